@@ -1,0 +1,23 @@
+import type { AddDigits } from "./add-digits.ts";
+import type { Reverse } from "./digits.ts";
+import type { Operands, Written } from "./operand.ts";
+import type { Result } from "./result.ts";
+
+/**
+ * A + B of non-negative integer literal types, computed digit by digit.
+ *
+ * @example
+ * type R = Add<9007199254740990, 1>;
+ * //=> 9007199254740991
+ * type U = Add<number, 1>;
+ * //=> number
+ *
+ * Note: exact up to Number.MAX_SAFE_INTEGER; past it, or for a negative, fractional, union, `any`
+ * or `never` operand, the result is an `Invalid` whose message says which.
+ */
+export type Add<A, B> =
+  Operands<Written<"Add", A, B>, A, B> extends infer Checked
+    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
+      ? Result<Written<"Add", A, B>, Reverse<AddDigits<Reverse<DigitsA>, Reverse<DigitsB>>>>
+      : Checked
+    : never;

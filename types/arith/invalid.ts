@@ -1,0 +1,11 @@
+/**
+ * What an arithmetic or shape computation gives instead of a number when its input is wrong.
+ * It is not a `number`, so it can never pass silently for a dimension; its `message` says why.
+ *
+ * @example
+ * type R = Sub<3, 5>;
+ * //=> Invalid<"Sub<3, 5>: the result would be below zero">
+ */
+export interface Invalid<Message extends string> {
+  readonly message: Message;
+}
