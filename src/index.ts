@@ -1,1 +1,13 @@
 export type { Add, Sub, Mul, FloorDiv, CeilDiv, Mod, Compare, Max, Min, Product, Invalid } from "../types/arith/index.ts";
+export type { Dim, Shape } from "../types/shape/dims.ts";
+export type { Layer } from "../types/model/layer.ts";
+export { ShapeError } from "./errors.ts";
+export { input, type Input } from "./model/input.ts";
+export { sequential, type Sequential, type OutputShape, type ShapeTrace, type Model } from "./model/sequential.ts";
+export type { RuntimeShape, RuntimeDim } from "./shape/dims.ts";
+export * as nn from "./nn/index.ts";
+export type { Conv1d, Conv2d, Conv3d, ConvOptions } from "./nn/conv.ts";
+export type { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, PoolOptions } from "./nn/pool.ts";
+export type { Flatten } from "./nn/flatten.ts";
+export type { Linear, LazyLinear } from "./nn/linear.ts";
+export type { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Identity, Dropout, Dropout2d, Softmax, LogSoftmax } from "./nn/activation.ts";

@@ -1,0 +1,53 @@
+import type { Checked } from "../../types/shape/args.ts";
+import type { Dim, Shape } from "../../types/shape/dims.ts";
+import { ShapeError } from "../errors.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+
+/** A model's input: the shape of one example, with the batch dimension in front. */
+export interface Input<S extends Shape> {
+  readonly kind: "input";
+  /** The whole input shape at run time, batch first (`null` where unknown). */
+  readonly shape: RuntimeShape;
+  /** Phantom: the whole input shape as a type. */
+  readonly "~shape": S;
+}
+
+/** A dimension of `input(...)`: a size, `null` (unknown) or a name. */
+type InputDim = number | null | string;
+
+/** The message for a dimension that is not a positive integer, `null` or a name. */
+export type writeInputDimMessage<Written extends string> = `input: dimension ${Written} must be a positive integer, null (unknown) or a name`;
+export const writeInputDimMessage = (written: string): writeInputDimMessage<string> =>
+  `input: dimension ${written} must be a positive integer, null (unknown) or a name`;
+
+type BadDim<D> = D extends number
+  ? number extends D ? false
+    : `${D}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}` ? true : false
+  : false;
+/** The message for the first dimension that is not valid, or `false`. */
+type CheckedDims<Dims extends readonly InputDim[]> =
+  Dims extends readonly [infer D, ...infer Rest extends InputDim[]]
+    ? BadDim<D> extends true ? writeInputDimMessage<`${D & number}`> : CheckedDims<Rest>
+    : false;
+type ShapeOf<Dims extends readonly InputDim[]> = { -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim };
+
+/**
+ * The input of a model: one example's shape (`null` unknown, a string a named dimension, as in
+ * tfjs's `inputShape`), and the batch dimension (`number` unless given).
+ *
+ * @example
+ * input([1, 28, 28]);                              // [number, 1, 28, 28]
+ * input(["seq", 512], { batch: "batch" });         // ["batch", "seq", 512]
+ */
+export function input<const Dims extends readonly InputDim[], const Batch extends number | string = number>(
+  shape: Checked<Dims, CheckedDims<Dims>>,
+  options?: { batch?: Batch },
+): Input<[Batch, ...ShapeOf<Dims>]> {
+  const dims = shape as readonly InputDim[];
+  for (const dim of dims) {
+    if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0)) throw new ShapeError(writeInputDimMessage(String(dim)));
+  }
+  const batch = options?.batch;
+  if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0)) throw new ShapeError(writeInputDimMessage(String(batch)));
+  return { kind: "input", shape: [batch ?? null, ...dims] } as unknown as Input<[Batch, ...ShapeOf<Dims>]>;
+}

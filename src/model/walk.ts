@@ -1,0 +1,25 @@
+import { ShapeError } from "../errors.ts";
+import { showShape, type RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeLayer } from "./layer.ts";
+
+/** Twin of types/model/walk.ts: every layer's output shape, or a ShapeError naming the layer that does not fit. */
+export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape[] {
+  const shapes: RuntimeShape[] = [];
+  let shape = input;
+  let origins: readonly string[] = [];
+  layers.forEach((layer, index) => {
+    let output: RuntimeShape;
+    try {
+      output = layer.outputShape(shape);
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      throw new ShapeError(`${error.message} (input ${showShape(shape, origins)})`, { layerIndex: index });
+    }
+    origins = layer.origins ? layer.origins(shape) : sameShape(shape, output) ? origins : [];
+    shapes.push(output);
+    shape = output;
+  });
+  return shapes;
+}
+
+const sameShape = (a: RuntimeShape, b: RuntimeShape) => a.length === b.length && a.every((dim, i) => dim === b[i]);

@@ -1,0 +1,202 @@
+// nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
+import type { Mod } from "../../types/arith/index.ts";
+import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, Written } from "../../types/shape/args.ts";
+import type { ConvRule } from "../../types/shape/conv.ts";
+import type { Layer } from "../../types/model/layer.ts";
+import { ShapeError } from "../errors.ts";
+import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
+import { convRule } from "../shape/conv.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeLayer } from "../model/layer.ts";
+
+/** A size per spatial dimension: one number for all, or a tuple. */
+export type SizeArg = number | readonly number[];
+/** Padding: a size per dimension, "same" (output size = input size; stride 1 only) or "valid" (0). */
+export type PaddingArg = SizeArg | "same" | "valid";
+
+/** PyTorch's keyword arguments of Conv1d/2d/3d, with PyTorch's defaults. */
+export interface ConvOptions {
+  /** Default 1. */
+  readonly stride?: SizeArg;
+  /** Default 0. */
+  readonly padding?: PaddingArg;
+  /** Default 1. */
+  readonly dilation?: SizeArg;
+  /** Default 1; must divide both channel counts. */
+  readonly groups?: number;
+  /** Default true. */
+  readonly bias?: boolean;
+}
+
+type Option<Options, Key extends keyof ConvOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type StrideOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "stride", 1> : Fourth;
+type PaddingOf<Fourth, Fifth> = Fourth extends ConvOptions ? Option<Fourth, "padding", 0> : Fifth;
+type DilationOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "dilation", 1> : 1;
+type GroupsOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "groups", 1> : 1;
+
+/** How messages write a convolution: `conv2d(1, 32, 3)`, `conv2d(1, 32, 3, 2, 1)`, `conv2d(3, 8, 3, { dilation: 2 })`. */
+export type WrittenConv<Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
+  `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
+    ? [Stride, Padding] extends [1, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
+    : `, { ${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}}`}${")"}`;
+
+type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : Padding extends "valid" ? PerDim<0, Rank> : PerDim<Padding, Rank>;
+
+/** The type-level rule of a convolution of spatial rank `Rank` on `Input`. */
+type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = ConvRule<
+  WrittenConv<Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>, Rank, In, Out,
+  PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>, Input>;
+
+interface ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends Layer, RuntimeLayer {
+  readonly inChannels: In;
+  readonly outChannels: Out;
+  readonly kernelSize: Kernel;
+  readonly stride: Stride;
+  readonly padding: Padding;
+  readonly dilation: Dilation;
+  readonly groups: Groups;
+  readonly bias: boolean;
+}
+/** `nn.conv1d(in, out, kernel, stride?, padding?)`: [batch, in, length] → [batch, out, length′]. */
+export interface Conv1d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+  readonly kind: "conv1d";
+  readonly "~output": Rule<"conv1d", 1, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+/** `nn.conv2d(in, out, kernel, stride?, padding?)`: [batch, in, height, width] → [batch, out, height′, width′]. */
+export interface Conv2d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+  readonly kind: "conv2d";
+  readonly "~output": Rule<"conv2d", 2, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+/** `nn.conv3d(in, out, kernel, stride?, padding?)`: [batch, in, depth, height, width] → [batch, out, depth′, height′, width′]. */
+export interface Conv3d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+  readonly kind: "conv3d";
+  readonly "~output": Rule<"conv3d", 3, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+
+// Argument checks, each reported on its own argument.
+type First<Problems extends readonly unknown[]> = Problems extends readonly [infer P, ...infer Rest] ? (P extends string ? P : First<Rest>) : false;
+type SizeArgProblem<Layer extends string, Name extends string, Value, Rank extends number, Minimum extends 0 | 1 = 1> =
+  First<[FirstSizeProblem<Layer, [Name], [Value], Minimum>, TupleLengthProblem<Layer, Name, Value, Rank>]>;
+/** The message when `padding: "same"` meets a stride other than 1 (PyTorch refuses it). */
+export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding "same" is not supported for strided convolutions (PyTorch)`;
+/** The message when groups does not divide both channel counts. */
+export type writeGroupsMessage<Layer extends string, In, Out, Groups> =
+  `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
+type GroupsProblem<Layer extends string, In, Out, Groups> =
+  Groups extends 1 ? false
+  : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string ? P
+  : number extends In | Out | Groups ? false
+  : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
+  : writeGroupsMessage<Layer, In, Out, Groups>;
+type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> =
+  Padding extends "same" ? (PerDim<Stride, 1>[number] extends 1 ? false : writeSameStrideMessage<Layer>)
+  : Padding extends "valid" ? false
+  : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
+type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = Fourth extends ConvOptions
+  ? First<[
+      SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
+      PaddingProblem<Layer, Rank, StrideOf<Fourth>, PaddingOf<Fourth, 0>>,
+      SizeArgProblem<Layer, "dilation", DilationOf<Fourth>, Rank>,
+      GroupsProblem<Layer, In, Out, GroupsOf<Fourth>>,
+    ]>
+  : SizeArgProblem<Layer, "stride", Fourth, Rank>;
+type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = Fourth extends ConvOptions ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
+
+/** The checked parameter list of a convolution builder: each argument, or its message. */
+type ConvParameters<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth,
+  Layer extends string = WrittenConv<Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>> = [
+  inChannels: Arg<In, FirstSizeProblem<Layer, ["inChannels"], [In]>>,
+  outChannels: Arg<Out, FirstSizeProblem<Layer, ["outChannels"], [Out]>>,
+  kernelSize: Checked<Kernel, SizeArgProblem<Layer, "kernelSize", Kernel, Rank>>,
+  strideOrOptions?: Checked<Fourth, FourthProblem<Layer, Rank, In, Out, Fourth>>,
+  padding?: Checked<Fifth, FifthProblem<Layer, Rank, Fourth, Fifth>>,
+];
+
+/**
+ * `nn.conv1d(inChannels, outChannels, kernelSize, stride?, padding?)` or
+ * `nn.conv1d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
+ * PyTorch's Conv1d on [batch, inChannels, length].
+ */
+export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
+  ...args: ConvParameters<"conv1d", 1, In, Out, Kernel, Fourth, Fifth>
+): Conv1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
+  return conv("conv1d", 1, ...(args as RuntimeArgs)) as never;
+}
+
+/**
+ * `nn.conv2d(inChannels, outChannels, kernelSize, stride?, padding?)` or
+ * `nn.conv2d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
+ * PyTorch's Conv2d on [batch, inChannels, height, width].
+ *
+ * @example
+ * nn.conv2d(1, 32, 3, 1);                        // [n, 1, 28, 28] → [n, 32, 26, 26]
+ * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
+ */
+export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
+  ...args: ConvParameters<"conv2d", 2, In, Out, Kernel, Fourth, Fifth>
+): Conv2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
+  return conv("conv2d", 2, ...(args as RuntimeArgs)) as never;
+}
+
+/**
+ * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?)` or
+ * `nn.conv3d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
+ * PyTorch's Conv3d on [batch, inChannels, depth, height, width].
+ */
+export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
+  ...args: ConvParameters<"conv3d", 3, In, Out, Kernel, Fourth, Fifth>
+): Conv3d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
+  return conv("conv3d", 3, ...(args as RuntimeArgs)) as never;
+}
+
+type RuntimeArgs = [number, number, SizeArg, (SizeArg | ConvOptions)?, PaddingArg?];
+
+// ---- runtime
+
+function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: number, outChannels: number, kernelSize: SizeArg, fourth?: SizeArg | ConvOptions, fifth?: PaddingArg): RuntimeLayer & Record<string, unknown> {
+  const options: ConvOptions = typeof fourth === "object" && !Array.isArray(fourth) ? (fourth as ConvOptions) : { stride: fourth as SizeArg | undefined, padding: fifth };
+  const stride = options.stride ?? 1;
+  const padding = options.padding ?? 0;
+  const dilation = options.dilation ?? 1;
+  const groups = options.groups ?? 1;
+  const layer = writtenConv(kind, inChannels, outChannels, kernelSize, stride, padding, dilation, groups);
+  checkSizes(layer, { inChannels, outChannels });
+  checkSizes(layer, { kernelSize, stride, dilation });
+  checkSizes(layer, { padding: typeof padding === "string" ? 0 : padding }, 0);
+  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
+  if (groups !== 1) {
+    checkSizes(layer, { groups });
+    if (inChannels % groups !== 0 || outChannels % groups !== 0) throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
+  }
+  if (padding === "same" && perDim(stride, rank).some((s) => s !== 1)) throw new ShapeError(writeSameStrideMessage(layer));
+  const kernels = perDim(kernelSize, rank);
+  return {
+    kind, written: layer,
+    inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias: options.bias ?? true,
+    outputShape: (input: RuntimeShape) => convRule(layer, rank, inChannels, outChannels, {
+      kernels, strides: perDim(stride, rank), dilations: perDim(dilation, rank),
+      paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),
+    }, input),
+  };
+}
+
+export const writeSameStrideMessage = (layer: string): string => `${layer}: padding "same" is not supported for strided convolutions (PyTorch)`;
+export const writeGroupsMessage = (layer: string, inChannels: number, outChannels: number, groups: number): string =>
+  `${layer}: groups (${groups}) must divide inChannels (${inChannels}) and outChannels (${outChannels})`;
+
+export function writtenConv(kind: string, inChannels: number, outChannels: number, kernel: unknown, stride: unknown, padding: unknown, dilation: unknown, groups: number): string {
+  const isDefault = (value: unknown, base: number) => value === base || (Array.isArray(value) && false);
+  let rest = "";
+  if (isDefault(dilation, 1) && groups === 1) {
+    if (!(isDefault(stride, 1) && isDefault(padding, 0))) rest = isDefault(padding, 0) ? `, ${written(stride)}` : `, ${written(stride)}, ${written(padding)}`;
+  } else {
+    const parts = [
+      isDefault(stride, 1) ? "" : `stride: ${written(stride)}, `,
+      isDefault(padding, 0) ? "" : `padding: ${written(padding)}, `,
+      isDefault(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
+      groups === 1 ? "" : `groups: ${groups}, `,
+    ];
+    rest = `, { ${parts.join("")}}`;
+  }
+  return `${kind}(${inChannels}, ${outChannels}, ${written(kernel)}${rest})`;
+}

@@ -1,0 +1,165 @@
+// nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
+import type { Compare, Mul } from "../../types/arith/index.ts";
+import type { Layer } from "../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, Written } from "../../types/shape/args.ts";
+import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
+import { ShapeError } from "../errors.ts";
+import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "../shape/pool.ts";
+import type { RuntimeLayer } from "../model/layer.ts";
+import type { SizeArg } from "./conv.ts";
+
+/** PyTorch's keyword arguments of MaxPool/AvgPool, with PyTorch's defaults. */
+export interface PoolOptions {
+  /** Default: the kernel size. */
+  readonly stride?: SizeArg;
+  /** Default 0; at most half the kernel size. */
+  readonly padding?: SizeArg;
+  /** Default 1 (max pooling only). */
+  readonly dilation?: SizeArg;
+  /** Default false: floor. With true, ceil, but the last window must start inside the input or its left padding. */
+  readonly ceilMode?: boolean;
+}
+
+type Option<Options, Key extends keyof PoolOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type StrideOf<Kernel, Second> = Second extends PoolOptions ? Option<Second, "stride", Kernel> : Second extends SizeArg ? Second : Kernel;
+type PaddingOf<Second, Third> = Second extends PoolOptions ? Option<Second, "padding", 0> : Third;
+type DilationOf<Second> = Second extends PoolOptions ? Option<Second, "dilation", 1> : 1;
+type CeilModeOf<Second> = Second extends PoolOptions ? Option<Second, "ceilMode", false> : false;
+
+/** How messages write a pooling layer: `maxPool2d(2)`, `maxPool2d(3, 2, 1)`, `maxPool2d(3, { ceilMode: true })`. */
+type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
+  `${Kind}(${Written<Kernel>}${[Dilation, CeilMode] extends [1, false]
+    ? [Stride, Padding] extends [Kernel, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
+    : `, { ${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${CeilMode extends true ? "ceilMode: true, " : ""}}`})`;
+
+type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = PoolRule<
+  WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>, Rank,
+  PerDim<Kernel, Rank>, PerDim<Stride, Rank>, PerDim<Padding, Rank>, PerDim<Dilation, Rank>, CeilMode, Input>;
+
+interface PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> extends Layer, RuntimeLayer {
+  readonly kernelSize: Kernel;
+  readonly stride: Stride;
+  readonly padding: Padding;
+  readonly dilation: Dilation;
+  readonly ceilMode: CeilMode;
+}
+/** `nn.maxPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
+export interface MaxPool1d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
+  readonly kind: "maxPool1d";
+  readonly "~output": Rule<"maxPool1d", 1, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
+}
+/** `nn.maxPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
+export interface MaxPool2d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
+  readonly kind: "maxPool2d";
+  readonly "~output": Rule<"maxPool2d", 2, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
+}
+/** `nn.avgPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
+export interface AvgPool1d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
+  readonly kind: "avgPool1d";
+  readonly "~output": Rule<"avgPool1d", 1, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
+}
+/** `nn.avgPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
+export interface AvgPool2d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
+  readonly kind: "avgPool2d";
+  readonly "~output": Rule<"avgPool2d", 2, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
+}
+
+// Argument checks, each on its own argument.
+type First<Problems extends readonly unknown[]> = Problems extends readonly [infer P, ...infer Rest] ? (P extends string ? P : First<Rest>) : false;
+type SizeArgProblem<Layer extends string, Name extends string, Value, Rank extends number, Minimum extends 0 | 1 = 1> =
+  First<[FirstSizeProblem<Layer, [Name], [Value], Minimum>, TupleLengthProblem<Layer, Name, Value, Rank>]>;
+/** 2·padding ≤ kernel in every dimension, else the message. */
+type HalfKernelProblem<Layer extends string, Paddings extends readonly unknown[], Kernels extends readonly unknown[]> =
+  Paddings extends readonly [infer P, ...infer Rest]
+    ? Kernels extends readonly [infer K, ...infer OtherKernels]
+      ? Compare<Mul<P, 2>, K> extends "gt" ? writePoolPaddingMessage<Layer, P, K> : HalfKernelProblem<Layer, Rest, OtherKernels>
+      : false
+    : false;
+type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> =
+  SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string ? P
+  : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
+type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = Second extends PoolOptions
+  ? First<[
+      SizeArgProblem<Layer, "stride", StrideOf<Kernel, Second>, Rank>,
+      PaddingProblem<Layer, Rank, Kernel, PaddingOf<Second, 0>>,
+      SizeArgProblem<Layer, "dilation", DilationOf<Second>, Rank>,
+    ]>
+  : SizeArgProblem<Layer, "stride", Second, Rank>;
+type PoolParameters<Kind extends string, Rank extends number, Kernel, Second, Third,
+  Layer extends string = WrittenPool<Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>> = [
+  kernelSize: Checked<Kernel, SizeArgProblem<Layer, "kernelSize", Kernel, Rank>>,
+  strideOrOptions?: Checked<Second, SecondProblem<Layer, Rank, Kernel, Second>>,
+  padding?: Checked<Third, Second extends PoolOptions ? false : PaddingProblem<Layer, Rank, Kernel, Third>>,
+];
+type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
+
+/** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
+export function maxPool1d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0>(
+  ...args: PoolParameters<"maxPool1d", 1, Kernel, Second, Third>
+): MaxPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
+  return pool("maxPool1d", 1, ...(args as RuntimeArgs));
+}
+/**
+ * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
+ *
+ * @example
+ * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
+ */
+export function maxPool2d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0>(
+  ...args: PoolParameters<"maxPool2d", 2, Kernel, Second, Third>
+): MaxPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
+  return pool("maxPool2d", 2, ...(args as RuntimeArgs));
+}
+/** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
+export function avgPool1d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0>(
+  ...args: PoolParameters<"avgPool1d", 1, Kernel, Second, Third>
+): AvgPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
+  return pool("avgPool1d", 1, ...(args as RuntimeArgs));
+}
+/** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
+export function avgPool2d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0>(
+  ...args: PoolParameters<"avgPool2d", 2, Kernel, Second, Third>
+): AvgPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
+  return pool("avgPool2d", 2, ...(args as RuntimeArgs));
+}
+
+type RuntimeArgs = [SizeArg, (SizeArg | PoolOptions)?, SizeArg?];
+
+function pool(kind: string, rank: number, kernelSize: SizeArg, second?: SizeArg | PoolOptions, third?: SizeArg): never {
+  const options: PoolOptions = typeof second === "object" && !Array.isArray(second) ? (second as PoolOptions) : { stride: second as SizeArg | undefined, padding: third };
+  const stride = options.stride ?? kernelSize;
+  const padding = options.padding ?? 0;
+  const dilation = options.dilation ?? 1;
+  const ceilMode = options.ceilMode ?? false;
+  const layer = writtenPool(kind, kernelSize, stride, padding, dilation, ceilMode);
+  checkSizes(layer, { kernelSize, stride, dilation });
+  checkSizes(layer, { padding }, 0);
+  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
+  const kernels = perDim(kernelSize, rank);
+  const paddings = perDim(padding, rank);
+  paddings.forEach((p, i) => {
+    if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));
+  });
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind, written: layer, kernelSize, stride, padding, dilation, ceilMode,
+    outputShape: (input: RuntimeShape) => poolRule(layer, rank, { kernels, strides: perDim(stride, rank), paddings, dilations: perDim(dilation, rank), ceilMode }, input),
+  };
+  return runtime as never;
+}
+
+function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: SizeArg, dilation: SizeArg, ceilMode: boolean): string {
+  const same = (a: unknown, b: unknown) => written(a) === written(b);
+  if (same(dilation, 1) && !ceilMode) {
+    if (same(stride, kernel) && same(padding, 0)) return `${kind}(${written(kernel)})`;
+    return same(padding, 0) ? `${kind}(${written(kernel)}, ${written(stride)})` : `${kind}(${written(kernel)}, ${written(stride)}, ${written(padding)})`;
+  }
+  const parts = [
+    same(stride, kernel) ? "" : `stride: ${written(stride)}, `,
+    same(padding, 0) ? "" : `padding: ${written(padding)}, `,
+    same(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
+    ceilMode ? "ceilMode: true, " : "",
+  ];
+  return `${kind}(${written(kernel)}, { ${parts.join("")}})`;
+}

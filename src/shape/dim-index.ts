@@ -1,0 +1,8 @@
+// Twin of types/shape/dim-index.ts: dimension arguments, negative counting from the end.
+
+/** The index a dimension argument names in a shape of rank `rank`, or `false` when out of range. */
+export const dimIndex = (dim: number, rank: number): number | false =>
+  Number.isInteger(dim) && dim >= -rank && dim < rank ? (dim < 0 ? rank + dim : dim) : false;
+
+export const writeDimRangeMessage = (layer: string, name: string, dim: number, rank: number): string =>
+  `${layer}: ${name} ${dim} is out of range for an input of rank ${rank} (expected -${rank} to ${rank - 1})`;

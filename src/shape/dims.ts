@@ -1,0 +1,23 @@
+// Dimensions and shapes at run time (twin of types/shape/dims.ts). As in tfjs's `inputShape`,
+// `null` is an unknown dimension and a string a named one.
+
+/** One dimension: a size, `null` (unknown until data arrives) or a name. */
+export type RuntimeDim = number | null | string;
+
+/** A tensor shape at run time, batch first. */
+export type RuntimeShape = readonly RuntimeDim[];
+
+/** The runtime form of a type-level shape: `number` (unknown) becomes `null`. */
+export type RuntimeShapeOf<S extends readonly unknown[]> = { -readonly [K in keyof S]: S[K] extends string ? S[K] : number extends S[K] ? null : S[K] };
+
+/** A dimension's value when it is known, else `null` (named dimensions have no known value). */
+export const valueOf = (dim: RuntimeDim): number | null => (typeof dim === "number" ? dim : null);
+
+export const showDim = (dim: RuntimeDim): string => (dim === null ? "number" : String(dim));
+
+/** A shape as messages write it, with a dimension's origin where one is known: `[number, 64·12·12 = 9216]`. */
+export const showShape = (shape: RuntimeShape, origins: readonly string[] = []): string =>
+  `[${shape.map((dim, i) => `${origins[i] ? `${origins[i]} = ` : ""}${showDim(dim)}`).join(", ")}]`;
+
+export const lastDim = (shape: RuntimeShape): RuntimeDim => shape[shape.length - 1]!;
+export const withoutLast = (shape: RuntimeShape): RuntimeShape => shape.slice(0, -1);

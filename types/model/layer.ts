@@ -1,0 +1,38 @@
+import type { Invalid } from "../arith/invalid.ts";
+import type { Shape, ShowShape } from "../shape/dims.ts";
+
+/**
+ * What every layer's type declares: its kind, and its shape rule written as a property that reads
+ * the phantom `this["~input"]` (a "higher-kinded" type: the walker intersects the layer with
+ * `{ "~input": S }` and reads `"~output"`). The `~` properties exist only in types.
+ *
+ * A layer that also knows where its output dimensions come from (flatten: `64·12·12`) declares
+ * `"~origins"`, one text per output dimension.
+ */
+export interface Layer {
+  readonly kind: string;
+  /** Phantom: the input shape the rule is applied to. */
+  readonly "~input": unknown;
+  /** Phantom: the output shape, or a message (a string literal) when the input does not fit. */
+  readonly "~output": unknown;
+}
+
+/** The output of layer L on input shape S: a shape, a message, or an `Invalid`. */
+export type Apply<L extends Layer, S> = (L & { readonly "~input": S })["~output"];
+
+/** Origins of the output dimensions: the layer's own, or the input's when the shape is unchanged. */
+type OriginsAfter<L extends Layer, S extends Shape, Out extends Shape, Origins extends readonly string[]> =
+  L extends { readonly "~origins": unknown }
+    ? (L & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[] ? Own : []
+    : [S] extends [Out] ? ([Out] extends [S] ? Origins : []) : [];
+
+/**
+ * One layer applied: `[output shape, origins]`, or the layer's message completed with its input:
+ * `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`.
+ */
+export type Step<L extends Layer, S extends Shape, Origins extends readonly string[]> =
+  Apply<L, S> extends infer Out
+    ? Out extends Shape
+      ? [Out, OriginsAfter<L, S, Out, Origins>]
+      : `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${ShowShape<S, Origins>})`
+    : never;

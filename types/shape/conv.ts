@@ -1,0 +1,75 @@
+// PyTorch's convolution output size (torch.nn.Conv1d/2d/3d), one formula for every spatial dimension:
+//   out = ⌊(L + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1
+// valid when the padded input is at least as large as the dilated kernel. Twin: src/shape/conv.ts.
+import type { Add, Compare, FloorDiv, Mul, Sub } from "../arith/index.ts";
+import type { Dim, IsUnknown, Shape } from "./dims.ts";
+
+/** The extent of a dilated kernel: d·(k − 1) + 1. */
+export type DilatedKernel<Kernel, Dilation> = Dilation extends 1 ? Kernel : Add<Mul<Dilation, Sub<Kernel, 1>>, 1>;
+
+/** The input size with padding on both sides: L + 2·p. */
+export type PaddedSize<Size, Padding> = Padding extends 0 ? Size : Add<Size, Mul<Padding, 2>>;
+
+/** The message when the dilated kernel does not fit in the padded input. */
+export type writeKernelTooLargeMessage<Layer extends string, Axis extends number, Extent, Padded> =
+  `${Layer}: the kernel (extent ${Extent & number}) is larger than the padded input (${Padded & number}) in input dimension ${Axis}`;
+
+/** One spatial output size, or the message when the kernel does not fit. Unknown sizes stay unknown. */
+export type ConvSize<Layer extends string, Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
+  IsUnknown<Size> extends true ? number
+  : PaddedSize<Size, Padding> extends infer Padded
+    ? DilatedKernel<Kernel, Dilation> extends infer Extent
+      ? Compare<Padded, Extent> extends "lt"
+        ? writeKernelTooLargeMessage<Layer, Axis, Extent, Padded>
+        : Add<Stride extends 1 ? Sub<Padded, Extent> : FloorDiv<Sub<Padded, Extent>, Stride>, 1>
+      : never
+    : never;
+
+/**
+ * Every spatial output size in order (a tuple), or the first message. `Padding` may be "same"
+ * (output = input; PyTorch allows it with stride 1 only, which the builder checks).
+ */
+export type ConvSizes<
+  Layer extends string, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[],
+  Paddings, Dilations extends readonly unknown[], Axis extends unknown[] = [0, 0], Sizes extends Dim[] = [],
+> = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
+  ? (Paddings extends "same" ? Size
+      : ConvSize<Layer, Axis["length"], Size, Kernels[0], Strides[0], Paddings extends readonly [infer P, ...unknown[]] ? P : 0, Dilations[0]>
+    ) extends infer Out
+    ? Out extends string ? Out
+      : ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings extends readonly [unknown, ...infer More] ? More : Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Out & Dim]>
+    : never
+  : Sizes;
+type Tail<Values extends readonly unknown[]> = Values extends readonly [unknown, ...infer Rest] ? Rest : [];
+
+/** The message when the input's channel dimension differs from `inChannels`. */
+export type writeInChannelsMessage<Layer extends string, Channels extends Dim> =
+  `${Layer}: inChannels must equal the input's channel dimension ${Channels & number}`;
+
+/** The message when the input has the wrong rank for the layer. */
+export type writeRankMessage<Layer extends string, Expected extends string, Got extends number> =
+  `${Layer}: expects an input ${Expected}, got rank ${Got}`;
+
+/** The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
+export type ConvRule<
+  Layer extends string, Rank extends number, In, Out, Kernels extends readonly unknown[], Strides extends readonly unknown[],
+  Paddings, Dilations extends readonly unknown[], Input,
+> = Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Spatial extends Shape]
+  ? Spatial["length"] extends Rank
+    ? IsUnknown<Channels> extends false
+      ? Channels extends In
+        ? Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
+        : writeInChannelsMessage<Layer, Channels>
+      : Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
+    : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>
+  : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+type Sizes<Layer extends string, Batch, Out, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[], Paddings, Dilations extends readonly unknown[]> =
+  ConvSizes<Layer, Spatial, Kernels, Strides, Paddings, Dilations> extends infer Result
+    ? Result extends readonly Dim[] ? [Batch, Out, ...Result] : Result
+    : never;
+
+/** How messages name the input a rank-N spatial layer expects. */
+export type RankText<Rank extends number> =
+  Rank extends 1 ? "[batch, channels, length] (rank 3)"
+  : Rank extends 2 ? "[batch, channels, height, width] (rank 4)"
+  : "[batch, channels, depth, height, width] (rank 5)";
