@@ -11,3 +11,4 @@ export type { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, PoolOptions } from "./
 export type { Flatten } from "./nn/flatten.ts";
 export type { Linear, LazyLinear } from "./nn/linear.ts";
 export type { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Identity, Dropout, Dropout2d, Softmax, LogSoftmax } from "./nn/activation.ts";
+export type { Residual, Concat, ResidualOptions } from "./nn/blocks.ts";

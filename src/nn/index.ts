@@ -4,3 +4,4 @@ export { maxPool1d, maxPool2d, avgPool1d, avgPool2d } from "./pool.ts";
 export { flatten } from "./flatten.ts";
 export { linear, lazyLinear } from "./linear.ts";
 export { relu, leakyRelu, gelu, sigmoid, tanh, identity, dropout, dropout2d, softmax, logSoftmax } from "./activation.ts";
+export { residual, concat } from "./blocks.ts";

@@ -1,0 +1,37 @@
+// Twin of types/shape/join.ts: shapes that must agree (residual, add) or join along a dim (concat).
+import { ShapeError } from "../errors.ts";
+import { dimIndex, writeDimRangeMessage } from "./dim-index.ts";
+import { showShape, valueOf, type RuntimeDim, type RuntimeShape } from "./dims.ts";
+
+/** Whether two dimensions can be the same: false only when both are known and differ. */
+export const dimsAgree = (a: RuntimeDim, b: RuntimeDim): boolean =>
+  a === b || valueOf(a) === null || valueOf(b) === null;
+
+/** The first axis where two shapes disagree (skipping `skip`), `false`, or "rank". */
+export function disagreement(a: RuntimeShape, b: RuntimeShape, skip = -1): number | false | "rank" {
+  if (a.length !== b.length) return "rank";
+  const axis = a.findIndex((dim, i) => i !== skip && !dimsAgree(dim, b[i]!));
+  return axis === -1 ? false : axis;
+}
+
+export const writeShapesDifferMessage = (layer: string, whatA: string, a: RuntimeShape, whatB: string, b: RuntimeShape): string =>
+  `${layer}: ${whatA} ${showShape(a)} must equal ${whatB} ${showShape(b)}`;
+
+export function equalShapes(layer: string, whatA: string, a: RuntimeShape, whatB: string, b: RuntimeShape): RuntimeShape {
+  if (disagreement(a, b) !== false) throw new ShapeError(writeShapesDifferMessage(layer, whatA, a, whatB, b));
+  return a.map((dim, i) => (valueOf(dim) === null && typeof dim !== "string" ? b[i]! : dim));
+}
+
+export const writeConcatMessage = (layer: string, a: RuntimeShape, b: RuntimeShape, axis: number): string =>
+  `${layer}: ${showShape(a)} and ${showShape(b)} can only be joined along dimension ${axis} if every other dimension is equal`;
+
+export function concatShapes(layer: string, dim: number, shapes: readonly RuntimeShape[]): RuntimeShape {
+  const [first, ...rest] = shapes;
+  const axis = dimIndex(dim, first!.length);
+  if (axis === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, first!.length));
+  return rest.reduce<RuntimeShape>((joined, next) => {
+    if (disagreement(joined, next, axis) !== false) throw new ShapeError(writeConcatMessage(layer, joined, next, axis));
+    const [a, b] = [valueOf(joined[axis]!), valueOf(next[axis]!)];
+    return joined.map((size, i) => (i === axis ? (a === null || b === null ? null : a + b) : size));
+  }, first!);
+}
