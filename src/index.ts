@@ -12,3 +12,6 @@ export type { Flatten } from "./nn/flatten.ts";
 export type { Linear, LazyLinear } from "./nn/linear.ts";
 export type { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Identity, Dropout, Dropout2d, Softmax, LogSoftmax } from "./nn/activation.ts";
 export type { Residual, Concat, ResidualOptions } from "./nn/blocks.ts";
+export type { Symbolic, GraphNode } from "./model/symbolic.ts";
+export { graph, type Graph } from "./model/graph.ts";
+export * as ops from "./model/ops.ts";

@@ -1,15 +1,11 @@
 import type { Checked } from "../../types/shape/args.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
-import type { RuntimeShape } from "../shape/dims.ts";
+import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
 
-/** A model's input: the shape of one example, with the batch dimension in front. */
-export interface Input<S extends Shape> {
-  readonly kind: "input";
-  /** The whole input shape at run time, batch first (`null` where unknown). */
-  readonly shape: RuntimeShape;
-  /** Phantom: the whole input shape as a type. */
-  readonly "~shape": S;
+/** A model's input: a symbolic tensor whose shape is one example's with the batch dimension in front. */
+export interface Input<S extends Shape> extends Symbolic<S> {
+  readonly node: { readonly op: "input" };
 }
 
 /** A dimension of `input(...)`: a size, `null` (unknown) or a name. */
@@ -49,5 +45,5 @@ export function input<const Dims extends readonly InputDim[], const Batch extend
   }
   const batch = options?.batch;
   if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0)) throw new ShapeError(writeInputDimMessage(String(batch)));
-  return { kind: "input", shape: [batch ?? null, ...dims] } as unknown as Input<[Batch, ...ShapeOf<Dims>]>;
+  return new SymbolicTensor([batch ?? null, ...dims], { op: "input" }) as unknown as Input<[Batch, ...ShapeOf<Dims>]>;
 }

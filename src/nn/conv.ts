@@ -78,7 +78,7 @@ type First<Problems extends readonly unknown[]> = Problems extends readonly [inf
 type SizeArgProblem<Layer extends string, Name extends string, Value, Rank extends number, Minimum extends 0 | 1 = 1> =
   First<[FirstSizeProblem<Layer, [Name], [Value], Minimum>, TupleLengthProblem<Layer, Name, Value, Rank>]>;
 /** The message when `padding: "same"` meets a stride other than 1 (PyTorch refuses it). */
-export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding "same" is not supported for strided convolutions (PyTorch)`;
+export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
 /** The message when groups does not divide both channel counts. */
 export type writeGroupsMessage<Layer extends string, In, Out, Groups> =
   `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
@@ -89,7 +89,7 @@ type GroupsProblem<Layer extends string, In, Out, Groups> =
   : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
   : writeGroupsMessage<Layer, In, Out, Groups>;
 type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> =
-  Padding extends "same" ? (PerDim<Stride, 1>[number] extends 1 ? false : writeSameStrideMessage<Layer>)
+  Padding extends "same" ? (PerDim<Stride, 1>[number] extends 1 ? false : number extends PerDim<Stride, 1>[number] ? false : writeSameStrideMessage<Layer>)
   : Padding extends "valid" ? false
   : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
 type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = Fourth extends ConvOptions
@@ -180,7 +180,7 @@ function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: nu
   };
 }
 
-export const writeSameStrideMessage = (layer: string): string => `${layer}: padding "same" is not supported for strided convolutions (PyTorch)`;
+export const writeSameStrideMessage = (layer: string): string => `${layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
 export const writeGroupsMessage = (layer: string, inChannels: number, outChannels: number, groups: number): string =>
   `${layer}: groups (${groups}) must divide inChannels (${inChannels}) and outChannels (${outChannels})`;
 

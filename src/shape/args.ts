@@ -24,7 +24,7 @@ export function checkSizes(layer: string, named: Record<string, unknown>, minimu
 
 /** A number or a tuple written as the user wrote it: `3`, `[3, 2]`. */
 export const written = (value: unknown): string =>
-  Array.isArray(value) ? `[${value.join(", ")}]` : typeof value === "string" ? `"${value}"` : String(value);
+  Array.isArray(value) ? `[${value.join(", ")}]` : typeof value === "string" ? `'${value}'` : String(value);
 
 /** A per-dimension argument as an array of `rank` values. */
 export const perDim = (value: number | readonly number[], rank: number): number[] =>

@@ -25,12 +25,12 @@ export type FirstSizeProblem<Layer extends string, Names extends readonly string
         : FirstSizeProblem<Layer, OtherNames, Rest, Minimum>
       : false
     : false;
-type SizesProblem<Value, Minimum extends 0 | 1> = Value extends readonly unknown[]
+type SizesProblem<Value, Minimum extends 0 | 1> = [Value] extends [readonly unknown[]]
   ? Value extends readonly [infer First, ...infer Rest] ? (SizeProblem<First, Minimum> extends infer P extends string ? P : SizesProblem<Rest, Minimum>) : false
   : SizeProblem<Value, Minimum>;
 
 /** A number or a tuple written as the user wrote it: `3`, `[3, 2]`. */
-export type Written<Value> = Value extends readonly unknown[] ? `[${JoinNumbers<Value>}]` : Value extends string ? `"${Value}"` : `${Value & (number | boolean)}`;
+export type Written<Value> = Value extends readonly unknown[] ? `[${JoinNumbers<Value>}]` : Value extends string ? `'${Value}'` : `${Value & (number | boolean)}`;
 type JoinNumbers<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [infer First, ...infer Rest]
   ? JoinNumbers<Rest, `${Text}${Text extends "" ? "" : ", "}${First & number}`>
   : Text;
@@ -44,7 +44,7 @@ export type PerDim<Value, Rank extends number, Values extends readonly unknown[]
 /** The message when a tuple argument has the wrong length, or `false`. */
 export type TupleLengthProblem<Layer extends string, Name extends string, Value, Rank extends number> =
   Value extends readonly unknown[]
-    ? Value["length"] extends Rank ? false : `${Layer}: ${Name} must be a number or a tuple of ${Rank}, not a tuple of ${Value["length"]}`
+    ? Value["length"] extends Rank ? false : number extends Value["length"] ? false : `${Layer}: ${Name} must be a number or a tuple of ${Rank}, not a tuple of ${Value["length"]}`
     : false;
 
 /** A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument). */

@@ -1,0 +1,55 @@
+// graph({ inputs, outputs }): a model that is not a chain, built from symbolic tensors.
+import type { Shape } from "../../types/shape/dims.ts";
+import { ShapeError } from "../errors.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import type { Symbolic, SymbolicTensor } from "./symbolic.ts";
+
+type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];
+
+/** A model with several inputs and outputs; its shapes are the symbolic tensors'. */
+export interface Graph<InputShapes extends readonly Shape[], OutputShapes extends readonly Shape[]> {
+  readonly kind: "graph";
+  readonly inputs: readonly SymbolicTensor[];
+  readonly outputs: readonly SymbolicTensor[];
+  /** Input shapes at run time, batch first. */
+  readonly inputShapes: RuntimeShape[];
+  /** Output shapes at run time, batch first. */
+  readonly outputShapes: RuntimeShape[];
+  /** Phantom: the type-level shapes. */
+  readonly "~shapes": readonly [InputShapes, OutputShapes];
+}
+
+export const writeUnlistedInputMessage = (index: number): string =>
+  `graph: output ${index} depends on an input that is not in inputs`;
+
+/**
+ * A model from its inputs and outputs (as `tf.model({ inputs, outputs })`); every output must be
+ * computed from the listed inputs.
+ *
+ * @example
+ * const x = input([3, 64, 64]);
+ * const y = ops.add(x.pipe(nn.conv2d(3, 3, 3, 1, 1)), x);
+ * const model = graph({ inputs: [x], outputs: [y] }); // Graph<[[number, 3, 64, 64]], [[number, 3, 64, 64]]>
+ */
+export function graph<const Inputs extends readonly Symbolic<Shape>[], const Outputs extends readonly Symbolic<Shape>[]>(
+  spec: { readonly inputs: Inputs; readonly outputs: Outputs },
+): Graph<ShapesOf<Inputs>, ShapesOf<Outputs>> {
+  const inputs = spec.inputs as unknown as readonly SymbolicTensor[];
+  const outputs = spec.outputs as unknown as readonly SymbolicTensor[];
+  outputs.forEach((output, index) => {
+    if (!sourcesOf(output).every((source) => inputs.includes(source))) throw new ShapeError(writeUnlistedInputMessage(index));
+  });
+  return {
+    kind: "graph", inputs, outputs,
+    inputShapes: inputs.map((t) => t.shape),
+    outputShapes: outputs.map((t) => t.shape),
+  } as unknown as Graph<ShapesOf<Inputs>, ShapesOf<Outputs>>;
+}
+
+/** The input tensors a tensor is computed from. */
+function sourcesOf(tensor: SymbolicTensor): SymbolicTensor[] {
+  const node = tensor.node;
+  if (node.op === "input") return [tensor];
+  const from = node.op === "layers" ? [node.from] : node.from;
+  return from.flatMap(sourcesOf);
+}

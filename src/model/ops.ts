@@ -1,0 +1,53 @@
+// Joins of the functional API, checked like layers: the mistake is reported on the argument.
+import type { Checked } from "../../types/shape/args.ts";
+import type { Shape } from "../../types/shape/dims.ts";
+import type { ConcatShapes, EqualShapes } from "../../types/shape/join.ts";
+import type { MatmulRule } from "../../types/shape/matmul.ts";
+import { concatShapes, equalShapes } from "../shape/join.ts";
+import { matmulRule } from "../shape/matmul.ts";
+import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
+
+type Problem<Result> = Result extends string ? Result : false;
+type Result<Rule> = Rule extends Shape ? Rule : Shape;
+type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];
+
+type AddRule<A extends Shape, B extends Shape> = EqualShapes<"add", "the first operand", A, "the second", B>;
+/**
+ * Elementwise sum of two tensors of equal shape (a skip connection).
+ *
+ * @example
+ * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // both [number, 16, 64, 64]
+ */
+export function add<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<AddRule<A, B>>>): Symbolic<Result<AddRule<A, B>>> {
+  const [left, right] = [a, b] as unknown as SymbolicTensor[];
+  const shape = equalShapes("add", "the first operand", left!.shape, "the second", right!.shape);
+  return new SymbolicTensor(shape, { op: "add", from: [left!, right!] }) as never;
+}
+
+type CatRule<Tensors extends readonly unknown[], D extends number> = ConcatShapes<`cat(…, ${D})`, D, ShapesOf<Tensors>>;
+/**
+ * Tensors joined along `dim` (torch.cat); every other dimension must agree (U-Net's skip connections).
+ *
+ * @example
+ * ops.cat([up, skip], 1); // [n, 64, h, w] and [n, 64, h, w] → [n, 128, h, w]
+ */
+export function cat<const Tensors extends readonly Symbolic<Shape>[], const D extends number>(
+  tensors: Checked<Tensors, Problem<CatRule<Tensors, D>>>,
+  dim: D,
+): Symbolic<Result<CatRule<Tensors, D>>> {
+  const from = tensors as unknown as SymbolicTensor[];
+  const shape = concatShapes(`cat(…, ${dim})`, dim, from.map((t) => t.shape));
+  return new SymbolicTensor(shape, { op: "cat", dim, from }) as never;
+}
+
+/**
+ * Matrix product of the last two dimensions (torch.matmul without broadcasting):
+ * [..., n, k] × [..., k, m] → [..., n, m].
+ *
+ * @example
+ * ops.matmul(queries, keysTransposed); // ["batch", "seq", 64] × ["batch", 64, "seq"] → ["batch", "seq", "seq"]
+ */
+export function matmul<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>): Symbolic<Result<MatmulRule<A, B>>> {
+  const [left, right] = [a, b] as unknown as SymbolicTensor[];
+  return new SymbolicTensor(matmulRule(left!.shape, right!.shape), { op: "matmul", from: [left!, right!] }) as never;
+}

@@ -1,0 +1,52 @@
+import { expectType as expectExact } from "tsd";
+import { expectType, type TypeEqual } from "ts-expect";
+import { input, nn, sequential, type Conv2d, type Dropout, type Flatten, type Linear, type LogSoftmax, type MaxPool2d, type Model, type OutputShape, type ReLU, type ShapeTrace } from "shapecheck";
+
+// The network of SPEC.md (PyTorch's MNIST example).
+const net = sequential(
+  input([1, 28, 28]),
+  nn.conv2d(1, 32, 3, 1),
+  nn.relu(),
+  nn.conv2d(32, 64, 3, 1),
+  nn.relu(),
+  nn.maxPool2d(2),
+  nn.dropout(0.25),
+  nn.flatten(),
+  nn.linear(9216, 128),
+  nn.relu(),
+  nn.dropout(0.5),
+  nn.linear(128, 10),
+  nn.logSoftmax(1),
+);
+expectType<TypeEqual<OutputShape<typeof net>, [number, 10]>>(true);
+expectType<TypeEqual<ShapeTrace<typeof net>, [
+  [number, 32, 26, 26], [number, 32, 26, 26], [number, 64, 24, 24], [number, 64, 24, 24], [number, 64, 12, 12],
+  [number, 64, 12, 12], [number, 9216], [number, 128], [number, 128], [number, 128], [number, 10], [number, 10],
+]>>(true);
+expectExact<[null, 10]>(net.outputShape);
+expectExact<[null, 1, 28, 28]>(net.inputShape);
+
+// lazyLinear infers the 9216.
+const lazy = sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3, 1), nn.conv2d(32, 64, 3, 1), nn.maxPool2d(2), nn.flatten(), nn.lazyLinear(128));
+expectType<TypeEqual<OutputShape<typeof lazy>, [number, 128]>>(true);
+
+// A given batch size and named dimensions flow through.
+const batched = sequential(input([1, 28, 28], { batch: 64 }), nn.conv2d(1, 8, 5), nn.flatten());
+expectType<TypeEqual<OutputShape<typeof batched>, [64, 4608]>>(true);
+const named = sequential(input(["seq", 512], { batch: "batch" }), nn.linear(512, 64), nn.relu(), nn.softmax(-1));
+expectType<TypeEqual<OutputShape<typeof named>, ["batch", "seq", 64]>>(true);
+
+// A fully convolutional network on any image size: unknown sizes stay unknown, channels stay known.
+const anySize = sequential(input([3, null, null]), nn.conv2d(3, 16, 3, 1, 1), nn.maxPool2d(2), nn.conv2d(16, 4, 1));
+expectType<TypeEqual<OutputShape<typeof anySize>, [number, 4, number, number]>>(true);
+// …and a linear after flattening an unknown size is accepted here, checked when the model runs.
+const unknownFlatten = sequential(input([3, null, null]), nn.conv2d(3, 16, 3), nn.flatten(), nn.linear(100, 10));
+expectType<TypeEqual<OutputShape<typeof unknownFlatten>, [number, 10]>>(true);
+
+// A model as a type alone.
+type Net = Model<[1, 28, 28], [
+  Conv2d<1, 32, 3, 1>, ReLU, Conv2d<32, 64, 3, 1>, ReLU, MaxPool2d<2>, Dropout<0.25>, Flatten,
+  Linear<9216, 128>, ReLU, Dropout<0.5>, Linear<128, 10>, LogSoftmax<1>,
+]>;
+expectType<TypeEqual<OutputShape<Net>, [number, 10]>>(true);
+expectType<TypeEqual<ShapeTrace<Net>, ShapeTrace<typeof net>>>(true);
