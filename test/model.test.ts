@@ -52,7 +52,7 @@ test("runtime messages equal the compile-time ones", () => {
     [() => nn.conv2d(1, 8, 0 as number), "conv2d(1, 8, 0): kernelSize must be a positive integer, not 0"],
     [() => nn.conv2d(1, -8 as number, 3), "conv2d(1, -8, 3): outChannels must be a positive integer, not -8"],
     [() => nn.conv2d(1, 8, [3, 3, 3] as number[]), "conv2d(1, 8, [3, 3, 3]): kernelSize must be a number or a tuple of 2, not a tuple of 3"],
-    [() => nn.conv2d(6, 8, 3, { groups: 4 as number }), "conv2d(6, 8, 3, { groups: 4, }): groups (4) must divide inChannels (6) and outChannels (8)"],
+    [() => nn.conv2d(6, 8, 3, { groups: 4 as number }), "conv2d(6, 8, 3, { groups: 4 }): groups (4) must divide inChannels (6) and outChannels (8)"],
     [() => nn.conv2d(3, 8, 3, { stride: 2 as number, padding: "same" }), "conv2d(3, 8, 3, 2, 'same'): padding 'same' is not supported for strided convolutions (PyTorch)"],
     [() => nn.linear(1.5 as number, 10), "linear(1.5, 10): inFeatures must be a positive integer, not 1.5"],
   ];

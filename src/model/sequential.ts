@@ -4,12 +4,14 @@ import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
 import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
+import { sequentialRuntime, type SequentialRuntime } from "../runtime/methods.ts";
 
 /**
  * A chain of layers whose shapes were checked: by the compiler as types, and again when built.
  * Hovering it shows its input and output shapes.
  */
-export interface Sequential<InputShape extends Shape, OutputShape extends Shape, Layers extends readonly AnyLayer[] = readonly AnyLayer[]> {
+export interface Sequential<InputShape extends Shape, OutputShape extends Shape, Layers extends readonly AnyLayer[] = readonly AnyLayer[]>
+  extends SequentialRuntime<InputShape, OutputShape> {
   readonly kind: "sequential";
   /** Input shape, batch first (`null` where unknown): `[null, 1, 28, 28]`. */
   readonly inputShape: RuntimeShapeOf<InputShape>;
@@ -68,5 +70,6 @@ export function sequential<InputShape extends Shape, const Layers extends readon
     outputShape: trace.at(-1) ?? input.shape,
     layers,
     trace,
+    ...sequentialRuntime,
   } as unknown as Sequential<InputShape, OutputOf<InputShape, Layers>, Layers>;
 }

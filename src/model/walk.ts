@@ -13,7 +13,10 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
       output = layer.outputShape(shape);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new ShapeError(`${error.message} (input ${showShape(shape, origins)})`, { layerIndex: index });
+      throw new ShapeError(`${error.message} (input ${showShape(shape, origins)})`, {
+        layerIndex: index,
+        partial: { input, layers, shapes: [...shapes] },
+      });
     }
     origins = layer.origins ? layer.origins(shape) : sameShape(shape, output) ? origins : [];
     shapes.push(output);

@@ -1,6 +1,6 @@
 // nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Mod } from "../../types/arith/index.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, Written } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { ConvRule } from "../../types/shape/conv.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
@@ -38,7 +38,7 @@ type GroupsOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "groups", 1>
 export type WrittenConv<Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
   `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
     ? [Stride, Padding] extends [1, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
-    : `, { ${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}}`}${")"}`;
+    : `, { ${WithoutLastComma<`${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}`>} }`}${")"}`;
 
 type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : Padding extends "valid" ? PerDim<0, Rank> : PerDim<Padding, Rank>;
 
@@ -196,7 +196,7 @@ export function writtenConv(kind: string, inChannels: number, outChannels: numbe
       isDefault(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
       groups === 1 ? "" : `groups: ${groups}, `,
     ];
-    rest = `, { ${parts.join("")}}`;
+    rest = `, { ${parts.join("").slice(0, -2)} }`;
   }
   return `${kind}(${inChannels}, ${outChannels}, ${written(kernel)}${rest})`;
 }

@@ -1,7 +1,7 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, Written } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
 import { ShapeError } from "../errors.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
@@ -32,7 +32,7 @@ type CeilModeOf<Second> = Second extends PoolOptions ? Option<Second, "ceilMode"
 type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
   `${Kind}(${Written<Kernel>}${[Dilation, CeilMode] extends [1, false]
     ? [Stride, Padding] extends [Kernel, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
-    : `, { ${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${CeilMode extends true ? "ceilMode: true, " : ""}}`})`;
+    : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${CeilMode extends true ? "ceilMode: true, " : ""}`>} }`})`;
 
 type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = PoolRule<
   WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>, Rank,
@@ -161,5 +161,5 @@ function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: Si
     same(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
     ceilMode ? "ceilMode: true, " : "",
   ];
-  return `${kind}(${written(kernel)}, { ${parts.join("")}})`;
+  return `${kind}(${written(kernel)}, { ${parts.join("").slice(0, -2)} })`;
 }

@@ -3,7 +3,7 @@ import { ShapeError } from "../errors.ts";
 
 /** What is wrong with a size argument, or `false`. */
 export function sizeProblem(value: unknown, minimum: 0 | 1 = 1): string | false {
-  if (typeof value !== "number") return "not a number";
+  if (typeof value !== "number") return "a non-number value";
   if (!Number.isSafeInteger(value) || value < 0) return String(value);
   if (minimum === 1 && value === 0) return "0";
   return false;

@@ -50,3 +50,7 @@ type Net = Model<[1, 28, 28], [
 ]>;
 expectType<TypeEqual<OutputShape<Net>, [number, 10]>>(true);
 expectType<TypeEqual<ShapeTrace<Net>, ShapeTrace<typeof net>>>(true);
+
+// "same" padding keeps a named size.
+const sameNamed = sequential(input([3, "h", "w"]), nn.conv2d(3, 4, 3, { padding: "same" }));
+expectType<TypeEqual<OutputShape<typeof sameNamed>, [number, 4, "h", "w"]>>(true);

@@ -1,15 +1,17 @@
-import type { AddTable } from "./tables.ts";
+import type { Reverse } from "./digits.ts";
+import type { AddCarry, AddDigit } from "./tables.ts";
 
-/** Sum of two reversed digit strings, reversed. */
+/**
+ * A + B for two reversed digit strings (least significant digit first), written most significant
+ * digit first: each step reads one digit of each and puts the sum's digit in front of `Sum`.
+ */
 export type AddDigits<A extends string, B extends string, Carry extends string = "0", Sum extends string = ""> =
   A extends `${infer X}${infer RestA}`
     ? B extends `${infer Y}${infer RestB}`
-      ? AddTable[`${Carry}${X}${Y}` & keyof AddTable] extends `${infer Digit}${infer NextCarry}`
-        ? AddDigits<RestA, RestB, NextCarry, `${Sum}${Digit}`>
-        : never
+      ? AddDigits<RestA, RestB, AddCarry[`${Carry}${X}${Y}`], `${AddDigit[`${Carry}${X}${Y}`]}${Sum}`>
       : Carry extends "0"
-        ? `${Sum}${A}`
-        : AddDigits<A, "0", Carry, Sum>
+        ? `${Reverse<A>}${Sum}`
+        : AddDigits<RestA, "", AddCarry[`1${X}0`], `${AddDigit[`1${X}0`]}${Sum}`>
     : B extends ""
-      ? Carry extends "0" ? Sum : `${Sum}1`
+      ? Carry extends "0" ? Sum : `1${Sum}`
       : AddDigits<B, "", Carry, Sum>;

@@ -1,6 +1,6 @@
 import type { AddDigits } from "./add-digits.ts";
 import type { Reverse } from "./digits.ts";
-import type { Operands, Written } from "./operand.ts";
+import type { Failed, Operands } from "./operand.ts";
 import type { Result } from "./result.ts";
 
 /**
@@ -16,8 +16,6 @@ import type { Result } from "./result.ts";
  * or `never` operand, the result is an `Invalid` whose message says which.
  */
 export type Add<A, B> =
-  Operands<Written<"Add", A, B>, A, B> extends infer Checked
-    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
-      ? Result<Written<"Add", A, B>, Reverse<AddDigits<Reverse<DigitsA>, Reverse<DigitsB>>>>
-      : Checked
-    : never;
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? Result<"Add", A, B, AddDigits<Reverse<DigitsA>, Reverse<DigitsB>>>
+    : Failed<"Add", A, B, Operands<A, B>>;

@@ -1,5 +1,5 @@
 import type { CompareDigits } from "./compare-digits.ts";
-import type { Operands, Written } from "./operand.ts";
+import type { Failed, Operands } from "./operand.ts";
 
 /**
  * How A compares with B: "lt", "eq" or "gt".
@@ -12,8 +12,8 @@ import type { Operands, Written } from "./operand.ts";
  * an `Invalid`.
  */
 export type Compare<A, B> =
-  Operands<Written<"Compare", A, B>, A, B> extends infer Checked
-    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
-      ? CompareDigits<DigitsA, DigitsB>
-      : Checked extends number ? "lt" | "eq" | "gt" : Checked
-    : never;
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? CompareDigits<DigitsA, DigitsB>
+    : Failed<"Compare", A, B, Operands<A, B>> extends infer Done
+      ? Done extends number ? "lt" | "eq" | "gt" : Done
+      : never;

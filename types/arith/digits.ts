@@ -1,24 +1,31 @@
 // Decimal digit strings: the representation the arithmetic works on.
-// A number N is written `${N}`; the digit loops walk strings reversed (least significant digit
-// first) so that carries travel in the direction template-literal inference reads.
+// A number N is written `${N}`, most significant digit first. The loops that carry (add,
+// subtract, multiply) walk digit strings reversed, least significant digit first, because
+// template-literal inference reads a string from its front.
 
-/** Reverses a string, four characters per step to keep recursion short. */
+/** Reverses a string, four characters per step. */
 export type Reverse<Text extends string, Done extends string = ""> =
   Text extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
     ? Reverse<Rest, `${D}${C}${B}${A}${Done}`>
-    : Text extends `${infer A}${infer Rest}`
-      ? Reverse<Rest, `${A}${Done}`>
-      : Done;
+    : Text extends `${infer A}${infer B}${infer Rest}` // two or three characters left: Rest is one or none
+      ? `${Rest}${B}${A}${Done}`
+      : `${Text}${Done}`;
 
 /** Drops leading zeros of a most-significant-first digit string ("007" → "7", "000" → "0"). */
-export type StripZeros<Digits extends string> = Digits extends `0${infer Rest}`
-  ? Rest extends ""
-    ? "0"
-    : StripZeros<Rest>
-  : Digits;
+export type StripZeros<Digits extends string> =
+  Digits extends `0${infer Rest}` ? (Rest extends "" ? "0" : StripZeros<Rest>) : Digits;
 
 /** A most-significant-first digit string as a number literal type. */
 export type ToNumber<Digits extends string> = Digits extends `${infer Value extends number}` ? Value : never;
 
-/** Number.MAX_SAFE_INTEGER as digits: the largest value the arithmetic is exact for. */
-export type MaxSafeDigits = "9007199254740991";
+/**
+ * "long" when a digit string has 16 digits or more (Number.MAX_SAFE_INTEGER has 16), "short"
+ * otherwise: one pattern, each `${string}` before the `infer` taking exactly one character.
+ */
+export type Length16<Digits extends string> =
+  Digits extends `${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${infer Rest}`
+    ? Rest extends "" ? "16" : "more"
+    : "short";
+
+/** Number.MAX_SAFE_INTEGER's digits: the largest value the arithmetic is exact for. */
+export type MaxSafe = "9007199254740991";

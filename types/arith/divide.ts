@@ -1,18 +1,16 @@
 import type { AddDigits } from "./add-digits.ts";
-import type { Reverse, ToNumber } from "./digits.ts";
-import type { DivModDigits } from "./divmod-digits.ts";
+import type { Reverse, StripZeros, ToNumber } from "./digits.ts";
+import type { DivideDigits, Want } from "./divide-digits.ts";
 import type { Invalid } from "./invalid.ts";
-import type { Operands, Written } from "./operand.ts";
+import type { Failed, Operands, Written } from "./operand.ts";
 
-/** [quotient digits, remainder digits] of A / B, or `number`, or an `Invalid`. */
-type Divide<Name extends string, A, B> =
-  Operands<Written<Name, A, B>, A, B> extends infer Checked
-    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
-      ? DigitsB extends "0"
-        ? Invalid<`${Written<Name, A, B>}: division by zero`>
-        : DivModDigits<DigitsA, DigitsB>
-      : Checked
-    : never;
+/** The digits A ÷ B asks for, or `number`, or an `Invalid` (division by zero included). */
+type Divide<Name extends string, A, B, Wanted extends Want> =
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? DigitsB extends "0" ? Invalid<`${Written<Name, A, B>}: division by zero`> : DivideDigits<DigitsA, DigitsB, Wanted>
+    : Operands<A, B> extends number
+      ? B extends 0 ? Invalid<`${Written<Name, A, B>}: division by zero`> : number
+      : Failed<Name, A, B, Operands<A, B>>;
 
 /**
  * ⌊A / B⌋ of non-negative integer literal types, by long division.
@@ -22,10 +20,12 @@ type Divide<Name extends string, A, B> =
  * //=> 12
  * type E = FloorDiv<1, 0>;
  * //=> Invalid<"FloorDiv<1, 0>: division by zero">
+ *
+ * Note: division by zero is an `Invalid`, also when A is `number`.
  */
 export type FloorDiv<A, B> =
-  Divide<"FloorDiv", A, B> extends infer Done
-    ? Done extends [infer Quotient extends string, string] ? ToNumber<Quotient> : Done
+  Divide<"FloorDiv", A, B, "quotient"> extends infer Done
+    ? Done extends string ? ToNumber<StripZeros<Done>> : Done
     : never;
 
 /**
@@ -36,9 +36,9 @@ export type FloorDiv<A, B> =
  * //=> 10
  */
 export type CeilDiv<A, B> =
-  Divide<"CeilDiv", A, B> extends infer Done
-    ? Done extends [infer Quotient extends string, infer Remainder extends string]
-      ? Remainder extends "0" ? ToNumber<Quotient> : ToNumber<Reverse<AddDigits<Reverse<Quotient>, "1">>>
+  Divide<"CeilDiv", A, B, "exact"> extends infer Done
+    ? Done extends [infer Quotient extends string, infer Exact]
+      ? Exact extends true ? ToNumber<StripZeros<Quotient>> : ToNumber<AddDigits<Reverse<StripZeros<Quotient>>, "1">>
       : Done
     : never;
 
@@ -50,6 +50,6 @@ export type CeilDiv<A, B> =
  * //=> 1
  */
 export type Mod<A, B> =
-  Divide<"Mod", A, B> extends infer Done
-    ? Done extends [string, infer Remainder extends string] ? ToNumber<Remainder> : Done
+  Divide<"Mod", A, B, "remainder"> extends infer Done
+    ? Done extends string ? ToNumber<StripZeros<Done>> : Done
     : never;

@@ -1,23 +1,32 @@
-import type { Compare } from "./compare.ts";
+import type { CompareDigits } from "./compare-digits.ts";
+import type { Failed, Operands } from "./operand.ts";
 
 /**
- * The larger of A and B (`number` if either is unknown; a bad operand gives its `Invalid`).
+ * The larger of A and B.
  *
  * @example
  * type R = Max<3, 12>;
  * //=> 12
+ * type U = Max<3, number>;
+ * //=> number
+ *
+ * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
  */
-export type Max<A, B> = Compare<A, B> extends infer Order
-  ? Order extends "lt" ? B : Order extends "gt" | "eq" ? A : [Order] extends [string] ? number : Order
-  : never;
+export type Max<A, B> =
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? CompareDigits<DigitsA, DigitsB> extends "lt" ? B : A
+    : Failed<"Max", A, B, Operands<A, B>>;
 
 /**
- * The smaller of A and B (`number` if either is unknown; a bad operand gives its `Invalid`).
+ * The smaller of A and B.
  *
  * @example
  * type R = Min<3, 12>;
  * //=> 3
+ *
+ * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
  */
-export type Min<A, B> = Compare<A, B> extends infer Order
-  ? Order extends "gt" ? B : Order extends "lt" | "eq" ? A : [Order] extends [string] ? number : Order
-  : never;
+export type Min<A, B> =
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? CompareDigits<DigitsA, DigitsB> extends "gt" ? B : A
+    : Failed<"Min", A, B, Operands<A, B>>;

@@ -1,6 +1,6 @@
-import type { Reverse, StripZeros } from "./digits.ts";
-import type { MulDigits } from "./mul-digits.ts";
-import type { Operands, Written } from "./operand.ts";
+import type { StripZeros } from "./digits.ts";
+import type { MulDigits, Rows, Start } from "./mul-digits.ts";
+import type { Failed, Operands } from "./operand.ts";
 import type { Result } from "./result.ts";
 
 /**
@@ -10,11 +10,16 @@ import type { Result } from "./result.ts";
  * type R = Mul<Mul<64, 12>, 12>;
  * //=> 9216
  *
- * Note: exact up to Number.MAX_SAFE_INTEGER; a larger product is an `Invalid`.
+ * Note: exact up to Number.MAX_SAFE_INTEGER; a larger product is an `Invalid` whose message shows
+ * its digits.
  */
 export type Mul<A, B> =
-  Operands<Written<"Mul", A, B>, A, B> extends infer Checked
-    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
-      ? Result<Written<"Mul", A, B>, StripZeros<Reverse<MulDigits<Reverse<DigitsA>, DigitsB>>>>
-      : Checked
-    : never;
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? DigitsA extends "0" | "1" ? (DigitsA extends "0" ? 0 : B)
+    : DigitsB extends "0" | "1" ? (DigitsB extends "0" ? 0 : A)
+    : Result<"Mul", A, B, StripZeros<
+        Rows<DigitsA, DigitsB> extends "B"
+          ? MulDigits<Start<DigitsA>, DigitsB>
+          : MulDigits<Start<DigitsB>, DigitsA>
+      >>
+    : Failed<"Mul", A, B, Operands<A, B>>;

@@ -1,9 +1,13 @@
-import type { CompareDigits } from "./compare-digits.ts";
-import type { MaxSafeDigits, ToNumber } from "./digits.ts";
+import type { CompareSameLength } from "./compare-digits.ts";
+import type { Length16, MaxSafe, ToNumber } from "./digits.ts";
 import type { Invalid } from "./invalid.ts";
+import type { Written } from "./operand.ts";
 
 /** A computed digit string as a number, or an `Invalid` when it is past Number.MAX_SAFE_INTEGER. */
-export type Result<Operation extends string, Digits extends string> =
-  CompareDigits<Digits, MaxSafeDigits> extends "gt"
-    ? Invalid<`${Operation}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`>
-    : ToNumber<Digits>;
+export type Result<Operation extends string, A, B, Digits extends string> =
+  Length16<Digits> extends "short" ? ToNumber<Digits>
+  : Length16<Digits> extends "16" ? (CompareSameLength<Digits, MaxSafe> extends "gt" ? PastMax<Operation, A, B, Digits> : ToNumber<Digits>)
+  : PastMax<Operation, A, B, Digits>;
+
+type PastMax<Operation extends string, A, B, Digits extends string> =
+  Invalid<`${Written<Operation, A, B>}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`>;

@@ -1,13 +1,15 @@
-import type { SubTable } from "./tables.ts";
+import type { Reverse } from "./digits.ts";
+import type { SubBorrow, SubDigit } from "./tables.ts";
 
-/** Difference A − B of two reversed digit strings with A ≥ B, reversed (may end in zeros). */
+/**
+ * A − B for two reversed digit strings (least significant digit first), written most significant
+ * digit first and possibly with leading zeros; "-" when B > A.
+ */
 export type SubDigits<A extends string, B extends string, Borrow extends string = "0", Difference extends string = ""> =
   A extends `${infer X}${infer RestA}`
     ? B extends `${infer Y}${infer RestB}`
-      ? SubTable[`${Borrow}${X}${Y}` & keyof SubTable] extends `${infer Digit}${infer NextBorrow}`
-        ? SubDigits<RestA, RestB, NextBorrow, `${Difference}${Digit}`>
-        : never
+      ? SubDigits<RestA, RestB, SubBorrow[`${Borrow}${X}${Y}`], `${SubDigit[`${Borrow}${X}${Y}`]}${Difference}`>
       : Borrow extends "0"
-        ? `${Difference}${A}`
-        : SubDigits<A, "0", Borrow, Difference>
-    : Difference;
+        ? `${Reverse<A>}${Difference}`
+        : SubDigits<RestA, "", SubBorrow[`1${X}0`], `${SubDigit[`1${X}0`]}${Difference}`>
+    : B extends "" ? (Borrow extends "0" ? Difference : "-") : "-";

@@ -1,7 +1,6 @@
-import type { CompareDigits } from "./compare-digits.ts";
 import type { Reverse, StripZeros, ToNumber } from "./digits.ts";
 import type { Invalid } from "./invalid.ts";
-import type { Operands, Written } from "./operand.ts";
+import type { Failed, Operands, Written } from "./operand.ts";
 import type { SubDigits } from "./sub-digits.ts";
 
 /**
@@ -12,12 +11,14 @@ import type { SubDigits } from "./sub-digits.ts";
  * //=> 25
  * type E = Sub<3, 5>;
  * //=> Invalid<"Sub<3, 5>: the result would be below zero">
+ *
+ * Note: a result below zero is an `Invalid`, never a negative number.
  */
 export type Sub<A, B> =
-  Operands<Written<"Sub", A, B>, A, B> extends infer Checked
-    ? Checked extends [infer DigitsA extends string, infer DigitsB extends string]
-      ? CompareDigits<DigitsA, DigitsB> extends "lt"
+  Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
+    ? SubDigits<Reverse<DigitsA>, Reverse<DigitsB>> extends `${infer Difference}`
+      ? Difference extends "-"
         ? Invalid<`${Written<"Sub", A, B>}: the result would be below zero`>
-        : ToNumber<StripZeros<Reverse<SubDigits<Reverse<DigitsA>, Reverse<DigitsB>>>>>
-      : Checked
-    : never;
+        : ToNumber<StripZeros<Difference>>
+      : never
+    : Failed<"Sub", A, B, Operands<A, B>>;

@@ -9,7 +9,7 @@ export type SizeProblem<N, Minimum extends 0 | 1 = 1> =
       : IsUnion<N> extends true ? "a union"
       : `${N}` extends `-${string}` | `${string}.${string}` | `${string}e${string}` ? `${N}`
       : Minimum extends 1 ? (N extends 0 ? "0" : false) : false
-    : "not a number";
+    : "a non-number value";
 type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
 
 /** `${Layer}: ${Name} must be a positive integer, not 0` — a size argument that is not a size. */
@@ -60,3 +60,6 @@ export interface ShapeMessage<Message extends string> {
  * the argument (a conditional parameter type would widen `[3, 2]` to `number[]`).
  */
 export type Checked<Value, Problem> = Value & (Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown);
+
+/** Drops the ", " that ends a list of options written one by one. */
+export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;

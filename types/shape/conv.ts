@@ -33,12 +33,12 @@ export type ConvSizes<
   Layer extends string, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[],
   Paddings, Dilations extends readonly unknown[], Axis extends unknown[] = [0, 0], Sizes extends Dim[] = [],
 > = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
-  ? (Paddings extends "same" ? Size
-      : ConvSize<Layer, Axis["length"], Size, Kernels[0], Strides[0], Paddings extends readonly [infer P, ...unknown[]] ? P : 0, Dilations[0]>
-    ) extends infer Out
-    ? Out extends string ? Out
-      : ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings extends readonly [unknown, ...infer More] ? More : Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Out & Dim]>
-    : never
+  ? Paddings extends "same"
+    ? ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Size]> // "same": the size is kept, even a named one
+    : ConvSize<Layer, Axis["length"], Size, Kernels[0], Strides[0], Paddings extends readonly [infer P, ...unknown[]] ? P : 0, Dilations[0]> extends infer Out
+      ? Out extends string ? Out
+        : ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings extends readonly [unknown, ...infer More] ? More : Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Out & Dim]>
+      : never
   : Sizes;
 type Tail<Values extends readonly unknown[]> = Values extends readonly [unknown, ...infer Rest] ? Rest : [];
 

@@ -13,7 +13,10 @@ type CpuLike = KernelBackend & {
 };
 
 export class Ctx {
-  constructor(readonly backend: KernelBackend, readonly backendName: string) {}
+  readonly backend: KernelBackend;
+  constructor(backend: object, readonly backendName: string) {
+    this.backend = backend as KernelBackend;
+  }
 
   /** Runs the kernel `name` of this backend (ours if we replaced it). */
   run(name: string, inputs: Record<string, TensorInfo> | TensorInfo[], attrs: NamedAttrMap = {}): TensorInfo {
@@ -24,6 +27,21 @@ export class Ctx {
 
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run("Reshape", { x }, { shape });
+  }
+
+  /** reshape that also releases its input. */
+  reshapeOwned(x: TensorInfo, shape: number[]): TensorInfo {
+    const out = this.reshape(x, shape);
+    this.free(x);
+    return out;
+  }
+
+  /** A copy of entry i of a [batch, ...] tensor, as [1, ...]. */
+  entry(x: TensorInfo, i: number): TensorInfo {
+    const size = util.sizeFromShape(x.shape.slice(1));
+    const out = this.alloc([1, ...x.shape.slice(1)]);
+    this.f32(out).set(this.f32(x).subarray(i * size, (i + 1) * size));
+    return out;
   }
 
   transpose(x: TensorInfo, perm: number[]): TensorInfo {
@@ -40,17 +58,21 @@ export class Ctx {
   }
 
   /** A new float32 tensor; its contents are garbage until written. */
-  alloc(shape: number[]): TensorInfo {
-    if (this.backendName === "wasm") return (this.backend as WasmLike).makeOutput(shape, "float32");
-    return (this.backend as CpuLike).makeTensorInfo(shape, "float32", new Float32Array(util.sizeFromShape(shape)));
+  alloc(shape: number[], dtype: "float32" | "int32" = "float32"): TensorInfo {
+    if (this.backendName === "wasm") return (this.backend as WasmLike).makeOutput(shape, dtype);
+    const size = util.sizeFromShape(shape);
+    return (this.backend as CpuLike).makeTensorInfo(shape, dtype, dtype === "int32" ? new Int32Array(size) as any : new Float32Array(size));
   }
 
   /** A live view of a float32 tensor's data. On wasm take it after the last
    * alloc: growing the heap detaches older views. */
   f32(t: TensorInfo): Float32Array {
+    return this.view(t) as Float32Array;
+  }
+
+  /** Same as f32, for float32 or int32 data. */
+  view(t: TensorInfo): Float32Array | Int32Array {
     if (this.backendName === "wasm") return (this.backend as WasmLike).typedArrayFromHeap(t);
     return (this.backend as CpuLike).data.get(t.dataId).values;
   }
 }
-
-export type Pads = { top: number; bottom: number; left: number; right: number };

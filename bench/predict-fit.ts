@@ -1,0 +1,96 @@
+// What shapecheck's typed model costs over plain tfjs-layers: the SPEC MNIST network trained one
+// epoch (fit, batch 64) and predicting a batch of 64, side by side on the default backend —
+// shapecheck's channels-first model (net.compile / predict) against the same network written in
+// plain tfjs-layers, channels-last with fused activations, as a tfjs user writes it.
+//
+//   node --import tsx bench/predict-fit.ts [--batches 20] [--rounds 3] [--backend wasm|cpu|tensorflow]
+// Rounds alternate between the two (fairer on a shared machine); medians over rounds.
+import { parseArgs } from "node:util";
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { ready, tensor, type BackendName } from "../src/index.ts";
+import { mnist as net } from "../examples/mnist.ts";
+
+const { values: opts } = parseArgs({
+  options: {
+    batches: { type: "string", default: "20" },
+    rounds: { type: "string", default: "3" },
+    predictions: { type: "string", default: "20" },
+    backend: { type: "string" },
+  },
+});
+const batches = Number(opts.batches), rounds = Number(opts.rounds), predictions = Number(opts.predictions);
+const backend = await ready({ backend: opts.backend as BackendName | undefined });
+
+function plainNet(): tfl.LayersModel {
+  const L = tfl.layers;
+  const model = tfl.sequential({
+    layers: [
+      L.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: "relu" }),
+      L.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.dropout({ rate: 0.25 }),
+      L.flatten(),
+      L.dense({ units: 128, activation: "relu" }),
+      L.dropout({ rate: 0.5 }),
+      L.dense({ units: 10, activation: "softmax" }),
+    ],
+  });
+  model.compile({ optimizer: "adam", loss: "categoricalCrossentropy" });
+  return model;
+}
+
+const n = batches * 64;
+const pixels = tf.randomUniform([n, 28, 28, 1]);
+const labels = tf.randomUniform([n], 0, 10, "int32");
+const plainX = pixels;
+const plainY = tf.cast(tf.oneHot(labels, 10), "float32");
+const oursX = tensor(tf.transpose(pixels, [0, 3, 1, 2]), [null, 1, 28, 28]);
+const oursY = tensor(labels, [null]);
+
+const plain = plainNet();
+const ours = net.compile({ optimizer: "adam", loss: "nll" });
+const batchPlain = tf.slice(plainX, 0, 64);
+const batchOurs = tensor(tf.slice(oursX, 0, 64), [null, 1, 28, 28]);
+
+async function time(run: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+const fitPlain = () => plain.fit(plainX, plainY, { epochs: 1, batchSize: 64, verbose: 0 });
+const fitOurs = () => ours.fit(oursX, oursY, { epochs: 1, batchSize: 64, verbose: 0 });
+const predictMany = async (predict: () => tf.Tensor) => {
+  for (let i = 0; i < predictions; i++) {
+    const out = predict();
+    await out.data();
+    out.dispose();
+  }
+};
+const predictPlain = () => predictMany(() => plain.predict(batchPlain) as tf.Tensor);
+const predictOurs = () => predictMany(() => ours.predict(batchOurs));
+
+// warm-up: kernels compiled, buffers allocated
+await fitPlain();
+await fitOurs();
+await predictPlain();
+await predictOurs();
+
+const results = { fitPlain: [] as number[], fitOurs: [] as number[], predictPlain: [] as number[], predictOurs: [] as number[] };
+for (let round = 0; round < rounds; round++) {
+  const order = round % 2 === 0 ? ["plain", "ours"] : ["ours", "plain"];
+  for (const which of order) {
+    if (which === "plain") {
+      results.fitPlain.push((await time(fitPlain)) / batches);
+      results.predictPlain.push((await time(predictPlain)) / predictions);
+    } else {
+      results.fitOurs.push((await time(fitOurs)) / batches);
+      results.predictOurs.push((await time(predictOurs)) / predictions);
+    }
+  }
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const [fp, fo, pp, po] = [median(results.fitPlain), median(results.fitOurs), median(results.predictPlain), median(results.predictOurs)];
+console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds`);
+console.log(`training step (fit, ${batches} batches): plain tfjs-layers ${fp.toFixed(1)} ms, shapecheck ${fo.toFixed(1)} ms (${((fo / fp - 1) * 100).toFixed(1)}%)`);
+console.log(`prediction (${predictions} batches):       plain tfjs-layers ${pp.toFixed(1)} ms, shapecheck ${po.toFixed(1)} ms (${((po / pp - 1) * 100).toFixed(1)}%)`);

@@ -1,0 +1,53 @@
+// The per-kind explainers, by the runtime layers' `kind`. A kind missing here is shown with "—".
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { multiheadAttention } from "./attention.ts";
+import { conv, convTranspose } from "./conv.ts";
+import { keepsShape } from "./elementwise.ts";
+import { embedding } from "./embedding.ts";
+import { lazyLinear, linear } from "./linear.ts";
+import { batchNorm, layerNorm } from "./normalization.ts";
+import { adaptivePool, pool } from "./pool.ts";
+import { gru, lstm } from "./recurrent.ts";
+import { flatten, unflatten } from "./reshape.ts";
+import { Unreadable, type Explainer, type LayerConfig } from "./support.ts";
+import * as tfjs from "./tfjs.ts";
+
+export type { Explainer, LayerConfig } from "./support.ts";
+
+/** Every kind explain knows, PyTorch's (`nn`) and TensorFlow.js's (`layers`). */
+export const explainers: Readonly<Record<string, Explainer>> = {
+  conv1d: conv, conv2d: conv, conv3d: conv,
+  convTranspose1d: convTranspose, convTranspose2d: convTranspose,
+  maxPool1d: pool, maxPool2d: pool, avgPool1d: pool, avgPool2d: pool,
+  adaptiveAvgPool1d: adaptivePool, adaptiveAvgPool2d: adaptivePool, adaptiveMaxPool2d: adaptivePool,
+  flatten, unflatten,
+  linear, lazyLinear,
+  batchNorm1d: batchNorm, batchNorm2d: batchNorm, layerNorm,
+  embedding,
+  lstm, gru,
+  multiheadAttention,
+  relu: keepsShape, leakyRelu: keepsShape, gelu: keepsShape, sigmoid: keepsShape, tanh: keepsShape, identity: keepsShape,
+  dropout: keepsShape, dropout2d: keepsShape, softmax: keepsShape, logSoftmax: keepsShape,
+  // tfjs's `layers`
+  Conv1D: tfjs.tfConv, Conv2D: tfjs.tfConv,
+  MaxPooling1D: tfjs.tfPool, MaxPooling2D: tfjs.tfPool, AveragePooling1D: tfjs.tfPool, AveragePooling2D: tfjs.tfPool,
+  GlobalAveragePooling1D: tfjs.tfGlobalPool, GlobalMaxPooling1D: tfjs.tfGlobalPool,
+  GlobalAveragePooling2D: tfjs.tfGlobalPool, GlobalMaxPooling2D: tfjs.tfGlobalPool,
+  Dense: tfjs.tfDense, Flatten: tfjs.tfFlatten, Reshape: tfjs.tfReshape, Permute: tfjs.tfPermute,
+  Dropout: keepsShape, Activation: keepsShape,
+  BatchNormalization: tfjs.tfBatchNormalization, Embedding: tfjs.tfEmbedding,
+  ZeroPadding2D: tfjs.tfZeroPadding, UpSampling2D: tfjs.tfUpSampling,
+};
+
+/** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, a config it cannot read). */
+export function explainKind(layer: LayerConfig, input: RuntimeShape, output: RuntimeShape): { arithmetic: readonly string[] | null; params: number | null } {
+  const explainer = Object.hasOwn(explainers, layer.kind) ? explainers[layer.kind] : undefined;
+  if (explainer === undefined) return { arithmetic: null, params: null };
+  try {
+    const { arithmetic, params } = explainer(layer, input, output);
+    return { arithmetic, params: params !== null && Number.isSafeInteger(params) ? params : null };
+  } catch (error) {
+    if (error instanceof Unreadable || error instanceof TypeError) return { arithmetic: null, params: null };
+    throw error;
+  }
+}

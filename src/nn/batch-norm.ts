@@ -1,0 +1,77 @@
+// nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
+import type { Layer } from "../../types/model/layer.ts";
+import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { BatchNormRule } from "../../types/shape/batch-norm.ts";
+import type { RuntimeLayer } from "../model/layer.ts";
+import { checkSizes } from "../shape/args.ts";
+import { batchNormRule } from "../shape/batch-norm.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+
+/** PyTorch's keyword arguments of BatchNorm1d/2d, with PyTorch's defaults (they do not change shapes). */
+export interface BatchNormOptions {
+  /** Default 1e-5. */
+  readonly eps?: number;
+  /** Default 0.1. */
+  readonly momentum?: number;
+  /** Default true: learnable scale and shift. */
+  readonly affine?: boolean;
+  /** Default true. */
+  readonly trackRunningStats?: boolean;
+}
+
+/**
+ * `nn.batchNorm1d(numFeatures)`: [batch, numFeatures] or [batch, numFeatures, length] → the same shape.
+ *
+ * @example
+ * type T = BatchNorm1d<128>; // [n, 128] → [n, 128]
+ */
+export interface BatchNorm1d<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "batchNorm1d";
+  readonly numFeatures: NumFeatures;
+  readonly "~output": BatchNormRule<`batchNorm1d(${NumFeatures & number})`, 2 | 3, NumFeatures, this["~input"]>;
+}
+/**
+ * `nn.batchNorm2d(numFeatures)`: [batch, numFeatures, height, width] → the same shape.
+ *
+ * @example
+ * type T = BatchNorm2d<64>; // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export interface BatchNorm2d<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "batchNorm2d";
+  readonly numFeatures: NumFeatures;
+  readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
+}
+
+type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<NumFeatures, FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>>;
+
+/**
+ * PyTorch's `nn.BatchNorm1d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
+ * on [batch, numFeatures] or [batch, numFeatures, length].
+ *
+ * @example
+ * nn.batchNorm1d(128); // [n, 128] → [n, 128]; after [n, 64] it does not compile
+ */
+export function batchNorm1d<const NumFeatures extends number>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: BatchNormOptions): BatchNorm1d<NumFeatures> {
+  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options);
+}
+/**
+ * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
+ * on [batch, numFeatures, height, width].
+ *
+ * @example
+ * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export function batchNorm2d<const NumFeatures extends number>(numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>, options?: BatchNormOptions): BatchNorm2d<NumFeatures> {
+  return batchNorm("batchNorm2d", [4], numFeatures as number, options);
+}
+
+function batchNorm(kind: string, ranks: number[], numFeatures: number, options: BatchNormOptions = {}): never {
+  const layer = `${kind}(${numFeatures})`;
+  checkSizes(layer, { numFeatures });
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind, written: layer, numFeatures,
+    eps: options.eps ?? 1e-5, momentum: options.momentum ?? 0.1, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,
+    outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, numFeatures, input),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,182 @@
+// nn.lstm / nn.gru: PyTorch's LSTM and GRU, batch first ([batch, seq, features]).
+import type { Compare, Mul } from "../../types/arith/index.ts";
+import type { Layer } from "../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { FirstProblem } from "../../types/shape/problems.ts";
+import type { RecurrentRule } from "../../types/shape/rnn.ts";
+import { ShapeError } from "../errors.ts";
+import type { RuntimeLayer } from "../model/layer.ts";
+import { checkSizes } from "../shape/args.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import { recurrentRule } from "../shape/rnn.ts";
+
+/** PyTorch's keyword arguments of GRU, with PyTorch's defaults (`batch_first` is always true here). */
+export interface GRUOptions {
+  /** Default 1: recurrent layers stacked. */
+  readonly numLayers?: number;
+  /** Default false: true doubles the output features (both directions, concatenated). */
+  readonly bidirectional?: boolean;
+  /** Default true. */
+  readonly bias?: boolean;
+  /** Default 0: dropout probability on the outputs of every layer but the last. */
+  readonly dropout?: number;
+}
+/** PyTorch's keyword arguments of LSTM, with PyTorch's defaults (`batch_first` is always true here). */
+export interface LSTMOptions extends GRUOptions {
+  /** Default 0 (none): the hidden state is projected to projSize features (0 < projSize < hiddenSize). */
+  readonly projSize?: number;
+}
+
+type Option<Options, Key extends keyof LSTMOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type NumLayersOf<Options> = Option<Options, "numLayers", 1>;
+type BidirectionalOf<Options> = Option<Options, "bidirectional", false>;
+type ProjSizeOf<Options> = Option<Options, "projSize", 0>;
+
+/** The output features: directions × (projSize or hiddenSize); unknown when `bidirectional` is only a `boolean`. */
+export type RecurrentFeatures<HiddenSize, Bidirectional, ProjSize = 0> =
+  (ProjSize extends 0 ? HiddenSize : ProjSize) extends infer Features
+    ? boolean extends Bidirectional ? number : Bidirectional extends true ? Mul<Features, 2> : Features
+    : never;
+
+/** How messages write a recurrent layer: `lstm(300, 128)`, `gru(300, 128, { numLayers: 2, bidirectional: true })`. */
+export type WrittenRecurrent<Kind extends string, InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize> =
+  `${Kind}(${InputSize & number}, ${HiddenSize & number}${[NumLayers, Bidirectional, ProjSize] extends [1, false, 0] ? ""
+    : `, { ${Join<[
+        NumLayers extends 1 ? "" : `numLayers: ${NumLayers & number}`,
+        Bidirectional extends false ? "" : `bidirectional: ${Bidirectional & boolean}`,
+        ProjSize extends 0 ? "" : `projSize: ${ProjSize & number}`,
+      ]>} }`})`;
+type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [infer Part extends string, ...infer Rest extends string[]]
+  ? Join<Rest, Part extends "" ? Text : Text extends "" ? Part : `${Text}, ${Part}`>
+  : Text;
+
+/**
+ * `nn.lstm(inputSize, hiddenSize, { numLayers, bidirectional, projSize })`: [batch, seq, inputSize] →
+ * [batch, seq, directions × hiddenSize] (× projSize instead when given).
+ *
+ * @example
+ * type T = LSTM<300, 128, 1, true>; // [n, 12, 300] → [n, 12, 256]
+ */
+export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false, ProjSize = 0> extends Layer, RuntimeLayer {
+  readonly kind: "lstm";
+  readonly inputSize: InputSize;
+  readonly hiddenSize: HiddenSize;
+  readonly numLayers: NumLayers;
+  readonly bidirectional: Bidirectional;
+  readonly projSize: ProjSize;
+  readonly "~output": RecurrentRule<WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+    InputSize, RecurrentFeatures<HiddenSize, Bidirectional, ProjSize>, this["~input"]>;
+}
+/**
+ * `nn.gru(inputSize, hiddenSize, { numLayers, bidirectional })`: [batch, seq, inputSize] → [batch, seq, directions × hiddenSize].
+ *
+ * @example
+ * type T = GRU<300, 128>; // [n, 12, 300] → [n, 12, 128]
+ */
+export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false> extends Layer, RuntimeLayer {
+  readonly kind: "gru";
+  readonly inputSize: InputSize;
+  readonly hiddenSize: HiddenSize;
+  readonly numLayers: NumLayers;
+  readonly bidirectional: Bidirectional;
+  readonly "~output": RecurrentRule<WrittenRecurrent<"gru", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
+    InputSize, RecurrentFeatures<HiddenSize, Bidirectional>, this["~input"]>;
+}
+
+/** The message when a probability is not in [0, 1]. */
+export type writeDropoutMessage<Layer extends string, P> = `${Layer}: dropout must be a probability between 0 and 1, not ${P & number}`;
+export const writeDropoutMessage = (layer: string, p: unknown): string => `${layer}: dropout must be a probability between 0 and 1, not ${String(p)}`;
+/** The message when projSize is not smaller than hiddenSize (PyTorch's rule). */
+export type writeProjSizeMessage<Layer extends string, ProjSize, HiddenSize> =
+  `${Layer}: projSize (${ProjSize & number}) must be smaller than hiddenSize (${HiddenSize & number})`;
+export const writeProjSizeMessage = (layer: string, projSize: number, hiddenSize: number): string =>
+  `${layer}: projSize (${projSize}) must be smaller than hiddenSize (${hiddenSize})`;
+
+type DropoutProblem<Layer extends string, Options> = Options extends { readonly dropout: infer P extends number }
+  ? number extends P ? false
+    : `${P}` extends `-${string}` ? writeDropoutMessage<Layer, P>
+    : P extends 0 | 1 ? false
+    : `${P}` extends `0.${string}` ? false
+    : writeDropoutMessage<Layer, P>
+  : false;
+type ProjSizeProblem<Layer extends string, HiddenSize, ProjSize> =
+  ProjSize extends 0 ? false
+  : FirstSizeProblem<Layer, ["projSize"], [ProjSize], 0> extends infer P extends string ? P
+  : number extends ProjSize | HiddenSize ? false
+  : Compare<ProjSize, HiddenSize> extends "lt" ? false
+  : writeProjSizeMessage<Layer, ProjSize, HiddenSize>;
+type OptionsProblem<Layer extends string, HiddenSize, Options> = FirstProblem<[
+  FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Options>]>,
+  DropoutProblem<Layer, Options>,
+  ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Options>>,
+]>;
+
+type RecurrentParameters<Kind extends string, InputSize, HiddenSize, Options,
+  Layer extends string = WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>>> = [
+  inputSize: Arg<InputSize, FirstSizeProblem<Layer, ["inputSize"], [InputSize]>>,
+  hiddenSize: Arg<HiddenSize, FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>>,
+  options?: Checked<Options, OptionsProblem<Layer, HiddenSize, Options>>,
+];
+
+/**
+ * PyTorch's `nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
+ * bidirectional=False, proj_size=0)` on [batch, seq, inputSize]; its output sequence is
+ * [batch, seq, directions × hiddenSize] (directions × projSize with a projection).
+ *
+ * @example
+ * nn.lstm(300, 128);                          // [n, 12, 300] → [n, 12, 128]
+ * nn.lstm(300, 128, { bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
+ */
+export function lstm<const InputSize extends number, const HiddenSize extends number, const Options extends LSTMOptions = {}>(
+  ...args: RecurrentParameters<"lstm", InputSize, HiddenSize, Options>
+): LSTM<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>> {
+  return recurrent("lstm", ...(args as RuntimeArgs));
+}
+/**
+ * PyTorch's `nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
+ * bidirectional=False)` on [batch, seq, inputSize]; its output sequence is [batch, seq, directions × hiddenSize].
+ *
+ * @example
+ * nn.gru(300, 128, { numLayers: 2 }); // [n, 12, 300] → [n, 12, 128]
+ */
+export function gru<const InputSize extends number, const HiddenSize extends number, const Options extends GRUOptions = {}>(
+  ...args: RecurrentParameters<"gru", InputSize, HiddenSize, Options>
+): GRU<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>> {
+  return recurrent("gru", ...(args as RuntimeArgs));
+}
+
+type RuntimeArgs = [number, number, LSTMOptions?];
+
+// ---- runtime
+
+/** Twin of `WrittenRecurrent`. */
+export function writtenRecurrent(kind: string, inputSize: number, hiddenSize: number, numLayers: unknown, bidirectional: unknown, projSize: unknown): string {
+  const parts = [
+    numLayers === 1 ? "" : `numLayers: ${String(numLayers)}`,
+    bidirectional === false ? "" : `bidirectional: ${String(bidirectional)}`,
+    projSize === 0 ? "" : `projSize: ${String(projSize)}`,
+  ].filter(Boolean);
+  return `${kind}(${inputSize}, ${hiddenSize}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
+}
+
+function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, options: LSTMOptions = {}): never {
+  const numLayers = options.numLayers ?? 1;
+  const bidirectional = options.bidirectional ?? false;
+  const projSize = options.projSize ?? 0;
+  const dropout = options.dropout ?? 0;
+  const layer = writtenRecurrent(kind, inputSize, hiddenSize, numLayers, bidirectional, projSize);
+  checkSizes(layer, { inputSize, hiddenSize });
+  checkSizes(layer, { numLayers });
+  if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1)) throw new ShapeError(writeDropoutMessage(layer, dropout));
+  if (projSize !== 0) {
+    checkSizes(layer, { projSize }, 0);
+    if (projSize >= hiddenSize) throw new ShapeError(writeProjSizeMessage(layer, projSize, hiddenSize));
+  }
+  const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind, written: layer, inputSize, hiddenSize, numLayers, bidirectional, bias: options.bias ?? true, dropout,
+    ...(kind === "lstm" ? { projSize } : {}),
+    outputShape: (input: RuntimeShape) => recurrentRule(layer, inputSize, outFeatures, input),
+  };
+  return runtime as never;
+}

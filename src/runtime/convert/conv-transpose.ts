@@ -1,0 +1,61 @@
+// convTranspose1d/2d → tfjs conv2dTranspose ("valid": the full transposed convolution, length
+// (L − 1)·stride + kernel, or L·stride when kernel < stride), then cropping PyTorch's padding from
+// both ends (outputPadding keeps that much more at the end). convTranspose1d runs as a 2D one of
+// width 1. Weights: PyTorch [in, out, ...kernel] ↔ tfjs [...kernel, out, in] (no flip: both are
+// the gradient of the same convolution).
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { perDim } from "../../shape/args.ts";
+import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { biasParam } from "./conv.ts";
+import { torchUniform } from "./init.ts";
+
+type Size = number | readonly number[];
+
+export const convTranspose: Converter = {
+  layout: () => "last",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const rank = layer.kind === "convTranspose1d" ? 1 : 2;
+    const inChannels = layer.inChannels as number;
+    const outChannels = layer.outChannels as number;
+    const kernels = perDim(layer.kernelSize as Size, rank);
+    const strides = perDim((layer.stride as Size | undefined) ?? 1, rank);
+    const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
+    const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
+    const useBias = (layer.bias as boolean | undefined) ?? true;
+    if (((layer.groups as number | undefined) ?? 1) !== 1) throw notConvertible(layer, "TensorFlow.js has no grouped transposed convolution");
+    if (dilations.some((d) => d !== 1)) throw notConvertible(layer, "TensorFlow.js has no dilated transposed convolution");
+    const crops = kernels.map((k, i): [number, number] => {
+      const size = ctx.input[i + 2];
+      const out = ctx.output[i + 2];
+      if (typeof size !== "number" || typeof out !== "number") throw notConvertible(layer, "its input's spatial size must be known");
+      const full = size * strides[i]! + Math.max(k - strides[i]!, 0);
+      const after = full - paddings[i]! - out;
+      if (after < 0) throw notConvertible(layer, "its outputPadding reaches past TensorFlow.js's full output");
+      return [paddings[i]!, after];
+    });
+    // PyTorch's fan-in for ConvTranspose's init is weight.size(1) · kernel = outChannels · kernel.
+    const fanIn = outChannels * kernels.reduce((a, b) => a * b, 1);
+    const name = ctx.name();
+    let x = ctx.x;
+    const [length] = [ctx.input[2] as number];
+    if (rank === 1) x = tfl.layers.reshape({ targetShape: [length, 1, inChannels], name: ctx.name("to2d") }).apply(x) as tfl.SymbolicTensor;
+    const k2 = rank === 1 ? [kernels[0]!, 1] : kernels;
+    const s2 = rank === 1 ? [strides[0]!, 1] : strides;
+    const c2: [number, number][] = rank === 1 ? [crops[0]!, [0, 0]] : crops;
+    x = tfl.layers.conv2dTranspose({
+      filters: outChannels, kernelSize: k2 as [number, number], strides: s2 as [number, number], padding: "valid", useBias, dataFormat: "channelsLast", name,
+      kernelInitializer: torchUniform(fanIn), biasInitializer: torchUniform(fanIn),
+    }).apply(x) as tfl.SymbolicTensor;
+    if (c2.some(([a, b]) => a + b > 0)) x = tfl.layers.cropping2D({ cropping: c2 as [[number, number], [number, number]], dataFormat: "channelsLast", name: ctx.name("crop") }).apply(x) as tfl.SymbolicTensor;
+    if (rank === 1) x = tfl.layers.reshape({ targetShape: [ctx.output[2] as number, outChannels], name: ctx.name("to1d") }).apply(x) as tfl.SymbolicTensor;
+    const params: ParamSpec[] = [{
+      key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [inChannels, outChannels, ...kernels],
+      // [in, out, ...k] ↔ [...k2, out, in]
+      toTfjs: (w) => tf.reshape(tf.transpose(w, [...kernels.map((_, i) => i + 2), 1, 0]), [...k2, outChannels, inChannels]),
+      fromTfjs: (w) => tf.transpose(tf.reshape(w, [...kernels, outChannels, inChannels]), [rank + 1, rank, ...kernels.map((_, i) => i)]),
+    }];
+    if (useBias) params.push(biasParam(ctx, outChannels));
+    return { y: x, layout: "last", params };
+  },
+};

@@ -1,0 +1,113 @@
+// toTfjs: an `nn` model (channels-first, PyTorch's semantics) → a tfjs-layers functional model that
+// computes the same function. Input and output are in PyTorch's layout; inside, the tensor is
+// permuted to channels-last before the first convolution or pooling and back before a layer that
+// needs PyTorch's order (flatten, linear on 3+ dimensions), each only when the layout changes.
+import * as tfl from "@tensorflow/tfjs-layers";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import * as activation from "./activation.ts";
+import { concat, residual, setPreferredLayout } from "./blocks.ts";
+import { NotConvertibleError, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { conv } from "./conv.ts";
+import { adaptivePool } from "./adaptive-pool.ts";
+import { convTranspose } from "./conv-transpose.ts";
+import { embedding } from "./embedding.ts";
+import { flatten, unflatten } from "./flatten.ts";
+import { batchNorm, layerNorm } from "./norm.ts";
+import { gru, lstm, multiheadAttention } from "./recurrent.ts";
+import { toLayout, type Layout } from "./layout.ts";
+import { linear } from "./linear.ts";
+import { pool } from "./pool.ts";
+
+export { NotConvertibleError, type ParamSpec } from "./context.ts";
+
+/** The converter of each layer kind. */
+export const converters: Record<string, Converter> = {
+  conv1d: conv, conv2d: conv, conv3d: conv,
+  maxPool1d: pool, maxPool2d: pool, avgPool1d: pool, avgPool2d: pool,
+  flatten,
+  linear, lazyLinear: linear,
+  relu: activation.relu, leakyRelu: activation.leakyRelu, gelu: activation.gelu, sigmoid: activation.sigmoid, tanh: activation.tanh,
+  identity: activation.identity, dropout: activation.dropout, dropout2d: activation.dropout2d,
+  softmax: activation.softmax, logSoftmax: activation.logSoftmax,
+  residual, concat,
+  convTranspose1d: convTranspose, convTranspose2d: convTranspose,
+  adaptiveAvgPool1d: adaptivePool, adaptiveAvgPool2d: adaptivePool, adaptiveMaxPool2d: adaptivePool,
+  unflatten,
+  batchNorm1d: batchNorm, batchNorm2d: batchNorm, layerNorm,
+  embedding,
+  lstm, gru, multiheadAttention,
+};
+
+/** What toTfjs needs of a model: its input shape and layers. */
+export interface Convertible {
+  readonly inputShape: RuntimeShape;
+  readonly layers: readonly unknown[];
+}
+
+export interface Conversion {
+  readonly model: tfl.LayersModel;
+  /** Every PyTorch parameter of the model, in state_dict order, and where tfjs keeps it. */
+  readonly params: readonly ParamSpec[];
+}
+
+function converterOf(layer: LayerConfig): Converter {
+  const converter = converters[layer.kind];
+  if (!converter) throw new NotConvertibleError(`toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet (no converter for "${layer.kind}" layers)`);
+  return converter;
+}
+
+/** The layout the first layer of `layers` that cares about layouts wants. */
+function preferredLayout(layers: readonly LayerConfig[], input: readonly unknown[]): Layout | "any" {
+  let shape = input as RuntimeShape;
+  for (const layer of layers) {
+    const wanted = converterOf(layer).layout(layer, shape);
+    if (wanted !== "any") return wanted;
+    shape = layer.outputShape(shape);
+  }
+  return "any";
+}
+setPreferredLayout(preferredLayout);
+
+function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, prefix: string): Converted & { shape: RuntimeShape } {
+  let shape = input;
+  const params: ParamSpec[] = [];
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index]!;
+    const path = prefix === "" ? `${index}` : `${prefix}.${index}`;
+    const converter = converterOf(layer);
+    let output = layer.outputShape(shape);
+    const fused = converter.fusesRelu && layers[index + 1]?.kind === "relu";
+    if (fused) output = layers[index + 1]!.outputShape(output);
+    const wanted = converter.layout(layer, shape);
+    if (wanted !== "any" && wanted !== layout) {
+      x = toLayout(x, shape.length, layout, wanted, path);
+      layout = wanted;
+    }
+    const ctx: ConvertContext = {
+      x, layout, input: shape, output, path, ...(fused ? { activation: "relu" as const } : {}),
+      name: (suffix?: string) => `${path}.${layer.kind}${suffix ? `.${suffix}` : ""}`,
+      chain, toLayout,
+    };
+    const result = converter.convert(layer, ctx);
+    x = result.y;
+    layout = result.layout ?? layout;
+    params.push(...(result.params ?? []));
+    shape = output;
+    if (fused) index++; // the relu is applied
+  }
+  return { y: x, layout, params, shape };
+}
+
+/**
+ * Builds the tfjs-layers model of a checked `nn` model, with PyTorch's initial weights. Throws a
+ * NotConvertibleError naming the layer when a layer (or one of its options) has no TensorFlow.js
+ * equivalent yet.
+ */
+export function convert(net: Convertible): Conversion {
+  const batchShape = net.inputShape.map((dim) => (typeof dim === "number" ? dim : null));
+  const x = tfl.input({ batchShape, name: "input" });
+  const result = chain(net.layers as readonly LayerConfig[], x, net.inputShape, "first", "");
+  let y = toLayout(result.y, result.shape.length, result.layout ?? "first", "first", "output");
+  if (y === x) y = tfl.layers.activation({ activation: "linear", name: "output.identity" }).apply(x) as tfl.SymbolicTensor;
+  return { model: tfl.model({ inputs: x, outputs: y }), params: result.params ?? [] };
+}

@@ -1,0 +1,31 @@
+// linear / lazyLinear → tfjs dense on the last dimension. Weight: PyTorch [out, in] ↔ tfjs [in, out].
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { biasParam } from "./conv.ts";
+import { torchUniform } from "./init.ts";
+
+export const linear: Converter = {
+  // The last dimension must be PyTorch's last dimension.
+  layout: (_layer, input) => (input.length < 3 ? "any" : "first"),
+  fusesRelu: true,
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const inFeatures = layer.kind === "lazyLinear" ? ctx.input.at(-1) : layer.inFeatures;
+    if (typeof inFeatures !== "number") throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
+    const outFeatures = layer.outFeatures as number;
+    const name = ctx.name();
+    const y = tfl.layers.dense({
+      units: outFeatures, useBias: true, name, activation: ctx.activation,
+      kernelInitializer: torchUniform(inFeatures), biasInitializer: torchUniform(inFeatures),
+    }).apply(ctx.x) as tfl.SymbolicTensor;
+    const params: ParamSpec[] = [
+      {
+        key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
+        toTfjs: (w) => tf.transpose(w),
+        fromTfjs: (w) => tf.transpose(w),
+      },
+      biasParam(ctx, outFeatures),
+    ];
+    return { y, params };
+  },
+};

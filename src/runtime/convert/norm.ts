@@ -1,0 +1,52 @@
+// batchNorm1d/2d → tfjs batchNormalization over the channel axis (where it physically is);
+// layerNorm → tfjs layerNormalization over the last dimensions (PyTorch's order).
+// PyTorch's momentum m (new = (1 − m)·old + m·batch) is tfjs's 1 − m. In training, tfjs updates the
+// running variance with the biased batch variance, PyTorch with the unbiased one (a factor n/(n − 1)).
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { physicalAxis } from "./layout.ts";
+
+const same = (ctx: ConvertContext, key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
+  key: `${ctx.path}.${key}`, layer, weight, shape,
+  toTfjs: (value) => tf.clone(value),
+  fromTfjs: (value) => tf.clone(value),
+});
+
+export const batchNorm: Converter = {
+  layout: () => "any",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const numFeatures = layer.numFeatures as number;
+    const affine = (layer.affine as boolean | undefined) ?? true;
+    const momentum = layer.momentum as number | null | undefined;
+    if (layer.trackRunningStats === false) throw notConvertible(layer, "TensorFlow.js batch normalization always tracks running statistics");
+    if (momentum === null) throw notConvertible(layer, "TensorFlow.js has no cumulative moving average (momentum: null)");
+    const name = ctx.name();
+    const y = tfl.layers.batchNormalization({
+      axis: physicalAxis(1, ctx.input.length, ctx.layout), momentum: 1 - (momentum ?? 0.1), epsilon: (layer.eps as number | undefined) ?? 1e-5,
+      center: affine, scale: affine, name,
+    }).apply(ctx.x) as tfl.SymbolicTensor;
+    const params: ParamSpec[] = [
+      ...(affine ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])] : []),
+      same(ctx, "running_mean", name, "moving_mean", [numFeatures]),
+      same(ctx, "running_var", name, "moving_variance", [numFeatures]),
+      { ...same(ctx, "num_batches_tracked", name, "moving_mean", []), constant: () => tf.scalar(0, "int32") },
+    ];
+    return { y, params };
+  },
+};
+
+export const layerNorm: Converter = {
+  layout: (_layer, input) => (input.length < 3 ? "any" : "first"),
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const shape = layer.normalizedShape as number | readonly number[];
+    const sizes = typeof shape === "number" ? [shape] : [...shape];
+    const affine = (layer.elementwiseAffine as boolean | undefined) ?? true;
+    const rank = ctx.input.length;
+    const axis = sizes.map((_, i) => rank - sizes.length + i);
+    const name = ctx.name();
+    const y = tfl.layers.layerNormalization({ axis, epsilon: (layer.eps as number | undefined) ?? 1e-5, center: affine, scale: affine, name }).apply(ctx.x) as tfl.SymbolicTensor;
+    const params = affine ? [same(ctx, "weight", name, "gamma", sizes), same(ctx, "bias", name, "beta", sizes)] : [];
+    return { y, params };
+  },
+};

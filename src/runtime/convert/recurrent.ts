@@ -1,0 +1,68 @@
+// lstm → tfjs lstm layers (one per PyTorch layer, bidirectional wrapped, dropout between), batch
+// first, returning the whole sequence as PyTorch's output. Gates are in the same order (i, f, g, o);
+// weights transpose ([4H, in] ↔ [in, 4H]) and PyTorch's two biases add into tfjs's one.
+// gru: tfjs's GRU applies the reset gate before the recurrent product (Keras reset_after=False),
+// PyTorch after it: not convertible.
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { torchUniform } from "./init.ts";
+
+const transposed = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
+  key, layer, weight, shape, toTfjs: (w) => tf.transpose(w), fromTfjs: (w) => tf.transpose(w),
+});
+
+export const lstm: Converter = {
+  layout: () => "first",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    if (((layer.projSize as number | undefined) ?? 0) !== 0) throw notConvertible(layer, "TensorFlow.js LSTMs have no projection (projSize)");
+    const hidden = layer.hiddenSize as number;
+    const numLayers = (layer.numLayers as number | undefined) ?? 1;
+    const bidirectional = (layer.bidirectional as boolean | undefined) ?? false;
+    const useBias = (layer.bias as boolean | undefined) ?? true;
+    const dropout = (layer.dropout as number | undefined) ?? 0;
+    const params: ParamSpec[] = [];
+    let x = ctx.x;
+    let inputSize = layer.inputSize as number;
+    for (let k = 0; k < numLayers; k++) {
+      if (k > 0 && dropout > 0) x = tfl.layers.dropout({ rate: dropout, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor;
+      const cellName = ctx.name(`l${k}`);
+      const cell = tfl.layers.lstm({
+        units: hidden, returnSequences: true, recurrentActivation: "sigmoid", unitForgetBias: false, useBias, name: cellName,
+        kernelInitializer: torchUniform(hidden), recurrentInitializer: torchUniform(hidden), biasInitializer: torchUniform(hidden),
+      });
+      const outer = bidirectional ? ctx.name(`l${k}.bidirectional`) : cellName;
+      x = (bidirectional ? tfl.layers.bidirectional({ layer: cell as never, mergeMode: "concat", name: outer }) : cell).apply(x) as tfl.SymbolicTensor;
+      for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
+        const prefix = bidirectional ? `${direction === "" ? "forward" : "backward"}_${cellName}/` : "";
+        const key = (name: string) => `${ctx.path}.${name}_l${k}${direction}`;
+        params.push(
+          transposed(key("weight_ih"), outer, `${prefix}kernel`, [4 * hidden, inputSize]),
+          transposed(key("weight_hh"), outer, `${prefix}recurrent_kernel`, [4 * hidden, hidden]),
+        );
+        if (useBias) {
+          params.push(
+            { key: key("bias_ih"), layer: outer, weight: `${prefix}bias`, shape: [4 * hidden], toTfjs: (b) => tf.clone(b), fromTfjs: (b) => tf.clone(b) },
+            { key: key("bias_hh"), layer: outer, weight: `${prefix}bias`, shape: [4 * hidden], toTfjs: (b) => tf.clone(b), fromTfjs: (b) => tf.zerosLike(b), accumulate: true },
+          );
+        }
+      }
+      inputSize = hidden * (bidirectional ? 2 : 1);
+    }
+    return { y: x, layout: "first", params };
+  },
+};
+
+export const gru: Converter = {
+  layout: () => "first",
+  convert(layer: LayerConfig) {
+    throw notConvertible(layer, "TensorFlow.js's GRU applies the reset gate before the recurrent product (Keras' reset_after=False), PyTorch's after it");
+  },
+};
+
+export const multiheadAttention: Converter = {
+  layout: () => "first",
+  convert(layer: LayerConfig) {
+    throw notConvertible(layer, "tfjs-layers has no multi-head attention layer");
+  },
+};

@@ -1,0 +1,50 @@
+// The runtime methods every Sequential has: toTfjs, build, compile, load. Kept here so
+// src/model/sequential.ts only spreads them into its object and extends its interface.
+import type * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Shape } from "../../types/shape/dims.ts";
+import type { LossName, TargetShape } from "./losses.ts";
+import { build, load, type CompileOptions, type MetricName, type Origin, type TrainableModel, type TypedModel } from "./model.ts";
+
+export interface SequentialRuntime<InputShape extends Shape, OutputShape extends Shape> {
+  /**
+   * The equivalent TensorFlow.js model (the escape hatch), with PyTorch's initial weights: input
+   * and output in PyTorch's layout, convolutions and pooling run channels-last inside, flatten in
+   * PyTorch's order. Each call builds a new model. Throws for a layer with no tfjs equivalent yet.
+   */
+  toTfjs(): tfl.LayersModel;
+  /** A typed model (predict, save, weights in PyTorch's layout) with PyTorch's initial weights; each call builds a new one. */
+  build(): TypedModel<InputShape, OutputShape>;
+  /**
+   * A new typed model, compiled for training (as `build().compile(options)`).
+   *
+   * @example
+   * const model = net.compile({ optimizer: "adam", loss: "nll", metrics: ["accuracy"] });
+   * await model.fit(images, labels, { epochs: 3, batchSize: 64 });
+   */
+  compile<const Loss extends LossName, const Metric extends MetricName = never>(
+    options: CompileOptions<Loss, Metric>,
+  ): TrainableModel<InputShape, OutputShape, TargetShape<OutputShape, Loss>, Metric>;
+  /**
+   * Loads a model saved in the TensorFlow.js format (a local directory, `file://…`, any tfjs URL or
+   * IOHandler) after checking it has this model's input and output shapes (and layers, when saved
+   * by shapecheck): a ShapeError names the difference.
+   */
+  load(where: string | tf.io.IOHandler): Promise<TypedModel<InputShape, OutputShape>>;
+}
+
+/** The methods' runtime, spread into every Sequential object. */
+export const sequentialRuntime = {
+  toTfjs(this: Origin): tfl.LayersModel {
+    return build(this).tfjs;
+  },
+  build(this: Origin) {
+    return build(this);
+  },
+  compile(this: Origin, options: CompileOptions) {
+    return build(this).compile(options as never);
+  },
+  load(this: Origin, where: string | tf.io.IOHandler) {
+    return load(this, where);
+  },
+};

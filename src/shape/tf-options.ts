@@ -1,0 +1,70 @@
+// Twin of types/shape/tf-options.ts: how messages write a tfjs layer, and checks of its argument object.
+import { ShapeError } from "../errors.ts";
+import { checkSizes, checkTupleLength } from "./args.ts";
+
+/** An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`. */
+export const writtenValue = (value: unknown): string =>
+  Array.isArray(value) ? `[${value.map(writtenValue).join(", ")}]`
+  : typeof value === "string" ? `'${value}'`
+  : typeof value === "number" || typeof value === "boolean" || value === null || value === undefined ? String(value)
+  : "…";
+
+/** How messages write a tfjs layer: `conv2d({ filters: 32, kernelSize: 3 })`, the given options among `keys`. */
+export function writtenLayer(name: string, args: object | undefined, keys: readonly string[]): string {
+  const options = keys.flatMap((key) => {
+    const value = (args as Record<string, unknown> | undefined)?.[key];
+    return value === undefined ? [] : [`${key}: ${writtenValue(value)}`];
+  });
+  return `${name}(${options.length === 0 ? "" : `{ ${options.join(", ")} }`})`;
+}
+
+export const writeUnknownOptionMessage = (layer: string, key: string, name: string): string =>
+  `${layer}: ${key} is not an option of TensorFlow.js's ${name}`;
+
+/** Throws for the first property of `args` that is not in `known`. */
+export function checkKnownOptions(layer: string, name: string, args: object | undefined, known: ReadonlySet<string>): void {
+  for (const key of Object.keys(args ?? {})) {
+    if (!known.has(key)) throw new ShapeError(writeUnknownOptionMessage(layer, key, name));
+  }
+}
+
+/** Checks a size option when it is given: positive (or non-negative) integers, a tuple of `rank` when `rank` is given. */
+export function checkSizeOption(layer: string, args: object | undefined, key: string, rank?: number, minimum: 0 | 1 = 1): void {
+  const value = (args as Record<string, unknown> | undefined)?.[key];
+  if (value === undefined) return;
+  checkSizes(layer, { [key]: value }, minimum);
+  if (rank !== undefined) checkTupleLength(layer, key, value, rank);
+}
+
+/** The value of an option, or its default. */
+export const optionOf = <Value>(args: object | undefined, key: string, fallback: Value): Value =>
+  ((args as Record<string, unknown> | undefined)?.[key] ?? fallback) as Value;
+
+/**
+ * The option names of an argument type, as a set for `checkKnownOptions`. The compiler checks that the list names
+ * every option of `Args` (tfjs's argument type), so the runtime check cannot drift from the type.
+ */
+export const optionSet = <Args>() =>
+  <const Names extends readonly (keyof Args & string)[]>(
+    ...names: Names & ([Exclude<keyof Args, Names[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof Args, Names[number]> })
+  ): ReadonlySet<string> => new Set<string>(names);
+
+/** The options every tfjs layer takes (tfjs-layers' `LayerArgs`). */
+export const layerArgs = ["inputShape", "batchInputShape", "batchSize", "dtype", "name", "trainable", "weights", "inputDType"] as const;
+
+/** tfjs's data formats; `"channelsLast"` is the default. */
+export type DataFormat = "channelsLast" | "channelsFirst";
+
+/** The message for a value outside an option's choices (only JavaScript can pass one: the types list the choices). */
+export const writeChoiceMessage = (layer: string, key: string, choices: readonly string[]): string =>
+  `${layer}: ${key} must be ${choices.slice(0, -1).map((choice) => `'${choice}'`).join(", ")} or '${choices.at(-1)}'`;
+
+/** An option restricted to `choices`, or its default; throws for another value. */
+export function choiceOf<Choice extends string>(layer: string, args: object | undefined, key: string, choices: readonly Choice[]): Choice {
+  const value = optionOf<unknown>(args, key, choices[0]);
+  if (!choices.includes(value as Choice)) throw new ShapeError(writeChoiceMessage(layer, key, choices));
+  return value as Choice;
+}
+
+/** The `dataFormat` option ("channelsLast" by default). */
+export const dataFormatOf = (layer: string, args: object | undefined): DataFormat => choiceOf(layer, args, "dataFormat", ["channelsLast", "channelsFirst"]);

@@ -1,0 +1,25 @@
+// Convolutions: every bad configuration has its own message, on the argument or on the layer.
+// Each line gets the message of its ShapeError at run time (test/nn-errors.test.ts evaluates every line).
+import { input, nn, sequential } from "shapecheck";
+
+nn.conv2d(0, 8, 3); // error: "conv2d(0, 8, 3): inChannels must be a positive integer, not 0"
+nn.conv2d(3, 8.5, 3); // error: "conv2d(3, 8.5, 3): outChannels must be a positive integer, not 8.5"
+nn.conv2d(3, 8, 0); // error: "conv2d(3, 8, 0): kernelSize must be a positive integer, not 0"
+nn.conv2d(3, 8, [3, 3, 3]); // error: "conv2d(3, 8, [3, 3, 3]): kernelSize must be a number or a tuple of 2, not a tuple of 3"
+nn.conv1d(3, 8, [3, 3]); // error: "conv1d(3, 8, [3, 3]): kernelSize must be a number or a tuple of 1, not a tuple of 2"
+nn.conv2d(3, 8, 3, 0); // error: "conv2d(3, 8, 3, 0): stride must be a positive integer, not 0"
+nn.conv2d(3, 8, 3, 1, -1); // error: "conv2d(3, 8, 3, 1, -1): padding must be a non-negative integer, not -1"
+nn.conv2d(3, 8, 3, [1, 2, 1]); // error: "conv2d(3, 8, 3, [1, 2, 1]): stride must be a number or a tuple of 2, not a tuple of 3"
+nn.conv2d(3, 8, 3, 2, "same"); // error: "conv2d(3, 8, 3, 2, 'same'): padding 'same' is not supported for strided convolutions (PyTorch)"
+nn.conv2d(3, 8, 3, { stride: [1, 2], padding: "same" }); // error: "conv2d(3, 8, 3, [1, 2], 'same'): padding 'same' is not supported for strided convolutions (PyTorch)"
+nn.conv2d(3, 8, 3, { dilation: 0 }); // error: "conv2d(3, 8, 3, { dilation: 0 }): dilation must be a positive integer, not 0"
+nn.conv2d(3, 8, 3, { groups: 2 }); // error: "conv2d(3, 8, 3, { groups: 2 }): groups (2) must divide inChannels (3) and outChannels (8)"
+nn.conv2d(4, 6, 3, { groups: 4 }); // error: "conv2d(4, 6, 3, { groups: 4 }): groups (4) must divide inChannels (4) and outChannels (6)"
+nn.conv2d(4, 8, 3, { groups: 0 }); // error: "conv2d(4, 8, 3, { groups: 0 }): groups must be a positive integer, not 0"
+sequential(input([3, 8, 8]), nn.conv2d(4, 8, 3)); // error: "conv2d(4, 8, 3): inChannels must equal the input's channel dimension 3 (input [number, 3, 8, 8])"
+sequential(input([3, 4, 4]), nn.conv2d(3, 8, 3, { dilation: 2 })); // error: "conv2d(3, 8, 3, { dilation: 2 }): the kernel (extent 5) is larger than the padded input (4) in input dimension 2 (input [number, 3, 4, 4])"
+sequential(input([3, 4, 4]), nn.conv2d(3, 8, [3, 7], { padding: [0, 1] })); // error: "conv2d(3, 8, [3, 7], 1, [0, 1]): the kernel (extent 7) is larger than the padded input (6) in input dimension 3 (input [number, 3, 4, 4])"
+sequential(input([2, 5, 5, 5]), nn.conv3d(2, 4, [1, 1, 7])); // error: "conv3d(2, 4, [1, 1, 7]): the kernel (extent 7) is larger than the padded input (5) in input dimension 4 (input [number, 2, 5, 5, 5])"
+sequential(input([3, 8]), nn.conv2d(3, 8, 3)); // error: "conv2d(3, 8, 3): expects an input [batch, channels, height, width] (rank 4), got rank 3 (input [number, 3, 8])"
+sequential(input([3, 8, 8, 8]), nn.conv2d(3, 8, 3)); // error: "conv2d(3, 8, 3): expects an input [batch, channels, height, width] (rank 4), got rank 5 (input [number, 3, 8, 8, 8])"
+sequential(input([3, 8, 8]), nn.conv1d(3, 8, 3)); // error: "conv1d(3, 8, 3): expects an input [batch, channels, length] (rank 3), got rank 4 (input [number, 3, 8, 8])"

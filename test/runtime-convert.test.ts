@@ -1,0 +1,89 @@
+// toTfjs: the structure of the converted model (permutes only where the layout changes, standard
+// tfjs layers), the layers that cannot be converted yet, and weights in PyTorch's layout.
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import * as tf from "@tensorflow/tfjs-core";
+import { input, nn, NotConvertibleError, ready, sequential, ShapeError } from "../src/index.ts";
+
+before(async () => {
+  await ready();
+});
+
+const spec = () => sequential(input([1, 28, 28]),
+  nn.conv2d(1, 32, 3, 1), nn.relu(), nn.conv2d(32, 64, 3, 1), nn.relu(), nn.maxPool2d(2), nn.dropout(0.25),
+  nn.flatten(), nn.linear(9216, 128), nn.relu(), nn.dropout(0.5), nn.linear(128, 10), nn.logSoftmax(1));
+
+test("the SPEC network: one permute into channels-last after the input, one back before flatten; relus fused", () => {
+  const model = spec().toTfjs();
+  assert.deepEqual(model.layers.map((layer) => `${layer.name}:${layer.getClassName()}`), [
+    "input:InputLayer", "0.to_channels_last:Permute", "0.conv2d:Conv2D", "2.conv2d:Conv2D",
+    "4.maxPool2d:MaxPooling2D", "5.dropout:Dropout", "6.to_channels_first:Permute", "6.flatten:Flatten", "7.linear:Dense",
+    "9.dropout:Dropout", "10.linear:Dense", "11.logSoftmax:Activation",
+  ]);
+  // conv + relu and linear + relu run as one fused kernel each
+  assert.deepEqual(["0.conv2d", "2.conv2d", "7.linear", "10.linear"].map((name) => model.getLayer(name).getConfig().activation), ["relu", "relu", "relu", "linear"]);
+  assert.deepEqual(model.inputs[0]!.shape, [null, 1, 28, 28]);
+  assert.deepEqual(model.outputs[0]!.shape, [null, 10]);
+  assert.equal(model.countParams(), 1_199_882); // PyTorch's count for this network
+});
+
+test("a channels-first output is permuted back; a fully convolutional net keeps unknown sizes", () => {
+  const model = sequential(input([3, null, null]), nn.conv2d(3, 8, 3, 1, 1), nn.relu(), nn.conv2d(8, 2, 1)).toTfjs();
+  assert.deepEqual(model.outputs[0]!.shape, [null, 2, null, null]);
+  assert.deepEqual(model.layers.at(-1)!.name, "output.to_channels_first");
+  assert.deepEqual((model.predict(tf.zeros([1, 3, 5, 7])) as tf.Tensor).shape, [1, 2, 5, 7]);
+});
+
+test("initial weights follow PyTorch: U(−1/√fanIn, 1/√fanIn)", () => {
+  const weights = spec().build().stateDict();
+  const bound = (key: string) => tf.max(tf.abs(weights[key]!)).dataSync()[0]!;
+  assert.ok(bound("0.weight") <= 1 / 3 && bound("0.weight") > 0.3);
+  assert.ok(bound("7.weight") <= 1 / 96 && bound("7.weight") > 0.0103);
+  assert.ok(bound("7.bias") <= 1 / 96);
+});
+
+test("state dict: PyTorch's keys and shapes; round trip", () => {
+  const model = spec().build();
+  const dict = model.stateDict();
+  assert.deepEqual(Object.fromEntries(Object.entries(dict).map(([key, value]) => [key, value.shape])), {
+    "0.weight": [32, 1, 3, 3], "0.bias": [32], "2.weight": [64, 32, 3, 3], "2.bias": [64],
+    "7.weight": [128, 9216], "7.bias": [128], "10.weight": [10, 128], "10.bias": [10],
+  });
+  const other = spec().build();
+  other.loadStateDict(dict);
+  const x = tf.randomNormal([2, 1, 28, 28]);
+  assert.deepEqual(other.predict(x).dataSync(), model.predict(x).dataSync());
+});
+
+test("loadStateDict checks keys, then shapes, before writing anything", () => {
+  const model = spec().build();
+  const dict: Record<string, tf.Tensor> = model.stateDict();
+  const before = model.stateDict()["0.weight"]!.dataSync();
+  assert.throws(() => model.loadStateDict({ ...dict, "7.weight": undefined! , "12.weight": tf.zeros([1]) }), {
+    message: /^loadStateDict: missing keys "7.weight"; unexpected keys "12.weight" \(expected "0.weight", /,
+  });
+  assert.throws(() => model.loadStateDict({ ...dict, "0.weight": tf.zeros([32, 3, 3]), "2.weight": tf.zeros([64, 32, 3, 3]) }), (error: unknown) =>
+    error instanceof ShapeError && error.message === "loadStateDict (0.weight): expected a tensor of shape [32, 1, 3, 3], got [32, 3, 3]");
+  assert.deepEqual(model.stateDict()["0.weight"]!.dataSync(), before);
+  assert.deepEqual(model.stateDict()["2.weight"]!.dataSync(), dict["2.weight"]!.dataSync(), "nothing written");
+  model.loadStateDict({ "10.bias": new Float32Array(10).fill(1) }, { strict: false });
+  assert.deepEqual([...model.stateDict()["10.bias"]!.dataSync()], new Array(10).fill(1));
+});
+
+test("layers with no TensorFlow.js equivalent yet throw a NotConvertibleError naming them", () => {
+  const cases: Array<[() => { toTfjs(): unknown }, string]> = [
+    [() => sequential(input([4, 8, 8]), nn.conv2d(4, 8, 3, { groups: 2 })), "toTfjs: conv2d(4, 8, 3, { groups: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js has grouped convolutions only as depthwise conv2d (groups = inChannels)"],
+    [() => sequential(input([2, 9, 9]), nn.conv2d(2, 2, 3, { stride: 2, dilation: 2 })), "toTfjs: conv2d(2, 2, 3, { stride: 2, dilation: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js does not combine a stride > 1 with a dilation > 1"],
+    [() => sequential(input([2, 9, 9]), nn.maxPool2d(2, { dilation: 2 })), "toTfjs: maxPool2d(2, { dilation: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js pooling has no dilation"],
+    [() => sequential(input([2, 6, 6]), nn.avgPool2d(3, { stride: 2, ceilMode: true })), "toTfjs: avgPool2d(3, { stride: 2, ceilMode: true }) cannot be converted to TensorFlow.js yet: with ceilMode, PyTorch's average over the last window leaves out the part past the input"],
+    [() => sequential(input([2, 3]), nn.flatten(0)), "toTfjs: flatten(0, -1) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
+    [() => sequential(input([2, 3]), nn.softmax(0)), "toTfjs: softmax(0) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
+  ];
+  for (const [build, message] of cases) assert.throws(() => build().toTfjs(), (error: unknown) => error instanceof NotConvertibleError && error.message === message);
+});
+
+test("a layer kind without a converter names itself", () => {
+  const strange = { kind: "strange", written: "strange()", outputShape: (shape: unknown) => shape };
+  const net = (sequential as (...args: unknown[]) => { toTfjs(): unknown })(input([3]), strange);
+  assert.throws(() => net.toTfjs(), { name: "NotConvertibleError", message: 'toTfjs: strange() cannot be converted to TensorFlow.js yet (no converter for "strange" layers)' });
+});

@@ -1,0 +1,89 @@
+// tfjs-layers' argument objects: how messages write a layer (`conv2d({ filters: 32, kernelSize: 3 })`), and
+// checks reported on the offending property of the argument object. Twin: src/shape/tf-options.ts.
+import type { FirstSizeProblem, TupleLengthProblem } from "./args.ts";
+
+/**
+ * An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`.
+ *
+ * @example
+ * type W = WrittenValue<readonly [[1, 2], [0, 3]]>;
+ * //=> "[[1, 2], [0, 3]]"
+ */
+export type WrittenValue<Value> =
+  Value extends readonly unknown[] ? `[${WrittenValues<Value>}]`
+  : Value extends string ? `'${Value}'`
+  : Value extends number | boolean | null | undefined ? `${Value}`
+  : "…";
+type WrittenValues<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [infer First, ...infer Rest]
+  ? WrittenValues<Rest, `${Text}${Text extends "" ? "" : ", "}${WrittenValue<First>}`>
+  : Text;
+
+/**
+ * How messages write a tfjs layer: its name and the given options among `Keys`, in the order of `Keys`.
+ *
+ * @example
+ * type W = WrittenLayer<"conv2d", { filters: 32; kernelSize: 3; activation: "relu" }, ["filters", "kernelSize", "strides"]>;
+ * //=> "conv2d({ filters: 32, kernelSize: 3 })"
+ */
+export type WrittenLayer<Name extends string, Args, Keys extends readonly string[]> =
+  WrittenOptions<Args, Keys> extends infer Options extends string ? `${Name}(${Options extends "" ? "" : `{ ${Options} }`})` : never;
+type WrittenOptions<Args, Keys extends readonly string[], Text extends string = ""> = Keys extends readonly [infer Key extends string, ...infer Rest extends string[]]
+  ? WrittenOptions<Args, Rest, Args extends { readonly [K in Key]: infer Value } ? `${Text}${Text extends "" ? "" : ", "}${Key}: ${WrittenValue<Value>}` : Text>
+  : Text;
+
+/** A problem with one property of an argument object: its key and the message. */
+export interface OptionProblem<Key extends string = string, Message extends string = string> {
+  readonly key: Key;
+  readonly message: Message;
+}
+
+/** The first problem among `Problems` (each an `OptionProblem` or `false`), or `false`. */
+export type FirstOptionProblem<Problems extends readonly unknown[]> =
+  Problems extends readonly [infer Problem, ...infer Rest] ? (Problem extends OptionProblem ? Problem : FirstOptionProblem<Rest>) : false;
+
+/** `Message` (a message or `false`) as a problem of property `Key`. */
+export type At<Key extends string, Message> = Message extends string ? OptionProblem<Key, Message> : false;
+
+/** The value of option `Key` in `Args`, or `Default` when it is not given. */
+export type OptionOf<Args, Key extends string, Default> = Args extends { readonly [K in Key]: infer Value } ? ([Value] extends [undefined] ? Default : Exclude<Value, undefined>) : Default;
+
+/** True when option `Key` is given. */
+type Given<Args, Key extends string> = Args extends { readonly [K in Key]: infer Value } ? ([Value] extends [undefined] ? false : true) : false;
+
+/**
+ * A size option (a number, or a tuple of `Rank` when `Rank` is given): positive (or non-negative) integers, else the
+ * message on that property. Absent options have no problem.
+ */
+export type SizeOptionProblem<Layer extends string, Args, Key extends string, Rank extends number = never, Minimum extends 0 | 1 = 1> =
+  Given<Args, Key> extends true
+    ? OptionOf<Args, Key, never> extends infer Value
+      ? At<Key, FirstSizeProblem<Layer, [Key], [Value], Minimum> extends infer P extends string ? P
+          : [Rank] extends [never] ? false : TupleLengthProblem<Layer, Key, Value, Rank>>
+      : never
+    : false;
+
+/** The message for a property that is not an option of the tfjs layer (a misspelt `stride` is not ignored). */
+export type writeUnknownOptionMessage<Layer extends string, Key extends string, Name extends string> =
+  `${Layer}: ${Key} is not an option of TensorFlow.js's ${Name}`;
+
+/** The first key of `Args` that is not in `Known`, as a problem. */
+export type UnknownOptionProblem<Layer extends string, Name extends string, Args, Known> =
+  Exclude<keyof Args, Known> extends infer Unknown
+    ? [Unknown] extends [never] ? false
+      : FirstOf<Unknown> extends infer Key extends string ? OptionProblem<Key, writeUnknownOptionMessage<Layer, Key, Name>> : false
+    : never;
+/** One member of a union (the last one the compiler lists). */
+type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (member: infer Last) => void
+  ? Last extends () => infer Member ? Member : never
+  : never;
+
+/**
+ * The parameter type of a builder: the argument object itself, or the object with the offending property's type
+ * replaced by its message, so that the compiler reports the message on that property.
+ */
+export type CheckedOptions<Args, Problem> = Problem extends OptionProblem<infer Key, infer Message>
+  ? { [K in keyof Args]: K extends Key ? Message : Args[K] }
+  : Args;
+
+/** tfjs's data formats; `"channelsLast"` is the default. */
+export type DataFormat = "channelsLast" | "channelsFirst";
