@@ -29,3 +29,7 @@ expectType<TypeEqual<ShapeTrace<typeof resnet18>[19], [number, 512, 7, 7]>>(true
 expectType<TypeEqual<typeof unet, Graph<[[number, 1, 64, 64]], [[number, 2, 64, 64]]>>>(true);
 
 expectType<TypeEqual<OutputShape<typeof transformerEncoderLayer>, ["batch", "seq", 512]>>(true);
+
+import { kerasMnist } from "../../examples/keras-mnist.ts";
+expectType<TypeEqual<OutputShape<typeof kerasMnist>, [number, 10]>>(true);
+expectType<TypeEqual<ShapeTrace<typeof kerasMnist>[4], [number, 1600]>>(true);
