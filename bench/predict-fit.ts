@@ -1,7 +1,9 @@
 // What shapecheck's typed model costs over plain tfjs-layers: the SPEC MNIST network trained one
-// epoch (fit, batch 64) and predicting a batch of 64, side by side on the default backend —
-// shapecheck's channels-first model (net.compile / predict) against the same network written in
-// plain tfjs-layers, channels-last with fused activations, as a tfjs user writes it.
+// epoch (fit, batch 64) and predicting a batch of 64, side by side on the default backend:
+//  - plain:     the network written in plain tfjs-layers, channels-last, as a tfjs user writes it;
+//  - converted: net.toTfjs()'s model (channels-first input, permutes, PyTorch's nll), called directly;
+//  - typed:     the same through shapecheck's typed model (checks, class indices → one-hot, progress off).
+// typed vs converted is the wrapper's cost; converted vs plain the cost of PyTorch's layout.
 //
 //   node --import tsx bench/predict-fit.ts [--batches 20] [--rounds 3] [--backend wasm|cpu|tensorflow]
 // Rounds alternate between the two (fairer on a shared machine); medians over rounds.
@@ -58,7 +60,9 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   await run();
   return performance.now() - start;
 }
+const oneHot = tf.cast(tf.oneHot(labels, 10), "float32");
 const fitPlain = () => plain.fit(plainX, plainY, { epochs: 1, batchSize: 64, verbose: 0 });
+const fitConverted = () => ours.tfjs.fit(oursX, oneHot, { epochs: 1, batchSize: 64, verbose: 0 });
 const fitOurs = () => ours.fit(oursX, oursY, { epochs: 1, batchSize: 64, verbose: 0 });
 const predictMany = async (predict: () => tf.Tensor) => {
   for (let i = 0; i < predictions; i++) {
@@ -68,29 +72,36 @@ const predictMany = async (predict: () => tf.Tensor) => {
   }
 };
 const predictPlain = () => predictMany(() => plain.predict(batchPlain) as tf.Tensor);
+const predictConverted = () => predictMany(() => ours.tfjs.predict(batchOurs) as tf.Tensor);
 const predictOurs = () => predictMany(() => ours.predict(batchOurs));
 
 // warm-up: kernels compiled, buffers allocated
 await fitPlain();
+await fitConverted();
 await fitOurs();
 await predictPlain();
+await predictConverted();
 await predictOurs();
 
-const results = { fitPlain: [] as number[], fitOurs: [] as number[], predictPlain: [] as number[], predictOurs: [] as number[] };
+type Arm = "plain" | "converted" | "typed";
+const arms: Record<Arm, { fit: () => Promise<unknown>; predict: () => Promise<unknown> }> = {
+  plain: { fit: fitPlain, predict: predictPlain },
+  converted: { fit: fitConverted, predict: predictConverted },
+  typed: { fit: fitOurs, predict: predictOurs },
+};
+const results = { fit: { plain: [], converted: [], typed: [] }, predict: { plain: [], converted: [], typed: [] } } as Record<"fit" | "predict", Record<Arm, number[]>>;
+const names = Object.keys(arms) as Arm[];
 for (let round = 0; round < rounds; round++) {
-  const order = round % 2 === 0 ? ["plain", "ours"] : ["ours", "plain"];
-  for (const which of order) {
-    if (which === "plain") {
-      results.fitPlain.push((await time(fitPlain)) / batches);
-      results.predictPlain.push((await time(predictPlain)) / predictions);
-    } else {
-      results.fitOurs.push((await time(fitOurs)) / batches);
-      results.predictOurs.push((await time(predictOurs)) / predictions);
-    }
+  const order = names.map((_, i) => names[(i + round) % names.length]!); // rotate who goes first
+  for (const arm of order) {
+    results.fit[arm].push((await time(arms[arm].fit)) / batches);
+    results.predict[arm].push((await time(arms[arm].predict)) / predictions);
   }
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const [fp, fo, pp, po] = [median(results.fitPlain), median(results.fitOurs), median(results.predictPlain), median(results.predictOurs)];
-console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds`);
-console.log(`training step (fit, ${batches} batches): plain tfjs-layers ${fp.toFixed(1)} ms, shapecheck ${fo.toFixed(1)} ms (${((fo / fp - 1) * 100).toFixed(1)}%)`);
-console.log(`prediction (${predictions} batches):       plain tfjs-layers ${pp.toFixed(1)} ms, shapecheck ${po.toFixed(1)} ms (${((po / pp - 1) * 100).toFixed(1)}%)`);
+const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(1)}%`;
+console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds (ms per batch)`);
+for (const what of ["fit", "predict"] as const) {
+  const [p, c, t] = names.map((arm) => median(results[what][arm]));
+  console.log(`${what === "fit" ? "training step" : "prediction   "}: plain ${p!.toFixed(1)}, converted ${c!.toFixed(1)} (${pct(c!, p!)} vs plain), typed ${t!.toFixed(1)} (wrapper ${pct(t!, c!)}, ${pct(t!, p!)} vs plain)`);
+}

@@ -14,13 +14,14 @@ import { embedding } from "./embedding.ts";
 import { flatten, unflatten } from "./flatten.ts";
 import { batchNorm, layerNorm } from "./norm.ts";
 import { gru, lstm, multiheadAttention } from "./recurrent.ts";
+import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { linear } from "./linear.ts";
 import { pool } from "./pool.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
-/** The converter of each layer kind. */
+/** The converter of each `nn` layer kind (the `layers` vocabulary's kinds, "Conv2D" etc., are tfjs's own layers). */
 export const converters: Record<string, Converter> = {
   conv1d: conv, conv2d: conv, conv3d: conv,
   maxPool1d: pool, maxPool2d: pool, avgPool1d: pool, avgPool2d: pool,
@@ -51,7 +52,7 @@ export interface Conversion {
 }
 
 function converterOf(layer: LayerConfig): Converter {
-  const converter = converters[layer.kind];
+  const converter = converters[layer.kind] ?? (isTfjsKind(layer.kind) ? tfjsLayer : undefined);
   if (!converter) throw new NotConvertibleError(`toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet (no converter for "${layer.kind}" layers)`);
   return converter;
 }

@@ -1,0 +1,34 @@
+// The `layers` vocabulary (tfjs's own layers, channels-last, kinds "Conv2D", "Dense", …): each
+// becomes the tfjs layer of the same name with the same arguments, on the tensor as written (no
+// permutes: its shapes are tfjs's). Its weights keep tfjs's names and layouts in the state dict:
+// `${index}.kernel`, `${index}.bias`, `${index}.gamma`, ….
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import type { Converter, ConvertContext, LayerConfig, ParamSpec } from "./context.ts";
+
+/** tfjs's factory for a kind: "MaxPooling2D" → layers.maxPooling2d. */
+const factoryName = (kind: string): string => kind[0]!.toLowerCase() + kind.slice(1).replace(/(\d)D$/, "$1d");
+
+/** Arguments that only matter for the first layer of a tfjs Sequential (the input is given here), and the name (ours). */
+const INPUT_ARGS = ["inputShape", "batchInputShape", "batchSize", "name"];
+const inputArg = (kind: string, key: string): boolean => INPUT_ARGS.includes(key) || (kind === "Dense" && key === "inputDim");
+
+export const isTfjsKind = (kind: string): boolean =>
+  /^[A-Z]/.test(kind) && typeof (tfl.layers as unknown as Record<string, unknown>)[factoryName(kind)] === "function";
+
+export const tfjsLayer: Converter = {
+  // "first": the tensor as its (tfjs) shapes say, with no permute of ours in effect
+  layout: () => "first",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[factoryName(layer.kind)]!;
+    const args = Object.fromEntries(Object.entries((layer.args as object | undefined) ?? {}).filter(([key]) => !inputArg(layer.kind, key)));
+    const name = ctx.name();
+    const tfLayer = factory({ ...args, name });
+    const y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
+    const params: ParamSpec[] = tfLayer.weights.map((w) => {
+      const weight = w.originalName.slice(name.length + 1);
+      return { key: `${ctx.path}.${weight}`, layer: name, weight, shape: w.shape as number[], toTfjs: (v: tf.Tensor) => tf.clone(v), fromTfjs: (v: tf.Tensor) => tf.clone(v) };
+    });
+    return { y, layout: "first", params };
+  },
+};
