@@ -113,3 +113,9 @@ test("layers.embedding keeps its inputDim (the vocabulary); layers.dense's input
   });
   assert.deepEqual(model.predict(tf.zeros([3, 6])).shape, [3, 2]);
 });
+
+test("a size that a layer needs but the input leaves unknown is a ShapeError, not a tfjs crash", () => {
+  const net = sequential(input([3, null, null]), nn.conv2d(3, 16, 3), nn.flatten(), nn.linear(100, 10));
+  assert.throws(() => net.toTfjs(), (error: unknown) => error instanceof ShapeError
+    && error.message === "toTfjs: a layer needs a size that is unknown until data arrives (input [number, 3, number, number]); give input() that size (TensorFlow.js builds every layer before it sees data)");
+});

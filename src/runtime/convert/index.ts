@@ -2,8 +2,9 @@
 // computes the same function. Input and output are in PyTorch's layout; inside, the tensor is
 // permuted to channels-last before the first convolution or pooling and back before a layer that
 // needs PyTorch's order (flatten, linear on 3+ dimensions), each only when the layout changes.
+import { ShapeError } from "../../errors.ts";
 import * as tfl from "@tensorflow/tfjs-layers";
-import type { RuntimeShape } from "../../shape/dims.ts";
+import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import * as activation from "./activation.ts";
 import { concat, residual, setPreferredLayout } from "./blocks.ts";
 import { NotConvertibleError, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
@@ -107,8 +108,23 @@ function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: Run
 export function convert(net: Convertible): Conversion {
   const batchShape = net.inputShape.map((dim) => (typeof dim === "number" ? dim : null));
   const x = tfl.input({ batchShape, name: "input" });
-  const result = chain(net.layers as readonly LayerConfig[], x, net.inputShape, "first", "");
+  const result = withKnownSizes(net, () => chain(net.layers as readonly LayerConfig[], x, net.inputShape, "first", ""));
   let y = toLayout(result.y, result.shape.length, result.layout ?? "first", "first", "output");
   if (y === x) y = tfl.layers.activation({ activation: "linear", name: "output.identity" }).apply(x) as tfl.SymbolicTensor;
   return { model: tfl.model({ inputs: x, outputs: y }), params: result.params ?? [] };
+}
+
+export const writeUnknownSizeMessage = (input: string): string =>
+  `toTfjs: a layer needs a size that is unknown until data arrives (input ${input}); give input() that size (TensorFlow.js builds every layer before it sees data)`;
+
+/** tfjs refuses to build a layer whose input size is unknown (a dense after flattening `null`s): say why, in shapecheck's words. */
+function withKnownSizes<T>(net: Convertible, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof Error && /not fully defined|must be defined|should be defined/.test(error.message)) {
+      throw new ShapeError(writeUnknownSizeMessage(showShape(net.inputShape)));
+    }
+    throw error;
+  }
 }
