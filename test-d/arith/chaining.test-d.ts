@@ -1,5 +1,5 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import type { Add, CeilDiv, Compare, FloorDiv, Mod, Mul, Product, Sub } from "shapecheck";
+import type { Add, CeilDiv, Compare, FloorDiv, Invalid, Mod, Mul, Product, Sub } from "shapecheck";
 
 // 15-digit operands everywhere, without "Type instantiation is excessively deep"
 expectType<TypeEqual<Add<987654321098765, 123456789012345>, 1111111110111110>>(true);
@@ -26,3 +26,10 @@ expectType<TypeEqual<Mul<Mul<Mul<Mul<Mul<Mul<Mul<2, 2>, 2>, 2>, 2>, 2>, 2>, 2>, 
 expectType<TypeEqual<Add<FloorDiv<Sub<Add<28, Mul<2, 1>>, 3>, 1>, 1>, 28>>(true);
 expectType<TypeEqual<Add<FloorDiv<Sub<Add<224, Mul<2, 3>>, 7>, 2>, 1>, 112>>(true);
 expectType<TypeEqual<Product<[64, Add<FloorDiv<Sub<24, 2>, 2>, 1>, 12]>, 9216>>(true);
+
+// the example of docs/arith.md (the README's arithmetic section)
+type ConvSize<Size, Kernel, Stride, Padding> = Add<FloorDiv<Sub<Add<Size, Mul<2, Padding>>, Kernel>, Stride>, 1>;
+expectType<TypeEqual<ConvSize<224, 7, 2, 3>, 112>>(true);
+expectType<TypeEqual<Product<[64, 12, 12]>, 9216>>(true);
+expectType<TypeEqual<ConvSize<number, 3, 1, 0>, number>>(true);
+expectType<TypeEqual<ConvSize<2, 5, 1, 0>, Invalid<"Sub<2, 5>: the result would be below zero">>>(true);

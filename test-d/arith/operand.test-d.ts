@@ -25,3 +25,9 @@ expectType<TypeEqual<Compare<Below, 1>, Below>>(true);
 expectType<TypeEqual<Add<Mul<2, Add<Below, 1>>, 7>, Below>>(true);
 expectType<TypeEqual<Add<Below, -1>, Below>>(true); // A's problem comes first
 expectType<TypeEqual<Add<-1, Below>, Invalid<"Add<-1, Invalid>: -1 is negative">>>(true);
+
+// what is not a number says so, whatever it is
+expectType<TypeEqual<Add<boolean, 1>, Invalid<"Add<boolean, 1>: an operand is not a number">>>(true);
+expectType<TypeEqual<Add<1 | "a", 1>, Invalid<"Add<union, 1>: an operand is not a number">>>(true);
+expectType<TypeEqual<Mul<2, null>, Invalid<"Mul<2, null>: an operand is not a number">>>(true);
+expectType<TypeEqual<Mul<2, undefined>, Invalid<"Mul<2, undefined>: an operand is not a number">>>(true);

@@ -1,7 +1,8 @@
 // Decimal digit strings: the representation the arithmetic works on.
-// A number N is written `${N}`, most significant digit first. The loops that carry (add,
-// subtract, multiply) walk digit strings reversed, least significant digit first, because
-// template-literal inference reads a string from its front.
+// A number N is written `${N}`, most significant digit first. Carries travel from the units up,
+// and template-literal inference reads a string from its front, so the loops that carry walk
+// digit strings reversed (addition, subtraction) or as chunks from the units up (multiplication,
+// long division); each writes its result most significant digit first.
 
 /** Reverses a string, four characters per step. */
 export type Reverse<Text extends string, Done extends string = ""> =
@@ -19,8 +20,8 @@ export type StripZeros<Digits extends string> =
 export type ToNumber<Digits extends string> = Digits extends `${infer Value extends number}` ? Value : never;
 
 /**
- * "long" when a digit string has 16 digits or more (Number.MAX_SAFE_INTEGER has 16), "short"
- * otherwise: one pattern, each `${string}` before the `infer` taking exactly one character.
+ * How a digit string's length compares with Number.MAX_SAFE_INTEGER's 16 digits: "short", "16" or
+ * "more". One pattern: each `${string}` before the `infer` takes exactly one character.
  */
 export type Length16<Digits extends string> =
   Digits extends `${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${infer Rest}`

@@ -5,6 +5,9 @@
  * @example
  * type R = Sub<3, 5>;
  * //=> Invalid<"Sub<3, 5>: the result would be below zero">
+ *
+ * Note: every arithmetic type passes an `Invalid` operand on unchanged, so a chain of operations
+ * reports its first mistake. Messages read "Operation<A, B>: what is wrong".
  */
 export interface Invalid<Message extends string> {
   readonly message: Message;

@@ -17,10 +17,10 @@ export type Check<Value, Whole = Value> =
   0 extends 1 & Value ? Fault<"an operand is any; a dimension must be a number literal">
   : [Value] extends [never] ? Fault<"an operand is never">
   : Value extends number // distributes over a union: every member then sees `Whole` ≠ itself
-    ? [Whole] extends [Value] ? Literal<Value, `${Value}`> : Fault<"an operand is a union; a dimension must be one number">
-    : [Whole] extends [Value]
-      ? Value extends Invalid<string> ? Value : Fault<"an operand is not a number">
-      : Fault<"an operand is a union; a dimension must be one number">;
+    ? [Whole] extends [Value] ? Literal<Value, `${Value}`> : [Whole] extends [number] ? Union : NotANumber
+    : [Whole] extends [Value] ? (Value extends Invalid<string> ? Value : NotANumber) : NotANumber;
+type Union = Fault<"an operand is a union; a dimension must be one number">;
+type NotANumber = Fault<"an operand is not a number">;
 
 /** A single number type, written as Text. */
 type Literal<Value, Text extends string> =
@@ -59,9 +59,12 @@ type Show<Value> =
   0 extends 1 & Value ? "any"
   : [Value] extends [never] ? "never"
   : [Value] extends [Invalid<string>] ? "Invalid"
+  : [Value] extends [boolean] ? (boolean extends Value ? "boolean" : `${Value & boolean}`)
   : IsUnion<Value> extends true ? "union"
   : Value extends number ? (number extends Value ? "number" : `${Value}`)
   : Value extends string ? (string extends Value ? "string" : `"${Value}"`)
   : Value extends bigint ? `${Value}n`
+  : [Value] extends [null] ? "null"
+  : [Value] extends [undefined] ? "undefined"
   : "?";
 type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
