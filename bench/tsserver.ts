@@ -7,7 +7,8 @@
 //    ones, and the first after each further keystroke.
 // Wall-clock ms and the server's CPU ms (from /proc, 10 ms steps) per answer. Target: < 100 ms each.
 //
-//   node --import tsx bench/tsserver.ts [--runs N] [--only REGEX]
+//   node --import tsx bench/tsserver.ts [--runs N] [--only REGEX] [--import-from PATH]
+//   (also the "editor" section of `npm run bench:types`, which passes its options on)
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -108,6 +109,11 @@ async function measure(model: ModelCase, dir: string, runs: number, completions:
     const shown = String((first.answer.body as { displayString?: string }).displayString ?? "").replace(/\s+/g, " ");
     rows.push({ model: model.name, request: `hover \`${variable}\``, first: describe([first]), warm: describe(warm),
       note: `project load ${Math.round(load.wall)} ms; shows \`${shown.length > 90 ? `${shown.slice(0, 90)}…` : shown}\`` });
+    // An edit elsewhere in the file (a comment at its end): a new program and checker, as after any keystroke.
+    const lastLine = text.split("\n").length;
+    server.notify("updateOpen", { changedFiles: [{ fileName: file, textChanges: [{ start: { line: lastLine, offset: 1 }, end: { line: lastLine, offset: 1 }, newText: "// edited\n" }] }] });
+    const afterEdit = await server.request("quickinfo", { file, ...at });
+    rows.push({ model: model.name, request: `hover \`${variable}\` after an edit elsewhere`, first: describe([afterEdit]), warm: "", note: "a comment added at the end: the checker starts again" });
     const diagnostics = await server.request("semanticDiagnosticsSync", { file });
     rows.push({ model: model.name, request: "semantic diagnostics of the file", first: describe([diagnostics]), warm: "",
       note: `${(diagnostics.answer.body as unknown[]).length} diagnostics (after the hover)` });
@@ -158,10 +164,12 @@ async function measure(model: ModelCase, dir: string, runs: number, completions:
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   let runs = 5;
   let only: RegExp | undefined;
+  let importFrom: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--runs") runs = Number(argv[++i]);
     else if (argv[i] === "--only") only = new RegExp(argv[++i]!, "i");
-    else throw new Error(`unknown option ${argv[i]}`);
+    else if (argv[i] === "--import-from") importFrom = argv[++i]; // e.g. a patched copy of the package: /path/src/index.ts
+    else if (argv[i]!.startsWith("--") && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) i++; // another section's option and its value
   }
   const dir = join(root, ".tmp/bench-tsserver");
   rmSync(dir, { recursive: true, force: true });
@@ -170,7 +178,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const config = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8"));
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: config.compilerOptions, include: ["*.ts"] }, null, 2));
   const resnet = exampleCases().find((model) => model.name === "examples/resnet18.ts") ?? resnetLike();
-  const models: [ModelCase, boolean][] = [[resnet, true], [syntheticCase(200), true]];
+  const models: [ModelCase, boolean][] = ([[resnet, true], [syntheticCase(200), true]] as [ModelCase, boolean][])
+    .map(([model, completions]) => [importFrom ? { ...model, source: model.source.replaceAll(`"shapecheck"`, JSON.stringify(importFrom)) } : model, completions]);
   const rows: Row[] = [];
   for (const [model, completions] of models) {
     if (only && !only.test(model.name)) continue;

@@ -21,7 +21,7 @@ mkdirSync(join(root, ".tmp"), { recursive: true });
 const dir = mkdtempSync(join(root, ".tmp/type-budgets-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const checkers = { "TypeScript 5.9": new Alone59(join(dir, "ts5")), "TypeScript 7": new Alone7(join(dir, "ts7")) };
-const update = "npm run bench:types -- --skip-cold --write-budgets (bench/types-models.ts)";
+const update = "npm run bench:types -- --section models --skip-cold --write-budgets";
 const percent = (count: number, budget: number) => `${Math.abs(Math.round((count / budget - 1) * 100))}%`;
 
 for (const compiler of compilerNames) {
