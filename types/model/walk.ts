@@ -1,20 +1,22 @@
 import type { Shape } from "../shape/dims.ts";
 import type { Layer, Step } from "./layer.ts";
+import type { Successor } from "./successor.ts";
 
 /** The state between two layers: [shape, origins], or the message of the layer that failed. */
 type State = readonly [Shape, readonly string[]] | string;
 
 /**
  * Applies the layers in order: `{ output }`, or `{ index, message }` for the first layer that does
- * not fit. One tail-recursive step per layer (each layer's rule is forced as the next step's
- * argument), so a chain of ~1,000 layers stays under the compiler's recursion limit.
+ * not fit. One tail-recursive step per layer.
  */
-export type Walk<Current extends State, Layers extends readonly unknown[], Count extends readonly unknown[] = []> =
-  [Current, Layers] extends [readonly [infer S extends Shape, infer Origins extends readonly string[]], readonly [infer L extends Layer, ...infer Rest]]
-    ? Walk<Step<L, S, Origins>, Rest, [...Count, L]>
-    : Current extends readonly [infer S extends Shape, readonly string[]]
+export type Walk<Current extends State, Layers extends readonly unknown[], Index extends number = 0, Previous extends number = 0> =
+  Current extends readonly [infer S extends Shape, infer Origins extends readonly string[]]
+    ? Index extends Layers["length"]
       ? { readonly output: S }
-      : { readonly index: Count extends readonly [unknown, ...infer Before] ? Before["length"] : 0; readonly message: Current };
+      : Layers[Index] extends infer L extends Layer
+        ? Walk<Step<L, S, Origins>, Layers, Successor[Index & keyof Successor], Index>
+        : { readonly output: S }
+    : { readonly index: Previous; readonly message: Current };
 
 /** Every layer's output shape in order, up to the first layer that does not fit. */
 export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> =

@@ -48,7 +48,7 @@ export type TupleLengthProblem<Layer extends string, Name extends string, Value,
     : false;
 
 /** A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument). */
-export type Arg<Value, Problem> = Problem extends string ? Problem : Value;
+export type Arg<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends string ? P : Value) : never;
 
 /** What a number argument is intersected with to carry a message (a number & a string literal would be `never`). */
 export interface ShapeMessage<Message extends string> {
@@ -59,7 +59,7 @@ export interface ShapeMessage<Message extends string> {
  * Like `Arg`, for tuples and option objects: `Value & message`, which keeps `const` inference of
  * the argument (a conditional parameter type would widen `[3, 2]` to `number[]`).
  */
-export type Checked<Value, Problem> = Value & (Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown);
+export type Checked<Value, Problem> = Value & NoInfer<Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown>;
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;

@@ -14,30 +14,40 @@ export type PaddedSize<Size, Padding> = Padding extends 0 ? Size : Add<Size, Mul
 export type writeKernelTooLargeMessage<Layer extends string, Axis extends number, Extent, Padded> =
   `${Layer}: the kernel (extent ${Extent & number}) is larger than the padded input (${Padded & number}) in input dimension ${Axis}`;
 
-/** One spatial output size, or the message when the kernel does not fit. Unknown sizes stay unknown. */
-export type ConvSize<Layer extends string, Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
+/** What ConvSize gives when the dilated kernel does not fit in the padded input (ConvRule writes the message). */
+export interface KernelTooLarge<Axis extends number = number, Extent = unknown, Padded = unknown> {
+  readonly axis: Axis;
+  readonly extent: Extent;
+  readonly padded: Padded;
+}
+
+/**
+ * One spatial output size, or KernelTooLarge. Unknown sizes stay unknown. Free of the layer's name,
+ * so layers that differ only in their channels share the arithmetic.
+ */
+export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
   IsUnknown<Size> extends true ? number
   : PaddedSize<Size, Padding> extends infer Padded
     ? DilatedKernel<Kernel, Dilation> extends infer Extent
       ? Compare<Padded, Extent> extends "lt"
-        ? writeKernelTooLargeMessage<Layer, Axis, Extent, Padded>
+        ? KernelTooLarge<Axis, Extent, Padded>
         : Add<Stride extends 1 ? Sub<Padded, Extent> : FloorDiv<Sub<Padded, Extent>, Stride>, 1>
       : never
     : never;
 
 /**
- * Every spatial output size in order (a tuple), or the first message. `Padding` may be "same"
+ * Every spatial output size in order (a tuple), or the first KernelTooLarge. `Padding` may be "same"
  * (output = input; PyTorch allows it with stride 1 only, which the builder checks).
  */
 export type ConvSizes<
-  Layer extends string, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[],
+  Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[],
   Paddings, Dilations extends readonly unknown[], Axis extends unknown[] = [0, 0], Sizes extends Dim[] = [],
 > = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
   ? Paddings extends "same"
-    ? ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Size]> // "same": the size is kept, even a named one
-    : ConvSize<Layer, Axis["length"], Size, Kernels[0], Strides[0], Paddings extends readonly [infer P, ...unknown[]] ? P : 0, Dilations[0]> extends infer Out
-      ? Out extends string ? Out
-        : ConvSizes<Layer, Rest, Tail<Kernels>, Tail<Strides>, Paddings extends readonly [unknown, ...infer More] ? More : Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Out & Dim]>
+    ? ConvSizes<Rest, Tail<Kernels>, Tail<Strides>, Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Size]> // "same": the size is kept, even a named one
+    : ConvSize<Axis["length"], Size, Kernels[0], Strides[0], Paddings extends readonly [infer P, ...unknown[]] ? P : 0, Dilations[0]> extends infer Out
+      ? Out extends KernelTooLarge ? Out
+        : ConvSizes<Rest, Tail<Kernels>, Tail<Strides>, Paddings extends readonly [unknown, ...infer More] ? More : Paddings, Tail<Dilations>, [...Axis, 0], [...Sizes, Out & Dim]>
       : never
   : Sizes;
 type Tail<Values extends readonly unknown[]> = Values extends readonly [unknown, ...infer Rest] ? Rest : [];
@@ -64,8 +74,9 @@ export type ConvRule<
     : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>
   : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
 type Sizes<Layer extends string, Batch, Out, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[], Paddings, Dilations extends readonly unknown[]> =
-  ConvSizes<Layer, Spatial, Kernels, Strides, Paddings, Dilations> extends infer Result
-    ? Result extends readonly Dim[] ? [Batch, Out, ...Result] : Result
+  ConvSizes<Spatial, Kernels, Strides, Paddings, Dilations> extends infer Result
+    ? Result extends readonly Dim[] ? [Batch, Out, ...Result]
+      : Result extends KernelTooLarge<infer Axis, infer Extent, infer Padded> ? writeKernelTooLargeMessage<Layer, Axis, Extent, Padded> : never
     : never;
 
 /** How messages name the input a rank-N spatial layer expects. */
