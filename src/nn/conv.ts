@@ -1,6 +1,7 @@
 // nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Mod } from "../../types/arith/index.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ConvRule } from "../../types/shape/conv.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
@@ -74,9 +75,6 @@ export interface Conv3d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, 
 }
 
 // Argument checks, each reported on its own argument.
-type First<Problems extends readonly unknown[]> = Problems extends readonly [infer P, ...infer Rest] ? (P extends string ? P : First<Rest>) : false;
-type SizeArgProblem<Layer extends string, Name extends string, Value, Rank extends number, Minimum extends 0 | 1 = 1> =
-  First<[FirstSizeProblem<Layer, [Name], [Value], Minimum>, TupleLengthProblem<Layer, Name, Value, Rank>]>;
 /** The message when `padding: "same"` meets a stride other than 1 (PyTorch refuses it). */
 export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
 /** The message when groups does not divide both channel counts. */
@@ -93,7 +91,7 @@ type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> 
   : Padding extends "valid" ? false
   : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
 type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = Fourth extends ConvOptions
-  ? First<[
+  ? FirstProblem<[
       SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
       PaddingProblem<Layer, Rank, StrideOf<Fourth>, PaddingOf<Fourth, 0>>,
       SizeArgProblem<Layer, "dilation", DilationOf<Fourth>, Rank>,

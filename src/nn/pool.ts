@@ -1,7 +1,8 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, TupleLengthProblem, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { Checked, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
 import { ShapeError } from "../errors.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
@@ -67,9 +68,6 @@ export interface AvgPool2d<Kernel, Stride = Kernel, Padding = 0, CeilMode = fals
 }
 
 // Argument checks, each on its own argument.
-type First<Problems extends readonly unknown[]> = Problems extends readonly [infer P, ...infer Rest] ? (P extends string ? P : First<Rest>) : false;
-type SizeArgProblem<Layer extends string, Name extends string, Value, Rank extends number, Minimum extends 0 | 1 = 1> =
-  First<[FirstSizeProblem<Layer, [Name], [Value], Minimum>, TupleLengthProblem<Layer, Name, Value, Rank>]>;
 /** 2·padding ≤ kernel in every dimension, else the message. */
 type HalfKernelProblem<Layer extends string, Paddings extends readonly unknown[], Kernels extends readonly unknown[]> =
   Paddings extends readonly [infer P, ...infer Rest]
@@ -81,7 +79,7 @@ type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> 
   SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string ? P
   : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
 type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = Second extends PoolOptions
-  ? First<[
+  ? FirstProblem<[
       SizeArgProblem<Layer, "stride", StrideOf<Kernel, Second>, Rank>,
       PaddingProblem<Layer, Rank, Kernel, PaddingOf<Second, 0>>,
       SizeArgProblem<Layer, "dilation", DilationOf<Second>, Rank>,
