@@ -2,9 +2,8 @@
 import type { Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
-import type { Symbolic, SymbolicTensor } from "./symbolic.ts";
+import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
 
-type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];
 
 /** A model with several inputs and outputs; its shapes are the symbolic tensors'. */
 export interface Graph<InputShapes extends readonly Shape[], OutputShapes extends readonly Shape[]> {

@@ -5,11 +5,10 @@ import type { ConcatShapes, EqualShapes } from "../../types/shape/join.ts";
 import type { MatmulRule } from "../../types/shape/matmul.ts";
 import { concatShapes, equalShapes } from "../shape/join.ts";
 import { matmulRule } from "../shape/matmul.ts";
-import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
+import { SymbolicTensor, type ShapesOf, type Symbolic } from "./symbolic.ts";
 
 type Problem<Result> = Result extends string ? Result : false;
 type Result<Rule> = Rule extends Shape ? Rule : Shape;
-type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];
 
 type AddRule<A extends Shape, B extends Shape> = EqualShapes<"add", "the first operand", A, "the second", B>;
 /**

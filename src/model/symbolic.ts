@@ -42,3 +42,6 @@ export class SymbolicTensor {
     return new SymbolicTensor(trace.at(-1) ?? this.shape, { op: "layers", from: this, layers });
   }
 }
+
+/** The shapes of a tuple of symbolic tensors. */
+export type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];

@@ -183,7 +183,7 @@ export const writeGroupsMessage = (layer: string, inChannels: number, outChannel
   `${layer}: groups (${groups}) must divide inChannels (${inChannels}) and outChannels (${outChannels})`;
 
 export function writtenConv(kind: string, inChannels: number, outChannels: number, kernel: unknown, stride: unknown, padding: unknown, dilation: unknown, groups: number): string {
-  const isDefault = (value: unknown, base: number) => value === base || (Array.isArray(value) && false);
+  const isDefault = (value: unknown, base: number) => value === base;
   let rest = "";
   if (isDefault(dilation, 1) && groups === 1) {
     if (!(isDefault(stride, 1) && isDefault(padding, 0))) rest = isDefault(padding, 0) ? `, ${written(stride)}` : `, ${written(stride)}, ${written(padding)}`;
