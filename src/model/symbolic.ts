@@ -33,8 +33,13 @@ export interface Symbolic<S extends Shape> {
   pipe<const Layers extends readonly AnyLayer[]>(...layers: CheckedLayers<S, Layers>): Symbolic<OutputOf<S, Layers>>;
 }
 
+let created = 0;
+
 /** The runtime class behind `Symbolic`. */
 export class SymbolicTensor {
+  /** Creation order: a graph numbers its `pipe` calls in this order (their state_dict keys). */
+  readonly order = created++;
+
   constructor(readonly shape: RuntimeShape, readonly node: GraphNode) {}
 
   pipe(...layers: readonly RuntimeLayer[]): SymbolicTensor {

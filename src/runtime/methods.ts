@@ -1,9 +1,10 @@
-// The runtime methods every Sequential has: toTfjs, build, compile, load. Kept here so
-// src/model/sequential.ts only spreads them into its object and extends its interface.
+// The runtime methods every Sequential and Graph has: toTfjs, build, compile, load. Kept here so
+// src/model/sequential.ts and graph.ts only spread them into their objects and extend the interface.
 import type * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Shape } from "../../types/shape/dims.ts";
 import type { LossName, TargetShape } from "./losses.ts";
+import type { GraphTrainable, GraphTyped } from "./graph-model.ts";
 import { build, load, type CompileOptions, type MetricName, type Origin, type TrainableModel, type TypedModel } from "./model.ts";
 
 export interface SequentialRuntime<InputShape extends Shape, OutputShape extends Shape> {
@@ -33,16 +34,33 @@ export interface SequentialRuntime<InputShape extends Shape, OutputShape extends
   load(where: string | tf.io.IOHandler): Promise<TypedModel<InputShape, OutputShape>>;
 }
 
-/** The methods' runtime, spread into every Sequential object. */
+/**
+ * A graph's runtime methods: as a sequential's for one input and one output; with several, the
+ * model takes and gives arrays (GraphModel).
+ */
+export interface GraphRuntime<Ins extends readonly Shape[], Outs extends readonly Shape[]> {
+  /** The equivalent TensorFlow.js functional model (the escape hatch), with PyTorch's initial weights; a new one each call. */
+  toTfjs(): tfl.LayersModel;
+  /** A typed model with PyTorch's initial weights; each call builds a new one. */
+  build(): GraphTyped<Ins, Outs>;
+  /** A new typed model, compiled for training (as `build().compile(options)`). */
+  compile<const Loss extends LossName, const Metric extends MetricName = never>(
+    options: CompileOptions<Loss, Metric>,
+  ): GraphTrainable<Ins, Outs, Loss, Metric>;
+  /** Loads a saved model after checking its inputs' and outputs' shapes (and layers, when saved by shapecheck). */
+  load(where: string | tf.io.IOHandler): Promise<GraphTyped<Ins, Outs>>;
+}
+
+/** The methods' runtime, spread into every Sequential and Graph object. */
 export const sequentialRuntime = {
   toTfjs(this: Origin): tfl.LayersModel {
-    return build(this).tfjs;
+    return build<TypedModel<Shape, Shape>>(this).tfjs;
   },
   build(this: Origin) {
     return build(this);
   },
   compile(this: Origin, options: CompileOptions) {
-    return build(this).compile(options as never);
+    return build<TypedModel<Shape, Shape>>(this).compile(options as never);
   },
   load(this: Origin, where: string | tf.io.IOHandler) {
     return load(this, where);

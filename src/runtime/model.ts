@@ -7,12 +7,15 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import type { Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { showShape, type RuntimeShape, type RuntimeShapeOf } from "../shape/dims.ts";
-import { convert, type Convertible, type ParamSpec } from "./convert/index.ts";
+import type { ParamSpec } from "./convert/index.ts";
 import { handlerFor } from "./io.ts";
 import { crossEntropy, isSparse, isTorch, nll, classAxis, oneHotTargets, targetShape, torchAccuracy, type LossName, type TargetShape } from "./losses.ts";
 import { progressCallback, type Verbosity } from "./progress.ts";
 import { toTensor, type Tensor, type TensorArg, type TensorData } from "./tensor.ts";
 import { loadStateDict, stateDict, type StateDict, type StateDictInput } from "./weights.ts";
+import { describe, type Described, type Origin } from "./origin.ts";
+
+export type { Origin } from "./origin.ts";
 
 /** Optimizers by tfjs's names (tfjs's default learning rates unless `learningRate` is given). */
 export type OptimizerName = "adam" | "sgd" | "rmsprop" | "adagrad" | "adadelta" | "adamax";
@@ -129,12 +132,6 @@ export interface TrainableModel<InputShape extends Shape, OutputShape extends Sh
   ): Promise<Evaluation<Metric>>;
 }
 
-/** What the runtime keeps of the `nn` model a TensorFlow.js model was built from. */
-export interface Origin extends Convertible {
-  readonly outputShape: RuntimeShape;
-  readonly layers: readonly { readonly kind: string; readonly written: string }[];
-}
-
 interface Training {
   readonly loss: LossName;
   /** tfjs's log key → the user's name (`acc` → `accuracy`, `val_acc` → `val_accuracy`). */
@@ -168,38 +165,80 @@ export function lossMismatch(lastLayer: { kind: string; written: string } | unde
   return null;
 }
 
+/** The message when a model of several inputs (outputs) is not given an array of one tensor per input (output). */
+export const writeTensorCountMessage = (where: string, count: number, per: "input" | "output"): string =>
+  `${where}: expected an array of ${count} tensors, one per ${per}`;
+
 /** The runtime object behind TypedModel and TrainableModel (their types are applied where it is made). */
 class Model {
   private params: readonly ParamSpec[] | null;
+  readonly inputShapes: readonly RuntimeShape[];
+  readonly outputShapes: readonly RuntimeShape[];
+  /** A sequential's (or one-input, one-output graph's) shapes. */
+  readonly inputShape: RuntimeShape;
+  readonly outputShape: RuntimeShape;
 
   constructor(
     readonly tfjs: tfl.LayersModel,
-    readonly inputShape: RuntimeShape,
-    readonly outputShape: RuntimeShape,
-    private readonly origin: Origin | null,
+    private readonly origin: Described,
     params: readonly ParamSpec[] | null,
     private readonly training: Training | null = null,
   ) {
     this.params = params;
+    this.inputShapes = origin.inputShapes;
+    this.outputShapes = origin.outputShapes;
+    this.inputShape = origin.inputShapes[0]!;
+    this.outputShape = origin.outputShapes[0]!;
   }
 
-  predict(x: TensorData, options?: PredictOptions): tf.Tensor {
-    const { tensor, owned } = toTensor("predict", x, this.inputShape);
+  /**
+   * Data for the model's inputs (or targets), checked: one tensor, named `one` in messages, or with
+   * `many`, an array of one per input (output), tensor i named `${name} ${i})`: `predict (input 1)`.
+   */
+  private tensors(
+    [one, name]: readonly [string, string], data: TensorData | readonly TensorData[], shapes: readonly RuntimeShape[], many: boolean, per: "input" | "output",
+  ): { tensors: tf.Tensor[]; dispose: () => void } {
+    const owned: tf.Tensor[] = [];
+    const dispose = () => owned.forEach((t) => t.dispose());
+    if (many && !(Array.isArray(data) && data.length === shapes.length && data.every((d) => d instanceof tf.Tensor || Array.isArray(d) || ArrayBuffer.isView(d)))) {
+      throw new ShapeError(writeTensorCountMessage(one, shapes.length, per));
+    }
+    const items = many ? (data as readonly TensorData[]) : [data as TensorData];
     try {
-      return this.tfjs.predict(tensor, { batchSize: options?.batchSize ?? 256 }) as tf.Tensor;
+      const tensors = items.map((item, i) => {
+        const { tensor, owned: mine } = toTensor(many ? `${name} ${i})` : one, item, shapes[i]!);
+        if (mine) owned.push(tensor);
+        return tensor;
+      });
+      return { tensors, dispose };
+    } catch (error) {
+      dispose();
+      throw error;
+    }
+  }
+
+  predict(x: TensorData | readonly TensorData[], options?: PredictOptions): tf.Tensor | tf.Tensor[] {
+    const { manyInputs } = this.origin;
+    const { tensors, dispose } = this.tensors(["predict", "predict (input"], x, this.inputShapes, manyInputs, "input");
+    try {
+      return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize: options?.batchSize ?? 256 });
     } finally {
-      if (owned) tensor.dispose();
+      dispose();
     }
   }
 
   compile(options: CompileOptions): Model {
     const { loss } = options;
-    const mismatch = lossMismatch(this.origin?.layers.at(-1), loss);
-    if (mismatch) throw new Error(`compile: ${mismatch}`);
+    for (const last of this.origin.lastLayers) {
+      const mismatch = lossMismatch(last, loss);
+      if (mismatch) throw new Error(`compile: ${mismatch}`);
+    }
     if (isSparse(loss)) {
-      const classes = this.outputShape[classAxis(loss, this.outputShape.length)];
-      if (this.outputShape.length < 2 || typeof classes !== "number") {
-        throw new ShapeError(`compile: loss "${loss}" needs a known class dimension, the output is ${showShape(this.outputShape)}`);
+      for (const shape of this.outputShapes) {
+        const classes = shape[classAxis(loss, shape.length)];
+        if (shape.length < 2 || typeof classes !== "number") {
+          throw new ShapeError(`compile: loss "${loss}" needs a known class dimension, the output is ${showShape(shape)}`);
+        }
       }
     }
     const lossFn = loss === "nll" ? nll : loss === "crossEntropy" ? crossEntropy : loss === "sparseCategoricalCrossentropy" ? "categoricalCrossentropy" : loss;
@@ -211,9 +250,10 @@ class Model {
       metrics: metrics.map((metric) => (metric === "accuracy" && isTorch(loss) ? torchAccuracy : metric)),
     });
     const renamed = new Map<string, string>();
-    this.tfjs.metricsNames.slice(1).forEach((tfjsName, i) => renamed.set(tfjsName, metrics[i] ?? tfjsName));
+    // With several outputs, tfjs names each output's loss and metrics (`cat.1_acc`): kept as they are.
+    if (!this.origin.manyOutputs) this.tfjs.metricsNames.slice(1).forEach((tfjsName, i) => renamed.set(tfjsName, metrics[i] ?? tfjsName));
     const names = (key: string) => (key.startsWith("val_") ? `val_${renamed.get(key.slice(4)) ?? key.slice(4)}` : (renamed.get(key) ?? key));
-    return new Model(this.tfjs, this.inputShape, this.outputShape, this.origin, this.params, { loss, names });
+    return new Model(this.tfjs, this.origin, this.params, { loss, names });
   }
 
   private compiled(where: string): Training {
@@ -222,33 +262,43 @@ class Model {
   }
 
   /** Inputs and targets checked and made ready for tfjs (class indices become one-hot). */
-  private async data(where: string, x: TensorData, y: TensorData, training: Training): Promise<{ xs: tf.Tensor; ys: tf.Tensor; dispose: () => void }> {
+  private async data(where: string, x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], training: Training): Promise<{ xs: tf.Tensor | tf.Tensor[]; ys: tf.Tensor | tf.Tensor[]; dispose: () => void }> {
+    const { manyInputs, manyOutputs } = this.origin;
     const owned: tf.Tensor[] = [];
+    const disposers: (() => void)[] = [() => owned.forEach((t) => t.dispose())];
+    const dispose = () => disposers.forEach((d) => d());
     try {
-      const input = toTensor(`${where} (x)`, x, this.inputShape);
-      if (input.owned) owned.push(input.tensor);
-      const expected = targetShape(this.outputShape, training.loss);
-      const target = toTensor(`${where} (y)`, y, expected);
-      if (target.owned) owned.push(target.tensor);
-      const [xs, ys] = [input.tensor, target.tensor];
-      if (xs.shape[0] !== ys.shape[0]) throw new ShapeError(`${where}: x has ${xs.shape[0]} examples and y has ${ys.shape[0]}: the batch dimensions must be equal`);
-      let ready = ys;
-      if (isSparse(training.loss)) {
-        const axis = classAxis(training.loss, this.outputShape.length);
-        ready = await oneHotTargets(`${where} (y)`, ys, this.outputShape[axis] as number, axis);
-        owned.push(ready);
-      } else if (ys.dtype !== "float32") {
-        ready = tf.cast(ys, "float32");
-        owned.push(ready);
+      const inputs = this.tensors([`${where} (x)`, `${where} (x`], x, this.inputShapes, manyInputs, "input");
+      disposers.push(inputs.dispose);
+      const expected = this.outputShapes.map((shape) => targetShape(shape, training.loss));
+      const targets = this.tensors([`${where} (y)`, `${where} (y`], y, expected, manyOutputs, "output");
+      disposers.push(targets.dispose);
+      const [xs, ys] = [inputs.tensors, targets.tensors];
+      const batches = [...xs, ...ys].map((t) => t.shape[0]);
+      if (batches.some((b) => b !== batches[0])) {
+        throw new ShapeError(`${where}: x has ${xs.map((t) => t.shape[0]).join(", ")} examples and y has ${ys.map((t) => t.shape[0]).join(", ")}: the batch dimensions must be equal`);
       }
-      return { xs, ys: ready, dispose: () => owned.forEach((t) => t.dispose()) };
+      const ready = await Promise.all(ys.map(async (target, i) => {
+        const shape = this.outputShapes[i]!;
+        let out = target;
+        if (isSparse(training.loss)) {
+          const axis = classAxis(training.loss, shape.length);
+          out = await oneHotTargets(manyOutputs ? `${where} (y ${i})` : `${where} (y)`, target, shape[axis] as number, axis);
+          owned.push(out);
+        } else if (target.dtype !== "float32") {
+          out = tf.cast(target, "float32");
+          owned.push(out);
+        }
+        return out;
+      }));
+      return { xs: manyInputs ? xs : xs[0]!, ys: manyOutputs ? ready : ready[0]!, dispose };
     } catch (error) {
-      owned.forEach((t) => t.dispose());
+      dispose();
       throw error;
     }
   }
 
-  async fit(x: TensorData, y: TensorData, options: FitOptions<Shape, Shape> = {}): Promise<FitHistory<string>> {
+  async fit(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: FitOptions<Shape, Shape> = {}): Promise<FitHistory<string>> {
     const training = this.compiled("fit");
     const train = await this.data("fit", x, y, training);
     const validation = options.validationData ? await this.data("fit (validationData)", options.validationData[0], options.validationData[1], training).catch((error) => {
@@ -277,7 +327,7 @@ class Model {
     }
   }
 
-  async evaluate(x: TensorData, y: TensorData, options: { batchSize?: number } = {}): Promise<Evaluation<string>> {
+  async evaluate(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: { batchSize?: number } = {}): Promise<Evaluation<string>> {
     const training = this.compiled("evaluate");
     const data = await this.data("evaluate", x, y, training);
     try {
@@ -298,8 +348,7 @@ class Model {
   /** The PyTorch ↔ tfjs parameter map: from the conversion, or rebuilt from the origin for a loaded model. */
   private paramSpecs(where: string): readonly ParamSpec[] {
     if (this.params) return this.params;
-    if (!this.origin) throw new Error(`${where}: this model was not built from an nn model, so its weights have no PyTorch names`);
-    const rebuilt = convert(this.origin);
+    const rebuilt = this.origin.convert();
     rebuilt.model.dispose();
     this.params = rebuilt.params;
     return this.params;
@@ -320,17 +369,24 @@ class Model {
 
 /** Metadata saved in model.json (`userDefinedMetadata.shapecheck`): what loading checks. */
 export interface SavedShapes {
-  readonly inputShape: RuntimeShape;
-  readonly outputShape: RuntimeShape;
+  /** A sequential's shapes. */
+  readonly inputShape?: RuntimeShape;
+  readonly outputShape?: RuntimeShape;
+  /** A graph's. */
+  readonly inputShapes?: readonly RuntimeShape[];
+  readonly outputShapes?: readonly RuntimeShape[];
   readonly layers: readonly string[];
 }
 
 /** Builds the TensorFlow.js model of an `nn` model and wraps it (PyTorch's initial weights). */
-export function build<InputShape extends Shape, OutputShape extends Shape>(origin: Origin): TypedModel<InputShape, OutputShape> {
-  const { model, params } = convert(origin);
-  const shapes: SavedShapes = { inputShape: origin.inputShape, outputShape: origin.outputShape, layers: origin.layers.map((layer) => layer.written) };
+export function build<Typed>(origin: Origin): Typed {
+  const described = describe(origin);
+  const { model, params } = described.convert();
+  const shapes: SavedShapes = origin.kind === "graph"
+    ? { inputShapes: described.inputShapes, outputShapes: described.outputShapes, layers: described.written }
+    : { inputShape: described.inputShapes[0], outputShape: described.outputShapes[0], layers: described.written };
   model.setUserDefinedMetadata({ shapecheck: shapes as unknown as Record<string, never> });
-  return new Model(model, origin.inputShape, origin.outputShape, origin, params) as unknown as TypedModel<InputShape, OutputShape>;
+  return new Model(model, described, params) as unknown as Typed;
 }
 
 /** A stored dimension fits a declared one: the same size, or unknown in the stored model. */
@@ -338,7 +394,7 @@ const storedFits = (declared: RuntimeShape, stored: readonly (number | null)[]):
   declared.length === stored.length && declared.every((dim, i) => stored[i] === null || stored[i] === dim);
 
 /** The message when a stored model's input or output does not have the declared shape. */
-export const writeStoredShapeMessage = (where: string, which: "input" | "output", stored: readonly (number | null)[], declared: RuntimeShape): string =>
+export const writeStoredShapeMessage = (where: string, which: string, stored: readonly (number | null)[], declared: RuntimeShape): string =>
   `load(${where}): the stored model's ${which} shape ${showShape(stored)} differs from the declared ${showShape(declared)}`;
 
 /**
@@ -346,20 +402,24 @@ export const writeStoredShapeMessage = (where: string, which: "input" | "output"
  * that the stored model has them: its input and output shapes, and, when it was saved by
  * shapecheck, its layers. A difference is a ShapeError that names both.
  */
-export async function load<InputShape extends Shape, OutputShape extends Shape>(origin: Origin, where: string | tf.io.IOHandler): Promise<TypedModel<InputShape, OutputShape>> {
+export async function load<Typed>(origin: Origin, where: string | tf.io.IOHandler): Promise<Typed> {
   const label = typeof where === "string" ? where : "IOHandler";
+  const described = describe(origin);
+  const { inputShapes, outputShapes } = described;
   const model = await tfl.loadLayersModel(handlerFor(where, "load"));
   try {
-    if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-      throw new ShapeError(`load(${label}): the stored model has ${model.inputs.length} inputs and ${model.outputs.length} outputs, the declared one 1 and 1`);
+    if (model.inputs.length !== inputShapes.length || model.outputs.length !== outputShapes.length) {
+      throw new ShapeError(`load(${label}): the stored model has ${model.inputs.length} inputs and ${model.outputs.length} outputs, the declared one ${inputShapes.length} and ${outputShapes.length}`);
     }
-    const storedInput = model.inputs[0]!.shape;
-    const storedOutput = model.outputs[0]!.shape;
-    if (!storedFits(origin.inputShape, storedInput)) throw new ShapeError(writeStoredShapeMessage(label, "input", storedInput, origin.inputShape));
-    if (!storedFits(origin.outputShape, storedOutput)) throw new ShapeError(writeStoredShapeMessage(label, "output", storedOutput, origin.outputShape));
+    const check = (which: string, stored: readonly tfl.SymbolicTensor[], declared: readonly RuntimeShape[]) => stored.forEach((t, i) => {
+      const name = declared.length === 1 ? which : `${which} ${i}`;
+      if (!storedFits(declared[i]!, t.shape)) throw new ShapeError(writeStoredShapeMessage(label, name, t.shape, declared[i]!));
+    });
+    check("input", model.inputs, inputShapes);
+    check("output", model.outputs, outputShapes);
     const saved = (model.getUserDefinedMetadata() as { shapecheck?: SavedShapes } | undefined)?.shapecheck;
     if (saved?.layers) {
-      const declared = origin.layers.map((layer) => layer.written);
+      const declared = described.written;
       const at = declared.findIndex((written, i) => saved.layers[i] !== written);
       if (at !== -1 || saved.layers.length !== declared.length) {
         const i = at === -1 ? declared.length : at;
@@ -374,5 +434,5 @@ export async function load<InputShape extends Shape, OutputShape extends Shape>(
     model.dispose();
     throw error;
   }
-  return new Model(model, origin.inputShape, origin.outputShape, origin, null) as unknown as TypedModel<InputShape, OutputShape>;
+  return new Model(model, described, null) as unknown as Typed;
 }

@@ -17,6 +17,7 @@ import { batchNorm, layerNorm } from "./norm.ts";
 import { gru, lstm, multiheadAttention } from "./recurrent.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
+import { reapply, renamed, repeatedLayers, type Applied } from "./shared.ts";
 import { linear } from "./linear.ts";
 import { pool } from "./pool.ts";
 
@@ -70,7 +71,29 @@ function preferredLayout(layers: readonly LayerConfig[], input: readonly unknown
 }
 setPreferredLayout(preferredLayout);
 
-function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, prefix: string): Converted & { shape: RuntimeShape } {
+/** The conversion under way: layers with weights already applied, and the layers used more than once. */
+interface Sharing {
+  readonly applied: Map<LayerConfig, Applied>;
+  readonly repeated: Set<LayerConfig>;
+}
+let sharing: Sharing = { applied: new Map(), repeated: new Set() };
+
+/** Runs a conversion of a model whose layer lists are `lists`: a layer object used twice shares its weights. */
+export function withSharing<T>(lists: readonly (readonly LayerConfig[])[], build: () => T): T {
+  const outer = sharing;
+  sharing = { applied: new Map(), repeated: repeatedLayers(lists) };
+  try {
+    return build();
+  } finally {
+    sharing = outer;
+  }
+}
+
+export const writeSharedRankMessage = (layer: LayerConfig, first: number, again: number): string =>
+  `toTfjs: ${layer.written} is applied to a tensor of ${first} dimensions and again to one of ${again}: a shared layer must get the same number of dimensions (TensorFlow.js builds it once)`;
+
+/** The layers after `x` (logical shape `input`, in `layout`); blocks and graphs call it for their layers. */
+export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, prefix: string): Converted & { shape: RuntimeShape } {
   let shape = input;
   const params: ParamSpec[] = [];
   for (let index = 0; index < layers.length; index++) {
@@ -78,7 +101,16 @@ function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: Run
     const path = prefix === "" ? `${index}` : `${prefix}.${index}`;
     const converter = converterOf(layer);
     let output = layer.outputShape(shape);
-    const fused = converter.fusesRelu && layers[index + 1]?.kind === "relu";
+    const earlier = sharing.applied.get(layer);
+    if (earlier) { // a shared layer: its tfjs layers again, on this input
+      if (earlier.rank !== shape.length) throw new NotConvertibleError(writeSharedRankMessage(layer, earlier.rank, shape.length));
+      x = reapply(earlier, toLayout(x, shape.length, layout, earlier.input, path));
+      layout = earlier.output;
+      params.push(...renamed(earlier, path));
+      shape = output;
+      continue;
+    }
+    const fused = converter.fusesRelu && layers[index + 1]?.kind === "relu" && !sharing.repeated.has(layer);
     if (fused) output = layers[index + 1]!.outputShape(output);
     const wanted = converter.layout(layer, shape);
     if (wanted !== "any" && wanted !== layout) {
@@ -91,9 +123,13 @@ function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: Run
       chain, toLayout,
     };
     const result = converter.convert(layer, ctx);
+    const layerParams = result.params ?? [];
+    if (sharing.repeated.has(layer) && layerParams.length > 0) {
+      sharing.applied.set(layer, { x, y: result.y, input: layout, output: result.layout ?? layout, rank: shape.length, path, params: layerParams });
+    }
     x = result.y;
     layout = result.layout ?? layout;
-    params.push(...(result.params ?? []));
+    params.push(...layerParams);
     shape = output;
     if (fused) index++; // the relu is applied
   }
@@ -108,7 +144,8 @@ function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: Run
 export function convert(net: Convertible): Conversion {
   const batchShape = net.inputShape.map((dim) => (typeof dim === "number" ? dim : null));
   const x = tfl.input({ batchShape, name: "input" });
-  const result = withKnownSizes(net, () => chain(net.layers as readonly LayerConfig[], x, net.inputShape, "first", ""));
+  const layers = net.layers as readonly LayerConfig[];
+  const result = withKnownSizes(showShape(net.inputShape), () => withSharing([layers], () => chain(layers, x, net.inputShape, "first", "")));
   let y = toLayout(result.y, result.shape.length, result.layout ?? "first", "first", "output");
   if (y === x) y = tfl.layers.activation({ activation: "linear", name: "output.identity" }).apply(x) as tfl.SymbolicTensor;
   return { model: tfl.model({ inputs: x, outputs: y }), params: result.params ?? [] };
@@ -118,12 +155,12 @@ export const writeUnknownSizeMessage = (input: string): string =>
   `toTfjs: a layer needs a size that is unknown until data arrives (input ${input}); give input() that size (TensorFlow.js builds every layer before it sees data)`;
 
 /** tfjs refuses to build a layer whose input size is unknown (a dense after flattening `null`s): say why, in shapecheck's words. */
-function withKnownSizes<T>(net: Convertible, build: () => T): T {
+export function withKnownSizes<T>(inputs: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
     if (error instanceof Error && /not fully defined|must be defined|should be defined/.test(error.message)) {
-      throw new ShapeError(writeUnknownSizeMessage(showShape(net.inputShape)));
+      throw new ShapeError(writeUnknownSizeMessage(inputs));
     }
     throw error;
   }

@@ -1,0 +1,105 @@
+// toTfjs for graph(...) models: the symbolic tensors' DAG → one tfjs-layers functional model. Each
+// `pipe` call is a chain (converted as a sequential's layers are, layouts tracked); joins bring their
+// operands to one layout. A tensor used twice is converted once. Names: the graph's pipe calls
+// numbered in the order they ran (`2.0.weight`: pipe 2, its layer 0), joins `add.0`, `cat.1`, ….
+import * as tfl from "@tensorflow/tfjs-layers";
+import { dimIndex } from "../../shape/dim-index.ts";
+import { showShape, type RuntimeShape } from "../../shape/dims.ts";
+import type { SymbolicTensor } from "../../model/symbolic.ts";
+import { NotConvertibleError, type LayerConfig, type ParamSpec } from "./context.ts";
+import { chain, withKnownSizes, withSharing, type Conversion } from "./index.ts";
+import { physicalAxis, toLayout, type Layout } from "./layout.ts";
+import { MatMul } from "./matmul.ts";
+
+/** What toTfjs needs of a graph. */
+export interface GraphLike {
+  readonly kind: "graph";
+  readonly inputs: readonly SymbolicTensor[];
+  readonly outputs: readonly SymbolicTensor[];
+}
+
+/** Every tensor the outputs are computed from (inputs and outputs included), in creation order. */
+export function tensorsOf(graph: GraphLike): SymbolicTensor[] {
+  const seen = new Set<SymbolicTensor>();
+  const visit = (t: SymbolicTensor): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const node = t.node;
+    if (node.op === "layers") visit(node.from);
+    else if (node.op !== "input") node.from.forEach(visit);
+  };
+  graph.outputs.forEach(visit);
+  return [...seen].sort((a, b) => a.order - b.order);
+}
+
+/** The graph's pipe calls in the order they ran: pipe i's layers have state_dict keys `${i}.${layer}.…`. */
+export const pipesOf = (graph: GraphLike): SymbolicTensor[] => tensorsOf(graph).filter((t) => t.node.op === "layers");
+
+interface Done {
+  readonly y: tfl.SymbolicTensor;
+  readonly layout: Layout;
+  readonly shape: RuntimeShape;
+}
+
+const knownSizes = (shape: RuntimeShape) => shape.map((dim) => (typeof dim === "number" ? dim : null));
+
+/** Builds the tfjs-layers model of a graph, with PyTorch's initial weights; inputs and outputs in PyTorch's layout. */
+export function convertGraph(graph: GraphLike): Conversion {
+  const tensors = tensorsOf(graph);
+  const pipes = tensors.filter((t) => t.node.op === "layers");
+  const joins = tensors.filter((t) => t.node.op !== "layers" && t.node.op !== "input");
+  const layerLists = pipes.map((t) => (t.node.op === "layers" ? t.node.layers : []) as readonly LayerConfig[]);
+  const paramsOf = new Map<SymbolicTensor, readonly ParamSpec[]>();
+  const done = new Map<SymbolicTensor, Done>();
+  const inputs = graph.inputs.map((t, i) => {
+    const y = tfl.input({ batchShape: knownSizes(t.shape), name: graph.inputs.length === 1 ? "input" : `input${i}` });
+    done.set(t, { y, layout: "first", shape: t.shape });
+    return y;
+  });
+
+  const visit = (t: SymbolicTensor): Done => {
+    const known = done.get(t);
+    if (known) return known;
+    const node = t.node;
+    let result: Done;
+    if (node.op === "input") {
+      throw new NotConvertibleError("toTfjs: the graph uses an input that is not in its inputs");
+    } else if (node.op === "layers") {
+      const from = visit(node.from);
+      const converted = chain(node.layers as readonly LayerConfig[], from.y, from.shape, from.layout, `${pipes.indexOf(t)}`);
+      paramsOf.set(t, converted.params ?? []);
+      result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
+    } else {
+      const operands = node.from.map(visit);
+      const name = `${node.op}.${joins.indexOf(t)}`;
+      const rank = t.shape.length;
+      // matmul works on the last two logical dimensions: PyTorch's order; add and cat take the first operand's layout.
+      const layout: Layout = node.op === "matmul" ? "first" : operands[0]!.layout;
+      const ys = operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`));
+      const layer = node.op === "add" ? tfl.layers.add({ name })
+        : node.op === "cat" ? tfl.layers.concatenate({ axis: catAxis(node.dim, rank, layout), name })
+        : new MatMul({ name });
+      result = { y: layer.apply(ys) as tfl.SymbolicTensor, layout, shape: t.shape };
+    }
+    done.set(t, result);
+    return result;
+  };
+
+  const inputsText = graph.inputs.map((t) => showShape(t.shape)).join(", ");
+  const outputs = withKnownSizes(inputsText, () => withSharing(layerLists, () => graph.outputs.map((t, i) => {
+    const out = visit(t);
+    const y = toLayout(out.y, out.shape.length, out.layout, "first", `output${i}`);
+    // tfjs wants each output made by a layer, once: an input or a repeated output passes an identity.
+    const reused = inputs.includes(y) || graph.outputs.slice(0, i).some((other) => done.get(other) === out);
+    return reused ? tfl.layers.activation({ activation: "linear", name: `output${i}.identity` }).apply(y) as tfl.SymbolicTensor : y;
+  })));
+  const model = tfl.model({ inputs, outputs });
+  return { model, params: pipes.flatMap((t) => paramsOf.get(t) ?? []) };
+}
+
+/** cat's dimension as tfjs's concatenate axis (the batch dimension cannot be joined in tfjs-layers). */
+function catAxis(dim: number, rank: number, layout: Layout): number {
+  const index = dimIndex(dim, rank);
+  if (index === false || index === 0) throw new NotConvertibleError(`toTfjs: cat(…, ${dim}) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart`);
+  return physicalAxis(index, rank, layout);
+}

@@ -1,0 +1,61 @@
+// What the typed model keeps of the model it was built from (a sequential or a graph): its shapes,
+// the layers that end each output (compile checks the loss against them), the layers as written
+// (saved in model.json, checked on load), and how to convert it again (for a loaded model's weights).
+import type { RuntimeShape } from "../shape/dims.ts";
+import type { SymbolicTensor } from "../model/symbolic.ts";
+import { convert, type Conversion, type Convertible } from "./convert/index.ts";
+import { convertGraph, pipesOf, type GraphLike } from "./convert/graph.ts";
+
+interface WrittenLayer {
+  readonly kind: string;
+  readonly written: string;
+}
+
+/** A sequential: one input, one output. */
+export interface SequentialOrigin extends Convertible {
+  readonly kind?: "sequential";
+  readonly outputShape: RuntimeShape;
+  readonly layers: readonly WrittenLayer[];
+}
+
+/** A graph: inputs and outputs are symbolic tensors. */
+export type GraphOrigin = GraphLike;
+
+export type Origin = SequentialOrigin | GraphOrigin;
+
+export interface Described {
+  readonly inputShapes: readonly RuntimeShape[];
+  readonly outputShapes: readonly RuntimeShape[];
+  /** predict takes an array (one tensor per input) rather than a tensor; likewise for outputs. */
+  readonly manyInputs: boolean;
+  readonly manyOutputs: boolean;
+  /** The layer that computes each output, when it is a layer (not a join). */
+  readonly lastLayers: readonly (WrittenLayer | undefined)[];
+  /** The layers as written, in state_dict order (a graph's prefixed with their pipe: `2.0 conv2d(…)`). */
+  readonly written: readonly string[];
+  convert(): Conversion;
+}
+
+const isGraph = (origin: Origin): origin is GraphOrigin => origin.kind === "graph";
+
+const lastLayerOf = (t: SymbolicTensor): WrittenLayer | undefined => (t.node.op === "layers" ? t.node.layers.at(-1) : undefined);
+
+export function describe(origin: Origin): Described {
+  if (!isGraph(origin)) {
+    return {
+      inputShapes: [origin.inputShape], outputShapes: [origin.outputShape], manyInputs: false, manyOutputs: false,
+      lastLayers: [origin.layers.at(-1)], written: origin.layers.map((layer) => layer.written),
+      convert: () => convert(origin),
+    };
+  }
+  const pipes = pipesOf(origin);
+  return {
+    inputShapes: origin.inputs.map((t) => t.shape),
+    outputShapes: origin.outputs.map((t) => t.shape),
+    manyInputs: origin.inputs.length > 1,
+    manyOutputs: origin.outputs.length > 1,
+    lastLayers: origin.outputs.map(lastLayerOf),
+    written: pipes.flatMap((t, i) => (t.node.op === "layers" ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`) : [])),
+    convert: () => convertGraph(origin),
+  };
+}
