@@ -1,11 +1,14 @@
 // conv1d / conv2d / conv3d → tfjs conv1d / conv2d / conv3d (or depthwiseConv2d), channels-last.
 // PyTorch's explicit padding becomes a padding layer before a "valid" convolution; "same" is tfjs's
-// "same" (both put the odd pixel after). Weights: PyTorch [out, in/groups, ...kernel] ↔ tfjs
-// [...kernel, in, out] (depthwise: [...kernel, in, out/in]).
+// "same" (both put the odd pixel after). Groups (not depthwise) and dilations become shapecheck's
+// Conv layer (conv-layer.ts), which also trains with a dilation and takes a stride with it.
+// Weights: PyTorch [out, in/groups, ...kernel] ↔ tfjs [...kernel, in/groups, out] (depthwise:
+// [...kernel, in, out/in]).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { Conv } from "./conv-layer.ts";
 import { torchUniform } from "./init.ts";
 import { padLayer } from "./pad.ts";
 
@@ -13,8 +16,15 @@ type Size = number | readonly number[];
 
 const rankOf = (kind: string): number => Number(kind.at(-2));
 
-/** [before, after] paddings per spatial dimension, or "same". */
-function paddings(padding: unknown, rank: number): [number, number][] | "same" {
+/** [before, after] paddings per spatial dimension, or "same" (tfjs's "same" when `explicit` is not given). */
+function paddings(padding: unknown, rank: number, explicit?: { kernels: number[]; dilations: number[] }): [number, number][] | "same" {
+  if (padding === "same" && explicit) {
+    // PyTorch's "same" (stride 1): the dilated kernel's reach − 1 split, the odd one after.
+    return explicit.kernels.map((k, i) => {
+      const total = explicit.dilations[i]! * (k - 1);
+      return [Math.floor(total / 2), total - Math.floor(total / 2)];
+    });
+  }
   if (padding === "same") return "same";
   if (padding === "valid") return perDim(0, rank).map(() => [0, 0]);
   return perDim(padding as Size, rank).map((p) => [p, p]);
@@ -32,14 +42,10 @@ export const conv: Converter = {
     const kernels = perDim(layer.kernelSize as Size, rank);
     const strides = perDim((layer.stride as Size | undefined) ?? 1, rank);
     const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
-    const pads = paddings(layer.padding ?? 0, rank);
-    if (strides.some((s) => s > 1) && dilations.some((d) => d > 1)) {
-      throw notConvertible(layer, "TensorFlow.js does not combine a stride > 1 with a dilation > 1");
-    }
     const depthwise = groups > 1 && groups === inChannels && rank === 2;
-    if (groups > 1 && !depthwise) {
-      throw notConvertible(layer, "TensorFlow.js has grouped convolutions only as depthwise conv2d (groups = inChannels)");
-    }
+    // tfjs's conv layers take no groups, no stride with a dilation, and do not train with a dilation.
+    const custom = (groups > 1 && !depthwise) || dilations.some((d) => d > 1);
+    const pads = paddings(layer.padding ?? 0, rank, custom ? { kernels, dilations } : undefined);
     let x = ctx.x;
     if (pads !== "same" && pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const fanIn = (inChannels / groups) * kernels.reduce((a, b) => a * b, 1);
@@ -47,7 +53,9 @@ export const conv: Converter = {
       kernelSize: kernels as never, strides: strides as never, dilationRate: dilations as never, padding: pads === "same" ? "same" : "valid", useBias,
       biasInitializer: torchUniform(fanIn), name: ctx.name(), activation: ctx.activation,
     } as const;
-    const tfLayer = depthwise
+    const tfLayer = custom
+      ? new Conv({ rank: rank as 1 | 2 | 3, filters: outChannels, kernelSize: kernels, strides, dilations, groups, useBias, activation: ctx.activation, initBound: 1 / Math.sqrt(fanIn), name: ctx.name() })
+      : depthwise
       ? tfl.layers.depthwiseConv2d({ ...common, depthMultiplier: outChannels / inChannels, depthwiseInitializer: torchUniform(fanIn), dataFormat: "channelsLast" })
       : rank === 1 ? tfl.layers.conv1d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn) })
       : rank === 2 ? tfl.layers.conv2d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn), dataFormat: "channelsLast" })
@@ -55,7 +63,7 @@ export const conv: Converter = {
     const y = tfLayer.apply(x) as tfl.SymbolicTensor;
 
     const weightShape = [outChannels, inChannels / groups, ...kernels];
-    const params: ParamSpec[] = [depthwise ? depthwiseWeight(ctx, inChannels, outChannels, kernels) : {
+    const params: ParamSpec[] = [depthwise && !custom ? depthwiseWeight(ctx, inChannels, outChannels, kernels) : {
       key: `${ctx.path}.weight`, layer: ctx.name(), weight: "kernel", shape: weightShape,
       // [out, in, ...k] → [...k, in, out] and back
       toTfjs: (w) => tf.transpose(w, [...kernels.map((_, i) => i + 2), 1, 0]),

@@ -2,11 +2,13 @@
 // PyTorch pads max pooling with −∞ and average pooling with zeros counted in the mean
 // (count_include_pad); ceilMode's last window reaches past the input, which is padding too
 // (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides by fewer
-// elements in PyTorch: not convertible.
+// elements in PyTorch: not convertible. A dilation (tfjs pooling has none) is shapecheck's
+// DilatedPool layer (pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "./context.ts";
 import { padLayer } from "./pad.ts";
+import { DilatedPool } from "./pool-layer.ts";
 
 type Size = number | readonly number[];
 
@@ -19,20 +21,21 @@ export const pool: Converter = {
     const strides = perDim((layer.stride as Size | undefined) ?? (layer.kernelSize as Size), rank);
     const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
     const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
-    if (dilations.some((d) => d !== 1)) throw notConvertible(layer, "TensorFlow.js pooling has no dilation");
     const pads = paddings.map((p, i): [number, number] => {
       if (!layer.ceilMode) return [p, p];
       const size = ctx.input[i + 2];
       const out = ctx.output[i + 2];
       if (typeof size !== "number" || typeof out !== "number") throw notConvertible(layer, "ceilMode needs the input's spatial size");
-      const extra = Math.max(0, (out - 1) * strides[i]! + kernels[i]! - (size + 2 * p));
+      const extra = Math.max(0, (out - 1) * strides[i]! + dilations[i]! * (kernels[i]! - 1) + 1 - (size + 2 * p));
       if (extra > 0 && !max) throw notConvertible(layer, "with ceilMode, PyTorch's average over the last window leaves out the part past the input");
       return [p, p + extra];
     });
     let x = ctx.x;
     if (pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const name = ctx.name();
-    const tfLayer = rank === 1
+    const tfLayer = dilations.some((d) => d > 1)
+      ? new DilatedPool({ max, poolSize: kernels, strides, dilations, name })
+      : rank === 1
       ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({ poolSize: kernels[0]!, strides: strides[0]!, padding: "valid", name })
       : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({ poolSize: kernels as [number, number], strides: strides as [number, number], padding: "valid", dataFormat: "channelsLast", name });
     return { y: tfLayer.apply(x) as tfl.SymbolicTensor, layout: "last" };

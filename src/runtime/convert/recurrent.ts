@@ -1,12 +1,16 @@
 // lstm → tfjs lstm layers (one per PyTorch layer, bidirectional wrapped, dropout between), batch
 // first, returning the whole sequence as PyTorch's output. Gates are in the same order (i, f, g, o);
 // weights transpose ([4H, in] ↔ [in, 4H]) and PyTorch's two biases add into tfjs's one.
-// gru: tfjs's GRU applies the reset gate before the recurrent product (Keras reset_after=False),
-// PyTorch after it: not convertible.
+// gru → shapecheck's GRU layers (gru-layer.ts: PyTorch's gate equations; tfjs's GRU applies the reset
+// gate before the recurrent product), one per PyTorch layer, dropout between; weights keep PyTorch's
+// names and layout. multiheadAttention → shapecheck's MultiheadAttention layer (attention-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { GRU } from "./gru-layer.ts";
 import { torchUniform } from "./init.ts";
+
+export { multiheadAttention } from "./attention.ts";
 
 const transposed = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
   key, layer, weight, shape, toTfjs: (w) => tf.transpose(w), fromTfjs: (w) => tf.transpose(w),
@@ -53,16 +57,32 @@ export const lstm: Converter = {
   },
 };
 
+const same = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
+  key, layer, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
+});
+
 export const gru: Converter = {
   layout: () => "first",
-  convert(layer: LayerConfig) {
-    throw notConvertible(layer, "TensorFlow.js's GRU applies the reset gate before the recurrent product (Keras' reset_after=False), PyTorch's after it");
-  },
-};
-
-export const multiheadAttention: Converter = {
-  layout: () => "first",
-  convert(layer: LayerConfig) {
-    throw notConvertible(layer, "tfjs-layers has no multi-head attention layer");
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const hiddenSize = layer.hiddenSize as number;
+    const numLayers = (layer.numLayers as number | undefined) ?? 1;
+    const bidirectional = (layer.bidirectional as boolean | undefined) ?? false;
+    const useBias = (layer.bias as boolean | undefined) ?? true;
+    const dropout = (layer.dropout as number | undefined) ?? 0;
+    const params: ParamSpec[] = [];
+    let x = ctx.x;
+    let inputSize = layer.inputSize as number;
+    for (let k = 0; k < numLayers; k++) {
+      if (k > 0 && dropout > 0) x = tfl.layers.dropout({ rate: dropout, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor;
+      const name = ctx.name(`l${k}`);
+      x = new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }).apply(x) as tfl.SymbolicTensor;
+      for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
+        const param = (weight: string, shape: number[]) => same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
+        params.push(param("weight_ih", [3 * hiddenSize, inputSize]), param("weight_hh", [3 * hiddenSize, hiddenSize]));
+        if (useBias) params.push(param("bias_ih", [3 * hiddenSize]), param("bias_hh", [3 * hiddenSize]));
+      }
+      inputSize = hiddenSize * (bidirectional ? 2 : 1);
+    }
+    return { y: x, layout: "first", params };
   },
 };
