@@ -15,7 +15,8 @@ type AddRule<A extends Shape, B extends Shape> = EqualShapes<"add", "the first o
  * Elementwise sum of two tensors of equal shape (a skip connection).
  *
  * @example
- * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // both [number, 16, 64, 64]
+ * const x = input([16, 64, 64]);
+ * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
  */
 export function add<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<AddRule<A, B>>>): Symbolic<Result<AddRule<A, B>>> {
   const [left, right] = [a, b] as unknown as SymbolicTensor[];
@@ -28,7 +29,8 @@ type CatRule<Tensors extends readonly unknown[], D extends number> = ConcatShape
  * Tensors joined along `dim` (torch.cat); every other dimension must agree (U-Net's skip connections).
  *
  * @example
- * ops.cat([up, skip], 1); // [n, 64, h, w] and [n, 64, h, w] → [n, 128, h, w]
+ * const up = input([64, "h", "w"]), skip = input([64, "h", "w"]);
+ * ops.cat([up, skip], 1); // Symbolic<[number, 128, "h", "w"]>
  */
 export function cat<const Tensors extends readonly Symbolic<Shape>[], const D extends number>(
   tensors: Checked<Tensors, Problem<CatRule<Tensors, D>>>,
@@ -44,7 +46,9 @@ export function cat<const Tensors extends readonly Symbolic<Shape>[], const D ex
  * [..., n, k] × [..., k, m] → [..., n, m].
  *
  * @example
- * ops.matmul(queries, keysTransposed); // ["batch", "seq", 64] × ["batch", 64, "seq"] → ["batch", "seq", "seq"]
+ * const queries = input(["seq", 64], { batch: "batch" });       // ["batch", "seq", 64]
+ * const keysTransposed = input([64, "seq"], { batch: "batch" }); // ["batch", 64, "seq"]
+ * ops.matmul(queries, keysTransposed);                           // Symbolic<["batch", "seq", "seq"]>
  */
 export function matmul<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>): Symbolic<Result<MatmulRule<A, B>>> {
   const [left, right] = [a, b] as unknown as SymbolicTensor[];

@@ -41,7 +41,8 @@ export type ShapeTrace<M> = M extends { readonly "~shapes": readonly [infer Inpu
  * the layer's message, when a layer does not fit.
  *
  * @example
- * type Net = Model<[9216], [Linear<9216, 128>, ReLU, Linear<128, 10>]>; // OutputShape<Net> is [number, 10]
+ * type Net = Model<[9216], [Linear<9216, 128>, ReLU, Linear<128, 10>]>;
+ * type Output = OutputShape<Net>; //=> [number, 10]
  */
 export type Model<
   Example extends Shape,

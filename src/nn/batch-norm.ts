@@ -49,7 +49,8 @@ type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<NumFeatures, F
  * on [batch, numFeatures] or [batch, numFeatures, length].
  *
  * @example
- * nn.batchNorm1d(128); // [n, 128] → [n, 128]; after [n, 64] it does not compile
+ * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
+ * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
  */
 export function batchNorm1d<const NumFeatures extends number>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: BatchNormOptions): BatchNorm1d<NumFeatures> {
   return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options);

@@ -76,7 +76,7 @@ const isLayer = (value: unknown): boolean => typeof value === "object" && value 
  * outputs must agree on every other dimension.
  *
  * @example
- * nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)]); // [n, 64, h, w] → [n, 64, h, w]
+ * nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)]); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
 export function concat<const D extends number, const Branches extends readonly (readonly AnyLayer[])[]>(dim: D, ...branches: Branches): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;

@@ -28,7 +28,8 @@ export interface LazyLinear<OutFeatures> extends Layer, RuntimeLayer {
  * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension.
  *
  * @example
- * nn.linear(9216, 128); // [n, 9216] → [n, 128]; after [n, 64, 12, 12] flattened, linear(9000, 128) does not compile
+ * nn.linear(9216, 128); // [n, 9216] → [n, 128]
+ * sequential(input([64, 12, 12]), nn.flatten(), nn.linear(9000, 128)); // error: inFeatures must equal the last input dimension 9216
  */
 export function linear<const InFeatures extends number, const OutFeatures extends number>(
   inFeatures: Arg<InFeatures, FirstSizeProblem<`linear(${InFeatures}, ${OutFeatures})`, ["inFeatures"], [InFeatures]>>,

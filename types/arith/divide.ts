@@ -15,15 +15,15 @@ type Divide<Name extends string, A, B, Wanted extends Want> =
 /**
  * ⌊A / B⌋ of non-negative integer literal types, by long division on decimal digits.
  *
+ * Note: exact up to Number.MAX_SAFE_INTEGER. Division by zero is an `Invalid`, also when A is
+ * `number`. Dividing by one digit is cheapest; a divisor of two or three digits (not a product of
+ * two digits) costs most per quotient digit.
+ *
  * @example
  * type R = FloorDiv<25, 2>;
  * //=> 12
  * type E = FloorDiv<1, 0>;
  * //=> Invalid<"FloorDiv<1, 0>: division by zero">
- *
- * Note: exact up to Number.MAX_SAFE_INTEGER. Division by zero is an `Invalid`, also when A is
- * `number`. Dividing by one digit is cheapest; a divisor of two or three digits (not a product of
- * two digits) costs most per quotient digit.
  */
 export type FloorDiv<A, B> =
   Divide<"FloorDiv", A, B, "quotient"> extends infer Done
@@ -33,11 +33,11 @@ export type FloorDiv<A, B> =
 /**
  * ⌈A / B⌉ of non-negative integer literal types (tfjs's "same" padding: ⌈28 / 3⌉ = 10).
  *
+ * Note: as `FloorDiv`: exact up to Number.MAX_SAFE_INTEGER, division by zero is an `Invalid`.
+ *
  * @example
  * type R = CeilDiv<28, 3>;
  * //=> 10
- *
- * Note: as `FloorDiv`: exact up to Number.MAX_SAFE_INTEGER, division by zero is an `Invalid`.
  */
 export type CeilDiv<A, B> =
   Divide<"CeilDiv", A, B, "exact"> extends infer Done
@@ -49,11 +49,11 @@ export type CeilDiv<A, B> =
 /**
  * A mod B of non-negative integer literal types: what is left of A after ⌊A / B⌋ times B.
  *
+ * Note: as `FloorDiv`: exact up to Number.MAX_SAFE_INTEGER, division by zero is an `Invalid`.
+ *
  * @example
  * type R = Mod<28, 3>;
  * //=> 1
- *
- * Note: as `FloorDiv`: exact up to Number.MAX_SAFE_INTEGER, division by zero is an `Invalid`.
  */
 export type Mod<A, B> =
   Divide<"Mod", A, B, "remainder"> extends infer Done

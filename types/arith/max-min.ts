@@ -4,13 +4,13 @@ import type { Failed, Operands } from "./operand.ts";
 /**
  * The larger of A and B.
  *
+ * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
+ *
  * @example
  * type R = Max<3, 12>;
  * //=> 12
  * type U = Max<3, number>;
  * //=> number
- *
- * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
  */
 export type Max<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
@@ -20,11 +20,11 @@ export type Max<A, B> =
 /**
  * The smaller of A and B.
  *
+ * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
+ *
  * @example
  * type R = Min<3, 12>;
  * //=> 3
- *
- * Note: `number` for either operand gives `number`; a bad operand gives an `Invalid`.
  */
 export type Min<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]

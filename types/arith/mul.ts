@@ -6,12 +6,12 @@ import type { Result } from "./result.ts";
 /**
  * A × B of non-negative integer literal types, by long multiplication on decimal digits.
  *
+ * Note: exact up to Number.MAX_SAFE_INTEGER; a larger product is an `Invalid` whose message shows
+ * its digits.
+ *
  * @example
  * type R = Mul<Mul<64, 12>, 12>;
  * //=> 9216
- *
- * Note: exact up to Number.MAX_SAFE_INTEGER; a larger product is an `Invalid` whose message shows
- * its digits.
  */
 export type Mul<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]

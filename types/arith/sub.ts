@@ -6,13 +6,13 @@ import type { SubDigits } from "./sub-digits.ts";
 /**
  * A − B of non-negative integer literal types.
  *
+ * Note: a result below zero is an `Invalid`, never a negative number.
+ *
  * @example
  * type R = Sub<28, 3>;
  * //=> 25
  * type E = Sub<3, 5>;
  * //=> Invalid<"Sub<3, 5>: the result would be below zero">
- *
- * Note: a result below zero is an `Invalid`, never a negative number.
  */
 export type Sub<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
