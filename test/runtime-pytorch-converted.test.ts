@@ -57,6 +57,7 @@ const twins: Record<string, () => Twin> = {
     nn.flatten(), nn.linear(16, 3), nn.logSoftmax(1)),
   sgd_step_gru: () => sequential(input([3, 3]), nn.gru(3, 4, { bidirectional: true }), nn.flatten(), nn.linear(24, 3), nn.logSoftmax(1)),
   sgd_step_attention: () => sequential(input([3, 4]), nn.multiheadAttention(4, 2), nn.flatten(), nn.linear(12, 3), nn.logSoftmax(1)),
+  sgd_step_dilated: () => sequential(input([1, 6, 6]), nn.conv2d(1, 2, 3, { padding: 2, dilation: 2 }), nn.relu(), nn.flatten(), nn.linear(72, 3), nn.logSoftmax(1)),
 };
 
 const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-converted-"));
@@ -110,9 +111,9 @@ test("stateDict gives PyTorch's state_dict back: the same keys, in order, and va
 });
 
 for (const backend of ["wasm", "cpu"] as const) {
-  for (const name of ["sgd_step_conv", "sgd_step_gru", "sgd_step_attention"]) {
+  for (const name of ["sgd_step_dilated", "sgd_step_conv", "sgd_step_gru", "sgd_step_attention"]) {
     test(`${name} on ${backend}: one SGD step on the NLL loss gives PyTorch's loss and weights`, async (t) => {
-      await ready({ backend });
+      assert.equal(await ready({ backend }), backend);
       try {
         const fixture = fixtures[name]!;
         const model = twins[name]!().compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
@@ -144,7 +145,7 @@ const everything = () => sequential(input([4, 6]),
 
 for (const backend of ["wasm", "cpu"] as const) {
   test(`every new layer trains on ${backend} (with dropout): finite losses, every weight changes`, async () => {
-    await ready({ backend });
+    assert.equal(await ready({ backend }), backend);
     try {
       const model = everything().compile({ optimizer: tf.train.adam(0.01), loss: "nll" });
       const before = model.stateDict();

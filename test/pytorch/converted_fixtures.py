@@ -74,8 +74,10 @@ CASES = {
         nn.Flatten(), nn.Linear(16, 3), nn.LogSoftmax(1)), [3, 2, 8, 8]),
     "sgd_step_gru": (nn.Sequential(GRU(3, 4, bidirectional=True), nn.Flatten(), nn.Linear(24, 3), nn.LogSoftmax(1)), [3, 3, 3]),
     "sgd_step_attention": (nn.Sequential(SelfAttention(4, 2), nn.Flatten(), nn.Linear(12, 3), nn.LogSoftmax(1)), [3, 3, 4]),
+    # A plain dilated conv (tfjs's own conv gradient refuses dilations).
+    "sgd_step_dilated": (nn.Sequential(nn.Conv2d(1, 2, 3, padding=2, dilation=2), nn.ReLU(), nn.Flatten(), nn.Linear(72, 3), nn.LogSoftmax(1)), [3, 1, 6, 6]),
 }
-STEP = {"sgd_step_conv": 0.1, "sgd_step_gru": 0.1, "sgd_step_attention": 0.1}  # learning rate of the one SGD step
+STEP = {"sgd_step_conv": 0.1, "sgd_step_gru": 0.1, "sgd_step_attention": 0.1, "sgd_step_dilated": 0.1}  # learning rate of the one SGD step
 NEGATIVE = {"max_pool_dilation_padding", "max_pool_dilation_ceil", "max_pool1d_dilation"}  # padding must be −∞, not 0
 
 
