@@ -31,8 +31,11 @@ const blocks: Block[] = texts.map((text, b) => {
 });
 writeProject(dir, blocks);
 
+// Both compilers run at once; each test waits for its own.
 for (const [name, tsc] of Object.entries(compilers)) {
+  const problems = check(tsc, dir, blocks);
+  problems.catch(() => {}); // reported by its test
   test(`${name}: the README's ${blocks.length} TypeScript blocks compile (and their // error: lines fail as shown)`, async () => {
-    assert.equal((await check(tsc, dir, blocks)).join("\n"), "");
+    assert.equal((await problems).join("\n"), "");
   });
 }
