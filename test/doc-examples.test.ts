@@ -2,7 +2,7 @@
 // types its comments state hold. Each example becomes a module of .tmp/doc-examples/, its lines inside
 // an async function (so `await` works), after imports of the names it uses: the package's public
 // names from "shapecheck" (and "shapecheck/explain"), else the exports of its own file. Names the
-// examples take as given (`model`, `images`, …) are declared once, in `given` below.
+// examples take as given (`model`, `images`, …) are declared once, in `given` below (`givenIn` for one file).
 //
 // What the comments assert, checked exactly:
 //   type S = Rule<…>;        //=> T          (also on the next line): S is T
@@ -12,7 +12,8 @@
 //   builder(…);              // [n, 9216] → [n, 128]    the layer maps that input shape to that output
 //   type L = Layer<…>;       // [n, 9216] → [n, 128]    (n the batch, other letters named dimensions)
 //   …;                       // error: text  the line must fail to compile with that text
-// Any other comment (`// ShapeError: …`, a value) is prose.
+// Any other comment (`// ShapeError: …`, a value) is prose; one that starts like a type (`[`, `Name<`,
+// `//=>`) but is none of these fails the test, so that no stated type goes unchecked.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -158,9 +159,11 @@ function statedType(comment: string): string | undefined {
 
 /** A shape as a comment writes it (`[n, 64, h, w]`) as a type: `n` the batch (number), other letters named dimensions. */
 const shapeType = (written: string): string =>
-  written.replace(/\b([a-z]\w*)\b/g, (name) => (name === "n" ? "number" : `"${name}"`));
+  written.replace(/\b([a-z]\w*)\b/g, (name) => (name === "n" ? "number" : name === "number" ? name : `"${name}"`));
 
 let asserted = 0;
+/** Comments that look like a stated type but match none of the forms above (so nothing would check them). */
+const unread: string[] = [];
 /** The generated module of an example: imports, the given names, the example, the assertions of its comments. */
 function blockOf(example: Example, index: number): Block {
   const words = new Set(example.lines.flatMap(({ text }) => text.match(/[A-Za-z_$][\w$]*/g) ?? []));
@@ -179,7 +182,7 @@ function blockOf(example: Example, index: number): Block {
   example.lines.forEach(({ text, at }, l) => {
     const origin = `${example.file}:${at}`;
     let code = text;
-    const assert = (what: string, comment: string) => {
+    const state = (what: string, comment: string) => {
       asserted++;
       checks.push({ code: `type _Check${l} = Ok<${what}>;`, origin: `${origin} (the type its comment states: ${comment.trim()})` });
     };
@@ -195,9 +198,10 @@ function blockOf(example: Example, index: number): Block {
       const name = expression ? `_value${l}` : declaration?.[2];
       if (expression) code = `const ${name} = ${text}`;
       const layer = name && (declaration?.[1] === "type" ? name : `typeof ${name}`);
-      if (arrow && lastType) assert(`Is<${lastType}, ${comment}>`, `=> ${comment}`);
-      else if (transition && layer) assert(`Is<Through<${shapeType(transition[1]!)}, ${layer}>, ${shapeType(transition[2]!)}>`, comment);
-      else if (!arrow && name && declaration?.[1] !== "type" && statedType(comment)) assert(`Is<${layer}, ${statedType(comment)}>`, comment);
+      if (arrow && lastType) state(`Is<${lastType}, ${comment}>`, `=> ${comment}`);
+      else if (transition && layer) state(`Is<Through<${shapeType(transition[1]!)}, ${layer}>, ${shapeType(transition[2]!)}>`, comment);
+      else if (!arrow && name && declaration?.[1] !== "type" && statedType(comment)) state(`Is<${layer}, ${statedType(comment)}>`, comment);
+      else if (arrow || /^(\[|[A-Z]\w*<)/.test(comment)) unread.push(`${origin}: a comment that looks like a type but is not one this test reads: ${text.trim()}`);
     }
     body.push({ code, origin });
   });
@@ -211,6 +215,7 @@ writeProject(dir, blocks, { "_assertions.ts": assertions });
 test("doc comments have examples, and the extractor finds them", () => {
   assert.ok(examples.length >= 90, `only ${examples.length} examples found`);
   assert.ok(examples.every((e) => e.lines.length > 0), "an empty @example");
+  assert.equal(unread.join("\n"), "");
 });
 // Both compilers run at once (each is one program of every example); each test waits for its own.
 for (const [name, tsc] of Object.entries(compilers)) {
