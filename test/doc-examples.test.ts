@@ -110,7 +110,7 @@ function examplesOf(file: string): Example[] {
     if (/^@\w/.test(text)) {
       close();
       if (/^@example\b/.test(text)) current = [];
-    } else if (current && !(ends && text === "")) current.push({ text, at: i + 1 });
+    } else if (current && !(ends && text === "")) current.push({ text: text.replace(/^```\w*$/, ""), at: i + 1 }); // a fence is markdown, not code
     if (ends) {
       close();
       inDoc = false;
