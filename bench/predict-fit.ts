@@ -5,7 +5,7 @@
 //  - typed:     the same through shapecheck's typed model (checks, class indices → one-hot, progress off).
 // typed vs converted is the wrapper's cost; converted vs plain the cost of PyTorch's layout.
 //
-//   node --import tsx bench/predict-fit.ts [--batches 20] [--rounds 3] [--backend wasm|cpu|tensorflow]
+//   node --import tsx bench/predict-fit.ts [--batches 20] [--rounds 3] [--backend wasm|cpu|tensorflow] [--cpu]
 // Rounds alternate between the two (fairer on a shared machine); medians over rounds.
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
@@ -19,6 +19,7 @@ const { values: opts } = parseArgs({
     rounds: { type: "string", default: "3" },
     predictions: { type: "string", default: "20" },
     backend: { type: "string" },
+    cpu: { type: "boolean", default: false },
   },
 });
 const batches = Number(opts.batches), rounds = Number(opts.rounds), predictions = Number(opts.predictions);
@@ -55,10 +56,13 @@ const ours = net.compile({ optimizer: "adam", loss: "nll" });
 const batchPlain = tf.slice(plainX, 0, 64);
 const batchOurs = tensor(tf.slice(oursX, 0, 64), [null, 1, 28, 28]);
 
+/** Wall time, or with --cpu the process's CPU time (steadier on a busy machine; counts every thread). */
 async function time(run: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
+  const [wall, cpu] = [performance.now(), process.cpuUsage()];
   await run();
-  return performance.now() - start;
+  if (!opts.cpu) return performance.now() - wall;
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
 }
 const oneHot = tf.cast(tf.oneHot(labels, 10), "float32");
 const fitPlain = () => plain.fit(plainX, plainY, { epochs: 1, batchSize: 64, verbose: 0 });
@@ -100,7 +104,7 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(1)}%`;
-console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds (ms per batch)`);
+console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds (${opts.cpu ? "CPU " : ""}ms per batch)`);
 for (const what of ["fit", "predict"] as const) {
   const [p, c, t] = names.map((arm) => median(results[what][arm]));
   console.log(`${what === "fit" ? "training step" : "prediction   "}: plain ${p!.toFixed(1)}, converted ${c!.toFixed(1)} (${pct(c!, p!)} vs plain), typed ${t!.toFixed(1)} (wrapper ${pct(t!, c!)}, ${pct(t!, p!)} vs plain)`);

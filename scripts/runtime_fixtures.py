@@ -89,6 +89,7 @@ CASES = {
     "max_pool1d": (nn.Sequential(nn.MaxPool1d(2)), [2, 3, 7]),
     "avg_pool1d_padding": (nn.Sequential(nn.AvgPool1d(3, 1, 1)), [2, 3, 5]),
     "flatten_order": (nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(18, 4)), [2, 1, 5, 5]),
+    "flatten_through_dropout": (nn.Sequential(nn.Conv2d(3, 2, 3), nn.Flatten(), nn.Dropout(0.5), nn.ReLU(), nn.Linear(8, 3)), [2, 3, 4, 4]),
     "flatten_middle": (nn.Sequential(nn.Conv2d(2, 3, 1), nn.Flatten(2), nn.Softmax(-1)), [2, 2, 3, 4]),
     "softmax_channels": (nn.Sequential(nn.Conv1d(2, 3, 1), nn.Softmax(1)), [2, 2, 4]),
     "log_softmax_channels": (nn.Sequential(nn.Conv2d(2, 3, 1), nn.LogSoftmax(1)), [1, 2, 3, 3]),

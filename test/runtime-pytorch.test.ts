@@ -34,6 +34,7 @@ const twins: Record<string, () => { build(): { predict(x: never): tf.Tensor; loa
   max_pool1d: () => sequential(input([3, 7]), nn.maxPool1d(2)),
   avg_pool1d_padding: () => sequential(input([3, 5]), nn.avgPool1d(3, 1, 1)),
   flatten_order: () => sequential(input([1, 5, 5]), nn.conv2d(1, 2, 3), nn.flatten(), nn.linear(18, 4)),
+  flatten_through_dropout: () => sequential(input([3, 4, 4]), nn.conv2d(3, 2, 3), nn.flatten(), nn.dropout(0.5), nn.relu(), nn.linear(8, 3)),
   flatten_middle: () => sequential(input([2, 3, 4]), nn.conv2d(2, 3, 1), nn.flatten(2), nn.softmax(-1)),
   softmax_channels: () => sequential(input([2, 4]), nn.conv1d(2, 3, 1), nn.softmax(1)),
   log_softmax_channels: () => sequential(input([2, 3, 3]), nn.conv2d(2, 3, 1), nn.logSoftmax(1)),

@@ -46,6 +46,13 @@ export interface ConvertContext {
   readonly activation?: "relu";
   /** The layer's path in the model, as PyTorch's state_dict keys write it: `0`, `3.layers.1`. */
   readonly path: string;
+  /** The layers after this one in its chain. */
+  readonly next: readonly LayerConfig[];
+  /**
+   * The order of the input's last dimension when it is not PyTorch's: physical feature j is PyTorch's
+   * feature `featureOrder[j]` (a flatten of a channels-last tensor, folded into the next linear's weight).
+   */
+  readonly featureOrder?: readonly number[];
   /** A tfjs layer name for this layer: `${path}.${kind}` and a suffix for helper layers. */
   name(suffix?: string): string;
   /** Converts nested layers (blocks) after `x` from `input`; returns the output and its layout. */
@@ -59,13 +66,15 @@ export interface Converted {
   /** The output's layout (default: the input's). */
   readonly layout?: Layout;
   readonly params?: readonly ParamSpec[];
+  /** The output's last dimension is in this order, not PyTorch's (see ConvertContext.featureOrder). */
+  readonly featureOrder?: readonly number[];
 }
 
 export interface Converter {
   /** The layer can apply a following relu itself (ctx.activation). */
   readonly fusesRelu?: boolean;
-  /** The layout the layer wants its input in; "any" when it works in both. */
-  layout(layer: LayerConfig, input: RuntimeShape): Layout | "any";
+  /** The layout the layer wants its input in; "any" when it works in both. `next`: the layers after it. */
+  layout(layer: LayerConfig, input: RuntimeShape, next: readonly LayerConfig[]): Layout | "any";
   convert(layer: LayerConfig, ctx: ConvertContext): Converted;
 }
 

@@ -12,7 +12,7 @@ import { conv } from "./conv.ts";
 import { adaptivePool } from "./adaptive-pool.ts";
 import { convTranspose } from "./conv-transpose.ts";
 import { embedding } from "./embedding.ts";
-import { flatten, unflatten } from "./flatten.ts";
+import { flatten, keepsFeatureOrder, unflatten } from "./flatten.ts";
 import { batchNorm, layerNorm } from "./norm.ts";
 import { gru, lstm, multiheadAttention } from "./recurrent.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
@@ -62,8 +62,8 @@ function converterOf(layer: LayerConfig): Converter {
 /** The layout the first layer of `layers` that cares about layouts wants. */
 function preferredLayout(layers: readonly LayerConfig[], input: readonly unknown[]): Layout | "any" {
   let shape = input as RuntimeShape;
-  for (const layer of layers) {
-    const wanted = converterOf(layer).layout(layer, shape);
+  for (const [index, layer] of layers.entries()) {
+    const wanted = converterOf(layer).layout(layer, shape, layers.slice(index + 1));
     if (wanted !== "any") return wanted;
     shape = layer.outputShape(shape);
   }
@@ -96,6 +96,7 @@ export const writeSharedRankMessage = (layer: LayerConfig, first: number, again:
 export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, prefix: string): Converted & { shape: RuntimeShape } {
   let shape = input;
   const params: ParamSpec[] = [];
+  let featureOrder: readonly number[] | undefined;
   for (let index = 0; index < layers.length; index++) {
     const layer = layers[index]!;
     const path = prefix === "" ? `${index}` : `${prefix}.${index}`;
@@ -112,13 +113,14 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
     }
     const fused = converter.fusesRelu && layers[index + 1]?.kind === "relu" && !sharing.repeated.has(layer);
     if (fused) output = layers[index + 1]!.outputShape(output);
-    const wanted = converter.layout(layer, shape);
+    const wanted = converter.layout(layer, shape, layers.slice(index + 1));
     if (wanted !== "any" && wanted !== layout) {
       x = toLayout(x, shape.length, layout, wanted, path);
       layout = wanted;
     }
     const ctx: ConvertContext = {
-      x, layout, input: shape, output, path, ...(fused ? { activation: "relu" as const } : {}),
+      x, layout, input: shape, output, path, next: layers.slice(index + (fused ? 2 : 1)),
+      ...(fused ? { activation: "relu" as const } : {}), ...(featureOrder ? { featureOrder } : {}),
       name: (suffix?: string) => `${path}.${layer.kind}${suffix ? `.${suffix}` : ""}`,
       chain, toLayout,
     };
@@ -130,6 +132,7 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
     x = result.y;
     layout = result.layout ?? layout;
     params.push(...layerParams);
+    featureOrder = result.featureOrder ?? (keepsFeatureOrder(layer) ? featureOrder : undefined);
     shape = output;
     if (fused) index++; // the relu is applied
   }

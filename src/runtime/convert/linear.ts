@@ -1,4 +1,5 @@
-// linear / lazyLinear → tfjs dense on the last dimension. Weight: PyTorch [out, in] ↔ tfjs [in, out].
+// linear / lazyLinear → tfjs dense on the last dimension. Weight: PyTorch [out, in] ↔ tfjs [in, out],
+// whose rows follow the input's feature order when a channels-last flatten comes before (flatten.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
@@ -19,7 +20,7 @@ export const linear: Converter = {
       kernelInitializer: torchUniform(inFeatures), biasInitializer: torchUniform(inFeatures),
     }).apply(ctx.x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = [
-      {
+      ctx.featureOrder ? reorderedWeight(ctx, name, outFeatures, inFeatures, ctx.featureOrder) : {
         key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
         toTfjs: (w) => tf.transpose(w),
         fromTfjs: (w) => tf.transpose(w),
@@ -29,3 +30,14 @@ export const linear: Converter = {
     return { y, params };
   },
 };
+
+/** The kernel when the input's features are in `order` (physical j is PyTorch's `order[j]`): rows gathered in that order. */
+function reorderedWeight(ctx: ConvertContext, name: string, outFeatures: number, inFeatures: number, order: readonly number[]): ParamSpec {
+  const inverse = new Array<number>(order.length);
+  order.forEach((torchIndex, j) => { inverse[torchIndex] = j; });
+  return {
+    key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
+    toTfjs: (w) => tf.tidy(() => tf.gather(tf.transpose(w), order as number[])),
+    fromTfjs: (w) => tf.tidy(() => tf.transpose(tf.gather(w, inverse))),
+  };
+}
