@@ -29,6 +29,7 @@ export type { Conv1D, Conv2D, MaxPooling1D, AveragePooling1D, MaxPooling2D, Aver
 export { ready, type BackendName, type ReadyOptions } from "./runtime/backend.ts";
 export { tensor, type Tensor, type TensorData, type TensorArg, writeTensorShapeMessage } from "./runtime/tensor.ts";
 export type { TypedModel, TrainableModel, CompileOptions, FitOptions, FitHistory, Evaluation, PredictOptions, OptimizerName, MetricName } from "./runtime/model.ts";
+export type { GraphModel, TrainableGraphModel, GraphFitOptions } from "./runtime/graph-model.ts";
 export type { LossName, TfjsLoss, TorchLoss, TargetShape } from "./runtime/losses.ts";
 export type { StateDict, StateDictInput } from "./runtime/weights.ts";
 export type { SequentialRuntime } from "./runtime/methods.ts";

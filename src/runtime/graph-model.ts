@@ -11,16 +11,17 @@ import type { Tensor, TensorArg, TensorData } from "./tensor.ts";
 import type { StateDict, StateDictInput } from "./weights.ts";
 
 /** What a model with these input (or target) shapes accepts: a tensor for one, an array for several. */
-export type GraphData<Shapes extends readonly Shape[]> = Shapes extends readonly [Shape] ? TensorData : readonly TensorData[];
+export type GraphData<Shapes extends readonly Shape[]> = Shapes extends readonly [Shape] ? TensorData : { readonly [K in keyof Shapes]: TensorData };
 
 /**
  * Each given tensor checked against its shape (`TensorArg`): the one tensor, or the array, whose
- * element i is named `${Many} ${i})` in messages (`predict (input 1)`).
+ * element i is named `${Many} ${i})` in messages (`predict (input 1)`). The array's length is
+ * checked by GraphData, the type parameter's constraint.
  */
 export type GraphArgs<Given, Shapes extends readonly Shape[], One extends string, Many extends string> =
   Shapes extends readonly [infer S extends Shape] ? TensorArg<Given, S, One>
-  : { [K in keyof Given]: K extends `${number}` ? TensorArg<Given[K], Shapes[K & keyof Shapes] & Shape, `${Many} ${K})`> : Given[K] }
-    & { readonly length: Shapes["length"] };
+  : { [K in keyof Given]: K extends `${number}` ? TensorArg<Given[K], ShapeAt<Shapes, K>, `${Many} ${K})`> : Given[K] };
+type ShapeAt<Shapes extends readonly Shape[], K> = K extends keyof Shapes ? Shapes[K] extends infer S extends Shape ? S : Shape : Shape;
 
 /** The outputs: a tensor for one, a tuple for several. */
 export type GraphTensors<Shapes extends readonly Shape[]> =

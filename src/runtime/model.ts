@@ -10,6 +10,7 @@ import { showShape, type RuntimeShape, type RuntimeShapeOf } from "../shape/dims
 import type { ParamSpec } from "./convert/index.ts";
 import { handlerFor } from "./io.ts";
 import { crossEntropy, isSparse, isTorch, nll, classAxis, oneHotTargets, targetShape, torchAccuracy, type LossName, type TargetShape } from "./losses.ts";
+import { meanPerOutput } from "./output-losses.ts";
 import { progressCallback, type Verbosity } from "./progress.ts";
 import { toTensor, type Tensor, type TensorArg, type TensorData } from "./tensor.ts";
 import { loadStateDict, stateDict, type StateDict, type StateDictInput } from "./weights.ts";
@@ -246,7 +247,7 @@ class Model {
     const optimizer = options.optimizer ?? "adam";
     this.tfjs.compile({
       optimizer: typeof optimizer === "string" && options.learningRate !== undefined ? makeOptimizer(optimizer, options.learningRate) : optimizer,
-      loss: lossFn,
+      loss: this.origin.manyOutputs ? meanPerOutput(lossFn, loss) : lossFn,
       metrics: metrics.map((metric) => (metric === "accuracy" && isTorch(loss) ? torchAccuracy : metric)),
     });
     const renamed = new Map<string, string>();
