@@ -16,7 +16,13 @@ export interface Applied {
   readonly rank: number;
   readonly path: string;
   readonly params: readonly ParamSpec[];
+  /** The input's feature order when it was not PyTorch's (a folded flatten): the weights were permuted for it. */
+  readonly featureOrder?: readonly number[];
 }
+
+/** Two feature orders are the same (undefined: PyTorch's). */
+export const sameOrder = (a?: readonly number[], b?: readonly number[]): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]));
 
 /** The layer objects that appear more than once in the layer lists (blocks' inner layers included). */
 export function repeatedLayers(lists: readonly (readonly LayerConfig[])[]): Set<LayerConfig> {
