@@ -43,8 +43,9 @@ export type GraphTrainable<Ins extends readonly Shape[], Outs extends readonly S
 export interface GraphModel<Ins extends readonly Shape[], Outs extends readonly Shape[]> {
   /** The TensorFlow.js model (the escape hatch): inputs and outputs in PyTorch's layout. */
   readonly tfjs: tfl.LayersModel;
-  readonly inputShapes: { -readonly [K in keyof Ins]: RuntimeShapeOf<Ins[K] & Shape> };
-  readonly outputShapes: { -readonly [K in keyof Outs]: RuntimeShapeOf<Outs[K] & Shape> };
+  /** `[[null, 1, 16, 16], [null, 5, 8]]` */
+  readonly inputShapes: { -readonly [K in keyof Ins]: Ins[K] extends Shape ? RuntimeShapeOf<Ins[K]> : never };
+  readonly outputShapes: { -readonly [K in keyof Outs]: Outs[K] extends Shape ? RuntimeShapeOf<Outs[K]> : never };
   /**
    * The outputs for a batch of inputs (dropout off): one tensor per input when there are several,
    * one tensor per output back when there are several.
