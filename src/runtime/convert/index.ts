@@ -7,7 +7,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import * as activation from "./activation.ts";
 import { concat, residual, setPreferredLayout } from "./blocks.ts";
-import { NotConvertibleError, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { NotConvertibleError, notConvertible, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
 import { conv } from "./conv.ts";
 import { adaptivePool } from "./adaptive-pool.ts";
 import { convTranspose } from "./conv-transpose.ts";
@@ -17,7 +17,7 @@ import { batchNorm, layerNorm } from "./norm.ts";
 import { gru, lstm, multiheadAttention } from "./recurrent.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
-import { reapply, renamed, repeatedLayers, type Applied } from "./shared.ts";
+import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
 import { linear } from "./linear.ts";
 import { pool } from "./pool.ts";
 
@@ -105,10 +105,12 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
     const earlier = sharing.applied.get(layer);
     if (earlier) { // a shared layer: its tfjs layers again, on this input
       if (earlier.rank !== shape.length) throw new NotConvertibleError(writeSharedRankMessage(layer, earlier.rank, shape.length));
+      if (!sameOrder(earlier.featureOrder, featureOrder)) throw notConvertible(layer, "a shared layer after a flatten is applied to features in two orders");
       x = reapply(earlier, toLayout(x, shape.length, layout, earlier.input, path));
       layout = earlier.output;
       params.push(...renamed(earlier, path));
       shape = output;
+      featureOrder = undefined;
       continue;
     }
     const fused = converter.fusesRelu && layers[index + 1]?.kind === "relu" && !sharing.repeated.has(layer);
@@ -127,7 +129,7 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
     const result = converter.convert(layer, ctx);
     const layerParams = result.params ?? [];
     if (sharing.repeated.has(layer) && layerParams.length > 0) {
-      sharing.applied.set(layer, { x, y: result.y, input: layout, output: result.layout ?? layout, rank: shape.length, path, params: layerParams });
+      sharing.applied.set(layer, { x, y: result.y, input: layout, output: result.layout ?? layout, rank: shape.length, path, params: layerParams, ...(featureOrder ? { featureOrder } : {}) });
     }
     x = result.y;
     layout = result.layout ?? layout;
