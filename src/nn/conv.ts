@@ -43,10 +43,17 @@ export type WrittenConv<Kind extends string, In, Out, Kernel, Stride, Padding, D
 
 type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : Padding extends "valid" ? PerDim<0, Rank> : PerDim<Padding, Rank>;
 
-/** The type-level rule of a convolution of spatial rank `Rank` on `Input`. */
-type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = ConvRule<
-  WrittenConv<Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>, Rank, In, Out,
-  PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>, Input>;
+/**
+ * The type-level rule of a convolution of spatial rank `Rank` on `Input`. Its messages are found
+ * with an empty layer name and the written form is put in front only when there is one (writing it
+ * for every layer of a long model costs more than the rule).
+ */
+type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = Named<ConvRule<
+  "", Rank, In, Out, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>, Input>,
+  Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>;
+/** A message (which starts with ": ") with the convolution's written form in front; a shape as it is. */
+type Named<Result, Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
+  Result extends string ? `${WrittenConv<Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>}${Result}` : Result;
 
 interface ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends Layer, RuntimeLayer {
   readonly inChannels: In;
@@ -100,15 +107,17 @@ type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> =
   : SizeArgProblem<Layer, "stride", Fourth, Rank>;
 type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = Fourth extends ConvOptions ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
 
-/** The checked parameter list of a convolution builder: each argument, or its message. */
-type ConvParameters<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth,
-  Layer extends string = WrittenConv<Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>> = [
-  inChannels: Arg<In, FirstSizeProblem<Layer, ["inChannels"], [In]>>,
-  outChannels: Arg<Out, FirstSizeProblem<Layer, ["outChannels"], [Out]>>,
-  kernelSize: Checked<Kernel, SizeArgProblem<Layer, "kernelSize", Kernel, Rank>>,
-  strideOrOptions?: Checked<Fourth, FourthProblem<Layer, Rank, In, Out, Fourth>>,
-  padding?: Checked<Fifth, FifthProblem<Layer, Rank, Fourth, Fifth>>,
+/** The checked parameter list of a convolution builder: each argument, or its message (written as `Rule`'s are). */
+type ConvParameters<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth> = [
+  inChannels: Arg<In, ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth>>,
+  outChannels: Arg<Out, ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth>>,
+  kernelSize: Checked<Kernel, ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, In, Out, Kernel, Fourth, Fifth>>,
+  strideOrOptions?: Checked<Fourth, ArgMessage<FourthProblem<"", Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth>>,
+  padding?: Checked<Fifth, ArgMessage<FifthProblem<"", Rank, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth>>,
 ];
+type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = Problem extends string
+  ? Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>
+  : false;
 
 /**
  * `nn.conv1d(inChannels, outChannels, kernelSize, stride?, padding?)` or

@@ -35,9 +35,12 @@ type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMod
     ? [Stride, Padding] extends [Kernel, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
     : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${CeilMode extends true ? "ceilMode: true, " : ""}`>} }`})`;
 
-type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = PoolRule<
-  WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>, Rank,
-  PerDim<Kernel, Rank>, PerDim<Stride, Rank>, PerDim<Padding, Rank>, PerDim<Dilation, Rank>, CeilMode, Input>;
+/** The rule; its messages get the written form in front only when there is one (see conv.ts). */
+type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = Named<PoolRule<
+  "", Rank, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, PerDim<Padding, Rank>, PerDim<Dilation, Rank>, CeilMode, Input>,
+  Kind, Kernel, Stride, Padding, Dilation, CeilMode>;
+type Named<Result, Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
+  Result extends string ? `${WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>}${Result}` : Result;
 
 interface PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> extends Layer, RuntimeLayer {
   readonly kernelSize: Kernel;
@@ -85,12 +88,14 @@ type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = 
       SizeArgProblem<Layer, "dilation", DilationOf<Second>, Rank>,
     ]>
   : SizeArgProblem<Layer, "stride", Second, Rank>;
-type PoolParameters<Kind extends string, Rank extends number, Kernel, Second, Third,
-  Layer extends string = WrittenPool<Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>> = [
-  kernelSize: Checked<Kernel, SizeArgProblem<Layer, "kernelSize", Kernel, Rank>>,
-  strideOrOptions?: Checked<Second, SecondProblem<Layer, Rank, Kernel, Second>>,
-  padding?: Checked<Third, Second extends PoolOptions ? false : PaddingProblem<Layer, Rank, Kernel, Third>>,
+type PoolParameters<Kind extends string, Rank extends number, Kernel, Second, Third> = [
+  kernelSize: Checked<Kernel, ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, Kernel, Second, Third>>,
+  strideOrOptions?: Checked<Second, ArgMessage<SecondProblem<"", Rank, Kernel, Second>, Kind, Kernel, Second, Third>>,
+  padding?: Checked<Third, Second extends PoolOptions ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>>,
 ];
+type ArgMessage<Problem, Kind extends string, Kernel, Second, Third> = Problem extends string
+  ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>
+  : false;
 type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */

@@ -1,5 +1,5 @@
 import type { Shape } from "../shape/dims.ts";
-import type { Layer, Step } from "./layer.ts";
+import type { Apply, Layer, Step } from "./layer.ts";
 import type { Successor } from "./successor.ts";
 
 /** The state between two layers: [shape, origins], or the message of the layer that failed. */
@@ -7,14 +7,30 @@ type State = readonly [Shape, readonly string[]] | string;
 
 /**
  * Applies the layers in order: `{ output }`, or `{ index, message }` for the first layer that does
- * not fit. One tail-recursive step per layer.
+ * not fit. It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit,
+ * the walk is redone keeping where every dimension comes from, which the message shows
+ * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
-export type Walk<Current extends State, Layers extends readonly unknown[], Index extends number = 0, Previous extends number = 0> =
+export type Walk<Start extends readonly [Shape, readonly string[]], Layers extends readonly unknown[]> = Shapes<Start[0], Layers, Start>;
+
+// The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
+// intersect with a union of 1,025 keys at every step.
+type Shapes<S extends Shape, Layers extends readonly unknown[], Start extends State, Index extends number = 0> =
+  Index extends Layers["length"]
+    ? { readonly output: S }
+    : Layers[Index] extends infer L extends Layer
+      ? Apply<L, S> extends infer Out extends Shape
+        ? Shapes<Out, Layers, Start, Index extends keyof Successor ? Successor[Index] : never>
+        : WalkWithOrigins<Start, Layers>
+      : { readonly output: S };
+
+/** The walk that also carries each dimension's origin, for the message of the layer that does not fit. */
+type WalkWithOrigins<Current extends State, Layers extends readonly unknown[], Index extends number = 0, Previous extends number = 0> =
   Current extends readonly [infer S extends Shape, infer Origins extends readonly string[]]
     ? Index extends Layers["length"]
       ? { readonly output: S }
       : Layers[Index] extends infer L extends Layer
-        ? Walk<Step<L, S, Origins>, Layers, Successor[Index & keyof Successor], Index>
+        ? WalkWithOrigins<Step<L, S, Origins>, Layers, Index extends keyof Successor ? Successor[Index] : never, Index>
         : { readonly output: S }
     : { readonly index: Previous; readonly message: Current };
 
