@@ -38,7 +38,7 @@ type ShapeOf<Dims extends readonly InputDim[]> = { -readonly [K in keyof Dims]: 
 export function input<const Dims extends readonly InputDim[], const Batch extends number | string = number>(
   shape: Checked<Dims, CheckedDims<Dims>>,
   options?: { batch?: Batch },
-): Input<[Batch, ...ShapeOf<Dims>]> {
+): Input<[NoInfer<Batch>, ...ShapeOf<Dims>]> { // NoInfer: inside a call (`ops.cat([input(…), …])`) the batch is not inferred from the call's parameter
   const dims = shape as readonly InputDim[];
   for (const dim of dims) {
     if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0)) throw new ShapeError(writeInputDimMessage(String(dim)));

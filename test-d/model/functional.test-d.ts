@@ -26,3 +26,7 @@ expectType<TypeEqual<typeof twice, Symbolic<["batch", "seq", 64]>>>(true);
 // Several inputs and outputs.
 const model = graph({ inputs: [x, q], outputs: [joined, scores] });
 expectType<TypeEqual<typeof model, Graph<[[number, 3, 64, 64], ["batch", "seq", 64]], [[number, 32, 64, 64], ["batch", "seq", "seq"]]>>>(true);
+
+// input(…) written inside a call keeps its batch `number` (not inferred from the call's parameter type)
+const catOfInputs = ops.cat([input([64, 32, 32]), input([64, 32, 32])], 1);
+expectType<TypeEqual<typeof catOfInputs, Symbolic<[number, 128, 32, 32]>>>(true);
