@@ -16,20 +16,31 @@ const transposed = (key: string, layer: string, weight: string, shape: number[])
   key, layer, weight, shape, toTfjs: (w) => tf.transpose(w), fromTfjs: (w) => tf.transpose(w),
 });
 
+/** PyTorch's options of LSTM and GRU, with its defaults. */
+function recurrentOptions(layer: LayerConfig) {
+  return {
+    hiddenSize: layer.hiddenSize as number,
+    numLayers: (layer.numLayers as number | undefined) ?? 1,
+    bidirectional: (layer.bidirectional as boolean | undefined) ?? false,
+    useBias: (layer.bias as boolean | undefined) ?? true,
+    dropout: (layer.dropout as number | undefined) ?? 0,
+  };
+}
+
+/** PyTorch's dropout on the outputs of every stacked layer but the last: before layer k > 0. */
+const dropoutBetween = (ctx: ConvertContext, x: tfl.SymbolicTensor, k: number, rate: number): tfl.SymbolicTensor =>
+  k > 0 && rate > 0 ? tfl.layers.dropout({ rate, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor : x;
+
 export const lstm: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
     if (((layer.projSize as number | undefined) ?? 0) !== 0) throw notConvertible(layer, "TensorFlow.js LSTMs have no projection (projSize)");
-    const hidden = layer.hiddenSize as number;
-    const numLayers = (layer.numLayers as number | undefined) ?? 1;
-    const bidirectional = (layer.bidirectional as boolean | undefined) ?? false;
-    const useBias = (layer.bias as boolean | undefined) ?? true;
-    const dropout = (layer.dropout as number | undefined) ?? 0;
+    const { hiddenSize: hidden, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
     const params: ParamSpec[] = [];
     let x = ctx.x;
     let inputSize = layer.inputSize as number;
     for (let k = 0; k < numLayers; k++) {
-      if (k > 0 && dropout > 0) x = tfl.layers.dropout({ rate: dropout, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor;
+      x = dropoutBetween(ctx, x, k, dropout);
       const cellName = ctx.name(`l${k}`);
       const cell = tfl.layers.lstm({
         units: hidden, returnSequences: true, recurrentActivation: "sigmoid", unitForgetBias: false, useBias, name: cellName,
@@ -64,16 +75,12 @@ const same = (key: string, layer: string, weight: string, shape: number[]): Para
 export const gru: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
-    const hiddenSize = layer.hiddenSize as number;
-    const numLayers = (layer.numLayers as number | undefined) ?? 1;
-    const bidirectional = (layer.bidirectional as boolean | undefined) ?? false;
-    const useBias = (layer.bias as boolean | undefined) ?? true;
-    const dropout = (layer.dropout as number | undefined) ?? 0;
+    const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
     const params: ParamSpec[] = [];
     let x = ctx.x;
     let inputSize = layer.inputSize as number;
     for (let k = 0; k < numLayers; k++) {
-      if (k > 0 && dropout > 0) x = tfl.layers.dropout({ rate: dropout, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor;
+      x = dropoutBetween(ctx, x, k, dropout);
       const name = ctx.name(`l${k}`);
       x = new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }).apply(x) as tfl.SymbolicTensor;
       for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
