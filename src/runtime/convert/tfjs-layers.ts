@@ -1,10 +1,12 @@
 // The `layers` vocabulary (tfjs's own layers, channels-last, kinds "Conv2D", "Dense", …): each
 // becomes the tfjs layer of the same name with the same arguments, on the tensor as written (no
 // permutes: its shapes are tfjs's). Its weights keep tfjs's names and layouts in the state dict:
-// `${index}.kernel`, `${index}.bias`, `${index}.gamma`, ….
+// `${index}.kernel`, `${index}.bias`, `${index}.gamma`, …. A conv1d / conv2d with a dilationRate
+// above 1 is tfjs's layer whose forward pass trains (shapecheck>Conv1D / >Conv2D, dilated-conv-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import type { Converter, ConvertContext, LayerConfig, ParamSpec } from "./context.ts";
+import { DILATED_CONVS, needsTrainableDilation } from "./dilated-conv-layer.ts";
 
 /** tfjs's factory for a kind: "MaxPooling2D" → layers.maxPooling2d. */
 const factoryName = (kind: string): string => kind[0]!.toLowerCase() + kind.slice(1).replace(/(\d)D$/, "$1d");
@@ -23,7 +25,7 @@ export const tfjsLayer: Converter = {
     const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[factoryName(layer.kind)]!;
     const args = Object.fromEntries(Object.entries((layer.args as object | undefined) ?? {}).filter(([key]) => !inputArg(layer.kind, key)));
     const name = ctx.name();
-    const tfLayer = factory({ ...args, name });
+    const tfLayer = needsTrainableDilation(layer.kind, args) ? new DILATED_CONVS[layer.kind]!({ ...args, name }) : factory({ ...args, name });
     const y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = tfLayer.weights.map((w) => {
       const weight = w.originalName.slice(name.length + 1);
