@@ -181,7 +181,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const resnet = exampleCases().find((model) => model.name === "examples/resnet18.ts") ?? resnetLike();
   // A one-layer model first: what any hover costs after an edit (the new checker resolves the library's and lib's types).
   const oneLayer: ModelCase = { name: "one layer (baseline)", variable: "net", source: `import { input, nn, sequential } from "shapecheck";\n\nexport const net = sequential(input([4]), nn.linear(4, 2));\n` };
-  const models: [ModelCase, boolean][] = ([[oneLayer, false], [resnet, true], [syntheticCase(200), true]] as [ModelCase, boolean][])
+  // And a file without shapecheck: the server's own floor.
+  const plain: ModelCase = { name: "no shapecheck (floor)", variable: "net", source: `export const net = [1, 2, 3].map((x) => x * 2);\n` };
+  const models: [ModelCase, boolean][] = ([[plain, false], [oneLayer, false], [resnet, true], [syntheticCase(200), true]] as [ModelCase, boolean][])
     .map(([model, completions]) => [importFrom ? { ...model, source: model.source.replaceAll(`"shapecheck"`, JSON.stringify(importFrom)) } : model, completions]);
   const rows: Row[] = [];
   for (const [model, completions] of models) {
