@@ -112,8 +112,18 @@ test("layers.embedding keeps its inputDim (the vocabulary); layers.dense's input
   assert.deepEqual(model.predict(tf.zeros([3, 6])).shape, [3, 2]);
 });
 
-test("a size that a layer needs but the input leaves unknown is a ShapeError, not a tfjs crash", () => {
-  const net = sequential(input([3, null, null]), nn.conv2d(3, 16, 3), nn.flatten(), nn.linear(100, 10));
+test("a linear after a flatten of any image size runs on data that fits, and says what does not with its own message", () => {
+  const net = sequential(input([3, null, null]), nn.conv2d(3, 16, 3), nn.flatten(), nn.linear(1024, 10));
+  const model = net.build();
+  assert.deepEqual(model.predict(tf.zeros([2, 3, 10, 10])).shape, [2, 10]); // 16·8·8 = 1024
+  // The same text the compiler gives when the size is known: input([3, 12, 12]) with this linear.
+  assert.throws(() => model.predict(tf.zeros([2, 3, 12, 12])), (error: unknown) => error instanceof ShapeError
+    && error.message === "linear(1024, 10): inFeatures must equal the last input dimension 1600 (input [2, 16·10·10 = 1600])");
+  model.dispose();
+});
+
+test("a size that a layer needs to be built but the input leaves unknown is a ShapeError, not a tfjs crash", () => {
+  const net = sequential(input([3, null, null]), nn.conv2d(3, 16, 3), nn.flatten(), nn.batchNorm1d(1024));
   assert.throws(() => net.toTfjs(), (error: unknown) => error instanceof ShapeError
     && error.message === "toTfjs: a layer needs a size that is unknown until data arrives (input [number, 3, number, number]); give input() that size (TensorFlow.js builds every layer before it sees data)");
 });

@@ -211,6 +211,7 @@ class Model {
         if (mine) owned.push(tensor);
         return tensor;
       });
+      if (per === "input") this.origin.checkData?.(tensors.map((t) => t.shape));
       return { tensors, dispose };
     } catch (error) {
       dispose();

@@ -2,7 +2,9 @@
 // the layers that end each output (compile checks the loss against them), the layers as written
 // (saved in model.json, checked on load), and how to convert it again (for a loaded model's weights).
 import type { RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeLayer } from "../model/layer.ts";
 import type { SymbolicTensor } from "../model/symbolic.ts";
+import { walk } from "../model/walk.ts";
 import { convert, type Conversion, type Convertible } from "./convert/index.ts";
 import { convertGraph, pipesOf, type GraphLike } from "./convert/graph.ts";
 
@@ -33,6 +35,11 @@ export interface Described {
   readonly lastLayers: readonly (WrittenLayer | undefined)[];
   /** The layers as written, in state_dict order (a graph's prefixed with their pipe: `2.0 conv2d(…)`). */
   readonly written: readonly string[];
+  /**
+   * Walks the layers on the shapes data really has, when the input leaves sizes unknown (`input([3,
+   * null, null])`): a layer that does not fit them throws its ShapeError, as the compiler would have.
+   */
+  checkData?(shapes: readonly RuntimeShape[]): void;
   convert(): Conversion;
 }
 
@@ -46,6 +53,9 @@ export function describe(origin: Origin): Described {
       inputShapes: [origin.inputShape], outputShapes: [origin.outputShape], manyInputs: false, manyOutputs: false,
       lastLayers: [origin.layers.at(-1)], written: origin.layers.map((layer) => layer.written),
       convert: () => convert(origin),
+      ...(origin.inputShape.slice(1).every((dim) => typeof dim === "number") ? {} : {
+        checkData: (shapes: readonly RuntimeShape[]) => void walk(shapes[0]!, origin.layers as readonly RuntimeLayer[]),
+      }),
     };
   }
   const pipes = pipesOf(origin);

@@ -44,7 +44,9 @@ export const flatten: Converter = {
     if (start === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");
     if (start === end) return { y: ctx.x };
     if (start === 1 && end === rank - 1) {
-      const y = tfl.layers.flatten({ name: ctx.name() }).apply(ctx.x) as tfl.SymbolicTensor;
+      // tfjs's Flatten wants every size known; a reshape to [-1] flattens an image of any size.
+      const known = ctx.input.slice(1).every((dim) => typeof dim === "number");
+      const y = (known ? tfl.layers.flatten({ name: ctx.name() }) : tfl.layers.reshape({ targetShape: [-1], name: ctx.name() })).apply(ctx.x) as tfl.SymbolicTensor;
       return ctx.layout === "last" ? { y, featureOrder: channelsLastOrder(ctx.input) } : { y };
     }
     return { y: reshapeTo(layer, ctx, ctx.output) };

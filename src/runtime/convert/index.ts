@@ -164,7 +164,7 @@ export function withKnownSizes<T>(inputs: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof Error && /not fully defined|must be defined|should be defined/.test(error.message)) {
+    if (error instanceof Error && /not fully defined|must be defined|should be defined|defined dimension/.test(error.message)) {
       throw new ShapeError(writeUnknownSizeMessage(inputs));
     }
     throw error;

@@ -15,10 +15,11 @@ export const linear: Converter = {
     if (typeof inFeatures !== "number") throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
     const outFeatures = layer.outFeatures as number;
     const name = ctx.name();
+    const x = typeof ctx.input.at(-1) === "number" ? ctx.x : withLastDimension(layer, ctx, inFeatures);
     const y = tfl.layers.dense({
       units: outFeatures, useBias: true, name, activation: ctx.activation,
       kernelInitializer: torchUniform(inFeatures), biasInitializer: torchUniform(inFeatures),
-    }).apply(ctx.x) as tfl.SymbolicTensor;
+    }).apply(x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = [
       ctx.featureOrder ? reorderedWeight(ctx, name, outFeatures, inFeatures, ctx.featureOrder) : {
         key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
@@ -40,4 +41,16 @@ function reorderedWeight(ctx: ConvertContext, name: string, outFeatures: number,
     toTfjs: (w) => tf.tidy(() => tf.gather(tf.transpose(w), order as number[])),
     fromTfjs: (w) => tf.tidy(() => tf.transpose(tf.gather(w, inverse))),
   };
+}
+
+/**
+ * The input with its last dimension declared as `inFeatures` where only data will tell (a flatten of
+ * an image of any size): tfjs builds a dense layer only on a known size. Whether the data fits is
+ * checked before tfjs sees it, with this linear's own message (the typed model walks the layers on
+ * the data's shape).
+ */
+function withLastDimension(layer: LayerConfig, ctx: ConvertContext, inFeatures: number): tfl.SymbolicTensor {
+  const middle = ctx.input.slice(1, -1).map((dim) => (typeof dim === "number" ? dim : -1));
+  if (middle.filter((dim) => dim === -1).length > 1) throw notConvertible(layer, "more than one dimension of its input is unknown");
+  return tfl.layers.reshape({ targetShape: [...middle, inFeatures], name: ctx.name("features") }).apply(ctx.x) as tfl.SymbolicTensor;
 }
