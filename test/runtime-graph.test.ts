@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, layers, nn, ops, ready, type Tensor } from "../src/index.ts";
+import { graph, input, layers, nn, ops, ready, ShapeError, type Tensor } from "../src/index.ts";
 import { unet } from "../examples/unet.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-graph-"));
@@ -144,4 +144,15 @@ test("a shared layer applied to tensors of different ranks cannot be converted, 
   const y = input([3, 4]);
   const net = graph({ inputs: [x, y], outputs: [x.pipe(shared), y.pipe(shared)] });
   assert.throws(() => net.toTfjs(), { name: "NotConvertibleError", message: /linear\(4, 4\) is applied to a tensor of 2 dimensions and again to one of 3/ });
+});
+
+test("a graph whose input leaves sizes unknown runs on data that fits; data that does not gets the layer's own message", () => {
+  const x = input([3, null, null]);
+  const sum = ops.add(x.pipe(nn.conv2d(3, 4, 3, 1, 1)), x.pipe(nn.conv2d(3, 4, 1)));
+  const y = sum.pipe(nn.flatten(), nn.linear(64, 2));
+  const model = graph({ inputs: [x], outputs: [y] }).build();
+  assert.deepEqual(model.predict(tf.zeros([1, 3, 4, 4])).shape, [1, 2]); // 4·4·4 = 64
+  assert.throws(() => model.predict(tf.zeros([1, 3, 5, 5])), (error: unknown) => error instanceof ShapeError
+    && error.message === "linear(64, 2): inFeatures must equal the last input dimension 100 (input [1, 4·5·5 = 100])");
+  model.dispose();
 });

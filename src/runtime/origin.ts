@@ -4,6 +4,7 @@
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { SymbolicTensor } from "../model/symbolic.ts";
+import { walkGraph } from "../model/graph-walk.ts";
 import { walk } from "../model/walk.ts";
 import { convert, type Conversion, type Convertible } from "./convert/index.ts";
 import { convertGraph, pipesOf, type GraphLike } from "./convert/graph.ts";
@@ -67,5 +68,8 @@ export function describe(origin: Origin): Described {
     lastLayers: origin.outputs.map(lastLayerOf),
     written: pipes.flatMap((t, i) => (t.node.op === "layers" ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`) : [])),
     convert: () => convertGraph(origin),
+    ...(origin.inputs.every((t) => t.shape.slice(1).every((dim) => typeof dim === "number")) ? {} : {
+      checkData: (shapes: readonly RuntimeShape[]) => void walkGraph(origin.inputs, origin.outputs, shapes),
+    }),
   };
 }
