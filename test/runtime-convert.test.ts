@@ -74,8 +74,8 @@ test("loadStateDict checks keys, then shapes, before writing anything", () => {
 
 test("layers with no TensorFlow.js equivalent yet throw a NotConvertibleError naming them", () => {
   const cases: Array<[() => { toTfjs(): unknown }, string]> = [
-    [() => sequential(input([5, 3]), nn.lstm(3, 4, { projSize: 2 })), "toTfjs: lstm(3, 4, { projSize: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js LSTMs have no projection (projSize)"],
-    [() => sequential(input([2, 6, 6]), nn.avgPool2d(3, { stride: 2, ceilMode: true })), "toTfjs: avgPool2d(3, { stride: 2, ceilMode: true }) cannot be converted to TensorFlow.js yet: with ceilMode, PyTorch's average over the last window leaves out the part past the input"],
+    [() => sequential(input([4, 5, 5]), nn.convTranspose2d(4, 4, 3, { groups: 2 })), "toTfjs: convTranspose2d(4, 4, 3, { groups: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js has no grouped transposed convolution"],
+    [() => sequential(input([2, 5, 5]), nn.convTranspose2d(2, 3, 3, { dilation: 2 })), "toTfjs: convTranspose2d(2, 3, 3, { dilation: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js has no dilated transposed convolution"],
     [() => sequential(input([2, 3]), nn.flatten(0)), "toTfjs: flatten(0, -1) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
     [() => sequential(input([2, 3]), nn.softmax(0)), "toTfjs: softmax(0) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
   ];

@@ -11,8 +11,8 @@ import type { RuntimeShape } from "../shape/dims.ts";
 export interface BatchNormOptions {
   /** Default 1e-5. */
   readonly eps?: number;
-  /** Default 0.1. */
-  readonly momentum?: number;
+  /** Default 0.1; null: the cumulative moving average (PyTorch's momentum=None). */
+  readonly momentum?: number | null;
   /** Default true: learnable scale and shift. */
   readonly affine?: boolean;
   /** Default true. */
@@ -71,7 +71,7 @@ function batchNorm(kind: string, ranks: number[], numFeatures: number, options: 
   checkSizes(layer, { numFeatures });
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind, written: layer, numFeatures,
-    eps: options.eps ?? 1e-5, momentum: options.momentum ?? 0.1, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,
+    eps: options.eps ?? 1e-5, momentum: options.momentum === undefined ? 0.1 : options.momentum, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,
     outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, numFeatures, input),
   };
   return runtime as never;

@@ -2,7 +2,9 @@
 // `shapecheck>AxisSoftmax`. A model.json that uses them loads where shapecheck is imported (they
 // appear only for max pooling with padding or ceilMode, padded conv1d/conv3d, and softmax/logSoftmax
 // over an axis that is not the last). The others, each in its file: `shapecheck>Conv`
-// (conv-layer.ts), `>DilatedPool` (pool-layer.ts), `>GRU` (gru-layer.ts), `>MultiheadAttention`
+// (conv-layer.ts), `>DilatedPool` (pool-layer.ts), `>CeilAvgPool` (ceil-avg-pool-layer.ts),
+// `>AdaptivePool` (adaptive-pool-layer.ts), `>BatchNorm` (batch-norm-layer.ts), `>Embedding`
+// (embedding-layer.ts), `>LSTM` (lstm-layer.ts), `>GRU` (gru-layer.ts), `>MultiheadAttention`
 // (attention-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";

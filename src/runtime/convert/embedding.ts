@@ -1,21 +1,25 @@
 // embedding → tfjs embedding: [..., ] integer indices → [..., embeddingDim]; the table is
-// [numEmbeddings, embeddingDim] in both. PyTorch's initial table is N(0, 1).
+// [numEmbeddings, embeddingDim] in both. PyTorch's initial table is N(0, 1). paddingIdx and maxNorm
+// are shapecheck's Embedding layer (embedding-layer.ts), with the same weight.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "./context.ts";
+import { TorchEmbedding } from "./embedding-layer.ts";
+import { type Converter, type ConvertContext, type LayerConfig } from "./context.ts";
 
 export const embedding: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
-    if (layer.paddingIdx !== null && layer.paddingIdx !== undefined) throw notConvertible(layer, "TensorFlow.js does not keep a padding row at zero while training");
-    if (layer.maxNorm !== null && layer.maxNorm !== undefined) throw notConvertible(layer, "TensorFlow.js embeddings have no maxNorm");
     const numEmbeddings = layer.numEmbeddings as number;
     const embeddingDim = layer.embeddingDim as number;
+    const padding = (layer.paddingIdx as number | null | undefined) ?? null;
+    const maxNorm = (layer.maxNorm as number | null | undefined) ?? null;
     const name = ctx.name();
-    const y = tfl.layers.embedding({
-      inputDim: numEmbeddings, outputDim: embeddingDim, name,
-      embeddingsInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
-    }).apply(ctx.x) as tfl.SymbolicTensor;
+    const y = (padding !== null || maxNorm !== null
+      ? new TorchEmbedding({ numEmbeddings, embeddingDim, paddingIdx: padding === null || padding >= 0 ? padding : padding + numEmbeddings, maxNorm, name })
+      : tfl.layers.embedding({
+        inputDim: numEmbeddings, outputDim: embeddingDim, name,
+        embeddingsInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
+      })).apply(ctx.x) as tfl.SymbolicTensor;
     return {
       y, layout: "first",
       params: [{

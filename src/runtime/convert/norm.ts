@@ -2,9 +2,12 @@
 // layerNorm → tfjs layerNormalization over the last dimensions (PyTorch's order).
 // PyTorch's momentum m (new = (1 − m)·old + m·batch) is tfjs's 1 − m. In training, tfjs updates the
 // running variance with the biased batch variance, PyTorch with the unbiased one (a factor n/(n − 1)).
+// trackRunningStats false (batch statistics always) and momentum null (the cumulative average) are
+// shapecheck's BatchNorm layer (batch-norm-layer.ts), whose num_batches_tracked is a weight.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { TorchBatchNorm } from "./batch-norm-layer.ts";
+import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
 import { physicalAxis } from "./layout.ts";
 
 const same = (ctx: ConvertContext, key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
@@ -19,11 +22,25 @@ export const batchNorm: Converter = {
     const numFeatures = layer.numFeatures as number;
     const affine = (layer.affine as boolean | undefined) ?? true;
     const momentum = layer.momentum as number | null | undefined;
-    if (layer.trackRunningStats === false) throw notConvertible(layer, "TensorFlow.js batch normalization always tracks running statistics");
-    if (momentum === null) throw notConvertible(layer, "TensorFlow.js has no cumulative moving average (momentum: null)");
+    const trackRunningStats = layer.trackRunningStats !== false;
+    const eps = (layer.eps as number | undefined) ?? 1e-5;
+    const axis = physicalAxis(1, ctx.input.length, ctx.layout);
+    if (!trackRunningStats || momentum === null) {
+      const name = ctx.name();
+      const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum: momentum ?? null, name }).apply(ctx.x) as tfl.SymbolicTensor;
+      const params: ParamSpec[] = [
+        ...(affine ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])] : []),
+        ...(trackRunningStats ? [
+          same(ctx, "running_mean", name, "running_mean", [numFeatures]),
+          same(ctx, "running_var", name, "running_var", [numFeatures]),
+          { ...same(ctx, "num_batches_tracked", name, "num_batches_tracked", []), fromTfjs: (n: tf.Tensor) => tf.cast(n, "int32") },
+        ] : []),
+      ];
+      return { y, params };
+    }
     const name = ctx.name();
     const y = tfl.layers.batchNormalization({
-      axis: physicalAxis(1, ctx.input.length, ctx.layout), momentum: 1 - (momentum ?? 0.1), epsilon: (layer.eps as number | undefined) ?? 1e-5,
+      axis, momentum: 1 - (momentum ?? 0.1), epsilon: eps,
       center: affine, scale: affine, name,
     }).apply(ctx.x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = [

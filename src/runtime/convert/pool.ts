@@ -1,12 +1,13 @@
 // maxPool1d/2d, avgPool1d/2d → tfjs pooling, channels-last, "valid" after explicit padding.
 // PyTorch pads max pooling with −∞ and average pooling with zeros counted in the mean
 // (count_include_pad); ceilMode's last window reaches past the input, which is padding too
-// (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides by fewer
-// elements in PyTorch: not convertible. A dilation (tfjs pooling has none) is shapecheck's
-// DilatedPool layer (pool-layer.ts).
+// (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides that window by
+// fewer elements in PyTorch: shapecheck's CeilAvgPool layer (ceil-avg-pool-layer.ts). A dilation
+// (tfjs pooling has none) is shapecheck's DilatedPool layer (pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "./context.ts";
+import { CeilAvgPool } from "./ceil-avg-pool-layer.ts";
 import { padLayer } from "./pad.ts";
 import { DilatedPool } from "./pool-layer.ts";
 
@@ -27,9 +28,13 @@ export const pool: Converter = {
       const out = ctx.output[i + 2];
       if (typeof size !== "number" || typeof out !== "number") throw notConvertible(layer, "ceilMode needs the input's spatial size");
       const extra = Math.max(0, (out - 1) * strides[i]! + dilations[i]! * (kernels[i]! - 1) + 1 - (size + 2 * p));
-      if (extra > 0 && !max) throw notConvertible(layer, "with ceilMode, PyTorch's average over the last window leaves out the part past the input");
       return [p, p + extra];
     });
+    if (!max && pads.some(([before, after]) => after > before)) {
+      const overhangs = pads.map(([before, after]) => after - before);
+      const y = new CeilAvgPool({ poolSize: kernels, strides, paddings, overhangs, name: ctx.name() }).apply(ctx.x) as tfl.SymbolicTensor;
+      return { y, layout: "last" };
+    }
     let x = ctx.x;
     if (pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const name = ctx.name();

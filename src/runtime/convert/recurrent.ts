@@ -1,12 +1,14 @@
 // lstm → tfjs lstm layers (one per PyTorch layer, bidirectional wrapped, dropout between), batch
 // first, returning the whole sequence as PyTorch's output. Gates are in the same order (i, f, g, o);
-// weights transpose ([4H, in] ↔ [in, 4H]) and PyTorch's two biases add into tfjs's one.
+// weights transpose ([4H, in] ↔ [in, 4H]) and PyTorch's two biases add into tfjs's one. An lstm with
+// projSize is shapecheck's LSTM layers (lstm-layer.ts), with PyTorch's weights as they are.
 // gru → shapecheck's GRU layers (gru-layer.ts: PyTorch's gate equations; tfjs's GRU applies the reset
 // gate before the recurrent product), one per PyTorch layer, dropout between; weights keep PyTorch's
 // names and layout. multiheadAttention → shapecheck's MultiheadAttention layer (attention-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import { ProjectedLSTM } from "./lstm-layer.ts";
+import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
 import { GRU } from "./gru-layer.ts";
 import { torchUniform } from "./init.ts";
 
@@ -34,7 +36,8 @@ const dropoutBetween = (ctx: ConvertContext, x: tfl.SymbolicTensor, k: number, r
 export const lstm: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
-    if (((layer.projSize as number | undefined) ?? 0) !== 0) throw notConvertible(layer, "TensorFlow.js LSTMs have no projection (projSize)");
+    const projSize = (layer.projSize as number | undefined) ?? 0;
+    if (projSize > 0) return projectedLstm(layer, ctx, projSize);
     const { hiddenSize: hidden, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
     const params: ParamSpec[] = [];
     let x = ctx.x;
@@ -67,6 +70,27 @@ export const lstm: Converter = {
     return { y: x, layout: "first", params };
   },
 };
+
+/** An lstm with projSize: shapecheck's LSTM layers, one per PyTorch layer, dropout between. */
+function projectedLstm(layer: LayerConfig, ctx: ConvertContext, projSize: number) {
+  const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
+  const params: ParamSpec[] = [];
+  let x = ctx.x;
+  let inputSize = layer.inputSize as number;
+  for (let k = 0; k < numLayers; k++) {
+    x = dropoutBetween(ctx, x, k, dropout);
+    const name = ctx.name(`l${k}`);
+    x = new ProjectedLSTM({ inputSize, hiddenSize, projSize, bidirectional, useBias, name }).apply(x) as tfl.SymbolicTensor;
+    for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
+      const param = (weight: string, shape: number[]) => same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
+      params.push(param("weight_ih", [4 * hiddenSize, inputSize]), param("weight_hh", [4 * hiddenSize, projSize]));
+      if (useBias) params.push(param("bias_ih", [4 * hiddenSize]), param("bias_hh", [4 * hiddenSize]));
+      params.push(param("weight_hr", [projSize, hiddenSize]));
+    }
+    inputSize = projSize * (bidirectional ? 2 : 1);
+  }
+  return { y: x, layout: "first" as const, params };
+}
 
 const same = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
   key, layer, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
