@@ -74,8 +74,9 @@ test("loadStateDict checks keys, then shapes, before writing anything", () => {
 
 test("layers with no TensorFlow.js equivalent yet throw a NotConvertibleError naming them", () => {
   const cases: Array<[() => { toTfjs(): unknown }, string]> = [
-    [() => sequential(input([4, 5, 5]), nn.convTranspose2d(4, 4, 3, { groups: 2 })), "toTfjs: convTranspose2d(4, 4, 3, { groups: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js has no grouped transposed convolution"],
-    [() => sequential(input([2, 5, 5]), nn.convTranspose2d(2, 3, 3, { dilation: 2 })), "toTfjs: convTranspose2d(2, 3, 3, { dilation: 2 }) cannot be converted to TensorFlow.js yet: TensorFlow.js has no dilated transposed convolution"],
+    // tfjs's conv2dTranspose needs the spatial size (with groups or a dilation, shapecheck's ConvTranspose takes any)
+    [() => sequential(input([2, null, null]), nn.convTranspose2d(2, 3, 3, 2)), "toTfjs: convTranspose2d(2, 3, 3, 2) cannot be converted to TensorFlow.js yet: its input's spatial size must be known"],
+    [() => sequential(input([3]), nn.concat(0, [nn.linear(3, 2)], [nn.linear(3, 2)])), "toTfjs: concat(0, 2 branches) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
     [() => sequential(input([2, 3]), nn.flatten(0)), "toTfjs: flatten(0, -1) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
     [() => sequential(input([2, 3]), nn.softmax(0)), "toTfjs: softmax(0) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart"],
   ];

@@ -1,5 +1,6 @@
-// The layers toTfjs builds from tf ops (shapecheck>GRU, >MultiheadAttention, >Conv for groups and
-// dilations, >DilatedPool, >CeilAvgPool, >AdaptivePool, >BatchNorm, >Embedding, >LSTM) compute PyTorch's function with PyTorch's weights, train (one SGD step
+// The layers toTfjs builds from tf ops (shapecheck>GRU, >MultiheadAttention, >Conv and >ConvTranspose
+// for groups and dilations, >DilatedPool, >CeilAvgPool, >AdaptivePool, >BatchNorm, >Embedding, >LSTM)
+// compute PyTorch's function with PyTorch's weights, train (one SGD step
 // gives PyTorch's weights, on wasm and on cpu), and survive save/load. Numbers from PyTorch 1.13
 // (test/pytorch/converted_fixtures.py).
 import assert from "node:assert/strict";
@@ -49,6 +50,12 @@ const twins: Record<string, () => Twin> = {
   conv2d_grouped_dilated_same: () => sequential(input([4, 6, 7]), nn.conv2d(4, 4, 3, { padding: "same", dilation: 2, groups: 2 })),
   conv1d_depthwise_dilated: () => sequential(input([3, 8]), nn.conv1d(3, 6, 3, { dilation: 2, groups: 3, padding: 2 })),
   conv2d_depthwise_dilated_stride: () => sequential(input([3, 10, 9]), nn.conv2d(3, 3, 3, { stride: 2, dilation: 3, groups: 3, padding: 1 })),
+  conv_transpose2d_grouped: () => sequential(input([4, 4, 4]), nn.convTranspose2d(4, 6, 3, { groups: 2 })),
+  conv_transpose2d_dilated: () => sequential(input([2, 5, 4]), nn.convTranspose2d(2, 3, 3, { dilation: 2 })),
+  conv_transpose2d_grouped_dilated_stride: () => sequential(input([4, 4, 3]),
+    nn.convTranspose2d(4, 6, [3, 2], { stride: [2, 3], padding: [1, 2], outputPadding: [1, 1], dilation: [2, 3], groups: 2 })),
+  conv_transpose2d_depthwise_stride: () => sequential(input([3, 4, 5]), nn.convTranspose2d(3, 3, 3, { stride: 2, padding: 1, groups: 3, bias: false })),
+  conv_transpose1d_grouped_dilated: () => sequential(input([6, 7]), nn.convTranspose1d(6, 4, 3, { stride: 3, padding: 5, outputPadding: 1, dilation: 2, groups: 2 })),
   max_pool_dilation_padding: () => sequential(input([2, 9, 9]), nn.maxPool2d(3, { stride: 2, padding: 1, dilation: 2 })),
   max_pool_dilation_ceil: () => sequential(input([2, 7, 8]), nn.maxPool2d(2, { stride: 2, dilation: 2, ceilMode: true })),
   max_pool1d_dilation: () => sequential(input([3, 10]), nn.maxPool1d(3, { stride: 1, padding: 1, dilation: 3 })),
@@ -77,6 +84,10 @@ const twins: Record<string, () => Twin> = {
     nn.conv1d(2, 3, 2), nn.batchNorm1d(3, { momentum: null }), nn.flatten(), nn.linear(12, 3), nn.logSoftmax(1)),
   sgd_step_embedding: () => sequential(input([5]), nn.embedding(10, 4, { paddingIdx: 2 }), nn.flatten(), nn.linear(20, 3), nn.logSoftmax(1)),
   sgd_step_embedding_max_norm: () => sequential(input([5]), nn.embedding(10, 4, { maxNorm: 1.5 }), nn.flatten(), nn.linear(20, 3), nn.logSoftmax(1)),
+  sgd_step_conv_transpose: () => sequential(input([4, 3, 3]),
+    nn.convTranspose2d(4, 4, 3, { stride: 2, padding: 1, dilation: 2, groups: 2 }), nn.relu(), nn.flatten(), nn.linear(196, 3), nn.logSoftmax(1)),
+  sgd_step_conv_transpose1d: () => sequential(input([2, 4]),
+    nn.convTranspose1d(2, 4, 2, { stride: 2, dilation: 3, groups: 2 }), nn.flatten(), nn.linear(40, 3), nn.logSoftmax(1)),
   sgd_step_lstm_proj: () => sequential(input([3, 3]), nn.lstm(3, 4, { projSize: 2, bidirectional: true }), nn.flatten(), nn.linear(12, 3), nn.logSoftmax(1)),
   sgd_step_conv: () => sequential(input([2, 8, 8]),
     nn.conv2d(2, 4, 3, { stride: 2, dilation: 2, padding: 2, groups: 2 }), nn.relu(), nn.maxPool2d(2, { stride: 1, dilation: 2 }),
@@ -168,7 +179,7 @@ for (const backend of ["wasm", "cpu"] as const) {
 /** A net of every new layer, with dropout (in the attention and between GRU layers), for training and saving. */
 const everything = () => sequential(input([4, 6]),
   nn.conv1d(4, 6, 3, { padding: 2, dilation: 2, groups: 2 }), nn.relu(), nn.maxPool1d(2, { stride: 1, padding: 1, dilation: 2 }),
-  nn.conv1d(6, 4, 1), nn.gru(6, 4, { numLayers: 2, bidirectional: true, dropout: 0.2 }), nn.multiheadAttention(8, 2, { dropout: 0.1 }),
+  nn.convTranspose1d(6, 6, 3, { padding: 2, dilation: 2, groups: 3 }), nn.conv1d(6, 4, 1), nn.gru(6, 4, { numLayers: 2, bidirectional: true, dropout: 0.2 }), nn.multiheadAttention(8, 2, { dropout: 0.1 }),
   nn.flatten(), nn.linear(32, 3), nn.logSoftmax(1)) as unknown as Twin;
 
 for (const backend of ["wasm", "cpu"] as const) {
@@ -195,7 +206,7 @@ test("save/load round trip of the new layers: weights bit-identical, predictions
   const where = path.join(dir, "round-trip");
   await model.save(where);
   const json = readFileSync(path.join(where, "model.json"), "utf8");
-  for (const custom of ["shapecheck>Conv", "shapecheck>DilatedPool", "shapecheck>GRU", "shapecheck>MultiheadAttention"]) assert.ok(json.includes(`"class_name":"${custom}"`), custom);
+  for (const custom of ["shapecheck>Conv", "shapecheck>ConvTranspose", "shapecheck>DilatedPool", "shapecheck>GRU", "shapecheck>MultiheadAttention"]) assert.ok(json.includes(`"class_name":"${custom}"`), custom);
   const loaded = await everything().load(where);
   const bytes = (m: tfl.LayersModel) => m.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
   assert.deepEqual(bytes(loaded.tfjs), bytes(model.tfjs));

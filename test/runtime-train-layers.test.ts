@@ -61,6 +61,13 @@ const entries: Entry[] = [
   { name: "nn.convTranspose1d stride, padding, outputPadding", example: [3, 5], net: () => net(sequential(input([3, 5]), nn.convTranspose1d(3, 2, 3, { stride: 2, padding: 1, outputPadding: 1 }), ...head())) },
   { name: "nn.convTranspose2d", example: [3, 4, 4], net: () => net(sequential(input([3, 4, 4]), nn.convTranspose2d(3, 2, 3), ...head())) },
   { name: "nn.convTranspose2d stride, padding, outputPadding", example: [3, 4, 4], net: () => net(sequential(input([3, 4, 4]), nn.convTranspose2d(3, 2, 3, { stride: 2, padding: 1, outputPadding: 1 }), ...head())) },
+  // groups and dilations (shapecheck>ConvTranspose)
+  { name: "nn.convTranspose1d groups, dilation", example: [4, 5], net: () => net(sequential(input([4, 5]), nn.convTranspose1d(4, 4, 3, { dilation: 2, groups: 2 }), ...head())) },
+  { name: "nn.convTranspose2d groups", example: [4, 4, 4], net: () => net(sequential(input([4, 4, 4]), nn.convTranspose2d(4, 6, 3, { groups: 2 }), ...head())) },
+  { name: "nn.convTranspose2d dilation", example: [2, 4, 4], net: () => net(sequential(input([2, 4, 4]), nn.convTranspose2d(2, 3, 3, { dilation: 2 }), ...head())) },
+  { name: "nn.convTranspose2d groups, dilation, stride, padding, outputPadding", example: [4, 3, 3], net: () => net(sequential(input([4, 3, 3]),
+    nn.convTranspose2d(4, 4, 3, { stride: 2, padding: 1, outputPadding: 1, dilation: 2, groups: 2 }), ...head())) },
+  { name: "nn.convTranspose2d depthwise (groups = in), stride", example: [3, 4, 4], net: () => net(sequential(input([3, 4, 4]), nn.convTranspose2d(3, 3, 3, { stride: 2, groups: 3 }), ...head())) },
   // nn: pooling (after a conv)
   { name: "nn.maxPool1d", example: [2, 9], net: () => net(sequential(input([2, 9]), nn.conv1d(2, 3, 2), nn.maxPool1d(2), ...head())) },
   { name: "nn.maxPool1d stride, padding", example: [2, 9], net: () => net(sequential(input([2, 9]), nn.conv1d(2, 3, 2), nn.maxPool1d(3, 2, 1), ...head())) },

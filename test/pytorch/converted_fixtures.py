@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """PyTorch numbers for the layers toTfjs builds from tf ops (GRU, self-attention, grouped and
-dilated convolutions, dilated max pooling, average pooling past the padded input, adaptive pooling
-to sizes that do not divide the input, batch norm with batch statistics or a cumulative average,
-embedding with padding_idx or max_norm, LSTM with proj_size): test/runtime-pytorch-converted.test.ts checks that the
+dilated convolutions and transposed convolutions, dilated max pooling, average pooling past the
+padded input, adaptive pooling to sizes that do not divide the input, batch norm with batch
+statistics or a cumulative average, embedding with padding_idx or max_norm, LSTM with proj_size):
+test/runtime-pytorch-converted.test.ts checks that the
 same network with the same weights computes the same function, and the same SGD step.
 
 Writes test/fixtures/runtime-torch-converted.json in the format of scripts/runtime_fixtures.py:
@@ -77,6 +78,13 @@ CASES = {
     "conv2d_grouped_dilated_same": (nn.Sequential(nn.Conv2d(4, 4, 3, padding="same", dilation=2, groups=2)), [1, 4, 6, 7]),
     "conv1d_depthwise_dilated": (nn.Sequential(nn.Conv1d(3, 6, 3, dilation=2, groups=3, padding=2)), [2, 3, 8]),
     "conv2d_depthwise_dilated_stride": (nn.Sequential(nn.Conv2d(3, 3, 3, stride=2, dilation=3, groups=3, padding=1)), [1, 3, 10, 9]),
+    "conv_transpose2d_grouped": (nn.Sequential(nn.ConvTranspose2d(4, 6, 3, groups=2)), [2, 4, 4, 4]),
+    "conv_transpose2d_dilated": (nn.Sequential(nn.ConvTranspose2d(2, 3, 3, dilation=2)), [1, 2, 5, 4]),
+    "conv_transpose2d_grouped_dilated_stride": (nn.Sequential(nn.ConvTranspose2d(
+        4, 6, (3, 2), stride=(2, 3), padding=(1, 2), output_padding=(1, 1), dilation=(2, 3), groups=2)), [2, 4, 4, 3]),
+    "conv_transpose2d_depthwise_stride": (nn.Sequential(nn.ConvTranspose2d(3, 3, 3, stride=2, padding=1, groups=3, bias=False)), [1, 3, 4, 5]),
+    # padding (5) above dilation·(kernel − 1) (4): the zero-spread input is cropped, not padded
+    "conv_transpose1d_grouped_dilated": (nn.Sequential(nn.ConvTranspose1d(6, 4, 3, stride=3, padding=5, output_padding=1, dilation=2, groups=2)), [2, 6, 7]),
     "max_pool_dilation_padding": (nn.Sequential(nn.MaxPool2d(3, stride=2, padding=1, dilation=2)), [2, 2, 9, 9]),
     "max_pool_dilation_ceil": (nn.Sequential(nn.MaxPool2d(2, stride=2, dilation=2, ceil_mode=True)), [1, 2, 7, 8]),
     "max_pool1d_dilation": (nn.Sequential(nn.MaxPool1d(3, stride=1, padding=1, dilation=3)), [2, 3, 10]),
@@ -113,6 +121,10 @@ CASES = {
         nn.Conv1d(2, 3, 2), nn.BatchNorm1d(3, momentum=None), nn.Flatten(), nn.Linear(12, 3), nn.LogSoftmax(1)), [4, 2, 5]),
     "sgd_step_embedding": (nn.Sequential(nn.Embedding(10, 4, padding_idx=2), nn.Flatten(), nn.Linear(20, 3), nn.LogSoftmax(1)), [3, 5]),
     "sgd_step_embedding_max_norm": (nn.Sequential(nn.Embedding(10, 4, max_norm=1.5), nn.Flatten(), nn.Linear(20, 3), nn.LogSoftmax(1)), [3, 5]),
+    "sgd_step_conv_transpose": (nn.Sequential(
+        nn.ConvTranspose2d(4, 4, 3, stride=2, padding=1, dilation=2, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(196, 3), nn.LogSoftmax(1)), [3, 4, 3, 3]),
+    "sgd_step_conv_transpose1d": (nn.Sequential(
+        nn.ConvTranspose1d(2, 4, 2, stride=2, dilation=3, groups=2), nn.Flatten(), nn.Linear(40, 3), nn.LogSoftmax(1)), [3, 2, 4]),
     "sgd_step_lstm_proj": (nn.Sequential(LSTM(3, 4, proj_size=2, bidirectional=True), nn.Flatten(), nn.Linear(12, 3), nn.LogSoftmax(1)), [3, 3, 3]),
 }
 STEP = {name: 0.1 for name in CASES if name.startswith("sgd_step_")}  # learning rate of the one SGD step

@@ -43,6 +43,18 @@ function depthwise(x: tf.Tensor, kernel: tf.Tensor, strides: number[]): tf.Tenso
   return tf.squeeze(y, [1]);
 }
 
+/** A "valid" channels-last convolution with groups, strides and dilations; kernel [...kernel, in/groups, out]. */
+export function groupedConv(x: tf.Tensor, kernel: tf.Tensor, groups: number, strides: number[], dilations: number[]): tf.Tensor {
+  const op = (input: tf.Tensor, steps: number[]): tf.Tensor => {
+    if (groups === 1) return convolve(input, kernel, steps);
+    if (groups === input.shape.at(-1) && input.rank <= 4) return depthwise(input, kernel, steps);
+    const parts = tf.split(input, groups, -1);
+    const kernels = tf.split(kernel, groups, -1);
+    return tf.concat(parts.map((part, j) => convolve(part, kernels[j]!, steps)), -1);
+  };
+  return stridedDilated(x, strides, dilations, op);
+}
+
 export class Conv extends tfl.layers.Layer {
   static className = "shapecheck>Conv";
   readonly settings: ConvArgs;
@@ -75,15 +87,7 @@ export class Conv extends tfl.layers.Layer {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     const { groups, strides, dilations, activation } = this.settings;
     return tf.tidy(() => {
-      const kernel = this.kernel!.read();
-      const op = (input: tf.Tensor, steps: number[]): tf.Tensor => {
-        if (groups === 1) return convolve(input, kernel, steps);
-        if (groups === input.shape.at(-1) && input.rank <= 4) return depthwise(input, kernel, steps);
-        const parts = tf.split(input, groups, -1);
-        const kernels = tf.split(kernel, groups, -1);
-        return tf.concat(parts.map((part, j) => convolve(part, kernels[j]!, steps)), -1);
-      };
-      let y = stridedDilated(x, strides, dilations, op);
+      let y = groupedConv(x, this.kernel!.read(), groups, strides, dilations);
       if (this.bias) y = tf.add(y, this.bias.read());
       return activation === "relu" ? tf.relu(y) : y;
     });

@@ -2,12 +2,14 @@
 // (L − 1)·stride + kernel, or L·stride when kernel < stride), then cropping PyTorch's padding from
 // both ends (outputPadding keeps that much more at the end). convTranspose1d runs as a 2D one of
 // width 1. Weights: PyTorch [in, out, ...kernel] ↔ tfjs [...kernel, out, in] (no flip: both are
-// the gradient of the same convolution).
+// the gradient of the same convolution). Groups or dilations: shapecheck's ConvTranspose layer
+// (conv-transpose-layer.ts), whose kernel is PyTorch's flipped, in/out swapped per group.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
 import { biasParam } from "./conv.ts";
+import { ConvTranspose } from "./conv-transpose-layer.ts";
 import { torchUniform } from "./init.ts";
 
 type Size = number | readonly number[];
@@ -23,8 +25,11 @@ export const convTranspose: Converter = {
     const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
     const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
     const useBias = (layer.bias as boolean | undefined) ?? true;
-    if (((layer.groups as number | undefined) ?? 1) !== 1) throw notConvertible(layer, "TensorFlow.js has no grouped transposed convolution");
-    if (dilations.some((d) => d !== 1)) throw notConvertible(layer, "TensorFlow.js has no dilated transposed convolution");
+    const groups = (layer.groups as number | undefined) ?? 1;
+    if (groups !== 1 || dilations.some((d) => d !== 1)) {
+      const outputPaddings = perDim((layer.outputPadding as Size | undefined) ?? 0, rank);
+      return groupedOrDilated(ctx, { inChannels, outChannels, kernels, strides, paddings, outputPaddings, dilations, groups, useBias });
+    }
     const crops = kernels.map((k, i): [number, number] => {
       const size = ctx.input[i + 2];
       const out = ctx.output[i + 2];
@@ -59,3 +64,35 @@ export const convTranspose: Converter = {
     return { y: x, layout: "last", params };
   },
 };
+
+interface Options {
+  inChannels: number; outChannels: number; kernels: number[]; strides: number[]; paddings: number[];
+  outputPaddings: number[]; dilations: number[]; groups: number; useBias: boolean;
+}
+
+/** Groups or dilations: the ConvTranspose layer; weights PyTorch [in, out/g, ...k] ↔ [...k (flipped), in/g, out]. */
+function groupedOrDilated(ctx: ConvertContext, o: Options) {
+  const { inChannels, outChannels, kernels, groups } = o;
+  const rank = kernels.length;
+  const fanIn = (outChannels / groups) * kernels.reduce((a, b) => a * b, 1);
+  const name = ctx.name();
+  const y = new ConvTranspose({
+    filters: outChannels, kernelSize: kernels, strides: o.strides, paddings: o.paddings, outputPaddings: o.outputPaddings,
+    dilations: o.dilations, groups, useBias: o.useBias, initBound: 1 / Math.sqrt(fanIn), name,
+  }).apply(ctx.x) as tfl.SymbolicTensor;
+  const spatial = kernels.map((_, i) => i);
+  const params: ParamSpec[] = [{
+    key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [inChannels, outChannels / groups, ...kernels],
+    // [g·in/g, out/g, ...k] → [g, in/g, out/g, ...k], flipped → [...k, in/g, g, out/g] → [...k, in/g, out]
+    toTfjs: (w) => {
+      const flipped = tf.reverse(tf.reshape(w, [groups, inChannels / groups, outChannels / groups, ...kernels]), spatial.map((i) => i + 3));
+      return tf.reshape(tf.transpose(flipped, [...spatial.map((i) => i + 3), 1, 0, 2]), [...kernels, inChannels / groups, outChannels]);
+    },
+    fromTfjs: (w) => {
+      const split = tf.transpose(tf.reshape(w, [...kernels, inChannels / groups, groups, outChannels / groups]), [rank + 1, rank, rank + 2, ...spatial]);
+      return tf.reshape(tf.reverse(split, spatial.map((i) => i + 3)), [inChannels, outChannels / groups, ...kernels]);
+    },
+  }];
+  if (o.useBias) params.push(biasParam(ctx, outChannels));
+  return { y, layout: "last" as const, params };
+}

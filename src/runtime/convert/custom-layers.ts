@@ -5,7 +5,7 @@
 // (conv-layer.ts), `>DilatedPool` (pool-layer.ts), `>CeilAvgPool` (ceil-avg-pool-layer.ts),
 // `>AdaptivePool` (adaptive-pool-layer.ts), `>BatchNorm` (batch-norm-layer.ts), `>Embedding`
 // (embedding-layer.ts), `>LSTM` (lstm-layer.ts), `>GRU` (gru-layer.ts), `>MultiheadAttention`
-// (attention-layer.ts).
+// (attention-layer.ts), `>ConvTranspose` (conv-transpose-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 
