@@ -115,6 +115,15 @@ async function measure(model: ModelCase, dir: string, runs: number, completions:
     server.notify("updateOpen", { changedFiles: [{ fileName: file, textChanges: [{ start: { line: lastLine, offset: 1 }, end: { line: lastLine, offset: 1 }, newText: "// edited\n" }] }] });
     const afterEdit = await server.request("quickinfo", { file, ...at });
     rows.push({ model: model.name, request: `hover \`${variable}\` after an edit elsewhere`, first: describe([afterEdit]), warm: "", note: "a comment added at the end: the checker starts again" });
+    // More edits, each followed by a hover: the server's own code warms up, as in an editing session.
+    const edits: Timed[] = [];
+    for (let i = 0; i < 2 * runs; i++) {
+      const end = text.split("\n").length + 1 + i;
+      server.notify("updateOpen", { changedFiles: [{ fileName: file, textChanges: [{ start: { line: end, offset: 1 }, end: { line: end, offset: 1 }, newText: `// edit ${i}\n` }] }] });
+      edits.push(await server.request("quickinfo", { file, ...at }));
+    }
+    rows.push({ model: model.name, request: `hover \`${variable}\` after each further edit`, first: describe(edits.slice(runs)), warm: "",
+      note: `median of the last ${runs} of ${2 * runs} edit-and-hover rounds (a server warmed up by editing)` });
     const diagnostics = await server.request("semanticDiagnosticsSync", { file });
     rows.push({ model: model.name, request: "semantic diagnostics of the file", first: describe([diagnostics]), warm: "",
       note: `${(diagnostics.answer.body as unknown[]).length} diagnostics (after the hover)` });
