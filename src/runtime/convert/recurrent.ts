@@ -71,8 +71,24 @@ export const lstm: Converter = {
   },
 };
 
-/** An lstm with projSize: shapecheck's LSTM layers, one per PyTorch layer, dropout between. */
+/** An lstm with projSize: shapecheck's LSTM layers (tfjs's have no projection). */
 function projectedLstm(layer: LayerConfig, ctx: ConvertContext, projSize: number) {
+  const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
+  return ownLayers(layer, ctx, 4, projSize, (inputSize, name) => new ProjectedLSTM({ inputSize, hiddenSize, projSize, bidirectional, useBias, name }),
+    [["weight_hr", [projSize, hiddenSize]]]);
+}
+
+const same = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
+  key, layer, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
+});
+
+/**
+ * shapecheck's own recurrent layers, one per PyTorch layer with dropout between, whose weights carry
+ * PyTorch's names, layouts and order (`weight_ih_l0`, `weight_hh_l0`, biases, then `extra`; `_reverse`).
+ * `gates` blocks of hiddenSize rows; each layer outputs `outputSize` features per direction.
+ */
+function ownLayers(layer: LayerConfig, ctx: ConvertContext, gates: number, outputSize: number,
+  make: (inputSize: number, name: string) => tfl.layers.Layer, extra: readonly [string, number[]][] = []) {
   const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
   const params: ParamSpec[] = [];
   let x = ctx.x;
@@ -80,40 +96,22 @@ function projectedLstm(layer: LayerConfig, ctx: ConvertContext, projSize: number
   for (let k = 0; k < numLayers; k++) {
     x = dropoutBetween(ctx, x, k, dropout);
     const name = ctx.name(`l${k}`);
-    x = new ProjectedLSTM({ inputSize, hiddenSize, projSize, bidirectional, useBias, name }).apply(x) as tfl.SymbolicTensor;
+    x = make(inputSize, name).apply(x) as tfl.SymbolicTensor;
     for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
       const param = (weight: string, shape: number[]) => same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
-      params.push(param("weight_ih", [4 * hiddenSize, inputSize]), param("weight_hh", [4 * hiddenSize, projSize]));
-      if (useBias) params.push(param("bias_ih", [4 * hiddenSize]), param("bias_hh", [4 * hiddenSize]));
-      params.push(param("weight_hr", [projSize, hiddenSize]));
+      params.push(param("weight_ih", [gates * hiddenSize, inputSize]), param("weight_hh", [gates * hiddenSize, outputSize]));
+      if (useBias) params.push(param("bias_ih", [gates * hiddenSize]), param("bias_hh", [gates * hiddenSize]));
+      for (const [weight, shape] of extra) params.push(param(weight, shape));
     }
-    inputSize = projSize * (bidirectional ? 2 : 1);
+    inputSize = outputSize * (bidirectional ? 2 : 1);
   }
   return { y: x, layout: "first" as const, params };
 }
 
-const same = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
-  key, layer, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
-});
-
 export const gru: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
-    const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
-    const params: ParamSpec[] = [];
-    let x = ctx.x;
-    let inputSize = layer.inputSize as number;
-    for (let k = 0; k < numLayers; k++) {
-      x = dropoutBetween(ctx, x, k, dropout);
-      const name = ctx.name(`l${k}`);
-      x = new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }).apply(x) as tfl.SymbolicTensor;
-      for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
-        const param = (weight: string, shape: number[]) => same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
-        params.push(param("weight_ih", [3 * hiddenSize, inputSize]), param("weight_hh", [3 * hiddenSize, hiddenSize]));
-        if (useBias) params.push(param("bias_ih", [3 * hiddenSize]), param("bias_hh", [3 * hiddenSize]));
-      }
-      inputSize = hiddenSize * (bidirectional ? 2 : 1);
-    }
-    return { y: x, layout: "first", params };
+    const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
+    return ownLayers(layer, ctx, 3, hiddenSize, (inputSize, name) => new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }));
   },
 };
