@@ -55,6 +55,21 @@ export function groupedConv(x: tf.Tensor, kernel: tf.Tensor, groups: number, str
   return stridedDilated(x, strides, dilations, op);
 }
 
+type Initializer = ReturnType<typeof tfl.initializers.randomUniform>;
+export type AddWeight = (name: string, shape: number[], init: Initializer) => tfl.LayerVariable;
+
+/**
+ * A grouped convolution's weights in tfjs's layout — kernel [...kernelSize, channels/groups, filters],
+ * bias [filters] — drawn from U(−initBound, initBound) as PyTorch's.
+ */
+export function groupedConvWeights(add: AddWeight, channels: number,
+  { kernelSize, groups, filters, useBias, initBound }: Pick<ConvArgs, "kernelSize" | "groups" | "filters" | "useBias" | "initBound">,
+): { kernel: tfl.LayerVariable; bias?: tfl.LayerVariable } {
+  const init = tfl.initializers.randomUniform({ minval: -initBound, maxval: initBound });
+  const kernel = add("kernel", [...kernelSize, channels / groups, filters], init);
+  return useBias ? { kernel, bias: add("bias", [filters], init) } : { kernel };
+}
+
 export class Conv extends tfl.layers.Layer {
   static className = "shapecheck>Conv";
   readonly settings: ConvArgs;
@@ -67,11 +82,8 @@ export class Conv extends tfl.layers.Layer {
   }
 
   override build(inputShape: Shape | Shape[]): void {
-    const { kernelSize, groups, filters, useBias, initBound } = this.settings;
-    const channels = (inputShape as Shape).at(-1) as number;
-    const init = tfl.initializers.randomUniform({ minval: -initBound, maxval: initBound });
-    this.kernel = this.addWeight("kernel", [...kernelSize, channels / groups, filters], "float32", init);
-    if (useBias) this.bias = this.addWeight("bias", [filters], "float32", init);
+    const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, "float32", init);
+    ({ kernel: this.kernel, bias: this.bias } = groupedConvWeights(add, (inputShape as Shape).at(-1) as number, this.settings));
     this.built = true;
   }
 

@@ -7,7 +7,7 @@
 // in and out swapped per group), and `bias` [out].
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { groupedConv } from "./conv-layer.ts";
+import { groupedConv, groupedConvWeights, type AddWeight } from "./conv-layer.ts";
 
 type Shape = (number | null)[];
 
@@ -58,11 +58,8 @@ export class ConvTranspose extends tfl.layers.Layer {
   }
 
   override build(inputShape: Shape | Shape[]): void {
-    const { kernelSize, groups, filters, useBias, initBound } = this.settings;
-    const channels = (inputShape as Shape).at(-1) as number;
-    const init = tfl.initializers.randomUniform({ minval: -initBound, maxval: initBound });
-    this.kernel = this.addWeight("kernel", [...kernelSize, channels / groups, filters], "float32", init);
-    if (useBias) this.bias = this.addWeight("bias", [filters], "float32", init);
+    const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, "float32", init);
+    ({ kernel: this.kernel, bias: this.bias } = groupedConvWeights(add, (inputShape as Shape).at(-1) as number, this.settings));
     this.built = true;
   }
 
