@@ -11,17 +11,9 @@ import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { input, nn, ready, sequential } from "../src/index.ts";
+import { torchCases, type TorchCase } from "./pytorch/runtime-cases.ts";
 
-interface Case {
-  state: Record<string, unknown>;
-  input: unknown;
-  output: unknown;
-  target?: number[];
-  nll?: number;
-  learningRate?: number;
-  stateAfterStep?: Record<string, unknown>;
-}
-const fixtures = JSON.parse(readFileSync(new URL("./fixtures/runtime-torch-converted.json", import.meta.url), "utf8")) as Record<string, Case>;
+const fixtures = torchCases("runtime-torch-converted.json");
 
 interface Twin {
   build(): { predict(x: never): tf.Tensor; loadStateDict(d: object): void; stateDict(): Record<string, tf.Tensor> };
@@ -103,7 +95,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const stateOf = (fixture: Case) => fixture.state as Record<string, tf.TensorLike>;
+const stateOf = (fixture: TorchCase) => fixture.state as Record<string, tf.TensorLike>;
 
 /** Elementwise |a − b| ≤ 1e-4 + 1e-4·|b|, with the worst place in the message; returns the largest differences. */
 function assertClose(actual: tf.Tensor, expected: tf.Tensor, what: string): { abs: number; rel: number } {

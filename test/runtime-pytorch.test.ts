@@ -1,22 +1,12 @@
 // The same network with the same weights computes the same function as its PyTorch twin: outputs,
 // the NLL loss, and one SGD step. Numbers from PyTorch 1.13 (scripts/runtime_fixtures.py).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { input, nn, ready, sequential } from "../src/index.ts";
+import { torchCases, type TorchCase } from "./pytorch/runtime-cases.ts";
 
-interface Case {
-  state: Record<string, unknown>;
-  patterned: Record<string, { seed: number; scale: number; shape: number[] }>;
-  input: unknown;
-  output: unknown;
-  target?: number[];
-  nll?: number;
-  learningRate?: number;
-  stateAfterStep?: Record<string, unknown>;
-}
-const fixtures = JSON.parse(readFileSync(new URL("./fixtures/runtime-torch.json", import.meta.url), "utf8")) as Record<string, Case>;
+const fixtures = torchCases("runtime-torch.json");
 
 /** Each case's twin, layer for layer (`nn.Sequential` indices are the state_dict keys). */
 const twins: Record<string, () => { build(): { predict(x: never): tf.Tensor; loadStateDict(d: object): void; stateDict(): Record<string, tf.Tensor> } }> = {
@@ -71,9 +61,9 @@ function patterned({ seed, scale, shape }: { seed: number; scale: number; shape:
   return tf.tensor(data, shape);
 }
 
-function stateOf(fixture: Case): Record<string, tf.TensorLike | tf.Tensor> {
+function stateOf(fixture: TorchCase): Record<string, tf.TensorLike | tf.Tensor> {
   const state = { ...fixture.state } as Record<string, tf.TensorLike | tf.Tensor>;
-  for (const [key, spec] of Object.entries(fixture.patterned)) state[key] = patterned(spec);
+  for (const [key, spec] of Object.entries(fixture.patterned ?? {})) state[key] = patterned(spec);
   return state;
 }
 
@@ -110,7 +100,7 @@ for (const [name, fixture] of Object.entries(fixtures)) {
 
 test("stateDict gives PyTorch's state_dict back (an LSTM's two biases as their sum and zeros)", () => {
   for (const [name, fixture] of Object.entries(fixtures)) {
-    if (Object.keys(fixture.patterned).length > 0) continue;
+    if (Object.keys(fixture.patterned ?? {}).length > 0) continue;
     const model = twins[name]!().build();
     model.loadStateDict(stateOf(fixture));
     const state = model.stateDict();

@@ -1,8 +1,7 @@
 // A graph's output shapes on the shapes data really has: the runtime twin of the compiler's checks,
-// for inputs that leave sizes unknown. Each layer and join throws its own ShapeError, as in ops.ts.
+// for inputs that leave sizes unknown. Each layer and join throws its own ShapeError (join-shape.ts).
 import type { RuntimeShape } from "../shape/dims.ts";
-import { concatShapes, equalShapes } from "../shape/join.ts";
-import { matmulRule } from "../shape/matmul.ts";
+import { joinShape } from "./join-shape.ts";
 import type { SymbolicTensor } from "./symbolic.ts";
 import { walk } from "./walk.ts";
 
@@ -15,9 +14,7 @@ export function walkGraph(inputs: readonly SymbolicTensor[], outputs: readonly S
     let shape: RuntimeShape;
     if (node.op === "input") shape = t.shape; // graph() makes sure every input is listed
     else if (node.op === "layers") shape = walk(shapeOf(node.from), node.layers).at(-1) ?? shapeOf(node.from);
-    else if (node.op === "add") shape = equalShapes("add", "the first operand", shapeOf(node.from[0]!), "the second", shapeOf(node.from[1]!));
-    else if (node.op === "cat") shape = concatShapes(`cat(…, ${node.dim})`, node.dim, node.from.map(shapeOf));
-    else shape = matmulRule(shapeOf(node.from[0]!), shapeOf(node.from[1]!));
+    else shape = joinShape(node, node.from.map(shapeOf));
     known.set(t, shape);
     return shape;
   };

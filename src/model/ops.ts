@@ -3,8 +3,7 @@ import type { Checked } from "../../types/shape/args.ts";
 import type { Shape } from "../../types/shape/dims.ts";
 import type { ConcatShapes, EqualShapes } from "../../types/shape/join.ts";
 import type { MatmulRule } from "../../types/shape/matmul.ts";
-import { concatShapes, equalShapes } from "../shape/join.ts";
-import { matmulRule } from "../shape/matmul.ts";
+import { joinShape, type JoinNode } from "./join-shape.ts";
 import { SymbolicTensor, type ShapesOf, type Symbolic } from "./symbolic.ts";
 
 type Problem<Result> = Result extends string ? Result : false;
@@ -20,8 +19,7 @@ type AddRule<A extends Shape, B extends Shape> = EqualShapes<"add", "the first o
  */
 export function add<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<AddRule<A, B>>>): Symbolic<Result<AddRule<A, B>>> {
   const [left, right] = [a, b] as unknown as SymbolicTensor[];
-  const shape = equalShapes("add", "the first operand", left!.shape, "the second", right!.shape);
-  return new SymbolicTensor(shape, { op: "add", from: [left!, right!] }) as never;
+  return joined({ op: "add", from: [left!, right!] }) as never;
 }
 
 type CatRule<Tensors extends readonly unknown[], D extends number> = ConcatShapes<`cat(…, ${D})`, D, ShapesOf<Tensors>>;
@@ -37,8 +35,7 @@ export function cat<const Tensors extends readonly Symbolic<Shape>[], const D ex
   dim: D,
 ): Symbolic<Result<CatRule<Tensors, D>>> {
   const from = tensors as unknown as SymbolicTensor[];
-  const shape = concatShapes(`cat(…, ${dim})`, dim, from.map((t) => t.shape));
-  return new SymbolicTensor(shape, { op: "cat", dim, from }) as never;
+  return joined({ op: "cat", dim, from }) as never;
 }
 
 /**
@@ -52,5 +49,8 @@ export function cat<const Tensors extends readonly Symbolic<Shape>[], const D ex
  */
 export function matmul<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>): Symbolic<Result<MatmulRule<A, B>>> {
   const [left, right] = [a, b] as unknown as SymbolicTensor[];
-  return new SymbolicTensor(matmulRule(left!.shape, right!.shape), { op: "matmul", from: [left!, right!] }) as never;
+  return joined({ op: "matmul", from: [left!, right!] }) as never;
 }
+
+/** A join's symbolic tensor, its shape checked at run time (the compiler checked it already where it could). */
+const joined = (node: JoinNode): SymbolicTensor => new SymbolicTensor(joinShape(node, node.from.map((t) => t.shape)), node);
