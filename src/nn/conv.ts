@@ -2,6 +2,7 @@
 import type { Mod } from "../../types/arith/index.ts";
 import type { Arg, Checked, FirstSizeProblem, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { ConvRule } from "../../types/shape/conv.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
@@ -107,13 +108,30 @@ type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> =
   : SizeArgProblem<Layer, "stride", Fourth, Rank>;
 type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = Fourth extends ConvOptions ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
 
-/** The checked parameter list of a convolution builder: each argument, or its message (written as `Rule`'s are). */
-type ConvParameters<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth> = [
-  inChannels: Arg<In, ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth>>,
-  outChannels: Arg<Out, ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth>>,
-  kernelSize: Checked<Kernel, ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, In, Out, Kernel, Fourth, Fifth>>,
-  strideOrOptions?: Checked<Fourth, ArgMessage<FourthProblem<"", Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth>>,
-  padding?: Checked<Fifth, ArgMessage<FifthProblem<"", Rank, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth>>,
+/** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
+type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth> =
+  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, PlainPadding<Fifth, Fourth, Rank>] extends [true, true, true, true, true] ? NoProblems : [
+  ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth>,
+  ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth>,
+  ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, In, Out, Kernel, Fourth, Fifth>,
+  ArgMessage<FourthProblem<"", Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth>,
+  ArgMessage<FifthProblem<"", Rank, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth>,
+];
+type NoProblems = [false, false, false, false, false];
+// Plain options: plain sizes, padding "same" only with stride 1, groups 1. Anything else takes the
+// full check ("same" with a stride, groups that do not divide the channels, …).
+type PlainFourth<Fourth, Rank extends number> = [Fourth] extends [ConvOptions]
+  ? [IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, 0>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, 1] ? true : false
+  : IsPlainSizeArg<Fourth, Rank>;
+type PlainPadding<Padding, Stride, Rank extends number> =
+  [Padding] extends ["same"] ? ([Stride] extends [1] ? true : false) : [Padding] extends ["valid"] ? true : IsPlainSizeArg<Padding, Rank, 0>;
+/** The parameter list of a convolution builder: each argument, or its message. */
+type ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems extends ArgProblems> = [
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
 ];
 type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = Problem extends string
   ? Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>
@@ -124,8 +142,8 @@ type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = 
  * `nn.conv1d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
  * PyTorch's Conv1d on [batch, inChannels, length].
  */
-export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
-  ...args: ConvParameters<"conv1d", 1, In, Out, Kernel, Fourth, Fifth>
+export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth>>(
+  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
 ): Conv1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
   return conv("conv1d", 1, ...(args as RuntimeArgs)) as never;
 }
@@ -139,8 +157,8 @@ export function conv1d<const In extends number, const Out extends number, const 
  * nn.conv2d(1, 32, 3, 1);                        // [n, 1, 28, 28] → [n, 32, 26, 26]
  * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
  */
-export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
-  ...args: ConvParameters<"conv2d", 2, In, Out, Kernel, Fourth, Fifth>
+export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth>>(
+  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
 ): Conv2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
   return conv("conv2d", 2, ...(args as RuntimeArgs)) as never;
 }
@@ -150,8 +168,8 @@ export function conv2d<const In extends number, const Out extends number, const 
  * `nn.conv3d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
  * PyTorch's Conv3d on [batch, inChannels, depth, height, width].
  */
-export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0>(
-  ...args: ConvParameters<"conv3d", 3, In, Out, Kernel, Fourth, Fifth>
+export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth>>(
+  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
 ): Conv3d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
   return conv("conv3d", 3, ...(args as RuntimeArgs)) as never;
 }

@@ -3,6 +3,7 @@ import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import type { Checked, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
 import { ShapeError } from "../errors.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
@@ -88,10 +89,25 @@ type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = 
       SizeArgProblem<Layer, "dilation", DilationOf<Second>, Rank>,
     ]>
   : SizeArgProblem<Layer, "stride", Second, Rank>;
-type PoolParameters<Kind extends string, Rank extends number, Kernel, Second, Third> = [
-  kernelSize: Checked<Kernel, ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, Kernel, Second, Third>>,
-  strideOrOptions?: Checked<Second, ArgMessage<SecondProblem<"", Rank, Kernel, Second>, Kind, Kernel, Second, Third>>,
-  padding?: Checked<Third, Second extends PoolOptions ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>>,
+/** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
+type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Third> =
+  [IsPlainSizeArg<Kernel, Rank>, PlainSecond<Rank, Kernel, Second>, PlainPadding<Kernel, Third>] extends [true, true, true] ? [false, false, false] : [
+    ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, Kernel, Second, Third>,
+    ArgMessage<SecondProblem<"", Rank, Kernel, Second>, Kind, Kernel, Second, Third>,
+    Second extends PoolOptions ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>,
+  ];
+// Plain options: plain sizes, and a padding of 0 or a number at most half a number kernel.
+type PlainSecond<Rank extends number, Kernel, Second> = [Second] extends [PoolOptions]
+  ? [IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, 0>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true] ? true : false
+  : IsPlainSizeArg<Second, Rank>;
+type PlainPadding<Kernel, Padding> = [Padding] extends [0] ? true
+  : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true] ? (Compare<Mul<Padding, 2>, Kernel> extends "gt" ? false : true)
+  : false;
+/** The parameter list of a pooling builder: each argument, or its message. */
+type PoolParameters<Kernel, Second, Third, Problems extends ArgProblems> = [
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  padding?: Checked<Third, Problems[2]>,
 ];
 type ArgMessage<Problem, Kind extends string, Kernel, Second, Third> = Problem extends string
   ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>
@@ -99,8 +115,8 @@ type ArgMessage<Problem, Kind extends string, Kernel, Second, Third> = Problem e
 type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
-export function maxPool1d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0>(
-  ...args: PoolParameters<"maxPool1d", 1, Kernel, Second, Third>
+export function maxPool1d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third>>(
+  ...args: PoolParameters<Kernel, Second, Third, Problems>
 ): MaxPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
   return pool("maxPool1d", 1, ...(args as RuntimeArgs));
 }
@@ -110,20 +126,20 @@ export function maxPool1d<const Kernel extends SizeArg, const Second extends Siz
  * @example
  * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
  */
-export function maxPool2d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0>(
-  ...args: PoolParameters<"maxPool2d", 2, Kernel, Second, Third>
+export function maxPool2d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third>>(
+  ...args: PoolParameters<Kernel, Second, Third, Problems>
 ): MaxPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
   return pool("maxPool2d", 2, ...(args as RuntimeArgs));
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool1d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0>(
-  ...args: PoolParameters<"avgPool1d", 1, Kernel, Second, Third>
+export function avgPool1d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third>>(
+  ...args: PoolParameters<Kernel, Second, Third, Problems>
 ): AvgPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
   return pool("avgPool1d", 1, ...(args as RuntimeArgs));
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool2d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0>(
-  ...args: PoolParameters<"avgPool2d", 2, Kernel, Second, Third>
+export function avgPool2d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third>>(
+  ...args: PoolParameters<Kernel, Second, Third, Problems>
 ): AvgPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
   return pool("avgPool2d", 2, ...(args as RuntimeArgs));
 }

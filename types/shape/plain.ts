@@ -1,0 +1,48 @@
+// The fast path of argument checks: most arguments are plain sizes, which need no message.
+import type { Successor } from "../model/successor.ts";
+
+/**
+ * The messages of a builder's arguments, one per parameter, `false` where the argument is fine.
+ * A builder takes them as a type parameter of its own, defaulting to its checks
+ * (`Problems extends ArgProblems = ConvProblems<…>`), and its parameters read them
+ * (`Arg<In, Problems[0]>`). While the compiler infers the arguments it then sees `string | false`
+ * there, instead of exploring the generic checks: that exploration cost ~20 ms the first time a
+ * builder was called in a file, after every edit.
+ */
+export type ArgProblems = readonly (string | false)[];
+
+/** 1 … 1024. */
+type PlainSize = Successor[keyof Successor];
+/** 0 … 1023. */
+type PlainSizeOrZero = keyof Successor;
+type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
+
+/**
+ * Whether `N` is a plain size: one number in 1 … 1024 (0 … 1023 with `Minimum` 0). `false` means
+ * "check it fully", not "wrong": larger numbers, `number`, unions, `any` and `never` take the full
+ * check, which writes the message.
+ *
+ * @example
+ * type A = IsPlainSize<64>; //=> true
+ * type B = IsPlainSize<3 | 5>; //=> false
+ */
+export type IsPlainSize<N, Minimum extends 0 | 1 = 1> =
+  [N] extends [never] ? false
+  : [N] extends [Minimum extends 1 ? PlainSize : PlainSizeOrZero] ? (IsUnion<N> extends false ? true : false)
+  : false;
+
+/**
+ * Whether a per-dimension size argument is plain: a plain size, or a tuple of `Rank` plain sizes.
+ *
+ * @example
+ * type A = IsPlainSizeArg<[3, 5], 2>; //=> true
+ * type B = IsPlainSizeArg<[3, 5, 7], 2>; //=> false
+ */
+export type IsPlainSizeArg<Value, Rank extends number, Minimum extends 0 | 1 = 1> =
+  [Value] extends [readonly unknown[]]
+    ? Value["length"] extends Rank ? AllPlain<Value, Minimum> : false
+    : IsPlainSize<Value, Minimum>;
+type AllPlain<Values, Minimum extends 0 | 1> =
+  [Values] extends [readonly [infer First, ...infer Rest]] ? (IsPlainSize<First, Minimum> extends true ? AllPlain<Rest, Minimum> : false)
+  : [Values] extends [readonly []] ? true
+  : false;
