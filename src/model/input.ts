@@ -4,7 +4,7 @@ import { ShapeError } from "../errors.ts";
 import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
 
 /** A model's input: a symbolic tensor whose shape is one example's with the batch dimension in front. */
-export interface Input<S extends Shape> extends Symbolic<S> {
+export interface Input<out S extends Shape> extends Symbolic<S> {
   readonly node: { readonly op: "input" };
 }
 

@@ -3,6 +3,7 @@ import type { Layer } from "../../types/model/layer.ts";
 import type { AdaptivePoolRule } from "../../types/shape/adaptive-pool.ts";
 import type { Checked, FirstSizeProblem, PerDim, TupleLengthProblem } from "../../types/shape/args.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes, checkTupleLength, perDim } from "../shape/args.ts";
 import { adaptivePoolRule } from "../shape/adaptive-pool.ts";
@@ -65,8 +66,8 @@ type OutputSizeProblem<Layer extends string, Size, Rank extends number, AllowNul
       : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>,
     TupleLengthProblem<Layer, "outputSize", Size, Rank>,
   ]>;
-type OutputSizeParameter<Kind extends string, Rank extends number, Size, AllowNull extends boolean> =
-  Checked<Size, OutputSizeProblem<`${Kind}(${WrittenOutputSize<Size>})`, Size, Rank, AllowNull>>;
+type OutputSizeProblems<Kind extends string, Rank extends number, Size, AllowNull extends boolean> =
+  IsPlainSizeArg<Size, Rank> extends true ? [false] : [OutputSizeProblem<`${Kind}(${WrittenOutputSize<Size>})`, Size, Rank, AllowNull>];
 
 /**
  * PyTorch's `nn.AdaptiveAvgPool1d(output_size)`: averages windows chosen so that the length becomes `outputSize`.
@@ -74,7 +75,7 @@ type OutputSizeParameter<Kind extends string, Rank extends number, Size, AllowNu
  * @example
  * nn.adaptiveAvgPool1d(4); // [n, 16, 50] → [n, 16, 4]
  */
-export function adaptiveAvgPool1d<const Size extends number | readonly number[]>(outputSize: OutputSizeParameter<"adaptiveAvgPool1d", 1, Size, false>): AdaptiveAvgPool1d<Size> {
+export function adaptiveAvgPool1d<const Size extends number | readonly number[], Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool1d<Size> {
   return adaptivePool("adaptiveAvgPool1d", 1, outputSize as OutputSizeArg, false);
 }
 /**
@@ -85,7 +86,7 @@ export function adaptiveAvgPool1d<const Size extends number | readonly number[]>
  * nn.adaptiveAvgPool2d([7, 7]);    // [n, 512, h, w] → [n, 512, 7, 7]
  * nn.adaptiveAvgPool2d([null, 1]); // [n, 512, 13, 9] → [n, 512, 13, 1]
  */
-export function adaptiveAvgPool2d<const Size extends OutputSizeArg>(outputSize: OutputSizeParameter<"adaptiveAvgPool2d", 2, Size, true>): AdaptiveAvgPool2d<Size> {
+export function adaptiveAvgPool2d<const Size extends OutputSizeArg, Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool2d<Size> {
   return adaptivePool("adaptiveAvgPool2d", 2, outputSize as OutputSizeArg, true);
 }
 /**
@@ -95,7 +96,7 @@ export function adaptiveAvgPool2d<const Size extends OutputSizeArg>(outputSize: 
  * @example
  * nn.adaptiveMaxPool2d(1); // [n, 512, h, w] → [n, 512, 1, 1]
  */
-export function adaptiveMaxPool2d<const Size extends OutputSizeArg>(outputSize: OutputSizeParameter<"adaptiveMaxPool2d", 2, Size, true>): AdaptiveMaxPool2d<Size> {
+export function adaptiveMaxPool2d<const Size extends OutputSizeArg, Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>>(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool2d<Size> {
   return adaptivePool("adaptiveMaxPool2d", 2, outputSize as OutputSizeArg, true);
 }
 

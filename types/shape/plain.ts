@@ -46,3 +46,4 @@ type AllPlain<Values, Minimum extends 0 | 1> =
   [Values] extends [readonly [infer First, ...infer Rest]] ? (IsPlainSize<First, Minimum> extends true ? AllPlain<Rest, Minimum> : false)
   : [Values] extends [readonly []] ? true
   : false;
+
