@@ -1,6 +1,7 @@
 // nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
 import type { Layer } from "../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { IsPlainSize } from "../../types/shape/plain.ts";
 import type { BatchNormRule } from "../../types/shape/batch-norm.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes } from "../shape/args.ts";
@@ -42,7 +43,8 @@ export interface BatchNorm2d<NumFeatures> extends Layer, RuntimeLayer {
   readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
 }
 
-type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<NumFeatures, FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>>;
+type NumFeaturesParameter<Kind extends string, NumFeatures> =
+  Arg<NumFeatures, IsPlainSize<NumFeatures> extends true ? false : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>>;
 
 /**
  * PyTorch's `nn.BatchNorm1d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
