@@ -27,6 +27,7 @@ export interface KernelTooLarge<Axis extends number = number, Extent = unknown, 
  */
 export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
   IsUnknown<Size> extends true ? number
+  : KeepsSize<Size, Kernel, Stride, Padding, Dilation> extends true ? Size
   : PaddedSize<Size, Padding> extends infer Padded
     ? DilatedKernel<Kernel, Dilation> extends infer Extent
       ? Compare<Padded, Extent> extends "lt"
@@ -34,6 +35,14 @@ export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padd
         : Add<Stride extends 1 ? Sub<Padded, Extent> : FloorDiv<Sub<Padded, Extent>, Stride>, 1>
       : never
     : never;
+
+// The most common convolution keeps the size: stride 1, dilation 1, an odd kernel padded by half
+// (3 by 1, 5 by 2, …) on an input of at least 1. Answered without arithmetic.
+type KeepsSize<Size, Kernel, Stride, Padding, Dilation> =
+  [Stride, Dilation, Size] extends [1, 1, Exclude<Size, 0>]
+    ? Padding extends keyof OddKernel ? ([Kernel] extends [OddKernel[Padding]] ? true : false) : false
+    : false;
+interface OddKernel { 0: 1; 1: 3; 2: 5; 3: 7; 4: 9; 5: 11 }
 
 /**
  * Every spatial output size in order (a tuple), or the first KernelTooLarge. `Padding` may be "same"
