@@ -61,7 +61,7 @@ type WithoutNulls<Sizes, Kept extends unknown[] = []> = Sizes extends readonly [
 /** Each size a non-negative integer (PyTorch accepts 0) or, in a tuple of a 2d layer, `null`; a tuple of `Rank`. */
 type OutputSizeProblem<Layer extends string, Size, Rank extends number, AllowNull extends boolean> =
   FirstProblem<[
-    Size extends readonly unknown[]
+    [Size] extends [readonly unknown[]]
       ? AllowNull extends true ? FirstSizeProblem<Layer, ["outputSize"], [WithoutNulls<Size>], 0> : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>
       : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>,
     TupleLengthProblem<Layer, "outputSize", Size, Rank>,

@@ -4,6 +4,7 @@ import type { Layer } from "../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, PerDim, Written } from "../../types/shape/args.ts";
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "../../types/shape/conv-transpose.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
@@ -99,7 +100,7 @@ export interface ConvTranspose2d<In, Out, Kernel, Stride = 1, Padding = 0, Outpu
 
 // Argument checks, each reported on its own argument.
 type GroupsProblem<Layer extends string, In, Out, Groups> =
-  Groups extends 1 ? false
+  [Groups] extends [1] ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string ? P
   : number extends In | Out | Groups ? false
   : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
@@ -117,7 +118,7 @@ type OutputPaddingArgProblem<Layer extends string, Rank extends number, OutputPa
     SizeArgProblem<Layer, "outputPadding", OutputPadding, Rank, 0>,
     OutputPaddingProblem<Layer, PerDim<OutputPadding, Rank>, PerDim<Stride, Rank>, PerDim<Dilation, Rank>>,
   ]>;
-type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = Fourth extends ConvTransposeOptions
+type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = [Fourth] extends [ConvTransposeOptions]
   ? FirstProblem<[
       SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
       SizeArgProblem<Layer, "padding", PaddingOf<Fourth, 0>, Rank, 0>,
@@ -127,15 +128,31 @@ type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> =
     ]>
   : SizeArgProblem<Layer, "stride", Fourth, Rank>;
 
-/** The checked parameter list of a transposed convolution builder: each argument, or its message. */
-type ConvTransposeParameters<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth,
-  Layer extends string = WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>>> = [
-  inChannels: Arg<In, FirstSizeProblem<Layer, ["inChannels"], [In]>>,
-  outChannels: Arg<Out, FirstSizeProblem<Layer, ["outChannels"], [Out]>>,
-  kernelSize: Checked<Kernel, SizeArgProblem<Layer, "kernelSize", Kernel, Rank>>,
-  strideOrOptions?: Checked<Fourth, FourthProblem<Layer, Rank, In, Out, Fourth>>,
-  padding?: Checked<Fifth, Fourth extends ConvTransposeOptions ? false : SizeArgProblem<Layer, "padding", Fifth, Rank, 0>>,
-  outputPadding?: Checked<Sixth, Fourth extends ConvTransposeOptions ? false : OutputPaddingArgProblem<Layer, Rank, Sixth, Fourth, 1>>,
+/** Each argument's message or `false`; plain arguments (options without outputPadding or groups) skip the checks. */
+type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> =
+  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsPlainSizeArg<Fifth, Rank, 0>, Sixth] extends [true, true, true, true, true, 0]
+    ? [false, false, false, false, false, false]
+    : FullProblems<Rank, In, Out, Kernel, Fourth, Fifth, Sixth,
+        WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>>>;
+type PlainFourth<Fourth, Rank extends number> = [Fourth] extends [ConvTransposeOptions]
+  ? [IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth, 0>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth, 0>, GroupsOf<Fourth>] extends [true, true, true, 0, 1] ? true : false
+  : IsPlainSizeArg<Fourth, Rank>;
+type FullProblems<Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Layer extends string> = [
+  FirstSizeProblem<Layer, ["inChannels"], [In]>,
+  FirstSizeProblem<Layer, ["outChannels"], [Out]>,
+  SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
+  FourthProblem<Layer, Rank, In, Out, Fourth>,
+  [Fourth] extends [ConvTransposeOptions] ? false : SizeArgProblem<Layer, "padding", Fifth, Rank, 0>,
+  [Fourth] extends [ConvTransposeOptions] ? false : OutputPaddingArgProblem<Layer, Rank, Sixth, Fourth, 1>,
+];
+/** The parameter list of a transposed convolution builder: each argument, or its message. */
+type ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems extends ArgProblems> = [
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
+  outputPadding?: Checked<Sixth, Problems[5]>,
 ];
 
 /**
@@ -148,8 +165,9 @@ type ConvTransposeParameters<Kind extends string, Rank extends number, In, Out, 
  * nn.convTranspose1d(8, 4, 3, 2); // [n, 8, 10] → [n, 4, 21]
  */
 export function convTranspose1d<const In extends number, const Out extends number, const Kernel extends SizeArg,
-  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0>(
-  ...args: ConvTransposeParameters<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>
+  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
+  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+  ...args: ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems>
 ): ConvTranspose1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
   return convTranspose("convTranspose1d", 1, ...(args as RuntimeArgs)) as never;
 }
@@ -165,8 +183,9 @@ export function convTranspose1d<const In extends number, const Out extends numbe
  * nn.convTranspose2d(16, 8, 4, { stride: 2, padding: 1 }); // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
 export function convTranspose2d<const In extends number, const Out extends number, const Kernel extends SizeArg,
-  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0>(
-  ...args: ConvTransposeParameters<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>
+  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
+  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+  ...args: ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems>
 ): ConvTranspose2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
   return convTranspose("convTranspose2d", 2, ...(args as RuntimeArgs)) as never;
 }

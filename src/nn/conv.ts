@@ -89,16 +89,16 @@ export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding 's
 export type writeGroupsMessage<Layer extends string, In, Out, Groups> =
   `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
 type GroupsProblem<Layer extends string, In, Out, Groups> =
-  Groups extends 1 ? false
+  [Groups] extends [1] ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string ? P
   : number extends In | Out | Groups ? false
   : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
   : writeGroupsMessage<Layer, In, Out, Groups>;
 type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> =
-  Padding extends "same" ? (PerDim<Stride, 1>[number] extends 1 ? false : number extends PerDim<Stride, 1>[number] ? false : writeSameStrideMessage<Layer>)
-  : Padding extends "valid" ? false
+  [Padding] extends ["same"] ? (PerDim<Stride, 1>[number] extends 1 ? false : number extends PerDim<Stride, 1>[number] ? false : writeSameStrideMessage<Layer>)
+  : [Padding] extends ["valid"] ? false
   : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
-type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = Fourth extends ConvOptions
+type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = [Fourth] extends [ConvOptions]
   ? FirstProblem<[
       SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
       PaddingProblem<Layer, Rank, StrideOf<Fourth>, PaddingOf<Fourth, 0>>,
@@ -106,7 +106,7 @@ type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> =
       GroupsProblem<Layer, In, Out, GroupsOf<Fourth>>,
     ]>
   : SizeArgProblem<Layer, "stride", Fourth, Rank>;
-type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = Fourth extends ConvOptions ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
+type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = [Fourth] extends [ConvOptions] ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
 
 /** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
 type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth> =

@@ -82,7 +82,7 @@ type HalfKernelProblem<Layer extends string, Paddings extends readonly unknown[]
 type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> =
   SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string ? P
   : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
-type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = Second extends PoolOptions
+type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = [Second] extends [PoolOptions]
   ? FirstProblem<[
       SizeArgProblem<Layer, "stride", StrideOf<Kernel, Second>, Rank>,
       PaddingProblem<Layer, Rank, Kernel, PaddingOf<Second, 0>>,
@@ -94,7 +94,7 @@ type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Thir
   [IsPlainSizeArg<Kernel, Rank>, PlainSecond<Rank, Kernel, Second>, PlainPadding<Kernel, Third>] extends [true, true, true] ? [false, false, false] : [
     ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, Kernel, Second, Third>,
     ArgMessage<SecondProblem<"", Rank, Kernel, Second>, Kind, Kernel, Second, Third>,
-    Second extends PoolOptions ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>,
+    [Second] extends [PoolOptions] ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>,
   ];
 // Plain options: plain sizes, and a padding of 0 or a number at most half a number kernel.
 type PlainSecond<Rank extends number, Kernel, Second> = [Second] extends [PoolOptions]

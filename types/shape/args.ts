@@ -4,9 +4,9 @@
 export type SizeProblem<N, Minimum extends 0 | 1 = 1> =
   0 extends 1 & N ? false // any: checked at run time
   : [N] extends [never] ? "never"
+  : IsUnion<N> extends true ? "a union"
   : [N] extends [number]
     ? number extends N ? false
-      : IsUnion<N> extends true ? "a union"
       : `${N}` extends `-${string}` | `${string}.${string}` | `${string}e${string}` ? `${N}`
       : Minimum extends 1 ? (N extends 0 ? "0" : false) : false
     : "a non-number value";
@@ -25,7 +25,8 @@ export type FirstSizeProblem<Layer extends string, Names extends readonly string
         : FirstSizeProblem<Layer, OtherNames, Rest, Minimum>
       : false
     : false;
-type SizesProblem<Value, Minimum extends 0 | 1> = [Value] extends [readonly unknown[]]
+type SizesProblem<Value, Minimum extends 0 | 1> = [Value] extends [never] ? "never"
+  : [Value] extends [readonly unknown[]]
   ? Value extends readonly [infer First, ...infer Rest] ? (SizeProblem<First, Minimum> extends infer P extends string ? P : SizesProblem<Rest, Minimum>) : false
   : SizeProblem<Value, Minimum>;
 
