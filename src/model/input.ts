@@ -16,14 +16,18 @@ export type writeInputDimMessage<Written extends string> = `input: dimension ${W
 export const writeInputDimMessage = (written: string): writeInputDimMessage<string> =>
   `input: dimension ${written} must be a positive integer, null (unknown) or a name`;
 
-type BadDim<D> = D extends number
+/** The message for a dimension given as a union (only the compiler sees one). */
+export type writeInputUnionMessage = "input: a dimension is a union; each must be one positive integer, null (unknown) or a name";
+type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
+type BadDim<D> = [D] extends [number]
   ? number extends D ? false
     : `${D}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}` ? true : false
   : false;
 /** The message for the first dimension that is not valid, or `false`. */
 type CheckedDims<Dims extends readonly InputDim[]> =
   Dims extends readonly [infer D, ...infer Rest extends InputDim[]]
-    ? BadDim<D> extends true ? writeInputDimMessage<`${D & number}`> : CheckedDims<Rest>
+    ? IsUnion<D> extends true ? writeInputUnionMessage
+    : BadDim<D> extends true ? writeInputDimMessage<`${D & number}`> : CheckedDims<Rest>
     : false;
 type ShapeOf<Dims extends readonly InputDim[]> = { -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim };
 

@@ -34,7 +34,7 @@ export interface LayerNorm<NormalizedShape> extends Layer, RuntimeLayer {
 export type writeEmptyNormalizedShapeMessage<Layer extends string> = `${Layer}: normalizedShape must hold at least one size`;
 export const writeEmptyNormalizedShapeMessage = (layer: string): string => `${layer}: normalizedShape must hold at least one size`;
 type NormalizedShapeProblem<Layer extends string, NormalizedShape> =
-  NormalizedShape extends readonly [] ? writeEmptyNormalizedShapeMessage<Layer> : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
+  [NormalizedShape] extends [readonly []] ? writeEmptyNormalizedShapeMessage<Layer> : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
 
 /**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last

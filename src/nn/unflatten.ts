@@ -32,7 +32,7 @@ export type writeTwoInferredMessage<Layer extends string> = `${Layer}: only one 
 export const writeTwoInferredMessage = (layer: string): string => `${layer}: only one size can be -1 (inferred)`;
 
 type BadSize<Sizes extends readonly unknown[]> = Sizes extends readonly [infer Size, ...infer Rest]
-  ? Size extends -1 ? BadSize<Rest> : SizeProblem<Size> extends infer Got extends string ? Got : BadSize<Rest>
+  ? [Size] extends [-1] ? BadSize<Rest> : SizeProblem<Size> extends infer Got extends string ? Got : BadSize<Rest>
   : false;
 type InferredCount<Sizes extends readonly unknown[], Count extends unknown[] = []> = Sizes extends readonly [infer Size, ...infer Rest]
   ? InferredCount<Rest, Size extends -1 ? [...Count, 0] : Count>

@@ -17,3 +17,5 @@ nn.adaptiveAvgPool2d([1, 1] as [1, 1] | [2, 2]); // error: outputSize must be a 
 nn.batchNorm2d(4 as 4 | 8); // error: numFeatures must be a positive integer, not a union
 nn.convTranspose2d(16, 8, 3, 2 as 1 | 2); // error: stride must be a positive integer, not a union
 nn.convTranspose2d(16, 8, 3, { groups: 1 as 1 | 2 }); // error: groups must be a positive integer, not a union
+nn.layerNorm(4 as 4 | 8); // error: normalizedShape must be a positive integer, not a union
+nn.unflatten(1, [2 as 2 | 4, 2]); // error: each size must be a positive integer or -1, not a union
