@@ -3,7 +3,7 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "../../types/shape/tf-conv.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { perDim } from "../shape/args.ts";
@@ -79,6 +79,13 @@ type StridesDilationProblem<Layer extends string, Rank extends number, Args> =
   : [AboveOne<OptionOf<Args, "strides", 1>, Rank>, AboveOne<OptionOf<Args, "dilationRate", 1>, Rank>] extends [true, true] ? writeStridesDilationMessage<Layer>
   : false;
 
+// Options that need no further check: known options, plain sizes, no dilation, padding "valid" or
+// "same", and channels last for conv1d (anything else takes the full check).
+type PlainConv<Rank extends number, Args> =
+  PlainOptions<Args, keyof ConvArgs, "filters" | "kernelSize" | "strides", Rank> extends true
+    ? [OptionOf<Args, "dilationRate", 1>, OptionOf<Args, "padding", "valid">, Rank extends 1 ? OptionOf<Args, "dataFormat", "channelsLast"> : "channelsLast"] extends [1, "valid" | "same", "channelsLast"] ? true : false
+    : false;
+
 /** The first problem of a convolution's argument object, on its property. */
 type ConvProblem<Name extends string, Rank extends number, Args, Layer extends string = Written<Name, Args>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, Name, Args, keyof ConvArgs>,
@@ -98,7 +105,7 @@ type ConvProblem<Name extends string, Rank extends number, Args, Layer extends s
  * @example
  * layers.conv1d({ filters: 16, kernelSize: 5 }); // [n, 100, 8] → [n, 96, 16]
  */
-export function conv1d<const Args extends ConvArgs>(args: CheckedOptions<Args, ConvProblem<"conv1d", 1, Args>>): Conv1D<Args> {
+export function conv1d<const Args extends ConvArgs, Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>>(args: CheckedOptions<Args, Problem>): Conv1D<Args> {
   return conv("Conv1D", "conv1d", 1, args as ConvArgs) as never;
 }
 
@@ -109,7 +116,7 @@ export function conv1d<const Args extends ConvArgs>(args: CheckedOptions<Args, C
  * layers.conv2d({ filters: 32, kernelSize: 3 });                              // [n, 28, 28, 1] → [n, 26, 26, 32]
  * layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: "same" }); // [n, 28, 28, 32] → [n, 14, 14, 64]
  */
-export function conv2d<const Args extends ConvArgs>(args: CheckedOptions<Args, ConvProblem<"conv2d", 2, Args>>): Conv2D<Args> {
+export function conv2d<const Args extends ConvArgs, Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>>(args: CheckedOptions<Args, Problem>): Conv2D<Args> {
   return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
 }
 

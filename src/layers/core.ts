@@ -6,7 +6,7 @@ import type { FlattenOrigins } from "../../types/shape/flatten.ts";
 import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
 import type { TfFlattenRule } from "../../types/shape/tf-flatten.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../../types/shape/tf-reshape.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
@@ -53,7 +53,9 @@ type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeo
  * @example
  * layers.dense({ units: 10, activation: "softmax" }); // [n, 1600] → [n, 10]
  */
-export function dense<const Args extends DenseArgs>(args: CheckedOptions<Args, DenseProblem<Args>>): Dense<Args> {
+export function dense<const Args extends DenseArgs, Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>>(
+  args: CheckedOptions<Args, Problem>,
+): Dense<Args> {
   const options = args as DenseArgs;
   const layer = writtenLayer("dense", options, denseShown);
   checkKnownOptions(layer, "dense", options, denseOptions);
@@ -244,6 +246,8 @@ type RateProblem<Layer extends string, Rate> =
   : Rate extends 0 | 1 ? false
   : `${Rate & number}` extends `0.${string}` ? false
   : writeRateMessage<Layer>;
+// Options that need no further check: known options and a rate in [0, 1] (its check does not need the layer's name).
+type PlainDropout<Args> = [Exclude<keyof Args, keyof DropoutArgs>] extends [never] ? ([RateProblem<"", OptionOf<Args, "rate", 0>>] extends [false] ? true : false) : false;
 type DropoutProblem<Args, Layer extends string = WrittenLayer<"dropout", Args, typeof dropoutShown>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, "dropout", Args, keyof DropoutArgs>,
   At<"rate", RateProblem<Layer, OptionOf<Args, "rate", 0>>>,
@@ -256,7 +260,7 @@ type DropoutProblem<Args, Layer extends string = WrittenLayer<"dropout", Args, t
  * @example
  * layers.dropout({ rate: 0.5 }); // [n, 128] → [n, 128]
  */
-export function dropout<const Args extends DropoutArgs>(args: CheckedOptions<Args, DropoutProblem<Args>>): Dropout<Args> {
+export function dropout<const Args extends DropoutArgs, Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>>(args: CheckedOptions<Args, Problem>): Dropout<Args> {
   const options = args as DropoutArgs;
   const layer = writtenLayer("dropout", options, dropoutShown);
   checkKnownOptions(layer, "dropout", options, dropoutOptions);

@@ -2,7 +2,7 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer } from "../../types/model/layer.ts";
 import type { TfEmbeddingRule } from "../../types/shape/tf-embedding.ts";
-import type { CheckedOptions, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { tfEmbeddingRule } from "../shape/tf-embedding.ts";
@@ -43,7 +43,8 @@ type EmbeddingProblem<Args, Layer extends string = WrittenLayer<"embedding", Arg
  * @example
  * layers.embedding({ inputDim: 10000, outputDim: 64 }); // [n, 100] → [n, 100, 64]
  */
-export function embedding<const Args extends EmbeddingArgs>(args: CheckedOptions<Args, EmbeddingProblem<Args>>): Embedding<Args> {
+export function embedding<const Args extends EmbeddingArgs,
+  Problem = PlainOptions<Args, keyof EmbeddingArgs, "inputDim" | "outputDim" | "inputLength"> extends true ? false : EmbeddingProblem<Args>>(args: CheckedOptions<Args, Problem>): Embedding<Args> {
   const options = args as EmbeddingArgs;
   const layer = writtenLayer("embedding", options, shownOptions);
   checkKnownOptions(layer, "embedding", options, embeddingOptions);

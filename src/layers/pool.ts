@@ -3,7 +3,7 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "../../types/shape/tf-pool.ts";
-import type { CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { perDim } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
@@ -123,11 +123,11 @@ type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<Writ
  * @example
  * layers.maxPooling1d({ poolSize: 3 }); // [n, 10, 8] → [n, 3, 8]
  */
-export function maxPooling1d<const Args extends Pooling1DArgs = {}>(args?: CheckedOptions<Args, PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>>): MaxPooling1D<Args> {
+export function maxPooling1d<const Args extends Pooling1DArgs = {}, Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true ? false : PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>>(args?: CheckedOptions<Args, Problem>): MaxPooling1D<Args> {
   return pool("MaxPooling1D", "maxPooling1d", 1, args, pooling1dOptions);
 }
 /** tfjs's `tf.layers.averagePooling1d({ poolSize = 2, strides = poolSize, padding = "valid" })`. */
-export function averagePooling1d<const Args extends Pooling1DArgs = {}>(args?: CheckedOptions<Args, PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>>): AveragePooling1D<Args> {
+export function averagePooling1d<const Args extends Pooling1DArgs = {}, Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true ? false : PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>>(args?: CheckedOptions<Args, Problem>): AveragePooling1D<Args> {
   return pool("AveragePooling1D", "averagePooling1d", 1, args, pooling1dOptions);
 }
 /**
@@ -136,11 +136,11 @@ export function averagePooling1d<const Args extends Pooling1DArgs = {}>(args?: C
  * @example
  * layers.maxPooling2d({ poolSize: 2 }); // [n, 26, 26, 32] → [n, 13, 13, 32]
  */
-export function maxPooling2d<const Args extends Pooling2DArgs = {}>(args?: CheckedOptions<Args, PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>>): MaxPooling2D<Args> {
+export function maxPooling2d<const Args extends Pooling2DArgs = {}, Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true ? false : PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>>(args?: CheckedOptions<Args, Problem>): MaxPooling2D<Args> {
   return pool("MaxPooling2D", "maxPooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.averagePooling2d({ poolSize = [2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`. */
-export function averagePooling2d<const Args extends Pooling2DArgs = {}>(args?: CheckedOptions<Args, PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>>): AveragePooling2D<Args> {
+export function averagePooling2d<const Args extends Pooling2DArgs = {}, Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true ? false : PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>>(args?: CheckedOptions<Args, Problem>): AveragePooling2D<Args> {
   return pool("AveragePooling2D", "averagePooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.globalAveragePooling1d()`: the mean over the length. */

@@ -1,6 +1,7 @@
 // tfjs-layers' argument objects: how messages write a layer (`conv2d({ filters: 32, kernelSize: 3 })`), and
 // checks reported on the offending property of the argument object. Twin: src/shape/tf-options.ts.
 import type { FirstSizeProblem, TupleLengthProblem } from "./args.ts";
+import type { IsPlainSizeArg } from "./plain.ts";
 
 /**
  * An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`.
@@ -81,6 +82,15 @@ type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : n
  * The parameter type of a builder: the argument object itself, or the object with the offending property's type
  * replaced by its message, so that the compiler reports the message on that property.
  */
+/**
+ * Whether an options object needs no further check: no unknown option, and every size option it
+ * gives (`SizeKeys`) a plain size. `false` means "check it fully" (which writes the message).
+ */
+export type PlainOptions<Args, Known, SizeKeys extends string, Rank extends number = 1> =
+  [Exclude<keyof Args, Known>] extends [never]
+    ? { [K in SizeKeys]: K extends keyof Args ? IsPlainSizeArg<Args[K], Rank> : true }[SizeKeys] extends true ? true : false
+    : false;
+
 export type CheckedOptions<Args, Problem> = Problem extends OptionProblem<infer Key, infer Message>
   ? { [K in keyof Args]: K extends Key ? Message : Args[K] }
   : Args;
