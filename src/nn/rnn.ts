@@ -3,6 +3,7 @@ import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize } from "../../types/shape/plain.ts";
 import type { RecurrentRule } from "../../types/shape/rnn.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -111,11 +112,21 @@ type OptionsProblem<Layer extends string, HiddenSize, Options> = FirstProblem<[
   ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Options>>,
 ]>;
 
-type RecurrentParameters<Kind extends string, InputSize, HiddenSize, Options,
-  Layer extends string = WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>>> = [
-  inputSize: Arg<InputSize, FirstSizeProblem<Layer, ["inputSize"], [InputSize]>>,
-  hiddenSize: Arg<HiddenSize, FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>>,
-  options?: Checked<Options, OptionsProblem<Layer, HiddenSize, Options>>,
+/** Each argument's message or `false`; plain sizes and options (no dropout, no projection) skip the checks. */
+type RecurrentProblems<Kind extends string, InputSize, HiddenSize, Options> =
+  [IsPlainSize<InputSize>, IsPlainSize<HiddenSize>, IsPlainSize<NumLayersOf<Options>>, Options extends { readonly dropout: number } | { readonly projSize: number } ? false : true] extends [true, true, true, true]
+    ? [false, false, false]
+    : FullProblems<InputSize, HiddenSize, Options, WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>>>;
+type FullProblems<InputSize, HiddenSize, Options, Layer extends string> = [
+  FirstSizeProblem<Layer, ["inputSize"], [InputSize]>,
+  FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>,
+  OptionsProblem<Layer, HiddenSize, Options>,
+];
+/** The parameter list of a recurrent builder: each argument, or its message. */
+type RecurrentParameters<InputSize, HiddenSize, Options, Problems extends ArgProblems> = [
+  inputSize: Arg<InputSize, Problems[0]>,
+  hiddenSize: Arg<HiddenSize, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ];
 
 /**
@@ -127,8 +138,9 @@ type RecurrentParameters<Kind extends string, InputSize, HiddenSize, Options,
  * nn.lstm(300, 128);                          // [n, 12, 300] → [n, 12, 128]
  * nn.lstm(300, 128, { bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
  */
-export function lstm<const InputSize extends number, const HiddenSize extends number, const Options extends LSTMOptions = {}>(
-  ...args: RecurrentParameters<"lstm", InputSize, HiddenSize, Options>
+export function lstm<const InputSize extends number, const HiddenSize extends number, const Options extends LSTMOptions = {},
+  Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Options>>(
+  ...args: RecurrentParameters<InputSize, HiddenSize, Options, Problems>
 ): LSTM<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>> {
   return recurrent("lstm", ...(args as RuntimeArgs));
 }
@@ -139,8 +151,9 @@ export function lstm<const InputSize extends number, const HiddenSize extends nu
  * @example
  * nn.gru(300, 128, { numLayers: 2 }); // [n, 12, 300] → [n, 12, 128]
  */
-export function gru<const InputSize extends number, const HiddenSize extends number, const Options extends GRUOptions = {}>(
-  ...args: RecurrentParameters<"gru", InputSize, HiddenSize, Options>
+export function gru<const InputSize extends number, const HiddenSize extends number, const Options extends GRUOptions = {},
+  Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Options>>(
+  ...args: RecurrentParameters<InputSize, HiddenSize, Options, Problems>
 ): GRU<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>> {
   return recurrent("gru", ...(args as RuntimeArgs));
 }
