@@ -6,7 +6,7 @@ import type { FlattenOrigins } from "../../types/shape/flatten.ts";
 import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
 import type { TfFlattenRule } from "../../types/shape/tf-flatten.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../../types/shape/tf-reshape.ts";
-import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
@@ -153,7 +153,9 @@ type ReshapeProblem<Args, Layer extends string = WrittenLayer<"reshape", Args, t
  * layers.reshape({ targetShape: [7, 7, 64] }); // [n, 3136] → [n, 7, 7, 64]
  * layers.reshape({ targetShape: [-1, 64] });   // [n, 7, 7, 64] → [n, 49, 64]
  */
-export function reshape<const Args extends ReshapeArgs>(args: CheckedOptions<Args, ReshapeProblem<Args>>): Reshape<Args> {
+export function reshape<const Args extends ReshapeArgs, Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>>(
+  args: CheckedOptions<Args, Problem>,
+): Reshape<Args> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
   checkKnownOptions(layer, "reshape", options, reshapeOptions);
@@ -192,6 +194,10 @@ export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, 
   readonly dims: Args["dims"];
   readonly "~output": TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>;
 }
+// Options that need no further check: known options, and dims a permutation of plain sizes.
+type PlainPermute<Args> = PlainOptions<Args, keyof PermuteArgs, "dims", number> extends true
+  ? (OptionOf<Args, "dims", []> extends infer Dims extends readonly number[] ? IsPermutation<Dims> : false)
+  : false;
 type PermuteProblem<Args, Layer extends string = WrittenLayer<"permute", Args, typeof permuteShown>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, "permute", Args, keyof PermuteArgs>,
   SizeOptionProblem<Layer, Args, "dims">,
@@ -205,7 +211,7 @@ type PermuteProblem<Args, Layer extends string = WrittenLayer<"permute", Args, t
  * @example
  * layers.permute({ dims: [2, 1] }); // [n, 10, 64] → [n, 64, 10]
  */
-export function permute<const Args extends PermuteArgs>(args: CheckedOptions<Args, PermuteProblem<Args>>): Permute<Args> {
+export function permute<const Args extends PermuteArgs, Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>>(args: CheckedOptions<Args, Problem>): Permute<Args> {
   const options = args as PermuteArgs;
   const layer = writtenLayer("permute", options, permuteShown);
   checkKnownOptions(layer, "permute", options, permuteOptions);
@@ -308,8 +314,9 @@ export function checkActivation(layer: string, name: unknown): void {
  * @example
  * layers.activation({ activation: "relu" }); // [n, 128] → [n, 128]
  */
-export function activation<const Args extends ActivationArgs>(
-  args: CheckedOptions<Args, UnknownOptionProblem<WrittenLayer<"activation", Args, typeof activationShown>, "activation", Args, keyof ActivationArgs>>,
+export function activation<const Args extends ActivationArgs,
+  Problem = KnownOptions<Args, keyof ActivationArgs> extends true ? false : UnknownOptionProblem<WrittenLayer<"activation", Args, typeof activationShown>, "activation", Args, keyof ActivationArgs>>(
+  args: CheckedOptions<Args, Problem>,
 ): Activation<Args> {
   const options = args as ActivationArgs;
   const layer = writtenLayer("activation", options, activationShown);

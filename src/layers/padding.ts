@@ -3,7 +3,7 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer } from "../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "../../types/shape/tf-padding.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes } from "../shape/args.ts";
@@ -48,7 +48,9 @@ const isPair = (value: unknown): boolean => Array.isArray(value) && value.length
  * @example
  * layers.zeroPadding2d({ padding: [[1, 2], [0, 3]] }); // [n, 4, 5, 2] → [n, 7, 8, 2]
  */
-export function zeroPadding2d<const Args extends ZeroPadding2DArgs = {}>(args?: CheckedOptions<Args, ZeroPaddingProblem<Args>>): ZeroPadding2D<Args> {
+export function zeroPadding2d<const Args extends ZeroPadding2DArgs = {}, Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>>(
+  args?: CheckedOptions<Args, Problem>,
+): ZeroPadding2D<Args> {
   const options = args as ZeroPadding2DArgs | undefined;
   const layer = writtenLayer("zeroPadding2d", options, zeroPaddingShown);
   checkKnownOptions(layer, "zeroPadding2d", options, zeroPadding2dOptions);
@@ -104,7 +106,10 @@ type UpSamplingProblem<Args, Layer extends string = WrittenLayer<"upSampling2d",
  * @example
  * layers.upSampling2d({ size: [2, 3] }); // [n, 4, 5, 2] → [n, 8, 15, 2]
  */
-export function upSampling2d<const Args extends UpSampling2DArgs = {}>(args?: CheckedOptions<Args, UpSamplingProblem<Args>>): UpSampling2D<Args> {
+export function upSampling2d<const Args extends UpSampling2DArgs = {},
+  Problem = [PlainOptions<Args, keyof UpSampling2DArgs, "size", 2>, OptionOf<Args, "size", [2, 2]>] extends [true, readonly unknown[]] ? false : UpSamplingProblem<Args>>(
+  args?: CheckedOptions<Args, Problem>,
+): UpSampling2D<Args> {
   const options = args as UpSampling2DArgs | undefined;
   const layer = writtenLayer("upSampling2d", options, upSamplingShown);
   checkKnownOptions(layer, "upSampling2d", options, upSampling2dOptions);

@@ -91,6 +91,9 @@ export type PlainOptions<Args, Known, SizeKeys extends string, Rank extends numb
     ? { [K in SizeKeys]: K extends keyof Args ? IsPlainSizeArg<Args[K], Rank> : true }[SizeKeys] extends true ? true : false
     : false;
 
+/** Whether an options object gives only options the layer knows (else the full check names the unknown one). */
+export type KnownOptions<Args, Known> = [Exclude<keyof Args, Known>] extends [never] ? true : false;
+
 export type CheckedOptions<Args, Problem> = Problem extends OptionProblem<infer Key, infer Message>
   ? { [K in keyof Args]: K extends Key ? Message : Args[K] }
   : Args;
