@@ -1,5 +1,6 @@
 // nn.linear / nn.lazyLinear: PyTorch's Linear and LazyLinear on [..., features].
 import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { ArgProblems, IsPlainSize } from "../../types/shape/plain.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import type { LinearRule } from "../../types/shape/linear.ts";
 import type { Dim, LastDim } from "../../types/shape/dims.ts";
@@ -24,6 +25,11 @@ export interface LazyLinear<OutFeatures> extends Layer, RuntimeLayer {
   readonly "~output": LinearRule<`lazyLinear(${OutFeatures & number})`, LastDim<this["~input"] & readonly Dim[]>, OutFeatures, this["~input"]>;
 }
 
+type LinearProblems<In extends number, Out extends number> = [
+  FirstSizeProblem<`linear(${In}, ${Out})`, ["inFeatures"], [In]>,
+  FirstSizeProblem<`linear(${In}, ${Out})`, ["outFeatures"], [Out]>,
+];
+
 /**
  * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension.
  *
@@ -31,9 +37,10 @@ export interface LazyLinear<OutFeatures> extends Layer, RuntimeLayer {
  * nn.linear(9216, 128); // [n, 9216] → [n, 128]
  * sequential(input([64, 12, 12]), nn.flatten(), nn.linear(9000, 128)); // error: inFeatures must equal the last input dimension 9216
  */
-export function linear<const InFeatures extends number, const OutFeatures extends number>(
-  inFeatures: Arg<InFeatures, FirstSizeProblem<`linear(${InFeatures}, ${OutFeatures})`, ["inFeatures"], [InFeatures]>>,
-  outFeatures: Arg<OutFeatures, FirstSizeProblem<`linear(${InFeatures}, ${OutFeatures})`, ["outFeatures"], [OutFeatures]>>,
+export function linear<const InFeatures extends number, const OutFeatures extends number,
+  Problems extends ArgProblems = [IsPlainSize<InFeatures>, IsPlainSize<OutFeatures>] extends [true, true] ? [false, false] : LinearProblems<InFeatures, OutFeatures>>(
+  inFeatures: Arg<InFeatures, Problems[0]>,
+  outFeatures: Arg<OutFeatures, Problems[1]>,
 ): Linear<InFeatures, OutFeatures> {
   const layer = `linear(${inFeatures}, ${outFeatures})`;
   checkSizes(layer, { inFeatures, outFeatures });
