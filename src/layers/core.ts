@@ -253,7 +253,7 @@ type RateProblem<Layer extends string, Rate> =
   : `${Rate & number}` extends `0.${string}` ? false
   : writeRateMessage<Layer>;
 // Options that need no further check: known options and a rate in [0, 1] (its check does not need the layer's name).
-type PlainDropout<Args> = [Exclude<keyof Args, keyof DropoutArgs>] extends [never] ? ([RateProblem<"", OptionOf<Args, "rate", 0>>] extends [false] ? true : false) : false;
+type PlainDropout<Args> = KnownOptions<Args, keyof DropoutArgs> extends true ? ([RateProblem<"", OptionOf<Args, "rate", 0>>] extends [false] ? true : false) : false;
 type DropoutProblem<Args, Layer extends string = WrittenLayer<"dropout", Args, typeof dropoutShown>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, "dropout", Args, keyof DropoutArgs>,
   At<"rate", RateProblem<Layer, OptionOf<Args, "rate", 0>>>,

@@ -1,4 +1,4 @@
-import type { Checked } from "../../types/shape/args.ts";
+import type { Checked, IsUnion } from "../../types/shape/args.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
@@ -18,7 +18,6 @@ export const writeInputDimMessage = (written: string): writeInputDimMessage<stri
 
 /** The message for a dimension given as a union (only the compiler sees one). */
 export type writeInputUnionMessage = "input: a dimension is a union; each must be one positive integer, null (unknown) or a name";
-type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
 type BadDim<D> = [D] extends [number]
   ? number extends D ? false
     : `${D}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}` ? true : false

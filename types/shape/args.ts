@@ -10,7 +10,8 @@ export type SizeProblem<N, Minimum extends 0 | 1 = 1> =
       : `${N}` extends `-${string}` | `${string}.${string}` | `${string}e${string}` ? `${N}`
       : Minimum extends 1 ? (N extends 0 ? "0" : false) : false
     : "a non-number value";
-type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
+/** Whether a type is a union of several members. */
+export type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
 
 /** `${Layer}: ${Name} must be a positive integer, not 0` — a size argument that is not a size. */
 export type writeSizeMessage<Layer extends string, Name extends string, Minimum extends 0 | 1, Got extends string> =

@@ -1,4 +1,5 @@
 // The fast path of argument checks: most arguments are plain sizes, which need no message.
+import type { IsUnion } from "./args.ts";
 
 /**
  * The messages of a builder's arguments, one per parameter, `false` where the argument is fine.
@@ -9,8 +10,6 @@
  * builder was called in a file, after every edit.
  */
 export type ArgProblems = readonly (string | false)[];
-
-type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
 
 /**
  * Whether `N` is a plain size: one positive integer literal (or 0 with `Minimum` 0). `false` means

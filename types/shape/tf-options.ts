@@ -87,7 +87,7 @@ type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : n
  * gives (`SizeKeys`) a plain size. `false` means "check it fully" (which writes the message).
  */
 export type PlainOptions<Args, Known, SizeKeys extends string, Rank extends number = 1> =
-  [Exclude<keyof Args, Known>] extends [never]
+  KnownOptions<Args, Known> extends true
     ? { [K in SizeKeys]: K extends keyof Args ? IsPlainSizeArg<Args[K], Rank> : true }[SizeKeys] extends true ? true : false
     : false;
 

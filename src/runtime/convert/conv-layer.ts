@@ -55,36 +55,44 @@ export function groupedConv(x: tf.Tensor, kernel: tf.Tensor, groups: number, str
   return stridedDilated(x, strides, dilations, op);
 }
 
-type Initializer = ReturnType<typeof tfl.initializers.randomUniform>;
-export type AddWeight = (name: string, shape: number[], init: Initializer) => tfl.LayerVariable;
+/** What a grouped convolution's weights need to know. */
+type WeightArgs = Pick<ConvArgs, "filters" | "kernelSize" | "groups" | "useBias" | "initBound" | "name" | "trainable">;
 
 /**
- * A grouped convolution's weights in tfjs's layout — kernel [...kernelSize, channels/groups, filters],
+ * What `shapecheck>Conv` and `>ConvTranspose` share: their settings (saved as the config), and a
+ * grouped convolution's weights in tfjs's layout — kernel [...kernelSize, channels/groups, filters],
  * bias [filters] — drawn from U(−initBound, initBound) as PyTorch's.
  */
-export function groupedConvWeights(add: AddWeight, channels: number,
-  { kernelSize, groups, filters, useBias, initBound }: Pick<ConvArgs, "kernelSize" | "groups" | "filters" | "useBias" | "initBound">,
-): { kernel: tfl.LayerVariable; bias?: tfl.LayerVariable } {
-  const init = tfl.initializers.randomUniform({ minval: -initBound, maxval: initBound });
-  const kernel = add("kernel", [...kernelSize, channels / groups, filters], init);
-  return useBias ? { kernel, bias: add("bias", [filters], init) } : { kernel };
-}
+export abstract class GroupedConvLayer<Args extends WeightArgs> extends tfl.layers.Layer {
+  readonly settings: Args;
+  protected kernel?: tfl.LayerVariable;
+  protected bias?: tfl.LayerVariable;
 
-export class Conv extends tfl.layers.Layer {
-  static className = "shapecheck>Conv";
-  readonly settings: ConvArgs;
-  private kernel?: tfl.LayerVariable;
-  private bias?: tfl.LayerVariable;
-
-  constructor(args: ConvArgs) {
+  constructor(args: Args) {
     super({ name: args.name, trainable: args.trainable });
-    this.settings = { ...args, activation: args.activation ?? null };
+    this.settings = args;
   }
 
   override build(inputShape: Shape | Shape[]): void {
-    const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, "float32", init);
-    ({ kernel: this.kernel, bias: this.bias } = groupedConvWeights(add, (inputShape as Shape).at(-1) as number, this.settings));
+    const channels = (inputShape as Shape).at(-1) as number;
+    const { kernelSize, groups, filters, useBias, initBound } = this.settings;
+    const init = tfl.initializers.randomUniform({ minval: -initBound, maxval: initBound });
+    this.kernel = this.addWeight("kernel", [...kernelSize, channels / groups, filters], "float32", init);
+    if (useBias) this.bias = this.addWeight("bias", [filters], "float32", init);
     this.built = true;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    const { name: _name, trainable: _trainable, ...args } = this.settings;
+    return { ...super.getConfig(), ...args };
+  }
+}
+
+export class Conv extends GroupedConvLayer<ConvArgs> {
+  static className = "shapecheck>Conv";
+
+  constructor(args: ConvArgs) {
+    super({ ...args, activation: args.activation ?? null });
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
@@ -103,11 +111,6 @@ export class Conv extends tfl.layers.Layer {
       if (this.bias) y = tf.add(y, this.bias.read());
       return activation === "relu" ? tf.relu(y) : y;
     });
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    const { name: _name, trainable: _trainable, ...args } = this.settings;
-    return { ...super.getConfig(), ...args };
   }
 }
 tf.serialization.registerClass(Conv);

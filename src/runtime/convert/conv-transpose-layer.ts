@@ -6,8 +6,7 @@
 // Weights: `kernel` is that convolution's, [...kernel, in/groups, out] (PyTorch's spatially flipped,
 // in and out swapped per group), and `bias` [out].
 import * as tf from "@tensorflow/tfjs-core";
-import * as tfl from "@tensorflow/tfjs-layers";
-import { groupedConv, groupedConvWeights, type AddWeight } from "./conv-layer.ts";
+import { GroupedConvLayer, groupedConv } from "./conv-layer.ts";
 
 type Shape = (number | null)[];
 
@@ -46,22 +45,8 @@ function padOrCrop(x: tf.Tensor, amounts: [number, number][]): tf.Tensor {
   return tf.slice(padded, begin, size);
 }
 
-export class ConvTranspose extends tfl.layers.Layer {
+export class ConvTranspose extends GroupedConvLayer<ConvTransposeArgs> {
   static className = "shapecheck>ConvTranspose";
-  readonly settings: ConvTransposeArgs;
-  private kernel?: tfl.LayerVariable;
-  private bias?: tfl.LayerVariable;
-
-  constructor(args: ConvTransposeArgs) {
-    super({ name: args.name, trainable: args.trainable });
-    this.settings = { ...args };
-  }
-
-  override build(inputShape: Shape | Shape[]): void {
-    const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, "float32", init);
-    ({ kernel: this.kernel, bias: this.bias } = groupedConvWeights(add, (inputShape as Shape).at(-1) as number, this.settings));
-    this.built = true;
-  }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
@@ -83,11 +68,6 @@ export class ConvTranspose extends tfl.layers.Layer {
       const y = groupedConv(spread, this.kernel!.read(), groups, strides.map(() => 1), dilations);
       return this.bias ? tf.add(y, this.bias.read()) : y;
     });
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    const { name: _name, trainable: _trainable, ...args } = this.settings;
-    return { ...super.getConfig(), ...args };
   }
 }
 tf.serialization.registerClass(ConvTranspose);
