@@ -125,14 +125,6 @@ type PlainFourth<Fourth, Rank extends number> = [Fourth] extends [ConvOptions]
   : IsPlainSizeArg<Fourth, Rank>;
 type PlainPadding<Padding, Stride, Rank extends number> =
   [Padding] extends ["same"] ? ([Stride] extends [1] ? true : false) : [Padding] extends ["valid"] ? true : IsPlainSizeArg<Padding, Rank, 0>;
-/** The parameter list of a convolution builder: each argument, or its message. */
-type ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems extends ArgProblems> = [
-  inChannels: Arg<In, Problems[0]>,
-  outChannels: Arg<Out, Problems[1]>,
-  kernelSize: Checked<Kernel, Problems[2]>,
-  strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-];
 type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = Problem extends string
   ? Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>
   : false;
@@ -143,9 +135,13 @@ type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = 
  * PyTorch's Conv1d on [batch, inChannels, length].
  */
 export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth>>(
-  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
 ): Conv1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv1d", 1, ...(args as RuntimeArgs)) as never;
+  return conv("conv1d", 1, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
 }
 
 /**
@@ -158,9 +154,13 @@ export function conv1d<const In extends number, const Out extends number, const 
  * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
  */
 export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth>>(
-  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
 ): Conv2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv2d", 2, ...(args as RuntimeArgs)) as never;
+  return conv("conv2d", 2, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
 }
 
 /**
@@ -169,9 +169,13 @@ export function conv2d<const In extends number, const Out extends number, const 
  * PyTorch's Conv3d on [batch, inChannels, depth, height, width].
  */
 export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth>>(
-  ...args: ConvParameters<In, Out, Kernel, Fourth, Fifth, Problems>
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
 ): Conv3d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv3d", 3, ...(args as RuntimeArgs)) as never;
+  return conv("conv3d", 3, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
 }
 
 type RuntimeArgs = [number, number, SizeArg, (SizeArg | ConvOptions)?, PaddingArg?];

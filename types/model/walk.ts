@@ -15,12 +15,17 @@ export type Walk<Start extends readonly [Shape, readonly string[]], Layers exten
 
 // The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
 // intersect with a union of 1,025 keys at every step.
-type Shapes<S extends Shape, Layers extends readonly unknown[], Start extends State, Index extends number = 0> =
+//
+// Rules give a shape or a message (a string). The step tests for `object`, which the compiler answers
+// from the type's kind alone: relating each new tuple to `Shape` instead made it build the tuple's
+// members (Array's forty methods), a fifth of the walk. An object that is not a shape (an arithmetic
+// `Invalid`) is caught once, at the end, and the walk with origins names its layer.
+type Shapes<S, Layers extends readonly unknown[], Start extends State, Index extends number = 0> =
   Index extends Layers["length"]
-    ? { readonly output: S }
+    ? [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Start, Layers>
     : Layers[Index] extends infer L extends Layer
-      ? Apply<L, S> extends infer Out extends Shape
-        ? Shapes<Out, Layers, Start, Index extends keyof Successor ? Successor[Index] : never>
+      ? Apply<L, S> extends object
+        ? Shapes<Apply<L, S>, Layers, Start, Index extends keyof Successor ? Successor[Index] : never>
         : WalkWithOrigins<Start, Layers>
       : { readonly output: S };
 

@@ -69,19 +69,29 @@ export type writeInChannelsMessage<Layer extends string, Channels extends Dim> =
 export type writeRankMessage<Layer extends string, Expected extends string, Got extends number> =
   `${Layer}: expects an input ${Expected}, got rank ${Got}`;
 
-/** The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
+/**
+ * The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′].
+ * Shapes are mutable tuples, which the first pattern matches as they are (the compiler then relates
+ * the input to itself, for free); the `readonly` one is for shapes written by hand.
+ */
 export type ConvRule<
   Layer extends string, Rank extends number, In, Out, Kernels extends readonly unknown[], Strides extends readonly unknown[],
   Paddings, Dilations extends readonly unknown[], Input,
-> = Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Spatial extends Shape]
-  ? Spatial["length"] extends Rank
-    ? IsUnknown<Channels> extends false
-      ? Channels extends In
-        ? Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
-        : writeInChannelsMessage<Layer, Channels>
-      : Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
-    : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>
-  : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+> = Input extends [infer Batch, infer Channels extends Dim, ...infer Spatial extends Shape]
+  ? ConvOf<Layer, Rank, In, Out, Kernels, Strides, Paddings, Dilations, Batch, Channels, Spatial>
+  : Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Spatial extends Shape]
+    ? ConvOf<Layer, Rank, In, Out, Kernels, Strides, Paddings, Dilations, Batch, Channels, Spatial>
+    : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+type ConvOf<
+  Layer extends string, Rank extends number, In, Out, Kernels extends readonly unknown[], Strides extends readonly unknown[],
+  Paddings, Dilations extends readonly unknown[], Batch, Channels extends Dim, Spatial extends Shape,
+> = Spatial["length"] extends Rank
+  ? IsUnknown<Channels> extends false
+    ? Channels extends In
+      ? Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
+      : writeInChannelsMessage<Layer, Channels>
+    : Sizes<Layer, Batch, Out, Spatial, Kernels, Strides, Paddings, Dilations>
+  : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>;
 type Sizes<Layer extends string, Batch, Out, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[], Paddings, Dilations extends readonly unknown[]> =
   ConvSizes<Spatial, Kernels, Strides, Paddings, Dilations> extends infer Result
     ? Result extends readonly Dim[] ? [Batch, Out, ...Result]

@@ -22,9 +22,10 @@ export type ArgProblems = readonly (string | false)[];
  * type B = IsPlainSize<3 | 5>; //=> false
  */
 export type IsPlainSize<N, Minimum extends 0 | 1 = 1> =
-  [N] extends [number]
-    ? `${N}` extends `${bigint}`
-      ? `${N}` extends `-${string}` | (Minimum extends 1 ? "0" : never) ? false : IsUnion<N> extends false ? true : false
+  [N] extends [never] ? false
+  : IsUnion<N> extends false
+    ? N extends number
+      ? `${N}` extends `${bigint}` ? (`${N}` extends `-${string}` | (Minimum extends 1 ? "0" : never) ? false : true) : false
       : false
     : false;
 
