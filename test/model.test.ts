@@ -39,6 +39,12 @@ test("a wrong layer from JavaScript throws the compiler's message, naming the la
   assert.equal(error.layerIndex, 7);
 });
 
+test("a builder passed uncalled is not a layer, at run time as at compile time", () => {
+  const error = shapeError(() => loose(input([10]), nn.linear(10, 5), nn.relu));
+  assert.equal(error.message, "not a layer: a layer is what a builder returns, as in nn.relu()");
+  assert.equal(error.layerIndex, 1);
+});
+
 test("runtime messages equal the compile-time ones", () => {
   const cases: [() => unknown, string][] = [
     [() => loose(input([1, 28, 28]), nn.conv2d(1, 32, 3, 1), nn.conv2d(16, 64, 3, 1)),

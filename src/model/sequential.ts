@@ -10,7 +10,7 @@ import { sequentialRuntime, type SequentialRuntime } from "../runtime/methods.ts
  * A chain of layers whose shapes were checked: by the compiler as types, and again when built.
  * Hovering it shows its input and output shapes.
  */
-export interface Sequential<InputShape extends Shape, OutputShape extends Shape, Layers extends readonly AnyLayer[] = readonly AnyLayer[]>
+export interface Sequential<InputShape extends Shape, OutputShape extends Shape, Layers extends readonly unknown[] = readonly AnyLayer[]>
   extends SequentialRuntime<InputShape, OutputShape> {
   readonly kind: "sequential";
   /** Input shape, batch first (`null` where unknown): `[null, 1, 28, 28]`. */
@@ -59,7 +59,7 @@ export type Model<
  * const net = sequential(input([9216]), nn.linear(9216, 128), nn.relu(), nn.linear(128, 10));
  * net.outputShape; // [null, 10]
  */
-export function sequential<InputShape extends Shape, const Layers extends readonly AnyLayer[]>(
+export function sequential<InputShape extends Shape, const Layers extends readonly unknown[]>(
   input: Input<InputShape>,
   ...layers: CheckedLayers<InputShape, Layers>
 ): Sequential<InputShape, OutputOf<InputShape, Layers>, Layers> {

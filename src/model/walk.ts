@@ -8,6 +8,9 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
   let shape = input;
   let origins: readonly string[] = [];
   layers.forEach((layer, index) => {
+    if (typeof layer?.outputShape !== "function") {
+      throw new ShapeError(writeNotALayerMessage, { layerIndex: index, partial: { input, layers, shapes: [...shapes] } });
+    }
     let output: RuntimeShape;
     try {
       output = layer.outputShape(shape);
@@ -24,5 +27,8 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
   });
   return shapes;
 }
+
+/** Twin of the type-level message for an argument that is not a layer (`nn.relu` passed uncalled). */
+export const writeNotALayerMessage = "not a layer: a layer is what a builder returns, as in nn.relu()";
 
 const sameShape = (a: RuntimeShape, b: RuntimeShape) => a.length === b.length && a.every((dim, i) => dim === b[i]);

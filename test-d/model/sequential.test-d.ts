@@ -1,5 +1,6 @@
 import { expectType as expectExact } from "tsd";
 import { expectType, type TypeEqual } from "ts-expect";
+import type { Apply } from "../../types/model/layer.ts";
 import { input, nn, sequential, type Conv2d, type Dropout, type Flatten, type Linear, type LogSoftmax, type MaxPool2d, type Model, type OutputShape, type ReLU, type ShapeTrace } from "shapecheck";
 
 // The network of SPEC.md (PyTorch's MNIST example).
@@ -54,3 +55,17 @@ expectType<TypeEqual<ShapeTrace<Net>, ShapeTrace<typeof net>>>(true);
 // "same" padding keeps a named size.
 const sameNamed = sequential(input([3, "h", "w"]), nn.conv2d(3, 4, 3, { padding: "same" }));
 expectType<TypeEqual<OutputShape<typeof sameNamed>, [number, 4, "h", "w"]>>(true);
+
+// Rules match the mutable shapes the library makes first (the cheap case) and hand-written
+// `readonly` shapes the same way.
+declare const conv: ReturnType<typeof nn.conv2d<3, 8, 3, 1, 1>>;
+declare const pool: ReturnType<typeof nn.maxPool2d<2>>;
+declare const norm: ReturnType<typeof nn.batchNorm2d<8>>;
+declare const adaptive: ReturnType<typeof nn.adaptiveAvgPool2d<1>>;
+expectType<TypeEqual<Apply<typeof conv, [number, 3, 32, 32]>, [number, 8, 32, 32]>>(true);
+expectType<TypeEqual<Apply<typeof conv, readonly [number, 3, 32, 32]>, [number, 8, 32, 32]>>(true);
+expectType<TypeEqual<Apply<typeof pool, readonly [number, 8, 32, 32]>, [number, 8, 16, 16]>>(true);
+expectType<TypeEqual<Apply<typeof norm, readonly [number, 8, 32, 32]>, readonly [number, 8, 32, 32]>>(true);
+expectType<TypeEqual<Apply<typeof norm, [number, 8, 32, 32]>, [number, 8, 32, 32]>>(true);
+expectType<TypeEqual<Apply<typeof adaptive, readonly [number, 8, 32, 32]>, [number, 8, 1, 1]>>(true);
+expectType<TypeEqual<Apply<typeof conv, readonly [number, 4, 32, 32]>, "conv2d(3, 8, 3, 1, 1): inChannels must equal the input's channel dimension 4">>(true);

@@ -2,6 +2,9 @@ import type { Shape } from "../shape/dims.ts";
 import type { Apply, Layer, Step } from "./layer.ts";
 import type { Successor } from "./successor.ts";
 
+/** The message for an argument of `sequential` that is not a layer (a builder passed uncalled: `nn.relu`). */
+export type writeNotALayerMessage = "not a layer: a layer is what a builder returns, as in nn.relu()";
+
 /** The state between two layers: [shape, origins], or the message of the layer that failed. */
 type State = readonly [Shape, readonly string[]] | string;
 
@@ -27,7 +30,7 @@ type Shapes<S, Layers extends readonly unknown[], Start extends State, Index ext
       ? Apply<L, S> extends object
         ? Shapes<Apply<L, S>, Layers, Start, Index extends keyof Successor ? Successor[Index] : never>
         : WalkWithOrigins<Start, Layers>
-      : { readonly output: S };
+      : { readonly index: Index; readonly message: writeNotALayerMessage };
 
 /** The walk that also carries each dimension's origin, for the message of the layer that does not fit. */
 type WalkWithOrigins<Current extends State, Layers extends readonly unknown[], Index extends number = 0, Previous extends number = 0> =
@@ -36,7 +39,7 @@ type WalkWithOrigins<Current extends State, Layers extends readonly unknown[], I
       ? { readonly output: S }
       : Layers[Index] extends infer L extends Layer
         ? WalkWithOrigins<Step<L, S, Origins>, Layers, Index extends keyof Successor ? Successor[Index] : never, Index>
-        : { readonly output: S }
+        : { readonly index: Index; readonly message: writeNotALayerMessage }
     : { readonly index: Previous; readonly message: Current };
 
 /** Every layer's output shape in order, up to the first layer that does not fit. */

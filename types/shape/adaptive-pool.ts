@@ -21,8 +21,12 @@ export type AdaptiveSizes<Spatial extends Shape, Sizes extends readonly unknown[
  * //=> [number, 512, 13, 7]
  */
 export type AdaptivePoolRule<Layer extends string, Rank extends number, Sizes extends readonly unknown[], Input> =
-  Input extends readonly [infer Batch, infer Channels, ...infer Spatial extends Shape]
-    ? Spatial["length"] extends Rank
-      ? [Batch, Channels, ...AdaptiveSizes<Spatial, Sizes>]
-      : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>
-    : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+  Input extends [infer Batch, infer Channels, ...infer Spatial extends Shape] // shapes as they are (see ConvRule)
+    ? AdaptivePoolOf<Layer, Rank, Sizes, Batch, Channels, Spatial>
+    : Input extends readonly [infer Batch, infer Channels, ...infer Spatial extends Shape]
+      ? AdaptivePoolOf<Layer, Rank, Sizes, Batch, Channels, Spatial>
+      : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+type AdaptivePoolOf<Layer extends string, Rank extends number, Sizes extends readonly unknown[], Batch, Channels, Spatial extends Shape> =
+  Spatial["length"] extends Rank
+    ? [Batch, Channels, ...AdaptiveSizes<Spatial, Sizes>]
+    : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>;

@@ -1,6 +1,7 @@
 // PyTorch's batch normalization (BatchNorm1d/2d): the shape is kept; the channel dimension (1) must be
 // numFeatures. An unknown channel dimension becomes numFeatures (checked when the model is built).
 // Twin: src/shape/batch-norm.ts.
+import type { Add } from "../arith/index.ts";
 import type { writeRankMessage } from "./conv.ts";
 import type { Dim, IsUnknown, Shape } from "./dims.ts";
 
@@ -20,11 +21,17 @@ export type BatchNormRankText<Ranks extends number> =
  * //=> [number, 64, 28, 28]
  */
 export type BatchNormRule<Layer extends string, Ranks extends number, NumFeatures, Input> =
-  Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape]
-    ? Input["length"] extends Ranks
-      ? Channels extends string ? Input
-        : IsUnknown<Channels> extends true ? [Batch, NumFeatures, ...Rest]
-        : Channels extends NumFeatures ? Input
-        : writeNumFeaturesMessage<Layer, Channels>
-      : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input["length"]>
-    : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input extends Shape ? Input["length"] : 0>;
+  Input extends [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape] // shapes as they are (see ConvRule)
+    ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
+    : Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape]
+      ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
+      : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input extends Shape ? Input["length"] : 0>;
+// The rank is read from the dimensions after the channels, shared by many layers' inputs: reading a
+// new tuple's "length" makes the compiler build all its members.
+type BatchNormOf<Layer extends string, Ranks extends number, NumFeatures, Input, Batch, Channels extends Dim, Rest extends Shape> =
+  Add<Rest["length"], 2> extends Ranks
+    ? Channels extends string ? Input
+      : IsUnknown<Channels> extends true ? [Batch, NumFeatures, ...Rest]
+      : Channels extends NumFeatures ? Input
+      : writeNumFeaturesMessage<Layer, Channels>
+    : writeRankMessage<Layer, BatchNormRankText<Ranks>, Add<Rest["length"], 2> & number>;

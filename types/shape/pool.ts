@@ -35,17 +35,26 @@ export type PoolSizes<
     : never
   : Sizes;
 
-/** The channels-first pooling rule: [batch, channels, ...spatial] → [batch, channels, ...spatial′]. */
+/**
+ * The channels-first pooling rule: [batch, channels, ...spatial] → [batch, channels, ...spatial′].
+ * The mutable pattern matches shapes as they are (see ConvRule); the `readonly` one, hand-written shapes.
+ */
 export type PoolRule<
   Layer extends string, Rank extends number, Kernels extends readonly unknown[], Strides extends readonly unknown[],
   Paddings extends readonly unknown[], Dilations extends readonly unknown[], CeilMode, Input,
-> = Input extends readonly [infer Batch, infer Channels, ...infer Spatial extends Shape]
-  ? Spatial["length"] extends Rank
-    ? PoolSizes<Layer, Spatial, Kernels, Strides, Paddings, Dilations, CeilMode> extends infer Result
-      ? Result extends readonly Dim[] ? [Batch, Channels, ...Result] : Result
-      : never
-    : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>
-  : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+> = Input extends [infer Batch, infer Channels, ...infer Spatial extends Shape]
+  ? PoolOf<Layer, Rank, Kernels, Strides, Paddings, Dilations, CeilMode, Batch, Channels, Spatial>
+  : Input extends readonly [infer Batch, infer Channels, ...infer Spatial extends Shape]
+    ? PoolOf<Layer, Rank, Kernels, Strides, Paddings, Dilations, CeilMode, Batch, Channels, Spatial>
+    : writeRankMessage<Layer, RankText<Rank>, Input extends Shape ? Input["length"] : 0>;
+type PoolOf<
+  Layer extends string, Rank extends number, Kernels extends readonly unknown[], Strides extends readonly unknown[],
+  Paddings extends readonly unknown[], Dilations extends readonly unknown[], CeilMode, Batch, Channels, Spatial extends Shape,
+> = Spatial["length"] extends Rank
+  ? PoolSizes<Layer, Spatial, Kernels, Strides, Paddings, Dilations, CeilMode> extends infer Result
+    ? Result extends readonly Dim[] ? [Batch, Channels, ...Result] : Result
+    : never
+  : writeRankMessage<Layer, RankText<Rank>, Add<Spatial["length"], 2> & number>;
 
 /** The message when padding is more than half the kernel (PyTorch's rule: 2·padding ≤ kernel). */
 export type writePoolPaddingMessage<Layer extends string, Padding, Kernel> =

@@ -52,3 +52,9 @@ export const unionFeatures = nn.linear(10 as 10 | 20, 10); // error: inFeatures 
 export type WrongNet = Model<[1, 28, 28], [ // error: Type 'Linear<9000, 128>' is not assignable to type '"linear(9000, 128): inFeatures must equal the last input dimension 9216 (input [number, 64·12·12 = 9216])"'.
   Conv2d<1, 32, 3, 1>, ReLU, Conv2d<32, 64, 3, 1>, ReLU, MaxPool2d<2>, Flatten, Linear<9000, 128>,
 ]>;
+
+export const uncalledBuilder = sequential(
+  input([10]),
+  nn.linear(10, 5),
+  nn.relu, // error: Argument of type '() => ReLU' is not assignable to parameter of type '"not a layer: a layer is what a builder returns, as in nn.relu()"'.
+);
