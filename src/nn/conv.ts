@@ -3,7 +3,8 @@ import type { Mod } from "../../types/arith/index.ts";
 import type { Arg, Checked, FirstSizeProblem, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
-import type { ConvRule } from "../../types/shape/conv.ts";
+import type { ConvRule, ConvSizes } from "../../types/shape/conv.ts";
+import type { Dim, Shape } from "../../types/shape/dims.ts";
 import type { Layer } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
@@ -49,7 +50,15 @@ type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : 
  * with an empty layer name and the written form is put in front only when there is one (writing it
  * for every layer of a long model costs more than the rule).
  */
-type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = Named<ConvRule<
+type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> =
+  Input extends [infer Batch, In, ...infer Spatial extends Shape]
+    ? Spatial["length"] extends Rank
+      ? ConvSizes<Spatial, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>> extends infer Sizes extends Dim[]
+        ? [Batch, Out, ...Sizes]
+        : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>
+      : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>
+    : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>;
+type FullRule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = Named<ConvRule<
   "", Rank, In, Out, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>, Input>,
   Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>;
 /** A message (which starts with ": ") with the convolution's written form in front; a shape as it is. */
