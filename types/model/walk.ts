@@ -50,9 +50,14 @@ export type Trace<Current extends State, Layers extends readonly unknown[], Shap
       : never
     : Shapes;
 
-/** The layers as a parameter list: each layer itself, except the first that does not fit, which becomes its message. */
+/**
+ * The layers as a parameter list: each layer itself, except the first that does not fit, which becomes
+ * its message. (While the compiler infers a builder call among the arguments, it asks for this with
+ * the layers not known yet, `never`: answered without a walk.)
+ */
 export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]> =
-  Walk<[Input, []], Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
+  [Layers] extends [never] ? Layers
+  : Walk<[Input, []], Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
     ? { [K in keyof Layers]: K extends `${Index}` ? Message : Layers[K] }
     : Layers;
 
