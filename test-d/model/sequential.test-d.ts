@@ -1,6 +1,8 @@
 import { expectType as expectExact } from "tsd";
 import { expectType, type TypeEqual } from "ts-expect";
-import type { Apply } from "../../types/model/layer.ts";
+import type { Invalid } from "../../types/arith/invalid.ts";
+import type { Apply, Layer } from "../../types/model/layer.ts";
+import type { Walk } from "../../types/model/walk.ts";
 import { input, nn, sequential, type Conv2d, type Dropout, type Flatten, type Linear, type LogSoftmax, type MaxPool2d, type Model, type OutputShape, type ReLU, type ShapeTrace } from "shapecheck";
 
 // The network of SPEC.md (PyTorch's MNIST example).
@@ -69,3 +71,10 @@ expectType<TypeEqual<Apply<typeof norm, readonly [number, 8, 32, 32]>, readonly 
 expectType<TypeEqual<Apply<typeof norm, [number, 8, 32, 32]>, [number, 8, 32, 32]>>(true);
 expectType<TypeEqual<Apply<typeof adaptive, readonly [number, 8, 32, 32]>, [number, 8, 1, 1]>>(true);
 expectType<TypeEqual<Apply<typeof conv, readonly [number, 4, 32, 32]>, "conv2d(3, 8, 3, 1, 1): inChannels must equal the input's channel dimension 4">>(true);
+
+// A rule that gives an object which is not a shape (an arithmetic Invalid) is found after the walk
+// and named with its message, however many layers passed it on.
+interface Leaky extends Layer { readonly kind: "leaky"; readonly "~output": Invalid<"Sub<3, 5>: the result would be below zero"> }
+expectType<TypeEqual<Walk<[[number, 3], []], [ReLU, Leaky, ReLU, ReLU]>, {
+  readonly index: 1; readonly message: "leaky: Sub<3, 5>: the result would be below zero (input [number, 3])";
+}>>(true);

@@ -20,19 +20,22 @@ export interface Layer {
 /** The output of layer L on input shape S: a shape, a message, or an `Invalid`. */
 export type Apply<L extends Layer, S> = (L & { readonly "~input": S })["~output"];
 
-/** Origins of the output dimensions: the layer's own, or the input's when the shape is unchanged. */
-type OriginsAfter<L extends Layer, S extends Shape, Out extends Shape, Origins extends readonly string[]> =
+/**
+ * Origins of the output dimensions: the layer's own, or the input's when the shape is unchanged.
+ * With no origins to pass on (most steps), the shapes are not compared.
+ */
+export type OriginsAfter<L extends Layer, S, Out, Origins extends readonly string[]> =
   L extends { readonly "~origins": unknown }
     ? (L & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[] ? Own : []
+    : Origins extends [] ? []
     : [S] extends [Out] ? ([Out] extends [S] ? Origins : []) : [];
 
-/**
- * One layer applied: `[output shape, origins]`, or the layer's message completed with its input:
- * `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`.
- */
+/** The message of a layer that does not fit, completed with its input: `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`. */
+export type StepMessage<L extends Layer, S, Origins extends readonly string[], Out = Apply<L, S>> =
+  `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${S extends Shape ? ShowShape<S, Origins> : "?"})`;
+
+/** One layer applied: `[output shape, origins]`, or the layer's message (StepMessage). */
 export type Step<L extends Layer, S extends Shape, Origins extends readonly string[]> =
   Apply<L, S> extends infer Out
-    ? Out extends Shape
-      ? [Out, OriginsAfter<L, S, Out, Origins>]
-      : `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${ShowShape<S, Origins>})`
+    ? Out extends Shape ? [Out, OriginsAfter<L, S, Out, Origins>] : StepMessage<L, S, Origins, Out>
     : never;

@@ -1,5 +1,5 @@
 import type { Shape } from "../shape/dims.ts";
-import type { Apply, Layer, Step } from "./layer.ts";
+import type { Apply, Layer, OriginsAfter, Step, StepMessage } from "./layer.ts";
 import type { Successor } from "./successor.ts";
 
 /** The message for an argument of `sequential` that is not a layer (a builder passed uncalled: `nn.relu`). */
@@ -14,7 +14,7 @@ type State = readonly [Shape, readonly string[]] | string;
  * the walk is redone keeping where every dimension comes from, which the message shows
  * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
-export type Walk<Start extends readonly [Shape, readonly string[]], Layers extends readonly unknown[]> = Shapes<Start[0], Layers, Start>;
+export type Walk<Start extends readonly [Shape, readonly string[]], Layers extends readonly unknown[]> = Shapes<Start[0], Layers, Start[0]>;
 
 // The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
 // intersect with a union of 1,025 keys at every step.
@@ -22,25 +22,35 @@ export type Walk<Start extends readonly [Shape, readonly string[]], Layers exten
 // Rules give a shape or a message (a string). The step tests for `object`, which the compiler answers
 // from the type's kind alone: relating each new tuple to `Shape` instead made it build the tuple's
 // members (Array's forty methods), a fifth of the walk. An object that is not a shape (an arithmetic
-// `Invalid`) is caught once, at the end, and the walk with origins names its layer.
-type Shapes<S, Layers extends readonly unknown[], Start extends State, Index extends number = 0> =
+// `Invalid`) is caught once, at the end, and the walk with origins looks for its layer.
+type Shapes<S, Layers extends readonly unknown[], Input extends Shape, Index extends number = 0> =
   Index extends Layers["length"]
-    ? [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Start, Layers>
+    ? [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Layers, Input, [], -1>
     : Layers[Index] extends infer L extends Layer
       ? Apply<L, S> extends object
-        ? Shapes<Apply<L, S>, Layers, Start, Index extends keyof Successor ? Successor[Index] : never>
-        : WalkWithOrigins<Start, Layers>
+        ? Shapes<Apply<L, S>, Layers, Input, Next<Index>>
+        : WalkWithOrigins<Layers, Input, [], Index>
       : { readonly index: Index; readonly message: writeNotALayerMessage };
 
-/** The walk that also carries each dimension's origin, for the message of the layer that does not fit. */
-type WalkWithOrigins<Current extends State, Layers extends readonly unknown[], Index extends number = 0, Previous extends number = 0> =
-  Current extends readonly [infer S extends Shape, infer Origins extends readonly string[]]
-    ? Index extends Layers["length"]
-      ? { readonly output: S }
-      : Layers[Index] extends infer L extends Layer
-        ? WalkWithOrigins<Step<L, S, Origins>, Layers, Index extends keyof Successor ? Successor[Index] : never, Index>
-        : { readonly index: Index; readonly message: writeNotALayerMessage }
-    : { readonly index: Previous; readonly message: Current };
+/**
+ * The walk again, carrying each dimension's origin, up to the layer `Failing` (found by Shapes), whose
+ * message it writes. The shapes before it are the ones Shapes computed (the compiler has them cached).
+ * `Failing` -1: a layer gave an object that is not a shape; every output is checked to find it.
+ */
+type WalkWithOrigins<Layers extends readonly unknown[], S, Origins extends readonly string[], Failing extends number, Index extends number = 0> =
+  Index extends Layers["length"] ? { readonly output: S }
+  : Layers[Index] extends infer L extends Layer
+    ? Index extends Failing ? { readonly index: Index; readonly message: StepMessage<L, S, Origins> }
+      : Apply<L, S> extends infer Out
+        ? Failing extends -1
+          ? Out extends Shape
+            ? WalkWithOrigins<Layers, Out, OriginsAfter<L, S, Out, Origins>, Failing, Next<Index>>
+            : { readonly index: Index; readonly message: StepMessage<L, S, Origins, Out> }
+          : WalkWithOrigins<Layers, Out, OriginsAfter<L, S, Out, Origins>, Failing, Next<Index>>
+        : never
+    : { readonly index: Index; readonly message: writeNotALayerMessage };
+
+type Next<Index extends number> = Index extends keyof Successor ? Successor[Index] : never;
 
 /** Every layer's output shape in order, up to the first layer that does not fit. */
 export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> =
