@@ -1,6 +1,6 @@
 // layers.conv1d / conv2d: tfjs-layers' Conv1D / Conv2D, channels last by default, tfjs's argument objects.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "../../types/shape/tf-conv.ts";
 import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
@@ -57,11 +57,19 @@ interface ConvLayer<Args extends ConvArgs> extends Layer, RuntimeLayer {
 /** `layers.conv1d({ filters, kernelSize, ... })`: [batch, length, channels] → [batch, length′, filters]. */
 export interface Conv1D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
   readonly kind: "Conv1D";
+  readonly "~rule": Conv1DShapeRule<Args>;
+}
+/** The shape rule of Conv1D. */
+export interface Conv1DShapeRule<Args extends ConvArgs> extends ShapeRule {
   readonly "~output": Rule<"conv1d", 1, Args, this["~input"]>;
 }
 /** `layers.conv2d({ filters, kernelSize, ... })`: [batch, height, width, channels] → [batch, height′, width′, filters]. */
 export interface Conv2D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
   readonly kind: "Conv2D";
+  readonly "~rule": Conv2DShapeRule<Args>;
+}
+/** The shape rule of Conv2D. */
+export interface Conv2DShapeRule<Args extends ConvArgs> extends ShapeRule {
   readonly "~output": Rule<"conv2d", 2, Args, this["~input"]>;
 }
 

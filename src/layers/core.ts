@@ -1,6 +1,6 @@
 // layers.dense / flatten / reshape / permute / dropout / activation: tfjs-layers' core layers.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, SameShape, ShapeRule } from "../../types/model/layer.ts";
 import type { SizeProblem } from "../../types/shape/args.ts";
 import type { FlattenOrigins } from "../../types/shape/flatten.ts";
 import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
@@ -38,6 +38,10 @@ export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, Runtim
   readonly args: Args;
   readonly units: Args["units"];
   readonly inputDim: OptionOf<Args, "inputDim", undefined>;
+  readonly "~rule": DenseShapeRule<Args>;
+}
+/** The shape rule of Dense. */
+export interface DenseShapeRule<Args extends DenseArgs> extends ShapeRule {
   readonly "~output": TfDenseRule<WrittenLayer<"dense", Args, typeof denseShown>, Args["units"], OptionOf<Args, "inputDim", undefined>, this["~input"]>;
 }
 type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeof denseShown>> = FirstOptionProblem<[
@@ -85,6 +89,10 @@ export interface Flatten<Args extends FlattenArgs = {}> extends Layer, RuntimeLa
   readonly kind: "Flatten";
   readonly args: Args;
   readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+  readonly "~rule": FlattenShapeRule<Args>;
+}
+/** The shape rule of Flatten. */
+export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
   readonly "~output": TfFlattenRule<WrittenLayer<"flatten", Args, typeof flattenShown>, this["~input"]>;
   readonly "~origins": FlattenOrigins<1, -1, this["~input"]>;
 }
@@ -124,6 +132,10 @@ export interface Reshape<Args extends ReshapeArgs = ReshapeArgs> extends Layer, 
   readonly kind: "Reshape";
   readonly args: Args;
   readonly targetShape: Args["targetShape"];
+  readonly "~rule": ReshapeShapeRule<Args>;
+}
+/** The shape rule of Reshape. */
+export interface ReshapeShapeRule<Args extends ReshapeArgs> extends ShapeRule {
   readonly "~output": TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>;
 }
 
@@ -192,6 +204,10 @@ export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, 
   readonly kind: "Permute";
   readonly args: Args;
   readonly dims: Args["dims"];
+  readonly "~rule": PermuteShapeRule<Args>;
+}
+/** The shape rule of Permute. */
+export interface PermuteShapeRule<Args extends PermuteArgs> extends ShapeRule {
   readonly "~output": TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>;
 }
 // Options that need no further check: known options, and dims a permutation of plain sizes.
@@ -240,7 +256,7 @@ export interface Dropout<Args extends DropoutArgs = DropoutArgs> extends Layer, 
   readonly kind: "Dropout";
   readonly args: Args;
   readonly rate: Args["rate"];
-  readonly "~output": this["~input"];
+  readonly "~rule": SameShape;
 }
 
 /** The message for a rate outside [0, 1] (tfjs would silently clamp it). */
@@ -296,7 +312,7 @@ export interface Activation<Args extends ActivationArgs = ActivationArgs> extend
   readonly kind: "Activation";
   readonly args: Args;
   readonly activation: Args["activation"];
-  readonly "~output": this["~input"];
+  readonly "~rule": SameShape;
 }
 
 /** The message for an activation tfjs does not know. */

@@ -1,6 +1,6 @@
 // layers.embedding: tfjs-layers' Embedding.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { TfEmbeddingRule } from "../../types/shape/tf-embedding.ts";
 import type { CheckedOptions, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -28,6 +28,10 @@ export interface Embedding<Args extends EmbeddingArgs = EmbeddingArgs> extends L
   readonly inputDim: Args["inputDim"];
   readonly outputDim: Args["outputDim"];
   readonly inputLength: OptionOf<Args, "inputLength", undefined>;
+  readonly "~rule": EmbeddingShapeRule<Args>;
+}
+/** The shape rule of Embedding. */
+export interface EmbeddingShapeRule<Args extends EmbeddingArgs> extends ShapeRule {
   readonly "~output": TfEmbeddingRule<WrittenLayer<"embedding", Args, typeof shownOptions>, Args["outputDim"], OptionOf<Args, "inputLength", undefined>, this["~input"]>;
 }
 type EmbeddingProblem<Args, Layer extends string = WrittenLayer<"embedding", Args, typeof shownOptions>> = FirstOptionProblem<[

@@ -1,6 +1,6 @@
 // layers.batchNormalization: tfjs-layers' BatchNormalization.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { TfBatchNormRule } from "../../types/shape/tf-normalization.ts";
 import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -22,6 +22,10 @@ export interface BatchNormalization<Args extends BatchNormalizationArgs = {}> ex
   readonly kind: "BatchNormalization";
   readonly args: Args;
   readonly axis: OptionOf<Args, "axis", -1>;
+  readonly "~rule": BatchNormalizationShapeRule<Args>;
+}
+/** The shape rule of BatchNormalization. */
+export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs> extends ShapeRule {
   readonly "~output": TfBatchNormRule<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, OptionOf<Args, "axis", -1>, this["~input"]>;
 }
 

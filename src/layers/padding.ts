@@ -1,6 +1,6 @@
 // layers.zeroPadding2d / upSampling2d: tfjs-layers' ZeroPadding2D and UpSampling2D.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "../../types/shape/tf-padding.ts";
 import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
@@ -29,6 +29,10 @@ export interface ZeroPadding2D<Args extends ZeroPadding2DArgs = {}> extends Laye
   readonly args: Args;
   readonly padding: PaddingPairs<OptionOf<Args, "padding", 1>>;
   readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+  readonly "~rule": ZeroPadding2DShapeRule<Args>;
+}
+/** The shape rule of ZeroPadding2D. */
+export interface ZeroPadding2DShapeRule<Args extends ZeroPadding2DArgs> extends ShapeRule {
   readonly "~output": TfZeroPaddingRule<WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>, PaddingPairs<OptionOf<Args, "padding", 1>>,
     OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
 }
@@ -86,6 +90,10 @@ export interface UpSampling2D<Args extends UpSampling2DArgs = {}> extends Layer,
   readonly args: Args;
   readonly size: OptionOf<Args, "size", [2, 2]>;
   readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+  readonly "~rule": UpSampling2DShapeRule<Args>;
+}
+/** The shape rule of UpSampling2D. */
+export interface UpSampling2DShapeRule<Args extends UpSampling2DArgs> extends ShapeRule {
   readonly "~output": TfUpSamplingRule<WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>, OptionOf<Args, "size", [2, 2]> & readonly unknown[],
     OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
 }

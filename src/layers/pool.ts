@@ -1,6 +1,6 @@
 // layers.maxPooling1d / averagePooling1d / maxPooling2d / averagePooling2d and global pooling: tfjs-layers' pooling.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "../../types/shape/tf-pool.ts";
 import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
@@ -64,23 +64,39 @@ interface PoolingLayer<Args, Rank extends number> extends Layer, RuntimeLayer {
 /** `layers.maxPooling1d({ poolSize, strides, padding })` on [batch, length, channels]. */
 export interface MaxPooling1D<Args extends Pooling1DArgs = {}> extends PoolingLayer<Args, 1> {
   readonly kind: "MaxPooling1D";
+  readonly "~rule": MaxPooling1DShapeRule<Args>;
+}
+/** The shape rule of MaxPooling1D. */
+export interface MaxPooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
   readonly "~output": Rule<"maxPooling1d", 1, Args, this["~input"]>;
 }
 /** `layers.averagePooling1d({ poolSize, strides, padding })` on [batch, length, channels]. */
 export interface AveragePooling1D<Args extends Pooling1DArgs = {}> extends PoolingLayer<Args, 1> {
   readonly kind: "AveragePooling1D";
+  readonly "~rule": AveragePooling1DShapeRule<Args>;
+}
+/** The shape rule of AveragePooling1D. */
+export interface AveragePooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
   readonly "~output": Rule<"averagePooling1d", 1, Args, this["~input"]>;
 }
 /** `layers.maxPooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface MaxPooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
   readonly kind: "MaxPooling2D";
   readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+  readonly "~rule": MaxPooling2DShapeRule<Args>;
+}
+/** The shape rule of MaxPooling2D. */
+export interface MaxPooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
   readonly "~output": Rule<"maxPooling2d", 2, Args, this["~input"]>;
 }
 /** `layers.averagePooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface AveragePooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
   readonly kind: "AveragePooling2D";
   readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+  readonly "~rule": AveragePooling2DShapeRule<Args>;
+}
+/** The shape rule of AveragePooling2D. */
+export interface AveragePooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
   readonly "~output": Rule<"averagePooling2d", 2, Args, this["~input"]>;
 }
 
@@ -91,21 +107,37 @@ interface GlobalPoolingLayer<Args> extends Layer, RuntimeLayer {
 /** `layers.globalAveragePooling1d()`: [batch, length, channels] → [batch, channels]. */
 export interface GlobalAveragePooling1D<Args extends GlobalPooling1DArgs = {}> extends GlobalPoolingLayer<Args> {
   readonly kind: "GlobalAveragePooling1D";
+  readonly "~rule": GlobalAveragePooling1DShapeRule<Args>;
+}
+/** The shape rule of GlobalAveragePooling1D. */
+export interface GlobalAveragePooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
   readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalAveragePooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>;
 }
 /** `layers.globalMaxPooling1d()`: [batch, length, channels] → [batch, channels]. */
 export interface GlobalMaxPooling1D<Args extends GlobalPooling1DArgs = {}> extends GlobalPoolingLayer<Args> {
   readonly kind: "GlobalMaxPooling1D";
+  readonly "~rule": GlobalMaxPooling1DShapeRule<Args>;
+}
+/** The shape rule of GlobalMaxPooling1D. */
+export interface GlobalMaxPooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
   readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalMaxPooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>;
 }
 /** `layers.globalAveragePooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalAveragePooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
   readonly kind: "GlobalAveragePooling2D";
+  readonly "~rule": GlobalAveragePooling2DShapeRule<Args>;
+}
+/** The shape rule of GlobalAveragePooling2D. */
+export interface GlobalAveragePooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
   readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalAveragePooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
 }
 /** `layers.globalMaxPooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalMaxPooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
   readonly kind: "GlobalMaxPooling2D";
+  readonly "~rule": GlobalMaxPooling2DShapeRule<Args>;
+}
+/** The shape rule of GlobalMaxPooling2D. */
+export interface GlobalMaxPooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
   readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalMaxPooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
 }
 

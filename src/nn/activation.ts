@@ -1,5 +1,5 @@
 // Activations, dropout and identity (the shape is kept), and softmax/logSoftmax over a dim.
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, SameShape, ShapeRule } from "../../types/model/layer.ts";
 import type { DimRule } from "../../types/shape/activation.ts";
 import { ShapeError } from "../errors.ts";
 import { dimRule } from "../shape/activation.ts";
@@ -9,7 +9,7 @@ import type { RuntimeLayer } from "../model/layer.ts";
 /** A layer whose output has its input's shape. */
 export interface Elementwise<Kind extends string> extends Layer, RuntimeLayer {
   readonly kind: Kind;
-  readonly "~output": this["~input"];
+  readonly "~rule": SameShape;
 }
 export interface ReLU extends Elementwise<"relu"> {}
 export interface LeakyReLU<Slope extends number = 0.01> extends Elementwise<"leakyRelu"> { readonly negativeSlope: Slope }
@@ -24,11 +24,19 @@ export interface Dropout2d<P extends number = 0.5> extends Elementwise<"dropout2
 export interface Softmax<Dim extends number> extends Layer, RuntimeLayer {
   readonly kind: "softmax";
   readonly dim: Dim;
+  readonly "~rule": SoftmaxShapeRule<Dim>;
+}
+/** The shape rule of Softmax. */
+export interface SoftmaxShapeRule<Dim extends number> extends ShapeRule {
   readonly "~output": DimRule<`softmax(${Dim})`, Dim, this["~input"]>;
 }
 export interface LogSoftmax<Dim extends number> extends Layer, RuntimeLayer {
   readonly kind: "logSoftmax";
   readonly dim: Dim;
+  readonly "~rule": LogSoftmaxShapeRule<Dim>;
+}
+/** The shape rule of LogSoftmax. */
+export interface LogSoftmaxShapeRule<Dim extends number> extends ShapeRule {
   readonly "~output": DimRule<`logSoftmax(${Dim})`, Dim, this["~input"]>;
 }
 

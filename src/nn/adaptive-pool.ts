@@ -1,5 +1,5 @@
 // nn.adaptiveAvgPool1d / adaptiveAvgPool2d / adaptiveMaxPool2d: PyTorch's adaptive pooling, channels-first.
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { AdaptivePoolRule } from "../../types/shape/adaptive-pool.ts";
 import type { Checked, FirstSizeProblem, PerDim, TupleLengthProblem } from "../../types/shape/args.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
@@ -32,6 +32,10 @@ interface AdaptivePoolLayer<Size> extends Layer, RuntimeLayer {
  */
 export interface AdaptiveAvgPool1d<Size> extends AdaptivePoolLayer<Size> {
   readonly kind: "adaptiveAvgPool1d";
+  readonly "~rule": AdaptiveAvgPool1dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveAvgPool1d. */
+export interface AdaptiveAvgPool1dShapeRule<Size> extends ShapeRule {
   readonly "~output": Rule<"adaptiveAvgPool1d", 1, Size, this["~input"]>;
 }
 /**
@@ -42,6 +46,10 @@ export interface AdaptiveAvgPool1d<Size> extends AdaptivePoolLayer<Size> {
  */
 export interface AdaptiveAvgPool2d<Size> extends AdaptivePoolLayer<Size> {
   readonly kind: "adaptiveAvgPool2d";
+  readonly "~rule": AdaptiveAvgPool2dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveAvgPool2d. */
+export interface AdaptiveAvgPool2dShapeRule<Size> extends ShapeRule {
   readonly "~output": Rule<"adaptiveAvgPool2d", 2, Size, this["~input"]>;
 }
 /**
@@ -52,6 +60,10 @@ export interface AdaptiveAvgPool2d<Size> extends AdaptivePoolLayer<Size> {
  */
 export interface AdaptiveMaxPool2d<Size> extends AdaptivePoolLayer<Size> {
   readonly kind: "adaptiveMaxPool2d";
+  readonly "~rule": AdaptiveMaxPool2dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveMaxPool2d. */
+export interface AdaptiveMaxPool2dShapeRule<Size> extends ShapeRule {
   readonly "~output": Rule<"adaptiveMaxPool2d", 2, Size, this["~input"]>;
 }
 

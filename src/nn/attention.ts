@@ -1,6 +1,6 @@
 // nn.multiheadAttention: PyTorch's MultiheadAttention as self-attention, batch first.
 import type { Mod } from "../../types/arith/index.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { AttentionRule } from "../../types/shape/attention.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
@@ -28,6 +28,10 @@ export interface MultiheadAttention<EmbedDim, NumHeads> extends Layer, RuntimeLa
   readonly kind: "multiheadAttention";
   readonly embedDim: EmbedDim;
   readonly numHeads: NumHeads;
+  readonly "~rule": MultiheadAttentionShapeRule<EmbedDim, NumHeads>;
+}
+/** The shape rule of MultiheadAttention. */
+export interface MultiheadAttentionShapeRule<EmbedDim, NumHeads> extends ShapeRule {
   readonly "~output": AttentionRule<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, this["~input"]>;
 }
 type WrittenAttention<EmbedDim, NumHeads> = `multiheadAttention(${EmbedDim & number}, ${NumHeads & number})`;

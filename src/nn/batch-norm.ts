@@ -1,5 +1,5 @@
 // nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { IsPlainSize } from "../../types/shape/plain.ts";
 import type { BatchNormRule } from "../../types/shape/batch-norm.ts";
@@ -29,6 +29,10 @@ export interface BatchNormOptions {
 export interface BatchNorm1d<NumFeatures> extends Layer, RuntimeLayer {
   readonly kind: "batchNorm1d";
   readonly numFeatures: NumFeatures;
+  readonly "~rule": BatchNorm1dShapeRule<NumFeatures>;
+}
+/** The shape rule of BatchNorm1d. */
+export interface BatchNorm1dShapeRule<NumFeatures> extends ShapeRule {
   readonly "~output": BatchNormRule<`batchNorm1d(${NumFeatures & number})`, 2 | 3, NumFeatures, this["~input"]>;
 }
 /**
@@ -40,6 +44,10 @@ export interface BatchNorm1d<NumFeatures> extends Layer, RuntimeLayer {
 export interface BatchNorm2d<NumFeatures> extends Layer, RuntimeLayer {
   readonly kind: "batchNorm2d";
   readonly numFeatures: NumFeatures;
+  readonly "~rule": BatchNorm2dShapeRule<NumFeatures>;
+}
+/** The shape rule of BatchNorm2d. */
+export interface BatchNorm2dShapeRule<NumFeatures> extends ShapeRule {
   readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
 }
 

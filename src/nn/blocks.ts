@@ -1,7 +1,7 @@
 // nn.residual and nn.concat: blocks holding layers of their own, so ResNet, Inception and
 // DenseNet blocks fit in a sequential.
 import type { ConcatRule, ResidualRule } from "../../types/model/blocks.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { concatShapes, equalShapes } from "../shape/join.ts";
@@ -13,6 +13,10 @@ export interface Residual<Layers extends readonly AnyLayer[], Projection extends
   readonly kind: "residual";
   readonly layers: Layers;
   readonly projection: Projection;
+  readonly "~rule": ResidualShapeRule<Layers, Projection>;
+}
+/** The shape rule of Residual. */
+export interface ResidualShapeRule<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[]> extends ShapeRule {
   readonly "~output": ResidualRule<`residual(${Layers["length"]} layers)`, Layers, Projection, this["~input"]>;
 }
 
@@ -21,6 +25,10 @@ export interface Concat<D extends number, Branches extends readonly (readonly An
   readonly kind: "concat";
   readonly dim: D;
   readonly branches: Branches;
+  readonly "~rule": ConcatShapeRule<D, Branches>;
+}
+/** The shape rule of Concat. */
+export interface ConcatShapeRule<D extends number, Branches extends readonly (readonly AnyLayer[])[]> extends ShapeRule {
   readonly "~output": ConcatRule<`concat(${D}, ${Branches["length"]} branches)`, D, Branches, this["~input"]>;
 }
 

@@ -1,6 +1,6 @@
 // nn.convTranspose1d / convTranspose2d: PyTorch's ConvTranspose1d/2d, channels-first, PyTorch's argument order.
 import type { Compare, Mod } from "../../types/arith/index.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, PerDim, Written } from "../../types/shape/args.ts";
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "../../types/shape/conv-transpose.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
@@ -82,6 +82,10 @@ interface ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Di
 export interface ConvTranspose1d<In, Out, Kernel, Stride = 1, Padding = 0, OutputPadding = 0, Dilation = 1, Groups = 1>
   extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
   readonly kind: "convTranspose1d";
+  readonly "~rule": ConvTranspose1dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of ConvTranspose1d. */
+export interface ConvTranspose1dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> extends ShapeRule {
   readonly "~output": Rule<"convTranspose1d", 1, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, this["~input"]>;
 }
 
@@ -95,6 +99,10 @@ export interface ConvTranspose1d<In, Out, Kernel, Stride = 1, Padding = 0, Outpu
 export interface ConvTranspose2d<In, Out, Kernel, Stride = 1, Padding = 0, OutputPadding = 0, Dilation = 1, Groups = 1>
   extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
   readonly kind: "convTranspose2d";
+  readonly "~rule": ConvTranspose2dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of ConvTranspose2d. */
+export interface ConvTranspose2dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> extends ShapeRule {
   readonly "~output": Rule<"convTranspose2d", 2, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, this["~input"]>;
 }
 

@@ -5,7 +5,7 @@ import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { ConvRule, ConvSizes } from "../../types/shape/conv.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
 import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
 import { convRule } from "../shape/conv.ts";
@@ -78,16 +78,28 @@ interface ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends 
 /** `nn.conv1d(in, out, kernel, stride?, padding?)`: [batch, in, length] → [batch, out, length′]. */
 export interface Conv1d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
   readonly kind: "conv1d";
+  readonly "~rule": Conv1dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of Conv1d. */
+export interface Conv1dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
   readonly "~output": Rule<"conv1d", 1, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
 /** `nn.conv2d(in, out, kernel, stride?, padding?)`: [batch, in, height, width] → [batch, out, height′, width′]. */
 export interface Conv2d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
   readonly kind: "conv2d";
+  readonly "~rule": Conv2dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of Conv2d. */
+export interface Conv2dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
   readonly "~output": Rule<"conv2d", 2, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
 /** `nn.conv3d(in, out, kernel, stride?, padding?)`: [batch, in, depth, height, width] → [batch, out, depth′, height′, width′]. */
 export interface Conv3d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
   readonly kind: "conv3d";
+  readonly "~rule": Conv3dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of Conv3d. */
+export interface Conv3dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
   readonly "~output": Rule<"conv3d", 3, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
 

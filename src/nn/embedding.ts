@@ -1,6 +1,6 @@
 // nn.embedding: PyTorch's Embedding (a lookup table of numEmbeddings vectors of embeddingDim).
 import type { Compare, Sub } from "../../types/arith/index.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { EmbeddingRule } from "../../types/shape/embedding.ts";
 import { ShapeError } from "../errors.ts";
@@ -27,6 +27,10 @@ export interface Embedding<NumEmbeddings, EmbeddingDim> extends Layer, RuntimeLa
   readonly kind: "embedding";
   readonly numEmbeddings: NumEmbeddings;
   readonly embeddingDim: EmbeddingDim;
+  readonly "~rule": EmbeddingShapeRule<EmbeddingDim>;
+}
+/** The shape rule of Embedding. */
+export interface EmbeddingShapeRule<EmbeddingDim> extends ShapeRule {
   readonly "~output": EmbeddingRule<EmbeddingDim, this["~input"]>;
 }
 

@@ -1,5 +1,5 @@
 // nn.flatten: PyTorch's Flatten(start_dim=1, end_dim=-1).
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { FlattenOrigins, FlattenRule } from "../../types/shape/flatten.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { flattenOrigins, flattenRule } from "../shape/flatten.ts";
@@ -10,6 +10,10 @@ export interface Flatten<StartDim extends number = 1, EndDim extends number = -1
   readonly kind: "flatten";
   readonly startDim: StartDim;
   readonly endDim: EndDim;
+  readonly "~rule": FlattenShapeRule<StartDim, EndDim>;
+}
+/** The shape rule of Flatten. */
+export interface FlattenShapeRule<StartDim extends number, EndDim extends number> extends ShapeRule {
   readonly "~output": FlattenRule<WrittenFlatten<StartDim, EndDim>, StartDim, EndDim, this["~input"]>;
   readonly "~origins": FlattenOrigins<StartDim, EndDim, this["~input"]>;
 }

@@ -1,5 +1,5 @@
 // nn.layerNorm: PyTorch's LayerNorm over the last dimensions.
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, Written } from "../../types/shape/args.ts";
 import type { LayerNormRule } from "../../types/shape/layer-norm.ts";
 import { ShapeError } from "../errors.ts";
@@ -27,6 +27,10 @@ type Sizes<NormalizedShape> = NormalizedShape extends readonly unknown[] ? Norma
 export interface LayerNorm<NormalizedShape> extends Layer, RuntimeLayer {
   readonly kind: "layerNorm";
   readonly normalizedShape: NormalizedShape;
+  readonly "~rule": LayerNormShapeRule<NormalizedShape>;
+}
+/** The shape rule of LayerNorm. */
+export interface LayerNormShapeRule<NormalizedShape> extends ShapeRule {
   readonly "~output": LayerNormRule<`layerNorm(${Written<NormalizedShape>})`, Sizes<NormalizedShape>, this["~input"]>;
 }
 

@@ -1,7 +1,7 @@
 // nn.linear / nn.lazyLinear: PyTorch's Linear and LazyLinear on [..., features].
 import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { ArgProblems, IsPlainSize } from "../../types/shape/plain.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { LinearRule } from "../../types/shape/linear.ts";
 import type { Dim, LastDim } from "../../types/shape/dims.ts";
 import { checkSizes } from "../shape/args.ts";
@@ -15,6 +15,10 @@ export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
   readonly kind: "linear";
   readonly inFeatures: InFeatures;
   readonly outFeatures: OutFeatures;
+  readonly "~rule": LinearShapeRule<InFeatures, OutFeatures>;
+}
+/** The shape rule of Linear. */
+export interface LinearShapeRule<InFeatures, OutFeatures> extends ShapeRule {
   readonly "~output": LinearRule<`linear(${InFeatures & number}, ${OutFeatures & number})`, InFeatures, OutFeatures, this["~input"]>;
 }
 
@@ -22,6 +26,10 @@ export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
 export interface LazyLinear<OutFeatures> extends Layer, RuntimeLayer {
   readonly kind: "lazyLinear";
   readonly outFeatures: OutFeatures;
+  readonly "~rule": LazyLinearShapeRule<OutFeatures>;
+}
+/** The shape rule of LazyLinear. */
+export interface LazyLinearShapeRule<OutFeatures> extends ShapeRule {
   readonly "~output": LinearRule<`lazyLinear(${OutFeatures & number})`, LastDim<this["~input"] & readonly Dim[]>, OutFeatures, this["~input"]>;
 }
 

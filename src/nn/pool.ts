@@ -1,6 +1,6 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../types/arith/index.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Checked, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
@@ -53,21 +53,37 @@ interface PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> extends Layer, 
 /** `nn.maxPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
 export interface MaxPool1d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
   readonly kind: "maxPool1d";
+  readonly "~rule": MaxPool1dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>;
+}
+/** The shape rule of MaxPool1d. */
+export interface MaxPool1dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode> extends ShapeRule {
   readonly "~output": Rule<"maxPool1d", 1, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
 }
 /** `nn.maxPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
 export interface MaxPool2d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
   readonly kind: "maxPool2d";
+  readonly "~rule": MaxPool2dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>;
+}
+/** The shape rule of MaxPool2d. */
+export interface MaxPool2dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode> extends ShapeRule {
   readonly "~output": Rule<"maxPool2d", 2, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
 }
 /** `nn.avgPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
 export interface AvgPool1d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
   readonly kind: "avgPool1d";
+  readonly "~rule": AvgPool1dShapeRule<Kernel, Stride, Padding, CeilMode>;
+}
+/** The shape rule of AvgPool1d. */
+export interface AvgPool1dShapeRule<Kernel, Stride, Padding, CeilMode> extends ShapeRule {
   readonly "~output": Rule<"avgPool1d", 1, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
 }
 /** `nn.avgPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
 export interface AvgPool2d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
   readonly kind: "avgPool2d";
+  readonly "~rule": AvgPool2dShapeRule<Kernel, Stride, Padding, CeilMode>;
+}
+/** The shape rule of AvgPool2d. */
+export interface AvgPool2dShapeRule<Kernel, Stride, Padding, CeilMode> extends ShapeRule {
   readonly "~output": Rule<"avgPool2d", 2, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
 }
 

@@ -1,6 +1,6 @@
 // nn.lstm / nn.gru: PyTorch's LSTM and GRU, batch first ([batch, seq, features]).
 import type { Compare, Mul } from "../../types/arith/index.ts";
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize } from "../../types/shape/plain.ts";
@@ -65,6 +65,10 @@ export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = fals
   readonly numLayers: NumLayers;
   readonly bidirectional: Bidirectional;
   readonly projSize: ProjSize;
+  readonly "~rule": LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>;
+}
+/** The shape rule of LSTM. */
+export interface LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize> extends ShapeRule {
   readonly "~output": RecurrentRule<WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
     InputSize, RecurrentFeatures<HiddenSize, Bidirectional, ProjSize>, this["~input"]>;
 }
@@ -80,6 +84,10 @@ export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false
   readonly hiddenSize: HiddenSize;
   readonly numLayers: NumLayers;
   readonly bidirectional: Bidirectional;
+  readonly "~rule": GRUShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional>;
+}
+/** The shape rule of GRU. */
+export interface GRUShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional> extends ShapeRule {
   readonly "~output": RecurrentRule<WrittenRecurrent<"gru", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
     InputSize, RecurrentFeatures<HiddenSize, Bidirectional>, this["~input"]>;
 }

@@ -1,5 +1,5 @@
 // nn.unflatten: PyTorch's Unflatten(dim, unflattened_size).
-import type { Layer } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Checked, SizeProblem, Written } from "../../types/shape/args.ts";
 import type { UnflattenRule } from "../../types/shape/unflatten.ts";
 import { ShapeError } from "../errors.ts";
@@ -18,6 +18,10 @@ export interface Unflatten<DimArg extends number, Sizes extends readonly number[
   readonly kind: "unflatten";
   readonly dim: DimArg;
   readonly sizes: Sizes;
+  readonly "~rule": UnflattenShapeRule<DimArg, Sizes>;
+}
+/** The shape rule of Unflatten. */
+export interface UnflattenShapeRule<DimArg extends number, Sizes extends readonly number[]> extends ShapeRule {
   readonly "~output": UnflattenRule<`unflatten(${DimArg}, ${Written<Sizes>})`, DimArg, Sizes, this["~input"]>;
 }
 

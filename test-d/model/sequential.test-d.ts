@@ -1,7 +1,7 @@
 import { expectType as expectExact } from "tsd";
 import { expectType, type TypeEqual } from "ts-expect";
 import type { Invalid } from "../../types/arith/invalid.ts";
-import type { Apply, Layer } from "../../types/model/layer.ts";
+import type { Apply, Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { Walk } from "../../types/model/walk.ts";
 import { input, nn, sequential, type Conv2d, type Dropout, type Flatten, type Linear, type LogSoftmax, type MaxPool2d, type Model, type OutputShape, type ReLU, type ShapeTrace } from "shapecheck";
 
@@ -74,7 +74,8 @@ expectType<TypeEqual<Apply<typeof conv, readonly [number, 4, 32, 32]>, "conv2d(3
 
 // A rule that gives an object which is not a shape (an arithmetic Invalid) is found after the walk
 // and named with its message, however many layers passed it on.
-interface Leaky extends Layer { readonly kind: "leaky"; readonly "~output": Invalid<"Sub<3, 5>: the result would be below zero"> }
+interface Leaky extends Layer { readonly kind: "leaky"; readonly "~rule": LeakyRule }
+interface LeakyRule extends ShapeRule { readonly "~output": Invalid<"Sub<3, 5>: the result would be below zero"> }
 expectType<TypeEqual<Walk<[[number, 3], []], [ReLU, Leaky, ReLU, ReLU]>, {
   readonly index: 1; readonly message: "leaky: Sub<3, 5>: the result would be below zero (input [number, 3])";
 }>>(true);

@@ -2,31 +2,50 @@ import type { Invalid } from "../arith/invalid.ts";
 import type { Shape, ShowShape } from "../shape/dims.ts";
 
 /**
- * What every layer's type declares: its kind, and its shape rule written as a property that reads
- * the phantom `this["~input"]` (a "higher-kinded" type: the walker intersects the layer with
- * `{ "~input": S }` and reads `"~output"`). The `~` properties exist only in types.
+ * What every layer's type declares: its kind, and its shape rule, a small interface whose
+ * `"~output"` reads the phantom `this["~input"]` (a "higher-kinded" type: the walker intersects the
+ * rule with `{ "~input": S }` and reads `"~output"`). The `~` properties exist only in types.
  *
- * A layer that also knows where its output dimensions come from (flatten: `64·12·12`) declares
- * `"~origins"`, one text per output dimension.
+ * The rule is an interface of its own, not a property of the layer: reading `"~output"` through an
+ * intersection makes the compiler instantiate every member of the intersected interface for the new
+ * `this`, and a layer has a dozen (its settings, its runtime methods), its rule two.
  */
 export interface Layer {
   readonly kind: string;
+  readonly "~rule": ShapeRule;
+}
+
+/**
+ * A layer's shape rule. A rule that also knows where its output dimensions come from (flatten:
+ * `64·12·12`) declares `"~origins"`, one text per output dimension.
+ *
+ * @example
+ * interface LinearShapeRule<In, Out> extends ShapeRule {
+ *   readonly "~output": LinearRule<`linear(${In & number}, ${Out & number})`, In, Out, this["~input"]>;
+ * }
+ */
+export interface ShapeRule {
   /** Phantom: the input shape the rule is applied to. */
   readonly "~input": unknown;
   /** Phantom: the output shape, or a message (a string literal) when the input does not fit. */
   readonly "~output": unknown;
 }
 
+/** The rule of layers that keep the shape (activations, dropout). */
+export interface SameShape extends ShapeRule {
+  readonly "~output": this["~input"];
+}
+
 /** The output of layer L on input shape S: a shape, a message, or an `Invalid`. */
-export type Apply<L extends Layer, S> = (L & { readonly "~input": S })["~output"];
+export type Apply<L extends Layer, S> = (L["~rule"] & { readonly "~input": S })["~output"];
 
 /**
  * Origins of the output dimensions: the layer's own, or the input's when the shape is unchanged.
  * With no origins to pass on (most steps), the shapes are not compared.
  */
 export type OriginsAfter<L extends Layer, S, Out, Origins extends readonly string[]> =
-  L extends { readonly "~origins": unknown }
-    ? (L & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[] ? Own : []
+  L["~rule"] extends { readonly "~origins": unknown }
+    ? (L["~rule"] & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[] ? Own : []
     : Origins extends [] ? []
     : [S] extends [Out] ? ([Out] extends [S] ? Origins : []) : [];
 
