@@ -153,16 +153,6 @@ type FullProblems<Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, La
   [Fourth] extends [ConvTransposeOptions] ? false : SizeArgProblem<Layer, "padding", Fifth, Rank, 0>,
   [Fourth] extends [ConvTransposeOptions] ? false : OutputPaddingArgProblem<Layer, Rank, Sixth, Fourth, 1>,
 ];
-/** The parameter list of a transposed convolution builder: each argument, or its message. */
-type ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems extends ArgProblems> = [
-  inChannels: Arg<In, Problems[0]>,
-  outChannels: Arg<Out, Problems[1]>,
-  kernelSize: Checked<Kernel, Problems[2]>,
-  strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-  outputPadding?: Checked<Sixth, Problems[5]>,
-];
-
 /**
  * PyTorch's `nn.ConvTranspose1d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
  * groups=1, bias=True, dilation=1)` on [batch, inChannels, length]:
@@ -175,9 +165,14 @@ type ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems ext
 export function convTranspose1d<const In extends number, const Out extends number, const Kernel extends SizeArg,
   const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
   Problems extends ArgProblems = ConvTransposeProblems<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>>(
-  ...args: ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems>
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
+  outputPadding?: Checked<Sixth, Problems[5]>,
 ): ConvTranspose1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return convTranspose("convTranspose1d", 1, ...(args as RuntimeArgs)) as never;
+  return convTranspose("convTranspose1d", 1, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding, outputPadding] as RuntimeArgs)) as never;
 }
 
 /**
@@ -193,9 +188,14 @@ export function convTranspose1d<const In extends number, const Out extends numbe
 export function convTranspose2d<const In extends number, const Out extends number, const Kernel extends SizeArg,
   const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
   Problems extends ArgProblems = ConvTransposeProblems<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>>(
-  ...args: ConvTransposeParameters<In, Out, Kernel, Fourth, Fifth, Sixth, Problems>
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  padding?: Checked<Fifth, Problems[4]>,
+  outputPadding?: Checked<Sixth, Problems[5]>,
 ): ConvTranspose2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return convTranspose("convTranspose2d", 2, ...(args as RuntimeArgs)) as never;
+  return convTranspose("convTranspose2d", 2, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding, outputPadding] as RuntimeArgs)) as never;
 }
 
 type RuntimeArgs = [number, number, SizeArg, (SizeArg | ConvTransposeOptions)?, SizeArg?, SizeArg?];

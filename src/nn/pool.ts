@@ -119,12 +119,6 @@ type PlainSecond<Rank extends number, Kernel, Second> = [Second] extends [PoolOp
 type PlainPadding<Kernel, Padding> = [Padding] extends [0] ? true
   : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true] ? (Compare<Mul<Padding, 2>, Kernel> extends "gt" ? false : true)
   : false;
-/** The parameter list of a pooling builder: each argument, or its message. */
-type PoolParameters<Kernel, Second, Third, Problems extends ArgProblems> = [
-  kernelSize: Checked<Kernel, Problems[0]>,
-  strideOrOptions?: Checked<Second, Problems[1]>,
-  padding?: Checked<Third, Problems[2]>,
-];
 type ArgMessage<Problem, Kind extends string, Kernel, Second, Third> = Problem extends string
   ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>
   : false;
@@ -132,9 +126,11 @@ type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptio
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
 export function maxPool1d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third>>(
-  ...args: PoolParameters<Kernel, Second, Third, Problems>
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  padding?: Checked<Third, Problems[2]>,
 ): MaxPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
-  return pool("maxPool1d", 1, ...(args as RuntimeArgs));
+  return pool("maxPool1d", 1, kernelSize, strideOrOptions, padding);
 }
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -143,24 +139,28 @@ export function maxPool1d<const Kernel extends SizeArg, const Second extends Siz
  * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
  */
 export function maxPool2d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third>>(
-  ...args: PoolParameters<Kernel, Second, Third, Problems>
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  padding?: Checked<Third, Problems[2]>,
 ): MaxPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
-  return pool("maxPool2d", 2, ...(args as RuntimeArgs));
+  return pool("maxPool2d", 2, kernelSize, strideOrOptions, padding);
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool1d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third>>(
-  ...args: PoolParameters<Kernel, Second, Third, Problems>
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  padding?: Checked<Third, Problems[2]>,
 ): AvgPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
-  return pool("avgPool1d", 1, ...(args as RuntimeArgs));
+  return pool("avgPool1d", 1, kernelSize, strideOrOptions, padding);
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool2d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third>>(
-  ...args: PoolParameters<Kernel, Second, Third, Problems>
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  padding?: Checked<Third, Problems[2]>,
 ): AvgPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
-  return pool("avgPool2d", 2, ...(args as RuntimeArgs));
+  return pool("avgPool2d", 2, kernelSize, strideOrOptions, padding);
 }
-
-type RuntimeArgs = [SizeArg, (SizeArg | PoolOptions)?, SizeArg?];
 
 function pool(kind: string, rank: number, kernelSize: SizeArg, second?: SizeArg | PoolOptions, third?: SizeArg): never {
   const options: PoolOptions = typeof second === "object" && !Array.isArray(second) ? (second as PoolOptions) : { stride: second as SizeArg | undefined, padding: third };

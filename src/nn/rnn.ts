@@ -130,13 +130,6 @@ type FullProblems<InputSize, HiddenSize, Options, Layer extends string> = [
   FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>,
   OptionsProblem<Layer, HiddenSize, Options>,
 ];
-/** The parameter list of a recurrent builder: each argument, or its message. */
-type RecurrentParameters<InputSize, HiddenSize, Options, Problems extends ArgProblems> = [
-  inputSize: Arg<InputSize, Problems[0]>,
-  hiddenSize: Arg<HiddenSize, Problems[1]>,
-  options?: Checked<Options, Problems[2]>,
-];
-
 /**
  * PyTorch's `nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
  * bidirectional=False, proj_size=0)` on [batch, seq, inputSize]; its output sequence is
@@ -148,9 +141,11 @@ type RecurrentParameters<InputSize, HiddenSize, Options, Problems extends ArgPro
  */
 export function lstm<const InputSize extends number, const HiddenSize extends number, const Options extends LSTMOptions = {},
   Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Options>>(
-  ...args: RecurrentParameters<InputSize, HiddenSize, Options, Problems>
+  inputSize: Arg<InputSize, Problems[0]>,
+  hiddenSize: Arg<HiddenSize, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): LSTM<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>> {
-  return recurrent("lstm", ...(args as RuntimeArgs));
+  return recurrent("lstm", ...([inputSize, hiddenSize, options] as RuntimeArgs));
 }
 /**
  * PyTorch's `nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
@@ -161,9 +156,11 @@ export function lstm<const InputSize extends number, const HiddenSize extends nu
  */
 export function gru<const InputSize extends number, const HiddenSize extends number, const Options extends GRUOptions = {},
   Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Options>>(
-  ...args: RecurrentParameters<InputSize, HiddenSize, Options, Problems>
+  inputSize: Arg<InputSize, Problems[0]>,
+  hiddenSize: Arg<HiddenSize, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): GRU<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>> {
-  return recurrent("gru", ...(args as RuntimeArgs));
+  return recurrent("gru", ...([inputSize, hiddenSize, options] as RuntimeArgs));
 }
 
 type RuntimeArgs = [number, number, LSTMOptions?];

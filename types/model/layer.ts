@@ -20,9 +20,10 @@ export interface Layer {
  * `64·12·12`) declares `"~origins"`, one text per output dimension.
  *
  * @example
- * interface LinearShapeRule<In, Out> extends ShapeRule {
- *   readonly "~output": LinearRule<`linear(${In & number}, ${Out & number})`, In, Out, this["~input"]>;
+ * interface AddsAFeature extends ShapeRule {
+ *   readonly "~output": this["~input"] extends [infer Batch, 10] ? [Batch, 11] : "addsAFeature: expects [batch, 10]";
  * }
+ * type Out = (AddsAFeature & { readonly "~input": [number, 10] })["~output"]; //=> [number, 11]
  */
 export interface ShapeRule {
   /** Phantom: the input shape the rule is applied to. */
