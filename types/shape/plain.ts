@@ -1,5 +1,4 @@
 // The fast path of argument checks: most arguments are plain sizes, which need no message.
-import type { IsUnion } from "./args.ts";
 
 /**
  * The messages of a builder's arguments, one per parameter, `false` where the argument is fine.
@@ -21,13 +20,12 @@ export type ArgProblems = readonly (string | false)[];
  * type A = IsPlainSize<64>; //=> true
  * type B = IsPlainSize<3 | 5>; //=> false
  */
-export type IsPlainSize<N, Minimum extends 0 | 1 = 1> =
-  [N] extends [never] ? false
-  : IsUnion<N> extends false
-    ? N extends number
-      ? `${N}` extends `${bigint}` ? (`${N}` extends `-${string}` | (Minimum extends 1 ? "0" : never) ? false : true) : false
-      : false
-    : false;
+export type IsPlainSize<N, Minimum extends 0 | 1 = 1> = [N] extends [never] ? false : PlainSize<N, N, Minimum>;
+// Distributes over a union, whose members then differ from the whole: false for each.
+type PlainSize<N, Whole, Minimum extends 0 | 1> = N extends number
+  ? [Whole] extends [N] ? (`${N}` extends `${bigint}` ? (`${N}` extends NotPlain[Minimum] ? false : true) : false) : false
+  : false;
+interface NotPlain { 0: `-${string}`; 1: `-${string}` | "0" }
 
 /**
  * Whether a per-dimension size argument is plain: a plain size, or a tuple of `Rank` plain sizes.
