@@ -1,7 +1,7 @@
 // PyTorch's convolution output size (torch.nn.Conv1d/2d/3d), one formula for every spatial dimension:
 //   out = ⌊(L + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1
 // valid when the padded input is at least as large as the dilated kernel. Twin: src/shape/conv.ts.
-import type { Add, Compare, FloorDiv, Mul, Sub } from "../arith/index.ts";
+import type { Add, CeilDiv, Compare, FloorDiv, Mul, Sub } from "../arith/index.ts";
 import type { Dim, IsUnknown, Shape } from "./dims.ts";
 
 /** The extent of a dilated kernel: d·(k − 1) + 1. */
@@ -27,7 +27,7 @@ export interface KernelTooLarge<Axis extends number = number, Extent = unknown, 
  */
 export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
   IsUnknown<Size> extends true ? number
-  : KeepsSize<Size, Kernel, Stride, Padding, Dilation> extends true ? Size
+  : PadsByHalf<Size, Kernel, Padding, Dilation> extends true ? (Stride extends 1 ? Size : CeilDiv<Size, Stride>)
   : PaddedSize<Size, Padding> extends infer Padded
     ? DilatedKernel<Kernel, Dilation> extends infer Extent
       ? Compare<Padded, Extent> extends "lt"
@@ -36,10 +36,11 @@ export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padd
       : never
     : never;
 
-// The most common convolution keeps the size: stride 1, dilation 1, an odd kernel padded by half
-// (3 by 1, 5 by 2, …) on an input of at least 1. Answered without arithmetic.
-type KeepsSize<Size, Kernel, Stride, Padding, Dilation> =
-  [Stride, Dilation, Size] extends [1, 1, Exclude<Size, 0>]
+// The most common convolutions pad an odd kernel by half (3 by 1, 5 by 2, …; 1 by 0), dilation 1, on
+// an input of at least 1: ⌊(L + 2p − k) / s⌋ + 1 is then ⌈L / s⌉, the size itself at stride 1 (no
+// arithmetic), one division otherwise (instead of four operations).
+type PadsByHalf<Size, Kernel, Padding, Dilation> =
+  [Dilation, Size] extends [1, Exclude<Size, 0>]
     ? Padding extends keyof OddKernel ? ([Kernel] extends [OddKernel[Padding]] ? true : false) : false
     : false;
 interface OddKernel { 0: 1; 1: 3; 2: 5; 3: 7; 4: 9; 5: 11 }

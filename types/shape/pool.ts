@@ -9,7 +9,16 @@ import type { Dim, IsUnknown, Shape } from "./dims.ts";
 /** One spatial output size of a pooling window, or the message when the window does not fit. */
 export type PoolSize<Layer extends string, Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation, CeilMode> =
   IsUnknown<Size> extends true ? number
-  : PaddedSize<Size, Padding> extends infer Padded
+  : [Stride, Padding, Dilation, CeilMode] extends [Kernel, 0, 1, false] ? TilingSize<Layer, Axis, Size, Kernel>
+  : FullPoolSize<Layer, Axis, Size, Kernel, Stride, Padding, Dilation, CeilMode>;
+// The most common pooling tiles the input (stride = kernel, no padding, dilation 1): ⌊L / k⌋, one
+// division instead of four operations; 0 means the kernel does not fit, which the full rule says.
+type TilingSize<Layer extends string, Axis extends number, Size extends Dim, Kernel> =
+  FloorDiv<Size, Kernel> extends infer Out
+    ? Out extends 0 ? FullPoolSize<Layer, Axis, Size, Kernel, Kernel, 0, 1, false> : Out extends number ? Out : FullPoolSize<Layer, Axis, Size, Kernel, Kernel, 0, 1, false>
+    : never;
+type FullPoolSize<Layer extends string, Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation, CeilMode> =
+  PaddedSize<Size, Padding> extends infer Padded
     ? DilatedKernel<Kernel, Dilation> extends infer Extent
       ? (CeilMode extends true ? Add<Padded, Sub<Stride, 1>> : Padded) extends infer Reach
         ? Compare<Reach, Extent> extends "lt"
