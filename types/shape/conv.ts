@@ -28,7 +28,10 @@ export interface KernelTooLarge<Axis extends number = number, Extent = unknown, 
 export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
   IsUnknown<Size> extends true ? number
   : PadsByHalf<Size, Kernel, Padding, Dilation> extends true ? (Stride extends 1 ? Size : CeilDiv<Size, Stride>)
-  : PaddedSize<Size, Padding> extends infer Padded
+  : [Stride, Padding, Dilation] extends [1, 0, 1] ? ValidSize<Axis, Size, Kernel>
+  : FullConvSize<Axis, Size, Kernel, Stride, Padding, Dilation>;
+type FullConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
+  PaddedSize<Size, Padding> extends infer Padded
     ? DilatedKernel<Kernel, Dilation> extends infer Extent
       ? Compare<Padded, Extent> extends "lt"
         ? KernelTooLarge<Axis, Extent, Padded>
@@ -44,6 +47,17 @@ type PadsByHalf<Size, Kernel, Padding, Dilation> =
     ? Padding extends keyof OddKernel ? ([Kernel] extends [OddKernel[Padding]] ? true : false) : false
     : false;
 interface OddKernel { 0: 1; 1: 3; 2: 5; 3: 7; 4: 9; 5: 11 }
+
+// An unpadded convolution at stride 1 (PyTorch's default): L − (k − 1), one subtraction instead of
+// four operations. Below 1 the kernel does not fit, which the full rule says.
+type ValidSize<Axis extends number, Size extends Dim, Kernel> =
+  Kernel extends keyof KernelReach
+    ? Sub<Size, KernelReach[Kernel]> extends infer Out
+      ? Out extends 0 ? FullConvSize<Axis, Size, Kernel, 1, 0, 1> : Out extends number ? Out : FullConvSize<Axis, Size, Kernel, 1, 0, 1>
+      : never
+    : FullConvSize<Axis, Size, Kernel, 1, 0, 1>;
+/** How far a kernel reaches past its first element: k − 1. */
+interface KernelReach { 1: 0; 2: 1; 3: 2; 4: 3; 5: 4; 6: 5; 7: 6; 8: 7; 9: 8; 10: 9; 11: 10 }
 
 /**
  * Every spatial output size in order (a tuple), or the first KernelTooLarge. `Padding` may be "same"
