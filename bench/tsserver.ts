@@ -172,7 +172,7 @@ async function measure(model: ModelCase, dir: string, runs: number, completions:
 
 /** Runs the editor-latency benchmark and prints a Markdown table. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  let runs = 5;
+  let runs = 10; // 20 edit-and-hover rounds: a server warmed up as in an editing session
   let only: RegExp | undefined;
   let importFrom: string | undefined;
   for (let i = 0; i < argv.length; i++) {
