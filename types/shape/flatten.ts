@@ -21,12 +21,16 @@ export type Origin<Dims extends Shape, Text extends string = ""> = Dims extends 
 /** Values of dimensions (named dimensions have unknown values). */
 type Values<Dims extends Shape> = { [K in keyof Dims]: ValueOf<Dims[K]> };
 
+/** End + 1, looked up for the small indices of shapes (the arithmetic costs a new checker ~2 ms to read). */
+type Plus1<End extends number> = End extends keyof Successors ? Successors[End] : Add<End, 1> & number;
+interface Successors { 0: 1; 1: 2; 2: 3; 3: 4; 4: 5; 5: 6; 6: 7; 7: 8 }
+
 /** The flatten rule: [..., a, b, c, ...] → [..., a·b·c, ...]. */
 export type FlattenRule<Layer extends string, StartDim extends number, EndDim extends number, Input> =
   Input extends Shape
     ? DimIndex<StartDim, Input["length"]> extends infer Start extends number
       ? DimIndex<EndDim, Input["length"]> extends infer End extends number
-        ? Add<End, 1> extends infer After extends number
+        ? Plus1<End> extends infer After extends number
           ? Take<Input, Start> extends infer Before extends Shape
             ? Drop<Input, After> extends infer Rest extends Shape
               ? Drop<Take<Input, After>, Start> extends infer Merged extends Shape
@@ -46,7 +50,7 @@ type Blanks<Count extends number, Texts extends string[] = []> = Texts["length"]
 export type FlattenOrigins<StartDim extends number, EndDim extends number, Input> =
   Input extends Shape
     ? [DimIndex<StartDim, Input["length"]>, DimIndex<EndDim, Input["length"]>] extends [infer Start extends number, infer End extends number]
-      ? Drop<Take<Input, Add<End, 1> & number>, Start> extends infer Merged extends Shape
+      ? Drop<Take<Input, Plus1<End>>, Start> extends infer Merged extends Shape
         ? Merged["length"] extends 0 | 1 ? [] : [...Blanks<Start>, Origin<Merged>]
         : []
       : []
