@@ -9,10 +9,13 @@ export const paddedSize = (size: number, padding: number): number => size + 2 * 
 export const writeKernelTooLargeMessage = (layer: string, axis: number, extent: number, padded: number): string =>
   `${layer}: the kernel (extent ${extent}) is larger than the padded input (${padded}) in input dimension ${axis}`;
 
-/** One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`). */
-export function convSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number): number | null {
+/**
+ * One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`);
+ * a size-keeping convolution (stride 1, an odd kernel padded by half) keeps a named one.
+ */
+export function convSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number): RuntimeDim {
   const known = valueOf(size);
-  if (known === null) return null;
+  if (known === null) return stride === 1 && dilation === 1 && kernel % 2 === 1 && 2 * padding === kernel - 1 ? size : null;
   const padded = paddedSize(known, padding);
   const extent = dilatedKernel(kernel, dilation);
   if (padded < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));

@@ -22,12 +22,15 @@ export interface KernelTooLarge<Axis extends number = number, Extent = unknown, 
 }
 
 /**
- * One spatial output size, or KernelTooLarge. Unknown sizes stay unknown. Free of the layer's name,
- * so layers that differ only in their channels share the arithmetic.
+ * One spatial output size, or KernelTooLarge. Unknown sizes stay unknown; a size-keeping convolution
+ * keeps a named one. Free of the layer's name, so layers that differ only in their channels share
+ * the arithmetic.
  */
 export type ConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
-  IsUnknown<Size> extends true ? number
-  : PadsByHalf<Size, Kernel, Padding, Dilation> extends true ? (Stride extends 1 ? Size : CeilDiv<Size, Stride>)
+  PadsByHalf<Size, Kernel, Padding, Dilation> extends true
+    ? Stride extends 1 ? Size // the size kept, a named one too
+    : IsUnknown<Size> extends true ? number : CeilDiv<Size, Stride>
+  : IsUnknown<Size> extends true ? number
   : [Stride, Padding, Dilation] extends [1, 0, 1] ? ValidSize<Axis, Size, Kernel>
   : FullConvSize<Axis, Size, Kernel, Stride, Padding, Dilation>;
 type FullConvSize<Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
