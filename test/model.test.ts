@@ -43,6 +43,8 @@ test("a builder passed uncalled is not a layer, at run time as at compile time",
   const error = shapeError(() => loose(input([10]), nn.linear(10, 5), nn.relu));
   assert.equal(error.message, "not a layer: a layer is what a builder returns, as in nn.relu()");
   assert.equal(error.layerIndex, 1);
+  const piped = shapeError(() => (input([10]).pipe as (...layers: unknown[]) => unknown)(nn.linear(10, 5), nn.relu));
+  assert.equal(piped.message, "not a layer: a layer is what a builder returns, as in nn.relu()");
 });
 
 test("runtime messages equal the compile-time ones", () => {

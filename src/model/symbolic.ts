@@ -4,7 +4,7 @@
 import type { CheckedLayers } from "../../types/model/walk.ts";
 import type { Shape } from "../../types/shape/dims.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
-import type { AnyLayer, RuntimeLayer } from "./layer.ts";
+import type { RuntimeLayer } from "./layer.ts";
 import type { OutputOf } from "./sequential.ts";
 import { walk } from "./walk.ts";
 
@@ -34,7 +34,7 @@ export interface Symbolic<out S extends Shape> {
    * const x = input([3, 64, 64]);
    * const features = x.pipe(nn.conv2d(3, 16, 3, 1, 1), nn.relu()); // Symbolic<[number, 16, 64, 64]>
    */
-  pipe<const Layers extends readonly AnyLayer[]>(...layers: CheckedLayers<S, Layers>): Symbolic<OutputOf<S, Layers>>;
+  pipe<const Layers extends readonly unknown[]>(...layers: CheckedLayers<S, Layers>): Symbolic<OutputOf<S, Layers>>;
 }
 
 let created = 0;
