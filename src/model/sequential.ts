@@ -26,7 +26,7 @@ export interface Sequential<InputShape extends Shape, OutputShape extends Shape,
 
 /** The output shape of the layers on an input (the loose `Shape` when a layer does not fit: the call reports it). */
 export type OutputOf<InputShape extends Shape, Layers extends readonly unknown[]> =
-  Walk<[InputShape, []], Layers> extends { readonly output: infer Output extends Shape } ? Output : Shape;
+  Walk<InputShape, Layers> extends { readonly output: infer Output extends Shape } ? Output : Shape;
 
 /** The output shape of a model, batch first: `[number, 10]`. */
 export type OutputShape<M> = M extends { readonly "~shapes": readonly [Shape, infer Output] } ? Output : never;

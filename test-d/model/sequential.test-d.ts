@@ -76,6 +76,6 @@ expectType<TypeEqual<Apply<typeof conv, readonly [number, 4, 32, 32]>, "conv2d(3
 // and named with its message, however many layers passed it on.
 interface Leaky extends Layer { readonly kind: "leaky"; readonly "~rule": LeakyRule }
 interface LeakyRule extends ShapeRule { readonly "~output": Invalid<"Sub<3, 5>: the result would be below zero"> }
-expectType<TypeEqual<Walk<[[number, 3], []], [ReLU, Leaky, ReLU, ReLU]>, {
+expectType<TypeEqual<Walk<[number, 3], [ReLU, Leaky, ReLU, ReLU]>, {
   readonly index: 1; readonly message: "leaky: Sub<3, 5>: the result would be below zero (input [number, 3])";
 }>>(true);

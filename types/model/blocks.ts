@@ -9,7 +9,7 @@ export type writeInnerMessage<Block extends string, Index extends number, Messag
 
 /** The output of layers on an input, or the message of the first that does not fit, prefixed with the block. */
 type Run<Block extends string, Input extends Shape, Layers extends readonly unknown[]> =
-  Walk<[Input, []], Layers> extends infer Result
+  Walk<Input, Layers> extends infer Result
     ? Result extends { readonly output: infer Output } ? Output
       : Result extends { readonly index: infer Index extends number; readonly message: infer Message extends string } ? writeInnerMessage<Block, Index, Message>
       : never

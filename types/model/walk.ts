@@ -14,7 +14,7 @@ type State = readonly [Shape, readonly string[]] | string;
  * the walk is redone keeping where every dimension comes from, which the message shows
  * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
-export type Walk<Start extends readonly [Shape, readonly string[]], Layers extends readonly unknown[]> = Shapes<Start[0], Layers, Start[0]>;
+export type Walk<Input extends Shape, Layers extends readonly unknown[]> = Shapes<Input, Layers, Input>;
 
 // The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
 // intersect with a union of 1,025 keys at every step.
@@ -67,12 +67,12 @@ export type Trace<Current extends State, Layers extends readonly unknown[], Shap
  */
 export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]> =
   [Layers] extends [never] ? Layers
-  : Walk<[Input, []], Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
+  : Walk<Input, Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
     ? { [K in keyof Layers]: K extends `${Index}` ? Message : Layers[K] }
     : Layers;
 
 /** For an F-bounded constraint `Layers extends CheckedLayersAt<…>` (models declared as types). */
 export type LayerOrMessage<Input extends Shape, Layers extends readonly unknown[], K> =
-  Walk<[Input, []], Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
+  Walk<Input, Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
     ? (K extends `${Index}` ? Message : Layers[K & keyof Layers])
     : Layers[K & keyof Layers];
