@@ -48,7 +48,9 @@ type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : 
 /**
  * The type-level rule of a convolution of spatial rank `Rank` on `Input`. Its messages are found
  * with an empty layer name and the written form is put in front only when there is one (writing it
- * for every layer of a long model costs more than the rule).
+ * for every layer of a long model costs more than the rule). An input that fits (a mutable shape
+ * whose channels are inChannels, of the right rank) takes the first branch: only its sizes, which
+ * layers of one spatial size share; anything else, the full rule with its messages.
  */
 type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> =
   Input extends [infer Batch, In, ...infer Spatial extends Shape]
