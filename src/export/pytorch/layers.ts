@@ -1,0 +1,133 @@
+// One Python constructor per layer kind: the torch.nn module with the layer's configuration, so its
+// state_dict keys and shapes are the ones the TensorFlow.js model's stateDict() uses. Blocks hold
+// nn.Sequential chains (`3.layers.0.weight`, `4.branches.1.0.weight`). A kind missing here but named
+// as a torch.nn module (SPEC: `ReLU6` → `relu6`) is written as that module with its config fields as
+// keywords; anything else (the `layers` vocabulary, defineLayer's layers) is an ExportError.
+import { ExportError, writeNoFormMessage } from "../errors.ts";
+import { showDims, traceOf, type LayerLike, type RuntimeShape } from "../model-parts.ts";
+import { call, py, snake } from "./python.ts";
+
+/** Writes one layer; `chain` writes a nested chain of layers (for blocks) at the given indent. */
+type Emitter = (layer: LayerLike, input: RuntimeShape, chain: (layers: readonly LayerLike[], input: RuntimeShape) => string) => string;
+
+/** The helper classes of the preamble a layer needs (`LSTM`, `Residual`, …). */
+export const helpersOf: Readonly<Record<string, string>> = {
+  lstm: "LSTM", gru: "GRU", multiheadAttention: "SelfAttention", residual: "Residual", concat: "Concat", embedding: "Embedding",
+};
+
+const f = (layer: LayerLike, name: string): unknown => layer[name];
+
+const conv = (module: string): Emitter => (l) =>
+  call(`nn.${module}`, [f(l, "inChannels"), f(l, "outChannels"), f(l, "kernelSize")], {
+    stride: [f(l, "stride"), 1], padding: [f(l, "padding"), 0], output_padding: [f(l, "outputPadding"), 0],
+    dilation: [f(l, "dilation"), 1], groups: [f(l, "groups"), 1], bias: [f(l, "bias"), true],
+  });
+
+const pool = (module: string, dilation: boolean): Emitter => (l) => {
+  if (!dilation && f(l, "dilation") !== undefined && JSON.stringify(f(l, "dilation")) !== "1") {
+    throw new ExportError(writeNoFormMessage("toPyTorch", l.written ?? l.kind, "PyTorch's average pooling has no dilation"));
+  }
+  return call(`nn.${module}`, [f(l, "kernelSize")], {
+    stride: [f(l, "stride"), f(l, "kernelSize")], padding: [f(l, "padding"), 0],
+    ...(dilation ? { dilation: [f(l, "dilation"), 1] } : {}), ceil_mode: [f(l, "ceilMode"), false],
+  });
+};
+
+const simple = (module: string, ...fields: string[]): Emitter => (l) => call(`nn.${module}`, fields.map((name) => f(l, name)));
+
+const emitters: Readonly<Record<string, Emitter>> = {
+  conv1d: conv("Conv1d"), conv2d: conv("Conv2d"), conv3d: conv("Conv3d"),
+  convTranspose1d: conv("ConvTranspose1d"), convTranspose2d: conv("ConvTranspose2d"),
+  maxPool1d: pool("MaxPool1d", true), maxPool2d: pool("MaxPool2d", true),
+  avgPool1d: pool("AvgPool1d", false), avgPool2d: pool("AvgPool2d", false),
+  adaptiveAvgPool1d: simple("AdaptiveAvgPool1d", "outputSize"), adaptiveAvgPool2d: simple("AdaptiveAvgPool2d", "outputSize"),
+  adaptiveMaxPool2d: simple("AdaptiveMaxPool2d", "outputSize"),
+  flatten: (l) => call("nn.Flatten", [f(l, "startDim"), f(l, "endDim")]),
+  unflatten: (l) => call("nn.Unflatten", [f(l, "dim"), f(l, "sizes")]),
+  linear: (l) => call("nn.Linear", [f(l, "inFeatures"), f(l, "outFeatures")], { bias: [f(l, "bias"), true] }),
+  // LazyLinear's in_features is known here (the walk inferred it): a plain Linear, weights ready to load.
+  lazyLinear: (l, input) => {
+    const inFeatures = input[input.length - 1];
+    if (typeof inFeatures !== "number") throw new ExportError(writeNoFormMessage("toPyTorch", l.written ?? l.kind, `its input's last dimension is not known (${showDims(input)}): give input() that size`));
+    return call("nn.Linear", [inFeatures, f(l, "outFeatures")], { bias: [f(l, "bias"), true] });
+  },
+  batchNorm1d: (l) => batchNorm("BatchNorm1d", l), batchNorm2d: (l) => batchNorm("BatchNorm2d", l),
+  layerNorm: (l) => call("nn.LayerNorm", [f(l, "normalizedShape")], { eps: [f(l, "eps"), 1e-5], elementwise_affine: [f(l, "elementwiseAffine"), true] }),
+  embedding: (l) => call("Embedding", [f(l, "numEmbeddings"), f(l, "embeddingDim")], { padding_idx: [f(l, "paddingIdx"), null], max_norm: [f(l, "maxNorm"), null] }),
+  lstm: (l) => call("LSTM", [f(l, "inputSize"), f(l, "hiddenSize")], {
+    num_layers: [f(l, "numLayers"), 1], bias: [f(l, "bias"), true], dropout: [f(l, "dropout"), 0],
+    bidirectional: [f(l, "bidirectional"), false], proj_size: [f(l, "projSize"), 0],
+  }),
+  gru: (l) => call("GRU", [f(l, "inputSize"), f(l, "hiddenSize")], {
+    num_layers: [f(l, "numLayers"), 1], bias: [f(l, "bias"), true], dropout: [f(l, "dropout"), 0], bidirectional: [f(l, "bidirectional"), false],
+  }),
+  multiheadAttention: (l) => call("SelfAttention", [f(l, "embedDim"), f(l, "numHeads")], { dropout: [f(l, "dropout"), 0], bias: [f(l, "bias"), true] }),
+  relu: () => "nn.ReLU()", gelu: () => "nn.GELU()", sigmoid: () => "nn.Sigmoid()", tanh: () => "nn.Tanh()", identity: () => "nn.Identity()",
+  leakyRelu: (l) => call("nn.LeakyReLU", [f(l, "negativeSlope")]),
+  dropout: (l) => call("nn.Dropout", [f(l, "p")]), dropout2d: (l) => call("nn.Dropout2d", [f(l, "p")]),
+  softmax: (l) => call("nn.Softmax", [f(l, "dim")]), logSoftmax: (l) => call("nn.LogSoftmax", [f(l, "dim")]),
+  residual: (l, input, chain) => {
+    const layers = f(l, "layers") as readonly LayerLike[];
+    const projection = (f(l, "projection") ?? []) as readonly LayerLike[];
+    return projection.length === 0 ? `Residual(${chain(layers, input)})` : `Residual(${chain(layers, input)}, projection=${chain(projection, input)})`;
+  },
+  concat: (l, input, chain) => `Concat(${py(f(l, "dim"))}, ${(f(l, "branches") as readonly (readonly LayerLike[])[]).map((b) => chain(b, input)).join(", ")})`,
+};
+
+function batchNorm(module: string, l: LayerLike): string {
+  return call(`nn.${module}`, [f(l, "numFeatures")], {
+    eps: [f(l, "eps"), 1e-5], momentum: [f(l, "momentum"), 0.1], affine: [f(l, "affine"), true], track_running_stats: [f(l, "trackRunningStats"), true],
+  });
+}
+
+// torch.nn modules of the SPEC's sections, for kinds written by the naming rule but not listed above.
+const torchModules = [
+  "ReflectionPad1d", "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "ZeroPad2d",
+  "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ELU", "Hardshrink", "Hardsigmoid", "Hardtanh", "Hardswish", "LogSigmoid",
+  "PReLU", "ReLU6", "RReLU", "SELU", "CELU", "SiLU", "Mish", "Softplus", "Softshrink", "Softsign", "Tanhshrink", "Threshold", "GLU",
+  "Softmin", "Softmax2d", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LocalResponseNorm", "BatchNorm3d",
+  "AlphaDropout", "Dropout1d", "Dropout3d", "FeatureAlphaDropout", "PixelShuffle", "PixelUnshuffle", "Upsample", "UpsamplingNearest2d",
+  "UpsamplingBilinear2d", "ChannelShuffle", "MaxPool3d", "AvgPool3d", "LPPool1d", "LPPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool3d",
+  "AdaptiveAvgPool3d", "FractionalMaxPool2d", "ConvTranspose3d", "Bilinear", "Fold", "Unfold", "CosineSimilarity", "PairwiseDistance",
+];
+/** SPEC's naming rule: the module in lowerCamelCase, a leading acronym lowercased whole (`ReLU6` → `relu6`). */
+const lowerName = (module: string): string => {
+  const acronym = /^[A-Z]+(?=[A-Z][a-z]|[0-9]|$)/.exec(module)?.[0];
+  return acronym && acronym.length > 1 ? acronym.toLowerCase() + module.slice(acronym.length) : module[0]!.toLowerCase() + module.slice(1);
+};
+const byLowerName = new Map(torchModules.map((m) => [lowerName(m), m]));
+
+const configFields = (layer: LayerLike): [string, unknown][] =>
+  Object.entries(layer).filter(([name, value]) => name !== "kind" && name !== "written" && typeof value !== "function" && !name.startsWith("~"));
+
+/** The Python expression that builds this layer as a torch.nn module. */
+export function emitLayer(layer: LayerLike, input: RuntimeShape, chain: (layers: readonly LayerLike[], input: RuntimeShape) => string): string {
+  const emitter = emitters[layer.kind];
+  if (emitter) return emitter(layer, input, chain);
+  const module = byLowerName.get(layer.kind);
+  if (module) return `nn.${module}(${configFields(layer).map(([name, value]) => `${snake(name)}=${py(value)}`).join(", ")})`;
+  throw new ExportError(writeNoFormMessage("toPyTorch", `${layer.written ?? layer.kind} (kind "${layer.kind}")`,
+    /^[A-Z]/.test(layer.kind) || layer.kind.includes(">") ? "it is a TensorFlow.js layer (the `layers` vocabulary or a custom layer); write it with `nn`" : "no torch.nn module is known for this kind"));
+}
+
+/** A chain as the lines of an nn.Sequential, each with its output shape: `nn.ReLU(),  # [N, 32, 26, 26]`. */
+export function chainLines(layers: readonly LayerLike[], input: RuntimeShape, indent: string): string[] {
+  const shapes = traceOf(input, layers);
+  const nested = (inner: readonly LayerLike[], from: RuntimeShape): string =>
+    inner.length === 0 ? "nn.Sequential()" : `nn.Sequential(\n${chainLines(inner, from, `${indent}    `).join("\n")}\n${indent})`;
+  return layers.map((layer, i) => `${indent}${emitLayer(layer, i === 0 ? input : shapes[i - 1]!, nested)},  # ${i}: ${layer.written ?? layer.kind} -> ${showDims(shapes[i]!)}`);
+}
+
+/** The helper classes a chain uses (nested chains included). */
+export function helpersUsed(layers: readonly LayerLike[], into = new Set<string>()): Set<string> {
+  for (const layer of layers) {
+    const helper = helpersOf[layer.kind];
+    if (helper) into.add(helper);
+    if (layer.kind === "residual") {
+      helpersUsed(f(layer, "layers") as readonly LayerLike[], into);
+      helpersUsed((f(layer, "projection") ?? []) as readonly LayerLike[], into);
+    }
+    if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => helpersUsed(b, into));
+  }
+  return into;
+}

@@ -1,0 +1,123 @@
+// The Python written before the model classes: imports, the few modules torch.nn lacks in the form
+// shapecheck's layers take (batch-first recurrent layers that return the output sequence alone,
+// self-attention, the residual and concat blocks), and safetensors I/O that works without the
+// `safetensors` package (Debian's torch has none).
+
+const helpers: Readonly<Record<string, string>> = {
+  LSTM: `
+class LSTM(nn.LSTM):
+    """shapecheck's nn.lstm: batch first, returns the output sequence only (state_dict keys as nn.LSTM's)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, batch_first=True, **kwargs)
+
+    def forward(self, x):
+        return super().forward(x)[0]
+`,
+  GRU: `
+class GRU(nn.GRU):
+    """shapecheck's nn.gru: batch first, returns the output sequence only (state_dict keys as nn.GRU's)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, batch_first=True, **kwargs)
+
+    def forward(self, x):
+        return super().forward(x)[0]
+`,
+  SelfAttention: `
+class SelfAttention(nn.MultiheadAttention):
+    """shapecheck's nn.multiheadAttention: batch first, query = key = value = x, returns the output only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, batch_first=True, **kwargs)
+
+    def forward(self, x):
+        return super().forward(x, x, x, need_weights=False)[0]
+`,
+  Embedding: `
+class Embedding(nn.Embedding):
+    """nn.Embedding that takes indices of any dtype (shapecheck's inputs are float tensors)."""
+
+    def forward(self, x):
+        return super().forward(x.long())
+`,
+  Residual: `
+class Residual(nn.Module):
+    """shapecheck's nn.residual: layers(x) + x, or layers(x) + projection(x) when a projection is given."""
+
+    def __init__(self, layers, projection=None):
+        super().__init__()
+        self.layers = layers
+        self.projection = projection if projection is not None else nn.Sequential()
+
+    def forward(self, x):
+        return self.layers(x) + (self.projection(x) if len(self.projection) > 0 else x)
+`,
+  Concat: `
+class Concat(nn.Module):
+    """shapecheck's nn.concat: every branch on the same input, the outputs joined along dim."""
+
+    def __init__(self, dim, *branches):
+        super().__init__()
+        self.dim = dim
+        self.branches = nn.ModuleList(branches)
+
+    def forward(self, x):
+        return torch.cat([branch(x) for branch in self.branches], dim=self.dim)
+`,
+};
+
+const safetensorsIO = `
+_DTYPES = {"F32": torch.float32, "F64": torch.float64, "I32": torch.int32, "I64": torch.int64, "U8": torch.uint8, "BOOL": torch.bool}
+
+
+def load_safetensors(path):
+    """A safetensors file as a dict of tensors (the safetensors package when installed, else its format read here)."""
+    try:
+        from safetensors.torch import load_file
+        return load_file(path)
+    except ImportError:
+        pass
+    with open(path, "rb") as file:
+        data = file.read()
+    length = int.from_bytes(data[:8], "little")
+    header = json.loads(data[8:8 + length])
+    header.pop("__metadata__", None)
+    tensors = {}
+    for key, entry in header.items():
+        begin, end = entry["data_offsets"]
+        raw = bytearray(data[8 + length + begin:8 + length + end])
+        tensors[key] = torch.frombuffer(raw, dtype=_DTYPES[entry["dtype"]]).reshape(entry["shape"]).clone() if raw else torch.zeros(entry["shape"], dtype=_DTYPES[entry["dtype"]])
+    return tensors
+
+
+def save_safetensors(tensors, path):
+    """Writes a dict of tensors as safetensors (the safetensors package when installed, else the format written here)."""
+    tensors = {key: value.detach().cpu().contiguous() for key, value in tensors.items()}
+    try:
+        from safetensors.torch import save_file
+        return save_file(tensors, path, metadata={"format": "pt"})
+    except ImportError:
+        pass
+    names = {dtype: name for name, dtype in _DTYPES.items()}
+    header, chunks, offset = {"__metadata__": {"format": "pt"}}, [], 0
+    for key in sorted(tensors):
+        raw = tensors[key].numpy().tobytes() if tensors[key].dtype != torch.bool else tensors[key].to(torch.uint8).numpy().tobytes()
+        header[key] = {"dtype": names[tensors[key].dtype], "shape": list(tensors[key].shape), "data_offsets": [offset, offset + len(raw)]}
+        chunks.append(raw)
+        offset += len(raw)
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as file:
+        file.write(len(text).to_bytes(8, "little") + text + b"".join(chunks))
+`;
+
+/** The preamble: imports, the helper classes used, safetensors I/O. */
+export function preamble(used: ReadonlySet<string>): string {
+  const classes = Object.keys(helpers).filter((name) => used.has(name)).map((name) => helpers[name]!).join("\n");
+  return `import json
+
+import torch
+import torch.nn as nn
+${safetensorsIO}${classes === "" ? "" : `\n${classes}`}`;
+}
