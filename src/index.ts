@@ -35,4 +35,5 @@ export type { StateDict, StateDictInput } from "./runtime/weights.ts";
 export type { SequentialRuntime } from "./runtime/methods.ts";
 export type { Verbosity } from "./runtime/progress.ts";
 export { fileSystem } from "./runtime/io.ts";
+export { DataError, ModelFileError } from "./runtime/errors.ts";
 export { NotConvertibleError } from "./runtime/convert/index.ts";

@@ -175,6 +175,32 @@ function requestedBackend(options: ReadyOptions | undefined): BackendName | unde
 
 const chosen = new Map<string, BackendName>();
 
+/** The process events on which Emscripten's glue installs a listener that rethrows. */
+const RETHROWN = ["uncaughtException", "unhandledRejection"] as const;
+
+/** Emscripten's listeners: `function(ex){if(!(ex instanceof ExitStatus)){throw ex}}` and `function(reason){throw reason}`. */
+const isEmscriptens = (listener: (...args: never[]) => unknown): boolean => /ExitStatus|throw reason/.test(String(listener));
+
+/**
+ * Runs `start` (which starts a backend), then removes the process listeners that the wasm backend's
+ * Emscripten glue added meanwhile: they rethrow every uncaught exception and unhandled rejection,
+ * so the process exits with code 7 and prints the glue's minified source even when the application
+ * has its own handlers (emscripten#11768, tfjs#5852). Without them, the application's handlers (or
+ * Node's default: print the error, exit with code 1) decide.
+ */
+async function withoutRethrowingListeners<T>(start: () => Promise<T>): Promise<T> {
+  const before = new Map(RETHROWN.map((event) => [event, new Set(process.listeners(event))]));
+  try {
+    return await start();
+  } finally {
+    for (const event of RETHROWN) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event)!.has(listener) && isEmscriptens(listener)) process.removeListener(event, listener);
+      }
+    }
+  }
+}
+
 /**
  * Picks the best backend (tfjs-node when installed, else WebAssembly with
  * SIMD, else plain JavaScript) or the one asked for by `options.backend` or the
@@ -186,7 +212,7 @@ export async function ready(options?: ReadyOptions): Promise<BackendName> {
   const key = requested ?? "best";
   let name = chosen.get(key);
   if (name === undefined) {
-    name = await selectBackend(requested);
+    name = await withoutRethrowingListeners(() => selectBackend(requested));
     chosen.set(key, name);
   } else if (tf.getBackend() !== name) {
     await tf.setBackend(name);

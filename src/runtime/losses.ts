@@ -71,9 +71,20 @@ export function torchAccuracy(target: tf.Tensor, output: tf.Tensor): tf.Tensor {
  * see the targets as the outputs' shape). Throws a RangeError for an index outside 0…classes−1.
  */
 export async function oneHotTargets(where: string, indices: tf.Tensor, classes: number, axis: number): Promise<tf.Tensor> {
-  const [low, high] = await Promise.all([tf.min(indices).data(), tf.max(indices).data()]).then(([a, b]) => [a[0]!, b[0]!]);
-  if (indices.size > 0 && (low < 0 || high >= classes || !Number.isInteger(low) || !Number.isInteger(high))) {
-    throw new RangeError(`${where}: class indices must be integers from 0 to ${classes - 1}, got values from ${low} to ${high}`);
+  if (indices.size > 0) {
+    // The smallest and largest index, and how many are not whole numbers (1.5 would train on class 1).
+    const summary = tf.tidy(() => tf.stack([tf.min(indices), tf.max(indices), tf.sum(tf.cast(tf.notEqual(indices, tf.round(indices)), "float32"))].map((t) => tf.cast(t, "float32"))));
+    const [low, high, fractions] = await summary.data();
+    summary.dispose();
+    if (fractions! > 0) {
+      const values = await indices.data();
+      const flat = Array.prototype.findIndex.call(values, (v: number) => !Number.isInteger(v));
+      const at = indices.shape.map((_, axis) => Math.floor(flat / indices.shape.slice(axis + 1).reduce((a, b) => a * b, 1)) % indices.shape[axis]!);
+      throw new RangeError(`${where}: class indices must be integers from 0 to ${classes - 1}, got ${values[flat]} at [${at.join(", ")}]`);
+    }
+    if (low! < 0 || high! >= classes) {
+      throw new RangeError(`${where}: class indices must be integers from 0 to ${classes - 1}, got values from ${low} to ${high}`);
+    }
   }
   return tf.tidy(() => {
     const flat = tf.oneHot(tf.cast(tf.reshape(indices, [-1]), "int32"), classes);

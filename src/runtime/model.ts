@@ -9,6 +9,7 @@ import { ShapeError } from "../errors.ts";
 import { showShape, type RuntimeShape, type RuntimeShapeOf } from "../shape/dims.ts";
 import type { ParamSpec } from "./convert/index.ts";
 import { handlerFor } from "./io.ts";
+import { checkFinite, checkFiniteAsync, checkFitOptions, checkInteger, checkNotEmpty, checkSplit, FiniteStepGuard } from "./guards.ts";
 import { crossEntropy, isSparse, isTorch, nll, classAxis, oneHotTargets, targetShape, torchAccuracy, type LossName, type TargetShape } from "./losses.ts";
 import { meanPerOutput } from "./output-losses.ts";
 import { progressCallback, type Verbosity } from "./progress.ts";
@@ -198,21 +199,23 @@ class Model {
    */
   private tensors(
     [one, name]: readonly [string, string], data: TensorData | readonly TensorData[], shapes: readonly RuntimeShape[], many: boolean, per: "input" | "output",
-  ): { tensors: tf.Tensor[]; dispose: () => void } {
+  ): { tensors: tf.Tensor[]; names: string[]; dispose: () => void } {
     const owned: tf.Tensor[] = [];
     const dispose = () => owned.forEach((t) => t.dispose());
     if (many && !(Array.isArray(data) && data.length === shapes.length && data.every((d) => d instanceof tf.Tensor || Array.isArray(d) || ArrayBuffer.isView(d)))) {
       throw new ShapeError(writeTensorCountMessage(one, shapes.length, per));
     }
     const items = many ? (data as readonly TensorData[]) : [data as TensorData];
+    const names = items.map((_, i) => (many ? `${name} ${i})` : one));
     try {
       const tensors = items.map((item, i) => {
-        const { tensor, owned: mine } = toTensor(many ? `${name} ${i})` : one, item, shapes[i]!);
+        const { tensor, owned: mine } = toTensor(names[i]!, item, shapes[i]!);
         if (mine) owned.push(tensor);
+        checkNotEmpty(names[i]!, tensor);
         return tensor;
       });
       if (per === "input") this.origin.checkData?.(tensors.map((t) => t.shape));
-      return { tensors, dispose };
+      return { tensors, names, dispose };
     } catch (error) {
       dispose();
       throw error;
@@ -221,8 +224,10 @@ class Model {
 
   predict(x: TensorData | readonly TensorData[], options?: PredictOptions): tf.Tensor | tf.Tensor[] {
     const { manyInputs } = this.origin;
-    const { tensors, dispose } = this.tensors(["predict", "predict (input"], x, this.inputShapes, manyInputs, "input");
+    checkInteger("predict", "batchSize", options?.batchSize, 1);
+    const { tensors, names, dispose } = this.tensors(["predict", "predict (input"], x, this.inputShapes, manyInputs, "input");
     try {
+      tensors.forEach((t, i) => checkFinite(names[i]!, t)); // a NaN gives NaN on one backend, a number on another
       return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize: options?.batchSize ?? 256 });
     } finally {
       dispose();
@@ -276,6 +281,8 @@ class Model {
       const targets = this.tensors([`${where} (y)`, `${where} (y`], y, expected, manyOutputs, "output");
       disposers.push(targets.dispose);
       const [xs, ys] = [inputs.tensors, targets.tensors];
+      for (const [i, t] of xs.entries()) await checkFiniteAsync(inputs.names[i]!, t);
+      for (const [i, t] of ys.entries()) await checkFiniteAsync(targets.names[i]!, t);
       const batches = [...xs, ...ys].map((t) => t.shape[0]);
       if (batches.some((b) => b !== batches[0])) {
         throw new ShapeError(`${where}: x has ${xs.map((t) => t.shape[0]).join(", ")} examples and y has ${ys.map((t) => t.shape[0]).join(", ")}: the batch dimensions must be equal`);
@@ -302,15 +309,18 @@ class Model {
 
   async fit(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: FitOptions<Shape, Shape> = {}): Promise<FitHistory<string>> {
     const training = this.compiled("fit");
+    checkFitOptions(options);
     const train = await this.data("fit", x, y, training);
     const validation = options.validationData ? await this.data("fit (validationData)", options.validationData[0], options.validationData[1], training).catch((error) => {
       train.dispose();
       throw error;
     }) : null;
+    const guard = new FiniteStepGuard(this.tfjs);
     try {
+      if (!options.validationData) checkSplit((Array.isArray(train.xs) ? train.xs[0]! : (train.xs as tf.Tensor)).shape[0]!, options.validationSplit);
       const progress = progressCallback({ verbose: options.verbose ?? 1, names: training.names });
       const user = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
-      const callbacks = [...(progress ? [progress] : []), ...user.map((c) => (c instanceof tfl.Callback ? c : new tfl.CustomCallback(c as tfl.CustomCallbackArgs)))];
+      const callbacks = [guard, ...(progress ? [progress] : []), ...user.map((c) => (c instanceof tfl.Callback ? c : new tfl.CustomCallback(c as tfl.CustomCallbackArgs)))];
       const history = await this.tfjs.fit(train.xs, train.ys, {
         epochs: options.epochs ?? 1,
         batchSize: options.batchSize ?? 32,
@@ -321,9 +331,11 @@ class Model {
         verbose: 0,
         callbacks,
       });
+      if (guard.failure) throw guard.failure;
       const renamed = Object.fromEntries(Object.entries(history.history).map(([key, values]) => [training.names(key), values as number[]]));
       return { epoch: history.epoch, history: renamed as FitHistory<string>["history"] };
     } finally {
+      guard.release();
       train.dispose();
       validation?.dispose();
     }
@@ -331,6 +343,7 @@ class Model {
 
   async evaluate(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: { batchSize?: number } = {}): Promise<Evaluation<string>> {
     const training = this.compiled("evaluate");
+    checkInteger("evaluate", "batchSize", options.batchSize, 1);
     const data = await this.data("evaluate", x, y, training);
     try {
       const result = this.tfjs.evaluate(data.xs, data.ys, { batchSize: options.batchSize ?? 256 });

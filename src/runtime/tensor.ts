@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import type { Dim, Shape, ShowShape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
+import { DataError } from "./errors.ts";
 
 /** tfjs's rank of a shape (`Rank.R4` for a shape of 4 dimensions), `Rank` when unknown. */
 export type RankOf<S extends Shape> =
@@ -70,11 +71,14 @@ export function checkShape(where: string, expected: RuntimeShape, actual: readon
  * or typed array is given the expected shape when every dimension but one is known). `owned` says
  * whether the caller must dispose the result.
  */
-export function toTensor(where: string, data: TensorData, expected: RuntimeShape, dtype?: tf.DataType): { tensor: tf.Tensor; owned: boolean } {
-  if (data instanceof tf.Tensor) {
-    checkShape(where, expected, data.shape);
-    return { tensor: data, owned: false };
+export function toTensor(where: string, given: TensorData, expected: RuntimeShape, dtype?: tf.DataType): { tensor: tf.Tensor; owned: boolean } {
+  if (given instanceof tf.Tensor) {
+    if (given.isDisposed) throw new DataError(`${where}: the tensor has been disposed`);
+    checkNumeric(where, given.dtype);
+    checkShape(where, expected, given.shape);
+    return { tensor: given, owned: false };
   }
+  const data = supportedArray(where, given, dtype);
   const flat = ArrayBuffer.isView(data) || (Array.isArray(data) && !data.some(Array.isArray));
   let tensor: tf.Tensor;
   if (flat && expected.length !== 1) {
@@ -89,11 +93,32 @@ export function toTensor(where: string, data: TensorData, expected: RuntimeShape
       throw new ShapeError(`${where}: the array is not a tensor of shape ${showShape(expected)} (${(error as Error).message})`);
     }
   }
-  if (!fits(expected, tensor.shape)) {
+  if (tensor.dtype === "string" || !fits(expected, tensor.shape)) {
     tensor.dispose();
+    checkNumeric(where, tensor.dtype);
     checkShape(where, expected, tensor.shape);
   }
   return { tensor, owned: true };
+}
+
+/** Throws a DataError for a tensor of strings or complex numbers, which no model takes. */
+function checkNumeric(where: string, dtype: tf.DataType): void {
+  if (dtype === "string" || dtype === "complex64") throw new DataError(`${where}: expected numbers (a float32 or int32 tensor), got a ${dtype} tensor`);
+}
+
+/**
+ * The typed arrays tfjs takes (Float32Array, Int32Array, Uint8Array) as they are; the others are
+ * copied into one it takes: Float64Array and other integer arrays into a Float32Array (an Int32Array
+ * for an int32 tensor), as tfjs's own arrays of numbers are.
+ */
+function supportedArray(where: string, data: tf.TensorLike, dtype: tf.DataType | undefined): tf.TensorLike {
+  const view: unknown = data;
+  if (!ArrayBuffer.isView(view) || view instanceof Float32Array || view instanceof Int32Array || view instanceof Uint8Array) return data;
+  if (view instanceof DataView || view instanceof BigInt64Array || view instanceof BigUint64Array) {
+    throw new DataError(`${where}: a ${view.constructor.name} is not tensor data; give a Float32Array, Float64Array, Int32Array or an array of numbers`);
+  }
+  const numbers = data as unknown as ArrayLike<number>;
+  return dtype === "int32" ? Int32Array.from(numbers) : Float32Array.from(numbers);
 }
 
 /** The shape a flat array of `length` numbers takes in `expected` (one unknown dimension inferred), or null. */
