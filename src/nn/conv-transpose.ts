@@ -1,13 +1,13 @@
 // nn.convTranspose1d / convTranspose2d: PyTorch's ConvTranspose1d/2d, channels-first, PyTorch's argument order.
 import type { Compare, Mod } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, Written } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "../../types/shape/conv-transpose.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
+import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "../shape/conv-transpose.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { writeGroupsMessage, type SizeArg } from "./conv.ts";
@@ -26,14 +26,27 @@ export interface ConvTransposeOptions {
   readonly groups?: number;
   /** Default true. */
   readonly bias?: boolean;
+  /** Default "zeros" (PyTorch's only mode for transposed convolutions). */
+  readonly paddingMode?: "zeros";
 }
 
 type Option<Options, Key extends keyof ConvTransposeOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
-type StrideOf<Fourth> = Fourth extends ConvTransposeOptions ? Option<Fourth, "stride", 1> : Fourth;
-type PaddingOf<Fourth, Fifth> = Fourth extends ConvTransposeOptions ? Option<Fourth, "padding", 0> : Fifth;
-type OutputPaddingOf<Fourth, Sixth> = Fourth extends ConvTransposeOptions ? Option<Fourth, "outputPadding", 0> : Sixth;
-type DilationOf<Fourth> = Fourth extends ConvTransposeOptions ? Option<Fourth, "dilation", 1> : 1;
-type GroupsOf<Fourth> = Fourth extends ConvTransposeOptions ? Option<Fourth, "groups", 1> : 1;
+/** The options object of a call: the first object among the arguments after kernelSize (`{}` when none). */
+type OptionsOf<Fourth, Fifth, Sixth, Seventh> =
+  IsOptions<Fourth> extends true ? Fourth : IsOptions<Fifth> extends true ? Fifth : IsOptions<Sixth> extends true ? Sixth : Seventh;
+/** A positional argument (`Index` 0: the fourth), or `undefined` when not given or after the options object. */
+type At<Index extends number, Fourth, Fifth, Sixth> = IsOptions<Fourth> extends true ? undefined
+  : Index extends 0 ? Fourth : IsOptions<Fifth> extends true ? undefined : Index extends 1 ? Fifth : IsOptions<Sixth> extends true ? undefined : Sixth;
+type ValueOf<Index extends number, Key extends keyof ConvTransposeOptions, Default, Fourth, Fifth, Sixth, Seventh> =
+  At<Index, Fourth, Fifth, Sixth> extends infer Value ? ([Value] extends [undefined] ? Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, Key, Default> : Value) : never;
+type StrideOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<0, "stride", 1, Fourth, Fifth, Sixth, Seventh>;
+type PaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<1, "padding", 0, Fourth, Fifth, Sixth, Seventh>;
+type OutputPaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<2, "outputPadding", 0, Fourth, Fifth, Sixth, Seventh>;
+type DilationOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, "dilation", 1>;
+type GroupsOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, "groups", 1>;
+type ConvTransposeKey = keyof ConvTransposeOptions;
+/** PyTorch's keywords of ConvTranspose1d/2d in camelCase. */
+export const convTransposeKeys = ["stride", "padding", "outputPadding", "dilation", "groups", "bias", "paddingMode"] as const satisfies readonly ConvTransposeKey[];
 
 type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [infer Part extends string, ...infer Rest extends string[]]
   ? Join<Rest, Part extends "" ? Text : Text extends "" ? Part : `${Text}, ${Part}`>
@@ -126,32 +139,64 @@ type OutputPaddingArgProblem<Layer extends string, Rank extends number, OutputPa
     SizeArgProblem<Layer, "outputPadding", OutputPadding, Rank, 0>,
     OutputPaddingProblem<Layer, PerDim<OutputPadding, Rank>, PerDim<Stride, Rank>, PerDim<Dilation, Rank>>,
   ]>;
-type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = [Fourth] extends [ConvTransposeOptions]
-  ? FirstProblem<[
-      SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
-      SizeArgProblem<Layer, "padding", PaddingOf<Fourth, 0>, Rank, 0>,
-      SizeArgProblem<Layer, "dilation", DilationOf<Fourth>, Rank>,
-      OutputPaddingArgProblem<Layer, Rank, OutputPaddingOf<Fourth, 0>, StrideOf<Fourth>, DilationOf<Fourth>>,
-      GroupsProblem<Layer, In, Out, GroupsOf<Fourth>>,
-    ]>
-  : SizeArgProblem<Layer, "stride", Fourth, Rank>;
+/** Problems of an options object: an unknown key, a key also given as an argument, then the values it gives. */
+type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Options, Stride, Dilation, Positional extends string> = FirstProblem<[
+  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvTransposeKey>,
+  GivenTwiceProblem<Layer, Options, Positional>,
+  SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+  SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>,
+  SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+  Options extends { readonly outputPadding: infer OutputPadding } ? OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation> : false,
+  GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
+]>;
+/** The problem of the argument at `Index` (0: the fourth) after kernelSize: options, a positional size, or an argument after the options. */
+type RestProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Index extends number, Fourth, Fifth, Sixth, Seventh,
+  Value = [Fourth, Fifth, Sixth, Seventh][Index]> =
+  IsOptions<OptionsBefore<Index, Fourth, Fifth, Sixth>> extends true ? ([Value] extends [undefined] ? false : {} extends Value ? false : writeAfterOptionsMessage<Layer>)
+  : IsOptions<Value> extends true
+    ? OptionsProblem<Layer, Kind, Rank, In, Out, Value, StrideOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>,
+        GivenBefore<Index, Fourth, Fifth, Sixth>>
+  : [Value] extends [undefined] ? false
+  : Index extends 0 ? SizeArgProblem<Layer, "stride", Value, Rank>
+  : Index extends 1 ? SizeArgProblem<Layer, "padding", Value, Rank, 0>
+  : OutputPaddingArgProblem<Layer, Rank, Value, StrideOf<Fourth, Fifth, Sixth, Seventh>, 1>;
+/** The options object before argument `Index`, or `undefined`. */
+type OptionsBefore<Index extends number, Fourth, Fifth, Sixth> =
+  Index extends 0 ? undefined : IsOptions<Fourth> extends true ? Fourth
+  : Index extends 1 ? undefined : IsOptions<Fifth> extends true ? Fifth
+  : Index extends 2 ? undefined : IsOptions<Sixth> extends true ? Sixth : undefined;
+/** The names of the positional arguments given before argument `Index`. */
+type GivenBefore<Index extends number, Fourth, Fifth, Sixth> =
+  | (Index extends 0 ? never : [Fourth] extends [undefined] ? never : "stride")
+  | (Index extends 0 | 1 ? never : [Fifth] extends [undefined] ? never : "padding")
+  | (Index extends 0 | 1 | 2 ? never : [Sixth] extends [undefined] ? never : "outputPadding");
+
+/** `convTranspose2d(16, 8, { kernelSize: 3 })`: kernelSize is an argument. */
+type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> = IsOptions<Kernel> extends true
+  ? writePositionalMessage<`${Kind}(${In & number}, ${Out & number}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding, outputPadding">
+  : false;
 
 /** Each argument's message or `false`; plain arguments (options without outputPadding or groups) skip the checks. */
-type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> =
-  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsPlainSizeArg<Fifth, Rank, 0>, Sixth] extends [true, true, true, true, true, 0]
-    ? [false, false, false, false, false, false]
-    : FullProblems<Rank, In, Out, Kernel, Fourth, Fifth, Sixth,
-        WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>>>;
-type PlainFourth<Fourth, Rank extends number> = [Fourth] extends [ConvTransposeOptions]
-  ? [IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth, 0>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth, 0>, GroupsOf<Fourth>] extends [true, true, true, 0, 1] ? true : false
+type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
+  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsPlainSizeArg<Fifth, Rank, 0>, Sixth, Seventh] extends [true, true, true, true, true, undefined, {}]
+    ? ({} extends Seventh ? IsOptions<Fourth> extends true ? [Fifth] extends [undefined] ? NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> : NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>)
+    : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
+type Full<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = IsOptions<Kernel> extends true
+  ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false, false]
+  : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh,
+      WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>>>;
+type NoProblems = [false, false, false, false, false, false, false];
+type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
+  ? [KnownKeys<Fourth, ConvTransposeKey>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth>, GroupsOf<Fourth>] extends [true, true, true, true, 0, 1] ? true : false
   : IsPlainSizeArg<Fourth, Rank>;
-type FullProblems<Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Layer extends string> = [
+type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh, Layer extends string> = [
   FirstSizeProblem<Layer, ["inChannels"], [In]>,
   FirstSizeProblem<Layer, ["outChannels"], [Out]>,
   SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
-  FourthProblem<Layer, Rank, In, Out, Fourth>,
-  [Fourth] extends [ConvTransposeOptions] ? false : SizeArgProblem<Layer, "padding", Fifth, Rank, 0>,
-  [Fourth] extends [ConvTransposeOptions] ? false : OutputPaddingArgProblem<Layer, Rank, Sixth, Fourth, 1>,
+  RestProblem<Layer, Kind, Rank, In, Out, 0, Fourth, Fifth, Sixth, Seventh>,
+  RestProblem<Layer, Kind, Rank, In, Out, 1, Fourth, Fifth, Sixth, Seventh>,
+  RestProblem<Layer, Kind, Rank, In, Out, 2, Fourth, Fifth, Sixth, Seventh>,
+  RestProblem<Layer, Kind, Rank, In, Out, 3, Fourth, Fifth, Sixth, Seventh>,
 ];
 /**
  * PyTorch's `nn.ConvTranspose1d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
@@ -162,17 +207,18 @@ type FullProblems<Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, La
  * @example
  * nn.convTranspose1d(8, 4, 3, 2); // [n, 8, 10] → [n, 4, 21]
  */
-export function convTranspose1d<const In extends number, const Out extends number, const Kernel extends SizeArg,
-  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
-  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+export function convTranspose1d<const In extends number, const Out extends number, const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1, const Fifth extends SizeArg | object | undefined = undefined, const Sixth extends SizeArg | object | undefined = undefined, const Seventh extends object = {},
+  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
   strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-  outputPadding?: Checked<Sixth, Problems[5]>,
-): ConvTranspose1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return convTranspose("convTranspose1d", 1, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding, outputPadding] as RuntimeArgs)) as never;
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): ConvTranspose1d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>> {
+  return convTranspose("convTranspose1d", 1, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, outputPaddingOrOptions, options]) as never;
 }
 
 /**
@@ -185,36 +231,38 @@ export function convTranspose1d<const In extends number, const Out extends numbe
  * nn.convTranspose2d(16, 8, 3, 2, 1, 1);            // [n, 16, 14, 14] → [n, 8, 28, 28]
  * nn.convTranspose2d(16, 8, 4, { stride: 2, padding: 1 }); // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
-export function convTranspose2d<const In extends number, const Out extends number, const Kernel extends SizeArg,
-  const Fourth extends SizeArg | ConvTransposeOptions = 1, const Fifth extends SizeArg = 0, const Sixth extends SizeArg = 0,
-  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+export function convTranspose2d<const In extends number, const Out extends number, const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1, const Fifth extends SizeArg | object | undefined = undefined, const Sixth extends SizeArg | object | undefined = undefined, const Seventh extends object = {},
+  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
   strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-  outputPadding?: Checked<Sixth, Problems[5]>,
-): ConvTranspose2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, OutputPaddingOf<Fourth, Sixth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return convTranspose("convTranspose2d", 2, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding, outputPadding] as RuntimeArgs)) as never;
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): ConvTranspose2d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>> {
+  return convTranspose("convTranspose2d", 2, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, outputPaddingOrOptions, options]) as never;
 }
-
-type RuntimeArgs = [number, number, SizeArg, (SizeArg | ConvTransposeOptions)?, SizeArg?, SizeArg?];
 
 // ---- runtime
 
-function convTranspose(kind: string, rank: number, inChannels: number, outChannels: number, kernelSize: SizeArg,
-  fourth?: SizeArg | ConvTransposeOptions, fifth?: SizeArg, sixth?: SizeArg): RuntimeLayer & Record<string, unknown> {
-  const options: ConvTransposeOptions = typeof fourth === "object" && !Array.isArray(fourth)
-    ? (fourth as ConvTransposeOptions)
-    : { stride: fourth as SizeArg | undefined, padding: fifth, outputPadding: sixth };
-  const stride = options.stride ?? 1;
-  const padding = options.padding ?? 0;
-  const outputPadding = options.outputPadding ?? 0;
+function convTranspose(kind: string, rank: number, inChannels: number, outChannels: number, kernelSize: unknown, rest: readonly unknown[]): RuntimeLayer & Record<string, unknown> {
+  if (isOptions(kernelSize)) {
+    throw new ShapeError(positionalMessage(`${kind}(${inChannels}, ${outChannels}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding, outputPadding"));
+  }
+  const at = rest.findIndex(isOptions);
+  const options = at === -1 ? {} : (rest[at] as ConvTransposeOptions);
+  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
+  const stride = (positional(0) ?? options.stride ?? 1) as SizeArg;
+  const padding = (positional(1) ?? options.padding ?? 0) as SizeArg;
+  const outputPadding = (positional(2) ?? options.outputPadding ?? 0) as SizeArg;
   const dilation = options.dilation ?? 1;
   const groups = options.groups ?? 1;
   const layer = writtenConvTranspose(kind, inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups);
   checkSizes(layer, { inChannels, outChannels });
-  checkSizes(layer, { kernelSize });
+  splitOptions(layer, `nn.${kind}`, ["stride", "padding", "outputPadding"], rest, convTransposeKeys);
+  checkSizes(layer, { kernelSize: kernelSize as SizeArg });
   checkTupleLength(layer, "kernelSize", kernelSize, rank);
   for (const [name, value, minimum] of [["stride", stride, 1], ["padding", padding, 0], ["dilation", dilation, 1], ["outputPadding", outputPadding, 0]] as const) {
     checkSizes(layer, { [name]: value }, minimum);
@@ -230,7 +278,7 @@ function convTranspose(kind: string, rank: number, inChannels: number, outChanne
     checkSizes(layer, { groups });
     if (inChannels % groups !== 0 || outChannels % groups !== 0) throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
-  const perDimension = { kernels: perDim(kernelSize, rank), strides, paddings: perDim(padding, rank), outputPaddings, dilations };
+  const perDimension = { kernels: perDim(kernelSize as SizeArg, rank), strides, paddings: perDim(padding, rank), outputPaddings, dilations };
   return {
     kind, written: layer,
     inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups, bias: options.bias ?? true,

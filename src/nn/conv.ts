@@ -1,13 +1,13 @@
 // nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Mod } from "../../types/arith/index.ts";
-import type { Arg, Checked, FirstSizeProblem, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { ConvRule, ConvSizes } from "../../types/shape/conv.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
-import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
+import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import { convRule } from "../shape/conv.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -29,13 +29,20 @@ export interface ConvOptions {
   readonly groups?: number;
   /** Default true. */
   readonly bias?: boolean;
+  /** Default "zeros" (the only mode here: PyTorch's other modes pad with other values, to the same shape). */
+  readonly paddingMode?: "zeros";
 }
 
 type Option<Options, Key extends keyof ConvOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
-type StrideOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "stride", 1> : Fourth;
-type PaddingOf<Fourth, Fifth> = Fourth extends ConvOptions ? Option<Fourth, "padding", 0> : Fifth;
-type DilationOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "dilation", 1> : 1;
-type GroupsOf<Fourth> = Fourth extends ConvOptions ? Option<Fourth, "groups", 1> : 1;
+/** The options object of a call: the first object among the fourth, fifth and sixth arguments (`{}` when none). */
+type OptionsOf<Fourth, Fifth, Sixth> = IsOptions<Fourth> extends true ? Fourth : IsOptions<Fifth> extends true ? Fifth : Sixth;
+type StrideOf<Fourth, Fifth = undefined, Sixth = {}> = IsOptions<Fourth> extends true ? Option<Fourth, "stride", 1> : Fourth extends undefined ? Option<OptionsOf<Fourth, Fifth, Sixth>, "stride", 1> : Fourth;
+type PaddingOf<Fourth, Fifth, Sixth = {}> = IsOptions<Fourth> extends true ? Option<Fourth, "padding", 0>
+  : IsOptions<Fifth> extends true ? Option<Fifth, "padding", 0> : Fifth extends undefined ? Option<Sixth, "padding", 0> : Fifth;
+type DilationOf<Fourth, Fifth = undefined, Sixth = {}> = Option<OptionsOf<Fourth, Fifth, Sixth>, "dilation", 1>;
+type GroupsOf<Fourth, Fifth = undefined, Sixth = {}> = Option<OptionsOf<Fourth, Fifth, Sixth>, "groups", 1>;
+/** PyTorch's keywords of Conv1d/2d/3d in camelCase (what an options object may hold). */
+type ConvKey = keyof ConvOptions;
 
 /** How messages write a convolution: `conv2d(1, 32, 3)`, `conv2d(1, 32, 3, 2, 1)`, `conv2d(3, 8, 3, { dilation: 2 })`. */
 export type WrittenConv<Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
@@ -121,99 +128,142 @@ type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> 
   [Padding] extends ["same"] ? (PerDim<Stride, 1>[number] extends 1 ? false : number extends PerDim<Stride, 1>[number] ? false : writeSameStrideMessage<Layer>)
   : [Padding] extends ["valid"] ? false
   : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
-type FourthProblem<Layer extends string, Rank extends number, In, Out, Fourth> = [Fourth] extends [ConvOptions]
-  ? FirstProblem<[
-      SizeArgProblem<Layer, "stride", StrideOf<Fourth>, Rank>,
-      PaddingProblem<Layer, Rank, StrideOf<Fourth>, PaddingOf<Fourth, 0>>,
-      SizeArgProblem<Layer, "dilation", DilationOf<Fourth>, Rank>,
-      GroupsProblem<Layer, In, Out, GroupsOf<Fourth>>,
-    ]>
+/** Problems of an options object: an unknown key, a key also given as an argument, then the values it gives. */
+type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Options, Stride, Positional extends string> =
+  FirstProblem<[
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvKey>,
+    GivenTwiceProblem<Layer, Options, Positional>,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+    PaddingProblem<Layer, Rank, Stride, Option<Options, "padding", 0>>,
+    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+    GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
+  ]>;
+type FourthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth> = IsOptions<Fourth> extends true
+  ? OptionsProblem<Layer, Kind, Rank, In, Out, Fourth, StrideOf<Fourth>, never>
   : SizeArgProblem<Layer, "stride", Fourth, Rank>;
-type FifthProblem<Layer extends string, Rank extends number, Fourth, Fifth> = [Fourth] extends [ConvOptions] ? false : PaddingProblem<Layer, Rank, Fourth, Fifth>;
+type FifthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth, Fifth> =
+  IsOptions<Fourth> extends true ? ([Fifth] extends [undefined] ? false : writeAfterOptionsMessage<Layer>)
+  : IsOptions<Fifth> extends true ? OptionsProblem<Layer, Kind, Rank, In, Out, Fifth, StrideOf<Fourth>, "stride">
+  : [Fifth] extends [undefined] ? false
+  : PaddingProblem<Layer, Rank, Fourth, Fifth>;
+type SixthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth, Fifth, Sixth> =
+  [IsOptions<Fourth>, IsOptions<Fifth>] extends [false, false]
+    ? OptionsProblem<Layer, Kind, Rank, In, Out, Sixth, StrideOf<Fourth, Fifth, Sixth>, (Fourth extends undefined ? never : "stride") | (Fifth extends undefined ? never : "padding")>
+    : {} extends Sixth ? false : writeAfterOptionsMessage<Layer>;
+
+/** `conv2d(3, 16, { kernelSize: 3 })`: kernelSize is an argument. */
+type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> = IsOptions<Kernel> extends true
+  ? writePositionalMessage<`${Kind}(${In & number}, ${Out & number}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding">
+  : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
 
 /** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
-type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth> =
-  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, PlainPadding<Fifth, Fourth, Rank>] extends [true, true, true, true, true] ? NoProblems : [
-  ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth>,
-  ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth>,
-  ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, In, Out, Kernel, Fourth, Fifth>,
-  ArgMessage<FourthProblem<"", Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth>,
-  ArgMessage<FifthProblem<"", Rank, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth>,
+type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> =
+  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsOptions<Fourth> extends true ? [Fifth] extends [undefined] ? true : false : PlainPadding<Fifth, Fourth, Rank>, Sixth] extends [true, true, true, true, true, {}]
+    ? ({} extends Sixth ? NoProblems : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>)
+    : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>;
+type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> = IsOptions<Kernel> extends true
+  ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false]
+  : [
+  ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+  ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+  ArgMessage<KernelProblem<Kind, Rank, In, Out, Kernel>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+  ArgMessage<FourthProblem<"", Kind, Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+  ArgMessage<FifthProblem<"", Kind, Rank, In, Out, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+  ArgMessage<SixthProblem<"", Kind, Rank, In, Out, Fourth, Fifth, Sixth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
 ];
-type NoProblems = [false, false, false, false, false];
-// Plain options: plain sizes, padding "same" only with stride 1, groups 1. Anything else takes the
-// full check ("same" with a stride, groups that do not divide the channels, …).
-type PlainFourth<Fourth, Rank extends number> = [Fourth] extends [ConvOptions]
-  ? [IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, 0>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, 1] ? true : false
+type NoProblems = [false, false, false, false, false, false];
+// Plain options: known keys, plain sizes, padding "same" only with stride 1, groups 1. Anything else takes the
+// full check ("same" with a stride, groups that do not divide the channels, an unknown key, …).
+type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
+  ? [KnownKeys<Fourth, ConvKey>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, undefined>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, true, 1] ? true : false
   : IsPlainSizeArg<Fourth, Rank>;
 type PlainPadding<Padding, Stride, Rank extends number> =
-  [Padding] extends ["same"] ? ([Stride] extends [1] ? true : false) : [Padding] extends ["valid"] ? true : IsPlainSizeArg<Padding, Rank, 0>;
-type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth> = Problem extends string
-  ? Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>>
+  [Padding] extends [undefined] ? true
+  : [Padding] extends ["same"] ? ([Stride] extends [1] ? true : false) : [Padding] extends ["valid"] ? true : IsPlainSizeArg<Padding, Rank, 0>;
+type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = Problem extends string
+  ? Problem extends `${Kind}(${string}` ? Problem
+    : Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>
   : false;
 
+/** The type of a convolution built from its arguments. */
+type ConvOf<Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = {
+  conv1d: Conv1d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
+  conv2d: Conv2d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
+  conv3d: Conv3d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
+}[Kind & ("conv1d" | "conv2d" | "conv3d")];
+
 /**
- * `nn.conv1d(inChannels, outChannels, kernelSize, stride?, padding?)` or
- * `nn.conv1d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
- * PyTorch's Conv1d on [batch, inChannels, length].
+ * `nn.conv1d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv1d on
+ * [batch, inChannels, length]. Options `{ stride, padding, dilation, groups, bias }` may follow any
+ * of the positional arguments after kernelSize (as PyTorch's keywords do).
  */
-export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth>>(
+export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
   strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-): Conv1d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv1d", 1, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  options?: Checked<Sixth, Problems[5]>,
+): ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> {
+  return conv("conv1d", 1, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
 }
 
 /**
- * `nn.conv2d(inChannels, outChannels, kernelSize, stride?, padding?)` or
- * `nn.conv2d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
- * PyTorch's Conv2d on [batch, inChannels, height, width].
+ * `nn.conv2d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv2d on
+ * [batch, inChannels, height, width]. Options `{ stride, padding, dilation, groups, bias }` may follow any
+ * of the positional arguments after kernelSize (as PyTorch's keywords do).
  *
  * @example
  * nn.conv2d(1, 32, 3, 1);                        // [n, 1, 28, 28] → [n, 32, 26, 26]
  * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
+ * nn.conv2d(3, 64, 4, 2, 1, { bias: false });    // [n, 3, 64, 64] → [n, 64, 32, 32]
  */
-export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth>>(
+export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
   strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-): Conv2d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv2d", 2, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  options?: Checked<Sixth, Problems[5]>,
+): ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> {
+  return conv("conv2d", 2, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
 }
 
 /**
- * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?)` or
- * `nn.conv3d(inChannels, outChannels, kernelSize, { stride, padding, dilation, groups, bias })`:
- * PyTorch's Conv3d on [batch, inChannels, depth, height, width].
+ * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv3d on
+ * [batch, inChannels, depth, height, width]. Options as conv2d's.
  */
-export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg, const Fourth extends SizeArg | ConvOptions = 1, const Fifth extends PaddingArg = 0, Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth>>(
+export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth, Sixth>>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
   strideOrOptions?: Checked<Fourth, Problems[3]>,
-  padding?: Checked<Fifth, Problems[4]>,
-): Conv3d<In, Out, Kernel, StrideOf<Fourth>, PaddingOf<Fourth, Fifth>, DilationOf<Fourth>, GroupsOf<Fourth>> {
-  return conv("conv3d", 3, ...([inChannels, outChannels, kernelSize, strideOrOptions, padding] as RuntimeArgs)) as never;
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  options?: Checked<Sixth, Problems[5]>,
+): ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> {
+  return conv("conv3d", 3, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
 }
 
-type RuntimeArgs = [number, number, SizeArg, (SizeArg | ConvOptions)?, PaddingArg?];
+/** PyTorch's keywords of Conv1d/2d/3d in camelCase. */
+export const convKeys = ["stride", "padding", "dilation", "groups", "bias", "paddingMode"] as const satisfies readonly ConvKey[];
 
 // ---- runtime
 
-function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: number, outChannels: number, kernelSize: SizeArg, fourth?: SizeArg | ConvOptions, fifth?: PaddingArg): RuntimeLayer & Record<string, unknown> {
-  const options: ConvOptions = typeof fourth === "object" && !Array.isArray(fourth) ? (fourth as ConvOptions) : { stride: fourth as SizeArg | undefined, padding: fifth };
-  const stride = options.stride ?? 1;
-  const padding = options.padding ?? 0;
-  const dilation = options.dilation ?? 1;
-  const groups = options.groups ?? 1;
+function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: number, outChannels: number, kernelSize: unknown, rest: readonly unknown[]): RuntimeLayer & Record<string, unknown> {
+  if (isOptions(kernelSize)) {
+    throw new ShapeError(positionalMessage(`${kind}(${inChannels}, ${outChannels}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding"));
+  }
+  const at = rest.findIndex(isOptions);
+  const given = at === -1 ? {} : (rest[at] as ConvOptions);
+  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
+  const stride = (positional(0) ?? given.stride ?? 1) as SizeArg;
+  const padding = (positional(1) ?? given.padding ?? 0) as PaddingArg;
+  const dilation = given.dilation ?? 1;
+  const groups = given.groups ?? 1;
   const layer = writtenConv(kind, inChannels, outChannels, kernelSize, stride, padding, dilation, groups);
   checkSizes(layer, { inChannels, outChannels });
-  checkSizes(layer, { kernelSize, stride, dilation });
+  splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, convKeys);
+  checkSizes(layer, { kernelSize: kernelSize as SizeArg, stride, dilation });
   checkSizes(layer, { padding: typeof padding === "string" ? 0 : padding }, 0);
   for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
   if (groups !== 1) {
@@ -221,10 +271,10 @@ function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: nu
     if (inChannels % groups !== 0 || outChannels % groups !== 0) throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
   if (padding === "same" && perDim(stride, rank).some((s) => s !== 1)) throw new ShapeError(writeSameStrideMessage(layer));
-  const kernels = perDim(kernelSize, rank);
+  const kernels = perDim(kernelSize as SizeArg, rank);
   return {
     kind, written: layer,
-    inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias: options.bias ?? true,
+    inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => convRule(layer, rank, inChannels, outChannels, {
       kernels, strides: perDim(stride, rank), dilations: perDim(dilation, rank),
       paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),

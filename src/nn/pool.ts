@@ -1,12 +1,12 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Checked, PerDim, WithoutLastComma, Written } from "../../types/shape/args.ts";
+import type { Checked, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
 import { ShapeError } from "../errors.ts";
-import { checkSizes, checkTupleLength, perDim, written } from "../shape/args.ts";
+import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "../shape/pool.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -25,10 +25,14 @@ export interface PoolOptions {
 }
 
 type Option<Options, Key extends keyof PoolOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
-type StrideOf<Kernel, Second> = Second extends PoolOptions ? Option<Second, "stride", Kernel> : Second extends SizeArg ? Second : Kernel;
-type PaddingOf<Second, Third> = Second extends PoolOptions ? Option<Second, "padding", 0> : Third;
-type DilationOf<Second> = Second extends PoolOptions ? Option<Second, "dilation", 1> : 1;
-type CeilModeOf<Second> = Second extends PoolOptions ? Option<Second, "ceilMode", false> : false;
+/** The options object of a call: the first object among the second, third and fourth arguments (`{}` when none). */
+type OptionsOf<Second, Third, Fourth> = IsOptions<Second> extends true ? Second : IsOptions<Third> extends true ? Third : Fourth;
+type StrideOf<Kernel, Second, Third = undefined, Fourth = {}> = IsOptions<Second> extends true ? Option<Second, "stride", Kernel>
+  : Second extends SizeArg ? Second : Option<OptionsOf<Second, Third, Fourth>, "stride", Kernel>;
+type PaddingOf<Second, Third, Fourth = {}> = IsOptions<Second> extends true ? Option<Second, "padding", 0>
+  : IsOptions<Third> extends true ? Option<Third, "padding", 0> : Third extends SizeArg ? Third : Option<Fourth, "padding", 0>;
+type DilationOf<Second, Third = undefined, Fourth = {}> = Option<OptionsOf<Second, Third, Fourth>, "dilation", 1>;
+type CeilModeOf<Second, Third = undefined, Fourth = {}> = Option<OptionsOf<Second, Third, Fourth>, "ceilMode", false>;
 
 /** How messages write a pooling layer: `maxPool2d(2)`, `maxPool2d(3, 2, 1)`, `maxPool2d(3, { ceilMode: true })`. */
 type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
@@ -98,39 +102,64 @@ type HalfKernelProblem<Layer extends string, Paddings extends readonly unknown[]
 type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> =
   SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string ? P
   : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
-type SecondProblem<Layer extends string, Rank extends number, Kernel, Second> = [Second] extends [PoolOptions]
-  ? FirstProblem<[
-      SizeArgProblem<Layer, "stride", StrideOf<Kernel, Second>, Rank>,
-      PaddingProblem<Layer, Rank, Kernel, PaddingOf<Second, 0>>,
-      SizeArgProblem<Layer, "dilation", DilationOf<Second>, Rank>,
-    ]>
-  : SizeArgProblem<Layer, "stride", Second, Rank>;
+type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Options, Positional extends string> = FirstProblem<[
+  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
+  GivenTwiceProblem<Layer, Options, Positional>,
+  SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+  PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
+  SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+]>;
+type SecondProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second> = IsOptions<Second> extends true
+  ? OptionsProblem<Layer, Kind, Rank, Kernel, Second, never>
+  : [Second] extends [undefined] ? false : SizeArgProblem<Layer, "stride", Second, Rank>;
+type ThirdProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third> =
+  IsOptions<Second> extends true ? ([Third] extends [undefined] ? false : writeAfterOptionsMessage<Layer>)
+  : IsOptions<Third> extends true ? OptionsProblem<Layer, Kind, Rank, Kernel, Third, Second extends undefined ? never : "stride">
+  : [Third] extends [undefined] ? false : PaddingProblem<Layer, Rank, Kernel, Third>;
+type FourthProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> =
+  [IsOptions<Second>, IsOptions<Third>] extends [false, false]
+    ? OptionsProblem<Layer, Kind, Rank, Kernel, Fourth, (Second extends undefined ? never : "stride") | (Third extends undefined ? never : "padding")>
+    : {} extends Fourth ? false : writeAfterOptionsMessage<Layer>;
+/** `maxPool2d({ kernelSize: 3 })`: kernelSize is an argument. */
+type KernelProblem<Kind extends string, Rank extends number, Kernel> = IsOptions<Kernel> extends true
+  ? writePositionalMessage<`${Kind}({ … })`, "kernelSize", "kernelSize, stride, padding">
+  : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
 /** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
-type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Third> =
-  [IsPlainSizeArg<Kernel, Rank>, PlainSecond<Rank, Kernel, Second>, PlainPadding<Kernel, Third>] extends [true, true, true] ? [false, false, false] : [
-    ArgMessage<SizeArgProblem<"", "kernelSize", Kernel, Rank>, Kind, Kernel, Second, Third>,
-    ArgMessage<SecondProblem<"", Rank, Kernel, Second>, Kind, Kernel, Second, Third>,
-    [Second] extends [PoolOptions] ? false : ArgMessage<PaddingProblem<"", Rank, Kernel, Third>, Kind, Kernel, Second, Third>,
+type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> =
+  [IsPlainSizeArg<Kernel, Rank>, PlainSecond<Kind, Rank, Kernel, Second>, IsOptions<Second> extends true ? [Third] extends [undefined] ? true : false : PlainPadding<Kernel, Third>, Fourth] extends [true, true, true, {}]
+    ? ({} extends Fourth ? [false, false, false, false] : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>)
+    : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>;
+type FullProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> = IsOptions<Kernel> extends true
+  ? [KernelProblem<Kind, Rank, Kernel>, false, false, false]
+  : [
+    ArgMessage<KernelProblem<Kind, Rank, Kernel>, Kind, Kernel, Second, Third, Fourth>,
+    ArgMessage<SecondProblem<"", Kind, Rank, Kernel, Second>, Kind, Kernel, Second, Third, Fourth>,
+    ArgMessage<ThirdProblem<"", Kind, Rank, Kernel, Second, Third>, Kind, Kernel, Second, Third, Fourth>,
+    ArgMessage<FourthProblem<"", Kind, Rank, Kernel, Second, Third, Fourth>, Kind, Kernel, Second, Third, Fourth>,
   ];
-// Plain options: plain sizes, and a padding of 0 or a number at most half a number kernel.
-type PlainSecond<Rank extends number, Kernel, Second> = [Second] extends [PoolOptions]
-  ? [IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, 0>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true] ? true : false
+// Plain options: known keys, plain sizes, and a padding of 0 or a number at most half a number kernel.
+type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = IsOptions<Second> extends true
+  ? [KnownKeys<Second, KeyOf<Kind>>, IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, undefined>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true, true] ? true : false
   : IsPlainSizeArg<Second, Rank>;
-type PlainPadding<Kernel, Padding> = [Padding] extends [0] ? true
+type PlainPadding<Kernel, Padding> = [Padding] extends [0 | undefined] ? true
   : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true] ? (Compare<Mul<Padding, 2>, Kernel> extends "gt" ? false : true)
   : false;
-type ArgMessage<Problem, Kind extends string, Kernel, Second, Third> = Problem extends string
-  ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>>
+type ArgMessage<Problem, Kind extends string, Kernel, Second, Third, Fourth> = Problem extends string
+  ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>>
   : false;
 type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
+type KeyOf<Kind extends string> = keyof Options<Kind> & string;
+/** PyTorch's keywords of MaxPool (AvgPool: without dilation) in camelCase. */
+export const poolKeys = ["stride", "padding", "dilation", "ceilMode"] as const satisfies readonly (keyof PoolOptions)[];
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
-export function maxPool1d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third>>(
+export function maxPool1d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third, Fourth>>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
-  padding?: Checked<Third, Problems[2]>,
-): MaxPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
-  return pool("maxPool1d", 1, kernelSize, strideOrOptions, padding);
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): MaxPool1d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+  return pool("maxPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -138,41 +167,49 @@ export function maxPool1d<const Kernel extends SizeArg, const Second extends Siz
  * @example
  * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
  */
-export function maxPool2d<const Kernel extends SizeArg, const Second extends SizeArg | PoolOptions = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third>>(
+export function maxPool2d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third, Fourth>>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
-  padding?: Checked<Third, Problems[2]>,
-): MaxPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, DilationOf<Second>, CeilModeOf<Second>> {
-  return pool("maxPool2d", 2, kernelSize, strideOrOptions, padding);
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): MaxPool2d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+  return pool("maxPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool1d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third>>(
+export function avgPool1d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third, Fourth>>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
-  padding?: Checked<Third, Problems[2]>,
-): AvgPool1d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
-  return pool("avgPool1d", 1, kernelSize, strideOrOptions, padding);
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): AvgPool1d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+  return pool("avgPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool2d<const Kernel extends SizeArg, const Second extends SizeArg | Options<"avg"> = Kernel, const Third extends SizeArg = 0, Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third>>(
+export function avgPool2d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third, Fourth>>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
-  padding?: Checked<Third, Problems[2]>,
-): AvgPool2d<Kernel, StrideOf<Kernel, Second>, PaddingOf<Second, Third>, CeilModeOf<Second>> {
-  return pool("avgPool2d", 2, kernelSize, strideOrOptions, padding);
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): AvgPool2d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+  return pool("avgPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 
-function pool(kind: string, rank: number, kernelSize: SizeArg, second?: SizeArg | PoolOptions, third?: SizeArg): never {
-  const options: PoolOptions = typeof second === "object" && !Array.isArray(second) ? (second as PoolOptions) : { stride: second as SizeArg | undefined, padding: third };
-  const stride = options.stride ?? kernelSize;
-  const padding = options.padding ?? 0;
+function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
+  if (isOptions(kernelSize)) throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
+  const kernel = kernelSize as SizeArg;
+  const at = rest.findIndex(isOptions);
+  const options = at === -1 ? {} : (rest[at] as PoolOptions);
+  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
+  const stride = (positional(0) ?? options.stride ?? kernel) as SizeArg;
+  const padding = (positional(1) ?? options.padding ?? 0) as SizeArg;
   const dilation = options.dilation ?? 1;
   const ceilMode = options.ceilMode ?? false;
-  const layer = writtenPool(kind, kernelSize, stride, padding, dilation, ceilMode);
-  checkSizes(layer, { kernelSize, stride, dilation });
+  const layer = writtenPool(kind, kernel, stride, padding, dilation, ceilMode);
+  splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, kind.startsWith("avg") ? poolKeys.filter((key) => key !== "dilation") : poolKeys);
+  checkSizes(layer, { kernelSize: kernel, stride, dilation });
   checkSizes(layer, { padding }, 0);
   for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
-  const kernels = perDim(kernelSize, rank);
+  const kernels = perDim(kernel, rank);
   const paddings = perDim(padding, rank);
   paddings.forEach((p, i) => {
     if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));

@@ -35,3 +35,61 @@ export function checkTupleLength(layer: string, name: string, value: unknown, ra
     throw new ShapeError(`${layer}: ${name} must be a number or a tuple of ${rank}, not a tuple of ${value.length}`);
   }
 }
+
+// ---- Options objects: unknown keys are refused, with a suggestion (twin of types/shape/args.ts).
+
+/** Whether an argument is an options object (not a size, a tuple or a string). */
+export const isOptions = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const camel = (key: string): string => key.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+const optionAliases: Record<string, string> = {
+  strides: "stride", stride: "strides", dilationRate: "dilation", dilation: "dilationRate", useBias: "bias", bias: "useBias",
+  poolSize: "kernelSize", kernelSize: "poolSize", group: "groups", pad: "padding", paddingMode: "padding", batchSize: "batchFirst",
+  filters: "outChannels", units: "outFeatures", eps: "epsilon", epsilon: "eps", dropoutRate: "dropout", rate: "p",
+};
+
+/** Twin of `SuggestOption`: the known option a wrong key most likely meant, or `undefined`. */
+export function suggestOption(key: string, known: readonly string[]): string | undefined {
+  const c = camel(key);
+  if (known.includes(c)) return c;
+  if (known.includes(`${c}s`)) return `${c}s`;
+  if (c.endsWith("s") && known.includes(c.slice(0, -1))) return c.slice(0, -1);
+  const alias = Object.hasOwn(optionAliases, c) ? optionAliases[c] : undefined;
+  if (alias !== undefined && known.includes(alias)) return alias;
+  const same = known.filter((k) => k.toLowerCase() === c.toLowerCase());
+  return same.length === 1 ? same[0] : undefined;
+}
+
+export const writeUnknownKeyMessage = (layer: string, key: string, of: string, suggestion: string | undefined): string =>
+  `${layer}: ${key} is not an option of ${of}${suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`}`;
+
+/** Throws for the first key of `options` (an options object) not in `known`. */
+export function checkKnownKeys(layer: string, of: string, options: unknown, known: readonly string[]): void {
+  if (!isOptions(options)) return;
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new ShapeError(writeUnknownKeyMessage(layer, key, of, suggestOption(key, known)));
+  }
+}
+
+export const writeGivenTwiceMessage = (layer: string, key: string): string => `${layer}: ${key} is given twice, as an argument and as an option`;
+export const writeAfterOptionsMessage = (layer: string): string => `${layer}: the options object must be the last argument`;
+export const writePositionalMessage = (layer: string, name: string, order: string): string =>
+  `${layer}: ${name} is a required argument, not an option (PyTorch's order: ${order})`;
+
+/**
+ * Splits PyTorch-style arguments: positional values (`undefined` when not given) up to the first
+ * options object, and that object (`{}` when none). Throws when an argument follows the options
+ * object, when a key is not in `known`, or when an option is also given as an argument.
+ */
+export function splitOptions(layer: string, of: string, names: readonly string[], args: readonly unknown[], known: readonly string[]): [unknown[], Record<string, unknown>] {
+  const at = args.findIndex(isOptions);
+  if (at === -1) return [names.map((_, i) => args[i]), {}];
+  if (args.slice(at + 1).some((arg) => arg !== undefined)) throw new ShapeError(writeAfterOptionsMessage(layer));
+  const options = args[at] as Record<string, unknown>;
+  checkKnownKeys(layer, of, options, known);
+  const positional = names.map((_, i) => (i < at ? args[i] : undefined));
+  names.forEach((name, i) => {
+    if (positional[i] !== undefined && options[name] !== undefined) throw new ShapeError(writeGivenTwiceMessage(layer, name));
+  });
+  return [positional, options];
+}

@@ -1,6 +1,6 @@
 // Twin of types/shape/tf-options.ts: how messages write a tfjs layer, and checks of its argument object.
 import { ShapeError } from "../errors.ts";
-import { checkSizes, checkTupleLength } from "./args.ts";
+import { checkSizes, checkTupleLength, suggestOption, writeUnknownKeyMessage } from "./args.ts";
 
 /** An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`. */
 export const writtenValue = (value: unknown): string =>
@@ -18,13 +18,13 @@ export function writtenLayer(name: string, args: object | undefined, keys: reado
   return `${name}(${options.length === 0 ? "" : `{ ${options.join(", ")} }`})`;
 }
 
-export const writeUnknownOptionMessage = (layer: string, key: string, name: string): string =>
-  `${layer}: ${key} is not an option of TensorFlow.js's ${name}`;
+export const writeUnknownOptionMessage = (layer: string, key: string, name: string, known: readonly string[] = []): string =>
+  writeUnknownKeyMessage(layer, key, `TensorFlow.js's ${name}`, suggestOption(key, known));
 
 /** Throws for the first property of `args` that is not in `known`. */
 export function checkKnownOptions(layer: string, name: string, args: object | undefined, known: ReadonlySet<string>): void {
   for (const key of Object.keys(args ?? {})) {
-    if (!known.has(key)) throw new ShapeError(writeUnknownOptionMessage(layer, key, name));
+    if (!known.has(key)) throw new ShapeError(writeUnknownOptionMessage(layer, key, name, [...known]));
   }
 }
 

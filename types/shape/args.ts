@@ -65,3 +65,70 @@ export type Checked<Value, Problem> = Value & NoInfer<Problem extends string ? (
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;
+
+// ---- Options objects: unknown keys are refused, with a suggestion (twin: src/shape/args.ts).
+
+/** Whether an argument is an options object (not a size, a tuple or a string). */
+export type IsOptions<Value> = [Value] extends [readonly unknown[] | number | string | boolean | undefined | null] ? false : [Value] extends [object] ? true : false;
+
+/** `snake_case` → `camelCase`. */
+type Camel<Key extends string> = Key extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : Key;
+/** Names the other vocabulary (or a near-miss) uses for an option. */
+interface OptionAliases {
+  strides: "stride"; stride: "strides"; dilationRate: "dilation"; dilation: "dilationRate"; useBias: "bias"; bias: "useBias";
+  poolSize: "kernelSize"; kernelSize: "poolSize"; group: "groups"; pad: "padding"; paddingMode: "padding"; batchSize: "batchFirst";
+  filters: "outChannels"; units: "outFeatures"; eps: "epsilon"; epsilon: "eps"; dropoutRate: "dropout"; rate: "p";
+}
+/**
+ * The known option a wrong key most likely meant, or `never`: its camelCase form (`ceil_mode` →
+ * `ceilMode`), a plural or singular (`strides` → `stride`, `group` → `groups`), the other
+ * vocabulary's name (`dilationRate` → `dilation`), or the same letters in another case.
+ *
+ * @example
+ * type S = SuggestOption<"ceil_mode", "stride" | "ceilMode">; //=> "ceilMode"
+ */
+export type SuggestOption<Key extends string, Known extends string> =
+  Camel<Key> extends infer C extends string
+    ? C extends Known ? C
+      : `${C}s` extends Known ? `${C}s`
+      : C extends `${infer Stem}s` ? (Stem extends Known ? Stem : Near<C, Known>)
+      : Near<C, Known>
+    : never;
+type Near<C extends string, Known extends string> =
+  C extends keyof OptionAliases ? (OptionAliases[C] extends Known ? OptionAliases[C] : SameLetters<C, Known>) : SameLetters<C, Known>;
+type SameLetters<C extends string, Known extends string> = OnlyOne<{ [K in Known]: Lowercase<K> extends Lowercase<C> ? K : never }[Known]>;
+type OnlyOne<Union> = IsUnion<Union> extends true ? never : Union;
+
+/**
+ * `${Layer}: ${Key} is not an option of ${Of}` and, when a known option is near,
+ * "; did you mean \`ceilMode\`?".
+ */
+export type writeUnknownKeyMessage<Layer extends string, Key extends string, Of extends string, Suggestion extends string> =
+  `${Layer}: ${Key} is not an option of ${Of}${[Suggestion] extends [never] ? "" : `; did you mean \`${Suggestion}\`?`}`;
+
+/** One member of a union (the last one the compiler lists). */
+export type OneOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (member: infer Last) => void
+  ? Last extends () => infer Member ? Member : never
+  : never;
+
+/** The message for the first key of `Options` (an options object) not in `Known`, or `false`. */
+export type UnknownKeyProblem<Layer extends string, Of extends string, Options, Known extends string> =
+  IsOptions<Options> extends true
+    ? [Exclude<keyof Options, Known>] extends [never] ? false
+      : OneOf<Exclude<keyof Options, Known>> extends infer Key extends string ? writeUnknownKeyMessage<Layer, Key, Of, SuggestOption<Key, Known>> : false
+    : false;
+
+/** Whether an options object gives only keys among `Known` (`true` for anything that is not an options object). */
+export type KnownKeys<Options, Known extends string> = IsOptions<Options> extends true ? ([Exclude<keyof Options, Known>] extends [never] ? true : false) : true;
+
+/** An option also given as an argument: `conv2d(3, 8, 3, 2, 1, { stride: 2 })` (PyTorch: "got multiple values"). */
+export type writeGivenTwiceMessage<Layer extends string, Key extends string> = `${Layer}: ${Key} is given twice, as an argument and as an option`;
+/** An argument after the options object. */
+export type writeAfterOptionsMessage<Layer extends string> = `${Layer}: the options object must be the last argument`;
+/** A required argument written as an option: `conv2d(3, 16, { kernelSize: 3 })`. */
+export type writePositionalMessage<Layer extends string, Name extends string, Order extends string> =
+  `${Layer}: ${Name} is a required argument, not an option (PyTorch's order: ${Order})`;
+
+/** The message for the first key of `Options` that is also given as an argument (`Positional`: the names given so), or `false`. */
+export type GivenTwiceProblem<Layer extends string, Options, Positional extends string> =
+  [Extract<keyof Options, Positional>] extends [never] ? false : writeGivenTwiceMessage<Layer, OneOf<Extract<keyof Options, Positional>> & string>;

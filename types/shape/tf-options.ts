@@ -1,6 +1,6 @@
 // tfjs-layers' argument objects: how messages write a layer (`conv2d({ filters: 32, kernelSize: 3 })`), and
 // checks reported on the offending property of the argument object. Twin: src/shape/tf-options.ts.
-import type { FirstSizeProblem, TupleLengthProblem } from "./args.ts";
+import type { FirstSizeProblem, SuggestOption, TupleLengthProblem, writeUnknownKeyMessage } from "./args.ts";
 import type { IsPlainSizeArg } from "./plain.ts";
 
 /**
@@ -63,15 +63,18 @@ export type SizeOptionProblem<Layer extends string, Args, Key extends string, Ra
       : never
     : false;
 
-/** The message for a property that is not an option of the tfjs layer (a misspelt `stride` is not ignored). */
-export type writeUnknownOptionMessage<Layer extends string, Key extends string, Name extends string> =
-  `${Layer}: ${Key} is not an option of TensorFlow.js's ${Name}`;
+/**
+ * The message for a property that is not an option of the tfjs layer (a misspelt `stride` is not ignored), with
+ * "; did you mean \`strides\`?" when a known option is near (`writeUnknownKeyMessage` of args.ts).
+ */
+export type writeUnknownOptionMessage<Layer extends string, Key extends string, Name extends string, Known extends string = never> =
+  writeUnknownKeyMessage<Layer, Key, `TensorFlow.js's ${Name}`, SuggestOption<Key, Known>>;
 
 /** The first key of `Args` that is not in `Known`, as a problem. */
 export type UnknownOptionProblem<Layer extends string, Name extends string, Args, Known> =
   Exclude<keyof Args, Known> extends infer Unknown
     ? [Unknown] extends [never] ? false
-      : FirstOf<Unknown> extends infer Key extends string ? OptionProblem<Key, writeUnknownOptionMessage<Layer, Key, Name>> : false
+      : FirstOf<Unknown> extends infer Key extends string ? OptionProblem<Key, writeUnknownOptionMessage<Layer, Key, Name, Known & string>> : false
     : never;
 /** One member of a union (the last one the compiler lists). */
 type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (member: infer Last) => void
