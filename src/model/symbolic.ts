@@ -1,8 +1,12 @@
 // Symbolic tensors: the functional API for graphs that are not a chain (several inputs and outputs,
 // skip connections, shared layers). `input(...)` gives one; `.pipe(...layers)` applies layers
-// with the same per-layer checks as `sequential`; `ops` joins them (add, cat, matmul).
+// with the same per-layer checks as `sequential`; `ops` computes with them (src/ops/). After a
+// mistake a tensor's shape is unknown (`Shape`): later lines accept it without new errors.
 import type { CheckedLayers } from "../../types/model/walk.ts";
+import type { DimIndex } from "../../types/shape/dim-index.ts";
 import type { Shape } from "../../types/shape/dims.ts";
+import { ShapeError } from "../errors.ts";
+import { dimIndex, writeDimRangeMessage } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "./layer.ts";
 import type { OutputOf } from "./sequential.ts";
@@ -14,7 +18,12 @@ export type GraphNode =
   | { readonly op: "layers"; readonly from: SymbolicTensor; readonly layers: readonly RuntimeLayer[] }
   | { readonly op: "add"; readonly from: readonly SymbolicTensor[] }
   | { readonly op: "cat"; readonly dim: number; readonly from: readonly SymbolicTensor[] }
-  | { readonly op: "matmul"; readonly from: readonly SymbolicTensor[] };
+  | { readonly op: "matmul"; readonly from: readonly SymbolicTensor[] }
+  /** An operation of `ops` (src/ops/rules.ts names them): its arguments, plain data, and its tensor operands. */
+  | { readonly op: "fn"; readonly fn: string; readonly args: readonly unknown[]; readonly from: readonly SymbolicTensor[] };
+
+/** Shapes the compiler knows the rank of; `Shape` itself (after a mistake) is not one. */
+type KnownRank = readonly [] | readonly [unknown, ...unknown[]];
 
 /**
  * A tensor of a graph being built: its shape, known to the compiler (`S`) and at run time.
@@ -34,7 +43,12 @@ export interface Symbolic<out S extends Shape> {
    * const x = input([3, 64, 64]);
    * const features = x.pipe(nn.conv2d(3, 16, 3, 1, 1), nn.relu()); // Symbolic<[number, 16, 64, 64]>
    */
-  pipe<const Layers extends readonly unknown[]>(...layers: CheckedLayers<S, Layers>): Symbolic<OutputOf<S, Layers>>;
+  pipe<const Layers extends readonly unknown[]>(...layers: S extends KnownRank ? CheckedLayers<S, Layers> : Layers): Symbolic<S extends KnownRank ? OutputOf<S, Layers> : Shape>;
+  /**
+   * One dimension (negative from the end), as `x.size(0)`: a size, `null` (unknown) or a name at run
+   * time; as a reshape size it keeps the input's dimension: `ops.view(x, [x.size(0), -1])`.
+   */
+  size<const D extends number>(dim: D): S extends KnownRank ? (DimIndex<D, S["length"]> extends infer Axis extends number ? S[Axis] : never) : number;
 }
 
 let created = 0;
@@ -49,6 +63,12 @@ export class SymbolicTensor {
   pipe(...layers: readonly RuntimeLayer[]): SymbolicTensor {
     const trace = walk(this.shape, layers);
     return new SymbolicTensor(trace.at(-1) ?? this.shape, { op: "layers", from: this, layers });
+  }
+
+  size(dim: number): number | null | string {
+    const axis = dimIndex(dim, this.shape.length);
+    if (axis === false) throw new ShapeError(writeDimRangeMessage(`size(${dim})`, "dim", dim, this.shape.length));
+    return this.shape[axis]!;
   }
 }
 

@@ -1,11 +1,10 @@
 // Twin of types/shape/join.ts: shapes that must agree (residual, add) or join along a dim (concat).
 import { ShapeError } from "../errors.ts";
 import { dimIndex, writeDimRangeMessage } from "./dim-index.ts";
-import { showShape, valueOf, type RuntimeDim, type RuntimeShape } from "./dims.ts";
+import { showDim, showShape, valueOf, type RuntimeDim, type RuntimeShape } from "./dims.ts";
 
-/** Whether two dimensions can be the same: false only when both are known and differ. */
-export const dimsAgree = (a: RuntimeDim, b: RuntimeDim): boolean =>
-  a === b || valueOf(a) === null || valueOf(b) === null;
+/** Whether two dimensions can be the same: true when either is unknown (null) or both are the same size or name. */
+export const dimsAgree = (a: RuntimeDim, b: RuntimeDim): boolean => a === b || a === null || b === null;
 
 /** The first axis where two shapes disagree (skipping `skip`), `false`, or "rank". */
 export function disagreement(a: RuntimeShape, b: RuntimeShape, skip = -1): number | false | "rank" {
@@ -22,15 +21,17 @@ export function equalShapes(layer: string, whatA: string, a: RuntimeShape, whatB
   return a.map((dim, i) => (valueOf(dim) === null && typeof dim !== "string" ? b[i]! : dim));
 }
 
-export const writeConcatMessage = (layer: string, a: RuntimeShape, b: RuntimeShape, axis: number): string =>
-  `${layer}: ${showShape(a)} and ${showShape(b)} can only be joined along dimension ${axis} if every other dimension is equal`;
+export const writeConcatMessage = (layer: string, a: RuntimeShape, b: RuntimeShape, axis: number, where: number | "rank" = "rank"): string =>
+  `${layer}: ${showShape(a)} and ${showShape(b)} can only be joined along dimension ${axis} if every other dimension is equal: ${
+    typeof where === "number" ? `dimension ${where} is ${showDim(a[where]!)} and ${showDim(b[where]!)}` : `the ranks ${a.length} and ${b.length} differ`}`;
 
 export function concatShapes(layer: string, dim: number, shapes: readonly RuntimeShape[]): RuntimeShape {
   const [first, ...rest] = shapes;
   const axis = dimIndex(dim, first!.length);
   if (axis === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, first!.length));
   return rest.reduce<RuntimeShape>((joined, next) => {
-    if (disagreement(joined, next, axis) !== false) throw new ShapeError(writeConcatMessage(layer, joined, next, axis));
+    const where = disagreement(joined, next, axis);
+    if (where !== false) throw new ShapeError(writeConcatMessage(layer, joined, next, axis, where));
     const [a, b] = [valueOf(joined[axis]!), valueOf(next[axis]!)];
     return joined.map((size, i) => (i === axis ? (a === null || b === null ? null : a + b) : size));
   }, first!);

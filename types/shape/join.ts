@@ -1,12 +1,17 @@
 // Shapes that must agree: a residual block's output and its input, branches joined by concat,
-// the operands of add. Unknown (`number`) dimensions agree with anything (checked at run time);
-// named dimensions agree with the same name. Twin: src/shape/join.ts.
+// the operands of cat. Unknown (`number`) dimensions agree with anything (checked at run time);
+// a named dimension agrees with the same name only: two different names, or a name and a number,
+// are distinct (issue 13). Twin: src/shape/join.ts.
 import type { Add } from "../arith/index.ts";
 import type { DimIndex, writeDimRangeMessage } from "./dim-index.ts";
-import type { Dim, Shape, ShowShape, ValueOf } from "./dims.ts";
+import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "./dims.ts";
 
-/** Whether two dimensions can be the same: `false` only when both are known and differ. */
-export type DimsAgree<A, B> = [A] extends [B] ? true : A extends number ? (number extends A ? true : B extends number ? (number extends B ? true : false) : true) : true;
+/**
+ * Whether two dimensions can be the same: `true` when either is unknown (`number`, checked at run
+ * time) or both are the same size or the same name; two names, a name and a size, two sizes that
+ * differ: `false`.
+ */
+export type DimsAgree<A, B> = number extends A ? true : number extends B ? true : [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** The first axis where two shapes of equal rank disagree (skipping `Skip`), or `false`; `"rank"` when the ranks differ. */
 export type Disagreement<A extends Shape, B extends Shape, Skip extends number = -1, Axis extends unknown[] = []> =
@@ -29,9 +34,9 @@ export type EqualShapes<Layer extends string, WhatA extends string, A extends Sh
 /** Dimension by dimension, the known one where one is unknown. */
 type Known<A extends Shape, B extends Shape> = { [K in keyof A]: number extends A[K] ? (K extends keyof B ? B[K] : A[K]) : A[K] };
 
-/** The message when shapes joined along `Axis` disagree elsewhere. */
-export type writeConcatMessage<Layer extends string, A extends Shape, B extends Shape, Axis extends number> =
-  `${Layer}: ${ShowShape<A>} and ${ShowShape<B>} can only be joined along dimension ${Axis} if every other dimension is equal`;
+/** The message when shapes joined along `Axis` disagree elsewhere, saying where (`Where`: the axis, or "rank"). */
+export type writeConcatMessage<Layer extends string, A extends Shape, B extends Shape, Axis extends number, Where = "rank"> =
+  `${Layer}: ${ShowShape<A>} and ${ShowShape<B>} can only be joined along dimension ${Axis} if every other dimension is equal: ${Where extends number ? `dimension ${Where} is ${ShowDim<A[Where]>} and ${ShowDim<B[Where]>}` : `the ranks ${A["length"]} and ${B["length"]} differ`}`;
 
 /** Shapes joined along dimension `D` (negative from the end): sizes add up there, all else must agree. */
 export type ConcatShapes<Layer extends string, D extends number, Shapes extends readonly Shape[]> =
@@ -42,7 +47,9 @@ export type ConcatShapes<Layer extends string, D extends number, Shapes extends 
     : never;
 type ConcatAll<Layer extends string, Axis extends number, Joined extends Shape, Rest extends readonly Shape[]> =
   Rest extends readonly [infer Next extends Shape, ...infer More extends Shape[]]
-    ? Disagreement<Joined, Next, Axis> extends false
-      ? ConcatAll<Layer, Axis, { [K in keyof Joined]: K extends `${Axis}` ? Add<ValueOf<Joined[K]>, ValueOf<Next[K & keyof Next]>> & Dim : Joined[K] }, More>
-      : writeConcatMessage<Layer, Joined, Next, Axis>
+    ? Disagreement<Joined, Next, Axis> extends infer Where
+      ? Where extends false
+        ? ConcatAll<Layer, Axis, { [K in keyof Joined]: K extends `${Axis}` ? Add<ValueOf<Joined[K]>, ValueOf<Next[K & keyof Next]>> & Dim : Joined[K] }, More>
+        : writeConcatMessage<Layer, Joined, Next, Axis, Where>
+      : never
     : Joined;

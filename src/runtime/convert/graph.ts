@@ -1,7 +1,8 @@
 // toTfjs for graph(...) models: the symbolic tensors' DAG → one tfjs-layers functional model. Each
 // `pipe` call is a chain (converted as a sequential's layers are, layouts tracked); joins bring their
-// operands to one layout. A tensor used twice is converted once. Names: the graph's pipe calls
-// numbered in the order they ran (`2.0.weight`: pipe 2, its layer 0), joins `add.0`, `cat.1`, ….
+// operands to one layout; the operations of `ops` run in PyTorch's order (ops.ts). A tensor used twice
+// is converted once. Names: the graph's pipe calls numbered in the order they ran (`2.0.weight`: pipe
+// 2, its layer 0), joins and operations `add.0`, `cat.1`, `transpose.2`, ….
 import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
@@ -10,6 +11,8 @@ import { NotConvertibleError, type LayerConfig, type ParamSpec } from "./context
 import { chain, withKnownSizes, withSharing, type Conversion } from "./index.ts";
 import { physicalAxis, toLayout, type Layout } from "./layout.ts";
 import { MatMul } from "./matmul.ts";
+import { Op } from "./ops.ts";
+import type { OpName } from "../../ops/rules.ts";
 
 /** What toTfjs needs of a graph. */
 export interface GraphLike {
@@ -71,15 +74,16 @@ export function convertGraph(graph: GraphLike): Conversion {
       result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
     } else {
       const operands = node.from.map(visit);
-      const name = `${node.op}.${joins.indexOf(t)}`;
+      const name = `${node.op === "fn" ? node.fn : node.op}.${joins.indexOf(t)}`;
       const rank = t.shape.length;
-      // matmul works on the last two logical dimensions: PyTorch's order; add and cat take the first operand's layout.
-      const layout: Layout = node.op === "matmul" ? "first" : operands[0]!.layout;
+      // operations (and matmul) work in PyTorch's order; add and cat take the first operand's layout.
+      const layout: Layout = node.op === "matmul" || node.op === "fn" ? "first" : operands[0]!.layout;
       const ys = operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`));
-      const layer = node.op === "add" ? tfl.layers.add({ name })
+      const layer = node.op === "fn" ? new Op({ fn: node.fn as OpName, args: node.args, name })
+        : node.op === "add" ? tfl.layers.add({ name })
         : node.op === "cat" ? tfl.layers.concatenate({ axis: catAxis(node.dim, rank, layout), name })
         : new MatMul({ name });
-      result = { y: layer.apply(ys) as tfl.SymbolicTensor, layout, shape: t.shape };
+      result = { y: layer.apply(node.op === "fn" && ys.length === 1 ? ys[0]! : ys) as tfl.SymbolicTensor, layout, shape: t.shape };
     }
     done.set(t, result);
     return result;

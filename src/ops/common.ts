@@ -1,0 +1,30 @@
+// What every operation of `ops` and `einops` shares: an unknown shape after a mistake (one mistake,
+// one error), the problem of a rule as a parameter's message, and the graph node an operation makes.
+import type { Shape } from "../../types/shape/dims.ts";
+import { SymbolicTensor, type Symbolic } from "../model/symbolic.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import { opRules, type OpName } from "./rules.ts";
+
+/**
+ * A shape the compiler does not know: `Shape` itself (its length is `number`), the result of an
+ * operation that did not fit. Rules answer it with `Shape`, without a message: the mistake was
+ * reported once, where it was made.
+ */
+export type IsUnknownShape<S> = S extends readonly unknown[] ? (number extends S["length"] ? true : false) : true;
+
+/** A rule's message (the parameter then asks for that text), or `false` when it fits. */
+export type Problem<Rule> = Rule extends string ? Rule : false;
+
+/** A rule's shape, or an unknown shape when it does not fit (later lines accept it without new errors). */
+export type Result<Rule> = Rule extends Shape ? Rule : Shape;
+
+/** The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). */
+export type ShapeOf<T> = T extends Symbolic<infer S> ? S : T extends number ? [] : Shape;
+
+
+/** Runs an operation's runtime rule and records it in the graph: `fn`, its arguments (plain data) and its operands. */
+export function operation(fn: OpName, args: readonly unknown[], from: readonly unknown[]): SymbolicTensor {
+  const tensors = from as readonly SymbolicTensor[];
+  const shape: RuntimeShape = opRules[fn](tensors.map((t) => t.shape), args);
+  return new SymbolicTensor(shape, { op: "fn", fn, args, from: tensors });
+}

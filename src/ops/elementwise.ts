@@ -1,0 +1,138 @@
+// Elementwise operations: add, sub, mul, div, pow, maximum, minimum with PyTorch's broadcasting
+// (between tensors, and with numbers), and the common unary functions (shape kept).
+import type { Dim, Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
+import type { Checked } from "../../types/shape/args.ts";
+import { ShapeError } from "../errors.ts";
+import type { Symbolic } from "../model/symbolic.ts";
+import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
+import { operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
+
+/** The message when two shapes do not broadcast: names the dimension (from the end) and both sizes. */
+export type writeBroadcastMessage<Op extends string, A extends Shape, B extends Shape, FromEnd extends number, DA, DB> =
+  `${Op}: ${ShowShape<A>} and ${ShowShape<B>} do not broadcast: dimension -${FromEnd} is ${ShowDim<DA>} in the first and ${ShowDim<DB>} in the second (sizes must be equal, or one of them 1)`;
+export const writeBroadcastMessage = (op: string, a: RuntimeShape, b: RuntimeShape, fromEnd: number, da: RuntimeDim, db: RuntimeDim): string =>
+  `${op}: ${showShape(a)} and ${showShape(b)} do not broadcast: dimension -${fromEnd} is ${showDim(da)} in the first and ${showDim(db)} in the second (sizes must be equal, or one of them 1)`;
+
+/**
+ * Two dimensions broadcast: the same size or name; 1 and anything; an unknown (`number`) and anything
+ * (the known one, checked at build); otherwise (two names, a name and a size other than 1) `never`.
+ */
+export type BroadcastDim<A, B> =
+  [A] extends [B] ? ([B] extends [A] ? A : Unequal<A, B>) : Unequal<A, B>;
+type Unequal<A, B> = A extends 1 ? B : B extends 1 ? A : number extends A ? B : number extends B ? A : never;
+export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
+  if (a === b || b === 1) return a;
+  if (a === 1 || a === null) return b;
+  if (b === null) return a;
+  return undefined;
+}
+
+/** PyTorch's broadcasting of two shapes, aligned at the end; the message when they do not broadcast. */
+export type BroadcastRule<Op extends string, A extends Shape, B extends Shape> =
+  IsUnknownShape<A> extends true ? Shape : IsUnknownShape<B> extends true ? Shape : BroadcastFromEnd<Op, A, B, A, B, []>;
+type BroadcastFromEnd<Op extends string, A extends Shape, B extends Shape, RestA extends Shape, RestB extends Shape, Out extends Dim[]> =
+  RestA extends readonly [...infer LeadA extends Shape, infer DA]
+    ? RestB extends readonly [...infer LeadB extends Shape, infer DB]
+      ? [BroadcastDim<DA, DB>] extends [never] ? writeBroadcastMessage<Op, A, B, [...Out, 0]["length"], DA, DB>
+        : BroadcastFromEnd<Op, A, B, LeadA, LeadB, [BroadcastDim<DA, DB> & Dim, ...Out]>
+      : [...RestA, ...Out]
+    : [...RestB, ...Out];
+
+export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): RuntimeShape {
+  const rank = Math.max(a.length, b.length);
+  const out: RuntimeDim[] = [];
+  for (let fromEnd = 1; fromEnd <= rank; fromEnd++) {
+    const da = a.length >= fromEnd ? a[a.length - fromEnd]! : 1, db = b.length >= fromEnd ? b[b.length - fromEnd]! : 1;
+    const dim = fromEnd > a.length ? db : fromEnd > b.length ? da : broadcastDim(da, db);
+    if (dim === undefined) throw new ShapeError(writeBroadcastMessage(op, a, b, fromEnd, da, db));
+    out.unshift(dim);
+  }
+  return out;
+}
+
+/** The binary elementwise operations. */
+export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum";
+type Operand = Symbolic<Shape> | number;
+type BinaryRule<Op extends BinaryName, A, B> = BroadcastRule<Op, ShapeOf<A>, ShapeOf<B>>;
+const runtimeShape = (x: unknown): RuntimeShape => (typeof x === "number" ? [] : (x as { shape: RuntimeShape }).shape);
+
+/** The runtime twin for a node: operands that are numbers are kept in `args` (`null` where a tensor is). */
+export function binaryShape(op: BinaryName, shapes: readonly RuntimeShape[], args: readonly unknown[]): RuntimeShape {
+  let next = 0;
+  const [a, b] = [0, 1].map((i) => (typeof args[i] === "number" ? [] : shapes[next++]!));
+  return broadcastShapes(op, a!, b!);
+}
+function binary(op: BinaryName, a: unknown, b: unknown): never {
+  runtimeShape(a);
+  const from = [a, b].filter((x) => typeof x !== "number");
+  return operation(op, [typeof a === "number" ? a : null, typeof b === "number" ? b : null], from) as never;
+}
+
+/**
+ * torch.add(a, b): elementwise sum with broadcasting; `b` may be a number.
+ *
+ * @example
+ * const x = input([16, 64, 64]);
+ * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
+ */
+export function add<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"add", A, B>>>): Symbolic<Result<BinaryRule<"add", A, B>>> {
+  return binary("add", a, b);
+}
+/** torch.sub(a, b): elementwise difference with broadcasting. */
+export function sub<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"sub", A, B>>>): Symbolic<Result<BinaryRule<"sub", A, B>>> {
+  return binary("sub", a, b);
+}
+/**
+ * torch.mul(a, b): elementwise product with broadcasting (a squeeze-and-excitation gate).
+ *
+ * @example
+ * const features = input([64, 8, 8]), gate = input([64, 1, 1]);
+ * ops.mul(features, gate); // Symbolic<[number, 64, 8, 8]>
+ */
+export function mul<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"mul", A, B>>>): Symbolic<Result<BinaryRule<"mul", A, B>>> {
+  return binary("mul", a, b);
+}
+/** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
+export function div<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"div", A, B>>>): Symbolic<Result<BinaryRule<"div", A, B>>> {
+  return binary("div", a, b);
+}
+/** torch.pow(a, b): elementwise power with broadcasting. */
+export function pow<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"pow", A, B>>>): Symbolic<Result<BinaryRule<"pow", A, B>>> {
+  return binary("pow", a, b);
+}
+/** torch.maximum(a, b): elementwise maximum with broadcasting. */
+export function maximum<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"maximum", A, B>>>): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
+  return binary("maximum", a, b);
+}
+/** torch.minimum(a, b): elementwise minimum with broadcasting. */
+export function minimum<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"minimum", A, B>>>): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
+  return binary("minimum", a, b);
+}
+
+/** The unary elementwise functions (torch's names). */
+export const unaryNames = ["relu", "sigmoid", "tanh", "exp", "log", "sqrt", "rsqrt", "abs", "neg", "sin", "cos", "reciprocal", "square", "gelu", "silu"] as const;
+export type UnaryName = (typeof unaryNames)[number];
+const unary = <S extends Shape>(fn: UnaryName, x: Symbolic<S>): Symbolic<S> => operation(fn, [], [x]) as never;
+
+/**
+ * torch.relu(x): the shape is kept (so for every unary function below).
+ *
+ * @example
+ * const x = input([64, 8, 8]);
+ * ops.relu(x); // Symbolic<[number, 64, 8, 8]>
+ */
+export const relu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("relu", x);
+export const sigmoid = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sigmoid", x);
+export const tanh = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("tanh", x);
+export const exp = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("exp", x);
+export const log = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("log", x);
+export const sqrt = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sqrt", x);
+export const rsqrt = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("rsqrt", x);
+export const abs = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("abs", x);
+export const neg = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("neg", x);
+export const sin = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sin", x);
+export const cos = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("cos", x);
+export const reciprocal = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("reciprocal", x);
+export const square = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("square", x);
+export const gelu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("gelu", x);
+export const silu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("silu", x);

@@ -1,0 +1,39 @@
+// Each operation's runtime shape rule by name: run when the operation is written, and again on the
+// shapes data really has when a graph is built (src/model/graph-walk.ts through join-shape.ts).
+import type { RuntimeDim, RuntimeShape } from "../shape/dims.ts";
+import { binaryShape, unaryNames, type BinaryName, type UnaryName } from "./elementwise.ts";
+import { bmmShape, matmulShape } from "./matmul.ts";
+import { reduceShape, softmaxShape, type ReduceName } from "./reduce.ts";
+import {
+  expandShape, flattenShape, narrowShape, permuteShape, reshapeShape, selectShape, squeezeShape, transposeShape, unflattenShape, unsqueezeShape,
+} from "./reshape.ts";
+import { stackShape } from "./join.ts";
+
+type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
+const binary = (name: BinaryName): Rule => (shapes, args) => binaryShape(name, shapes, args);
+const reduce = (name: ReduceName): Rule => ([x], [dims, keepdim]) => reduceShape(name, x!, dims ?? undefined, keepdim);
+
+export const opRules = {
+  reshape: ([x], [sizes]) => reshapeShape("reshape", x!, sizes as RuntimeDim[]),
+  view: ([x], [sizes]) => reshapeShape("view", x!, sizes as RuntimeDim[]),
+  flatten: ([x], [start, end]) => flattenShape(x!, start, end),
+  unflatten: ([x], [dim, sizes]) => unflattenShape(x!, dim, sizes),
+  permute: ([x], [dims]) => permuteShape(x!, dims),
+  transpose: ([x], [d0, d1]) => transposeShape(x!, d0, d1),
+  squeeze: ([x], [dim]) => squeezeShape(x!, dim),
+  unsqueeze: ([x], [dim]) => unsqueezeShape(x!, dim),
+  expand: ([x], [sizes]) => expandShape(x!, sizes),
+  select: ([x], [dim, index]) => selectShape(x!, dim, index),
+  narrow: ([x], [dim, start, length]) => narrowShape(x!, dim, start, length),
+  stack: (shapes, [dim]) => stackShape(shapes, dim),
+  add: binary("add"), sub: binary("sub"), mul: binary("mul"), div: binary("div"), pow: binary("pow"), maximum: binary("maximum"), minimum: binary("minimum"),
+  ...(Object.fromEntries(unaryNames.map((name) => [name, ([x]: readonly RuntimeShape[]) => x!])) as unknown as Record<UnaryName, Rule>),
+  sum: reduce("sum"), mean: reduce("mean"), amax: reduce("amax"), amin: reduce("amin"), argmax: reduce("argmax"), logsumexp: reduce("logsumexp"), std: reduce("std"), var: reduce("var"),
+  softmax: ([x], [dim]) => softmaxShape("softmax", x!, dim),
+  logSoftmax: ([x], [dim]) => softmaxShape("logSoftmax", x!, dim),
+  matmul: ([a, b]) => matmulShape(a!, b!),
+  bmm: ([a, b]) => bmmShape(a!, b!),
+} satisfies Record<string, Rule>;
+
+/** The operations a graph node of kind "fn" can name. */
+export type OpName = keyof typeof opRules;

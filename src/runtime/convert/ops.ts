@@ -1,0 +1,115 @@
+// The operations of `ops` (src/ops/) in a converted graph: one `shapecheck>Op` layer per operation,
+// its config the operation's name and arguments, run on tensors in PyTorch's order (the graph
+// converter brings operands to that layout first). Its output shape is the operation's runtime rule
+// on the shapes data has. A model.json that uses it loads where shapecheck is imported.
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { opRules, type OpName } from "../../ops/rules.ts";
+import { dimIndex } from "../../shape/dim-index.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+
+type Shape = (number | null)[];
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Impl = (xs: tf.Tensor[], args: any[], out: number[]) => tf.Tensor;
+
+const axis = (dim: number, rank: number): number => dimIndex(dim, rank) as number;
+const reshaped: Impl = ([x], _, out) => tf.reshape(x!, out);
+/** Operands back in order, numbers (kept in args, `null` where a tensor is) as scalars. */
+const operands = (xs: tf.Tensor[], args: any[]): [tf.Tensor, tf.Tensor] => {
+  let next = 0;
+  return [0, 1].map((i) => (typeof args[i] === "number" ? tf.scalar(args[i]) : xs[next++]!)) as [tf.Tensor, tf.Tensor];
+};
+const binary = (f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor): Impl => (xs, args) => f(...operands(xs, args));
+const axesOf = (dims: number | number[] | null, rank: number): number[] | undefined =>
+  dims === null ? undefined : (typeof dims === "number" ? [dims] : dims).map((d) => axis(d, rank));
+const reduce = (f: (x: tf.Tensor, axes: number[] | undefined, keep: boolean) => tf.Tensor): Impl => ([x], [dims, keep], out) =>
+  tf.reshape(f(x!, axesOf(dims, x!.rank), Boolean(keep)), out);
+function variance(x: tf.Tensor, axes: number[] | undefined, correction: number): tf.Tensor {
+  const all = axes ?? x.shape.map((_, i) => i);
+  const count = all.reduce((n, a) => n * x.shape[a]!, 1);
+  const centered = tf.sub(x, tf.mean(x, all, true));
+  return tf.div(tf.sum(tf.square(centered), all), Math.max(count - correction, 0));
+}
+/** f on the last axis, `dim` moved there and back. */
+const onAxis = (f: (x: tf.Tensor) => tf.Tensor): Impl => ([x], [dim]) => {
+  const a = axis(dim, x!.rank), last = x!.rank - 1;
+  if (a === last) return f(x!);
+  const perm = x!.shape.map((_, i) => (i === a ? last : i === last ? a : i));
+  return tf.transpose(f(tf.transpose(x!, perm)), perm);
+};
+const SQRT1_2 = Math.SQRT1_2;
+
+export const opImplementations: Record<OpName, Impl> = {
+  reshape: reshaped, view: reshaped, flatten: reshaped, unflatten: reshaped, squeeze: reshaped, unsqueeze: reshaped,
+  expand: ([x], _, out) => tf.broadcastTo(x!, out),
+  permute: ([x], [dims]) => tf.transpose(x!, (dims as number[]).map((d) => axis(d, x!.rank))),
+  transpose: ([x], [d0, d1]) => {
+    const [a0, a1] = [axis(d0, x!.rank), axis(d1, x!.rank)];
+    return tf.transpose(x!, x!.shape.map((_, i) => (i === a0 ? a1 : i === a1 ? a0 : i)));
+  },
+  select: ([x], [dim, index], out) => {
+    const a = axis(dim, x!.rank), size = x!.shape[a]!;
+    const begin = x!.shape.map((_, i) => (i === a ? (index < 0 ? size + index : index) : 0));
+    return tf.reshape(tf.slice(x!, begin, x!.shape.map((s, i) => (i === a ? 1 : s))), out);
+  },
+  narrow: ([x], [dim, start, length]) => {
+    const a = axis(dim, x!.rank), size = x!.shape[a]!;
+    return tf.slice(x!, x!.shape.map((_, i) => (i === a ? (start < 0 ? size + start : start) : 0)), x!.shape.map((s, i) => (i === a ? length : s)));
+  },
+  stack: (xs, [dim]) => tf.stack(xs, axis(dim, xs[0]!.rank + 1)),
+  add: binary(tf.add), sub: binary(tf.sub), mul: binary(tf.mul), div: binary(tf.div), pow: binary(tf.pow), maximum: binary(tf.maximum), minimum: binary(tf.minimum),
+  relu: ([x]) => tf.relu(x!), sigmoid: ([x]) => tf.sigmoid(x!), tanh: ([x]) => tf.tanh(x!), exp: ([x]) => tf.exp(x!), log: ([x]) => tf.log(x!),
+  sqrt: ([x]) => tf.sqrt(x!), rsqrt: ([x]) => tf.rsqrt(x!), abs: ([x]) => tf.abs(x!), neg: ([x]) => tf.neg(x!), sin: ([x]) => tf.sin(x!), cos: ([x]) => tf.cos(x!),
+  reciprocal: ([x]) => tf.reciprocal(x!), square: ([x]) => tf.square(x!),
+  gelu: ([x]) => tf.mul(tf.mul(x!, 0.5), tf.add(1, tf.erf(tf.mul(x!, SQRT1_2)))),
+  silu: ([x]) => tf.mul(x!, tf.sigmoid(x!)),
+  sum: reduce((x, axes, keep) => tf.sum(x, axes, keep)), mean: reduce((x, axes, keep) => tf.mean(x, axes, keep)),
+  amax: reduce((x, axes, keep) => tf.max(x, axes, keep)), amin: reduce((x, axes, keep) => tf.min(x, axes, keep)),
+  logsumexp: reduce((x, axes, keep) => tf.logSumExp(x, axes, keep)),
+  var: ([x], [dims, , correction], out) => tf.reshape(variance(x!, axesOf(dims, x!.rank), correction ?? 1), out),
+  std: ([x], [dims, , correction], out) => tf.reshape(tf.sqrt(variance(x!, axesOf(dims, x!.rank), correction ?? 1)), out),
+  argmax: ([x], [dim], out) => tf.reshape(dim === null ? tf.argMax(tf.reshape(x!, [-1])) : tf.argMax(x!, axis(dim, x!.rank)), out),
+  softmax: onAxis((x) => tf.softmax(x)), logSoftmax: onAxis((x) => tf.logSoftmax(x)),
+  matmul: ([a, b], _, out) => {
+    const left = a!.rank === 1 ? tf.reshape(a!, [1, -1]) : a!, right = b!.rank === 1 ? tf.reshape(b!, [-1, 1]) : b!;
+    const batch = out.slice(0, Math.max(left.rank, right.rank) - 2);
+    const lead = (t: tf.Tensor) => (t.rank === 2 && batch.length === 0 ? t : tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]));
+    return tf.reshape(tf.matMul(lead(left), lead(right)), out);
+  },
+  bmm: ([a, b]) => tf.matMul(a!, b!),
+};
+
+/** The output shape of an operation on concrete shapes. */
+const outputShape = (fn: OpName, shapes: readonly RuntimeShape[], args: readonly unknown[]): Shape =>
+  opRules[fn](shapes, args).map((dim) => (typeof dim === "number" ? dim : null));
+
+/** One operation of `ops` as a tfjs layer. */
+export class Op extends tfl.layers.Layer {
+  static className = "shapecheck>Op";
+  readonly fn: OpName;
+  readonly args: unknown[];
+
+  constructor(config: { fn: OpName; args: readonly unknown[]; name?: string }) {
+    super({ name: config.name });
+    this.fn = config.fn;
+    this.args = [...config.args];
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const shapes = (Array.isArray(inputShape[0]) || inputShape.length === 0 ? inputShape : [inputShape]) as Shape[];
+    return outputShape(this.fn, shapes, this.args);
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => {
+      const xs = Array.isArray(inputs) ? inputs : [inputs];
+      const out = outputShape(this.fn, xs.map((x) => x.shape), this.args) as number[];
+      return opImplementations[this.fn](xs, this.args, out);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), fn: this.fn, args: this.args as tf.serialization.ConfigDictValue };
+  }
+}
+tf.serialization.registerClass(Op);
