@@ -90,7 +90,7 @@ test("residual and concat blocks", () => {
   assert.equal(shapeError(() => loose(input([64, 56, 56]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(64, 64, 3, 2, 1)))).message,
     "residual(3 layers): the block's output [number, 64, 28, 28] must equal its input [number, 64, 56, 56] (input [number, 64, 56, 56])");
   assert.equal(shapeError(() => loose(input([64, 56, 56]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)))).message,
-    "residual(3 layers), layer 2: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56]) (input [number, 64, 56, 56])");
+    "residual(3 layers), layer 2: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56])");
   assert.equal(shapeError(() => loose(input([64, 56, 56]), nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 64, 3)]))).message,
     "concat(1, 2 branches): [number, 32, 56, 56] and [number, 64, 54, 54] can only be joined along dimension 1 if every other dimension is equal (input [number, 64, 56, 56])");
 });

@@ -2,6 +2,7 @@
 // outputShape on the previous output), with each layer's arithmetic and parameter count, and
 // the layers inside blocks. A layer that does not fit ends the walk with its message.
 import type { RuntimeLayer } from "../model/layer.ts";
+import { withInput } from "../model/walk.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
 import type { ExplainedBranch, ExplainedInput, ExplainedLayer, ExplainedModel } from "./explanation.ts";
 import { explainKind, type LayerConfig } from "./kinds/index.ts";
@@ -103,7 +104,7 @@ function explainChain(input: RuntimeShape, layers: readonly unknown[], from: str
       output = layer.outputShape(shape);
     } catch (error) {
       if (!isShapeError(error)) throw error;
-      const message = `${error.message} (input ${showShape(shape, origins)})`;
+      const message = withInput(error.message, shape, origins);
       rows.push({ id, index, layer: layer.written, kind: layer.kind, from: [last], input: shape, output: null, arithmetic: null, params: null, error: message, ...branches });
       return { rows, output: null, last: id, error: { id, layer: layer.written, message } };
     }

@@ -4,6 +4,7 @@ import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
 import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
+import { ShapeError } from "../errors.ts";
 import { sequentialRuntime, type SequentialRuntime } from "../runtime/methods.ts";
 
 /**
@@ -28,12 +29,27 @@ export interface Sequential<InputShape extends Shape, OutputShape extends Shape,
 export type OutputOf<InputShape extends Shape, Layers extends readonly unknown[]> =
   Walk<InputShape, Layers> extends { readonly output: infer Output extends Shape } ? Output : Shape;
 
-/** The output shape of a model, batch first: `[number, 10]`. */
-export type OutputShape<M> = M extends { readonly "~shapes": readonly [Shape, infer Output] } ? Output : never;
+/**
+ * The output shape of a model, batch first: `[number, 10]`; of a `graph(...)`, its output's shape, or
+ * a tuple of them when it has several outputs. `Shape` where the compiler cannot know it (layers spread
+ * from an array that is not a tuple: the model checks them when it is built).
+ */
+export type OutputShape<M> =
+  M extends { readonly "~shapes": readonly [Shape, infer Output] } ? Output
+  : M extends { readonly kind: "graph"; readonly "~shapes": readonly [readonly Shape[], infer Outputs extends readonly Shape[]] }
+    ? Outputs extends readonly [infer Only] ? Only : Outputs
+  : never;
 
-/** Every layer's output shape of a model, in order: `[[number, 32, 26, 26], …, [number, 10]]`. */
+/** The message of `ShapeTrace` on a graph, which has no single chain of layers. */
+export type writeGraphTraceMessage = "ShapeTrace: a graph has no single chain of layers; OutputShape gives its output shapes";
+
+/**
+ * Every layer's output shape of a model, in order: `[[number, 32, 26, 26], …, [number, 10]]`; where the
+ * compiler cannot know the shapes (an array of layers that is not a tuple), it ends with `...Shape[]`.
+ */
 export type ShapeTrace<M> = M extends { readonly "~shapes": readonly [infer InputShape extends Shape, Shape]; readonly layers: infer Layers extends readonly unknown[] }
   ? Trace<[InputShape, []], Layers>
+  : M extends { readonly kind: "graph" } ? writeGraphTraceMessage
   : never;
 
 /**
@@ -59,18 +75,31 @@ export type Model<
  * const net = sequential(input([9216]), nn.linear(9216, 128), nn.relu(), nn.linear(128, 10));
  * net.outputShape; // [null, 10]
  */
-export function sequential<InputShape extends Shape, const Layers extends readonly unknown[]>(
-  input: Input<InputShape>,
-  ...layers: CheckedLayers<InputShape, Layers>
-): Sequential<InputShape, OutputOf<InputShape, Layers>, Layers> {
+export function sequential<First, const Layers extends readonly unknown[]>(
+  input: First extends Input<Shape> ? First : writeSequentialInputMessage,
+  ...layers: First extends Input<infer S> ? CheckedLayers<S, Layers> : Layers
+): Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers> {
+  const first = input as unknown as Partial<Input<Shape>> | null | undefined;
+  if (typeof first !== "object" || first === null || first.node?.op !== "input" || !Array.isArray(first.shape)) {
+    throw new ShapeError(writeSequentialInputMessage);
+  }
+  const shape = first.shape;
   const chain = layers as unknown as readonly RuntimeLayer[];
-  const trace = walk(input.shape, chain);
+  const trace = walk(shape, chain);
   return {
     kind: "sequential",
-    inputShape: input.shape,
-    outputShape: trace.at(-1) ?? input.shape,
+    inputShape: shape,
+    outputShape: trace.at(-1) ?? shape,
     layers,
     trace,
     ...sequentialRuntime,
-  } as unknown as Sequential<InputShape, OutputOf<InputShape, Layers>, Layers>;
+  } as unknown as Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers>;
 }
+
+/** The message when `sequential`'s first argument is not `input(...)` (a layer, a shape, nothing). */
+export type writeSequentialInputMessage = "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
+export const writeSequentialInputMessage: writeSequentialInputMessage =
+  "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
+
+/** The shape of `sequential`'s first argument (`[]` when it is not an input: the call reports it). */
+type InputShapeOf<First> = First extends Input<infer S> ? S : [];

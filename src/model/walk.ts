@@ -16,7 +16,7 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
       output = layer.outputShape(shape);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new ShapeError(`${error.message} (input ${showShape(shape, origins)})`, {
+      throw new ShapeError(withInput(error.message, shape, origins), {
         layerIndex: index,
         partial: { input, layers, shapes: [...shapes] },
       });
@@ -32,3 +32,10 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
 export const writeNotALayerMessage = "not a layer: a layer is what a builder returns, as in nn.relu()";
 
 const sameShape = (a: RuntimeShape, b: RuntimeShape) => a.length === b.length && a.every((dim, i) => dim === b[i]);
+
+/**
+ * A layer's message completed with its input shape (twin of StepMessage): ` (input [number, 64·12·12 = 9216])`.
+ * A block's message about one of its layers already ends with that layer's input, and is kept as it is.
+ */
+export const withInput = (message: string, shape: RuntimeShape, origins: readonly string[] = []): string =>
+  message.includes(" (input [") ? message : `${message} (input ${showShape(shape, origins)})`;

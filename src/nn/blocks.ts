@@ -17,7 +17,7 @@ export interface Residual<Layers extends readonly AnyLayer[], Projection extends
 }
 /** The shape rule of Residual. */
 export interface ResidualShapeRule<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[]> extends ShapeRule {
-  readonly "~output": ResidualRule<`residual(${Layers["length"]} layers)`, Layers, Projection, this["~input"]>;
+  readonly "~output": ResidualRule<`residual(${CountOf<Layers>} layers)`, Layers, Projection, this["~input"]>;
 }
 
 /** `nn.concat(dim, ...branches)`: each branch on the same input, outputs joined along dim. */
@@ -29,8 +29,16 @@ export interface Concat<D extends number, Branches extends readonly (readonly An
 }
 /** The shape rule of Concat. */
 export interface ConcatShapeRule<D extends number, Branches extends readonly (readonly AnyLayer[])[]> extends ShapeRule {
-  readonly "~output": ConcatRule<`concat(${D}, ${Branches["length"]} branches)`, D, Branches, this["~input"]>;
+  readonly "~output": ConcatRule<`concat(${D}, ${CountOf<Branches>} branches)`, D, Branches, this["~input"]>;
 }
+
+/**
+ * How many layers (or branches) a block's name says: the count, or `n` for an array that is not a
+ * tuple (the compiler does not know its length; the runtime's message says it). Never `${number}`:
+ * a message with a hole in it is a template literal type, which TypeScript 5.9 prints with its
+ * non-ASCII characters escaped (`\u00B7`).
+ */
+type CountOf<Items extends readonly unknown[]> = number extends Items["length"] ? "n" : Items["length"];
 
 export const writeInnerMessage = (block: string, index: number, message: string): string => `${block}, layer ${index}: ${message}`;
 

@@ -2,20 +2,29 @@
 // output) and concat (branches on the same input, joined along a dim). Twin: src/nn/blocks.ts.
 import type { ConcatShapes, EqualShapes } from "../shape/join.ts";
 import type { Shape } from "../shape/dims.ts";
+import type { UnknownShape } from "./layer.ts";
 import type { Walk } from "./walk.ts";
 
 /** The message of a layer inside a block, prefixed with where it is. */
 export type writeInnerMessage<Block extends string, Index extends number, Message extends string> = `${Block}, layer ${Index}: ${Message}`;
 
-/** The output of layers on an input, or the message of the first that does not fit, prefixed with the block. */
+/**
+ * The output of layers on an input, or the message of the first that does not fit, prefixed with the
+ * block; `UnknownShape` when the layers are an array that is not a tuple (checked when built).
+ */
 type Run<Block extends string, Input extends Shape, Layers extends readonly unknown[]> =
   Walk<Input, Layers> extends infer Result
-    ? Result extends { readonly output: infer Output } ? Output
+    ? Result extends { readonly unknownFrom: number } ? UnknownShape
+      : Result extends { readonly output: infer Output } ? Output
       : Result extends { readonly index: infer Index extends number; readonly message: infer Message extends string } ? writeInnerMessage<Block, Index, Message>
       : never
     : never;
 
-/** Residual: the block's output (or the projection's) must equal its input; the sum has that shape. */
+/**
+ * Residual: the block's output (or the projection's) must equal its input; the sum has that shape.
+ * Where the block's layers (or the projection's) are an array that is not a tuple, that equality is
+ * checked when the model is built, and the sum has the shape of the other side.
+ */
 export type ResidualRule<Block extends string, Layers extends readonly unknown[], Projection extends readonly unknown[], Input> =
   Input extends Shape
     ? Run<Block, Input, Layers> extends infer Main
@@ -23,9 +32,13 @@ export type ResidualRule<Block extends string, Layers extends readonly unknown[]
         ? Projection extends readonly []
           ? EqualShapes<Block, "the block's output", Main, "its input", Input>
           : Run<`${Block} projection`, Input, Projection> extends infer Shortcut
-            ? Shortcut extends Shape ? EqualShapes<Block, "the block's output", Main, "the projection's output", Shortcut> : Shortcut
+            ? Shortcut extends Shape ? EqualShapes<Block, "the block's output", Main, "the projection's output", Shortcut>
+              : Shortcut extends UnknownShape ? Main : Shortcut
             : never
-        : Main
+        : Main extends UnknownShape
+          ? Projection extends readonly [] ? Input
+            : Run<`${Block} projection`, Input, Projection> extends infer Shortcut ? Shortcut extends UnknownShape ? Input : Shortcut : never
+          : Main
       : never
     : never;
 
@@ -35,9 +48,12 @@ type RunBranches<Block extends string, Input extends Shape, Branches extends rea
     ? Run<`${Block} branch ${Index["length"]}`, Input, Branch> extends infer Output
       ? Output extends Shape ? RunBranches<Block, Input, Rest, [...Outputs, Output], [...Index, 0]> : Output
       : never
-    : Outputs;
+    : Branches extends readonly [] ? Outputs : UnknownShape;
 
-/** Concat: branches on the same input, joined along `D`; every other dimension must agree. */
+/**
+ * Concat: branches on the same input, joined along `D`; every other dimension must agree. A branch
+ * that is an array of layers, not a tuple (or branches that are an array), makes the output unknown.
+ */
 export type ConcatRule<Block extends string, D extends number, Branches extends readonly unknown[], Input> =
   Input extends Shape
     ? RunBranches<Block, Input, Branches> extends infer Outputs

@@ -37,7 +37,15 @@ export interface SameShape extends ShapeRule {
   readonly "~output": this["~input"];
 }
 
-/** The output of layer L on input shape S: a shape, a message, or an `Invalid`. */
+/**
+ * What a rule gives when the compiler cannot know its output shape (a block whose layers are an
+ * array, not a tuple): the walk stops checking there, the model's shape is `Shape` from there on,
+ * and the layers after it are checked when the model is built. (Not an object, so that the walk's
+ * test for a shape, `extends object`, stays the only one on its hot path.)
+ */
+export type UnknownShape = null;
+
+/** The output of layer L on input shape S: a shape, a message, an `Invalid`, or `UnknownShape`. */
 export type Apply<L extends Layer, S> = (L["~rule"] & { readonly "~input": S })["~output"];
 
 /**
@@ -50,12 +58,16 @@ export type OriginsAfter<L extends Layer, S, Out, Origins extends readonly strin
     : Origins extends [] ? []
     : [S] extends [Out] ? ([Out] extends [S] ? Origins : []) : [];
 
-/** The message of a layer that does not fit, completed with its input: `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`. */
+/**
+ * The message of a layer that does not fit, completed with its input: `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`.
+ * A block's message about one of its layers already ends with that layer's input, and is kept as it is.
+ */
 export type StepMessage<L extends Layer, S, Origins extends readonly string[], Out = Apply<L, S>> =
-  `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${S extends Shape ? ShowShape<S, Origins> : "?"})`;
+  Out extends `${string} (input [${string}` ? Out // a block's inner layer: its message already has its own input
+  : `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${S extends Shape ? ShowShape<S, Origins> : "?"})`;
 
-/** One layer applied: `[output shape, origins]`, or the layer's message (StepMessage). */
+/** One layer applied: `[output shape, origins]`, the layer's message (StepMessage), or `UnknownShape`. */
 export type Step<L extends Layer, S extends Shape, Origins extends readonly string[]> =
   Apply<L, S> extends infer Out
-    ? Out extends Shape ? [Out, OriginsAfter<L, S, Out, Origins>] : StepMessage<L, S, Origins, Out>
+    ? Out extends Shape ? [Out, OriginsAfter<L, S, Out, Origins>] : Out extends UnknownShape ? Out : StepMessage<L, S, Origins, Out>
     : never;

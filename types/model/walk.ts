@@ -1,5 +1,5 @@
 import type { Shape } from "../shape/dims.ts";
-import type { Apply, Layer, OriginsAfter, Step, StepMessage } from "./layer.ts";
+import type { Apply, Layer, OriginsAfter, Step, StepMessage, UnknownShape } from "./layer.ts";
 import type { Successor } from "./successor.ts";
 
 /** The message for an argument of `sequential` that is not a layer (a builder passed uncalled: `nn.relu`). */
@@ -10,7 +10,10 @@ type State = readonly [Shape, readonly string[]] | string;
 
 /**
  * Applies the layers in order: `{ output }`, or `{ index, message }` for the first layer that does
- * not fit. It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit,
+ * not fit. Where the compiler cannot know the shape from some layer on (`{ output: Shape; unknownFrom }`):
+ * layers spread from an array that is not a tuple (`...blocks` of `AnyLayer[]`: the walk checks the
+ * layers before it, and none after), or a block whose own layers are such an array; the model is then
+ * checked when it is built. It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit,
  * the walk is redone keeping where every dimension comes from, which the message shows
  * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
@@ -25,12 +28,32 @@ export type Walk<Input extends Shape, Layers extends readonly unknown[]> = Shape
 // `Invalid`) is caught once, at the end, and the walk with origins looks for its layer.
 type Shapes<S, Layers extends readonly unknown[], Input extends Shape, Index extends number = 0> =
   Index extends Layers["length"]
-    ? [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Layers, Input, [], -1>
+    ? number extends Layers["length"] ? OpenWalk<Input, Layers>
+    : [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Layers, Input, [], -1>
     : Layers[Index] extends infer L extends Layer
       ? Apply<L, S> extends object
         ? Shapes<Apply<L, S>, Layers, Input, Next<Index>>
+        : Apply<L, S> extends UnknownShape ? Unknown<Index>
         : WalkWithOrigins<Layers, Input, [], Index>
       : { readonly index: Index; readonly message: writeNotALayerMessage };
+
+/** The result of a walk whose shape is unknown from layer `From` on (the layers there are checked when the model is built). */
+type Unknown<From extends number> = { readonly output: Shape; readonly unknownFrom: From };
+
+/**
+ * Layers that are not a tuple (`[Conv2d, ...AnyLayer[], Flatten]`: an array spread among them): the
+ * layers before the array are walked; from the array on, the shape is unknown.
+ */
+type OpenWalk<Input extends Shape, Layers extends readonly unknown[]> =
+  Prefix<Layers> extends infer Known extends readonly unknown[]
+    ? Shapes<Input, Known, Input> extends infer Result
+      ? Result extends { readonly unknownFrom: number } | { readonly message: unknown } ? Result : Unknown<Known["length"]>
+      : never
+    : never;
+
+/** The layers before the first element whose position is not fixed. */
+export type Prefix<Layers extends readonly unknown[], Known extends unknown[] = []> =
+  Layers extends readonly [infer First, ...infer Rest] ? Prefix<Rest, [...Known, First]> : Known;
 
 /**
  * The walk again, carrying each dimension's origin, up to the layer `Failing` (found by Shapes), whose
@@ -52,13 +75,18 @@ type WalkWithOrigins<Layers extends readonly unknown[], S, Origins extends reado
 
 type Next<Index extends number> = Index extends keyof Successor ? Successor[Index] : never;
 
-/** Every layer's output shape in order, up to the first layer that does not fit. */
+/**
+ * Every layer's output shape in order, up to the first layer that does not fit. Where the shapes
+ * become unknown (an array of layers that is not a tuple, see Walk), the trace ends with `...Shape[]`.
+ */
 export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> =
   [Current, Layers] extends [readonly [infer S extends Shape, infer Origins extends readonly string[]], readonly [infer L extends Layer, ...infer Rest]]
-    ? Step<L, S, Origins> extends infer Next extends State
-      ? Trace<Next, Rest, Next extends readonly [infer Out extends Shape, unknown] ? [...Shapes, Out] : Shapes>
+    ? Step<L, S, Origins> extends infer Next
+      ? Next extends State ? Trace<Next, Rest, Next extends readonly [infer Out extends Shape, unknown] ? [...Shapes, Out] : Shapes>
+        : [...Shapes, ...Shape[]]
       : never
-    : Shapes;
+    : Current extends string ? Shapes
+    : Layers extends readonly [] ? Shapes : [...Shapes, ...Shape[]];
 
 /**
  * The layers as a parameter list: each layer itself, except the first that does not fit, which becomes

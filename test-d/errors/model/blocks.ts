@@ -9,7 +9,7 @@ export const strideInResidual = sequential(
 
 export const wrongLayerInResidual = sequential(
   input([64, 56, 56]),
-  nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)), // error: "residual(3 layers), layer 2: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56]) (input [number, 64, 56, 56])"
+  nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)), // error: "residual(3 layers), layer 2: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56])"'
 );
 
 export const wrongProjection = sequential(
@@ -19,5 +19,5 @@ export const wrongProjection = sequential(
 
 export const misalignedBranches = sequential(
   input([64, 56, 56]),
-  nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 64, 3)]), // error: "concat(1, 2 branches): [number, 32, 56, 56] and [number, 64, 54, 54] can only be joined along dimension 1 if every other dimension is equal (input [number, 64, 56, 56])"
+  nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 64, 3)]), // error: "concat(1, 2 branches): [number, 32, 56, 56] and [number, 64, 54, 54] can only be joined along dimension 1 if every other dimension is equal: dimension 2 is 56 and 54 (input [number, 64, 56, 56])"
 );
