@@ -1,6 +1,7 @@
 export type { Add, Sub, Mul, FloorDiv, CeilDiv, Mod, Compare, Max, Min, Product, Invalid } from "../types/arith/index.ts";
 export type { Dim, Shape } from "../types/shape/dims.ts";
 export type { Layer, ShapeRule, SameShape } from "../types/model/layer.ts";
+export type { AnyLayer } from "./model/layer.ts";
 export { ShapeError } from "./errors.ts";
 export { input, type Input } from "./model/input.ts";
 export { sequential, type Sequential, type OutputShape, type ShapeTrace, type Model } from "./model/sequential.ts";
