@@ -65,7 +65,8 @@ export function decodeSafetensors(bytes: Uint8Array): Record<string, SafeTensor>
     const [begin, end] = entry.data_offsets;
     const count = entry.shape.reduce((a, b) => a * b, 1);
     if (end - begin !== count * size) throw new Error(`safetensors (${key}): ${end - begin} bytes for shape [${entry.shape.join(", ")}] of ${entry.dtype}`);
-    const raw = bytes.slice(base + begin, base + end); // a copy: aligned for the typed array
+    const raw = new Uint8Array(end - begin); // a copy, aligned for the typed array (Buffer's slice() would be a view)
+    raw.set(bytes.subarray(base + begin, base + end));
     const data = entry.dtype === "F32" ? new Float32Array(raw.buffer) : entry.dtype === "F64" ? new Float64Array(raw.buffer)
       : entry.dtype === "I32" ? new Int32Array(raw.buffer) : entry.dtype === "I64" ? new BigInt64Array(raw.buffer) : raw;
     tensors[key] = { dtype: entry.dtype, shape: entry.shape, data };

@@ -2,11 +2,14 @@
 // nn.Sequential subclass (keys `0.weight`); a graph an nn.ModuleList of its pipe calls, in the order
 // they ran, each an nn.Sequential (keys `2.0.weight`), with a forward that follows the graph's joins.
 // Every layer line says its output shape.
-import { ExportError, writeNoFormMessage } from "../errors.ts";
+import { ExportError } from "../errors.ts";
 import { showDims, tensorsOf, type GraphLike, type LayerLike, type ModelLike, type SequentialLike, type TensorLike } from "../model-parts.ts";
-import { chainLines, helpersUsed } from "./layers.ts";
+import { chainLines, helpersOf, helpersUsed } from "./layers.ts";
+import { emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
-import { className, py } from "./python.ts";
+import { className } from "./python.ts";
+
+const taken = new Set([...Object.values(helpersOf), "MODEL", "Module"]);
 
 /** Options of toPyTorch. */
 export interface ToPyTorchOptions {
@@ -26,7 +29,8 @@ export interface ToPyTorchOptions {
  */
 export function toPyTorch(net: unknown, options: ToPyTorchOptions = {}): string {
   const model = net as ModelLike;
-  const name = className(options.name ?? "Net");
+  const wanted = className(options.name ?? "Net");
+  const name = taken.has(wanted) ? `${wanted}Model` : wanted; // not a helper's name (a model exported as \`embedding\`)
   const body = model.kind === "sequential" ? sequentialClass(name, model) : model.kind === "graph" ? graphClass(name, model)
     : (() => { throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model"); })();
   const used = model.kind === "sequential" ? helpersUsed(model.layers) : helpersUsed(pipesOf(model).flatMap((t) => layersOf(t)));
@@ -74,11 +78,7 @@ ${chainLines(layersOf(t), fromOf(t).shape, "                ").join("\n")}
     names.set(t, v);
     const op = t.node.op;
     const args = op === "layers" ? [] : operandsOf(t).map((o) => names.get(o)!);
-    const expression = op === "layers" ? `self[${pipes.indexOf(t)}](${names.get(fromOf(t))})`
-      : op === "add" ? args.join(" + ")
-      : op === "cat" ? `torch.cat([${args.join(", ")}], dim=${py((t.node as { dim?: number }).dim)})`
-      : op === "matmul" ? `torch.matmul(${args.join(", ")})`
-      : (() => { throw new ExportError(writeNoFormMessage("toPyTorch", `the op "${op}"`, "no PyTorch form is known for it")); })();
+    const expression = op === "layers" ? `self[${pipes.indexOf(t)}](${names.get(fromOf(t))})` : emitOp(t.node, args);
     steps.push(`        ${v} = ${expression}  # ${showDims(t.shape)}`);
   });
   const outputs = graph.outputs.map((t) => names.get(t)!);

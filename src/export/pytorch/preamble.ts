@@ -32,7 +32,9 @@ class SelfAttention(nn.MultiheadAttention):
         super().__init__(*args, batch_first=True, **kwargs)
 
     def forward(self, x):
-        return super().forward(x, x, x, need_weights=False)[0]
+        # Without biases PyTorch 1.13's inference fast path fails: a view of x as key and value avoids it.
+        kv = x if self.in_proj_bias is not None else x.view_as(x)
+        return super().forward(x, kv, kv, need_weights=False)[0]
 `,
   Embedding: `
 class Embedding(nn.Embedding):

@@ -1,0 +1,62 @@
+// A graph's joins and `ops` calls as Python expressions on the operands' variables. `ops` records
+// each call as a node `{ op: "fn", fn, args, from }` (args plain data, from the tensor operands);
+// older joins are `{ op: "add" | "cat" | "matmul", from, dim? }`. Unknown operations are an ExportError.
+import { ExportError, writeNoFormMessage } from "../errors.ts";
+import { py } from "./python.ts";
+
+interface OpNode { readonly op: string; readonly fn?: string; readonly args?: readonly unknown[]; readonly dim?: number }
+
+const binaryOperators: Readonly<Record<string, string>> = { add: "+", sub: "-", mul: "*", div: "/", pow: "**" };
+const unaryFunctions: Readonly<Record<string, string>> = {
+  relu: "torch.relu", sigmoid: "torch.sigmoid", tanh: "torch.tanh", exp: "torch.exp", log: "torch.log", sqrt: "torch.sqrt", rsqrt: "torch.rsqrt",
+  abs: "torch.abs", neg: "torch.neg", sin: "torch.sin", cos: "torch.cos", reciprocal: "torch.reciprocal", square: "torch.square",
+  gelu: "nn.functional.gelu", silu: "nn.functional.silu",
+};
+/** Sizes for reshape/expand: an unknown or named size is -1 (torch infers it / keeps it). */
+const sizes = (value: unknown): string => py((value as readonly unknown[]).map((d) => (typeof d === "number" ? d : -1)));
+
+/** The Python expression of a node, given its operands' variable names. */
+export function emitOp(node: OpNode, operands: readonly string[]): string {
+  if (node.op === "add") return operands.join(" + ");
+  if (node.op === "cat") return `torch.cat([${operands.join(", ")}], dim=${py(node.dim)})`;
+  if (node.op === "matmul") return `torch.matmul(${operands.join(", ")})`;
+  const fn = node.op === "fn" ? node.fn ?? "" : node.op;
+  const args = node.args ?? [];
+  const [x] = operands;
+  const a = (i: number) => args[i];
+  if (fn in binaryOperators || fn === "maximum" || fn === "minimum") {
+    // args: [a, b], a number where that side is a scalar, null where it is the next operand.
+    let next = 0;
+    const [left, right] = [0, 1].map((i) => (typeof args[i] === "number" ? py(args[i]) : operands[next++]!));
+    if (fn === "maximum" || fn === "minimum") {
+      const tensorSide = typeof args[0] === "number" ? right! : left!;
+      const scalar = typeof args[0] === "number" ? left : typeof args[1] === "number" ? right : undefined;
+      return scalar === undefined ? `torch.${fn}(${left}, ${right})` : `torch.clamp(${tensorSide}, ${fn === "maximum" ? "min" : "max"}=${scalar})`;
+    }
+    return `(${left} ${binaryOperators[fn]} ${right})`;
+  }
+  if (fn in unaryFunctions) return `${unaryFunctions[fn]}(${x})`;
+  switch (fn) {
+    case "matmul": case "bmm": return `torch.${fn}(${operands.join(", ")})`;
+    case "stack": return `torch.stack([${operands.join(", ")}], dim=${py(a(0))})`;
+    case "softmax": return `torch.softmax(${x}, dim=${py(a(0))})`;
+    case "logSoftmax": return `torch.log_softmax(${x}, dim=${py(a(0))})`;
+    case "reshape": case "view": return `${x}.${fn}(${sizes(a(0))})`;
+    case "expand": return `${x}.expand(${sizes(a(0))})`;
+    case "flatten": return `torch.flatten(${x}, ${py(a(0))}, ${py(a(1))})`;
+    case "unflatten": return `${x}.unflatten(${py(a(0))}, ${py(a(1))})`;
+    case "permute": return `${x}.permute(${py(a(0))})`;
+    case "transpose": return `${x}.transpose(${py(a(0))}, ${py(a(1))})`;
+    case "squeeze": return args.length === 0 ? `${x}.squeeze()` : `${x}.squeeze(${py(a(0))})`;
+    case "unsqueeze": return `${x}.unsqueeze(${py(a(0))})`;
+    case "select": return `${x}.select(${py(a(0))}, ${py(a(1))})`;
+    case "narrow": return `${x}.narrow(${py(a(0))}, ${py(a(1))}, ${py(a(2))})`;
+    case "sum": case "mean": case "amax": case "amin": case "logsumexp": case "argmax": case "std": case "var": {
+      // args: [dim | dims | null (all), keepdim, correction]
+      const dim = a(0) === null || a(0) === undefined ? (fn === "argmax" ? "None" : `tuple(range(${x}.dim()))`) : py(a(0));
+      const extra = fn === "std" || fn === "var" ? `, unbiased=${a(2) === 0 ? "False" : "True"}` : "";
+      return `torch.${fn}(${x}, dim=${dim}${extra}, keepdim=${py(a(1) ?? false)})`;
+    }
+    default: throw new ExportError(writeNoFormMessage("toPyTorch", `ops.${fn}`, "it is not written to PyTorch yet"));
+  }
+}

@@ -1,0 +1,201 @@
+// toPyTorch against PyTorch 1.13 (Debian's python3-torch): for every nn layer family, blocks, graphs
+// and the example models, the emitted module with shapecheck's weights (saveSafetensors) computes
+// what shapecheck's TensorFlow.js model predicts, within 1e-4; and the state_dict PyTorch trains
+// from there, saved as safetensors by the emitted file, loads into shapecheck (loadSafetensors) and
+// predicts what PyTorch does. One python3 run for all cases (test/pytorch/run_exported.py).
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import * as tf from "@tensorflow/tfjs-core";
+import { graph, input, layers, nn, ops, ready, sequential, ShapeError } from "../src/index.ts";
+import { ExportError, toPyTorch } from "../src/pytorch.ts";
+import { decodeSafetensors, encodeSafetensors, loadSafetensors, saveSafetensors, safetensorsOf } from "../src/runtime/safetensors.ts";
+import { mnist } from "../examples/mnist.ts";
+import { lenet5 } from "../examples/lenet5.ts";
+import { resnet18 } from "../examples/resnet18.ts";
+import { transformerEncoderLayer } from "../examples/transformer.ts";
+import { unet } from "../examples/unet.ts";
+import { kerasMnist } from "../examples/keras-mnist.ts";
+
+export const python = process.env.SHAPECHECK_PYTHON ?? "/usr/bin/python3";
+const tolerance = 1e-4;
+
+interface Case {
+  readonly net: unknown;
+  /** Sizes for the unknown and named dimensions (batch included); default 2 for the batch, 5 for others. */
+  readonly sizes?: readonly number[][];
+  /** A known bug elsewhere: the case runs and reports, without failing the suite. */
+  readonly todo?: string;
+  /** Integer inputs in [0, n) (embedding indices). */
+  readonly indices?: number;
+}
+
+const x3 = input([6, 8, 8]);
+const sharedA = x3.pipe(nn.conv2d(6, 6, 3, 1, 1), nn.relu());
+const sharedB = x3.pipe(nn.conv2d(6, 6, 1));
+const q = input([4, 6]);
+const k = input([6, 3]);
+
+export const cases: Record<string, Case> = {
+  conv1d: { net: sequential(input([4, 12]), nn.conv1d(4, 6, 3, { stride: 2, padding: 1 }), nn.conv1d(6, 6, 3, { groups: 3, dilation: 2 })) },
+  conv2d: { net: sequential(input([3, 11, 10]), nn.conv2d(3, 8, [3, 2], { stride: [2, 1], padding: [1, 0], bias: false }), nn.conv2d(8, 8, 3, { groups: 4, dilation: 2, padding: "same" })) },
+  conv3d: { net: sequential(input([2, 6, 6, 6]), nn.conv3d(2, 4, 3, 1, 1), nn.conv3d(4, 2, 2, 2)) },
+  convTranspose: { net: sequential(input([4, 5]), nn.convTranspose1d(4, 3, 3, { stride: 2, padding: 1, outputPadding: 1 }), nn.unflatten(2, [2, 5]), nn.convTranspose2d(3, 4, 3, { stride: 2, groups: 1, dilation: 2 })) },
+  pool: { net: sequential(input([3, 17, 17]), nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: true }), nn.avgPool2d(2, { ceilMode: true, padding: 1 }), nn.maxPool2d(2, { dilation: 2 }), nn.flatten(2), nn.avgPool1d(3, 1, 1), nn.maxPool1d(2)) },
+  adaptivePool: { net: sequential(input([3, 10, 9]), nn.adaptiveAvgPool2d([4, 3]), nn.adaptiveMaxPool2d(3), nn.flatten(2), nn.adaptiveAvgPool1d(4)) },
+  linear: { net: sequential(input([3, 4]), nn.flatten(), nn.linear(12, 7), nn.lazyLinear(5), nn.unflatten(1, [5, 1]), nn.linear(1, 3)) },
+  batchNorm: { net: sequential(input([4, 6, 6]), nn.conv2d(4, 4, 1), nn.batchNorm2d(4), nn.flatten(2), nn.conv1d(4, 4, 1), nn.batchNorm1d(4, { eps: 1e-3 }), nn.flatten(), nn.batchNorm1d(144, { affine: false })) },
+  // Known runtime bug (src/runtime/convert, not the export): a batch norm on [N, C, L] or [N, C, H, W] that no
+  // conv precedes normalizes with the wrong channel's trained statistics; fresh weights hide it.
+  batchNormAtInput: { net: sequential(input([4, 6]), nn.batchNorm1d(4, { eps: 1e-3 })), todo: "runtime: batchNorm1d/2d at the input uses the wrong channel's loaded statistics" },
+  batchNormNoAffine: { net: sequential(input([8]), nn.batchNorm1d(8, { affine: false })) },
+  batchNormCumulative: { net: sequential(input([4, 6]), nn.batchNorm1d(4, { momentum: null })) },
+  batchNormBatchStats: { net: sequential(input([4, 6]), nn.batchNorm1d(4, { trackRunningStats: false })) },
+  layerNorm: { net: sequential(input([5, 6]), nn.layerNorm([5, 6]), nn.layerNorm(6, { eps: 1e-3, elementwiseAffine: false })) },
+  embedding: { net: sequential(input([7]), nn.embedding(10, 4, { paddingIdx: 0 }), nn.flatten(), nn.linear(28, 3)), indices: 10 },
+  lstm: { net: sequential(input([5, 3]), nn.lstm(3, 4, { numLayers: 2, bidirectional: true }), nn.lstm(8, 6, { projSize: 3 })) },
+  gru: { net: sequential(input([5, 3]), nn.gru(3, 4, { numLayers: 2, bidirectional: true }), nn.gru(8, 2, { bias: false })) },
+  attention: { net: sequential(input([5, 8]), nn.multiheadAttention(8, 2), nn.multiheadAttention(8, 4, { bias: false })) },
+  activations: { net: sequential(input([12]), nn.linear(12, 12), nn.relu(), nn.linear(12, 12), nn.leakyRelu(0.2), nn.gelu(), nn.sigmoid(), nn.tanh(), nn.identity(), nn.dropout(0.3), nn.softmax(1), nn.logSoftmax(-1)) },
+  dropout2d: { net: sequential(input([3, 4, 4]), nn.conv2d(3, 3, 1), nn.dropout2d(0.5), nn.softmax(1)) },
+  residual: { net: sequential(input([4, 8, 8]), nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu()), nn.residual({ projection: [nn.conv2d(4, 6, 1, 2)] }, nn.conv2d(4, 6, 3, 2, 1), nn.batchNorm2d(6))) },
+  concat: { net: sequential(input([4, 8, 8]), nn.concat(1, [nn.conv2d(4, 2, 1)], [nn.conv2d(4, 3, 3, 1, 1), nn.relu()], [nn.maxPool2d(3, 1, 1)])) },
+  graph: { net: graph({ inputs: [x3, q, k], outputs: [ops.cat([ops.add(sharedA, sharedB), sharedA], 1), ops.matmul(q.pipe(nn.linear(6, 6)), k)] }) },
+  graphOps: { net: graph({ inputs: [q], outputs: [ops.sum(ops.mul(ops.transpose(ops.softmax(ops.sub(q, 0.5), -1), 1, 2), 2), 1, { keepdim: true }), ops.reshape(ops.unsqueeze(ops.tanh(q), 1), [-1, 24])] }) },
+  mnist: { net: mnist },
+  lenet5: { net: lenet5 },
+  resnet18: { net: resnet18, sizes: [[1]] },
+  transformer: { net: transformerEncoderLayer, sizes: [[2, 6]] },
+  unet: { net: unet },
+};
+
+/** An input's concrete shape: unknown and named dimensions get the case's sizes. */
+const concrete = (shape: readonly (number | null | string)[], sizes: readonly number[] = []): number[] => {
+  let next = 0;
+  return shape.map((d, i) => (typeof d === "number" ? d : sizes[next++] ?? (i === 0 ? 2 : 5)));
+};
+
+/** Deterministic inputs (a small LCG), in [-1, 1], or integers below `indices`. */
+function inputOf(shape: number[], seed: number, indices?: number): tf.Tensor {
+  let state = seed * 7919 + 17;
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = Float32Array.from({ length: n }, () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return indices === undefined ? (state / 2147483648) * 2 - 1 : Math.floor((state / 2147483648) * indices);
+  });
+  return tf.tensor(values, shape);
+}
+
+const inputShapesOf = (net: any): (number | null | string)[][] => (net.kind === "graph" ? net.inputShapes : [net.inputShape]);
+const asList = (y: tf.Tensor | tf.Tensor[]): tf.Tensor[] => (Array.isArray(y) ? y : [y]);
+const predictOn = (model: any, xs: tf.Tensor[], isGraph: boolean): tf.Tensor[] => asList(model.predict(isGraph && xs.length > 1 ? xs : xs[0]!));
+
+function maxDiff(a: tf.Tensor, b: { shape: readonly number[]; data: ArrayLike<number> }): number {
+  assert.deepEqual(a.shape, [...b.shape]);
+  const values = a.dataSync();
+  let most = 0;
+  for (let i = 0; i < values.length; i++) most = Math.max(most, Math.abs(values[i]! - Number(b.data[i])));
+  return most;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "shapecheck-pytorch-"));
+const prepared = new Map<string, { xs: tf.Tensor[]; predicted: tf.Tensor[]; isGraph: boolean }>();
+const failures = new Map<string, unknown>();
+export const differences: Record<string, number> = {};
+
+describe("toPyTorch: the emitted module computes what shapecheck does", () => {
+  before(async () => {
+    await ready();
+    for (const [name, c] of Object.entries(cases)) {
+      try {
+        const net = c.net as any;
+        const isGraph = net.kind === "graph";
+        const caseDir = join(dir, name);
+        mkdirSync(caseDir);
+        writeFileSync(join(caseDir, "model.py"), toPyTorch(net, { name }));
+        const model = net.build();
+        const xs = inputShapesOf(net).map((shape, i) => inputOf(concrete(shape, c.sizes?.[i]), i + 1, c.indices));
+        await saveSafetensors(model, join(caseDir, "weights.safetensors"));
+        const inputs = Object.fromEntries(xs.map((x, i) => [xs.length === 1 ? "x" : `x${i}`, { dtype: "F32" as const, shape: x.shape, data: x.dataSync() as Float32Array }]));
+        writeFileSync(join(caseDir, "input.safetensors"), encodeSafetensors(inputs));
+        prepared.set(name, { xs, predicted: predictOn(model, xs, isGraph), isGraph });
+        model.dispose();
+      } catch (error) {
+        failures.set(name, error); // that case's test reports it; the others still run
+      }
+    }
+    execFileSync(python, [new URL("./pytorch/run_exported.py", import.meta.url).pathname, ...[...prepared.keys()].map((name) => join(dir, name))], { stdio: ["ignore", "ignore", "inherit"] });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const name of Object.keys(cases)) {
+    test(`${name}: shapecheck's weights in PyTorch, and PyTorch's trained weights in shapecheck`, { todo: cases[name]!.todo }, async () => {
+      if (failures.has(name)) throw failures.get(name);
+      const { xs, predicted, isGraph } = prepared.get(name)!;
+      const failed = join(dir, name, "error.txt");
+      if (existsSync(failed)) assert.fail(`PyTorch failed on the emitted module:\n${readFileSync(failed, "utf8")}`);
+      const torchOut = decodeSafetensors(readFileSync(join(dir, name, "output.safetensors")));
+      predicted.forEach((y, i) => {
+        const diff = maxDiff(y, torchOut[`y${i}`]!);
+        differences[`${name} (shapecheck → PyTorch)`] = Math.max(differences[`${name} (shapecheck → PyTorch)`] ?? 0, diff);
+        assert.ok(diff <= tolerance, `${name} output ${i}: max |difference| ${diff}`);
+      });
+      const fresh = (cases[name]!.net as any).build();
+      await loadSafetensors(fresh, join(dir, name, "trained.safetensors"));
+      const trainedOut = decodeSafetensors(readFileSync(join(dir, name, "trained_output.safetensors")));
+      predictOn(fresh, xs, isGraph).forEach((y, i) => {
+        const diff = maxDiff(y, trainedOut[`y${i}`]!);
+        differences[`${name} (PyTorch → shapecheck)`] = Math.max(differences[`${name} (PyTorch → shapecheck)`] ?? 0, diff);
+        assert.ok(diff <= tolerance, `${name} trained output ${i}: max |difference| ${diff}`);
+      });
+      fresh.dispose();
+    });
+  }
+
+  after(() => console.log(JSON.stringify(differences, null, 1)));
+});
+
+describe("safetensors: checked against the model's parameters", () => {
+  const net = sequential(input([4]), nn.linear(4, 3), nn.relu(), nn.linear(3, 2));
+  const tensors = () => decodeSafetensors(safetensorsOf(net.build()));
+
+  test("a missing tensor is a ShapeError naming it", async () => {
+    const { ["2.bias"]: _, ...rest } = tensors();
+    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(rest)), { name: "ShapeError", message: /"2\.bias"/ });
+  });
+  test("an extra tensor is a ShapeError naming it", async () => {
+    const extra = { ...tensors(), "5.weight": { dtype: "F32" as const, shape: [1], data: new Float32Array(1) } };
+    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(extra)), { name: "ShapeError", message: /"5\.weight"/ });
+  });
+  test("a mis-shaped tensor is a ShapeError naming it and both shapes", async () => {
+    const wrong = { ...tensors(), "0.weight": { dtype: "F32" as const, shape: [4, 3], data: new Float32Array(12) } };
+    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(wrong)), (error: Error) => {
+      assert.ok(error instanceof ShapeError);
+      assert.equal(error.message, "loadSafetensors (0.weight): expected a tensor of shape [3, 4], got [4, 3]");
+      return true;
+    });
+  });
+  test("round trip: the same weights, bit for bit", () => {
+    const model = net.build();
+    const bytes = safetensorsOf(model);
+    const again = net.build();
+    void loadSafetensors(again, bytes);
+    assert.deepEqual(decodeSafetensors(safetensorsOf(again)), decodeSafetensors(bytes));
+  });
+});
+
+describe("toPyTorch: what has no PyTorch form is an error naming it", () => {
+  test("a layer of the tfjs vocabulary", () => {
+    assert.throws(() => toPyTorch(kerasMnist), (error: Error) => {
+      assert.ok(error instanceof ExportError);
+      assert.match(error.message, /^toPyTorch: conv2d\(.*\) \(kind "Conv2D"\) has no PyTorch form: it is a TensorFlow.js layer/);
+      return true;
+    });
+  });
+  test("a layer mixed into an nn model names that layer", () => {
+    assert.throws(() => toPyTorch(sequential(input([4]), nn.linear(4, 4), layers.dense({ units: 2 }))), { name: "ExportError", message: /kind "Dense"/ });
+  });
+});
