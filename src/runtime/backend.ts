@@ -179,7 +179,7 @@ const chosen = new Map<string, BackendName>();
 const RETHROWN = ["uncaughtException", "unhandledRejection"] as const;
 
 /** Emscripten's listeners: `function(ex){if(!(ex instanceof ExitStatus)){throw ex}}` and `function(reason){throw reason}`. */
-const isEmscriptens = (listener: (...args: never[]) => unknown): boolean => /ExitStatus|throw reason/.test(String(listener));
+const isEmscriptens = (listener: unknown): boolean => /ExitStatus|throw reason/.test(String(listener));
 
 /**
  * Runs `start` (which starts a backend), then removes the process listeners that the wasm backend's
@@ -189,13 +189,14 @@ const isEmscriptens = (listener: (...args: never[]) => unknown): boolean => /Exi
  * Node's default: print the error, exit with code 1) decide.
  */
 async function withoutRethrowingListeners<T>(start: () => Promise<T>): Promise<T> {
-  const before = new Map(RETHROWN.map((event) => [event, new Set(process.listeners(event))]));
+  const emitter: NodeJS.EventEmitter = process; // untyped events: one loop for both
+  const before = new Map(RETHROWN.map((event) => [event, new Set(emitter.listeners(event))]));
   try {
     return await start();
   } finally {
     for (const event of RETHROWN) {
-      for (const listener of process.listeners(event)) {
-        if (!before.get(event)!.has(listener) && isEmscriptens(listener)) process.removeListener(event, listener);
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)!.has(listener) && isEmscriptens(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
       }
     }
   }
