@@ -1,0 +1,147 @@
+// Writes random models for test/generated-models.test.ts: random layer sequences with valid and
+// invalid configurations, tuple and array spreads, blocks. Each model is built at run time here
+// (the runtime walk is the reference), and written as TypeScript with what the compiler must say:
+// the runtime's output shape as `OutputShape` (or `Shape` after an array spread), or the runtime's
+// ShapeError text on the line of the layer that does not fit. (Issue 13: a search for silent wrong answers.)
+import { input, nn, sequential, ShapeError } from "../src/index.ts";
+import type { RuntimeShape } from "../src/shape/dims.ts";
+
+/** A small deterministic PRNG (mulberry32), so that a failing case can be written again from its seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One generated model: its source lines, and what the runtime said. */
+export interface GeneratedModel {
+  readonly name: string;
+  readonly lines: readonly { readonly code: string; readonly layers: readonly number[] }[];
+  /** The output shape at run time, or the ShapeError (message and the index of the layer, or of the builder line). */
+  readonly runtime: { readonly output: RuntimeShape } | { readonly message: string; readonly line: number };
+  /** Whether the compiler may not know some shape (an unknown input dimension, an array spread). */
+  readonly unknown: boolean;
+  /** Index of the first layer spread from an array (the compiler's shape is `Shape` from there), or -1. */
+  readonly arrayFrom: number;
+}
+
+const evaluate = (code: string): unknown => new Function("nn", `return ${code};`)(nn);
+
+/** The runtime shape as the type the compiler must give: `null` is `number`. */
+export const shapeType = (shape: RuntimeShape): string =>
+  `[${shape.map((dim) => (dim === null ? "number" : typeof dim === "string" ? JSON.stringify(dim) : String(dim))).join(", ")}]`;
+
+/** Writes one model: `count` layer lines after a random input. */
+export function generateModel(name: string, rand: () => number): GeneratedModel {
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const chance = (p: number) => rand() < p;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  /** A size the layer expects: usually the input's, sometimes another (an invalid configuration). */
+  const size = (dim: RuntimeShape[number] | undefined, wrong = 0.12) =>
+    typeof dim === "number" && !chance(wrong) ? dim : pick([1, 2, 3, 4, 8, 16, typeof dim === "number" ? dim + 1 : 5]);
+
+  const rank = pick([1, 2, 3, 3, 3]);
+  const dims: (number | null)[] = Array.from({ length: rank }, (_, i) =>
+    chance(0.08) ? null : i === 0 && rank === 3 ? pick([1, 3, 4, 8]) : pick([4, 6, 7, 8, 12, 16, 28, 32]));
+  const inputCode = `input(${JSON.stringify(dims)})`;
+  let shape: RuntimeShape = [null, ...dims];
+  const unknownInput = dims.includes(null);
+
+  const layerFor = (s: RuntimeShape): string => {
+    const r = s.length;
+    const options: (() => string)[] = [
+      () => pick(["nn.relu()", "nn.dropout(0.5)", "nn.identity()", "nn.gelu()", "nn.tanh()", "nn.sigmoid()"]),
+      () => `nn.${pick(["softmax", "logSoftmax"])}(${int(-r - 1, r)})`,
+    ];
+    if (r >= 2) {
+      options.push(
+        () => (chance(0.6) ? "nn.flatten()" : `nn.flatten(${int(0, r - 1)}, ${pick([-1, r - 1, int(0, r)])})`),
+        () => `nn.linear(${size(s[r - 1])}, ${pick([4, 10, 16, 32])})`,
+        () => `nn.linear(${size(s[r - 1])}, ${pick([4, 10, 16, 32])})`,
+        () => `nn.lazyLinear(${pick([5, 10])})`,
+        () => `nn.layerNorm(${size(s[r - 1])})`,
+      );
+    }
+    if (r === 3) {
+      options.push(
+        () => `nn.conv1d(${size(s[1])}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
+        () => `nn.maxPool1d(${int(1, 3)})`,
+        () => `nn.batchNorm1d(${size(s[1])})`,
+        () => `nn.unflatten(${int(1, 2)}, [${pick([1, 2, 4])}, -1])`,
+      );
+    }
+    if (r === 4) {
+      const c = () => size(s[1]);
+      options.push(
+        () => `nn.conv2d(${c()}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
+        () => `nn.conv2d(${c()}, ${pick([2, 4, 8])}, ${int(1, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)} })`,
+        () => `nn.conv2d(${c()}, ${pick([4, 8])}, 3, { padding: "same" })`,
+        () => `nn.maxPool2d(${int(1, 3)}${chance(0.4) ? `, ${int(1, 3)}` : ""})`,
+        () => `nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: ${chance(0.5)} })`,
+        () => `nn.avgPool2d(${int(1, 3)})`,
+        () => `nn.batchNorm2d(${c()})`,
+        () => `nn.adaptiveAvgPool2d(${pick(["1", "2", "[2, 3]"])})`,
+        () => `nn.convTranspose2d(${c()}, 4, ${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)} })`,
+        () => { const k = c(); return `nn.residual(nn.conv2d(${k}, ${k}, 3, ${chance(0.15) ? 2 : 1}, 1), nn.relu())`; },
+        () => { const k = c(); return `nn.residual({ projection: [nn.conv2d(${k}, 8, 1, 2)] }, nn.conv2d(${k}, 8, 3, 2, ${chance(0.85) ? 1 : 0}))`; },
+        () => { const k = c(); return `nn.concat(1, [nn.conv2d(${k}, 4, 1)], [nn.conv2d(${k}, 2, 3, 1, ${chance(0.85) ? 1 : 0})])`; },
+      );
+    }
+    return pick(options)();
+  };
+
+  const lines: { code: string; layers: number[] }[] = [];
+  const layers: unknown[] = [];
+  let runtime: GeneratedModel["runtime"] | undefined;
+  let arrayFrom = -1;
+  const count = int(1, 7);
+  for (let i = 0; i < count && runtime === undefined; i++) {
+    const spread = chance(0.15) ? pick(["tuple", "array"] as const) : undefined;
+    const codes: string[] = [];
+    const objects: unknown[] = [];
+    let s = shape;
+    for (let k = 0; k < (spread ? 2 : 1); k++) {
+      const code = layerFor(s);
+      let object: unknown;
+      try {
+        object = evaluate(code);
+      } catch (error) {
+        if (!(error instanceof ShapeError)) throw error;
+        runtime = { message: error.message, line: lines.length };
+        codes.push(code);
+        break;
+      }
+      codes.push(code);
+      objects.push(object);
+      try {
+        s = (object as { outputShape(input: RuntimeShape): RuntimeShape }).outputShape(s);
+      } catch {
+        break; // the walk below reports it, with the input
+      }
+    }
+    const indices = objects.map((_, k) => layers.length + k);
+    if (spread === "array" && arrayFrom === -1) arrayFrom = layers.length;
+    lines.push({
+      code: spread === "tuple" ? `...([${codes.join(", ")}] as const),` : spread === "array" ? `...([${codes.join(", ")}] as AnyLayer[]),` : `${codes.join(", ")},`,
+      layers: indices,
+    });
+    layers.push(...objects);
+    if (runtime !== undefined) break;
+    try {
+      const net = sequential(input(dims as never) as never, ...(layers as never[]));
+      shape = net.outputShape as RuntimeShape;
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      const line = lines.findIndex((l) => l.layers.includes(error.layerIndex ?? -1));
+      runtime = { message: error.message, line: line === -1 ? lines.length - 1 : line };
+    }
+  }
+  runtime ??= { output: shape };
+  return { name, lines: [{ code: `${inputCode},`, layers: [] }, ...lines.map((l) => ({ ...l, code: `  ${l.code}` }))].map((l, i) => (i === 0 ? { ...l, code: `  ${l.code}` } : l)),
+    runtime: "message" in runtime ? { ...runtime, line: runtime.line + 1 } : runtime, unknown: unknownInput || arrayFrom !== -1, arrayFrom };
+}
