@@ -120,6 +120,7 @@ export class OpenFile {
 
   async quickInfo(at: number): Promise<{ displayString: string; documentation: string } | undefined> {
     const answer = await this.server.request("quickinfo", { file: this.file, ...this.location(at) });
+    if (!answer.success) throw new Error(`quickinfo: ${answer.message}`);
     return answer.body;
   }
 
