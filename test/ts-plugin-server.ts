@@ -16,15 +16,15 @@ export function buildPlugin(): void {
   execFileSync("npm", ["run", "--silent", "build:plugin"], { cwd: root, stdio: "pipe" });
 }
 
-/** A fresh project under .tmp/ with the plugin in its tsconfig.json (and `extra` in the plugin's entry). */
-export function makeProject(name: string, extra: Record<string, unknown> = {}): string {
+/** A fresh project under .tmp/ with the plugin in its tsconfig.json (and `extra` in the plugin's entry; `null`: no plugin). */
+export function makeProject(name: string, extra: Record<string, unknown> | null = {}): string {
   const dir = join(root, ".tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "node_modules"), { recursive: true });
   symlinkSync(root, join(dir, "node_modules/shapecheck"), "dir");
   const options = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")).compilerOptions;
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
-    compilerOptions: { ...options, plugins: [{ name: "shapecheck/ts-plugin", ...extra }] },
+    compilerOptions: { ...options, plugins: extra === null ? [] : [{ name: "shapecheck/ts-plugin", ...extra }] },
     include: ["*.ts"],
   }, null, 2));
   return dir;
@@ -39,10 +39,10 @@ export class TsServer {
   private seq = 0;
   private readonly waiting = new Map<number, (answer: Answer) => void>();
 
-  constructor(probe: string, logFile?: string) {
-    const log = logFile ? ["--logVerbosity", "verbose", "--logFile", logFile] : [];
+  /** `probe`: where plugins are looked for (`--pluginProbeLocations`); `extra`: more arguments (`--globalPlugins`, as VS Code passes). */
+  constructor(probe: string, extra: readonly string[] = []) {
     this.process = spawn(process.execPath, [tsserverPath, "--disableAutomaticTypingAcquisition", "--suppressDiagnosticEvents", "--locale", "en",
-      "--pluginProbeLocations", probe, ...log], { cwd: probe });
+      "--pluginProbeLocations", probe, ...extra], { cwd: probe });
     this.process.stdout.on("data", (chunk: Buffer) => this.read(chunk));
     this.process.stderr.on("data", () => {});
   }
