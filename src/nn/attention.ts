@@ -1,12 +1,12 @@
 // nn.multiheadAttention: PyTorch's MultiheadAttention as self-attention, batch first.
 import type { Mod } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../types/shape/args.ts";
 import type { AttentionRule } from "../../types/shape/attention.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes } from "../shape/args.ts";
+import { checkOptions, checkSizes, expected } from "../shape/args.ts";
 import { attentionRule } from "../shape/attention.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 
@@ -16,7 +16,14 @@ export interface MultiheadAttentionOptions {
   readonly dropout?: number;
   /** Default true. */
   readonly bias?: boolean;
+  /** true, the only layout here: [batch, seq, embedDim] (PyTorch's default is false, [seq, batch, embedDim]). */
+  readonly batchFirst?: true;
 }
+/** PyTorch's keywords of MultiheadAttention (those that apply to self-attention) in camelCase. */
+export const attentionKeys = ["dropout", "bias", "batchFirst"] as const satisfies readonly (keyof MultiheadAttentionOptions)[];
+interface OptionTypes { dropout: number; bias: boolean; batchFirst: true }
+interface Expected { dropout: "a number"; bias: "true or false"; batchFirst: "true: [batch, seq, features] is the only layout here" }
+const optionTypes = { dropout: expected.number, bias: expected.boolean, batchFirst: expected.batchFirst } as const;
 
 /**
  * `nn.multiheadAttention(embedDim, numHeads)`: self-attention, [batch, seq, embedDim] → [batch, seq, embedDim].
@@ -55,18 +62,20 @@ type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<[
  * @example
  * nn.multiheadAttention(512, 8); // [n, 10, 512] → [n, 10, 512]
  */
-export function multiheadAttention<const EmbedDim extends number, const NumHeads extends number>(
+export function multiheadAttention<const EmbedDim extends number, const NumHeads extends number, const Options extends object = {}>(
   embedDim: Arg<EmbedDim, FirstSizeProblem<WrittenAttention<EmbedDim, NumHeads>, ["embedDim"], [EmbedDim]>>,
   numHeads: Arg<NumHeads, NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>>,
-  options: MultiheadAttentionOptions = {},
+  options?: Checked<Options, TrailingOptionsProblem<WrittenAttention<EmbedDim, NumHeads>, "nn.multiheadAttention", Options, keyof MultiheadAttentionOptions, OptionTypes, Expected>>,
 ): MultiheadAttention<EmbedDim, NumHeads> {
   const embed = embedDim as number;
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;
   checkSizes(layer, { embedDim: embed, numHeads: heads });
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
+  checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
+  const given = (options ?? {}) as MultiheadAttentionOptions;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "multiheadAttention", written: layer, embedDim: embed, numHeads: heads, dropout: options.dropout ?? 0, bias: options.bias ?? true,
+    kind: "multiheadAttention", written: layer, embedDim: embed, numHeads: heads, dropout: given.dropout ?? 0, bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => attentionRule(layer, embed, input),
   };
   return runtime as never;

@@ -1,10 +1,10 @@
 // nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../types/shape/args.ts";
 import type { IsPlainSize } from "../../types/shape/plain.ts";
 import type { BatchNormRule } from "../../types/shape/batch-norm.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes } from "../shape/args.ts";
+import { checkOptions, checkSizes, expected } from "../shape/args.ts";
 import { batchNormRule } from "../shape/batch-norm.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 
@@ -19,6 +19,14 @@ export interface BatchNormOptions {
   /** Default true. */
   readonly trackRunningStats?: boolean;
 }
+/** PyTorch's keywords of BatchNorm1d/2d in camelCase. */
+export const batchNormKeys = ["eps", "momentum", "affine", "trackRunningStats"] as const satisfies readonly (keyof BatchNormOptions)[];
+interface OptionTypes { eps: number; momentum: number | null; affine: boolean; trackRunningStats: boolean }
+interface Expected { eps: "a number"; momentum: "a number or null"; affine: "true or false"; trackRunningStats: "true or false" }
+const optionTypes = {
+  eps: expected.number, momentum: ["a number or null", (value: unknown) => value === null || typeof value === "number"], affine: expected.boolean, trackRunningStats: expected.boolean,
+} as const;
+
 
 /**
  * `nn.batchNorm1d(numFeatures)`: [batch, numFeatures] or [batch, numFeatures, length] → the same shape.
@@ -62,8 +70,8 @@ type NumFeaturesParameter<Kind extends string, NumFeatures> =
  * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
  * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
  */
-export function batchNorm1d<const NumFeatures extends number>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: BatchNormOptions): BatchNorm1d<NumFeatures> {
-  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options);
+export function batchNorm1d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm1d(${NumFeatures & number})`, "nn.batchNorm1d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm1d<NumFeatures> {
+  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options as BatchNormOptions | undefined);
 }
 /**
  * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
@@ -72,13 +80,14 @@ export function batchNorm1d<const NumFeatures extends number>(numFeatures: NumFe
  * @example
  * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function batchNorm2d<const NumFeatures extends number>(numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>, options?: BatchNormOptions): BatchNorm2d<NumFeatures> {
-  return batchNorm("batchNorm2d", [4], numFeatures as number, options);
+export function batchNorm2d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm2d(${NumFeatures & number})`, "nn.batchNorm2d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm2d<NumFeatures> {
+  return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
 }
 
 function batchNorm(kind: string, ranks: number[], numFeatures: number, options: BatchNormOptions = {}): never {
   const layer = `${kind}(${numFeatures})`;
   checkSizes(layer, { numFeatures });
+  checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind, written: layer, numFeatures,
     eps: options.eps ?? 1e-5, momentum: options.momentum === undefined ? 0.1 : options.momentum, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,

@@ -1,13 +1,13 @@
 // nn.convTranspose1d / convTranspose2d: PyTorch's ConvTranspose1d/2d, channels-first, PyTorch's argument order.
 import type { Compare, Mod } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "../../types/shape/conv-transpose.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
+import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "../shape/conv-transpose.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { writeGroupsMessage, type SizeArg } from "./conv.ts";
@@ -143,6 +143,7 @@ type OutputPaddingArgProblem<Layer extends string, Rank extends number, OutputPa
 type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Options, Stride, Dilation, Positional extends string> = FirstProblem<[
   UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvTransposeKey>,
   GivenTwiceProblem<Layer, Options, Positional>,
+  OptionTypeProblem<Layer, Options, { bias: boolean; paddingMode: "zeros" }, { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }>,
   SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
   SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>,
   SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
@@ -187,7 +188,7 @@ type Full<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fif
       WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>>>;
 type NoProblems = [false, false, false, false, false, false, false];
 type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
-  ? [KnownKeys<Fourth, ConvTransposeKey>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth>, GroupsOf<Fourth>] extends [true, true, true, true, 0, 1] ? true : false
+  ? [KnownKeys<Fourth, ConvTransposeKey>, OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth>, GroupsOf<Fourth>] extends [true, true, true, true, true, 0, 1] ? true : false
   : IsPlainSizeArg<Fourth, Rank>;
 type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh, Layer extends string> = [
   FirstSizeProblem<Layer, ["inChannels"], [In]>,
@@ -262,6 +263,7 @@ function convTranspose(kind: string, rank: number, inChannels: number, outChanne
   const layer = writtenConvTranspose(kind, inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups);
   checkSizes(layer, { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, ["stride", "padding", "outputPadding"], rest, convTransposeKeys);
+  checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg });
   checkTupleLength(layer, "kernelSize", kernelSize, rank);
   for (const [name, value, minimum] of [["stride", stride, 1], ["padding", padding, 0], ["dilation", dilation, 1], ["outputPadding", outputPadding, 0]] as const) {

@@ -1,13 +1,13 @@
 // nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Mod } from "../../types/arith/index.ts";
-import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { ConvRule, ConvSizes } from "../../types/shape/conv.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import { ShapeError } from "../errors.ts";
-import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
+import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import { convRule } from "../shape/conv.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -133,6 +133,7 @@ type OptionsProblem<Layer extends string, Kind extends string, Rank extends numb
   FirstProblem<[
     UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvKey>,
     GivenTwiceProblem<Layer, Options, Positional>,
+    OptionTypeProblem<Layer, Options, { bias: boolean; paddingMode: "zeros" }, { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }>,
     SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
     PaddingProblem<Layer, Rank, Stride, Option<Options, "padding", 0>>,
     SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
@@ -175,7 +176,7 @@ type NoProblems = [false, false, false, false, false, false];
 // Plain options: known keys, plain sizes, padding "same" only with stride 1, groups 1. Anything else takes the
 // full check ("same" with a stride, groups that do not divide the channels, an unknown key, …).
 type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
-  ? [KnownKeys<Fourth, ConvKey>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, undefined>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, true, 1] ? true : false
+  ? [KnownKeys<Fourth, ConvKey>, OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, undefined>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, true, true, 1] ? true : false
   : IsPlainSizeArg<Fourth, Rank>;
 type PlainPadding<Padding, Stride, Rank extends number> =
   [Padding] extends [undefined] ? true
@@ -263,6 +264,7 @@ function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: nu
   const layer = writtenConv(kind, inChannels, outChannels, kernelSize, stride, padding, dilation, groups);
   checkSizes(layer, { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, convKeys);
+  checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg, stride, dilation });
   checkSizes(layer, { padding: typeof padding === "string" ? 0 : padding }, 0);
   for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);

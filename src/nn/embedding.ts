@@ -1,11 +1,11 @@
 // nn.embedding: PyTorch's Embedding (a lookup table of numEmbeddings vectors of embeddingDim).
 import type { Compare, Sub } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../types/shape/args.ts";
 import type { EmbeddingRule } from "../../types/shape/embedding.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes } from "../shape/args.ts";
+import { checkOptions, checkSizes, expected } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { embeddingRule } from "../shape/embedding.ts";
 
@@ -16,6 +16,11 @@ export interface EmbeddingOptions<PaddingIdx extends number = number> {
   /** Default none: vectors longer than this are renormalized. */
   readonly maxNorm?: number;
 }
+/** PyTorch's keywords of Embedding in camelCase. */
+export const embeddingKeys = ["paddingIdx", "maxNorm"] as const satisfies readonly (keyof EmbeddingOptions)[];
+interface OptionTypes { paddingIdx: number; maxNorm: number }
+interface Expected { paddingIdx: "a number"; maxNorm: "a number" }
+const optionTypes = { paddingIdx: expected.number, maxNorm: expected.number } as const;
 
 /**
  * `nn.embedding(numEmbeddings, embeddingDim)`: [...indices] → [...indices, embeddingDim].
@@ -57,13 +62,15 @@ type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> =
  * @example
  * nn.embedding(10000, 300); // [n, 12] → [n, 12, 300]
  */
-export function embedding<const NumEmbeddings extends number, const EmbeddingDim extends number, const Options extends EmbeddingOptions = {}>(
+export function embedding<const NumEmbeddings extends number, const EmbeddingDim extends number, const Options extends object = {}>(
   numEmbeddings: Arg<NumEmbeddings, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["numEmbeddings"], [NumEmbeddings]>>,
   embeddingDim: Arg<EmbeddingDim, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["embeddingDim"], [EmbeddingDim]>>,
-  options?: Checked<Options, PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>>,
+  options?: Checked<Options, TrailingOptionsProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, "nn.embedding", Options, keyof EmbeddingOptions, OptionTypes, Expected> extends infer P extends string
+    ? P : PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>>,
 ): Embedding<NumEmbeddings, EmbeddingDim> {
   const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
   checkSizes(layer, { numEmbeddings, embeddingDim });
+  checkOptions(layer, "nn.embedding", options, embeddingKeys, optionTypes);
   const count = numEmbeddings as number;
   const paddingIdx = (options as EmbeddingOptions | undefined)?.paddingIdx;
   if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= -count && paddingIdx < count)) {

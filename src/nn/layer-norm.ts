@@ -1,10 +1,10 @@
 // nn.layerNorm: PyTorch's LayerNorm over the last dimensions.
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Checked, FirstSizeProblem, Written } from "../../types/shape/args.ts";
+import type { Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from "../../types/shape/args.ts";
 import type { LayerNormRule } from "../../types/shape/layer-norm.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes, written } from "../shape/args.ts";
+import { checkOptions, checkSizes, expected, written } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { layerNormRule } from "../shape/layer-norm.ts";
 
@@ -15,6 +15,11 @@ export interface LayerNormOptions {
   /** Default true: learnable scale and shift. */
   readonly elementwiseAffine?: boolean;
 }
+/** PyTorch's keywords of LayerNorm in camelCase. */
+export const layerNormKeys = ["eps", "elementwiseAffine"] as const satisfies readonly (keyof LayerNormOptions)[];
+interface OptionTypes { eps: number; elementwiseAffine: boolean }
+interface Expected { eps: "a number"; elementwiseAffine: "true or false" }
+const optionTypes = { eps: expected.number, elementwiseAffine: expected.boolean } as const;
 
 type Sizes<NormalizedShape> = NormalizedShape extends readonly unknown[] ? NormalizedShape : [NormalizedShape];
 
@@ -48,18 +53,20 @@ type NormalizedShapeProblem<Layer extends string, NormalizedShape> =
  * nn.layerNorm(512);       // [n, 10, 512] → [n, 10, 512]
  * nn.layerNorm([10, 512]); // [n, 10, 512] → [n, 10, 512]
  */
-export function layerNorm<const NormalizedShape extends number | readonly number[]>(
+export function layerNorm<const NormalizedShape extends number | readonly number[], const Options extends object = {}>(
   normalizedShape: Checked<NormalizedShape, NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>>,
-  options: LayerNormOptions = {},
+  options?: Checked<Options, TrailingOptionsProblem<`layerNorm(${Written<NormalizedShape>})`, "nn.layerNorm", Options, keyof LayerNormOptions, OptionTypes, Expected>>,
 ): LayerNorm<NormalizedShape> {
   const shape = normalizedShape as number | readonly number[];
   const layer = `layerNorm(${written(shape)})`;
   const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
   if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
   checkSizes(layer, { normalizedShape: sizes });
+  checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
+  const given = (options ?? {}) as LayerNormOptions;
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "layerNorm", written: layer, normalizedShape: shape,
-    eps: options.eps ?? 1e-5, elementwiseAffine: options.elementwiseAffine ?? true,
+    eps: given.eps ?? 1e-5, elementwiseAffine: given.elementwiseAffine ?? true,
     outputShape: (input: RuntimeShape) => layerNormRule(layer, sizes, input),
   };
   return runtime as never;

@@ -1,12 +1,12 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Checked, GivenTwiceProblem, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
+import type { Checked, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../types/shape/plain.ts";
 import type { PoolRule, writePoolPaddingMessage } from "../../types/shape/pool.ts";
 import { ShapeError } from "../errors.ts";
-import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
+import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "../shape/pool.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
@@ -38,7 +38,7 @@ type CeilModeOf<Second, Third = undefined, Fourth = {}> = Option<OptionsOf<Secon
 type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
   `${Kind}(${Written<Kernel>}${[Dilation, CeilMode] extends [1, false]
     ? [Stride, Padding] extends [Kernel, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
-    : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${CeilMode extends true ? "ceilMode: true, " : ""}`>} }`})`;
+    : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${[CeilMode] extends [false] ? "" : `ceilMode: ${Written<CeilMode>}, `}`>} }`})`;
 
 /** The rule; its messages get the written form in front only when there is one (see conv.ts). */
 type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = Named<PoolRule<
@@ -105,6 +105,7 @@ type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> 
 type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Options, Positional extends string> = FirstProblem<[
   UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
   GivenTwiceProblem<Layer, Options, Positional>,
+  OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
   SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
   PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
   SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
@@ -139,7 +140,7 @@ type FullProblems<Kind extends string, Rank extends number, Kernel, Second, Thir
   ];
 // Plain options: known keys, plain sizes, and a padding of 0 or a number at most half a number kernel.
 type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = IsOptions<Second> extends true
-  ? [KnownKeys<Second, KeyOf<Kind>>, IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, undefined>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true, true] ? true : false
+  ? [KnownKeys<Second, KeyOf<Kind>>, OptionTypesFit<Second, { ceilMode: boolean }>, IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, undefined>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true, true, true] ? true : false
   : IsPlainSizeArg<Second, Rank>;
 type PlainPadding<Kernel, Padding> = [Padding] extends [0 | undefined] ? true
   : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true] ? (Compare<Mul<Padding, 2>, Kernel> extends "gt" ? false : true)
@@ -206,6 +207,7 @@ function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly un
   const ceilMode = options.ceilMode ?? false;
   const layer = writtenPool(kind, kernel, stride, padding, dilation, ceilMode);
   splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, kind.startsWith("avg") ? poolKeys.filter((key) => key !== "dilation") : poolKeys);
+  checkOptionTypes(layer, rest.find(isOptions), { ceilMode: expected.boolean });
   checkSizes(layer, { kernelSize: kernel, stride, dilation });
   checkSizes(layer, { padding }, 0);
   for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
@@ -221,9 +223,9 @@ function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly un
   return runtime as never;
 }
 
-function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: SizeArg, dilation: SizeArg, ceilMode: boolean): string {
+function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: SizeArg, dilation: SizeArg, ceilMode: unknown): string {
   const same = (a: unknown, b: unknown) => written(a) === written(b);
-  if (same(dilation, 1) && !ceilMode) {
+  if (same(dilation, 1) && ceilMode === false) {
     if (same(stride, kernel) && same(padding, 0)) return `${kind}(${written(kernel)})`;
     return same(padding, 0) ? `${kind}(${written(kernel)}, ${written(stride)})` : `${kind}(${written(kernel)}, ${written(stride)}, ${written(padding)})`;
   }
@@ -231,7 +233,7 @@ function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: Si
     same(stride, kernel) ? "" : `stride: ${written(stride)}, `,
     same(padding, 0) ? "" : `padding: ${written(padding)}, `,
     same(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
-    ceilMode ? "ceilMode: true, " : "",
+    ceilMode === false ? "" : `ceilMode: ${written(ceilMode)}, `,
   ];
   return `${kind}(${written(kernel)}, { ${parts.join("").slice(0, -2)} })`;
 }

@@ -1,13 +1,13 @@
 // nn.lstm / nn.gru: PyTorch's LSTM and GRU, batch first ([batch, seq, features]).
 import type { Compare, Mul } from "../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem } from "../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, OptionTypesFit, KnownKeys, OptionTypeProblem, UnknownKeyProblem, writeAfterOptionsMessage } from "../../types/shape/args.ts";
 import type { FirstProblem } from "../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize } from "../../types/shape/plain.ts";
 import type { RecurrentRule } from "../../types/shape/rnn.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
-import { checkSizes } from "../shape/args.ts";
+import { checkOptionTypes, checkSizes, expected, isOptions, splitOptions } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { recurrentRule } from "../shape/rnn.ts";
 
@@ -21,6 +21,8 @@ export interface GRUOptions {
   readonly bias?: boolean;
   /** Default 0: dropout probability on the outputs of every layer but the last. */
   readonly dropout?: number;
+  /** true, the only layout here: [batch, seq, features] (PyTorch's default is false, [seq, batch, features]). */
+  readonly batchFirst?: true;
 }
 /** PyTorch's keyword arguments of LSTM, with PyTorch's defaults (`batch_first` is always true here). */
 export interface LSTMOptions extends GRUOptions {
@@ -29,9 +31,17 @@ export interface LSTMOptions extends GRUOptions {
 }
 
 type Option<Options, Key extends keyof LSTMOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
-type NumLayersOf<Options> = Option<Options, "numLayers", 1>;
-type BidirectionalOf<Options> = Option<Options, "bidirectional", false>;
-type ProjSizeOf<Options> = Option<Options, "projSize", 0>;
+/** The options object: the third argument when it is one, else the fourth. */
+type OptionsOf<Third, Fourth> = IsOptions<Third> extends true ? Third : Fourth;
+type NumLayersOf<Third, Fourth = {}> = IsOptions<Third> extends true ? Option<Third, "numLayers", 1> : [Third] extends [undefined] ? Option<Fourth, "numLayers", 1> : Third;
+type BidirectionalOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "bidirectional", false>;
+type ProjSizeOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "projSize", 0>;
+type Key<Kind extends string> = keyof (Kind extends "lstm" ? LSTMOptions : GRUOptions) & string;
+/** PyTorch's keywords of LSTM (GRU: without projSize) in camelCase. */
+export const recurrentKeys = ["numLayers", "bidirectional", "bias", "dropout", "batchFirst", "projSize"] as const satisfies readonly (keyof LSTMOptions)[];
+interface OptionTypes { bias: boolean; bidirectional: boolean; batchFirst: true }
+interface Expected { bias: "true or false"; bidirectional: "true or false"; batchFirst: "true: [batch, seq, features] is the only layout here" }
+const optionTypes = { bias: expected.boolean, bidirectional: expected.boolean, batchFirst: expected.batchFirst };
 
 /** The output features: directions × (projSize or hiddenSize); unknown when `bidirectional` is only a `boolean`. */
 export type RecurrentFeatures<HiddenSize, Bidirectional, ProjSize = 0> =
@@ -44,7 +54,7 @@ export type WrittenRecurrent<Kind extends string, InputSize, HiddenSize, NumLaye
   `${Kind}(${InputSize & number}, ${HiddenSize & number}${[NumLayers, Bidirectional, ProjSize] extends [1, false, 0] ? ""
     : `, { ${Join<[
         NumLayers extends 1 ? "" : `numLayers: ${NumLayers & number}`,
-        Bidirectional extends false ? "" : `bidirectional: ${Bidirectional & boolean}`,
+        Bidirectional extends false ? "" : `bidirectional: ${Bidirectional extends boolean | number | string ? Bidirectional : "…"}`,
         ProjSize extends 0 ? "" : `projSize: ${ProjSize & number}`,
       ]>} }`})`;
 type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [infer Part extends string, ...infer Rest extends string[]]
@@ -114,21 +124,30 @@ type ProjSizeProblem<Layer extends string, HiddenSize, ProjSize> =
   : number extends ProjSize | HiddenSize ? false
   : Compare<ProjSize, HiddenSize> extends "lt" ? false
   : writeProjSizeMessage<Layer, ProjSize, HiddenSize>;
-type OptionsProblem<Layer extends string, HiddenSize, Options> = FirstProblem<[
-  FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Options>]>,
+type OptionsProblem<Layer extends string, Kind extends string, HiddenSize, Third, Fourth, Options = OptionsOf<Third, Fourth>> = FirstProblem<[
+  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, Key<Kind>>,
+  IsOptions<Third> extends true ? ({} extends Fourth ? false : writeAfterOptionsMessage<Layer>) : false,
+  GivenTwiceProblem<Layer, Options, [Third] extends [undefined] ? never : IsOptions<Third> extends true ? never : "numLayers">,
+  OptionTypeProblem<Layer, Options, OptionTypes, Expected>,
+  FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
   DropoutProblem<Layer, Options>,
-  ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Options>>,
+  ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Third, Fourth>>,
 ]>;
 
-/** Each argument's message or `false`; plain sizes and options (no dropout, no projection) skip the checks. */
-type RecurrentProblems<Kind extends string, InputSize, HiddenSize, Options> =
-  [IsPlainSize<InputSize>, IsPlainSize<HiddenSize>, IsPlainSize<NumLayersOf<Options>>, Options extends { readonly dropout: number } | { readonly projSize: number } ? false : true] extends [true, true, true, true]
-    ? [false, false, false]
-    : FullProblems<InputSize, HiddenSize, Options, WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>>>;
-type FullProblems<InputSize, HiddenSize, Options, Layer extends string> = [
+/** Each argument's message or `false`; plain sizes and options (known keys, no dropout, no projection) skip the checks. */
+type RecurrentProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth> =
+  [IsPlainSize<InputSize>, IsPlainSize<HiddenSize>, IsPlainSize<NumLayersOf<Third, Fourth>>, PlainOptions<Kind, Third, Fourth>] extends [true, true, true, true]
+    ? [false, false, false, false]
+    : FullProblems<Kind, InputSize, HiddenSize, Third, Fourth, WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>, ProjSizeOf<Third, Fourth>>>;
+type PlainOptions<Kind extends string, Third, Fourth> = IsOptions<Third> extends true ? ({} extends Fourth ? PlainObject<Kind, Third> : false) : PlainObject<Kind, Fourth>;
+type PlainObject<Kind extends string, Options> = KnownKeys<Options, Key<Kind>> extends true
+  ? Options extends { readonly dropout: number } | { readonly projSize: number } | { readonly numLayers: unknown } ? false : OptionTypesFit<Options, OptionTypes>
+  : false;
+type FullProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth, Layer extends string> = [
   FirstSizeProblem<Layer, ["inputSize"], [InputSize]>,
   FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>,
-  OptionsProblem<Layer, HiddenSize, Options>,
+  IsOptions<Third> extends true ? OptionsProblem<Layer, Kind, HiddenSize, Third, {}> : FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
+  IsOptions<Third> extends true ? ({} extends Fourth ? false : writeAfterOptionsMessage<Layer>) : OptionsProblem<Layer, Kind, HiddenSize, Third, Fourth>,
 ];
 /**
  * PyTorch's `nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
@@ -139,13 +158,14 @@ type FullProblems<InputSize, HiddenSize, Options, Layer extends string> = [
  * nn.lstm(300, 128);                          // [n, 12, 300] → [n, 12, 128]
  * nn.lstm(300, 128, { bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
  */
-export function lstm<const InputSize extends number, const HiddenSize extends number, const Options extends LSTMOptions = {},
-  Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Options>>(
+export function lstm<const InputSize extends number, const HiddenSize extends number, const Third extends number | object | undefined = undefined, const Fourth extends object = {},
+  Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Third, Fourth>>(
   inputSize: Arg<InputSize, Problems[0]>,
   hiddenSize: Arg<HiddenSize, Problems[1]>,
-  options?: Checked<Options, Problems[2]>,
-): LSTM<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>, ProjSizeOf<Options>> {
-  return recurrent("lstm", ...([inputSize, hiddenSize, options] as RuntimeArgs));
+  numLayersOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): LSTM<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>, ProjSizeOf<Third, Fourth>> {
+  return recurrent("lstm", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
 }
 /**
  * PyTorch's `nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
@@ -154,16 +174,16 @@ export function lstm<const InputSize extends number, const HiddenSize extends nu
  * @example
  * nn.gru(300, 128, { numLayers: 2 }); // [n, 12, 300] → [n, 12, 128]
  */
-export function gru<const InputSize extends number, const HiddenSize extends number, const Options extends GRUOptions = {},
-  Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Options>>(
+export function gru<const InputSize extends number, const HiddenSize extends number, const Third extends number | object | undefined = undefined, const Fourth extends object = {},
+  Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Third, Fourth>>(
   inputSize: Arg<InputSize, Problems[0]>,
   hiddenSize: Arg<HiddenSize, Problems[1]>,
-  options?: Checked<Options, Problems[2]>,
-): GRU<InputSize, HiddenSize, NumLayersOf<Options>, BidirectionalOf<Options>> {
-  return recurrent("gru", ...([inputSize, hiddenSize, options] as RuntimeArgs));
+  numLayersOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): GRU<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> {
+  return recurrent("gru", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
 }
 
-type RuntimeArgs = [number, number, LSTMOptions?];
 
 // ---- runtime
 
@@ -177,13 +197,17 @@ export function writtenRecurrent(kind: string, inputSize: number, hiddenSize: nu
   return `${kind}(${inputSize}, ${hiddenSize}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }
 
-function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, options: LSTMOptions = {}): never {
-  const numLayers = options.numLayers ?? 1;
+function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, rest: readonly unknown[]): never {
+  const at = rest.findIndex(isOptions);
+  const options = (at === -1 ? {} : rest[at]) as LSTMOptions;
+  const numLayers = (at === 0 ? undefined : (rest[0] as number | undefined)) ?? options.numLayers ?? 1;
   const bidirectional = options.bidirectional ?? false;
   const projSize = options.projSize ?? 0;
   const dropout = options.dropout ?? 0;
   const layer = writtenRecurrent(kind, inputSize, hiddenSize, numLayers, bidirectional, projSize);
   checkSizes(layer, { inputSize, hiddenSize });
+  splitOptions(layer, `nn.${kind}`, ["numLayers"], rest, kind === "lstm" ? recurrentKeys : recurrentKeys.filter((key) => key !== "projSize"));
+  checkOptionTypes(layer, options, optionTypes);
   checkSizes(layer, { numLayers });
   if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1)) throw new ShapeError(writeDropoutMessage(layer, dropout));
   if (projSize !== 0) {

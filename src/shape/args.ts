@@ -93,3 +93,27 @@ export function splitOptions(layer: string, of: string, names: readonly string[]
   });
   return [positional, options];
 }
+
+export const writeOptionTypeMessage = (layer: string, key: string, expected: string): string => `${layer}: ${key} must be ${expected}`;
+/** What an option must be, as messages write it, and the test of a value. */
+export const expected = {
+  boolean: ["true or false", (value: unknown) => typeof value === "boolean"],
+  number: ["a number", (value: unknown) => typeof value === "number"],
+  batchFirst: ["true: [batch, seq, features] is the only layout here", (value: unknown) => value === true],
+  inplace: ["true or false (it changes nothing here)", (value: unknown) => typeof value === "boolean"],
+  zeros: ["'zeros' (the only mode here)", (value: unknown) => value === "zeros"],
+} as const satisfies Record<string, readonly [string, (value: unknown) => boolean]>;
+/** Throws for the first option of `options` whose value fails its test in `types` (twin of `OptionTypeProblem`). */
+export function checkOptionTypes(layer: string, options: unknown, types: Record<string, readonly [string, (value: unknown) => boolean]>): void {
+  if (!isOptions(options)) return;
+  for (const [key, value] of Object.entries(options)) {
+    const type = types[key];
+    if (type !== undefined && value !== undefined && !type[1](value)) throw new ShapeError(writeOptionTypeMessage(layer, key, type[0]));
+  }
+}
+
+/** Twin of `TrailingOptionsProblem`: throws for an unknown key, then for a value of the wrong type. */
+export function checkOptions(layer: string, of: string, options: unknown, known: readonly string[], types: Record<string, readonly [string, (value: unknown) => boolean]> = {}): void {
+  checkKnownKeys(layer, of, options, known);
+  checkOptionTypes(layer, options, types);
+}

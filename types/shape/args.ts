@@ -132,3 +132,27 @@ export type writePositionalMessage<Layer extends string, Name extends string, Or
 /** The message for the first key of `Options` that is also given as an argument (`Positional`: the names given so), or `false`. */
 export type GivenTwiceProblem<Layer extends string, Options, Positional extends string> =
   [Extract<keyof Options, Positional>] extends [never] ? false : writeGivenTwiceMessage<Layer, OneOf<Extract<keyof Options, Positional>> & string>;
+
+/** An option whose value has the wrong type: `{ bias: "no" }`. */
+export type writeOptionTypeMessage<Layer extends string, Key extends string, Expected extends string> = `${Layer}: ${Key} must be ${Expected}`;
+/**
+ * The message for the first option of `Options` whose value is not of its type in `Types`
+ * (`Expected` describes each, as messages write it), or `false`.
+ */
+export type OptionTypeProblem<Layer extends string, Options, Types, Expected> =
+  { [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K }[keyof Options & keyof Types] extends infer Bad
+    ? [Bad] extends [never] ? false : OneOf<Bad> extends infer Key extends keyof Types & string ? writeOptionTypeMessage<Layer, Key, Expected[Key & keyof Expected] & string> : false
+    : never;
+
+/**
+ * The problem of an options object that comes last and only holds options that change no shape
+ * (`batchNorm2d(64, { eps: 1e-3 })`): an unknown key, then a value of the wrong type. No options: `false`.
+ */
+export type TrailingOptionsProblem<Layer extends string, Of extends string, Options, Known extends string, Types = {}, Expected = {}> =
+  {} extends Options ? false
+  : UnknownKeyProblem<Layer, Of, Options, Known> extends infer P extends string ? P
+  : OptionTypeProblem<Layer, Options, Types, Expected>;
+
+/** Whether every option of `Options` that `Types` lists has its type (the fast path's test; `OptionTypeProblem` writes the message). */
+export type OptionTypesFit<Options, Types> =
+  [{ [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K }[keyof Options & keyof Types]] extends [never] ? true : false;
