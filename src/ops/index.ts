@@ -7,3 +7,4 @@ export {
 } from "./elementwise.ts";
 export { sum, mean, amax, amin, argmax, logsumexp, std, var, softmax, logSoftmax, type ReduceOptions } from "./reduce.ts";
 export { matmul, bmm } from "./matmul.ts";
+export { einsum } from "./einsum.ts";

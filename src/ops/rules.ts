@@ -8,6 +8,8 @@ import {
   expandShape, flattenShape, narrowShape, permuteShape, reshapeShape, selectShape, squeezeShape, transposeShape, unflattenShape, unsqueezeShape,
 } from "./reshape.ts";
 import { stackShape } from "./join.ts";
+import { einsumShape } from "./einsum.ts";
+import { einopsShape } from "./einops.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
 const binary = (name: BinaryName): Rule => (shapes, args) => binaryShape(name, shapes, args);
@@ -33,6 +35,10 @@ export const opRules = {
   logSoftmax: ([x], [dim]) => softmaxShape("logSoftmax", x!, dim),
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
+  einsum: (shapes, [equation]) => einsumShape(equation, shapes),
+  rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
+  einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
+  repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),
 } satisfies Record<string, Rule>;
 
 /** The operations a graph node of kind "fn" can name. */

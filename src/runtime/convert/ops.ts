@@ -4,6 +4,8 @@
 // on the shapes data has. A model.json that uses it loads where shapecheck is imported.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { parseEinsum } from "../../ops/einsum.ts";
+import { einopsPlan, type EinopsKind, type Reduction } from "../../ops/einops.ts";
 import { opRules, type OpName } from "../../ops/rules.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -38,6 +40,60 @@ const onAxis = (f: (x: tf.Tensor) => tf.Tensor): Impl => ([x], [dim]) => {
   return tf.transpose(f(tf.transpose(x!, perm)), perm);
 };
 const SQRT1_2 = Math.SQRT1_2;
+
+/**
+ * einsum by broadcasting: each operand's repeated letters reduced to their diagonal, its dimensions
+ * put in one order of all letters (size 1 where it lacks one), the product, then the sum over the
+ * letters not in the output. `...` is one letter per broadcast dimension, aligned at the end.
+ */
+function einsum(xs: tf.Tensor[], equation: string, out: number[]): tf.Tensor {
+  const { inputs, output } = parseEinsum(equation);
+  const ellipsisRank = Math.max(0, ...inputs.map((term, i) => (term.includes("*") ? xs[i]!.rank - term.length + 1 : 0)));
+  const expand = (term: readonly string[], rank: number) => term.flatMap((c) => (c === "*" ? Array.from({ length: rank }, (_, j) => `*${ellipsisRank - rank + j}`) : [c]));
+  const all: string[] = [];
+  const terms = inputs.map((term, i) => expand(term, term.includes("*") ? xs[i]!.rank - term.length + 1 : 0));
+  terms.flat().forEach((c) => all.includes(c) || all.push(c));
+  const outLetters = expand(output, ellipsisRank);
+  const spread = xs.map((x, i) => {
+    let letters = [...terms[i]!];
+    let t = x;
+    for (let q = letters.length - 1; q >= 0; q--) {
+      const p = letters.indexOf(letters[q]!);
+      if (p === q) continue;
+      const n = t.shape[q]!;
+      const eye = tf.reshape(tf.eye(n), t.shape.map((s, j) => (j === p || j === q ? n : 1)));
+      t = tf.sum(tf.mul(t, eye), q);
+      letters = letters.filter((_, j) => j !== q);
+    }
+    const order = all.filter((c) => letters.includes(c));
+    t = tf.transpose(t, order.map((c) => letters.indexOf(c)));
+    return tf.reshape(t, all.map((c) => (order.includes(c) ? t.shape[order.indexOf(c)]! : 1)));
+  });
+  const product = spread.reduce((a, b) => tf.mul(a, b));
+  const summed = all.map((c, i) => (outLetters.includes(c) ? -1 : i)).filter((i) => i >= 0);
+  const reduced = summed.length > 0 ? tf.sum(product, summed) : product;
+  const kept = all.filter((c) => outLetters.includes(c));
+  const moved = kept.length > 1 ? tf.transpose(reduced, outLetters.map((c) => kept.indexOf(c))) : reduced;
+  return tf.reshape(tf.broadcastTo(moved, out.length === moved.rank ? out : moved.shape), out);
+}
+
+/** rearrange / reduce / repeat: split into the left side's axes, reduce, reorder, add new axes, merge. */
+function einops(kind: EinopsKind, x: tf.Tensor, pattern: string, lengths: Record<string, number>, reduction: Reduction | undefined, out: number[]): tf.Tensor {
+  const plan = einopsPlan(kind, pattern, x.shape, lengths);
+  const left = plan.left.filter((a) => !a.startsWith("#"));
+  let t = tf.reshape(x, left.map((a) => plan.sizes.get(a) as number));
+  const gone = left.map((a, i) => (plan.right.includes(a) ? -1 : i)).filter((i) => i >= 0);
+  if (gone.length > 0) {
+    const f = { sum: tf.sum, mean: tf.mean, max: tf.max, min: tf.min, prod: tf.prod }[reduction ?? "sum"];
+    t = f(t, gone);
+  }
+  const kept = left.filter((a) => plan.right.includes(a));
+  const order = plan.right.filter((a) => kept.includes(a));
+  if (order.length > 1) t = tf.transpose(t, order.map((a) => kept.indexOf(a)));
+  t = tf.reshape(t, plan.right.map((a) => (kept.includes(a) ? (plan.sizes.get(a) as number) : 1)));
+  if (plan.right.some((a) => !kept.includes(a))) t = tf.broadcastTo(t, plan.rightSizes as number[]);
+  return tf.reshape(t, out);
+}
 
 export const opImplementations: Record<OpName, Impl> = {
   reshape: reshaped, view: reshaped, flatten: reshaped, unflatten: reshaped, squeeze: reshaped, unsqueeze: reshaped,
@@ -77,6 +133,10 @@ export const opImplementations: Record<OpName, Impl> = {
     return tf.reshape(tf.matMul(lead(left), lead(right)), out);
   },
   bmm: ([a, b]) => tf.matMul(a!, b!),
+  einsum: (xs, [equation], out) => einsum(xs, equation, out),
+  rearrange: ([x], [pattern, lengths], out) => einops("rearrange", x!, pattern, lengths, undefined, out),
+  einopsReduce: ([x], [pattern, lengths, reduction], out) => einops("reduce", x!, pattern, lengths, reduction, out),
+  repeat: ([x], [pattern, lengths], out) => einops("repeat", x!, pattern, lengths, undefined, out),
 };
 
 /** The output shape of an operation on concrete shapes. */
