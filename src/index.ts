@@ -16,6 +16,7 @@ export type { Residual, Concat, ResidualOptions } from "./nn/blocks.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";
+export * as einops from "./ops/einops-namespace.ts";
 export type { ConvTranspose1d, ConvTranspose2d, ConvTransposeOptions } from "./nn/conv-transpose.ts";
 export type { AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d } from "./nn/adaptive-pool.ts";
 export type { Unflatten } from "./nn/unflatten.ts";
