@@ -45,17 +45,18 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
   const size = (dim: RuntimeShape[number] | undefined, wrong = 0.12) =>
     typeof dim === "number" && !chance(wrong) ? dim : pick([1, 2, 3, 4, 8, 16, typeof dim === "number" ? dim + 1 : 5]);
 
-  const rank = pick([1, 2, 3, 3, 3]);
-  const dims: (number | null)[] = Array.from({ length: rank }, (_, i) =>
-    chance(0.08) ? null : i === 0 && rank === 3 ? pick([1, 3, 4, 8]) : pick([4, 6, 7, 8, 12, 16, 28, 32]));
-  const inputCode = `input(${JSON.stringify(dims)})`;
-  let shape: RuntimeShape = [null, ...dims];
-  const unknownInput = dims.includes(null);
+  const rank = pick([1, 2, 2, 3, 3, 3, 3, 4]);
+  const dims: (number | null | string)[] = Array.from({ length: rank }, (_, i) =>
+    chance(0.06) ? null : chance(0.04) ? pick(["seq", "h"]) : i === 0 && rank >= 3 ? pick([1, 3, 4, 8]) : pick([4, 6, 7, 8, 12, 16, 28, 32]));
+  const batch = chance(0.1) ? pick([4, 64]) : undefined;
+  const inputCode = `input(${JSON.stringify(dims)}${batch === undefined ? "" : `, { batch: ${batch} }`})`;
+  let shape: RuntimeShape = [batch ?? null, ...dims];
+  const unknownInput = dims.some((dim) => typeof dim !== "number");
 
   const layerFor = (s: RuntimeShape): string => {
     const r = s.length;
     const options: (() => string)[] = [
-      () => pick(["nn.relu()", "nn.dropout(0.5)", "nn.identity()", "nn.gelu()", "nn.tanh()", "nn.sigmoid()"]),
+      () => pick(["nn.relu()", "nn.dropout(0.5)", "nn.identity()", "nn.gelu()", "nn.tanh()", "nn.sigmoid()", "nn.leakyRelu(0.1)", "nn.dropout2d(0.2)"]),
       () => `nn.${pick(["softmax", "logSoftmax"])}(${int(-r - 1, r)})`,
     ];
     if (r >= 2) {
@@ -67,8 +68,17 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () => `nn.layerNorm(${size(s[r - 1])})`,
       );
     }
+    if (r === 2) {
+      options.push(() => `nn.embedding(${pick([10, 100])}, ${pick([8, 16])})`);
+    }
     if (r === 3) {
+      const f = () => size(s[2]);
       options.push(
+        () => `nn.${pick(["lstm", "gru"])}(${f()}, ${pick([8, 16])}${chance(0.4) ? `, { numLayers: ${int(1, 2)}, bidirectional: ${chance(0.5)} }` : ""})`,
+        () => { const e = f(); return `nn.multiheadAttention(${e}, ${pick([1, 2, 3, 4])})`; },
+        () => `nn.convTranspose1d(${size(s[1])}, 4, ${int(1, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 1)} })`,
+        () => `nn.avgPool1d(${int(1, 3)}, ${int(1, 2)}, ${int(0, 1)})`,
+        () => `nn.adaptiveAvgPool1d(${int(1, 4)})`,
         () => `nn.conv1d(${size(s[1])}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
         () => `nn.maxPool1d(${int(1, 3)})`,
         () => `nn.batchNorm1d(${size(s[1])})`,
@@ -84,12 +94,25 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () => `nn.maxPool2d(${int(1, 3)}${chance(0.4) ? `, ${int(1, 3)}` : ""})`,
         () => `nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: ${chance(0.5)} })`,
         () => `nn.avgPool2d(${int(1, 3)})`,
+        () => `nn.avgPool2d(${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 2)}, ceilMode: ${chance(0.5)} })`,
+        () => `nn.maxPool2d(${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)}, ceilMode: ${chance(0.5)} })`,
+        () => { const k = c(); const g = pick([1, 2, 4]); return `nn.conv2d(${k}, ${pick([4, 8])}, ${int(1, 3)}, { groups: ${g}, padding: ${int(0, 1)} })`; },
+        () => `nn.convTranspose2d(${c()}, 4, ${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 2)}, dilation: ${int(1, 2)} })`,
+        () => `nn.adaptiveMaxPool2d(${int(1, 3)})`,
+        () => `nn.unflatten(1, [${pick([1, 2, 4])}, -1])`,
+        () => `nn.flatten(2)`,
         () => `nn.batchNorm2d(${c()})`,
         () => `nn.adaptiveAvgPool2d(${pick(["1", "2", "[2, 3]"])})`,
         () => `nn.convTranspose2d(${c()}, 4, ${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)} })`,
         () => { const k = c(); return `nn.residual(nn.conv2d(${k}, ${k}, 3, ${chance(0.15) ? 2 : 1}, 1), nn.relu())`; },
         () => { const k = c(); return `nn.residual({ projection: [nn.conv2d(${k}, 8, 1, 2)] }, nn.conv2d(${k}, 8, 3, 2, ${chance(0.85) ? 1 : 0}))`; },
         () => { const k = c(); return `nn.concat(1, [nn.conv2d(${k}, 4, 1)], [nn.conv2d(${k}, 2, 3, 1, ${chance(0.85) ? 1 : 0})])`; },
+      );
+    }
+    if (r === 5) {
+      options.push(
+        () => `nn.conv3d(${size(s[1])}, ${pick([2, 4])}, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 1)}` : ""})`,
+        () => "nn.flatten(2)",
       );
     }
     return pick(options)();
@@ -133,7 +156,7 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
     layers.push(...objects);
     if (runtime !== undefined) break;
     try {
-      const net = sequential(input(dims as never) as never, ...(layers as never[]));
+      const net = sequential(input(dims as never, batch === undefined ? undefined : { batch }) as never, ...(layers as never[]));
       shape = net.outputShape as RuntimeShape;
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
