@@ -4,7 +4,7 @@
 // nothing hangs or leaks, and inputs that tfjs would misread get shapecheck's own errors.
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -90,18 +90,36 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
     t.diagnostic(`killed after ${delay} ms, after "saved ${last}": loaded ${value}; left: ${readdirSync(where).sort().join(", ")}`);
     loaded.dispose();
   }
+  // The next save removes what the killed ones left, once it is an hour old (a save still writing
+  // its files has touched them recently).
+  const fresh = path.join(where, ".weights.zzzz.bin.partial");
+  writeFileSync(fresh, "");
+  const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  for (const name of readdirSync(where)) if (name !== path.basename(fresh)) utimesSync(path.join(where, name), hoursAgo, hoursAgo);
+  await sequential(input([512]), nn.linear(512, 1024)).build().save(where);
+  assert.deepEqual(readdirSync(where).sort(), [path.basename(fresh), "model.json", path.basename(weightsFileOf(where))].sort());
 });
 
-test("10 saves to one directory at once leave one complete model and one weights file", async () => {
-  const where = path.join(dir, "concurrent");
+test("10 saves to one directory at once leave one complete model and one weights file (5 rounds)", async () => {
   const net = () => sequential(input([512]), nn.linear(512, 1024)); // 2 MB: Node writes it in several pieces
-  const models = Array.from({ length: 10 }, (_, i) => filled(net().build(), i + 1));
-  await Promise.all(models.map((m) => m.save(where)));
-  const files = readdirSync(where).sort();
-  assert.equal(files.length, 2, files.join(", "));
-  assert.deepEqual(files, ["model.json", path.basename(weightsFileOf(where))].sort());
-  const value = onlyValue((await net().load(where)).tfjs);
-  assert.ok(Number.isInteger(value) && value >= 1 && value <= 10, `loaded weights mix several saves (${value})`);
+  for (let round = 0; round < 5; round++) {
+    const where = path.join(dir, `concurrent-${round}`);
+    // Save i: every weight is i, and its model.json says i.
+    const models = Array.from({ length: 10 }, (_, i) => filled(net().build(), i + 1));
+    models.forEach((m, i) => m.tfjs.setUserDefinedMetadata({ ...m.tfjs.getUserDefinedMetadata(), save: i + 1 }));
+    // Started a few milliseconds apart, so that one save's writes fall between another's.
+    await Promise.all(models.map(async (m, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * round));
+      await m.save(where);
+    }));
+    const files = readdirSync(where).sort();
+    assert.deepEqual(files, ["model.json", path.basename(weightsFileOf(where))].sort());
+    const loaded = await net().load(where);
+    const saved = (loaded.tfjs.getUserDefinedMetadata() as { save: number }).save;
+    assert.equal(onlyValue(loaded.tfjs), saved, `round ${round}: model.json of save ${saved}, weights ${onlyValue(loaded.tfjs)}`);
+    models.forEach((m) => m.dispose());
+    loaded.dispose();
+  }
 });
 
 // 2. Loads verify.

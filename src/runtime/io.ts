@@ -9,10 +9,13 @@
 // names are untouched; after it, the weights files the old model.json named are removed. Of saves
 // that run at the same time, the last rename wins and its weights file is never removed by the
 // others (they only remove files named by a model.json they read before their own rename).
+// A save killed before its last rename leaves files behind (`.….partial`, an unnamed weights file):
+// the next save to the directory removes those that are more than an hour old (no save still
+// writing them: a file being written has a recent modification time).
 // A load checks the files before TensorFlow.js sees them: valid JSON, a weights manifest, weights
 // files of the size the manifest describes, and the SHA-256 checksum that save wrote.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
@@ -152,7 +155,29 @@ async function writeModel(jsonPath: string, artifacts: tf.io.ModelArtifacts): Pr
   }
   await syncDirectory(dir);
   await Promise.all(replaced.filter((file) => file !== weightsFile).map((file) => unlink(file).catch(() => undefined)));
+  await removeLeftovers(jsonPath, stem);
   return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+}
+
+/** How old a killed save's files must be before a later save removes them. */
+export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what killed saves of this model left in its directory: temporary files
+ * (`.model.json.<id>.partial`, `.weights.<id>.bin.partial`) and weights files of this model's
+ * naming that its model.json does not name, when they are older than LEFTOVER_AGE_MS.
+ */
+async function removeLeftovers(jsonPath: string, stem: string): Promise<void> {
+  const dir = path.dirname(jsonPath);
+  const named = new Set(await weightsFilesOf(jsonPath));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const ours = new RegExp(`^(\\.${escape(path.basename(jsonPath))}\\.[0-9a-z]+\\.partial|\\.?${escape(stem)}\\.[0-9a-z]+\\.bin(\\.partial)?)$`);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => ours.test(name) && !named.has(path.join(dir, name))).map(async (name) => {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS) await unlink(file).catch(() => undefined);
+  }));
 }
 
 /** Bytes per element of each weight dtype (strings have no fixed size). */
