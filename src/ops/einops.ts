@@ -110,9 +110,10 @@ type Right<Kind extends EinopsKind, Elems extends readonly unknown[], Env, Ellip
   Elems extends readonly [infer H, ...infer R]
     ? H extends "..." ? Right<Kind, R, Env, Ellipsis, Lengths, [...Out, ...Ellipsis]>
       : H extends readonly string[]
-        ? Sizes<Kind, H, Env, Lengths> extends infer V ? (V extends Fail<string> ? V : V extends readonly [infer One extends Dim] ? Right<Kind, R, Env, Ellipsis, Lengths, [...Out, One]> : Right<Kind, R, Env, Ellipsis, Lengths, [...Out, Product<{ [K in keyof V]: ValueOf<V[K]> }> & Dim]>) : never
+        ? Sizes<Kind, H, Env, Lengths> extends infer V ? (V extends Fail<string> ? V : V extends readonly [infer One extends Dim] ? Right<Kind, R, Env, Ellipsis, Lengths, [...Out, One]> : V extends readonly unknown[] ? Right<Kind, R, Env, Ellipsis, Lengths, [...Out, Product<ValuesOf<V>> & Dim]> : never) : never
         : Size<Kind, H, Env, Lengths> extends infer V ? (V extends Fail<string> ? V : Right<Kind, R, Env, Ellipsis, Lengths, [...Out, V & Dim]>) : never
     : Out;
+type ValuesOf<V extends readonly unknown[]> = { [K in keyof V]: ValueOf<V[K]> };
 /** An axis of the left side that the right side lacks (rearrange and repeat keep every axis), or false. */
 type OnlyLeft<Kind extends EinopsKind, LeftAxes extends string, RightAxes extends string> =
   Kind extends "reduce" ? false : [Exclude<LeftAxes, RightAxes>] extends [never] ? false : Exclude<LeftAxes, RightAxes>;
