@@ -12,7 +12,7 @@ import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, layers, nn, ops, ready, sequential, ShapeError } from "../src/index.ts";
 import { ExportError, toPyTorch } from "../src/pytorch.ts";
-import { decodeSafetensors, encodeSafetensors, loadSafetensors, saveSafetensors, safetensorsOf } from "../src/runtime/safetensors.ts";
+import { decodeSafetensors, encodeSafetensors, type SafeTensor, loadSafetensors, saveSafetensors, safetensorsOf } from "../src/runtime/safetensors.ts";
 import { mnist } from "../examples/mnist.ts";
 import { lenet5 } from "../examples/lenet5.ts";
 import { resnet18 } from "../examples/resnet18.ts";
@@ -96,7 +96,7 @@ const inputShapesOf = (net: any): (number | null | string)[][] => (net.kind === 
 const asList = (y: tf.Tensor | tf.Tensor[]): tf.Tensor[] => (Array.isArray(y) ? y : [y]);
 const predictOn = (model: any, xs: tf.Tensor[], isGraph: boolean): tf.Tensor[] => asList(model.predict(isGraph && xs.length > 1 ? xs : xs[0]!));
 
-function maxDiff(a: tf.Tensor, b: { shape: readonly number[]; data: ArrayLike<number> }): number {
+function maxDiff(a: tf.Tensor, b: SafeTensor): number {
   assert.deepEqual(a.shape, [...b.shape]);
   const values = a.dataSync();
   let most = 0;

@@ -3,7 +3,7 @@
 // batch and named dimensions are symbolic dims (`batch`, `seq`). The weights are initializers named
 // by their PyTorch state_dict keys.
 import { ExportError, writeNoFormMessage } from "../errors.ts";
-import { tensorsOf, type GraphLike, type ModelLike, type RuntimeShape, type TensorLike } from "../model-parts.ts";
+import { tensorsOf, type GraphLike, type LayerLike, type ModelLike, type RuntimeShape, type TensorLike } from "../model-parts.ts";
 import { OnnxGraph, type ValueInfo, type WeightLike } from "./builder.ts";
 import { emitChain, type Context } from "./layers.ts";
 
@@ -60,10 +60,10 @@ function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
   graph.inputs.forEach((t, i) => names.set(t, inputNames[i]!));
   for (const t of tensors) {
     if (names.has(t)) continue;
-    const node = t.node as { op: string; fn?: string; args?: readonly unknown[]; dim?: number; from: TensorLike | readonly TensorLike[]; layers?: never };
+    const node = t.node as { op: string; fn?: string; args?: readonly unknown[]; dim?: number; from: TensorLike | readonly TensorLike[]; layers?: readonly LayerLike[] };
     if (node.op === "layers") {
       const from = node.from as TensorLike;
-      names.set(t, emitChain(c, (t.node as { layers: never }).layers, names.get(from)!, from.shape, `${pipes.indexOf(t)}.`));
+      names.set(t, emitChain(c, node.layers!, names.get(from)!, from.shape, `${pipes.indexOf(t)}.`));
       continue;
     }
     const operands = (node.from as readonly TensorLike[]).map((o) => names.get(o)!);
