@@ -102,7 +102,7 @@ export interface TypedModel<InputShape extends Shape, OutputShape extends Shape>
   compile<const Loss extends LossName, const Metric extends MetricName = never>(
     options: CompileOptions<Loss, Metric>,
   ): TrainableModel<InputShape, OutputShape, TargetShape<OutputShape, Loss>, Metric>;
-  /** Saves `model.json` + `weights.bin`: a local directory, a `file://` URL, any tfjs URL or IOHandler. */
+  /** Saves `model.json` + `weights.<id>.bin` atomically: a local directory, a `file://` URL, any tfjs URL or IOHandler. */
   save(where: string | tf.io.IOHandler): Promise<tf.io.SaveResult>;
   /** The parameters under PyTorch's names and in its layouts (`0.weight`: `[32, 1, 3, 3]`); new tensors. */
   stateDict(): StateDict;
