@@ -1,6 +1,7 @@
 // The `shapecheck` command: `shapecheck explain <file> [--format text|markdown|json|mermaid|dot] [--model name]`.
 import { Command, InvalidArgumentError } from "commander";
 import { ExplainError, explainFile, formats, isFormat, render, type Format } from "./explain/index.ts";
+import { onnxCommand, pytorchCommand } from "./export/cli.ts";
 
 const parseFormat = (value: string): Format => {
   if (!isFormat(value)) throw new InvalidArgumentError(`use one of ${Object.keys(formats).join(", ")}.`);
@@ -32,6 +33,33 @@ export async function main(argv: readonly string[], out: (text: string) => void 
         code = 1;
       }
     });
+  // pytorch / onnx: the exports (src/export/cli.ts); a problem is one line on stderr and exit code 1.
+  const exporting = (name: string, run: () => Promise<string>) => async (): Promise<void> => {
+    try {
+      out(await run());
+    } catch (error) {
+      const known = error instanceof Error && ["ExportError", "ExportFileError", "ShapeError", "NotConvertibleError"].includes(error.name);
+      if (!known) throw error;
+      err(`shapecheck ${name}: ${error.message}\n`);
+      code = 1;
+    }
+  };
+  program
+    .command("pytorch")
+    .description("write each exported model as a torch.nn.Module (Python), and a train.py for DistributedDataParallel under torchrun")
+    .argument("<file>", "a .ts or .js file that exports sequential(...) or graph(...) models")
+    .option("-o, --out <dir>", "write <model>.py and train_<model>.py there (default: print the module)")
+    .option("-m, --model <name>", "only the model exported under this name")
+    .addHelpText("after", "\nExample:\n  npx shapecheck pytorch examples/mnist.ts --out py/\n  cd py && torchrun --standalone --nproc-per-node 2 train_mnist.py --data data.safetensors")
+    .action((file: string, options: { out?: string; model?: string }) => exporting("pytorch", () => pytorchCommand(file, options))());
+  program
+    .command("onnx")
+    .description("write each exported model as an ONNX file (opset 17) with its weights")
+    .argument("<file>", "a .ts or .js file that exports sequential(...) or graph(...) models")
+    .option("-o, --out <dir>", "directory of the <model>.onnx files", ".")
+    .option("-m, --model <name>", "only the model exported under this name")
+    .option("-w, --weights <file>", "safetensors weights (saveSafetensors, or a PyTorch state_dict); default: a fresh model's")
+    .action((file: string, options: { out?: string; model?: string; weights?: string }) => exporting("onnx", () => onnxCommand(file, options))());
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
