@@ -9,6 +9,7 @@ import { tsImport } from "tsx/esm/api";
 import { isModel, type ModelLike } from "./model-parts.ts";
 import { toPyTorch } from "./pytorch/module.ts";
 import { trainScript } from "./pytorch/train.ts";
+import type { WeightLike } from "./onnx/builder.ts";
 import { toOnnx } from "./onnx/model.ts";
 
 /** A problem the user fixes from its message alone (no stack trace). */
@@ -54,7 +55,7 @@ export async function onnxCommand(file: string, options: { out?: string; model?:
   mkdirSync(out, { recursive: true });
   const written: string[] = [];
   for (const [name, net] of models) {
-    let weights: Record<string, { shape: readonly number[]; dataSync(): ArrayLike<number> } | { shape: readonly number[]; data: ArrayLike<number> | BigInt64Array }>;
+    let weights: Record<string, WeightLike>;
     if (options.weights !== undefined) {
       const { decodeSafetensors } = await import("../runtime/safetensors.ts");
       weights = decodeSafetensors(new Uint8Array(readFileSync(options.weights)));
@@ -62,7 +63,7 @@ export async function onnxCommand(file: string, options: { out?: string; model?:
       // No weights given: the fresh model's (PyTorch's initialization), through the TensorFlow.js runtime.
       const { ready } = await import("../runtime/backend.ts");
       await ready();
-      weights = (net as unknown as { build(): { stateDict(): typeof weights } }).build().stateDict();
+      weights = (net as unknown as { build(): { stateDict(): Record<string, WeightLike> } }).build().stateDict();
     }
     writeFileSync(join(out, `${name}.onnx`), toOnnx(net, { weights, name }));
     written.push(join(out, `${name}.onnx`));

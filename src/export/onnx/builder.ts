@@ -8,12 +8,10 @@ const INT64 = 7;
 
 export type Attribute = number | readonly number[] | { float: number } | string;
 
-/** A tensor given to toOnnx: a tf.Tensor, or `{ shape, data }` (decodeSafetensors' tensors). */
-export interface WeightLike {
-  readonly shape: readonly number[];
-  readonly data?: ArrayLike<number> | BigInt64Array;
-  dataSync?(): ArrayLike<number>;
-}
+/** A tensor given to toOnnx: a tf.Tensor (anything with dataSync()), or `{ shape, data }` (decodeSafetensors' tensors). */
+export type WeightLike =
+  | { readonly shape: readonly number[]; dataSync(): ArrayLike<number> }
+  | { readonly shape: readonly number[]; readonly data: ArrayLike<number> | BigInt64Array };
 
 export class OnnxGraph {
   readonly nodes: Message[] = [];
@@ -84,7 +82,7 @@ function attribute(name: string, value: Attribute): Message {
 
 /** A weight's values as numbers (tf.Tensor or plain data). */
 export function valuesOf(weight: WeightLike): ArrayLike<number> {
-  if (weight.dataSync) return weight.dataSync();
-  const data = weight.data!;
+  if ("dataSync" in weight) return weight.dataSync();
+  const data = weight.data;
   return data instanceof BigInt64Array ? Array.from(data, Number) : data;
 }

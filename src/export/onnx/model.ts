@@ -27,7 +27,7 @@ const dimsOf = (shape: RuntimeShape, value: string): (number | string)[] =>
  * A layer or op with no ONNX form is an ExportError naming it.
  *
  * @example
- * const bytes = toOnnx(net, { weights: model.stateDict() }); // Uint8Array, an opset-17 ModelProto
+ * const bytes = toOnnx(net, { weights: model.stateDict() });
  */
 export function toOnnx(net: unknown, options: ToOnnxOptions): Uint8Array {
   const model = net as ModelLike;

@@ -25,7 +25,7 @@ export interface ToPyTorchOptions {
  * A layer or op with no PyTorch form is an ExportError naming it.
  *
  * @example
- * const source = toPyTorch(net, { name: "mnist" }); // "import json\n…class Mnist(nn.Sequential):…"
+ * const source = toPyTorch(net, { name: "mnist" });
  */
 export function toPyTorch(net: unknown, options: ToPyTorchOptions = {}): string {
   const model = net as ModelLike;

@@ -21,7 +21,7 @@ const lossOf = (model: ModelLike): "nll" | "cross_entropy" => {
  * (several machines: `--nnodes 4 --node-rank i --rdzv-backend c10d --rdzv-endpoint host:29400`).
  *
  * @example
- * const script = trainScript(net, { module: "mnist" }); // "…from mnist import MODEL…"
+ * const script = trainScript(net, { module: "mnist" });
  */
 export function trainScript(net: unknown, options: TrainScriptOptions): string {
   const model = net as ModelLike;
