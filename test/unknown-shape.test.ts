@@ -76,3 +76,11 @@ test("explain: a model with layers from an array", () => {
   const model = explainSequential("net", net.inputShape, net.layers);
   assert.deepEqual(model.layers.at(-1)!.output, [null, 8192]);
 });
+
+test("pipe after a tensor whose shape the compiler does not know: checked when built", () => {
+  const x = input([3, 8, 8]);
+  const y = x.pipe(...loop(0), nn.conv2d(3, 8, 3, 1, 1));
+  assert.deepEqual(y.pipe(nn.adaptiveAvgPool2d(1), nn.flatten(), nn.linear(8, 3)).shape, [null, 3]);
+  assert.equal(shapeError(() => y.pipe(nn.adaptiveAvgPool2d(1), nn.flatten(), nn.linear(10, 3))).message,
+    "linear(10, 3): inFeatures must equal the last input dimension 8 (input [number, 8·1·1 = 8])");
+});

@@ -50,3 +50,7 @@ expectType<TypeEqual<OutputShape<typeof one>, [number, 10]>>(true);
 const two = graph({ inputs: [a], outputs: [b, a] });
 expectType<TypeEqual<OutputShape<typeof two>, [[number, 10], [number, 3, 8, 8]]>>(true);
 expectType<TypeEqual<ShapeTrace<typeof one>, "ShapeTrace: a graph has no single chain of layers; OutputShape gives its output shapes">>(true);
+
+// A symbolic tensor of unknown shape: the layers piped after it are checked when built (no compile error, no shape).
+const after = y.pipe(nn.adaptiveAvgPool2d(1), nn.flatten(), nn.linear(10, 3));
+expectType<TypeEqual<typeof after, Symbolic<Shape>>>(true);

@@ -13,11 +13,15 @@ type State = readonly [Shape, readonly string[]] | string;
  * not fit. Where the compiler cannot know the shape from some layer on (`{ output: Shape; unknownFrom }`):
  * layers spread from an array that is not a tuple (`...blocks` of `AnyLayer[]`: the walk checks the
  * layers before it, and none after), or a block whose own layers are such an array; the model is then
- * checked when it is built. It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit,
- * the walk is redone keeping where every dimension comes from, which the message shows
+ * checked when it is built; on an input whose shape is unknown (`Shape`: `.pipe` after such an array),
+ * every layer is checked when built.
+ *
+ * It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit, the walk is redone keeping where every dimension comes from, which the message shows
  * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
-export type Walk<Input extends Shape, Layers extends readonly unknown[]> = Shapes<Input, Layers, Input>;
+export type Walk<Input extends Shape, Layers extends readonly unknown[]> =
+  number extends Input["length"] ? Unknown<0> // an input whose shape is unknown (`Shape`, after an array): nothing to check
+  : Shapes<Input, Layers, Input>;
 
 // The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
 // intersect with a union of 1,025 keys at every step.
