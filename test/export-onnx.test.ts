@@ -144,3 +144,17 @@ describe("toOnnx: what has no ONNX form is an error naming it", () => {
     assert.throws(() => toOnnx(sequential(input([4]), nn.linear(4, 2)), { weights }), { name: "ExportError", message: /no weight "0\.weight"/ });
   });
 });
+
+describe("shapecheck onnx <file>", () => {
+  test("writes <model>.onnx, which ONNX Runtime loads", async () => {
+    const { main } = await import("../src/cli.ts");
+    const out = mkdtempSync(join(tmpdir(), "shapecheck-cli-"));
+    let printed = "";
+    assert.equal(await main(["onnx", "examples/lenet5.ts", "--out", out], (t) => { printed += t; }), 0);
+    assert.match(printed, /lenet5\.onnx/);
+    const session = await ort.InferenceSession.create(join(out, "lenet5.onnx"));
+    assert.deepEqual(session.inputNames, ["input"]);
+    await session.release();
+    rmSync(out, { recursive: true, force: true });
+  });
+});

@@ -202,3 +202,31 @@ describe("toPyTorch: what has no PyTorch form is an error naming it", () => {
     assert.throws(() => toPyTorch(sequential(input([4]), nn.linear(4, 4), layers.dense({ units: 2 }))), { name: "ExportError", message: /kind "Dense"/ });
   });
 });
+
+describe("shapecheck pytorch <file>", () => {
+  const run = async (...args: string[]) => {
+    const { main } = await import("../src/cli.ts");
+    let out = "", err = "";
+    const code = await main(args, (t) => { out += t; }, (t) => { err += t; });
+    return { code, out, err };
+  };
+  test("prints the module of each model the file exports", async () => {
+    const { code, out } = await run("pytorch", "examples/mnist.ts");
+    assert.equal(code, 0);
+    assert.match(out, /class Mnist\(nn\.Sequential\):/);
+    assert.match(out, /nn\.Linear\(9216, 128\),  # 7: linear\(9216, 128\) -> \[N, 128\]/);
+  });
+  test("--out writes <model>.py and train_<model>.py", async () => {
+    const out = mkdtempSync(join(tmpdir(), "shapecheck-cli-"));
+    const result = await run("pytorch", "examples/lenet5.ts", "--out", out);
+    assert.equal(result.code, 0);
+    assert.match(readFileSync(join(out, "lenet5.py"), "utf8"), /class Lenet5\(nn\.Sequential\)/);
+    assert.match(readFileSync(join(out, "train_lenet5.py"), "utf8"), /DistributedDataParallel/);
+    rmSync(out, { recursive: true, force: true });
+  });
+  test("a model with no PyTorch form: one line naming the layer, exit code 1", async () => {
+    const { code, err } = await run("pytorch", "examples/keras-mnist.ts");
+    assert.equal(code, 1);
+    assert.match(err, /^shapecheck pytorch: toPyTorch: conv2d\(\{ filters: 32, kernelSize: 3 \}\) \(kind "Conv2D"\) has no PyTorch form/);
+  });
+});
