@@ -194,8 +194,25 @@ function manifestBytes(specs: readonly tf.io.WeightsManifestEntry[]): number | n
   return total;
 }
 
-/** Reads and checks model.json and its weights files; every problem is a ModelFileError naming the file. */
+/** The error of a weights file that a save has just replaced and removed (model.json changed meanwhile): read again. */
+class ReplacedMeanwhile extends Error {}
+
+/**
+ * Reads and checks model.json and its weights files; every problem is a ModelFileError naming the
+ * file. A save that commits between reading model.json and its weights removes the weights it
+ * named: then model.json is read again (a few times at most).
+ */
 async function readModel(jsonPath: string): Promise<tf.io.ModelArtifacts> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readModelOnce(jsonPath, attempt < 5);
+    } catch (error) {
+      if (!(error instanceof ReplacedMeanwhile)) throw error;
+    }
+  }
+}
+
+async function readModelOnce(jsonPath: string, retry: boolean): Promise<tf.io.ModelArtifacts> {
   let text: string;
   try {
     text = await readFile(jsonPath, "utf8");
@@ -223,6 +240,8 @@ async function readModel(jsonPath: string): Promise<tf.io.ModelArtifacts> {
     try {
       contents.push(await readFile(file));
     } catch (error) {
+      const replaced = retry && (error as NodeJS.ErrnoException).code === "ENOENT" && (await readFile(jsonPath, "utf8").catch(() => text)) !== text;
+      if (replaced) throw new ReplacedMeanwhile();
       throw new ModelFileError(`load: cannot read the weights file ${file} named by ${jsonPath} (${reason(error)})`, file, { cause: error });
     }
   }
