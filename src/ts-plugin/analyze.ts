@@ -90,8 +90,14 @@ class FileAnalysis {
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (name === undefined) return;
     if (name.text === "sequential" && ts.isIdentifier(callee) && node.arguments.length > 1) {
-      const input = phantomShape(checker, checker.getTypeAtLocation(node), "input");
-      if (input) this.chain(node.arguments.slice(1), input);
+      const type = checker.getTypeAtLocation(node);
+      const input = phantomShape(checker, type, "input");
+      if (!input) return;
+      const first = this.steps.length;
+      const output = this.chain(node.arguments.slice(1), input);
+      // A safety net: the runtime rules must end where the compiler did, else no hints for this model.
+      const expected = phantomShape(checker, type, "output");
+      if (output && expected && JSON.stringify(output) !== JSON.stringify(expected)) this.steps.splice(first);
     } else if (name.text === "pipe" && ts.isPropertyAccessExpression(callee)) {
       const input = phantomShape(checker, checker.getTypeAtLocation(callee.expression), "tensor");
       if (input) this.chain(node.arguments, input);
@@ -101,25 +107,29 @@ class FileAnalysis {
     }
   }
 
-  /** Walks layers from an input shape; a layer's block (residual, concat) walks its own chains. */
-  private chain(args: readonly TS.Expression[], input: RuntimeShape): void {
+  /**
+   * Walks layers from an input shape; a layer's block (residual, concat) walks its own chains.
+   * Returns the output shape, or null where the walk stopped (a layer it cannot rebuild, or one that does not fit).
+   */
+  private chain(args: readonly TS.Expression[], input: RuntimeShape): RuntimeShape | null {
     let shape = input;
     for (const node of args) {
-      if (this.ts.isSpreadElement(node)) return; // a helper's layers: their values are not literals here
+      if (this.ts.isSpreadElement(node)) return null; // a helper's layers: their values are not literals here
       const layerCall = this.layerCall(node);
-      if (layerCall === undefined) return;
+      if (layerCall === undefined) return null;
       let output: RuntimeShape;
       try {
         output = layerCall.layer.outputShape(shape);
       } catch (error) {
         const after = args.slice(args.indexOf(node) + 1).map((next) => (this.ts.isSpreadElement(next) ? undefined : this.layerCall(next)));
         this.steps.push({ node, layerCall, input: shape, output: null, error: error instanceof Error ? error.message : String(error), after });
-        return;
+        return null;
       }
       this.steps.push({ node, layerCall, input: shape, output });
       for (const inner of this.innerChains(layerCall.call)) this.chain(inner, shape);
       shape = output;
     }
+    return shape;
   }
 
   /** The chains inside a block: its layer arguments, each array of layers (concat's branches), a projection. */
