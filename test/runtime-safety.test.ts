@@ -144,6 +144,17 @@ test("two processes saving to one directory in loops: every load meanwhile gets 
   assert.ok(Number.isInteger(onlyValue((await sequential(input([512]), nn.linear(512, 1024)).load(where)).tfjs)));
 });
 
+test("a save to a .json path keeps one weights file next to it, named after it", async () => {
+  const where = path.join(dir, "json-target");
+  const model = small().build();
+  await model.save(path.join(where, "net.json"));
+  await model.save(path.join(where, "net.json"));
+  const files = readdirSync(where).sort();
+  assert.equal(files.length, 2);
+  assert.match(files[1]!, /^net\.weights\.[0-9a-z]+\.bin$/);
+  assert.deepEqual(bytes((await small().load(path.join(where, "net.json"))).tfjs), bytes(model.tfjs));
+});
+
 // 2. Loads verify.
 
 test("load refuses weights of another size than the manifest's, naming the files", async () => {
