@@ -99,6 +99,9 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () => { const k = c(); const g = pick([1, 2, 4]); return `nn.conv2d(${k}, ${pick([4, 8])}, ${int(1, 3)}, { groups: ${g}, padding: ${int(0, 1)} })`; },
         () => `nn.convTranspose2d(${c()}, 4, ${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 2)}, dilation: ${int(1, 2)} })`,
         () => `nn.adaptiveMaxPool2d(${int(1, 3)})`,
+        // PyTorch's call styles and keys (issue 13, items 2 and 3): positional arguments then options, a snake_case key.
+        () => `nn.conv2d(${c()}, 8, 3, ${int(1, 2)}, 1, { bias: false })`,
+        () => `nn.maxPool2d(3, { stride: 2, padding: 1, ${pick(["ceil_mode", "ceilMode"])}: true })`,
         () => `nn.unflatten(1, [${pick([1, 2, 4])}, -1])`,
         () => `nn.flatten(2)`,
         () => `nn.batchNorm2d(${c()})`,

@@ -15,8 +15,12 @@ export type ValueOf<D> = D extends number ? D : number;
 /** True when a dimension's value is not known at compile time. */
 export type IsUnknown<D> = D extends string ? true : number extends D ? true : false;
 
-/** A dimension as messages write it: `28`, `number`, or the name. */
-export type ShowDim<D> = D extends string ? D : number extends D ? "number" : `${D & number}`;
+/**
+ * A dimension as messages write it: `28`, `number`, or the name (`string` for a name the compiler
+ * does not know). Never a `${number}` or `${string}` hole: a message with one is a template literal
+ * type, which TypeScript 5.9 prints with its non-ASCII characters escaped (`64\u00B712`).
+ */
+export type ShowDim<D> = D extends string ? (string extends D ? "string" : D) : number extends D ? "number" : `${D & number}`;
 
 /**
  * A shape as messages write it, with a dimension's origin where one is known:
