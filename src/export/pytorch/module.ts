@@ -5,7 +5,7 @@
 import { ExportError } from "../errors.ts";
 import { showDims, tensorsOf, type GraphLike, type LayerLike, type ModelLike, type SequentialLike, type TensorLike } from "../model-parts.ts";
 import { chainLines, helpersOf, helpersUsed } from "./layers.ts";
-import { emitOp } from "./ops.ts";
+import { einopsOps, emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
 import { className } from "./python.ts";
 
@@ -34,6 +34,7 @@ export function toPyTorch(net: unknown, options: ToPyTorchOptions = {}): string 
   const body = model.kind === "sequential" ? sequentialClass(name, model) : model.kind === "graph" ? graphClass(name, model)
     : (() => { throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model"); })();
   const used = model.kind === "sequential" ? helpersUsed(model.layers) : helpersUsed(pipesOf(model).flatMap((t) => layersOf(t)));
+  if (model.kind === "graph" && tensorsOf(model).some((t) => einopsOps.has((t.node as { fn?: string }).fn ?? ""))) used.add("Einops");
   return `# Written by shapecheck (toPyTorch) from the TypeScript model${options.name ? ` "${options.name}"` : ""}; shapes in comments, N the batch.
 ${preamble(used)}
 

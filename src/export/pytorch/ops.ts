@@ -15,6 +15,12 @@ const unaryFunctions: Readonly<Record<string, string>> = {
 /** Sizes for reshape/expand: an unknown or named size is -1 (torch infers it / keeps it). */
 const sizes = (value: unknown): string => py((value as readonly unknown[]).map((d) => (typeof d === "number" ? d : -1)));
 
+/** einops' axis lengths as keywords: `, h=2, w=2`. */
+const axes = (value: unknown): string => Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => `, ${k}=${py(v)}`).join("");
+
+/** The `ops` whose Python needs the preamble's einops functions. */
+export const einopsOps: ReadonlySet<string> = new Set(["rearrange", "repeat", "einopsReduce"]);
+
 /** The Python expression of a node, given its operands' variable names. */
 export function emitOp(node: OpNode, operands: readonly string[]): string {
   if (node.op === "add") return operands.join(" + ");
@@ -57,6 +63,9 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
       const extra = fn === "std" || fn === "var" ? `, unbiased=${a(2) === 0 ? "False" : "True"}` : "";
       return `torch.${fn}(${x}, dim=${dim}${extra}, keepdim=${py(a(1) ?? false)})`;
     }
+    case "einsum": return `torch.einsum(${py(a(0))}, ${operands.join(", ")})`;
+    case "rearrange": case "repeat": return `${fn}(${x}, ${py(a(0))}${axes(a(1))})`;
+    case "einopsReduce": return `reduce(${x}, ${py(a(0))}, ${py(a(2))}${axes(a(1))})`;
     default: throw new ExportError(writeNoFormMessage("toPyTorch", `ops.${fn}`, "it is not written to PyTorch yet"));
   }
 }

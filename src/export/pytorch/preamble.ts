@@ -43,6 +43,81 @@ class Embedding(nn.Embedding):
     def forward(self, x):
         return super().forward(x.long())
 `,
+  Einops: `
+try:  # einops' own functions when installed
+    from einops import rearrange, reduce, repeat
+except ImportError:  # else the same patterns in plain torch (names, (groups), 1, ...)
+    def _groups(side):
+        groups, group = [], None
+        for token in side.replace("(", " ( ").replace(")", " ) ").split():
+            if token == "(":
+                group = []
+            elif token == ")":
+                groups.append(group)
+                group = None
+            elif group is not None:
+                group.append(token)
+            else:
+                groups.append([token])
+        return groups
+
+    def _einops(kind, x, pattern, reduction=None, **axes):
+        left, right = (_groups(side) for side in pattern.split("->"))
+        rest = x.dim() - len(left) + 1  # the dims "..." stands for
+        expand = lambda groups: [[f"...{i}" for i in range(rest)] if g == ["..."] else g for g in groups]
+        left, right = expand(left), expand(right)
+        lengths, names, dim = dict(axes), [], 0
+        for g, group in enumerate(left):
+            group = [f"1.{g}.{i}" if n == "1" else n for i, n in enumerate(group)]
+            lengths.update({n: 1 for n in group if n.startswith("1.")})
+            lengths.update({n: int(n) for n in group if n.isdigit()})  # (h 2): a literal length
+            if group and group[0].startswith("...") and len(group) == rest:
+                for n in group:
+                    lengths[n] = x.shape[dim]
+                    dim += 1
+                names += group
+                continue
+            known = 1
+            for n in group:
+                known *= lengths.get(n, 1)
+            for n in group:
+                if n not in lengths:
+                    lengths[n] = x.shape[dim] // known
+            names += group
+            dim += 1
+        x = x.reshape([lengths[n] for n in names])
+        flat = [n for group in right for n in group]
+        gone = [i for i, n in enumerate(names) if n not in flat]
+        if kind == "reduce" and gone:
+            op = {"sum": torch.sum, "mean": torch.mean, "max": torch.amax, "min": torch.amin}.get(reduction)
+            if op is not None:
+                x = op(x, dim=tuple(gone))
+            else:  # prod
+                for i in reversed(gone):
+                    x = x.prod(dim=i)
+        names = [n for n in names if n in flat]
+        x = x.permute([names.index(n) for n in flat if n in names])
+        for position, n in enumerate(flat):
+            if n not in names:  # a new axis ("1", or repeat's)
+                x = x.unsqueeze(position)
+        x = x.expand([1 if n == "1" else lengths[n] for n in flat])
+        sizes = []
+        for group in right:
+            size = 1
+            for n in group:
+                size *= 1 if n == "1" else lengths[n]
+            sizes.append(size)
+        return x.reshape(sizes)
+
+    def rearrange(x, pattern, **axes):
+        return _einops("rearrange", x, pattern, **axes)
+
+    def reduce(x, pattern, reduction, **axes):
+        return _einops("reduce", x, pattern, reduction, **axes)
+
+    def repeat(x, pattern, **axes):
+        return _einops("repeat", x, pattern, **axes)
+`,
   Residual: `
 class Residual(nn.Module):
     """shapecheck's nn.residual: layers(x) + x, or layers(x) + projection(x) when a projection is given."""
