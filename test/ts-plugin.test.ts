@@ -121,6 +121,24 @@ describe("hover", () => {
     const linear = await file.quickInfo(at("linear(9216"));
     assert.match(linear!.documentation, /→ 128\nparams 1,179,776/);
   });
+
+  test("a block (residual): the sum of its layers' parameters", async () => {
+    const text = readFileSync(join(root, "examples/resnet18.ts"), "utf8");
+    const file = await OpenFile.open(server, join(dir, "resnet18-hover.ts"), text);
+    const info = await file.quickInfo(text.indexOf("nn.residual(") + 3);
+    // 2 convs 64·64·3·3 without bias, 2 batch norms of 64 (weight and bias): PyTorch's count of torchvision's BasicBlock.
+    assert.match(info!.documentation, /input  \[n, 64, 56, 56\]\noutput \[n, 64, 56, 56\]\nparams 73,984\n/);
+  });
+
+  test("on each example, the first layer of its first model", async () => {
+    for (const name of ["alexnet.ts", "lenet5.ts", "resnet18.ts", "transformer.ts", "unet.ts", "vgg16.ts", "keras-mnist.ts"]) {
+      const text = readFileSync(join(root, "examples", name), "utf8");
+      const file = await OpenFile.open(server, join(dir, `hover-${name}`), text);
+      const layer = text.slice(text.indexOf("input(")).search(/\b(nn|layers)\.\w+\(/) + text.indexOf("input(");
+      const info = await file.quickInfo(layer + 3 + (text.startsWith("layers.", layer) ? 4 : 0));
+      assert.match(info!.documentation, /```text\nshapecheck: .*\ninput  \[.*\]\noutput \[.*\]\n(.*\n)*params [\d,]+\n```/, `${name}: ${info?.documentation}`);
+    }
+  });
 });
 
 /** One model per kind of error that a fix can repair, and one a fix cannot (a kernel larger than the input). */
@@ -187,6 +205,24 @@ describe("code fixes", () => {
       file.apply(fix.changes);
     }
     assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+  });
+
+  test("on the examples: the last linear's inFeatures changed, the fix offered puts it back and the file compiles", async () => {
+    for (const name of ["mnist.ts", "lenet5.ts", "alexnet.ts", "vgg16.ts", "resnet18.ts"]) {
+      const original = readFileSync(join(root, "examples", name), "utf8");
+      const at = original.lastIndexOf("nn.linear(") + "nn.linear(".length;
+      const size = original.slice(at).match(/^\d+/)![0];
+      const file = await OpenFile.open(server, join(dir, `broken-${name}`), `${original.slice(0, at)}${Number(size) + 1}${original.slice(at + size.length)}`);
+      const [diagnostic] = await file.diagnostics();
+      assert.ok(diagnostic, name);
+      const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
+      const fix = (answer.body as { description: string; changes: never[] }[]).find((one) => one.description === `Set inFeatures to ${size}`);
+      assert.ok(fix, `${name}: ${JSON.stringify(answer.body)}`);
+      file.apply(fix.changes);
+      assert.equal(file.text, original, name);
+      assert.deepEqual((await file.diagnostics()).map((d) => d.text), [], name);
+    }
   });
 
   test("Use lazyLinear(...) makes the model compile", async () => {

@@ -70,7 +70,7 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
       const step = found && stepAt(found.analysis, position);
       if (!step || !quickInfo) return quickInfo;
       // A fenced block: editors render documentation as Markdown, and the arithmetic keeps its lines.
-      const text = `${quickInfo.documentation?.length ? "\n\n" : ""}\`\`\`text\n${hoverText(step)}\n\`\`\``;
+      const text = `${quickInfo.documentation?.length ? "\n\n" : ""}\`\`\`text\n${hoverText(step, found.analysis)}\n\`\`\``;
       return { ...quickInfo, documentation: [...(quickInfo.documentation ?? []), { kind: "text", text }] };
     };
 
@@ -143,7 +143,7 @@ function fixAll(analysis: Analysis): Fix[] {
 }
 
 /** The hover text of a layer: input and output shapes, the arithmetic (as `shapecheck explain` writes it), the parameter count. */
-function hoverText(step: Step): string {
+function hoverText(step: Step, analysis: Analysis): string {
   const layer = step.layerCall!.layer;
   const lines = [`shapecheck: ${layer.written}`, `input  ${hintShape(step.input)}`];
   if (step.output === null) {
@@ -153,8 +153,25 @@ function hoverText(step: Step): string {
   lines.push(`output ${hintShape(step.output)}`);
   const { arithmetic, params } = explainKind(layer, step.input, step.output);
   for (const line of arithmetic ?? []) lines.push(line);
-  lines.push(`params ${params === null ? "unknown" : params.toLocaleString("en-US")}`);
+  const count = params ?? blockParams(step, analysis);
+  lines.push(`params ${count === null ? "unknown" : count.toLocaleString("en-US")}`);
   return lines.join("\n");
+}
+
+/** A block's parameter count (residual, concat): the sum of the layers inside it, when each is known. */
+function blockParams(block: Step, analysis: Analysis): number | null {
+  const call = block.layerCall!.call;
+  const inside = analysis.steps.filter((step) => step !== block && step.node.pos >= call.pos && step.node.end <= call.end);
+  if (inside.length === 0) return null;
+  let total = 0;
+  for (const step of inside) {
+    if (step.output === null) return null;
+    const { params } = explainKind(step.layerCall!.layer, step.input, step.output);
+    const isBlock = analysis.steps.some((other) => other !== step && other.node.pos >= step.node.pos && other.node.end <= step.node.end);
+    if (params === null && !isBlock) return null;
+    total += params ?? 0; // a nested block's count is the sum of its own layers, counted here one by one
+  }
+  return total;
 }
 
 export default init;
