@@ -255,6 +255,19 @@ test("predict refuses non-finite inputs (backends disagree on them)", () => {
   });
 });
 
+test("the same on the cpu backend: NaN refused, a diverging step undone", async () => {
+  await ready({ backend: "cpu" });
+  try {
+    const model = small().compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
+    assert.throws(() => model.predict(tf.tensor([[0, NaN, 2, 3]])), { name: "DataError", message: "predict: the value at [0, 1] is NaN; the data must be finite numbers" });
+    const x = tf.randomNormal([8, 4], 0, 10, "float32", 3);
+    await assert.rejects(model.fit(x, tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32"), { verbose: 0, batchSize: 8, epochs: 5 }), { name: "DataError" });
+    assert.ok(model.tfjs.weights.every((w) => w.read().dataSync().every(Number.isFinite)));
+  } finally {
+    await ready({ backend: "wasm" });
+  }
+});
+
 // 4. The process survives its user's errors.
 
 test("after the wasm backend starts, the application's unhandledRejection handler decides (no exit code 7)", () => {
