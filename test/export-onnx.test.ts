@@ -17,6 +17,7 @@ import { mnist } from "../examples/mnist.ts";
 import { lenet5 } from "../examples/lenet5.ts";
 import { resnet18 } from "../examples/resnet18.ts";
 import { unet } from "../examples/unet.ts";
+import { transformerEncoderLayer } from "../examples/transformer.ts";
 import { kerasMnist } from "../examples/keras-mnist.ts";
 
 const python = process.env.SHAPECHECK_PYTHON ?? "/usr/bin/python3";
@@ -38,6 +39,10 @@ const cases: Record<string, { net: unknown; sizes?: number[][]; indices?: number
   batchNorm: { net: sequential(input([4, 6, 6]), nn.conv2d(4, 4, 1), nn.batchNorm2d(4), nn.flatten(2), nn.conv1d(4, 4, 1), nn.batchNorm1d(4, { eps: 1e-3 }), nn.flatten(), nn.batchNorm1d(144, { affine: false })) },
   layerNorm: { net: sequential(input([5, 6]), nn.layerNorm([5, 6]), nn.layerNorm(6, { eps: 1e-3, elementwiseAffine: false })) },
   embedding: { net: sequential(input([7]), nn.embedding(10, 4, { paddingIdx: 0 }), nn.flatten(), nn.linear(28, 3)), indices: 10 },
+  lstm: { net: sequential(input([5, 3]), nn.lstm(3, 4, { numLayers: 2, bidirectional: true }), nn.lstm(8, 6, { bias: false })) },
+  gru: { net: sequential(input([5, 3]), nn.gru(3, 4, { numLayers: 2, bidirectional: true }), nn.gru(8, 2, { bias: false })) },
+  attention: { net: sequential(input([5, 8]), nn.multiheadAttention(8, 2), nn.multiheadAttention(8, 4, { bias: false })) },
+  transformer: { net: transformerEncoderLayer, sizes: [[2, 6]] },
   activations: { net: sequential(input([12]), nn.linear(12, 12), nn.relu(), nn.linear(12, 12), nn.leakyRelu(0.2), nn.gelu(), nn.sigmoid(), nn.tanh(), nn.identity(), nn.dropout(0.3), nn.softmax(1), nn.logSoftmax(-1)) },
   dropout2d: { net: sequential(input([3, 4, 4]), nn.conv2d(3, 3, 1), nn.dropout2d(0.5), nn.softmax(1)) },
   residual: { net: sequential(input([4, 8, 8]), nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu()), nn.residual({ projection: [nn.conv2d(4, 6, 1, 2)] }, nn.conv2d(4, 6, 3, 2, 1), nn.batchNorm2d(6))) },
@@ -137,8 +142,8 @@ describe("toOnnx: what has no ONNX form is an error naming it", () => {
   test("adaptive pooling to a size that does not divide the input", () => {
     assert.throws(() => toOnnx(sequential(input([3, 10, 9]), nn.adaptiveAvgPool2d([4, 3])), { weights }), { name: "ExportError", message: /adaptiveAvgPool2d\(\[4, 3\]\).*has no ONNX form: ONNX has no adaptive pooling/ });
   });
-  test("a recurrent layer (not written to ONNX yet) names itself", () => {
-    assert.throws(() => toOnnx(sequential(input([5, 3]), nn.lstm(3, 4)), { weights }), { name: "ExportError", message: /^toOnnx: lstm\(3, 4\) \(kind "lstm"\) has no ONNX form/ });
+  test("an LSTM with a projection names itself", () => {
+    assert.throws(() => toOnnx(sequential(input([5, 3]), nn.lstm(3, 4, { projSize: 2 })), { weights }), { name: "ExportError", message: /^toOnnx: lstm\(3, 4, \{ projSize: 2 \}\) \(kind "lstm"\) has no ONNX form: ONNX's LSTM has no projection/ });
   });
   test("a missing weight names its key", () => {
     assert.throws(() => toOnnx(sequential(input([4]), nn.linear(4, 2)), { weights }), { name: "ExportError", message: /no weight "0\.weight"/ });

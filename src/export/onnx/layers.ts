@@ -3,6 +3,7 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { traceOf, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
+import { recurrent, selfAttention } from "./recurrent.ts";
 
 export interface Context {
   readonly g: OnnxGraph;
@@ -147,8 +148,8 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       const branches = (f(layer, "branches") as readonly (readonly LayerLike[])[]).map((b, i) => emitChain(c, b, x, input, `${key}branches.${i}.`));
       return g.node("Concat", branches, { axis: f(layer, "dim") as number }, `${key}concat`);
     }
-    case "lstm": case "gru": case "multiheadAttention":
-      throw noForm(layer, "not written to ONNX yet (ONNX's LSTM/GRU gates are in another order; export through toPyTorch and torch.onnx.export)");
+    case "lstm": case "gru": return recurrent(c, layer, x, key);
+    case "multiheadAttention": return selfAttention(c, layer, x, key);
     default:
       throw noForm(layer, /^[A-Z]/.test(layer.kind) ? "it is a TensorFlow.js layer (the `layers` vocabulary); write it with `nn`" : "no ONNX form is known for this kind");
   }
