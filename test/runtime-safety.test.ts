@@ -305,15 +305,23 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
   const corrupt = path.join(dir, "leaks-corrupt");
   await model.save(corrupt);
   appendFileSync(weightsFileOf(corrupt), Buffer.alloc(8));
+  const renamed = path.join(dir, "leaks-renamed"); // weights whose name the model lacks: tfjs fails after building the model
+  await model.save(renamed);
+  const json = JSON.parse(readFileSync(path.join(renamed, "model.json"), "utf8"));
+  json.weightsManifest[0].weights[0].name = "renamed";
+  writeFileSync(path.join(renamed, "model.json"), JSON.stringify(json));
+  await assert.rejects(conv().load(renamed), {
+    name: "ModelFileError", message: `load(${renamed}): the stored weights do not fit the stored model (Provided weight data has no target variable: renamed)`,
+  });
   const other = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3, 1), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 10), nn.softmax(1));
-  const failedLoads = [() => conv().load(path.join(dir, "nowhere")), () => conv().load(corrupt), () => other.load(where)];
+  const failedLoads = [() => conv().load(path.join(dir, "nowhere")), () => conv().load(corrupt), () => other.load(where), () => conv().load(renamed)];
 
   const start = tf.memory().numTensors;
   for (let i = 0; i < 100; i++) await model.fit(x, y, { verbose: 0, batchSize: 4 });
   const afterFits = tf.memory().numTensors;
   for (let i = 0; i < 100; i++) await model.evaluate(x, y);
   const afterEvaluates = tf.memory().numTensors;
-  for (let i = 0; i < 100; i++) await assert.rejects(failedLoads[i % 3]!());
+  for (let i = 0; i < 100; i++) await assert.rejects(failedLoads[i % 4]!());
   const afterLoads = tf.memory().numTensors;
   t.diagnostic(`tensors: ${start} before, ${afterFits} after 100 fits, ${afterEvaluates} after 100 evaluates, ${afterLoads} after 100 failed loads`);
   assert.deepEqual([afterFits, afterEvaluates, afterLoads], [start, start, start]);
