@@ -25,6 +25,7 @@ export type GraphNode =
 /** Shapes the compiler knows the rank of; `Shape` itself (after a mistake) is not one. */
 type KnownRank = readonly [] | readonly [unknown, ...unknown[]];
 
+
 /**
  * A tensor of a graph being built: its shape, known to the compiler (`S`) and at run time.
  * (`out S`: declared covariant, which the compiler would otherwise measure again in every new
@@ -38,12 +39,15 @@ export interface Symbolic<out S extends Shape> {
   readonly "~shape": S;
   /**
    * Applies layers in order; a layer that does not fit is a compile error on that layer, as in `sequential`.
+   * After a mistake (an unknown shape, `Shape`) the walk accepts the layers: one mistake, one error.
+   * (The shape is read from `this`, `In`: with `S` in the parameters, the conditional types of the
+   * walk would not let the compiler see that `Symbolic` is covariant, as its annotation says.)
    *
    * @example
    * const x = input([3, 64, 64]);
    * const features = x.pipe(nn.conv2d(3, 16, 3, 1, 1), nn.relu()); // Symbolic<[number, 16, 64, 64]>
    */
-  pipe<const Layers extends readonly unknown[]>(...layers: S extends KnownRank ? CheckedLayers<S, Layers> : Layers): Symbolic<S extends KnownRank ? OutputOf<S, Layers> : Shape>;
+  pipe<const Layers extends readonly unknown[], In extends Shape = S>(this: Symbolic<In>, ...layers: CheckedLayers<In, Layers>): Symbolic<OutputOf<In, Layers>>;
   /**
    * One dimension (negative from the end), as `x.size(0)`: a size, `null` (unknown) or a name at run
    * time; as a reshape size it keeps the input's dimension: `ops.view(x, [x.size(0), -1])`.

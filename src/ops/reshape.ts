@@ -68,10 +68,10 @@ type Inferred<Sizes extends readonly unknown[], Value> = { -readonly [K in keyof
  * elements. Leading sizes equal to the input's unknown or named dimensions keep them
  * (`ops.view(x, [x.size(0), -1])`); arithmetic that needs a name's or an unknown's value gives `number`.
  */
-export type ReshapeRule<Name extends string, S extends Shape, Sizes extends readonly unknown[]> =
+export type ReshapeRule<Name extends string, S extends Shape, Sizes extends readonly Dim[]> =
   IsUnknownShape<S> extends true ? Shape
   : KeptPrefix<S, Sizes> extends [infer Kept extends Dim[], infer RestS extends Shape, infer RestSizes extends readonly unknown[]]
-    ? ReshapeRest<`${Name}(…, ${ShowShape<Sizes & Shape>})`, S, Kept, RestS, RestSizes>
+    ? ReshapeRest<`${Name}(…, ${ShowShape<Sizes>})`, S, Kept, RestS, RestSizes>
     : never;
 type ReshapeRest<Op extends string, S extends Shape, Kept extends Dim[], RestS extends Shape, RestSizes extends readonly unknown[]> =
   MinusOnes<RestSizes> extends 0 | 1
@@ -108,7 +108,7 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
   return out(null);
 }
 
-type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly unknown[]> = Problem<ReshapeRule<Name, S, Sizes>>;
+type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly Dim[]> = Problem<ReshapeRule<Name, S, Sizes>>;
 
 /**
  * torch.reshape: the same elements in a new shape; one size may be -1 (inferred). A leading size
