@@ -38,6 +38,9 @@ const sharedA = x3.pipe(nn.conv2d(6, 6, 3, 1, 1), nn.relu());
 const sharedB = x3.pipe(nn.conv2d(6, 6, 1));
 const q = input([4, 6]);
 const k = input([6, 3]);
+const k2 = input([4, 6]);
+const sharedLinear = nn.linear(6, 6);
+const sharedConv = nn.conv2d(4, 4, 3, 1, 1);
 
 export const cases: Record<string, Case> = {
   conv1d: { net: sequential(input([4, 12]), nn.conv1d(4, 6, 3, { stride: 2, padding: 1 }), nn.conv1d(6, 6, 3, { groups: 3, dilation: 2 })) },
@@ -76,6 +79,8 @@ export const cases: Record<string, Case> = {
   ] }) },
   // Known runtime bug (src/runtime/convert/ops.ts, not the export): a literal length in a group, "(h 2)", fails in toTfjs.
   einopsLiteral: { net: graph({ inputs: [x3], outputs: [einops.reduce(x3, "b c (h 2) w -> b h w c", "max")] }), todo: "runtime: einops.reduce with a literal length in a group fails in TensorFlow.js (Size must match the product of shape)" },
+  sharedInGraph: { net: graph({ inputs: [q, k2], outputs: [ops.add(q.pipe(sharedLinear), k2.pipe(sharedLinear, nn.relu()))] }) },
+  sharedInSequential: { net: sequential(input([4, 8, 8]), sharedConv, nn.relu(), sharedConv, nn.residual(sharedConv, nn.tanh())) },
   einsum: { net: graph({ inputs: [q, k], outputs: [ops.einsum("bij,bjk->bik", q, k), ops.einsum("bij->bj", q)] }) },
   mnist: { net: mnist },
   lenet5: { net: lenet5 },

@@ -110,12 +110,51 @@ export function emitLayer(layer: LayerLike, input: RuntimeShape, chain: (layers:
     /^[A-Z]/.test(layer.kind) || layer.kind.includes(">") ? "it is a TensorFlow.js layer (the `layers` vocabulary or a custom layer); write it with `nn`" : "no torch.nn module is known for this kind"));
 }
 
-/** A chain as the lines of an nn.Sequential, each with its output shape: `nn.ReLU(),  # [N, 32, 26, 26]`. */
-export function chainLines(layers: readonly LayerLike[], input: RuntimeShape, indent: string): string[] {
+/** A chain as the lines of an nn.Sequential, each with its output shape: `nn.ReLU(),  # [N, 32, 26, 26]`. A layer in `shared` is its variable. */
+export function chainLines(layers: readonly LayerLike[], input: RuntimeShape, indent: string, shared: ReadonlyMap<LayerLike, string> = new Map()): string[] {
   const shapes = traceOf(input, layers);
   const nested = (inner: readonly LayerLike[], from: RuntimeShape): string =>
-    inner.length === 0 ? "nn.Sequential()" : `nn.Sequential(\n${chainLines(inner, from, `${indent}    `).join("\n")}\n${indent})`;
-  return layers.map((layer, i) => `${indent}${emitLayer(layer, i === 0 ? input : shapes[i - 1]!, nested)},  # ${i}: ${layer.written ?? layer.kind} -> ${showDims(shapes[i]!)}`);
+    inner.length === 0 ? "nn.Sequential()" : `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, shared).join("\n")}\n${indent})`;
+  return layers.map((layer, i) => {
+    const from = i === 0 ? input : shapes[i - 1]!;
+    return `${indent}${shared.get(layer) ?? emitLayer(layer, from, nested)},  # ${i}: ${layer.written ?? layer.kind} -> ${showDims(shapes[i]!)}`;
+  });
+}
+
+/** Layer objects applied in more than one place (a shared layer: one module, its weights under every key, as the runtime's stateDict). */
+export function sharedLayers(lists: readonly (readonly LayerLike[])[]): LayerLike[] {
+  const count = new Map<LayerLike, number>();
+  const visit = (layers: readonly LayerLike[]): void => layers.forEach((layer) => {
+    count.set(layer, (count.get(layer) ?? 0) + 1);
+    if (layer.kind === "residual") [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[]));
+    if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach(visit);
+  });
+  lists.forEach(visit);
+  return [...count].filter(([layer, n]) => n > 1 && !/^(relu|gelu|sigmoid|tanh|identity|dropout|dropout2d|softmax|logSoftmax|leakyRelu|flatten|unflatten)$/.test(layer.kind)).map(([layer]) => layer);
+}
+
+/** The lines that build the shared layers before the container (`shared0 = nn.Linear(6, 6)`), and their names. */
+export function sharedDefinitions(lists: readonly (readonly LayerLike[])[], inputs: readonly RuntimeShape[], indent: string): { lines: string[]; names: Map<LayerLike, string> } {
+  const names = new Map<LayerLike, string>();
+  const lines: string[] = [];
+  const firstInput = new Map<LayerLike, RuntimeShape>();
+  const visit = (layers: readonly LayerLike[], input: RuntimeShape): void => {
+    const shapes = traceOf(input, layers);
+    layers.forEach((layer, i) => {
+      const from = i === 0 ? input : shapes[i - 1]!;
+      if (!firstInput.has(layer)) firstInput.set(layer, from);
+      if (layer.kind === "residual") [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[], from));
+      if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => visit(b, from));
+    });
+  };
+  lists.forEach((layers, i) => visit(layers, inputs[i]!));
+  sharedLayers(lists).forEach((layer, i) => {
+    const name = `shared${i}`;
+    const nested = (inner: readonly LayerLike[], from: RuntimeShape): string => `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, names).join("\n")}\n${indent})`;
+    lines.push(`${indent}${name} = ${emitLayer(layer, firstInput.get(layer)!, nested)}  # ${layer.written ?? layer.kind}, applied in several places: one module, the same weights`);
+    names.set(layer, name);
+  });
+  return { lines, names };
 }
 
 /** The helper classes a chain uses (nested chains included). */

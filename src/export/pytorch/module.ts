@@ -4,7 +4,7 @@
 // Every layer line says its output shape.
 import { ExportError } from "../errors.ts";
 import { showDims, tensorsOf, type GraphLike, type LayerLike, type ModelLike, type SequentialLike, type TensorLike } from "../model-parts.ts";
-import { chainLines, helpersOf, helpersUsed } from "./layers.ts";
+import { chainLines, helpersOf, helpersUsed, sharedDefinitions } from "./layers.ts";
 import { einopsOps, emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
 import { className } from "./python.ts";
@@ -46,12 +46,13 @@ MODEL = ${name}
 
 function sequentialClass(name: string, model: SequentialLike): string {
   const input = model.inputShape;
-  const lines = chainLines(model.layers, input, "            ");
+  const shared = sharedDefinitions([model.layers], [input], "        ");
+  const lines = chainLines(model.layers, input, "            ", shared.names);
   return `class ${name}(nn.Sequential):
     """Input ${showDims(input)}; state_dict keys as shapecheck's stateDict()."""
 
     def __init__(self):
-        super().__init__(
+${shared.lines.map((l) => `${l}\n`).join("")}        super().__init__(
 ${lines.join("\n")}
         )`;
 }
@@ -66,8 +67,9 @@ function graphClass(name: string, graph: GraphLike): string {
   const pipes = tensors.filter((t) => t.node.op === "layers");
   const names = new Map<TensorLike, string>();
   graph.inputs.forEach((t, i) => names.set(t, graph.inputs.length === 1 ? "x" : `x${i}`));
+  const shared = sharedDefinitions(pipes.map(layersOf), pipes.map((t) => fromOf(t).shape), "        ");
   const modules = pipes.map((t, i) => `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
-${chainLines(layersOf(t), fromOf(t).shape, "                ").join("\n")}
+${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).join("\n")}
             ),`);
   const steps: string[] = [];
   tensors.forEach((t, k) => {
@@ -87,7 +89,7 @@ ${chainLines(layersOf(t), fromOf(t).shape, "                ").join("\n")}
     """Inputs ${graph.inputs.map((t) => showDims(t.shape)).join(", ")}; one nn.Sequential per pipe() call, in the order they ran."""
 
     def __init__(self):
-        super().__init__([
+${shared.lines.map((l) => `${l}\n`).join("")}        super().__init__([
 ${modules.join("\n")}
         ])
 
