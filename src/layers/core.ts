@@ -6,7 +6,7 @@ import type { FlattenOrigins } from "../../types/shape/flatten.ts";
 import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
 import type { TfFlattenRule } from "../../types/shape/tf-flatten.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../../types/shape/tf-reshape.ts";
-import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
@@ -104,7 +104,7 @@ export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
  * @example
  * layers.flatten(); // [n, 5, 5, 64] → [n, 1600]
  */
-export function flatten<const Args extends FlattenArgs = {}>(args?: CheckedOptions<Args, UnknownOptionProblem<WrittenLayer<"flatten", Args, typeof flattenShown>, "flatten", Args, keyof FlattenArgs>>): Flatten<Args> {
+export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(args?: CheckedLooseOptions<Args, UnknownOptionProblem<WrittenLayer<"flatten", Args, typeof flattenShown>, "flatten", Args, keyof FlattenArgs>, FlattenArgs>): Flatten<Args> {
   const options = args as FlattenArgs | undefined;
   const layer = writtenLayer("flatten", options, flattenShown);
   checkKnownOptions(layer, "flatten", options, flattenOptions);

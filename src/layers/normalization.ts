@@ -2,7 +2,7 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { TfBatchNormRule } from "../../types/shape/tf-normalization.ts";
-import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { tfBatchNormRule } from "../shape/tf-normalization.ts";
@@ -35,8 +35,8 @@ export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs
  * @example
  * layers.batchNormalization(); // [n, 26, 26, 32] → [n, 26, 26, 32]
  */
-export function batchNormalization<const Args extends BatchNormalizationArgs = {}>(
-  args?: CheckedOptions<Args, UnknownOptionProblem<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, "batchNormalization", Args, keyof BatchNormalizationArgs>>,
+export function batchNormalization<const Args extends BatchNormalizationArgs | LooseOptions = {}>(
+  args?: CheckedLooseOptions<Args, UnknownOptionProblem<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, "batchNormalization", Args, keyof BatchNormalizationArgs>, BatchNormalizationArgs>,
 ): BatchNormalization<Args> {
   const options = args as BatchNormalizationArgs | undefined;
   const layer = writtenLayer("batchNormalization", options, shownOptions);

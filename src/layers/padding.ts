@@ -3,7 +3,7 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "../../types/shape/tf-padding.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes } from "../shape/args.ts";
@@ -52,8 +52,8 @@ const isPair = (value: unknown): boolean => Array.isArray(value) && value.length
  * @example
  * layers.zeroPadding2d({ padding: [[1, 2], [0, 3]] }); // [n, 4, 5, 2] → [n, 7, 8, 2]
  */
-export function zeroPadding2d<const Args extends ZeroPadding2DArgs = {}, Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>>(
-  args?: CheckedOptions<Args, Problem>,
+export function zeroPadding2d<const Args extends ZeroPadding2DArgs | LooseOptions = {}, Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>>(
+  args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>,
 ): ZeroPadding2D<Args> {
   const options = args as ZeroPadding2DArgs | undefined;
   const layer = writtenLayer("zeroPadding2d", options, zeroPaddingShown);
@@ -114,9 +114,9 @@ type UpSamplingProblem<Args, Layer extends string = WrittenLayer<"upSampling2d",
  * @example
  * layers.upSampling2d({ size: [2, 3] }); // [n, 4, 5, 2] → [n, 8, 15, 2]
  */
-export function upSampling2d<const Args extends UpSampling2DArgs = {},
+export function upSampling2d<const Args extends UpSampling2DArgs | LooseOptions = {},
   Problem = [PlainOptions<Args, keyof UpSampling2DArgs, "size", 2>, OptionOf<Args, "size", [2, 2]>] extends [true, readonly unknown[]] ? false : UpSamplingProblem<Args>>(
-  args?: CheckedOptions<Args, Problem>,
+  args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs>,
 ): UpSampling2D<Args> {
   const options = args as UpSampling2DArgs | undefined;
   const layer = writtenLayer("upSampling2d", options, upSamplingShown);

@@ -3,7 +3,7 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "../../types/shape/tf-pool.ts";
-import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { perDim } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
@@ -176,11 +176,11 @@ export function averagePooling2d<const Args extends Pooling2DArgs = {}, Problem 
   return pool("AveragePooling2D", "averagePooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.globalAveragePooling1d()`: the mean over the length. */
-export function globalAveragePooling1d<const Args extends GlobalPooling1DArgs = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalAveragePooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedOptions<Args, Problem>): GlobalAveragePooling1D<Args> {
+export function globalAveragePooling1d<const Args extends GlobalPooling1DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalAveragePooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalAveragePooling1D<Args> {
   return globalPool("GlobalAveragePooling1D", "globalAveragePooling1d", 1, args, globalPooling1dOptions);
 }
 /** tfjs's `tf.layers.globalMaxPooling1d()`: the maximum over the length. */
-export function globalMaxPooling1d<const Args extends GlobalPooling1DArgs = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalMaxPooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedOptions<Args, Problem>): GlobalMaxPooling1D<Args> {
+export function globalMaxPooling1d<const Args extends GlobalPooling1DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalMaxPooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalMaxPooling1D<Args> {
   return globalPool("GlobalMaxPooling1D", "globalMaxPooling1d", 1, args, globalPooling1dOptions);
 }
 /**
@@ -189,11 +189,11 @@ export function globalMaxPooling1d<const Args extends GlobalPooling1DArgs = {}, 
  * @example
  * layers.globalAveragePooling2d(); // [n, 7, 7, 512] → [n, 512]
  */
-export function globalAveragePooling2d<const Args extends GlobalPooling2DArgs = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalAveragePooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedOptions<Args, Problem>): GlobalAveragePooling2D<Args> {
+export function globalAveragePooling2d<const Args extends GlobalPooling2DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalAveragePooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalAveragePooling2D<Args> {
   return globalPool("GlobalAveragePooling2D", "globalAveragePooling2d", 2, args, globalPooling2dOptions);
 }
 /** tfjs's `tf.layers.globalMaxPooling2d({ dataFormat = "channelsLast" })`: the maximum over height and width. */
-export function globalMaxPooling2d<const Args extends GlobalPooling2DArgs = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalMaxPooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedOptions<Args, Problem>): GlobalMaxPooling2D<Args> {
+export function globalMaxPooling2d<const Args extends GlobalPooling2DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalMaxPooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalMaxPooling2D<Args> {
   return globalPool("GlobalMaxPooling2D", "globalMaxPooling2d", 2, args, globalPooling2dOptions);
 }
 

@@ -103,3 +103,13 @@ export type CheckedOptions<Args, Problem> = Problem extends OptionProblem<infer 
 
 /** tfjs's data formats; `"channelsLast"` is the default. */
 export type DataFormat = "channelsLast" | "channelsFirst";
+
+/**
+ * What the argument object of a layer whose options are all optional may be, for inference: its tfjs type, or any
+ * object (an object of unknown keys alone shares no property with the tfjs type, so the compiler would drop it for
+ * the tfjs type and report its own "Object literal may only specify known properties", without our message).
+ * The parameter is then `CheckedLooseOptions<Args, Problem, TfArgs>`, which still checks the values of known options.
+ */
+export type LooseOptions = { readonly [key: string]: unknown };
+/** The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does not fit it. */
+export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem ? CheckedOptions<Args, Problem> : [Args] extends [TfArgs] ? Args : TfArgs;
