@@ -100,13 +100,21 @@ export function div<A extends Operand, B extends Operand>(a: A, b: Checked<B, Pr
 export function pow<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"pow", A, B>>>): Symbolic<Result<BinaryRule<"pow", A, B>>> {
   return binary("pow", a, b);
 }
-/** torch.maximum(a, b): elementwise maximum with broadcasting. */
-export function maximum<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"maximum", A, B>>>): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
-  return binary("maximum", a, b);
+/** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
+export type writeTensorsOnlyMessage<Op extends string> = `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
+export const writeTensorsOnlyMessage = (op: string): string => `${op}: both operands must be tensors (torch.${op} takes no number)`;
+function tensorsOnly(op: "maximum" | "minimum", a: unknown, b: unknown): never {
+  if (typeof a === "number" || typeof b === "number") throw new ShapeError(writeTensorsOnlyMessage(op));
+  return binary(op, a, b);
 }
-/** torch.minimum(a, b): elementwise minimum with broadcasting. */
-export function minimum<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"minimum", A, B>>>): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
-  return binary("minimum", a, b);
+type TensorsOnly<Op extends "maximum" | "minimum", A, B> = A extends number ? writeTensorsOnlyMessage<Op> : B extends number ? writeTensorsOnlyMessage<Op> : Problem<BinaryRule<Op, A, B>>;
+/** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
+export function maximum<A extends Operand, B extends Operand>(a: A, b: Checked<B, TensorsOnly<"maximum", A, B>>): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
+  return tensorsOnly("maximum", a, b);
+}
+/** torch.minimum(a, b): elementwise minimum of two tensors with broadcasting (as torch, no number). */
+export function minimum<A extends Operand, B extends Operand>(a: A, b: Checked<B, TensorsOnly<"minimum", A, B>>): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
+  return tensorsOnly("minimum", a, b);
 }
 
 /** The unary elementwise functions (torch's names). */

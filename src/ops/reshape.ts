@@ -153,8 +153,15 @@ export function flatten<S extends Shape, const Start extends number = 0, const E
   return operation("flatten", [startDim ?? 0, endDim ?? -1], [x]) as never;
 }
 
-type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly number[]> = IsUnknownShape<S> extends true ? Shape : UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>;
-export const unflattenShape = (input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape => unflattenRule(`unflatten(…, ${dim}, ${showShape(sizes)})`, dim, sizes, input);
+type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly number[]> =
+  IsUnknownShape<S> extends true ? Shape
+  : MinusOnes<Sizes> extends 0 | 1 ? UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>
+  : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
+export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
+  const op = `unflatten(…, ${dim}, ${showShape(sizes)})`;
+  if (sizes.filter((size) => size === -1).length > 1) throw new ShapeError(writeReshapeCountMessage(op));
+  return unflattenRule(op, dim, sizes, input);
+}
 
 /**
  * torch.unflatten(x, dim, sizes): dimension `dim` becomes `sizes` (one may be -1).
