@@ -244,3 +244,21 @@ describe("shapecheck pytorch <file>", () => {
     assert.match(err, /^shapecheck pytorch: toPyTorch: conv2d\(\{ filters: 32, kernelSize: 3 \}\) \(kind "Conv2D"\) has no PyTorch form/);
   });
 });
+
+describe("toPyTorch: a kind named by SPEC's rule is its torch.nn module", () => {
+  // Layers of kinds the emitter does not list (the rule `ReLU6` → `relu6`): their config fields become keywords.
+  const same = (input: readonly (number | null | string)[]) => input;
+  const layer = (kind: string, config: Record<string, unknown> = {}) => ({ kind, written: `${kind}()`, ...config, outputShape: same });
+  test("the module, its config as snake_case keywords, and PyTorch builds it", () => {
+    const net = { kind: "sequential", inputShape: [null, 3, 4, 4], layers: [layer("relu6"), layer("hardtanh", { minVal: -2, maxVal: 2 }), layer("silu"), layer("groupNorm", { numGroups: 1, numChannels: 3 })] };
+    const source = toPyTorch(net);
+    assert.match(source, /nn\.ReLU6\(\),/);
+    assert.match(source, /nn\.Hardtanh\(min_val=-2, max_val=2\),/);
+    assert.match(source, /nn\.SiLU\(\),/);
+    assert.match(source, /nn\.GroupNorm\(num_groups=1, num_channels=3\),/);
+    const file = join(mkdtempSync(join(tmpdir(), "shapecheck-rule-")), "model.py");
+    writeFileSync(file, source);
+    const out = execFileSync(python, ["-c", `import importlib.util, torch\nspec = importlib.util.spec_from_file_location("m", ${JSON.stringify(file)})\nm = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(m)\nprint(list(m.MODEL()(torch.zeros(2, 3, 4, 4)).shape))`], { encoding: "utf8" });
+    assert.equal(out.trim(), "[2, 3, 4, 4]");
+  });
+});

@@ -90,12 +90,8 @@ const torchModules = [
   "UpsamplingBilinear2d", "ChannelShuffle", "MaxPool3d", "AvgPool3d", "LPPool1d", "LPPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool3d",
   "AdaptiveAvgPool3d", "FractionalMaxPool2d", "ConvTranspose3d", "Bilinear", "Fold", "Unfold", "CosineSimilarity", "PairwiseDistance",
 ];
-/** SPEC's naming rule: the module in lowerCamelCase, a leading acronym lowercased whole (`ReLU6` → `relu6`). */
-const lowerName = (module: string): string => {
-  const acronym = /^[A-Z]+(?=[A-Z][a-z]|[0-9]|$)/.exec(module)?.[0];
-  return acronym && acronym.length > 1 ? acronym.toLowerCase() + module.slice(acronym.length) : module[0]!.toLowerCase() + module.slice(1);
-};
-const byLowerName = new Map(torchModules.map((m) => [lowerName(m), m]));
+// SPEC's naming rule (`ReLU6` → `relu6`, `ZeroPad2d` → `zeroPad2d`) read backwards: the names compared in lower case.
+const byLowerName = new Map(torchModules.map((m) => [m.toLowerCase(), m]));
 
 const configFields = (layer: LayerLike): [string, unknown][] =>
   Object.entries(layer).filter(([name, value]) => name !== "kind" && name !== "written" && typeof value !== "function" && !name.startsWith("~"));
@@ -104,7 +100,7 @@ const configFields = (layer: LayerLike): [string, unknown][] =>
 export function emitLayer(layer: LayerLike, input: RuntimeShape, chain: (layers: readonly LayerLike[], input: RuntimeShape) => string): string {
   const emitter = emitters[layer.kind];
   if (emitter) return emitter(layer, input, chain);
-  const module = byLowerName.get(layer.kind);
+  const module = byLowerName.get(layer.kind.toLowerCase());
   if (module) return `nn.${module}(${configFields(layer).map(([name, value]) => `${snake(name)}=${py(value)}`).join(", ")})`;
   throw new ExportError(writeNoFormMessage("toPyTorch", `${layer.written ?? layer.kind} (kind "${layer.kind}")`,
     /^[A-Z]/.test(layer.kind) || layer.kind.includes(">") ? "it is a TensorFlow.js layer (the `layers` vocabulary or a custom layer); write it with `nn`" : "no torch.nn module is known for this kind"));
