@@ -56,5 +56,5 @@ export type WrongNet = Model<[1, 28, 28], [ // error: Type 'Linear<9000, 128>' i
 export const uncalledBuilder = sequential(
   input([10]),
   nn.linear(10, 5),
-  nn.relu, // error: Argument of type '() => ReLU' is not assignable to parameter of type '"not a layer: a layer is what a builder returns, as in nn.relu()"'.
+  nn.relu, // error: => ReLU' is not assignable to parameter of type '"not a layer: a layer is what a builder returns, as in nn.relu()"'.
 );
