@@ -159,8 +159,8 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
     layers.push(...objects);
     if (runtime !== undefined) break;
     try {
-      const net = sequential(input(dims as never, batch === undefined ? undefined : { batch }) as never, ...(layers as never[]));
-      shape = net.outputShape as RuntimeShape;
+      const net = (sequential as (...args: unknown[]) => { outputShape: RuntimeShape })(input(dims as never, batch === undefined ? undefined : { batch }), ...layers);
+      shape = net.outputShape;
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       const line = lines.findIndex((l) => l.layers.includes(error.layerIndex ?? -1));

@@ -31,7 +31,7 @@ test("layers after an array are checked when the model is built", () => {
   // VGG's make_layers(cfg) returning Layer[].
   const makeLayers = (cfg: readonly (number | "M")[]): Layer[] => {
     let channels = 3;
-    return cfg.flatMap((c) => (c === "M" ? [nn.maxPool2d(2)] : [nn.conv2d(channels, (channels = c), 3, 1, 1), nn.relu()]));
+    return cfg.flatMap((c): Layer[] => (c === "M" ? [nn.maxPool2d(2)] : [nn.conv2d(channels, (channels = c), 3, 1, 1), nn.relu()]));
   };
   const vgg = sequential(input([3, 32, 32]), ...makeLayers([16, "M", 32, "M"]), nn.flatten(), nn.linear(2048, 10));
   assert.deepEqual(vgg.outputShape, [null, 10]);
@@ -56,10 +56,11 @@ test("residual, concat, pipe and graph over an array", () => {
 });
 
 test("a layer inside a block: its input is printed once", () => {
-  const error = shapeError(() => sequential(input([64, 56, 56]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.conv2d(32, 64, 3, 1, 1))));
+  const loose = sequential as (...args: unknown[]) => unknown;
+  const error = shapeError(() => loose(input([64, 56, 56]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.conv2d(32, 64, 3, 1, 1))));
   assert.equal(error.message,
     "residual(2 layers), layer 1: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56])");
-  const nested = shapeError(() => sequential(input([4, 8, 8]), nn.residual(nn.residual(nn.conv2d(3, 4, 1)))));
+  const nested = shapeError(() => loose(input([4, 8, 8]), nn.residual(nn.residual(nn.conv2d(3, 4, 1)))));
   assert.equal(nested.message, "residual(1 layers), layer 0: residual(1 layers), layer 0: conv2d(3, 4, 1): inChannels must equal the input's channel dimension 4 (input [number, 4, 8, 8])");
 });
 
