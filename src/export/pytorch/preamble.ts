@@ -170,7 +170,8 @@ def load_safetensors(path):
 
 def save_safetensors(tensors, path):
     """Writes a dict of tensors as safetensors (the safetensors package when installed, else the format written here)."""
-    tensors = {key: value.detach().cpu().contiguous() for key, value in tensors.items()}
+    # clone(): a shared layer's weights are one tensor under several keys, which safetensors refuses to alias.
+    tensors = {key: value.detach().cpu().contiguous().clone() for key, value in tensors.items()}
     try:
         from safetensors.torch import save_file
         return save_file(tensors, path, metadata={"format": "pt"})
