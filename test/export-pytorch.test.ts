@@ -67,8 +67,7 @@ export const cases: Record<string, Case> = {
   residual: { net: sequential(input([4, 8, 8]), nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu()), nn.residual({ projection: [nn.conv2d(4, 6, 1, 2)] }, nn.conv2d(4, 6, 3, 2, 1), nn.batchNorm2d(6))) },
   concat: { net: sequential(input([4, 8, 8]), nn.concat(1, [nn.conv2d(4, 2, 1)], [nn.conv2d(4, 3, 3, 1, 1), nn.relu()], [nn.maxPool2d(3, 1, 1)])) },
   graph: { net: graph({ inputs: [x3], outputs: [ops.cat([ops.add(sharedA, sharedB), sharedA], 1), sharedB] }) },
-  // Known runtime bug (toTfjs of graphs, not the export): these joins over three inputs build a matMul on the wrong operands.
-  graphThreeInputs: { net: graph({ inputs: [x3, q, k], outputs: [ops.cat([ops.add(sharedA, sharedB), sharedA], 1), ops.matmul(q.pipe(nn.linear(6, 6)), k)] }), todo: "runtime: toTfjs of this three-input graph fails (matMul on the wrong operands)" },
+  graphThreeInputs: { net: graph({ inputs: [x3, q, k], outputs: [ops.cat([ops.add(sharedA, sharedB), sharedA], 1), ops.matmul(q.pipe(nn.linear(6, 6)), k)] }) },
   graphTwoInputs: { net: graph({ inputs: [q, k], outputs: [ops.matmul(q.pipe(nn.linear(6, 6)), k)] }) },
   graphOps: { net: graph({ inputs: [q], outputs: [ops.sum(ops.mul(ops.transpose(ops.softmax(ops.sub(q, 0.5), -1), 1, 2), 2), 1, { keepdim: true }), ops.reshape(ops.unsqueeze(ops.tanh(q), 1), [-1, 24])] }) },
   einops: { net: graph({ inputs: [x3], outputs: [
