@@ -76,7 +76,7 @@ describe("inlay hints", () => {
     assert.ok(hints.at(-1)!.endsWith("→ [n, 1000]"), hints.at(-1));
   });
 
-  test("named dimensions by name; .pipe(...) and ops calls", async () => {
+  test("named dimensions by name; .pipe(...) and ops calls; renamed imports", async () => {
     const file = await OpenFile.open(server, join(dir, "functional.ts"), [
       `import { input, nn, ops, sequential } from "shapecheck";`,
       `export const tokens = sequential(input(["seq", 512]), nn.linear(512, 64), nn.relu());`,
@@ -93,6 +93,9 @@ describe("inlay hints", () => {
       "nn.relu() → [n, 8, 30, 30]",
       "ops.flatten(y, 1) → [n, 7200]",
     ]);
+    const renamed = await OpenFile.open(server, join(dir, "renamed.ts"),
+      `import { input, nn as torch, sequential as chain } from "shapecheck";\nexport const chained = chain(input([4]), torch.linear(4, 2));\n`);
+    assert.deepEqual(await hintsAfter(renamed), ["torch.linear(4, 2) → [n, 2]"]);
   });
 
   test("turned off by the plugin's setting (`\"inlayHints\": false`, or a configurePlugin request)", async () => {

@@ -89,7 +89,7 @@ class FileAnalysis {
     const callee = node.expression;
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (name === undefined) return;
-    if (name.text === "sequential" && ts.isIdentifier(callee) && node.arguments.length > 1) {
+    if (ts.isIdentifier(callee) && node.arguments.length > 1 && this.namespaceOf(callee) === "sequential") { // also `import { sequential as seq }`
       const type = checker.getTypeAtLocation(node);
       const input = phantomShape(checker, type, "input");
       if (!input) return;
@@ -149,7 +149,7 @@ class FileAnalysis {
     return chains;
   }
 
-  /** The namespace an expression names (`nn`, `layers`, `ops`, `einops`), through imports and renames. */
+  /** The name shapecheck exports what an identifier names under (`nn`, `layers`, `ops`, `einops`, `sequential`), through imports and renames. */
   private namespaceOf(node: TS.Expression): string | undefined {
     if (!this.ts.isIdentifier(node)) return undefined;
     // `import { nn as torch } from "shapecheck"`: the import's alias → the entry's `export * as nn` (an alias named nn) → the module.
