@@ -98,6 +98,24 @@ describe("inlay hints", () => {
     assert.deepEqual(await hintsAfter(renamed), ["torch.linear(4, 2) → [n, 2]"]);
   });
 
+  test("inside concat's branches, and TensorFlow.js's `layers` (examples/keras-mnist.ts)", async () => {
+    const file = await OpenFile.open(server, join(dir, "concat.ts"), [
+      `import { input, nn, sequential } from "shapecheck";`,
+      `export const net = sequential(input([3, 32, 32]), nn.concat(1, [nn.conv2d(3, 8, 1)], [nn.conv2d(3, 4, 3, 1, 1), nn.relu()]));`,
+      ``,
+    ].join("\n"));
+    assert.deepEqual(await hintsAfter(file), [
+      "nn.conv2d(3, 8, 1) → [n, 8, 32, 32]",
+      "nn.conv2d(3, 4, 3, 1, 1) → [n, 4, 32, 32]",
+      "nn.relu() → [n, 4, 32, 32]",
+      "nn.concat(1, [nn.conv2d(3, 8, 1)], [nn.conv2d(3, 4, 3, 1, 1), nn.relu()]) → [n, 12, 32, 32]",
+    ]);
+    const keras = await OpenFile.open(server, join(dir, "keras-mnist.ts"), readFileSync(join(root, "examples/keras-mnist.ts"), "utf8"));
+    const hints = await hintsAfter(keras);
+    assert.ok(hints.includes(`layers.conv2d({ filters: 32, kernelSize: 3, activation: "relu" }) → [n, 26, 26, 32]`), hints.join("\n"));
+    assert.ok(hints.includes(`layers.dense({ units: 10, activation: "softmax" }) → [n, 10]`), hints.join("\n"));
+  });
+
   test("turned off by the plugin's setting (`\"inlayHints\": false`, or a configurePlugin request)", async () => {
     const offDir = makeProject("ts-plugin-test-off", { inlayHints: false });
     const off = new TsServer(offDir);
