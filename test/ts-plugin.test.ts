@@ -196,6 +196,29 @@ describe("code fixes", () => {
     ]);
   });
 
+  test("every offered fix, applied alone, makes its layer fit (its error goes; no other appears before or elsewhere)", async () => {
+    const probe = await OpenFile.open(server, join(dir, "errors-probe.ts"), errors);
+    const diagnostics = await probe.diagnostics();
+    let count = 0;
+    for (const diagnostic of diagnostics) {
+      const answer = await server.request("getCodeFixes", { file: probe.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
+      for (const fix of (answer.body as { fixName: string; description: string; changes: { fileName: string }[] }[]).filter((one) => one.fixName === "shapecheck")) {
+        const file = await OpenFile.open(server, join(dir, `errors-each-${count++}.ts`), errors);
+        file.apply(fix.changes.map((change) => ({ ...change, fileName: file.file })) as never);
+        // The fixed layer's error goes; the others stay; a layer after it may now show its own (c: the conv after the batch norm).
+        const after = (await file.diagnostics()).map((d) => d.start);
+        const others = diagnostics.filter((d) => d !== diagnostic).map((d) => d.start);
+        const what = `${fix.description} on line ${diagnostic.start.line}`;
+        assert.deepEqual(after.filter((at) => others.some((other) => other.line === at.line && other.offset === at.offset)), others, what);
+        for (const at of after.filter((one) => !others.some((other) => other.line === one.line && other.offset === one.offset))) {
+          assert.ok(at.line === diagnostic.start.line && at.offset > diagnostic.start.offset, `${what}: a new error at ${JSON.stringify(at)}`);
+        }
+      }
+    }
+    assert.equal(count, 7);
+  });
+
   test("no fix where no single-argument edit makes the layer fit (a kernel larger than the input)", async () => {
     const file = await OpenFile.open(server, join(dir, "no-fix.ts"),
       `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 9));\n`);
