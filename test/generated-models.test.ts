@@ -12,7 +12,7 @@ import { test } from "node:test";
 import { compile, compilers, root, writeProject, type Block } from "./compile-blocks.ts";
 import { generateModel, random, shapeType, type GeneratedModel } from "./generate-models.ts";
 
-const count = Number(process.env["SHAPECHECK_GENERATED"] ?? 240);
+const count = Number(process.env["SHAPECHECK_GENERATED"] ?? 200);
 const seed = Number(process.env["SHAPECHECK_SEED"] ?? 13);
 const perFile = 20;
 

@@ -92,7 +92,7 @@ test("residual and concat blocks", () => {
   assert.equal(shapeError(() => loose(input([64, 56, 56]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)))).message,
     "residual(3 layers), layer 2: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 64 (input [number, 64, 56, 56])");
   assert.equal(shapeError(() => loose(input([64, 56, 56]), nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 64, 3)]))).message,
-    "concat(1, 2 branches): [number, 32, 56, 56] and [number, 64, 54, 54] can only be joined along dimension 1 if every other dimension is equal (input [number, 64, 56, 56])");
+    "concat(1, 2 branches): [number, 32, 56, 56] and [number, 64, 54, 54] can only be joined along dimension 1 if every other dimension is equal: dimension 2 is 56 and 54 (input [number, 64, 56, 56])");
 });
 
 test("the functional API: pipe, joins, shared layers, graph", () => {
@@ -102,7 +102,7 @@ test("the functional API: pipe, joins, shared layers, graph", () => {
   assert.deepEqual(ops.add(down, down.pipe(nn.conv2d(16, 16, 3, 1, 1))).shape, [null, 16, 64, 64]);
   assert.deepEqual(ops.cat([down, down.pipe(nn.conv2d(16, 8, 1))], 1).shape, [null, 24, 64, 64]);
   const looseAdd = ops.add as (a: unknown, b: unknown) => unknown;
-  assert.equal(shapeError(() => looseAdd(down, deeper)).message, "add: the first operand [number, 16, 64, 64] must equal the second [number, 32, 32, 32]");
+  assert.equal(shapeError(() => looseAdd(down, deeper)).message, "add: [number, 16, 64, 64] and [number, 32, 32, 32] do not broadcast: dimension -1 is 64 in the first and 32 in the second (sizes must be equal, or one of them 1)");
   const q = input(["seq", 64], { batch: "batch" });
   const k = input([64, "seq"], { batch: "batch" });
   assert.deepEqual(ops.matmul(q, k).shape, ["batch", "seq", "seq"]);
