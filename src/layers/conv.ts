@@ -3,13 +3,13 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "../../types/shape/tf-conv.ts";
-import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { perDim } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { tfConvRule, writeCausalMessage as causalMessage, writeStridesDilationMessage as stridesDilationMessage } from "../shape/tf-conv.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 import { checkActivation } from "./core.ts";
 
 /** A size per spatial dimension: one number for all, or a tuple. */
@@ -61,7 +61,7 @@ export interface Conv1D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args
 }
 /** The shape rule of Conv1D. */
 export interface Conv1DShapeRule<Args extends ConvArgs> extends ShapeRule {
-  readonly "~output": Rule<"conv1d", 1, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"conv1d", Args, this["~input"], Rule<"conv1d", 1, Args, this["~input"]>>;
 }
 /** `layers.conv2d({ filters, kernelSize, ... })`: [batch, height, width, channels] → [batch, height′, width′, filters]. */
 export interface Conv2D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
@@ -70,7 +70,7 @@ export interface Conv2D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args
 }
 /** The shape rule of Conv2D. */
 export interface Conv2DShapeRule<Args extends ConvArgs> extends ShapeRule {
-  readonly "~output": Rule<"conv2d", 2, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"conv2d", Args, this["~input"], Rule<"conv2d", 2, Args, this["~input"]>>;
 }
 
 /** The message for Conv1D with channels first: tfjs's Conv1D accepts it but returns channels last. */
@@ -150,6 +150,6 @@ function conv(kind: string, name: string, rank: number, args: ConvArgs): Runtime
     kind, written: layer, args,
     filters: args.filters, kernelSize: args.kernelSize, strides: optionOf(args, "strides", 1), padding,
     dilationRate: optionOf(args, "dilationRate", 1), dataFormat, activation: args.activation,
-    outputShape: (input: RuntimeShape) => tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input),
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input)),
   };
 }

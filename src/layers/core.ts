@@ -1,12 +1,12 @@
 // layers.dense / flatten / reshape / permute / dropout / activation: tfjs-layers' core layers.
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Layer, SameShape, ShapeRule } from "../../types/model/layer.ts";
+import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { SizeProblem } from "../../types/shape/args.ts";
 import type { FlattenOrigins } from "../../types/shape/flatten.ts";
 import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
 import type { TfFlattenRule } from "../../types/shape/tf-flatten.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../../types/shape/tf-reshape.ts";
-import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
@@ -15,7 +15,7 @@ import { flattenOrigins } from "../shape/flatten.ts";
 import { tfDenseRule } from "../shape/tf-dense.ts";
 import { tfFlattenRule } from "../shape/tf-flatten.ts";
 import { isPermutation, tfPermuteRule, tfReshapeRule, writePermutationMessage as permutationMessage } from "../shape/tf-reshape.ts";
-import { checkKnownOptions, dataFormatOf, optionSet, checkSizeOption, layerArgs, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, dataFormatOf, optionSet, checkSizeOption, layerArgs, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
 
@@ -42,7 +42,7 @@ export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, Runtim
 }
 /** The shape rule of Dense. */
 export interface DenseShapeRule<Args extends DenseArgs> extends ShapeRule {
-  readonly "~output": TfDenseRule<WrittenLayer<"dense", Args, typeof denseShown>, Args["units"], OptionOf<Args, "inputDim", undefined>, this["~input"]>;
+  readonly "~output": InputShapeChecked<"dense", Args, this["~input"], TfDenseRule<WrittenLayer<"dense", Args, typeof denseShown>, Args["units"], OptionOf<Args, "inputDim", undefined>, this["~input"]>>;
 }
 type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeof denseShown>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, "dense", Args, keyof DenseArgs>,
@@ -69,7 +69,7 @@ export function dense<const Args extends DenseArgs, Problem = PlainOptions<Args,
   const inputDim = options.inputDim ?? null;
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Dense", written: layer, args, units: options.units, inputDim: options.inputDim, activation: options.activation,
-    outputShape: (input: RuntimeShape) => tfDenseRule(layer, options.units, inputDim, input),
+    outputShape: checkedInputShape("dense", options, (input: RuntimeShape) => tfDenseRule(layer, options.units, inputDim, input)),
   };
   return runtime as never;
 }
@@ -93,7 +93,7 @@ export interface Flatten<Args extends FlattenArgs = {}> extends Layer, RuntimeLa
 }
 /** The shape rule of Flatten. */
 export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
-  readonly "~output": TfFlattenRule<WrittenLayer<"flatten", Args, typeof flattenShown>, this["~input"]>;
+  readonly "~output": InputShapeChecked<"flatten", Args, this["~input"], TfFlattenRule<WrittenLayer<"flatten", Args, typeof flattenShown>, this["~input"]>>;
   readonly "~origins": FlattenOrigins<1, -1, this["~input"]>;
 }
 
@@ -111,7 +111,7 @@ export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(args
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Flatten", written: layer, args: options ?? {}, dataFormat,
-    outputShape: (input: RuntimeShape) => tfFlattenRule(layer, input),
+    outputShape: checkedInputShape("flatten", options, (input: RuntimeShape) => tfFlattenRule(layer, input)),
     origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
   };
   return runtime as never;
@@ -136,7 +136,7 @@ export interface Reshape<Args extends ReshapeArgs = ReshapeArgs> extends Layer, 
 }
 /** The shape rule of Reshape. */
 export interface ReshapeShapeRule<Args extends ReshapeArgs> extends ShapeRule {
-  readonly "~output": TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>;
+  readonly "~output": InputShapeChecked<"reshape", Args, this["~input"], TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>>;
 }
 
 /** The message for a target size that is neither a positive integer nor -1. */
@@ -184,7 +184,7 @@ export function reshape<const Args extends ReshapeArgs, Problem = PlainOptions<A
   }
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Reshape", written: layer, args, targetShape: options.targetShape,
-    outputShape: (input: RuntimeShape) => tfReshapeRule(layer, target, input),
+    outputShape: checkedInputShape("reshape", options, (input: RuntimeShape) => tfReshapeRule(layer, target, input)),
   };
   return runtime as never;
 }
@@ -208,7 +208,7 @@ export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, 
 }
 /** The shape rule of Permute. */
 export interface PermuteShapeRule<Args extends PermuteArgs> extends ShapeRule {
-  readonly "~output": TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>;
+  readonly "~output": InputShapeChecked<"permute", Args, this["~input"], TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>>;
 }
 // Options that need no further check: known options, and dims a permutation of plain sizes.
 type PlainPermute<Args> = PlainOptions<Args, keyof PermuteArgs, "dims", number> extends true
@@ -236,7 +236,7 @@ export function permute<const Args extends PermuteArgs, Problem = PlainPermute<A
   const dims = [...options.dims];
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Permute", written: layer, args, dims: options.dims,
-    outputShape: (input: RuntimeShape) => tfPermuteRule(layer, dims, input),
+    outputShape: checkedInputShape("permute", options, (input: RuntimeShape) => tfPermuteRule(layer, dims, input)),
   };
   return runtime as never;
 }
@@ -248,6 +248,10 @@ export interface DropoutArgs extends Omit<TfArgs<typeof tfl.layers.dropout>, "ra
   /** The fraction of inputs zeroed while training, between 0 and 1. */
   readonly rate: number;
 }
+/** A rule that keeps the shape, after the check of the layer's inputShape. */
+export interface SameShapeChecked<Name extends string, Args> extends ShapeRule {
+  readonly "~output": InputShapeChecked<Name, Args, this["~input"], this["~input"]>;
+}
 export const dropoutOptions = optionSet<DropoutArgs>()(...layerArgs, "rate", "noiseShape", "seed");
 const dropoutShown = ["rate"] as const;
 
@@ -256,7 +260,7 @@ export interface Dropout<Args extends DropoutArgs = DropoutArgs> extends Layer, 
   readonly kind: "Dropout";
   readonly args: Args;
   readonly rate: Args["rate"];
-  readonly "~rule": SameShape;
+  readonly "~rule": SameShapeChecked<"dropout", Args>;
 }
 
 /** The message for a rate outside [0, 1] (tfjs would silently clamp it). */
@@ -289,7 +293,7 @@ export function dropout<const Args extends DropoutArgs, Problem = PlainDropout<A
   if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1)) throw new ShapeError(writeRateMessage(layer));
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Dropout", written: layer, args, rate: options.rate,
-    outputShape: (input: RuntimeShape) => input,
+    outputShape: checkedInputShape("dropout", options, (input: RuntimeShape) => input),
   };
   return runtime as never;
 }
@@ -312,7 +316,7 @@ export interface Activation<Args extends ActivationArgs = ActivationArgs> extend
   readonly kind: "Activation";
   readonly args: Args;
   readonly activation: Args["activation"];
-  readonly "~rule": SameShape;
+  readonly "~rule": SameShapeChecked<"activation", Args>;
 }
 
 /** The message for an activation tfjs does not know. */
@@ -341,7 +345,7 @@ export function activation<const Args extends ActivationArgs,
   checkActivation(layer, options.activation);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Activation", written: layer, args, activation: options.activation,
-    outputShape: (input: RuntimeShape) => input,
+    outputShape: checkedInputShape("activation", options, (input: RuntimeShape) => input),
   };
   return runtime as never;
 }

@@ -2,11 +2,11 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { TfEmbeddingRule } from "../../types/shape/tf-embedding.ts";
-import type { CheckedOptions, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { tfEmbeddingRule } from "../shape/tf-embedding.ts";
-import { checkKnownOptions, optionSet, checkSizeOption, layerArgs, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, optionSet, checkSizeOption, layerArgs, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 
 /** tfjs-layers' `EmbeddingLayerArgs`. */
 export interface EmbeddingArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.embedding>[0]>, "inputDim" | "outputDim" | "inputLength"> {
@@ -32,7 +32,7 @@ export interface Embedding<Args extends EmbeddingArgs = EmbeddingArgs> extends L
 }
 /** The shape rule of Embedding. */
 export interface EmbeddingShapeRule<Args extends EmbeddingArgs> extends ShapeRule {
-  readonly "~output": TfEmbeddingRule<WrittenLayer<"embedding", Args, typeof shownOptions>, Args["outputDim"], OptionOf<Args, "inputLength", undefined>, this["~input"]>;
+  readonly "~output": InputShapeChecked<"embedding", Args, this["~input"], TfEmbeddingRule<WrittenLayer<"embedding", Args, typeof shownOptions>, Args["outputDim"], OptionOf<Args, "inputLength", undefined>, this["~input"]>>;
 }
 type EmbeddingProblem<Args, Layer extends string = WrittenLayer<"embedding", Args, typeof shownOptions>> = FirstOptionProblem<[
   UnknownOptionProblem<Layer, "embedding", Args, keyof EmbeddingArgs>,
@@ -58,7 +58,7 @@ export function embedding<const Args extends EmbeddingArgs,
   const inputLength = options.inputLength ?? null;
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "Embedding", written: layer, args, inputDim: options.inputDim, outputDim: options.outputDim, inputLength: options.inputLength,
-    outputShape: (input: RuntimeShape) => tfEmbeddingRule(layer, options.outputDim, inputLength, input),
+    outputShape: checkedInputShape("embedding", options, (input: RuntimeShape) => tfEmbeddingRule(layer, options.outputDim, inputLength, input)),
   };
   return runtime as never;
 }

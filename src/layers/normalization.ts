@@ -2,11 +2,11 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { TfBatchNormRule } from "../../types/shape/tf-normalization.ts";
-import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { tfBatchNormRule } from "../shape/tf-normalization.ts";
-import { checkKnownOptions, optionSet, layerArgs, optionOf, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, optionSet, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 
 /** tfjs-layers' `BatchNormalizationLayerArgs`. */
 export interface BatchNormalizationArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.batchNormalization>[0]>, "axis"> {
@@ -26,7 +26,7 @@ export interface BatchNormalization<Args extends BatchNormalizationArgs = {}> ex
 }
 /** The shape rule of BatchNormalization. */
 export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs> extends ShapeRule {
-  readonly "~output": TfBatchNormRule<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, OptionOf<Args, "axis", -1>, this["~input"]>;
+  readonly "~output": InputShapeChecked<"batchNormalization", Args, this["~input"], TfBatchNormRule<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, OptionOf<Args, "axis", -1>, this["~input"]>>;
 }
 
 /**
@@ -44,7 +44,7 @@ export function batchNormalization<const Args extends BatchNormalizationArgs | L
   const axis = optionOf(options, "axis", -1);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "BatchNormalization", written: layer, args: options ?? {}, axis,
-    outputShape: (input: RuntimeShape) => tfBatchNormRule(layer, axis, input),
+    outputShape: checkedInputShape("batchNormalization", options, (input: RuntimeShape) => tfBatchNormRule(layer, axis, input)),
   };
   return runtime as never;
 }

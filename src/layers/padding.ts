@@ -3,13 +3,13 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "../../types/shape/tf-padding.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
+import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { checkSizes } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { paddingPairs, tfUpSamplingRule, tfZeroPaddingRule, type ZeroPadding as RuntimeZeroPadding } from "../shape/tf-padding.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, layerArgs, optionOf, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 
 // ---- zeroPadding2d
 
@@ -33,8 +33,8 @@ export interface ZeroPadding2D<Args extends ZeroPadding2DArgs = {}> extends Laye
 }
 /** The shape rule of ZeroPadding2D. */
 export interface ZeroPadding2DShapeRule<Args extends ZeroPadding2DArgs> extends ShapeRule {
-  readonly "~output": TfZeroPaddingRule<WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>, PaddingPairs<OptionOf<Args, "padding", 1>>,
-    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
+  readonly "~output": InputShapeChecked<"zeroPadding2d", Args, this["~input"], TfZeroPaddingRule<WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>, PaddingPairs<OptionOf<Args, "padding", 1>>,
+    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
 }
 type Flat<Pairs> = Pairs extends [[infer Top, infer Bottom], [infer Left, infer Right]] ? [Top, Bottom, Left, Right] : [];
 type ZeroPaddingProblem<Args, Layer extends string = WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>> = FirstOptionProblem<[
@@ -67,7 +67,7 @@ export function zeroPadding2d<const Args extends ZeroPadding2DArgs | LooseOption
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "ZeroPadding2D", written: layer, args: options ?? {}, padding: pairs, dataFormat,
-    outputShape: (input: RuntimeShape) => tfZeroPaddingRule(layer, pairs, dataFormat, input),
+    outputShape: checkedInputShape("zeroPadding2d", options, (input: RuntimeShape) => tfZeroPaddingRule(layer, pairs, dataFormat, input)),
   };
   return runtime as never;
 }
@@ -94,8 +94,8 @@ export interface UpSampling2D<Args extends UpSampling2DArgs = {}> extends Layer,
 }
 /** The shape rule of UpSampling2D. */
 export interface UpSampling2DShapeRule<Args extends UpSampling2DArgs> extends ShapeRule {
-  readonly "~output": TfUpSamplingRule<WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>, OptionOf<Args, "size", [2, 2]> & readonly unknown[],
-    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
+  readonly "~output": InputShapeChecked<"upSampling2d", Args, this["~input"], TfUpSamplingRule<WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>, OptionOf<Args, "size", [2, 2]> & readonly unknown[],
+    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
 }
 
 /** The message for a size that is not a tuple [rows, cols]. */
@@ -128,7 +128,7 @@ export function upSampling2d<const Args extends UpSampling2DArgs | LooseOptions 
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind: "UpSampling2D", written: layer, args: options ?? {}, size, interpolation, dataFormat,
-    outputShape: (input: RuntimeShape) => tfUpSamplingRule(layer, size, dataFormat, input),
+    outputShape: checkedInputShape("upSampling2d", options, (input: RuntimeShape) => tfUpSamplingRule(layer, size, dataFormat, input)),
   };
   return runtime as never;
 }

@@ -3,13 +3,13 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { PerDim } from "../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "../../types/shape/tf-pool.ts";
-import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions } from "../../types/shape/tf-options.ts";
+import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { perDim } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { TfPadding } from "../shape/tf-conv.ts";
 import { tfGlobalPoolRule, tfPoolRule } from "../shape/tf-pool.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer } from "../shape/tf-options.ts";
+import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 import type { SizeArg } from "./conv.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
@@ -68,7 +68,7 @@ export interface MaxPooling1D<Args extends Pooling1DArgs = {}> extends PoolingLa
 }
 /** The shape rule of MaxPooling1D. */
 export interface MaxPooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
-  readonly "~output": Rule<"maxPooling1d", 1, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"maxPooling1d", Args, this["~input"], Rule<"maxPooling1d", 1, Args, this["~input"]>>;
 }
 /** `layers.averagePooling1d({ poolSize, strides, padding })` on [batch, length, channels]. */
 export interface AveragePooling1D<Args extends Pooling1DArgs = {}> extends PoolingLayer<Args, 1> {
@@ -77,7 +77,7 @@ export interface AveragePooling1D<Args extends Pooling1DArgs = {}> extends Pooli
 }
 /** The shape rule of AveragePooling1D. */
 export interface AveragePooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
-  readonly "~output": Rule<"averagePooling1d", 1, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"averagePooling1d", Args, this["~input"], Rule<"averagePooling1d", 1, Args, this["~input"]>>;
 }
 /** `layers.maxPooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface MaxPooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
@@ -87,7 +87,7 @@ export interface MaxPooling2D<Args extends Pooling2DArgs = {}> extends PoolingLa
 }
 /** The shape rule of MaxPooling2D. */
 export interface MaxPooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
-  readonly "~output": Rule<"maxPooling2d", 2, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"maxPooling2d", Args, this["~input"], Rule<"maxPooling2d", 2, Args, this["~input"]>>;
 }
 /** `layers.averagePooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface AveragePooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
@@ -97,7 +97,7 @@ export interface AveragePooling2D<Args extends Pooling2DArgs = {}> extends Pooli
 }
 /** The shape rule of AveragePooling2D. */
 export interface AveragePooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
-  readonly "~output": Rule<"averagePooling2d", 2, Args, this["~input"]>;
+  readonly "~output": InputShapeChecked<"averagePooling2d", Args, this["~input"], Rule<"averagePooling2d", 2, Args, this["~input"]>>;
 }
 
 interface GlobalPoolingLayer<Args> extends Layer, RuntimeLayer {
@@ -111,7 +111,7 @@ export interface GlobalAveragePooling1D<Args extends GlobalPooling1DArgs = {}> e
 }
 /** The shape rule of GlobalAveragePooling1D. */
 export interface GlobalAveragePooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
-  readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalAveragePooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>;
+  readonly "~output": InputShapeChecked<"globalAveragePooling1d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalAveragePooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>>;
 }
 /** `layers.globalMaxPooling1d()`: [batch, length, channels] → [batch, channels]. */
 export interface GlobalMaxPooling1D<Args extends GlobalPooling1DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -120,7 +120,7 @@ export interface GlobalMaxPooling1D<Args extends GlobalPooling1DArgs = {}> exten
 }
 /** The shape rule of GlobalMaxPooling1D. */
 export interface GlobalMaxPooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
-  readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalMaxPooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>;
+  readonly "~output": InputShapeChecked<"globalMaxPooling1d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalMaxPooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>>;
 }
 /** `layers.globalAveragePooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalAveragePooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -129,7 +129,7 @@ export interface GlobalAveragePooling2D<Args extends GlobalPooling2DArgs = {}> e
 }
 /** The shape rule of GlobalAveragePooling2D. */
 export interface GlobalAveragePooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
-  readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalAveragePooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
+  readonly "~output": InputShapeChecked<"globalAveragePooling2d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalAveragePooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
 }
 /** `layers.globalMaxPooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalMaxPooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -138,7 +138,7 @@ export interface GlobalMaxPooling2D<Args extends GlobalPooling2DArgs = {}> exten
 }
 /** The shape rule of GlobalMaxPooling2D. */
 export interface GlobalMaxPooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
-  readonly "~output": TfGlobalPoolRule<WrittenLayer<"globalMaxPooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>;
+  readonly "~output": InputShapeChecked<"globalMaxPooling2d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalMaxPooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
 }
 
 /** The first problem of a pooling layer's argument object, on its property. */
@@ -211,7 +211,7 @@ function pool(kind: string, name: string, rank: number, args: object | undefined
   const kernels = perDim(poolSize, rank);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind, written: layer, args: args ?? {}, poolSize, strides, padding, dataFormat,
-    outputShape: (input: RuntimeShape) => tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input)),
   };
   return runtime as never;
 }
@@ -222,7 +222,7 @@ function globalPool(kind: string, name: string, rank: number, args: object | und
   const dataFormat = dataFormatOf(layer, args);
   const runtime: RuntimeLayer & Record<string, unknown> = {
     kind, written: layer, args: args ?? {}, dataFormat,
-    outputShape: (input: RuntimeShape) => tfGlobalPoolRule(layer, rank, dataFormat, input),
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfGlobalPoolRule(layer, rank, dataFormat, input)),
   };
   return runtime as never;
 }

@@ -1,5 +1,6 @@
 // Twin of types/shape/tf-options.ts: how messages write a tfjs layer, and checks of its argument object.
 import { ShapeError } from "../errors.ts";
+import type { RuntimeShape } from "./dims.ts";
 import { checkSizes, checkTupleLength, suggestOption, writeUnknownKeyMessage } from "./args.ts";
 
 /** An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`. */
@@ -68,3 +69,21 @@ export function choiceOf<Choice extends string>(layer: string, args: object | un
 
 /** The `dataFormat` option ("channelsLast" by default). */
 export const dataFormatOf = (layer: string, args: object | undefined): DataFormat => choiceOf(layer, args, "dataFormat", ["channelsLast", "channelsFirst"]);
+
+/** Twin of `writeInputShapeMessage`. */
+export const writeInputShapeMessage = (name: string, key: string, expected: unknown): string =>
+  `${name}({ ${key}: ${writtenValue(expected)} }): the layer gets another input shape (${key} is ${key === "inputShape" ? "one example's shape, without the batch" : "the shape with the batch"})`;
+/** Twin of `InputShapeChecked`: the rule, preceded by the check of the layer's `inputShape` / `batchInputShape` when it has one. */
+export function checkedInputShape(name: string, args: object | undefined, rule: (input: RuntimeShape) => RuntimeShape): (input: RuntimeShape) => RuntimeShape {
+  const given = args as { inputShape?: unknown; batchInputShape?: unknown } | undefined;
+  const [key, expected, skip] = Array.isArray(given?.inputShape) ? ["inputShape", given.inputShape as unknown[], 1]
+    : Array.isArray(given?.batchInputShape) ? ["batchInputShape", given.batchInputShape as unknown[], 0] : ["", [], 0];
+  if (key === "") return rule;
+  return (input) => {
+    const got = input.slice(skip);
+    if (got.length !== expected.length || got.some((dim, i) => typeof dim === "number" && typeof expected[i] === "number" && dim !== expected[i])) {
+      throw new ShapeError(writeInputShapeMessage(name, key, expected));
+    }
+    return rule(input);
+  };
+}

@@ -113,3 +113,25 @@ export type DataFormat = "channelsLast" | "channelsFirst";
 export type LooseOptions = { readonly [key: string]: unknown };
 /** The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does not fit it. */
 export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem ? CheckedOptions<Args, Problem> : [Args] extends [TfArgs] ? Args : TfArgs;
+
+/**
+ * The message when a layer's `inputShape` (or `batchInputShape`) contradicts the input it gets in the model
+ * (tfjs-layers uses inputShape only on a model's first layer; a contradiction is a mistake either way).
+ */
+export type writeInputShapeMessage<Name extends string, Key extends string, Expected> =
+  `${Name}({ ${Key}: ${WrittenValue<Expected>} }): the layer gets another input shape (${Key} is ${Key extends "inputShape" ? "one example's shape, without the batch" : "the shape with the batch"})`;
+/** `Output`, or the message when the layer's `inputShape` / `batchInputShape` contradicts `Input`. */
+export type InputShapeChecked<Name extends string, Args, Input, Output> =
+  Args extends { readonly inputShape: infer Expected extends readonly unknown[] }
+    ? Input extends readonly [unknown, ...infer Rest] ? (DimsAgree<Rest, Expected> extends true ? Output : writeInputShapeMessage<Name, "inputShape", Expected>) : Output
+  : Args extends { readonly batchInputShape: infer Expected extends readonly unknown[] }
+    ? Input extends readonly unknown[] ? (DimsAgree<Input, Expected> extends true ? Output : writeInputShapeMessage<Name, "batchInputShape", Expected>) : Output
+  : Output;
+// Known sizes must be equal; `number`, a named dim and tfjs's `null` agree with anything (checked at run time).
+type DimsAgree<Got extends readonly unknown[], Expected extends readonly unknown[]> =
+  number extends Got["length"] | Expected["length"] ? true : Got["length"] extends Expected["length"] ? AllAgree<Got, Expected> : false;
+type AllAgree<Got, Expected> = Got extends readonly [infer G, ...infer GotRest]
+  ? Expected extends readonly [infer E, ...infer ExpectedRest]
+    ? ([G, E] extends [number, number] ? (number extends G | E ? true : [G] extends [E] ? true : false) : true) extends true ? AllAgree<GotRest, ExpectedRest> : false
+    : true
+  : true;
