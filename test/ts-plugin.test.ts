@@ -269,6 +269,20 @@ describe("code fixes", () => {
     }
   });
 
+  test("a layer inside a block: the block's error gets the inner layer's fix", async () => {
+    const file = await OpenFile.open(server, join(dir, "block-error.ts"),
+      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([64, 8, 8]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)));\n`);
+    const [diagnostic] = await file.diagnostics();
+    assert.ok(diagnostic);
+    const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
+      endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
+    const fixes = (answer.body as { fixName: string; description: string; changes: never[] }[]).filter((fix) => fix.fixName === "shapecheck");
+    assert.deepEqual(fixes.map((fix) => fix.description), ["Set inChannels to 64"]);
+    file.apply(fixes[0]!.changes);
+    assert.match(file.text, /nn\.relu\(\), nn\.conv2d\(64, 64, 3, 1, 1\)\)\)/);
+    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+  });
+
   test("Use lazyLinear(...) makes the model compile", async () => {
     const file = await OpenFile.open(server, join(dir, "lazy.ts"),
       `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 28, 28]), nn.flatten(), nn.linear(700, 10));\n`);

@@ -123,6 +123,8 @@ class FileAnalysis {
       } catch (error) {
         const after = args.slice(args.indexOf(node) + 1).map((next) => (this.ts.isSpreadElement(next) ? undefined : this.layerCall(next)));
         this.steps.push({ node, layerCall, input: shape, output: null, error: error instanceof Error ? error.message : String(error), after });
+        // A block that does not fit: walk inside it, so the inner layer that does not fit has its own step (and fix).
+        for (const inner of this.innerChains(layerCall.call)) this.chain(inner, shape);
         return null;
       }
       this.steps.push({ node, layerCall, input: shape, output });
