@@ -501,7 +501,8 @@ const pieces = (x: unknown, dim: number, sizes: readonly number[]) => {
  *
  * @example
  * const qkv = input(["seq", 192], { batch: "b" });
- * const [q, k, v] = ops.split(qkv, 64, -1); // each Symbolic<["b", "seq", 64]>
+ * const [q, k, v] = ops.split(qkv, 64, -1);
+ * v; // Symbolic<["b", "seq", 64]>
  */
 export function split<S extends Shape, const SplitSize extends number | readonly number[], const D extends number = 0>(
   x: Symbolic<S>, splitSize: Checked<SplitSize, Problem<SplitRule<S, SplitSize, D, `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`>>>, dim?: D,
@@ -517,7 +518,8 @@ export function split<S extends Shape, const SplitSize extends number | readonly
  *
  * @example
  * const qkv = input(["seq", 192], { batch: "b" });
- * const [q, k, v] = ops.chunk(qkv, 3, -1); // each Symbolic<["b", "seq", 64]>
+ * const [q, k, v] = ops.chunk(qkv, 3, -1);
+ * q; // Symbolic<["b", "seq", 64]>
  */
 export function chunk<S extends Shape, const Chunks extends number, const D extends number = 0>(
   x: Symbolic<S>, chunks: Arg<Chunks, Problem<ChunkRule<S, Chunks, D>>>, dim?: D,
