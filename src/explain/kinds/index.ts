@@ -13,6 +13,7 @@ import { Unreadable, type Explainer, type LayerConfig } from "./support.ts";
 import * as tfjs from "./tfjs.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
+export { explainOp, writtenOp, type OpNodeLike } from "./ops.ts";
 
 /** Every kind explain knows, PyTorch's (`nn`) and TensorFlow.js's (`layers`). */
 export const explainers: Readonly<Record<string, Explainer>> = {
