@@ -1,7 +1,7 @@
 // What shapecheck's typed model costs over plain tfjs-layers: the SPEC MNIST network trained one
 // epoch (fit, batch 64) and predicting a batch of 64, side by side on the default backend:
 //  - plain:     the network written in plain tfjs-layers, channels-last, as a tfjs user writes it;
-//  - converted: net.toTfjs()'s model (channels-first input, permutes, PyTorch's nll), called directly;
+//  - converted: toTfjs(net)'s model (channels-first input, permutes, PyTorch's nll), called directly;
 //  - typed:     the same through shapecheck's typed model (checks, class indices → one-hot, progress off).
 // typed vs converted is the wrapper's cost; converted vs plain the cost of PyTorch's layout.
 //
@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { ready, tensor, type BackendName } from "../src/index.ts";
+import { build, ready, tensor, type BackendName } from "../src/tfjs.ts";
 import { mnist as net } from "../examples/mnist.ts";
 
 const { values: opts } = parseArgs({
@@ -52,7 +52,7 @@ const oursX = tensor(tf.transpose(pixels, [0, 3, 1, 2]), [null, 1, 28, 28]);
 const oursY = tensor(labels, [null]);
 
 const plain = plainNet();
-const ours = net.compile({ optimizer: "adam", loss: "nll" });
+const ours = build(net).compile({ optimizer: "adam", loss: "nll" });
 const batchPlain = tf.slice(plainX, 0, 64);
 const batchOurs = tensor(tf.slice(oursX, 0, 64), [null, 1, 28, 28]);
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { ready, type BackendName } from "../src/runtime/backend.ts";
+import { ready, type BackendName } from "../src/tfjs.ts";
 
 const { values: opts } = parseArgs({
   options: {

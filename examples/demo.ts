@@ -5,7 +5,8 @@
 //   npm run demo -- --epochs 6 --batch-size 64 --save ./mnist-model --backend cpu
 import { createRequire } from "node:module";
 import { Command } from "commander";
-import { ready, tensor, type BackendName, type OptimizerName, type RuntimeShape } from "shapecheck";
+import type { RuntimeShape } from "shapecheck";
+import { build, ready, tensor, type BackendName, type OptimizerName } from "shapecheck/tfjs";
 import { mnist as net } from "./mnist.ts";
 
 const options = new Command("demo")
@@ -80,7 +81,7 @@ const y = tensor(labels.subarray(0, trainCount), [null], "int32");
 const xTest = tensor(images.subarray(trainCount * PIXELS, (trainCount + testCount) * PIXELS), [null, 1, 28, 28]);
 const yTest = tensor(labels.subarray(trainCount, trainCount + testCount), [null], "int32");
 
-const model = net.compile({ optimizer: options.optimizer, learningRate: options.learningRate, loss: "nll", metrics: ["accuracy"] });
+const model = build(net).compile({ optimizer: options.optimizer, learningRate: options.learningRate, loss: "nll", metrics: ["accuracy"] });
 // A progress bar in a terminal; one line per epoch in a log.
 await model.fit(x, y, { epochs: options.epochs, batchSize: options.batchSize, verbose: process.stdout.isTTY ? 1 : 2 });
 const { loss, accuracy } = await model.evaluate(xTest, yTest);
@@ -88,5 +89,5 @@ console.log(`\nTest accuracy: ${(accuracy * 100).toFixed(2)}% (${Math.round(accu
 
 if (options.save) {
   await model.save(options.save);
-  console.log(`Saved to ${options.save} (model.json + weights.bin; load with net.load("${options.save}")).`);
+  console.log(`Saved to ${options.save} (model.json + weights.bin; load with load(net, "${options.save}")).`);
 }

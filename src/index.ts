@@ -27,15 +27,5 @@ export type { LSTM, GRU, LSTMOptions, GRUOptions } from "./nn/rnn.ts";
 export type { MultiheadAttention, MultiheadAttentionOptions } from "./nn/attention.ts";
 export * as layers from "./layers/index.ts";
 export type { Conv1D, Conv2D, MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, Dense, Reshape, Permute, Activation, BatchNormalization, ZeroPadding2D, UpSampling2D } from "./layers/index.ts";
-// Runtime: TensorFlow.js backends, typed tensors and models, save/load.
-export { ready, type BackendName, type ReadyOptions } from "./runtime/backend.ts";
-export { tensor, type Tensor, type TensorData, type TensorArg, writeTensorShapeMessage } from "./runtime/tensor.ts";
-export type { TypedModel, TrainableModel, CompileOptions, FitOptions, FitHistory, Evaluation, PredictOptions, OptimizerName, MetricName } from "./runtime/model.ts";
-export type { GraphModel, TrainableGraphModel, GraphFitOptions } from "./runtime/graph-model.ts";
-export type { LossName, TfjsLoss, TorchLoss, TargetShape } from "./runtime/losses.ts";
-export type { StateDict, StateDictInput } from "./runtime/weights.ts";
-export type { SequentialRuntime } from "./runtime/methods.ts";
-export type { Verbosity } from "./runtime/progress.ts";
-export { fileSystem } from "./runtime/io.ts";
-export { DataError, ModelFileError } from "./runtime/errors.ts";
-export { NotConvertibleError } from "./runtime/convert/index.ts";
+// The TensorFlow.js runtime (ready, build, toTfjs, load, tensor) is its own entry, `shapecheck/tfjs` (src/tfjs.ts):
+// nothing here imports TensorFlow.js.

@@ -1,7 +1,7 @@
 // Every `@example` of a doc comment under src/ and types/ compiles under both compilers, and the
 // types its comments state hold. Each example becomes a module of .tmp/doc-examples/, its lines inside
 // an async function (so `await` works), after imports of the names it uses: the package's public
-// names from "shapecheck" (and "shapecheck/explain"), else the exports of its own file. Names the
+// names from "shapecheck" (and "shapecheck/tfjs", "shapecheck/explain"), else the exports of its own file. Names the
 // examples take as given (`model`, `images`, …) are declared once, in `given` below (`givenIn` for one file).
 //
 // What the comments assert, checked exactly:
@@ -27,16 +27,16 @@ const dir = join(root, ".tmp/doc-examples");
 const given: Record<string, string> = {
   tf: `typeof import("@tensorflow/tfjs-core") & typeof import("@tensorflow/tfjs-layers")`, // as @tensorflow/tfjs
   pixels: "Float32Array",
-  images: `import("shapecheck").Tensor<[number, 1, 28, 28]>`,
-  labels: `import("shapecheck").Tensor<[number]>`,
+  images: `import("shapecheck/tfjs").Tensor<[number, 1, 28, 28]>`,
+  labels: `import("shapecheck/tfjs").Tensor<[number]>`,
   net: `import("shapecheck").Sequential<[number, 1, 28, 28], [number, 10]>`,
-  model: `import("shapecheck").TrainableModel<[number, 1, 28, 28], [number, 10], [number], "accuracy">`,
+  model: `import("shapecheck/tfjs").TrainableModel<[number, 1, 28, 28], [number, 10], [number], "accuracy">`,
 };
 /** What a file's examples take as given instead (by file, relative to the root). */
 const givenIn: Record<string, Record<string, string>> = {
   "src/runtime/graph-model.ts": {
     model: `import("../../src/runtime/graph-model.ts").GraphModel<[[number, 1, 28, 28], [number, 10, 64]], [[number, 1, 28, 28], [number, 10]]>`,
-    queries: `import("shapecheck").Tensor<[number, 10, 64]>`,
+    queries: `import("shapecheck/tfjs").Tensor<[number, 10, 64]>`,
   },
 };
 
@@ -121,6 +121,7 @@ function examplesOf(file: string): Example[] {
 
 const publicNames = [
   ...exportsOf(join(root, "src/index.ts")).map((e) => ({ ...e, from: "shapecheck" })),
+  ...exportsOf(join(root, "src/tfjs.ts")).map((e) => ({ ...e, from: "shapecheck/tfjs" })),
   ...exportsOf(join(root, "src/explain/index.ts")).map((e) => ({ ...e, from: "shapecheck/explain" })),
 ];
 

@@ -11,10 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { ready } from "../src/index.ts";
 import { toPyTorch, trainScript } from "../src/pytorch.ts";
 import { encodeSafetensors, loadSafetensors, saveSafetensors } from "../src/runtime/safetensors.ts";
 import { mnist } from "../examples/mnist.ts";
+import { build, ready } from "../src/tfjs.ts";
 
 const torchrun = process.env.SHAPECHECK_TORCHRUN ?? "/usr/bin/torchrun";
 const digits = 320;
@@ -29,7 +29,7 @@ test("torchrun, 2 processes, DistributedDataParallel on gloo: the loss falls and
   writeFileSync(join(dir, "data.safetensors"), encodeSafetensors({ x: { dtype: "F32", shape: [digits, 1, 28, 28], data: x }, y: { dtype: "I64", shape: [digits], data: y } }));
   writeFileSync(join(dir, "mnist.py"), toPyTorch(mnist, { name: "mnist" }));
   writeFileSync(join(dir, "train.py"), trainScript(mnist, { module: "mnist" }));
-  const start = mnist.build(); // prototype in tfjs, then train on the cluster from its weights
+  const start = build(mnist); // prototype in tfjs, then train on the cluster from its weights
   await saveSafetensors(start, join(dir, "init.safetensors"));
 
   // --redirects 1 --tee 1: rank outputs to the console ("[default0]:…"); Debian's torchrun 1.13 on Python 3.11
@@ -44,7 +44,7 @@ test("torchrun, 2 processes, DistributedDataParallel on gloo: the loss falls and
   assert.equal(summary.backend, "gloo");
   assert.ok((summary.loss_after as number) < (summary.loss_before as number) - 0.2, `the loss falls: ${summary.loss_before} → ${summary.loss_after}`);
 
-  const trained = mnist.build();
+  const trained = build(mnist);
   await loadSafetensors(trained, join(dir, "trained.safetensors"));
   const images = tf.tensor(x, [digits, 1, 28, 28]);
   const logProbabilities = trained.predict(images as never) as tf.Tensor;

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import * as ort from "onnxruntime-web";
-import { graph, input, nn, ops, ready, sequential } from "../src/index.ts";
+import { graph, input, nn, ops, sequential } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
 import { ExportError, toOnnx } from "../src/onnx.ts";
 import { mnist } from "../examples/mnist.ts";
 import { lenet5 } from "../examples/lenet5.ts";
@@ -82,7 +83,7 @@ describe("toOnnx: ONNX Runtime predicts what shapecheck does", () => {
     test(name, async () => {
       const net = c.net as any;
       const isGraph = net.kind === "graph";
-      const model = net.build();
+      const model = build(net);
       const bytes = toOnnx(net, { weights: model.stateDict(), name });
       writeFileSync(join(dir, `${name}.onnx`), bytes);
       const shapes: (number | null | string)[][] = isGraph ? net.inputShapes : [net.inputShape];

@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { ready, ShapeError } from "../src/index.ts";
+import { ShapeError } from "../src/index.ts";
+import { ready } from "../src/tfjs.ts";
 import type { SymbolicTensor } from "../src/model/symbolic.ts";
 import { opImplementations } from "../src/runtime/convert/ops.ts";
 import type { OpName } from "../src/ops/rules.ts";

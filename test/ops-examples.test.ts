@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { ready } from "../src/index.ts";
 import { transformerBlock } from "../examples/transformer-block.ts";
 import { squeezeExcitation } from "../examples/squeeze-excitation.ts";
 import { lstmClassifier } from "../examples/lstm-classifier.ts";
 import { vitPatches } from "../examples/vit-patches.ts";
+import { build, ready } from "../src/tfjs.ts";
 
 before(async () => {
   await ready({ backend: "cpu" });
@@ -21,7 +21,7 @@ const examples = {
 
 for (const [name, { net, x, outputs }] of Object.entries(examples)) {
   test(`${name}: builds, predicts the declared shapes and trains a step`, async () => {
-    const model = (net as any).compile({ optimizer: "adam", learningRate: 0.01, loss: "meanSquaredError" }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const model = build(net as any).compile({ optimizer: "adam", learningRate: 0.01, loss: "meanSquaredError" }); // eslint-disable-line @typescript-eslint/no-explicit-any
     const xs = x();
     const ys = model.predict(xs);
     const shapes = (Array.isArray(ys) ? ys : [ys]).map((y: tf.Tensor) => y.shape);

@@ -11,13 +11,15 @@ import { check, compilers, root, writeProject, type Block } from "./compile-bloc
 const dir = join(root, ".tmp/readme");
 // Data the examples talk about, declared; with the package's names unless the block imports its own.
 const declarations = `declare const pixels: Float32Array, digits: Int32Array, cifar: Float32Array;
-declare const testImages: import("shapecheck").Tensor<[number, 1, 28, 28]>, testLabels: import("shapecheck").Tensor<[number]>;
+declare const testImages: import("shapecheck/tfjs").Tensor<[number, 1, 28, 28]>, testLabels: import("shapecheck/tfjs").Tensor<[number]>;
 export {};
 `;
 const packageImports = `import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, layers, nn, ops, ready, sequential, tensor, ShapeError, fileSystem } from "shapecheck";
+import { graph, input, layers, nn, ops, sequential, ShapeError } from "shapecheck";
 import type { Add, Sub, Mul, FloorDiv, CeilDiv, Mod, Compare, Max, Min, Product, Invalid, OutputShape, ShapeTrace, Model,
-  Conv2d, Linear, MaxPool2d, ReLU, Flatten, Dropout, LogSoftmax, Symbolic, Graph, Tensor } from "shapecheck";
+  Conv2d, Linear, MaxPool2d, ReLU, Flatten, Dropout, LogSoftmax, Symbolic, Graph } from "shapecheck";
+import { build, fileSystem, load, ready, tensor, toTfjs } from "shapecheck/tfjs";
+import type { Tensor } from "shapecheck/tfjs";
 `;
 
 const texts = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);

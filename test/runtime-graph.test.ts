@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, layers, nn, ops, ready, ShapeError, type Tensor } from "../src/index.ts";
+import { graph, input, layers, nn, ops, ShapeError } from "../src/index.ts";
+import { build, load, ready, toTfjs, type Tensor } from "../src/tfjs.ts";
 import { unet } from "../examples/unet.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-graph-"));
@@ -39,7 +40,7 @@ const models = {
 for (const [name, { net, input: inputShape, output }] of Object.entries(models)) {
   test(`${name}: converts, predicts the declared shape, trains a step, and round-trips through save/load`, async () => {
     const x = tf.randomNormal(inputShape);
-    const model = net.compile({ optimizer: "adam", learningRate: 0.01, loss: "meanSquaredError" });
+    const model = build(net).compile({ optimizer: "adam", learningRate: 0.01, loss: "meanSquaredError" });
     const before = weightsOf(model);
     const y = model.predict(x as never) as tf.Tensor;
     assert.deepEqual(y.shape, output);
@@ -52,7 +53,7 @@ for (const [name, { net, input: inputShape, output }] of Object.entries(models))
 
     const where = path.join(dir, name.replace(/\W+/g, "-"));
     await model.save(where);
-    const loaded = await net.load(where);
+    const loaded = await load(net, where);
     assert.deepEqual(weightsOf(loaded), afterStep);
     assert.deepEqual(Array.from((loaded.predict(x as never) as tf.Tensor).dataSync()), Array.from((model.predict(x as never) as tf.Tensor).dataSync()));
     assert.deepEqual(Object.keys(loaded.stateDict()), Object.keys(model.stateDict()));
@@ -60,7 +61,7 @@ for (const [name, { net, input: inputShape, output }] of Object.entries(models))
 }
 
 test("a tensor used by two branches is converted once; state_dict keys number the pipe calls in the order they ran", () => {
-  const model = unet.build();
+  const model = build(unet);
   const names = model.tfjs.layers.map((layer) => layer.name);
   assert.equal(names.filter((n) => n.startsWith("0.0.conv2d")).length, 2); // its padding and the conv, once
   assert.deepEqual(Object.keys(model.stateDict()), [
@@ -97,7 +98,7 @@ test("add, cat, matmul and a shared layer: PyTorch's outputs with PyTorch's weig
   const fixture = JSON.parse(readFileSync(new URL("./fixtures/runtime-torch-graph.json", import.meta.url), "utf8")) as {
     state: Record<string, number[]>; input: number[]; outputs: number[][];
   };
-  const model = twin().build();
+  const model = build(twin());
   assert.deepEqual(Object.keys(model.stateDict()), Object.keys(fixture.state));
   model.loadStateDict(fixture.state);
   const outputs = model.predict(fixture.input as never);
@@ -115,7 +116,7 @@ test("several inputs and outputs: arrays in tfjs's order, each checked with its 
   const mask = image.pipe(nn.conv2d(1, 2, 3, 1, 1));
   const summed = ops.add(tokens.pipe(nn.linear(4, 4)), tokens);
   const net = graph({ inputs: [image, tokens], outputs: [mask, summed] });
-  const model = net.compile({ loss: "meanSquaredError" });
+  const model = build(net).compile({ loss: "meanSquaredError" });
   assert.deepEqual(model.inputShapes, [[null, 1, 8, 8], [null, 5, 4]]);
   const images = tf.randomNormal([3, 1, 8, 8]) as Tensor<[number, 1, 8, 8]>;
   const sequences = tf.randomNormal([3, 5, 4]) as Tensor<[number, 5, 4]>;
@@ -131,11 +132,11 @@ test("several inputs and outputs: arrays in tfjs's order, each checked with its 
 
   const where = path.join(dir, "two-inputs");
   await model.save(where);
-  const loaded = await net.load(where);
+  const loaded = await load(net, where);
   const [again] = loaded.predict([images, sequences]);
   assert.deepEqual(Array.from(again.dataSync()), Array.from(model.predict([images, sequences])[0].dataSync()));
   const other = graph({ inputs: [image], outputs: [mask] });
-  await assert.rejects(other.load(where), /the stored model has 2 inputs and 2 outputs, the declared one 1 and 1/);
+  await assert.rejects(load(other, where), /the stored model has 2 inputs and 2 outputs, the declared one 1 and 1/);
 });
 
 test("a shared layer applied to tensors of different ranks cannot be converted, and says why", () => {
@@ -143,14 +144,14 @@ test("a shared layer applied to tensors of different ranks cannot be converted, 
   const x = input([4]);
   const y = input([3, 4]);
   const net = graph({ inputs: [x, y], outputs: [x.pipe(shared), y.pipe(shared)] });
-  assert.throws(() => net.toTfjs(), { name: "NotConvertibleError", message: /linear\(4, 4\) is applied to a tensor of 2 dimensions and again to one of 3/ });
+  assert.throws(() => toTfjs(net), { name: "NotConvertibleError", message: /linear\(4, 4\) is applied to a tensor of 2 dimensions and again to one of 3/ });
 });
 
 test("a graph whose input leaves sizes unknown runs on data that fits; data that does not gets the layer's own message", () => {
   const x = input([3, null, null]);
   const sum = ops.add(x.pipe(nn.conv2d(3, 4, 3, 1, 1)), x.pipe(nn.conv2d(3, 4, 1)));
   const y = sum.pipe(nn.flatten(), nn.linear(64, 2));
-  const model = graph({ inputs: [x], outputs: [y] }).build();
+  const model = build(graph({ inputs: [x], outputs: [y] }));
   assert.deepEqual(model.predict(tf.zeros([1, 3, 4, 4])).shape, [1, 2]); // 4·4·4 = 64
   assert.throws(() => model.predict(tf.zeros([1, 3, 5, 5])), (error: unknown) => error instanceof ShapeError
     && error.message === "linear(64, 2): inFeatures must equal the last input dimension 100 (input [1, 4·5·5 = 100])");

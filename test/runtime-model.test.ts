@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { input, nn, ready, sequential, ShapeError, tensor } from "../src/index.ts";
+import { input, nn, sequential, ShapeError } from "../src/index.ts";
+import { build, ready, tensor } from "../src/tfjs.ts";
 
 before(async () => {
   await ready();
@@ -24,7 +25,7 @@ function toyData(n: number): { x: tf.Tensor; y: tf.Tensor } {
 }
 
 test("predict: [n, 1, 8, 8] in, [n, 3] out, log-probabilities", () => {
-  const model = small().build();
+  const model = build(small());
   const out = model.predict(tensor(new Float32Array(5 * 64), [null, 1, 8, 8]));
   assert.deepEqual(out.shape, [5, 3]);
   const sums = tf.sum(tf.exp(out), 1).dataSync();
@@ -32,7 +33,7 @@ test("predict: [n, 1, 8, 8] in, [n, 3] out, log-probabilities", () => {
 });
 
 test("predict refuses untyped data of another shape with a ShapeError, before TensorFlow.js sees it", () => {
-  const model = small().build();
+  const model = build(small());
   const numTensors = tf.memory().numTensors;
   assert.throws(() => model.predict(tf.zeros([2, 64]) as never), (error: unknown) =>
     error instanceof ShapeError && error.message === "predict: expected a tensor of shape [number, 1, 8, 8], got [2, 64]");
@@ -41,7 +42,7 @@ test("predict refuses untyped data of another shape with a ShapeError, before Te
 });
 
 test("predict takes nested arrays and a flat array of whole examples", () => {
-  const model = small().build();
+  const model = build(small());
   assert.deepEqual(model.predict(new Float32Array(2 * 64) as never).shape, [2, 3]);
   const nested = Array.from({ length: 1 }, () => [Array.from({ length: 8 }, () => new Array(8).fill(0))]);
   assert.deepEqual(model.predict(nested as never).shape, [1, 3]);
@@ -49,7 +50,7 @@ test("predict takes nested arrays and a flat array of whole examples", () => {
 
 test("fit with class indices (loss nll) learns; history and evaluate use the metric names given", async () => {
   const { x, y } = toyData(96);
-  const model = small().compile({ optimizer: "adam", learningRate: 0.02, loss: "nll", metrics: ["accuracy"] });
+  const model = build(small()).compile({ optimizer: "adam", learningRate: 0.02, loss: "nll", metrics: ["accuracy"] });
   const history = await model.fit(x, y, { epochs: 8, batchSize: 16, verbose: 0, validationData: [x, y] });
   assert.deepEqual(Object.keys(history.history).sort(), ["accuracy", "loss", "val_accuracy", "val_loss"]);
   assert.equal(history.epoch.length, 8);
@@ -61,7 +62,7 @@ test("fit with class indices (loss nll) learns; history and evaluate use the met
 
 test("fit checks targets: shape, batch size, class range", async () => {
   const { x, y } = toyData(12);
-  const model = small().compile({ loss: "nll" });
+  const model = build(small()).compile({ loss: "nll" });
   await assert.rejects(model.fit(x, tf.oneHot(y, 3) as never, { verbose: 0 }), {
     name: "ShapeError", message: "fit (y): expected a tensor of shape [number], got [12, 3]",
   });
@@ -79,36 +80,36 @@ test("fit checks targets: shape, batch size, class range", async () => {
 test("one-hot targets with categoricalCrossentropy after softmax", async () => {
   const { x, y } = toyData(24);
   const net = sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3), nn.softmax(1));
-  const model = net.compile({ optimizer: "sgd", loss: "categoricalCrossentropy", metrics: ["accuracy"] });
+  const model = build(net).compile({ optimizer: "sgd", loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   const history = await model.fit(x, tf.oneHot(y, 3), { epochs: 1, verbose: 0 });
   assert.equal(history.history.accuracy.length, 1);
-  const sparse = net.compile({ loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+  const sparse = build(net).compile({ loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
   const result = await sparse.evaluate(x, y);
   assert.ok(Number.isFinite(result.loss) && result.accuracy >= 0 && result.accuracy <= 1);
 });
 
 test("crossEntropy on logits equals nll on logSoftmax", async () => {
   const { x, y } = toyData(9);
-  const logits = sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3)).compile({ loss: "crossEntropy" });
-  const logProbabilities = sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3), nn.logSoftmax(1)).compile({ loss: "nll" });
+  const logits = build(sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3))).compile({ loss: "crossEntropy" });
+  const logProbabilities = build(sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3), nn.logSoftmax(1))).compile({ loss: "nll" });
   logProbabilities.loadStateDict(logits.stateDict());
   const [a, b] = [await logits.evaluate(x, y), await logProbabilities.evaluate(x, y)];
   assert.ok(Math.abs(a.loss - b.loss) < 1e-5, `${a.loss} vs ${b.loss}`);
 });
 
 test("compile says which loss fits the model's last layer", () => {
-  assert.throws(() => small().compile({ loss: "categoricalCrossentropy" }), {
+  assert.throws(() => build(small()).compile({ loss: "categoricalCrossentropy" }), {
     message: 'compile: the model ends in logSoftmax(1), whose outputs are log-probabilities: use loss "nll" (PyTorch\'s NLLLoss)',
   });
   const softmax = sequential(input([4]), nn.linear(4, 3), nn.softmax(1));
-  assert.throws(() => softmax.compile({ loss: "nll" }), /ends in softmax\(1\), whose outputs are probabilities: use loss "categoricalCrossentropy"/);
+  assert.throws(() => build(softmax).compile({ loss: "nll" }), /ends in softmax\(1\), whose outputs are probabilities: use loss "categoricalCrossentropy"/);
   const logits = sequential(input([4]), nn.linear(4, 3));
-  assert.throws(() => logits.compile({ loss: "sparseCategoricalCrossentropy" }), /ends in linear\(4, 3\), whose outputs are logits: use loss "crossEntropy"/);
+  assert.throws(() => build(logits).compile({ loss: "sparseCategoricalCrossentropy" }), /ends in linear\(4, 3\), whose outputs are logits: use loss "crossEntropy"/);
 });
 
 test("fit is quiet with verbose 0, and with verbose 1 when stdout is not a terminal", async () => {
   const { x, y } = toyData(8);
-  const model = small().compile({ loss: "nll" });
+  const model = build(small()).compile({ loss: "nll" });
   const written: string[] = [];
   const write = process.stdout.write;
   const isTTY = process.stdout.isTTY;
@@ -128,13 +129,13 @@ test("fit is quiet with verbose 0, and with verbose 1 when stdout is not a termi
 });
 
 test("fit and evaluate on an uncompiled model (from JavaScript) say to compile first", async () => {
-  const model = small().build() as unknown as { fit(x: unknown, y: unknown): Promise<unknown> };
+  const model = build(small()) as unknown as { fit(x: unknown, y: unknown): Promise<unknown> };
   await assert.rejects(model.fit(tf.zeros([1, 1, 8, 8]), tf.zeros([1])), /fit: compile the model first/);
 });
 
 test("user callbacks run alongside", async () => {
   const { x, y } = toyData(8);
   const epochs: number[] = [];
-  await small().compile({ loss: "nll" }).fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd: async (epoch) => { epochs.push(epoch); } } });
+  await build(small()).compile({ loss: "nll" }).fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd: async (epoch) => { epochs.push(epoch); } } });
   assert.deepEqual(epochs, [0, 1]);
 });

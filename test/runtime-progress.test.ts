@@ -4,7 +4,8 @@ import { Writable } from "node:stream";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { input, nn, ready, sequential } from "../src/index.ts";
+import { input, nn, sequential } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
 import { formatLogs, progressCallback } from "../src/runtime/progress.ts";
 
 before(async () => {
@@ -20,7 +21,7 @@ function terminal(isTTY: boolean): NodeJS.WriteStream & { text(): string } {
 }
 
 test("the bar shows epoch, batch, running loss and metrics under the user's names, and time left", async () => {
-  const model = sequential(input([4]), nn.linear(4, 3), nn.logSoftmax(1)).compile({ loss: "nll", metrics: ["accuracy"] });
+  const model = build(sequential(input([4]), nn.linear(4, 3), nn.logSoftmax(1))).compile({ loss: "nll", metrics: ["accuracy"] });
   const names = (key: string) => (key === "acc" || key === "torchAccuracy" ? "accuracy" : key);
   const stream = terminal(true);
   const callback = progressCallback({ verbose: 1, names, stream, fps: 1000 })!;

@@ -10,20 +10,14 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import { input, nn, ready, sequential } from "../src/index.ts";
+import { input, nn, sequential, type Sequential, type Shape } from "../src/index.ts";
+import { build, load, ready } from "../src/tfjs.ts";
 import { torchCases, type TorchCase } from "./pytorch/runtime-cases.ts";
 
 const fixtures = torchCases("runtime-torch-converted.json");
 
-interface Twin {
-  build(): { predict(x: never): tf.Tensor; loadStateDict(d: object): void; stateDict(): Record<string, tf.Tensor> };
-  compile(options: object): {
-    loadStateDict(d: object): void; stateDict(): Record<string, tf.Tensor>; predict(x: never): tf.Tensor;
-    fit(x: never, y: never, options: object): Promise<{ history: { loss: number[] } }>;
-    save(where: string): Promise<unknown>; readonly tfjs: tfl.LayersModel;
-  };
-  load(where: string): Promise<{ predict(x: never): tf.Tensor; readonly tfjs: tfl.LayersModel }>;
-}
+/** A twin's type, loose: any sequential (its shapes are checked against the fixtures at run time). */
+type Twin = Pick<Sequential<Shape, Shape>, "kind" | "~shapes">;
 
 /** Each case's twin, layer for layer (`nn.Sequential` indices are the state_dict keys). */
 const twins: Record<string, () => Twin> = {
@@ -120,7 +114,7 @@ test("every fixture case has a twin", () => {
 
 for (const [name, fixture] of Object.entries(fixtures)) {
   test(`${name}: the same output as PyTorch with the same weights`, (t) => {
-    const model = twins[name]!().build();
+    const model = build(twins[name]!());
     model.loadStateDict(stateOf(fixture));
     const { abs, rel } = assertClose(model.predict(fixture.input as never), tf.tensor(fixture.output as number[]), name);
     t.diagnostic(`max |Δ| ${abs.toExponential(2)}, max relative ${rel.toExponential(2)}`);
@@ -129,7 +123,7 @@ for (const [name, fixture] of Object.entries(fixtures)) {
 
 test("stateDict gives PyTorch's state_dict back: the same keys, in order, and values", () => {
   for (const [name, fixture] of Object.entries(fixtures)) {
-    const model = twins[name]!().build();
+    const model = build(twins[name]!());
     model.loadStateDict(stateOf(fixture));
     const state = model.stateDict();
     assert.deepEqual(Object.keys(state), Object.keys(fixture.state), name);
@@ -145,7 +139,7 @@ for (const backend of ["wasm", "cpu"] as const) {
       assert.equal(await ready({ backend }), backend);
       try {
         const fixture = fixtures[name]!;
-        const model = twins[name]!().compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
+        const model = build(twins[name]!()).compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
         model.loadStateDict(stateOf(fixture));
         const history = await model.fit(fixture.input as never, fixture.target! as never, { epochs: 1, batchSize: fixture.target!.length, shuffle: false, verbose: 0 });
         const loss = history.history.loss[0]!;
@@ -178,7 +172,7 @@ for (const backend of ["wasm", "cpu"] as const) {
   test(`every new layer trains on ${backend} (with dropout): finite losses, every weight changes`, async () => {
     assert.equal(await ready({ backend }), backend);
     try {
-      const model = everything().compile({ optimizer: tf.train.adam(0.01), loss: "nll" });
+      const model = build(everything()).compile({ optimizer: tf.train.adam(0.01), loss: "nll" });
       const before = model.stateDict();
       const x = tf.randomNormal([6, 4, 6], 0, 1, "float32", 3);
       const history = await model.fit(x as never, tf.tensor([0, 1, 2, 0, 1, 2], [6], "int32") as never, { epochs: 2, batchSize: 3, verbose: 0 });
@@ -192,14 +186,14 @@ for (const backend of ["wasm", "cpu"] as const) {
 }
 
 test("save/load round trip of the new layers: weights bit-identical, predictions equal", async () => {
-  const model = everything().compile({ loss: "nll" });
+  const model = build(everything()).compile({ loss: "nll" });
   const x = tf.randomNormal([3, 4, 6], 0, 1, "float32", 5);
   await model.fit(x as never, tf.tensor([0, 1, 2], [3], "int32") as never, { epochs: 1, verbose: 0 }); // not the initial weights
   const where = path.join(dir, "round-trip");
   await model.save(where);
   const json = readFileSync(path.join(where, "model.json"), "utf8");
   for (const custom of ["shapecheck>Conv", "shapecheck>ConvTranspose", "shapecheck>DilatedPool", "shapecheck>GRU", "shapecheck>MultiheadAttention"]) assert.ok(json.includes(`"class_name":"${custom}"`), custom);
-  const loaded = await everything().load(where);
+  const loaded = await load(everything(), where);
   const bytes = (m: tfl.LayersModel) => m.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
   assert.deepEqual(bytes(loaded.tfjs), bytes(model.tfjs));
   assert.deepEqual(loaded.predict(x as never).dataSync(), model.predict(x as never).dataSync());
@@ -219,13 +213,13 @@ test("save/load round trip of issue 5's layers (CeilAvgPool, AdaptivePool, Batch
     { net: embeddingNet, x: tf.tensor2d([[2, 1, 5, 9, 2], [0, 3, 3, 7, 8], [4, 6, 2, 1, 0]], [3, 5], "int32"), classes: ["Embedding", "AdaptivePool"] },
   ];
   for (const [index, { net, x, classes }] of cases.entries()) {
-    const model = net().compile({ loss: "nll" });
+    const model = build(net()).compile({ loss: "nll" });
     await model.fit(x as never, tf.tensor([0, 1, 2], [3], "int32") as never, { epochs: 1, verbose: 0 }); // not the initial weights
     const where = path.join(dir, `round-trip-${index}`);
     await model.save(where);
     const json = readFileSync(path.join(where, "model.json"), "utf8");
     for (const custom of classes) assert.ok(json.includes(`"class_name":"shapecheck>${custom}"`), custom);
-    const loaded = await net().load(where);
+    const loaded = await load(net(), where);
     const bytes = (m: tfl.LayersModel) => m.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
     assert.deepEqual(bytes(loaded.tfjs), bytes(model.tfjs));
     assert.deepEqual(loaded.predict(x as never).dataSync(), model.predict(x as never).dataSync());
@@ -233,7 +227,7 @@ test("save/load round trip of issue 5's layers (CeilAvgPool, AdaptivePool, Batch
 });
 
 test("an embedding's paddingIdx row stays as it is through training (zero from the start); maxNorm caps the rows used", async () => {
-  const model = embeddingNet().compile({ optimizer: tf.train.adam(0.1), loss: "nll" });
+  const model = build(embeddingNet()).compile({ optimizer: tf.train.adam(0.1), loss: "nll" });
   const table = () => model.stateDict()["0.weight"]!;
   const paddingRow = () => [...tf.slice(table(), [2, 0], [1, 4]).dataSync()];
   assert.ok(paddingRow().every((v) => v === 0), `${paddingRow()}`);

@@ -3,13 +3,16 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { input, nn, ready, sequential } from "../src/index.ts";
+import { input, nn, sequential, type Sequential, type Shape } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
 import { torchCases, type TorchCase } from "./pytorch/runtime-cases.ts";
 
 const fixtures = torchCases("runtime-torch.json");
 
 /** Each case's twin, layer for layer (`nn.Sequential` indices are the state_dict keys). */
-const twins: Record<string, () => { build(): { predict(x: never): tf.Tensor; loadStateDict(d: object): void; stateDict(): Record<string, tf.Tensor> } }> = {
+/** A twin's type, loose: any sequential (its shapes are checked against the fixtures at run time). */
+type Twin = Pick<Sequential<Shape, Shape>, "kind" | "~shapes">;
+const twins: Record<string, () => Twin> = {
   conv2d_padding: () => sequential(input([2, 5, 5]), nn.conv2d(2, 3, 3, 1, 1)),
   conv2d_stride_asymmetric: () => sequential(input([2, 7, 6]), nn.conv2d(2, 4, [3, 2], { stride: [2, 1], padding: [1, 2] })),
   conv2d_dilation: () => sequential(input([2, 7, 7]), nn.conv2d(2, 3, 3, { padding: 2, dilation: 2 })),
@@ -91,7 +94,7 @@ test("every fixture case has a twin", () => {
 
 for (const [name, fixture] of Object.entries(fixtures)) {
   test(`${name}: the same output as PyTorch with the same weights`, () => {
-    const model = twins[name]!().build();
+    const model = build(twins[name]!());
     model.loadStateDict(stateOf(fixture));
     const output = model.predict(fixture.input as never);
     assertClose(output, tf.tensor(fixture.output as number[]), name);
@@ -101,7 +104,7 @@ for (const [name, fixture] of Object.entries(fixtures)) {
 test("stateDict gives PyTorch's state_dict back (an LSTM's two biases as their sum and zeros)", () => {
   for (const [name, fixture] of Object.entries(fixtures)) {
     if (Object.keys(fixture.patterned ?? {}).length > 0) continue;
-    const model = twins[name]!().build();
+    const model = build(twins[name]!());
     model.loadStateDict(stateOf(fixture));
     const state = model.stateDict();
     assert.deepEqual(Object.keys(state).sort(), Object.keys(fixture.state).sort(), name);
@@ -120,7 +123,7 @@ test("spec_mnist: evaluate's nll is PyTorch's F.nll_loss", async () => {
   const net = sequential(input([1, 28, 28]),
     nn.conv2d(1, 32, 3, 1), nn.relu(), nn.conv2d(32, 64, 3, 1), nn.relu(), nn.maxPool2d(2), nn.dropout(0.25),
     nn.flatten(), nn.linear(9216, 128), nn.relu(), nn.dropout(0.5), nn.linear(128, 10), nn.logSoftmax(1));
-  const model = net.compile({ loss: "nll", metrics: ["accuracy"] });
+  const model = build(net).compile({ loss: "nll", metrics: ["accuracy"] });
   model.loadStateDict(stateOf(fixture));
   const result = await model.evaluate(fixture.input as number[], fixture.target!);
   assert.ok(Math.abs(result.loss - fixture.nll!) < 1e-4, `loss ${result.loss}, PyTorch's ${fixture.nll}`);
@@ -129,7 +132,7 @@ test("spec_mnist: evaluate's nll is PyTorch's F.nll_loss", async () => {
 test("sgd_step: one SGD step on the NLL loss gives PyTorch's weights", async () => {
   const fixture = fixtures.sgd_step!;
   const net = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 5), nn.logSoftmax(1));
-  const model = net.compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
+  const model = build(net).compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
   model.loadStateDict(stateOf(fixture));
   const history = await model.fit(fixture.input as number[], fixture.target!, { epochs: 1, batchSize: fixture.target!.length, shuffle: false, verbose: 0 });
   assert.ok(Math.abs(history.history.loss[0]! - fixture.nll!) < 1e-4, `loss ${history.history.loss[0]}, PyTorch's ${fixture.nll}`);

@@ -3,14 +3,15 @@
 //                    defaults to 1) to <dir>, printing "saved k" after each, until killed;
 //   rejection:       an unhandled rejection that the application handles, after the wasm backend started;
 //   uncaught:        an uncaught exception without a handler, after the wasm backend started.
-import { input, nn, ready, sequential } from "../src/index.ts";
+import { input, nn, sequential } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
 import * as tf from "@tensorflow/tfjs-core";
 
 const [mode, dir, first = "1"] = process.argv.slice(2);
 await ready({ backend: "wasm" });
 
 if (mode === "save-loop") {
-  const model = sequential(input([512]), nn.linear(512, 1024)).build(); // 2 MB of weights
+  const model = build(sequential(input([512]), nn.linear(512, 1024))); // 2 MB of weights
   for (let k = Number(first); ; k++) {
     model.tfjs.setWeights(model.tfjs.weights.map((w) => tf.fill(w.read().shape, k)));
     await model.save(dir!);

@@ -11,7 +11,8 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { DataError, fileSystem, input, ModelFileError, nn, ready, sequential, ShapeError } from "../src/index.ts";
+import { input, nn, sequential, ShapeError } from "../src/index.ts";
+import { build, DataError, fileSystem, load, ModelFileError, ready } from "../src/tfjs.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-safety-"));
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,11 +52,11 @@ test("a save that fails part-way (disk full, on a real tmpfs) leaves the previou
   }
   try {
     const where = path.join(disk, "model");
-    const saved = filled(small().build(), 0.5);
+    const saved = filled(build(small()), 0.5);
     await saved.save(where);
     const before = { json: readFileSync(path.join(where, "model.json"), "utf8"), files: readdirSync(where).sort() };
     // The same directory, a model of 512·1024 weights: 2 MB on a 256 KB disk.
-    const big = sequential(input([4]), nn.linear(4, 512), nn.linear(512, 1024), nn.logSoftmax(1)).build();
+    const big = build(sequential(input([4]), nn.linear(4, 512), nn.linear(512, 1024), nn.logSoftmax(1)));
     await assert.rejects(big.save(where), (error: unknown) => {
       assert.ok(error instanceof ModelFileError);
       assert.match(error.message, new RegExp(`^save: cannot write ${where}/\\.weights\\.[0-9a-z]+\\.bin\\.partial \\(ENOSPC: no space left on device\\); the model that was in ${where} is unchanged$`));
@@ -64,7 +65,7 @@ test("a save that fails part-way (disk full, on a real tmpfs) leaves the previou
     // What the failed save left behind: nothing; the old model is as it was and loads.
     assert.deepEqual(readdirSync(where).sort(), before.files);
     assert.equal(readFileSync(path.join(where, "model.json"), "utf8"), before.json);
-    const loaded = await small().load(where);
+    const loaded = await load(small(), where);
     assert.deepEqual(bytes(loaded.tfjs), bytes(saved.tfjs));
     t.diagnostic(`after the failed save: ${readdirSync(where).join(", ")}`);
   } finally {
@@ -84,7 +85,7 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
     saver.kill("SIGKILL");
     await new Promise((resolve) => saver.on("exit", resolve));
     const last = Math.max(...[...output.matchAll(/saved (\d+)/g)].map((m) => Number(m[1])));
-    const loaded = await sequential(input([512]), nn.linear(512, 1024)).load(where);
+    const loaded = await load(sequential(input([512]), nn.linear(512, 1024)), where);
     const value = onlyValue(loaded.tfjs);
     assert.ok(value === last || value === last + 1, `killed after "saved ${last}", loaded a model of ${value}`);
     t.diagnostic(`killed after ${delay} ms, after "saved ${last}": loaded ${value}; left: ${readdirSync(where).sort().join(", ")}`);
@@ -96,7 +97,7 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
   writeFileSync(fresh, "");
   const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
   for (const name of readdirSync(where)) if (name !== path.basename(fresh)) utimesSync(path.join(where, name), hoursAgo, hoursAgo);
-  await sequential(input([512]), nn.linear(512, 1024)).build().save(where);
+  await build(sequential(input([512]), nn.linear(512, 1024))).save(where);
   assert.deepEqual(readdirSync(where).sort(), [path.basename(fresh), "model.json", path.basename(weightsFileOf(where))].sort());
 });
 
@@ -105,7 +106,7 @@ test("10 saves to one directory at once leave one complete model and one weights
   for (let round = 0; round < 5; round++) {
     const where = path.join(dir, `concurrent-${round}`);
     // Save i: every weight is i, and its model.json says i.
-    const models = Array.from({ length: 10 }, (_, i) => filled(net().build(), i + 1));
+    const models = Array.from({ length: 10 }, (_, i) => filled(build(net()), i + 1));
     models.forEach((m, i) => m.tfjs.setUserDefinedMetadata({ ...m.tfjs.getUserDefinedMetadata(), save: i + 1 }));
     // Started a few milliseconds apart, so that one save's writes fall between another's.
     await Promise.all(models.map(async (m, i) => {
@@ -114,7 +115,7 @@ test("10 saves to one directory at once leave one complete model and one weights
     }));
     const files = readdirSync(where).sort();
     assert.deepEqual(files, ["model.json", path.basename(weightsFileOf(where))].sort());
-    const loaded = await net().load(where);
+    const loaded = await load(net(), where);
     const saved = (loaded.tfjs.getUserDefinedMetadata() as { save: number }).save;
     assert.equal(onlyValue(loaded.tfjs), saved, `round ${round}: model.json of save ${saved}, weights ${onlyValue(loaded.tfjs)}`);
     models.forEach((m) => m.dispose());
@@ -129,7 +130,7 @@ test("two processes saving to one directory in loops: every load meanwhile gets 
     await Promise.all(savers.map((saver) => new Promise<void>((resolve) => saver.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("saved") && resolve()))));
     const seen: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const loaded = await sequential(input([512]), nn.linear(512, 1024)).load(where);
+      const loaded = await load(sequential(input([512]), nn.linear(512, 1024)), where);
       const value = onlyValue(loaded.tfjs);
       assert.ok(Number.isInteger(value), `load ${i} got weights of several saves`);
       seen.push(value);
@@ -141,28 +142,28 @@ test("two processes saving to one directory in loops: every load meanwhile gets 
     savers.forEach((saver) => saver.kill("SIGKILL"));
     await Promise.all(savers.map((saver) => new Promise((resolve) => saver.exitCode !== null || saver.signalCode !== null ? resolve(null) : saver.on("exit", resolve))));
   }
-  assert.ok(Number.isInteger(onlyValue((await sequential(input([512]), nn.linear(512, 1024)).load(where)).tfjs)));
+  assert.ok(Number.isInteger(onlyValue((await load(sequential(input([512]), nn.linear(512, 1024)), where)).tfjs)));
 });
 
 test("a save to a .json path keeps one weights file next to it, named after it", async () => {
   const where = path.join(dir, "json-target");
-  const model = small().build();
+  const model = build(small());
   await model.save(path.join(where, "net.json"));
   await model.save(path.join(where, "net.json"));
   const files = readdirSync(where).sort();
   assert.equal(files.length, 2);
   assert.match(files[1]!, /^net\.weights\.[0-9a-z]+\.bin$/);
-  assert.deepEqual(bytes((await small().load(path.join(where, "net.json"))).tfjs), bytes(model.tfjs));
+  assert.deepEqual(bytes((await load(small(), path.join(where, "net.json"))).tfjs), bytes(model.tfjs));
 });
 
 // 2. Loads verify.
 
 test("load refuses weights of another size than the manifest's, naming the files", async () => {
   const where = path.join(dir, "extra-bytes");
-  await small().build().save(where);
+  await build(small()).save(where);
   const weights = weightsFileOf(where);
   appendFileSync(weights, Buffer.alloc(4096));
-  await assert.rejects(small().load(where), {
+  await assert.rejects(load(small(), where), {
     name: "ModelFileError",
     message: `load: ${weights} holds 4156 bytes, the weights manifest of ${where}/model.json describes 60: the files do not belong together, or one is truncated`,
   });
@@ -170,12 +171,12 @@ test("load refuses weights of another size than the manifest's, naming the files
 
 test("load refuses weights that do not match the saved checksum", async () => {
   const where = path.join(dir, "flipped");
-  await small().build().save(where);
+  await build(small()).save(where);
   const weights = weightsFileOf(where);
   const content = readFileSync(weights);
   content[7]! ^= 0x40; // one bit of one weight
   writeFileSync(weights, content);
-  await assert.rejects(small().load(where), {
+  await assert.rejects(load(small(), where), {
     name: "ModelFileError",
     message: `load: ${weights} does not match the checksum (weightsSha256) in ${where}/model.json: the weights are corrupt or from another save`,
   });
@@ -183,11 +184,11 @@ test("load refuses weights that do not match the saved checksum", async () => {
 
 test("load refuses a model.json without a weights manifest (it would load with random weights)", async () => {
   const where = path.join(dir, "no-manifest");
-  await small().build().save(where);
+  await build(small()).save(where);
   const json = JSON.parse(readFileSync(path.join(where, "model.json"), "utf8"));
   delete json.weightsManifest;
   writeFileSync(path.join(where, "model.json"), JSON.stringify(json));
-  await assert.rejects(small().load(where), {
+  await assert.rejects(load(small(), where), {
     name: "ModelFileError",
     message: `load: ${where}/model.json has no valid weightsManifest: it does not say where the weights are (the model would get random weights)`,
   });
@@ -195,10 +196,10 @@ test("load refuses a model.json without a weights manifest (it would load with r
 
 test("load refuses a truncated model.json, naming it", async () => {
   const where = path.join(dir, "truncated");
-  await small().build().save(where);
+  await build(small()).save(where);
   const text = readFileSync(path.join(where, "model.json"), "utf8");
   writeFileSync(path.join(where, "model.json"), text.slice(0, 100));
-  await assert.rejects(small().load(where), (error: unknown) => {
+  await assert.rejects(load(small(), where), (error: unknown) => {
     assert.ok(error instanceof ModelFileError);
     assert.match(error.message, new RegExp(`^load: ${where}/model\\.json is not valid JSON \\(.+\\): it is truncated or corrupt$`));
     return true;
@@ -207,7 +208,7 @@ test("load refuses a truncated model.json, naming it", async () => {
 
 test("a saved model still loads with plain tf.loadLayersModel, checksum field and all", async () => {
   const where = path.join(dir, "plain");
-  const model = small().build();
+  const model = build(small());
   await model.save(where);
   const plain = await tfl.loadLayersModel(fileSystem(where));
   assert.deepEqual(bytes(plain), bytes(model.tfjs));
@@ -217,7 +218,7 @@ test("a saved model still loads with plain tf.loadLayersModel, checksum field an
 // 3. Non-finite values.
 
 test("fit refuses a NaN pixel, naming the tensor and the first bad index; the weights stay as they were", async () => {
-  const model = conv().compile({ loss: "nll" });
+  const model = build(conv()).compile({ loss: "nll" });
   const before = bytes(model.tfjs);
   const pixels = tf.buffer([4, 1, 8, 8]);
   pixels.set(NaN, 2, 0, 3, 5);
@@ -226,7 +227,7 @@ test("fit refuses a NaN pixel, naming the tensor and the first bad index; the we
     name: "DataError", message: "fit (x): the value at [2, 0, 3, 5] is NaN; the data must be finite numbers",
   });
   assert.deepEqual(bytes(model.tfjs), before);
-  const mse = small().compile({ loss: "meanSquaredError" });
+  const mse = build(small()).compile({ loss: "meanSquaredError" });
   await assert.rejects(mse.fit(tf.zeros([2, 4]), tf.tensor([[0, 0, 0], [0, Infinity, 0]]), { verbose: 0 }), {
     name: "DataError", message: "fit (y): the value at [1, 1] is Infinity; the data must be finite numbers",
   });
@@ -234,7 +235,7 @@ test("fit refuses a NaN pixel, naming the tensor and the first bad index; the we
 });
 
 test("a training step whose loss or weights become non-finite is undone, and fit says so", async () => {
-  const model = small().compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
+  const model = build(small()).compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
   const x = tf.randomNormal([8, 4], 0, 10, "float32", 3);
   const y = tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32");
   let beforeLastBatch: string[] = [];
@@ -249,7 +250,7 @@ test("a training step whose loss or weights become non-finite is undone, and fit
 });
 
 test("predict refuses non-finite inputs (backends disagree on them)", () => {
-  const model = small().build();
+  const model = build(small());
   assert.throws(() => model.predict(tf.tensor([[0, 1, 2, 3], [4, 5, -Infinity, 7]])), {
     name: "DataError", message: "predict: the value at [1, 2] is -Infinity; the data must be finite numbers",
   });
@@ -258,7 +259,7 @@ test("predict refuses non-finite inputs (backends disagree on them)", () => {
 test("the same on the cpu backend: NaN refused, a diverging step undone", async () => {
   await ready({ backend: "cpu" });
   try {
-    const model = small().compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
+    const model = build(small()).compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
     assert.throws(() => model.predict(tf.tensor([[0, NaN, 2, 3]])), { name: "DataError", message: "predict: the value at [0, 1] is NaN; the data must be finite numbers" });
     const x = tf.randomNormal([8, 4], 0, 10, "float32", 3);
     await assert.rejects(model.fit(x, tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32"), { verbose: 0, batchSize: 8, epochs: 5 }), { name: "DataError" });
@@ -285,18 +286,18 @@ test("after the wasm backend starts, the application's unhandledRejection handle
 test("a save to an impossible place fails promptly, naming the path", async () => {
   const started = Date.now();
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("save did not settle in 5 s")), 5000).unref());
-  await assert.rejects(Promise.race([small().build().save("/proc/m"), timeout]), {
+  await assert.rejects(Promise.race([build(small()).save("/proc/m"), timeout]), {
     name: "ModelFileError", message: "save: cannot create the directory /proc/m (ENOENT: no such file or directory)",
   });
   assert.ok(Date.now() - started < 1000);
   writeFileSync(path.join(dir, "a-file"), "");
-  await assert.rejects(small().build().save(path.join(dir, "a-file", "model")), {
+  await assert.rejects(build(small()).save(path.join(dir, "a-file", "model")), {
     name: "ModelFileError", message: `save: cannot create the directory ${dir}/a-file/model (ENOTDIR: not a directory)`,
   });
 });
 
 test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed loads", async (t) => {
-  const model = conv().compile({ loss: "nll", metrics: ["accuracy"] });
+  const model = build(conv()).compile({ loss: "nll", metrics: ["accuracy"] });
   const x = tf.randomNormal([8, 1, 8, 8], 0, 1, "float32", 5);
   const y = tf.tensor([0, 1, 2, 3, 4, 5, 6, 7], [8], "int32");
   await model.fit(x, y, { verbose: 0, batchSize: 4 }); // the optimizer's state is made once
@@ -310,11 +311,11 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
   const json = JSON.parse(readFileSync(path.join(renamed, "model.json"), "utf8"));
   json.weightsManifest[0].weights[0].name = "renamed";
   writeFileSync(path.join(renamed, "model.json"), JSON.stringify(json));
-  await assert.rejects(conv().load(renamed), {
+  await assert.rejects(load(conv(), renamed), {
     name: "ModelFileError", message: `load(${renamed}): the stored weights do not fit the stored model (Provided weight data has no target variable: renamed)`,
   });
   const other = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3, 1), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 10), nn.softmax(1));
-  const failedLoads = [() => conv().load(path.join(dir, "nowhere")), () => conv().load(corrupt), () => other.load(where), () => conv().load(renamed)];
+  const failedLoads = [() => load(conv(), path.join(dir, "nowhere")), () => load(conv(), corrupt), () => load(other, where), () => load(conv(), renamed)];
 
   const start = tf.memory().numTensors;
   for (let i = 0; i < 100; i++) await model.fit(x, y, { verbose: 0, batchSize: 4 });
@@ -330,14 +331,14 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
 // 6. Inputs the boundary still let through.
 
 test("class indices must all be integers, not only the smallest and largest", async () => {
-  const model = small().compile({ loss: "nll" });
+  const model = build(small()).compile({ loss: "nll" });
   await assert.rejects(model.fit(tf.zeros([3, 4]), tf.tensor([0, 1.5, 2]), { verbose: 0 }), {
     name: "RangeError", message: "fit (y): class indices must be integers from 0 to 2, got 1.5 at [1]",
   });
 });
 
 test("empty batches, string tensors and disposed tensors get shapecheck's errors; Float64Array works", async () => {
-  const model = small().compile({ loss: "nll" });
+  const model = build(small()).compile({ loss: "nll" });
   assert.throws(() => model.predict(tf.zeros([0, 4])), { name: "DataError", message: "predict: the batch is empty (0 examples, shape [0, 4])" });
   await assert.rejects(model.evaluate(tf.zeros([0, 4]), tf.zeros([0], "int32")), { name: "DataError", message: "evaluate (x): the batch is empty (0 examples, shape [0, 4])" });
   assert.throws(() => model.predict(tf.tensor([["a", "b", "c", "d"]])), { name: "DataError", message: "predict: expected numbers (a float32 or int32 tensor), got a string tensor" });
@@ -350,7 +351,7 @@ test("empty batches, string tensors and disposed tensors get shapecheck's errors
 });
 
 test("fit's options are checked: validationSplit a fraction, epochs a positive integer", async () => {
-  const model = small().compile({ loss: "nll" });
+  const model = build(small()).compile({ loss: "nll" });
   const [x, y] = [tf.zeros([4, 4]), tf.tensor([0, 1, 2, 0], [4], "int32")];
   await assert.rejects(model.fit(x, y, { validationSplit: 1.5 }), { name: "RangeError", message: "fit: validationSplit must be a fraction from 0 up to (not including) 1, got 1.5" });
   await assert.rejects(model.fit(x, y, { epochs: -1 }), { name: "RangeError", message: "fit: epochs must be an integer of at least 1, got -1" });
@@ -362,11 +363,11 @@ test("fit's options are checked: validationSplit a fraction, epochs a positive i
 
 test('save("") and load("") are refused (they would use the working directory)', async () => {
   const message = 'save: expected a directory (such as "./my-model"), a file:// or other TensorFlow.js URL, or an IOHandler, got ""';
-  await assert.rejects(small().build().save(""), { name: "ModelFileError", message });
-  await assert.rejects(small().load(""), { name: "ModelFileError", message: message.replace("save", "load") });
+  await assert.rejects(build(small()).save(""), { name: "ModelFileError", message });
+  await assert.rejects(load(small(), ""), { name: "ModelFileError", message: message.replace("save", "load") });
   assert.ok(!(await import("node:fs")).existsSync(path.join(process.cwd(), "model.json")));
 });
 
 test("ShapeError stays the error for shapes", () => {
-  assert.throws(() => small().build().predict(tf.zeros([2, 5])), ShapeError);
+  assert.throws(() => build(small()).predict(tf.zeros([2, 5])), ShapeError);
 });

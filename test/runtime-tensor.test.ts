@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { ready, ShapeError, tensor, writeTensorShapeMessage } from "../src/index.ts";
+import { ShapeError } from "../src/index.ts";
+import { ready, tensor, writeTensorShapeMessage } from "../src/tfjs.ts";
 import { checkShape, fits } from "../src/runtime/tensor.ts";
 
 before(async () => {

@@ -9,16 +9,11 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { input, layers, nn, ready, sequential } from "../src/index.ts";
+import { input, layers, nn, sequential, type Sequential, type Shape } from "../src/index.ts";
+import { build, load, ready } from "../src/tfjs.ts";
 
-/** What the test uses of a built model (each entry's own type is checked where it is written). */
-interface Net {
-  compile(options: object): {
-    readonly tfjs: tfl.LayersModel;
-    fit(x: never, y: never, options: object): Promise<{ history: { loss: number[] } }>;
-    dispose(): void;
-  };
-}
+/** Any sequential, loosely typed (each entry's own type is checked where it is written). */
+type Net = Pick<Sequential<Shape, Shape>, "kind" | "~shapes">;
 
 interface Entry {
   readonly name: string;
@@ -185,7 +180,7 @@ const entries: Entry[] = [
 /** Two Adam steps of `entry`'s model on random data: finite losses, every trainable weight changed. */
 async function trainsAndChangesEveryWeight(entry: Entry, backend: string): Promise<void> {
   assert.equal(tf.getBackend(), backend);
-  const model = entry.net().compile({ optimizer: tf.train.adam(0.01), loss: "nll" });
+  const model = build(entry.net()).compile({ optimizer: tf.train.adam(0.01), loss: "nll" });
   const shape = [BATCH, ...entry.example];
   const x = entry.vocabulary
     ? tf.randomUniform(shape, 0, entry.vocabulary, "int32", 1)
@@ -221,7 +216,7 @@ for (const backend of ["wasm", "cpu"] as const) {
     }
     test(`layers.conv1d/conv2d with a dilationRate on ${backend}: tfjs's function, and the gradients of tfjs's layer with the dilated kernel (zeros between taps)`, () => {
       for (const { example, args } of dilatedConvs) {
-        const model = sequential(input(example), args.kernelSize.length === 1 ? layers.conv1d(args as never) : layers.conv2d(args as never)).build();
+        const model = build(sequential(input(example), args.kernelSize.length === 1 ? layers.conv1d(args as never) : layers.conv2d(args as never)));
         const conv = model.tfjs.layers.find((l) => l.getClassName().startsWith("shapecheck>Conv"))!;
         assert.equal(conv.getClassName(), `shapecheck>Conv${args.kernelSize.length}D`);
         const [kernel, bias] = conv.getWeights() as [tf.Tensor, tf.Tensor];
@@ -286,12 +281,12 @@ test("a model with a dilated layers.conv2d saves and loads (shapecheck>Conv2D) w
   const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-dilated-"));
   try {
     const net = () => sequential(input([6, 6, 2]), layers.conv2d({ filters: 3, kernelSize: 3, dilationRate: 2, padding: "same" }), nn.flatten(), nn.linear(108, 3), nn.logSoftmax(1));
-    const model = net().compile({ loss: "nll" });
+    const model = build(net()).compile({ loss: "nll" });
     const x = tf.randomNormal([4, 6, 6, 2], 0, 1, "float32", 9);
     await model.fit(x, tf.tensor1d([0, 1, 2, 0], "int32"), { epochs: 1, verbose: 0 });
     await model.save(dir);
     assert.ok(readFileSync(path.join(dir, "model.json"), "utf8").includes('"class_name":"shapecheck>Conv2D"'));
-    const loaded = await net().load(dir);
+    const loaded = await load(net(), dir);
     assert.deepEqual(loaded.predict(x).dataSync(), model.predict(x).dataSync());
     assert.deepEqual(Object.keys(loaded.stateDict()), ["0.kernel", "0.bias", "2.weight", "2.bias"]);
   } finally {

@@ -61,9 +61,9 @@ export async function onnxCommand(file: string, options: { out?: string; model?:
       weights = decodeSafetensors(new Uint8Array(readFileSync(options.weights)));
     } else {
       // No weights given: the fresh model's (PyTorch's initialization), through the TensorFlow.js runtime.
-      const { ready } = await import("../runtime/backend.ts");
+      const { build, ready } = await import("../tfjs.ts");
       await ready();
-      weights = (net as unknown as { build(): { stateDict(): Record<string, WeightLike> } }).build().stateDict();
+      weights = build(net as unknown as Parameters<typeof build>[0]).stateDict();
     }
     writeFileSync(join(out, `${name}.onnx`), toOnnx(net, { weights, name }));
     written.push(join(out, `${name}.onnx`));

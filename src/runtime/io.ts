@@ -289,7 +289,10 @@ export function fileSystem(target: string): tf.io.IOHandler {
   };
 }
 
-/** Registers `file://` URLs for `tf.loadLayersModel` and `model.save`, unless a handler (tfjs-node's) exists. */
+/**
+ * Registers `file://` URLs for `tf.loadLayersModel` and `model.save`, unless a handler (tfjs-node's,
+ * or this one) exists. Called when `shapecheck/tfjs` is imported, and again (a no-op then) by handlerFor.
+ */
 export function registerFileSystemRouter(): void {
   if (tf.io.getSaveHandlers(`${SCHEME}probe`).length === 0) {
     tf.io.registerSaveRouter((url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler);
@@ -298,7 +301,6 @@ export function registerFileSystemRouter(): void {
     tf.io.registerLoadRouter((url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler);
   }
 }
-registerFileSystemRouter();
 
 /** An empty path would save into (or load from) the working directory: refused. */
 function checkWhere(where: unknown, mode: string): void {
@@ -312,6 +314,7 @@ export function handlerFor(where: string | tf.io.IOHandler, mode: "save" | "load
   checkWhere(where, mode);
   if (typeof where !== "string") return where;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(where)) return fileSystem(where);
+  registerFileSystemRouter();
   const handlers = mode === "save" ? tf.io.getSaveHandlers(where) : tf.io.getLoadHandlers(where);
   if (handlers.length === 0) throw new ModelFileError(`${mode}: no TensorFlow.js handler for ${where}`, where);
   return handlers[0]!;

@@ -5,7 +5,8 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Shape } from "../../types/shape/dims.ts";
 import type { LossName, TargetShape } from "./losses.ts";
 import type { GraphTrainable, GraphTyped } from "./graph-model.ts";
-import { build, load, type CompileOptions, type MetricName, type Origin, type TrainableModel, type TypedModel } from "./model.ts";
+import type { CompileOptions, MetricName, Origin, TrainableModel, TypedModel } from "./model.ts";
+import { build, load, toTfjs, type Net } from "./net.ts";
 
 export interface SequentialRuntime<InputShape extends Shape, OutputShape extends Shape> {
   /**
@@ -54,15 +55,15 @@ export interface GraphRuntime<Ins extends readonly Shape[], Outs extends readonl
 /** The methods' runtime, spread into every Sequential and Graph object. */
 export const sequentialRuntime = {
   toTfjs(this: Origin): tfl.LayersModel {
-    return build<TypedModel<Shape, Shape>>(this).tfjs;
+    return toTfjs(this as unknown as Net);
   },
   build(this: Origin) {
-    return build(this);
+    return build(this as unknown as Net);
   },
   compile(this: Origin, options: CompileOptions) {
-    return build<TypedModel<Shape, Shape>>(this).compile(options as never);
+    return (build(this as unknown as Net) as TypedModel<Shape, Shape>).compile(options as never);
   },
   load(this: Origin, where: string | tf.io.IOHandler) {
-    return load(this, where);
+    return load(this as unknown as Net, where);
   },
 };

@@ -395,7 +395,7 @@ export interface SavedShapes {
 }
 
 /** Builds the TensorFlow.js model of an `nn` model and wraps it (PyTorch's initial weights). */
-export function build<Typed>(origin: Origin): Typed {
+export function buildTyped<Typed>(origin: Origin): Typed {
   const described = describe(origin);
   const { model, params } = described.convert();
   const shapes: SavedShapes = origin.kind === "graph"
@@ -445,7 +445,7 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
  * that the stored model has them: its input and output shapes, and, when it was saved by
  * shapecheck, its layers. A difference is a ShapeError that names both.
  */
-export async function load<Typed>(origin: Origin, where: string | tf.io.IOHandler): Promise<Typed> {
+export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOHandler): Promise<Typed> {
   const label = typeof where === "string" ? where : "IOHandler";
   const described = describe(origin);
   const { inputShapes, outputShapes } = described;

@@ -4,7 +4,8 @@ import { expectType as expectExact } from "tsd";
 import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import { graph, input, nn, ops, type GraphModel, type Tensor, type TrainableGraphModel, type TrainableModel, type TypedModel } from "shapecheck";
+import { graph, input, nn, ops } from "shapecheck";
+import { build, type GraphModel, type Tensor, type TrainableGraphModel, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
 
 // One input, one output: the same types as a sequential's.
 const image = input([1, 16, 16]);
@@ -13,11 +14,11 @@ const mask = ops.cat([features, features.pipe(nn.conv2d(4, 4, 3, 1, 1))], 1).pip
 const segmenter = graph({ inputs: [image], outputs: [mask] });
 
 declare const images: Tensor<[number, 1, 16, 16]>;
-const model = segmenter.build();
+const model = build(segmenter);
 expectType<TypeEqual<typeof model, TypedModel<[number, 1, 16, 16], [number, 2, 16, 16]>>>(true);
 expectExact<Tensor<[number, 2, 16, 16]>>(model.predict(images));
 model.predict(tf.zeros([2, 1, 16, 16])); // untyped: checked at run time
-const trainable = segmenter.compile({ loss: "crossEntropy", metrics: ["accuracy"] });
+const trainable = build(segmenter).compile({ loss: "crossEntropy", metrics: ["accuracy"] });
 expectType<TypeEqual<typeof trainable, TrainableModel<[number, 1, 16, 16], [number, 2, 16, 16], [number, 16, 16], "accuracy">>>(true);
 expectType<TypeEqual<Awaited<ReturnType<typeof segmenter.load>>, TypedModel<[number, 1, 16, 16], [number, 2, 16, 16]>>>(true);
 expectType<TypeEqual<ReturnType<typeof segmenter.toTfjs>, tfl.LayersModel>>(true);
@@ -28,7 +29,7 @@ const summed = ops.add(tokens.pipe(nn.linear(8, 8)), tokens);
 const pooled = ops.cat([summed, summed], 1);
 const twoHeads = graph({ inputs: [image, tokens], outputs: [mask, pooled] });
 declare const sequences: Tensor<[number, 5, 8]>;
-const multi = twoHeads.build();
+const multi = build(twoHeads);
 expectType<TypeEqual<typeof multi, GraphModel<[[number, 1, 16, 16], [number, 5, 8]], [[number, 2, 16, 16], [number, 10, 8]]>>>(true);
 const outputs = multi.predict([images, sequences]);
 expectExact<[Tensor<[number, 2, 16, 16]>, Tensor<[number, 10, 8]>]>(outputs);
@@ -37,7 +38,7 @@ expectExact<[[null, 1, 16, 16], [null, 5, 8]]>(multi.inputShapes);
 expectExact<[[null, 2, 16, 16], [null, 10, 8]]>(multi.outputShapes);
 
 // compile: one loss for every output; targets per output.
-const multiTrainable = twoHeads.compile({ loss: "meanSquaredError" });
+const multiTrainable = build(twoHeads).compile({ loss: "meanSquaredError" });
 expectType<TypeEqual<typeof multiTrainable, TrainableGraphModel<
   [[number, 1, 16, 16], [number, 5, 8]], [[number, 2, 16, 16], [number, 10, 8]], [[number, 2, 16, 16], [number, 10, 8]]>>>(true);
 declare const maskTargets: Tensor<[number, 2, 16, 16]>;
@@ -45,5 +46,5 @@ declare const pooledTargets: Tensor<[number, 10, 8]>;
 void multiTrainable.fit([images, sequences], [maskTargets, pooledTargets], { epochs: 1 });
 
 // One input, two outputs: a tensor in, a tuple out.
-const fanOut = graph({ inputs: [tokens], outputs: [summed, pooled] }).build();
+const fanOut = build(graph({ inputs: [tokens], outputs: [summed, pooled] }));
 expectExact<[Tensor<[number, 5, 8]>, Tensor<[number, 10, 8]>]>(fanOut.predict(sequences));

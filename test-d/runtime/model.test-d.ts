@@ -3,7 +3,8 @@ import { expectType as expectExact } from "tsd";
 import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import { input, nn, sequential, type Evaluation, type FitHistory, type TargetShape, type Tensor, type TrainableModel, type TypedModel } from "shapecheck";
+import { input, nn, sequential } from "shapecheck";
+import { build, type Evaluation, type FitHistory, type TargetShape, type Tensor, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
 
 const net = sequential(
   input([1, 28, 28]),
@@ -16,7 +17,7 @@ declare const batch: Tensor<[64, 1, 28, 28]>;
 declare const labels: Tensor<[number]>;
 
 // predict: [number, 1, 28, 28] in, [number, 10] out; a known batch, unknown dims and untyped data are accepted.
-const model = net.build();
+const model = build(net);
 expectType<TypeEqual<typeof model, TypedModel<[number, 1, 28, 28], [number, 10]>>>(true);
 expectType<TypeEqual<ReturnType<typeof model.predict>, Tensor<[number, 10]>>>(true);
 expectExact<Tensor<[number, 10]>>(model.predict(images));
@@ -28,7 +29,7 @@ expectExact<[null, 1, 28, 28]>(model.inputShape);
 expectExact<[null, 10]>(model.outputShape);
 
 // compile: the loss decides the targets' shape; the metrics name evaluate's and fit's results.
-const trainable = net.compile({ optimizer: "adam", loss: "nll", metrics: ["accuracy"] });
+const trainable = build(net).compile({ optimizer: "adam", loss: "nll", metrics: ["accuracy"] });
 expectType<TypeEqual<typeof trainable, TrainableModel<[number, 1, 28, 28], [number, 10], [number], "accuracy">>>(true);
 void trainable.fit(images, labels, { epochs: 1, batchSize: 64, validationData: [images, labels] });
 expectType<TypeEqual<Awaited<ReturnType<typeof trainable.fit>>, FitHistory<"accuracy">>>(true);
@@ -40,7 +41,7 @@ expectType<TypeEqual<typeof evaluation, Evaluation<"accuracy">>>(true);
 expectType<TypeEqual<typeof evaluation.accuracy, number>>(true);
 expectType<TypeEqual<typeof evaluation.loss, number>>(true);
 
-const oneHot = net.build().compile({ loss: "meanSquaredError" });
+const oneHot = build(net).compile({ loss: "meanSquaredError" });
 expectType<TypeEqual<typeof oneHot, TrainableModel<[number, 1, 28, 28], [number, 10], [number, 10], never>>>(true);
 
 // Targets per loss: class indices without the class dimension (1 for PyTorch's, the last for tfjs's sparse loss).

@@ -1,7 +1,7 @@
 // tensor(): a typed tensor of the shape given (`null` an unknown dimension); it is a tf.Tensor of that rank.
 import { expectType, type TypeEqual } from "ts-expect";
 import type * as tf from "@tensorflow/tfjs-core";
-import { tensor, writeTensorShapeMessage, type Tensor, type TensorArg } from "shapecheck";
+import { tensor, writeTensorShapeMessage, type Tensor, type TensorArg } from "shapecheck/tfjs";
 
 const images = tensor(new Float32Array(64 * 784), [null, 1, 28, 28]);
 expectType<TypeEqual<typeof images, Tensor<[number, 1, 28, 28]>>>(true);
