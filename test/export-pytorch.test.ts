@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { einops, graph, input, layers, nn, ops, ready, sequential, ShapeError } from "../src/index.ts";
+import { einops, graph, input, layers, nn, ops, sequential, ShapeError } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
 import { ExportError, toPyTorch } from "../src/pytorch.ts";
 import { decodeSafetensors, encodeSafetensors, type SafeTensor, loadSafetensors, saveSafetensors, safetensorsOf } from "../src/runtime/safetensors.ts";
 import { mnist } from "../examples/mnist.ts";
@@ -132,7 +133,7 @@ describe("toPyTorch: the emitted module computes what shapecheck does", () => {
         const caseDir = join(dir, name);
         mkdirSync(caseDir);
         writeFileSync(join(caseDir, "model.py"), toPyTorch(net, { name }));
-        const model = net.build();
+        const model = build(net);
         const xs = inputShapesOf(net).map((shape, i) => inputOf(concrete(shape, c.sizes?.[i]), i + 1, c.indices));
         await saveSafetensors(model, join(caseDir, "weights.safetensors"));
         const inputs = Object.fromEntries(xs.map((x, i) => [xs.length === 1 ? "x" : `x${i}`, { dtype: "F32" as const, shape: x.shape, data: x.dataSync() as Float32Array }]));
@@ -159,7 +160,7 @@ describe("toPyTorch: the emitted module computes what shapecheck does", () => {
         differences[`${name} (shapecheck → PyTorch)`] = Math.max(differences[`${name} (shapecheck → PyTorch)`] ?? 0, diff);
         assert.ok(diff <= tolerance, `${name} output ${i}: max |difference| ${diff}`);
       });
-      const fresh = (cases[name]!.net as any).build();
+      const fresh = build(cases[name]!.net as any);
       await loadSafetensors(fresh, join(dir, name, "trained.safetensors"));
       const trainedOut = decodeSafetensors(readFileSync(join(dir, name, "trained_output.safetensors")));
       predictOn(fresh, xs, isGraph).forEach((y, i) => {
@@ -176,28 +177,28 @@ describe("toPyTorch: the emitted module computes what shapecheck does", () => {
 
 describe("safetensors: checked against the model's parameters", () => {
   const net = sequential(input([4]), nn.linear(4, 3), nn.relu(), nn.linear(3, 2));
-  const tensors = () => decodeSafetensors(safetensorsOf(net.build()));
+  const tensors = () => decodeSafetensors(safetensorsOf(build(net)));
 
   test("a missing tensor is a ShapeError naming it", async () => {
     const { ["2.bias"]: _, ...rest } = tensors();
-    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(rest)), { name: "ShapeError", message: /"2\.bias"/ });
+    await assert.rejects(loadSafetensors(build(net), encodeSafetensors(rest)), { name: "ShapeError", message: /"2\.bias"/ });
   });
   test("an extra tensor is a ShapeError naming it", async () => {
     const extra = { ...tensors(), "5.weight": { dtype: "F32" as const, shape: [1], data: new Float32Array(1) } };
-    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(extra)), { name: "ShapeError", message: /"5\.weight"/ });
+    await assert.rejects(loadSafetensors(build(net), encodeSafetensors(extra)), { name: "ShapeError", message: /"5\.weight"/ });
   });
   test("a mis-shaped tensor is a ShapeError naming it and both shapes", async () => {
     const wrong = { ...tensors(), "0.weight": { dtype: "F32" as const, shape: [4, 3], data: new Float32Array(12) } };
-    await assert.rejects(loadSafetensors(net.build(), encodeSafetensors(wrong)), (error: Error) => {
+    await assert.rejects(loadSafetensors(build(net), encodeSafetensors(wrong)), (error: Error) => {
       assert.ok(error instanceof ShapeError);
       assert.equal(error.message, "loadSafetensors (0.weight): expected a tensor of shape [3, 4], got [4, 3]");
       return true;
     });
   });
   test("round trip: the same weights, bit for bit", () => {
-    const model = net.build();
+    const model = build(net);
     const bytes = safetensorsOf(model);
-    const again = net.build();
+    const again = build(net);
     void loadSafetensors(again, bytes);
     assert.deepEqual(decodeSafetensors(safetensorsOf(again)), decodeSafetensors(bytes));
   });
