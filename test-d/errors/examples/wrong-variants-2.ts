@@ -20,7 +20,7 @@ export const resnetMissingProjection = sequential(
 const image = input([1, 64, 64]);
 const down1 = image.pipe(nn.conv2d(1, 16, 3, 1, 1), nn.relu());
 const bottom = down1.pipe(nn.maxPool2d(2), nn.conv2d(16, 32, 3, 1, 1), nn.relu());
-export const unetUnpadded = ops.cat([bottom.pipe(nn.convTranspose2d(32, 16, 3, { stride: 2 })), down1], 1); // error: "cat(…, 1): [number, 16, 65, 65] and [number, 16, 64, 64] can only be joined along dimension 1 if every other dimension is equal"
+export const unetUnpadded = ops.cat([bottom.pipe(nn.convTranspose2d(32, 16, 3, { stride: 2 })), down1], 1); // error: "cat(…, 1): [number, 16, 65, 65] and [number, 16, 64, 64] can only be joined along dimension 1 if every other dimension is equal: dimension 2 is 65 and 64"
 export const unet = graph({ inputs: [image], outputs: [bottom] });
 
 export const transformerWrongHeads = sequential(
