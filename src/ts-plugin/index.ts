@@ -40,17 +40,19 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
     const analysisOf = (fileName: string): { analysis: Analysis; file: TS.SourceFile } | undefined => {
       const program = service.getProgram();
       const file = program?.getSourceFile(fileName);
-      if (!program || !file) return undefined;
+      return program && file ? { analysis: analyzer.analyze(program, file), file } : undefined;
+    };
+    /** The service's answer with ours added; on any failure of ours, the service's answer alone (and a line in tsserver's log). */
+    const withOurs = <T>(original: T, add: (original: T) => T): T => {
       try {
-        return { analysis: analyzer.analyze(program, file), file };
+        return add(original);
       } catch (error) {
         info.project.projectService.logger.info(`shapecheck/ts-plugin: ${error instanceof Error ? error.stack : error}`);
-        return undefined;
+        return original;
       }
     };
 
-    proxy.provideInlayHints = (fileName, span, preferences) => {
-      const hints = service.provideInlayHints(fileName, span, preferences);
+    proxy.provideInlayHints = (fileName, span, preferences) => withOurs(service.provideInlayHints(fileName, span, preferences), (hints) => {
       if (config.inlayHints === false) return hints;
       const found = analysisOf(fileName);
       if (!found) return hints;
@@ -62,42 +64,44 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
       for (const step of found.analysis.steps) if (step.output) add(step.node.getEnd(), `→ ${hintShape(step.output)}`);
       for (const op of found.analysis.ops) add(op.node.getEnd(), `→ ${hintShape(op.shape)}`);
       return [...hints, ...ours].sort((a, b) => a.position - b.position);
-    };
+    });
 
-    proxy.getQuickInfoAtPosition = (fileName, position, ...rest) => {
-      const quickInfo = service.getQuickInfoAtPosition(fileName, position, ...rest);
+    proxy.getQuickInfoAtPosition = (fileName, position, ...rest) => withOurs(service.getQuickInfoAtPosition(fileName, position, ...rest), (quickInfo) => {
       const found = analysisOf(fileName);
       const step = found && stepAt(found.analysis, position);
       if (!step || !quickInfo) return quickInfo;
       // A fenced block: editors render documentation as Markdown, and the arithmetic keeps its lines.
       const text = `${quickInfo.documentation?.length ? "\n\n" : ""}\`\`\`text\n${hoverText(step, found.analysis)}\n\`\`\``;
       return { ...quickInfo, documentation: [...(quickInfo.documentation ?? []), { kind: "text", text }] };
-    };
+    });
 
     proxy.getSupportedCodeFixes = (fileName) => [...new Set([...service.getSupportedCodeFixes(fileName), ...errorCodes.map(String)])];
 
-    proxy.getCodeFixesAtPosition = (fileName, start, end, codes, formatOptions, preferences) => {
-      const fixes = [...service.getCodeFixesAtPosition(fileName, start, end, codes, formatOptions, preferences)];
-      if (!codes.some((code) => errorCodes.includes(code))) return fixes;
-      const found = analysisOf(fileName);
-      if (!found) return fixes;
-      for (const step of found.analysis.steps) {
-        if (step.error === undefined || step.node.getEnd() < start || step.node.getStart() > end) continue;
-        for (const fix of fixesFor(step)) {
-          fixes.push({
-            fixName: "shapecheck", description: fix.description, changes: [edit(fileName, [fix])],
-            ...(fix.description.startsWith("Set ") ? { fixId, fixAllDescription: "Fix all shapecheck layer sizes in the file" } : {}),
-          });
+    proxy.getCodeFixesAtPosition = (fileName, start, end, codes, formatOptions, preferences) =>
+      withOurs(service.getCodeFixesAtPosition(fileName, start, end, codes, formatOptions, preferences), (original) => {
+        const fixes = [...original];
+        if (!codes.some((code) => errorCodes.includes(code))) return fixes;
+        const found = analysisOf(fileName);
+        if (!found) return fixes;
+        for (const step of found.analysis.steps) {
+          if (step.error === undefined || step.node.getEnd() < start || step.node.getStart() > end) continue;
+          for (const fix of fixesFor(step)) {
+            fixes.push({
+              fixName: "shapecheck", description: fix.description, changes: [edit(fileName, [fix])],
+              ...(fix.description.startsWith("Set ") ? { fixId, fixAllDescription: "Fix all shapecheck layer sizes in the file" } : {}),
+            });
+          }
         }
-      }
-      return fixes;
-    };
+        return fixes;
+      });
 
     proxy.getCombinedCodeFix = (scope, id, formatOptions, preferences) => {
       if (id !== fixId) return service.getCombinedCodeFix(scope, id, formatOptions, preferences);
-      const found = analysisOf(scope.fileName);
-      const fixes = found ? fixAll(found.analysis) : [];
-      return { changes: fixes.length > 0 ? [edit(scope.fileName, fixes)] : [] };
+      return withOurs<TS.CombinedCodeActions>({ changes: [] }, (none) => {
+        const found = analysisOf(scope.fileName);
+        const fixes = found ? fixAll(found.analysis) : [];
+        return fixes.length > 0 ? { changes: [edit(scope.fileName, fixes)] } : none;
+      });
     };
 
     return proxy;
