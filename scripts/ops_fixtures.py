@@ -209,11 +209,40 @@ def case(r, op):
         ]
         eq, shapes = r.choice(eqs)
         return shapes, [eq], lambda *xs: torch.einsum(eq, *xs)
+    if op == "tile":
+        s = [b] + shape(r, 1, 3, r.randint(1, 3))
+        reps = [r.randint(0, 3) for _ in range(r.randint(1, len(s) + 1))]
+        if r.random() < 0.1:
+            reps[0] = -1
+        return [s], [reps], lambda x: torch.tile(x, reps)
+    if op == "pad":
+        s = [b] + shape(r, 1, 4)
+        n = 2 * r.randint(1, len(s)) if r.random() < 0.85 else r.choice([1, 3, 2 * len(s) + 2])
+        padding = [r.randint(0, 2) for _ in range(n)]
+        return [s], [padding], lambda x: torch.nn.functional.pad(x, padding)
+    if op == "interpolate":
+        s = [b, r.randint(1, 3), r.randint(1, 5), r.randint(1, 5)]
+        mode = r.choice(["nearest", "bilinear"])
+        roll = r.random()
+        if roll < 0.4:
+            size = [r.randint(1, 7), r.randint(1, 7)]
+            o = {"size": size, "mode": mode}
+            kw = {"size": size}
+        elif roll < 0.85:
+            k = r.choice([1, 2, 3])
+            o = {"scaleFactor": k, "mode": mode}
+            kw = {"scale_factor": k}
+        else:
+            size = [r.randint(1, 7)] * 3
+            o = {"size": size, "mode": mode}
+            kw = {"size": size}
+        extra = {"align_corners": False} if mode == "bilinear" else {}
+        return [s], [o], lambda x: torch.nn.functional.interpolate(x, mode=mode, **kw, **extra)
     raise ValueError(op)
 
 
 OPS = (["reshape", "view", "flatten", "unflatten", "permute", "transpose", "squeeze", "unsqueeze", "expand", "select", "narrow",
-        "split", "chunk", "cat", "stack"] + list(BINARY) + list(UNARY) + REDUCE + ["softmax", "logSoftmax", "matmul", "bmm", "einsum"])
+        "split", "chunk", "cat", "stack"] + list(BINARY) + list(UNARY) + REDUCE + ["softmax", "logSoftmax", "matmul", "bmm", "einsum", "tile", "pad", "interpolate"])
 
 
 def values(t):

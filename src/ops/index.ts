@@ -8,3 +8,4 @@ export {
 export { sum, mean, amax, amin, argmax, logsumexp, std, var, softmax, logSoftmax, type ReduceOptions } from "./reduce.ts";
 export { matmul, bmm } from "./matmul.ts";
 export { einsum } from "./einsum.ts";
+export { tile, pad, interpolate, type InterpolateOptions } from "./resize.ts";

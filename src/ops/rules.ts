@@ -10,6 +10,7 @@ import {
 import { stackShape } from "./join.ts";
 import { einsumShape } from "./einsum.ts";
 import { einopsShape } from "./einops.ts";
+import { interpolateShape, padShape, tileShape } from "./resize.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
 const binary = (name: BinaryName): Rule => (shapes, args) => binaryShape(name, shapes, args);
@@ -36,6 +37,9 @@ export const opRules = {
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
+  tile: ([x], [reps]) => tileShape(x!, reps),
+  pad: ([x], [padding]) => padShape(x!, padding),
+  interpolate: ([x], [o]) => interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined }),
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
   einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
   repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),

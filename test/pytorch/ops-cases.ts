@@ -2,7 +2,8 @@
 // a call of shapecheck's ops, at run time (callOp) and as source text (callText, for the type tests).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { input, ops } from "../../src/index.ts";
+import { input } from "../../src/model/input.ts";
+import * as ops from "../../src/model/ops.ts";
 
 export interface OpCase {
   readonly op: string;

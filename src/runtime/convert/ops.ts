@@ -80,7 +80,9 @@ function einsum(xs: tf.Tensor[], equation: string, out: number[]): tf.Tensor {
 /** rearrange / reduce / repeat: split into the left side's axes, reduce, reorder, add new axes, merge. */
 function einops(kind: EinopsKind, x: tf.Tensor, pattern: string, lengths: Record<string, number>, reduction: Reduction | undefined, out: number[]): tf.Tensor {
   const plan = einopsPlan(kind, pattern, x.shape, lengths);
-  const left = plan.left.filter((a) => !a.startsWith("#"));
+  // Every axis of the left side, in einops' order (a group's first axis outermost): the anonymous ones
+  // too ("#i": a 1, or a literal length in a group, the 2 of "(h 2)", which reduce reduces).
+  const left = plan.left;
   let t = tf.reshape(x, left.map((a) => plan.sizes.get(a) as number));
   const gone = left.map((a, i) => (plan.right.includes(a) ? -1 : i)).filter((i) => i >= 0);
   if (gone.length > 0) {
@@ -134,6 +136,25 @@ export const opImplementations: Record<OpName, Impl> = {
   },
   bmm: ([a, b]) => tf.matMul(a!, b!),
   einsum: (xs, [equation], out) => einsum(xs, equation, out),
+  tile: ([x], [reps]) => {
+    const all = [...Array(Math.max(0, x!.rank - reps.length)).fill(1), ...reps] as number[];
+    const t = all.length > x!.rank ? tf.reshape(x!, [...Array(all.length - x!.rank).fill(1), ...x!.shape]) : x!;
+    return tf.tile(t, all);
+  },
+  pad: ([x], [padding, value]) => {
+    const pairs = x!.shape.map((_, i): [number, number] => {
+      const fromEnd = x!.rank - 1 - i;
+      return 2 * fromEnd < padding.length ? [padding[2 * fromEnd], padding[2 * fromEnd + 1]] : [0, 0];
+    });
+    return tf.pad(x!, pairs, value ?? 0);
+  },
+  interpolate: ([x], [o], out) => {
+    if (x!.rank !== 4) throw new Error(`interpolate: TensorFlow.js resizes 2-d images only (input of rank ${x!.rank})`);
+    const nhwc = tf.transpose(x!, [0, 2, 3, 1]) as tf.Tensor4D;
+    const size: [number, number] = [out[2]!, out[3]!];
+    const resized = o.mode === "bilinear" ? tf.image.resizeBilinear(nhwc, size, false, true) : tf.image.resizeNearestNeighbor(nhwc, size, false, false);
+    return tf.transpose(resized, [0, 3, 1, 2]);
+  },
   rearrange: ([x], [pattern, lengths], out) => einops("rearrange", x!, pattern, lengths, undefined, out),
   einopsReduce: ([x], [pattern, lengths, reduction], out) => einops("reduce", x!, pattern, lengths, reduction, out),
   repeat: ([x], [pattern, lengths], out) => einops("repeat", x!, pattern, lengths, undefined, out),
