@@ -8,7 +8,7 @@ import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
-type Times<D, K> = K extends 1 ? D : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
+type Times<D, K> = K extends 1 ? D & Dim : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
 const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d === "number" ? d * k : null);
 type Ones<N extends number, Out extends 1[] = []> = Out["length"] extends N ? Out : Ones<N, [...Out, 1]>;
 
