@@ -3,7 +3,7 @@
 // model's shape is `Shape` (unknown rank) and the model checks those layers when it is built.
 // A tuple spread (`as const`) is still checked layer by layer. Issue 13, item 1.
 import { expectType, type TypeEqual } from "ts-expect";
-import { graph, input, nn, sequential, type AnyLayer, type Layer, type OutputShape, type Shape, type ShapeTrace, type Symbolic } from "shapecheck";
+import { graph, input, nn, sequential, type AnyLayer, type Layer, type Linear, type Model, type OutputShape, type Shape, type ShapeTrace, type Symbolic } from "shapecheck";
 
 const blocks: AnyLayer[] = [];
 for (let i = 0; i < 3; i++) blocks.push(nn.conv2d(8, 8, 3, 1, 1), nn.relu());
@@ -54,3 +54,7 @@ expectType<TypeEqual<ShapeTrace<typeof one>, "ShapeTrace: a graph has no single 
 // A symbolic tensor of unknown shape: the layers piped after it are checked when built (no compile error, no shape).
 const after = y.pipe(nn.adaptiveAvgPool2d(1), nn.flatten(), nn.linear(10, 3));
 expectType<TypeEqual<typeof after, Symbolic<Shape>>>(true);
+
+// A model declared as a type alone over an array of layers: `Shape` too.
+expectType<TypeEqual<OutputShape<Model<[192], [Linear<192, 10>, ...AnyLayer[]]>>, Shape>>(true);
+expectType<TypeEqual<ShapeTrace<Model<[192], [Linear<192, 10>, ...AnyLayer[]]>>, [[number, 10], ...Shape[]]>>(true);

@@ -1,5 +1,5 @@
 // Layers spread from an array: the layers before it are still checked; a tuple spread is checked throughout.
-import { input, nn, sequential, type AnyLayer } from "shapecheck";
+import { input, nn, sequential, type AnyLayer, type Linear, type Model } from "shapecheck";
 
 const blocks: AnyLayer[] = [];
 for (let i = 0; i < 3; i++) blocks.push(nn.relu());
@@ -22,3 +22,6 @@ export const insideAResidual = sequential(
   input([3, 8, 8]),
   nn.residual(nn.conv2d(4, 3, 3, 1, 1), ...blocks), // error: "residual(n layers), layer 0: conv2d(4, 3, 3, 1, 1): inChannels must equal the input's channel dimension 3 (input [number, 3, 8, 8])"
 );
+
+// A model as a type alone: the layers before the array are checked.
+export type ArrayNet = Model<[3, 8, 8], [Linear<9, 4>, ...AnyLayer[]]>; // error: "linear(9, 4): inFeatures must equal the last input dimension 8 (input [number, 3, 8, 8])"
