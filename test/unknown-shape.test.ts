@@ -85,3 +85,9 @@ test("pipe after a tensor whose shape the compiler does not know: checked when b
   assert.equal(shapeError(() => y.pipe(nn.adaptiveAvgPool2d(1), nn.flatten(), nn.linear(10, 3))).message,
     "linear(10, 3): inFeatures must equal the last input dimension 8 (input [number, 8·1·1 = 8])");
 });
+
+test("a block over an array: the runtime names the count the compiler writes as n", () => {
+  const loose = sequential as (...args: unknown[]) => unknown;
+  assert.equal(shapeError(() => loose(input([3, 8, 8]), nn.residual(nn.flatten(), nn.linear(190, 10), ...loop(1)))).message,
+    "residual(4 layers), layer 1: linear(190, 10): inFeatures must equal the last input dimension 192 (input [number, 3·8·8 = 192])");
+});

@@ -25,3 +25,9 @@ export const insideAResidual = sequential(
 
 // A model as a type alone: the layers before the array are checked.
 export type ArrayNet = Model<[3, 8, 8], [Linear<9, 4>, ...AnyLayer[]]>; // error: "linear(9, 4): inFeatures must equal the last input dimension 8 (input [number, 3, 8, 8])"
+
+// A block over an array: its name says `n layers` (never a `${number}` hole, which TypeScript 5.9 would print with `\u00B7` escapes).
+export const residualOverAnArray = sequential(
+  input([3, 8, 8]),
+  nn.residual(nn.flatten(), nn.linear(190, 10), ...blocks), // error: "residual(n layers), layer 1: linear(190, 10): inFeatures must equal the last input dimension 192 (input [number, 3·8·8 = 192])"'
+);
