@@ -145,14 +145,14 @@ function dropoutOf(kind: string, rest: readonly unknown[]): never {
 }
 
 /** PyTorch's `nn.Dropout(p=0.5, inplace=False)`: zeroes elements with probability p while training. */
-export function dropout<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = DropoutProblems<"dropout", First, Second>>(
+export function dropout<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined] ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false] : DropoutProblems<"dropout", First, Second>>(
   p?: Checked<First, Problems[0]>,
   inplaceOrOptions?: Checked<Second, Problems[1]>,
 ): Dropout<POf<First, Second>> {
   return dropoutOf("dropout", [p, inplaceOrOptions]);
 }
 /** PyTorch's `nn.Dropout2d(p=0.5, inplace=False)`: zeroes whole channels with probability p while training. */
-export function dropout2d<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = DropoutProblems<"dropout2d", First, Second>>(
+export function dropout2d<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined] ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false] : DropoutProblems<"dropout2d", First, Second>>(
   p?: Checked<First, Problems[0]>,
   inplaceOrOptions?: Checked<Second, Problems[1]>,
 ): Dropout2d<POf<First, Second>> {

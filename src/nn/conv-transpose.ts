@@ -179,7 +179,7 @@ type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> = 
 
 /** Each argument's message or `false`; plain arguments (options without outputPadding or groups) skip the checks. */
 type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
-  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsPlainSizeArg<Fifth, Rank, 0>, Sixth, Seventh] extends [true, true, true, true, true, undefined, {}]
+  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, [Fifth] extends [undefined] ? true : IsPlainSizeArg<Fifth, Rank, 0>, Sixth, Seventh] extends [true, true, true, true, true, undefined, {}]
     ? ({} extends Seventh ? IsOptions<Fourth> extends true ? [Fifth] extends [undefined] ? NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> : NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>)
     : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
 type Full<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = IsOptions<Kernel> extends true

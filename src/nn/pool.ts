@@ -139,7 +139,7 @@ type FullProblems<Kind extends string, Rank extends number, Kernel, Second, Thir
     ArgMessage<FourthProblem<"", Kind, Rank, Kernel, Second, Third, Fourth>, Kind, Kernel, Second, Third, Fourth>,
   ];
 // Plain options: known keys, plain sizes, and a padding of 0 or a number at most half a number kernel.
-type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = IsOptions<Second> extends true
+type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = [Second] extends [undefined] ? true : IsOptions<Second> extends true
   ? [KnownKeys<Second, KeyOf<Kind>>, OptionTypesFit<Second, { ceilMode: boolean }>, IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, undefined>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true, true, true] ? true : false
   : IsPlainSizeArg<Second, Rank>;
 type PlainPadding<Kernel, Padding> = [Padding] extends [0 | undefined] ? true
