@@ -60,7 +60,14 @@ type Unknowns<G extends readonly string[], Lengths, Out extends string[] = []> =
   G extends readonly [infer N extends string, ...infer R extends string[]] ? Unknowns<R, Lengths, N extends keyof Lengths ? Out : IsNumber<N> extends true ? Out : [...Out, N]> : Out;
 type KnownLengths<G extends readonly string[], Lengths> = { [K in keyof G]: G[K] extends keyof Lengths ? ValueOf<Lengths[G[K]]> : G[K] extends `${infer V extends number}` ? V : 1 };
 type ShowGroup<G extends readonly string[], Text extends string = ""> = G extends readonly [infer N extends string, ...infer R extends string[]] ? ShowGroup<R, Text extends "" ? N : `${Text} ${N}`> : `(${Text})`;
+/** The first number other than 1 in a group: einops takes one on the left (`(h 2)`) only in reduce. */
+type LiteralIn<G extends readonly string[]> =
+  G extends readonly [infer N extends string, ...infer R extends string[]] ? (IsNumber<N> extends true ? (N extends "1" ? LiteralIn<R> : N) : LiteralIn<R>) : never;
 type BindGroup<Op extends string, G extends readonly string[], D, Lengths, Env> =
+  Op extends "reduce" ? BindGroupSizes<Op, G, D, Lengths, Env>
+  : [LiteralIn<G>] extends [never] ? BindGroupSizes<Op, G, D, Lengths, Env>
+  : `a number other than 1 (${LiteralIn<G>}) on the left is only for reduce`;
+type BindGroupSizes<Op extends string, G extends readonly string[], D, Lengths, Env> =
   Unknowns<G, Lengths> extends infer Missing extends string[]
     ? Product<KnownLengths<G, Lengths>> extends infer Known
       ? Missing["length"] extends 0
@@ -197,6 +204,8 @@ export function einopsPlan(op: EinopsKind, pattern: string, input: RuntimeShape,
       sizes.set(element, d); left.push(element);
       return;
     }
+    const literal = element.find((a) => isNumber(a) && a !== "1");
+    if (op !== "reduce" && literal !== undefined) fail(`a number other than 1 (${literal}) on the left is only for reduce`);
     const missing = element.filter((a) => !(a in lengths) && !isNumber(a));
     const known = element.reduce((n, a) => n * (a in lengths ? lengths[a]! : isNumber(a) ? Number(a) : 1), 1);
     const text = `(${element.join(" ")})`;

@@ -39,8 +39,8 @@ export function stateDict(model: tfl.LayersModel, params: readonly ParamSpec[]):
 
 /**
  * Loads PyTorch-layout parameters into the model. Every parameter is checked before any is
- * written: a missing or unexpected key is an Error (unless `strict: false`, as PyTorch's
- * `load_state_dict`), a wrong shape a ShapeError naming both shapes.
+ * written: a missing or unexpected key is a ShapeError naming them (unless `strict: false`, as
+ * PyTorch's `load_state_dict`), a wrong shape a ShapeError naming both shapes.
  */
 export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec[], dict: StateDictInput, options: { strict?: boolean } = {}): void {
   const strict = options.strict ?? true;
@@ -53,20 +53,25 @@ export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec
         missing.length > 0 ? `missing keys ${missing.map((k) => `"${k}"`).join(", ")}` : "",
         unexpected.length > 0 ? `unexpected keys ${unexpected.map((k) => `"${k}"`).join(", ")}` : "",
       ].filter(Boolean);
-      throw new Error(`loadStateDict: ${parts.join("; ")} (expected ${[...known].map((k) => `"${k}"`).join(", ")})`);
+      throw new ShapeError(`loadStateDict: ${parts.join("; ")} (expected ${[...known].map((k) => `"${k}"`).join(", ")})`);
     }
   }
   const writes = new Map<tfl.LayerVariable, tf.Tensor>();
+  const restores: [(value: tf.Tensor) => void, tf.Tensor][] = [];
   try {
     for (const spec of params) {
       const value = dict[spec.key];
-      if (spec.constant || value === undefined) continue;
-      const variable = variableOf(model, spec);
+      if (value === undefined || (spec.constant && !spec.restore)) continue;
       const { tensor, owned } = toTensor(`loadStateDict (${spec.key})`, value, spec.shape, "float32");
       if (tensor.shape.length !== spec.shape.length || tensor.shape.some((d, i) => d !== spec.shape[i])) {
         if (owned) tensor.dispose();
         throw new ShapeError(`loadStateDict (${spec.key}): expected a tensor of shape [${spec.shape.join(", ")}], got [${tensor.shape.join(", ")}]`);
       }
+      if (spec.restore) { // a buffer tfjs does not keep: given to the converter once every value is checked
+        restores.push([spec.restore, owned ? tensor : tf.clone(tensor)]);
+        continue;
+      }
+      const variable = variableOf(model, spec);
       const converted = tf.tidy(() => spec.toTfjs(tf.cast(tensor, "float32")));
       if (owned) tensor.dispose();
       const earlier = spec.accumulate ? writes.get(variable) : undefined;
@@ -80,7 +85,9 @@ export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec
       }
     }
     for (const [variable, value] of writes) variable.write(value);
+    for (const [restore, value] of restores) restore(value);
   } finally {
     for (const value of writes.values()) value.dispose();
+    for (const [, value] of restores) value.dispose();
   }
 }

@@ -22,8 +22,12 @@ export interface ParamSpec {
   toTfjs(value: tf.Tensor): tf.Tensor;
   /** tfjs layout → PyTorch layout. */
   fromTfjs(value: tf.Tensor): tf.Tensor;
-  /** A buffer tfjs does not keep (batchNorm's num_batches_tracked): exported as this value, ignored on import. */
+  /**
+   * A buffer tfjs does not keep (batchNorm's num_batches_tracked): exported as this value; on import,
+   * given to `restore` (when there is one, else ignored), and optional with `strict`.
+   */
   readonly constant?: () => tf.Tensor;
+  readonly restore?: (value: tf.Tensor) => void;
   /**
    * The tfjs weight is the sum of this parameter and the ones before it on the same weight (an
    * LSTM's bias_ih + bias_hh): imported by adding, exported by `fromTfjs` (zeros).
