@@ -1,9 +1,10 @@
 // fit's progress: a bar per epoch in a terminal (epoch, batch, running loss and metrics, time left),
 // as Keras and tfjs-node show; one line per epoch with verbose 2; nothing with verbose 0 or, for
 // verbose 1, when stdout is not a terminal.
-import cliProgress from "cli-progress";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { platform } from "#platform";
+import type { ProgressBar, ProgressStream } from "./platform/platform.ts";
 
 /** 0: quiet; 1: a progress bar when stdout is a terminal (default); 2: one line per epoch. */
 export type Verbosity = 0 | 1 | 2;
@@ -32,25 +33,26 @@ export interface ProgressOptions {
   verbose: Verbosity;
   /** Renames tfjs's log keys (`acc` → `accuracy`, `val_acc` → `val_accuracy`). */
   names: (key: string) => string;
-  stream?: NodeJS.WriteStream;
+  /** Default: stdout in Node, the console in a browser. */
+  stream?: ProgressStream;
   /** Redraws per second at most (default 8). */
   fps?: number;
 }
 
 /** The progress callback for fit, or null when nothing is to be shown. */
 export function progressCallback(options: ProgressOptions): tfl.Callback | null {
-  const stream = options.stream ?? process.stdout;
+  const stream = options.stream ?? platform.stdout();
   if (options.verbose === 0 || (options.verbose === 1 && !stream.isTTY)) return null;
   return new Progress(options.verbose, options.names, stream, options.fps ?? 8);
 }
 
 class Progress extends tfl.Callback {
-  private bar: cliProgress.SingleBar | null = null;
+  private bar: ProgressBar | null = null;
   private epochStart = 0;
   private seen = 0;
   private sums: Record<string, number> = {};
 
-  constructor(private readonly verbose: 1 | 2, private readonly names: (key: string) => string, private readonly stream: NodeJS.WriteStream, private readonly fps: number) {
+  constructor(private readonly verbose: 1 | 2, private readonly names: (key: string) => string, private readonly stream: ProgressStream, private readonly fps: number) {
     super();
   }
 
@@ -71,14 +73,10 @@ class Progress extends tfl.Callback {
     this.sums = {};
     if (this.verbose !== 1) return;
     const width = String(this.epochs).length;
-    this.bar = new cliProgress.SingleBar({
-      stream: this.stream,
+    this.bar = platform.progressBar(this.stream, {
       format: `Epoch ${String(epoch + 1).padStart(width)}/${this.epochs} {bar} {value}/{total} | {metrics} | {time}`,
-      barsize: 24,
-      hideCursor: true,
-      clearOnComplete: false,
       fps: this.fps,
-    }, cliProgress.Presets.shades_classic);
+    });
     this.bar.start(this.steps, 0, { metrics: "", time: "" });
   }
 
