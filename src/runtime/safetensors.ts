@@ -7,6 +7,7 @@
 // Keys and layouts are PyTorch's (the model's stateDict()), so the file loads into the emitted
 // torch.nn.Module and a PyTorch state_dict saved with safetensors loads here.
 import * as tf from "@tensorflow/tfjs-core";
+import { platform } from "#platform";
 import { ShapeError } from "../errors.ts";
 
 /** One tensor of a safetensors file. */
@@ -125,15 +126,15 @@ export function loadSafetensorsBytes(model: HasStateDict, bytes: Uint8Array): vo
 }
 
 // Node-only: the file system, in these two functions alone (the browser passes bytes from fetch()).
+// Through `#platform` (src/runtime/platform/), so that a browser bundle has no Node module.
 
 /** Writes the model's weights to `path` as safetensors (Node). */
 export async function saveSafetensors(model: HasStateDict, path: string): Promise<void> {
-  const { writeFile } = await import("node:fs/promises");
-  await writeFile(path, safetensorsOf(model));
+  await platform.writeFile(path, safetensorsOf(model));
 }
 
 /** Loads safetensors weights into the model: bytes (browser: `new Uint8Array(await (await fetch(url)).arrayBuffer())`) or a path (Node). */
 export async function loadSafetensors(model: HasStateDict, from: Uint8Array | ArrayBuffer | string): Promise<void> {
-  const bytes = typeof from === "string" ? new Uint8Array(await (await import("node:fs/promises")).readFile(from)) : from instanceof Uint8Array ? from : new Uint8Array(from);
+  const bytes = typeof from === "string" ? await platform.readFile(from) : from instanceof Uint8Array ? from : new Uint8Array(from);
   loadSafetensorsBytes(model, bytes);
 }
