@@ -80,6 +80,8 @@ export const rankMismatch = einops.rearrange(images, "b c h -> b c h"); // error
 export const twoUnknown = einops.rearrange(images, "b c (h p1) w -> b c h p1 w"); // error: group (h p1): give the lengths of all its axes but one
 export const repeatLength = einops.repeat(input([768]), "b d -> b n d"); // error: axis n is only on the right: give its length (as { n: … })"
 export const wrongLength = einops.rearrange(images, "b c h w -> b c h w", { c: 4 }); // error: axis c is given length 4 but its dimension is 3"
+export const literalLeft = einops.rearrange(images, "b c (h 2) w -> b c h w"); // error: "rearrange(\"b c (h 2) w -> b c h w\"): a number other than 1 (2) on the left is only for reduce"
+export const literalLeftRepeat = einops.repeat(images, "b c (h 2) w -> b c h w n", { n: 2 }); // error: a number other than 1 (2) on the left is only for reduce"
 // tile, pad, interpolate
 export const badTile = ops.tile(features, [2, -1]); // error: "tile(…, [2, -1]): repetitions must be integers ≥ 0"
 export const oddPad = ops.pad(features, [1, 1, 2]); // error: "pad(…, [1, 1, 2]): the pad has 3 values; it needs pairs (before, after) for dimensions from the last, at most 4 of them, each ≥ 0"
