@@ -5,7 +5,7 @@ import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { graph, input, nn, ops } from "shapecheck";
-import { build, type GraphModel, type Tensor, type TrainableGraphModel, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
+import { build, load, toTfjs, type GraphModel, type Tensor, type TrainableGraphModel, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
 
 // One input, one output: the same types as a sequential's.
 const image = input([1, 16, 16]);
@@ -20,8 +20,10 @@ expectExact<Tensor<[number, 2, 16, 16]>>(model.predict(images));
 model.predict(tf.zeros([2, 1, 16, 16])); // untyped: checked at run time
 const trainable = build(segmenter).compile({ loss: "crossEntropy", metrics: ["accuracy"] });
 expectType<TypeEqual<typeof trainable, TrainableModel<[number, 1, 16, 16], [number, 2, 16, 16], [number, 16, 16], "accuracy">>>(true);
-expectType<TypeEqual<Awaited<ReturnType<typeof segmenter.load>>, TypedModel<[number, 1, 16, 16], [number, 2, 16, 16]>>>(true);
-expectType<TypeEqual<ReturnType<typeof segmenter.toTfjs>, tfl.LayersModel>>(true);
+const loaded = load(segmenter, "./segmenter");
+expectType<TypeEqual<Awaited<typeof loaded>, TypedModel<[number, 1, 16, 16], [number, 2, 16, 16]>>>(true);
+const layersModel = toTfjs(segmenter);
+expectType<TypeEqual<typeof layersModel, tfl.LayersModel>>(true);
 
 // Two inputs, two outputs: arrays in, a tuple out.
 const tokens = input([5, 8]);

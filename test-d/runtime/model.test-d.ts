@@ -4,7 +4,7 @@ import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { input, nn, sequential } from "shapecheck";
-import { build, type Evaluation, type FitHistory, type TargetShape, type Tensor, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
+import { build, load, toTfjs, type Evaluation, type FitHistory, type TargetShape, type Tensor, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
 
 const net = sequential(
   input([1, 28, 28]),
@@ -51,11 +51,14 @@ expectType<TypeEqual<TargetShape<[number, 7, 5], "sparseCategoricalCrossentropy"
 expectType<TypeEqual<TargetShape<[number, 10], "categoricalCrossentropy">, [number, 10]>>(true);
 expectType<TypeEqual<TargetShape<["batch", 10], "nll">, ["batch"]>>(true);
 
-// net.load: a typed model of the declared shapes.
-expectType<TypeEqual<Awaited<ReturnType<typeof net.load>>, TypedModel<[number, 1, 28, 28], [number, 10]>>>(true);
+// load(net, where): a typed model of the declared shapes.
+const loaded = load(net, "./mnist-model");
+expectType<TypeEqual<Awaited<typeof loaded>, TypedModel<[number, 1, 28, 28], [number, 10]>>>(true);
 
 // toTfjs: the escape hatch is a plain tfjs LayersModel.
-expectType<TypeEqual<ReturnType<typeof net.toTfjs>, tfl.LayersModel>>(true);
+const layersModel = toTfjs(net);
+expectType<TypeEqual<typeof layersModel, tfl.LayersModel>>(true);
 // A named batch flows to predict's output.
 const namedNet = sequential(input([16], { batch: "batch" }), nn.linear(16, 4));
-expectType<TypeEqual<ReturnType<ReturnType<typeof namedNet.build>["predict"]>, Tensor<["batch", 4]>>>(true);
+const namedModel = build(namedNet);
+expectType<TypeEqual<ReturnType<typeof namedModel.predict>, Tensor<["batch", 4]>>>(true);
