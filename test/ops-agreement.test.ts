@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { ShapeError } from "../src/index.ts";
 import { ready } from "../src/tfjs.ts";
 import type { SymbolicTensor } from "../src/model/symbolic.ts";
-import { opImplementations } from "../src/runtime/convert/ops.ts";
+import { opImplementations } from "../src/ops/ops.tfjs.ts";
 import type { OpName } from "../src/ops/rules.ts";
 import { callOp, opCases } from "./pytorch/ops-cases.ts";
 

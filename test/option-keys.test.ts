@@ -8,20 +8,20 @@ import { test } from "node:test";
 import { layers, nn, ShapeError } from "../src/index.ts";
 import { compile, compilers, root, writeProject } from "./compile-blocks.ts";
 import { suggestOption } from "../src/shape/args.ts";
-import { convKeys } from "../src/nn/conv.ts";
-import { convTransposeKeys } from "../src/nn/conv-transpose.ts";
-import { poolKeys } from "../src/nn/pool.ts";
-import { batchNormKeys } from "../src/nn/batch-norm.ts";
-import { layerNormKeys } from "../src/nn/layer-norm.ts";
-import { embeddingKeys } from "../src/nn/embedding.ts";
-import { recurrentKeys } from "../src/nn/rnn.ts";
-import { attentionKeys } from "../src/nn/attention.ts";
-import { convOptions } from "../src/layers/conv.ts";
+import { convKeys } from "../src/families/conv/conv.nn.ts";
+import { convTransposeKeys } from "../src/families/conv/conv-transpose.nn.ts";
+import { poolKeys } from "../src/families/pool/pool.nn.ts";
+import { batchNormKeys } from "../src/families/normalization/batch-norm.nn.ts";
+import { layerNormKeys } from "../src/families/normalization/layer-norm.nn.ts";
+import { embeddingKeys } from "../src/families/embedding/embedding.nn.ts";
+import { recurrentKeys } from "../src/families/recurrent/recurrent.nn.ts";
+import { attentionKeys } from "../src/families/attention/attention.nn.ts";
+import { convOptions } from "../src/families/conv/tf-conv.layers.ts";
 import { activationOptions, denseOptions, dropoutOptions, flattenOptions, permuteOptions, reshapeOptions } from "../src/layers/core.ts";
-import { embeddingOptions } from "../src/layers/embedding.ts";
-import { batchNormalizationOptions } from "../src/layers/normalization.ts";
-import { upSampling2dOptions, zeroPadding2dOptions } from "../src/layers/padding.ts";
-import { globalPooling1dOptions, globalPooling2dOptions, pooling1dOptions, pooling2dOptions } from "../src/layers/pool.ts";
+import { embeddingOptions } from "../src/families/embedding/tf-embedding.layers.ts";
+import { batchNormalizationOptions } from "../src/families/normalization/tf-normalization.layers.ts";
+import { upSampling2dOptions, zeroPadding2dOptions } from "../src/families/padding/tf-padding.layers.ts";
+import { globalPooling1dOptions, globalPooling2dOptions, pooling1dOptions, pooling2dOptions } from "../src/families/pool/tf-pool.layers.ts";
 
 /** A builder: how a call is written with one more option (`{}` → the options object's text), and the keys it knows. */
 interface Builder {

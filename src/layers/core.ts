@@ -2,19 +2,19 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../types/model/layer.ts";
 import type { SizeProblem } from "../../types/shape/args.ts";
-import type { FlattenOrigins } from "../../types/shape/flatten.ts";
-import type { TfDenseRule } from "../../types/shape/tf-dense.ts";
-import type { TfFlattenRule } from "../../types/shape/tf-flatten.ts";
-import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../../types/shape/tf-reshape.ts";
+import type { FlattenOrigins } from "../families/reshape/flatten.types.ts";
+import type { TfDenseRule } from "../families/linear/tf-dense.types.ts";
+import type { TfFlattenRule } from "../families/reshape/tf-flatten.types.ts";
+import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../families/reshape/tf-reshape.types.ts";
 import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
-import { flattenOrigins } from "../shape/flatten.ts";
-import { tfDenseRule } from "../shape/tf-dense.ts";
-import { tfFlattenRule } from "../shape/tf-flatten.ts";
-import { isPermutation, tfPermuteRule, tfReshapeRule, writePermutationMessage as permutationMessage } from "../shape/tf-reshape.ts";
+import { flattenOrigins } from "../families/reshape/flatten.ts";
+import { tfDenseRule } from "../families/linear/tf-dense.ts";
+import { tfFlattenRule } from "../families/reshape/tf-flatten.ts";
+import { isPermutation, tfPermuteRule, tfReshapeRule, writePermutationMessage as permutationMessage } from "../families/reshape/tf-reshape.ts";
 import { checkKnownOptions, dataFormatOf, optionSet, checkSizeOption, layerArgs, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;

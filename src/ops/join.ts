@@ -4,7 +4,7 @@ import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index
 import type { Shape } from "../../types/shape/dims.ts";
 import type { ConcatShapes, EqualShapes } from "../../types/shape/join.ts";
 import type { Checked } from "../../types/shape/args.ts";
-import type { Drop, Take } from "../../types/shape/flatten.ts";
+import type { Drop, Take } from "../families/reshape/flatten.types.ts";
 import { ShapeError } from "../errors.ts";
 import { SymbolicTensor, type ShapesOf, type Symbolic } from "../model/symbolic.ts";
 import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";

@@ -5,15 +5,15 @@
 import type { Add, CeilDiv, Compare, FloorDiv, Mod, Product, Sub } from "../../types/arith/index.ts";
 import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index.ts";
 import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/dims.ts";
-import type { Drop, FlattenRule, Take } from "../../types/shape/flatten.ts";
-import type { UnflattenRule } from "../../types/shape/unflatten.ts";
+import type { Drop, FlattenRule, Take } from "../families/reshape/flatten.types.ts";
+import type { UnflattenRule } from "../families/reshape/unflatten.types.ts";
 import type { Arg, Checked } from "../../types/shape/args.ts";
 import { ShapeError } from "../errors.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
-import { flattenRule } from "../shape/flatten.ts";
-import { unflattenRule } from "../shape/unflatten.ts";
+import { flattenRule } from "../families/reshape/flatten.ts";
+import { unflattenRule } from "../families/reshape/unflatten.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

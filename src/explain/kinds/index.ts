@@ -1,19 +1,19 @@
 // The per-kind explainers, by the runtime layers' `kind`. A kind missing here is shown with "—".
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { multiheadAttention } from "./attention.ts";
-import { conv, convTranspose } from "./conv.ts";
-import { keepsShape } from "./elementwise.ts";
-import { embedding } from "./embedding.ts";
-import { lazyLinear, linear } from "./linear.ts";
-import { batchNorm, layerNorm } from "./normalization.ts";
-import { adaptivePool, pool } from "./pool.ts";
-import { gru, lstm } from "./recurrent.ts";
-import { flatten, unflatten } from "./reshape.ts";
+import { multiheadAttention } from "../../families/attention/attention.explain.ts";
+import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
+import { keepsShape } from "../../families/activation/activation.explain.ts";
+import { embedding } from "../../families/embedding/embedding.explain.ts";
+import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
+import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
+import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
+import { gru, lstm } from "../../families/recurrent/recurrent.explain.ts";
+import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
 import { Unreadable, type Explainer, type LayerConfig } from "./support.ts";
-import * as tfjs from "./tfjs.ts";
+import * as tfjs from "../../layers/tfjs.explain.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
-export { explainOp, writtenOp, type OpNodeLike } from "./ops.ts";
+export { explainOp, writtenOp, type OpNodeLike } from "../../ops/ops.explain.ts";
 
 /** Every kind explain knows, PyTorch's (`nn`) and TensorFlow.js's (`layers`). */
 export const explainers: Readonly<Record<string, Explainer>> = {

@@ -10,8 +10,8 @@ import type { SymbolicTensor } from "../../model/symbolic.ts";
 import { NotConvertibleError, type LayerConfig, type ParamSpec } from "./context.ts";
 import { chain, withKnownSizes, withSharing, type Conversion } from "./index.ts";
 import { physicalAxis, toLayout, type Layout } from "./layout.ts";
-import { MatMul } from "./matmul.ts";
-import { Op } from "./ops.ts";
+import { MatMul } from "../../ops/matmul.tfjs.ts";
+import { Op } from "../../ops/ops.tfjs.ts";
 import type { OpName } from "../../ops/rules.ts";
 
 /** What toTfjs needs of a graph. */

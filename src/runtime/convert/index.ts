@@ -5,21 +5,21 @@
 import { ShapeError } from "../../errors.ts";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
-import * as activation from "./activation.ts";
-import { concat, residual, setPreferredLayout } from "./blocks.ts";
+import * as activation from "../../families/activation/activation.tfjs.ts";
+import { concat, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import { NotConvertibleError, notConvertible, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
-import { conv } from "./conv.ts";
-import { adaptivePool } from "./adaptive-pool.ts";
-import { convTranspose } from "./conv-transpose.ts";
-import { embedding } from "./embedding.ts";
-import { flatten, keepsFeatureOrder, unflatten } from "./flatten.ts";
-import { batchNorm, layerNorm } from "./norm.ts";
-import { gru, lstm, multiheadAttention } from "./recurrent.ts";
+import { conv } from "../../families/conv/conv.tfjs.ts";
+import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
+import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
+import { embedding } from "../../families/embedding/embedding.tfjs.ts";
+import { flatten, keepsFeatureOrder, unflatten } from "../../families/reshape/flatten.tfjs.ts";
+import { batchNorm, layerNorm } from "../../families/normalization/normalization.tfjs.ts";
+import { gru, lstm, multiheadAttention } from "../../families/recurrent/recurrent.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
-import { linear } from "./linear.ts";
-import { pool } from "./pool.ts";
+import { linear } from "../../families/linear/linear.tfjs.ts";
+import { pool } from "../../families/pool/pool.tfjs.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 

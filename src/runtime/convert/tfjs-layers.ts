@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import type { Converter, ConvertContext, LayerConfig, ParamSpec } from "./context.ts";
-import { DILATED_CONVS, needsTrainableDilation } from "./dilated-conv-layer.ts";
+import { DILATED_CONVS, needsTrainableDilation } from "../../families/conv/dilated-conv.tfjs-layer.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
 
 /** tfjs's factory for a kind: "MaxPooling2D" → layers.maxPooling2d. */

@@ -1,4 +1,0 @@
-// Layers without parameters that keep the shape: activations, dropout, identity, softmax.
-import type { Explainer } from "./support.ts";
-
-export const keepsShape: Explainer = () => ({ arithmetic: [], params: 0 });

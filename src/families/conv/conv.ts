@@ -1,0 +1,53 @@
+// Twin of src/families/conv/conv.types.ts: PyTorch's convolution output size,
+//   out = ⌊(L + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1
+import { ShapeError } from "../../errors.ts";
+import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
+
+export const dilatedKernel = (kernel: number, dilation: number): number => dilation * (kernel - 1) + 1;
+export const paddedSize = (size: number, padding: number): number => size + 2 * padding;
+
+export const writeKernelTooLargeMessage = (layer: string, axis: number, extent: number, padded: number): string =>
+  `${layer}: the kernel (extent ${extent}) is larger than the padded input (${padded}) in input dimension ${axis}`;
+
+/**
+ * One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`);
+ * a size-keeping convolution (stride 1, an odd kernel padded by half) keeps a named one.
+ */
+export function convSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number): RuntimeDim {
+  const known = valueOf(size);
+  if (known === null) return stride === 1 && dilation === 1 && kernel % 2 === 1 && 2 * padding === kernel - 1 ? size : null;
+  const padded = paddedSize(known, padding);
+  const extent = dilatedKernel(kernel, dilation);
+  if (padded < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
+  return Math.floor((padded - extent) / stride) + 1;
+}
+
+export const writeInChannelsMessage = (layer: string, channels: number): string =>
+  `${layer}: inChannels must equal the input's channel dimension ${channels}`;
+
+export const writeRankMessage = (layer: string, expected: string, got: number): string =>
+  `${layer}: expects an input ${expected}, got rank ${got}`;
+
+export const rankText = (rank: number): string =>
+  rank === 1 ? "[batch, channels, length] (rank 3)"
+  : rank === 2 ? "[batch, channels, height, width] (rank 4)"
+  : "[batch, channels, depth, height, width] (rank 5)";
+
+export interface ConvOptions {
+  kernels: number[];
+  strides: number[];
+  paddings: number[] | "same";
+  dilations: number[];
+}
+
+/** The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
+export function convRule(layer: string, rank: number, inChannels: number, outChannels: number, options: ConvOptions, input: RuntimeShape): RuntimeShape {
+  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
+  const [batch, channels, ...spatial] = input;
+  const known = valueOf(channels!);
+  if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
+  const { kernels, strides, paddings, dilations } = options;
+  const sizes = spatial.map((size, i) =>
+    paddings === "same" ? size : convSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!));
+  return [batch!, outChannels, ...sizes];
+}

@@ -1,0 +1,155 @@
+// layers.conv1d / conv2d: tfjs-layers' Conv1D / Conv2D, channels last by default, tfjs's argument objects.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { PerDim } from "../../../types/shape/args.ts";
+import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "./tf-conv.types.ts";
+import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { perDim } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { tfConvRule, writeCausalMessage as causalMessage, writeStridesDilationMessage as stridesDilationMessage } from "./tf-conv.ts";
+import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import { checkActivation } from "../../layers/core.ts";
+
+/** A size per spatial dimension: one number for all, or a tuple. */
+export type SizeArg = number | readonly number[];
+
+/** The options messages show, in this order. */
+const shownOptions = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
+type ShownOptions = typeof shownOptions;
+
+/** tfjs-layers' `ConvLayerArgs` (the options that do not change shapes are tfjs's own types). */
+export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.conv2d>[0]>, ShownOptions[number]> {
+  /** The number of output channels. */
+  readonly filters: number;
+  /** The window: one size for every spatial dimension, or a tuple. */
+  readonly kernelSize: SizeArg;
+  /** Default 1. Cannot be above 1 together with `dilationRate` (TensorFlow.js). */
+  readonly strides?: SizeArg;
+  /** Default "valid": ⌈(n − dilatedKernel + 1) / strides⌉; "same": ⌈n / strides⌉. ("causal" is not implemented by TensorFlow.js.) */
+  readonly padding?: "valid" | "same" | "causal";
+  /** Default 1. */
+  readonly dilationRate?: SizeArg;
+  /** Default "channelsLast": [batch, ...spatial, channels]. */
+  readonly dataFormat?: DataFormat;
+}
+
+/** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
+export const convOptions = optionSet<ConvArgs>()(...shownOptions, ...layerArgs, "activation", "useBias", "kernelInitializer", "biasInitializer",
+  "kernelConstraint", "biasConstraint", "kernelRegularizer", "biasRegularizer", "activityRegularizer");
+
+type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;
+type Rule<Name extends string, Rank extends number, Args extends ConvArgs, Input> = TfConvRule<
+  Written<Name, Args>, Rank, Args["filters"], PerDim<Args["kernelSize"], Rank>, PerDim<OptionOf<Args, "strides", 1>, Rank>,
+  OptionOf<Args, "padding", "valid">, PerDim<OptionOf<Args, "dilationRate", 1>, Rank>, OptionOf<Args, "dataFormat", "channelsLast">, Input>;
+
+interface ConvLayer<Args extends ConvArgs> extends Layer, RuntimeLayer {
+  /** The argument object as given (what `tf.layers` takes). */
+  readonly args: Args;
+  readonly filters: Args["filters"];
+  readonly kernelSize: Args["kernelSize"];
+  readonly strides: OptionOf<Args, "strides", 1>;
+  readonly padding: OptionOf<Args, "padding", "valid">;
+  readonly dilationRate: OptionOf<Args, "dilationRate", 1>;
+  readonly dataFormat: OptionOf<Args, "dataFormat", "channelsLast">;
+}
+/** `layers.conv1d({ filters, kernelSize, ... })`: [batch, length, channels] → [batch, length′, filters]. */
+export interface Conv1D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
+  readonly kind: "Conv1D";
+  readonly "~rule": Conv1DShapeRule<Args>;
+}
+/** The shape rule of Conv1D. */
+export interface Conv1DShapeRule<Args extends ConvArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<"conv1d", Args, this["~input"], Rule<"conv1d", 1, Args, this["~input"]>>;
+}
+/** `layers.conv2d({ filters, kernelSize, ... })`: [batch, height, width, channels] → [batch, height′, width′, filters]. */
+export interface Conv2D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
+  readonly kind: "Conv2D";
+  readonly "~rule": Conv2DShapeRule<Args>;
+}
+/** The shape rule of Conv2D. */
+export interface Conv2DShapeRule<Args extends ConvArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<"conv2d", Args, this["~input"], Rule<"conv2d", 2, Args, this["~input"]>>;
+}
+
+/** The message for Conv1D with channels first: tfjs's Conv1D accepts it but returns channels last. */
+export type writeConv1dFormatMessage<Layer extends string> =
+  `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's Conv1D returns its output channels last`;
+export const writeConv1dFormatMessage = (layer: string): string =>
+  `${layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's Conv1D returns its output channels last`;
+
+type Each<Value, Rank extends number> = PerDim<Value, Rank> extends readonly (infer One)[] ? One : never;
+type AboveOne<Value, Rank extends number> = Each<Value, Rank> extends 1 ? false : true;
+/** tfjs-core: "Either strides or dilations must be 1" (`number`, unknown to the compiler, is checked at run time). */
+type StridesDilationProblem<Layer extends string, Rank extends number, Args> =
+  number extends Each<OptionOf<Args, "strides", 1>, Rank> | Each<OptionOf<Args, "dilationRate", 1>, Rank> ? false
+  : [AboveOne<OptionOf<Args, "strides", 1>, Rank>, AboveOne<OptionOf<Args, "dilationRate", 1>, Rank>] extends [true, true] ? writeStridesDilationMessage<Layer>
+  : false;
+
+// Options that need no further check: known options, plain sizes, no dilation, padding "valid" or
+// "same", and channels last for conv1d (anything else takes the full check).
+type PlainConv<Rank extends number, Args> =
+  PlainOptions<Args, keyof ConvArgs, "filters" | "kernelSize" | "strides", Rank> extends true
+    ? [OptionOf<Args, "dilationRate", 1>, OptionOf<Args, "padding", "valid">, Rank extends 1 ? OptionOf<Args, "dataFormat", "channelsLast"> : "channelsLast"] extends [1, "valid" | "same", "channelsLast"] ? true : false
+    : false;
+
+/** The first problem of a convolution's argument object, on its property. */
+type ConvProblem<Name extends string, Rank extends number, Args, Layer extends string = Written<Name, Args>> = FirstOptionProblem<[
+  UnknownOptionProblem<Layer, Name, Args, keyof ConvArgs>,
+  SizeOptionProblem<Layer, Args, "filters">,
+  SizeOptionProblem<Layer, Args, "kernelSize", Rank>,
+  SizeOptionProblem<Layer, Args, "strides", Rank>,
+  At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
+  SizeOptionProblem<Layer, Args, "dilationRate", Rank>,
+  At<"dilationRate", StridesDilationProblem<Layer, Rank, Args>>,
+  At<"dataFormat", [Rank, OptionOf<Args, "dataFormat", "channelsLast">] extends [1, "channelsFirst"] ? writeConv1dFormatMessage<Layer> : false>,
+]>;
+
+/**
+ * tfjs's `tf.layers.conv1d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1 })` on
+ * [batch, length, channels].
+ *
+ * @example
+ * layers.conv1d({ filters: 16, kernelSize: 5 }); // [n, 100, 8] → [n, 96, 16]
+ */
+export function conv1d<const Args extends ConvArgs, Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>>(args: CheckedOptions<Args, Problem>): Conv1D<Args> {
+  return conv("Conv1D", "conv1d", 1, args as ConvArgs) as never;
+}
+
+/**
+ * tfjs's `tf.layers.conv2d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1, dataFormat = "channelsLast" })`.
+ *
+ * @example
+ * layers.conv2d({ filters: 32, kernelSize: 3 });                              // [n, 28, 28, 1] → [n, 26, 26, 32]
+ * layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: "same" }); // [n, 28, 28, 32] → [n, 14, 14, 64]
+ */
+export function conv2d<const Args extends ConvArgs, Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>>(args: CheckedOptions<Args, Problem>): Conv2D<Args> {
+  return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
+}
+
+// ---- runtime
+
+function conv(kind: string, name: string, rank: number, args: ConvArgs): RuntimeLayer & Record<string, unknown> {
+  const layer = writtenLayer(name, args, shownOptions);
+  checkKnownOptions(layer, name, args, convOptions);
+  checkSizeOption(layer, args, "filters");
+  checkSizeOption(layer, args, "kernelSize", rank);
+  checkSizeOption(layer, args, "strides", rank);
+  if (args.padding === "causal") throw new ShapeError(causalMessage(layer));
+  const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
+  checkSizeOption(layer, args, "dilationRate", rank);
+  const strides = perDim(optionOf<SizeArg>(args, "strides", 1), rank);
+  const dilations = perDim(optionOf<SizeArg>(args, "dilationRate", 1), rank);
+  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+  const dataFormat = dataFormatOf(layer, args);
+  if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
+  checkActivation(layer, args.activation);
+  const kernels = perDim(args.kernelSize, rank);
+  return {
+    kind, written: layer, args,
+    filters: args.filters, kernelSize: args.kernelSize, strides: optionOf(args, "strides", 1), padding,
+    dilationRate: optionOf(args, "dilationRate", 1), dataFormat, activation: args.activation,
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input)),
+  };
+}

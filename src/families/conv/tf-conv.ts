@@ -1,0 +1,74 @@
+// Twin of src/families/conv/tf-conv.types.ts: tfjs-layers' `convOutputLength`,
+//   "same": ⌈n / stride⌉;  "valid": ⌈(n − dilatedKernel + 1) / stride⌉ (n ≥ dilatedKernel).
+import { ShapeError } from "../../errors.ts";
+import { dilatedKernel, writeKernelTooLargeMessage, writeRankMessage } from "./conv.ts";
+import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
+import type { DataFormat } from "../../shape/tf-options.ts";
+
+export type TfPadding = "valid" | "same";
+
+/** One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`). */
+export function tfConvLength(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: TfPadding, dilation: number): RuntimeDim {
+  if (padding === "same") {
+    if (stride === 1) return size;
+    const known = valueOf(size);
+    return known === null ? null : Math.ceil(known / stride);
+  }
+  const known = valueOf(size);
+  if (known === null) return null;
+  const extent = dilatedKernel(kernel, dilation);
+  if (known < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, known));
+  return Math.ceil((known - extent + 1) / stride);
+}
+
+export const tfRankText = (rank: number, format: DataFormat): string =>
+  format === "channelsFirst"
+    ? rank === 1 ? "[batch, channels, length] (rank 3)" : "[batch, channels, height, width] (rank 4)"
+    : rank === 1 ? "[batch, length, channels] (rank 3)" : "[batch, height, width, channels] (rank 4)";
+
+export interface Image {
+  batch: RuntimeDim;
+  channels: RuntimeDim;
+  spatial: RuntimeDim[];
+  /** The input axis of the first spatial dimension. */
+  axis: number;
+}
+
+/** An input split into batch, spatial dimensions and channels by the data format; throws the rank message. */
+export function splitImage(layer: string, rank: number, format: DataFormat, input: RuntimeShape): Image {
+  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, tfRankText(rank, format), input.length));
+  const [batch, ...rest] = input;
+  return format === "channelsFirst"
+    ? { batch: batch!, channels: rest[0]!, spatial: rest.slice(1), axis: 2 }
+    : { batch: batch!, channels: rest.at(-1)!, spatial: rest.slice(0, -1), axis: 1 };
+}
+
+/** An image shape put back together in the data format's order. */
+export const joinImage = (format: DataFormat, batch: RuntimeDim, spatial: readonly RuntimeDim[], channels: RuntimeDim): RuntimeShape =>
+  format === "channelsFirst" ? [batch, channels, ...spatial] : [batch, ...spatial, channels];
+
+export const writeChannelsUnknownMessage = (layer: string, axis: number): string =>
+  `${layer}: the channel dimension (axis ${axis}) must be known: TensorFlow.js sizes the kernel from it`;
+
+export interface TfConvOptions {
+  filters: number;
+  kernels: number[];
+  strides: number[];
+  padding: TfPadding;
+  dilations: number[];
+  dataFormat: DataFormat;
+}
+
+/** tfjs's convolution rule (Conv1D, Conv2D). */
+export function tfConvRule(layer: string, rank: number, options: TfConvOptions, input: RuntimeShape): RuntimeShape {
+  const { filters, kernels, strides, padding, dilations, dataFormat } = options;
+  const { batch, channels, spatial, axis } = splitImage(layer, rank, dataFormat, input);
+  if (valueOf(channels) === null) throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
+  const sizes = spatial.map((size, i) => tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, dilations[i]!));
+  return joinImage(dataFormat, batch, sizes, filters);
+}
+
+export const writeCausalMessage = (layer: string): string => `${layer}: padding 'causal' is not implemented in TensorFlow.js`;
+
+export const writeStridesDilationMessage = (layer: string): string =>
+  `${layer}: strides and dilationRate cannot both be above 1 (TensorFlow.js)`;

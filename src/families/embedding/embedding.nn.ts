@@ -1,0 +1,84 @@
+// nn.embedding: PyTorch's Embedding (a lookup table of numEmbeddings vectors of embeddingDim).
+import type { Compare, Sub } from "../../../types/arith/index.ts";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { EmbeddingRule } from "./embedding.types.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { embeddingRule } from "./embedding.ts";
+
+/** PyTorch's keyword arguments of Embedding, with PyTorch's defaults (they do not change shapes). */
+export interface EmbeddingOptions<PaddingIdx extends number = number> {
+  /** Default none: the index whose vector stays zero; -numEmbeddings ≤ paddingIdx < numEmbeddings. */
+  readonly paddingIdx?: PaddingIdx;
+  /** Default none: vectors longer than this are renormalized. */
+  readonly maxNorm?: number;
+}
+/** PyTorch's keywords of Embedding in camelCase. */
+export const embeddingKeys = ["paddingIdx", "maxNorm"] as const satisfies readonly (keyof EmbeddingOptions)[];
+interface OptionTypes { paddingIdx: number; maxNorm: number }
+interface Expected { paddingIdx: "a number"; maxNorm: "a number" }
+const optionTypes = { paddingIdx: expected.number, maxNorm: expected.number } as const;
+
+/**
+ * `nn.embedding(numEmbeddings, embeddingDim)`: [...indices] → [...indices, embeddingDim].
+ *
+ * @example
+ * type T = Embedding<10000, 300>; // [n, 12] → [n, 12, 300]
+ */
+export interface Embedding<NumEmbeddings, EmbeddingDim> extends Layer, RuntimeLayer {
+  readonly kind: "embedding";
+  readonly numEmbeddings: NumEmbeddings;
+  readonly embeddingDim: EmbeddingDim;
+  readonly "~rule": EmbeddingShapeRule<EmbeddingDim>;
+}
+/** The shape rule of Embedding. */
+export interface EmbeddingShapeRule<EmbeddingDim> extends ShapeRule {
+  readonly "~output": EmbeddingRule<EmbeddingDim, this["~input"]>;
+}
+
+type WrittenEmbedding<NumEmbeddings, EmbeddingDim> = `embedding(${NumEmbeddings & number}, ${EmbeddingDim & number})`;
+
+/** The message when paddingIdx is not an index of the table. */
+export type writePaddingIdxMessage<Layer extends string, PaddingIdx, NumEmbeddings> =
+  `${Layer}: paddingIdx (${PaddingIdx & number}) must be an index of the table, from -${NumEmbeddings & number} to ${Sub<NumEmbeddings, 1> & number}`;
+export const writePaddingIdxMessage = (layer: string, paddingIdx: number, numEmbeddings: number): string =>
+  `${layer}: paddingIdx (${paddingIdx}) must be an index of the table, from -${numEmbeddings} to ${numEmbeddings - 1}`;
+type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> =
+  Options extends { readonly paddingIdx: infer Index extends number }
+    ? number extends Index | NumEmbeddings ? false
+      : `${Index}` extends `${string}.${string}` ? writePaddingIdxMessage<Layer, Index, NumEmbeddings>
+      : `${Index}` extends `-${infer Back extends number}`
+        ? (Compare<Back, NumEmbeddings> extends "gt" ? writePaddingIdxMessage<Layer, Index, NumEmbeddings> : false)
+        : (Compare<Index, NumEmbeddings> extends "lt" ? false : writePaddingIdxMessage<Layer, Index, NumEmbeddings>)
+    : false;
+
+/**
+ * PyTorch's `nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None)`: looks up a vector
+ * of `embeddingDim` for every index (0 ≤ index < numEmbeddings) of the input, whatever its shape.
+ *
+ * @example
+ * nn.embedding(10000, 300); // [n, 12] → [n, 12, 300]
+ */
+export function embedding<const NumEmbeddings extends number, const EmbeddingDim extends number, const Options extends object = {}>(
+  numEmbeddings: Arg<NumEmbeddings, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["numEmbeddings"], [NumEmbeddings]>>,
+  embeddingDim: Arg<EmbeddingDim, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["embeddingDim"], [EmbeddingDim]>>,
+  options?: Checked<Options, TrailingOptionsProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, "nn.embedding", Options, keyof EmbeddingOptions, OptionTypes, Expected> extends infer P extends string
+    ? P : PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>>,
+): Embedding<NumEmbeddings, EmbeddingDim> {
+  const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
+  checkSizes(layer, { numEmbeddings, embeddingDim });
+  checkOptions(layer, "nn.embedding", options, embeddingKeys, optionTypes);
+  const count = numEmbeddings as number;
+  const paddingIdx = (options as EmbeddingOptions | undefined)?.paddingIdx;
+  if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= -count && paddingIdx < count)) {
+    throw new ShapeError(writePaddingIdxMessage(layer, paddingIdx, count));
+  }
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind: "embedding", written: layer, numEmbeddings, embeddingDim, paddingIdx: paddingIdx ?? null, maxNorm: (options as EmbeddingOptions | undefined)?.maxNorm ?? null,
+    outputShape: (input: RuntimeShape) => embeddingRule(embeddingDim as number, input),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,31 @@
+// embedding → tfjs embedding: [..., ] integer indices → [..., embeddingDim]; the table is
+// [numEmbeddings, embeddingDim] in both. PyTorch's initial table is N(0, 1). paddingIdx and maxNorm
+// are shapecheck's Embedding layer (embedding-layer.ts), with the same weight.
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { TorchEmbedding } from "./embedding.tfjs-layer.ts";
+import { type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+
+export const embedding: Converter = {
+  layout: () => "first",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const numEmbeddings = layer.numEmbeddings as number;
+    const embeddingDim = layer.embeddingDim as number;
+    const padding = (layer.paddingIdx as number | null | undefined) ?? null;
+    const maxNorm = (layer.maxNorm as number | null | undefined) ?? null;
+    const name = ctx.name();
+    const y = (padding !== null || maxNorm !== null
+      ? new TorchEmbedding({ numEmbeddings, embeddingDim, paddingIdx: padding === null || padding >= 0 ? padding : padding + numEmbeddings, maxNorm, name })
+      : tfl.layers.embedding({
+        inputDim: numEmbeddings, outputDim: embeddingDim, name,
+        embeddingsInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
+      })).apply(ctx.x) as tfl.SymbolicTensor;
+    return {
+      y, layout: "first",
+      params: [{
+        key: `${ctx.path}.weight`, layer: name, weight: "embeddings", shape: [numEmbeddings, embeddingDim],
+        toTfjs: (w: tf.Tensor) => tf.clone(w), fromTfjs: (w: tf.Tensor) => tf.clone(w),
+      }],
+    };
+  },
+};

@@ -1,0 +1,97 @@
+// nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { IsPlainSize } from "../../../types/shape/plain.ts";
+import type { BatchNormRule } from "./batch-norm.types.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { batchNormRule } from "./batch-norm.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+
+/** PyTorch's keyword arguments of BatchNorm1d/2d, with PyTorch's defaults (they do not change shapes). */
+export interface BatchNormOptions {
+  /** Default 1e-5. */
+  readonly eps?: number;
+  /** Default 0.1; null: the cumulative moving average (PyTorch's momentum=None). */
+  readonly momentum?: number | null;
+  /** Default true: learnable scale and shift. */
+  readonly affine?: boolean;
+  /** Default true. */
+  readonly trackRunningStats?: boolean;
+}
+/** PyTorch's keywords of BatchNorm1d/2d in camelCase. */
+export const batchNormKeys = ["eps", "momentum", "affine", "trackRunningStats"] as const satisfies readonly (keyof BatchNormOptions)[];
+interface OptionTypes { eps: number; momentum: number | null; affine: boolean; trackRunningStats: boolean }
+interface Expected { eps: "a number"; momentum: "a number or null"; affine: "true or false"; trackRunningStats: "true or false" }
+const optionTypes = {
+  eps: expected.number, momentum: ["a number or null", (value: unknown) => value === null || typeof value === "number"], affine: expected.boolean, trackRunningStats: expected.boolean,
+} as const;
+
+
+/**
+ * `nn.batchNorm1d(numFeatures)`: [batch, numFeatures] or [batch, numFeatures, length] → the same shape.
+ *
+ * @example
+ * type T = BatchNorm1d<128>; // [n, 128] → [n, 128]
+ */
+export interface BatchNorm1d<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "batchNorm1d";
+  readonly numFeatures: NumFeatures;
+  readonly "~rule": BatchNorm1dShapeRule<NumFeatures>;
+}
+/** The shape rule of BatchNorm1d. */
+export interface BatchNorm1dShapeRule<NumFeatures> extends ShapeRule {
+  readonly "~output": BatchNormRule<`batchNorm1d(${NumFeatures & number})`, 2 | 3, NumFeatures, this["~input"]>;
+}
+/**
+ * `nn.batchNorm2d(numFeatures)`: [batch, numFeatures, height, width] → the same shape.
+ *
+ * @example
+ * type T = BatchNorm2d<64>; // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export interface BatchNorm2d<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "batchNorm2d";
+  readonly numFeatures: NumFeatures;
+  readonly "~rule": BatchNorm2dShapeRule<NumFeatures>;
+}
+/** The shape rule of BatchNorm2d. */
+export interface BatchNorm2dShapeRule<NumFeatures> extends ShapeRule {
+  readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
+}
+
+type NumFeaturesParameter<Kind extends string, NumFeatures> =
+  Arg<NumFeatures, IsPlainSize<NumFeatures> extends true ? false : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>>;
+
+/**
+ * PyTorch's `nn.BatchNorm1d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
+ * on [batch, numFeatures] or [batch, numFeatures, length].
+ *
+ * @example
+ * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
+ * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
+ */
+export function batchNorm1d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm1d(${NumFeatures & number})`, "nn.batchNorm1d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm1d<NumFeatures> {
+  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options as BatchNormOptions | undefined);
+}
+/**
+ * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
+ * on [batch, numFeatures, height, width].
+ *
+ * @example
+ * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export function batchNorm2d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm2d(${NumFeatures & number})`, "nn.batchNorm2d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm2d<NumFeatures> {
+  return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
+}
+
+function batchNorm(kind: string, ranks: number[], numFeatures: number, options: BatchNormOptions = {}): never {
+  const layer = `${kind}(${numFeatures})`;
+  checkSizes(layer, { numFeatures });
+  checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind, written: layer, numFeatures,
+    eps: options.eps ?? 1e-5, momentum: options.momentum === undefined ? 0.1 : options.momentum, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,
+    outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, numFeatures, input),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,73 @@
+// nn.layerNorm: PyTorch's LayerNorm over the last dimensions.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from "../../../types/shape/args.ts";
+import type { LayerNormRule } from "./layer-norm.types.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { layerNormRule } from "./layer-norm.ts";
+
+/** PyTorch's keyword arguments of LayerNorm, with PyTorch's defaults (they do not change shapes). */
+export interface LayerNormOptions {
+  /** Default 1e-5. */
+  readonly eps?: number;
+  /** Default true: learnable scale and shift. */
+  readonly elementwiseAffine?: boolean;
+}
+/** PyTorch's keywords of LayerNorm in camelCase. */
+export const layerNormKeys = ["eps", "elementwiseAffine"] as const satisfies readonly (keyof LayerNormOptions)[];
+interface OptionTypes { eps: number; elementwiseAffine: boolean }
+interface Expected { eps: "a number"; elementwiseAffine: "true or false" }
+const optionTypes = { eps: expected.number, elementwiseAffine: expected.boolean } as const;
+
+type Sizes<NormalizedShape> = NormalizedShape extends readonly unknown[] ? NormalizedShape : [NormalizedShape];
+
+/**
+ * `nn.layerNorm(normalizedShape)`: [..., ...normalizedShape] → the same shape.
+ *
+ * @example
+ * type T = LayerNorm<512>; // [n, 10, 512] → [n, 10, 512]
+ */
+export interface LayerNorm<NormalizedShape> extends Layer, RuntimeLayer {
+  readonly kind: "layerNorm";
+  readonly normalizedShape: NormalizedShape;
+  readonly "~rule": LayerNormShapeRule<NormalizedShape>;
+}
+/** The shape rule of LayerNorm. */
+export interface LayerNormShapeRule<NormalizedShape> extends ShapeRule {
+  readonly "~output": LayerNormRule<`layerNorm(${Written<NormalizedShape>})`, Sizes<NormalizedShape>, this["~input"]>;
+}
+
+/** The message when normalizedShape is an empty tuple. */
+export type writeEmptyNormalizedShapeMessage<Layer extends string> = `${Layer}: normalizedShape must hold at least one size`;
+export const writeEmptyNormalizedShapeMessage = (layer: string): string => `${layer}: normalizedShape must hold at least one size`;
+type NormalizedShapeProblem<Layer extends string, NormalizedShape> =
+  [NormalizedShape] extends [readonly []] ? writeEmptyNormalizedShapeMessage<Layer> : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
+
+/**
+ * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
+ * dimensions, which must be `normalizedShape` (a number for the last one, or a tuple).
+ *
+ * @example
+ * nn.layerNorm(512);       // [n, 10, 512] → [n, 10, 512]
+ * nn.layerNorm([10, 512]); // [n, 10, 512] → [n, 10, 512]
+ */
+export function layerNorm<const NormalizedShape extends number | readonly number[], const Options extends object = {}>(
+  normalizedShape: Checked<NormalizedShape, NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>>,
+  options?: Checked<Options, TrailingOptionsProblem<`layerNorm(${Written<NormalizedShape>})`, "nn.layerNorm", Options, keyof LayerNormOptions, OptionTypes, Expected>>,
+): LayerNorm<NormalizedShape> {
+  const shape = normalizedShape as number | readonly number[];
+  const layer = `layerNorm(${written(shape)})`;
+  const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
+  if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
+  checkSizes(layer, { normalizedShape: sizes });
+  checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
+  const given = (options ?? {}) as LayerNormOptions;
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind: "layerNorm", written: layer, normalizedShape: shape,
+    eps: given.eps ?? 1e-5, elementwiseAffine: given.elementwiseAffine ?? true,
+    outputShape: (input: RuntimeShape) => layerNormRule(layer, sizes, input),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,50 @@
+// layers.batchNormalization: tfjs-layers' BatchNormalization.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { TfBatchNormRule } from "./tf-normalization.types.ts";
+import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { tfBatchNormRule } from "./tf-normalization.ts";
+import { checkKnownOptions, optionSet, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+
+/** tfjs-layers' `BatchNormalizationLayerArgs`. */
+export interface BatchNormalizationArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.batchNormalization>[0]>, "axis"> {
+  /** Default -1 (the channels, last): the axis normalized per feature; negative counts from the end. */
+  readonly axis?: number;
+}
+export const batchNormalizationOptions = optionSet<BatchNormalizationArgs>()(...layerArgs, "axis", "momentum", "epsilon", "center", "scale", "betaInitializer",
+  "gammaInitializer", "movingMeanInitializer", "movingVarianceInitializer", "betaConstraint", "gammaConstraint", "betaRegularizer", "gammaRegularizer");
+const shownOptions = ["axis"] as const;
+
+/** `layers.batchNormalization({ axis? })`: the shape is kept. */
+export interface BatchNormalization<Args extends BatchNormalizationArgs = {}> extends Layer, RuntimeLayer {
+  readonly kind: "BatchNormalization";
+  readonly args: Args;
+  readonly axis: OptionOf<Args, "axis", -1>;
+  readonly "~rule": BatchNormalizationShapeRule<Args>;
+}
+/** The shape rule of BatchNormalization. */
+export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<"batchNormalization", Args, this["~input"], TfBatchNormRule<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, OptionOf<Args, "axis", -1>, this["~input"]>>;
+}
+
+/**
+ * tfjs's `tf.layers.batchNormalization({ axis = -1 })` on an input of rank 2, 3 or 4; the axis dimension must be known.
+ *
+ * @example
+ * layers.batchNormalization(); // [n, 26, 26, 32] → [n, 26, 26, 32]
+ */
+export function batchNormalization<const Args extends BatchNormalizationArgs | LooseOptions = {}>(
+  args?: CheckedLooseOptions<Args, UnknownOptionProblem<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, "batchNormalization", Args, keyof BatchNormalizationArgs>, BatchNormalizationArgs>,
+): BatchNormalization<Args> {
+  const options = args as BatchNormalizationArgs | undefined;
+  const layer = writtenLayer("batchNormalization", options, shownOptions);
+  checkKnownOptions(layer, "batchNormalization", options, batchNormalizationOptions);
+  const axis = optionOf(options, "axis", -1);
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind: "BatchNormalization", written: layer, args: options ?? {}, axis,
+    outputShape: checkedInputShape("batchNormalization", options, (input: RuntimeShape) => tfBatchNormRule(layer, axis, input)),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,53 @@
+// `shapecheck>DilatedPool`: max or average pooling (1 or 2 spatial dimensions, channels-last,
+// "valid") with a dilation, which tfjs's pooling lacks, and any stride with it (see dilation.ts).
+// Padding comes before, as a layer (−∞ for max pooling).
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { stridedDilated } from "../conv/dilation.tfjs.ts";
+
+type Shape = (number | null)[];
+
+export interface DilatedPoolArgs {
+  max: boolean;
+  poolSize: number[];
+  strides: number[];
+  dilations: number[];
+  name?: string;
+}
+
+/** One "valid" pooling with no dilation. */
+function poolOnce(x: tf.Tensor, max: boolean, window: number[], strides: number[]): tf.Tensor {
+  const pool = max ? tf.maxPool : tf.avgPool;
+  if (x.rank === 4) return pool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
+  return tf.squeeze(pool(tf.expandDims(x, 1) as tf.Tensor4D, [1, window[0]!], [1, strides[0]!], "valid"), [1]);
+}
+
+export class DilatedPool extends tfl.layers.Layer {
+  static className = "shapecheck>DilatedPool";
+  readonly settings: DilatedPoolArgs;
+
+  constructor(args: DilatedPoolArgs) {
+    super({ name: args.name });
+    this.settings = args;
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const [batch, ...rest] = inputShape as Shape;
+    const { poolSize, strides, dilations } = this.settings;
+    const spatial = rest.slice(0, -1).map((n, i) =>
+      n === null ? null : Math.floor((n - dilations[i]! * (poolSize[i]! - 1) - 1) / strides[i]!) + 1);
+    return [batch!, ...spatial, rest.at(-1)!];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    const { max, poolSize, strides, dilations } = this.settings;
+    return tf.tidy(() => stridedDilated(x, strides, dilations, (input, steps) => poolOnce(input, max, poolSize, steps)));
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    const { name: _name, ...args } = this.settings;
+    return { ...super.getConfig(), ...args };
+  }
+}
+tf.serialization.registerClass(DilatedPool);

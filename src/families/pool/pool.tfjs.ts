@@ -1,0 +1,49 @@
+// maxPool1d/2d, avgPool1d/2d → tfjs pooling, channels-last, "valid" after explicit padding.
+// PyTorch pads max pooling with −∞ and average pooling with zeros counted in the mean
+// (count_include_pad); ceilMode's last window reaches past the input, which is padding too
+// (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides that window by
+// fewer elements in PyTorch: shapecheck's CeilAvgPool layer (ceil-avg-pool-layer.ts). A dilation
+// (tfjs pooling has none) is shapecheck's DilatedPool layer (pool-layer.ts).
+import * as tfl from "@tensorflow/tfjs-layers";
+import { perDim } from "../../shape/args.ts";
+import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import { CeilAvgPool } from "./ceil-avg-pool.tfjs-layer.ts";
+import { padLayer } from "../padding/tf-padding.tfjs.ts";
+import { DilatedPool } from "./pool.tfjs-layer.ts";
+
+type Size = number | readonly number[];
+
+export const pool: Converter = {
+  layout: () => "last",
+  convert(layer: LayerConfig, ctx: ConvertContext) {
+    const rank = Number(layer.kind.at(-2));
+    const max = layer.kind.startsWith("max");
+    const kernels = perDim(layer.kernelSize as Size, rank);
+    const strides = perDim((layer.stride as Size | undefined) ?? (layer.kernelSize as Size), rank);
+    const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
+    const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
+    const pads = paddings.map((p, i): [number, number] => {
+      if (!layer.ceilMode) return [p, p];
+      const size = ctx.input[i + 2];
+      const out = ctx.output[i + 2];
+      if (typeof size !== "number" || typeof out !== "number") throw notConvertible(layer, "ceilMode needs the input's spatial size");
+      const extra = Math.max(0, (out - 1) * strides[i]! + dilations[i]! * (kernels[i]! - 1) + 1 - (size + 2 * p));
+      return [p, p + extra];
+    });
+    if (!max && pads.some(([before, after]) => after > before)) {
+      const overhangs = pads.map(([before, after]) => after - before);
+      const y = new CeilAvgPool({ poolSize: kernels, strides, paddings, overhangs, name: ctx.name() }).apply(ctx.x) as tfl.SymbolicTensor;
+      return { y, layout: "last" };
+    }
+    let x = ctx.x;
+    if (pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
+    const name = ctx.name();
+    const tfLayer = dilations.some((d) => d > 1)
+      ? new DilatedPool({ max, poolSize: kernels, strides, dilations, name })
+      : rank === 1
+      ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({ poolSize: kernels[0]!, strides: strides[0]!, padding: "valid", name })
+      : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({ poolSize: kernels as [number, number], strides: strides as [number, number], padding: "valid", dataFormat: "channelsLast", name });
+    return { y: tfLayer.apply(x) as tfl.SymbolicTensor, layout: "last" };
+  },
+};
+

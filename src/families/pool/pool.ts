@@ -1,0 +1,33 @@
+// Twin of src/families/pool/pool.types.ts: PyTorch's pooling output size, with ceil mode's last-window rule.
+import { ShapeError } from "../../errors.ts";
+import { dilatedKernel, paddedSize, rankText, writeKernelTooLargeMessage, writeRankMessage } from "../conv/conv.ts";
+import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
+
+export function poolSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number, ceilMode: boolean): number | null {
+  const known = valueOf(size);
+  if (known === null) return null;
+  const padded = paddedSize(known, padding);
+  const extent = dilatedKernel(kernel, dilation);
+  const reach = ceilMode ? padded + stride - 1 : padded;
+  if (reach < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
+  const out = Math.floor((reach - extent) / stride) + 1;
+  return ceilMode && (out - 1) * stride >= known + padding ? out - 1 : out;
+}
+
+export interface PoolOptions {
+  kernels: number[];
+  strides: number[];
+  paddings: number[];
+  dilations: number[];
+  ceilMode: boolean;
+}
+
+export function poolRule(layer: string, rank: number, options: PoolOptions, input: RuntimeShape): RuntimeShape {
+  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
+  const [batch, channels, ...spatial] = input;
+  const { kernels, strides, paddings, dilations, ceilMode } = options;
+  return [batch!, channels!, ...spatial.map((size, i) => poolSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode))];
+}
+
+export const writePoolPaddingMessage = (layer: string, padding: number, kernel: number): string =>
+  `${layer}: padding (${padding}) must be at most half the kernel size (${kernel})`;
