@@ -22,7 +22,9 @@ const { values: opts } = parseArgs({
     cpu: { type: "boolean", default: false },
   },
 });
-const batches = Number(opts.batches), rounds = Number(opts.rounds), predictions = Number(opts.predictions);
+const batches = Number(opts.batches),
+  rounds = Number(opts.rounds),
+  predictions = Number(opts.predictions);
 const backend = await ready({ backend: opts.backend as BackendName | undefined });
 
 function plainNet(): tfl.LayersModel {
@@ -93,7 +95,10 @@ const arms: Record<Arm, { fit: () => Promise<unknown>; predict: () => Promise<un
   converted: { fit: fitConverted, predict: predictConverted },
   typed: { fit: fitOurs, predict: predictOurs },
 };
-const results = { fit: { plain: [], converted: [], typed: [] }, predict: { plain: [], converted: [], typed: [] } } as Record<"fit" | "predict", Record<Arm, number[]>>;
+const results = {
+  fit: { plain: [], converted: [], typed: [] },
+  predict: { plain: [], converted: [], typed: [] },
+} as Record<"fit" | "predict", Record<Arm, number[]>>;
 const names = Object.keys(arms) as Arm[];
 for (let round = 0; round < rounds; round++) {
   const order = names.map((_, i) => names[(i + round) % names.length]!); // rotate who goes first
@@ -104,8 +109,12 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(1)}%`;
-console.log(`backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds (${opts.cpu ? "CPU " : ""}ms per batch)`);
+console.log(
+  `backend ${backend}; SPEC MNIST network, batch 64; medians of ${rounds} rounds (${opts.cpu ? "CPU " : ""}ms per batch)`,
+);
 for (const what of ["fit", "predict"] as const) {
   const [p, c, t] = names.map((arm) => median(results[what][arm]));
-  console.log(`${what === "fit" ? "training step" : "prediction   "}: plain ${p!.toFixed(1)}, converted ${c!.toFixed(1)} (${pct(c!, p!)} vs plain), typed ${t!.toFixed(1)} (wrapper ${pct(t!, c!)}, ${pct(t!, p!)} vs plain)`);
+  console.log(
+    `${what === "fit" ? "training step" : "prediction   "}: plain ${p!.toFixed(1)}, converted ${c!.toFixed(1)} (${pct(c!, p!)} vs plain), typed ${t!.toFixed(1)} (wrapper ${pct(t!, c!)}, ${pct(t!, p!)} vs plain)`,
+  );
 }

@@ -7,7 +7,10 @@ import ts from "typescript";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "12" } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: "string", default: "12" } },
+});
 const [file, variable] = positionals;
 if (!file) throw new Error("usage: node bench/recheck.mjs <model.ts> [variable] [--rounds N]");
 const configPath = ts.findConfigFile(".", ts.sys.fileExists);
@@ -31,7 +34,8 @@ for (let round = 0; round < Number(values.rounds); round++) {
   const source = program.getSourceFile(file);
   let declaration;
   ts.forEachChild(source, function find(node) {
-    if (!declaration && ts.isVariableDeclaration(node) && (!variable || node.name.getText(source) === variable)) declaration = node;
+    if (!declaration && ts.isVariableDeclaration(node) && (!variable || node.name.getText(source) === variable))
+      declaration = node;
     ts.forEachChild(node, find);
   });
   const start = performance.now();
@@ -39,4 +43,6 @@ for (let round = 0; round < Number(values.rounds); round++) {
   times.push(performance.now() - start);
 }
 const later = times.slice(Math.min(4, times.length - 1)).sort((a, b) => a - b);
-console.log(`${file}: median ${later[later.length >> 1].toFixed(1)} ms after warm-up; every round: ${times.map((t) => t.toFixed(0)).join(" ")} ms`);
+console.log(
+  `${file}: median ${later[later.length >> 1].toFixed(1)} ms after warm-up; every round: ${times.map((t) => t.toFixed(0)).join(" ")} ms`,
+);

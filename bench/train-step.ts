@@ -26,7 +26,10 @@ const { values: opts } = parseArgs({
     "no-torch": { type: "boolean", default: false },
   },
 });
-const steps = Number(opts.steps), warmup = Number(opts.warmup), batch = Number(opts.batch), rounds = Number(opts.rounds);
+const steps = Number(opts.steps),
+  warmup = Number(opts.warmup),
+  batch = Number(opts.batch),
+  rounds = Number(opts.rounds);
 
 /** conv2d 1→32 k3, relu, conv2d 32→64 k3, relu, maxpool 2, dropout .25, flatten,
  * dense 9216→128, relu, dropout .5, dense 128→10, log-softmax. By default the
@@ -57,9 +60,11 @@ function mnistNet(separate: boolean): tfl.Sequential {
 /** Wall-clock and CPU ms (all threads of the process) of each call after warm-up. */
 async function timesMs(fn: () => Promise<unknown>): Promise<{ wall: number[]; cpu: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
-  const wall: number[] = [], cpu: number[] = [];
+  const wall: number[] = [],
+    cpu: number[] = [];
   for (let i = 0; i < steps; i++) {
-    const t = performance.now(), c = process.cpuUsage();
+    const t = performance.now(),
+      c = process.cpuUsage();
     await fn();
     const dc = process.cpuUsage(c);
     wall.push(performance.now() - t);
@@ -81,7 +86,10 @@ model.compile({ optimizer: tf.train.adam(1e-3), loss: nll });
 const x = tf.randomNormal([batch, 28, 28, 1]);
 const y = tf.oneHot(tf.randomUniform([batch], 0, 10, "int32") as tf.Tensor1D, 10);
 
-async function tfjs(): Promise<{ train: { wall: number[]; cpu: number[] }; predict: { wall: number[]; cpu: number[] } }> {
+async function tfjs(): Promise<{
+  train: { wall: number[]; cpu: number[] };
+  predict: { wall: number[]; cpu: number[] };
+}> {
   const train = await timesMs(() => model.trainOnBatch(x, y));
   const predict = await timesMs(async () => {
     const p = model.predict(x, { batchSize: batch }) as tf.Tensor; // one batch, as PyTorch
@@ -91,7 +99,14 @@ async function tfjs(): Promise<{ train: { wall: number[]; cpu: number[] }; predi
   return { train, predict };
 }
 
-type Torch = { torch: string; threads: number; train_ms: number[]; predict_ms: number[]; train_cpu_ms: number[]; predict_cpu_ms: number[] };
+type Torch = {
+  torch: string;
+  threads: number;
+  train_ms: number[];
+  predict_ms: number[];
+  train_cpu_ms: number[];
+  predict_cpu_ms: number[];
+};
 const run = promisify(execFile);
 
 async function findPython(): Promise<string | null> {
@@ -109,7 +124,17 @@ async function findPython(): Promise<string | null> {
 
 async function torch(python: string): Promise<Torch> {
   const script = fileURLToPath(new URL("./train_step_torch.py", import.meta.url));
-  const args = [script, "--steps", String(steps), "--warmup", String(warmup), "--batch", String(batch), "--threads", opts["torch-threads"]!];
+  const args = [
+    script,
+    "--steps",
+    String(steps),
+    "--warmup",
+    String(warmup),
+    "--batch",
+    String(batch),
+    "--threads",
+    opts["torch-threads"]!,
+  ];
   const { stdout } = await run(python, args, { timeout: 600_000 });
   return JSON.parse(stdout.trim().split("\n").pop()!) as Torch;
 }
@@ -126,25 +151,60 @@ for (let r = 0; r < rounds; r++) {
   if (python) {
     const t = await torch(python);
     const p = (typeof theirs === "string" ? null : theirs) as Torch | null;
-    theirs = !p ? t : {
-      ...t,
-      train_ms: [...p.train_ms, ...t.train_ms], predict_ms: [...p.predict_ms, ...t.predict_ms],
-      train_cpu_ms: [...p.train_cpu_ms, ...t.train_cpu_ms], predict_cpu_ms: [...p.predict_cpu_ms, ...t.predict_cpu_ms],
-    };
+    theirs = !p
+      ? t
+      : {
+          ...t,
+          train_ms: [...p.train_ms, ...t.train_ms],
+          predict_ms: [...p.predict_ms, ...t.predict_ms],
+          train_cpu_ms: [...p.train_cpu_ms, ...t.train_cpu_ms],
+          predict_cpu_ms: [...p.predict_cpu_ms, ...t.predict_cpu_ms],
+        };
   }
 }
 const fmt = (ms: number[]) => `${median(ms).toFixed(1)} ms`;
 const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
 // The wasm build in use: SIMD (as it should be) or not, and its thread count.
 const simd = backend === "wasm" && (await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")) ? " SIMD" : "";
-const threads = backend === "wasm" ? `${simd} (${(tf.backend() as unknown as { wasm: { tfjs: { getThreadsCount(): number } } }).wasm.tfjs.getThreadsCount()} threads)` : "";
-console.log(`SPEC MNIST network, batch ${batch}, median of ${rounds} × ${steps} after ${warmup} warm-up${opts["separate-activations"] ? ", separate activation layers" : ""}\n`);
+const threads =
+  backend === "wasm"
+    ? `${simd} (${(tf.backend() as unknown as { wasm: { tfjs: { getThreadsCount(): number } } }).wasm.tfjs.getThreadsCount()} threads)`
+    : "";
+console.log(
+  `SPEC MNIST network, batch ${batch}, median of ${rounds} × ${steps} after ${warmup} warm-up${opts["separate-activations"] ? ", separate activation layers" : ""}\n`,
+);
 const t = typeof theirs === "string" ? null : theirs;
-const rows: string[][] = [["", `tfjs ${backend}${threads}`, t ? `PyTorch ${t.torch} (${t.threads} threads)` : "PyTorch", "ratio", "goal"]];
-rows.push(["train step", fmt(ours.train), t ? fmt(t.train_ms) : "–", t ? ratio(ours.train, t.train_ms) : "–", "≤ 1.5×"]);
-rows.push(["prediction", fmt(ours.predict), t ? fmt(t.predict_ms) : "–", t ? ratio(ours.predict, t.predict_ms) : "–", "≤ 1×"]);
-rows.push(["train step, CPU time", fmt(ours.trainCpu), t ? fmt(t.train_cpu_ms) : "–", t ? ratio(ours.trainCpu, t.train_cpu_ms) : "–", ""]);
-rows.push(["prediction, CPU time", fmt(ours.predictCpu), t ? fmt(t.predict_cpu_ms) : "–", t ? ratio(ours.predictCpu, t.predict_cpu_ms) : "–", ""]);
+const rows: string[][] = [
+  ["", `tfjs ${backend}${threads}`, t ? `PyTorch ${t.torch} (${t.threads} threads)` : "PyTorch", "ratio", "goal"],
+];
+rows.push([
+  "train step",
+  fmt(ours.train),
+  t ? fmt(t.train_ms) : "–",
+  t ? ratio(ours.train, t.train_ms) : "–",
+  "≤ 1.5×",
+]);
+rows.push([
+  "prediction",
+  fmt(ours.predict),
+  t ? fmt(t.predict_ms) : "–",
+  t ? ratio(ours.predict, t.predict_ms) : "–",
+  "≤ 1×",
+]);
+rows.push([
+  "train step, CPU time",
+  fmt(ours.trainCpu),
+  t ? fmt(t.train_cpu_ms) : "–",
+  t ? ratio(ours.trainCpu, t.train_cpu_ms) : "–",
+  "",
+]);
+rows.push([
+  "prediction, CPU time",
+  fmt(ours.predictCpu),
+  t ? fmt(t.predict_cpu_ms) : "–",
+  t ? ratio(ours.predictCpu, t.predict_cpu_ms) : "–",
+  "",
+]);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
 if (typeof theirs === "string") console.log(`\nPyTorch: ${theirs}`);

@@ -16,7 +16,10 @@ import { join } from "node:path";
 import { longModel } from "../scripts/gen-long-model.mjs";
 import { buildPlugin, makeProject, OpenFile, root, TsServer } from "../test/ts-plugin-server.ts";
 
-interface Timed { wall: number; cpu: number }
+interface Timed {
+  wall: number;
+  cpu: number;
+}
 
 async function timed(server: TsServer, run: () => Promise<unknown>): Promise<Timed> {
   const cpu = server.cpu();
@@ -26,9 +29,17 @@ async function timed(server: TsServer, run: () => Promise<unknown>): Promise<Tim
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const show = (runs: readonly Timed[]) => `${Math.round(median(runs.map((r) => r.wall)))} ms (CPU ${Math.round(median(runs.map((r) => r.cpu)))} ms)`;
+const show = (runs: readonly Timed[]) =>
+  `${Math.round(median(runs.map((r) => r.wall)))} ms (CPU ${Math.round(median(runs.map((r) => r.cpu)))} ms)`;
 
-interface Measured { hintsChecked: Timed[]; hintsAfterEdit: Timed[]; diagnosticsAfterEdit: Timed[]; recheck: Timed[]; recheckPlain: Timed[]; hints: number }
+interface Measured {
+  hintsChecked: Timed[];
+  hintsAfterEdit: Timed[];
+  diagnosticsAfterEdit: Timed[];
+  recheck: Timed[];
+  recheckPlain: Timed[];
+  hints: number;
+}
 
 /**
  * Opens the model in two fresh servers, one whose project lists the plugin and one without, and
@@ -40,7 +51,9 @@ async function measure(source: string, name: string, runs: number): Promise<Meas
     return { dir, server: new TsServer(dir) };
   });
   try {
-    const [withPlugin, plain] = await Promise.all(servers.map(({ dir, server }) => OpenFile.open(server, join(dir, `${name}.ts`), source)));
+    const [withPlugin, plain] = await Promise.all(
+      servers.map(({ dir, server }) => OpenFile.open(server, join(dir, `${name}.ts`), source)),
+    );
     const files = [withPlugin!, plain!];
     for (const file of files) await file.diagnostics(); // checked
     const hints = (await withPlugin!.hints()).length;
@@ -65,12 +78,17 @@ async function measure(source: string, name: string, runs: number): Promise<Meas
       hintsAfterEdit.push(await timed(withPlugin!.server, () => withPlugin!.hints()));
       edit(plain!);
       diagnosticsAfterEdit.push(await timed(plain!.server, () => plain!.diagnostics()));
-      for (const [file, into] of [[withPlugin!, recheck], [plain!, recheckPlain]] as const) {
+      for (const [file, into] of [
+        [withPlugin!, recheck],
+        [plain!, recheckPlain],
+      ] as const) {
         edit(file);
-        into.push(await timed(file.server, async () => {
-          await file.diagnostics();
-          await file.hints();
-        }));
+        into.push(
+          await timed(file.server, async () => {
+            await file.diagnostics();
+            await file.hints();
+          }),
+        );
       }
     }
     return { hintsChecked, hintsAfterEdit, diagnosticsAfterEdit, recheck, recheckPlain, hints };
@@ -87,7 +105,11 @@ function ownWork(source: string, name: string, runs: number): { ms: number; step
   const dir = makeProject("bench-hints-in-process", null);
   const file = join(dir, `${name}.ts`);
   writeFileSync(file, source);
-  const config = ts.getParsedCommandLineOfConfigFile(join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(dir, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const program = ts.createProgram([file], config.options);
   const sourceFile = program.getSourceFile(file)!;
   program.getSemanticDiagnostics(sourceFile); // checked
@@ -106,14 +128,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   for (let i = 0; i < argv.length; i++) if (argv[i] === "--runs") runs = Number(argv[++i]);
   buildPlugin();
   const models = [
-    { name: "resnet18", label: "examples/resnet18.ts", source: readFileSync(join(root, "examples/resnet18.ts"), "utf8") },
+    {
+      name: "resnet18",
+      label: "examples/resnet18.ts",
+      source: readFileSync(join(root, "examples/resnet18.ts"), "utf8"),
+    },
     { name: "long-200", label: "200-layer sequential", source: longModel(200).source },
   ];
   const rows = ["| model | request | median | target |", "| --- | --- | --: | --- |"];
   for (const model of models) {
     process.stderr.write(`tsserver-hints: ${model.label}…\n`);
     const measured = await measure(model.source, model.name, runs);
-    const ratio = (of: (t: Timed) => number) => median(measured.recheck.map(of)) / median(measured.recheckPlain.map(of)) - 1;
+    const ratio = (of: (t: Timed) => number) =>
+      median(measured.recheck.map(of)) / median(measured.recheckPlain.map(of)) - 1;
     const percent = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
     const own = ownWork(model.source, model.name, runs);
     rows.push(

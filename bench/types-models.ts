@@ -31,8 +31,21 @@ const compilers: Record<CompilerName, { tsc: string; extra: string[] }> = {
 };
 /** The project's tsconfig.json options, as command-line flags (the model files are given on the command line). */
 export const flags = [
-  "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext",
-  "--skipLibCheck", "--allowImportingTsExtensions", "--verbatimModuleSyntax", "--types", "node", "--pretty", "false",
+  "--noEmit",
+  "--strict",
+  "--target",
+  "es2022",
+  "--module",
+  "nodenext",
+  "--moduleResolution",
+  "nodenext",
+  "--skipLibCheck",
+  "--allowImportingTsExtensions",
+  "--verbatimModuleSyntax",
+  "--types",
+  "node",
+  "--pretty",
+  "false",
 ];
 
 // ---- the cases
@@ -88,12 +101,17 @@ export const syntheticLayers = [10, 50, 200, 300] as const;
 export function exampleCases(): ModelCase[] {
   const dir = join(root, "examples");
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts")).sort().map((name) => {
-    const file = join(dir, name);
-    const source = readFileSync(file, "utf8");
-    const variable = source.match(/^export const (\w+)\s*(?::[^=]+)?=\s*(?:sequential|graph)\b/m)?.[1] ?? source.match(/^export const (\w+)/m)?.[1];
-    return { name: `examples/${name}`, source, file, variable };
-  });
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"))
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const source = readFileSync(file, "utf8");
+      const variable =
+        source.match(/^export const (\w+)\s*(?::[^=]+)?=\s*(?:sequential|graph)\b/m)?.[1] ??
+        source.match(/^export const (\w+)/m)?.[1];
+      return { name: `examples/${name}`, source, file, variable };
+    });
 }
 
 /** All cases of the benchmark, the examples as they are now. */
@@ -106,18 +124,25 @@ export function writeCase(model: ModelCase, path: string): string {
   let source = model.source;
   if (model.file) {
     const from = dirname(model.file);
-    source = source.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.\.?\/[^"']+)\2/g, (_, head: string, quote: string, specifier: string) => {
-      let moved = relative(dirname(path), resolve(from, specifier)).replaceAll("\\", "/");
-      if (!moved.startsWith(".")) moved = `./${moved}`;
-      return `${head}${quote}${moved}${quote}`;
-    });
+    source = source.replace(
+      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.\.?\/[^"']+)\2/g,
+      (_, head: string, quote: string, specifier: string) => {
+        let moved = relative(dirname(path), resolve(from, specifier)).replaceAll("\\", "/");
+        if (!moved.startsWith(".")) moved = `./${moved}`;
+        return `${head}${quote}${moved}${quote}`;
+      },
+    );
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, source);
   return path;
 }
 
-export const slug = (name: string): string => name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+export const slug = (name: string): string =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 
 // ---- one compiler run
 
@@ -139,20 +164,40 @@ export function runTsc(compiler: CompilerName, args: readonly string[], cwd = ro
   const { tsc, extra } = compilers[compiler];
   const started = performance.now();
   // bash's `times` prints the CPU time of the children it waited for (the Go binary of TypeScript 7 included).
-  const result = spawnSync("bash", ["-c", '"$@"; status=$?; times >&2; exit $status', "bash",
-    process.execPath, tsc, ...flags, ...extra, "--extendedDiagnostics", ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const result = spawnSync(
+    "bash",
+    [
+      "-c",
+      '"$@"; status=$?; times >&2; exit $status',
+      "bash",
+      process.execPath,
+      tsc,
+      ...flags,
+      ...extra,
+      "--extendedDiagnostics",
+      ...args,
+    ],
+    { cwd, encoding: "utf8", maxBuffer: 1 << 28 },
+  );
   const wall = (performance.now() - started) / 1000;
   const out = result.stdout ?? "";
   const field = (name: string): number => {
     const match = out.match(new RegExp(`^${name}:\\s+([\\d.]+)`, "m"));
-    if (!match) throw new Error(`${compiler} printed no "${name}" (exit ${result.status}):\n${out.slice(0, 2000)}${result.stderr ?? ""}`);
+    if (!match)
+      throw new Error(
+        `${compiler} printed no "${name}" (exit ${result.status}):\n${out.slice(0, 2000)}${result.stderr ?? ""}`,
+      );
     return Number(match[1]);
   };
   const children = (result.stderr ?? "").trim().split("\n").at(-1) ?? "";
   const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
   return {
-    check: field("Check time"), instantiations: field("Instantiations"), types: field("Types"),
-    memory: field("Memory used") / 1024, cpu, wall,
+    check: field("Check time"),
+    instantiations: field("Instantiations"),
+    types: field("Types"),
+    memory: field("Memory used") / 1024,
+    cpu,
+    wall,
     errors: out.split("\n").filter((line) => line.includes("error TS")),
   };
 }
@@ -203,8 +248,13 @@ export class Alone59 {
     const check = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     return {
-      instantiations: program.getInstantiationCount(), check, cpu: (used.user + used.system) / 1e6,
-      errors: diagnostics.map((d) => `${d.start === undefined ? "" : `line ${source.getLineAndCharacterOfPosition(d.start).line + 1}: `}error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`),
+      instantiations: program.getInstantiationCount(),
+      check,
+      cpu: (used.user + used.system) / 1e6,
+      errors: diagnostics.map(
+        (d) =>
+          `${d.start === undefined ? "" : `line ${source.getLineAndCharacterOfPosition(d.start).line + 1}: `}error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+      ),
     };
   }
 }
@@ -219,7 +269,10 @@ export class Alone7 {
   private readonly buildInfo: string;
 
   /** `baseline`: the empty file, importing the same library as the cases. */
-  constructor(private readonly caseDir: string, private readonly baseline: ModelCase = emptyCase) {
+  constructor(
+    private readonly caseDir: string,
+    private readonly baseline: ModelCase = emptyCase,
+  ) {
     this.file = join(caseDir, "case.ts");
     this.buildInfo = join(caseDir, "case.tsbuildinfo");
   }
@@ -239,7 +292,9 @@ export class Alone7 {
     }
     const run = this.build(model);
     return {
-      instantiations: run.instantiations - empty.instantiations, check: run.check - empty.check, cpu: run.cpu - empty.cpu,
+      instantiations: run.instantiations - empty.instantiations,
+      check: run.check - empty.check,
+      cpu: run.cpu - empty.cpu,
       errors: run.errors,
     };
   }
@@ -255,7 +310,7 @@ export interface Budgets {
   readonly cases: Record<string, Partial<Record<CompilerName, number>>>;
 }
 export const readBudgets = (): Budgets =>
-  existsSync(budgetsFile) ? JSON.parse(readFileSync(budgetsFile, "utf8")) as Budgets : { about: "", cases: {} };
+  existsSync(budgetsFile) ? (JSON.parse(readFileSync(budgetsFile, "utf8")) as Budgets) : { about: "", cases: {} };
 
 /** How a count compares with its budget: "ok", "over" (fails), "under" (the budget could be lowered), or "none". */
 export function judge(count: number, budget: number | undefined): "ok" | "over" | "under" | "none" {
@@ -273,7 +328,8 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 const range = (values: readonly number[]): string => {
-  const low = Math.min(...values), high = Math.max(...values);
+  const low = Math.min(...values),
+    high = Math.max(...values);
   return low === high ? "" : ` (${low.toLocaleString("en-US")}–${high.toLocaleString("en-US")})`;
 };
 const count = (n: number): string => Math.round(n).toLocaleString("en-US");
@@ -300,14 +356,17 @@ function parseOptions(argv: readonly string[]): Options {
     const arg = argv[i];
     if (arg === "--runs") options.runs = Number(argv[++i]);
     else if (arg === "--only") options.only = new RegExp(argv[++i]!, "i");
-    else if (arg === "--compiler") options.compilers = compilerNames.filter((name) => name.endsWith(` ${argv[i + 1]}`)), i++;
+    else if (arg === "--compiler")
+      ((options.compilers = compilerNames.filter((name) => name.endsWith(` ${argv[i + 1]}`))), i++);
     else if (arg === "--skip-cold") options.cold = false;
     else if (arg === "--skip-alone") options.alone = false;
     else if (arg === "--write-budgets") options.writeBudgets = true;
     else if (arg === "--json") options.json = argv[++i];
     else if (arg === "--trace") options.trace = new RegExp(argv[++i]!, "i");
     else if (arg === "--help") {
-      console.log("node --import tsx bench/types-models.ts [--runs N] [--only REGEX] [--compiler 5.9|7] [--skip-cold] [--skip-alone] [--write-budgets] [--json FILE] [--trace REGEX]");
+      console.log(
+        "node --import tsx bench/types-models.ts [--runs N] [--only REGEX] [--compiler 5.9|7] [--skip-cold] [--skip-alone] [--write-budgets] [--json FILE] [--trace REGEX]",
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
@@ -318,7 +377,10 @@ const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 
 /** Whole-program runs, round robin over the cases (so the baseline sees the same load), `runs` each. */
 function measureCold(compiler: CompilerName, models: readonly ModelCase[], runs: number, dir: string) {
-  const files = [emptyCase, ...models].map((model) => ({ model, file: writeCase(model, join(dir, `${slug(model.name)}.ts`)) }));
+  const files = [emptyCase, ...models].map((model) => ({
+    model,
+    file: writeCase(model, join(dir, `${slug(model.name)}.ts`)),
+  }));
   const results = new Map<string, TscRun[]>(files.map(({ model }) => [model.name, []]));
   for (let run = 1; run <= runs; run++) {
     for (const { model, file } of files) {
@@ -332,12 +394,20 @@ function measureCold(compiler: CompilerName, models: readonly ModelCase[], runs:
 
 function coldTable(compiler: CompilerName, results: Map<string, TscRun[]>): string {
   const base = results.get(emptyCase.name)!;
-  const baseCheck = median(base.map((r) => r.check)), baseCpu = median(base.map((r) => r.cpu));
-  const baseMemory = median(base.map((r) => r.memory)), baseCount = median(base.map((r) => r.instantiations));
+  const baseCheck = median(base.map((r) => r.check)),
+    baseCpu = median(base.map((r) => r.cpu));
+  const baseMemory = median(base.map((r) => r.memory)),
+    baseCount = median(base.map((r) => r.instantiations));
   const rows = [...results].map(([name, runs]) => {
     const errors = runs[0]!.errors.length ? ` ⚠ ${runs[0]!.errors.length} errors` : "";
     if (name === emptyCase.name) {
-      return [`${name} (baseline)`, seconds(baseCheck), seconds(baseCpu), count(baseCount) + range(runs.map((r) => r.instantiations)), `${Math.round(baseMemory)} MB`];
+      return [
+        `${name} (baseline)`,
+        seconds(baseCheck),
+        seconds(baseCpu),
+        count(baseCount) + range(runs.map((r) => r.instantiations)),
+        `${Math.round(baseMemory)} MB`,
+      ];
     }
     return [
       name + errors,
@@ -348,11 +418,18 @@ function coldTable(compiler: CompilerName, results: Map<string, TscRun[]>): stri
     ];
   });
   const runs = base.length;
-  return `### ${compiler}, whole program (cold \`tsc\`), median of ${runs} run${runs > 1 ? "s" : ""}, above the empty file\n\n`
-    + table(["case", "check time", "CPU time", "instantiations", "memory"], rows);
+  return (
+    `### ${compiler}, whole program (cold \`tsc\`), median of ${runs} run${runs > 1 ? "s" : ""}, above the empty file\n\n` +
+    table(["case", "check time", "CPU time", "instantiations", "memory"], rows)
+  );
 }
 
-function measureAlone(models: readonly ModelCase[], compilersToRun: readonly CompilerName[], runs: Record<CompilerName, number>, dir: string) {
+function measureAlone(
+  models: readonly ModelCase[],
+  compilersToRun: readonly CompilerName[],
+  runs: Record<CompilerName, number>,
+  dir: string,
+) {
   const results = new Map<string, Partial<Record<CompilerName, AloneRun[]>>>(models.map((m) => [m.name, {}]));
   if (compilersToRun.includes("TypeScript 5.9")) {
     const alone = new Alone59(join(dir, "alone-ts5"));
@@ -379,29 +456,43 @@ function measureAlone(models: readonly ModelCase[], compilersToRun: readonly Com
   return results;
 }
 
-function aloneTable(results: Map<string, Partial<Record<CompilerName, AloneRun[]>>>, compilersToRun: readonly CompilerName[], budgets: Budgets): string {
+function aloneTable(
+  results: Map<string, Partial<Record<CompilerName, AloneRun[]>>>,
+  compilersToRun: readonly CompilerName[],
+  budgets: Budgets,
+): string {
   const head = ["case"];
   for (const compiler of compilersToRun) head.push(`${compiler}: instantiations`, "check time", "CPU time", "budget");
   const rows = [...results].map(([name, byCompiler]) => {
     const cells = [name];
     for (const compiler of compilersToRun) {
       const runs = byCompiler[compiler] ?? [];
-      if (!runs.length) { cells.push("", "", "", ""); continue; }
+      if (!runs.length) {
+        cells.push("", "", "", "");
+        continue;
+      }
       const counted = Math.round(median(runs.map((r) => r.instantiations)));
       const budget = budgets.cases[name]?.[compiler];
-      const verdict = { ok: "ok", over: "**over by more than 20%**", under: "far under: lower it", none: "none" }[judge(counted, budget)];
+      const verdict = { ok: "ok", over: "**over by more than 20%**", under: "far under: lower it", none: "none" }[
+        judge(counted, budget)
+      ];
       cells.push(
-        count(counted) + range(runs.map((r) => r.instantiations)) + (runs[0]!.errors.length ? ` ⚠ ${runs[0]!.errors.length} errors` : ""),
-        ms(median(runs.map((r) => r.check))), ms(median(runs.map((r) => r.cpu))),
+        count(counted) +
+          range(runs.map((r) => r.instantiations)) +
+          (runs[0]!.errors.length ? ` ⚠ ${runs[0]!.errors.length} errors` : ""),
+        ms(median(runs.map((r) => r.check))),
+        ms(median(runs.map((r) => r.cpu))),
         budget === undefined ? "none" : `${count(budget)}: ${verdict}`,
       );
     }
     return cells;
   });
-  return "### The model file alone (library already checked; what the editor pays and the budgets hold)\n\n"
-    + "TypeScript 5.9: its API, only the model file checked (check and CPU time of that check). TypeScript 7: "
-    + "`tsc --incremental` after a build of the empty file (its figures subtracted; CPU time of the process).\n\n"
-    + table(head, rows);
+  return (
+    "### The model file alone (library already checked; what the editor pays and the budgets hold)\n\n" +
+    "TypeScript 5.9: its API, only the model file checked (check and CPU time of that check). TypeScript 7: " +
+    "`tsc --incremental` after a build of the empty file (its figures subtracted; CPU time of the process).\n\n" +
+    table(head, rows)
+  );
 }
 
 /** Runs the model benchmark and prints its tables (Markdown). */
@@ -412,12 +503,16 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   if (options.trace) {
-    for (const model of allCases().filter((m) => options.trace!.test(m.name))) console.log(`${traceCase(model, join(dir, "trace"))}\n`);
+    for (const model of allCases().filter((m) => options.trace!.test(m.name)))
+      console.log(`${traceCase(model, join(dir, "trace"))}\n`);
     return;
   }
   const budgets = readBudgets();
   const out: string[] = [];
-  const raw: Record<string, unknown> = { date: new Date().toISOString(), load: readFileSync("/proc/loadavg", "utf8").trim() };
+  const raw: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    load: readFileSync("/proc/loadavg", "utf8").trim(),
+  };
   console.log(`## Type-checking cost of models (${models.length} cases; load average ${raw.load})\n`);
 
   const cold: Partial<Record<CompilerName, Map<string, TscRun[]>>> = {};
@@ -447,7 +542,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const cases = { ...budgets.cases };
     for (const [name, byCompiler] of alone) {
       cases[name] = { ...cases[name] };
-      for (const [compiler, runs] of Object.entries(byCompiler)) cases[name]![compiler as CompilerName] = Math.round(median(runs!.map((r) => r.instantiations)));
+      for (const [compiler, runs] of Object.entries(byCompiler))
+        cases[name]![compiler as CompilerName] = Math.round(median(runs!.map((r) => r.instantiations)));
     }
     writeFileSync(budgetsFile, `${JSON.stringify({ about: budgetsAbout, cases }, null, 2)}\n`);
     console.log(`wrote ${relative(root, budgetsFile)}`);
@@ -455,14 +551,27 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (options.json) writeFileSync(options.json, `${JSON.stringify(raw, null, 1)}\n`);
 }
 
-const budgetsAbout = "Instantiation counts of each model file checked alone (the library already checked), per compiler, "
-  + "as measured by `npm run bench:types -- --section models --skip-cold --write-budgets` (bench/types-models.ts). test/type-budgets.test.ts fails when a "
-  + "count is more than 20% over its budget, and says when one is more than 20% under (lower the budget then).";
+const budgetsAbout =
+  "Instantiation counts of each model file checked alone (the library already checked), per compiler, " +
+  "as measured by `npm run bench:types -- --section models --skip-cold --write-budgets` (bench/types-models.ts). test/type-budgets.test.ts fails when a " +
+  "count is more than 20% over its budget, and says when one is more than 20% under (lower the budget then).";
 
 // ---- where the cost goes: TypeScript 5.9's --generateTrace, the case's program against the empty file's
 
-interface TraceEvent { readonly name: string; readonly ph: string; readonly ts: number; readonly dur?: number; readonly args?: Record<string, unknown> }
-interface TracedType { readonly id: number; readonly symbolName?: string; readonly intrinsicName?: string; readonly flags: readonly string[]; readonly firstDeclaration?: { path: string; start: { line: number } } }
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly args?: Record<string, unknown>;
+}
+interface TracedType {
+  readonly id: number;
+  readonly symbolName?: string;
+  readonly intrinsicName?: string;
+  readonly flags: readonly string[];
+  readonly firstDeclaration?: { path: string; start: { line: number } };
+}
 
 /**
  * Runs TypeScript 5.9 with --generateTrace on the empty file and on the case (whole programs), and
@@ -477,7 +586,9 @@ export function traceCase(model: ModelCase, dir: string): string {
     rmSync(out, { recursive: true, force: true });
     const result = runTsc("TypeScript 5.9", ["--generateTrace", out, file], dir);
     return {
-      file, result, source: readFileSync(file, "utf8"),
+      file,
+      result,
+      source: readFileSync(file, "utf8"),
       events: JSON.parse(readFileSync(join(out, "trace.json"), "utf8")) as TraceEvent[],
       types: JSON.parse(readFileSync(join(out, "types.json"), "utf8")) as TracedType[],
     };
@@ -485,35 +596,64 @@ export function traceCase(model: ModelCase, dir: string): string {
   const base = run(emptyCase);
   const traced = run(model);
   const begin = traced.events.find((e) => e.name === "checkSourceFile" && e.ph === "B" && e.args?.path === traced.file);
-  const end = traced.events.find((e) => e.name === "checkSourceFile" && e.ph === "E" && begin && e.ts >= begin.ts && e.args?.path === traced.file);
+  const end = traced.events.find(
+    (e) => e.name === "checkSourceFile" && e.ph === "E" && begin && e.ts >= begin.ts && e.args?.path === traced.file,
+  );
   const key = (t: TracedType) => {
-    const where = t.firstDeclaration ? ` (${relative(root, t.firstDeclaration.path)}:${t.firstDeclaration.start.line + 1})` : "";
+    const where = t.firstDeclaration
+      ? ` (${relative(root, t.firstDeclaration.path)}:${t.firstDeclaration.start.line + 1})`
+      : "";
     return `${t.symbolName ?? t.intrinsicName ?? "(anonymous)"} ${t.flags.filter((f) => !f.startsWith("Includes") && f !== "Object").join("|") || "Object"}${where}`;
   };
-  const tally = (types: readonly TracedType[]) => types.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>());
+  const tally = (types: readonly TracedType[]) =>
+    types.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>());
   const before = tally(base.types);
   const after = tally(traced.types);
-  const grown = [...after].map(([k, n]) => [k, n - (before.get(k) ?? 0)] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const grown = [...after]
+    .map(([k, n]) => [k, n - (before.get(k) ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
   const inFile = traced.events.filter((e) => e.ph === "X" && begin && end && e.ts >= begin.ts && e.ts <= end.ts);
-  const slow = inFile.sort((a, b) => b.dur! - a.dur!).slice(0, 12).map((e) => {
-    const at = typeof e.args?.pos === "number" && e.args.path === traced.file
-      ? ` \`${traced.source.slice(e.args.pos as number, e.args.end as number).trim().replace(/\s+/g, " ").slice(0, 70)}\`` : "";
-    const types = ["sourceId", "targetId"].flatMap((k) => typeof e.args?.[k] === "number" ? [key(traced.types[(e.args[k] as number) - 1]!)] : []);
-    return `${Math.round(e.dur! / 1000)} ms ${e.name}${at}${types.length ? ` ${types.join(" → ")}` : ""}`;
-  });
+  const slow = inFile
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, 12)
+    .map((e) => {
+      const at =
+        typeof e.args?.pos === "number" && e.args.path === traced.file
+          ? ` \`${traced.source
+              .slice(e.args.pos as number, e.args.end as number)
+              .trim()
+              .replace(/\s+/g, " ")
+              .slice(0, 70)}\``
+          : "";
+      const types = ["sourceId", "targetId"].flatMap((k) =>
+        typeof e.args?.[k] === "number" ? [key(traced.types[(e.args[k] as number) - 1]!)] : [],
+      );
+      return `${Math.round(e.dur! / 1000)} ms ${e.name}${at}${types.length ? ` ${types.join(" → ")}` : ""}`;
+    });
   return [
-    `### Trace of ${model.name} (TypeScript 5.9, whole program)`, "",
-    `- check of the file: ${begin && end ? ms((end.ts - begin.ts) / 1e6) : "?"}; instantiations above the empty file: ${count(traced.result.instantiations - base.result.instantiations)}; `
-      + `types: ${count(traced.types.length - base.types.length)} more`,
-    "- types created beyond the empty file's, by declaration (top 25):", "",
-    table(["types", "declared as"], grown.slice(0, 25).map(([k, n]) => [count(n), `\`${k}\``])), "",
-    "- slowest events while checking the file (nested events overlap):", "",
+    `### Trace of ${model.name} (TypeScript 5.9, whole program)`,
+    "",
+    `- check of the file: ${begin && end ? ms((end.ts - begin.ts) / 1e6) : "?"}; instantiations above the empty file: ${count(traced.result.instantiations - base.result.instantiations)}; ` +
+      `types: ${count(traced.types.length - base.types.length)} more`,
+    "- types created beyond the empty file's, by declaration (top 25):",
+    "",
+    table(
+      ["types", "declared as"],
+      grown.slice(0, 25).map(([k, n]) => [count(n), `\`${k}\``]),
+    ),
+    "",
+    "- slowest events while checking the file (nested events overlap):",
+    "",
     ...slow.map((line) => `  - ${line}`),
   ].join("\n");
 }
 
 /** The goals of issue 7: instantiations of the model file alone; check time above the empty file, whole program and alone. */
-function goals(alone: Map<string, Partial<Record<CompilerName, AloneRun[]>>>, cold: Partial<Record<CompilerName, Map<string, TscRun[]>>>): string {
+function goals(
+  alone: Map<string, Partial<Record<CompilerName, AloneRun[]>>>,
+  cold: Partial<Record<CompilerName, Map<string, TscRun[]>>>,
+): string {
   const lines = ["### Goals (issue 7)", ""];
   const mark = (ok: boolean) => (ok ? "met" : "**not met**");
   const long = syntheticCase(200).name;
@@ -526,16 +666,22 @@ function goals(alone: Map<string, Partial<Record<CompilerName, AloneRun[]>>>, co
     const times = [`the file alone: ${ms(check)} (${mark(check < limit)}; CPU ${ms(median(runs.map((r) => r.cpu)))})`];
     const whole = cold[compiler];
     if (whole?.has(long)) {
-      const above = (key: "check" | "cpu") => median(whole.get(long)!.map((r) => r[key])) - median(whole.get(emptyCase.name)!.map((r) => r[key]));
-      times.unshift(`whole program: ${signed(ms(above("check")))} (${mark(above("check") < limit)}; CPU ${signed(ms(above("cpu")))})`);
+      const above = (key: "check" | "cpu") =>
+        median(whole.get(long)!.map((r) => r[key])) - median(whole.get(emptyCase.name)!.map((r) => r[key]));
+      times.unshift(
+        `whole program: ${signed(ms(above("check")))} (${mark(above("check") < limit)}; CPU ${signed(ms(above("cpu")))})`,
+      );
     }
-    lines.push(`- ${compiler}, ${long}: ${count(n)} instantiations (goal < 250,000: ${mark(n < 250_000)}); `
-      + `check time above the empty file (goal < ${limit} s): ${times.join("; ")}`);
+    lines.push(
+      `- ${compiler}, ${long}: ${count(n)} instantiations (goal < 250,000: ${mark(n < 250_000)}); ` +
+        `check time above the empty file (goal < ${limit} s): ${times.join("; ")}`,
+    );
   }
   for (const compiler of compilerNames) {
     const runs = alone.get("examples/resnet18.ts")?.[compiler];
     const n = runs && Math.round(median(runs.map((r) => r.instantiations)));
-    if (n !== undefined) lines.push(`- ${compiler}, ResNet-18: ${count(n)} instantiations (goal < 50,000: ${mark(n < 50_000)})`);
+    if (n !== undefined)
+      lines.push(`- ${compiler}, ResNet-18: ${count(n)} instantiations (goal < 50,000: ${mark(n < 50_000)})`);
   }
   return lines.join("\n");
 }

@@ -19,7 +19,8 @@ for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--section") chosen.push(argv[++i]!);
   else rest.push(argv[i]!);
 }
-for (const name of chosen) if (!(name in sections)) throw new Error(`no section "${name}" (sections: ${Object.keys(sections).join(", ")})`);
+for (const name of chosen)
+  if (!(name in sections)) throw new Error(`no section "${name}" (sections: ${Object.keys(sections).join(", ")})`);
 for (const name of chosen.length > 0 ? chosen : Object.keys(sections)) {
   const section = await sections[name]!();
   await section.main(rest);

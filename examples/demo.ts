@@ -15,17 +15,33 @@ const options = new Command("demo")
   .option("--batch-size <n>", "examples per batch", (v) => Number.parseInt(v, 10), 64)
   .option("--optimizer <name>", "adam, sgd, rmsprop, adagrad, adadelta or adamax", "adam")
   .option("--learning-rate <x>", "the optimizer's learning rate", Number.parseFloat, 0.001)
-  .option("--train <n>", "training digits (the other ones up to 10,000 are test digits, at most 2,000)", (v) => Number.parseInt(v, 10), 8000)
+  .option(
+    "--train <n>",
+    "training digits (the other ones up to 10,000 are test digits, at most 2,000)",
+    (v) => Number.parseInt(v, 10),
+    8000,
+  )
   .option("--save <dir>", "save the trained model there (model.json + weights.bin)")
   .option("--backend <name>", "tensorflow, wasm or cpu (default: the best available)")
   .parse()
-  .opts<{ epochs: number; batchSize: number; optimizer: OptimizerName; learningRate: number; train: number; save?: string; backend?: BackendName }>();
+  .opts<{
+    epochs: number;
+    batchSize: number;
+    optimizer: OptimizerName;
+    learningRate: number;
+    train: number;
+    save?: string;
+    backend?: BackendName;
+  }>();
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 // ---- the digits: 28 × 28 pixels in [0, 1], normalized as PyTorch's example does (mean 0.1307, std 0.3081)
-interface Digit { raw: number[]; length: number }
+interface Digit {
+  raw: number[];
+  length: number;
+}
 const digits = createRequire(import.meta.url)("mnist") as Digit[];
 const PIXELS = 28 * 28;
 const total = digits.reduce((n, digit) => n + digit.length, 0);
@@ -69,23 +85,34 @@ const width = Math.max(...net.layers.map((layer) => layer.written.length));
 net.layers.forEach((layer, i) => {
   const output = net.trace[i]!;
   const origins = layer.origins?.(shape).filter(Boolean) ?? [];
-  console.log(`  ${`${layer.written}:`.padEnd(width + 1)} ${show(shape)} → ${show(output)}${origins.length ? ` (${origins.join(", ")})` : ""}`);
+  console.log(
+    `  ${`${layer.written}:`.padEnd(width + 1)} ${show(shape)} → ${show(output)}${origins.length ? ` (${origins.join(", ")})` : ""}`,
+  );
   shape = output;
 });
 
 // ---- training
 const backend = await ready({ backend: options.backend });
-console.log(`\nBackend: ${backend}. ${trainCount} training digits, ${testCount} test digits (of the ${total} in the mnist package).`);
+console.log(
+  `\nBackend: ${backend}. ${trainCount} training digits, ${testCount} test digits (of the ${total} in the mnist package).`,
+);
 const x = tensor(images.subarray(0, trainCount * PIXELS), [null, 1, 28, 28]);
 const y = tensor(labels.subarray(0, trainCount), [null], "int32");
 const xTest = tensor(images.subarray(trainCount * PIXELS, (trainCount + testCount) * PIXELS), [null, 1, 28, 28]);
 const yTest = tensor(labels.subarray(trainCount, trainCount + testCount), [null], "int32");
 
-const model = build(net).compile({ optimizer: options.optimizer, learningRate: options.learningRate, loss: "nll", metrics: ["accuracy"] });
+const model = build(net).compile({
+  optimizer: options.optimizer,
+  learningRate: options.learningRate,
+  loss: "nll",
+  metrics: ["accuracy"],
+});
 // A progress bar in a terminal; one line per epoch in a log.
 await model.fit(x, y, { epochs: options.epochs, batchSize: options.batchSize, verbose: process.stdout.isTTY ? 1 : 2 });
 const { loss, accuracy } = await model.evaluate(xTest, yTest);
-console.log(`\nTest accuracy: ${(accuracy * 100).toFixed(2)}% (${Math.round(accuracy * testCount)}/${testCount} digits), loss ${loss.toFixed(4)}; ${seconds()} s in all on ${backend}.`);
+console.log(
+  `\nTest accuracy: ${(accuracy * 100).toFixed(2)}% (${Math.round(accuracy * testCount)}/${testCount} digits), loss ${loss.toFixed(4)}; ${seconds()} s in all on ${backend}.`,
+);
 
 if (options.save) {
   await model.save(options.save);

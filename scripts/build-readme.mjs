@@ -7,10 +7,13 @@ const read = (name) => (existsSync(new URL(name, docs)) ? readFileSync(new URL(n
 /** Moves every heading `levels` deeper (outside code blocks). */
 const demote = (text, levels) => {
   let code = false;
-  return text.split("\n").map((line) => {
-    if (line.startsWith("```")) code = !code;
-    return !code && /^#{1,5} /.test(line) ? "#".repeat(levels) + line : line;
-  }).join("\n");
+  return text
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("```")) code = !code;
+      return !code && /^#{1,5} /.test(line) ? "#".repeat(levels) + line : line;
+    })
+    .join("\n");
 };
 const sections = [
   read("intro.md"),
@@ -21,7 +24,8 @@ const sections = [
   read("runtime.md"),
   demote(read("explain.md"), 1),
   read("arith.md").replace(/^## Arithmetic on dimensions/, "## Type-level arithmetic"),
-  read("bench.md") && demote(read("bench.md"), read("bench.md").startsWith("# ") ? 1 : 0).replace(/^## [^\n]*/, "## Type-checking cost"),
+  read("bench.md") &&
+    demote(read("bench.md"), read("bench.md").startsWith("# ") ? 1 : 0).replace(/^## [^\n]*/, "## Type-checking cost"),
   read("limits.md"),
 ];
 writeFileSync(new URL("../README.md", import.meta.url), `${sections.filter(Boolean).join("\n\n")}\n`);

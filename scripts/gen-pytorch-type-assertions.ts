@@ -7,5 +7,6 @@ import { generate } from "../test/pytorch/type-assertions.ts";
 const arg = process.argv[2] ?? "200";
 const root = new URL("..", import.meta.url).pathname;
 const { dir, families } = generate(`${root}.tmp/pytorch-types`, arg === "all" ? Infinity : Number(arg), root);
-for (const [family, { valid, invalid }] of Object.entries(families)) console.log(`${family.padEnd(20)} ${valid} valid, ${invalid} invalid`);
+for (const [family, { valid, invalid }] of Object.entries(families))
+  console.log(`${family.padEnd(20)} ${valid} valid, ${invalid} invalid`);
 console.log(`wrote ${dir}`);

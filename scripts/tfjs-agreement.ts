@@ -51,10 +51,13 @@ export interface Case {
 }
 
 /** Options with `undefined` values dropped (as a user would not write them). */
-const defined = (options: Record<string, unknown>) => Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+const defined = (options: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 const clone = <T>(value: T): T => structuredClone(value);
-const size = (r: Random, low: number, high: number, tuple: number) => (r.chance(0.5) ? r.int(low, high) : Array.from({ length: tuple }, () => r.int(low, high)));
-const perDim = (value: unknown, rank: number): number[] => (Array.isArray(value) ? value : Array.from({ length: rank }, () => value as number));
+const size = (r: Random, low: number, high: number, tuple: number) =>
+  r.chance(0.5) ? r.int(low, high) : Array.from({ length: tuple }, () => r.int(low, high));
+const perDim = (value: unknown, rank: number): number[] =>
+  Array.isArray(value) ? value : Array.from({ length: rank }, () => value as number);
 const tfLayer = (name: string, options: object) => (x: tf.Tensor) => {
   const layer = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[name]!(clone(options));
   const y = layer.apply(x) as tf.Tensor;
@@ -67,47 +70,88 @@ const image = (r: Random, channelsFirst: boolean, spatial: number[], channels: n
 
 type Generator = (r: Random) => Omit<Case, "family">;
 
-const conv = (rank: 1 | 2): Generator => (r) => {
-  const channelsFirst = rank === 2 && r.chance(0.3);
-  const conv1dFirst = rank === 1 && r.chance(0.03);
-  const strides = r.chance(0.35) ? undefined : size(r, 1, 4, rank);
-  const dilationRate = r.chance(0.7) ? undefined : size(r, 1, 3, rank);
-  const options = defined({
-    filters: r.int(1, 4),
-    kernelSize: size(r, 1, 7, rank),
-    strides,
-    padding: r.chance(0.04) ? "causal" : r.pick([undefined, "valid", "same"]),
-    dilationRate,
-    dataFormat: channelsFirst || conv1dFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined,
-    activation: r.chance(0.2) ? r.pick(activations) : undefined,
-  });
-  const spatial = Array.from({ length: rank }, () => r.int(1, 32));
-  return {
-    example: image(r, channelsFirst || conv1dFirst, spatial, r.int(1, 4)), vocabulary: "layers", builder: `conv${rank}d`, args: [options],
-    tfjs: tfLayer(`conv${rank}d`, options),
-    stricter: conv1dFirst ? "conv1d with dataFormat 'channelsFirst': tfjs returns its output channels last" : undefined,
+const conv =
+  (rank: 1 | 2): Generator =>
+  (r) => {
+    const channelsFirst = rank === 2 && r.chance(0.3);
+    const conv1dFirst = rank === 1 && r.chance(0.03);
+    const strides = r.chance(0.35) ? undefined : size(r, 1, 4, rank);
+    const dilationRate = r.chance(0.7) ? undefined : size(r, 1, 3, rank);
+    const options = defined({
+      filters: r.int(1, 4),
+      kernelSize: size(r, 1, 7, rank),
+      strides,
+      padding: r.chance(0.04) ? "causal" : r.pick([undefined, "valid", "same"]),
+      dilationRate,
+      dataFormat: channelsFirst || conv1dFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined,
+      activation: r.chance(0.2) ? r.pick(activations) : undefined,
+    });
+    const spatial = Array.from({ length: rank }, () => r.int(1, 32));
+    return {
+      example: image(r, channelsFirst || conv1dFirst, spatial, r.int(1, 4)),
+      vocabulary: "layers",
+      builder: `conv${rank}d`,
+      args: [options],
+      tfjs: tfLayer(`conv${rank}d`, options),
+      stricter: conv1dFirst
+        ? "conv1d with dataFormat 'channelsFirst': tfjs returns its output channels last"
+        : undefined,
+    };
   };
-};
 
-const pool = (builder: string, rank: 1 | 2): Generator => (r) => {
-  const channelsFirst = rank === 2 && r.chance(0.3);
-  const options = defined({
-    poolSize: r.chance(0.2) ? undefined : rank === 1 ? (r.chance(0.5) ? r.int(1, 6) : [r.int(1, 6)]) : size(r, 1, 6, 2),
-    strides: r.chance(0.4) ? undefined : rank === 1 ? (r.chance(0.5) ? r.int(1, 4) : [r.int(1, 4)]) : size(r, 1, 4, 2),
-    padding: r.pick([undefined, "valid", "same"]),
-    dataFormat: channelsFirst ? "channelsFirst" : rank === 2 && r.chance(0.1) ? "channelsLast" : undefined,
-  });
-  const spatial = Array.from({ length: rank }, () => r.int(1, 32));
-  return { example: image(r, channelsFirst, spatial, r.int(1, 4)), vocabulary: "layers", builder, args: [options], tfjs: tfLayer(builder, options) };
-};
+const pool =
+  (builder: string, rank: 1 | 2): Generator =>
+  (r) => {
+    const channelsFirst = rank === 2 && r.chance(0.3);
+    const options = defined({
+      poolSize: r.chance(0.2)
+        ? undefined
+        : rank === 1
+          ? r.chance(0.5)
+            ? r.int(1, 6)
+            : [r.int(1, 6)]
+          : size(r, 1, 6, 2),
+      strides: r.chance(0.4)
+        ? undefined
+        : rank === 1
+          ? r.chance(0.5)
+            ? r.int(1, 4)
+            : [r.int(1, 4)]
+          : size(r, 1, 4, 2),
+      padding: r.pick([undefined, "valid", "same"]),
+      dataFormat: channelsFirst ? "channelsFirst" : rank === 2 && r.chance(0.1) ? "channelsLast" : undefined,
+    });
+    const spatial = Array.from({ length: rank }, () => r.int(1, 32));
+    return {
+      example: image(r, channelsFirst, spatial, r.int(1, 4)),
+      vocabulary: "layers",
+      builder,
+      args: [options],
+      tfjs: tfLayer(builder, options),
+    };
+  };
 
 const globalPool: Generator = (r) => {
-  const builder = r.pick(["globalAveragePooling1d", "globalMaxPooling1d", "globalAveragePooling2d", "globalMaxPooling2d"]);
+  const builder = r.pick([
+    "globalAveragePooling1d",
+    "globalMaxPooling1d",
+    "globalAveragePooling2d",
+    "globalMaxPooling2d",
+  ]);
   const rank = builder.endsWith("1d") ? 1 : 2;
   const channelsFirst = rank === 2 && r.chance(0.3);
-  const options = rank === 2 && (channelsFirst || r.chance(0.2)) ? { dataFormat: channelsFirst ? "channelsFirst" : "channelsLast" } : {};
+  const options =
+    rank === 2 && (channelsFirst || r.chance(0.2))
+      ? { dataFormat: channelsFirst ? "channelsFirst" : "channelsLast" }
+      : {};
   const spatial = Array.from({ length: rank }, () => r.int(1, 32));
-  return { example: image(r, channelsFirst, spatial, r.int(1, 4)), vocabulary: "layers", builder, args: [options], tfjs: tfLayer(builder, options) };
+  return {
+    example: image(r, channelsFirst, spatial, r.int(1, 4)),
+    vocabulary: "layers",
+    builder,
+    args: [options],
+    tfjs: tfLayer(builder, options),
+  };
 };
 
 const dims = (r: Random, count: number, high: number) => Array.from({ length: count }, () => r.int(1, high));
@@ -117,16 +161,32 @@ const denseCase: Generator = (r) => {
   const last = example.at(-1) ?? 1;
   const mismatch = example.length > 0 && r.chance(0.08);
   const inputDim = mismatch ? last + r.int(1, 5) : example.length > 0 && r.chance(0.3) ? last : undefined;
-  const options = defined({ units: r.int(1, 8), inputDim, activation: r.chance(0.3) ? r.pick(activations) : undefined });
+  const options = defined({
+    units: r.int(1, 8),
+    inputDim,
+    activation: r.chance(0.3) ? r.pick(activations) : undefined,
+  });
   return {
-    example, vocabulary: "layers", builder: "dense", args: [options], tfjs: tfLayer("dense", options),
-    stricter: mismatch ? "dense inputDim differing from the last input dimension: tfjs ignores inputDim after the first layer" : undefined,
+    example,
+    vocabulary: "layers",
+    builder: "dense",
+    args: [options],
+    tfjs: tfLayer("dense", options),
+    stricter: mismatch
+      ? "dense inputDim differing from the last input dimension: tfjs ignores inputDim after the first layer"
+      : undefined,
   };
 };
 
 const flattenCase: Generator = (r) => {
   const options = r.chance(0.2) ? { dataFormat: r.pick(["channelsFirst", "channelsLast"]) } : {};
-  return { example: dims(r, r.int(1, 4), 8), vocabulary: "layers", builder: "flatten", args: [options], tfjs: tfLayer("flatten", options) };
+  return {
+    example: dims(r, r.int(1, 4), 8),
+    vocabulary: "layers",
+    builder: "flatten",
+    args: [options],
+    tfjs: tfLayer("flatten", options),
+  };
 };
 
 const reshapeCase: Generator = (r) => {
@@ -163,7 +223,11 @@ const permuteCase: Generator = (r) => {
 
 const embeddingCase: Generator = (r) => {
   const example = dims(r, r.int(1, 3), 8);
-  const lengths = r.chance(0.15) ? example.map((d) => (r.chance(0.5) ? d + 1 : d)).slice(0, r.chance(0.5) ? example.length : Math.max(1, example.length - 1)) : example;
+  const lengths = r.chance(0.15)
+    ? example
+        .map((d) => (r.chance(0.5) ? d + 1 : d))
+        .slice(0, r.chance(0.5) ? example.length : Math.max(1, example.length - 1))
+    : example;
   const inputLength = r.chance(0.4) ? undefined : lengths.length === 1 && r.chance(0.5) ? lengths[0] : lengths;
   const options = defined({ inputDim: r.int(1, 20), outputDim: r.int(1, 8), inputLength });
   return { example, vocabulary: "layers", builder: "embedding", args: [options], tfjs: tfLayer("embedding", options) };
@@ -173,9 +237,17 @@ const batchNormCase: Generator = (r) => {
   const example = dims(r, r.int(0, 4), 6);
   const rank = example.length + 1;
   // axis 0 (the batch) is left out: tfjs accepts it on a tensor of batch 1, but not in a model (unknown batch).
-  const axis = r.chance(0.3) ? undefined : r.pick([...Array.from({ length: 2 * rank + 2 }, (_, i) => i - rank - 1)].filter((a) => a !== 0 && a !== -rank));
+  const axis = r.chance(0.3)
+    ? undefined
+    : r.pick([...Array.from({ length: 2 * rank + 2 }, (_, i) => i - rank - 1)].filter((a) => a !== 0 && a !== -rank));
   const options = defined({ axis });
-  return { example, vocabulary: "layers", builder: "batchNormalization", args: [options], tfjs: tfLayer("batchNormalization", options) };
+  return {
+    example,
+    vocabulary: "layers",
+    builder: "batchNormalization",
+    args: [options],
+    tfjs: tfLayer("batchNormalization", options),
+  };
 };
 
 const dropoutCase: Generator = (r) => {
@@ -183,22 +255,46 @@ const dropoutCase: Generator = (r) => {
   const rate = outside ? r.pick([1.5, 2, 1.01]) : r.pick([0, 1, Math.round(r.next() * 100) / 100]);
   const options = { rate };
   return {
-    example: dims(r, r.int(0, 3), 8), vocabulary: "layers", builder: "dropout", args: [options], tfjs: tfLayer("dropout", options),
+    example: dims(r, r.int(0, 3), 8),
+    vocabulary: "layers",
+    builder: "dropout",
+    args: [options],
+    tfjs: tfLayer("dropout", options),
     stricter: outside ? "dropout rate above 1: tfjs clamps it to 1" : undefined,
   };
 };
 
 const activationCase: Generator = (r) => {
   const options = { activation: r.pick(activations) };
-  return { example: dims(r, r.int(0, 3), 8), vocabulary: "layers", builder: "activation", args: [options], tfjs: tfLayer("activation", options) };
+  return {
+    example: dims(r, r.int(0, 3), 8),
+    vocabulary: "layers",
+    builder: "activation",
+    args: [options],
+    tfjs: tfLayer("activation", options),
+  };
 };
 
 const zeroPaddingCase: Generator = (r) => {
   const channelsFirst = r.chance(0.3);
-  const padding = r.pick([undefined, r.int(0, 3), [r.int(0, 3), r.int(0, 3)], [[r.int(0, 3), r.int(0, 3)], [r.int(0, 3), r.int(0, 3)]]]);
-  const options = defined({ padding, dataFormat: channelsFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined });
+  const padding = r.pick([
+    undefined,
+    r.int(0, 3),
+    [r.int(0, 3), r.int(0, 3)],
+    [
+      [r.int(0, 3), r.int(0, 3)],
+      [r.int(0, 3), r.int(0, 3)],
+    ],
+  ]);
+  const options = defined({
+    padding,
+    dataFormat: channelsFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined,
+  });
   return {
-    example: image(r, channelsFirst, [r.int(1, 16), r.int(1, 16)], r.int(1, 3)), vocabulary: "layers", builder: "zeroPadding2d", args: [options],
+    example: image(r, channelsFirst, [r.int(1, 16), r.int(1, 16)], r.int(1, 3)),
+    vocabulary: "layers",
+    builder: "zeroPadding2d",
+    args: [options],
     tfjs: tfLayer("zeroPadding2d", options),
   };
 };
@@ -211,67 +307,136 @@ const upSamplingCase: Generator = (r) => {
     dataFormat: channelsFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined,
   });
   return {
-    example: image(r, channelsFirst, [r.int(1, 16), r.int(1, 16)], r.int(1, 3)), vocabulary: "layers", builder: "upSampling2d", args: [options],
+    example: image(r, channelsFirst, [r.int(1, 16), r.int(1, 16)], r.int(1, 3)),
+    vocabulary: "layers",
+    builder: "upSampling2d",
+    args: [options],
     tfjs: tfLayer("upSampling2d", options),
   };
 };
 
 // nn (PyTorch's vocabulary, channels first) against the tfjs ops that compute the same thing.
 
-const nnConv = (rank: 1 | 2): Generator => (r) => {
-  const channels = r.int(1, 4);
-  const out = r.int(1, 4);
-  const spatial = Array.from({ length: rank }, () => r.int(1, 32));
-  const kernel = size(r, 1, 7, rank);
-  const stride = r.chance(0.4) ? 1 : size(r, 1, 4, rank);
-  const strided = perDim(stride, rank).some((s) => s !== 1);
-  // tfjs refuses strides and dilations above 1 together (PyTorch allows it): such cases are not drawn.
-  const dilation = strided || r.chance(0.7) ? 1 : size(r, 1, 3, rank);
-  const padding = r.chance(0.2) ? (strided ? "valid" : r.pick(["valid", "same"] as const)) : r.chance(0.3) ? 0 : size(r, 0, 3, rank);
-  const positional = dilation === 1 && r.chance(0.5);
-  const args = positional
-    ? (padding === 0 ? (stride === 1 ? [channels, out, kernel] : [channels, out, kernel, stride]) : [channels, out, kernel, stride, padding])
-    : [channels, out, kernel, defined({ stride: stride === 1 ? undefined : stride, padding: padding === 0 ? undefined : padding, dilation: dilation === 1 ? undefined : dilation })];
-  const strides = perDim(stride, rank);
-  const dilations = perDim(dilation, rank);
-  const pads = typeof padding === "string" ? padding : perDim(padding, rank);
-  const tfjs = (x: tf.Tensor) => {
-    if (rank === 1) {
-      let nwc = tf.transpose(x, [0, 2, 1]) as tf.Tensor3D;
-      if (typeof pads !== "string") nwc = tf.pad(nwc, [[0, 0], [pads[0]!, pads[0]!], [0, 0]]);
-      const y = tf.conv1d(nwc, tf.zeros([perDim(kernel, 1)[0]!, channels, out]), strides[0]!, typeof pads === "string" ? pads : "valid", "NWC", dilations[0]!);
-      return tf.transpose(y, [0, 2, 1]);
-    }
-    const nhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
-    const [kh, kw] = perDim(kernel, 2);
-    const pad = typeof pads === "string" ? pads : ([[0, 0], [pads[0]!, pads[0]!], [pads[1]!, pads[1]!], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]]);
-    const y = tf.conv2d(nhwc, tf.zeros([kh!, kw!, channels, out]) as tf.Tensor4D, strides as [number, number], pad, "NHWC", dilations as [number, number]);
-    return tf.transpose(y, [0, 3, 1, 2]);
+const nnConv =
+  (rank: 1 | 2): Generator =>
+  (r) => {
+    const channels = r.int(1, 4);
+    const out = r.int(1, 4);
+    const spatial = Array.from({ length: rank }, () => r.int(1, 32));
+    const kernel = size(r, 1, 7, rank);
+    const stride = r.chance(0.4) ? 1 : size(r, 1, 4, rank);
+    const strided = perDim(stride, rank).some((s) => s !== 1);
+    // tfjs refuses strides and dilations above 1 together (PyTorch allows it): such cases are not drawn.
+    const dilation = strided || r.chance(0.7) ? 1 : size(r, 1, 3, rank);
+    const padding = r.chance(0.2)
+      ? strided
+        ? "valid"
+        : r.pick(["valid", "same"] as const)
+      : r.chance(0.3)
+        ? 0
+        : size(r, 0, 3, rank);
+    const positional = dilation === 1 && r.chance(0.5);
+    const args = positional
+      ? padding === 0
+        ? stride === 1
+          ? [channels, out, kernel]
+          : [channels, out, kernel, stride]
+        : [channels, out, kernel, stride, padding]
+      : [
+          channels,
+          out,
+          kernel,
+          defined({
+            stride: stride === 1 ? undefined : stride,
+            padding: padding === 0 ? undefined : padding,
+            dilation: dilation === 1 ? undefined : dilation,
+          }),
+        ];
+    const strides = perDim(stride, rank);
+    const dilations = perDim(dilation, rank);
+    const pads = typeof padding === "string" ? padding : perDim(padding, rank);
+    const tfjs = (x: tf.Tensor) => {
+      if (rank === 1) {
+        let nwc = tf.transpose(x, [0, 2, 1]) as tf.Tensor3D;
+        if (typeof pads !== "string")
+          nwc = tf.pad(nwc, [
+            [0, 0],
+            [pads[0]!, pads[0]!],
+            [0, 0],
+          ]);
+        const y = tf.conv1d(
+          nwc,
+          tf.zeros([perDim(kernel, 1)[0]!, channels, out]),
+          strides[0]!,
+          typeof pads === "string" ? pads : "valid",
+          "NWC",
+          dilations[0]!,
+        );
+        return tf.transpose(y, [0, 2, 1]);
+      }
+      const nhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
+      const [kh, kw] = perDim(kernel, 2);
+      const pad =
+        typeof pads === "string"
+          ? pads
+          : ([
+              [0, 0],
+              [pads[0]!, pads[0]!],
+              [pads[1]!, pads[1]!],
+              [0, 0],
+            ] as [[number, number], [number, number], [number, number], [number, number]]);
+      const y = tf.conv2d(
+        nhwc,
+        tf.zeros([kh!, kw!, channels, out]) as tf.Tensor4D,
+        strides as [number, number],
+        pad,
+        "NHWC",
+        dilations as [number, number],
+      );
+      return tf.transpose(y, [0, 3, 1, 2]);
+    };
+    return { example: [channels, ...spatial], vocabulary: "nn", builder: `conv${rank}d`, args, tfjs };
   };
-  return { example: [channels, ...spatial], vocabulary: "nn", builder: `conv${rank}d`, args, tfjs };
-};
 
-const nnPool = (builder: "maxPool2d" | "avgPool2d"): Generator => (r) => {
-  const channels = r.int(1, 3);
-  const spatial = [r.int(1, 32), r.int(1, 32)];
-  const kernel = size(r, 1, 6, 2);
-  const kernels = perDim(kernel, 2);
-  const stride = r.chance(0.4) ? undefined : size(r, 1, 4, 2);
-  // PyTorch's rule: padding at most half the kernel (other paddings are refused by shapecheck, not drawn here).
-  const padding = r.chance(0.5) ? 0 : Array.isArray(kernel) || r.chance(0.5) ? kernels.map((k) => r.int(0, Math.floor(k / 2))) : r.int(0, Math.floor((kernel as number) / 2));
-  const args = r.chance(0.5)
-    ? (padding === 0 ? (stride === undefined ? [kernel] : [kernel, stride]) : [kernel, stride ?? kernel, padding])
-    : [kernel, defined({ stride, padding: padding === 0 ? undefined : padding })];
-  const strides = perDim(stride ?? kernel, 2) as [number, number];
-  const pads = perDim(padding, 2);
-  const tfjs = (x: tf.Tensor) => {
-    const nhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
-    const pad = [[0, 0], [pads[0]!, pads[0]!], [pads[1]!, pads[1]!], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]];
-    const y = builder === "maxPool2d" ? tf.maxPool(nhwc, kernels as [number, number], strides, pad, "floor") : tf.avgPool(nhwc, kernels as [number, number], strides, pad, "floor");
-    return tf.transpose(y, [0, 3, 1, 2]);
+const nnPool =
+  (builder: "maxPool2d" | "avgPool2d"): Generator =>
+  (r) => {
+    const channels = r.int(1, 3);
+    const spatial = [r.int(1, 32), r.int(1, 32)];
+    const kernel = size(r, 1, 6, 2);
+    const kernels = perDim(kernel, 2);
+    const stride = r.chance(0.4) ? undefined : size(r, 1, 4, 2);
+    // PyTorch's rule: padding at most half the kernel (other paddings are refused by shapecheck, not drawn here).
+    const padding = r.chance(0.5)
+      ? 0
+      : Array.isArray(kernel) || r.chance(0.5)
+        ? kernels.map((k) => r.int(0, Math.floor(k / 2)))
+        : r.int(0, Math.floor((kernel as number) / 2));
+    const args = r.chance(0.5)
+      ? padding === 0
+        ? stride === undefined
+          ? [kernel]
+          : [kernel, stride]
+        : [kernel, stride ?? kernel, padding]
+      : [kernel, defined({ stride, padding: padding === 0 ? undefined : padding })];
+    const strides = perDim(stride ?? kernel, 2) as [number, number];
+    const pads = perDim(padding, 2);
+    const tfjs = (x: tf.Tensor) => {
+      const nhwc = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
+      const pad = [
+        [0, 0],
+        [pads[0]!, pads[0]!],
+        [pads[1]!, pads[1]!],
+        [0, 0],
+      ] as [[number, number], [number, number], [number, number], [number, number]];
+      const y =
+        builder === "maxPool2d"
+          ? tf.maxPool(nhwc, kernels as [number, number], strides, pad, "floor")
+          : tf.avgPool(nhwc, kernels as [number, number], strides, pad, "floor");
+      return tf.transpose(y, [0, 3, 1, 2]);
+    };
+    return { example: [channels, ...spatial], vocabulary: "nn", builder, args, tfjs };
   };
-  return { example: [channels, ...spatial], vocabulary: "nn", builder, args, tfjs };
-};
 
 const nnFlatten: Generator = (r) => {
   const example = dims(r, r.int(1, 4), 8);
@@ -290,7 +455,11 @@ const nnLinear: Generator = (r) => {
   const last = example.at(-1)!;
   const inFeatures = r.chance(0.15) ? last + r.int(1, 4) : last;
   const outFeatures = r.int(1, 8);
-  const tfjs = (x: tf.Tensor) => tf.reshape(tf.matMul(tf.reshape(x, [-1, last]), tf.zeros([inFeatures, outFeatures])), [...x.shape.slice(0, -1), outFeatures]);
+  const tfjs = (x: tf.Tensor) =>
+    tf.reshape(tf.matMul(tf.reshape(x, [-1, last]), tf.zeros([inFeatures, outFeatures])), [
+      ...x.shape.slice(0, -1),
+      outFeatures,
+    ]);
   return { example, vocabulary: "nn", builder: "linear", args: [inFeatures, outFeatures], tfjs };
 };
 
@@ -349,9 +518,14 @@ export function runTfjs(c: Case): Outcome {
 /** What the runtime twin answers: `sequential(input(example), layer).outputShape`, or its ShapeError. */
 export function runTwin(c: Case): Outcome {
   try {
-    const vocabulary = (c.vocabulary === "layers" ? layers : nn) as unknown as Record<string, (...args: unknown[]) => never>;
+    const vocabulary = (c.vocabulary === "layers" ? layers : nn) as unknown as Record<
+      string,
+      (...args: unknown[]) => never
+    >;
     const layer = vocabulary[c.builder]!(...clone(c.args));
-    const model = sequential(input(c.example as never), layer as never) as unknown as { outputShape: (number | null)[] };
+    const model = sequential(input(c.example as never), layer as never) as unknown as {
+      outputShape: (number | null)[];
+    };
     return { shape: [...model.outputShape] };
   } catch (error) {
     if (error instanceof ShapeError) return { rejected: error.message };
@@ -362,7 +536,8 @@ export function runTwin(c: Case): Outcome {
 // ---- the type level
 
 /** The layer as code: `layers.conv2d({"filters":3,"kernelSize":[3,2]})`. */
-export const code = (c: Case): string => `${c.vocabulary}.${c.builder}(${c.args.map((arg) => JSON.stringify(arg)).join(", ")})`;
+export const code = (c: Case): string =>
+  `${c.vocabulary}.${c.builder}(${c.args.map((arg) => JSON.stringify(arg)).join(", ")})`;
 
 /** One line per case: an exact type assertion where tfjs gives a shape, the bare model where it rejects. */
 export function typeLine(c: Case, index: number, expected: Outcome): string {
@@ -392,12 +567,19 @@ export interface Location {
 export function writeTypeFiles(cases: readonly Case[], expected: readonly Outcome[]): Location[] {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "tsconfig.json"), JSON.stringify({
-    extends: "../../tsconfig.json",
-    compilerOptions: { noErrorTruncation: true },
-    include: ["*.ts"],
-    exclude: [],
-  }, null, 2));
+  writeFileSync(
+    join(outDir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        extends: "../../tsconfig.json",
+        compilerOptions: { noErrorTruncation: true },
+        include: ["*.ts"],
+        exclude: [],
+      },
+      null,
+      2,
+    ),
+  );
   const lines = new Map<string, string[]>();
   const locations = cases.map((c, index) => {
     const file = join(outDir, `${c.family.replace(".", "-")}.ts`);
@@ -420,7 +602,11 @@ export interface Diagnostic {
 export async function compile(compiler: string): Promise<Diagnostic[]> {
   let output = "";
   try {
-    await promisify(execFile)(compiler, ["-p", join(outDir, "tsconfig.json"), "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+    await promisify(execFile)(compiler, ["-p", join(outDir, "tsconfig.json"), "--pretty", "false"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
     output = `${failed.stdout ?? ""}${failed.stderr ?? ""}`;
@@ -473,7 +659,8 @@ export interface Report {
   stricterReasons: Record<string, number>;
 }
 
-const sameShape = (a: Outcome, b: Outcome) => "shape" in a && "shape" in b && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+const sameShape = (a: Outcome, b: Outcome) =>
+  "shape" in a && "shape" in b && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
 
 /** Draws `count` cases per family and compares tfjs, the runtime twin and the type level under both compilers. */
 export async function compare(count: number, seed?: number): Promise<Report> {
@@ -486,18 +673,29 @@ export async function compare(count: number, seed?: number): Promise<Report> {
   const runtimeSeconds = (performance.now() - start) / 1000;
   const locations = writeTypeFiles(cases, tfjsOutcomes);
   const typeSeconds: Record<string, number> = {};
-  const diagnostics = Object.fromEntries(await Promise.all(Object.entries(compilers).map(async ([name, compiler]) => {
-    const begin = performance.now();
-    const found = await compile(compiler);
-    typeSeconds[name] = (performance.now() - begin) / 1000;
-    return [name, found] as const;
-  })));
+  const diagnostics = Object.fromEntries(
+    await Promise.all(
+      Object.entries(compilers).map(async ([name, compiler]) => {
+        const begin = performance.now();
+        const found = await compile(compiler);
+        typeSeconds[name] = (performance.now() - begin) / 1000;
+        return [name, found] as const;
+      }),
+    ),
+  );
   const families: Record<string, FamilyReport> = {};
   const disagreements: Disagreement[] = [];
   const stricterReasons: Record<string, number> = {};
   const used = new Set<string>();
   cases.forEach((c, index) => {
-    const report = (families[c.family] ??= { cases: 0, tfjsAccepted: 0, tfjsRejected: 0, stricter: 0, runtime: 0, typeLevel: Object.fromEntries(Object.keys(compilers).map((name) => [name, 0])) });
+    const report = (families[c.family] ??= {
+      cases: 0,
+      tfjsAccepted: 0,
+      tfjsRejected: 0,
+      stricter: 0,
+      runtime: 0,
+      typeLevel: Object.fromEntries(Object.keys(compilers).map((name) => [name, 0])),
+    });
     const tfjs = tfjsOutcomes[index]!;
     const twin = twinOutcomes[index]!;
     report.cases++;
@@ -516,7 +714,7 @@ export async function compare(count: number, seed?: number): Promise<Report> {
     for (const name of Object.keys(compilers)) {
       const here = diagnostics[name]!.filter((d) => d.file === file && d.line === line);
       const agrees = shouldReject
-        ? here.some((d) => "rejected" in twin ? d.text.includes(twin.rejected) : true)
+        ? here.some((d) => ("rejected" in twin ? d.text.includes(twin.rejected) : true))
         : here.length === 0;
       if (agrees) report.typeLevel[name]!++;
       else typeLevel[name] = here.length === 0 ? "no error" : here.map((d) => d.text).join(" | ");
@@ -525,20 +723,50 @@ export async function compare(count: number, seed?: number): Promise<Report> {
       disagreements.push({ family: c.family, code: code(c), example: c.example, tfjs, runtime: twin, typeLevel });
     }
   });
-  const stray = Object.values(diagnostics).flat().filter((d) => !used.has(`${d.file}:${d.line}`));
-  return { families, disagreements, stray, seconds: { tfjs: tfjsSeconds, runtime: runtimeSeconds, typeLevel: typeSeconds }, stricterReasons };
+  const stray = Object.values(diagnostics)
+    .flat()
+    .filter((d) => !used.has(`${d.file}:${d.line}`));
+  return {
+    families,
+    disagreements,
+    stray,
+    seconds: { tfjs: tfjsSeconds, runtime: runtimeSeconds, typeLevel: typeSeconds },
+    stricterReasons,
+  };
 }
 
 /** The report as a table. */
 export function formatReport(report: Report): string {
   const names = Object.keys(compilers);
-  const rows = [["family", "cases", "tfjs accepts", "tfjs rejects", "stricter", "runtime agrees", ...names.map((n) => `${n} agrees`)]];
+  const rows = [
+    [
+      "family",
+      "cases",
+      "tfjs accepts",
+      "tfjs rejects",
+      "stricter",
+      "runtime agrees",
+      ...names.map((n) => `${n} agrees`),
+    ],
+  ];
   for (const [family, r] of Object.entries(report.families)) {
-    rows.push([family, String(r.cases), String(r.tfjsAccepted), String(r.tfjsRejected), String(r.stricter), String(r.runtime), ...names.map((n) => String(r.typeLevel[n]))]);
+    rows.push([
+      family,
+      String(r.cases),
+      String(r.tfjsAccepted),
+      String(r.tfjsRejected),
+      String(r.stricter),
+      String(r.runtime),
+      ...names.map((n) => String(r.typeLevel[n])),
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const table = rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
+  const table = rows
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "))
+    .join("\n");
   const times = `tfjs ${report.seconds.tfjs.toFixed(1)} s, runtime twin ${report.seconds.runtime.toFixed(1)} s, ${names.map((n) => `${n} ${report.seconds.typeLevel[n]!.toFixed(1)} s`).join(", ")}`;
-  const reasons = Object.entries(report.stricterReasons).map(([reason, n]) => `  stricter (${n}): ${reason}`).join("\n");
+  const reasons = Object.entries(report.stricterReasons)
+    .map(([reason, n]) => `  stricter (${n}): ${reason}`)
+    .join("\n");
   return `${table}\n${times}${reasons ? `\n${reasons}` : ""}`;
 }

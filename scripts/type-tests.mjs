@@ -15,7 +15,10 @@ const compilers = {
   "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
 };
 let failed = false;
-const fail = (text) => { failed = true; console.error(`✖ ${text}`); };
+const fail = (text) => {
+  failed = true;
+  console.error(`✖ ${text}`);
+};
 
 /** Runs a compiler on a project; returns its diagnostics as { file, line, text }. */
 export function diagnostics(compiler, project) {
@@ -36,10 +39,11 @@ export function diagnostics(compiler, project) {
   return found;
 }
 
-const filesUnder = (dir) => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? filesUnder(path) : [path];
-});
+const filesUnder = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
 
 // 1. the whole project, both compilers
 for (const [name, tsc] of Object.entries(compilers)) {
@@ -50,7 +54,10 @@ for (const [name, tsc] of Object.entries(compilers)) {
 
 // 2. tsd
 try {
-  execFileSync(join(root, "node_modules/.bin/tsd"), ["--typings", "src/index.ts", "--files", "test-d/**/*.test-d.ts"], { cwd: root, stdio: "inherit" });
+  execFileSync(join(root, "node_modules/.bin/tsd"), ["--typings", "src/index.ts", "--files", "test-d/**/*.test-d.ts"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   console.log("✔ tsd: test-d/**/*.test-d.ts");
 } catch {
   fail("tsd failed");
@@ -58,16 +65,22 @@ try {
 
 // 3. error fixtures
 const fixtures = filesUnder(join(root, "test-d/errors")).filter((f) => f.endsWith(".ts"));
-const expected = fixtures.flatMap((file) => readFileSync(file, "utf8").split("\n").flatMap((text, index) => {
-  const match = text.match(/\/\/ error: (.*)$/);
-  return match ? [{ file, line: index + 1, text: match[1].trim() }] : [];
-}));
+const expected = fixtures.flatMap((file) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .flatMap((text, index) => {
+      const match = text.match(/\/\/ error: (.*)$/);
+      return match ? [{ file, line: index + 1, text: match[1].trim() }] : [];
+    }),
+);
 for (const [name, tsc] of Object.entries(compilers)) {
   const found = diagnostics(tsc, "test-d/errors/tsconfig.json");
   for (const want of expected) {
     const here = found.filter((d) => d.file === want.file && d.line === want.line);
     if (!here.some((d) => d.text.includes(want.text))) {
-      fail(`${name}: ${relative(root, want.file)}:${want.line}: expected an error containing\n    ${want.text}\n  got ${here.length ? here.map((d) => d.text).join("\n  and ") : "no error on that line"}`);
+      fail(
+        `${name}: ${relative(root, want.file)}:${want.line}: expected an error containing\n    ${want.text}\n  got ${here.length ? here.map((d) => d.text).join("\n  and ") : "no error on that line"}`,
+      );
     }
   }
   for (const d of found) {
@@ -75,6 +88,8 @@ for (const [name, tsc] of Object.entries(compilers)) {
       fail(`${name}: ${relative(root, d.file)}:${d.line}: unexpected error ${d.text}`);
     }
   }
-  console.log(`${failed ? "…" : "✔"} ${name}: ${expected.length} expected errors in ${fixtures.length} files of test-d/errors`);
+  console.log(
+    `${failed ? "…" : "✔"} ${name}: ${expected.length} expected errors in ${fixtures.length} files of test-d/errors`,
+  );
 }
 process.exit(failed ? 1 : 0);

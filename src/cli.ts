@@ -9,7 +9,11 @@ const parseFormat = (value: string): Format => {
 };
 
 /** Runs the command line; resolves to the exit code (0: explained; 1: a model does not fit, or the file cannot be explained). */
-export async function main(argv: readonly string[], out: (text: string) => void = (text) => process.stdout.write(text), err: (text: string) => void = (text) => process.stderr.write(text)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (text: string) => void = (text) => process.stdout.write(text),
+  err: (text: string) => void = (text) => process.stderr.write(text),
+): Promise<number> {
   let code = 0;
   const program = new Command("shapecheck")
     .description("Neural-network tensor shapes, checked at compile time")
@@ -17,9 +21,14 @@ export async function main(argv: readonly string[], out: (text: string) => void 
     .configureOutput({ writeOut: out, writeErr: err });
   program
     .command("explain")
-    .description("print every layer of the models a file exports: output shape, the arithmetic behind each changed dimension, parameter count")
+    .description(
+      "print every layer of the models a file exports: output shape, the arithmetic behind each changed dimension, parameter count",
+    )
     .argument("<file>", "a .ts or .js file that exports sequential(...) or graph(...) models")
-    .addHelpText("after", "\nExample:\n  npx shapecheck explain examples/mnist.ts --format markdown\n\nExits with 1 when a model has a shape error (it is explained up to the error) or the file cannot be explained.")
+    .addHelpText(
+      "after",
+      "\nExample:\n  npx shapecheck explain examples/mnist.ts --format markdown\n\nExits with 1 when a model has a shape error (it is explained up to the error) or the file cannot be explained.",
+    )
     .option("-f, --format <format>", `output format: ${Object.keys(formats).join(", ")}`, parseFormat, "text" as Format)
     .option("-m, --model <name>", "only the model exported under this name")
     .action(async (file: string, options: { format: Format; model?: string }) => {
@@ -38,7 +47,9 @@ export async function main(argv: readonly string[], out: (text: string) => void 
     try {
       out(await run());
     } catch (error) {
-      const known = error instanceof Error && ["ExportError", "ExportFileError", "ShapeError", "NotConvertibleError"].includes(error.name);
+      const known =
+        error instanceof Error &&
+        ["ExportError", "ExportFileError", "ShapeError", "NotConvertibleError"].includes(error.name);
       if (!known) throw error;
       err(`shapecheck ${name}: ${error.message}\n`);
       code = 1;
@@ -46,20 +57,32 @@ export async function main(argv: readonly string[], out: (text: string) => void 
   };
   program
     .command("pytorch")
-    .description("write each exported model as a torch.nn.Module (Python), and a train.py for DistributedDataParallel under torchrun")
+    .description(
+      "write each exported model as a torch.nn.Module (Python), and a train.py for DistributedDataParallel under torchrun",
+    )
     .argument("<file>", "a .ts or .js file that exports sequential(...) or graph(...) models")
     .option("-o, --out <dir>", "write <model>.py and train_<model>.py there (default: print the module)")
     .option("-m, --model <name>", "only the model exported under this name")
-    .addHelpText("after", "\nExample:\n  npx shapecheck pytorch examples/mnist.ts --out py/\n  cd py && torchrun --standalone --nproc-per-node 2 train_mnist.py --data data.safetensors")
-    .action((file: string, options: { out?: string; model?: string }) => exporting("pytorch", () => pytorchCommand(file, options))());
+    .addHelpText(
+      "after",
+      "\nExample:\n  npx shapecheck pytorch examples/mnist.ts --out py/\n  cd py && torchrun --standalone --nproc-per-node 2 train_mnist.py --data data.safetensors",
+    )
+    .action((file: string, options: { out?: string; model?: string }) =>
+      exporting("pytorch", () => pytorchCommand(file, options))(),
+    );
   program
     .command("onnx")
     .description("write each exported model as an ONNX file (opset 17) with its weights")
     .argument("<file>", "a .ts or .js file that exports sequential(...) or graph(...) models")
     .option("-o, --out <dir>", "directory of the <model>.onnx files", ".")
     .option("-m, --model <name>", "only the model exported under this name")
-    .option("-w, --weights <file>", "safetensors weights (saveSafetensors, or a PyTorch state_dict); default: a fresh model's")
-    .action((file: string, options: { out?: string; model?: string; weights?: string }) => exporting("onnx", () => onnxCommand(file, options))());
+    .option(
+      "-w, --weights <file>",
+      "safetensors weights (saveSafetensors, or a PyTorch state_dict); default: a fresh model's",
+    )
+    .action((file: string, options: { out?: string; model?: string; weights?: string }) =>
+      exporting("onnx", () => onnxCommand(file, options))(),
+    );
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

@@ -1,4 +1,16 @@
-export type { Add, Sub, Mul, FloorDiv, CeilDiv, Mod, Compare, Max, Min, Product, Invalid } from "../types/arith/index.ts";
+export type {
+  Add,
+  Sub,
+  Mul,
+  FloorDiv,
+  CeilDiv,
+  Mod,
+  Compare,
+  Max,
+  Min,
+  Product,
+  Invalid,
+} from "../types/arith/index.ts";
 export type { Dim, Shape } from "../types/shape/dims.ts";
 export type { Layer, ShapeRule, SameShape } from "../types/model/layer.ts";
 export type { AnyLayer } from "./model/layer.ts";
@@ -11,7 +23,18 @@ export type { Conv1d, Conv2d, Conv3d, ConvOptions } from "./families/conv/conv.n
 export type { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, PoolOptions } from "./families/pool/pool.nn.ts";
 export type { Flatten } from "./families/reshape/flatten.nn.ts";
 export type { Linear, LazyLinear } from "./families/linear/linear.nn.ts";
-export type { ReLU, LeakyReLU, GELU, Sigmoid, Tanh, Identity, Dropout, Dropout2d, Softmax, LogSoftmax } from "./families/activation/activation.nn.ts";
+export type {
+  ReLU,
+  LeakyReLU,
+  GELU,
+  Sigmoid,
+  Tanh,
+  Identity,
+  Dropout,
+  Dropout2d,
+  Softmax,
+  LogSoftmax,
+} from "./families/activation/activation.nn.ts";
 export type { Residual, Concat, ResidualOptions } from "./families/blocks/blocks.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
@@ -26,6 +49,24 @@ export type { Embedding, EmbeddingOptions } from "./families/embedding/embedding
 export type { LSTM, GRU, LSTMOptions, GRUOptions } from "./families/recurrent/recurrent.nn.ts";
 export type { MultiheadAttention, MultiheadAttentionOptions } from "./families/attention/attention.nn.ts";
 export * as layers from "./layers/index.ts";
-export type { Conv1D, Conv2D, MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, Dense, Reshape, Permute, Activation, BatchNormalization, ZeroPadding2D, UpSampling2D } from "./layers/index.ts";
+export type {
+  Conv1D,
+  Conv2D,
+  MaxPooling1D,
+  AveragePooling1D,
+  MaxPooling2D,
+  AveragePooling2D,
+  GlobalAveragePooling1D,
+  GlobalMaxPooling1D,
+  GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
+  Dense,
+  Reshape,
+  Permute,
+  Activation,
+  BatchNormalization,
+  ZeroPadding2D,
+  UpSampling2D,
+} from "./layers/index.ts";
 // The TensorFlow.js runtime (ready, build, toTfjs, load, tensor) is its own entry, `shapecheck/tfjs` (src/tfjs.ts):
 // nothing here imports TensorFlow.js.

@@ -8,7 +8,17 @@ import { registerFileSystemRouter } from "./runtime/io.ts";
 export { build, toTfjs, load, type Net, type Built } from "./runtime/net.ts";
 export { ready, type BackendName, type ReadyOptions } from "./runtime/backend.ts";
 export { tensor, type Tensor, type TensorData, type TensorArg, writeTensorShapeMessage } from "./runtime/tensor.ts";
-export type { TypedModel, TrainableModel, CompileOptions, FitOptions, FitHistory, Evaluation, PredictOptions, OptimizerName, MetricName } from "./runtime/model.ts";
+export type {
+  TypedModel,
+  TrainableModel,
+  CompileOptions,
+  FitOptions,
+  FitHistory,
+  Evaluation,
+  PredictOptions,
+  OptimizerName,
+  MetricName,
+} from "./runtime/model.ts";
 export type { GraphModel, TrainableGraphModel, GraphFitOptions, GraphTyped } from "./runtime/graph-model.ts";
 export type { LossName, TfjsLoss, TorchLoss, TargetShape } from "./runtime/losses.ts";
 export type { StateDict, StateDictInput } from "./runtime/weights.ts";
@@ -17,8 +27,15 @@ export { fileSystem } from "./runtime/io.ts";
 export { DataError, ModelFileError } from "./runtime/errors.ts";
 export { NotConvertibleError } from "./runtime/convert/index.ts";
 export {
-  encodeSafetensors, decodeSafetensors, safetensorsOf, loadSafetensorsBytes, saveSafetensors, loadSafetensors,
-  type SafeTensor, type SafeDType, type HasStateDict,
+  encodeSafetensors,
+  decodeSafetensors,
+  safetensorsOf,
+  loadSafetensorsBytes,
+  saveSafetensors,
+  loadSafetensors,
+  type SafeTensor,
+  type SafeDType,
+  type HasStateDict,
 } from "./runtime/safetensors.ts";
 
 registerFileSystemRouter();

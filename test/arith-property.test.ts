@@ -46,20 +46,45 @@ function operand(digits = 1 + below(15)): bigint {
 
 type Case = { op: string; a: bigint; b: bigint; expected: string };
 const invalid = (op: string, a: bigint, b: bigint, text: string) => `Invalid<"${op}<${a}, ${b}>: ${text}">`;
-const past = (op: string, a: bigint, b: bigint, r: bigint) => invalid(op, a, b, `the result ${r} is past Number.MAX_SAFE_INTEGER`);
+const past = (op: string, a: bigint, b: bigint, r: bigint) =>
+  invalid(op, a, b, `the result ${r} is past Number.MAX_SAFE_INTEGER`);
 const compare = (a: bigint, b: bigint) => (a < b ? '"lt"' : a > b ? '"gt"' : '"eq"');
 
 /** Pairs and expected results for one operation. */
 const operations: Record<string, () => Case[]> = {
-  Add: () => cases("Add", () => [operand(), operand()], (a, b) => (a + b <= MAX ? `${a + b}` : past("Add", a, b, a + b))),
-  Sub: () => cases("Sub", () => { const a = operand(), b = below(3) === 0 ? operand() : operand(1 + below(String(a).length)); return [a, b]; },
-    (a, b) => (a >= b ? `${a - b}` : invalid("Sub", a, b, "the result would be below zero"))),
-  Mul: () => cases("Mul", () => { // lengths that mostly keep the product exact, some past it
-    const da = 1 + below(15), db = below(10) === 0 ? 1 + below(15) : 1 + below(Math.max(1, 17 - da));
-    return [operand(da), operand(db)];
-  }, (a, b) => (a * b <= MAX ? `${a * b}` : past("Mul", a, b, a * b))),
-  FloorDiv: () => cases("FloorDiv", divisorPair, (a, b) => (b === 0n ? invalid("FloorDiv", a, b, "division by zero") : `${a / b}`)),
-  CeilDiv: () => cases("CeilDiv", divisorPair, (a, b) => (b === 0n ? invalid("CeilDiv", a, b, "division by zero") : `${(a + b - 1n) / b}`)),
+  Add: () =>
+    cases(
+      "Add",
+      () => [operand(), operand()],
+      (a, b) => (a + b <= MAX ? `${a + b}` : past("Add", a, b, a + b)),
+    ),
+  Sub: () =>
+    cases(
+      "Sub",
+      () => {
+        const a = operand(),
+          b = below(3) === 0 ? operand() : operand(1 + below(String(a).length));
+        return [a, b];
+      },
+      (a, b) => (a >= b ? `${a - b}` : invalid("Sub", a, b, "the result would be below zero")),
+    ),
+  Mul: () =>
+    cases(
+      "Mul",
+      () => {
+        // lengths that mostly keep the product exact, some past it
+        const da = 1 + below(15),
+          db = below(10) === 0 ? 1 + below(15) : 1 + below(Math.max(1, 17 - da));
+        return [operand(da), operand(db)];
+      },
+      (a, b) => (a * b <= MAX ? `${a * b}` : past("Mul", a, b, a * b)),
+    ),
+  FloorDiv: () =>
+    cases("FloorDiv", divisorPair, (a, b) => (b === 0n ? invalid("FloorDiv", a, b, "division by zero") : `${a / b}`)),
+  CeilDiv: () =>
+    cases("CeilDiv", divisorPair, (a, b) =>
+      b === 0n ? invalid("CeilDiv", a, b, "division by zero") : `${(a + b - 1n) / b}`,
+    ),
   Mod: () => cases("Mod", divisorPair, (a, b) => (b === 0n ? invalid("Mod", a, b, "division by zero") : `${a % b}`)),
   Compare: () => cases("Compare", closePair, (a, b) => compare(a, b)),
   Max: () => cases("Max", closePair, (a, b) => `${a > b ? a : b}`),
@@ -75,11 +100,18 @@ function closePair(): [bigint, bigint] {
   const a = operand();
   const kind = below(4);
   if (kind === 0) return [a, a];
-  if (kind === 1) { const text = String(a); const cut = below(text.length); return [a, BigInt(text.slice(0, cut) + String(number(text.length - cut)).padStart(text.length - cut, "0"))]; }
+  if (kind === 1) {
+    const text = String(a);
+    const cut = below(text.length);
+    return [a, BigInt(text.slice(0, cut) + String(number(text.length - cut)).padStart(text.length - cut, "0"))];
+  }
   return [a, operand(kind === 2 ? String(a).length : undefined)];
 }
 function cases(op: string, pair: () => [bigint, bigint], expect: (a: bigint, b: bigint) => string): Case[] {
-  return Array.from({ length: pairs }, () => { const [a, b] = pair(); return { op, a, b, expected: expect(a, b) }; });
+  return Array.from({ length: pairs }, () => {
+    const [a, b] = pair();
+    return { op, a, b, expected: expect(a, b) };
+  });
 }
 
 const dir = join(root, ".tmp", "arith-property");
@@ -92,15 +124,27 @@ for (const [op, make] of Object.entries(operations)) {
   for (let start = 0; start < all.length; start += perFile) {
     const chunk = all.slice(start, start + perFile);
     const path = join(dir, `${op}-${start / perFile}.ts`);
-    writeFileSync(path, [
-      `import { expectType, type TypeEqual } from "ts-expect";`,
-      `import type { ${op}, Invalid } from "shapecheck";`,
-      ...chunk.map((c) => `expectType<TypeEqual<${op}<${c.a}, ${c.b}>, ${c.expected}>>(true);`),
-    ].join("\n") + "\n");
+    writeFileSync(
+      path,
+      [
+        `import { expectType, type TypeEqual } from "ts-expect";`,
+        `import type { ${op}, Invalid } from "shapecheck";`,
+        ...chunk.map((c) => `expectType<TypeEqual<${op}<${c.a}, ${c.b}>, ${c.expected}>>(true);`),
+      ].join("\n") + "\n",
+    );
     files.push({ path, cases: chunk });
   }
 }
-const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, types: [] };
+const compilerOptions = {
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  allowImportingTsExtensions: true,
+  types: [],
+};
 const names = files.map((f) => f.path.slice(dir.length + 1));
 const projects = {
   all: names,
@@ -115,7 +159,10 @@ for (const [name, include] of Object.entries(projects)) {
 async function failures(tsc: string, project: keyof typeof projects): Promise<string[]> {
   let output = "";
   try {
-    await run(process.execPath, [tsc, "-p", join(dir, `tsconfig.${project}.json`), "--pretty", "false"], { cwd: root, maxBuffer: 1 << 28 });
+    await run(process.execPath, [tsc, "-p", join(dir, `tsconfig.${project}.json`), "--pretty", "false"], {
+      cwd: root,
+      maxBuffer: 1 << 28,
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     output = `${e.stdout ?? ""}${e.stderr ?? ""}`;
@@ -124,7 +171,10 @@ async function failures(tsc: string, project: keyof typeof projects): Promise<st
   const found: string[] = [];
   for (const line of output.split("\n")) {
     const hit = line.match(/([^\\/]+\.ts)\((\d+),\d+\): error (TS\d+: .*)$/);
-    if (!hit) { if (/error TS/.test(line)) found.push(line); continue; }
+    if (!hit) {
+      if (/error TS/.test(line)) found.push(line);
+      continue;
+    }
     const file = files.find((f) => f.path.endsWith(`/${hit[1]}`));
     const c = file?.cases[Number(hit[2]) - 3];
     found.push(c ? `${c.op}<${c.a}, ${c.b}> should be ${c.expected} — ${hit[3].slice(0, 300)}` : line);
@@ -138,14 +188,20 @@ const compilers = {
   "TypeScript 7": { tsc: join(root, "node_modules/typescript-7/bin/tsc"), projects: ["all"] as const },
 };
 for (const [name, { tsc, projects }] of Object.entries(compilers)) {
-  test(`arithmetic agrees with BigInt on ${pairs} random pairs per operation under ${name} (seed ${seed})`, { timeout: 600_000 }, async () => {
-    const started = performance.now();
-    const found = (await Promise.all(projects.map((project) => failures(tsc, project)))).flat();
-    console.log(`${name}: ${Object.keys(operations).length * pairs} assertions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    if (found.length > 0) {
-      throw new Error(`${found.length} failures (rerun with ARITH_SEED=${seed}):\n${found.slice(0, 30).join("\n")}`);
-    }
-  });
+  test(
+    `arithmetic agrees with BigInt on ${pairs} random pairs per operation under ${name} (seed ${seed})`,
+    { timeout: 600_000 },
+    async () => {
+      const started = performance.now();
+      const found = (await Promise.all(projects.map((project) => failures(tsc, project)))).flat();
+      console.log(
+        `${name}: ${Object.keys(operations).length * pairs} assertions in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      if (found.length > 0) {
+        throw new Error(`${found.length} failures (rerun with ARITH_SEED=${seed}):\n${found.slice(0, 30).join("\n")}`);
+      }
+    },
+  );
 }
 
 // The budgets of issue 2, in instantiations above an empty file that imports the arithmetic (the
@@ -157,8 +213,15 @@ test("arithmetic stays within its instantiation budgets (TypeScript 5.9)", async
   const budgetDir = join(root, ".tmp", "arith-budgets");
   mkdirSync(budgetDir, { recursive: true });
   const options: import("typescript").CompilerOptions = {
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts"], strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, types: [],
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts"],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    allowImportingTsExtensions: true,
+    types: [],
   };
   const host = ts.createCompilerHost(options);
   const cached = new Map<string, import("typescript").SourceFile | undefined>();
@@ -179,7 +242,10 @@ test("arithmetic stays within its instantiation budgets (TypeScript 5.9)", async
   };
   const empty = count("empty", "export {};\n");
   const cases: [string, number][] = [
-    ...["Add", "Sub", "Mul", "FloorDiv", "CeilDiv", "Mod", "Compare", "Max", "Min"].map((op): [string, number] => [`${op}<987654, 123456>`, 1000]),
+    ...["Add", "Sub", "Mul", "FloorDiv", "CeilDiv", "Mod", "Compare", "Max", "Min"].map((op): [string, number] => [
+      `${op}<987654, 123456>`,
+      1000,
+    ]),
     ["Mul<98765432, 12345678>", 5000],
   ];
   const over = cases.flatMap(([type, budget], i) => {

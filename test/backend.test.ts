@@ -56,9 +56,15 @@ test("an explicit request loads only that backend", async () => {
 });
 
 test("asking for an unavailable backend is a clear error", async () => {
-  await assert.rejects(selectBackend("tensorflow", loaders("absent")), /The "tensorflow" backend is not available: tensorflow: @tensorflow\/tfjs-node cannot be imported/);
+  await assert.rejects(
+    selectBackend("tensorflow", loaders("absent")),
+    /The "tensorflow" backend is not available: tensorflow: @tensorflow\/tfjs-node cannot be imported/,
+  );
   const none = { tensorflow: async () => "a", wasm: async () => "b", cpu: async () => "c" };
-  await assert.rejects(selectBackend(undefined, none), /No TensorFlow.js backend is available: tensorflow: a; wasm: b; cpu: c/);
+  await assert.rejects(
+    selectBackend(undefined, none),
+    /No TensorFlow.js backend is available: tensorflow: a; wasm: b; cpu: c/,
+  );
 });
 
 test("ready(): the real tfjs-node is not installed here, so wasm is the default", async () => {
@@ -75,8 +81,14 @@ test("ready(): SHAPECHECK_BACKEND chooses, the option wins over it, bad names ar
     assert.equal(tf.getBackend(), "cpu");
     assert.equal(await ready({ backend: "wasm" }), "wasm");
     process.env.SHAPECHECK_BACKEND = "gpu";
-    await assert.rejects(ready(), /unknown backend "gpu" in SHAPECHECK_BACKEND; expected one of "tensorflow", "wasm", "cpu"/);
-    await assert.rejects(ready({ backend: "webgl" as BackendName }), /unknown backend "webgl" in ready\(\{ backend \}\)/);
+    await assert.rejects(
+      ready(),
+      /unknown backend "gpu" in SHAPECHECK_BACKEND; expected one of "tensorflow", "wasm", "cpu"/,
+    );
+    await assert.rejects(
+      ready({ backend: "webgl" as BackendName }),
+      /unknown backend "webgl" in ready\(\{ backend \}\)/,
+    );
   } finally {
     delete process.env.SHAPECHECK_BACKEND;
   }
@@ -91,12 +103,21 @@ test("ready() is idempotent and cheap the second time", async () => {
 
 test("ready() registers the gradient kernels wasm lacks, and tensor methods", async () => {
   await ready();
-  for (const name of ["Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter", "DepthwiseConv2dNativeBackpropInput", "UnsortedSegmentSum"]) {
+  for (const name of [
+    "Conv2DBackpropFilter",
+    "DepthwiseConv2dNativeBackpropFilter",
+    "DepthwiseConv2dNativeBackpropInput",
+    "UnsortedSegmentSum",
+  ]) {
     assert.ok(tf.getKernel(name, "wasm"), `${name} on wasm`);
   }
   // A conv net trains: the filter gradient exists and is finite.
-  const x = tf.randomNormal([2, 6, 6, 3]) as tf.Tensor4D, w = tf.variable(tf.randomNormal([3, 3, 3, 4]) as tf.Tensor4D);
-  const { grads } = tf.variableGrads(() => tf.sum(tf.square(tf.conv2d(x, w as tf.Tensor4D, 1, "same"))) as tf.Scalar, [w]);
+  const x = tf.randomNormal([2, 6, 6, 3]) as tf.Tensor4D,
+    w = tf.variable(tf.randomNormal([3, 3, 3, 4]) as tf.Tensor4D);
+  const { grads } = tf.variableGrads(
+    () => tf.sum(tf.square(tf.conv2d(x, w as tf.Tensor4D, 1, "same"))) as tf.Scalar,
+    [w],
+  );
   assert.ok(Number.isFinite((await tf.sum(grads[w.name]).data())[0]));
   assert.equal(typeof (tf.zeros([2, 2]) as unknown as { flatten: unknown }).flatten, "function");
 });
@@ -104,11 +125,15 @@ test("ready() registers the gradient kernels wasm lacks, and tensor methods", as
 test("wasm loads from any working directory, and the process exits", async () => {
   const script = `const { ready } = await import(${JSON.stringify(backendModule)}); console.log(await ready());`;
   for (const threads of ["1", ""]) {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", import.meta.resolve("tsx"), "--input-type=module", "-e", script], {
-      cwd: os.tmpdir(),
-      env: { ...process.env, SHAPECHECK_WASM_THREADS: threads },
-      timeout: 60_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", import.meta.resolve("tsx"), "--input-type=module", "-e", script],
+      {
+        cwd: os.tmpdir(),
+        env: { ...process.env, SHAPECHECK_WASM_THREADS: threads },
+        timeout: 60_000,
+      },
+    );
     assert.equal(stdout.trim(), "wasm");
   }
 });

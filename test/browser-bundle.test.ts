@@ -15,7 +15,9 @@ const root = join(import.meta.dirname, "..");
 /** Bundles `entry` for the browser; tfjs inside the bundle, or left to the page (external). */
 async function bundle(entry: { file: string } | { code: string }, tfjs: "bundled" | "external") {
   const result = await esbuild.build({
-    ...("file" in entry ? { entryPoints: [join(root, entry.file)] } : { stdin: { contents: entry.code, resolveDir: root, loader: "ts" as const } }),
+    ...("file" in entry
+      ? { entryPoints: [join(root, entry.file)] }
+      : { stdin: { contents: entry.code, resolveDir: root, loader: "ts" as const } }),
     bundle: true,
     platform: "browser",
     format: "esm",
@@ -28,15 +30,25 @@ async function bundle(entry: { file: string } | { code: string }, tfjs: "bundled
 }
 
 /** The Node modules a bundle imports or requires (`node:fs`, …). */
-const nodeImports = (text: string): string[] => [...new Set(text.match(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'`]node:[\w/]+["'`]/g) ?? [])];
+const nodeImports = (text: string): string[] => [
+  ...new Set(text.match(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'`]node:[\w/]+["'`]/g) ?? []),
+];
 
-for (const [file, tfjs] of [["src/tfjs.ts", "external"], ["src/tfjs.ts", "bundled"], ["src/index.ts", "bundled"]] as const) {
+for (const [file, tfjs] of [
+  ["src/tfjs.ts", "external"],
+  ["src/tfjs.ts", "bundled"],
+  ["src/index.ts", "bundled"],
+] as const) {
   test(`a browser bundle of ${file} (tfjs ${tfjs}) builds with no Node module`, async () => {
     const { text, inputs } = await bundle({ file }, tfjs);
     assert.deepEqual(nodeImports(text), []);
     const nodeOnly = inputs.filter((input) => /platform\/node(-files)?\.ts$|node_modules\/cli-progress\//.test(input));
     assert.deepEqual(nodeOnly, [], "the Node platform stays out of a browser bundle");
-    if (file === "src/tfjs.ts") assert.ok(inputs.some((input) => input.endsWith("src/runtime/platform/browser.ts")), "the browser platform is in");
+    if (file === "src/tfjs.ts")
+      assert.ok(
+        inputs.some((input) => input.endsWith("src/runtime/platform/browser.ts")),
+        "the browser platform is in",
+      );
   });
 }
 
@@ -53,18 +65,31 @@ test("the browser bundle runs: a backend without WebGPU and WebGL, training, pre
   const sc = await import(pathToFileURL(file).href);
   // webgpu and webgl are not here (no navigator.gpu, no document): their reasons name them; cpu is asked for.
   await assert.rejects(sc.ready({ backend: "webgl" }), /The "webgl" backend is not available: webgl: no WebGL here/);
-  await assert.rejects(sc.ready({ backend: "tensorflow" }), /unknown backend "tensorflow" in ready\(\{ backend \}\); expected one of "webgpu", "webgl", "wasm", "cpu"/);
+  await assert.rejects(
+    sc.ready({ backend: "tensorflow" }),
+    /unknown backend "tensorflow" in ready\(\{ backend \}\); expected one of "webgpu", "webgl", "wasm", "cpu"/,
+  );
   assert.equal(await sc.ready({ backend: "cpu" }), "cpu");
   const net = sc.sequential(sc.input([4]), sc.nn.linear(4, 3), sc.nn.logSoftmax(1));
   const model = sc.build(net).compile({ loss: "nll" });
-  const history = await model.fit(sc.tensor(new Float32Array(8).fill(0.5), [2, 4]), sc.tensor(new Int32Array([0, 2]), [2], "int32"), { epochs: 1, verbose: 0 });
+  const history = await model.fit(
+    sc.tensor(new Float32Array(8).fill(0.5), [2, 4]),
+    sc.tensor(new Int32Array([0, 2]), [2], "int32"),
+    { epochs: 1, verbose: 0 },
+  );
   assert.equal(history.history.loss.length, 1);
   assert.deepEqual(model.predict(sc.tensor(new Float32Array(4), [1, 4])).shape, [1, 3]);
-  const message = "./m is a local path, which needs Node's file system; in a browser use a TensorFlow.js URL (indexeddb://my-model, localstorage://my-model, downloads://my-model, https://…/model.json) or an IOHandler";
+  const message =
+    "./m is a local path, which needs Node's file system; in a browser use a TensorFlow.js URL (indexeddb://my-model, localstorage://my-model, downloads://my-model, https://…/model.json) or an IOHandler";
   await assert.rejects(model.save("./m"), { name: "ModelFileError", message: `save: ${message}` });
   assert.throws(() => sc.fileSystem("./m"), { name: "ModelFileError", message: `fileSystem: ${message}` });
   // A URL goes to tfjs's IO: an IOHandler of the page's own saves it.
   let saved: unknown;
-  await model.save({ save: async (artifacts: unknown) => { saved = artifacts; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } }; } });
+  await model.save({
+    save: async (artifacts: unknown) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    },
+  });
   assert.ok(saved, "saved through the IOHandler");
 });

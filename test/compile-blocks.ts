@@ -29,13 +29,26 @@ export interface Block {
 export const expectedError = (code: string): string | undefined => code.match(/\/\/ error: (.*)$/)?.[1]?.trim();
 
 /** Empties `dir` and writes the blocks, any extra files, and a tsconfig extending the project's (unused locals allowed). */
-export function writeProject(dir: string, blocks: readonly Block[], extra: Readonly<Record<string, string>> = {}): void {
+export function writeProject(
+  dir: string,
+  blocks: readonly Block[],
+  extra: Readonly<Record<string, string>> = {},
+): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const block of blocks) writeFileSync(join(dir, block.name), `${block.lines.map((line) => line.code).join("\n")}\n`);
+  for (const block of blocks)
+    writeFileSync(join(dir, block.name), `${block.lines.map((line) => line.code).join("\n")}\n`);
   for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
   const extendsPath = relative(dir, join(root, "tsconfig.json"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: extendsPath, include: ["*.ts"], exclude: [], compilerOptions: { noUnusedLocals: false } }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: extendsPath,
+      include: ["*.ts"],
+      exclude: [],
+      compilerOptions: { noUnusedLocals: false },
+    }),
+  );
 }
 
 interface Diagnostic {
@@ -47,10 +60,16 @@ interface Diagnostic {
 /** Runs a compiler on `dir`'s project; its diagnostics (a message's continuation lines joined to it). */
 export async function compile(tsc: string, dir: string): Promise<Diagnostic[]> {
   const output = await new Promise<string>((done, fail) => {
-    execFile(tsc, ["-p", join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
-      if (error && !/error TS\d+/.test(stdout)) fail(new Error(`${tsc} failed: ${error.message}\n${stdout}${stderr}`));
-      else done(stdout);
-    });
+    execFile(
+      tsc,
+      ["-p", join(dir, "tsconfig.json"), "--pretty", "false"],
+      { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 },
+      (error, stdout, stderr) => {
+        if (error && !/error TS\d+/.test(stdout))
+          fail(new Error(`${tsc} failed: ${error.message}\n${stdout}${stderr}`));
+        else done(stdout);
+      },
+    );
   });
   const found: Diagnostic[] = [];
   for (const line of output.split("\n")) {
@@ -70,7 +89,8 @@ export async function compile(tsc: string, dir: string): Promise<Diagnostic[]> {
 export async function check(tsc: string, dir: string, blocks: readonly Block[]): Promise<string[]> {
   const found = await compile(tsc, dir);
   const problems: string[] = [];
-  const where = (block: Block, index: number) => block.lines[index]!.origin ?? `${relative(root, join(dir, block.name))}:${index + 1} (generated)`;
+  const where = (block: Block, index: number) =>
+    block.lines[index]!.origin ?? `${relative(root, join(dir, block.name))}:${index + 1} (generated)`;
   for (const block of blocks) {
     const file = resolve(dir, block.name);
     block.lines.forEach((line, index) => {
@@ -78,7 +98,9 @@ export async function check(tsc: string, dir: string, blocks: readonly Block[]):
       if (want === undefined) return;
       const here = found.filter((d) => d.file === file && d.line === index + 1);
       if (!here.some((d) => d.text.includes(want))) {
-        problems.push(`${where(block, index)}: expected an error containing ${want}\n    got ${here.length ? here.map((d) => d.text).join("\n    and ") : "no error on that line"}`);
+        problems.push(
+          `${where(block, index)}: expected an error containing ${want}\n    got ${here.length ? here.map((d) => d.text).join("\n    and ") : "no error on that line"}`,
+        );
       }
     });
   }
@@ -89,7 +111,8 @@ export async function check(tsc: string, dir: string, blocks: readonly Block[]):
     }
     const block = blocks.find((b) => resolve(dir, b.name) === d.file);
     const line = block?.lines[d.line - 1];
-    if (block && line && expectedError(line.code) === undefined) problems.push(`${where(block, d.line - 1)}: ${d.text}\n    ${line.code.trim()}`);
+    if (block && line && expectedError(line.code) === undefined)
+      problems.push(`${where(block, d.line - 1)}: ${d.text}\n    ${line.code.trim()}`);
   }
   return problems;
 }

@@ -58,7 +58,11 @@ export type Through<Input extends Shape, L> = OutputOf<Input, [L]>;
 `;
 
 const filesUnder = (path: string): string[] =>
-  statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesUnder(join(path, name))) : path.endsWith(".ts") ? [path] : [];
+  statSync(path).isDirectory()
+    ? readdirSync(path).flatMap((name) => filesUnder(join(path, name)))
+    : path.endsWith(".ts")
+      ? [path]
+      : [];
 
 interface Export {
   readonly name: string;
@@ -69,15 +73,20 @@ function exportsOf(file: string): Export[] {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
   const found: Export[] = [];
   for (const node of source.statements) {
-    const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (ts.isExportDeclaration(node)) {
       const clause = node.exportClause;
       if (clause && ts.isNamespaceExport(clause)) found.push({ name: clause.name.text, value: !node.isTypeOnly });
-      else if (clause) for (const e of clause.elements) found.push({ name: e.name.text, value: !node.isTypeOnly && !e.isTypeOnly });
-    } else if (exported && (ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node))) found.push({ name: node.name.text, value: false });
-    else if (exported && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) found.push({ name: node.name.text, value: true });
+      else if (clause)
+        for (const e of clause.elements) found.push({ name: e.name.text, value: !node.isTypeOnly && !e.isTypeOnly });
+    } else if (exported && (ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node)))
+      found.push({ name: node.name.text, value: false });
+    else if (exported && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name)
+      found.push({ name: node.name.text, value: true });
     else if (exported && ts.isVariableStatement(node)) {
-      for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) found.push({ name: d.name.text, value: true });
+      for (const d of node.declarationList.declarations)
+        if (ts.isIdentifier(d.name)) found.push({ name: d.name.text, value: true });
     }
   }
   return found;
@@ -106,7 +115,10 @@ function examplesOf(file: string): Example[] {
       return;
     }
     const ends = raw.includes("*/");
-    const text = raw.replace(/\*\/.*$/, "").replace(/^\s*\* ?/, "").replace(/^\s*$/, "");
+    const text = raw
+      .replace(/\*\/.*$/, "")
+      .replace(/^\s*\* ?/, "")
+      .replace(/^\s*$/, "");
     if (/^@\w/.test(text)) {
       close();
       if (/^@example\b/.test(text)) current = [];
@@ -176,7 +188,9 @@ function blockOf(example: Example, index: number): Block {
     "export {};",
     "async function example() {",
   ]
-    .join("\n").split("\n").map((code): Line => ({ code }));
+    .join("\n")
+    .split("\n")
+    .map((code): Line => ({ code }));
   const body: Line[] = [];
   const checks: Line[] = [];
   let lastType: string | undefined;
@@ -185,7 +199,10 @@ function blockOf(example: Example, index: number): Block {
     let code = text;
     const state = (what: string, comment: string) => {
       asserted++;
-      checks.push({ code: `type _Check${l} = Ok<${what}>;`, origin: `${origin} (the type its comment states: ${comment.trim()})` });
+      checks.push({
+        code: `type _Check${l} = Ok<${what}>;`,
+        origin: `${origin} (the type its comment states: ${comment.trim()})`,
+      });
     };
     const split = text.match(/^(.*?;)\s*\/\/(=>)?\s*(.*)$/) ?? text.match(/^()\s*\/\/(=>)\s*(.*)$/);
     const declaration = text.match(/^(?:export )?(const|let|type) (\w+)\b/);
@@ -193,29 +210,46 @@ function blockOf(example: Example, index: number): Block {
     if (split && !/^error: /.test(split[3]!)) {
       const [, statement, arrow, comment] = split as unknown as [string, string, string | undefined, string];
       const transition = comment.match(/^(\[[^\]]*\])\s*→\s*(\[[^\]]*\])/);
-      const previous = example.lines.slice(0, l).map((line) => line.text.replace(/\/\/.*$/, "").trim()).filter(Boolean).at(-1);
+      const previous = example.lines
+        .slice(0, l)
+        .map((line) => line.text.replace(/\/\/.*$/, "").trim())
+        .filter(Boolean)
+        .at(-1);
       const starts = previous === undefined || /[;{}]$/.test(previous); // the line is a whole statement
-      const expression = starts && statement !== "" && !declaration && !/^(await|return|import|if|for)\b/.test(statement);
+      const expression =
+        starts && statement !== "" && !declaration && !/^(await|return|import|if|for)\b/.test(statement);
       const name = expression ? `_value${l}` : declaration?.[2];
       if (expression) code = `const ${name} = ${text}`;
       const layer = name && (declaration?.[1] === "type" ? name : `typeof ${name}`);
       if (arrow && lastType) state(`Is<${lastType}, ${comment}>`, `=> ${comment}`);
-      else if (transition && layer) state(`Is<Through<${shapeType(transition[1]!)}, ${layer}>, ${shapeType(transition[2]!)}>`, comment);
-      else if (!arrow && name && declaration?.[1] !== "type" && statedType(comment)) state(`Is<${layer}, ${statedType(comment)}>`, comment);
-      else if (arrow || /^(\[|[A-Z]\w*<)/.test(comment)) unread.push(`${origin}: a comment that looks like a type but is not one this test reads: ${text.trim()}`);
+      else if (transition && layer)
+        state(`Is<Through<${shapeType(transition[1]!)}, ${layer}>, ${shapeType(transition[2]!)}>`, comment);
+      else if (!arrow && name && declaration?.[1] !== "type" && statedType(comment))
+        state(`Is<${layer}, ${statedType(comment)}>`, comment);
+      else if (arrow || /^(\[|[A-Z]\w*<)/.test(comment))
+        unread.push(`${origin}: a comment that looks like a type but is not one this test reads: ${text.trim()}`);
     }
     body.push({ code, origin });
   });
-  return { name: `example-${String(index).padStart(2, "0")}.ts`, lines: [...head, ...body, ...checks, { code: "}" }, { code: "void example;" }] };
+  return {
+    name: `example-${String(index).padStart(2, "0")}.ts`,
+    lines: [...head, ...body, ...checks, { code: "}" }, { code: "void example;" }],
+  };
 }
 
-const examples = ["src", "types"].flatMap((top) => filesUnder(join(root, top))).sort().flatMap(examplesOf);
+const examples = ["src", "types"]
+  .flatMap((top) => filesUnder(join(root, top)))
+  .sort()
+  .flatMap(examplesOf);
 const blocks = examples.map(blockOf);
 writeProject(dir, blocks, { "_assertions.ts": assertions });
 
 test("doc comments have examples, and the extractor finds them", () => {
   assert.ok(examples.length >= 90, `only ${examples.length} examples found`);
-  assert.ok(examples.every((e) => e.lines.length > 0), "an empty @example");
+  assert.ok(
+    examples.every((e) => e.lines.length > 0),
+    "an empty @example",
+  );
   assert.equal(unread.join("\n"), "");
 });
 // Both compilers run at once (each is one program of every example); each test waits for its own.

@@ -21,37 +21,86 @@ const digits = 320;
 const dir = mkdtempSync(join(tmpdir(), "shapecheck-ddp-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test("torchrun, 2 processes, DistributedDataParallel on gloo: the loss falls and the weights come back to shapecheck", { timeout: 600_000 }, async () => {
-  await ready();
-  const { training } = (createRequire(import.meta.url)("mnist") as { set(train: number, test: number): { training: { input: number[]; output: number[] }[] } }).set(digits, 0);
-  const x = Float32Array.from(training.flatMap((d) => d.input));
-  const y = BigInt64Array.from(training, (d) => BigInt(d.output.indexOf(1)));
-  writeFileSync(join(dir, "data.safetensors"), encodeSafetensors({ x: { dtype: "F32", shape: [digits, 1, 28, 28], data: x }, y: { dtype: "I64", shape: [digits], data: y } }));
-  writeFileSync(join(dir, "mnist.py"), toPyTorch(mnist, { name: "mnist" }));
-  writeFileSync(join(dir, "train.py"), trainScript(mnist, { module: "mnist" }));
-  const start = build(mnist); // prototype in tfjs, then train on the cluster from its weights
-  await saveSafetensors(start, join(dir, "init.safetensors"));
+test(
+  "torchrun, 2 processes, DistributedDataParallel on gloo: the loss falls and the weights come back to shapecheck",
+  { timeout: 600_000 },
+  async () => {
+    await ready();
+    const { training } = (
+      createRequire(import.meta.url)("mnist") as {
+        set(train: number, test: number): { training: { input: number[]; output: number[] }[] };
+      }
+    ).set(digits, 0);
+    const x = Float32Array.from(training.flatMap((d) => d.input));
+    const y = BigInt64Array.from(training, (d) => BigInt(d.output.indexOf(1)));
+    writeFileSync(
+      join(dir, "data.safetensors"),
+      encodeSafetensors({
+        x: { dtype: "F32", shape: [digits, 1, 28, 28], data: x },
+        y: { dtype: "I64", shape: [digits], data: y },
+      }),
+    );
+    writeFileSync(join(dir, "mnist.py"), toPyTorch(mnist, { name: "mnist" }));
+    writeFileSync(join(dir, "train.py"), trainScript(mnist, { module: "mnist" }));
+    const start = build(mnist); // prototype in tfjs, then train on the cluster from its weights
+    await saveSafetensors(start, join(dir, "init.safetensors"));
 
-  // --redirects 1 --tee 1: rank outputs to the console ("[default0]:…"); Debian's torchrun 1.13 on Python 3.11
-  // cannot parse its own default "0" (IntFlag iteration skips the zero member) and fails without them.
-  const output = execFileSync(torchrun, ["--redirects", "1", "--tee", "1", "--standalone", "--nnodes", "1", "--nproc_per_node", "2", "train.py",
-    "--data", "data.safetensors", "--init", "init.safetensors", "--epochs", "1", "--batch-size", "8", "--out", "trained.safetensors"],
-  { cwd: dir, encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-  const lines = output.split("\n").filter((line) => line.includes(":{")).map((line) => JSON.parse(line.slice(line.indexOf(":{") + 1)) as Record<string, number | string>);
-  const summary = lines.at(-1)!;
-  console.log(JSON.stringify(lines));
-  assert.equal(summary.processes, 2);
-  assert.equal(summary.backend, "gloo");
-  assert.ok((summary.loss_after as number) < (summary.loss_before as number) - 0.2, `the loss falls: ${summary.loss_before} → ${summary.loss_after}`);
+    // --redirects 1 --tee 1: rank outputs to the console ("[default0]:…"); Debian's torchrun 1.13 on Python 3.11
+    // cannot parse its own default "0" (IntFlag iteration skips the zero member) and fails without them.
+    const output = execFileSync(
+      torchrun,
+      [
+        "--redirects",
+        "1",
+        "--tee",
+        "1",
+        "--standalone",
+        "--nnodes",
+        "1",
+        "--nproc_per_node",
+        "2",
+        "train.py",
+        "--data",
+        "data.safetensors",
+        "--init",
+        "init.safetensors",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "8",
+        "--out",
+        "trained.safetensors",
+      ],
+      { cwd: dir, encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const lines = output
+      .split("\n")
+      .filter((line) => line.includes(":{"))
+      .map((line) => JSON.parse(line.slice(line.indexOf(":{") + 1)) as Record<string, number | string>);
+    const summary = lines.at(-1)!;
+    console.log(JSON.stringify(lines));
+    assert.equal(summary.processes, 2);
+    assert.equal(summary.backend, "gloo");
+    assert.ok(
+      (summary.loss_after as number) < (summary.loss_before as number) - 0.2,
+      `the loss falls: ${summary.loss_before} → ${summary.loss_after}`,
+    );
 
-  const trained = build(mnist);
-  await loadSafetensors(trained, join(dir, "trained.safetensors"));
-  const images = tf.tensor(x, [digits, 1, 28, 28]);
-  const logProbabilities = trained.predict(images as never) as tf.Tensor;
-  const labels = tf.tensor1d(Int32Array.from(y, Number), "int32");
-  const nll = -tf.mean(tf.sum(tf.mul(logProbabilities, tf.oneHot(labels, 10)), 1)).dataSync()[0]!;
-  assert.ok(Math.abs(nll - (summary.loss_after as number)) < 1e-4, `shapecheck's NLL ${nll}, PyTorch's ${summary.loss_after}`);
-  const before = start.predict(images as never) as tf.Tensor;
-  const nllBefore = -tf.mean(tf.sum(tf.mul(before, tf.oneHot(labels, 10)), 1)).dataSync()[0]!;
-  assert.ok(Math.abs(nllBefore - (summary.loss_before as number)) < 1e-4, `shapecheck's initial NLL ${nllBefore}, PyTorch's ${summary.loss_before}`);
-});
+    const trained = build(mnist);
+    await loadSafetensors(trained, join(dir, "trained.safetensors"));
+    const images = tf.tensor(x, [digits, 1, 28, 28]);
+    const logProbabilities = trained.predict(images as never) as tf.Tensor;
+    const labels = tf.tensor1d(Int32Array.from(y, Number), "int32");
+    const nll = -tf.mean(tf.sum(tf.mul(logProbabilities, tf.oneHot(labels, 10)), 1)).dataSync()[0]!;
+    assert.ok(
+      Math.abs(nll - (summary.loss_after as number)) < 1e-4,
+      `shapecheck's NLL ${nll}, PyTorch's ${summary.loss_after}`,
+    );
+    const before = start.predict(images as never) as tf.Tensor;
+    const nllBefore = -tf.mean(tf.sum(tf.mul(before, tf.oneHot(labels, 10)), 1)).dataSync()[0]!;
+    assert.ok(
+      Math.abs(nllBefore - (summary.loss_before as number)) < 1e-4,
+      `shapecheck's initial NLL ${nllBefore}, PyTorch's ${summary.loss_before}`,
+    );
+  },
+);

@@ -32,26 +32,131 @@ const q = input([4, 6]);
 const k = input([6, 3]);
 
 const cases: Record<string, { net: unknown; sizes?: number[][]; indices?: number }> = {
-  conv: { net: sequential(input([4, 12]), nn.conv1d(4, 6, 3, { stride: 2, padding: 1 }), nn.conv1d(6, 6, 3, { groups: 3, dilation: 2, padding: "same" }), nn.unflatten(2, [2, 3]), nn.conv2d(6, 4, [2, 1], { bias: false }), nn.unflatten(3, [1, 3]), nn.conv3d(4, 2, 1)) },
-  convTranspose: { net: sequential(input([4, 5]), nn.convTranspose1d(4, 3, 3, { stride: 2, padding: 1, outputPadding: 1 }), nn.unflatten(2, [2, 5]), nn.convTranspose2d(3, 4, 3, { stride: 2, dilation: 2, groups: 1 })) },
-  pool: { net: sequential(input([3, 17, 17]), nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: true }), nn.avgPool2d(2, { padding: 1 }), nn.maxPool2d(2, { dilation: 2 }), nn.flatten(2), nn.avgPool1d(3, 1, 1), nn.maxPool1d(2)) },
-  adaptivePool: { net: sequential(input([3, 8, 6]), nn.adaptiveAvgPool2d([4, 3]), nn.adaptiveMaxPool2d([2, 1]), nn.adaptiveAvgPool2d(1), nn.flatten(2), nn.adaptiveAvgPool1d(1)) },
-  linear: { net: sequential(input([3, 4]), nn.flatten(), nn.linear(12, 7), nn.lazyLinear(5), nn.unflatten(1, [5, 1]), nn.linear(1, 3)) },
-  batchNorm: { net: sequential(input([4, 6, 6]), nn.conv2d(4, 4, 1), nn.batchNorm2d(4), nn.flatten(2), nn.conv1d(4, 4, 1), nn.batchNorm1d(4, { eps: 1e-3 }), nn.flatten(), nn.batchNorm1d(144, { affine: false })) },
-  layerNorm: { net: sequential(input([5, 6]), nn.layerNorm([5, 6]), nn.layerNorm(6, { eps: 1e-3, elementwiseAffine: false })) },
-  embedding: { net: sequential(input([7]), nn.embedding(10, 4, { paddingIdx: 0 }), nn.flatten(), nn.linear(28, 3)), indices: 10 },
-  lstm: { net: sequential(input([5, 3]), nn.lstm(3, 4, { numLayers: 2, bidirectional: true }), nn.lstm(8, 6, { bias: false })) },
-  gru: { net: sequential(input([5, 3]), nn.gru(3, 4, { numLayers: 2, bidirectional: true }), nn.gru(8, 2, { bias: false })) },
-  attention: { net: sequential(input([5, 8]), nn.multiheadAttention(8, 2), nn.multiheadAttention(8, 4, { bias: false })) },
+  conv: {
+    net: sequential(
+      input([4, 12]),
+      nn.conv1d(4, 6, 3, { stride: 2, padding: 1 }),
+      nn.conv1d(6, 6, 3, { groups: 3, dilation: 2, padding: "same" }),
+      nn.unflatten(2, [2, 3]),
+      nn.conv2d(6, 4, [2, 1], { bias: false }),
+      nn.unflatten(3, [1, 3]),
+      nn.conv3d(4, 2, 1),
+    ),
+  },
+  convTranspose: {
+    net: sequential(
+      input([4, 5]),
+      nn.convTranspose1d(4, 3, 3, { stride: 2, padding: 1, outputPadding: 1 }),
+      nn.unflatten(2, [2, 5]),
+      nn.convTranspose2d(3, 4, 3, { stride: 2, dilation: 2, groups: 1 }),
+    ),
+  },
+  pool: {
+    net: sequential(
+      input([3, 17, 17]),
+      nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: true }),
+      nn.avgPool2d(2, { padding: 1 }),
+      nn.maxPool2d(2, { dilation: 2 }),
+      nn.flatten(2),
+      nn.avgPool1d(3, 1, 1),
+      nn.maxPool1d(2),
+    ),
+  },
+  adaptivePool: {
+    net: sequential(
+      input([3, 8, 6]),
+      nn.adaptiveAvgPool2d([4, 3]),
+      nn.adaptiveMaxPool2d([2, 1]),
+      nn.adaptiveAvgPool2d(1),
+      nn.flatten(2),
+      nn.adaptiveAvgPool1d(1),
+    ),
+  },
+  linear: {
+    net: sequential(
+      input([3, 4]),
+      nn.flatten(),
+      nn.linear(12, 7),
+      nn.lazyLinear(5),
+      nn.unflatten(1, [5, 1]),
+      nn.linear(1, 3),
+    ),
+  },
+  batchNorm: {
+    net: sequential(
+      input([4, 6, 6]),
+      nn.conv2d(4, 4, 1),
+      nn.batchNorm2d(4),
+      nn.flatten(2),
+      nn.conv1d(4, 4, 1),
+      nn.batchNorm1d(4, { eps: 1e-3 }),
+      nn.flatten(),
+      nn.batchNorm1d(144, { affine: false }),
+    ),
+  },
+  layerNorm: {
+    net: sequential(input([5, 6]), nn.layerNorm([5, 6]), nn.layerNorm(6, { eps: 1e-3, elementwiseAffine: false })),
+  },
+  embedding: {
+    net: sequential(input([7]), nn.embedding(10, 4, { paddingIdx: 0 }), nn.flatten(), nn.linear(28, 3)),
+    indices: 10,
+  },
+  lstm: {
+    net: sequential(
+      input([5, 3]),
+      nn.lstm(3, 4, { numLayers: 2, bidirectional: true }),
+      nn.lstm(8, 6, { bias: false }),
+    ),
+  },
+  gru: {
+    net: sequential(input([5, 3]), nn.gru(3, 4, { numLayers: 2, bidirectional: true }), nn.gru(8, 2, { bias: false })),
+  },
+  attention: {
+    net: sequential(input([5, 8]), nn.multiheadAttention(8, 2), nn.multiheadAttention(8, 4, { bias: false })),
+  },
   transformer: { net: transformerEncoderLayer, sizes: [[2, 6]] },
-  activations: { net: sequential(input([12]), nn.linear(12, 12), nn.relu(), nn.linear(12, 12), nn.leakyRelu(0.2), nn.gelu(), nn.sigmoid(), nn.tanh(), nn.identity(), nn.dropout(0.3), nn.softmax(1), nn.logSoftmax(-1)) },
+  activations: {
+    net: sequential(
+      input([12]),
+      nn.linear(12, 12),
+      nn.relu(),
+      nn.linear(12, 12),
+      nn.leakyRelu(0.2),
+      nn.gelu(),
+      nn.sigmoid(),
+      nn.tanh(),
+      nn.identity(),
+      nn.dropout(0.3),
+      nn.softmax(1),
+      nn.logSoftmax(-1),
+    ),
+  },
   dropout2d: { net: sequential(input([3, 4, 4]), nn.conv2d(3, 3, 1), nn.dropout2d(0.5), nn.softmax(1)) },
-  residual: { net: sequential(input([4, 8, 8]), nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu()), nn.residual({ projection: [nn.conv2d(4, 6, 1, 2)] }, nn.conv2d(4, 6, 3, 2, 1), nn.batchNorm2d(6))) },
-  concat: { net: sequential(input([4, 8, 8]), nn.concat(1, [nn.conv2d(4, 2, 1)], [nn.conv2d(4, 3, 3, 1, 1), nn.relu()], [nn.maxPool2d(3, 1, 1)])) },
+  residual: {
+    net: sequential(
+      input([4, 8, 8]),
+      nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu()),
+      nn.residual({ projection: [nn.conv2d(4, 6, 1, 2)] }, nn.conv2d(4, 6, 3, 2, 1), nn.batchNorm2d(6)),
+    ),
+  },
+  concat: {
+    net: sequential(
+      input([4, 8, 8]),
+      nn.concat(1, [nn.conv2d(4, 2, 1)], [nn.conv2d(4, 3, 3, 1, 1), nn.relu()], [nn.maxPool2d(3, 1, 1)]),
+    ),
+  },
   graph: { net: graph({ inputs: [x3], outputs: [ops.cat([ops.add(a, b), a], 1), b] }) },
   graphTwoInputs: { net: graph({ inputs: [q, k], outputs: [ops.matmul(q.pipe(nn.linear(6, 6)), k)] }) },
-  graphOps: { net: graph({ inputs: [q], outputs: [ops.mul(ops.transpose(ops.softmax(ops.sub(q, 0.5), -1), 1, 2), 2), ops.tanh(q)] }) },
-  namedDims: { net: sequential(input(["seq", 8], { batch: "batch" }), nn.linear(8, 4), nn.layerNorm(4)), sizes: [[2, 5]] },
+  graphOps: {
+    net: graph({
+      inputs: [q],
+      outputs: [ops.mul(ops.transpose(ops.softmax(ops.sub(q, 0.5), -1), 1, 2), 2), ops.tanh(q)],
+    }),
+  },
+  namedDims: {
+    net: sequential(input(["seq", 8], { batch: "batch" }), nn.linear(8, 4), nn.layerNorm(4)),
+    sizes: [[2, 5]],
+  },
   mnist: { net: mnist },
   lenet5: { net: lenet5 },
   resnet18: { net: resnet18, sizes: [[1]] },
@@ -60,15 +165,18 @@ const cases: Record<string, { net: unknown; sizes?: number[][]; indices?: number
 
 const concrete = (shape: readonly (number | null | string)[], sizes: readonly number[] = []): number[] => {
   let next = 0;
-  return shape.map((d, i) => (typeof d === "number" ? d : sizes[next++] ?? (i === 0 ? 2 : 5)));
+  return shape.map((d, i) => (typeof d === "number" ? d : (sizes[next++] ?? (i === 0 ? 2 : 5))));
 };
 function inputOf(shape: number[], seed: number, indices?: number): tf.Tensor {
   let state = seed * 7919 + 17;
   const n = shape.reduce((x, y) => x * y, 1);
-  return tf.tensor(Float32Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return indices === undefined ? (state / 2147483648) * 2 - 1 : Math.floor((state / 2147483648) * indices);
-  }), shape);
+  return tf.tensor(
+    Float32Array.from({ length: n }, () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return indices === undefined ? (state / 2147483648) * 2 - 1 : Math.floor((state / 2147483648) * indices);
+    }),
+    shape,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), "shapecheck-onnx-"));
@@ -92,7 +200,9 @@ describe("toOnnx: ONNX Runtime predicts what shapecheck does", () => {
       const session = await ort.InferenceSession.create(bytes);
       const inputNames = xs.length === 1 ? ["input"] : xs.map((_, i) => `input${i}`);
       assert.deepEqual(session.inputNames, inputNames);
-      const feeds = Object.fromEntries(xs.map((x, i) => [inputNames[i]!, new ort.Tensor("float32", x.dataSync() as Float32Array, x.shape)]));
+      const feeds = Object.fromEntries(
+        xs.map((x, i) => [inputNames[i]!, new ort.Tensor("float32", x.dataSync() as Float32Array, x.shape)]),
+      );
       const results = await session.run(feeds);
       const outputNames = predicted.length === 1 ? ["output"] : predicted.map((_, i) => `output${i}`);
       assert.deepEqual(session.outputNames, outputNames);
@@ -124,8 +234,14 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.onnx"))):
     dims = lambda v: [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]
     out[os.path.basename(path)[:-5]] = {"opset": m.opset_import[0].version, "inputs": {v.name: dims(v) for v in m.graph.input}, "outputs": {v.name: dims(v) for v in m.graph.output}}
 print(json.dumps(out))`;
-    const read = JSON.parse(execFileSync(python, ["-c", script, dir], { encoding: "utf8" })) as Record<string, { opset: number; inputs: Record<string, unknown[]>; outputs: Record<string, unknown[]> }>;
-    assert.ok(Object.keys(read).length >= Object.keys(cases).length - 1, `files checked: ${Object.keys(read).join(", ")}`);
+    const read = JSON.parse(execFileSync(python, ["-c", script, dir], { encoding: "utf8" })) as Record<
+      string,
+      { opset: number; inputs: Record<string, unknown[]>; outputs: Record<string, unknown[]> }
+    >;
+    assert.ok(
+      Object.keys(read).length >= Object.keys(cases).length - 1,
+      `files checked: ${Object.keys(read).join(", ")}`,
+    );
     for (const file of Object.values(read)) assert.equal(file.opset, 17);
     assert.deepEqual(read.mnist!.inputs, { input: ["batch", 1, 28, 28] });
     assert.deepEqual(read.mnist!.outputs, { output: ["batch", 10] });
@@ -138,16 +254,30 @@ print(json.dumps(out))`;
 describe("toOnnx: what has no ONNX form is an error naming it", () => {
   const weights = {};
   test("a layer of the tfjs vocabulary", () => {
-    assert.throws(() => toOnnx(kerasMnist, { weights }), (error: Error) => error instanceof ExportError && /^toOnnx: conv2d\(.*\) \(kind "Conv2D"\) has no ONNX form/.test(error.message));
+    assert.throws(
+      () => toOnnx(kerasMnist, { weights }),
+      (error: Error) =>
+        error instanceof ExportError && /^toOnnx: conv2d\(.*\) \(kind "Conv2D"\) has no ONNX form/.test(error.message),
+    );
   });
   test("adaptive pooling to a size that does not divide the input", () => {
-    assert.throws(() => toOnnx(sequential(input([3, 10, 9]), nn.adaptiveAvgPool2d([4, 3])), { weights }), { name: "ExportError", message: /adaptiveAvgPool2d\(\[4, 3\]\).*has no ONNX form: ONNX has no adaptive pooling/ });
+    assert.throws(() => toOnnx(sequential(input([3, 10, 9]), nn.adaptiveAvgPool2d([4, 3])), { weights }), {
+      name: "ExportError",
+      message: /adaptiveAvgPool2d\(\[4, 3\]\).*has no ONNX form: ONNX has no adaptive pooling/,
+    });
   });
   test("an LSTM with a projection names itself", () => {
-    assert.throws(() => toOnnx(sequential(input([5, 3]), nn.lstm(3, 4, { projSize: 2 })), { weights }), { name: "ExportError", message: /^toOnnx: lstm\(3, 4, \{ projSize: 2 \}\) \(kind "lstm"\) has no ONNX form: ONNX's LSTM has no projection/ });
+    assert.throws(() => toOnnx(sequential(input([5, 3]), nn.lstm(3, 4, { projSize: 2 })), { weights }), {
+      name: "ExportError",
+      message:
+        /^toOnnx: lstm\(3, 4, \{ projSize: 2 \}\) \(kind "lstm"\) has no ONNX form: ONNX's LSTM has no projection/,
+    });
   });
   test("a missing weight names its key", () => {
-    assert.throws(() => toOnnx(sequential(input([4]), nn.linear(4, 2)), { weights }), { name: "ExportError", message: /no weight "0\.weight"/ });
+    assert.throws(() => toOnnx(sequential(input([4]), nn.linear(4, 2)), { weights }), {
+      name: "ExportError",
+      message: /no weight "0\.weight"/,
+    });
   });
 });
 
@@ -156,7 +286,12 @@ describe("shapecheck onnx <file>", () => {
     const { main } = await import("../src/cli.ts");
     const out = mkdtempSync(join(tmpdir(), "shapecheck-cli-"));
     let printed = "";
-    assert.equal(await main(["onnx", "examples/lenet5.ts", "--out", out], (t) => { printed += t; }), 0);
+    assert.equal(
+      await main(["onnx", "examples/lenet5.ts", "--out", out], (t) => {
+        printed += t;
+      }),
+      0,
+    );
     assert.match(printed, /lenet5\.onnx/);
     const session = await ort.InferenceSession.create(join(out, "lenet5.onnx"));
     assert.deepEqual(session.inputNames, ["input"]);

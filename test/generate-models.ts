@@ -47,7 +47,14 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
 
   const rank = pick([1, 2, 2, 3, 3, 3, 3, 4]);
   const dims: (number | null | string)[] = Array.from({ length: rank }, (_, i) =>
-    chance(0.06) ? null : chance(0.04) ? pick(["seq", "h"]) : i === 0 && rank >= 3 ? pick([1, 3, 4, 8]) : pick([4, 6, 7, 8, 12, 16, 28, 32]));
+    chance(0.06)
+      ? null
+      : chance(0.04)
+        ? pick(["seq", "h"])
+        : i === 0 && rank >= 3
+          ? pick([1, 3, 4, 8])
+          : pick([4, 6, 7, 8, 12, 16, 28, 32]),
+  );
   const batch = chance(0.1) ? pick([4, 64]) : undefined;
   const inputCode = `input(${JSON.stringify(dims)}${batch === undefined ? "" : `, { batch: ${batch} }`})`;
   let shape: RuntimeShape = [batch ?? null, ...dims];
@@ -56,7 +63,17 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
   const layerFor = (s: RuntimeShape): string => {
     const r = s.length;
     const options: (() => string)[] = [
-      () => pick(["nn.relu()", "nn.dropout(0.5)", "nn.identity()", "nn.gelu()", "nn.tanh()", "nn.sigmoid()", "nn.leakyRelu(0.1)", "nn.dropout2d(0.2)"]),
+      () =>
+        pick([
+          "nn.relu()",
+          "nn.dropout(0.5)",
+          "nn.identity()",
+          "nn.gelu()",
+          "nn.tanh()",
+          "nn.sigmoid()",
+          "nn.leakyRelu(0.1)",
+          "nn.dropout2d(0.2)",
+        ]),
       () => `nn.${pick(["softmax", "logSoftmax"])}(${int(-r - 1, r)})`,
     ];
     if (r >= 2) {
@@ -74,12 +91,18 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
     if (r === 3) {
       const f = () => size(s[2]);
       options.push(
-        () => `nn.${pick(["lstm", "gru"])}(${f()}, ${pick([8, 16])}${chance(0.4) ? `, { numLayers: ${int(1, 2)}, bidirectional: ${chance(0.5)} }` : ""})`,
-        () => { const e = f(); return `nn.multiheadAttention(${e}, ${pick([1, 2, 3, 4])})`; },
-        () => `nn.convTranspose1d(${size(s[1])}, 4, ${int(1, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 1)} })`,
+        () =>
+          `nn.${pick(["lstm", "gru"])}(${f()}, ${pick([8, 16])}${chance(0.4) ? `, { numLayers: ${int(1, 2)}, bidirectional: ${chance(0.5)} }` : ""})`,
+        () => {
+          const e = f();
+          return `nn.multiheadAttention(${e}, ${pick([1, 2, 3, 4])})`;
+        },
+        () =>
+          `nn.convTranspose1d(${size(s[1])}, 4, ${int(1, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 1)} })`,
         () => `nn.avgPool1d(${int(1, 3)}, ${int(1, 2)}, ${int(0, 1)})`,
         () => `nn.adaptiveAvgPool1d(${int(1, 4)})`,
-        () => `nn.conv1d(${size(s[1])}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
+        () =>
+          `nn.conv1d(${size(s[1])}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
         () => `nn.maxPool1d(${int(1, 3)})`,
         () => `nn.batchNorm1d(${size(s[1])})`,
         () => `nn.unflatten(${int(1, 2)}, [${pick([1, 2, 4])}, -1])`,
@@ -89,15 +112,22 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
       const c = () => size(s[1]);
       options.push(
         () => `nn.conv2d(${c()}, ${pick([2, 4, 8])}, ${int(1, 5)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 2)}` : ""})`,
-        () => `nn.conv2d(${c()}, ${pick([2, 4, 8])}, ${int(1, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)} })`,
+        () =>
+          `nn.conv2d(${c()}, ${pick([2, 4, 8])}, ${int(1, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)} })`,
         () => `nn.conv2d(${c()}, ${pick([4, 8])}, 3, { padding: "same" })`,
         () => `nn.maxPool2d(${int(1, 3)}${chance(0.4) ? `, ${int(1, 3)}` : ""})`,
         () => `nn.maxPool2d(3, { stride: 2, padding: 1, ceilMode: ${chance(0.5)} })`,
         () => `nn.avgPool2d(${int(1, 3)})`,
         () => `nn.avgPool2d(${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 2)}, ceilMode: ${chance(0.5)} })`,
-        () => `nn.maxPool2d(${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)}, ceilMode: ${chance(0.5)} })`,
-        () => { const k = c(); const g = pick([1, 2, 4]); return `nn.conv2d(${k}, ${pick([4, 8])}, ${int(1, 3)}, { groups: ${g}, padding: ${int(0, 1)} })`; },
-        () => `nn.convTranspose2d(${c()}, 4, ${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 2)}, dilation: ${int(1, 2)} })`,
+        () =>
+          `nn.maxPool2d(${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)}, dilation: ${int(1, 2)}, ceilMode: ${chance(0.5)} })`,
+        () => {
+          const k = c();
+          const g = pick([1, 2, 4]);
+          return `nn.conv2d(${k}, ${pick([4, 8])}, ${int(1, 3)}, { groups: ${g}, padding: ${int(0, 1)} })`;
+        },
+        () =>
+          `nn.convTranspose2d(${c()}, 4, ${int(2, 4)}, { stride: ${int(1, 3)}, padding: ${int(0, 1)}, outputPadding: ${int(0, 2)}, dilation: ${int(1, 2)} })`,
         () => `nn.adaptiveMaxPool2d(${int(1, 3)})`,
         // PyTorch's call styles and keys (issue 13, items 2 and 3): positional arguments then options, a snake_case key.
         () => `nn.conv2d(${c()}, 8, 3, ${int(1, 2)}, 1, { bias: false })`,
@@ -107,14 +137,24 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () => `nn.batchNorm2d(${c()})`,
         () => `nn.adaptiveAvgPool2d(${pick(["1", "2", "[2, 3]"])})`,
         () => `nn.convTranspose2d(${c()}, 4, ${int(2, 3)}, { stride: ${int(1, 2)}, padding: ${int(0, 1)} })`,
-        () => { const k = c(); return `nn.residual(nn.conv2d(${k}, ${k}, 3, ${chance(0.15) ? 2 : 1}, 1), nn.relu())`; },
-        () => { const k = c(); return `nn.residual({ projection: [nn.conv2d(${k}, 8, 1, 2)] }, nn.conv2d(${k}, 8, 3, 2, ${chance(0.85) ? 1 : 0}))`; },
-        () => { const k = c(); return `nn.concat(1, [nn.conv2d(${k}, 4, 1)], [nn.conv2d(${k}, 2, 3, 1, ${chance(0.85) ? 1 : 0})])`; },
+        () => {
+          const k = c();
+          return `nn.residual(nn.conv2d(${k}, ${k}, 3, ${chance(0.15) ? 2 : 1}, 1), nn.relu())`;
+        },
+        () => {
+          const k = c();
+          return `nn.residual({ projection: [nn.conv2d(${k}, 8, 1, 2)] }, nn.conv2d(${k}, 8, 3, 2, ${chance(0.85) ? 1 : 0}))`;
+        },
+        () => {
+          const k = c();
+          return `nn.concat(1, [nn.conv2d(${k}, 4, 1)], [nn.conv2d(${k}, 2, 3, 1, ${chance(0.85) ? 1 : 0})])`;
+        },
       );
     }
     if (r === 5) {
       options.push(
-        () => `nn.conv3d(${size(s[1])}, ${pick([2, 4])}, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 1)}` : ""})`,
+        () =>
+          `nn.conv3d(${size(s[1])}, ${pick([2, 4])}, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 1)}` : ""})`,
         () => "nn.flatten(2)",
       );
     }
@@ -153,13 +193,21 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
     const indices = objects.map((_, k) => layers.length + k);
     if (spread === "array" && arrayFrom === -1) arrayFrom = layers.length;
     lines.push({
-      code: spread === "tuple" ? `...([${codes.join(", ")}] as const),` : spread === "array" ? `...([${codes.join(", ")}] as AnyLayer[]),` : `${codes.join(", ")},`,
+      code:
+        spread === "tuple"
+          ? `...([${codes.join(", ")}] as const),`
+          : spread === "array"
+            ? `...([${codes.join(", ")}] as AnyLayer[]),`
+            : `${codes.join(", ")},`,
       layers: indices,
     });
     layers.push(...objects);
     if (runtime !== undefined) break;
     try {
-      const net = (sequential as (...args: unknown[]) => { outputShape: RuntimeShape })(input(dims as never, batch === undefined ? undefined : { batch }), ...layers);
+      const net = (sequential as (...args: unknown[]) => { outputShape: RuntimeShape })(
+        input(dims as never, batch === undefined ? undefined : { batch }),
+        ...layers,
+      );
       shape = net.outputShape;
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
@@ -168,6 +216,13 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
     }
   }
   runtime ??= { output: shape };
-  return { name, lines: [{ code: `${inputCode},`, layers: [] }, ...lines.map((l) => ({ ...l, code: `  ${l.code}` }))].map((l, i) => (i === 0 ? { ...l, code: `  ${l.code}` } : l)),
-    runtime: "message" in runtime ? { ...runtime, line: runtime.line + 1 } : runtime, unknown: unknownInput || arrayFrom !== -1, arrayFrom };
+  return {
+    name,
+    lines: [{ code: `${inputCode},`, layers: [] }, ...lines.map((l) => ({ ...l, code: `  ${l.code}` }))].map((l, i) =>
+      i === 0 ? { ...l, code: `  ${l.code}` } : l,
+    ),
+    runtime: "message" in runtime ? { ...runtime, line: runtime.line + 1 } : runtime,
+    unknown: unknownInput || arrayFrom !== -1,
+    arrayFrom,
+  };
 }

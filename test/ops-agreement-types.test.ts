@@ -42,10 +42,15 @@ describe(`ops: type-level rules agree with PyTorch 1.13 (${generated.valid} acce
       for (const [file, lines] of generated.expected) {
         for (const [line, text] of lines) {
           const here = found.filter((d) => d.file === file && d.line === line);
-          if (!here.some((d) => d.text.includes(text))) problems.push(`${relative(root, file)}:${line}: expected an error containing\n    ${text}\n  got ${here.map((d) => d.text.slice(0, 500)).join("\n  and ") || "no error"}`);
+          if (!here.some((d) => d.text.includes(text)))
+            problems.push(
+              `${relative(root, file)}:${line}: expected an error containing\n    ${text}\n  got ${here.map((d) => d.text.slice(0, 500)).join("\n  and ") || "no error"}`,
+            );
         }
       }
-      for (const d of found) if (!generated.expected.get(d.file)?.has(d.line)) problems.push(`${relative(root, d.file)}:${d.line}: unexpected error ${d.text.slice(0, 600)}`);
+      for (const d of found)
+        if (!generated.expected.get(d.file)?.has(d.line))
+          problems.push(`${relative(root, d.file)}:${d.line}: unexpected error ${d.text.slice(0, 600)}`);
       assert.deepEqual(problems, []);
     });
   }

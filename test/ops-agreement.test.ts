@@ -21,7 +21,12 @@ function close(actual: ArrayLike<number>, expected: readonly (number | null)[], 
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const [a, b] = [actual[i]!, expected[i] ?? NaN]; // null: PyTorch's NaN (the std of one value)
-    assert.ok(Math.abs(a - b) <= 1e-4 + 1e-4 * Math.abs(b) || (Number.isNaN(a) && Number.isNaN(b)) || (Math.abs(b) >= 1e38 && !Number.isFinite(a)), `${what}: element ${i} is ${a}, PyTorch's ${b}`);
+    assert.ok(
+      Math.abs(a - b) <= 1e-4 + 1e-4 * Math.abs(b) ||
+        (Number.isNaN(a) && Number.isNaN(b)) ||
+        (Math.abs(b) >= 1e38 && !Number.isFinite(a)),
+      `${what}: element ${i} is ${a}, PyTorch's ${b}`,
+    );
   }
 }
 
@@ -45,7 +50,11 @@ for (const op of [...new Set(cases.map((c) => c.op))]) {
       const result = callOp(c);
       const outputs = (Array.isArray(result) ? result : [result]) as SymbolicTensor[];
       const expected = c.outputs ?? [c.output!];
-      assert.deepEqual(outputs.map((t) => t.shape), expected, `${what}: shape`);
+      assert.deepEqual(
+        outputs.map((t) => t.shape),
+        expected,
+        `${what}: shape`,
+      );
       const xs = c.x!.map((values, i) => tf.tensor(values, c.inputs[i]));
       outputs.forEach((t, i) => {
         const y = run(t, xs, expected[i]!);

@@ -13,10 +13,29 @@ before(async () => {
 });
 
 const examples = {
-  "examples/transformer-block.ts": { net: transformerBlock, x: () => tf.randomNormal([2, 5, 64]), outputs: [[2, 5, 64]] },
-  "examples/squeeze-excitation.ts": { net: squeezeExcitation, x: () => tf.randomNormal([2, 64, 6, 6]), outputs: [[2, 64, 6, 6]] },
-  "examples/lstm-classifier.ts": { net: lstmClassifier, x: () => tf.randomUniform([2, 7], 0, 1000, "int32"), outputs: [[2, 5]] },
-  "examples/vit-patches.ts": { net: vitPatches, x: () => tf.randomNormal([2, 3, 32, 32]), outputs: [[2, 17, 64], [2, 64]] },
+  "examples/transformer-block.ts": {
+    net: transformerBlock,
+    x: () => tf.randomNormal([2, 5, 64]),
+    outputs: [[2, 5, 64]],
+  },
+  "examples/squeeze-excitation.ts": {
+    net: squeezeExcitation,
+    x: () => tf.randomNormal([2, 64, 6, 6]),
+    outputs: [[2, 64, 6, 6]],
+  },
+  "examples/lstm-classifier.ts": {
+    net: lstmClassifier,
+    x: () => tf.randomUniform([2, 7], 0, 1000, "int32"),
+    outputs: [[2, 5]],
+  },
+  "examples/vit-patches.ts": {
+    net: vitPatches,
+    x: () => tf.randomNormal([2, 3, 32, 32]),
+    outputs: [
+      [2, 17, 64],
+      [2, 64],
+    ],
+  },
 };
 
 for (const [name, { net, x, outputs }] of Object.entries(examples)) {

@@ -17,11 +17,23 @@ import { embeddingKeys } from "../src/families/embedding/embedding.nn.ts";
 import { recurrentKeys } from "../src/families/recurrent/recurrent.nn.ts";
 import { attentionKeys } from "../src/families/attention/attention.nn.ts";
 import { convOptions } from "../src/families/conv/tf-conv.layers.ts";
-import { activationOptions, denseOptions, dropoutOptions, flattenOptions, permuteOptions, reshapeOptions } from "../src/layers/core.ts";
+import {
+  activationOptions,
+  denseOptions,
+  dropoutOptions,
+  flattenOptions,
+  permuteOptions,
+  reshapeOptions,
+} from "../src/layers/core.ts";
 import { embeddingOptions } from "../src/families/embedding/tf-embedding.layers.ts";
 import { batchNormalizationOptions } from "../src/families/normalization/tf-normalization.layers.ts";
 import { upSampling2dOptions, zeroPadding2dOptions } from "../src/families/padding/tf-padding.layers.ts";
-import { globalPooling1dOptions, globalPooling2dOptions, pooling1dOptions, pooling2dOptions } from "../src/families/pool/tf-pool.layers.ts";
+import {
+  globalPooling1dOptions,
+  globalPooling2dOptions,
+  pooling1dOptions,
+  pooling2dOptions,
+} from "../src/families/pool/tf-pool.layers.ts";
 
 /** A builder: how a call is written with one more option (`{}` → the options object's text), and the keys it knows. */
 interface Builder {
@@ -77,7 +89,27 @@ const layersBuilders: Readonly<Record<string, Builder>> = {
   globalMaxPooling2d: { call: (o) => `layers.globalMaxPooling2d({ ${o} })`, keys: set(globalPooling2dOptions) },
 };
 /** Names one vocabulary uses for the other's options. */
-const otherVocabulary = ["strides", "stride", "dilationRate", "dilation", "useBias", "bias", "poolSize", "kernelSize", "kernel_size", "out_channels", "units", "filters", "group", "epsilon", "eps", "rate", "batch_first", "in_place", "ceil_mode"];
+const otherVocabulary = [
+  "strides",
+  "stride",
+  "dilationRate",
+  "dilation",
+  "useBias",
+  "bias",
+  "poolSize",
+  "kernelSize",
+  "kernel_size",
+  "out_channels",
+  "units",
+  "filters",
+  "group",
+  "epsilon",
+  "eps",
+  "rate",
+  "batch_first",
+  "in_place",
+  "ceil_mode",
+];
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 /** The variants of `key` (none of them a known key), each with the key a message should suggest (or undefined). */
@@ -97,10 +129,18 @@ function variants(keys: readonly string[]): [variant: string, suggested: string 
   return [...out];
 }
 
-interface Case { readonly code: string; readonly message: string; readonly variant: string; readonly suggested: string | undefined }
+interface Case {
+  readonly code: string;
+  readonly message: string;
+  readonly variant: string;
+  readonly suggested: string | undefined;
+}
 function cases(): Case[] {
   const all: Case[] = [];
-  for (const [vocabulary, builders] of [["nn", nnBuilders], ["layers", layersBuilders]] as const) {
+  for (const [vocabulary, builders] of [
+    ["nn", nnBuilders],
+    ["layers", layersBuilders],
+  ] as const) {
     for (const builder of Object.values(builders)) {
       for (const [variant, suggested] of variants(builder.keys)) {
         const code = builder.call(vocabulary === "nn" ? `{ ${variant}: 1 }` : `${variant}: 1`);
@@ -123,19 +163,35 @@ test("unknown option keys: the same refusal at compile time and at run time", as
   for (const one of generated) {
     assert.notEqual(one.message, "", `${one.code} does not throw`);
     assert.ok(one.message.includes(`: ${one.variant} is not an option of `), `${one.code}: ${one.message}`);
-    if (one.suggested !== undefined) assert.ok(one.message.endsWith(`; did you mean \`${one.suggested}\`?`), `${one.code}: ${one.message}`);
+    if (one.suggested !== undefined)
+      assert.ok(one.message.endsWith(`; did you mean \`${one.suggested}\`?`), `${one.code}: ${one.message}`);
     else assert.ok(!one.message.includes("did you mean"), `${one.code}: ${one.message}`);
   }
   const dir = join(root, ".tmp/option-keys");
-  writeProject(dir, [{ name: "cases.ts", lines: [{ code: 'import { layers, nn } from "shapecheck";' }, ...generated.map((one) => ({ code: `${one.code};` }))] }]);
+  writeProject(dir, [
+    {
+      name: "cases.ts",
+      lines: [
+        { code: 'import { layers, nn } from "shapecheck";' },
+        ...generated.map((one) => ({ code: `${one.code};` })),
+      ],
+    },
+  ]);
   for (const [name, tsc] of Object.entries(compilers)) {
     const found = (await compile(tsc, dir)).filter((d) => d.file === join(dir, "cases.ts"));
     const problems: string[] = [];
     generated.forEach((one, index) => {
       const here = found.filter((d) => d.line === index + 2);
-      if (here.length !== 1 || !here[0]!.text.includes(one.message)) problems.push(`${one.code}\n    run time: ${one.message}\n    ${name}: ${here.map((d) => d.text).join(" | ") || "no error"}`);
+      if (here.length !== 1 || !here[0]!.text.includes(one.message))
+        problems.push(
+          `${one.code}\n    run time: ${one.message}\n    ${name}: ${here.map((d) => d.text).join(" | ") || "no error"}`,
+        );
     });
-    assert.deepEqual(problems, [], `${problems.length} of ${generated.length} cases:\n${problems.slice(0, 20).join("\n")}`);
+    assert.deepEqual(
+      problems,
+      [],
+      `${problems.length} of ${generated.length} cases:\n${problems.slice(0, 20).join("\n")}`,
+    );
   }
   console.log(`# option-keys: ${generated.length} generated cases, each checked at run time and by 2 compilers`);
 });

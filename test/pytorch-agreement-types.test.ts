@@ -17,13 +17,21 @@ const compilers = {
   "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
 };
 
-interface Diagnostic { file: string; line: number; text: string }
+interface Diagnostic {
+  file: string;
+  line: number;
+  text: string;
+}
 
 /** Runs a compiler on the generated project; returns its diagnostics. */
 function diagnostics(compiler: string): Diagnostic[] {
   let output = "";
   try {
-    execFileSync(compiler, ["-p", generated.dir, "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+    execFileSync(compiler, ["-p", generated.dir, "--pretty", "false"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     output = `${stdout ?? ""}${stderr ?? ""}`;
@@ -50,16 +58,25 @@ describe("type-level rules agree with PyTorch 1.13", () => {
         for (const [line, text] of lines) {
           const here = found.filter((d) => d.file === file && d.line === line);
           if (!here.some((d) => d.text.includes(text))) {
-            problems.push(`${relative(root, file)}:${line}: expected an error containing\n    ${text}\n  got ${here.length ? here.map((d) => d.text).join("\n  and ") : "no error"}`);
+            problems.push(
+              `${relative(root, file)}:${line}: expected an error containing\n    ${text}\n  got ${here.length ? here.map((d) => d.text).join("\n  and ") : "no error"}`,
+            );
           }
         }
       }
       for (const d of found) {
-        if (!generated.expected.get(d.file)?.has(d.line)) problems.push(`${relative(root, d.file)}:${d.line}: unexpected error ${d.text}`);
+        if (!generated.expected.get(d.file)?.has(d.line))
+          problems.push(`${relative(root, d.file)}:${d.line}: unexpected error ${d.text}`);
       }
       const counts = Object.entries(generated.families);
-      console.log(`${name}: ${seconds} s for ${counts.reduce((n, [, c]) => n + c.valid + c.invalid, 0)} records\n${counts
-        .map(([family, c]) => `  ${family}: ${c.valid} accepted records asserted, ${c.invalid} rejected records fail to compile`).join("\n")}`);
+      console.log(
+        `${name}: ${seconds} s for ${counts.reduce((n, [, c]) => n + c.valid + c.invalid, 0)} records\n${counts
+          .map(
+            ([family, c]) =>
+              `  ${family}: ${c.valid} accepted records asserted, ${c.invalid} rejected records fail to compile`,
+          )
+          .join("\n")}`,
+      );
       assert.deepEqual(problems, [], `${problems.length} disagreements:\n${problems.slice(0, 20).join("\n")}`);
     });
   }

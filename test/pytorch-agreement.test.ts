@@ -33,11 +33,14 @@ describe("runtime twins agree with PyTorch 1.13", () => {
         }
         if (record.output) {
           count.valid += 1;
-          if (result instanceof ShapeError) failures.push(`${call}: PyTorch gives [${record.output}], the runtime throws "${result.message}"`);
-          else if (JSON.stringify(result) !== JSON.stringify(record.output)) failures.push(`${call}: PyTorch gives [${record.output}], the runtime [${result.join(", ")}]`);
+          if (result instanceof ShapeError)
+            failures.push(`${call}: PyTorch gives [${record.output}], the runtime throws "${result.message}"`);
+          else if (JSON.stringify(result) !== JSON.stringify(record.output))
+            failures.push(`${call}: PyTorch gives [${record.output}], the runtime [${result.join(", ")}]`);
         } else {
           count.invalid += 1;
-          if (!(result instanceof ShapeError)) failures.push(`${call}: PyTorch raises "${record.error}", the runtime gives [${result.join(", ")}]`);
+          if (!(result instanceof ShapeError))
+            failures.push(`${call}: PyTorch raises "${record.error}", the runtime gives [${result.join(", ")}]`);
         }
       });
       assert.deepEqual(failures, [], `${failures.length} disagreements:\n${failures.slice(0, 20).join("\n")}`);
@@ -46,7 +49,14 @@ describe("runtime twins agree with PyTorch 1.13", () => {
   }
   test("counts", () => {
     const total = Object.values(counts).reduce((sum, c) => sum + c.valid + c.invalid, 0);
-    console.log(Object.entries(counts).map(([family, c]) => `  ${family}: ${c.valid} valid, ${c.invalid} invalid${c.skipped ? `, ${c.skipped} skipped` : ""}`).join("\n"));
+    console.log(
+      Object.entries(counts)
+        .map(
+          ([family, c]) =>
+            `  ${family}: ${c.valid} valid, ${c.invalid} invalid${c.skipped ? `, ${c.skipped} skipped` : ""}`,
+        )
+        .join("\n"),
+    );
     console.log(`  ${total} PyTorch records checked at run time`);
     assert.equal(Object.keys(counts).length, Object.keys(records).length);
   });

@@ -22,14 +22,23 @@ import { build, fileSystem, load, ready, tensor, toTfjs } from "shapecheck/tfjs"
 import type { Tensor } from "shapecheck/tfjs";
 `;
 
-const texts = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+const texts = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
+  (m) => m[1]!,
+);
 // Import lines stay at the top; the rest goes in an async function (top-level await, names reused across blocks).
 const blocks: Block[] = texts.map((text, b) => {
   const lines = text.replace(/\n$/, "").split("\n");
   const imports = lines.filter((line) => line.startsWith("import "));
-  const head = `${imports.length ? "" : packageImports}${declarations}${imports.join("\n")}\nasync function block() {`.split("\n");
-  const body = lines.map((line, l) => ({ code: line.startsWith("import ") ? "" : line.replace(/^export /, ""), origin: `README block ${b}, line ${l + 1}` }));
-  return { name: `block-${String(b).padStart(2, "0")}.ts`, lines: [...head.map((code) => ({ code })), ...body, { code: "}" }, { code: "void block;" }] };
+  const head =
+    `${imports.length ? "" : packageImports}${declarations}${imports.join("\n")}\nasync function block() {`.split("\n");
+  const body = lines.map((line, l) => ({
+    code: line.startsWith("import ") ? "" : line.replace(/^export /, ""),
+    origin: `README block ${b}, line ${l + 1}`,
+  }));
+  return {
+    name: `block-${String(b).padStart(2, "0")}.ts`,
+    lines: [...head.map((code) => ({ code })), ...body, { code: "}" }, { code: "void block;" }],
+  };
 });
 writeProject(dir, blocks);
 

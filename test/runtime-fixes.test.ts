@@ -31,21 +31,39 @@ function values(n: number, seed: number): number[] {
 const close = (actual: ArrayLike<number>, expected: readonly number[], what: string): void => {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
-    assert.ok(Math.abs(actual[i]! - expected[i]!) <= 1e-4 * Math.max(1, Math.abs(expected[i]!)), `${what}: element ${i} is ${actual[i]}, expected ${expected[i]}`);
+    assert.ok(
+      Math.abs(actual[i]! - expected[i]!) <= 1e-4 * Math.max(1, Math.abs(expected[i]!)),
+      `${what}: element ${i} is ${actual[i]}, expected ${expected[i]}`,
+    );
   }
 };
 
 /** Batch norm in inference, PyTorch's formula, on a flat [N, C, ...rest] array: channel c of element i is ⌊i / rest⌋ mod C. */
-function batchNormOf(x: readonly number[], channels: number, rest: number, p: { mean: number[]; var: number[]; weight?: number[]; bias?: number[]; eps: number }): number[] {
+function batchNormOf(
+  x: readonly number[],
+  channels: number,
+  rest: number,
+  p: { mean: number[]; var: number[]; weight?: number[]; bias?: number[]; eps: number },
+): number[] {
   return x.map((v, i) => {
     const c = Math.floor(i / rest) % channels;
     return ((v - p.mean[c]!) / Math.sqrt(p.var[c]! + p.eps)) * (p.weight?.[c] ?? 1) + (p.bias?.[c] ?? 0);
   });
 }
 
-const stats = { mean: [0.5, -1, 2, 0.25], var: [0.5, 2, 1.5, 0.1], weight: [1.5, -0.5, 2, 1], bias: [0.1, 0.2, -0.3, 0.4], eps: 1e-5 };
+const stats = {
+  mean: [0.5, -1, 2, 0.25],
+  var: [0.5, 2, 1.5, 0.1],
+  weight: [1.5, -0.5, 2, 1],
+  bias: [0.1, 0.2, -0.3, 0.4],
+  eps: 1e-5,
+};
 const bnDict = (prefix: string, s: typeof stats = stats) => ({
-  [`${prefix}.weight`]: s.weight, [`${prefix}.bias`]: s.bias, [`${prefix}.running_mean`]: s.mean, [`${prefix}.running_var`]: s.var, [`${prefix}.num_batches_tracked`]: 3,
+  [`${prefix}.weight`]: s.weight,
+  [`${prefix}.bias`]: s.bias,
+  [`${prefix}.running_mean`]: s.mean,
+  [`${prefix}.running_var`]: s.var,
+  [`${prefix}.num_batches_tracked`]: 3,
 });
 
 describe("batch norm with the channels not last: each channel's own statistics", () => {
@@ -53,7 +71,11 @@ describe("batch norm with the channels not last: each channel's own statistics",
     const model = build(sequential(input([4, 6]), nn.batchNorm1d(4, { eps: 1e-3 })));
     model.loadStateDict(bnDict("0"));
     const x = values(2 * 4 * 6, 1);
-    close(model.predict(tf.tensor(x, [2, 4, 6])).dataSync(), batchNormOf(x, 4, 6, { ...stats, eps: 1e-3 }), "batchNorm1d");
+    close(
+      model.predict(tf.tensor(x, [2, 4, 6])).dataSync(),
+      batchNormOf(x, 4, 6, { ...stats, eps: 1e-3 }),
+      "batchNorm1d",
+    );
   });
 
   test("batchNorm2d on the input [N, C, H, W], then a conv", () => {
@@ -75,9 +97,19 @@ describe("batch norm with the channels not last: each channel's own statistics",
 
   test("batchNorm1d without affine parameters, after a linear on [N, C, L]", () => {
     const model = build(sequential(input([4, 3]), nn.linear(3, 3), nn.batchNorm1d(4, { affine: false })));
-    model.loadStateDict({ "0.weight": tf.eye(3), "0.bias": [0, 0, 0], "1.running_mean": stats.mean, "1.running_var": stats.var, "1.num_batches_tracked": 0 });
+    model.loadStateDict({
+      "0.weight": tf.eye(3),
+      "0.bias": [0, 0, 0],
+      "1.running_mean": stats.mean,
+      "1.running_var": stats.var,
+      "1.num_batches_tracked": 0,
+    });
     const x = values(2 * 4 * 3, 4);
-    close(model.predict(tf.tensor(x, [2, 4, 3])).dataSync(), batchNormOf(x, 4, 3, { mean: stats.mean, var: stats.var, eps: 1e-5 }), "after linear");
+    close(
+      model.predict(tf.tensor(x, [2, 4, 3])).dataSync(),
+      batchNormOf(x, 4, 3, { mean: stats.mean, var: stats.var, eps: 1e-5 }),
+      "after linear",
+    );
   });
 
   test("inside a residual on the input: x + bn(x)", () => {
@@ -85,34 +117,75 @@ describe("batch norm with the channels not last: each channel's own statistics",
     model.loadStateDict(bnDict("0.layers.0"));
     const x = values(2 * 4 * 6, 5);
     const bn = batchNormOf(x, 4, 6, stats);
-    close(model.predict(tf.tensor(x, [2, 4, 2, 3])).dataSync(), x.map((v, i) => v + bn[i]!), "residual");
+    close(
+      model.predict(tf.tensor(x, [2, 4, 2, 3])).dataSync(),
+      x.map((v, i) => v + bn[i]!),
+      "residual",
+    );
   });
 
   test("in a graph: a pipe on the input, and after an op", () => {
     const x = input([4, 2, 3]);
-    const model = build(graph({ inputs: [x], outputs: [x.pipe(nn.batchNorm2d(4)), ops.mul(x, 2).pipe(nn.batchNorm2d(4))] }));
+    const model = build(
+      graph({ inputs: [x], outputs: [x.pipe(nn.batchNorm2d(4)), ops.mul(x, 2).pipe(nn.batchNorm2d(4))] }),
+    );
     model.loadStateDict({ ...bnDict("0.0"), ...bnDict("1.0") });
     const data = values(2 * 4 * 6, 6);
     const [a, b] = model.predict(tf.tensor(data, [2, 4, 2, 3]) as never) as unknown as tf.Tensor[];
     close(a!.dataSync(), batchNormOf(data, 4, 6, stats), "pipe");
-    close(b!.dataSync(), batchNormOf(data.map((v) => 2 * v), 4, 6, stats), "after mul");
+    close(
+      b!.dataSync(),
+      batchNormOf(
+        data.map((v) => 2 * v),
+        4,
+        6,
+        stats,
+      ),
+      "after mul",
+    );
   });
 
   test("training at the input updates each channel's running mean with its own batch mean (PyTorch's momentum)", async () => {
-    const model = build(sequential(input([2, 3]), nn.batchNorm1d(2, { momentum: 0.5 }))).compile({ optimizer: "sgd", loss: "meanSquaredError" });
+    const model = build(sequential(input([2, 3]), nn.batchNorm1d(2, { momentum: 0.5 }))).compile({
+      optimizer: "sgd",
+      loss: "meanSquaredError",
+    });
     model.loadStateDict({ "0.running_mean": [1, -1] }, { strict: false });
-    const x = [[[1, 2, 3], [10, 20, 30]], [[3, 4, 5], [40, 50, 60]]]; // channel means 3 and 35
+    const x = [
+      [
+        [1, 2, 3],
+        [10, 20, 30],
+      ],
+      [
+        [3, 4, 5],
+        [40, 50, 60],
+      ],
+    ]; // channel means 3 and 35
     await model.fit(tf.tensor(x), tf.zeros([2, 2, 3]), { epochs: 1, batchSize: 2, verbose: 0 });
     close(model.stateDict()["0.running_mean"]!.dataSync(), [0.5 * 1 + 0.5 * 3, 0.5 * -1 + 0.5 * 35], "running_mean");
   });
 
   test("the layers vocabulary's batchNormalization on axis 1 and 2 (channels-first data)", () => {
-    const nets = { 1: sequential(input([4, 3, 2]), layers.batchNormalization({ axis: 1, epsilon: 1e-3 })), 2: sequential(input([4, 3, 2]), layers.batchNormalization({ axis: 2, epsilon: 1e-3 })) };
+    const nets = {
+      1: sequential(input([4, 3, 2]), layers.batchNormalization({ axis: 1, epsilon: 1e-3 })),
+      2: sequential(input([4, 3, 2]), layers.batchNormalization({ axis: 2, epsilon: 1e-3 })),
+    };
     for (const axis of [1, 2] as const) {
       const size = axis === 1 ? 4 : 3;
       const model = build(nets[axis]);
-      const p = { mean: stats.mean.slice(0, size), var: stats.var.slice(0, size), weight: stats.weight.slice(0, size), bias: stats.bias.slice(0, size), eps: 1e-3 };
-      model.loadStateDict({ "0.gamma": p.weight, "0.beta": p.bias, "0.moving_mean": p.mean, "0.moving_variance": p.var });
+      const p = {
+        mean: stats.mean.slice(0, size),
+        var: stats.var.slice(0, size),
+        weight: stats.weight.slice(0, size),
+        bias: stats.bias.slice(0, size),
+        eps: 1e-3,
+      };
+      model.loadStateDict({
+        "0.gamma": p.weight,
+        "0.beta": p.bias,
+        "0.moving_mean": p.mean,
+        "0.moving_variance": p.var,
+      });
       const x = values(2 * 24, 7 + axis);
       const expected = axis === 1 ? batchNormOf(x, 4, 6, p) : batchNormOf(x, 3, 2, p);
       close(model.predict(tf.tensor(x, [2, 4, 3, 2])).dataSync(), expected, `axis ${axis}`);
@@ -127,12 +200,25 @@ describe("batch norm with the channels not last: each channel's own statistics",
       model.loadStateDict(bnDict("0"));
       await model.save(join(dir, "nn"));
       const x = values(2 * 4 * 6, 11);
-      close((await load(nnNet, join(dir, "nn"))).predict(tf.tensor(x, [2, 4, 6])).dataSync(), batchNormOf(x, 4, 6, stats), "nn loaded");
+      close(
+        (await load(nnNet, join(dir, "nn"))).predict(tf.tensor(x, [2, 4, 6])).dataSync(),
+        batchNormOf(x, 4, 6, stats),
+        "nn loaded",
+      );
       const tfNet = sequential(input([4, 6]), layers.batchNormalization({ axis: 1 }));
       const tfModel = build(tfNet);
-      tfModel.loadStateDict({ "0.gamma": stats.weight, "0.beta": stats.bias, "0.moving_mean": stats.mean, "0.moving_variance": stats.var });
+      tfModel.loadStateDict({
+        "0.gamma": stats.weight,
+        "0.beta": stats.bias,
+        "0.moving_mean": stats.mean,
+        "0.moving_variance": stats.var,
+      });
       await tfModel.save(join(dir, "layers"));
-      close((await load(tfNet, join(dir, "layers"))).predict(tf.tensor(x, [2, 4, 6])).dataSync(), batchNormOf(x, 4, 6, { ...stats, eps: 1e-3 }), "layers loaded");
+      close(
+        (await load(tfNet, join(dir, "layers"))).predict(tf.tensor(x, [2, 4, 6])).dataSync(),
+        batchNormOf(x, 4, 6, { ...stats, eps: 1e-3 }),
+        "layers loaded",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -162,8 +248,12 @@ describe("num_batches_tracked", () => {
 
   test("a wrong shape is a ShapeError, and nothing is written", () => {
     const model = build(sequential(input([4, 6]), nn.batchNorm1d(4)));
-    assert.throws(() => model.loadStateDict({ ...bnDict("0"), "0.num_batches_tracked": tf.tensor([3, 4]) }), (error: unknown) =>
-      error instanceof ShapeError && error.message === "loadStateDict (0.num_batches_tracked): expected a tensor of shape [], got [2]");
+    assert.throws(
+      () => model.loadStateDict({ ...bnDict("0"), "0.num_batches_tracked": tf.tensor([3, 4]) }),
+      (error: unknown) =>
+        error instanceof ShapeError &&
+        error.message === "loadStateDict (0.num_batches_tracked): expected a tensor of shape [], got [2]",
+    );
     assert.equal(model.stateDict()["0.num_batches_tracked"]!.dataSync()[0], 0);
     assert.deepEqual([...model.stateDict()["0.running_mean"]!.dataSync()], [0, 0, 0, 0]);
   });
@@ -174,23 +264,36 @@ describe("loadStateDict: missing and unexpected keys", () => {
   test("are a ShapeError naming them", () => {
     const model = build(net);
     const { ["2.bias"]: _, ...rest } = model.stateDict();
-    assert.throws(() => model.loadStateDict({ ...rest, "5.weight": tf.zeros([1]) }), (error: unknown) => {
-      assert.ok(error instanceof ShapeError, `a ShapeError, got ${String(error)}`);
-      assert.equal(error.message, 'loadStateDict: missing keys "2.bias"; unexpected keys "5.weight" (expected "0.weight", "0.bias", "2.weight", "2.bias")');
-      return true;
-    });
+    assert.throws(
+      () => model.loadStateDict({ ...rest, "5.weight": tf.zeros([1]) }),
+      (error: unknown) => {
+        assert.ok(error instanceof ShapeError, `a ShapeError, got ${String(error)}`);
+        assert.equal(
+          error.message,
+          'loadStateDict: missing keys "2.bias"; unexpected keys "5.weight" (expected "0.weight", "0.bias", "2.weight", "2.bias")',
+        );
+        return true;
+      },
+    );
   });
   test("a missing key alone, and an unexpected key alone", () => {
     const model = build(net);
     const { ["0.weight"]: _, ...rest } = model.stateDict();
-    assert.throws(() => model.loadStateDict(rest), { name: "ShapeError", message: /^loadStateDict: missing keys "0\.weight" \(expected / });
-    assert.throws(() => model.loadStateDict({ ...model.stateDict(), extra: [1] }), { name: "ShapeError", message: /^loadStateDict: unexpected keys "extra" \(expected / });
+    assert.throws(() => model.loadStateDict(rest), {
+      name: "ShapeError",
+      message: /^loadStateDict: missing keys "0\.weight" \(expected /,
+    });
+    assert.throws(() => model.loadStateDict({ ...model.stateDict(), extra: [1] }), {
+      name: "ShapeError",
+      message: /^loadStateDict: unexpected keys "extra" \(expected /,
+    });
   });
 });
 
 describe("einops: a literal length in a group, in einops' order", () => {
   /** x[b, c, h, w] of a flat [B, C, H, W] array. */
-  const at = (x: readonly number[], [, C, H, W]: readonly number[], b: number, c: number, h: number, w: number) => x[((b * C! + c) * H! + h) * W! + w]!;
+  const at = (x: readonly number[], [, C, H, W]: readonly number[], b: number, c: number, h: number, w: number) =>
+    x[((b * C! + c) * H! + h) * W! + w]!;
 
   test('reduce(x, "b c (h 2) w -> b h w c", "max"): out[b, h, w, c] = max(x[b, c, 2h, w], x[b, c, 2h + 1, w])', () => {
     const x = input([3, 4, 5]);
@@ -200,9 +303,12 @@ describe("einops: a literal length in a group, in einops' order", () => {
     const y = model.predict(tf.tensor(data, shape) as never) as unknown as tf.Tensor;
     assert.deepEqual(y.shape, [2, 2, 5, 3]);
     const expected: number[] = [];
-    for (let b = 0; b < 2; b++) for (let h = 0; h < 2; h++) for (let w = 0; w < 5; w++) for (let c = 0; c < 3; c++) {
-      expected.push(Math.max(at(data, shape, b, c, 2 * h, w), at(data, shape, b, c, 2 * h + 1, w)));
-    }
+    for (let b = 0; b < 2; b++)
+      for (let h = 0; h < 2; h++)
+        for (let w = 0; w < 5; w++)
+          for (let c = 0; c < 3; c++) {
+            expected.push(Math.max(at(data, shape, b, c, 2 * h, w), at(data, shape, b, c, 2 * h + 1, w)));
+          }
     close(y.dataSync(), expected, "max");
   });
 
@@ -214,11 +320,14 @@ describe("einops: a literal length in a group, in einops' order", () => {
     const y = model.predict(tf.tensor(data, shape) as never) as unknown as tf.Tensor;
     assert.deepEqual(y.shape, [2, 2, 2, 2]);
     const expected: number[] = [];
-    for (let b = 0; b < 2; b++) for (let c = 0; c < 2; c++) for (let h = 0; h < 2; h++) for (let w = 0; w < 2; w++) {
-      let sum = 0;
-      for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) sum += at(data, shape, b, 3 * c + i, h, 2 * w + j);
-      expected.push(sum / 6);
-    }
+    for (let b = 0; b < 2; b++)
+      for (let c = 0; c < 2; c++)
+        for (let h = 0; h < 2; h++)
+          for (let w = 0; w < 2; w++) {
+            let sum = 0;
+            for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) sum += at(data, shape, b, 3 * c + i, h, 2 * w + j);
+            expected.push(sum / 6);
+          }
     close(y.dataSync(), expected, "mean");
   });
 
@@ -226,11 +335,18 @@ describe("einops: a literal length in a group, in einops' order", () => {
     const x = input([4, 5]);
     // @ts-expect-error: a number other than 1 (2) on the left is only for reduce
     const rearranged = () => einops.rearrange(x, "b (h 2) w -> b h w");
-    assert.throws(rearranged, (error: unknown) =>
-      error instanceof ShapeError && error.message === 'rearrange("b (h 2) w -> b h w"): a number other than 1 (2) on the left is only for reduce');
+    assert.throws(
+      rearranged,
+      (error: unknown) =>
+        error instanceof ShapeError &&
+        error.message === 'rearrange("b (h 2) w -> b h w"): a number other than 1 (2) on the left is only for reduce',
+    );
     // @ts-expect-error: the same in repeat
     const repeated = () => einops.repeat(x, "b (h 2) w -> b h w n", { n: 3 });
-    assert.throws(repeated, { name: "ShapeError", message: /a number other than 1 \(2\) on the left is only for reduce/ });
+    assert.throws(repeated, {
+      name: "ShapeError",
+      message: /a number other than 1 \(2\) on the left is only for reduce/,
+    });
     // @ts-expect-error: and with the literal on both sides
     const both = () => einops.rearrange(x, "b (h 2) w -> b (h 2) w");
     assert.throws(both, { name: "ShapeError" });

@@ -17,12 +17,22 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const net = () => sequential(input([1, 12, 12]),
-  nn.conv2d(1, 4, 3, 1, 1), nn.relu(), nn.maxPool2d(3, 2, 1), nn.dropout(0.25), nn.flatten(), nn.linear(144, 5), nn.logSoftmax(1));
+const net = () =>
+  sequential(
+    input([1, 12, 12]),
+    nn.conv2d(1, 4, 3, 1, 1),
+    nn.relu(),
+    nn.maxPool2d(3, 2, 1),
+    nn.dropout(0.25),
+    nn.flatten(),
+    nn.linear(144, 5),
+    nn.logSoftmax(1),
+  );
 const x = () => tf.randomNormal([4, 1, 12, 12], 0, 1, "float32", 7);
 
 /** Every weight's raw bytes. */
-const bytes = (model: tfl.LayersModel) => model.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
+const bytes = (model: tfl.LayersModel) =>
+  model.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
 
 test("round trip: weights bit-identical, predictions equal", async () => {
   const model = build(net()).compile({ loss: "nll" });
@@ -47,7 +57,10 @@ test("the files are model.json + weights.<id>.bin, in the format tf.loadLayersMo
   assert.match(weightsName, /^weights\.[0-9a-z]+\.bin$/);
   assert.deepEqual(readdirSync(where).sort(), ["model.json", weightsName]);
   assert.equal(readFileSync(path.join(where, weightsName)).byteLength, result.modelArtifactsInfo.weightDataBytes);
-  assert.deepEqual(json.userDefinedMetadata.shapecheck.layers, net().layers.map((layer) => layer.written));
+  assert.deepEqual(
+    json.userDefinedMetadata.shapecheck.layers,
+    net().layers.map((layer) => layer.written),
+  );
   // tfjs itself reads it back: through our file:// router, a file URL to model.json, and an IOHandler.
   for (const source of [`file://${where}`, pathToFileURL(path.join(where, "model.json")).href, fileSystem(where)]) {
     const plain = await tfl.loadLayersModel(source);
@@ -58,23 +71,70 @@ test("the files are model.json + weights.<id>.bin, in the format tf.loadLayersMo
 test("loading checks the stored input and output shapes against the declared ones", async () => {
   const where = path.join(dir, "shapes");
   await build(net()).save(where);
-  const otherInput = sequential(input([1, 14, 14]), nn.conv2d(1, 4, 3, 1, 1), nn.relu(), nn.maxPool2d(3, 2, 1), nn.dropout(0.25), nn.flatten(), nn.linear(196, 5), nn.logSoftmax(1));
-  await assert.rejects(load(otherInput, where), (error: unknown) => error instanceof ShapeError &&
-    error.message === `load(${where}): the stored model's input shape [number, 1, 12, 12] differs from the declared [number, 1, 14, 14]`);
-  const otherOutput = sequential(input([1, 12, 12]), nn.conv2d(1, 4, 3, 1, 1), nn.relu(), nn.maxPool2d(3, 2, 1), nn.dropout(0.25), nn.flatten(), nn.linear(144, 7), nn.logSoftmax(1));
+  const otherInput = sequential(
+    input([1, 14, 14]),
+    nn.conv2d(1, 4, 3, 1, 1),
+    nn.relu(),
+    nn.maxPool2d(3, 2, 1),
+    nn.dropout(0.25),
+    nn.flatten(),
+    nn.linear(196, 5),
+    nn.logSoftmax(1),
+  );
+  await assert.rejects(
+    load(otherInput, where),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message ===
+        `load(${where}): the stored model's input shape [number, 1, 12, 12] differs from the declared [number, 1, 14, 14]`,
+  );
+  const otherOutput = sequential(
+    input([1, 12, 12]),
+    nn.conv2d(1, 4, 3, 1, 1),
+    nn.relu(),
+    nn.maxPool2d(3, 2, 1),
+    nn.dropout(0.25),
+    nn.flatten(),
+    nn.linear(144, 7),
+    nn.logSoftmax(1),
+  );
   await assert.rejects(load(otherOutput, where), {
-    name: "ShapeError", message: `load(${where}): the stored model's output shape [number, 5] differs from the declared [number, 7]`,
+    name: "ShapeError",
+    message: `load(${where}): the stored model's output shape [number, 5] differs from the declared [number, 7]`,
   });
-  const otherLayers = sequential(input([1, 12, 12]), nn.conv2d(1, 4, 3, 1, 1), nn.relu(), nn.maxPool2d(3, 2, 1), nn.dropout(0.5), nn.flatten(), nn.linear(144, 5), nn.logSoftmax(1));
+  const otherLayers = sequential(
+    input([1, 12, 12]),
+    nn.conv2d(1, 4, 3, 1, 1),
+    nn.relu(),
+    nn.maxPool2d(3, 2, 1),
+    nn.dropout(0.5),
+    nn.flatten(),
+    nn.linear(144, 5),
+    nn.logSoftmax(1),
+  );
   await assert.rejects(load(otherLayers, where), {
-    name: "ShapeError", message: `load(${where}): the stored model differs from the declared one at layer 3: stored dropout(0.25), declared dropout(0.5)`,
+    name: "ShapeError",
+    message: `load(${where}): the stored model differs from the declared one at layer 3: stored dropout(0.25), declared dropout(0.5)`,
   });
-  const fewer = sequential(input([1, 12, 12]), nn.conv2d(1, 4, 3, 1, 1), nn.relu(), nn.maxPool2d(3, 2, 1), nn.dropout(0.25), nn.flatten(), nn.linear(144, 5));
-  await assert.rejects(load(fewer, where), { name: "ShapeError", message: `load(${where}): the stored model has 7 layers, the declared one 6` });
+  const fewer = sequential(
+    input([1, 12, 12]),
+    nn.conv2d(1, 4, 3, 1, 1),
+    nn.relu(),
+    nn.maxPool2d(3, 2, 1),
+    nn.dropout(0.25),
+    nn.flatten(),
+    nn.linear(144, 5),
+  );
+  await assert.rejects(load(fewer, where), {
+    name: "ShapeError",
+    message: `load(${where}): the stored model has 7 layers, the declared one 6`,
+  });
 });
 
 test("a model saved by plain tfjs loads when its shapes fit", async () => {
-  const plain = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [1, 12, 12] }), tfl.layers.dense({ units: 5, activation: "softmax" })] });
+  const plain = tfl.sequential({
+    layers: [tfl.layers.flatten({ inputShape: [1, 12, 12] }), tfl.layers.dense({ units: 5, activation: "softmax" })],
+  });
   const where = path.join(dir, "plain");
   await plain.save(fileSystem(where));
   const declared = sequential(input([1, 12, 12]), nn.flatten(), nn.linear(144, 5), nn.softmax(1));
@@ -83,5 +143,8 @@ test("a model saved by plain tfjs loads when its shapes fit", async () => {
 });
 
 test("a missing model says where it looked", async () => {
-  await assert.rejects(load(net(), path.join(dir, "nowhere")), new RegExp(`load: cannot read ${path.join(dir, "nowhere", "model.json")} \\(ENOENT: no such file or directory\\)`));
+  await assert.rejects(
+    load(net(), path.join(dir, "nowhere")),
+    new RegExp(`load: cannot read ${path.join(dir, "nowhere", "model.json")} \\(ENOENT: no such file or directory\\)`),
+  );
 });

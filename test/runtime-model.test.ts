@@ -9,7 +9,16 @@ before(async () => {
   await ready();
 });
 
-const small = () => sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 3), nn.logSoftmax(1));
+const small = () =>
+  sequential(
+    input([1, 8, 8]),
+    nn.conv2d(1, 4, 3),
+    nn.relu(),
+    nn.maxPool2d(2),
+    nn.flatten(),
+    nn.linear(36, 3),
+    nn.logSoftmax(1),
+  );
 
 /** A learnable toy problem: the class is the row (top, middle, bottom) of the brightest pixel block. */
 function toyData(n: number): { x: tf.Tensor; y: tf.Tensor } {
@@ -19,7 +28,8 @@ function toyData(n: number): { x: tf.Tensor; y: tf.Tensor } {
     const label = i % 3;
     labels[i] = label;
     const row = label * 3;
-    for (let r = row; r < row + 2; r++) for (let c = (i * 5) % 6; c < ((i * 5) % 6) + 2; c++) pixels[i * 64 + r * 8 + c] = 1;
+    for (let r = row; r < row + 2; r++)
+      for (let c = (i * 5) % 6; c < ((i * 5) % 6) + 2; c++) pixels[i * 64 + r * 8 + c] = 1;
   }
   return { x: tf.tensor(pixels, [n, 1, 8, 8]), y: tf.tensor(labels, [n], "int32") };
 }
@@ -35,9 +45,16 @@ test("predict: [n, 1, 8, 8] in, [n, 3] out, log-probabilities", () => {
 test("predict refuses untyped data of another shape with a ShapeError, before TensorFlow.js sees it", () => {
   const model = build(small());
   const numTensors = tf.memory().numTensors;
-  assert.throws(() => model.predict(tf.zeros([2, 64]) as never), (error: unknown) =>
-    error instanceof ShapeError && error.message === "predict: expected a tensor of shape [number, 1, 8, 8], got [2, 64]");
-  assert.throws(() => model.predict([[1, 2, 3]] as never), { name: "ShapeError", message: "predict: expected a tensor of shape [number, 1, 8, 8], got [1, 3]" });
+  assert.throws(
+    () => model.predict(tf.zeros([2, 64]) as never),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message === "predict: expected a tensor of shape [number, 1, 8, 8], got [2, 64]",
+  );
+  assert.throws(() => model.predict([[1, 2, 3]] as never), {
+    name: "ShapeError",
+    message: "predict: expected a tensor of shape [number, 1, 8, 8], got [1, 3]",
+  });
   assert.equal(tf.memory().numTensors, numTensors + 1, "only the zeros tensor of the test is left");
 });
 
@@ -64,16 +81,20 @@ test("fit checks targets: shape, batch size, class range", async () => {
   const { x, y } = toyData(12);
   const model = build(small()).compile({ loss: "nll" });
   await assert.rejects(model.fit(x, tf.oneHot(y, 3) as never, { verbose: 0 }), {
-    name: "ShapeError", message: "fit (y): expected a tensor of shape [number], got [12, 3]",
+    name: "ShapeError",
+    message: "fit (y): expected a tensor of shape [number], got [12, 3]",
   });
   await assert.rejects(model.fit(x, tf.slice(y, 0, 10) as never, { verbose: 0 }), {
-    name: "ShapeError", message: "fit: x has 12 examples and y has 10: the batch dimensions must be equal",
+    name: "ShapeError",
+    message: "fit: x has 12 examples and y has 10: the batch dimensions must be equal",
   });
   await assert.rejects(model.fit(x, tf.fill([12], 3, "int32") as never, { verbose: 0 }), {
-    name: "RangeError", message: "fit (y): class indices must be integers from 0 to 2, got values from 3 to 3",
+    name: "RangeError",
+    message: "fit (y): class indices must be integers from 0 to 2, got values from 3 to 3",
   });
   await assert.rejects(model.fit(tf.zeros([12, 64]) as never, y as never, { verbose: 0 }), {
-    name: "ShapeError", message: "fit (x): expected a tensor of shape [number, 1, 8, 8], got [12, 64]",
+    name: "ShapeError",
+    message: "fit (x): expected a tensor of shape [number, 1, 8, 8], got [12, 64]",
   });
 });
 
@@ -91,7 +112,9 @@ test("one-hot targets with categoricalCrossentropy after softmax", async () => {
 test("crossEntropy on logits equals nll on logSoftmax", async () => {
   const { x, y } = toyData(9);
   const logits = build(sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3))).compile({ loss: "crossEntropy" });
-  const logProbabilities = build(sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3), nn.logSoftmax(1))).compile({ loss: "nll" });
+  const logProbabilities = build(
+    sequential(input([1, 8, 8]), nn.flatten(), nn.linear(64, 3), nn.logSoftmax(1)),
+  ).compile({ loss: "nll" });
   logProbabilities.loadStateDict(logits.stateDict());
   const [a, b] = [await logits.evaluate(x, y), await logProbabilities.evaluate(x, y)];
   assert.ok(Math.abs(a.loss - b.loss) < 1e-5, `${a.loss} vs ${b.loss}`);
@@ -99,12 +122,19 @@ test("crossEntropy on logits equals nll on logSoftmax", async () => {
 
 test("compile says which loss fits the model's last layer", () => {
   assert.throws(() => build(small()).compile({ loss: "categoricalCrossentropy" }), {
-    message: 'compile: the model ends in logSoftmax(1), whose outputs are log-probabilities: use loss "nll" (PyTorch\'s NLLLoss)',
+    message:
+      'compile: the model ends in logSoftmax(1), whose outputs are log-probabilities: use loss "nll" (PyTorch\'s NLLLoss)',
   });
   const softmax = sequential(input([4]), nn.linear(4, 3), nn.softmax(1));
-  assert.throws(() => build(softmax).compile({ loss: "nll" }), /ends in softmax\(1\), whose outputs are probabilities: use loss "categoricalCrossentropy"/);
+  assert.throws(
+    () => build(softmax).compile({ loss: "nll" }),
+    /ends in softmax\(1\), whose outputs are probabilities: use loss "categoricalCrossentropy"/,
+  );
   const logits = sequential(input([4]), nn.linear(4, 3));
-  assert.throws(() => build(logits).compile({ loss: "sparseCategoricalCrossentropy" }), /ends in linear\(4, 3\), whose outputs are logits: use loss "crossEntropy"/);
+  assert.throws(
+    () => build(logits).compile({ loss: "sparseCategoricalCrossentropy" }),
+    /ends in linear\(4, 3\), whose outputs are logits: use loss "crossEntropy"/,
+  );
 });
 
 test("fit is quiet with verbose 0, and with verbose 1 when stdout is not a terminal", async () => {
@@ -136,6 +166,16 @@ test("fit and evaluate on an uncompiled model (from JavaScript) say to compile f
 test("user callbacks run alongside", async () => {
   const { x, y } = toyData(8);
   const epochs: number[] = [];
-  await build(small()).compile({ loss: "nll" }).fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd: async (epoch) => { epochs.push(epoch); } } });
+  await build(small())
+    .compile({ loss: "nll" })
+    .fit(x, y, {
+      epochs: 2,
+      verbose: 0,
+      callbacks: {
+        onEpochEnd: async (epoch) => {
+          epochs.push(epoch);
+        },
+      },
+    });
   assert.deepEqual(epochs, [0, 1]);
 });

@@ -14,7 +14,8 @@ const fixtures = torchCases("runtime-torch.json");
 type Twin = Pick<Sequential<Shape, Shape>, "kind" | "~shapes">;
 const twins: Record<string, () => Twin> = {
   conv2d_padding: () => sequential(input([2, 5, 5]), nn.conv2d(2, 3, 3, 1, 1)),
-  conv2d_stride_asymmetric: () => sequential(input([2, 7, 6]), nn.conv2d(2, 4, [3, 2], { stride: [2, 1], padding: [1, 2] })),
+  conv2d_stride_asymmetric: () =>
+    sequential(input([2, 7, 6]), nn.conv2d(2, 4, [3, 2], { stride: [2, 1], padding: [1, 2] })),
   conv2d_dilation: () => sequential(input([2, 7, 7]), nn.conv2d(2, 3, 3, { padding: 2, dilation: 2 })),
   conv2d_same_even: () => sequential(input([2, 6, 5]), nn.conv2d(2, 3, 4, { padding: "same" })),
   conv2d_depthwise: () => sequential(input([3, 5, 5]), nn.conv2d(3, 6, 3, { padding: 1, groups: 3 })),
@@ -27,18 +28,55 @@ const twins: Record<string, () => Twin> = {
   max_pool1d: () => sequential(input([3, 7]), nn.maxPool1d(2)),
   avg_pool1d_padding: () => sequential(input([3, 5]), nn.avgPool1d(3, 1, 1)),
   flatten_order: () => sequential(input([1, 5, 5]), nn.conv2d(1, 2, 3), nn.flatten(), nn.linear(18, 4)),
-  flatten_through_dropout: () => sequential(input([3, 4, 4]), nn.conv2d(3, 2, 3), nn.flatten(), nn.dropout(0.5), nn.relu(), nn.linear(8, 3)),
+  flatten_through_dropout: () =>
+    sequential(input([3, 4, 4]), nn.conv2d(3, 2, 3), nn.flatten(), nn.dropout(0.5), nn.relu(), nn.linear(8, 3)),
   flatten_middle: () => sequential(input([2, 3, 4]), nn.conv2d(2, 3, 1), nn.flatten(2), nn.softmax(-1)),
   softmax_channels: () => sequential(input([2, 4]), nn.conv1d(2, 3, 1), nn.softmax(1)),
   log_softmax_channels: () => sequential(input([2, 3, 3]), nn.conv2d(2, 3, 1), nn.logSoftmax(1)),
   linear_on_length: () => sequential(input([2, 6]), nn.conv1d(2, 3, 3), nn.linear(4, 5)),
-  activations: () => sequential(input([4]), nn.linear(4, 6), nn.leakyRelu(0.2), nn.linear(6, 6), nn.gelu(), nn.linear(6, 6), nn.sigmoid(), nn.linear(6, 4), nn.tanh()),
-  residual: () => sequential(input([2, 4, 4]), nn.conv2d(2, 4, 1), nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu(), nn.conv2d(4, 4, 3, 1, 1)), nn.relu()),
-  residual_projection: () => sequential(input([2, 5, 5]), nn.residual({ projection: [nn.conv2d(2, 4, 1, 2)] }, nn.conv2d(2, 4, 3, 2, 1))),
-  concat_channels: () => sequential(input([2, 3, 3]), nn.concat(1, [nn.conv2d(2, 3, 1)], [nn.conv2d(2, 2, 3, 1, 1), nn.relu()]), nn.flatten()),
-  spec_mnist: () => sequential(input([1, 28, 28]),
-    nn.conv2d(1, 32, 3, 1), nn.relu(), nn.conv2d(32, 64, 3, 1), nn.relu(), nn.maxPool2d(2), nn.dropout(0.25),
-    nn.flatten(), nn.linear(9216, 128), nn.relu(), nn.dropout(0.5), nn.linear(128, 10), nn.logSoftmax(1)),
+  activations: () =>
+    sequential(
+      input([4]),
+      nn.linear(4, 6),
+      nn.leakyRelu(0.2),
+      nn.linear(6, 6),
+      nn.gelu(),
+      nn.linear(6, 6),
+      nn.sigmoid(),
+      nn.linear(6, 4),
+      nn.tanh(),
+    ),
+  residual: () =>
+    sequential(
+      input([2, 4, 4]),
+      nn.conv2d(2, 4, 1),
+      nn.residual(nn.conv2d(4, 4, 3, 1, 1), nn.relu(), nn.conv2d(4, 4, 3, 1, 1)),
+      nn.relu(),
+    ),
+  residual_projection: () =>
+    sequential(input([2, 5, 5]), nn.residual({ projection: [nn.conv2d(2, 4, 1, 2)] }, nn.conv2d(2, 4, 3, 2, 1))),
+  concat_channels: () =>
+    sequential(
+      input([2, 3, 3]),
+      nn.concat(1, [nn.conv2d(2, 3, 1)], [nn.conv2d(2, 2, 3, 1, 1), nn.relu()]),
+      nn.flatten(),
+    ),
+  spec_mnist: () =>
+    sequential(
+      input([1, 28, 28]),
+      nn.conv2d(1, 32, 3, 1),
+      nn.relu(),
+      nn.conv2d(32, 64, 3, 1),
+      nn.relu(),
+      nn.maxPool2d(2),
+      nn.dropout(0.25),
+      nn.flatten(),
+      nn.linear(9216, 128),
+      nn.relu(),
+      nn.dropout(0.5),
+      nn.linear(128, 10),
+      nn.logSoftmax(1),
+    ),
   batch_norm2d: () => sequential(input([2, 3, 3]), nn.conv2d(2, 3, 1), nn.batchNorm2d(3), nn.relu()),
   batch_norm1d: () => sequential(input([4]), nn.linear(4, 3), nn.batchNorm1d(3)),
   batch_norm1d_sequence: () => sequential(input([2, 4]), nn.conv1d(2, 3, 1), nn.batchNorm1d(3, { affine: false })),
@@ -50,10 +88,20 @@ const twins: Record<string, () => Twin> = {
   conv_transpose2d_small_kernel: () => sequential(input([2, 3, 3]), nn.convTranspose2d(2, 3, 2, 3)),
   conv_transpose1d: () => sequential(input([2, 5]), nn.convTranspose1d(2, 3, 4, 2, 1)),
   adaptive_avg_pool2d: () => sequential(input([2, 4, 6]), nn.adaptiveAvgPool2d([2, 3])),
-  adaptive_max_pool2d_global: () => sequential(input([2, null, null]), nn.conv2d(2, 3, 1), nn.adaptiveMaxPool2d(1), nn.flatten()),
+  adaptive_max_pool2d_global: () =>
+    sequential(input([2, null, null]), nn.conv2d(2, 3, 1), nn.adaptiveMaxPool2d(1), nn.flatten()),
   adaptive_avg_pool1d: () => sequential(input([3, 6]), nn.adaptiveAvgPool1d(2)),
   unflatten: () => sequential(input([4]), nn.linear(4, 12), nn.unflatten(1, [3, 4]), nn.conv1d(3, 2, 2)),
-  sgd_step: () => sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 5), nn.logSoftmax(1)),
+  sgd_step: () =>
+    sequential(
+      input([1, 8, 8]),
+      nn.conv2d(1, 4, 3),
+      nn.relu(),
+      nn.maxPool2d(2),
+      nn.flatten(),
+      nn.linear(36, 5),
+      nn.logSoftmax(1),
+    ),
 };
 
 /** The fixture's `patterned` weights: ((i·7919 + seed) mod 129 − 64) / 64 · scale, in PyTorch's layout. */
@@ -110,9 +158,14 @@ test("stateDict gives PyTorch's state_dict back (an LSTM's two biases as their s
     assert.deepEqual(Object.keys(state).sort(), Object.keys(fixture.state).sort(), name);
     for (const [key, value] of Object.entries(fixture.state)) {
       if (key.endsWith("num_batches_tracked")) continue;
-      const expected = key.includes(".bias_hh_") ? tf.zerosLike(tf.tensor(value as number[]))
-        : key.includes(".bias_ih_") ? tf.add(tf.tensor(value as number[]), tf.tensor(fixture.state[key.replace(".bias_ih_", ".bias_hh_")] as number[]))
-        : tf.tensor(value as number[]);
+      const expected = key.includes(".bias_hh_")
+        ? tf.zerosLike(tf.tensor(value as number[]))
+        : key.includes(".bias_ih_")
+          ? tf.add(
+              tf.tensor(value as number[]),
+              tf.tensor(fixture.state[key.replace(".bias_ih_", ".bias_hh_")] as number[]),
+            )
+          : tf.tensor(value as number[]);
       assertClose(state[key]!, expected, `${name} ${key}`);
     }
   }
@@ -120,9 +173,21 @@ test("stateDict gives PyTorch's state_dict back (an LSTM's two biases as their s
 
 test("spec_mnist: evaluate's nll is PyTorch's F.nll_loss", async () => {
   const fixture = fixtures.spec_mnist!;
-  const net = sequential(input([1, 28, 28]),
-    nn.conv2d(1, 32, 3, 1), nn.relu(), nn.conv2d(32, 64, 3, 1), nn.relu(), nn.maxPool2d(2), nn.dropout(0.25),
-    nn.flatten(), nn.linear(9216, 128), nn.relu(), nn.dropout(0.5), nn.linear(128, 10), nn.logSoftmax(1));
+  const net = sequential(
+    input([1, 28, 28]),
+    nn.conv2d(1, 32, 3, 1),
+    nn.relu(),
+    nn.conv2d(32, 64, 3, 1),
+    nn.relu(),
+    nn.maxPool2d(2),
+    nn.dropout(0.25),
+    nn.flatten(),
+    nn.linear(9216, 128),
+    nn.relu(),
+    nn.dropout(0.5),
+    nn.linear(128, 10),
+    nn.logSoftmax(1),
+  );
   const model = build(net).compile({ loss: "nll", metrics: ["accuracy"] });
   model.loadStateDict(stateOf(fixture));
   const result = await model.evaluate(fixture.input as number[], fixture.target!);
@@ -131,11 +196,28 @@ test("spec_mnist: evaluate's nll is PyTorch's F.nll_loss", async () => {
 
 test("sgd_step: one SGD step on the NLL loss gives PyTorch's weights", async () => {
   const fixture = fixtures.sgd_step!;
-  const net = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 5), nn.logSoftmax(1));
+  const net = sequential(
+    input([1, 8, 8]),
+    nn.conv2d(1, 4, 3),
+    nn.relu(),
+    nn.maxPool2d(2),
+    nn.flatten(),
+    nn.linear(36, 5),
+    nn.logSoftmax(1),
+  );
   const model = build(net).compile({ optimizer: tf.train.sgd(fixture.learningRate!), loss: "nll" });
   model.loadStateDict(stateOf(fixture));
-  const history = await model.fit(fixture.input as number[], fixture.target!, { epochs: 1, batchSize: fixture.target!.length, shuffle: false, verbose: 0 });
-  assert.ok(Math.abs(history.history.loss[0]! - fixture.nll!) < 1e-4, `loss ${history.history.loss[0]}, PyTorch's ${fixture.nll}`);
+  const history = await model.fit(fixture.input as number[], fixture.target!, {
+    epochs: 1,
+    batchSize: fixture.target!.length,
+    shuffle: false,
+    verbose: 0,
+  });
+  assert.ok(
+    Math.abs(history.history.loss[0]! - fixture.nll!) < 1e-4,
+    `loss ${history.history.loss[0]}, PyTorch's ${fixture.nll}`,
+  );
   const after = model.stateDict();
-  for (const [key, value] of Object.entries(fixture.stateAfterStep!)) assertClose(after[key]!, tf.tensor(value as number[]), key);
+  for (const [key, value] of Object.entries(fixture.stateAfterStep!))
+    assertClose(after[key]!, tf.tensor(value as number[]), key);
 });

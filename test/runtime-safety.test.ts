@@ -4,7 +4,16 @@
 // nothing hangs or leaks, and inputs that tfjs would misread get shapecheck's own errors.
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -23,11 +32,22 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const small = () => sequential(input([4]), nn.linear(4, 3), nn.logSoftmax(1));
-const conv = () => sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3, 1), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 10), nn.logSoftmax(1));
+const conv = () =>
+  sequential(
+    input([1, 8, 8]),
+    nn.conv2d(1, 4, 3, 1),
+    nn.relu(),
+    nn.maxPool2d(2),
+    nn.flatten(),
+    nn.linear(36, 10),
+    nn.logSoftmax(1),
+  );
 /** Every weight's raw bytes. */
-const bytes = (model: tfl.LayersModel) => model.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
+const bytes = (model: tfl.LayersModel) =>
+  model.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
 /** The weights file model.json names. */
-const weightsFileOf = (where: string) => path.join(where, JSON.parse(readFileSync(path.join(where, "model.json"), "utf8")).weightsManifest[0].paths[0]);
+const weightsFileOf = (where: string) =>
+  path.join(where, JSON.parse(readFileSync(path.join(where, "model.json"), "utf8")).weightsManifest[0].paths[0]);
 /** A model of `net` whose every weight is `value`. */
 function filled<M extends { tfjs: tfl.LayersModel }>(model: M, value: number): M {
   model.tfjs.setWeights(model.tfjs.weights.map((w) => tf.fill(w.read().shape, value)));
@@ -59,7 +79,12 @@ test("a save that fails part-way (disk full, on a real tmpfs) leaves the previou
     const big = build(sequential(input([4]), nn.linear(4, 512), nn.linear(512, 1024), nn.logSoftmax(1)));
     await assert.rejects(big.save(where), (error: unknown) => {
       assert.ok(error instanceof ModelFileError);
-      assert.match(error.message, new RegExp(`^save: cannot write ${where}/\\.weights\\.[0-9a-z]+\\.bin\\.partial \\(ENOSPC: no space left on device\\); the model that was in ${where} is unchanged$`));
+      assert.match(
+        error.message,
+        new RegExp(
+          `^save: cannot write ${where}/\\.weights\\.[0-9a-z]+\\.bin\\.partial \\(ENOSPC: no space left on device\\); the model that was in ${where} is unchanged$`,
+        ),
+      );
       return true;
     });
     // What the failed save left behind: nothing; the old model is as it was and loads.
@@ -77,7 +102,9 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
   const where = path.join(dir, "killed");
   const delays = [150, 260, 370, 480, 590];
   for (const delay of delays) {
-    const saver = spawn(process.execPath, ["--import", "tsx", child, "save-loop", where], { stdio: ["ignore", "pipe", "inherit"] });
+    const saver = spawn(process.execPath, ["--import", "tsx", child, "save-loop", where], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     saver.stdout.on("data", (chunk) => (output += chunk));
     await new Promise<void>((resolve) => saver.stdout.on("data", () => output.includes("saved 1") && resolve()));
@@ -88,7 +115,9 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
     const loaded = await load(sequential(input([512]), nn.linear(512, 1024)), where);
     const value = onlyValue(loaded.tfjs);
     assert.ok(value === last || value === last + 1, `killed after "saved ${last}", loaded a model of ${value}`);
-    t.diagnostic(`killed after ${delay} ms, after "saved ${last}": loaded ${value}; left: ${readdirSync(where).sort().join(", ")}`);
+    t.diagnostic(
+      `killed after ${delay} ms, after "saved ${last}": loaded ${value}; left: ${readdirSync(where).sort().join(", ")}`,
+    );
     loaded.dispose();
   }
   // The next save removes what the killed ones left, once it is an hour old (a save still writing
@@ -96,9 +125,13 @@ test("a save killed part-way (SIGKILL of the saving process) leaves a complete m
   const fresh = path.join(where, ".weights.zzzz.bin.partial");
   writeFileSync(fresh, "");
   const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-  for (const name of readdirSync(where)) if (name !== path.basename(fresh)) utimesSync(path.join(where, name), hoursAgo, hoursAgo);
+  for (const name of readdirSync(where))
+    if (name !== path.basename(fresh)) utimesSync(path.join(where, name), hoursAgo, hoursAgo);
   await build(sequential(input([512]), nn.linear(512, 1024))).save(where);
-  assert.deepEqual(readdirSync(where).sort(), [path.basename(fresh), "model.json", path.basename(weightsFileOf(where))].sort());
+  assert.deepEqual(
+    readdirSync(where).sort(),
+    [path.basename(fresh), "model.json", path.basename(weightsFileOf(where))].sort(),
+  );
 });
 
 test("10 saves to one directory at once leave one complete model and one weights file (5 rounds)", async () => {
@@ -109,15 +142,21 @@ test("10 saves to one directory at once leave one complete model and one weights
     const models = Array.from({ length: 10 }, (_, i) => filled(build(net()), i + 1));
     models.forEach((m, i) => m.tfjs.setUserDefinedMetadata({ ...m.tfjs.getUserDefinedMetadata(), save: i + 1 }));
     // Started a few milliseconds apart, so that one save's writes fall between another's.
-    await Promise.all(models.map(async (m, i) => {
-      await new Promise((resolve) => setTimeout(resolve, i * round));
-      await m.save(where);
-    }));
+    await Promise.all(
+      models.map(async (m, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * round));
+        await m.save(where);
+      }),
+    );
     const files = readdirSync(where).sort();
     assert.deepEqual(files, ["model.json", path.basename(weightsFileOf(where))].sort());
     const loaded = await load(net(), where);
     const saved = (loaded.tfjs.getUserDefinedMetadata() as { save: number }).save;
-    assert.equal(onlyValue(loaded.tfjs), saved, `round ${round}: model.json of save ${saved}, weights ${onlyValue(loaded.tfjs)}`);
+    assert.equal(
+      onlyValue(loaded.tfjs),
+      saved,
+      `round ${round}: model.json of save ${saved}, weights ${onlyValue(loaded.tfjs)}`,
+    );
     models.forEach((m) => m.dispose());
     loaded.dispose();
   }
@@ -125,9 +164,20 @@ test("10 saves to one directory at once leave one complete model and one weights
 
 test("two processes saving to one directory in loops: every load meanwhile gets one complete model", async (t) => {
   const where = path.join(dir, "two-processes");
-  const savers = [1, 100_001].map((first) => spawn(process.execPath, ["--import", "tsx", child, "save-loop", where, String(first)], { stdio: ["ignore", "pipe", "inherit"] }));
+  const savers = [1, 100_001].map((first) =>
+    spawn(process.execPath, ["--import", "tsx", child, "save-loop", where, String(first)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
   try {
-    await Promise.all(savers.map((saver) => new Promise<void>((resolve) => saver.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("saved") && resolve()))));
+    await Promise.all(
+      savers.map(
+        (saver) =>
+          new Promise<void>((resolve) =>
+            saver.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("saved") && resolve()),
+          ),
+      ),
+    );
     const seen: number[] = [];
     for (let i = 0; i < 10; i++) {
       const loaded = await load(sequential(input([512]), nn.linear(512, 1024)), where);
@@ -140,7 +190,14 @@ test("two processes saving to one directory in loops: every load meanwhile gets 
     t.diagnostic(`loaded while saving: ${seen.join(", ")}`);
   } finally {
     savers.forEach((saver) => saver.kill("SIGKILL"));
-    await Promise.all(savers.map((saver) => new Promise((resolve) => saver.exitCode !== null || saver.signalCode !== null ? resolve(null) : saver.on("exit", resolve))));
+    await Promise.all(
+      savers.map(
+        (saver) =>
+          new Promise((resolve) =>
+            saver.exitCode !== null || saver.signalCode !== null ? resolve(null) : saver.on("exit", resolve),
+          ),
+      ),
+    );
   }
   assert.ok(Number.isInteger(onlyValue((await load(sequential(input([512]), nn.linear(512, 1024)), where)).tfjs)));
 });
@@ -201,7 +258,10 @@ test("load refuses a truncated model.json, naming it", async () => {
   writeFileSync(path.join(where, "model.json"), text.slice(0, 100));
   await assert.rejects(load(small(), where), (error: unknown) => {
     assert.ok(error instanceof ModelFileError);
-    assert.match(error.message, new RegExp(`^load: ${where}/model\\.json is not valid JSON \\(.+\\): it is truncated or corrupt$`));
+    assert.match(
+      error.message,
+      new RegExp(`^load: ${where}/model\\.json is not valid JSON \\(.+\\): it is truncated or corrupt$`),
+    );
     return true;
   });
 });
@@ -224,14 +284,29 @@ test("fit refuses a NaN pixel, naming the tensor and the first bad index; the we
   pixels.set(NaN, 2, 0, 3, 5);
   const labels = tf.tensor([0, 1, 2, 3], [4], "int32");
   await assert.rejects(model.fit(pixels.toTensor(), labels, { verbose: 0 }), {
-    name: "DataError", message: "fit (x): the value at [2, 0, 3, 5] is NaN; the data must be finite numbers",
+    name: "DataError",
+    message: "fit (x): the value at [2, 0, 3, 5] is NaN; the data must be finite numbers",
   });
   assert.deepEqual(bytes(model.tfjs), before);
   const mse = build(small()).compile({ loss: "meanSquaredError" });
-  await assert.rejects(mse.fit(tf.zeros([2, 4]), tf.tensor([[0, 0, 0], [0, Infinity, 0]]), { verbose: 0 }), {
-    name: "DataError", message: "fit (y): the value at [1, 1] is Infinity; the data must be finite numbers",
+  await assert.rejects(
+    mse.fit(
+      tf.zeros([2, 4]),
+      tf.tensor([
+        [0, 0, 0],
+        [0, Infinity, 0],
+      ]),
+      { verbose: 0 },
+    ),
+    {
+      name: "DataError",
+      message: "fit (y): the value at [1, 1] is Infinity; the data must be finite numbers",
+    },
+  );
+  await assert.rejects(model.evaluate(pixels.toTensor(), labels), {
+    name: "DataError",
+    message: "evaluate (x): the value at [2, 0, 3, 5] is NaN; the data must be finite numbers",
   });
-  await assert.rejects(model.evaluate(pixels.toTensor(), labels), { name: "DataError", message: "evaluate (x): the value at [2, 0, 3, 5] is NaN; the data must be finite numbers" });
 });
 
 test("a training step whose loss or weights become non-finite is undone, and fit says so", async () => {
@@ -240,29 +315,51 @@ test("a training step whose loss or weights become non-finite is undone, and fit
   const y = tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32");
   let beforeLastBatch: string[] = [];
   const remember = { onBatchBegin: () => void (beforeLastBatch = bytes(model.tfjs)) }; // runs before each step
-  await assert.rejects(model.fit(x, y, { verbose: 0, batchSize: 8, epochs: 5, callbacks: remember }), (error: unknown) => {
-    assert.ok(error instanceof DataError);
-    assert.match(error.message, /^fit: (a weight became non-finite \(NaN or infinite\)|the loss became (NaN|Infinity)) in epoch \d, batch 1; training stopped and the weights are those from before that batch/);
-    return true;
-  });
+  await assert.rejects(
+    model.fit(x, y, { verbose: 0, batchSize: 8, epochs: 5, callbacks: remember }),
+    (error: unknown) => {
+      assert.ok(error instanceof DataError);
+      assert.match(
+        error.message,
+        /^fit: (a weight became non-finite \(NaN or infinite\)|the loss became (NaN|Infinity)) in epoch \d, batch 1; training stopped and the weights are those from before that batch/,
+      );
+      return true;
+    },
+  );
   assert.deepEqual(bytes(model.tfjs), beforeLastBatch);
   assert.ok(model.tfjs.weights.every((w) => w.read().dataSync().every(Number.isFinite)));
 });
 
 test("predict refuses non-finite inputs (backends disagree on them)", () => {
   const model = build(small());
-  assert.throws(() => model.predict(tf.tensor([[0, 1, 2, 3], [4, 5, -Infinity, 7]])), {
-    name: "DataError", message: "predict: the value at [1, 2] is -Infinity; the data must be finite numbers",
-  });
+  assert.throws(
+    () =>
+      model.predict(
+        tf.tensor([
+          [0, 1, 2, 3],
+          [4, 5, -Infinity, 7],
+        ]),
+      ),
+    {
+      name: "DataError",
+      message: "predict: the value at [1, 2] is -Infinity; the data must be finite numbers",
+    },
+  );
 });
 
 test("the same on the cpu backend: NaN refused, a diverging step undone", async () => {
   await ready({ backend: "cpu" });
   try {
     const model = build(small()).compile({ loss: "nll", optimizer: "sgd", learningRate: 1e38 });
-    assert.throws(() => model.predict(tf.tensor([[0, NaN, 2, 3]])), { name: "DataError", message: "predict: the value at [0, 1] is NaN; the data must be finite numbers" });
+    assert.throws(() => model.predict(tf.tensor([[0, NaN, 2, 3]])), {
+      name: "DataError",
+      message: "predict: the value at [0, 1] is NaN; the data must be finite numbers",
+    });
     const x = tf.randomNormal([8, 4], 0, 10, "float32", 3);
-    await assert.rejects(model.fit(x, tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32"), { verbose: 0, batchSize: 8, epochs: 5 }), { name: "DataError" });
+    await assert.rejects(
+      model.fit(x, tf.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], "int32"), { verbose: 0, batchSize: 8, epochs: 5 }),
+      { name: "DataError" },
+    );
     assert.ok(model.tfjs.weights.every((w) => w.read().dataSync().every(Number.isFinite)));
   } finally {
     await ready({ backend: "wasm" });
@@ -285,14 +382,18 @@ test("after the wasm backend starts, the application's unhandledRejection handle
 
 test("a save to an impossible place fails promptly, naming the path", async () => {
   const started = Date.now();
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("save did not settle in 5 s")), 5000).unref());
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error("save did not settle in 5 s")), 5000).unref(),
+  );
   await assert.rejects(Promise.race([build(small()).save("/proc/m"), timeout]), {
-    name: "ModelFileError", message: "save: cannot create the directory /proc/m (ENOENT: no such file or directory)",
+    name: "ModelFileError",
+    message: "save: cannot create the directory /proc/m (ENOENT: no such file or directory)",
   });
   assert.ok(Date.now() - started < 1000);
   writeFileSync(path.join(dir, "a-file"), "");
   await assert.rejects(build(small()).save(path.join(dir, "a-file", "model")), {
-    name: "ModelFileError", message: `save: cannot create the directory ${dir}/a-file/model (ENOTDIR: not a directory)`,
+    name: "ModelFileError",
+    message: `save: cannot create the directory ${dir}/a-file/model (ENOTDIR: not a directory)`,
   });
 });
 
@@ -312,10 +413,24 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
   json.weightsManifest[0].weights[0].name = "renamed";
   writeFileSync(path.join(renamed, "model.json"), JSON.stringify(json));
   await assert.rejects(load(conv(), renamed), {
-    name: "ModelFileError", message: `load(${renamed}): the stored weights do not fit the stored model (Provided weight data has no target variable: renamed)`,
+    name: "ModelFileError",
+    message: `load(${renamed}): the stored weights do not fit the stored model (Provided weight data has no target variable: renamed)`,
   });
-  const other = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 3, 1), nn.relu(), nn.maxPool2d(2), nn.flatten(), nn.linear(36, 10), nn.softmax(1));
-  const failedLoads = [() => load(conv(), path.join(dir, "nowhere")), () => load(conv(), corrupt), () => load(other, where), () => load(conv(), renamed)];
+  const other = sequential(
+    input([1, 8, 8]),
+    nn.conv2d(1, 4, 3, 1),
+    nn.relu(),
+    nn.maxPool2d(2),
+    nn.flatten(),
+    nn.linear(36, 10),
+    nn.softmax(1),
+  );
+  const failedLoads = [
+    () => load(conv(), path.join(dir, "nowhere")),
+    () => load(conv(), corrupt),
+    () => load(other, where),
+    () => load(conv(), renamed),
+  ];
 
   const start = tf.memory().numTensors;
   for (let i = 0; i < 100; i++) await model.fit(x, y, { verbose: 0, batchSize: 4 });
@@ -324,7 +439,9 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
   const afterEvaluates = tf.memory().numTensors;
   for (let i = 0; i < 100; i++) await assert.rejects(failedLoads[i % 4]!());
   const afterLoads = tf.memory().numTensors;
-  t.diagnostic(`tensors: ${start} before, ${afterFits} after 100 fits, ${afterEvaluates} after 100 evaluates, ${afterLoads} after 100 failed loads`);
+  t.diagnostic(
+    `tensors: ${start} before, ${afterFits} after 100 fits, ${afterEvaluates} after 100 evaluates, ${afterLoads} after 100 failed loads`,
+  );
   assert.deepEqual([afterFits, afterEvaluates, afterLoads], [start, start, start]);
 });
 
@@ -333,36 +450,72 @@ test("tf.memory().numTensors is flat over 100 fits, 100 evaluates and 100 failed
 test("class indices must all be integers, not only the smallest and largest", async () => {
   const model = build(small()).compile({ loss: "nll" });
   await assert.rejects(model.fit(tf.zeros([3, 4]), tf.tensor([0, 1.5, 2]), { verbose: 0 }), {
-    name: "RangeError", message: "fit (y): class indices must be integers from 0 to 2, got 1.5 at [1]",
+    name: "RangeError",
+    message: "fit (y): class indices must be integers from 0 to 2, got 1.5 at [1]",
   });
 });
 
 test("empty batches, string tensors and disposed tensors get shapecheck's errors; Float64Array works", async () => {
   const model = build(small()).compile({ loss: "nll" });
-  assert.throws(() => model.predict(tf.zeros([0, 4])), { name: "DataError", message: "predict: the batch is empty (0 examples, shape [0, 4])" });
-  await assert.rejects(model.evaluate(tf.zeros([0, 4]), tf.zeros([0], "int32")), { name: "DataError", message: "evaluate (x): the batch is empty (0 examples, shape [0, 4])" });
-  assert.throws(() => model.predict(tf.tensor([["a", "b", "c", "d"]])), { name: "DataError", message: "predict: expected numbers (a float32 or int32 tensor), got a string tensor" });
-  assert.throws(() => model.predict([["a", "b", "c", "d"]] as never), { name: "DataError", message: "predict: expected numbers (a float32 or int32 tensor), got a string tensor" });
+  assert.throws(() => model.predict(tf.zeros([0, 4])), {
+    name: "DataError",
+    message: "predict: the batch is empty (0 examples, shape [0, 4])",
+  });
+  await assert.rejects(model.evaluate(tf.zeros([0, 4]), tf.zeros([0], "int32")), {
+    name: "DataError",
+    message: "evaluate (x): the batch is empty (0 examples, shape [0, 4])",
+  });
+  assert.throws(() => model.predict(tf.tensor([["a", "b", "c", "d"]])), {
+    name: "DataError",
+    message: "predict: expected numbers (a float32 or int32 tensor), got a string tensor",
+  });
+  assert.throws(() => model.predict([["a", "b", "c", "d"]] as never), {
+    name: "DataError",
+    message: "predict: expected numbers (a float32 or int32 tensor), got a string tensor",
+  });
   const gone = tf.zeros([2, 4]);
   gone.dispose();
   assert.throws(() => model.predict(gone), { name: "DataError", message: "predict: the tensor has been disposed" });
   const values = Array.from({ length: 8 }, (_, i) => i / 8);
-  assert.deepEqual(model.predict(new Float64Array(values)).dataSync(), model.predict(new Float32Array(values)).dataSync());
+  assert.deepEqual(
+    model.predict(new Float64Array(values)).dataSync(),
+    model.predict(new Float32Array(values)).dataSync(),
+  );
 });
 
 test("fit's options are checked: validationSplit a fraction, epochs a positive integer", async () => {
   const model = build(small()).compile({ loss: "nll" });
   const [x, y] = [tf.zeros([4, 4]), tf.tensor([0, 1, 2, 0], [4], "int32")];
-  await assert.rejects(model.fit(x, y, { validationSplit: 1.5 }), { name: "RangeError", message: "fit: validationSplit must be a fraction from 0 up to (not including) 1, got 1.5" });
-  await assert.rejects(model.fit(x, y, { epochs: -1 }), { name: "RangeError", message: "fit: epochs must be an integer of at least 1, got -1" });
-  await assert.rejects(model.fit(x, y, { batchSize: 0 }), { name: "RangeError", message: "fit: batchSize must be an integer of at least 1, got 0" });
-  await assert.rejects(model.fit(x, y, { epochs: 2, initialEpoch: 2 }), { name: "RangeError", message: "fit: initialEpoch (2) must be below epochs (2): as in tfjs, epochs is the index the training stops at, not a number of epochs to add" });
-  await assert.rejects(model.fit(x, y, { validationSplit: 0.8, verbose: 0 }), { name: "RangeError", message: "fit: validationSplit 0.8 of 4 examples leaves none to train on" });
-  assert.throws(() => model.predict(x, { batchSize: 1.5 }), { name: "RangeError", message: "predict: batchSize must be an integer of at least 1, got 1.5" });
+  await assert.rejects(model.fit(x, y, { validationSplit: 1.5 }), {
+    name: "RangeError",
+    message: "fit: validationSplit must be a fraction from 0 up to (not including) 1, got 1.5",
+  });
+  await assert.rejects(model.fit(x, y, { epochs: -1 }), {
+    name: "RangeError",
+    message: "fit: epochs must be an integer of at least 1, got -1",
+  });
+  await assert.rejects(model.fit(x, y, { batchSize: 0 }), {
+    name: "RangeError",
+    message: "fit: batchSize must be an integer of at least 1, got 0",
+  });
+  await assert.rejects(model.fit(x, y, { epochs: 2, initialEpoch: 2 }), {
+    name: "RangeError",
+    message:
+      "fit: initialEpoch (2) must be below epochs (2): as in tfjs, epochs is the index the training stops at, not a number of epochs to add",
+  });
+  await assert.rejects(model.fit(x, y, { validationSplit: 0.8, verbose: 0 }), {
+    name: "RangeError",
+    message: "fit: validationSplit 0.8 of 4 examples leaves none to train on",
+  });
+  assert.throws(() => model.predict(x, { batchSize: 1.5 }), {
+    name: "RangeError",
+    message: "predict: batchSize must be an integer of at least 1, got 1.5",
+  });
 });
 
 test('save("") and load("") are refused (they would use the working directory)', async () => {
-  const message = 'save: expected a directory (such as "./my-model"), a file:// or other TensorFlow.js URL, or an IOHandler, got ""';
+  const message =
+    'save: expected a directory (such as "./my-model"), a file:// or other TensorFlow.js URL, or an IOHandler, got ""';
   await assert.rejects(build(small()).save(""), { name: "ModelFileError", message });
   await assert.rejects(load(small(), ""), { name: "ModelFileError", message: message.replace("save", "load") });
   assert.ok(!(await import("node:fs")).existsSync(path.join(process.cwd(), "model.json")));

@@ -12,7 +12,16 @@ const compilers = {
   "TypeScript 5.9": join(root, "node_modules/typescript/bin/tsc"),
   "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
 };
-const flags = ["--noEmit", "--strict", "--allowImportingTsExtensions", "--module", "nodenext", "--skipLibCheck", "--pretty", "false"];
+const flags = [
+  "--noEmit",
+  "--strict",
+  "--allowImportingTsExtensions",
+  "--module",
+  "nodenext",
+  "--skipLibCheck",
+  "--pretty",
+  "false",
+];
 
 function compile(tsc: string, file: string): string {
   const ignoreConfig = tsc.includes("typescript-7") ? ["--ignoreConfig"] : [];
@@ -30,7 +39,12 @@ const goodFile = join(root, ".tmp/scale-300.ts");
 writeFileSync(goodFile, good.source);
 const badFile = join(root, ".tmp/scale-300-wrong.ts");
 // (without the output assertion, which a failed model cannot satisfy)
-writeFileSync(badFile, good.source.replace(`nn.linear(${good.features}, 10)`, `nn.linear(${good.features + 1}, 10)`).replace(/^export const output.*$/m, ""));
+writeFileSync(
+  badFile,
+  good.source
+    .replace(`nn.linear(${good.features}, 10)`, `nn.linear(${good.features + 1}, 10)`)
+    .replace(/^export const output.*$/m, ""),
+);
 const badLine = good.source.split("\n").findIndex((line) => line.includes(`nn.linear(${good.features}, 10)`)) + 1;
 
 for (const [name, tsc] of Object.entries(compilers)) {
@@ -38,7 +52,9 @@ for (const [name, tsc] of Object.entries(compilers)) {
     assert.equal(compile(tsc, goodFile), "");
   });
   test(`${name}: a wrong last layer of 300 gives one error, on its line`, () => {
-    const errors = compile(tsc, badFile).split("\n").filter((line) => line.includes("error TS"));
+    const errors = compile(tsc, badFile)
+      .split("\n")
+      .filter((line) => line.includes("error TS"));
     assert.equal(errors.length, 1, errors.join("\n"));
     assert.match(errors[0]!, new RegExp(`scale-300-wrong\\.ts\\(${badLine},`));
     assert.match(errors[0]!, new RegExp(`inFeatures must equal the last input dimension ${good.features}`));

@@ -17,13 +17,17 @@ const perFamily = Number(process.env["TFJS_AGREEMENT_CASES"] ?? 500);
 let report: Report;
 
 describe("shapes agree with TensorFlow.js", { timeout: 1_800_000 }, () => {
-  before(async () => {
-    await tf.setBackend("cpu");
-    report = await compare(perFamily);
-    console.log(formatReport(report));
-  }, { timeout: 1_800_000 });
+  before(
+    async () => {
+      await tf.setBackend("cpu");
+      report = await compare(perFamily);
+      console.log(formatReport(report));
+    },
+    { timeout: 1_800_000 },
+  );
 
-  const show = (family: string) => JSON.stringify(report.disagreements.filter((d) => d.family === family).slice(0, 5), null, 1);
+  const show = (family: string) =>
+    JSON.stringify(report.disagreements.filter((d) => d.family === family).slice(0, 5), null, 1);
 
   for (const family of Object.keys(families)) {
     test(family, () => {
@@ -41,7 +45,10 @@ describe("shapes agree with TensorFlow.js", { timeout: 1_800_000 }, () => {
   });
 
   test("both directions occur: tfjs accepts and rejects, and so do we", () => {
-    const total = Object.values(report.families).reduce((sum, r) => ({ accepted: sum.accepted + r.tfjsAccepted, rejected: sum.rejected + r.tfjsRejected }), { accepted: 0, rejected: 0 });
+    const total = Object.values(report.families).reduce(
+      (sum, r) => ({ accepted: sum.accepted + r.tfjsAccepted, rejected: sum.rejected + r.tfjsRejected }),
+      { accepted: 0, rejected: 0 },
+    );
     assert.ok(total.accepted > 0 && total.rejected > 0, JSON.stringify(total));
   });
 });

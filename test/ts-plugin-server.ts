@@ -23,14 +23,25 @@ export function makeProject(name: string, extra: Record<string, unknown> | null 
   mkdirSync(join(dir, "node_modules"), { recursive: true });
   symlinkSync(root, join(dir, "node_modules/shapecheck"), "dir");
   const options = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")).compilerOptions;
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
-    compilerOptions: { ...options, plugins: extra === null ? [] : [{ name: "shapecheck/ts-plugin", ...extra }] },
-    include: ["*.ts"],
-  }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: { ...options, plugins: extra === null ? [] : [{ name: "shapecheck/ts-plugin", ...extra }] },
+        include: ["*.ts"],
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
-export interface Answer { readonly body?: any; readonly success: boolean; readonly message?: string }
+export interface Answer {
+  readonly body?: any;
+  readonly success: boolean;
+  readonly message?: string;
+}
 
 /** A tsserver process: one JSON request a line in, `Content-Length`-framed JSON out. */
 export class TsServer {
@@ -41,8 +52,20 @@ export class TsServer {
 
   /** `probe`: where plugins are looked for (`--pluginProbeLocations`); `extra`: more arguments (`--globalPlugins`, as VS Code passes). */
   constructor(probe: string, extra: readonly string[] = []) {
-    this.process = spawn(process.execPath, [tsserverPath, "--disableAutomaticTypingAcquisition", "--suppressDiagnosticEvents", "--locale", "en",
-      "--pluginProbeLocations", probe, ...extra], { cwd: probe });
+    this.process = spawn(
+      process.execPath,
+      [
+        tsserverPath,
+        "--disableAutomaticTypingAcquisition",
+        "--suppressDiagnosticEvents",
+        "--locale",
+        "en",
+        "--pluginProbeLocations",
+        probe,
+        ...extra,
+      ],
+      { cwd: probe },
+    );
     this.process.stdout.on("data", (chunk: Buffer) => this.read(chunk));
     this.process.stderr.on("data", () => {});
   }
@@ -52,7 +75,12 @@ export class TsServer {
     for (;;) {
       const headerEnd = this.buffer.indexOf("\r\n\r\n");
       if (headerEnd < 0) return;
-      const length = Number(this.buffer.subarray(0, headerEnd).toString().match(/Content-Length: (\d+)/)?.[1]);
+      const length = Number(
+        this.buffer
+          .subarray(0, headerEnd)
+          .toString()
+          .match(/Content-Length: (\d+)/)?.[1],
+      );
       if (this.buffer.length < headerEnd + 4 + length) return;
       const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
@@ -90,7 +118,11 @@ export class TsServer {
 
 /** A file of the project, open in a server: protocol positions to and from text offsets. */
 export class OpenFile {
-  constructor(readonly server: TsServer, readonly file: string, public text: string) {}
+  constructor(
+    readonly server: TsServer,
+    readonly file: string,
+    public text: string,
+  ) {}
 
   static async open(server: TsServer, file: string, text: string): Promise<OpenFile> {
     mkdirSync(dirname(file), { recursive: true });
@@ -113,9 +145,16 @@ export class OpenFile {
 
   /** Inlay hints of the whole file: `{ text, at }` with `at` the offset in the text. */
   async hints(): Promise<{ text: string; at: number }[]> {
-    const answer = await this.server.request("provideInlayHints", { file: this.file, start: 0, length: this.text.length });
+    const answer = await this.server.request("provideInlayHints", {
+      file: this.file,
+      start: 0,
+      length: this.text.length,
+    });
     if (!answer.success) throw new Error(`provideInlayHints: ${answer.message}`);
-    return (answer.body as { text: string; position: { line: number; offset: number } }[]).map((hint) => ({ text: hint.text, at: this.offsetOf(hint.position) }));
+    return (answer.body as { text: string; position: { line: number; offset: number } }[]).map((hint) => ({
+      text: hint.text,
+      at: this.offsetOf(hint.position),
+    }));
   }
 
   async quickInfo(at: number): Promise<{ displayString: string; documentation: string } | undefined> {
@@ -124,19 +163,36 @@ export class OpenFile {
     return answer.body;
   }
 
-  async diagnostics(): Promise<{ text: string; code: number; start: { line: number; offset: number }; end: { line: number; offset: number } }[]> {
+  async diagnostics(): Promise<
+    { text: string; code: number; start: { line: number; offset: number }; end: { line: number; offset: number } }[]
+  > {
     return (await this.server.request("semanticDiagnosticsSync", { file: this.file })).body;
   }
 
   /** Replaces the text (an editor's change), as updateOpen. */
   change(start: number, end: number, newText: string): void {
-    this.server.notify("updateOpen", { changedFiles: [{ fileName: this.file, textChanges: [{ start: this.location(start), end: this.location(end), newText }] }] });
+    this.server.notify("updateOpen", {
+      changedFiles: [
+        { fileName: this.file, textChanges: [{ start: this.location(start), end: this.location(end), newText }] },
+      ],
+    });
     this.text = this.text.slice(0, start) + newText + this.text.slice(end);
   }
 
   /** Applies protocol text edits (of a code fix) to this file, last first. */
-  apply(changes: { fileName: string; textChanges: { start: { line: number; offset: number }; end: { line: number; offset: number }; newText: string }[] }[]): void {
-    const edits = changes.filter((change) => change.fileName === this.file).flatMap((change) => change.textChanges)
+  apply(
+    changes: {
+      fileName: string;
+      textChanges: {
+        start: { line: number; offset: number };
+        end: { line: number; offset: number };
+        newText: string;
+      }[];
+    }[],
+  ): void {
+    const edits = changes
+      .filter((change) => change.fileName === this.file)
+      .flatMap((change) => change.textChanges)
       .map((edit) => ({ start: this.offsetOf(edit.start), end: this.offsetOf(edit.end), newText: edit.newText }))
       .sort((a, b) => b.start - a.start);
     for (const edit of edits) this.change(edit.start, edit.end, edit.newText);

@@ -13,12 +13,22 @@ const extension = join(root, "editors/vscode");
 
 test("vsce packages the extension: the manifest contributes the plugin, and the plugin is inside", () => {
   const manifest = JSON.parse(readFileSync(join(extension, "package.json"), "utf8"));
-  assert.deepEqual(manifest.contributes.typescriptServerPlugins, [{ name: "shapecheck/ts-plugin", enableForWorkspaceTypeScriptVersions: true }]);
+  assert.deepEqual(manifest.contributes.typescriptServerPlugins, [
+    { name: "shapecheck/ts-plugin", enableForWorkspaceTypeScriptVersions: true },
+  ]);
   const vsix = join(root, ".tmp/shapecheck-vscode.vsix");
   rmSync(vsix, { force: true });
-  execFileSync(join(root, "node_modules/.bin/vsce"), ["package", "--out", vsix], { cwd: extension, stdio: "pipe", timeout: 120_000 });
+  execFileSync(join(root, "node_modules/.bin/vsce"), ["package", "--out", vsix], {
+    cwd: extension,
+    stdio: "pipe",
+    timeout: 120_000,
+  });
   const listing = execFileSync("unzip", ["-l", vsix], { encoding: "utf8" });
-  for (const file of ["extension/package.json", "extension/node_modules/shapecheck/ts-plugin/index.cjs", "extension/node_modules/shapecheck/ts-plugin/package.json"]) {
+  for (const file of [
+    "extension/package.json",
+    "extension/node_modules/shapecheck/ts-plugin/index.cjs",
+    "extension/node_modules/shapecheck/ts-plugin/package.json",
+  ]) {
     assert.ok(listing.includes(file), `${file} not in the package:\n${listing}`);
   }
 });
@@ -27,7 +37,11 @@ test("a tsserver started as VS Code starts it loads the extension's plugin (no p
   const dir = makeProject("ts-plugin-vscode", null); // the first test staged the plugin in the extension
   const server = new TsServer(extension, ["--globalPlugins", "shapecheck/ts-plugin"]);
   try {
-    const file = await OpenFile.open(server, join(dir, "mnist.ts"), readFileSync(join(root, "examples/mnist.ts"), "utf8"));
+    const file = await OpenFile.open(
+      server,
+      join(dir, "mnist.ts"),
+      readFileSync(join(root, "examples/mnist.ts"), "utf8"),
+    );
     const hints = (await file.hints()).map((hint) => hint.text);
     assert.equal(hints.length, 12);
     assert.equal(hints.at(-1), "→ [n, 10]");

@@ -33,12 +33,18 @@ function callBefore(text: string, at: number): string {
 
 /** The hints of a file as `call → shape`, the call being the argument the hint follows. */
 async function hintsAfter(file: OpenFile): Promise<string[]> {
-  return (await file.hints()).filter((hint) => hint.text.startsWith("→")).map((hint) => `${callBefore(file.text, hint.at)} ${hint.text}`);
+  return (await file.hints())
+    .filter((hint) => hint.text.startsWith("→"))
+    .map((hint) => `${callBefore(file.text, hint.at)} ${hint.text}`);
 }
 
 describe("inlay hints", () => {
   test("after each layer of examples/mnist.ts, the shape the compiler computes", async () => {
-    const file = await OpenFile.open(server, join(dir, "mnist.ts"), readFileSync(join(root, "examples/mnist.ts"), "utf8"));
+    const file = await OpenFile.open(
+      server,
+      join(dir, "mnist.ts"),
+      readFileSync(join(root, "examples/mnist.ts"), "utf8"),
+    );
     assert.deepEqual(await hintsAfter(file), [
       "nn.conv2d(1, 32, 3, 1) → [n, 32, 26, 26]",
       "nn.relu() → [n, 32, 26, 26]",
@@ -58,34 +64,59 @@ describe("inlay hints", () => {
   test("on every example: no error, and hints", async () => {
     const examples = readdirSync(join(root, "examples")).filter((name) => name.endsWith(".ts") && name !== "demo.ts");
     for (const name of examples) {
-      const file = await OpenFile.open(server, join(dir, `example-${name}`), readFileSync(join(root, "examples", name), "utf8"));
-      assert.deepEqual((await file.diagnostics()).map((d) => d.text), [], name);
+      const file = await OpenFile.open(
+        server,
+        join(dir, `example-${name}`),
+        readFileSync(join(root, "examples", name), "utf8"),
+      );
+      assert.deepEqual(
+        (await file.diagnostics()).map((d) => d.text),
+        [],
+        name,
+      );
       const hints = await file.hints();
       assert.ok(hints.length > 0, `${name}: no hints`);
     }
   });
 
   test("inside nested blocks (residual), the first layer of ResNet-18 and its blocks", async () => {
-    const file = await OpenFile.open(server, join(dir, "resnet18.ts"), readFileSync(join(root, "examples/resnet18.ts"), "utf8"));
+    const file = await OpenFile.open(
+      server,
+      join(dir, "resnet18.ts"),
+      readFileSync(join(root, "examples/resnet18.ts"), "utf8"),
+    );
     const hints = await hintsAfter(file);
     assert.ok(hints.includes("nn.maxPool2d(3, 2, 1) → [n, 64, 56, 56]"), hints.join("\n"));
     // Inside the first stage-2 block: the strided conv halves 56 to 28.
-    assert.ok(hints.includes("nn.conv2d(64, 128, 3, { stride: 2, padding: 1, bias: false }) → [n, 128, 28, 28]"), hints.join("\n"));
+    assert.ok(
+      hints.includes("nn.conv2d(64, 128, 3, { stride: 2, padding: 1, bias: false }) → [n, 128, 28, 28]"),
+      hints.join("\n"),
+    );
     // The block's own hint: its output, after the residual(...) call.
-    assert.ok(hints.some((hint) => hint.startsWith("nn.residual(") && hint.endsWith("→ [n, 512, 7, 7]")), hints.join("\n"));
+    assert.ok(
+      hints.some((hint) => hint.startsWith("nn.residual(") && hint.endsWith("→ [n, 512, 7, 7]")),
+      hints.join("\n"),
+    );
     assert.ok(hints.at(-1)!.endsWith("→ [n, 1000]"), hints.at(-1));
   });
 
   test("named dimensions by name; .pipe(...) and ops calls; renamed imports", async () => {
-    const file = await OpenFile.open(server, join(dir, "functional.ts"), [
-      `import { input, nn, ops, sequential } from "shapecheck";`,
-      `export const tokens = sequential(input(["seq", 512]), nn.linear(512, 64), nn.relu());`,
-      `const x = input([3, 32, 32]);`,
-      `const y = x.pipe(nn.conv2d(3, 8, 3), nn.relu());`,
-      `export const z = ops.flatten(y, 1);`,
-      ``,
-    ].join("\n"));
-    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+    const file = await OpenFile.open(
+      server,
+      join(dir, "functional.ts"),
+      [
+        `import { input, nn, ops, sequential } from "shapecheck";`,
+        `export const tokens = sequential(input(["seq", 512]), nn.linear(512, 64), nn.relu());`,
+        `const x = input([3, 32, 32]);`,
+        `const y = x.pipe(nn.conv2d(3, 8, 3), nn.relu());`,
+        `export const z = ops.flatten(y, 1);`,
+        ``,
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      (await file.diagnostics()).map((d) => d.text),
+      [],
+    );
     assert.deepEqual(await hintsAfter(file), [
       "nn.linear(512, 64) → [n, seq, 64]",
       "nn.relu() → [n, seq, 64]",
@@ -93,34 +124,52 @@ describe("inlay hints", () => {
       "nn.relu() → [n, 8, 30, 30]",
       "ops.flatten(y, 1) → [n, 7200]",
     ]);
-    const renamed = await OpenFile.open(server, join(dir, "renamed.ts"),
-      `import { input, nn as torch, sequential as chain } from "shapecheck";\nexport const chained = chain(input([4]), torch.linear(4, 2));\n`);
+    const renamed = await OpenFile.open(
+      server,
+      join(dir, "renamed.ts"),
+      `import { input, nn as torch, sequential as chain } from "shapecheck";\nexport const chained = chain(input([4]), torch.linear(4, 2));\n`,
+    );
     assert.deepEqual(await hintsAfter(renamed), ["torch.linear(4, 2) → [n, 2]"]);
   });
 
   test("inside concat's branches, and TensorFlow.js's `layers` (examples/keras-mnist.ts)", async () => {
-    const file = await OpenFile.open(server, join(dir, "concat.ts"), [
-      `import { input, nn, sequential } from "shapecheck";`,
-      `export const net = sequential(input([3, 32, 32]), nn.concat(1, [nn.conv2d(3, 8, 1)], [nn.conv2d(3, 4, 3, 1, 1), nn.relu()]));`,
-      ``,
-    ].join("\n"));
+    const file = await OpenFile.open(
+      server,
+      join(dir, "concat.ts"),
+      [
+        `import { input, nn, sequential } from "shapecheck";`,
+        `export const net = sequential(input([3, 32, 32]), nn.concat(1, [nn.conv2d(3, 8, 1)], [nn.conv2d(3, 4, 3, 1, 1), nn.relu()]));`,
+        ``,
+      ].join("\n"),
+    );
     assert.deepEqual(await hintsAfter(file), [
       "nn.conv2d(3, 8, 1) → [n, 8, 32, 32]",
       "nn.conv2d(3, 4, 3, 1, 1) → [n, 4, 32, 32]",
       "nn.relu() → [n, 4, 32, 32]",
       "nn.concat(1, [nn.conv2d(3, 8, 1)], [nn.conv2d(3, 4, 3, 1, 1), nn.relu()]) → [n, 12, 32, 32]",
     ]);
-    const keras = await OpenFile.open(server, join(dir, "keras-mnist.ts"), readFileSync(join(root, "examples/keras-mnist.ts"), "utf8"));
+    const keras = await OpenFile.open(
+      server,
+      join(dir, "keras-mnist.ts"),
+      readFileSync(join(root, "examples/keras-mnist.ts"), "utf8"),
+    );
     const hints = await hintsAfter(keras);
-    assert.ok(hints.includes(`layers.conv2d({ filters: 32, kernelSize: 3, activation: "relu" }) → [n, 26, 26, 32]`), hints.join("\n"));
+    assert.ok(
+      hints.includes(`layers.conv2d({ filters: 32, kernelSize: 3, activation: "relu" }) → [n, 26, 26, 32]`),
+      hints.join("\n"),
+    );
     assert.ok(hints.includes(`layers.dense({ units: 10, activation: "softmax" }) → [n, 10]`), hints.join("\n"));
   });
 
-  test("turned off by the plugin's setting (`\"inlayHints\": false`, or a configurePlugin request)", async () => {
+  test('turned off by the plugin\'s setting (`"inlayHints": false`, or a configurePlugin request)', async () => {
     const offDir = makeProject("ts-plugin-test-off", { inlayHints: false });
     const off = new TsServer(offDir);
     try {
-      const file = await OpenFile.open(off, join(offDir, "mnist.ts"), readFileSync(join(root, "examples/mnist.ts"), "utf8"));
+      const file = await OpenFile.open(
+        off,
+        join(offDir, "mnist.ts"),
+        readFileSync(join(root, "examples/mnist.ts"), "utf8"),
+      );
       assert.deepEqual(await file.hints(), []);
       await off.request("configurePlugin", { pluginName: "shapecheck/ts-plugin", configuration: { inlayHints: true } });
       assert.equal((await file.hints()).length, 12);
@@ -136,7 +185,10 @@ describe("hover", () => {
     const file = await OpenFile.open(server, join(dir, "mnist-hover.ts"), text);
     const at = (call: string) => text.indexOf(call, text.indexOf("sequential("));
     const conv = await file.quickInfo(at("conv2d(1, 32"));
-    assert.match(conv!.documentation, /```text\nshapecheck: conv2d\(1, 32, 3\)\ninput  \[n, 1, 28, 28\]\noutput \[n, 32, 26, 26\]\nC → 32\nH, W: ⌊\(28 \+ 2·0 − 1·\(3 − 1\) − 1\) \/ 1⌋ \+ 1 = 26\nparams 320\n```/);
+    assert.match(
+      conv!.documentation,
+      /```text\nshapecheck: conv2d\(1, 32, 3\)\ninput  \[n, 1, 28, 28\]\noutput \[n, 32, 26, 26\]\nC → 32\nH, W: ⌊\(28 \+ 2·0 − 1·\(3 − 1\) − 1\) \/ 1⌋ \+ 1 = 26\nparams 320\n```/,
+    );
     const flatten = await file.quickInfo(at("flatten()"));
     assert.match(flatten!.documentation, /64 × 12 × 12 = 9216\nparams 0/);
     const linear = await file.quickInfo(at("linear(9216"));
@@ -152,12 +204,24 @@ describe("hover", () => {
   });
 
   test("on each example, the first layer of its first model", async () => {
-    for (const name of ["alexnet.ts", "lenet5.ts", "resnet18.ts", "transformer.ts", "unet.ts", "vgg16.ts", "keras-mnist.ts"]) {
+    for (const name of [
+      "alexnet.ts",
+      "lenet5.ts",
+      "resnet18.ts",
+      "transformer.ts",
+      "unet.ts",
+      "vgg16.ts",
+      "keras-mnist.ts",
+    ]) {
       const text = readFileSync(join(root, "examples", name), "utf8");
       const file = await OpenFile.open(server, join(dir, `hover-${name}`), text);
       const layer = text.slice(text.indexOf("input(")).search(/\b(nn|layers)\.\w+\(/) + text.indexOf("input(");
       const info = await file.quickInfo(layer + 3 + (text.startsWith("layers.", layer) ? 4 : 0));
-      assert.match(info!.documentation, /```text\nshapecheck: .*\ninput  \[.*\]\noutput \[.*\]\n(.*\n)*params [\d,]+\n```/, `${name}: ${info?.documentation}`);
+      assert.match(
+        info!.documentation,
+        /```text\nshapecheck: .*\ninput  \[.*\]\noutput \[.*\]\n(.*\n)*params [\d,]+\n```/,
+        `${name}: ${info?.documentation}`,
+      );
     }
   });
 });
@@ -181,9 +245,19 @@ describe("code fixes", () => {
     assert.equal(diagnostics.length, 6, diagnostics.map((d) => d.text).join("\n"));
     const offered: string[] = [];
     for (const diagnostic of diagnostics) {
-      const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
-      offered.push(...(answer.body as { fixName: string; description: string }[]).filter((fix) => fix.fixName === "shapecheck").map((fix) => `${diagnostic.start.line}: ${fix.description}`));
+      const answer = await server.request("getCodeFixes", {
+        file: file.file,
+        startLine: diagnostic.start.line,
+        startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line,
+        endOffset: diagnostic.end.offset,
+        errorCodes: [diagnostic.code],
+      });
+      offered.push(
+        ...(answer.body as { fixName: string; description: string }[])
+          .filter((fix) => fix.fixName === "shapecheck")
+          .map((fix) => `${diagnostic.start.line}: ${fix.description}`),
+      );
     }
     assert.deepEqual(offered, [
       "2: Set inFeatures to 21632",
@@ -201,18 +275,35 @@ describe("code fixes", () => {
     const diagnostics = await probe.diagnostics();
     let count = 0;
     for (const diagnostic of diagnostics) {
-      const answer = await server.request("getCodeFixes", { file: probe.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
-      for (const fix of (answer.body as { fixName: string; description: string; changes: { fileName: string }[] }[]).filter((one) => one.fixName === "shapecheck")) {
+      const answer = await server.request("getCodeFixes", {
+        file: probe.file,
+        startLine: diagnostic.start.line,
+        startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line,
+        endOffset: diagnostic.end.offset,
+        errorCodes: [diagnostic.code],
+      });
+      for (const fix of (
+        answer.body as { fixName: string; description: string; changes: { fileName: string }[] }[]
+      ).filter((one) => one.fixName === "shapecheck")) {
         const file = await OpenFile.open(server, join(dir, `errors-each-${count++}.ts`), errors);
         file.apply(fix.changes.map((change) => ({ ...change, fileName: file.file })) as never);
         // The fixed layer's error goes; the others stay; a layer after it may now show its own (c: the conv after the batch norm).
         const after = (await file.diagnostics()).map((d) => d.start);
         const others = diagnostics.filter((d) => d !== diagnostic).map((d) => d.start);
         const what = `${fix.description} on line ${diagnostic.start.line}`;
-        assert.deepEqual(after.filter((at) => others.some((other) => other.line === at.line && other.offset === at.offset)), others, what);
-        for (const at of after.filter((one) => !others.some((other) => other.line === one.line && other.offset === one.offset))) {
-          assert.ok(at.line === diagnostic.start.line && at.offset > diagnostic.start.offset, `${what}: a new error at ${JSON.stringify(at)}`);
+        assert.deepEqual(
+          after.filter((at) => others.some((other) => other.line === at.line && other.offset === at.offset)),
+          others,
+          what,
+        );
+        for (const at of after.filter(
+          (one) => !others.some((other) => other.line === one.line && other.offset === one.offset),
+        )) {
+          assert.ok(
+            at.line === diagnostic.start.line && at.offset > diagnostic.start.offset,
+            `${what}: a new error at ${JSON.stringify(at)}`,
+          );
         }
       }
     }
@@ -220,20 +311,38 @@ describe("code fixes", () => {
   });
 
   test("no fix where no single-argument edit makes the layer fit (a kernel larger than the input)", async () => {
-    const file = await OpenFile.open(server, join(dir, "no-fix.ts"),
-      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 9));\n`);
+    const file = await OpenFile.open(
+      server,
+      join(dir, "no-fix.ts"),
+      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 8, 8]), nn.conv2d(1, 4, 9));\n`,
+    );
     const [diagnostic] = await file.diagnostics();
     assert.ok(diagnostic);
-    const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-      endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
-    assert.deepEqual((answer.body as { fixName: string }[]).filter((fix) => fix.fixName === "shapecheck"), []);
+    const answer = await server.request("getCodeFixes", {
+      file: file.file,
+      startLine: diagnostic.start.line,
+      startOffset: diagnostic.start.offset,
+      endLine: diagnostic.end.line,
+      endOffset: diagnostic.end.offset,
+      errorCodes: [diagnostic.code],
+    });
+    assert.deepEqual(
+      (answer.body as { fixName: string }[]).filter((fix) => fix.fixName === "shapecheck"),
+      [],
+    );
   });
 
   test("fix-all: one edit per layer, including the layers after a fixed one; the file then compiles", async () => {
     const file = await OpenFile.open(server, join(dir, "errors-fix-all.ts"), errors);
-    const answer = await server.request("getCombinedCodeFix", { scope: { type: "file", args: { file: file.file } }, fixId: "shapecheck-fit" });
+    const answer = await server.request("getCombinedCodeFix", {
+      scope: { type: "file", args: { file: file.file } },
+      fixId: "shapecheck-fit",
+    });
     file.apply(answer.body.changes);
-    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+    assert.deepEqual(
+      (await file.diagnostics()).map((d) => d.text),
+      [],
+    );
     assert.match(file.text, /nn\.conv2d\(3, 16, 3\), nn\.batchNorm2d\(16\), nn\.conv2d\(16, 4, 3\)/);
   });
 
@@ -242,13 +351,22 @@ describe("code fixes", () => {
     for (let round = 0; round < 20; round++) {
       const [diagnostic] = await file.diagnostics();
       if (!diagnostic) break;
-      const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
+      const answer = await server.request("getCodeFixes", {
+        file: file.file,
+        startLine: diagnostic.start.line,
+        startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line,
+        endOffset: diagnostic.end.offset,
+        errorCodes: [diagnostic.code],
+      });
       const fix = (answer.body as { fixName: string; changes: never[] }[]).find((one) => one.fixName === "shapecheck");
       assert.ok(fix, `no fix for: ${diagnostic.text}`);
       file.apply(fix.changes);
     }
-    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+    assert.deepEqual(
+      (await file.diagnostics()).map((d) => d.text),
+      [],
+    );
   });
 
   test("on the examples: the last linear's inFeatures changed, the fix offered puts it back and the file compiles", async () => {
@@ -256,42 +374,89 @@ describe("code fixes", () => {
       const original = readFileSync(join(root, "examples", name), "utf8");
       const at = original.lastIndexOf("nn.linear(") + "nn.linear(".length;
       const size = original.slice(at).match(/^\d+/)![0];
-      const file = await OpenFile.open(server, join(dir, `broken-${name}`), `${original.slice(0, at)}${Number(size) + 1}${original.slice(at + size.length)}`);
+      const file = await OpenFile.open(
+        server,
+        join(dir, `broken-${name}`),
+        `${original.slice(0, at)}${Number(size) + 1}${original.slice(at + size.length)}`,
+      );
       const [diagnostic] = await file.diagnostics();
       assert.ok(diagnostic, name);
-      const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
-      const fix = (answer.body as { description: string; changes: never[] }[]).find((one) => one.description === `Set inFeatures to ${size}`);
+      const answer = await server.request("getCodeFixes", {
+        file: file.file,
+        startLine: diagnostic.start.line,
+        startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line,
+        endOffset: diagnostic.end.offset,
+        errorCodes: [diagnostic.code],
+      });
+      const fix = (answer.body as { description: string; changes: never[] }[]).find(
+        (one) => one.description === `Set inFeatures to ${size}`,
+      );
       assert.ok(fix, `${name}: ${JSON.stringify(answer.body)}`);
       file.apply(fix.changes);
       assert.equal(file.text, original, name);
-      assert.deepEqual((await file.diagnostics()).map((d) => d.text), [], name);
+      assert.deepEqual(
+        (await file.diagnostics()).map((d) => d.text),
+        [],
+        name,
+      );
     }
   });
 
   test("a layer inside a block: the block's error gets the inner layer's fix", async () => {
-    const file = await OpenFile.open(server, join(dir, "block-error.ts"),
-      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([64, 8, 8]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)));\n`);
+    const file = await OpenFile.open(
+      server,
+      join(dir, "block-error.ts"),
+      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([64, 8, 8]), nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.relu(), nn.conv2d(32, 64, 3, 1, 1)));\n`,
+    );
     const [diagnostic] = await file.diagnostics();
     assert.ok(diagnostic);
-    const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic.start.line, startOffset: diagnostic.start.offset,
-      endLine: diagnostic.end.line, endOffset: diagnostic.end.offset, errorCodes: [diagnostic.code] });
-    const fixes = (answer.body as { fixName: string; description: string; changes: never[] }[]).filter((fix) => fix.fixName === "shapecheck");
-    assert.deepEqual(fixes.map((fix) => fix.description), ["Set inChannels to 64"]);
+    const answer = await server.request("getCodeFixes", {
+      file: file.file,
+      startLine: diagnostic.start.line,
+      startOffset: diagnostic.start.offset,
+      endLine: diagnostic.end.line,
+      endOffset: diagnostic.end.offset,
+      errorCodes: [diagnostic.code],
+    });
+    const fixes = (answer.body as { fixName: string; description: string; changes: never[] }[]).filter(
+      (fix) => fix.fixName === "shapecheck",
+    );
+    assert.deepEqual(
+      fixes.map((fix) => fix.description),
+      ["Set inChannels to 64"],
+    );
     file.apply(fixes[0]!.changes);
     assert.match(file.text, /nn\.relu\(\), nn\.conv2d\(64, 64, 3, 1, 1\)\)\)/);
-    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+    assert.deepEqual(
+      (await file.diagnostics()).map((d) => d.text),
+      [],
+    );
   });
 
   test("Use lazyLinear(...) makes the model compile", async () => {
-    const file = await OpenFile.open(server, join(dir, "lazy.ts"),
-      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 28, 28]), nn.flatten(), nn.linear(700, 10));\n`);
+    const file = await OpenFile.open(
+      server,
+      join(dir, "lazy.ts"),
+      `import { input, nn, sequential } from "shapecheck";\nexport const net = sequential(input([1, 28, 28]), nn.flatten(), nn.linear(700, 10));\n`,
+    );
     const [diagnostic] = await file.diagnostics();
-    const answer = await server.request("getCodeFixes", { file: file.file, startLine: diagnostic!.start.line, startOffset: diagnostic!.start.offset,
-      endLine: diagnostic!.end.line, endOffset: diagnostic!.end.offset, errorCodes: [diagnostic!.code] });
-    const lazy = (answer.body as { description: string; changes: never[] }[]).find((fix) => fix.description === "Use lazyLinear(10)");
+    const answer = await server.request("getCodeFixes", {
+      file: file.file,
+      startLine: diagnostic!.start.line,
+      startOffset: diagnostic!.start.offset,
+      endLine: diagnostic!.end.line,
+      endOffset: diagnostic!.end.offset,
+      errorCodes: [diagnostic!.code],
+    });
+    const lazy = (answer.body as { description: string; changes: never[] }[]).find(
+      (fix) => fix.description === "Use lazyLinear(10)",
+    );
     file.apply(lazy!.changes);
     assert.match(file.text, /nn\.lazyLinear\(10\)/);
-    assert.deepEqual((await file.diagnostics()).map((d) => d.text), []);
+    assert.deepEqual(
+      (await file.diagnostics()).map((d) => d.text),
+      [],
+    );
   });
 });

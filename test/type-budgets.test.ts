@@ -7,7 +7,17 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import {
-  Alone59, Alone7, compilerNames, exampleCases, judge, readBudgets, root, specMnistCase, syntheticCase, tolerance, type ModelCase,
+  Alone59,
+  Alone7,
+  compilerNames,
+  exampleCases,
+  judge,
+  readBudgets,
+  root,
+  specMnistCase,
+  syntheticCase,
+  tolerance,
+  type ModelCase,
 } from "../bench/types-models.ts";
 
 const resnet = "examples/resnet18.ts";
@@ -29,18 +39,26 @@ for (const compiler of compilerNames) {
     test(`${compiler}: ${model.name} stays within its instantiation budget`, (t) => {
       assert.ok(model.source, `${model.name} does not exist`);
       const budget = budgets.cases[model.name]?.[compiler];
-      assert.ok(budget !== undefined, `bench/budgets.json has no budget for ${model.name} under ${compiler}: measure it with ${update}`);
+      assert.ok(
+        budget !== undefined,
+        `bench/budgets.json has no budget for ${model.name} under ${compiler}: measure it with ${update}`,
+      );
       const run = checkers[compiler].check(model);
       assert.deepEqual(run.errors, [], `${model.name} does not type-check under ${compiler}`);
       const count = run.instantiations;
       const verdict = judge(count, budget);
-      assert.notEqual(verdict, "over",
-        `${model.name} under ${compiler}: ${count.toLocaleString("en-US")} type instantiations, ${percent(count, budget)} over its budget of `
-        + `${budget.toLocaleString("en-US")} (more than ${tolerance * 100}%). Find the type-level change that costs this `
-        + `(docs/bench.md: profiling); if the cost is worth it, raise the budget: ${update}`);
+      assert.notEqual(
+        verdict,
+        "over",
+        `${model.name} under ${compiler}: ${count.toLocaleString("en-US")} type instantiations, ${percent(count, budget)} over its budget of ` +
+          `${budget.toLocaleString("en-US")} (more than ${tolerance * 100}%). Find the type-level change that costs this ` +
+          `(docs/bench.md: profiling); if the cost is worth it, raise the budget: ${update}`,
+      );
       if (verdict === "under") {
-        t.diagnostic(`${model.name} under ${compiler}: ${count.toLocaleString("en-US")} instantiations, ${percent(count, budget)} under its budget `
-          + `of ${budget.toLocaleString("en-US")}: lower the budget to keep the gain (${update})`);
+        t.diagnostic(
+          `${model.name} under ${compiler}: ${count.toLocaleString("en-US")} instantiations, ${percent(count, budget)} under its budget ` +
+            `of ${budget.toLocaleString("en-US")}: lower the budget to keep the gain (${update})`,
+        );
       }
     });
   }

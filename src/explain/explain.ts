@@ -33,15 +33,23 @@ export interface GraphLike {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const isLayer = (value: unknown): value is RuntimeLayer =>
-  isObject(value) && typeof value["kind"] === "string" && typeof value["written"] === "string" && typeof value["outputShape"] === "function";
+  isObject(value) &&
+  typeof value["kind"] === "string" &&
+  typeof value["written"] === "string" &&
+  typeof value["outputShape"] === "function";
 
 export const isSequential = (value: unknown): value is SequentialLike =>
-  isObject(value) && value["kind"] === "sequential" && Array.isArray(value["inputShape"]) && Array.isArray(value["layers"]);
+  isObject(value) &&
+  value["kind"] === "sequential" &&
+  Array.isArray(value["inputShape"]) &&
+  Array.isArray(value["layers"]);
 export const isGraph = (value: unknown): value is GraphLike =>
   isObject(value) && value["kind"] === "graph" && Array.isArray(value["inputs"]) && Array.isArray(value["outputs"]);
 
 /** A ShapeError from any copy of the library (a model file loads its own). */
-export const isShapeError = (error: unknown): error is Error & { layerIndex?: number; partial?: { input: RuntimeShape; layers: readonly RuntimeLayer[] } } =>
+export const isShapeError = (
+  error: unknown,
+): error is Error & { layerIndex?: number; partial?: { input: RuntimeShape; layers: readonly RuntimeLayer[] } } =>
   error instanceof Error && error.name === "ShapeError";
 
 /** Where the rows of one model go, with the layer object behind each row (a shared layer's parameters count once). */
@@ -80,13 +88,19 @@ interface Chain {
   readonly error?: { id: string; layer: string; message: string };
 }
 
-const sameShape = (a: RuntimeShape, b: RuntimeShape): boolean => a.length === b.length && a.every((one, i) => one === b[i]);
+const sameShape = (a: RuntimeShape, b: RuntimeShape): boolean =>
+  a.length === b.length && a.every((one, i) => one === b[i]);
 
 /**
  * Explains layers applied in order to `input`, as the runtime walker applies them (same messages:
  * the layer's own, then ` (input [shape with origins])`).
  */
-function explainChain(input: RuntimeShape, layers: readonly unknown[], from: string, ids: (position: number) => { id: string; index: string }): Chain {
+function explainChain(
+  input: RuntimeShape,
+  layers: readonly unknown[],
+  from: string,
+  ids: (position: number) => { id: string; index: string },
+): Chain {
   const rows: ExplainedLayer[] = [];
   let shape = input;
   let origins: readonly string[] = [];
@@ -95,7 +109,18 @@ function explainChain(input: RuntimeShape, layers: readonly unknown[], from: str
     const { id, index } = ids(position);
     if (!isLayer(layer)) {
       const message = `layer ${index} is not a layer`;
-      rows.push({ id, index, layer: String(layer), kind: "?", from: [last], input: shape, output: null, arithmetic: null, params: null, error: message });
+      rows.push({
+        id,
+        index,
+        layer: String(layer),
+        kind: "?",
+        from: [last],
+        input: shape,
+        output: null,
+        arithmetic: null,
+        params: null,
+        error: message,
+      });
       return { rows, output: null, last: id, error: { id, layer: String(layer), message } };
     }
     const branches = explainBranches(layer, shape, id, index, last);
@@ -105,13 +130,37 @@ function explainChain(input: RuntimeShape, layers: readonly unknown[], from: str
     } catch (error) {
       if (!isShapeError(error)) throw error;
       const message = withInput(error.message, shape, origins);
-      rows.push({ id, index, layer: layer.written, kind: layer.kind, from: [last], input: shape, output: null, arithmetic: null, params: null, error: message, ...branches });
+      rows.push({
+        id,
+        index,
+        layer: layer.written,
+        kind: layer.kind,
+        from: [last],
+        input: shape,
+        output: null,
+        arithmetic: null,
+        params: null,
+        error: message,
+        ...branches,
+      });
       return { rows, output: null, last: id, error: { id, layer: layer.written, message } };
     }
-    const { arithmetic, params } = branches === undefined
-      ? explainKind(layer as unknown as LayerConfig, shape, output)
-      : explainBlock(layer, shape, output, branches.branches);
-    rows.push({ id, index, layer: layer.written, kind: layer.kind, from: [last], input: shape, output, arithmetic, params, ...branches });
+    const { arithmetic, params } =
+      branches === undefined
+        ? explainKind(layer as unknown as LayerConfig, shape, output)
+        : explainBlock(layer, shape, output, branches.branches);
+    rows.push({
+      id,
+      index,
+      layer: layer.written,
+      kind: layer.kind,
+      from: [last],
+      input: shape,
+      output,
+      arithmetic,
+      params,
+      ...branches,
+    });
     origins = layer.origins ? layer.origins(shape) : sameShape(shape, output) ? origins : [];
     shape = output;
     last = id;
@@ -120,13 +169,24 @@ function explainChain(input: RuntimeShape, layers: readonly unknown[], from: str
 }
 
 /** The branches of a block layer (`residual`: its layers and projection; `concat`: each branch), or undefined. */
-function explainBranches(layer: RuntimeLayer, input: RuntimeShape, id: string, index: string, from: string): { branches: ExplainedBranch[] } | undefined {
+function explainBranches(
+  layer: RuntimeLayer,
+  input: RuntimeShape,
+  id: string,
+  index: string,
+  from: string,
+): { branches: ExplainedBranch[] } | undefined {
   const config = layer as unknown as Record<string, unknown>;
   // [label, key in ids and indexes, layers]: `3.0` (residual), `3.p0` (its projection), `3.b1.0` (concat's branch 1).
   const chains: [string, string, unknown][] =
-    layer.kind === "residual" ? [["layers", "", config["layers"]], ["projection", "p", config["projection"]]]
-    : layer.kind === "concat" && Array.isArray(config["branches"]) ? config["branches"].map((branch, k) => [`branch ${k}`, `b${k}.`, branch])
-    : [];
+    layer.kind === "residual"
+      ? [
+          ["layers", "", config["layers"]],
+          ["projection", "p", config["projection"]],
+        ]
+      : layer.kind === "concat" && Array.isArray(config["branches"])
+        ? config["branches"].map((branch, k) => [`branch ${k}`, `b${k}.`, branch])
+        : [];
   if (chains.length === 0 || !chains.every(([, , layers]) => Array.isArray(layers))) return undefined;
   const branches = chains
     .filter(([label, , layers]) => label !== "projection" || (layers as unknown[]).length > 0)
@@ -141,21 +201,39 @@ function explainBranches(layer: RuntimeLayer, input: RuntimeShape, id: string, i
 }
 
 /** A block's arithmetic (concat: the joined dimension's sum) and parameters (its layers'). */
-function explainBlock(layer: RuntimeLayer, input: RuntimeShape, output: RuntimeShape, branches: readonly ExplainedBranch[]): { arithmetic: string[]; params: number | null } {
+function explainBlock(
+  layer: RuntimeLayer,
+  input: RuntimeShape,
+  output: RuntimeShape,
+  branches: readonly ExplainedBranch[],
+): { arithmetic: string[]; params: number | null } {
   let params: number | null = 0;
-  for (const branch of branches) for (const row of branch.layers) params = params === null || row.params === null ? null : params + row.params;
+  for (const branch of branches)
+    for (const row of branch.layers) params = params === null || row.params === null ? null : params + row.params;
   const dim = (layer as unknown as { dim?: unknown }).dim;
   if (layer.kind !== "concat" || typeof dim !== "number") return { arithmetic: [], params };
   const axis = dim < 0 ? output.length + dim : dim;
   // An empty branch passes the input on.
-  const parts = branches.map((branch) => (branch.layers.length === 0 ? input : branch.layers.at(-1)!.output ?? [])[axis] ?? null);
-  return { arithmetic: [`dim ${axis}: ${parts.map((part) => showShape([part]).slice(1, -1)).join(" + ")} = ${showShape([output[axis]!]).slice(1, -1)}`], params };
+  const parts = branches.map(
+    (branch) => (branch.layers.length === 0 ? input : (branch.layers.at(-1)!.output ?? []))[axis] ?? null,
+  );
+  return {
+    arithmetic: [
+      `dim ${axis}: ${parts.map((part) => showShape([part]).slice(1, -1)).join(" + ")} = ${showShape([output[axis]!]).slice(1, -1)}`,
+    ],
+    params,
+  };
 }
 
 const topLevel = (position: number) => ({ id: `L${position}`, index: String(position) });
 
 /** Explains a sequential model (or a chain of layers on an input: the part of a model built before a ShapeError). */
-export function explainSequential(name: string, input: RuntimeShape, layers: readonly unknown[], thrown?: string): ExplainedModel {
+export function explainSequential(
+  name: string,
+  input: RuntimeShape,
+  layers: readonly unknown[],
+  thrown?: string,
+): ExplainedModel {
   const into = new Rows();
   const chain = explainChain(input, layers, "in", topLevel);
   chain.rows.forEach((row, i) => into.add(row, (layers[i] ?? row) as object));
@@ -163,8 +241,13 @@ export function explainSequential(name: string, input: RuntimeShape, layers: rea
   // The message the model threw is the one to show (the walk above writes the same text).
   if (error !== undefined && thrown !== undefined && thrown !== error.message) error = { ...error, message: thrown };
   return {
-    name, kind: "sequential", inputs: [{ id: "in", shape: input }], layers: into.rows,
-    outputs: chain.output === null ? [] : [chain.last], params: into.params(), ...(error ? { error } : {}),
+    name,
+    kind: "sequential",
+    inputs: [{ id: "in", shape: input }],
+    layers: into.rows,
+    outputs: chain.output === null ? [] : [chain.last],
+    params: into.params(),
+    ...(error ? { error } : {}),
   };
 }
 
@@ -206,7 +289,13 @@ export function explainGraph(name: string, graph: GraphLike): ExplainedModel {
 }
 
 /** A row for `ops.add`, `ops.cat`, `ops.matmul`. */
-function explainJoin(id: string, index: string, node: Exclude<TensorLike["node"], { op: "input" | "layers" }>, from: string[], output: RuntimeShape): ExplainedLayer {
+function explainJoin(
+  id: string,
+  index: string,
+  node: Exclude<TensorLike["node"], { op: "input" | "layers" }>,
+  from: string[],
+  output: RuntimeShape,
+): ExplainedLayer {
   const shapes = node.from.map((tensor) => tensor.shape);
   const dim = (value: RuntimeShape[number] | undefined) => showShape([value ?? null]).slice(1, -1);
   let layer: string;
@@ -218,7 +307,9 @@ function explainJoin(id: string, index: string, node: Exclude<TensorLike["node"]
   } else if (node.op === "matmul") {
     const [a, b] = shapes as [RuntimeShape, RuntimeShape];
     layer = "ops.matmul";
-    arithmetic = [`${dim(a.at(-2))} × ${dim(a.at(-1))} · ${dim(b.at(-2))} × ${dim(b.at(-1))} → ${dim(output.at(-2))} × ${dim(output.at(-1))}`];
+    arithmetic = [
+      `${dim(a.at(-2))} × ${dim(a.at(-1))} · ${dim(b.at(-2))} × ${dim(b.at(-1))} → ${dim(output.at(-2))} × ${dim(output.at(-1))}`,
+    ];
   } else {
     layer = "ops.add";
     arithmetic = [];

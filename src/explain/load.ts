@@ -59,20 +59,41 @@ export async function explainFile(file: string, options: ExplainFileOptions = {}
   const models = entries
     .filter(([, value]) => isSequential(value) || isGraph(value))
     .sort(([a], [b]) => declaredAt(source, a) - declaredAt(source, b));
-  if (models.length === 0) throw new ExplainError(writeNoModelMessage(shown, entries.map(([name]) => name)));
+  if (models.length === 0)
+    throw new ExplainError(
+      writeNoModelMessage(
+        shown,
+        entries.map(([name]) => name),
+      ),
+    );
   const chosen = options.model === undefined ? models : models.filter(([name]) => name === options.model);
-  if (chosen.length === 0) throw new ExplainError(writeNoSuchModelMessage(shown, options.model!, models.map(([name]) => name)));
+  if (chosen.length === 0)
+    throw new ExplainError(
+      writeNoSuchModelMessage(
+        shown,
+        options.model!,
+        models.map(([name]) => name),
+      ),
+    );
   return {
     file: shown,
     models: chosen.map(([name, value]) =>
-      isSequential(value) ? explainSequential(name, value.inputShape, value.layers) : explainGraph(name, value as Parameters<typeof explainGraph>[1])),
+      isSequential(value)
+        ? explainSequential(name, value.inputShape, value.layers)
+        : explainGraph(name, value as Parameters<typeof explainGraph>[1]),
+    ),
   };
 }
 
 /** The model that threw while the file was loading, explained up to its error; anything else is an ExplainError. */
 function failedModel(error: unknown, path: string, shown: string, source: string): ExplainedModel {
   if (error instanceof Error && (error.name === "TransformError" || error.message.startsWith("Transform failed"))) {
-    throw new ExplainError(writeCompileMessage(shown, error.message.replace(/^Transform failed with \d+ errors?:\n/, "").replaceAll(path, shown)));
+    throw new ExplainError(
+      writeCompileMessage(
+        shown,
+        error.message.replace(/^Transform failed with \d+ errors?:\n/, "").replaceAll(path, shown),
+      ),
+    );
   }
   const line = lineIn(error, path);
   const where = line === undefined ? shown : `${shown}:${line}`;
@@ -82,10 +103,17 @@ function failedModel(error: unknown, path: string, shown: string, source: string
   }
   const name = (line === undefined ? undefined : exportAbove(source, line)) ?? "model";
   const partial = error.partial;
-  if (partial !== undefined) return { ...explainSequential(name, partial.input, partial.layers, error.message), location: where };
+  if (partial !== undefined)
+    return { ...explainSequential(name, partial.input, partial.layers, error.message), location: where };
   // A mistake found before the layers were chained (a layer's own arguments, a graph's inputs).
   return {
-    name, location: where, kind: "sequential", inputs: [], layers: [], outputs: [], params: { total: 0, complete: true },
+    name,
+    location: where,
+    kind: "sequential",
+    inputs: [],
+    layers: [],
+    outputs: [],
+    params: { total: 0, complete: true },
     error: { id: "", layer: "", message: error.message },
   };
 }
@@ -120,9 +148,10 @@ function exportAbove(source: string, line: number): string | undefined {
 /** Where the file declares an export, to list models in the file's order (exports are sorted by name). */
 function declaredAt(source: string, name: string): number {
   const escaped = name.replace(/[$]/g, "\\$");
-  const patterns = name === "default"
-    ? [/\bexport\s+default\b/]
-    : [new RegExp(`\\b(?:const|let|var|function|class)\\s+${escaped}\\b`), new RegExp(`\\b${escaped}\\b`)];
+  const patterns =
+    name === "default"
+      ? [/\bexport\s+default\b/]
+      : [new RegExp(`\\b(?:const|let|var|function|class)\\s+${escaped}\\b`), new RegExp(`\\b${escaped}\\b`)];
   for (const pattern of patterns) {
     const at = source.search(pattern);
     if (at !== -1) return at;

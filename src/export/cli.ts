@@ -23,11 +23,20 @@ export async function modelsOf(file: string, only?: string): Promise<[string, Mo
   if (!existsSync(path)) throw new ExportFileError(`cannot find ${file}`);
   const exports = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   const source = readFileSync(path, "utf8");
-  const at = (name: string) => { const i = source.search(new RegExp(`\\b${name}\\b`)); return i < 0 ? Infinity : i; };
-  const models = Object.entries(exports).filter((entry): entry is [string, ModelLike] => isModel(entry[1])).sort(([a], [b]) => at(a) - at(b));
-  if (models.length === 0) throw new ExportFileError(`${file} exports no model: export a sequential(...) or graph(...)`);
+  const at = (name: string) => {
+    const i = source.search(new RegExp(`\\b${name}\\b`));
+    return i < 0 ? Infinity : i;
+  };
+  const models = Object.entries(exports)
+    .filter((entry): entry is [string, ModelLike] => isModel(entry[1]))
+    .sort(([a], [b]) => at(a) - at(b));
+  if (models.length === 0)
+    throw new ExportFileError(`${file} exports no model: export a sequential(...) or graph(...)`);
   const chosen = only === undefined ? models : models.filter(([name]) => name === only);
-  if (chosen.length === 0) throw new ExportFileError(`${file} exports no model named ${only} (its models: ${models.map(([n]) => n).join(", ")})`);
+  if (chosen.length === 0)
+    throw new ExportFileError(
+      `${file} exports no model named ${only} (its models: ${models.map(([n]) => n).join(", ")})`,
+    );
   return chosen;
 }
 
@@ -49,7 +58,10 @@ export async function pytorchCommand(file: string, options: { out?: string; mode
 }
 
 /** `shapecheck onnx`: writes <out>/<name>.onnx per model; returns what to print. */
-export async function onnxCommand(file: string, options: { out?: string; model?: string; weights?: string }): Promise<string> {
+export async function onnxCommand(
+  file: string,
+  options: { out?: string; model?: string; weights?: string },
+): Promise<string> {
   const models = await modelsOf(file, options.model);
   const out = options.out ?? ".";
   mkdirSync(out, { recursive: true });

@@ -21,12 +21,22 @@ export interface TensorLike {
     | { readonly op: string; readonly from: readonly TensorLike[]; readonly dim?: number };
 }
 
-export interface SequentialLike { readonly kind: "sequential"; readonly inputShape: RuntimeShape; readonly layers: readonly LayerLike[] }
-export interface GraphLike { readonly kind: "graph"; readonly inputs: readonly TensorLike[]; readonly outputs: readonly TensorLike[] }
+export interface SequentialLike {
+  readonly kind: "sequential";
+  readonly inputShape: RuntimeShape;
+  readonly layers: readonly LayerLike[];
+}
+export interface GraphLike {
+  readonly kind: "graph";
+  readonly inputs: readonly TensorLike[];
+  readonly outputs: readonly TensorLike[];
+}
 export type ModelLike = SequentialLike | GraphLike;
 
 export const isModel = (value: unknown): value is ModelLike =>
-  typeof value === "object" && value !== null && ((value as { kind?: unknown }).kind === "sequential" || (value as { kind?: unknown }).kind === "graph");
+  typeof value === "object" &&
+  value !== null &&
+  ((value as { kind?: unknown }).kind === "sequential" || (value as { kind?: unknown }).kind === "graph");
 
 /** Every tensor the outputs are computed from, in creation order. */
 export function tensorsOf(graph: GraphLike): TensorLike[] {

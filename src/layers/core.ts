@@ -5,8 +5,27 @@ import type { SizeProblem } from "../../types/shape/args.ts";
 import type { FlattenOrigins } from "../families/reshape/flatten.types.ts";
 import type { TfDenseRule } from "../families/linear/tf-dense.types.ts";
 import type { TfFlattenRule } from "../families/reshape/tf-flatten.types.ts";
-import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "../families/reshape/tf-reshape.types.ts";
-import type { At, CheckedOptions, KnownOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../types/shape/tf-options.ts";
+import type {
+  IsPermutation,
+  TfPermuteRule,
+  TfReshapeRule,
+  writePermutationMessage,
+} from "../families/reshape/tf-reshape.types.ts";
+import type {
+  At,
+  CheckedOptions,
+  KnownOptions,
+  PlainOptions,
+  DataFormat,
+  FirstOptionProblem,
+  OptionOf,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  LooseOptions,
+  CheckedLooseOptions,
+  InputShapeChecked,
+} from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import { sizeProblem } from "../shape/args.ts";
@@ -14,8 +33,21 @@ import type { RuntimeShape } from "../shape/dims.ts";
 import { flattenOrigins } from "../families/reshape/flatten.ts";
 import { tfDenseRule } from "../families/linear/tf-dense.ts";
 import { tfFlattenRule } from "../families/reshape/tf-flatten.ts";
-import { isPermutation, tfPermuteRule, tfReshapeRule, writePermutationMessage as permutationMessage } from "../families/reshape/tf-reshape.ts";
-import { checkKnownOptions, dataFormatOf, optionSet, checkSizeOption, layerArgs, writtenLayer, checkedInputShape } from "../shape/tf-options.ts";
+import {
+  isPermutation,
+  tfPermuteRule,
+  tfReshapeRule,
+  writePermutationMessage as permutationMessage,
+} from "../families/reshape/tf-reshape.ts";
+import {
+  checkKnownOptions,
+  dataFormatOf,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  writtenLayer,
+  checkedInputShape,
+} from "../shape/tf-options.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
 
@@ -28,8 +60,20 @@ export interface DenseArgs extends Omit<TfArgs<typeof tfl.layers.dense>, "units"
   /** Optional: the size the last input dimension must have. */
   readonly inputDim?: number;
 }
-export const denseOptions = optionSet<DenseArgs>()(...layerArgs, "units", "inputDim", "activation", "useBias", "kernelInitializer", "biasInitializer",
-  "kernelConstraint", "biasConstraint", "kernelRegularizer", "biasRegularizer", "activityRegularizer");
+export const denseOptions = optionSet<DenseArgs>()(
+  ...layerArgs,
+  "units",
+  "inputDim",
+  "activation",
+  "useBias",
+  "kernelInitializer",
+  "biasInitializer",
+  "kernelConstraint",
+  "biasConstraint",
+  "kernelRegularizer",
+  "biasRegularizer",
+  "activityRegularizer",
+);
 const denseShown = ["units", "inputDim"] as const;
 
 /** `layers.dense({ units, inputDim? })`: [batch, ..., features] → [batch, ..., units]. */
@@ -42,13 +86,25 @@ export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, Runtim
 }
 /** The shape rule of Dense. */
 export interface DenseShapeRule<Args extends DenseArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"dense", Args, this["~input"], TfDenseRule<WrittenLayer<"dense", Args, typeof denseShown>, Args["units"], OptionOf<Args, "inputDim", undefined>, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "dense",
+    Args,
+    this["~input"],
+    TfDenseRule<
+      WrittenLayer<"dense", Args, typeof denseShown>,
+      Args["units"],
+      OptionOf<Args, "inputDim", undefined>,
+      this["~input"]
+    >
+  >;
 }
-type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeof denseShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "dense", Args, keyof DenseArgs>,
-  SizeOptionProblem<Layer, Args, "units">,
-  SizeOptionProblem<Layer, Args, "inputDim">,
-]>;
+type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeof denseShown>> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "dense", Args, keyof DenseArgs>,
+    SizeOptionProblem<Layer, Args, "units">,
+    SizeOptionProblem<Layer, Args, "inputDim">,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.dense({ units, inputDim?, activation? })`: a fully connected layer on the last axis of an input
@@ -57,9 +113,10 @@ type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeo
  * @example
  * layers.dense({ units: 10, activation: "softmax" }); // [n, 1600] → [n, 10]
  */
-export function dense<const Args extends DenseArgs, Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>>(
-  args: CheckedOptions<Args, Problem>,
-): Dense<Args> {
+export function dense<
+  const Args extends DenseArgs,
+  Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Dense<Args> {
   const options = args as DenseArgs;
   const layer = writtenLayer("dense", options, denseShown);
   checkKnownOptions(layer, "dense", options, denseOptions);
@@ -68,8 +125,15 @@ export function dense<const Args extends DenseArgs, Problem = PlainOptions<Args,
   checkActivation(layer, options.activation);
   const inputDim = options.inputDim ?? null;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Dense", written: layer, args, units: options.units, inputDim: options.inputDim, activation: options.activation,
-    outputShape: checkedInputShape("dense", options, (input: RuntimeShape) => tfDenseRule(layer, options.units, inputDim, input)),
+    kind: "Dense",
+    written: layer,
+    args,
+    units: options.units,
+    inputDim: options.inputDim,
+    activation: options.activation,
+    outputShape: checkedInputShape("dense", options, (input: RuntimeShape) =>
+      tfDenseRule(layer, options.units, inputDim, input),
+    ),
   };
   return runtime as never;
 }
@@ -93,7 +157,12 @@ export interface Flatten<Args extends FlattenArgs = {}> extends Layer, RuntimeLa
 }
 /** The shape rule of Flatten. */
 export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"flatten", Args, this["~input"], TfFlattenRule<WrittenLayer<"flatten", Args, typeof flattenShown>, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "flatten",
+    Args,
+    this["~input"],
+    TfFlattenRule<WrittenLayer<"flatten", Args, typeof flattenShown>, this["~input"]>
+  >;
   readonly "~origins": FlattenOrigins<1, -1, this["~input"]>;
 }
 
@@ -104,13 +173,22 @@ export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
  * @example
  * layers.flatten(); // [n, 5, 5, 64] → [n, 1600]
  */
-export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(args?: CheckedLooseOptions<Args, UnknownOptionProblem<WrittenLayer<"flatten", Args, typeof flattenShown>, "flatten", Args, keyof FlattenArgs>, FlattenArgs>): Flatten<Args> {
+export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(
+  args?: CheckedLooseOptions<
+    Args,
+    UnknownOptionProblem<WrittenLayer<"flatten", Args, typeof flattenShown>, "flatten", Args, keyof FlattenArgs>,
+    FlattenArgs
+  >,
+): Flatten<Args> {
   const options = args as FlattenArgs | undefined;
   const layer = writtenLayer("flatten", options, flattenShown);
   checkKnownOptions(layer, "flatten", options, flattenOptions);
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Flatten", written: layer, args: options ?? {}, dataFormat,
+    kind: "Flatten",
+    written: layer,
+    args: options ?? {},
+    dataFormat,
     outputShape: checkedInputShape("flatten", options, (input: RuntimeShape) => tfFlattenRule(layer, input)),
     origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
   };
@@ -136,26 +214,46 @@ export interface Reshape<Args extends ReshapeArgs = ReshapeArgs> extends Layer, 
 }
 /** The shape rule of Reshape. */
 export interface ReshapeShapeRule<Args extends ReshapeArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"reshape", Args, this["~input"], TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "reshape",
+    Args,
+    this["~input"],
+    TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>
+  >;
 }
 
 /** The message for a target size that is neither a positive integer nor -1. */
-export type writeTargetSizeMessage<Layer extends string, Got extends string> = `${Layer}: targetShape sizes must be positive integers or -1, not ${Got}`;
-export const writeTargetSizeMessage = (layer: string, got: string): string => `${layer}: targetShape sizes must be positive integers or -1, not ${got}`;
+export type writeTargetSizeMessage<
+  Layer extends string,
+  Got extends string,
+> = `${Layer}: targetShape sizes must be positive integers or -1, not ${Got}`;
+export const writeTargetSizeMessage = (layer: string, got: string): string =>
+  `${layer}: targetShape sizes must be positive integers or -1, not ${got}`;
 /** The message for a target shape with two -1. */
 export type writeTwoFreeMessage<Layer extends string> = `${Layer}: targetShape can have only one -1`;
 export const writeTwoFreeMessage = (layer: string): string => `${layer}: targetShape can have only one -1`;
 
-type TargetProblem<Layer extends string, Target, Free extends boolean = false> =
-  Target extends readonly [infer Size, ...infer Rest]
-    ? Size extends -1
-      ? Free extends true ? writeTwoFreeMessage<Layer> : TargetProblem<Layer, Rest, true>
-      : SizeProblem<Size> extends infer Got extends string ? writeTargetSizeMessage<Layer, Got> : TargetProblem<Layer, Rest, Free>
-    : false;
-type ReshapeProblem<Args, Layer extends string = WrittenLayer<"reshape", Args, typeof reshapeShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "reshape", Args, keyof ReshapeArgs>,
-  At<"targetShape", TargetProblem<Layer, OptionOf<Args, "targetShape", []>>>,
-]>;
+type TargetProblem<Layer extends string, Target, Free extends boolean = false> = Target extends readonly [
+  infer Size,
+  ...infer Rest,
+]
+  ? Size extends -1
+    ? Free extends true
+      ? writeTwoFreeMessage<Layer>
+      : TargetProblem<Layer, Rest, true>
+    : SizeProblem<Size> extends infer Got extends string
+      ? writeTargetSizeMessage<Layer, Got>
+      : TargetProblem<Layer, Rest, Free>
+  : false;
+type ReshapeProblem<
+  Args,
+  Layer extends string = WrittenLayer<"reshape", Args, typeof reshapeShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "reshape", Args, keyof ReshapeArgs>,
+    At<"targetShape", TargetProblem<Layer, OptionOf<Args, "targetShape", []>>>,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.reshape({ targetShape })`: the dimensions after the batch take the target shape; one -1 takes
@@ -165,9 +263,10 @@ type ReshapeProblem<Args, Layer extends string = WrittenLayer<"reshape", Args, t
  * layers.reshape({ targetShape: [7, 7, 64] }); // [n, 3136] → [n, 7, 7, 64]
  * layers.reshape({ targetShape: [-1, 64] });   // [n, 7, 7, 64] → [n, 49, 64]
  */
-export function reshape<const Args extends ReshapeArgs, Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>>(
-  args: CheckedOptions<Args, Problem>,
-): Reshape<Args> {
+export function reshape<
+  const Args extends ReshapeArgs,
+  Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Reshape<Args> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
   checkKnownOptions(layer, "reshape", options, reshapeOptions);
@@ -183,7 +282,10 @@ export function reshape<const Args extends ReshapeArgs, Problem = PlainOptions<A
     if (got !== false) throw new ShapeError(writeTargetSizeMessage(layer, got));
   }
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Reshape", written: layer, args, targetShape: options.targetShape,
+    kind: "Reshape",
+    written: layer,
+    args,
+    targetShape: options.targetShape,
     outputShape: checkedInputShape("reshape", options, (input: RuntimeShape) => tfReshapeRule(layer, target, input)),
   };
   return runtime as never;
@@ -208,18 +310,37 @@ export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, 
 }
 /** The shape rule of Permute. */
 export interface PermuteShapeRule<Args extends PermuteArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"permute", Args, this["~input"], TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "permute",
+    Args,
+    this["~input"],
+    TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>
+  >;
 }
 // Options that need no further check: known options, and dims a permutation of plain sizes.
-type PlainPermute<Args> = PlainOptions<Args, keyof PermuteArgs, "dims", number> extends true
-  ? (OptionOf<Args, "dims", []> extends infer Dims extends readonly number[] ? IsPermutation<Dims> : false)
-  : false;
-type PermuteProblem<Args, Layer extends string = WrittenLayer<"permute", Args, typeof permuteShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "permute", Args, keyof PermuteArgs>,
-  SizeOptionProblem<Layer, Args, "dims">,
-  At<"dims", OptionOf<Args, "dims", []> extends infer Dims extends readonly number[]
-    ? IsPermutation<Dims> extends true ? false : writePermutationMessage<Layer, Dims["length"]> : false>,
-]>;
+type PlainPermute<Args> =
+  PlainOptions<Args, keyof PermuteArgs, "dims", number> extends true
+    ? OptionOf<Args, "dims", []> extends infer Dims extends readonly number[]
+      ? IsPermutation<Dims>
+      : false
+    : false;
+type PermuteProblem<
+  Args,
+  Layer extends string = WrittenLayer<"permute", Args, typeof permuteShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "permute", Args, keyof PermuteArgs>,
+    SizeOptionProblem<Layer, Args, "dims">,
+    At<
+      "dims",
+      OptionOf<Args, "dims", []> extends infer Dims extends readonly number[]
+        ? IsPermutation<Dims> extends true
+          ? false
+          : writePermutationMessage<Layer, Dims["length"]>
+        : false
+    >,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.permute({ dims })`, dims 1-based as in tfjs.
@@ -227,7 +348,10 @@ type PermuteProblem<Args, Layer extends string = WrittenLayer<"permute", Args, t
  * @example
  * layers.permute({ dims: [2, 1] }); // [n, 10, 64] → [n, 64, 10]
  */
-export function permute<const Args extends PermuteArgs, Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>>(args: CheckedOptions<Args, Problem>): Permute<Args> {
+export function permute<
+  const Args extends PermuteArgs,
+  Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Permute<Args> {
   const options = args as PermuteArgs;
   const layer = writtenLayer("permute", options, permuteShown);
   checkKnownOptions(layer, "permute", options, permuteOptions);
@@ -235,7 +359,10 @@ export function permute<const Args extends PermuteArgs, Problem = PlainPermute<A
   if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
   const dims = [...options.dims];
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Permute", written: layer, args, dims: options.dims,
+    kind: "Permute",
+    written: layer,
+    args,
+    dims: options.dims,
     outputShape: checkedInputShape("permute", options, (input: RuntimeShape) => tfPermuteRule(layer, dims, input)),
   };
   return runtime as never;
@@ -266,18 +393,31 @@ export interface Dropout<Args extends DropoutArgs = DropoutArgs> extends Layer, 
 /** The message for a rate outside [0, 1] (tfjs would silently clamp it). */
 export type writeRateMessage<Layer extends string> = `${Layer}: rate must be between 0 and 1`;
 export const writeRateMessage = (layer: string): string => `${layer}: rate must be between 0 and 1`;
-type RateProblem<Layer extends string, Rate> =
-  number extends Rate ? false
-  : `${Rate & number}` extends `-${string}` ? writeRateMessage<Layer>
-  : Rate extends 0 | 1 ? false
-  : `${Rate & number}` extends `0.${string}` ? false
-  : writeRateMessage<Layer>;
+type RateProblem<Layer extends string, Rate> = number extends Rate
+  ? false
+  : `${Rate & number}` extends `-${string}`
+    ? writeRateMessage<Layer>
+    : Rate extends 0 | 1
+      ? false
+      : `${Rate & number}` extends `0.${string}`
+        ? false
+        : writeRateMessage<Layer>;
 // Options that need no further check: known options and a rate in [0, 1] (its check does not need the layer's name).
-type PlainDropout<Args> = KnownOptions<Args, keyof DropoutArgs> extends true ? ([RateProblem<"", OptionOf<Args, "rate", 0>>] extends [false] ? true : false) : false;
-type DropoutProblem<Args, Layer extends string = WrittenLayer<"dropout", Args, typeof dropoutShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "dropout", Args, keyof DropoutArgs>,
-  At<"rate", RateProblem<Layer, OptionOf<Args, "rate", 0>>>,
-]>;
+type PlainDropout<Args> =
+  KnownOptions<Args, keyof DropoutArgs> extends true
+    ? [RateProblem<"", OptionOf<Args, "rate", 0>>] extends [false]
+      ? true
+      : false
+    : false;
+type DropoutProblem<
+  Args,
+  Layer extends string = WrittenLayer<"dropout", Args, typeof dropoutShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "dropout", Args, keyof DropoutArgs>,
+    At<"rate", RateProblem<Layer, OptionOf<Args, "rate", 0>>>,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.dropout({ rate })`: zeroes a fraction `rate` of the inputs while training. (tfjs clamps a rate
@@ -286,13 +426,20 @@ type DropoutProblem<Args, Layer extends string = WrittenLayer<"dropout", Args, t
  * @example
  * layers.dropout({ rate: 0.5 }); // [n, 128] → [n, 128]
  */
-export function dropout<const Args extends DropoutArgs, Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>>(args: CheckedOptions<Args, Problem>): Dropout<Args> {
+export function dropout<
+  const Args extends DropoutArgs,
+  Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Dropout<Args> {
   const options = args as DropoutArgs;
   const layer = writtenLayer("dropout", options, dropoutShown);
   checkKnownOptions(layer, "dropout", options, dropoutOptions);
-  if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1)) throw new ShapeError(writeRateMessage(layer));
+  if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1))
+    throw new ShapeError(writeRateMessage(layer));
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Dropout", written: layer, args, rate: options.rate,
+    kind: "Dropout",
+    written: layer,
+    args,
+    rate: options.rate,
     outputShape: checkedInputShape("dropout", options, (input: RuntimeShape) => input),
   };
   return runtime as never;
@@ -302,7 +449,21 @@ export function dropout<const Args extends DropoutArgs, Problem = PlainDropout<A
 export type ActivationIdentifier = NonNullable<TfArgs<typeof tfl.layers.activation>["activation"]>;
 /** Every activation tfjs-layers knows. */
 export const activationIdentifiers: ReadonlySet<string> = new Set<ActivationIdentifier>([
-  "elu", "hardSigmoid", "linear", "relu", "relu6", "selu", "sigmoid", "softmax", "softplus", "softsign", "tanh", "swish", "mish", "gelu", "gelu_new",
+  "elu",
+  "hardSigmoid",
+  "linear",
+  "relu",
+  "relu6",
+  "selu",
+  "sigmoid",
+  "softmax",
+  "softplus",
+  "softsign",
+  "tanh",
+  "swish",
+  "mish",
+  "gelu",
+  "gelu_new",
 ]);
 /** tfjs-layers' `ActivationLayerArgs`. */
 export interface ActivationArgs extends TfArgs<typeof tfl.layers.activation> {
@@ -320,12 +481,17 @@ export interface Activation<Args extends ActivationArgs = ActivationArgs> extend
 }
 
 /** The message for an activation tfjs does not know. */
-export type writeActivationMessage<Layer extends string, Name extends string> = `${Layer}: TensorFlow.js has no activation '${Name}'`;
-export const writeActivationMessage = (layer: string, name: string): string => `${layer}: TensorFlow.js has no activation '${name}'`;
+export type writeActivationMessage<
+  Layer extends string,
+  Name extends string,
+> = `${Layer}: TensorFlow.js has no activation '${Name}'`;
+export const writeActivationMessage = (layer: string, name: string): string =>
+  `${layer}: TensorFlow.js has no activation '${name}'`;
 
 /** Throws for an activation (of any layer) that tfjs does not know. */
 export function checkActivation(layer: string, name: unknown): void {
-  if (name !== undefined && !activationIdentifiers.has(name as string)) throw new ShapeError(writeActivationMessage(layer, String(name)));
+  if (name !== undefined && !activationIdentifiers.has(name as string))
+    throw new ShapeError(writeActivationMessage(layer, String(name)));
 }
 
 /**
@@ -334,17 +500,27 @@ export function checkActivation(layer: string, name: unknown): void {
  * @example
  * layers.activation({ activation: "relu" }); // [n, 128] → [n, 128]
  */
-export function activation<const Args extends ActivationArgs,
-  Problem = KnownOptions<Args, keyof ActivationArgs> extends true ? false : UnknownOptionProblem<WrittenLayer<"activation", Args, typeof activationShown>, "activation", Args, keyof ActivationArgs>>(
-  args: CheckedOptions<Args, Problem>,
-): Activation<Args> {
+export function activation<
+  const Args extends ActivationArgs,
+  Problem = KnownOptions<Args, keyof ActivationArgs> extends true
+    ? false
+    : UnknownOptionProblem<
+        WrittenLayer<"activation", Args, typeof activationShown>,
+        "activation",
+        Args,
+        keyof ActivationArgs
+      >,
+>(args: CheckedOptions<Args, Problem>): Activation<Args> {
   const options = args as ActivationArgs;
   const layer = writtenLayer("activation", options, activationShown);
   checkKnownOptions(layer, "activation", options, activationOptions);
   if (options.activation === undefined) throw new ShapeError(writeActivationMessage(layer, "undefined"));
   checkActivation(layer, options.activation);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Activation", written: layer, args, activation: options.activation,
+    kind: "Activation",
+    written: layer,
+    args,
+    activation: options.activation,
     outputShape: checkedInputShape("activation", options, (input: RuntimeShape) => input),
   };
   return runtime as never;

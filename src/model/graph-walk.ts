@@ -5,14 +5,19 @@ import { joinShape } from "./join-shape.ts";
 import type { SymbolicTensor } from "./symbolic.ts";
 import { walk } from "./walk.ts";
 
-export function walkGraph(inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], shapes: readonly RuntimeShape[]): RuntimeShape[] {
+export function walkGraph(
+  inputs: readonly SymbolicTensor[],
+  outputs: readonly SymbolicTensor[],
+  shapes: readonly RuntimeShape[],
+): RuntimeShape[] {
   const known = new Map<SymbolicTensor, RuntimeShape>(inputs.map((t, i) => [t, shapes[i]!]));
   const shapeOf = (t: SymbolicTensor): RuntimeShape => {
     const seen = known.get(t);
     if (seen) return seen;
     const node = t.node;
     let shape: RuntimeShape;
-    if (node.op === "input") shape = t.shape; // graph() makes sure every input is listed
+    if (node.op === "input")
+      shape = t.shape; // graph() makes sure every input is listed
     else if (node.op === "layers") shape = walk(shapeOf(node.from), node.layers).at(-1) ?? shapeOf(node.from);
     else shape = joinShape(node, node.from.map(shapeOf));
     known.set(t, shape);

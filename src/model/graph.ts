@@ -5,13 +5,15 @@ import type { RuntimeShape } from "../shape/dims.ts";
 import { sequentialRuntime, type GraphRuntime } from "../runtime/methods.ts";
 import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
 
-
 /**
  * A model with several inputs and outputs; its shapes are the symbolic tensors'. It runs as a
  * sequential does (toTfjs, build, compile, load); with several inputs or outputs, its typed model
  * takes and gives arrays.
  */
-export interface Graph<InputShapes extends readonly Shape[], OutputShapes extends readonly Shape[]> extends GraphRuntime<InputShapes, OutputShapes> {
+export interface Graph<
+  InputShapes extends readonly Shape[],
+  OutputShapes extends readonly Shape[],
+> extends GraphRuntime<InputShapes, OutputShapes> {
   readonly kind: "graph";
   readonly inputs: readonly SymbolicTensor[];
   readonly outputs: readonly SymbolicTensor[];
@@ -35,16 +37,20 @@ export const writeUnlistedInputMessage = (index: number): string =>
  * const y = ops.add(x.pipe(nn.conv2d(3, 3, 3, 1, 1)), x);
  * const model = graph({ inputs: [x], outputs: [y] }); // Graph<[[number, 3, 64, 64]], [[number, 3, 64, 64]]>
  */
-export function graph<const Inputs extends readonly Symbolic<Shape>[], const Outputs extends readonly Symbolic<Shape>[]>(
-  spec: { readonly inputs: Inputs; readonly outputs: Outputs },
-): Graph<ShapesOf<Inputs>, ShapesOf<Outputs>> {
+export function graph<
+  const Inputs extends readonly Symbolic<Shape>[],
+  const Outputs extends readonly Symbolic<Shape>[],
+>(spec: { readonly inputs: Inputs; readonly outputs: Outputs }): Graph<ShapesOf<Inputs>, ShapesOf<Outputs>> {
   const inputs = spec.inputs as unknown as readonly SymbolicTensor[];
   const outputs = spec.outputs as unknown as readonly SymbolicTensor[];
   outputs.forEach((output, index) => {
-    if (!sourcesOf(output).every((source) => inputs.includes(source))) throw new ShapeError(writeUnlistedInputMessage(index));
+    if (!sourcesOf(output).every((source) => inputs.includes(source)))
+      throw new ShapeError(writeUnlistedInputMessage(index));
   });
   return {
-    kind: "graph", inputs, outputs,
+    kind: "graph",
+    inputs,
+    outputs,
     inputShapes: inputs.map((t) => t.shape),
     outputShapes: outputs.map((t) => t.shape),
     ...sequentialRuntime,

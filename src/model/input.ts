@@ -12,23 +12,32 @@ export interface Input<out S extends Shape> extends Symbolic<S> {
 type InputDim = number | null | string;
 
 /** The message for a dimension that is not a positive integer, `null` or a name. */
-export type writeInputDimMessage<Written extends string> = `input: dimension ${Written} must be a positive integer, null (unknown) or a name`;
+export type writeInputDimMessage<Written extends string> =
+  `input: dimension ${Written} must be a positive integer, null (unknown) or a name`;
 export const writeInputDimMessage = (written: string): writeInputDimMessage<string> =>
   `input: dimension ${written} must be a positive integer, null (unknown) or a name`;
 
 /** The message for a dimension given as a union (only the compiler sees one). */
-export type writeInputUnionMessage = "input: a dimension is a union; each must be one positive integer, null (unknown) or a name";
+export type writeInputUnionMessage =
+  "input: a dimension is a union; each must be one positive integer, null (unknown) or a name";
 type BadDim<D> = [D] extends [number]
-  ? number extends D ? false
-    : `${D}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}` ? true : false
+  ? number extends D
+    ? false
+    : `${D}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}`
+      ? true
+      : false
   : false;
 /** The message for the first dimension that is not valid, or `false`. */
-type CheckedDims<Dims extends readonly InputDim[]> =
-  Dims extends readonly [infer D, ...infer Rest extends InputDim[]]
-    ? IsUnion<D> extends true ? writeInputUnionMessage
-    : BadDim<D> extends true ? writeInputDimMessage<`${D & number}`> : CheckedDims<Rest>
-    : false;
-type ShapeOf<Dims extends readonly InputDim[]> = { -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim };
+type CheckedDims<Dims extends readonly InputDim[]> = Dims extends readonly [infer D, ...infer Rest extends InputDim[]]
+  ? IsUnion<D> extends true
+    ? writeInputUnionMessage
+    : BadDim<D> extends true
+      ? writeInputDimMessage<`${D & number}`>
+      : CheckedDims<Rest>
+  : false;
+type ShapeOf<Dims extends readonly InputDim[]> = {
+  -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim;
+};
 
 /**
  * The input of a model: one example's shape (`null` unknown, a string a named dimension, as in
@@ -41,12 +50,15 @@ type ShapeOf<Dims extends readonly InputDim[]> = { -readonly [K in keyof Dims]: 
 export function input<const Dims extends readonly InputDim[], const Batch extends number | string = number>(
   shape: Checked<Dims, CheckedDims<Dims>>,
   options?: { batch?: Batch },
-): Input<[NoInfer<Batch>, ...ShapeOf<Dims>]> { // NoInfer: inside a call (`ops.cat([input(…), …])`) the batch is not inferred from the call's parameter
+): Input<[NoInfer<Batch>, ...ShapeOf<Dims>]> {
+  // NoInfer: inside a call (`ops.cat([input(…), …])`) the batch is not inferred from the call's parameter
   const dims = shape as readonly InputDim[];
   for (const dim of dims) {
-    if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0)) throw new ShapeError(writeInputDimMessage(String(dim)));
+    if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0))
+      throw new ShapeError(writeInputDimMessage(String(dim)));
   }
   const batch = options?.batch;
-  if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0)) throw new ShapeError(writeInputDimMessage(String(batch)));
+  if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0))
+    throw new ShapeError(writeInputDimMessage(String(batch)));
   return new SymbolicTensor([batch ?? null, ...dims], { op: "input" }) as unknown as Input<[Batch, ...ShapeOf<Dims>]>;
 }

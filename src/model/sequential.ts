@@ -11,8 +11,11 @@ import { sequentialRuntime, type SequentialRuntime } from "../runtime/methods.ts
  * A chain of layers whose shapes were checked: by the compiler as types, and again when built.
  * Hovering it shows its input and output shapes.
  */
-export interface Sequential<InputShape extends Shape, OutputShape extends Shape, Layers extends readonly unknown[] = readonly AnyLayer[]>
-  extends SequentialRuntime<InputShape, OutputShape> {
+export interface Sequential<
+  InputShape extends Shape,
+  OutputShape extends Shape,
+  Layers extends readonly unknown[] = readonly AnyLayer[],
+> extends SequentialRuntime<InputShape, OutputShape> {
   readonly kind: "sequential";
   /** Input shape, batch first (`null` where unknown): `[null, 1, 28, 28]`. */
   readonly inputShape: RuntimeShapeOf<InputShape>;
@@ -34,23 +37,33 @@ export type OutputOf<InputShape extends Shape, Layers extends readonly unknown[]
  * a tuple of them when it has several outputs. `Shape` where the compiler cannot know it (layers spread
  * from an array that is not a tuple: the model checks them when it is built).
  */
-export type OutputShape<M> =
-  M extends { readonly "~shapes": readonly [Shape, infer Output] } ? Output
-  : M extends { readonly kind: "graph"; readonly "~shapes": readonly [readonly Shape[], infer Outputs extends readonly Shape[]] }
-    ? Outputs extends readonly [infer Only] ? Only : Outputs
-  : never;
+export type OutputShape<M> = M extends { readonly "~shapes": readonly [Shape, infer Output] }
+  ? Output
+  : M extends {
+        readonly kind: "graph";
+        readonly "~shapes": readonly [readonly Shape[], infer Outputs extends readonly Shape[]];
+      }
+    ? Outputs extends readonly [infer Only]
+      ? Only
+      : Outputs
+    : never;
 
 /** The message of `ShapeTrace` on a graph, which has no single chain of layers. */
-export type writeGraphTraceMessage = "ShapeTrace: a graph has no single chain of layers; OutputShape gives its output shapes";
+export type writeGraphTraceMessage =
+  "ShapeTrace: a graph has no single chain of layers; OutputShape gives its output shapes";
 
 /**
  * Every layer's output shape of a model, in order: `[[number, 32, 26, 26], …, [number, 10]]`; where the
  * compiler cannot know the shapes (an array of layers that is not a tuple), it ends with `...Shape[]`.
  */
-export type ShapeTrace<M> = M extends { readonly "~shapes": readonly [infer InputShape extends Shape, Shape]; readonly layers: infer Layers extends readonly unknown[] }
+export type ShapeTrace<M> = M extends {
+  readonly "~shapes": readonly [infer InputShape extends Shape, Shape];
+  readonly layers: infer Layers extends readonly unknown[];
+}
   ? Trace<[InputShape, []], Layers>
-  : M extends { readonly kind: "graph" } ? writeGraphTraceMessage
-  : never;
+  : M extends { readonly kind: "graph" }
+    ? writeGraphTraceMessage
+    : never;
 
 /**
  * A model declared as a type alone: one example's shape and the layers. It does not compile, with
@@ -97,7 +110,8 @@ export function sequential<First, const Layers extends readonly unknown[]>(
 }
 
 /** The message when `sequential`'s first argument is not `input(...)` (a layer, a shape, nothing). */
-export type writeSequentialInputMessage = "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
+export type writeSequentialInputMessage =
+  "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
 export const writeSequentialInputMessage: writeSequentialInputMessage =
   "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
 

@@ -20,11 +20,15 @@ export type GraphNode =
   | { readonly op: "cat"; readonly dim: number; readonly from: readonly SymbolicTensor[] }
   | { readonly op: "matmul"; readonly from: readonly SymbolicTensor[] }
   /** An operation of `ops` (src/ops/rules.ts names them): its arguments, plain data, and its tensor operands. */
-  | { readonly op: "fn"; readonly fn: string; readonly args: readonly unknown[]; readonly from: readonly SymbolicTensor[] };
+  | {
+      readonly op: "fn";
+      readonly fn: string;
+      readonly args: readonly unknown[];
+      readonly from: readonly SymbolicTensor[];
+    };
 
 /** Shapes the compiler knows the rank of; `Shape` itself (after a mistake) is not one. */
 type KnownRank = readonly [] | readonly [unknown, ...unknown[]];
-
 
 /**
  * A tensor of a graph being built: its shape, known to the compiler (`S`) and at run time.
@@ -47,12 +51,17 @@ export interface Symbolic<out S extends Shape> {
    * const x = input([3, 64, 64]);
    * const features = x.pipe(nn.conv2d(3, 16, 3, 1, 1), nn.relu()); // Symbolic<[number, 16, 64, 64]>
    */
-  pipe<const Layers extends readonly unknown[], In extends Shape = S>(this: Symbolic<In>, ...layers: CheckedLayers<In, Layers>): Symbolic<OutputOf<In, Layers>>;
+  pipe<const Layers extends readonly unknown[], In extends Shape = S>(
+    this: Symbolic<In>,
+    ...layers: CheckedLayers<In, Layers>
+  ): Symbolic<OutputOf<In, Layers>>;
   /**
    * One dimension (negative from the end), as `x.size(0)`: a size, `null` (unknown) or a name at run
    * time; as a reshape size it keeps the input's dimension: `ops.view(x, [x.size(0), -1])`.
    */
-  size<const D extends number>(dim: D): S extends KnownRank ? (DimIndex<D, S["length"]> extends infer Axis extends number ? S[Axis] : never) : number;
+  size<const D extends number>(
+    dim: D,
+  ): S extends KnownRank ? (DimIndex<D, S["length"]> extends infer Axis extends number ? S[Axis] : never) : number;
 }
 
 let created = 0;
@@ -62,7 +71,10 @@ export class SymbolicTensor {
   /** Creation order: a graph numbers its `pipe` calls in this order (their state_dict keys). */
   readonly order = created++;
 
-  constructor(readonly shape: RuntimeShape, readonly node: GraphNode) {}
+  constructor(
+    readonly shape: RuntimeShape,
+    readonly node: GraphNode,
+  ) {}
 
   pipe(...layers: readonly RuntimeLayer[]): SymbolicTensor {
     const trace = walk(this.shape, layers);
@@ -77,4 +89,6 @@ export class SymbolicTensor {
 }
 
 /** The shapes of a tuple of symbolic tensors. */
-export type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest] ? [S, ...ShapesOf<Rest>] : [];
+export type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest]
+  ? [S, ...ShapesOf<Rest>]
+  : [];

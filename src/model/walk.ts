@@ -9,7 +9,10 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
   let origins: readonly string[] = [];
   layers.forEach((layer, index) => {
     if (typeof layer?.outputShape !== "function") {
-      throw new ShapeError(writeNotALayerMessage, { layerIndex: index, partial: { input, layers, shapes: [...shapes] } });
+      throw new ShapeError(writeNotALayerMessage, {
+        layerIndex: index,
+        partial: { input, layers, shapes: [...shapes] },
+      });
     }
     let output: RuntimeShape;
     try {

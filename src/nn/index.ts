@@ -3,7 +3,18 @@ export { conv1d, conv2d, conv3d } from "../families/conv/conv.nn.ts";
 export { maxPool1d, maxPool2d, avgPool1d, avgPool2d } from "../families/pool/pool.nn.ts";
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";
-export { relu, leakyRelu, gelu, sigmoid, tanh, identity, dropout, dropout2d, softmax, logSoftmax } from "../families/activation/activation.nn.ts";
+export {
+  relu,
+  leakyRelu,
+  gelu,
+  sigmoid,
+  tanh,
+  identity,
+  dropout,
+  dropout2d,
+  softmax,
+  logSoftmax,
+} from "../families/activation/activation.nn.ts";
 export { residual, concat } from "../families/blocks/blocks.nn.ts";
 export { convTranspose1d, convTranspose2d } from "../families/conv/conv-transpose.nn.ts";
 export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool2d } from "../families/pool/adaptive-pool.nn.ts";

@@ -21,10 +21,12 @@ export type Result<Rule> = Rule extends Shape ? Rule : Shape;
 /** The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). */
 export type ShapeOf<T> = T extends Symbolic<infer S> ? S : T extends number ? [] : Shape;
 
-
 /** Runs an operation's runtime rule and records it in the graph: `fn`, its arguments (plain data) and its operands. */
 export function operation(fn: OpName, args: readonly unknown[], from: readonly unknown[]): SymbolicTensor {
   const tensors = from as readonly SymbolicTensor[];
-  const shape: RuntimeShape = opRules[fn](tensors.map((t) => t.shape), args);
+  const shape: RuntimeShape = opRules[fn](
+    tensors.map((t) => t.shape),
+    args,
+  );
   return new SymbolicTensor(shape, { op: "fn", fn, args, from: tensors });
 }

@@ -8,17 +8,29 @@ import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape
 import { operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
 
 /** The message when two shapes do not broadcast: names the dimension (from the end) and both sizes. */
-export type writeBroadcastMessage<Op extends string, A extends Shape, B extends Shape, FromEnd extends number, DA, DB> =
-  `${Op}: ${ShowShape<A>} and ${ShowShape<B>} do not broadcast: dimension -${FromEnd} is ${ShowDim<DA>} in the first and ${ShowDim<DB>} in the second (sizes must be equal, or one of them 1)`;
-export const writeBroadcastMessage = (op: string, a: RuntimeShape, b: RuntimeShape, fromEnd: number, da: RuntimeDim, db: RuntimeDim): string =>
+export type writeBroadcastMessage<
+  Op extends string,
+  A extends Shape,
+  B extends Shape,
+  FromEnd extends number,
+  DA,
+  DB,
+> = `${Op}: ${ShowShape<A>} and ${ShowShape<B>} do not broadcast: dimension -${FromEnd} is ${ShowDim<DA>} in the first and ${ShowDim<DB>} in the second (sizes must be equal, or one of them 1)`;
+export const writeBroadcastMessage = (
+  op: string,
+  a: RuntimeShape,
+  b: RuntimeShape,
+  fromEnd: number,
+  da: RuntimeDim,
+  db: RuntimeDim,
+): string =>
   `${op}: ${showShape(a)} and ${showShape(b)} do not broadcast: dimension -${fromEnd} is ${showDim(da)} in the first and ${showDim(db)} in the second (sizes must be equal, or one of them 1)`;
 
 /**
  * Two dimensions broadcast: the same size or name; 1 and anything; an unknown (`number`) and anything
  * (the known one, checked at build); otherwise (two names, a name and a size other than 1) `never`.
  */
-export type BroadcastDim<A, B> =
-  [A] extends [B] ? ([B] extends [A] ? A : Unequal<A, B>) : Unequal<A, B>;
+export type BroadcastDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : Unequal<A, B>) : Unequal<A, B>;
 type Unequal<A, B> = A extends 1 ? B : B extends 1 ? A : number extends A ? B : number extends B ? A : never;
 export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b || b === 1) return a;
@@ -29,20 +41,32 @@ export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefin
 
 /** PyTorch's broadcasting of two shapes, aligned at the end; the message when they do not broadcast. */
 export type BroadcastRule<Op extends string, A extends Shape, B extends Shape> =
-  IsUnknownShape<A> extends true ? Shape : IsUnknownShape<B> extends true ? Shape : BroadcastFromEnd<Op, A, B, A, B, []>;
-type BroadcastFromEnd<Op extends string, A extends Shape, B extends Shape, RestA extends Shape, RestB extends Shape, Out extends Dim[]> =
-  RestA extends readonly [...infer LeadA extends Shape, infer DA]
-    ? RestB extends readonly [...infer LeadB extends Shape, infer DB]
-      ? [BroadcastDim<DA, DB>] extends [never] ? writeBroadcastMessage<Op, A, B, [...Out, 0]["length"], DA, DB>
-        : BroadcastFromEnd<Op, A, B, LeadA, LeadB, [BroadcastDim<DA, DB> & Dim, ...Out]>
-      : [...RestA, ...Out]
-    : [...RestB, ...Out];
+  IsUnknownShape<A> extends true
+    ? Shape
+    : IsUnknownShape<B> extends true
+      ? Shape
+      : BroadcastFromEnd<Op, A, B, A, B, []>;
+type BroadcastFromEnd<
+  Op extends string,
+  A extends Shape,
+  B extends Shape,
+  RestA extends Shape,
+  RestB extends Shape,
+  Out extends Dim[],
+> = RestA extends readonly [...infer LeadA extends Shape, infer DA]
+  ? RestB extends readonly [...infer LeadB extends Shape, infer DB]
+    ? [BroadcastDim<DA, DB>] extends [never]
+      ? writeBroadcastMessage<Op, A, B, [...Out, 0]["length"], DA, DB>
+      : BroadcastFromEnd<Op, A, B, LeadA, LeadB, [BroadcastDim<DA, DB> & Dim, ...Out]>
+    : [...RestA, ...Out]
+  : [...RestB, ...Out];
 
 export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): RuntimeShape {
   const rank = Math.max(a.length, b.length);
   const out: RuntimeDim[] = [];
   for (let fromEnd = 1; fromEnd <= rank; fromEnd++) {
-    const da = a.length >= fromEnd ? a[a.length - fromEnd]! : 1, db = b.length >= fromEnd ? b[b.length - fromEnd]! : 1;
+    const da = a.length >= fromEnd ? a[a.length - fromEnd]! : 1,
+      db = b.length >= fromEnd ? b[b.length - fromEnd]! : 1;
     const dim = fromEnd > a.length ? db : fromEnd > b.length ? da : broadcastDim(da, db);
     if (dim === undefined) throw new ShapeError(writeBroadcastMessage(op, a, b, fromEnd, da, db));
     out.unshift(dim);
@@ -75,11 +99,17 @@ function binary(op: BinaryName, a: unknown, b: unknown): never {
  * const x = input([16, 64, 64]);
  * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
  */
-export function add<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"add", A, B>>>): Symbolic<Result<BinaryRule<"add", A, B>>> {
+export function add<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, Problem<BinaryRule<"add", A, B>>>,
+): Symbolic<Result<BinaryRule<"add", A, B>>> {
   return binary("add", a, b);
 }
 /** torch.sub(a, b): elementwise difference with broadcasting. */
-export function sub<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"sub", A, B>>>): Symbolic<Result<BinaryRule<"sub", A, B>>> {
+export function sub<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, Problem<BinaryRule<"sub", A, B>>>,
+): Symbolic<Result<BinaryRule<"sub", A, B>>> {
   return binary("sub", a, b);
 }
 /**
@@ -89,36 +119,73 @@ export function sub<A extends Operand, B extends Operand>(a: A, b: Checked<B, Pr
  * const features = input([64, 8, 8]), gate = input([64, 1, 1]);
  * ops.mul(features, gate); // Symbolic<[number, 64, 8, 8]>
  */
-export function mul<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"mul", A, B>>>): Symbolic<Result<BinaryRule<"mul", A, B>>> {
+export function mul<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, Problem<BinaryRule<"mul", A, B>>>,
+): Symbolic<Result<BinaryRule<"mul", A, B>>> {
   return binary("mul", a, b);
 }
 /** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
-export function div<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"div", A, B>>>): Symbolic<Result<BinaryRule<"div", A, B>>> {
+export function div<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, Problem<BinaryRule<"div", A, B>>>,
+): Symbolic<Result<BinaryRule<"div", A, B>>> {
   return binary("div", a, b);
 }
 /** torch.pow(a, b): elementwise power with broadcasting. */
-export function pow<A extends Operand, B extends Operand>(a: A, b: Checked<B, Problem<BinaryRule<"pow", A, B>>>): Symbolic<Result<BinaryRule<"pow", A, B>>> {
+export function pow<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, Problem<BinaryRule<"pow", A, B>>>,
+): Symbolic<Result<BinaryRule<"pow", A, B>>> {
   return binary("pow", a, b);
 }
 /** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
-export type writeTensorsOnlyMessage<Op extends string> = `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
-export const writeTensorsOnlyMessage = (op: string): string => `${op}: both operands must be tensors (torch.${op} takes no number)`;
+export type writeTensorsOnlyMessage<Op extends string> =
+  `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
+export const writeTensorsOnlyMessage = (op: string): string =>
+  `${op}: both operands must be tensors (torch.${op} takes no number)`;
 function tensorsOnly(op: "maximum" | "minimum", a: unknown, b: unknown): never {
   if (typeof a === "number" || typeof b === "number") throw new ShapeError(writeTensorsOnlyMessage(op));
   return binary(op, a, b);
 }
-type TensorsOnly<Op extends "maximum" | "minimum", A, B> = A extends number ? writeTensorsOnlyMessage<Op> : B extends number ? writeTensorsOnlyMessage<Op> : Problem<BinaryRule<Op, A, B>>;
+type TensorsOnly<Op extends "maximum" | "minimum", A, B> = A extends number
+  ? writeTensorsOnlyMessage<Op>
+  : B extends number
+    ? writeTensorsOnlyMessage<Op>
+    : Problem<BinaryRule<Op, A, B>>;
 /** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
-export function maximum<A extends Operand, B extends Operand>(a: A, b: Checked<B, TensorsOnly<"maximum", A, B>>): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
+export function maximum<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, TensorsOnly<"maximum", A, B>>,
+): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
   return tensorsOnly("maximum", a, b);
 }
 /** torch.minimum(a, b): elementwise minimum of two tensors with broadcasting (as torch, no number). */
-export function minimum<A extends Operand, B extends Operand>(a: A, b: Checked<B, TensorsOnly<"minimum", A, B>>): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
+export function minimum<A extends Operand, B extends Operand>(
+  a: A,
+  b: Checked<B, TensorsOnly<"minimum", A, B>>,
+): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
   return tensorsOnly("minimum", a, b);
 }
 
 /** The unary elementwise functions (torch's names). */
-export const unaryNames = ["relu", "sigmoid", "tanh", "exp", "log", "sqrt", "rsqrt", "abs", "neg", "sin", "cos", "reciprocal", "square", "gelu", "silu"] as const;
+export const unaryNames = [
+  "relu",
+  "sigmoid",
+  "tanh",
+  "exp",
+  "log",
+  "sqrt",
+  "rsqrt",
+  "abs",
+  "neg",
+  "sin",
+  "cos",
+  "reciprocal",
+  "square",
+  "gelu",
+  "silu",
+] as const;
 export type UnaryName = (typeof unaryNames)[number];
 const unary = <S extends Shape>(fn: UnaryName, x: Symbolic<S>): Symbolic<S> => operation(fn, [], [x]) as never;
 

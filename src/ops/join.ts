@@ -12,10 +12,16 @@ import type { RuntimeShape } from "../shape/dims.ts";
 import { concatShapes, equalShapes } from "../shape/join.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
-type AnyUnknown<Shapes extends readonly unknown[]> = true extends { [K in keyof Shapes]: IsUnknownShape<Shapes[K]> }[number] ? true : false;
+type AnyUnknown<Shapes extends readonly unknown[]> = true extends {
+  [K in keyof Shapes]: IsUnknownShape<Shapes[K]>;
+}[number]
+  ? true
+  : false;
 
-export type CatRule<Shapes extends readonly Shape[], D extends number> = AnyUnknown<Shapes> extends true ? Shape : ConcatShapes<`cat(…, ${D})`, D, Shapes>;
-export const catShape = (shapes: readonly RuntimeShape[], dim: number): RuntimeShape => concatShapes(`cat(…, ${dim})`, dim, shapes);
+export type CatRule<Shapes extends readonly Shape[], D extends number> =
+  AnyUnknown<Shapes> extends true ? Shape : ConcatShapes<`cat(…, ${D})`, D, Shapes>;
+export const catShape = (shapes: readonly RuntimeShape[], dim: number): RuntimeShape =>
+  concatShapes(`cat(…, ${dim})`, dim, shapes);
 
 /**
  * torch.cat(tensors, dim): joined along `dim`; every other dimension must agree (U-Net's skip
@@ -30,21 +36,36 @@ export function cat<const Tensors extends readonly Symbolic<Shape>[], const D ex
   dim: D,
 ): Symbolic<Result<CatRule<ShapesOf<Tensors>, D>>> {
   const from = tensors as unknown as SymbolicTensor[];
-  return new SymbolicTensor(catShape(from.map((t) => t.shape), dim), { op: "cat", dim, from }) as never;
+  return new SymbolicTensor(
+    catShape(
+      from.map((t) => t.shape),
+      dim,
+    ),
+    { op: "cat", dim, from },
+  ) as never;
 }
 
-type StackEqual<Shapes extends readonly Shape[], Op extends string> =
-  Shapes extends readonly [infer First extends Shape, infer Second extends Shape, ...infer Rest extends Shape[]]
-    ? EqualShapes<Op, "the first tensor", First, "another", Second> extends infer Joined extends Shape ? StackEqual<[Joined, ...Rest], Op> : EqualShapes<Op, "the first tensor", First, "another", Second>
-    : Shapes extends readonly [infer Only extends Shape] ? Only : never;
-export type StackRule<Shapes extends readonly Shape[], D extends number> =
-  AnyUnknown<Shapes> extends true ? Shape
-  : StackEqual<Shapes, `stack(…, ${D})`> extends infer Joined
-    ? Joined extends Shape
-      ? DimIndex<D, Add<Joined["length"], 1> & number> extends infer Axis extends number ? [...Take<Joined, Axis>, Shapes["length"], ...Drop<Joined, Axis>]
-        : writeDimRangeMessage<`stack(…, ${D})`, "dim", D, Add<Joined["length"], 1> & number>
-      : Joined
+type StackEqual<Shapes extends readonly Shape[], Op extends string> = Shapes extends readonly [
+  infer First extends Shape,
+  infer Second extends Shape,
+  ...infer Rest extends Shape[],
+]
+  ? EqualShapes<Op, "the first tensor", First, "another", Second> extends infer Joined extends Shape
+    ? StackEqual<[Joined, ...Rest], Op>
+    : EqualShapes<Op, "the first tensor", First, "another", Second>
+  : Shapes extends readonly [infer Only extends Shape]
+    ? Only
     : never;
+export type StackRule<Shapes extends readonly Shape[], D extends number> =
+  AnyUnknown<Shapes> extends true
+    ? Shape
+    : StackEqual<Shapes, `stack(…, ${D})`> extends infer Joined
+      ? Joined extends Shape
+        ? DimIndex<D, Add<Joined["length"], 1> & number> extends infer Axis extends number
+          ? [...Take<Joined, Axis>, Shapes["length"], ...Drop<Joined, Axis>]
+          : writeDimRangeMessage<`stack(…, ${D})`, "dim", D, Add<Joined["length"], 1> & number>
+        : Joined
+      : never;
 
 export function stackShape(shapes: readonly RuntimeShape[], dim: number): RuntimeShape {
   const op = `stack(…, ${dim})`;

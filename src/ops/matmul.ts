@@ -10,36 +10,71 @@ import { operation, type IsUnknownShape, type Problem, type Result } from "./com
 import { broadcastShapes, type BroadcastRule } from "./elementwise.ts";
 
 /** The message when the inner dimensions differ: names both. */
-export type writeMatmulMessage<Op extends string, A extends Shape, B extends Shape, K, K2> =
-  `${Op}: ${ShowShape<A>} × ${ShowShape<B>}: the first's last dimension ${ShowDim<K>} must equal the second's ${B["length"] extends 1 ? "only" : "next-to-last"} dimension ${ShowDim<K2>}`;
-export const writeMatmulMessage = (op: string, a: RuntimeShape, b: RuntimeShape, k: RuntimeDim, k2: RuntimeDim): string =>
+export type writeMatmulMessage<
+  Op extends string,
+  A extends Shape,
+  B extends Shape,
+  K,
+  K2,
+> = `${Op}: ${ShowShape<A>} × ${ShowShape<B>}: the first's last dimension ${ShowDim<K>} must equal the second's ${B["length"] extends 1 ? "only" : "next-to-last"} dimension ${ShowDim<K2>}`;
+export const writeMatmulMessage = (
+  op: string,
+  a: RuntimeShape,
+  b: RuntimeShape,
+  k: RuntimeDim,
+  k2: RuntimeDim,
+): string =>
   `${op}: ${showShape(a)} × ${showShape(b)}: the first's last dimension ${showDim(k)} must equal the second's ${b.length === 1 ? "only" : "next-to-last"} dimension ${showDim(k2)}`;
 /** The message for an operand of the wrong rank. */
-export type writeMatmulRankMessage<Op extends string, A extends Shape, B extends Shape, Ranks extends string> = `${Op}: ${ShowShape<A>} × ${ShowShape<B>}: the operands must have ${Ranks}`;
-export const writeMatmulRankMessage = (op: string, a: RuntimeShape, b: RuntimeShape, ranks: string): string => `${op}: ${showShape(a)} × ${showShape(b)}: the operands must have ${ranks}`;
+export type writeMatmulRankMessage<
+  Op extends string,
+  A extends Shape,
+  B extends Shape,
+  Ranks extends string,
+> = `${Op}: ${ShowShape<A>} × ${ShowShape<B>}: the operands must have ${Ranks}`;
+export const writeMatmulRankMessage = (op: string, a: RuntimeShape, b: RuntimeShape, ranks: string): string =>
+  `${op}: ${showShape(a)} × ${showShape(b)}: the operands must have ${ranks}`;
 
 /**
  * torch.matmul: [..., n, k] × [..., k, m] → [broadcast(...), n, m]; a 1-d first operand [k] is a row
  * (its dimension removed after), a 1-d second [k] a column.
  */
 export type MatmulRule<A extends Shape, B extends Shape> =
-  IsUnknownShape<A> extends true ? Shape : IsUnknownShape<B> extends true ? Shape
-  : A extends readonly [] ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
-  : B extends readonly [] ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
-  : A extends readonly [...infer LeadA extends Shape, infer K]
-    ? (B extends readonly [infer K2] ? [K2, LeadA, [], []] : B extends readonly [...infer LeadB extends Shape, infer K2, infer M] ? [K2, LeadB, [M], []] : never) extends
-        [infer K2, infer LeadB extends Shape, infer M extends Dim[], unknown]
-      ? DimsAgree<K, K2> extends false ? writeMatmulMessage<"matmul", A, B, K, K2>
-        : A extends readonly [Dim] ? [...LeadB, ...M]
-        : LeadA extends readonly [...infer BatchA extends Shape, infer N extends Dim]
-          ? B extends readonly [Dim] ? [...BatchA, N]
-            : BroadcastRule<"matmul's batch dimensions", BatchA, LeadB> extends infer Batch ? (Batch extends readonly Dim[] ? [...Batch, N, ...M] : Batch) : never
-          : never
-      : never
-    : never;
+  IsUnknownShape<A> extends true
+    ? Shape
+    : IsUnknownShape<B> extends true
+      ? Shape
+      : A extends readonly []
+        ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
+        : B extends readonly []
+          ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
+          : A extends readonly [...infer LeadA extends Shape, infer K]
+            ? (
+                B extends readonly [infer K2]
+                  ? [K2, LeadA, [], []]
+                  : B extends readonly [...infer LeadB extends Shape, infer K2, infer M]
+                    ? [K2, LeadB, [M], []]
+                    : never
+              ) extends [infer K2, infer LeadB extends Shape, infer M extends Dim[], unknown]
+              ? DimsAgree<K, K2> extends false
+                ? writeMatmulMessage<"matmul", A, B, K, K2>
+                : A extends readonly [Dim]
+                  ? [...LeadB, ...M]
+                  : LeadA extends readonly [...infer BatchA extends Shape, infer N extends Dim]
+                    ? B extends readonly [Dim]
+                      ? [...BatchA, N]
+                      : BroadcastRule<"matmul's batch dimensions", BatchA, LeadB> extends infer Batch
+                        ? Batch extends readonly Dim[]
+                          ? [...Batch, N, ...M]
+                          : Batch
+                        : never
+                    : never
+              : never
+            : never;
 
 export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
-  if (a.length === 0 || b.length === 0) throw new ShapeError(writeMatmulRankMessage("matmul", a, b, "at least 1 dimension each"));
+  if (a.length === 0 || b.length === 0)
+    throw new ShapeError(writeMatmulRankMessage("matmul", a, b, "at least 1 dimension each"));
   const k2 = b.length === 1 ? b[0]! : b.at(-2)!;
   if (!dimsAgree(a.at(-1)!, k2)) throw new ShapeError(writeMatmulMessage("matmul", a, b, a.at(-1)!, k2));
   if (a.length === 1) return b.length === 1 ? [] : [...b.slice(0, -2), b.at(-1)!];
@@ -54,21 +89,33 @@ export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
  * const q = input([8, "seq", 64], { batch: "b" }), kT = input([8, 64, "seq"], { batch: "b" });
  * ops.matmul(q, kT); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function matmul<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>): Symbolic<Result<MatmulRule<A, B>>> {
+export function matmul<A extends Shape, B extends Shape>(
+  a: Symbolic<A>,
+  b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>,
+): Symbolic<Result<MatmulRule<A, B>>> {
   return operation("matmul", [], [a, b]) as never;
 }
 
 /** The message when bmm's batch dimensions differ. */
-export type writeBmmBatchMessage<A extends Shape, B extends Shape> = `bmm: ${ShowShape<A>} × ${ShowShape<B>}: the batch dimensions ${ShowDim<A[0]>} and ${ShowDim<B[0]>} must be equal`;
-export const writeBmmBatchMessage = (a: RuntimeShape, b: RuntimeShape): string => `bmm: ${showShape(a)} × ${showShape(b)}: the batch dimensions ${showDim(a[0]!)} and ${showDim(b[0]!)} must be equal`;
+export type writeBmmBatchMessage<
+  A extends Shape,
+  B extends Shape,
+> = `bmm: ${ShowShape<A>} × ${ShowShape<B>}: the batch dimensions ${ShowDim<A[0]>} and ${ShowDim<B[0]>} must be equal`;
+export const writeBmmBatchMessage = (a: RuntimeShape, b: RuntimeShape): string =>
+  `bmm: ${showShape(a)} × ${showShape(b)}: the batch dimensions ${showDim(a[0]!)} and ${showDim(b[0]!)} must be equal`;
 
 export type BmmRule<A extends Shape, B extends Shape> =
-  IsUnknownShape<A> extends true ? Shape : IsUnknownShape<B> extends true ? Shape
-  : [A, B] extends [readonly [infer BA, infer N, infer K], readonly [infer BB, infer K2, infer M]]
-    ? DimsAgree<BA, BB> extends false ? writeBmmBatchMessage<A, B>
-      : DimsAgree<K, K2> extends false ? writeMatmulMessage<"bmm", A, B, K, K2>
-      : [number extends BA ? BB : BA, N, M]
-    : writeMatmulRankMessage<"bmm", A, B, "3 dimensions each">;
+  IsUnknownShape<A> extends true
+    ? Shape
+    : IsUnknownShape<B> extends true
+      ? Shape
+      : [A, B] extends [readonly [infer BA, infer N, infer K], readonly [infer BB, infer K2, infer M]]
+        ? DimsAgree<BA, BB> extends false
+          ? writeBmmBatchMessage<A, B>
+          : DimsAgree<K, K2> extends false
+            ? writeMatmulMessage<"bmm", A, B, K, K2>
+            : [number extends BA ? BB : BA, N, M]
+        : writeMatmulRankMessage<"bmm", A, B, "3 dimensions each">;
 
 export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
   if (a.length !== 3 || b.length !== 3) throw new ShapeError(writeMatmulRankMessage("bmm", a, b, "3 dimensions each"));
@@ -78,6 +125,9 @@ export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
 }
 
 /** torch.bmm(a, b): [batch, n, k] × [batch, k, m] → [batch, n, m], no broadcasting. */
-export function bmm<A extends Shape, B extends Shape>(a: Symbolic<A>, b: Checked<Symbolic<B>, Problem<BmmRule<A, B>>>): Symbolic<Result<BmmRule<A, B>>> {
+export function bmm<A extends Shape, B extends Shape>(
+  a: Symbolic<A>,
+  b: Checked<Symbolic<B>, Problem<BmmRule<A, B>>>,
+): Symbolic<Result<BmmRule<A, B>>> {
   return operation("bmm", [], [a, b]) as never;
 }

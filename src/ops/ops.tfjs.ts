@@ -21,11 +21,16 @@ const operands = (xs: tf.Tensor[], args: any[]): [tf.Tensor, tf.Tensor] => {
   let next = 0;
   return [0, 1].map((i) => (typeof args[i] === "number" ? tf.scalar(args[i]) : xs[next++]!)) as [tf.Tensor, tf.Tensor];
 };
-const binary = (f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor): Impl => (xs, args) => f(...operands(xs, args));
+const binary =
+  (f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor): Impl =>
+  (xs, args) =>
+    f(...operands(xs, args));
 const axesOf = (dims: number | number[] | null, rank: number): number[] | undefined =>
   dims === null ? undefined : (typeof dims === "number" ? [dims] : dims).map((d) => axis(d, rank));
-const reduce = (f: (x: tf.Tensor, axes: number[] | undefined, keep: boolean) => tf.Tensor): Impl => ([x], [dims, keep], out) =>
-  tf.reshape(f(x!, axesOf(dims, x!.rank), Boolean(keep)), out);
+const reduce =
+  (f: (x: tf.Tensor, axes: number[] | undefined, keep: boolean) => tf.Tensor): Impl =>
+  ([x], [dims, keep], out) =>
+    tf.reshape(f(x!, axesOf(dims, x!.rank), Boolean(keep)), out);
 function variance(x: tf.Tensor, axes: number[] | undefined, correction: number): tf.Tensor {
   const all = axes ?? x.shape.map((_, i) => i);
   const count = all.reduce((n, a) => n * x.shape[a]!, 1);
@@ -33,12 +38,15 @@ function variance(x: tf.Tensor, axes: number[] | undefined, correction: number):
   return tf.div(tf.sum(tf.square(centered), all), Math.max(count - correction, 0));
 }
 /** f on the last axis, `dim` moved there and back. */
-const onAxis = (f: (x: tf.Tensor) => tf.Tensor): Impl => ([x], [dim]) => {
-  const a = axis(dim, x!.rank), last = x!.rank - 1;
-  if (a === last) return f(x!);
-  const perm = x!.shape.map((_, i) => (i === a ? last : i === last ? a : i));
-  return tf.transpose(f(tf.transpose(x!, perm)), perm);
-};
+const onAxis =
+  (f: (x: tf.Tensor) => tf.Tensor): Impl =>
+  ([x], [dim]) => {
+    const a = axis(dim, x!.rank),
+      last = x!.rank - 1;
+    if (a === last) return f(x!);
+    const perm = x!.shape.map((_, i) => (i === a ? last : i === last ? a : i));
+    return tf.transpose(f(tf.transpose(x!, perm)), perm);
+  };
 const SQRT1_2 = Math.SQRT1_2;
 
 /**
@@ -48,8 +56,12 @@ const SQRT1_2 = Math.SQRT1_2;
  */
 function einsum(xs: tf.Tensor[], equation: string, out: number[]): tf.Tensor {
   const { inputs, output } = parseEinsum(equation);
-  const ellipsisRank = Math.max(0, ...inputs.map((term, i) => (term.includes("*") ? xs[i]!.rank - term.length + 1 : 0)));
-  const expand = (term: readonly string[], rank: number) => term.flatMap((c) => (c === "*" ? Array.from({ length: rank }, (_, j) => `*${ellipsisRank - rank + j}`) : [c]));
+  const ellipsisRank = Math.max(
+    0,
+    ...inputs.map((term, i) => (term.includes("*") ? xs[i]!.rank - term.length + 1 : 0)),
+  );
+  const expand = (term: readonly string[], rank: number) =>
+    term.flatMap((c) => (c === "*" ? Array.from({ length: rank }, (_, j) => `*${ellipsisRank - rank + j}`) : [c]));
   const all: string[] = [];
   const terms = inputs.map((term, i) => expand(term, term.includes("*") ? xs[i]!.rank - term.length + 1 : 0));
   terms.flat().forEach((c) => all.includes(c) || all.push(c));
@@ -61,29 +73,54 @@ function einsum(xs: tf.Tensor[], equation: string, out: number[]): tf.Tensor {
       const p = letters.indexOf(letters[q]!);
       if (p === q) continue;
       const n = t.shape[q]!;
-      const eye = tf.reshape(tf.eye(n), t.shape.map((s, j) => (j === p || j === q ? n : 1)));
+      const eye = tf.reshape(
+        tf.eye(n),
+        t.shape.map((s, j) => (j === p || j === q ? n : 1)),
+      );
       t = tf.sum(tf.mul(t, eye), q);
       letters = letters.filter((_, j) => j !== q);
     }
     const order = all.filter((c) => letters.includes(c));
-    t = tf.transpose(t, order.map((c) => letters.indexOf(c)));
-    return tf.reshape(t, all.map((c) => (order.includes(c) ? t.shape[order.indexOf(c)]! : 1)));
+    t = tf.transpose(
+      t,
+      order.map((c) => letters.indexOf(c)),
+    );
+    return tf.reshape(
+      t,
+      all.map((c) => (order.includes(c) ? t.shape[order.indexOf(c)]! : 1)),
+    );
   });
   const product = spread.reduce((a, b) => tf.mul(a, b));
   const summed = all.map((c, i) => (outLetters.includes(c) ? -1 : i)).filter((i) => i >= 0);
   const reduced = summed.length > 0 ? tf.sum(product, summed) : product;
   const kept = all.filter((c) => outLetters.includes(c));
-  const moved = kept.length > 1 ? tf.transpose(reduced, outLetters.map((c) => kept.indexOf(c))) : reduced;
+  const moved =
+    kept.length > 1
+      ? tf.transpose(
+          reduced,
+          outLetters.map((c) => kept.indexOf(c)),
+        )
+      : reduced;
   return tf.reshape(tf.broadcastTo(moved, out.length === moved.rank ? out : moved.shape), out);
 }
 
 /** rearrange / reduce / repeat: split into the left side's axes, reduce, reorder, add new axes, merge. */
-function einops(kind: EinopsKind, x: tf.Tensor, pattern: string, lengths: Record<string, number>, reduction: Reduction | undefined, out: number[]): tf.Tensor {
+function einops(
+  kind: EinopsKind,
+  x: tf.Tensor,
+  pattern: string,
+  lengths: Record<string, number>,
+  reduction: Reduction | undefined,
+  out: number[],
+): tf.Tensor {
   const plan = einopsPlan(kind, pattern, x.shape, lengths);
   // Every axis of the left side, in einops' order (a group's first axis outermost): the anonymous ones
   // too ("#i": a 1, or a literal length in a group, the 2 of "(h 2)", which reduce reduces).
   const left = plan.left;
-  let t = tf.reshape(x, left.map((a) => plan.sizes.get(a) as number));
+  let t = tf.reshape(
+    x,
+    left.map((a) => plan.sizes.get(a) as number),
+  );
   const gone = left.map((a, i) => (plan.right.includes(a) ? -1 : i)).filter((i) => i >= 0);
   if (gone.length > 0) {
     const f = { sum: tf.sum, mean: tf.mean, max: tf.max, min: tf.min, prod: tf.prod }[reduction ?? "sum"];
@@ -91,47 +128,102 @@ function einops(kind: EinopsKind, x: tf.Tensor, pattern: string, lengths: Record
   }
   const kept = left.filter((a) => plan.right.includes(a));
   const order = plan.right.filter((a) => kept.includes(a));
-  if (order.length > 1) t = tf.transpose(t, order.map((a) => kept.indexOf(a)));
-  t = tf.reshape(t, plan.right.map((a) => (kept.includes(a) ? (plan.sizes.get(a) as number) : 1)));
+  if (order.length > 1)
+    t = tf.transpose(
+      t,
+      order.map((a) => kept.indexOf(a)),
+    );
+  t = tf.reshape(
+    t,
+    plan.right.map((a) => (kept.includes(a) ? (plan.sizes.get(a) as number) : 1)),
+  );
   if (plan.right.some((a) => !kept.includes(a))) t = tf.broadcastTo(t, plan.rightSizes as number[]);
   return tf.reshape(t, out);
 }
 
 export const opImplementations: Record<OpName, Impl> = {
-  reshape: reshaped, view: reshaped, flatten: reshaped, unflatten: reshaped, squeeze: reshaped, unsqueeze: reshaped,
+  reshape: reshaped,
+  view: reshaped,
+  flatten: reshaped,
+  unflatten: reshaped,
+  squeeze: reshaped,
+  unsqueeze: reshaped,
   expand: ([x], _, out) => tf.broadcastTo(x!, out),
-  permute: ([x], [dims]) => tf.transpose(x!, (dims as number[]).map((d) => axis(d, x!.rank))),
+  permute: ([x], [dims]) =>
+    tf.transpose(
+      x!,
+      (dims as number[]).map((d) => axis(d, x!.rank)),
+    ),
   transpose: ([x], [d0, d1]) => {
     const [a0, a1] = [axis(d0, x!.rank), axis(d1, x!.rank)];
-    return tf.transpose(x!, x!.shape.map((_, i) => (i === a0 ? a1 : i === a1 ? a0 : i)));
+    return tf.transpose(
+      x!,
+      x!.shape.map((_, i) => (i === a0 ? a1 : i === a1 ? a0 : i)),
+    );
   },
   select: ([x], [dim, index], out) => {
-    const a = axis(dim, x!.rank), size = x!.shape[a]!;
+    const a = axis(dim, x!.rank),
+      size = x!.shape[a]!;
     const begin = x!.shape.map((_, i) => (i === a ? (index < 0 ? size + index : index) : 0));
-    return tf.reshape(tf.slice(x!, begin, x!.shape.map((s, i) => (i === a ? 1 : s))), out);
+    return tf.reshape(
+      tf.slice(
+        x!,
+        begin,
+        x!.shape.map((s, i) => (i === a ? 1 : s)),
+      ),
+      out,
+    );
   },
   narrow: ([x], [dim, start, length]) => {
-    const a = axis(dim, x!.rank), size = x!.shape[a]!;
-    return tf.slice(x!, x!.shape.map((_, i) => (i === a ? (start < 0 ? size + start : start) : 0)), x!.shape.map((s, i) => (i === a ? length : s)));
+    const a = axis(dim, x!.rank),
+      size = x!.shape[a]!;
+    return tf.slice(
+      x!,
+      x!.shape.map((_, i) => (i === a ? (start < 0 ? size + start : start) : 0)),
+      x!.shape.map((s, i) => (i === a ? length : s)),
+    );
   },
   stack: (xs, [dim]) => tf.stack(xs, axis(dim, xs[0]!.rank + 1)),
-  add: binary(tf.add), sub: binary(tf.sub), mul: binary(tf.mul), div: binary(tf.div), pow: binary(tf.pow), maximum: binary(tf.maximum), minimum: binary(tf.minimum),
-  relu: ([x]) => tf.relu(x!), sigmoid: ([x]) => tf.sigmoid(x!), tanh: ([x]) => tf.tanh(x!), exp: ([x]) => tf.exp(x!), log: ([x]) => tf.log(x!),
-  sqrt: ([x]) => tf.sqrt(x!), rsqrt: ([x]) => tf.rsqrt(x!), abs: ([x]) => tf.abs(x!), neg: ([x]) => tf.neg(x!), sin: ([x]) => tf.sin(x!), cos: ([x]) => tf.cos(x!),
-  reciprocal: ([x]) => tf.reciprocal(x!), square: ([x]) => tf.square(x!),
+  add: binary(tf.add),
+  sub: binary(tf.sub),
+  mul: binary(tf.mul),
+  div: binary(tf.div),
+  pow: binary(tf.pow),
+  maximum: binary(tf.maximum),
+  minimum: binary(tf.minimum),
+  relu: ([x]) => tf.relu(x!),
+  sigmoid: ([x]) => tf.sigmoid(x!),
+  tanh: ([x]) => tf.tanh(x!),
+  exp: ([x]) => tf.exp(x!),
+  log: ([x]) => tf.log(x!),
+  sqrt: ([x]) => tf.sqrt(x!),
+  rsqrt: ([x]) => tf.rsqrt(x!),
+  abs: ([x]) => tf.abs(x!),
+  neg: ([x]) => tf.neg(x!),
+  sin: ([x]) => tf.sin(x!),
+  cos: ([x]) => tf.cos(x!),
+  reciprocal: ([x]) => tf.reciprocal(x!),
+  square: ([x]) => tf.square(x!),
   gelu: ([x]) => tf.mul(tf.mul(x!, 0.5), tf.add(1, tf.erf(tf.mul(x!, SQRT1_2)))),
   silu: ([x]) => tf.mul(x!, tf.sigmoid(x!)),
-  sum: reduce((x, axes, keep) => tf.sum(x, axes, keep)), mean: reduce((x, axes, keep) => tf.mean(x, axes, keep)),
-  amax: reduce((x, axes, keep) => tf.max(x, axes, keep)), amin: reduce((x, axes, keep) => tf.min(x, axes, keep)),
+  sum: reduce((x, axes, keep) => tf.sum(x, axes, keep)),
+  mean: reduce((x, axes, keep) => tf.mean(x, axes, keep)),
+  amax: reduce((x, axes, keep) => tf.max(x, axes, keep)),
+  amin: reduce((x, axes, keep) => tf.min(x, axes, keep)),
   logsumexp: reduce((x, axes, keep) => tf.logSumExp(x, axes, keep)),
   var: ([x], [dims, , correction], out) => tf.reshape(variance(x!, axesOf(dims, x!.rank), correction ?? 1), out),
-  std: ([x], [dims, , correction], out) => tf.reshape(tf.sqrt(variance(x!, axesOf(dims, x!.rank), correction ?? 1)), out),
-  argmax: ([x], [dim], out) => tf.reshape(dim === null ? tf.argMax(tf.reshape(x!, [-1])) : tf.argMax(x!, axis(dim, x!.rank)), out),
-  softmax: onAxis((x) => tf.softmax(x)), logSoftmax: onAxis((x) => tf.logSoftmax(x)),
+  std: ([x], [dims, , correction], out) =>
+    tf.reshape(tf.sqrt(variance(x!, axesOf(dims, x!.rank), correction ?? 1)), out),
+  argmax: ([x], [dim], out) =>
+    tf.reshape(dim === null ? tf.argMax(tf.reshape(x!, [-1])) : tf.argMax(x!, axis(dim, x!.rank)), out),
+  softmax: onAxis((x) => tf.softmax(x)),
+  logSoftmax: onAxis((x) => tf.logSoftmax(x)),
   matmul: ([a, b], _, out) => {
-    const left = a!.rank === 1 ? tf.reshape(a!, [1, -1]) : a!, right = b!.rank === 1 ? tf.reshape(b!, [-1, 1]) : b!;
+    const left = a!.rank === 1 ? tf.reshape(a!, [1, -1]) : a!,
+      right = b!.rank === 1 ? tf.reshape(b!, [-1, 1]) : b!;
     const batch = out.slice(0, Math.max(left.rank, right.rank) - 2);
-    const lead = (t: tf.Tensor) => (t.rank === 2 && batch.length === 0 ? t : tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]));
+    const lead = (t: tf.Tensor) =>
+      t.rank === 2 && batch.length === 0 ? t : tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
     return tf.reshape(tf.matMul(lead(left), lead(right)), out);
   },
   bmm: ([a, b]) => tf.matMul(a!, b!),
@@ -152,7 +244,10 @@ export const opImplementations: Record<OpName, Impl> = {
     if (x!.rank !== 4) throw new Error(`interpolate: TensorFlow.js resizes 2-d images only (input of rank ${x!.rank})`);
     const nhwc = tf.transpose(x!, [0, 2, 3, 1]) as tf.Tensor4D;
     const size: [number, number] = [out[2]!, out[3]!];
-    const resized = o.mode === "bilinear" ? tf.image.resizeBilinear(nhwc, size, false, true) : tf.image.resizeNearestNeighbor(nhwc, size, false, false);
+    const resized =
+      o.mode === "bilinear"
+        ? tf.image.resizeBilinear(nhwc, size, false, true)
+        : tf.image.resizeNearestNeighbor(nhwc, size, false, false);
     return tf.transpose(resized, [0, 3, 1, 2]);
   },
   rearrange: ([x], [pattern, lengths], out) => einops("rearrange", x!, pattern, lengths, undefined, out),
@@ -184,7 +279,11 @@ export class Op extends tfl.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const xs = Array.isArray(inputs) ? inputs : [inputs];
-      const out = outputShape(this.fn, xs.map((x) => x.shape), this.args) as number[];
+      const out = outputShape(
+        this.fn,
+        xs.map((x) => x.shape),
+        this.args,
+      ) as number[];
       return opImplementations[this.fn](xs, this.args, out);
     });
   }

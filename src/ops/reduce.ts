@@ -13,32 +13,56 @@ import { operation, type IsUnknownShape, type Problem, type Result } from "./com
 export type writeRepeatedDimMessage<Op extends string, D extends number> = `${Op}: dim ${D} appears more than once`;
 export const writeRepeatedDimMessage = (op: string, dim: number): string => `${op}: dim ${dim} appears more than once`;
 
-type Axes<S extends Shape, Dims extends readonly number[], Op extends string, Seen = never> =
-  Dims extends readonly [infer D extends number, ...infer Rest extends readonly number[]]
-    ? DimIndex<D, S["length"]> extends infer Axis extends number
-      ? [Axis] extends [Seen] ? writeRepeatedDimMessage<Op, D> : Axes<S, Rest, Op, Seen | Axis>
-      : writeDimRangeMessage<Op, "dim", D, S["length"]>
-    : Seen;
-type Reduced<S extends Shape, Reduce, Keep extends boolean> =
-  { -readonly [K in keyof S]: K extends `${Reduce & number}` ? 1 : S[K] } extends infer Kept extends Dim[]
-    ? Keep extends true ? Kept : Without<Kept, S, Reduce>
-    : never;
-type Without<Kept extends readonly unknown[], S extends Shape, Reduce, Out extends Dim[] = [], Index extends 0[] = []> =
-  S extends readonly [infer D extends Dim, ...infer Rest extends Shape]
-    ? Without<Kept, Rest, Reduce, Index["length"] extends Reduce ? Out : [...Out, D], [...Index, 0]>
-    : Out;
+type Axes<S extends Shape, Dims extends readonly number[], Op extends string, Seen = never> = Dims extends readonly [
+  infer D extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? DimIndex<D, S["length"]> extends infer Axis extends number
+    ? [Axis] extends [Seen]
+      ? writeRepeatedDimMessage<Op, D>
+      : Axes<S, Rest, Op, Seen | Axis>
+    : writeDimRangeMessage<Op, "dim", D, S["length"]>
+  : Seen;
+type Reduced<S extends Shape, Reduce, Keep extends boolean> = {
+  -readonly [K in keyof S]: K extends `${Reduce & number}` ? 1 : S[K];
+} extends infer Kept extends Dim[]
+  ? Keep extends true
+    ? Kept
+    : Without<Kept, S, Reduce>
+  : never;
+type Without<
+  Kept extends readonly unknown[],
+  S extends Shape,
+  Reduce,
+  Out extends Dim[] = [],
+  Index extends 0[] = [],
+> = S extends readonly [infer D extends Dim, ...infer Rest extends Shape]
+  ? Without<Kept, Rest, Reduce, Index["length"] extends Reduce ? Out : [...Out, D], [...Index, 0]>
+  : Out;
 
 /** A reduction's shape: the dims (all without any) removed, or kept as 1 with `keepdim`. */
 export type ReduceRule<Name extends string, S extends Shape, Dims, Keep extends boolean> =
-  IsUnknownShape<S> extends true ? Shape
-  : [Dims] extends [undefined] ? (Keep extends true ? { -readonly [K in keyof S]: 1 } : [])
-  : `${Name}(…, ${Dims extends readonly number[] ? ShowShape<Dims> : Dims & number})` extends infer Op extends string
-    ? Axes<S, Dims extends readonly number[] ? Dims : [Dims & number], Op> extends infer Reduce
-      ? [Reduce] extends [string] ? Reduce : Reduced<S, Reduce, Keep>
-      : never
-    : never;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : [Dims] extends [undefined]
+      ? Keep extends true
+        ? { -readonly [K in keyof S]: 1 }
+        : []
+      : `${Name}(…, ${Dims extends readonly number[] ? ShowShape<Dims> : Dims & number})` extends infer Op extends
+            string
+        ? Axes<S, Dims extends readonly number[] ? Dims : [Dims & number], Op> extends infer Reduce
+          ? [Reduce] extends [string]
+            ? Reduce
+            : Reduced<S, Reduce, Keep>
+          : never
+        : never;
 
-export function reduceShape(name: string, input: RuntimeShape, dims: number | readonly number[] | undefined, keepdim: boolean): RuntimeShape {
+export function reduceShape(
+  name: string,
+  input: RuntimeShape,
+  dims: number | readonly number[] | undefined,
+  keepdim: boolean,
+): RuntimeShape {
   if (dims === undefined) return keepdim ? input.map(() => 1) : [];
   const op = `${name}(…, ${typeof dims === "number" ? dims : showShape(dims)})`;
   const axes: number[] = [];
@@ -59,11 +83,18 @@ export interface ReduceOptions<Keep extends boolean = boolean> {
   readonly correction?: number;
 }
 type Dims = number | readonly number[] | undefined;
-type Reduction<Name extends ReduceName> = <S extends Shape, const D extends Dims = undefined, const Keep extends boolean = false>(
-  x: Symbolic<S>, dim?: Arg<D, Problem<ReduceRule<Name, S, D, Keep>>>, options?: ReduceOptions<Keep>,
+type Reduction<Name extends ReduceName> = <
+  S extends Shape,
+  const D extends Dims = undefined,
+  const Keep extends boolean = false,
+>(
+  x: Symbolic<S>,
+  dim?: Arg<D, Problem<ReduceRule<Name, S, D, Keep>>>,
+  options?: ReduceOptions<Keep>,
 ) => Symbolic<Result<ReduceRule<Name, S, D, Keep>>>;
 const reduction = <Name extends ReduceName>(name: Name): Reduction<Name> =>
-  ((x: unknown, dim?: Dims, options?: ReduceOptions) => operation(name, [dim ?? null, options?.keepdim ?? false, options?.correction ?? 1], [x])) as never;
+  ((x: unknown, dim?: Dims, options?: ReduceOptions) =>
+    operation(name, [dim ?? null, options?.keepdim ?? false, options?.correction ?? 1], [x])) as never;
 
 /**
  * torch.sum(x, dim?, { keepdim }): dims removed (kept as 1 with keepdim); no dim: every element.
@@ -86,10 +117,14 @@ const var_ = reduction("var");
 export { var_ as var };
 
 export type SoftmaxRule<Name extends string, S extends Shape, D extends number> =
-  IsUnknownShape<S> extends true ? Shape
-  : DimIndex<D, S["length"]> extends number ? S : writeDimRangeMessage<`${Name}(…, ${D})`, "dim", D, S["length"]>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : DimIndex<D, S["length"]> extends number
+      ? S
+      : writeDimRangeMessage<`${Name}(…, ${D})`, "dim", D, S["length"]>;
 export function softmaxShape(name: string, input: RuntimeShape, dim: number): RuntimeShape {
-  if (dimIndex(dim, input.length) === false) throw new ShapeError(writeDimRange(`${name}(…, ${dim})`, "dim", dim, input.length));
+  if (dimIndex(dim, input.length) === false)
+    throw new ShapeError(writeDimRange(`${name}(…, ${dim})`, "dim", dim, input.length));
   return input;
 }
 
@@ -100,10 +135,16 @@ export function softmaxShape(name: string, input: RuntimeShape, dim: number): Ru
  * const scores = input([8, "seq", "seq"], { batch: "b" });
  * ops.softmax(scores, -1); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function softmax<S extends Shape, const D extends number>(x: Symbolic<S>, dim: Arg<D, Problem<SoftmaxRule<"softmax", S, D>>>): Symbolic<Result<SoftmaxRule<"softmax", S, D>>> {
+export function softmax<S extends Shape, const D extends number>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<SoftmaxRule<"softmax", S, D>>>,
+): Symbolic<Result<SoftmaxRule<"softmax", S, D>>> {
   return operation("softmax", [dim], [x]) as never;
 }
 /** torch.log_softmax(x, dim). */
-export function logSoftmax<S extends Shape, const D extends number>(x: Symbolic<S>, dim: Arg<D, Problem<SoftmaxRule<"logSoftmax", S, D>>>): Symbolic<Result<SoftmaxRule<"logSoftmax", S, D>>> {
+export function logSoftmax<S extends Shape, const D extends number>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<SoftmaxRule<"logSoftmax", S, D>>>,
+): Symbolic<Result<SoftmaxRule<"logSoftmax", S, D>>> {
   return operation("logSoftmax", [dim], [x]) as never;
 }

@@ -23,7 +23,8 @@ type Replace<S extends Shape, Axis extends number, D> = { -readonly [K in keyof 
 const isKnown = (dim: RuntimeDim | undefined): dim is number => typeof dim === "number";
 /** Whether a shape is one data really has (every size known: a graph being built), not a symbolic one. */
 const building = (shape: RuntimeShape): boolean => shape.every(isKnown);
-const productOf = (dims: readonly RuntimeDim[]): number | null => dims.reduce<number | null>((total, dim) => (total === null || !isKnown(dim) ? null : total * dim), 1);
+const productOf = (dims: readonly RuntimeDim[]): number | null =>
+  dims.reduce<number | null>((total, dim) => (total === null || !isKnown(dim) ? null : total * dim), 1);
 /** A dim argument as an index, or the ShapeError. */
 function axisOf(op: string, name: string, dim: number, rank: number): number {
   const axis = dimIndex(dim, rank);
@@ -37,31 +38,62 @@ function axisOf(op: string, name: string, dim: number, rank: number): number {
 export type writeReshapeCountMessage<Op extends string> = `${Op}: only one size can be -1`;
 export const writeReshapeCountMessage = (op: string): string => `${op}: only one size can be -1`;
 /** The message when the sizes do not multiply out to the number of elements. */
-export type writeReshapeProductMessage<Op extends string, Input extends Shape, Elements, Sizes> =
-  `${Op}: the sizes multiply to ${Sizes & number}, but the input ${ShowShape<Input>} has ${Elements & number} elements`;
+export type writeReshapeProductMessage<
+  Op extends string,
+  Input extends Shape,
+  Elements,
+  Sizes,
+> = `${Op}: the sizes multiply to ${Sizes & number}, but the input ${ShowShape<Input>} has ${Elements & number} elements`;
 export const writeReshapeProductMessage = (op: string, input: RuntimeShape, elements: number, sizes: number): string =>
   `${op}: the sizes multiply to ${sizes}, but the input ${showShape(input)} has ${elements} elements`;
 /** The message when -1 cannot be inferred. */
-export type writeReshapeInferMessage<Op extends string, Input extends Shape, Elements, Known> =
-  `${Op}: the input ${ShowShape<Input>} has ${Elements & number} elements, not divisible by ${Known & number}, the product of the sizes other than -1`;
+export type writeReshapeInferMessage<
+  Op extends string,
+  Input extends Shape,
+  Elements,
+  Known,
+> = `${Op}: the input ${ShowShape<Input>} has ${Elements & number} elements, not divisible by ${Known & number}, the product of the sizes other than -1`;
 export const writeReshapeInferMessage = (op: string, input: RuntimeShape, elements: number, known: number): string =>
   `${op}: the input ${showShape(input)} has ${elements} elements, not divisible by ${known}, the product of the sizes other than -1`;
 /** The message when a named size is not the input's dimension at that place. */
-export type writeReshapeNameMessage<Op extends string, Name> = `${Op}: the named size ${ShowDim<Name>} must keep the input's dimension of that name, in its place among the leading dimensions`;
+export type writeReshapeNameMessage<
+  Op extends string,
+  Name,
+> = `${Op}: the named size ${ShowDim<Name>} must keep the input's dimension of that name, in its place among the leading dimensions`;
 export const writeReshapeNameMessage = (op: string, name: RuntimeDim): string =>
   `${op}: the named size ${showDim(name)} must keep the input's dimension of that name, in its place among the leading dimensions`;
 
 /** Leading sizes that keep the input's unknown or named dimensions (`x.size(0)`, `"batch"`), and the rest of both. */
-type KeptPrefix<S extends Shape, Sizes extends readonly unknown[], Kept extends Dim[] = []> =
-  [S, Sizes] extends [readonly [infer A extends Dim, ...infer RestS extends Shape], readonly [infer B, ...infer RestSizes]]
-    ? IsKnown<A> extends false ? (Same<A, B> extends true ? KeptPrefix<RestS, RestSizes, [...Kept, A]> : [Kept, S, Sizes]) : [Kept, S, Sizes]
-    : [Kept, S, Sizes];
-type MinusOnes<Sizes extends readonly unknown[], Count extends 0[] = []> =
-  Sizes extends readonly [infer Size, ...infer Rest] ? MinusOnes<Rest, [Size] extends [-1] ? [...Count, 0] : Count> : Count["length"];
-type NotMinusOne<Sizes extends readonly unknown[], Known extends unknown[] = []> =
-  Sizes extends readonly [infer Size, ...infer Rest] ? NotMinusOne<Rest, [Size] extends [-1] ? Known : [...Known, Size]> : Known;
-type FirstName<Sizes extends readonly unknown[]> = Sizes extends readonly [infer Size, ...infer Rest] ? (Size extends string ? Size : FirstName<Rest>) : false;
-type Inferred<Sizes extends readonly unknown[], Value> = { -readonly [K in keyof Sizes]: [Sizes[K]] extends [-1] ? Value : Sizes[K] };
+type KeptPrefix<S extends Shape, Sizes extends readonly unknown[], Kept extends Dim[] = []> = [S, Sizes] extends [
+  readonly [infer A extends Dim, ...infer RestS extends Shape],
+  readonly [infer B, ...infer RestSizes],
+]
+  ? IsKnown<A> extends false
+    ? Same<A, B> extends true
+      ? KeptPrefix<RestS, RestSizes, [...Kept, A]>
+      : [Kept, S, Sizes]
+    : [Kept, S, Sizes]
+  : [Kept, S, Sizes];
+type MinusOnes<Sizes extends readonly unknown[], Count extends 0[] = []> = Sizes extends readonly [
+  infer Size,
+  ...infer Rest,
+]
+  ? MinusOnes<Rest, [Size] extends [-1] ? [...Count, 0] : Count>
+  : Count["length"];
+type NotMinusOne<Sizes extends readonly unknown[], Known extends unknown[] = []> = Sizes extends readonly [
+  infer Size,
+  ...infer Rest,
+]
+  ? NotMinusOne<Rest, [Size] extends [-1] ? Known : [...Known, Size]>
+  : Known;
+type FirstName<Sizes extends readonly unknown[]> = Sizes extends readonly [infer Size, ...infer Rest]
+  ? Size extends string
+    ? Size
+    : FirstName<Rest>
+  : false;
+type Inferred<Sizes extends readonly unknown[], Value> = {
+  -readonly [K in keyof Sizes]: [Sizes[K]] extends [-1] ? Value : Sizes[K];
+};
 
 /**
  * torch.reshape / Tensor.view: the sizes (one may be -1, inferred) must multiply out to the number of
@@ -69,19 +101,37 @@ type Inferred<Sizes extends readonly unknown[], Value> = { -readonly [K in keyof
  * (`ops.view(x, [x.size(0), -1])`); arithmetic that needs a name's or an unknown's value gives `number`.
  */
 export type ReshapeRule<Name extends string, S extends Shape, Sizes extends readonly Dim[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : KeptPrefix<S, Sizes> extends [infer Kept extends Dim[], infer RestS extends Shape, infer RestSizes extends readonly unknown[]]
-    ? ReshapeRest<`${Name}(…, ${ShowShape<Sizes>})`, S, Kept, RestS, RestSizes>
-    : never;
-type ReshapeRest<Op extends string, S extends Shape, Kept extends Dim[], RestS extends Shape, RestSizes extends readonly unknown[]> =
+  IsUnknownShape<S> extends true
+    ? Shape
+    : KeptPrefix<S, Sizes> extends [
+          infer Kept extends Dim[],
+          infer RestS extends Shape,
+          infer RestSizes extends readonly unknown[],
+        ]
+      ? ReshapeRest<`${Name}(…, ${ShowShape<Sizes>})`, S, Kept, RestS, RestSizes>
+      : never;
+type ReshapeRest<
+  Op extends string,
+  S extends Shape,
+  Kept extends Dim[],
+  RestS extends Shape,
+  RestSizes extends readonly unknown[],
+> =
   MinusOnes<RestSizes> extends 0 | 1
-    ? FirstName<RestSizes> extends infer NameSize extends string ? writeReshapeNameMessage<Op, NameSize>
+    ? FirstName<RestSizes> extends infer NameSize extends string
+      ? writeReshapeNameMessage<Op, NameSize>
       : [Product<Values<RestS>>, Product<Values<NotMinusOne<RestSizes>>>] extends [infer Elements, infer Known]
-        ? number extends Elements ? [...Kept, ...Inferred<RestSizes, number>]
-          : number extends Known ? [...Kept, ...Inferred<RestSizes, number>]
-          : MinusOnes<RestSizes> extends 1
-            ? Mod<Elements, Known> extends 0 ? [...Kept, ...Inferred<RestSizes, FloorDiv<Elements, Known>>] : writeReshapeInferMessage<Op, S, Elements, Known>
-            : Same<Elements, Known> extends true ? [...Kept, ...Inferred<RestSizes, never>] : writeReshapeProductMessage<Op, S, Elements, Known>
+        ? number extends Elements
+          ? [...Kept, ...Inferred<RestSizes, number>]
+          : number extends Known
+            ? [...Kept, ...Inferred<RestSizes, number>]
+            : MinusOnes<RestSizes> extends 1
+              ? Mod<Elements, Known> extends 0
+                ? [...Kept, ...Inferred<RestSizes, FloorDiv<Elements, Known>>]
+                : writeReshapeInferMessage<Op, S, Elements, Known>
+              : Same<Elements, Known> extends true
+                ? [...Kept, ...Inferred<RestSizes, never>]
+                : writeReshapeProductMessage<Op, S, Elements, Known>
         : never
     : writeReshapeCountMessage<Op>;
 
@@ -90,7 +140,10 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
   let kept = 0;
   // a size null (x.size(i) of an unknown dimension) or a name keeps the input's dimension in its place
   // (a name over a known size: the shapes data has, when a graph is built)
-  const keeps = (size: RuntimeDim, dim: RuntimeDim) => size === null ? !isKnown(dim) || building(input) : typeof size === "string" && (size === dim || dim === null || (isKnown(dim) && building(input)));
+  const keeps = (size: RuntimeDim, dim: RuntimeDim) =>
+    size === null
+      ? !isKnown(dim) || building(input)
+      : typeof size === "string" && (size === dim || dim === null || (isKnown(dim) && building(input)));
   while (kept < sizes.length && kept < input.length && keeps(sizes[kept]!, input[kept]!)) kept++;
   const rest = sizes.slice(kept);
   if (rest.filter((size) => size === -1).length > 1) throw new ShapeError(writeReshapeCountMessage(op));
@@ -101,14 +154,17 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
   const out = (value: number | null) => [...input.slice(0, kept), ...rest.map((size) => (size === -1 ? value : size))];
   if (elements === null || known === null) return out(null);
   if (rest.includes(-1)) {
-    if (known === 0 || elements % known !== 0) throw new ShapeError(writeReshapeInferMessage(op, input, elements, known));
+    if (known === 0 || elements % known !== 0)
+      throw new ShapeError(writeReshapeInferMessage(op, input, elements, known));
     return out(elements / known);
   }
   if (elements !== known) throw new ShapeError(writeReshapeProductMessage(op, input, elements, known));
   return out(null);
 }
 
-type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly Dim[]> = Problem<ReshapeRule<Name, S, Sizes>>;
+type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly Dim[]> = Problem<
+  ReshapeRule<Name, S, Sizes>
+>;
 
 /**
  * torch.reshape: the same elements in a new shape; one size may be -1 (inferred). A leading size
@@ -118,7 +174,10 @@ type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly D
  * const x = input([64, 7, 7]);
  * ops.reshape(x, [x.size(0), -1]); // Symbolic<[number, 3136]>
  */
-export function reshape<S extends Shape, const Sizes extends readonly Dim[]>(x: Symbolic<S>, sizes: Checked<Sizes, SizesProblem<"reshape", S, Sizes>>): Symbolic<Result<ReshapeRule<"reshape", S, Sizes>>> {
+export function reshape<S extends Shape, const Sizes extends readonly Dim[]>(
+  x: Symbolic<S>,
+  sizes: Checked<Sizes, SizesProblem<"reshape", S, Sizes>>,
+): Symbolic<Result<ReshapeRule<"reshape", S, Sizes>>> {
   return operation("reshape", [sizes], [x]) as never;
 }
 
@@ -129,14 +188,19 @@ export function reshape<S extends Shape, const Sizes extends readonly Dim[]>(x: 
  * const tokens = input(["seq", 512], { batch: "b" });
  * ops.view(tokens, ["b", "seq", 8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
-export function view<S extends Shape, const Sizes extends readonly Dim[]>(x: Symbolic<S>, sizes: Checked<Sizes, SizesProblem<"view", S, Sizes>>): Symbolic<Result<ReshapeRule<"view", S, Sizes>>> {
+export function view<S extends Shape, const Sizes extends readonly Dim[]>(
+  x: Symbolic<S>,
+  sizes: Checked<Sizes, SizesProblem<"view", S, Sizes>>,
+): Symbolic<Result<ReshapeRule<"view", S, Sizes>>> {
   return operation("view", [sizes], [x]) as never;
 }
 
 // ---- flatten / unflatten --------------------------------------------------------------------------
 
-type FlattenOp<S extends Shape, Start extends number, End extends number> = IsUnknownShape<S> extends true ? Shape : FlattenRule<`flatten(…, ${Start}, ${End})`, Start, End, S>;
-export const flattenShape = (input: RuntimeShape, start: number, end: number): RuntimeShape => flattenRule(`flatten(…, ${start}, ${end})`, start, end, input);
+type FlattenOp<S extends Shape, Start extends number, End extends number> =
+  IsUnknownShape<S> extends true ? Shape : FlattenRule<`flatten(…, ${Start}, ${End})`, Start, End, S>;
+export const flattenShape = (input: RuntimeShape, start: number, end: number): RuntimeShape =>
+  flattenRule(`flatten(…, ${start}, ${end})`, start, end, input);
 
 /**
  * torch.flatten(x, startDim = 0, endDim = -1) (note: torch.flatten starts at 0, nn.Flatten at 1).
@@ -154,9 +218,11 @@ export function flatten<S extends Shape, const Start extends number = 0, const E
 }
 
 type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly number[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : MinusOnes<Sizes> extends 0 | 1 ? UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>
-  : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : MinusOnes<Sizes> extends 0 | 1
+      ? UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>
+      : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
 export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
   const op = `unflatten(…, ${dim}, ${showShape(sizes)})`;
   if (sizes.filter((size) => size === -1).length > 1) throw new ShapeError(writeReshapeCountMessage(op));
@@ -171,7 +237,9 @@ export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly
  * ops.unflatten(x, -1, [8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
 export function unflatten<S extends Shape, const D extends number, const Sizes extends readonly number[]>(
-  x: Symbolic<S>, dim: D, sizes: Checked<Sizes, Problem<UnflattenOp<S, D, Sizes>>>,
+  x: Symbolic<S>,
+  dim: D,
+  sizes: Checked<Sizes, Problem<UnflattenOp<S, D, Sizes>>>,
 ): Symbolic<Result<UnflattenOp<S, D, Sizes>>> {
   return operation("unflatten", [dim, sizes], [x]) as never;
 }
@@ -179,23 +247,38 @@ export function unflatten<S extends Shape, const D extends number, const Sizes e
 // ---- permute / transpose --------------------------------------------------------------------------
 
 /** The message when permute's dims are not each dimension once. */
-export type writePermuteMessage<Op extends string, Rank extends number> = `${Op}: dims must name each of the input's ${Rank} dimensions once`;
-export const writePermuteMessage = (op: string, rank: number): string => `${op}: dims must name each of the input's ${rank} dimensions once`;
+export type writePermuteMessage<
+  Op extends string,
+  Rank extends number,
+> = `${Op}: dims must name each of the input's ${Rank} dimensions once`;
+export const writePermuteMessage = (op: string, rank: number): string =>
+  `${op}: dims must name each of the input's ${rank} dimensions once`;
 
 export type PermuteRule<S extends Shape, Dims extends readonly number[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : Dims["length"] extends S["length"] ? PermuteDims<S, Dims, `permute(…, ${ShowShape<Dims>})`> : writePermuteMessage<`permute(…, ${ShowShape<Dims>})`, S["length"]>;
-type PermuteDims<S extends Shape, Dims extends readonly number[], Op extends string, Out extends Dim[] = [], Seen = never> =
-  Dims extends readonly [infer D extends number, ...infer Rest extends readonly number[]]
-    ? DimIndex<D, S["length"]> extends infer Axis extends number
-      ? [Axis] extends [Seen] ? writePermuteMessage<Op, S["length"]> : PermuteDims<S, Rest, Op, [...Out, S[Axis]], Seen | Axis>
-      : writePermuteMessage<Op, S["length"]>
-    : Out;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : Dims["length"] extends S["length"]
+      ? PermuteDims<S, Dims, `permute(…, ${ShowShape<Dims>})`>
+      : writePermuteMessage<`permute(…, ${ShowShape<Dims>})`, S["length"]>;
+type PermuteDims<
+  S extends Shape,
+  Dims extends readonly number[],
+  Op extends string,
+  Out extends Dim[] = [],
+  Seen = never,
+> = Dims extends readonly [infer D extends number, ...infer Rest extends readonly number[]]
+  ? DimIndex<D, S["length"]> extends infer Axis extends number
+    ? [Axis] extends [Seen]
+      ? writePermuteMessage<Op, S["length"]>
+      : PermuteDims<S, Rest, Op, [...Out, S[Axis]], Seen | Axis>
+    : writePermuteMessage<Op, S["length"]>
+  : Out;
 
 export function permuteShape(input: RuntimeShape, dims: readonly number[]): RuntimeShape {
   const op = `permute(…, ${showShape(dims)})`;
   const axes = dims.map((dim) => dimIndex(dim, input.length));
-  if (dims.length !== input.length || axes.some((axis, i) => axis === false || axes.indexOf(axis) !== i)) throw new ShapeError(writePermuteMessage(op, input.length));
+  if (dims.length !== input.length || axes.some((axis, i) => axis === false || axes.indexOf(axis) !== i))
+    throw new ShapeError(writePermuteMessage(op, input.length));
   return axes.map((axis) => input[axis as number]!);
 }
 
@@ -206,22 +289,32 @@ export function permuteShape(input: RuntimeShape, dims: readonly number[]): Runt
  * const image = input([3, 32, 32]);
  * ops.permute(image, [0, 2, 3, 1]); // Symbolic<[number, 32, 32, 3]>
  */
-export function permute<S extends Shape, const Dims extends readonly number[]>(x: Symbolic<S>, dims: Checked<Dims, Problem<PermuteRule<S, Dims>>>): Symbolic<Result<PermuteRule<S, Dims>>> {
+export function permute<S extends Shape, const Dims extends readonly number[]>(
+  x: Symbolic<S>,
+  dims: Checked<Dims, Problem<PermuteRule<S, Dims>>>,
+): Symbolic<Result<PermuteRule<S, Dims>>> {
   return operation("permute", [dims], [x]) as never;
 }
 
 export type TransposeRule<S extends Shape, D0 extends number, D1 extends number> =
-  IsUnknownShape<S> extends true ? Shape
-  : DimIndex<D0, S["length"]> extends infer A0 extends number
-    ? DimIndex<D1, S["length"]> extends infer A1 extends number
-      ? { -readonly [K in keyof S]: K extends `${A0}` ? S[A1] : K extends `${A1}` ? S[A0] : S[K] }
-      : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim1", D1, S["length"]>
-    : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim0", D0, S["length"]>;
-type TransposeDim0Problem<S extends Shape, D0 extends number, D1 extends number> = IsUnknownShape<S> extends true ? false : DimIndex<D0, S["length"]> extends number ? false : Problem<TransposeRule<S, D0, D1>>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : DimIndex<D0, S["length"]> extends infer A0 extends number
+      ? DimIndex<D1, S["length"]> extends infer A1 extends number
+        ? { -readonly [K in keyof S]: K extends `${A0}` ? S[A1] : K extends `${A1}` ? S[A0] : S[K] }
+        : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim1", D1, S["length"]>
+      : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim0", D0, S["length"]>;
+type TransposeDim0Problem<S extends Shape, D0 extends number, D1 extends number> =
+  IsUnknownShape<S> extends true
+    ? false
+    : DimIndex<D0, S["length"]> extends number
+      ? false
+      : Problem<TransposeRule<S, D0, D1>>;
 
 export function transposeShape(input: RuntimeShape, dim0: number, dim1: number): RuntimeShape {
   const op = `transpose(…, ${dim0}, ${dim1})`;
-  const a0 = axisOf(op, "dim0", dim0, input.length), a1 = axisOf(op, "dim1", dim1, input.length);
+  const a0 = axisOf(op, "dim0", dim0, input.length),
+    a1 = axisOf(op, "dim1", dim1, input.length);
   return input.map((dim, i) => (i === a0 ? input[a1]! : i === a1 ? input[a0]! : dim));
 }
 
@@ -233,7 +326,9 @@ export function transposeShape(input: RuntimeShape, dim0: number, dim1: number):
  * ops.transpose(q, -2, -1); // Symbolic<["b", 8, 64, "seq"]>
  */
 export function transpose<S extends Shape, const D0 extends number, const D1 extends number>(
-  x: Symbolic<S>, dim0: Arg<D0, TransposeDim0Problem<S, D0, D1>>, dim1: Arg<D1, Problem<TransposeRule<S, D0, D1>>>,
+  x: Symbolic<S>,
+  dim0: Arg<D0, TransposeDim0Problem<S, D0, D1>>,
+  dim1: Arg<D1, Problem<TransposeRule<S, D0, D1>>>,
 ): Symbolic<Result<TransposeRule<S, D0, D1>>> {
   return operation("transpose", [dim0, dim1], [x]) as never;
 }
@@ -241,22 +336,34 @@ export function transpose<S extends Shape, const D0 extends number, const D1 ext
 // ---- squeeze / unsqueeze --------------------------------------------------------------------------
 
 /** The message when squeeze meets a dimension whose size the compiler does not know. */
-export type writeSqueezeMessage<Op extends string, Axis extends number, D> =
-  `${Op}: dimension ${Axis} is ${ShowDim<D>}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`;
+export type writeSqueezeMessage<
+  Op extends string,
+  Axis extends number,
+  D,
+> = `${Op}: dimension ${Axis} is ${ShowDim<D>}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`;
 export const writeSqueezeMessage = (op: string, axis: number, dim: RuntimeDim): string =>
   `${op}: dimension ${axis} is ${showDim(dim)}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`;
 
 export type SqueezeRule<S extends Shape, D> =
-  IsUnknownShape<S> extends true ? Shape
-  : [D] extends [number]
-    ? DimIndex<D, S["length"]> extends infer Axis extends number
-      ? IsKnown<S[Axis]> extends true ? (S[Axis] extends 1 ? [...Take<S, Axis>, ...Drop<S, Add<Axis, 1> & number>] : S) : writeSqueezeMessage<`squeeze(…, ${D})`, Axis, S[Axis]>
-      : writeDimRangeMessage<`squeeze(…, ${D})`, "dim", D, S["length"]>
-    : SqueezeAll<S>;
-type SqueezeAll<S extends Shape, Out extends Dim[] = [], Axis extends 0[] = []> =
-  S extends readonly [infer D extends Dim, ...infer Rest extends Shape]
-    ? IsKnown<D> extends true ? SqueezeAll<Rest, D extends 1 ? Out : [...Out, D], [...Axis, 0]> : writeSqueezeMessage<"squeeze(…)", Axis["length"], D>
-    : Out;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : [D] extends [number]
+      ? DimIndex<D, S["length"]> extends infer Axis extends number
+        ? IsKnown<S[Axis]> extends true
+          ? S[Axis] extends 1
+            ? [...Take<S, Axis>, ...Drop<S, Add<Axis, 1> & number>]
+            : S
+          : writeSqueezeMessage<`squeeze(…, ${D})`, Axis, S[Axis]>
+        : writeDimRangeMessage<`squeeze(…, ${D})`, "dim", D, S["length"]>
+      : SqueezeAll<S>;
+type SqueezeAll<S extends Shape, Out extends Dim[] = [], Axis extends 0[] = []> = S extends readonly [
+  infer D extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? IsKnown<D> extends true
+    ? SqueezeAll<Rest, D extends 1 ? Out : [...Out, D], [...Axis, 0]>
+    : writeSqueezeMessage<"squeeze(…)", Axis["length"], D>
+  : Out;
 
 export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
   if (dim === undefined) {
@@ -279,15 +386,18 @@ export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
  * ops.squeeze(ops.squeeze(pooled, -1), -1); // Symbolic<[number, 64]>
  */
 export function squeeze<S extends Shape, const D extends number | undefined = undefined>(
-  x: Checked<Symbolic<S>, [D] extends [undefined] ? Problem<SqueezeRule<S, D>> : false>, dim?: Arg<D, [D] extends [undefined] ? false : Problem<SqueezeRule<S, D>>>,
+  x: Checked<Symbolic<S>, [D] extends [undefined] ? Problem<SqueezeRule<S, D>> : false>,
+  dim?: Arg<D, [D] extends [undefined] ? false : Problem<SqueezeRule<S, D>>>,
 ): Symbolic<Result<SqueezeRule<S, D>>> {
   return operation("squeeze", dim === undefined ? [] : [dim], [x]) as never;
 }
 
 export type UnsqueezeRule<S extends Shape, D extends number> =
-  IsUnknownShape<S> extends true ? Shape
-  : DimIndex<D, Add<S["length"], 1> & number> extends infer Axis extends number ? [...Take<S, Axis>, 1, ...Drop<S, Axis>]
-  : writeDimRangeMessage<`unsqueeze(…, ${D})`, "dim", D, Add<S["length"], 1> & number>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : DimIndex<D, Add<S["length"], 1> & number> extends infer Axis extends number
+      ? [...Take<S, Axis>, 1, ...Drop<S, Axis>]
+      : writeDimRangeMessage<`unsqueeze(…, ${D})`, "dim", D, Add<S["length"], 1> & number>;
 
 export function unsqueezeShape(input: RuntimeShape, dim: number): RuntimeShape {
   const axis = axisOf(`unsqueeze(…, ${dim})`, "dim", dim, input.length + 1);
@@ -301,37 +411,65 @@ export function unsqueezeShape(input: RuntimeShape, dim: number): RuntimeShape {
  * const scores = input(["seq"], { batch: "b" });
  * ops.unsqueeze(scores, 1); // Symbolic<["b", 1, "seq"]>
  */
-export function unsqueeze<S extends Shape, const D extends number>(x: Symbolic<S>, dim: Arg<D, Problem<UnsqueezeRule<S, D>>>): Symbolic<Result<UnsqueezeRule<S, D>>> {
+export function unsqueeze<S extends Shape, const D extends number>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<UnsqueezeRule<S, D>>>,
+): Symbolic<Result<UnsqueezeRule<S, D>>> {
   return operation("unsqueeze", [dim], [x]) as never;
 }
 
 // ---- expand ---------------------------------------------------------------------------------------
 
 /** The message when a size cannot be expanded to. */
-export type writeExpandMessage<Op extends string, Axis extends number, From, To> =
-  `${Op}: dimension ${Axis} of size ${ShowDim<From>} cannot expand to ${ShowDim<To>} (only a dimension of size 1 expands; -1 keeps it)`;
+export type writeExpandMessage<
+  Op extends string,
+  Axis extends number,
+  From,
+  To,
+> = `${Op}: dimension ${Axis} of size ${ShowDim<From>} cannot expand to ${ShowDim<To>} (only a dimension of size 1 expands; -1 keeps it)`;
 export const writeExpandMessage = (op: string, axis: number, from: RuntimeDim, to: RuntimeDim): string =>
   `${op}: dimension ${axis} of size ${showDim(from)} cannot expand to ${showDim(to)} (only a dimension of size 1 expands; -1 keeps it)`;
 /** The message when there are fewer sizes than dimensions. */
-export type writeExpandRankMessage<Op extends string, Rank extends number> = `${Op}: give at least one size for each of the input's ${Rank} dimensions`;
-export const writeExpandRankMessage = (op: string, rank: number): string => `${op}: give at least one size for each of the input's ${rank} dimensions`;
+export type writeExpandRankMessage<
+  Op extends string,
+  Rank extends number,
+> = `${Op}: give at least one size for each of the input's ${Rank} dimensions`;
+export const writeExpandRankMessage = (op: string, rank: number): string =>
+  `${op}: give at least one size for each of the input's ${rank} dimensions`;
 
 export type ExpandRule<S extends Shape, Sizes extends readonly Dim[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : `expand(…, ${ShowShape<Sizes>})` extends infer Op extends string
-    ? Sub<Sizes["length"], S["length"]> extends infer New extends number
-      ? ExpandDims<Op, Take<Sizes, New>, Drop<Sizes, New>, S, New>
-      : writeExpandRankMessage<Op, S["length"]>
-    : never;
-type ExpandDims<Op extends string, Out extends Dim[], Sizes extends readonly Dim[], S extends Shape, Axis extends number, Index extends 0[] = []> =
-  [Sizes, S] extends [readonly [infer To extends Dim, ...infer RestSizes extends Dim[]], readonly [infer From extends Dim, ...infer RestS extends Shape]]
-    ? [To] extends [-1] ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
-      : Same<To, From> extends true ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
-      : From extends 1 ? ExpandDims<Op, [...Out, To], RestSizes, RestS, Axis, [...Index, 0]>
-      : IsKnown<From> extends false ? (number extends From ? ExpandDims<Op, [...Out, To], RestSizes, RestS, Axis, [...Index, 0]> : writeExpandMessage<Op, Add<Axis, Index["length"]> & number, From, To>)
-      : number extends To ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
-      : writeExpandMessage<Op, Add<Axis, Index["length"]> & number, From, To>
-    : Out;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : `expand(…, ${ShowShape<Sizes>})` extends infer Op extends string
+      ? Sub<Sizes["length"], S["length"]> extends infer New extends number
+        ? ExpandDims<Op, Take<Sizes, New>, Drop<Sizes, New>, S, New>
+        : writeExpandRankMessage<Op, S["length"]>
+      : never;
+type ExpandDims<
+  Op extends string,
+  Out extends Dim[],
+  Sizes extends readonly Dim[],
+  S extends Shape,
+  Axis extends number,
+  Index extends 0[] = [],
+> = [Sizes, S] extends [
+  readonly [infer To extends Dim, ...infer RestSizes extends Dim[]],
+  readonly [infer From extends Dim, ...infer RestS extends Shape],
+]
+  ? [To] extends [-1]
+    ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
+    : Same<To, From> extends true
+      ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
+      : From extends 1
+        ? ExpandDims<Op, [...Out, To], RestSizes, RestS, Axis, [...Index, 0]>
+        : IsKnown<From> extends false
+          ? number extends From
+            ? ExpandDims<Op, [...Out, To], RestSizes, RestS, Axis, [...Index, 0]>
+            : writeExpandMessage<Op, Add<Axis, Index["length"]> & number, From, To>
+          : number extends To
+            ? ExpandDims<Op, [...Out, From], RestSizes, RestS, Axis, [...Index, 0]>
+            : writeExpandMessage<Op, Add<Axis, Index["length"]> & number, From, To>
+  : Out;
 
 export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   const op = `expand(…, ${showShape(sizes)})`;
@@ -355,35 +493,59 @@ export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): 
  * const gate = input([64, 1, 1]);
  * ops.expand(gate, [-1, -1, 8, 8]); // Symbolic<[number, 64, 8, 8]>
  */
-export function expand<S extends Shape, const Sizes extends readonly Dim[]>(x: Symbolic<S>, sizes: Checked<Sizes, Problem<ExpandRule<S, Sizes>>>): Symbolic<Result<ExpandRule<S, Sizes>>> {
+export function expand<S extends Shape, const Sizes extends readonly Dim[]>(
+  x: Symbolic<S>,
+  sizes: Checked<Sizes, Problem<ExpandRule<S, Sizes>>>,
+): Symbolic<Result<ExpandRule<S, Sizes>>> {
   return operation("expand", [sizes], [x]) as never;
 }
 
 // ---- select / narrow ------------------------------------------------------------------------------
 
 /** The message when an index is past a dimension's size. */
-export type writeIndexMessage<Op extends string, What extends string, Axis extends number, Size> =
-  `${Op}: ${What} is out of range for dimension ${Axis} of size ${ShowDim<Size>}`;
+export type writeIndexMessage<
+  Op extends string,
+  What extends string,
+  Axis extends number,
+  Size,
+> = `${Op}: ${What} is out of range for dimension ${Axis} of size ${ShowDim<Size>}`;
 export const writeIndexMessage = (op: string, what: string, axis: number, size: RuntimeDim): string =>
   `${op}: ${what} is out of range for dimension ${axis} of size ${showDim(size)}`;
 
 /** Whether index `I` (negative from the end) is inside a dimension of size `Size` (unknown sizes: yes, checked at build). */
-type InRange<I extends number, Size> = IsKnown<Size> extends false ? true
-  : `${I}` extends `-${infer Back extends number}` ? (Compare<Back, Size> extends "gt" ? false : true)
-  : Compare<I, Size> extends "lt" ? true : false;
-const inRange = (index: number, size: RuntimeDim): boolean => !isKnown(size) || (index < 0 ? -index <= size : index < size);
+type InRange<I extends number, Size> =
+  IsKnown<Size> extends false
+    ? true
+    : `${I}` extends `-${infer Back extends number}`
+      ? Compare<Back, Size> extends "gt"
+        ? false
+        : true
+      : Compare<I, Size> extends "lt"
+        ? true
+        : false;
+const inRange = (index: number, size: RuntimeDim): boolean =>
+  !isKnown(size) || (index < 0 ? -index <= size : index < size);
 
 export type SelectRule<S extends Shape, D extends number, I extends number> =
-  IsUnknownShape<S> extends true ? Shape
-  : DimIndex<D, S["length"]> extends infer Axis extends number
-    ? InRange<I, S[Axis]> extends true ? [...Take<S, Axis>, ...Drop<S, Add<Axis, 1> & number>] : writeIndexMessage<`select(…, ${D}, ${I})`, `index ${I}`, Axis, S[Axis]>
-    : writeDimRangeMessage<`select(…, ${D}, ${I})`, "dim", D, S["length"]>;
-type SelectDimProblem<S extends Shape, D extends number, I extends number> = IsUnknownShape<S> extends true ? false : DimIndex<D, S["length"]> extends number ? false : Problem<SelectRule<S, D, I>>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : DimIndex<D, S["length"]> extends infer Axis extends number
+      ? InRange<I, S[Axis]> extends true
+        ? [...Take<S, Axis>, ...Drop<S, Add<Axis, 1> & number>]
+        : writeIndexMessage<`select(…, ${D}, ${I})`, `index ${I}`, Axis, S[Axis]>
+      : writeDimRangeMessage<`select(…, ${D}, ${I})`, "dim", D, S["length"]>;
+type SelectDimProblem<S extends Shape, D extends number, I extends number> =
+  IsUnknownShape<S> extends true
+    ? false
+    : DimIndex<D, S["length"]> extends number
+      ? false
+      : Problem<SelectRule<S, D, I>>;
 
 export function selectShape(input: RuntimeShape, dim: number, index: number): RuntimeShape {
   const op = `select(…, ${dim}, ${index})`;
   const axis = axisOf(op, "dim", dim, input.length);
-  if (!Number.isInteger(index) || !inRange(index, input[axis]!)) throw new ShapeError(writeIndexMessage(op, `index ${index}`, axis, input[axis]!));
+  if (!Number.isInteger(index) || !inRange(index, input[axis]!))
+    throw new ShapeError(writeIndexMessage(op, `index ${index}`, axis, input[axis]!));
   return input.filter((_, i) => i !== axis);
 }
 
@@ -396,29 +558,37 @@ export function selectShape(input: RuntimeShape, dim: number, index: number): Ru
  * ops.select(steps, 1, -1); // Symbolic<["b", 128]>
  */
 export function select<S extends Shape, const D extends number, const I extends number>(
-  x: Symbolic<S>, dim: Arg<D, SelectDimProblem<S, D, I>>, index: Arg<I, Problem<SelectRule<S, D, I>>>,
+  x: Symbolic<S>,
+  dim: Arg<D, SelectDimProblem<S, D, I>>,
+  index: Arg<I, Problem<SelectRule<S, D, I>>>,
 ): Symbolic<Result<SelectRule<S, D, I>>> {
   return operation("select", [dim, index], [x]) as never;
 }
 
 export type NarrowRule<S extends Shape, D extends number, Start extends number, Length extends number> =
-  IsUnknownShape<S> extends true ? Shape
-  : `narrow(…, ${D}, ${Start}, ${Length})` extends infer Op extends string
-    ? DimIndex<D, S["length"]> extends infer Axis extends number
-      ? InRange<Start, S[Axis]> extends false ? writeIndexMessage<Op, `start ${Start}`, Axis, S[Axis]>
-        : IsKnown<S[Axis]> extends false ? Replace<S, Axis, Length>
-        : (`${Start}` extends `-${infer Back extends number}` ? Sub<S[Axis], Back> : Start) extends infer First
-          ? Compare<Add<First, Length>, S[Axis]> extends "gt" ? writeIndexMessage<Op, `start ${Start} + length ${Length}`, Axis, S[Axis]> : Replace<S, Axis, Length>
-          : never
-      : writeDimRangeMessage<Op, "dim", D, S["length"]>
-    : never;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : `narrow(…, ${D}, ${Start}, ${Length})` extends infer Op extends string
+      ? DimIndex<D, S["length"]> extends infer Axis extends number
+        ? InRange<Start, S[Axis]> extends false
+          ? writeIndexMessage<Op, `start ${Start}`, Axis, S[Axis]>
+          : IsKnown<S[Axis]> extends false
+            ? Replace<S, Axis, Length>
+            : (`${Start}` extends `-${infer Back extends number}` ? Sub<S[Axis], Back> : Start) extends infer First
+              ? Compare<Add<First, Length>, S[Axis]> extends "gt"
+                ? writeIndexMessage<Op, `start ${Start} + length ${Length}`, Axis, S[Axis]>
+                : Replace<S, Axis, Length>
+              : never
+        : writeDimRangeMessage<Op, "dim", D, S["length"]>
+      : never;
 
 export function narrowShape(input: RuntimeShape, dim: number, start: number, length: number): RuntimeShape {
   const op = `narrow(…, ${dim}, ${start}, ${length})`;
   const axis = axisOf(op, "dim", dim, input.length);
   const size = input[axis]!;
   if (!inRange(start, size)) throw new ShapeError(writeIndexMessage(op, `start ${start}`, axis, size));
-  if (isKnown(size) && (start < 0 ? size + start : start) + length > size) throw new ShapeError(writeIndexMessage(op, `start ${start} + length ${length}`, axis, size));
+  if (isKnown(size) && (start < 0 ? size + start : start) + length > size)
+    throw new ShapeError(writeIndexMessage(op, `start ${start} + length ${length}`, axis, size));
   return input.map((one, i) => (i === axis ? length : one));
 }
 
@@ -429,8 +599,16 @@ export function narrowShape(input: RuntimeShape, dim: number, start: number, len
  * const x = input([10, 64]);
  * ops.narrow(x, 1, 2, 5); // Symbolic<[number, 5, 64]>
  */
-export function narrow<S extends Shape, const D extends number, const Start extends number, const Length extends number>(
-  x: Symbolic<S>, dim: D, start: Start, length: Arg<Length, Problem<NarrowRule<S, D, Start, Length>>>,
+export function narrow<
+  S extends Shape,
+  const D extends number,
+  const Start extends number,
+  const Length extends number,
+>(
+  x: Symbolic<S>,
+  dim: D,
+  start: Start,
+  length: Arg<Length, Problem<NarrowRule<S, D, Start, Length>>>,
 ): Symbolic<Result<NarrowRule<S, D, Start, Length>>> {
   return operation("narrow", [dim, start, length], [x]) as never;
 }
@@ -438,46 +616,78 @@ export function narrow<S extends Shape, const D extends number, const Start exte
 // ---- split / chunk --------------------------------------------------------------------------------
 
 /** The message when the pieces' count depends on a size the compiler does not know. */
-export type writeSplitUnknownMessage<Op extends string, Axis extends number, D> =
-  `${Op}: dimension ${Axis} is ${ShowDim<D>}: the compiler needs its size to know how many tensors there are`;
+export type writeSplitUnknownMessage<
+  Op extends string,
+  Axis extends number,
+  D,
+> = `${Op}: dimension ${Axis} is ${ShowDim<D>}: the compiler needs its size to know how many tensors there are`;
 export const writeSplitUnknownMessage = (op: string, axis: number, dim: RuntimeDim): string =>
   `${op}: dimension ${axis} is ${showDim(dim)}: the compiler needs its size to know how many tensors there are`;
 /** The message when split's sizes do not add up. */
-export type writeSplitSumMessage<Op extends string, Axis extends number, Size, Sum> = `${Op}: the sizes add up to ${Sum & number}, not to the size ${ShowDim<Size>} of dimension ${Axis}`;
+export type writeSplitSumMessage<
+  Op extends string,
+  Axis extends number,
+  Size,
+  Sum,
+> = `${Op}: the sizes add up to ${Sum & number}, not to the size ${ShowDim<Size>} of dimension ${Axis}`;
 export const writeSplitSumMessage = (op: string, axis: number, size: RuntimeDim, sum: number): string =>
   `${op}: the sizes add up to ${sum}, not to the size ${showDim(size)} of dimension ${axis}`;
 /** The message for a size below 1. */
 export type writeSplitSizeMessage<Op extends string> = `${Op}: the size of the pieces must be at least 1`;
 export const writeSplitSizeMessage = (op: string): string => `${op}: the size of the pieces must be at least 1`;
 
-type Pieces<Size, Each, Done extends unknown[] = []> =
-  Done["length"] extends 256 ? never : Compare<Size, Each> extends "gt" ? Pieces<Sub<Size, Each>, Each, [...Done, Each]> : [...Done, Size];
-type Sum<Sizes extends readonly unknown[], Total = 0> = Sizes extends readonly [infer One, ...infer Rest] ? Sum<Rest, Add<Total, One>> : Total;
+type Pieces<Size, Each, Done extends unknown[] = []> = Done["length"] extends 256
+  ? never
+  : Compare<Size, Each> extends "gt"
+    ? Pieces<Sub<Size, Each>, Each, [...Done, Each]>
+    : [...Done, Size];
+type Sum<Sizes extends readonly unknown[], Total = 0> = Sizes extends readonly [infer One, ...infer Rest]
+  ? Sum<Rest, Add<Total, One>>
+  : Total;
 
 /** The sizes of split's pieces along `Axis`, or the message. */
 export type SplitRule<S extends Shape, SplitSize, D extends number, Op extends string> =
-  IsUnknownShape<S> extends true ? Shape[]
-  : DimIndex<D, S["length"]> extends infer Axis extends number
-    ? SplitSize extends readonly number[]
-      ? IsKnown<S[Axis]> extends false ? Sized<S, Axis, SplitSize>
-        : Same<Sum<SplitSize>, S[Axis]> extends true ? Sized<S, Axis, SplitSize> : writeSplitSumMessage<Op, Axis, S[Axis], Sum<SplitSize>>
-      : IsKnown<S[Axis]> extends false ? writeSplitUnknownMessage<Op, Axis, S[Axis]>
-      : Compare<SplitSize, 0> extends "gt" ? Sized<S, Axis, Pieces<S[Axis], SplitSize>> : writeSplitSizeMessage<Op>
-    : writeDimRangeMessage<Op, "dim", D, S["length"]>;
-type Sized<S extends Shape, Axis extends number, Sizes extends readonly unknown[]> = { -readonly [K in keyof Sizes]: Replace<S, Axis, Sizes[K]> };
+  IsUnknownShape<S> extends true
+    ? Shape[]
+    : DimIndex<D, S["length"]> extends infer Axis extends number
+      ? SplitSize extends readonly number[]
+        ? IsKnown<S[Axis]> extends false
+          ? Sized<S, Axis, SplitSize>
+          : Same<Sum<SplitSize>, S[Axis]> extends true
+            ? Sized<S, Axis, SplitSize>
+            : writeSplitSumMessage<Op, Axis, S[Axis], Sum<SplitSize>>
+        : IsKnown<S[Axis]> extends false
+          ? writeSplitUnknownMessage<Op, Axis, S[Axis]>
+          : Compare<SplitSize, 0> extends "gt"
+            ? Sized<S, Axis, Pieces<S[Axis], SplitSize>>
+            : writeSplitSizeMessage<Op>
+      : writeDimRangeMessage<Op, "dim", D, S["length"]>;
+type Sized<S extends Shape, Axis extends number, Sizes extends readonly unknown[]> = {
+  -readonly [K in keyof Sizes]: Replace<S, Axis, Sizes[K]>;
+};
 type ChunkRule<S extends Shape, Chunks extends number, D extends number> =
-  IsUnknownShape<S> extends true ? Shape[]
-  : `chunk(…, ${Chunks}, ${D})` extends infer Op extends string
-    ? Compare<Chunks, 0> extends "gt"
-      ? DimIndex<D, S["length"]> extends infer Axis extends number
-        ? IsKnown<S[Axis]> extends true ? SplitRule<S, CeilDiv<S[Axis], Chunks>, D, Op> : writeSplitUnknownMessage<Op, Axis, S[Axis]>
-        : writeDimRangeMessage<Op, "dim", D, S["length"]>
-      : writeSplitSizeMessage<Op>
-    : never;
-type Tensors<Rule> = Rule extends string ? Symbolic<Shape>[] : { -readonly [K in keyof Rule]: Rule[K] extends Shape ? Symbolic<Rule[K]> : never };
+  IsUnknownShape<S> extends true
+    ? Shape[]
+    : `chunk(…, ${Chunks}, ${D})` extends infer Op extends string
+      ? Compare<Chunks, 0> extends "gt"
+        ? DimIndex<D, S["length"]> extends infer Axis extends number
+          ? IsKnown<S[Axis]> extends true
+            ? SplitRule<S, CeilDiv<S[Axis], Chunks>, D, Op>
+            : writeSplitUnknownMessage<Op, Axis, S[Axis]>
+          : writeDimRangeMessage<Op, "dim", D, S["length"]>
+        : writeSplitSizeMessage<Op>
+      : never;
+type Tensors<Rule> = Rule extends string
+  ? Symbolic<Shape>[]
+  : { -readonly [K in keyof Rule]: Rule[K] extends Shape ? Symbolic<Rule[K]> : never };
 
 /** The pieces of split (sizes of each along the axis), or the ShapeError. */
-export function splitSizes(op: string, input: RuntimeShape, splitSize: number | readonly number[], dim: number): number[] {
+export function splitSizes(
+  op: string,
+  input: RuntimeShape,
+  splitSize: number | readonly number[],
+  dim: number,
+): number[] {
   const axis = axisOf(op, "dim", dim, input.length);
   const size = input[axis]!;
   if (typeof splitSize !== "number") {
@@ -505,8 +715,27 @@ const pieces = (x: unknown, dim: number, sizes: readonly number[]) => {
  * v; // Symbolic<["b", "seq", 64]>
  */
 export function split<S extends Shape, const SplitSize extends number | readonly number[], const D extends number = 0>(
-  x: Symbolic<S>, splitSize: Checked<SplitSize, Problem<SplitRule<S, SplitSize, D, `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`>>>, dim?: D,
-): Tensors<SplitRule<S, SplitSize, D, `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`>> {
+  x: Symbolic<S>,
+  splitSize: Checked<
+    SplitSize,
+    Problem<
+      SplitRule<
+        S,
+        SplitSize,
+        D,
+        `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`
+      >
+    >
+  >,
+  dim?: D,
+): Tensors<
+  SplitRule<
+    S,
+    SplitSize,
+    D,
+    `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`
+  >
+> {
   const d = dim ?? 0;
   const sizes = splitSize as number | readonly number[];
   const op = `split(…, ${typeof sizes === "number" ? sizes : showShape(sizes)}, ${d})`;
@@ -522,7 +751,9 @@ export function split<S extends Shape, const SplitSize extends number | readonly
  * q; // Symbolic<["b", "seq", 64]>
  */
 export function chunk<S extends Shape, const Chunks extends number, const D extends number = 0>(
-  x: Symbolic<S>, chunks: Arg<Chunks, Problem<ChunkRule<S, Chunks, D>>>, dim?: D,
+  x: Symbolic<S>,
+  chunks: Arg<Chunks, Problem<ChunkRule<S, Chunks, D>>>,
+  dim?: D,
 ): Tensors<ChunkRule<S, Chunks, D>> {
   const d = dim ?? 0;
   const shape = (x as unknown as { shape: RuntimeShape }).shape;

@@ -18,18 +18,28 @@ export const writeTileMessage = (op: string): string => `${op}: repetitions must
 
 /** torch.tile: shapes and repetitions aligned at the end (the shorter padded with 1s), sizes multiplied. */
 export type TileRule<S extends Shape, Reps extends readonly number[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : [Extract<`${Reps[number]}`, `-${string}`>] extends [never] ? TileFromEnd<S, Reps, []> : writeTileMessage<`tile(…, ${ShowShape<Reps>})`>;
-type TileFromEnd<S extends Shape, Reps extends readonly number[], Out extends Dim[]> =
-  S extends readonly [...infer LeadS extends Shape, infer D]
-    ? Reps extends readonly [...infer LeadR extends number[], infer K extends number] ? TileFromEnd<LeadS, LeadR, [Times<D, K>, ...Out]> : [...S, ...Out]
-    : Reps extends readonly [...infer LeadR extends number[], infer K extends number] ? TileFromEnd<[], LeadR, [K, ...Out]> : Out;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : [Extract<`${Reps[number]}`, `-${string}`>] extends [never]
+      ? TileFromEnd<S, Reps, []>
+      : writeTileMessage<`tile(…, ${ShowShape<Reps>})`>;
+type TileFromEnd<S extends Shape, Reps extends readonly number[], Out extends Dim[]> = S extends readonly [
+  ...infer LeadS extends Shape,
+  infer D,
+]
+  ? Reps extends readonly [...infer LeadR extends number[], infer K extends number]
+    ? TileFromEnd<LeadS, LeadR, [Times<D, K>, ...Out]>
+    : [...S, ...Out]
+  : Reps extends readonly [...infer LeadR extends number[], infer K extends number]
+    ? TileFromEnd<[], LeadR, [K, ...Out]>
+    : Out;
 
 export function tileShape(input: RuntimeShape, reps: readonly number[]): RuntimeShape {
   const op = `tile(…, ${showShape(reps)})`;
   if (reps.some((k) => !Number.isInteger(k) || k < 0)) throw new ShapeError(writeTileMessage(op));
   const rank = Math.max(input.length, reps.length);
-  const shape = [...Array(rank - input.length).fill(1), ...input], all = [...Array(rank - reps.length).fill(1), ...reps];
+  const shape = [...Array(rank - input.length).fill(1), ...input],
+    all = [...Array(rank - reps.length).fill(1), ...reps];
   return shape.map((d, i) => times(d, all[i]!));
 }
 
@@ -40,29 +50,55 @@ export function tileShape(input: RuntimeShape, reps: readonly number[]): Runtime
  * const x = input([2, 3]);
  * ops.tile(x, [1, 2, 2]); // Symbolic<[number, 4, 6]>
  */
-export function tile<S extends Shape, const Reps extends readonly number[]>(x: Symbolic<S>, reps: Checked<Reps, Problem<TileRule<S, Reps>>>): Symbolic<Result<TileRule<S, Reps>>> {
+export function tile<S extends Shape, const Reps extends readonly number[]>(
+  x: Symbolic<S>,
+  reps: Checked<Reps, Problem<TileRule<S, Reps>>>,
+): Symbolic<Result<TileRule<S, Reps>>> {
   return operation("tile", [reps], [x]) as never;
 }
 
 /** The message when F.pad's list does not fit the input. */
-export type writePadMessage<Op extends string, Count extends number, Rank extends number> =
-  `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them, each ≥ 0`;
+export type writePadMessage<
+  Op extends string,
+  Count extends number,
+  Rank extends number,
+> = `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them, each ≥ 0`;
 export const writePadMessage = (op: string, count: number, rank: number): string =>
   `${op}: the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them, each ≥ 0`;
 
 /** F.pad(x, pad): pad = [last's before, last's after, next-to-last's before, …]. */
 export type PadRule<S extends Shape, Pad extends readonly number[]> =
-  IsUnknownShape<S> extends true ? Shape
-  : [Extract<`${Pad[number]}`, `-${string}`>] extends [never] ? PadFromEnd<S, Pad, [], `pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>
-  : writePadMessage<`pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>;
-type PadFromEnd<S extends Shape, Pad extends readonly number[], Out extends Dim[], Op extends string, Count extends number, Rank extends number> =
-  Pad extends readonly [infer Before, infer After, ...infer Rest extends number[]]
-    ? S extends readonly [...infer Lead extends Shape, infer D] ? PadFromEnd<Lead, Rest, [D extends string ? number : Add<Add<ValueOf<D>, Before>, After> & Dim, ...Out], Op, Count, Rank> : writePadMessage<Op, Count, Rank>
-    : Pad extends readonly [] ? [...S, ...Out] : writePadMessage<Op, Count, Rank>;
+  IsUnknownShape<S> extends true
+    ? Shape
+    : [Extract<`${Pad[number]}`, `-${string}`>] extends [never]
+      ? PadFromEnd<S, Pad, [], `pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>
+      : writePadMessage<`pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>;
+type PadFromEnd<
+  S extends Shape,
+  Pad extends readonly number[],
+  Out extends Dim[],
+  Op extends string,
+  Count extends number,
+  Rank extends number,
+> = Pad extends readonly [infer Before, infer After, ...infer Rest extends number[]]
+  ? S extends readonly [...infer Lead extends Shape, infer D]
+    ? PadFromEnd<
+        Lead,
+        Rest,
+        [D extends string ? number : Add<Add<ValueOf<D>, Before>, After> & Dim, ...Out],
+        Op,
+        Count,
+        Rank
+      >
+    : writePadMessage<Op, Count, Rank>
+  : Pad extends readonly []
+    ? [...S, ...Out]
+    : writePadMessage<Op, Count, Rank>;
 
 export function padShape(input: RuntimeShape, pad: readonly number[]): RuntimeShape {
   const op = `pad(…, ${showShape(pad)})`;
-  if (pad.length % 2 !== 0 || pad.length > 2 * input.length || pad.some((p) => !Number.isInteger(p) || p < 0)) throw new ShapeError(writePadMessage(op, pad.length, input.length));
+  if (pad.length % 2 !== 0 || pad.length > 2 * input.length || pad.some((p) => !Number.isInteger(p) || p < 0))
+    throw new ShapeError(writePadMessage(op, pad.length, input.length));
   return input.map((d, i) => {
     const fromEnd = input.length - 1 - i;
     if (2 * fromEnd >= pad.length) return d;
@@ -77,44 +113,73 @@ export function padShape(input: RuntimeShape, pad: readonly number[]): RuntimeSh
  * const images = input([3, 28, 28]);
  * ops.pad(images, [1, 1, 2, 2]); // Symbolic<[number, 3, 32, 30]>
  */
-export function pad<S extends Shape, const Pad extends readonly number[]>(x: Symbolic<S>, padding: Checked<Pad, Problem<PadRule<S, Pad>>>, value = 0): Symbolic<Result<PadRule<S, Pad>>> {
+export function pad<S extends Shape, const Pad extends readonly number[]>(
+  x: Symbolic<S>,
+  padding: Checked<Pad, Problem<PadRule<S, Pad>>>,
+  value = 0,
+): Symbolic<Result<PadRule<S, Pad>>> {
   return operation("pad", [padding, value], [x]) as never;
 }
 
 /** interpolate's options: an output `size` or a `scaleFactor` (one, or one per spatial dimension), and the mode. */
-export type InterpolateOptions = { readonly size: number | readonly number[]; readonly scaleFactor?: never; readonly mode?: "nearest" | "bilinear" }
+export type InterpolateOptions =
+  | { readonly size: number | readonly number[]; readonly scaleFactor?: never; readonly mode?: "nearest" | "bilinear" }
   | { readonly scaleFactor: number | readonly number[]; readonly size?: never; readonly mode?: "nearest" | "bilinear" };
 
 /** The message when interpolate's sizes do not fit the input. */
-export type writeInterpolateMessage<Spatial extends number, Given extends number> =
-  `interpolate: the input has ${Spatial} spatial dimensions (after batch and channels), but ${Given} sizes or scale factors were given`;
+export type writeInterpolateMessage<
+  Spatial extends number,
+  Given extends number,
+> = `interpolate: the input has ${Spatial} spatial dimensions (after batch and channels), but ${Given} sizes or scale factors were given`;
 export const writeInterpolateMessage = (spatial: number, given: number): string =>
   `interpolate: the input has ${spatial} spatial dimensions (after batch and channels), but ${given} sizes or scale factors were given`;
 
-type PerSpatial<V, N extends number> = V extends readonly number[] ? V : Ones<N> extends infer O extends unknown[] ? { [K in keyof O]: V } : never;
-type Scaled<D, F> = D extends string ? number : `${F & number}` extends `${number}.${number}` ? number : Mul<ValueOf<D>, F> & Dim;
+type PerSpatial<V, N extends number> = V extends readonly number[]
+  ? V
+  : Ones<N> extends infer O extends unknown[]
+    ? { [K in keyof O]: V }
+    : never;
+type Scaled<D, F> = D extends string
+  ? number
+  : `${F & number}` extends `${number}.${number}`
+    ? number
+    : Mul<ValueOf<D>, F> & Dim;
 
 /** F.interpolate: the spatial dimensions become `size`, or ⌊size × scaleFactor⌋ (`number` for a fractional factor). */
 export type InterpolateRule<S extends Shape, O> =
-  IsUnknownShape<S> extends true ? Shape
-  : S extends readonly [infer N extends Dim, infer C extends Dim, ...infer Spatial extends Shape]
-    ? O extends { readonly size: infer Size }
-      ? PerSpatial<Size, Spatial["length"]> extends infer Sizes extends readonly unknown[]
-        ? Sizes["length"] extends Spatial["length"] ? [N, C, ...{ -readonly [K in keyof Sizes]: Sizes[K] & Dim }] : writeInterpolateMessage<Spatial["length"], Sizes["length"]>
-        : never
-      : O extends { readonly scaleFactor: infer F }
-        ? PerSpatial<F, Spatial["length"]> extends infer Factors extends readonly unknown[]
-          ? Factors["length"] extends Spatial["length"] ? [N, C, ...{ -readonly [K in keyof Spatial]: Scaled<Spatial[K], Factors[K & keyof Factors]> }] : writeInterpolateMessage<Spatial["length"], Factors["length"]>
+  IsUnknownShape<S> extends true
+    ? Shape
+    : S extends readonly [infer N extends Dim, infer C extends Dim, ...infer Spatial extends Shape]
+      ? O extends { readonly size: infer Size }
+        ? PerSpatial<Size, Spatial["length"]> extends infer Sizes extends readonly unknown[]
+          ? Sizes["length"] extends Spatial["length"]
+            ? [N, C, ...{ -readonly [K in keyof Sizes]: Sizes[K] & Dim }]
+            : writeInterpolateMessage<Spatial["length"], Sizes["length"]>
           : never
-        : never
-    : writeInterpolateMessage<0, 0>;
+        : O extends { readonly scaleFactor: infer F }
+          ? PerSpatial<F, Spatial["length"]> extends infer Factors extends readonly unknown[]
+            ? Factors["length"] extends Spatial["length"]
+              ? [N, C, ...{ -readonly [K in keyof Spatial]: Scaled<Spatial[K], Factors[K & keyof Factors]> }]
+              : writeInterpolateMessage<Spatial["length"], Factors["length"]>
+            : never
+          : never
+      : writeInterpolateMessage<0, 0>;
 
-export function interpolateShape(input: RuntimeShape, options: { size?: number | readonly number[]; scaleFactor?: number | readonly number[] }): RuntimeShape {
+export function interpolateShape(
+  input: RuntimeShape,
+  options: { size?: number | readonly number[]; scaleFactor?: number | readonly number[] },
+): RuntimeShape {
   const spatial = Math.max(0, input.length - 2);
   const given = options.size ?? options.scaleFactor ?? [];
-  const per = typeof given === "number" ? Array(spatial).fill(given) as number[] : [...given];
+  const per = typeof given === "number" ? (Array(spatial).fill(given) as number[]) : [...given];
   if (input.length < 3 || per.length !== spatial) throw new ShapeError(writeInterpolateMessage(spatial, per.length));
-  return [input[0]!, input[1]!, ...input.slice(2).map((d, i) => (options.size !== undefined ? per[i]! : typeof d === "number" ? Math.floor(d * per[i]!) : null))];
+  return [
+    input[0]!,
+    input[1]!,
+    ...input
+      .slice(2)
+      .map((d, i) => (options.size !== undefined ? per[i]! : typeof d === "number" ? Math.floor(d * per[i]!) : null)),
+  ];
 }
 
 /**
@@ -125,7 +190,14 @@ export function interpolateShape(input: RuntimeShape, options: { size?: number |
  * const maps = input([16, 8, 8]);
  * ops.interpolate(maps, { scaleFactor: 2 }); // Symbolic<[number, 16, 16, 16]>
  */
-export function interpolate<S extends Shape, const O extends InterpolateOptions>(x: Symbolic<S>, options: Checked<O, Problem<InterpolateRule<S, O>>>): Symbolic<Result<InterpolateRule<S, O>>> {
+export function interpolate<S extends Shape, const O extends InterpolateOptions>(
+  x: Symbolic<S>,
+  options: Checked<O, Problem<InterpolateRule<S, O>>>,
+): Symbolic<Result<InterpolateRule<S, O>>> {
   const o = options as InterpolateOptions;
-  return operation("interpolate", [{ size: o.size ?? null, scaleFactor: o.scaleFactor ?? null, mode: o.mode ?? "nearest" }], [x]) as never;
+  return operation(
+    "interpolate",
+    [{ size: o.size ?? null, scaleFactor: o.scaleFactor ?? null, mode: o.mode ?? "nearest" }],
+    [x],
+  ) as never;
 }

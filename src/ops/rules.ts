@@ -5,7 +5,16 @@ import { binaryShape, unaryNames, type BinaryName, type UnaryName } from "./elem
 import { bmmShape, matmulShape } from "./matmul.ts";
 import { reduceShape, softmaxShape, type ReduceName } from "./reduce.ts";
 import {
-  expandShape, flattenShape, narrowShape, permuteShape, reshapeShape, selectShape, squeezeShape, transposeShape, unflattenShape, unsqueezeShape,
+  expandShape,
+  flattenShape,
+  narrowShape,
+  permuteShape,
+  reshapeShape,
+  selectShape,
+  squeezeShape,
+  transposeShape,
+  unflattenShape,
+  unsqueezeShape,
 } from "./reshape.ts";
 import { stackShape } from "./join.ts";
 import { einsumShape } from "./einsum.ts";
@@ -13,8 +22,14 @@ import { einopsShape } from "./einops.ts";
 import { interpolateShape, padShape, tileShape } from "./resize.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
-const binary = (name: BinaryName): Rule => (shapes, args) => binaryShape(name, shapes, args);
-const reduce = (name: ReduceName): Rule => ([x], [dims, keepdim]) => reduceShape(name, x!, dims ?? undefined, keepdim);
+const binary =
+  (name: BinaryName): Rule =>
+  (shapes, args) =>
+    binaryShape(name, shapes, args);
+const reduce =
+  (name: ReduceName): Rule =>
+  ([x], [dims, keepdim]) =>
+    reduceShape(name, x!, dims ?? undefined, keepdim);
 
 export const opRules = {
   reshape: ([x], [sizes]) => reshapeShape("reshape", x!, sizes as RuntimeDim[]),
@@ -29,9 +44,25 @@ export const opRules = {
   select: ([x], [dim, index]) => selectShape(x!, dim, index),
   narrow: ([x], [dim, start, length]) => narrowShape(x!, dim, start, length),
   stack: (shapes, [dim]) => stackShape(shapes, dim),
-  add: binary("add"), sub: binary("sub"), mul: binary("mul"), div: binary("div"), pow: binary("pow"), maximum: binary("maximum"), minimum: binary("minimum"),
-  ...(Object.fromEntries(unaryNames.map((name) => [name, ([x]: readonly RuntimeShape[]) => x!])) as unknown as Record<UnaryName, Rule>),
-  sum: reduce("sum"), mean: reduce("mean"), amax: reduce("amax"), amin: reduce("amin"), argmax: reduce("argmax"), logsumexp: reduce("logsumexp"), std: reduce("std"), var: reduce("var"),
+  add: binary("add"),
+  sub: binary("sub"),
+  mul: binary("mul"),
+  div: binary("div"),
+  pow: binary("pow"),
+  maximum: binary("maximum"),
+  minimum: binary("minimum"),
+  ...(Object.fromEntries(unaryNames.map((name) => [name, ([x]: readonly RuntimeShape[]) => x!])) as unknown as Record<
+    UnaryName,
+    Rule
+  >),
+  sum: reduce("sum"),
+  mean: reduce("mean"),
+  amax: reduce("amax"),
+  amin: reduce("amin"),
+  argmax: reduce("argmax"),
+  logsumexp: reduce("logsumexp"),
+  std: reduce("std"),
+  var: reduce("var"),
   softmax: ([x], [dim]) => softmaxShape("softmax", x!, dim),
   logSoftmax: ([x], [dim]) => softmaxShape("logSoftmax", x!, dim),
   matmul: ([a, b]) => matmulShape(a!, b!),
@@ -39,7 +70,8 @@ export const opRules = {
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
   tile: ([x], [reps]) => tileShape(x!, reps),
   pad: ([x], [padding]) => padShape(x!, padding),
-  interpolate: ([x], [o]) => interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined }),
+  interpolate: ([x], [o]) =>
+    interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined }),
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
   einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
   repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),

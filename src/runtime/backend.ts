@@ -56,7 +56,8 @@ export const defaultLoaders: Record<BackendName, Loader> = {
     return importOptional("webgpu", "@tensorflow/tfjs-backend-webgpu");
   },
   async webgl() {
-    if (web.document === undefined && web.OffscreenCanvas === undefined) return "no WebGL here (neither a document nor OffscreenCanvas)";
+    if (web.document === undefined && web.OffscreenCanvas === undefined)
+      return "no WebGL here (neither a document nor OffscreenCanvas)";
     return importOptional("webgl", "@tensorflow/tfjs-backend-webgl");
   },
   async wasm() {
@@ -114,7 +115,9 @@ function requestedBackend(options: ReadyOptions | undefined): BackendName | unde
   const value = options?.backend ?? (platform.env("SHAPECHECK_BACKEND") || undefined);
   if (value !== undefined && !BACKENDS.includes(value as BackendName)) {
     const source = options?.backend !== undefined ? "ready({ backend })" : "SHAPECHECK_BACKEND";
-    throw new Error(`shapecheck: unknown backend "${value}" in ${source}; expected one of ${BACKENDS.map((b) => `"${b}"`).join(", ")}`);
+    throw new Error(
+      `shapecheck: unknown backend "${value}" in ${source}; expected one of ${BACKENDS.map((b) => `"${b}"`).join(", ")}`,
+    );
   }
   return value as BackendName | undefined;
 }

@@ -24,7 +24,10 @@ const finiteProbe = (tensors: readonly tf.Tensor[]): tf.Scalar =>
 function nonFinite(where: string, tensor: tf.Tensor, values: ArrayLike<number>): DataError {
   const flat = Array.prototype.findIndex.call(values, (v: number) => !Number.isFinite(v));
   const index = positionOf(flat, tensor.shape);
-  return new DataError(`${where}: the value at [${index.join(", ")}] is ${values[flat]}; the data must be finite numbers`, index);
+  return new DataError(
+    `${where}: the value at [${index.join(", ")}] is ${values[flat]}; the data must be finite numbers`,
+    index,
+  );
 }
 
 /** Throws a DataError naming the first NaN or ±Infinity of a float tensor (int and bool tensors are always finite). */
@@ -47,33 +50,48 @@ export async function checkFiniteAsync(where: string, tensor: tf.Tensor): Promis
 
 /** Throws a DataError when a batch has no examples (tfjs fails on it with unrelated messages, or returns no loss). */
 export function checkNotEmpty(where: string, tensor: tf.Tensor): void {
-  if (tensor.rank > 0 && tensor.shape[0] === 0) throw new DataError(`${where}: the batch is empty (0 examples, shape [${tensor.shape.join(", ")}])`);
+  if (tensor.rank > 0 && tensor.shape[0] === 0)
+    throw new DataError(`${where}: the batch is empty (0 examples, shape [${tensor.shape.join(", ")}])`);
 }
 
 /** Throws a RangeError unless `value` (when given) is an integer ≥ `least`. */
 export function checkInteger(where: string, name: string, value: unknown, least: number): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !Number.isInteger(value) || value < least) {
-    throw new RangeError(`${where}: ${name} must be an integer of at least ${least}, got ${typeof value === "number" ? value : JSON.stringify(value) ?? String(value)}`);
+    throw new RangeError(
+      `${where}: ${name} must be an integer of at least ${least}, got ${typeof value === "number" ? value : (JSON.stringify(value) ?? String(value))}`,
+    );
   }
 }
 
 /** The options of fit that tfjs would ignore or misread, checked: counts are integers, validationSplit a fraction. */
-export function checkFitOptions(options: { epochs?: unknown; batchSize?: unknown; initialEpoch?: unknown; validationSplit?: unknown; verbose?: unknown }): void {
+export function checkFitOptions(options: {
+  epochs?: unknown;
+  batchSize?: unknown;
+  initialEpoch?: unknown;
+  validationSplit?: unknown;
+  verbose?: unknown;
+}): void {
   checkInteger("fit", "epochs", options.epochs, 1);
   checkInteger("fit", "batchSize", options.batchSize, 1);
   checkInteger("fit", "initialEpoch", options.initialEpoch, 0);
   const epochs = (options.epochs as number | undefined) ?? 1;
   const initialEpoch = (options.initialEpoch as number | undefined) ?? 0;
   if (initialEpoch >= epochs) {
-    throw new RangeError(`fit: initialEpoch (${initialEpoch}) must be below epochs (${epochs}): as in tfjs, epochs is the index the training stops at, not a number of epochs to add`);
+    throw new RangeError(
+      `fit: initialEpoch (${initialEpoch}) must be below epochs (${epochs}): as in tfjs, epochs is the index the training stops at, not a number of epochs to add`,
+    );
   }
   const split = options.validationSplit;
   if (split !== undefined && (typeof split !== "number" || !(split >= 0 && split < 1))) {
-    throw new RangeError(`fit: validationSplit must be a fraction from 0 up to (not including) 1, got ${typeof split === "number" ? split : JSON.stringify(split) ?? String(split)}`);
+    throw new RangeError(
+      `fit: validationSplit must be a fraction from 0 up to (not including) 1, got ${typeof split === "number" ? split : (JSON.stringify(split) ?? String(split))}`,
+    );
   }
   if (options.verbose !== undefined && options.verbose !== 0 && options.verbose !== 1 && options.verbose !== 2) {
-    throw new RangeError(`fit: verbose must be 0, 1 or 2, got ${JSON.stringify(options.verbose) ?? String(options.verbose)}`);
+    throw new RangeError(
+      `fit: verbose must be 0, 1 or 2, got ${JSON.stringify(options.verbose) ?? String(options.verbose)}`,
+    );
   }
 }
 
@@ -82,7 +100,9 @@ export function checkSplit(examples: number, split: number | undefined): void {
   if (split === undefined || split === 0) return;
   const training = Math.floor(examples * (1 - split)); // as tfjs splits
   if (training === 0 || training === examples) {
-    throw new RangeError(`fit: validationSplit ${split} of ${examples} examples leaves ${training === 0 ? "none to train on" : "none to validate on"}`);
+    throw new RangeError(
+      `fit: validationSplit ${split} of ${examples} examples leaves ${training === 0 ? "none to train on" : "none to validate on"}`,
+    );
   }
 }
 

@@ -29,17 +29,28 @@ export function fileSystem(target: string): tf.io.IOHandler {
 export function registerFileSystemRouter(): void {
   if (platform.name !== "node") return;
   if (tf.io.getSaveHandlers(`${SCHEME}probe`).length === 0) {
-    tf.io.registerSaveRouter((url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler);
+    tf.io.registerSaveRouter(
+      (url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler,
+    );
   }
   if (tf.io.getLoadHandlers(`${SCHEME}probe`).length === 0) {
-    tf.io.registerLoadRouter((url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler);
+    tf.io.registerLoadRouter(
+      (url) => (typeof url === "string" && url.startsWith(SCHEME) ? fileSystem(url) : null) as tf.io.IOHandler,
+    );
   }
 }
 
 /** An empty path would save into (or load from) the working directory: refused. */
 function checkWhere(where: unknown, mode: string): void {
-  if (typeof where === "string" ? where.trim() === "" || where.trim() === SCHEME : where === null || typeof where !== "object") {
-    throw new ModelFileError(`${mode}: expected a directory (such as "./my-model"), a file:// or other TensorFlow.js URL, or an IOHandler, got ${JSON.stringify(where) ?? String(where)}`, String(where));
+  if (
+    typeof where === "string"
+      ? where.trim() === "" || where.trim() === SCHEME
+      : where === null || typeof where !== "object"
+  ) {
+    throw new ModelFileError(
+      `${mode}: expected a directory (such as "./my-model"), a file:// or other TensorFlow.js URL, or an IOHandler, got ${JSON.stringify(where) ?? String(where)}`,
+      String(where),
+    );
   }
 }
 

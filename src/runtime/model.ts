@@ -10,8 +10,27 @@ import { showShape, type RuntimeShape, type RuntimeShapeOf } from "../shape/dims
 import type { ParamSpec } from "./convert/index.ts";
 import { ModelFileError } from "./errors.ts";
 import { handlerFor } from "./io.ts";
-import { checkFinite, checkFiniteAsync, checkFitOptions, checkInteger, checkNotEmpty, checkSplit, FiniteStepGuard } from "./guards.ts";
-import { crossEntropy, isSparse, isTorch, nll, classAxis, oneHotTargets, targetShape, torchAccuracy, type LossName, type TargetShape } from "./losses.ts";
+import {
+  checkFinite,
+  checkFiniteAsync,
+  checkFitOptions,
+  checkInteger,
+  checkNotEmpty,
+  checkSplit,
+  FiniteStepGuard,
+} from "./guards.ts";
+import {
+  crossEntropy,
+  isSparse,
+  isTorch,
+  nll,
+  classAxis,
+  oneHotTargets,
+  targetShape,
+  torchAccuracy,
+  type LossName,
+  type TargetShape,
+} from "./losses.ts";
 import { meanPerOutput } from "./output-losses.ts";
 import { progressCallback, type Verbosity } from "./progress.ts";
 import { toTensor, type Tensor, type TensorArg, type TensorData } from "./tensor.ts";
@@ -24,8 +43,15 @@ export type { Origin } from "./origin.ts";
 export type OptimizerName = "adam" | "sgd" | "rmsprop" | "adagrad" | "adadelta" | "adamax";
 /** Metrics by name: "accuracy" is the accuracy that fits the loss (PyTorch's losses: over dimension 1). */
 export type MetricName =
-  | "accuracy" | "binaryAccuracy" | "categoricalAccuracy" | "precision" | "recall"
-  | "meanSquaredError" | "meanAbsoluteError" | "meanAbsolutePercentageError" | "cosineProximity";
+  | "accuracy"
+  | "binaryAccuracy"
+  | "categoricalAccuracy"
+  | "precision"
+  | "recall"
+  | "meanSquaredError"
+  | "meanAbsoluteError"
+  | "meanAbsolutePercentageError"
+  | "cosineProximity";
 
 export interface CompileOptions<Loss extends LossName = LossName, Metric extends MetricName = MetricName> {
   /** Default "adam"; a name (tfjs's default learning rate unless `learningRate`) or a `tf.train` optimizer. */
@@ -114,8 +140,12 @@ export interface TypedModel<InputShape extends Shape, OutputShape extends Shape>
 }
 
 /** A compiled model: also fit and evaluate, with targets of shape `Target` (class indices for "nll"). */
-export interface TrainableModel<InputShape extends Shape, OutputShape extends Shape, Target extends Shape, Metric extends string>
-  extends TypedModel<InputShape, OutputShape> {
+export interface TrainableModel<
+  InputShape extends Shape,
+  OutputShape extends Shape,
+  Target extends Shape,
+  Metric extends string,
+> extends TypedModel<InputShape, OutputShape> {
   /**
    * Trains on `x` and targets `y` with a progress bar (see FitOptions.verbose).
    *
@@ -143,12 +173,18 @@ interface Training {
 
 const makeOptimizer = (name: OptimizerName, learningRate: number): tf.Optimizer => {
   switch (name) {
-    case "adam": return tf.train.adam(learningRate);
-    case "sgd": return tf.train.sgd(learningRate);
-    case "rmsprop": return tf.train.rmsprop(learningRate);
-    case "adagrad": return tf.train.adagrad(learningRate);
-    case "adadelta": return tf.train.adadelta(learningRate);
-    case "adamax": return tf.train.adamax(learningRate);
+    case "adam":
+      return tf.train.adam(learningRate);
+    case "sgd":
+      return tf.train.sgd(learningRate);
+    case "rmsprop":
+      return tf.train.rmsprop(learningRate);
+    case "adagrad":
+      return tf.train.adagrad(learningRate);
+    case "adadelta":
+      return tf.train.adadelta(learningRate);
+    case "adamax":
+      return tf.train.adamax(learningRate);
   }
 };
 
@@ -162,7 +198,10 @@ export function lossMismatch(lastLayer: { kind: string; written: string } | unde
   if (lastLayer.kind === "softmax" && isTorch(loss)) {
     return `the model ends in ${lastLayer.written}, whose outputs are probabilities: use loss "categoricalCrossentropy" (one-hot targets) or "sparseCategoricalCrossentropy" (class indices)`;
   }
-  if ((lastLayer.kind === "linear" || lastLayer.kind === "lazyLinear") && (probabilities.includes(loss) || loss === "nll")) {
+  if (
+    (lastLayer.kind === "linear" || lastLayer.kind === "lazyLinear") &&
+    (probabilities.includes(loss) || loss === "nll")
+  ) {
     return `the model ends in ${lastLayer.written}, whose outputs are logits: use loss "crossEntropy" (PyTorch's CrossEntropyLoss), or end in softmax / logSoftmax`;
   }
   return null;
@@ -199,11 +238,22 @@ class Model {
    * `many`, an array of one per input (output), tensor i named `${name} ${i})`: `predict (input 1)`.
    */
   private tensors(
-    [one, name]: readonly [string, string], data: TensorData | readonly TensorData[], shapes: readonly RuntimeShape[], many: boolean, per: "input" | "output",
+    [one, name]: readonly [string, string],
+    data: TensorData | readonly TensorData[],
+    shapes: readonly RuntimeShape[],
+    many: boolean,
+    per: "input" | "output",
   ): { tensors: tf.Tensor[]; names: string[]; dispose: () => void } {
     const owned: tf.Tensor[] = [];
     const dispose = () => owned.forEach((t) => t.dispose());
-    if (many && !(Array.isArray(data) && data.length === shapes.length && data.every((d) => d instanceof tf.Tensor || Array.isArray(d) || ArrayBuffer.isView(d)))) {
+    if (
+      many &&
+      !(
+        Array.isArray(data) &&
+        data.length === shapes.length &&
+        data.every((d) => d instanceof tf.Tensor || Array.isArray(d) || ArrayBuffer.isView(d))
+      )
+    ) {
       throw new ShapeError(writeTensorCountMessage(one, shapes.length, per));
     }
     const items = many ? (data as readonly TensorData[]) : [data as TensorData];
@@ -226,7 +276,13 @@ class Model {
   predict(x: TensorData | readonly TensorData[], options?: PredictOptions): tf.Tensor | tf.Tensor[] {
     const { manyInputs } = this.origin;
     checkInteger("predict", "batchSize", options?.batchSize, 1);
-    const { tensors, names, dispose } = this.tensors(["predict", "predict (input"], x, this.inputShapes, manyInputs, "input");
+    const { tensors, names, dispose } = this.tensors(
+      ["predict", "predict (input"],
+      x,
+      this.inputShapes,
+      manyInputs,
+      "input",
+    );
     try {
       tensors.forEach((t, i) => checkFinite(names[i]!, t)); // a NaN gives NaN on one backend, a number on another
       return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize: options?.batchSize ?? 256 });
@@ -245,32 +301,54 @@ class Model {
       for (const shape of this.outputShapes) {
         const classes = shape[classAxis(loss, shape.length)];
         if (shape.length < 2 || typeof classes !== "number") {
-          throw new ShapeError(`compile: loss "${loss}" needs a known class dimension, the output is ${showShape(shape)}`);
+          throw new ShapeError(
+            `compile: loss "${loss}" needs a known class dimension, the output is ${showShape(shape)}`,
+          );
         }
       }
     }
-    const lossFn = loss === "nll" ? nll : loss === "crossEntropy" ? crossEntropy : loss === "sparseCategoricalCrossentropy" ? "categoricalCrossentropy" : loss;
+    const lossFn =
+      loss === "nll"
+        ? nll
+        : loss === "crossEntropy"
+          ? crossEntropy
+          : loss === "sparseCategoricalCrossentropy"
+            ? "categoricalCrossentropy"
+            : loss;
     const metrics = options.metrics ?? [];
     const optimizer = options.optimizer ?? "adam";
     this.tfjs.compile({
-      optimizer: typeof optimizer === "string" && options.learningRate !== undefined ? makeOptimizer(optimizer, options.learningRate) : optimizer,
+      optimizer:
+        typeof optimizer === "string" && options.learningRate !== undefined
+          ? makeOptimizer(optimizer, options.learningRate)
+          : optimizer,
       loss: this.origin.manyOutputs ? meanPerOutput(lossFn, loss) : lossFn,
       metrics: metrics.map((metric) => (metric === "accuracy" && isTorch(loss) ? torchAccuracy : metric)),
     });
     const renamed = new Map<string, string>();
     // With several outputs, tfjs names each output's loss and metrics (`cat.1_acc`): kept as they are.
-    if (!this.origin.manyOutputs) this.tfjs.metricsNames.slice(1).forEach((tfjsName, i) => renamed.set(tfjsName, metrics[i] ?? tfjsName));
-    const names = (key: string) => (key.startsWith("val_") ? `val_${renamed.get(key.slice(4)) ?? key.slice(4)}` : (renamed.get(key) ?? key));
+    if (!this.origin.manyOutputs)
+      this.tfjs.metricsNames.slice(1).forEach((tfjsName, i) => renamed.set(tfjsName, metrics[i] ?? tfjsName));
+    const names = (key: string) =>
+      key.startsWith("val_") ? `val_${renamed.get(key.slice(4)) ?? key.slice(4)}` : (renamed.get(key) ?? key);
     return new Model(this.tfjs, this.origin, this.params, { loss, names });
   }
 
   private compiled(where: string): Training {
-    if (!this.training) throw new Error(`${where}: compile the model first: model.compile({ optimizer: "adam", loss: "nll", metrics: ["accuracy"] })`);
+    if (!this.training)
+      throw new Error(
+        `${where}: compile the model first: model.compile({ optimizer: "adam", loss: "nll", metrics: ["accuracy"] })`,
+      );
     return this.training;
   }
 
   /** Inputs and targets checked and made ready for tfjs (class indices become one-hot). */
-  private async data(where: string, x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], training: Training): Promise<{ xs: tf.Tensor | tf.Tensor[]; ys: tf.Tensor | tf.Tensor[]; dispose: () => void }> {
+  private async data(
+    where: string,
+    x: TensorData | readonly TensorData[],
+    y: TensorData | readonly TensorData[],
+    training: Training,
+  ): Promise<{ xs: tf.Tensor | tf.Tensor[]; ys: tf.Tensor | tf.Tensor[]; dispose: () => void }> {
     const { manyInputs, manyOutputs } = this.origin;
     const owned: tf.Tensor[] = [];
     const disposers: (() => void)[] = [() => owned.forEach((t) => t.dispose())];
@@ -286,21 +364,30 @@ class Model {
       for (const [i, t] of ys.entries()) await checkFiniteAsync(targets.names[i]!, t);
       const batches = [...xs, ...ys].map((t) => t.shape[0]);
       if (batches.some((b) => b !== batches[0])) {
-        throw new ShapeError(`${where}: x has ${xs.map((t) => t.shape[0]).join(", ")} examples and y has ${ys.map((t) => t.shape[0]).join(", ")}: the batch dimensions must be equal`);
+        throw new ShapeError(
+          `${where}: x has ${xs.map((t) => t.shape[0]).join(", ")} examples and y has ${ys.map((t) => t.shape[0]).join(", ")}: the batch dimensions must be equal`,
+        );
       }
-      const ready = await Promise.all(ys.map(async (target, i) => {
-        const shape = this.outputShapes[i]!;
-        let out = target;
-        if (isSparse(training.loss)) {
-          const axis = classAxis(training.loss, shape.length);
-          out = await oneHotTargets(manyOutputs ? `${where} (y ${i})` : `${where} (y)`, target, shape[axis] as number, axis);
-          owned.push(out);
-        } else if (target.dtype !== "float32") {
-          out = tf.cast(target, "float32");
-          owned.push(out);
-        }
-        return out;
-      }));
+      const ready = await Promise.all(
+        ys.map(async (target, i) => {
+          const shape = this.outputShapes[i]!;
+          let out = target;
+          if (isSparse(training.loss)) {
+            const axis = classAxis(training.loss, shape.length);
+            out = await oneHotTargets(
+              manyOutputs ? `${where} (y ${i})` : `${where} (y)`,
+              target,
+              shape[axis] as number,
+              axis,
+            );
+            owned.push(out);
+          } else if (target.dtype !== "float32") {
+            out = tf.cast(target, "float32");
+            owned.push(out);
+          }
+          return out;
+        }),
+      );
       return { xs: manyInputs ? xs : xs[0]!, ys: manyOutputs ? ready : ready[0]!, dispose };
     } catch (error) {
       dispose();
@@ -308,20 +395,41 @@ class Model {
     }
   }
 
-  async fit(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: FitOptions<Shape, Shape> = {}): Promise<FitHistory<string>> {
+  async fit(
+    x: TensorData | readonly TensorData[],
+    y: TensorData | readonly TensorData[],
+    options: FitOptions<Shape, Shape> = {},
+  ): Promise<FitHistory<string>> {
     const training = this.compiled("fit");
     checkFitOptions(options);
     const train = await this.data("fit", x, y, training);
-    const validation = options.validationData ? await this.data("fit (validationData)", options.validationData[0], options.validationData[1], training).catch((error) => {
-      train.dispose();
-      throw error;
-    }) : null;
+    const validation = options.validationData
+      ? await this.data("fit (validationData)", options.validationData[0], options.validationData[1], training).catch(
+          (error) => {
+            train.dispose();
+            throw error;
+          },
+        )
+      : null;
     const guard = new FiniteStepGuard(this.tfjs);
     try {
-      if (!options.validationData) checkSplit((Array.isArray(train.xs) ? train.xs[0]! : (train.xs as tf.Tensor)).shape[0]!, options.validationSplit);
+      if (!options.validationData)
+        checkSplit(
+          (Array.isArray(train.xs) ? train.xs[0]! : (train.xs as tf.Tensor)).shape[0]!,
+          options.validationSplit,
+        );
       const progress = progressCallback({ verbose: options.verbose ?? 1, names: training.names });
-      const user = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
-      const callbacks = [guard, ...(progress ? [progress] : []), ...user.map((c) => (c instanceof tfl.Callback ? c : new tfl.CustomCallback(c as tfl.CustomCallbackArgs)))];
+      const user =
+        options.callbacks === undefined
+          ? []
+          : Array.isArray(options.callbacks)
+            ? options.callbacks
+            : [options.callbacks];
+      const callbacks = [
+        guard,
+        ...(progress ? [progress] : []),
+        ...user.map((c) => (c instanceof tfl.Callback ? c : new tfl.CustomCallback(c as tfl.CustomCallbackArgs))),
+      ];
       const history = await this.tfjs.fit(train.xs, train.ys, {
         epochs: options.epochs ?? 1,
         batchSize: options.batchSize ?? 32,
@@ -333,7 +441,9 @@ class Model {
         callbacks,
       });
       if (guard.failure) throw guard.failure;
-      const renamed = Object.fromEntries(Object.entries(history.history).map(([key, values]) => [training.names(key), values as number[]]));
+      const renamed = Object.fromEntries(
+        Object.entries(history.history).map(([key, values]) => [training.names(key), values as number[]]),
+      );
       return { epoch: history.epoch, history: renamed as FitHistory<string>["history"] };
     } finally {
       guard.release();
@@ -342,7 +452,11 @@ class Model {
     }
   }
 
-  async evaluate(x: TensorData | readonly TensorData[], y: TensorData | readonly TensorData[], options: { batchSize?: number } = {}): Promise<Evaluation<string>> {
+  async evaluate(
+    x: TensorData | readonly TensorData[],
+    y: TensorData | readonly TensorData[],
+    options: { batchSize?: number } = {},
+  ): Promise<Evaluation<string>> {
     const training = this.compiled("evaluate");
     checkInteger("evaluate", "batchSize", options.batchSize, 1);
     const data = await this.data("evaluate", x, y, training);
@@ -351,7 +465,9 @@ class Model {
       const scalars = Array.isArray(result) ? result : [result];
       const values = await Promise.all(scalars.map(async (s) => (await s.data())[0]!));
       scalars.forEach((s) => s.dispose());
-      return Object.fromEntries(this.tfjs.metricsNames.map((name, i) => [training.names(name), values[i]!])) as Evaluation<string>;
+      return Object.fromEntries(
+        this.tfjs.metricsNames.map((name, i) => [training.names(name), values[i]!]),
+      ) as Evaluation<string>;
     } finally {
       data.dispose();
     }
@@ -398,9 +514,10 @@ export interface SavedShapes {
 export function buildTyped<Typed>(origin: Origin): Typed {
   const described = describe(origin);
   const { model, params } = described.convert();
-  const shapes: SavedShapes = origin.kind === "graph"
-    ? { inputShapes: described.inputShapes, outputShapes: described.outputShapes, layers: described.written }
-    : { inputShape: described.inputShapes[0], outputShape: described.outputShapes[0], layers: described.written };
+  const shapes: SavedShapes =
+    origin.kind === "graph"
+      ? { inputShapes: described.inputShapes, outputShapes: described.outputShapes, layers: described.written }
+      : { inputShape: described.inputShapes[0], outputShape: described.outputShapes[0], layers: described.written };
   model.setUserDefinedMetadata({ shapecheck: shapes as unknown as Record<string, never> });
   return new Model(model, described, params) as unknown as Typed;
 }
@@ -410,7 +527,12 @@ const storedFits = (declared: RuntimeShape, stored: readonly (number | null)[]):
   declared.length === stored.length && declared.every((dim, i) => stored[i] === null || stored[i] === dim);
 
 /** The message when a stored model's input or output does not have the declared shape. */
-export const writeStoredShapeMessage = (where: string, which: string, stored: readonly (number | null)[], declared: RuntimeShape): string =>
+export const writeStoredShapeMessage = (
+  where: string,
+  which: string,
+  stored: readonly (number | null)[],
+  declared: RuntimeShape,
+): string =>
   `load(${where}): the stored model's ${which} shape ${showShape(stored)} differs from the declared ${showShape(declared)}`;
 
 /**
@@ -422,19 +544,27 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
   if (!handler.load) throw new ModelFileError(`load(${label}): this IOHandler cannot load`, label);
   const artifacts = await handler.load();
   // The topology alone: tfjs builds the model with fresh weights, which are then replaced here.
-  const model = await tfl.loadLayersModel({ load: async () => ({ ...artifacts, weightData: undefined, weightSpecs: undefined }) });
+  const model = await tfl.loadLayersModel({
+    load: async () => ({ ...artifacts, weightData: undefined, weightSpecs: undefined }),
+  });
   if (artifacts.weightData === undefined) return model;
   let decoded: tf.NamedTensorMap = {};
   try {
     if (!artifacts.weightSpecs) throw new Error("the weights come without their specification (weightSpecs)");
     decoded = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
     // Optimizer state (saved with includeOptimizer) is not loaded: the loaded model is not compiled.
-    const optimizer = new Set(artifacts.weightSpecs.filter((spec) => spec.group === "optimizer").map((spec) => spec.name));
+    const optimizer = new Set(
+      artifacts.weightSpecs.filter((spec) => spec.group === "optimizer").map((spec) => spec.name),
+    );
     model.loadWeights(Object.fromEntries(Object.entries(decoded).filter(([name]) => !optimizer.has(name))));
     return model;
   } catch (error) {
     model.dispose();
-    throw new ModelFileError(`load(${label}): the stored weights do not fit the stored model (${(error as Error).message})`, label, { cause: error });
+    throw new ModelFileError(
+      `load(${label}): the stored weights do not fit the stored model (${(error as Error).message})`,
+      label,
+      { cause: error },
+    );
   } finally {
     tf.dispose(Object.values(decoded));
   }
@@ -452,12 +582,16 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
   const model = await loadLayersModel(handlerFor(where, "load"), label);
   try {
     if (model.inputs.length !== inputShapes.length || model.outputs.length !== outputShapes.length) {
-      throw new ShapeError(`load(${label}): the stored model has ${model.inputs.length} inputs and ${model.outputs.length} outputs, the declared one ${inputShapes.length} and ${outputShapes.length}`);
+      throw new ShapeError(
+        `load(${label}): the stored model has ${model.inputs.length} inputs and ${model.outputs.length} outputs, the declared one ${inputShapes.length} and ${outputShapes.length}`,
+      );
     }
-    const check = (which: string, stored: readonly tfl.SymbolicTensor[], declared: readonly RuntimeShape[]) => stored.forEach((t, i) => {
-      const name = declared.length === 1 ? which : `${which} ${i}`;
-      if (!storedFits(declared[i]!, t.shape)) throw new ShapeError(writeStoredShapeMessage(label, name, t.shape, declared[i]!));
-    });
+    const check = (which: string, stored: readonly tfl.SymbolicTensor[], declared: readonly RuntimeShape[]) =>
+      stored.forEach((t, i) => {
+        const name = declared.length === 1 ? which : `${which} ${i}`;
+        if (!storedFits(declared[i]!, t.shape))
+          throw new ShapeError(writeStoredShapeMessage(label, name, t.shape, declared[i]!));
+      });
     check("input", model.inputs, inputShapes);
     check("output", model.outputs, outputShapes);
     const saved = (model.getUserDefinedMetadata() as { shapecheck?: SavedShapes } | undefined)?.shapecheck;

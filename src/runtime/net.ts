@@ -23,12 +23,16 @@ export type Net =
  * The typed model of a net: `TypedModel<In, Out>` for a sequential and for a graph of one input and
  * one output, else a `GraphModel` (arrays of tensors, one per input and output).
  */
-export type Built<N> =
-  0 extends 1 & N ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- an untyped net (any) gives an untyped model, as its methods did
-  : N extends { readonly kind: "graph"; readonly "~shapes": readonly [infer Ins extends readonly Shape[], infer Outs extends readonly Shape[]] }
+export type Built<N> = 0 extends 1 & N
+  ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- an untyped net (any) gives an untyped model, as its methods did
+  : N extends {
+        readonly kind: "graph";
+        readonly "~shapes": readonly [infer Ins extends readonly Shape[], infer Outs extends readonly Shape[]];
+      }
     ? GraphTyped<Ins, Outs>
-  : N extends { readonly "~shapes": readonly [infer In extends Shape, infer Out extends Shape] } ? TypedModel<In, Out>
-  : never;
+    : N extends { readonly "~shapes": readonly [infer In extends Shape, infer Out extends Shape] }
+      ? TypedModel<In, Out>
+      : never;
 
 /**
  * A typed model (predict, save, weights in PyTorch's layout, `compile` for training) with PyTorch's

@@ -46,17 +46,25 @@ export interface Described {
 
 const isGraph = (origin: Origin): origin is GraphOrigin => origin.kind === "graph";
 
-const lastLayerOf = (t: SymbolicTensor): WrittenLayer | undefined => (t.node.op === "layers" ? t.node.layers.at(-1) : undefined);
+const lastLayerOf = (t: SymbolicTensor): WrittenLayer | undefined =>
+  t.node.op === "layers" ? t.node.layers.at(-1) : undefined;
 
 export function describe(origin: Origin): Described {
   if (!isGraph(origin)) {
     return {
-      inputShapes: [origin.inputShape], outputShapes: [origin.outputShape], manyInputs: false, manyOutputs: false,
-      lastLayers: [origin.layers.at(-1)], written: origin.layers.map((layer) => layer.written),
+      inputShapes: [origin.inputShape],
+      outputShapes: [origin.outputShape],
+      manyInputs: false,
+      manyOutputs: false,
+      lastLayers: [origin.layers.at(-1)],
+      written: origin.layers.map((layer) => layer.written),
       convert: () => convert(origin),
-      ...(origin.inputShape.slice(1).every((dim) => typeof dim === "number") ? {} : {
-        checkData: (shapes: readonly RuntimeShape[]) => void walk(shapes[0]!, origin.layers as readonly RuntimeLayer[]),
-      }),
+      ...(origin.inputShape.slice(1).every((dim) => typeof dim === "number")
+        ? {}
+        : {
+            checkData: (shapes: readonly RuntimeShape[]) =>
+              void walk(shapes[0]!, origin.layers as readonly RuntimeLayer[]),
+          }),
     };
   }
   const pipes = pipesOf(origin);
@@ -66,10 +74,14 @@ export function describe(origin: Origin): Described {
     manyInputs: origin.inputs.length > 1,
     manyOutputs: origin.outputs.length > 1,
     lastLayers: origin.outputs.map(lastLayerOf),
-    written: pipes.flatMap((t, i) => (t.node.op === "layers" ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`) : [])),
+    written: pipes.flatMap((t, i) =>
+      t.node.op === "layers" ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`) : [],
+    ),
     convert: () => convertGraph(origin),
-    ...(origin.inputs.every((t) => t.shape.slice(1).every((dim) => typeof dim === "number")) ? {} : {
-      checkData: (shapes: readonly RuntimeShape[]) => void walkGraph(origin.inputs, origin.outputs, shapes),
-    }),
+    ...(origin.inputs.every((t) => t.shape.slice(1).every((dim) => typeof dim === "number"))
+      ? {}
+      : {
+          checkData: (shapes: readonly RuntimeShape[]) => void walkGraph(origin.inputs, origin.outputs, shapes),
+        }),
   };
 }

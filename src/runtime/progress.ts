@@ -52,7 +52,12 @@ class Progress extends tfl.Callback {
   private seen = 0;
   private sums: Record<string, number> = {};
 
-  constructor(private readonly verbose: 1 | 2, private readonly names: (key: string) => string, private readonly stream: ProgressStream, private readonly fps: number) {
+  constructor(
+    private readonly verbose: 1 | 2,
+    private readonly names: (key: string) => string,
+    private readonly stream: ProgressStream,
+    private readonly fps: number,
+  ) {
     super();
   }
 

@@ -27,7 +27,10 @@ export interface HasStateDict {
 }
 
 /** Writes tensors as a safetensors file (keys sorted, as the Python library writes them). */
-export function encodeSafetensors(tensors: Readonly<Record<string, SafeTensor>>, metadata?: Record<string, string>): Uint8Array {
+export function encodeSafetensors(
+  tensors: Readonly<Record<string, SafeTensor>>,
+  metadata?: Record<string, string>,
+): Uint8Array {
   const header: Record<string, unknown> = metadata ? { __metadata__: metadata } : {};
   const keys = Object.keys(tensors).sort();
   let offset = 0;
@@ -55,21 +58,37 @@ export function encodeSafetensors(tensors: Readonly<Record<string, SafeTensor>>,
 export function decodeSafetensors(bytes: Uint8Array): Record<string, SafeTensor> {
   if (bytes.length < 8) throw new Error("safetensors: the file is shorter than its 8-byte header length");
   const length = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
-  if (8 + length > bytes.length) throw new Error(`safetensors: the header says ${length} bytes, the file has ${bytes.length - 8}`);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Record<string, { dtype: SafeDType; shape: number[]; data_offsets: [number, number] }>;
+  if (8 + length > bytes.length)
+    throw new Error(`safetensors: the header says ${length} bytes, the file has ${bytes.length - 8}`);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Record<
+    string,
+    { dtype: SafeDType; shape: number[]; data_offsets: [number, number] }
+  >;
   const base = 8 + length;
   const tensors: Record<string, SafeTensor> = {};
   for (const [key, entry] of Object.entries(header)) {
     if (key === "__metadata__") continue;
     const size = bytesPer[entry.dtype];
-    if (size === undefined) throw new Error(`safetensors (${key}): dtype ${entry.dtype} is not supported (F32, F64, I32, I64, U8, BOOL are)`);
+    if (size === undefined)
+      throw new Error(`safetensors (${key}): dtype ${entry.dtype} is not supported (F32, F64, I32, I64, U8, BOOL are)`);
     const [begin, end] = entry.data_offsets;
     const count = entry.shape.reduce((a, b) => a * b, 1);
-    if (end - begin !== count * size) throw new Error(`safetensors (${key}): ${end - begin} bytes for shape [${entry.shape.join(", ")}] of ${entry.dtype}`);
+    if (end - begin !== count * size)
+      throw new Error(
+        `safetensors (${key}): ${end - begin} bytes for shape [${entry.shape.join(", ")}] of ${entry.dtype}`,
+      );
     const raw = new Uint8Array(end - begin); // a copy, aligned for the typed array (Buffer's slice() would be a view)
     raw.set(bytes.subarray(base + begin, base + end));
-    const data = entry.dtype === "F32" ? new Float32Array(raw.buffer) : entry.dtype === "F64" ? new Float64Array(raw.buffer)
-      : entry.dtype === "I32" ? new Int32Array(raw.buffer) : entry.dtype === "I64" ? new BigInt64Array(raw.buffer) : raw;
+    const data =
+      entry.dtype === "F32"
+        ? new Float32Array(raw.buffer)
+        : entry.dtype === "F64"
+          ? new Float64Array(raw.buffer)
+          : entry.dtype === "I32"
+            ? new Int32Array(raw.buffer)
+            : entry.dtype === "I64"
+              ? new BigInt64Array(raw.buffer)
+              : raw;
     tensors[key] = { dtype: entry.dtype, shape: entry.shape, data };
   }
   return tensors;
@@ -93,8 +112,11 @@ export const writeMissingTensorMessage = (keys: readonly string[]): string =>
   `loadSafetensors: the file has no tensor ${keys.map((k) => `"${k}"`).join(", ")} (the model's weights are named as its PyTorch module's state_dict)`;
 export const writeExtraTensorMessage = (keys: readonly string[]): string =>
   `loadSafetensors: the model has no weight ${keys.map((k) => `"${k}"`).join(", ")} (was the file saved from this model?)`;
-export const writeTensorShapeMismatchMessage = (key: string, expected: readonly number[], got: readonly number[]): string =>
-  `loadSafetensors (${key}): expected a tensor of shape [${expected.join(", ")}], got [${got.join(", ")}]`;
+export const writeTensorShapeMismatchMessage = (
+  key: string,
+  expected: readonly number[],
+  got: readonly number[],
+): string => `loadSafetensors (${key}): expected a tensor of shape [${expected.join(", ")}], got [${got.join(", ")}]`;
 
 /**
  * Loads a safetensors file (bytes) into the model. Every tensor is checked against the model's
@@ -111,11 +133,15 @@ export function loadSafetensorsBytes(model: HasStateDict, bytes: Uint8Array): vo
   if (extra.length > 0) throw new ShapeError(writeExtraTensorMessage(extra));
   for (const [key, shape] of Object.entries(shapes)) {
     const got = file[key]!.shape;
-    if (got.length !== shape.length || got.some((d, i) => d !== shape[i])) throw new ShapeError(writeTensorShapeMismatchMessage(key, shape, got));
+    if (got.length !== shape.length || got.some((d, i) => d !== shape[i]))
+      throw new ShapeError(writeTensorShapeMismatchMessage(key, shape, got));
   }
   const dict: Record<string, tf.Tensor> = {};
   for (const [key, t] of Object.entries(file)) {
-    const values = t.data instanceof BigInt64Array ? Float32Array.from(t.data, Number) : Float32Array.from(t.data as ArrayLike<number>);
+    const values =
+      t.data instanceof BigInt64Array
+        ? Float32Array.from(t.data, Number)
+        : Float32Array.from(t.data as ArrayLike<number>);
     dict[key] = tf.tensor(values, [...t.shape], "float32");
   }
   try {
@@ -135,6 +161,7 @@ export async function saveSafetensors(model: HasStateDict, path: string): Promis
 
 /** Loads safetensors weights into the model: bytes (browser: `new Uint8Array(await (await fetch(url)).arrayBuffer())`) or a path (Node). */
 export async function loadSafetensors(model: HasStateDict, from: Uint8Array | ArrayBuffer | string): Promise<void> {
-  const bytes = typeof from === "string" ? await platform.readFile(from) : from instanceof Uint8Array ? from : new Uint8Array(from);
+  const bytes =
+    typeof from === "string" ? await platform.readFile(from) : from instanceof Uint8Array ? from : new Uint8Array(from);
   loadSafetensorsBytes(model, bytes);
 }

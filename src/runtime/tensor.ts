@@ -7,10 +7,21 @@ import { showShape, type RuntimeShape } from "../shape/dims.ts";
 import { DataError } from "./errors.ts";
 
 /** tfjs's rank of a shape (`Rank.R4` for a shape of 4 dimensions), `Rank` when unknown. */
-export type RankOf<S extends Shape> =
-  S["length"] extends 0 ? tf.Rank.R0 : S["length"] extends 1 ? tf.Rank.R1 : S["length"] extends 2 ? tf.Rank.R2
-  : S["length"] extends 3 ? tf.Rank.R3 : S["length"] extends 4 ? tf.Rank.R4 : S["length"] extends 5 ? tf.Rank.R5
-  : S["length"] extends 6 ? tf.Rank.R6 : tf.Rank;
+export type RankOf<S extends Shape> = S["length"] extends 0
+  ? tf.Rank.R0
+  : S["length"] extends 1
+    ? tf.Rank.R1
+    : S["length"] extends 2
+      ? tf.Rank.R2
+      : S["length"] extends 3
+        ? tf.Rank.R3
+        : S["length"] extends 4
+          ? tf.Rank.R4
+          : S["length"] extends 5
+            ? tf.Rank.R5
+            : S["length"] extends 6
+              ? tf.Rank.R6
+              : tf.Rank;
 
 /**
  * A TensorFlow.js tensor whose shape is part of its type, batch first: `Tensor<[number, 1, 28, 28]>`.
@@ -26,22 +37,34 @@ export type Tensor<S extends Shape> = tf.Tensor<RankOf<S>> & { readonly "~shape"
 export type TensorData = tf.Tensor | tf.TensorLike;
 
 /** The message when a tensor does not have the shape expected where it enters. */
-export type writeTensorShapeMessage<Where extends string, Expected extends string, Given extends string> =
-  `${Where}: expected a tensor of shape ${Expected}, got ${Given}`;
+export type writeTensorShapeMessage<
+  Where extends string,
+  Expected extends string,
+  Given extends string,
+> = `${Where}: expected a tensor of shape ${Expected}, got ${Given}`;
 export const writeTensorShapeMessage = (where: string, expected: string, given: string): string =>
   `${where}: expected a tensor of shape ${expected}, got ${given}`;
 
 /** A dimension the compiler knows to differ: both are known sizes, and not the same. */
 type DimsDiffer<Given, Expected> = Expected extends number
-  ? number extends Expected ? false
-    : Given extends number ? (number extends Given ? false : Given extends Expected ? false : true) : false
+  ? number extends Expected
+    ? false
+    : Given extends number
+      ? number extends Given
+        ? false
+        : Given extends Expected
+          ? false
+          : true
+      : false
   : false;
-type ShapesDiffer<Given extends Shape, Expected extends Shape> =
-  number extends Given["length"] ? false
+type ShapesDiffer<Given extends Shape, Expected extends Shape> = number extends Given["length"]
+  ? false
   : Given["length"] extends Expected["length"]
     ? Given extends readonly [infer G, ...infer GivenRest extends Shape]
       ? Expected extends readonly [infer E, ...infer ExpectedRest extends Shape]
-        ? DimsDiffer<G, E> extends true ? true : ShapesDiffer<GivenRest, ExpectedRest>
+        ? DimsDiffer<G, E> extends true
+          ? true
+          : ShapesDiffer<GivenRest, ExpectedRest>
         : false
       : false
     : true;
@@ -51,10 +74,13 @@ type ShapesDiffer<Given extends Shape, Expected extends Shape> =
  * its type says it has another shape (the compiler reports it on the argument). Untyped data (a
  * `tf.Tensor`, arrays) passes here and is checked at run time with the same message.
  */
-export type TensorArg<Given, Expected extends Shape, Where extends string> =
-  Given extends { readonly "~shape": infer S extends Shape }
-    ? ShapesDiffer<S, Expected> extends true ? writeTensorShapeMessage<Where, ShowShape<Expected>, ShowShape<S>> : Given
-    : Given;
+export type TensorArg<Given, Expected extends Shape, Where extends string> = Given extends {
+  readonly "~shape": infer S extends Shape;
+}
+  ? ShapesDiffer<S, Expected> extends true
+    ? writeTensorShapeMessage<Where, ShowShape<Expected>, ShowShape<S>>
+    : Given
+  : Given;
 
 /** True when a tensor of shape `actual` fits `expected` (unknown and named dimensions fit any size). */
 export const fits = (expected: RuntimeShape, actual: readonly number[]): boolean =>
@@ -62,7 +88,8 @@ export const fits = (expected: RuntimeShape, actual: readonly number[]): boolean
 
 /** Throws the ShapeError for data of shape `actual` where `expected` was expected. */
 export function checkShape(where: string, expected: RuntimeShape, actual: readonly number[]): void {
-  if (!fits(expected, actual)) throw new ShapeError(writeTensorShapeMessage(where, showShape(expected), showShape(actual)));
+  if (!fits(expected, actual))
+    throw new ShapeError(writeTensorShapeMessage(where, showShape(expected), showShape(actual)));
 }
 
 /**
@@ -71,7 +98,12 @@ export function checkShape(where: string, expected: RuntimeShape, actual: readon
  * or typed array is given the expected shape when every dimension but one is known). `owned` says
  * whether the caller must dispose the result.
  */
-export function toTensor(where: string, given: TensorData, expected: RuntimeShape, dtype?: tf.DataType): { tensor: tf.Tensor; owned: boolean } {
+export function toTensor(
+  where: string,
+  given: TensorData,
+  expected: RuntimeShape,
+  dtype?: tf.DataType,
+): { tensor: tf.Tensor; owned: boolean } {
   if (given instanceof tf.Tensor) {
     if (given.isDisposed) throw new DataError(`${where}: the tensor has been disposed`);
     checkNumeric(where, given.dtype);
@@ -84,13 +116,16 @@ export function toTensor(where: string, given: TensorData, expected: RuntimeShap
   if (flat && expected.length !== 1) {
     const length = (data as ArrayLike<number>).length;
     const shape = fillShape(expected, length);
-    if (shape === null) throw new ShapeError(writeTensorShapeMessage(where, showShape(expected), `a flat array of ${length} numbers`));
+    if (shape === null)
+      throw new ShapeError(writeTensorShapeMessage(where, showShape(expected), `a flat array of ${length} numbers`));
     tensor = tf.tensor(data as tf.TensorLike, shape, dtype);
   } else {
     try {
       tensor = tf.tensor(data, undefined, dtype);
     } catch (error) {
-      throw new ShapeError(`${where}: the array is not a tensor of shape ${showShape(expected)} (${(error as Error).message})`);
+      throw new ShapeError(
+        `${where}: the array is not a tensor of shape ${showShape(expected)} (${(error as Error).message})`,
+      );
     }
   }
   if (tensor.dtype === "string" || !fits(expected, tensor.shape)) {
@@ -103,7 +138,8 @@ export function toTensor(where: string, given: TensorData, expected: RuntimeShap
 
 /** Throws a DataError for a tensor of strings or complex numbers, which no model takes. */
 function checkNumeric(where: string, dtype: tf.DataType): void {
-  if (dtype === "string" || dtype === "complex64") throw new DataError(`${where}: expected numbers (a float32 or int32 tensor), got a ${dtype} tensor`);
+  if (dtype === "string" || dtype === "complex64")
+    throw new DataError(`${where}: expected numbers (a float32 or int32 tensor), got a ${dtype} tensor`);
 }
 
 /**
@@ -113,9 +149,17 @@ function checkNumeric(where: string, dtype: tf.DataType): void {
  */
 function supportedArray(where: string, data: tf.TensorLike, dtype: tf.DataType | undefined): tf.TensorLike {
   const view: unknown = data;
-  if (!ArrayBuffer.isView(view) || view instanceof Float32Array || view instanceof Int32Array || view instanceof Uint8Array) return data;
+  if (
+    !ArrayBuffer.isView(view) ||
+    view instanceof Float32Array ||
+    view instanceof Int32Array ||
+    view instanceof Uint8Array
+  )
+    return data;
   if (view instanceof DataView || view instanceof BigInt64Array || view instanceof BigUint64Array) {
-    throw new DataError(`${where}: a ${view.constructor.name} is not tensor data; give a Float32Array, Float64Array, Int32Array or an array of numbers`);
+    throw new DataError(
+      `${where}: a ${view.constructor.name} is not tensor data; give a Float32Array, Float64Array, Int32Array or an array of numbers`,
+    );
   }
   const numbers = data as unknown as ArrayLike<number>;
   return dtype === "int32" ? Int32Array.from(numbers) : Float32Array.from(numbers);
@@ -131,7 +175,9 @@ function fillShape(expected: RuntimeShape, length: number): number[] | null {
 }
 
 /** `null` (unknown) in a shape as the type writes it: `number`. */
-type ShapeOf<Dims extends readonly (number | null | string)[]> = { -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim };
+type ShapeOf<Dims extends readonly (number | null | string)[]> = {
+  -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim;
+};
 
 /**
  * A typed tensor from data, checked at run time: a tfjs tensor must have the shape given; arrays
@@ -142,6 +188,10 @@ type ShapeOf<Dims extends readonly (number | null | string)[]> = { -readonly [K 
  * tensor(new Float32Array(64 * 784), [null, 1, 28, 28]); // Tensor<[number, 1, 28, 28]>, shape [64, 1, 28, 28]
  * tensor(tf.zeros([64, 784]), [null, 1, 28, 28]);      // ShapeError: tensor: expected a tensor of shape [number, 1, 28, 28], got [64, 784]
  */
-export function tensor<const Dims extends readonly (number | null | string)[]>(data: TensorData, shape: Dims, dtype?: tf.DataType): Tensor<ShapeOf<Dims>> {
+export function tensor<const Dims extends readonly (number | null | string)[]>(
+  data: TensorData,
+  shape: Dims,
+  dtype?: tf.DataType,
+): Tensor<ShapeOf<Dims>> {
   return toTensor("tensor", data, shape, dtype).tensor as Tensor<ShapeOf<Dims>>;
 }

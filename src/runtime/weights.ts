@@ -21,7 +21,9 @@ function variableOf(model: tfl.LayersModel, spec: ParamSpec): tfl.LayerVariable 
   try {
     layer = model.getLayer(spec.layer);
   } catch {
-    throw new Error(`state dict: the TensorFlow.js model has no layer "${spec.layer}" (for ${spec.key}); was it built from this model?`);
+    throw new Error(
+      `state dict: the TensorFlow.js model has no layer "${spec.layer}" (for ${spec.key}); was it built from this model?`,
+    );
   }
   const variable = layer.weights.find((w) => w.originalName === name);
   if (!variable) throw new Error(`state dict: layer "${spec.layer}" has no weight "${spec.weight}" (for ${spec.key})`);
@@ -42,7 +44,12 @@ export function stateDict(model: tfl.LayersModel, params: readonly ParamSpec[]):
  * written: a missing or unexpected key is a ShapeError naming them (unless `strict: false`, as
  * PyTorch's `load_state_dict`), a wrong shape a ShapeError naming both shapes.
  */
-export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec[], dict: StateDictInput, options: { strict?: boolean } = {}): void {
+export function loadStateDict(
+  model: tfl.LayersModel,
+  params: readonly ParamSpec[],
+  dict: StateDictInput,
+  options: { strict?: boolean } = {},
+): void {
   const strict = options.strict ?? true;
   const known = new Set(params.map((spec) => spec.key));
   if (strict) {
@@ -53,7 +60,9 @@ export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec
         missing.length > 0 ? `missing keys ${missing.map((k) => `"${k}"`).join(", ")}` : "",
         unexpected.length > 0 ? `unexpected keys ${unexpected.map((k) => `"${k}"`).join(", ")}` : "",
       ].filter(Boolean);
-      throw new ShapeError(`loadStateDict: ${parts.join("; ")} (expected ${[...known].map((k) => `"${k}"`).join(", ")})`);
+      throw new ShapeError(
+        `loadStateDict: ${parts.join("; ")} (expected ${[...known].map((k) => `"${k}"`).join(", ")})`,
+      );
     }
   }
   const writes = new Map<tfl.LayerVariable, tf.Tensor>();
@@ -65,9 +74,12 @@ export function loadStateDict(model: tfl.LayersModel, params: readonly ParamSpec
       const { tensor, owned } = toTensor(`loadStateDict (${spec.key})`, value, spec.shape, "float32");
       if (tensor.shape.length !== spec.shape.length || tensor.shape.some((d, i) => d !== spec.shape[i])) {
         if (owned) tensor.dispose();
-        throw new ShapeError(`loadStateDict (${spec.key}): expected a tensor of shape [${spec.shape.join(", ")}], got [${tensor.shape.join(", ")}]`);
+        throw new ShapeError(
+          `loadStateDict (${spec.key}): expected a tensor of shape [${spec.shape.join(", ")}], got [${tensor.shape.join(", ")}]`,
+        );
       }
-      if (spec.restore) { // a buffer tfjs does not keep: given to the converter once every value is checked
+      if (spec.restore) {
+        // a buffer tfjs does not keep: given to the converter once every value is checked
         restores.push([spec.restore, owned ? tensor : tf.clone(tensor)]);
         continue;
       }

@@ -39,13 +39,29 @@ export function checkTupleLength(layer: string, name: string, value: unknown, ra
 // ---- Options objects: unknown keys are refused, with a suggestion (twin of types/shape/args.ts).
 
 /** Whether an argument is an options object (not a size, a tuple or a string). */
-export const isOptions = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isOptions = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const camel = (key: string): string => key.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
 const optionAliases: Record<string, string> = {
-  strides: "stride", stride: "strides", dilationRate: "dilation", dilation: "dilationRate", useBias: "bias", bias: "useBias",
-  poolSize: "kernelSize", kernelSize: "poolSize", group: "groups", pad: "padding", paddingMode: "padding", batchSize: "batchFirst",
-  filters: "outChannels", units: "outFeatures", eps: "epsilon", epsilon: "eps", dropoutRate: "dropout", rate: "p",
+  strides: "stride",
+  stride: "strides",
+  dilationRate: "dilation",
+  dilation: "dilationRate",
+  useBias: "bias",
+  bias: "useBias",
+  poolSize: "kernelSize",
+  kernelSize: "poolSize",
+  group: "groups",
+  pad: "padding",
+  paddingMode: "padding",
+  batchSize: "batchFirst",
+  filters: "outChannels",
+  units: "outFeatures",
+  eps: "epsilon",
+  epsilon: "eps",
+  dropoutRate: "dropout",
+  rate: "p",
 };
 
 /** Twin of `SuggestOption`: the known option a wrong key most likely meant, or `undefined`. */
@@ -60,7 +76,12 @@ export function suggestOption(key: string, known: readonly string[]): string | u
   return same.length === 1 ? same[0] : undefined;
 }
 
-export const writeUnknownKeyMessage = (layer: string, key: string, of: string, suggestion: string | undefined): string =>
+export const writeUnknownKeyMessage = (
+  layer: string,
+  key: string,
+  of: string,
+  suggestion: string | undefined,
+): string =>
   `${layer}: ${key} is not an option of ${of}${suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`}`;
 
 /** Throws for the first key of `options` (an options object) not in `known`. */
@@ -71,8 +92,10 @@ export function checkKnownKeys(layer: string, of: string, options: unknown, know
   }
 }
 
-export const writeGivenTwiceMessage = (layer: string, key: string): string => `${layer}: ${key} is given twice, as an argument and as an option`;
-export const writeAfterOptionsMessage = (layer: string): string => `${layer}: the options object must be the last argument`;
+export const writeGivenTwiceMessage = (layer: string, key: string): string =>
+  `${layer}: ${key} is given twice, as an argument and as an option`;
+export const writeAfterOptionsMessage = (layer: string): string =>
+  `${layer}: the options object must be the last argument`;
 export const writePositionalMessage = (layer: string, name: string, order: string): string =>
   `${layer}: ${name} is a required argument, not an option (PyTorch's order: ${order})`;
 
@@ -81,7 +104,13 @@ export const writePositionalMessage = (layer: string, name: string, order: strin
  * options object, and that object (`{}` when none). Throws when an argument follows the options
  * object, when a key is not in `known`, or when an option is also given as an argument.
  */
-export function splitOptions(layer: string, of: string, names: readonly string[], args: readonly unknown[], known: readonly string[]): [unknown[], Record<string, unknown>] {
+export function splitOptions(
+  layer: string,
+  of: string,
+  names: readonly string[],
+  args: readonly unknown[],
+  known: readonly string[],
+): [unknown[], Record<string, unknown>] {
   const at = args.findIndex(isOptions);
   if (at === -1) return [names.map((_, i) => args[i]), {}];
   if (args.slice(at + 1).some((arg) => arg !== undefined)) throw new ShapeError(writeAfterOptionsMessage(layer));
@@ -89,12 +118,14 @@ export function splitOptions(layer: string, of: string, names: readonly string[]
   checkKnownKeys(layer, of, options, known);
   const positional = names.map((_, i) => (i < at ? args[i] : undefined));
   names.forEach((name, i) => {
-    if (positional[i] !== undefined && options[name] !== undefined) throw new ShapeError(writeGivenTwiceMessage(layer, name));
+    if (positional[i] !== undefined && options[name] !== undefined)
+      throw new ShapeError(writeGivenTwiceMessage(layer, name));
   });
   return [positional, options];
 }
 
-export const writeOptionTypeMessage = (layer: string, key: string, expected: string): string => `${layer}: ${key} must be ${expected}`;
+export const writeOptionTypeMessage = (layer: string, key: string, expected: string): string =>
+  `${layer}: ${key} must be ${expected}`;
 /** What an option must be, as messages write it, and the test of a value. */
 export const expected = {
   boolean: ["true or false", (value: unknown) => typeof value === "boolean"],
@@ -104,16 +135,27 @@ export const expected = {
   zeros: ["'zeros' (the only mode here)", (value: unknown) => value === "zeros"],
 } as const satisfies Record<string, readonly [string, (value: unknown) => boolean]>;
 /** Throws for the first option of `options` whose value fails its test in `types` (twin of `OptionTypeProblem`). */
-export function checkOptionTypes(layer: string, options: unknown, types: Record<string, readonly [string, (value: unknown) => boolean]>): void {
+export function checkOptionTypes(
+  layer: string,
+  options: unknown,
+  types: Record<string, readonly [string, (value: unknown) => boolean]>,
+): void {
   if (!isOptions(options)) return;
   for (const [key, value] of Object.entries(options)) {
     const type = types[key];
-    if (type !== undefined && value !== undefined && !type[1](value)) throw new ShapeError(writeOptionTypeMessage(layer, key, type[0]));
+    if (type !== undefined && value !== undefined && !type[1](value))
+      throw new ShapeError(writeOptionTypeMessage(layer, key, type[0]));
   }
 }
 
 /** Twin of `TrailingOptionsProblem`: throws for an unknown key, then for a value of the wrong type. */
-export function checkOptions(layer: string, of: string, options: unknown, known: readonly string[], types: Record<string, readonly [string, (value: unknown) => boolean]> = {}): void {
+export function checkOptions(
+  layer: string,
+  of: string,
+  options: unknown,
+  known: readonly string[],
+  types: Record<string, readonly [string, (value: unknown) => boolean]> = {},
+): void {
   checkKnownKeys(layer, of, options, known);
   checkOptionTypes(layer, options, types);
 }

@@ -8,7 +8,9 @@ export type RuntimeDim = number | null | string;
 export type RuntimeShape = readonly RuntimeDim[];
 
 /** The runtime form of a type-level shape: `number` (unknown) becomes `null`. */
-export type RuntimeShapeOf<S extends readonly unknown[]> = { -readonly [K in keyof S]: S[K] extends string ? S[K] : number extends S[K] ? null : S[K] };
+export type RuntimeShapeOf<S extends readonly unknown[]> = {
+  -readonly [K in keyof S]: S[K] extends string ? S[K] : number extends S[K] ? null : S[K];
+};
 
 /** A dimension's value when it is known, else `null` (named dimensions have no known value). */
 export const valueOf = (dim: RuntimeDim): number | null => (typeof dim === "number" ? dim : null);

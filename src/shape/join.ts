@@ -13,17 +13,37 @@ export function disagreement(a: RuntimeShape, b: RuntimeShape, skip = -1): numbe
   return axis === -1 ? false : axis;
 }
 
-export const writeShapesDifferMessage = (layer: string, whatA: string, a: RuntimeShape, whatB: string, b: RuntimeShape): string =>
-  `${layer}: ${whatA} ${showShape(a)} must equal ${whatB} ${showShape(b)}`;
+export const writeShapesDifferMessage = (
+  layer: string,
+  whatA: string,
+  a: RuntimeShape,
+  whatB: string,
+  b: RuntimeShape,
+): string => `${layer}: ${whatA} ${showShape(a)} must equal ${whatB} ${showShape(b)}`;
 
-export function equalShapes(layer: string, whatA: string, a: RuntimeShape, whatB: string, b: RuntimeShape): RuntimeShape {
+export function equalShapes(
+  layer: string,
+  whatA: string,
+  a: RuntimeShape,
+  whatB: string,
+  b: RuntimeShape,
+): RuntimeShape {
   if (disagreement(a, b) !== false) throw new ShapeError(writeShapesDifferMessage(layer, whatA, a, whatB, b));
   return a.map((dim, i) => (valueOf(dim) === null && typeof dim !== "string" ? b[i]! : dim));
 }
 
-export const writeConcatMessage = (layer: string, a: RuntimeShape, b: RuntimeShape, axis: number, where: number | "rank" = "rank"): string =>
+export const writeConcatMessage = (
+  layer: string,
+  a: RuntimeShape,
+  b: RuntimeShape,
+  axis: number,
+  where: number | "rank" = "rank",
+): string =>
   `${layer}: ${showShape(a)} and ${showShape(b)} can only be joined along dimension ${axis} if every other dimension is equal: ${
-    typeof where === "number" ? `dimension ${where} is ${showDim(a[where]!)} and ${showDim(b[where]!)}` : `the ranks ${a.length} and ${b.length} differ`}`;
+    typeof where === "number"
+      ? `dimension ${where} is ${showDim(a[where]!)} and ${showDim(b[where]!)}`
+      : `the ranks ${a.length} and ${b.length} differ`
+  }`;
 
 export function concatShapes(layer: string, dim: number, shapes: readonly RuntimeShape[]): RuntimeShape {
   const [first, ...rest] = shapes;

@@ -5,10 +5,13 @@ import { checkSizes, checkTupleLength, suggestOption, writeUnknownKeyMessage } f
 
 /** An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`. */
 export const writtenValue = (value: unknown): string =>
-  Array.isArray(value) ? `[${value.map(writtenValue).join(", ")}]`
-  : typeof value === "string" ? `'${value}'`
-  : typeof value === "number" || typeof value === "boolean" || value === null || value === undefined ? String(value)
-  : "…";
+  Array.isArray(value)
+    ? `[${value.map(writtenValue).join(", ")}]`
+    : typeof value === "string"
+      ? `'${value}'`
+      : typeof value === "number" || typeof value === "boolean" || value === null || value === undefined
+        ? String(value)
+        : "…";
 
 /** How messages write a tfjs layer: `conv2d({ filters: 32, kernelSize: 3 })`, the given options among `keys`. */
 export function writtenLayer(name: string, args: object | undefined, keys: readonly string[]): string {
@@ -19,18 +22,33 @@ export function writtenLayer(name: string, args: object | undefined, keys: reado
   return `${name}(${options.length === 0 ? "" : `{ ${options.join(", ")} }`})`;
 }
 
-export const writeUnknownOptionMessage = (layer: string, key: string, name: string, known: readonly string[] = []): string =>
-  writeUnknownKeyMessage(layer, key, `TensorFlow.js's ${name}`, suggestOption(key, known));
+export const writeUnknownOptionMessage = (
+  layer: string,
+  key: string,
+  name: string,
+  known: readonly string[] = [],
+): string => writeUnknownKeyMessage(layer, key, `TensorFlow.js's ${name}`, suggestOption(key, known));
 
 /** Throws for the first property of `args` that is not in `known`. */
-export function checkKnownOptions(layer: string, name: string, args: object | undefined, known: ReadonlySet<string>): void {
+export function checkKnownOptions(
+  layer: string,
+  name: string,
+  args: object | undefined,
+  known: ReadonlySet<string>,
+): void {
   for (const key of Object.keys(args ?? {})) {
     if (!known.has(key)) throw new ShapeError(writeUnknownOptionMessage(layer, key, name, [...known]));
   }
 }
 
 /** Checks a size option when it is given: positive (or non-negative) integers, a tuple of `rank` when `rank` is given. */
-export function checkSizeOption(layer: string, args: object | undefined, key: string, rank?: number, minimum: 0 | 1 = 1): void {
+export function checkSizeOption(
+  layer: string,
+  args: object | undefined,
+  key: string,
+  rank?: number,
+  minimum: 0 | 1 = 1,
+): void {
   const value = (args as Record<string, unknown> | undefined)?.[key];
   if (value === undefined) return;
   checkSizes(layer, { [key]: value }, minimum);
@@ -45,43 +63,76 @@ export const optionOf = <Value>(args: object | undefined, key: string, fallback:
  * The option names of an argument type, as a set for `checkKnownOptions`. The compiler checks that the list names
  * every option of `Args` (tfjs's argument type), so the runtime check cannot drift from the type.
  */
-export const optionSet = <Args>() =>
+export const optionSet =
+  <Args>() =>
   <const Names extends readonly (keyof Args & string)[]>(
-    ...names: Names & ([Exclude<keyof Args, Names[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof Args, Names[number]> })
-  ): ReadonlySet<string> => new Set<string>(names);
+    ...names: Names &
+      ([Exclude<keyof Args, Names[number]>] extends [never]
+        ? unknown
+        : { readonly missing: Exclude<keyof Args, Names[number]> })
+  ): ReadonlySet<string> =>
+    new Set<string>(names);
 
 /** The options every tfjs layer takes (tfjs-layers' `LayerArgs`). */
-export const layerArgs = ["inputShape", "batchInputShape", "batchSize", "dtype", "name", "trainable", "weights", "inputDType"] as const;
+export const layerArgs = [
+  "inputShape",
+  "batchInputShape",
+  "batchSize",
+  "dtype",
+  "name",
+  "trainable",
+  "weights",
+  "inputDType",
+] as const;
 
 /** tfjs's data formats; `"channelsLast"` is the default. */
 export type DataFormat = "channelsLast" | "channelsFirst";
 
 /** The message for a value outside an option's choices (only JavaScript can pass one: the types list the choices). */
 export const writeChoiceMessage = (layer: string, key: string, choices: readonly string[]): string =>
-  `${layer}: ${key} must be ${choices.slice(0, -1).map((choice) => `'${choice}'`).join(", ")} or '${choices.at(-1)}'`;
+  `${layer}: ${key} must be ${choices
+    .slice(0, -1)
+    .map((choice) => `'${choice}'`)
+    .join(", ")} or '${choices.at(-1)}'`;
 
 /** An option restricted to `choices`, or its default; throws for another value. */
-export function choiceOf<Choice extends string>(layer: string, args: object | undefined, key: string, choices: readonly Choice[]): Choice {
+export function choiceOf<Choice extends string>(
+  layer: string,
+  args: object | undefined,
+  key: string,
+  choices: readonly Choice[],
+): Choice {
   const value = optionOf<unknown>(args, key, choices[0]);
   if (!choices.includes(value as Choice)) throw new ShapeError(writeChoiceMessage(layer, key, choices));
   return value as Choice;
 }
 
 /** The `dataFormat` option ("channelsLast" by default). */
-export const dataFormatOf = (layer: string, args: object | undefined): DataFormat => choiceOf(layer, args, "dataFormat", ["channelsLast", "channelsFirst"]);
+export const dataFormatOf = (layer: string, args: object | undefined): DataFormat =>
+  choiceOf(layer, args, "dataFormat", ["channelsLast", "channelsFirst"]);
 
 /** Twin of `writeInputShapeMessage`. */
 export const writeInputShapeMessage = (name: string, key: string, expected: unknown): string =>
   `${name}({ ${key}: ${writtenValue(expected)} }): the layer gets another input shape (${key} is ${key === "inputShape" ? "one example's shape, without the batch" : "the shape with the batch"})`;
 /** Twin of `InputShapeChecked`: the rule, preceded by the check of the layer's `inputShape` / `batchInputShape` when it has one. */
-export function checkedInputShape(name: string, args: object | undefined, rule: (input: RuntimeShape) => RuntimeShape): (input: RuntimeShape) => RuntimeShape {
+export function checkedInputShape(
+  name: string,
+  args: object | undefined,
+  rule: (input: RuntimeShape) => RuntimeShape,
+): (input: RuntimeShape) => RuntimeShape {
   const given = args as { inputShape?: unknown; batchInputShape?: unknown } | undefined;
-  const [key, expected, skip] = Array.isArray(given?.inputShape) ? ["inputShape", given.inputShape as unknown[], 1]
-    : Array.isArray(given?.batchInputShape) ? ["batchInputShape", given.batchInputShape as unknown[], 0] : ["", [], 0];
+  const [key, expected, skip] = Array.isArray(given?.inputShape)
+    ? ["inputShape", given.inputShape as unknown[], 1]
+    : Array.isArray(given?.batchInputShape)
+      ? ["batchInputShape", given.batchInputShape as unknown[], 0]
+      : ["", [], 0];
   if (key === "") return rule;
   return (input) => {
     const got = input.slice(skip);
-    if (got.length !== expected.length || got.some((dim, i) => typeof dim === "number" && typeof expected[i] === "number" && dim !== expected[i])) {
+    if (
+      got.length !== expected.length ||
+      got.some((dim, i) => typeof dim === "number" && typeof expected[i] === "number" && dim !== expected[i])
+    ) {
       throw new ShapeError(writeInputShapeMessage(name, key, expected));
     }
     return rule(input);

@@ -72,7 +72,10 @@ class FileAnalysis {
   private readonly steps: Step[] = [];
   private readonly ops: OpShape[] = [];
 
-  constructor(private readonly ts: Ts, private readonly checker: TS.TypeChecker) {}
+  constructor(
+    private readonly ts: Ts,
+    private readonly checker: TS.TypeChecker,
+  ) {}
 
   run(file: TS.SourceFile): Analysis {
     const visit = (node: TS.Node): void => {
@@ -89,7 +92,8 @@ class FileAnalysis {
     const callee = node.expression;
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (name === undefined) return;
-    if (ts.isIdentifier(callee) && node.arguments.length > 1 && this.namespaceOf(callee) === "sequential") { // also `import { sequential as seq }`
+    if (ts.isIdentifier(callee) && node.arguments.length > 1 && this.namespaceOf(callee) === "sequential") {
+      // also `import { sequential as seq }`
       const type = checker.getTypeAtLocation(node);
       const input = phantomShape(checker, type, "input");
       if (!input) return;
@@ -101,7 +105,10 @@ class FileAnalysis {
     } else if (name.text === "pipe" && ts.isPropertyAccessExpression(callee)) {
       const input = phantomShape(checker, checker.getTypeAtLocation(callee.expression), "tensor");
       if (input) this.chain(node.arguments, input);
-    } else if (ts.isPropertyAccessExpression(callee) && ["ops", "einops"].includes(this.namespaceOf(callee.expression) ?? "")) {
+    } else if (
+      ts.isPropertyAccessExpression(callee) &&
+      ["ops", "einops"].includes(this.namespaceOf(callee.expression) ?? "")
+    ) {
       const shape = phantomShape(checker, checker.getTypeAtLocation(node), "tensor");
       if (shape) this.ops.push({ node, shape });
     }
@@ -121,8 +128,17 @@ class FileAnalysis {
       try {
         output = layerCall.layer.outputShape(shape);
       } catch (error) {
-        const after = args.slice(args.indexOf(node) + 1).map((next) => (this.ts.isSpreadElement(next) ? undefined : this.layerCall(next)));
-        this.steps.push({ node, layerCall, input: shape, output: null, error: error instanceof Error ? error.message : String(error), after });
+        const after = args
+          .slice(args.indexOf(node) + 1)
+          .map((next) => (this.ts.isSpreadElement(next) ? undefined : this.layerCall(next)));
+        this.steps.push({
+          node,
+          layerCall,
+          input: shape,
+          output: null,
+          error: error instanceof Error ? error.message : String(error),
+          after,
+        });
         // A block that does not fit: walk inside it, so the inner layer that does not fit has its own step (and fix).
         for (const inner of this.innerChains(layerCall.call)) this.chain(inner, shape);
         return null;
@@ -181,7 +197,12 @@ class FileAnalysis {
     const { ts } = this;
     if (ts.isIdentifier(node) && depth < 3) {
       const declaration = this.checker.getSymbolAtLocation(node)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+      if (
+        declaration &&
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer &&
+        ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+      ) {
         return this.layerCall(declaration.initializer, depth + 1);
       }
       return undefined;
@@ -201,13 +222,19 @@ class FileAnalysis {
   /** The literal value of an argument: from the syntax, else from its literal type; UNKNOWN otherwise. */
   private value(node: TS.Expression): unknown {
     const { ts } = this;
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return this.value(node.expression);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+      return this.value(node.expression);
     if (ts.isNumericLiteral(node)) return Number(node.text);
     if (ts.isStringLiteralLike(node)) return node.text;
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
     if (node.kind === ts.SyntaxKind.NullKeyword) return null;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+    if (
+      ts.isPrefixUnaryExpression(node) &&
+      node.operator === ts.SyntaxKind.MinusToken &&
+      ts.isNumericLiteral(node.operand)
+    )
+      return -Number(node.operand.text);
     if (ts.isArrayLiteralExpression(node)) {
       const values = node.elements.map((element) => this.value(element));
       return values.includes(UNKNOWN) ? UNKNOWN : values;
@@ -215,7 +242,11 @@ class FileAnalysis {
     if (ts.isObjectLiteralExpression(node)) {
       const object: Record<string, unknown> = {};
       for (const property of node.properties) {
-        if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return UNKNOWN;
+        if (
+          !ts.isPropertyAssignment(property) ||
+          !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+        )
+          return UNKNOWN;
         const value = this.value(property.initializer);
         if (value === UNKNOWN) return UNKNOWN;
         object[property.name.text] = value;
@@ -229,7 +260,8 @@ class FileAnalysis {
   /** A literal type's value: `64`, `"same"`, `true`, a tuple of them. */
   private typeValue(type: TS.Type): unknown {
     if (type.isNumberLiteral() || type.isStringLiteral()) return type.value;
-    if (type.flags & this.ts.TypeFlags.BooleanLiteral) return (type as { intrinsicName?: string }).intrinsicName === "true";
+    if (type.flags & this.ts.TypeFlags.BooleanLiteral)
+      return (type as { intrinsicName?: string }).intrinsicName === "true";
     if (this.checker.isTupleType(type)) {
       const values = this.checker.getTypeArguments(type as TS.TypeReference).map((element) => this.typeValue(element));
       return values.includes(UNKNOWN) ? UNKNOWN : values;
@@ -243,7 +275,13 @@ export function stepAt(analysis: Analysis, position: number): Step | undefined {
   let best: Step | undefined;
   for (const step of analysis.steps) {
     const call = step.layerCall?.call;
-    if (call && call.getStart() <= position && position < call.getEnd() && (!best || call.getStart() >= best.layerCall!.call.getStart())) best = step;
+    if (
+      call &&
+      call.getStart() <= position &&
+      position < call.getEnd() &&
+      (!best || call.getStart() >= best.layerCall!.call.getStart())
+    )
+      best = step;
   }
   return best;
 }

@@ -10,7 +10,9 @@ import { builderFor } from "./builders.ts";
 export const fixId = "shapecheck-fit";
 
 /** Which argument a kind's fix sets, and from which input dimension. */
-const sizeArguments: Readonly<Record<string, { readonly parameter: string; readonly from: (input: RuntimeShape) => unknown }>> = {
+const sizeArguments: Readonly<
+  Record<string, { readonly parameter: string; readonly from: (input: RuntimeShape) => unknown }>
+> = {
   linear: { parameter: "inFeatures", from: (input) => input.at(-1) },
   conv1d: { parameter: "inChannels", from: (input) => input[1] },
   conv2d: { parameter: "inChannels", from: (input) => input[1] },
@@ -57,7 +59,14 @@ export function fixesFor(step: Step): Fix[] {
   const value = size?.from(step.input);
   if (size && first && typeof value === "number" && value !== call.args[0]) {
     const layer = fits(call.namespace, call.name, [value, ...call.args.slice(1)], step.input);
-    if (layer) fixes.push({ description: `Set ${size.parameter} to ${value}`, start: first.getStart(), end: first.getEnd(), newText: String(value), layer });
+    if (layer)
+      fixes.push({
+        description: `Set ${size.parameter} to ${value}`,
+        start: first.getStart(),
+        end: first.getEnd(),
+        newText: String(value),
+        layer,
+      });
   }
   // linear(in, out) with no options: lazyLinear(out) takes its inFeatures from the input.
   if (call.name === "linear" && call.call.arguments.length === 2) {
@@ -68,8 +77,11 @@ export function fixesFor(step: Step): Fix[] {
       const name = callee.name as { getStart(): number; getEnd(): number };
       const text = out.getText();
       fixes.push({
-        description: `Use lazyLinear(${text})`, start: name.getStart(), end: call.call.getEnd(),
-        newText: `lazyLinear(${text})`, layer,
+        description: `Use lazyLinear(${text})`,
+        start: name.getStart(),
+        end: call.call.getEnd(),
+        newText: `lazyLinear(${text})`,
+        layer,
       });
     }
   }

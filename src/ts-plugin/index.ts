@@ -33,7 +33,8 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
     const proxy: TS.LanguageService = Object.create(null);
     for (const key of Object.keys(service) as (keyof TS.LanguageService)[]) {
       const method = service[key];
-      (proxy as unknown as Record<string, unknown>)[key] = typeof method === "function" ? (...args: unknown[]) => (method as Function).apply(service, args) : method;
+      (proxy as unknown as Record<string, unknown>)[key] =
+        typeof method === "function" ? (...args: unknown[]) => (method as Function).apply(service, args) : method;
     }
 
     /** The file's analysis, or undefined when it is not in the program. */
@@ -47,35 +48,42 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
       try {
         return add(original);
       } catch (error) {
-        info.project.projectService.logger.info(`shapecheck/ts-plugin: ${error instanceof Error ? error.stack : error}`);
+        info.project.projectService.logger.info(
+          `shapecheck/ts-plugin: ${error instanceof Error ? error.stack : error}`,
+        );
         return original;
       }
     };
 
-    proxy.provideInlayHints = (fileName, span, preferences) => withOurs(service.provideInlayHints(fileName, span, preferences), (hints) => {
-      if (config.inlayHints === false) return hints;
-      const found = analysisOf(fileName);
-      if (!found) return hints;
-      const inSpan = (position: number) => position >= span.start && position <= span.start + span.length;
-      const ours: TS.InlayHint[] = [];
-      const add = (position: number, text: string) => {
-        if (inSpan(position)) ours.push({ text, position, kind: ts.InlayHintKind.Type, whitespaceBefore: true });
-      };
-      for (const step of found.analysis.steps) if (step.output) add(step.node.getEnd(), `→ ${hintShape(step.output)}`);
-      for (const op of found.analysis.ops) add(op.node.getEnd(), `→ ${hintShape(op.shape)}`);
-      return [...hints, ...ours].sort((a, b) => a.position - b.position);
-    });
+    proxy.provideInlayHints = (fileName, span, preferences) =>
+      withOurs(service.provideInlayHints(fileName, span, preferences), (hints) => {
+        if (config.inlayHints === false) return hints;
+        const found = analysisOf(fileName);
+        if (!found) return hints;
+        const inSpan = (position: number) => position >= span.start && position <= span.start + span.length;
+        const ours: TS.InlayHint[] = [];
+        const add = (position: number, text: string) => {
+          if (inSpan(position)) ours.push({ text, position, kind: ts.InlayHintKind.Type, whitespaceBefore: true });
+        };
+        for (const step of found.analysis.steps)
+          if (step.output) add(step.node.getEnd(), `→ ${hintShape(step.output)}`);
+        for (const op of found.analysis.ops) add(op.node.getEnd(), `→ ${hintShape(op.shape)}`);
+        return [...hints, ...ours].sort((a, b) => a.position - b.position);
+      });
 
-    proxy.getQuickInfoAtPosition = (fileName, position, ...rest) => withOurs(service.getQuickInfoAtPosition(fileName, position, ...rest), (quickInfo) => {
-      const found = analysisOf(fileName);
-      const step = found && stepAt(found.analysis, position);
-      if (!step || !quickInfo) return quickInfo;
-      // A fenced block: editors render documentation as Markdown, and the arithmetic keeps its lines.
-      const text = `${quickInfo.documentation?.length ? "\n\n" : ""}\`\`\`text\n${hoverText(step, found.analysis)}\n\`\`\``;
-      return { ...quickInfo, documentation: [...(quickInfo.documentation ?? []), { kind: "text", text }] };
-    });
+    proxy.getQuickInfoAtPosition = (fileName, position, ...rest) =>
+      withOurs(service.getQuickInfoAtPosition(fileName, position, ...rest), (quickInfo) => {
+        const found = analysisOf(fileName);
+        const step = found && stepAt(found.analysis, position);
+        if (!step || !quickInfo) return quickInfo;
+        // A fenced block: editors render documentation as Markdown, and the arithmetic keeps its lines.
+        const text = `${quickInfo.documentation?.length ? "\n\n" : ""}\`\`\`text\n${hoverText(step, found.analysis)}\n\`\`\``;
+        return { ...quickInfo, documentation: [...(quickInfo.documentation ?? []), { kind: "text", text }] };
+      });
 
-    proxy.getSupportedCodeFixes = (fileName) => [...new Set([...service.getSupportedCodeFixes(fileName), ...errorCodes.map(String)])];
+    proxy.getSupportedCodeFixes = (fileName) => [
+      ...new Set([...service.getSupportedCodeFixes(fileName), ...errorCodes.map(String)]),
+    ];
 
     proxy.getCodeFixesAtPosition = (fileName, start, end, codes, formatOptions, preferences) =>
       withOurs(service.getCodeFixesAtPosition(fileName, start, end, codes, formatOptions, preferences), (original) => {
@@ -87,8 +95,12 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
           if (step.error === undefined || step.node.getEnd() < start || step.node.getStart() > end) continue;
           for (const fix of fixesFor(step)) {
             fixes.push({
-              fixName: "shapecheck", description: fix.description, changes: [edit(fileName, [fix])],
-              ...(fix.description.startsWith("Set ") ? { fixId, fixAllDescription: "Fix all shapecheck layer sizes in the file" } : {}),
+              fixName: "shapecheck",
+              description: fix.description,
+              changes: [edit(fileName, [fix])],
+              ...(fix.description.startsWith("Set ")
+                ? { fixId, fixAllDescription: "Fix all shapecheck layer sizes in the file" }
+                : {}),
             });
           }
         }
@@ -116,7 +128,13 @@ function init(modules: { typescript: Ts }): TS.server.PluginModule {
 }
 
 function edit(fileName: string, fixes: readonly Fix[]): TS.FileTextChanges {
-  return { fileName, textChanges: fixes.map((fix) => ({ span: { start: fix.start, length: fix.end - fix.start }, newText: fix.newText })) };
+  return {
+    fileName,
+    textChanges: fixes.map((fix) => ({
+      span: { start: fix.start, length: fix.end - fix.start },
+      newText: fix.newText,
+    })),
+  };
 }
 
 /**
@@ -165,13 +183,17 @@ function hoverText(step: Step, analysis: Analysis): string {
 /** A block's parameter count (residual, concat): the sum of the layers inside it, when each is known. */
 function blockParams(block: Step, analysis: Analysis): number | null {
   const call = block.layerCall!.call;
-  const inside = analysis.steps.filter((step) => step !== block && step.node.pos >= call.pos && step.node.end <= call.end);
+  const inside = analysis.steps.filter(
+    (step) => step !== block && step.node.pos >= call.pos && step.node.end <= call.end,
+  );
   if (inside.length === 0) return null;
   let total = 0;
   for (const step of inside) {
     if (step.output === null) return null;
     const { params } = explainKind(step.layerCall!.layer, step.input, step.output);
-    const isBlock = analysis.steps.some((other) => other !== step && other.node.pos >= step.node.pos && other.node.end <= step.node.end);
+    const isBlock = analysis.steps.some(
+      (other) => other !== step && other.node.pos >= step.node.pos && other.node.end <= step.node.end,
+    );
     if (params === null && !isBlock) return null;
     total += params ?? 0; // a nested block's count is the sum of its own layers, counted here one by one
   }

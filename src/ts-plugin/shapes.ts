@@ -6,12 +6,17 @@ import type { RuntimeShape } from "../index.ts";
 /** A shape tuple type to a runtime shape: a literal is its size, `number` is `null`, a string literal a named dim. */
 export function shapeOfType(checker: TS.TypeChecker, type: TS.Type | undefined): RuntimeShape | null {
   if (type === undefined || !checker.isTupleType(type)) return null;
-  return checker.getTypeArguments(type as TS.TypeReference).map((dim) =>
-    dim.isNumberLiteral() ? dim.value : dim.isStringLiteral() ? dim.value : null);
+  return checker
+    .getTypeArguments(type as TS.TypeReference)
+    .map((dim) => (dim.isNumberLiteral() ? dim.value : dim.isStringLiteral() ? dim.value : null));
 }
 
 /** The shape a shapecheck type carries: `"~shape"` of a symbolic tensor, `"~shapes"` [input, output] of a sequential. */
-export function phantomShape(checker: TS.TypeChecker, type: TS.Type, which: "tensor" | "input" | "output"): RuntimeShape | null {
+export function phantomShape(
+  checker: TS.TypeChecker,
+  type: TS.Type,
+  which: "tensor" | "input" | "output",
+): RuntimeShape | null {
   if (which === "tensor") {
     const shape = type.getProperty("~shape");
     return shape ? shapeOfType(checker, checker.getTypeOfSymbol(shape)) : null;

@@ -22,16 +22,35 @@ expectType<TypeEqual<Add<1, number>, number>>(true);
 expectType<TypeEqual<Add<number, number>, number>>(true);
 
 // past Number.MAX_SAFE_INTEGER: the exact digits, never a rounded number
-expectType<TypeEqual<Add<9007199254740991, 1>, Invalid<"Add<9007199254740991, 1>: the result 9007199254740992 is past Number.MAX_SAFE_INTEGER">>>(true);
-expectType<TypeEqual<Add<9007199254740991, 9007199254740991>, Invalid<"Add<9007199254740991, 9007199254740991>: the result 18014398509481982 is past Number.MAX_SAFE_INTEGER">>>(true);
+expectType<
+  TypeEqual<
+    Add<9007199254740991, 1>,
+    Invalid<"Add<9007199254740991, 1>: the result 9007199254740992 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
+expectType<
+  TypeEqual<
+    Add<9007199254740991, 9007199254740991>,
+    Invalid<"Add<9007199254740991, 9007199254740991>: the result 18014398509481982 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
 
 // a bad operand
 expectType<TypeEqual<Add<-1, 3>, Invalid<"Add<-1, 3>: -1 is negative">>>(true);
 expectType<TypeEqual<Add<3, 1.5>, Invalid<"Add<3, 1.5>: 1.5 is not an integer">>>(true);
-expectType<TypeEqual<Add<1 | 2, 3>, Invalid<"Add<union, 3>: an operand is a union; a dimension must be one number">>>(true);
+expectType<TypeEqual<Add<1 | 2, 3>, Invalid<"Add<union, 3>: an operand is a union; a dimension must be one number">>>(
+  true,
+);
 expectType<TypeEqual<Add<never, 3>, Invalid<"Add<never, 3>: an operand is never">>>(true);
-expectType<TypeEqual<Add<any, 3>, Invalid<"Add<any, 3>: an operand is any; a dimension must be a number literal">>>(true);
-expectType<TypeEqual<Add<9007199254740992, 0>, Invalid<"Add<9007199254740992, 0>: 9007199254740992 is past Number.MAX_SAFE_INTEGER">>>(true);
+expectType<TypeEqual<Add<any, 3>, Invalid<"Add<any, 3>: an operand is any; a dimension must be a number literal">>>(
+  true,
+);
+expectType<
+  TypeEqual<
+    Add<9007199254740992, 0>,
+    Invalid<"Add<9007199254740992, 0>: 9007199254740992 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
 
 declare const sum: Add<2, 2>;
 expectExact<4>(sum);

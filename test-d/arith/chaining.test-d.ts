@@ -12,7 +12,9 @@ expectType<TypeEqual<FloorDiv<987654321098765, 7>, 141093474442680>>(true);
 expectType<TypeEqual<Compare<987654321098765, 987654321098766>, "lt">>(true);
 
 // a hundred additions in a row, through a recursive type
-type AddTimes<Sum, Step, Count extends unknown[]> = Count extends [unknown, ...infer Rest] ? AddTimes<Add<Sum, Step>, Step, Rest> : Sum;
+type AddTimes<Sum, Step, Count extends unknown[]> = Count extends [unknown, ...infer Rest]
+  ? AddTimes<Add<Sum, Step>, Step, Rest>
+  : Sum;
 type Hundred = [...Ten, ...Ten, ...Ten, ...Ten, ...Ten, ...Ten, ...Ten, ...Ten, ...Ten, ...Ten];
 type Ten = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 expectType<TypeEqual<AddTimes<0, 7, Hundred>, 700>>(true);

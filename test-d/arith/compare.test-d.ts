@@ -18,5 +18,7 @@ expectType<TypeEqual<Compare<number, 3>, "lt" | "eq" | "gt">>(true);
 expectType<TypeEqual<Compare<3, number>, "lt" | "eq" | "gt">>(true);
 
 // a bad operand
-expectType<TypeEqual<Compare<1 | 2, 3>, Invalid<"Compare<union, 3>: an operand is a union; a dimension must be one number">>>(true);
+expectType<
+  TypeEqual<Compare<1 | 2, 3>, Invalid<"Compare<union, 3>: an operand is a union; a dimension must be one number">>
+>(true);
 expectType<TypeEqual<Compare<3, -3>, Invalid<"Compare<3, -3>: -3 is negative">>>(true);

@@ -13,4 +13,6 @@ expectType<TypeEqual<Min<0, 9007199254740991>, 0>>(true);
 expectType<TypeEqual<Max<0, 9007199254740991>, 9007199254740991>>(true);
 expectType<TypeEqual<Min<number, 3>, number>>(true);
 expectType<TypeEqual<Max<-1, 3>, Invalid<"Max<-1, 3>: -1 is negative">>>(true);
-expectType<TypeEqual<Min<3, any>, Invalid<"Min<3, any>: an operand is any; a dimension must be a number literal">>>(true);
+expectType<TypeEqual<Min<3, any>, Invalid<"Min<3, any>: an operand is any; a dimension must be a number literal">>>(
+  true,
+);

@@ -23,9 +23,24 @@ expectType<TypeEqual<Mul<number, 2>, number>>(true);
 expectType<TypeEqual<Mul<2, number>, number>>(true);
 
 // past Number.MAX_SAFE_INTEGER: the exact product in the message
-expectType<TypeEqual<Mul<94906267, 94906267>, Invalid<"Mul<94906267, 94906267>: the result 9007199515875289 is past Number.MAX_SAFE_INTEGER">>>(true);
-expectType<TypeEqual<Mul<2, 4503599627370496>, Invalid<"Mul<2, 4503599627370496>: the result 9007199254740992 is past Number.MAX_SAFE_INTEGER">>>(true);
-expectType<TypeEqual<Mul<999999999999999, 999999999999999>, Invalid<"Mul<999999999999999, 999999999999999>: the result 999999999999998000000000000001 is past Number.MAX_SAFE_INTEGER">>>(true);
+expectType<
+  TypeEqual<
+    Mul<94906267, 94906267>,
+    Invalid<"Mul<94906267, 94906267>: the result 9007199515875289 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
+expectType<
+  TypeEqual<
+    Mul<2, 4503599627370496>,
+    Invalid<"Mul<2, 4503599627370496>: the result 9007199254740992 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
+expectType<
+  TypeEqual<
+    Mul<999999999999999, 999999999999999>,
+    Invalid<"Mul<999999999999999, 999999999999999>: the result 999999999999998000000000000001 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
 
 // a bad operand
 expectType<TypeEqual<Mul<3, 1.5>, Invalid<"Mul<3, 1.5>: 1.5 is not an integer">>>(true);

@@ -16,6 +16,11 @@ expectType<TypeEqual<Product<[2, 0, 5]>, 0>>(true);
 expectType<TypeEqual<Product<[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 2, 2, 2, 2, 2, 2, 2, 2]>, 1594117324800>>(true);
 
 // the first problem is the answer
-expectType<TypeEqual<Product<[1000000, 1000000, 1000000]>, Invalid<"Mul<1000000000000, 1000000>: the result 1000000000000000000 is past Number.MAX_SAFE_INTEGER">>>(true);
+expectType<
+  TypeEqual<
+    Product<[1000000, 1000000, 1000000]>,
+    Invalid<"Mul<1000000000000, 1000000>: the result 1000000000000000000 is past Number.MAX_SAFE_INTEGER">
+  >
+>(true);
 expectType<TypeEqual<Product<[2, -1, 3]>, Invalid<"Mul<2, -1>: -1 is negative">>>(true);
 expectType<TypeEqual<Product<[2, Sub<1, 2>]>, Invalid<"Sub<1, 2>: the result would be below zero">>>(true);

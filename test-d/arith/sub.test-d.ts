@@ -20,9 +20,13 @@ expectType<TypeEqual<Sub<3, number>, number>>(true);
 // below zero, however far
 expectType<TypeEqual<Sub<0, 1>, Invalid<"Sub<0, 1>: the result would be below zero">>>(true);
 expectType<TypeEqual<Sub<999, 1000>, Invalid<"Sub<999, 1000>: the result would be below zero">>>(true);
-expectType<TypeEqual<Sub<1, 9007199254740991>, Invalid<"Sub<1, 9007199254740991>: the result would be below zero">>>(true);
+expectType<TypeEqual<Sub<1, 9007199254740991>, Invalid<"Sub<1, 9007199254740991>: the result would be below zero">>>(
+  true,
+);
 
 // a bad operand
 expectType<TypeEqual<Sub<3, -1>, Invalid<"Sub<3, -1>: -1 is negative">>>(true);
 expectType<TypeEqual<Sub<2.5, 1>, Invalid<"Sub<2.5, 1>: 2.5 is not an integer">>>(true);
-expectType<TypeEqual<Sub<3, 1 | 2>, Invalid<"Sub<3, union>: an operand is a union; a dimension must be one number">>>(true);
+expectType<TypeEqual<Sub<3, 1 | 2>, Invalid<"Sub<3, union>: an operand is a union; a dimension must be one number">>>(
+  true,
+);

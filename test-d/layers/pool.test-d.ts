@@ -6,12 +6,15 @@ const halve = sequential(input([26, 26, 32]), layers.maxPooling2d({ poolSize: 2 
 expectType<TypeEqual<OutputShape<typeof halve>, [number, 13, 13, 32]>>(true);
 const defaults = sequential(input([27, 27, 32]), layers.maxPooling2d());
 expectType<TypeEqual<OutputShape<typeof defaults>, [number, 13, 13, 32]>>(true);
-expectType<TypeEqual<typeof defaults.layers[0], MaxPooling2D<{}>>>(true);
+expectType<TypeEqual<(typeof defaults.layers)[0], MaxPooling2D<{}>>>(true);
 
 // "valid" ⌈(n − poolSize + 1) / strides⌉, "same" ⌈n / strides⌉.
 const overlapping = sequential(input([13, 13, 8]), layers.averagePooling2d({ poolSize: 3, strides: 2 }));
 expectType<TypeEqual<OutputShape<typeof overlapping>, [number, 6, 6, 8]>>(true);
-const same = sequential(input([13, 10, 8]), layers.averagePooling2d({ poolSize: [3, 2], strides: [2, 3], padding: "same" }));
+const same = sequential(
+  input([13, 10, 8]),
+  layers.averagePooling2d({ poolSize: [3, 2], strides: [2, 3], padding: "same" }),
+);
 expectType<TypeEqual<OutputShape<typeof same>, [number, 7, 4, 8]>>(true);
 const channelsFirst = sequential(input([8, 13, 13]), layers.maxPooling2d({ poolSize: 3, dataFormat: "channelsFirst" }));
 expectType<TypeEqual<OutputShape<typeof channelsFirst>, [number, 8, 4, 4]>>(true);

@@ -25,7 +25,12 @@ expectType<TypeEqual<typeof twice, Symbolic<["batch", "seq", 64]>>>(true);
 
 // Several inputs and outputs.
 const model = graph({ inputs: [x, q], outputs: [joined, scores] });
-expectType<TypeEqual<typeof model, Graph<[[number, 3, 64, 64], ["batch", "seq", 64]], [[number, 32, 64, 64], ["batch", "seq", "seq"]]>>>(true);
+expectType<
+  TypeEqual<
+    typeof model,
+    Graph<[[number, 3, 64, 64], ["batch", "seq", 64]], [[number, 32, 64, 64], ["batch", "seq", "seq"]]>
+  >
+>(true);
 
 // input(…) written inside a call keeps its batch `number` (not inferred from the call's parameter type)
 const catOfInputs = ops.cat([input([64, 32, 32]), input([64, 32, 32])], 1);
@@ -51,7 +56,9 @@ const maps = input([64, 7, 7]);
 const vectors = ops.view(maps, [maps.size(0), -1]);
 expectType<TypeEqual<typeof vectors, Symbolic<[number, 3136]>>>(true);
 const [first, second] = ops.chunk(input(["seq", 10]), 2, -1);
-expectType<TypeEqual<[typeof first, typeof second], [Symbolic<[number, "seq", 5]>, Symbolic<[number, "seq", 5]>]>>(true);
+expectType<TypeEqual<[typeof first, typeof second], [Symbolic<[number, "seq", 5]>, Symbolic<[number, "seq", 5]>]>>(
+  true,
+);
 const lastStep = ops.select(input(["seq", 128]), 1, -1);
 expectType<TypeEqual<typeof lastStep, Symbolic<[number, 128]>>>(true);
 const broadcast = ops.mul(input([64, 8, 8]), ops.mean(input([64, 8, 8]), [2, 3], { keepdim: true }));

@@ -1,8 +1,30 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import { input, nn, sequential, type Dropout, type LogSoftmax, type Model, type OutputShape, type ReLU, type Softmax } from "shapecheck";
+import {
+  input,
+  nn,
+  sequential,
+  type Dropout,
+  type LogSoftmax,
+  type Model,
+  type OutputShape,
+  type ReLU,
+  type Softmax,
+} from "shapecheck";
 
 // Activations and dropout keep the shape.
-const kept = sequential(input([3, null, "w"]), nn.relu(), nn.leakyRelu(0.2), nn.gelu(), nn.sigmoid(), nn.tanh(), nn.identity(), nn.dropout(0.1), nn.dropout2d(), nn.dropout(0), nn.dropout(1));
+const kept = sequential(
+  input([3, null, "w"]),
+  nn.relu(),
+  nn.leakyRelu(0.2),
+  nn.gelu(),
+  nn.sigmoid(),
+  nn.tanh(),
+  nn.identity(),
+  nn.dropout(0.1),
+  nn.dropout2d(),
+  nn.dropout(0),
+  nn.dropout(1),
+);
 expectType<TypeEqual<OutputShape<typeof kept>, [number, 3, number, "w"]>>(true);
 // softmax over any dim in range, negative counting from the end.
 const lastDim = sequential(input([10]), nn.softmax(-1));

@@ -6,7 +6,12 @@ const avg1d = sequential(input([16, 50], { batch: 4 }), nn.adaptiveAvgPool1d(4))
 expectType<TypeEqual<OutputShape<typeof avg1d>, [4, 16, 4]>>(true);
 const avg1dTuple = sequential(input([16, 3]), nn.adaptiveAvgPool1d([7]));
 expectType<TypeEqual<OutputShape<typeof avg1dTuple>, [number, 16, 7]>>(true);
-const anySize = sequential(input([512, null, "width"]), nn.adaptiveAvgPool2d([7, 7]), nn.flatten(), nn.linear(25088, 4096));
+const anySize = sequential(
+  input([512, null, "width"]),
+  nn.adaptiveAvgPool2d([7, 7]),
+  nn.flatten(),
+  nn.linear(25088, 4096),
+);
 expectType<TypeEqual<OutputShape<typeof anySize>, [number, 4096]>>(true);
 const global = sequential(input([512, 13, 9]), nn.adaptiveMaxPool2d(1), nn.flatten());
 expectType<TypeEqual<OutputShape<typeof global>, [number, 512]>>(true);

@@ -4,7 +4,13 @@ import { input, nn, sequential, type Model, type MultiheadAttention, type Output
 // Self-attention keeps [batch, seq, embedDim].
 const attention = sequential(input([10, 512], { batch: 2 }), nn.multiheadAttention(512, 8));
 expectType<TypeEqual<OutputShape<typeof attention>, [2, 10, 512]>>(true);
-const block = sequential(input(["seq"], { batch: "batch" }), nn.embedding(1000, 64), nn.multiheadAttention(64, 4, { dropout: 0.1 }), nn.layerNorm(64), nn.linear(64, 1000));
+const block = sequential(
+  input(["seq"], { batch: "batch" }),
+  nn.embedding(1000, 64),
+  nn.multiheadAttention(64, 4, { dropout: 0.1 }),
+  nn.layerNorm(64),
+  nn.linear(64, 1000),
+);
 expectType<TypeEqual<OutputShape<typeof block>, ["batch", "seq", 1000]>>(true);
 // An unknown feature dimension becomes embedDim (checked when the model is built).
 const unknown = sequential(input([null, null]), nn.multiheadAttention(12, 12));

@@ -1,5 +1,14 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import { input, nn, sequential, type BatchNorm1d, type BatchNorm2d, type Conv2d, type Model, type OutputShape } from "shapecheck";
+import {
+  input,
+  nn,
+  sequential,
+  type BatchNorm1d,
+  type BatchNorm2d,
+  type Conv2d,
+  type Model,
+  type OutputShape,
+} from "shapecheck";
 
 // The shape is kept; numFeatures is the channel dimension (dimension 1).
 const features = sequential(input([128], { batch: 32 }), nn.batchNorm1d(128));

@@ -28,7 +28,12 @@ expectType<TypeEqual<OutputShape<typeof volume>, [number, 4, 9, 4, 3]>>(true);
 const anySize = sequential(input([null, null, "width"]), nn.conv2d(3, 8, 3));
 expectType<TypeEqual<OutputShape<typeof anySize>, [number, 8, number, number]>>(true);
 // A size-keeping convolution (stride 1, an odd kernel padded by half, or a 1×1 kernel) keeps a named size.
-const keepsNames = sequential(input([64, "seq"], { batch: "batch" }), nn.conv1d(64, 32, 3, 1, 1), nn.conv1d(32, 16, 1), nn.conv1d(16, 8, 5, { padding: 2 }));
+const keepsNames = sequential(
+  input([64, "seq"], { batch: "batch" }),
+  nn.conv1d(64, 32, 3, 1, 1),
+  nn.conv1d(32, 16, 1),
+  nn.conv1d(16, 8, 5, { padding: 2 }),
+);
 expectType<TypeEqual<OutputShape<typeof keepsNames>, ["batch", 8, "seq"]>>(true);
 const stridedNamed = sequential(input([64, "seq"]), nn.conv1d(64, 32, 3, 2, 1));
 expectType<TypeEqual<OutputShape<typeof stridedNamed>, [number, 32, number]>>(true);

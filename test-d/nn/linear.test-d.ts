@@ -4,7 +4,12 @@ import { input, nn, sequential, type Linear, type Model, type OutputShape } from
 // [..., inFeatures] → [..., outFeatures], on the last dimension only.
 const mlp = sequential(input([784], { batch: 64 }), nn.linear(784, 256), nn.relu(), nn.linear(256, 10));
 expectType<TypeEqual<OutputShape<typeof mlp>, [64, 10]>>(true);
-const tokens = sequential(input(["seq", 512], { batch: "batch" }), nn.linear(512, 2048), nn.gelu(), nn.linear(2048, 512));
+const tokens = sequential(
+  input(["seq", 512], { batch: "batch" }),
+  nn.linear(512, 2048),
+  nn.gelu(),
+  nn.linear(2048, 512),
+);
 expectType<TypeEqual<OutputShape<typeof tokens>, ["batch", "seq", 512]>>(true);
 // lazyLinear infers inFeatures.
 const lazy = sequential(input([7, 3, 5]), nn.flatten(), nn.lazyLinear(4));

@@ -12,7 +12,12 @@ const gru = sequential(input([12, 300]), nn.gru(300, 64, { bidirectional: false 
 expectType<TypeEqual<OutputShape<typeof gru>, [number, 12, 32]>>(true);
 
 // A text classifier: unknown and named sequence lengths flow through.
-const classifier = sequential(input(["seq"], { batch: "batch" }), nn.embedding(20000, 100), nn.gru(100, 64, { bidirectional: true }), nn.linear(128, 2));
+const classifier = sequential(
+  input(["seq"], { batch: "batch" }),
+  nn.embedding(20000, 100),
+  nn.gru(100, 64, { bidirectional: true }),
+  nn.linear(128, 2),
+);
 expectType<TypeEqual<OutputShape<typeof classifier>, ["batch", "seq", 2]>>(true);
 const unknownFeatures = sequential(input([null, null]), nn.lstm(7, 5));
 expectType<TypeEqual<OutputShape<typeof unknownFeatures>, [number, number, 5]>>(true);

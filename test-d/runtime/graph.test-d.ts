@@ -5,7 +5,16 @@ import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { graph, input, nn, ops } from "shapecheck";
-import { build, load, toTfjs, type GraphModel, type Tensor, type TrainableGraphModel, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
+import {
+  build,
+  load,
+  toTfjs,
+  type GraphModel,
+  type Tensor,
+  type TrainableGraphModel,
+  type TrainableModel,
+  type TypedModel,
+} from "shapecheck/tfjs";
 
 // One input, one output: the same types as a sequential's.
 const image = input([1, 16, 16]);
@@ -19,7 +28,9 @@ expectType<TypeEqual<typeof model, TypedModel<[number, 1, 16, 16], [number, 2, 1
 expectExact<Tensor<[number, 2, 16, 16]>>(model.predict(images));
 model.predict(tf.zeros([2, 1, 16, 16])); // untyped: checked at run time
 const trainable = build(segmenter).compile({ loss: "crossEntropy", metrics: ["accuracy"] });
-expectType<TypeEqual<typeof trainable, TrainableModel<[number, 1, 16, 16], [number, 2, 16, 16], [number, 16, 16], "accuracy">>>(true);
+expectType<
+  TypeEqual<typeof trainable, TrainableModel<[number, 1, 16, 16], [number, 2, 16, 16], [number, 16, 16], "accuracy">>
+>(true);
 const loaded = load(segmenter, "./segmenter");
 expectType<TypeEqual<Awaited<typeof loaded>, TypedModel<[number, 1, 16, 16], [number, 2, 16, 16]>>>(true);
 const layersModel = toTfjs(segmenter);
@@ -32,7 +43,9 @@ const pooled = ops.cat([summed, summed], 1);
 const twoHeads = graph({ inputs: [image, tokens], outputs: [mask, pooled] });
 declare const sequences: Tensor<[number, 5, 8]>;
 const multi = build(twoHeads);
-expectType<TypeEqual<typeof multi, GraphModel<[[number, 1, 16, 16], [number, 5, 8]], [[number, 2, 16, 16], [number, 10, 8]]>>>(true);
+expectType<
+  TypeEqual<typeof multi, GraphModel<[[number, 1, 16, 16], [number, 5, 8]], [[number, 2, 16, 16], [number, 10, 8]]>>
+>(true);
 const outputs = multi.predict([images, sequences]);
 expectExact<[Tensor<[number, 2, 16, 16]>, Tensor<[number, 10, 8]>]>(outputs);
 multi.predict([tf.zeros([2, 1, 16, 16]), [[[0]]]]); // untyped: checked at run time
@@ -41,8 +54,16 @@ expectExact<[[null, 2, 16, 16], [null, 10, 8]]>(multi.outputShapes);
 
 // compile: one loss for every output; targets per output.
 const multiTrainable = build(twoHeads).compile({ loss: "meanSquaredError" });
-expectType<TypeEqual<typeof multiTrainable, TrainableGraphModel<
-  [[number, 1, 16, 16], [number, 5, 8]], [[number, 2, 16, 16], [number, 10, 8]], [[number, 2, 16, 16], [number, 10, 8]]>>>(true);
+expectType<
+  TypeEqual<
+    typeof multiTrainable,
+    TrainableGraphModel<
+      [[number, 1, 16, 16], [number, 5, 8]],
+      [[number, 2, 16, 16], [number, 10, 8]],
+      [[number, 2, 16, 16], [number, 10, 8]]
+    >
+  >
+>(true);
 declare const maskTargets: Tensor<[number, 2, 16, 16]>;
 declare const pooledTargets: Tensor<[number, 10, 8]>;
 void multiTrainable.fit([images, sequences], [maskTargets, pooledTargets], { epochs: 1 });

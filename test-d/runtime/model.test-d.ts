@@ -4,12 +4,32 @@ import { expectType, type TypeEqual } from "ts-expect";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { input, nn, sequential } from "shapecheck";
-import { build, load, toTfjs, type Evaluation, type FitHistory, type TargetShape, type Tensor, type TrainableModel, type TypedModel } from "shapecheck/tfjs";
+import {
+  build,
+  load,
+  toTfjs,
+  type Evaluation,
+  type FitHistory,
+  type TargetShape,
+  type Tensor,
+  type TrainableModel,
+  type TypedModel,
+} from "shapecheck/tfjs";
 
 const net = sequential(
   input([1, 28, 28]),
-  nn.conv2d(1, 32, 3, 1), nn.relu(), nn.conv2d(32, 64, 3, 1), nn.relu(), nn.maxPool2d(2), nn.dropout(0.25),
-  nn.flatten(), nn.linear(9216, 128), nn.relu(), nn.dropout(0.5), nn.linear(128, 10), nn.logSoftmax(1),
+  nn.conv2d(1, 32, 3, 1),
+  nn.relu(),
+  nn.conv2d(32, 64, 3, 1),
+  nn.relu(),
+  nn.maxPool2d(2),
+  nn.dropout(0.25),
+  nn.flatten(),
+  nn.linear(9216, 128),
+  nn.relu(),
+  nn.dropout(0.5),
+  nn.linear(128, 10),
+  nn.logSoftmax(1),
 );
 
 declare const images: Tensor<[number, 1, 28, 28]>;

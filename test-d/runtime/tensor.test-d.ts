@@ -16,9 +16,21 @@ const t: tf.Tensor = images; // a typed tensor is a tfjs tensor
 void t;
 
 // The compile-time check of a tensor argument: the argument, or the message.
-expectType<TypeEqual<TensorArg<Tensor<[64, 1, 28, 28]>, [number, 1, 28, 28], "predict">, Tensor<[64, 1, 28, 28]>>>(true);
+expectType<TypeEqual<TensorArg<Tensor<[64, 1, 28, 28]>, [number, 1, 28, 28], "predict">, Tensor<[64, 1, 28, 28]>>>(
+  true,
+);
 expectType<TypeEqual<TensorArg<Tensor<[number, number]>, [number, 10], "predict">, Tensor<[number, number]>>>(true);
-expectType<TypeEqual<TensorArg<Tensor<[number, 3, 32, 32]>, [number, 1, 28, 28], "predict">, "predict: expected a tensor of shape [number, 1, 28, 28], got [number, 3, 32, 32]">>(true);
-expectType<TypeEqual<TensorArg<Tensor<[number, 784]>, [number, 1, 28, 28], "fit (x)">, writeTensorShapeMessage<"fit (x)", "[number, 1, 28, 28]", "[number, 784]">>>(true);
+expectType<
+  TypeEqual<
+    TensorArg<Tensor<[number, 3, 32, 32]>, [number, 1, 28, 28], "predict">,
+    "predict: expected a tensor of shape [number, 1, 28, 28], got [number, 3, 32, 32]"
+  >
+>(true);
+expectType<
+  TypeEqual<
+    TensorArg<Tensor<[number, 784]>, [number, 1, 28, 28], "fit (x)">,
+    writeTensorShapeMessage<"fit (x)", "[number, 1, 28, 28]", "[number, 784]">
+  >
+>(true);
 expectType<TypeEqual<TensorArg<tf.Tensor, [number, 10], "predict">, tf.Tensor>>(true); // untyped: checked at run time
 expectType<TypeEqual<TensorArg<number[][], [number, 10], "predict">, number[][]>>(true);

@@ -18,7 +18,8 @@ export interface OpCase {
 }
 
 export const opCases = (): OpCase[] =>
-  (JSON.parse(readFileSync(new URL("../fixtures/ops-torch.json", import.meta.url), "utf8")) as { cases: OpCase[] }).cases;
+  (JSON.parse(readFileSync(new URL("../fixtures/ops-torch.json", import.meta.url), "utf8")) as { cases: OpCase[] })
+    .cases;
 
 const binary = new Set(["add", "sub", "mul", "div", "pow", "maximum", "minimum"]);
 const reductions = new Set(["sum", "mean", "amax", "amin", "argmax", "logsumexp", "std", "var"]);
@@ -73,13 +74,20 @@ export function refusal(c: OpCase): string {
  * an exact assertion on the type of each accepted call, and a line that must not compile, with the
  * runtime's message, per refused one. Returns the expected errors: file → line → text.
  */
-export function generateOpTypes(dir: string, root: string): { files: number; valid: number; invalid: number; expected: Map<string, Map<number, string>> } {
+export function generateOpTypes(
+  dir: string,
+  root: string,
+): { files: number; valid: number; invalid: number; expected: Map<string, Map<number, string>> } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: relative(dir, join(root, "tsconfig.json")), include: ["*.ts"], exclude: [] }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ extends: relative(dir, join(root, "tsconfig.json")), include: ["*.ts"], exclude: [] }, null, 2),
+  );
   const src = relative(dir, join(root, "src/index.ts")).replaceAll("\\", "/");
   const expected = new Map<string, Map<number, string>>();
-  let valid = 0, invalid = 0;
+  let valid = 0,
+    invalid = 0;
   const byOp = new Map<string, OpCase[]>();
   for (const c of opCases()) byOp.set(c.op, [...(byOp.get(c.op) ?? []), c]);
   for (const [op, cases] of byOp) {
@@ -96,8 +104,12 @@ export function generateOpTypes(dir: string, root: string): { files: number; val
         lines.push(`export function case${i}() { ${inputsText(c)} return ${callText(c)}; }`);
         invalid++;
       } else {
-        const type = c.outputs ? `[${c.outputs.map((s) => `Symbolic<${JSON.stringify(s)}>`).join(", ")}]` : `Symbolic<${JSON.stringify(c.output)}>`;
-        lines.push(`export function case${i}() { ${inputsText(c)} const r = ${callText(c)}; expectType<TypeEqual<typeof r, ${type}>>(true); }`);
+        const type = c.outputs
+          ? `[${c.outputs.map((s) => `Symbolic<${JSON.stringify(s)}>`).join(", ")}]`
+          : `Symbolic<${JSON.stringify(c.output)}>`;
+        lines.push(
+          `export function case${i}() { ${inputsText(c)} const r = ${callText(c)}; expectType<TypeEqual<typeof r, ${type}>>(true); }`,
+        );
         valid++;
       }
     });

@@ -34,11 +34,20 @@ function options(args: Args, keys: readonly string[]): string {
 }
 
 /** The arguments after the leading ones: positional (PyTorch's order) when `positional` and only those are given, else an options object. */
-function tail(args: Args, positionalKeys: readonly string[], optionKeys: readonly string[], defaults: Record<string, unknown>, positional: boolean): string {
+function tail(
+  args: Args,
+  positionalKeys: readonly string[],
+  optionKeys: readonly string[],
+  defaults: Record<string, unknown>,
+  positional: boolean,
+): string {
   const given = optionKeys.filter((key) => key in args);
   if (positional && given.every((key) => positionalKeys.includes(key)) && given.length > 0) {
     const last = Math.max(...given.map((key) => positionalKeys.indexOf(key)));
-    return positionalKeys.slice(0, last + 1).map((key) => `, ${text(key in args ? args[key] : defaults[key])}`).join("");
+    return positionalKeys
+      .slice(0, last + 1)
+      .map((key) => `, ${text(key in args ? args[key] : defaults[key])}`)
+      .join("");
   }
   const object = options(args, optionKeys);
   return object === "" ? "" : `, ${object}`;
@@ -52,33 +61,48 @@ export function layerCall(family: string, args: Args, index: number): string {
   const positional = index % 2 === 0;
   const a = (key: string) => text(args[key]);
   switch (family) {
-    case "conv1d": case "conv2d": case "conv3d":
+    case "conv1d":
+    case "conv2d":
+    case "conv3d":
       return `nn.${family}(${a("inChannels")}, ${a("outChannels")}, ${a("kernelSize")}${tail(args, ["stride", "padding"], ["stride", "padding", "dilation", "groups", "bias"], { stride: 1, padding: 0 }, positional)})`;
-    case "convTranspose1d": case "convTranspose2d":
+    case "convTranspose1d":
+    case "convTranspose2d":
       return `nn.${family}(${a("inChannels")}, ${a("outChannels")}, ${a("kernelSize")}${tail(args, ["stride", "padding", "outputPadding"], ["stride", "padding", "outputPadding", "dilation", "groups", "bias"], { stride: 1, padding: 0, outputPadding: 0 }, positional)})`;
-    case "maxPool1d": case "maxPool2d": case "avgPool1d": case "avgPool2d":
+    case "maxPool1d":
+    case "maxPool2d":
+    case "avgPool1d":
+    case "avgPool2d":
       return `nn.${family}(${a("kernelSize")}${tail(args, ["stride", "padding"], ["stride", "padding", "dilation", "ceilMode"], { stride: args["kernelSize"], padding: 0 }, positional)})`;
-    case "adaptiveAvgPool1d": case "adaptiveAvgPool2d": case "adaptiveMaxPool2d":
+    case "adaptiveAvgPool1d":
+    case "adaptiveAvgPool2d":
+    case "adaptiveMaxPool2d":
       return `nn.${family}(${a("outputSize")})`;
     case "flatten":
-      return "endDim" in args ? `nn.flatten(${text(args["startDim"] ?? 1)}, ${a("endDim")})` : "startDim" in args ? `nn.flatten(${a("startDim")})` : "nn.flatten()";
+      return "endDim" in args
+        ? `nn.flatten(${text(args["startDim"] ?? 1)}, ${a("endDim")})`
+        : "startDim" in args
+          ? `nn.flatten(${a("startDim")})`
+          : "nn.flatten()";
     case "unflatten":
       return `nn.unflatten(${a("dim")}, ${a("sizes")})`;
     case "linear":
       return `nn.linear(${a("inFeatures")}, ${a("outFeatures")})`;
     case "embedding":
       return `nn.embedding(${a("numEmbeddings")}, ${a("embeddingDim")})`;
-    case "batchNorm1d": case "batchNorm2d":
+    case "batchNorm1d":
+    case "batchNorm2d":
       return `nn.${family}(${a("numFeatures")})`;
     case "layerNorm":
       return `nn.layerNorm(${a("normalizedShape")})`;
-    case "lstm": case "gru": {
+    case "lstm":
+    case "gru": {
       const object = options(args, ["numLayers", "bidirectional"]);
       return `nn.${family}(${a("inputSize")}, ${a("hiddenSize")}${object === "" ? "" : `, ${object}`})`;
     }
     case "multiheadAttention":
       return `nn.multiheadAttention(${a("embedDim")}, ${a("numHeads")})`;
-    case "softmax": case "logSoftmax":
+    case "softmax":
+    case "logSoftmax":
       return `nn.${family}(${a("dim")})`;
     default:
       throw new Error(`no call for family ${family}`);

@@ -35,11 +35,18 @@ const asTypeText = (message: string): string => message.replace(/\\/g, "\\\\").r
  * Writes `<dir>/<family>.ts` for every family, with at most `validPerFamily` valid records (the first ones: the
  * fixture's order is random) and every invalid record, plus `<dir>/tsconfig.json`.
  */
-export function generate(dir: string, validPerFamily = Infinity, root = new URL("../..", import.meta.url).pathname): Generated {
+export function generate(
+  dir: string,
+  validPerFamily = Infinity,
+  root = new URL("../..", import.meta.url).pathname,
+): Generated {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const src = relative(dir, join(root, "src/index.ts")).replaceAll("\\", "/");
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: relative(dir, join(root, "tsconfig.json")), include: ["*.ts"], exclude: [] }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ extends: relative(dir, join(root, "tsconfig.json")), include: ["*.ts"], exclude: [] }, null, 2),
+  );
   const families: Generated["families"] = {};
   const expected: Generated["expected"] = new Map();
   for (const [family, records] of Object.entries(loadRecords())) {
@@ -59,10 +66,14 @@ export function generate(dir: string, validPerFamily = Infinity, root = new URL(
       if (record.output) {
         if (valid >= validPerFamily) return;
         valid += 1;
-        lines.push(`const m${index} = ${call};`, `expectType<TypeEqual<OutputShape<typeof m${index}>, ${JSON.stringify(record.output).replaceAll(",", ", ")}>>(true);`);
+        lines.push(
+          `const m${index} = ${call};`,
+          `expectType<TypeEqual<OutputShape<typeof m${index}>, ${JSON.stringify(record.output).replaceAll(",", ", ")}>>(true);`,
+        );
       } else {
         const message = runtimeError(call);
-        if (message === undefined) throw new Error(`${family} #${index}: ${call} does not throw at run time, PyTorch raises "${record.error}"`);
+        if (message === undefined)
+          throw new Error(`${family} #${index}: ${call} does not throw at run time, PyTorch raises "${record.error}"`);
         invalid += 1;
         lines.push(`${call}; // error: ${asTypeText(message)}`);
         errors.set(lines.length, asTypeText(message));

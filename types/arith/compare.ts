@@ -15,5 +15,7 @@ export type Compare<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
     ? CompareDigits<DigitsA, DigitsB>
     : Failed<"Compare", A, B, Operands<A, B>> extends infer Done
-      ? Done extends number ? "lt" | "eq" | "gt" : Done
+      ? Done extends number
+        ? "lt" | "eq" | "gt"
+        : Done
       : never;

@@ -5,16 +5,21 @@
 // long division); each writes its result most significant digit first.
 
 /** Reverses a string, four characters per step. */
-export type Reverse<Text extends string, Done extends string = ""> =
-  Text extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
-    ? Reverse<Rest, `${D}${C}${B}${A}${Done}`>
-    : Text extends `${infer A}${infer B}${infer Rest}` // two or three characters left: Rest is one or none
-      ? `${Rest}${B}${A}${Done}`
-      : `${Text}${Done}`;
+export type Reverse<
+  Text extends string,
+  Done extends string = "",
+> = Text extends `${infer A}${infer B}${infer C}${infer D}${infer Rest}`
+  ? Reverse<Rest, `${D}${C}${B}${A}${Done}`>
+  : Text extends `${infer A}${infer B}${infer Rest}` // two or three characters left: Rest is one or none
+    ? `${Rest}${B}${A}${Done}`
+    : `${Text}${Done}`;
 
 /** Drops leading zeros of a most-significant-first digit string ("007" → "7", "000" → "0"). */
-export type StripZeros<Digits extends string> =
-  Digits extends `0${infer Rest}` ? (Rest extends "" ? "0" : StripZeros<Rest>) : Digits;
+export type StripZeros<Digits extends string> = Digits extends `0${infer Rest}`
+  ? Rest extends ""
+    ? "0"
+    : StripZeros<Rest>
+  : Digits;
 
 /** A most-significant-first digit string as a number literal type. */
 export type ToNumber<Digits extends string> = Digits extends `${infer Value extends number}` ? Value : never;
@@ -25,7 +30,9 @@ export type ToNumber<Digits extends string> = Digits extends `${infer Value exte
  */
 export type Length16<Digits extends string> =
   Digits extends `${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${string}${infer Rest}`
-    ? Rest extends "" ? "16" : "more"
+    ? Rest extends ""
+      ? "16"
+      : "more"
     : "short";
 
 /** Number.MAX_SAFE_INTEGER's digits: the largest value the arithmetic is exact for. */

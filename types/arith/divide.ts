@@ -7,9 +7,13 @@ import type { Failed, Operands, Written } from "./operand.ts";
 /** The digits A ÷ B asks for, or `number`, or an `Invalid` (division by zero included). */
 type Divide<Name extends string, A, B, Wanted extends Want> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
-    ? DigitsB extends "0" ? Invalid<`${Written<Name, A, B>}: division by zero`> : DivideDigits<DigitsA, DigitsB, Wanted>
+    ? DigitsB extends "0"
+      ? Invalid<`${Written<Name, A, B>}: division by zero`>
+      : DivideDigits<DigitsA, DigitsB, Wanted>
     : Operands<A, B> extends number
-      ? B extends 0 ? Invalid<`${Written<Name, A, B>}: division by zero`> : number
+      ? B extends 0
+        ? Invalid<`${Written<Name, A, B>}: division by zero`>
+        : number
       : Failed<Name, A, B, Operands<A, B>>;
 
 /**
@@ -27,7 +31,9 @@ type Divide<Name extends string, A, B, Wanted extends Want> =
  */
 export type FloorDiv<A, B> =
   Divide<"FloorDiv", A, B, "quotient"> extends infer Done
-    ? Done extends string ? ToNumber<StripZeros<Done>> : Done
+    ? Done extends string
+      ? ToNumber<StripZeros<Done>>
+      : Done
     : never;
 
 /**
@@ -42,7 +48,9 @@ export type FloorDiv<A, B> =
 export type CeilDiv<A, B> =
   Divide<"CeilDiv", A, B, "exact"> extends infer Done
     ? Done extends [infer Quotient extends string, infer Exact]
-      ? Exact extends true ? ToNumber<StripZeros<Quotient>> : ToNumber<AddDigits<Reverse<StripZeros<Quotient>>, "1">>
+      ? Exact extends true
+        ? ToNumber<StripZeros<Quotient>>
+        : ToNumber<AddDigits<Reverse<StripZeros<Quotient>>, "1">>
       : Done
     : never;
 
@@ -57,5 +65,7 @@ export type CeilDiv<A, B> =
  */
 export type Mod<A, B> =
   Divide<"Mod", A, B, "remainder"> extends infer Done
-    ? Done extends string ? ToNumber<StripZeros<Done>> : Done
+    ? Done extends string
+      ? ToNumber<StripZeros<Done>>
+      : Done
     : never;

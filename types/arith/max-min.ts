@@ -14,7 +14,9 @@ import type { Failed, Operands } from "./operand.ts";
  */
 export type Max<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
-    ? CompareDigits<DigitsA, DigitsB> extends "lt" ? B : A
+    ? CompareDigits<DigitsA, DigitsB> extends "lt"
+      ? B
+      : A
     : Failed<"Max", A, B, Operands<A, B>>;
 
 /**
@@ -28,5 +30,7 @@ export type Max<A, B> =
  */
 export type Min<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
-    ? CompareDigits<DigitsA, DigitsB> extends "gt" ? B : A
+    ? CompareDigits<DigitsA, DigitsB> extends "gt"
+      ? B
+      : A
     : Failed<"Min", A, B, Operands<A, B>>;

@@ -15,11 +15,22 @@ import type { Result } from "./result.ts";
  */
 export type Mul<A, B> =
   Operands<A, B> extends [infer DigitsA extends string, infer DigitsB extends string]
-    ? DigitsA extends "0" | "1" ? (DigitsA extends "0" ? 0 : B)
-    : DigitsB extends "0" | "1" ? (DigitsB extends "0" ? 0 : A)
-    : Result<"Mul", A, B, StripZeros<
-        Rows<DigitsA, DigitsB> extends "B"
-          ? MulDigits<Start<DigitsA>, DigitsB>
-          : MulDigits<Start<DigitsB>, DigitsA>
-      >>
+    ? DigitsA extends "0" | "1"
+      ? DigitsA extends "0"
+        ? 0
+        : B
+      : DigitsB extends "0" | "1"
+        ? DigitsB extends "0"
+          ? 0
+          : A
+        : Result<
+            "Mul",
+            A,
+            B,
+            StripZeros<
+              Rows<DigitsA, DigitsB> extends "B"
+                ? MulDigits<Start<DigitsA>, DigitsB>
+                : MulDigits<Start<DigitsB>, DigitsA>
+            >
+          >
     : Failed<"Mul", A, B, Operands<A, B>>;

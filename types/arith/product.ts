@@ -13,9 +13,11 @@ import type { Mul } from "./mul.ts";
  * type U = Product<[64, number, 12]>;
  * //=> number
  */
-export type Product<Dimensions extends readonly unknown[], SoFar = 1> =
-  Dimensions extends readonly [infer First, ...infer Rest]
-    ? Mul<SoFar, First> extends infer Next
-      ? Product<Rest, Next>
-      : never
-    : SoFar;
+export type Product<Dimensions extends readonly unknown[], SoFar = 1> = Dimensions extends readonly [
+  infer First,
+  ...infer Rest,
+]
+  ? Mul<SoFar, First> extends infer Next
+    ? Product<Rest, Next>
+    : never
+  : SoFar;

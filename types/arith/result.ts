@@ -8,6 +8,10 @@ import type { Written } from "./operand.ts";
  * Number.MAX_SAFE_INTEGER (the message shows the exact digits).
  */
 export type Result<Operation extends string, A, B, Digits extends string> =
-  Length16<Digits> extends "short" ? ToNumber<Digits>
-  : Length16<Digits> extends "16" ? (CompareSameLength<Digits, MaxSafe> extends "gt" ? Invalid<`${Written<Operation, A, B>}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`> : ToNumber<Digits>)
-  : Invalid<`${Written<Operation, A, B>}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`>;
+  Length16<Digits> extends "short"
+    ? ToNumber<Digits>
+    : Length16<Digits> extends "16"
+      ? CompareSameLength<Digits, MaxSafe> extends "gt"
+        ? Invalid<`${Written<Operation, A, B>}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`>
+        : ToNumber<Digits>
+      : Invalid<`${Written<Operation, A, B>}: the result ${Digits} is past Number.MAX_SAFE_INTEGER`>;

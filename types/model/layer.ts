@@ -52,22 +52,39 @@ export type Apply<L extends Layer, S> = (L["~rule"] & { readonly "~input": S })[
  * Origins of the output dimensions: the layer's own, or the input's when the shape is unchanged.
  * With no origins to pass on (most steps), the shapes are not compared.
  */
-export type OriginsAfter<L extends Layer, S, Out, Origins extends readonly string[]> =
-  L["~rule"] extends { readonly "~origins": unknown }
-    ? (L["~rule"] & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[] ? Own : []
-    : Origins extends [] ? []
-    : [S] extends [Out] ? ([Out] extends [S] ? Origins : []) : [];
+export type OriginsAfter<L extends Layer, S, Out, Origins extends readonly string[]> = L["~rule"] extends {
+  readonly "~origins": unknown;
+}
+  ? (L["~rule"] & { readonly "~input": S })["~origins"] extends infer Own extends readonly string[]
+    ? Own
+    : []
+  : Origins extends []
+    ? []
+    : [S] extends [Out]
+      ? [Out] extends [S]
+        ? Origins
+        : []
+      : [];
 
 /**
  * The message of a layer that does not fit, completed with its input: `"linear(9000, 128): … (input [number, 64·12·12 = 9216])"`.
  * A block's message about one of its layers already ends with that layer's input, and is kept as it is.
  */
-export type StepMessage<L extends Layer, S, Origins extends readonly string[], Out = Apply<L, S>> =
-  Out extends `${string} (input [${string}` ? Out // a block's inner layer: its message already has its own input
+export type StepMessage<
+  L extends Layer,
+  S,
+  Origins extends readonly string[],
+  Out = Apply<L, S>,
+> = Out extends `${string} (input [${string}`
+  ? Out // a block's inner layer: its message already has its own input
   : `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${S extends Shape ? ShowShape<S, Origins> : "?"})`;
 
 /** One layer applied: `[output shape, origins]`, the layer's message (StepMessage), or `UnknownShape`. */
 export type Step<L extends Layer, S extends Shape, Origins extends readonly string[]> =
   Apply<L, S> extends infer Out
-    ? Out extends Shape ? [Out, OriginsAfter<L, S, Out, Origins>] : Out extends UnknownShape ? Out : StepMessage<L, S, Origins, Out>
+    ? Out extends Shape
+      ? [Out, OriginsAfter<L, S, Out, Origins>]
+      : Out extends UnknownShape
+        ? Out
+        : StepMessage<L, S, Origins, Out>
     : never;

@@ -19,8 +19,8 @@ type State = readonly [Shape, readonly string[]] | string;
  * It runs on shapes alone, one tail-recursive step per layer; where a layer does not fit, the walk is redone keeping where every dimension comes from, which the message shows
  * (`(input [number, 64·12·12 = 9216])`): tracking that on every step would cost a quarter of the walk.
  */
-export type Walk<Input extends Shape, Layers extends readonly unknown[]> =
-  number extends Input["length"] ? Unknown<0> // an input whose shape is unknown (`Shape`, after an array): nothing to check
+export type Walk<Input extends Shape, Layers extends readonly unknown[]> = number extends Input["length"]
+  ? Unknown<0> // an input whose shape is unknown (`Shape`, after an array): nothing to check
   : Shapes<Input, Layers, Input>;
 
 // The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
@@ -30,16 +30,24 @@ export type Walk<Input extends Shape, Layers extends readonly unknown[]> =
 // from the type's kind alone: relating each new tuple to `Shape` instead made it build the tuple's
 // members (Array's forty methods), a fifth of the walk. An object that is not a shape (an arithmetic
 // `Invalid`) is caught once, at the end, and the walk with origins looks for its layer.
-type Shapes<S, Layers extends readonly unknown[], Input extends Shape, Index extends number = 0> =
-  Index extends Layers["length"]
-    ? number extends Layers["length"] ? OpenWalk<Input, Layers>
-    : [S] extends [Shape] ? { readonly output: S } : WalkWithOrigins<Layers, Input, [], -1>
-    : Layers[Index] extends infer L extends Layer
-      ? Apply<L, S> extends object
-        ? Shapes<Apply<L, S>, Layers, Input, Next<Index>>
-        : Apply<L, S> extends UnknownShape ? Unknown<Index>
+type Shapes<
+  S,
+  Layers extends readonly unknown[],
+  Input extends Shape,
+  Index extends number = 0,
+> = Index extends Layers["length"]
+  ? number extends Layers["length"]
+    ? OpenWalk<Input, Layers>
+    : [S] extends [Shape]
+      ? { readonly output: S }
+      : WalkWithOrigins<Layers, Input, [], -1>
+  : Layers[Index] extends infer L extends Layer
+    ? Apply<L, S> extends object
+      ? Shapes<Apply<L, S>, Layers, Input, Next<Index>>
+      : Apply<L, S> extends UnknownShape
+        ? Unknown<Index>
         : WalkWithOrigins<Layers, Input, [], Index>
-      : { readonly index: Index; readonly message: writeNotALayerMessage };
+    : { readonly index: Index; readonly message: writeNotALayerMessage };
 
 /** The result of a walk whose shape is unknown from layer `From` on (the layers there are checked when the model is built). */
 type Unknown<From extends number> = { readonly output: Shape; readonly unknownFrom: From };
@@ -51,23 +59,36 @@ type Unknown<From extends number> = { readonly output: Shape; readonly unknownFr
 type OpenWalk<Input extends Shape, Layers extends readonly unknown[]> =
   Prefix<Layers> extends infer Known extends readonly unknown[]
     ? Shapes<Input, Known, Input> extends infer Result
-      ? Result extends { readonly unknownFrom: number } | { readonly message: unknown } ? Result : Unknown<Known["length"]>
+      ? Result extends { readonly unknownFrom: number } | { readonly message: unknown }
+        ? Result
+        : Unknown<Known["length"]>
       : never
     : never;
 
 /** The layers before the first element whose position is not fixed. */
-export type Prefix<Layers extends readonly unknown[], Known extends unknown[] = []> =
-  Layers extends readonly [infer First, ...infer Rest] ? Prefix<Rest, [...Known, First]> : Known;
+export type Prefix<Layers extends readonly unknown[], Known extends unknown[] = []> = Layers extends readonly [
+  infer First,
+  ...infer Rest,
+]
+  ? Prefix<Rest, [...Known, First]>
+  : Known;
 
 /**
  * The walk again, carrying each dimension's origin, up to the layer `Failing` (found by Shapes), whose
  * message it writes. The shapes before it are the ones Shapes computed (the compiler has them cached).
  * `Failing` -1: a layer gave an object that is not a shape; every output is checked to find it.
  */
-type WalkWithOrigins<Layers extends readonly unknown[], S, Origins extends readonly string[], Failing extends number, Index extends number = 0> =
-  Index extends Layers["length"] ? { readonly output: S }
+type WalkWithOrigins<
+  Layers extends readonly unknown[],
+  S,
+  Origins extends readonly string[],
+  Failing extends number,
+  Index extends number = 0,
+> = Index extends Layers["length"]
+  ? { readonly output: S }
   : Layers[Index] extends infer L extends Layer
-    ? Index extends Failing ? { readonly index: Index; readonly message: StepMessage<L, S, Origins> }
+    ? Index extends Failing
+      ? { readonly index: Index; readonly message: StepMessage<L, S, Origins> }
       : Apply<L, S> extends infer Out
         ? Failing extends -1
           ? Out extends Shape
@@ -83,22 +104,31 @@ type Next<Index extends number> = Index extends keyof Successor ? Successor[Inde
  * Every layer's output shape in order, up to the first layer that does not fit. Where the shapes
  * become unknown (an array of layers that is not a tuple, see Walk), the trace ends with `...Shape[]`.
  */
-export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> =
-  [Current, Layers] extends [readonly [infer S extends Shape, infer Origins extends readonly string[]], readonly [infer L extends Layer, ...infer Rest]]
-    ? Step<L, S, Origins> extends infer Next
-      ? Next extends State ? Trace<Next, Rest, Next extends readonly [infer Out extends Shape, unknown] ? [...Shapes, Out] : Shapes>
-        : [...Shapes, ...Shape[]]
-      : never
-    : Current extends string ? Shapes
-    : Layers extends readonly [] ? Shapes : [...Shapes, ...Shape[]];
+export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> = [
+  Current,
+  Layers,
+] extends [
+  readonly [infer S extends Shape, infer Origins extends readonly string[]],
+  readonly [infer L extends Layer, ...infer Rest],
+]
+  ? Step<L, S, Origins> extends infer Next
+    ? Next extends State
+      ? Trace<Next, Rest, Next extends readonly [infer Out extends Shape, unknown] ? [...Shapes, Out] : Shapes>
+      : [...Shapes, ...Shape[]]
+    : never
+  : Current extends string
+    ? Shapes
+    : Layers extends readonly []
+      ? Shapes
+      : [...Shapes, ...Shape[]];
 
 /**
  * The layers as a parameter list: each layer itself, except the first that does not fit, which becomes
  * its message. (While the compiler infers a builder call among the arguments, it asks for this with
  * the layers not known yet, `never`: answered without a walk.)
  */
-export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]> =
-  [Layers] extends [never] ? Layers
+export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]> = [Layers] extends [never]
+  ? Layers
   : Walk<Input, Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
     ? { [K in keyof Layers]: K extends `${Index}` ? Message : Layers[K] }
     : Layers;
@@ -106,5 +136,7 @@ export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]
 /** For an F-bounded constraint `Layers extends CheckedLayersAt<…>` (models declared as types). */
 export type LayerOrMessage<Input extends Shape, Layers extends readonly unknown[], K> =
   Walk<Input, Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
-    ? (K extends `${Index}` ? Message : Layers[K & keyof Layers])
+    ? K extends `${Index}`
+      ? Message
+      : Layers[K & keyof Layers]
     : Layers[K & keyof Layers];

@@ -1,53 +1,94 @@
 // Checks and forms shared by layer arguments: sizes, per-dimension tuples, written forms.
 
 /** What is wrong with a size argument, or `false`. `number` (a value unknown to the compiler) is checked at run time. */
-export type SizeProblem<N, Minimum extends 0 | 1 = 1> =
-  0 extends 1 & N ? false // any: checked at run time
-  : [N] extends [never] ? "never"
-  : IsUnion<N> extends true ? "a union"
-  : [N] extends [number]
-    ? number extends N ? false
-      : `${N}` extends `-${string}` | `${string}.${string}` | `${string}e${string}` ? `${N}`
-      : Minimum extends 1 ? (N extends 0 ? "0" : false) : false
-    : "a non-number value";
+export type SizeProblem<N, Minimum extends 0 | 1 = 1> = 0 extends 1 & N
+  ? false // any: checked at run time
+  : [N] extends [never]
+    ? "never"
+    : IsUnion<N> extends true
+      ? "a union"
+      : [N] extends [number]
+        ? number extends N
+          ? false
+          : `${N}` extends `-${string}` | `${string}.${string}` | `${string}e${string}`
+            ? `${N}`
+            : Minimum extends 1
+              ? N extends 0
+                ? "0"
+                : false
+              : false
+        : "a non-number value";
 /** Whether a type is a union of several members. */
 export type IsUnion<Value, Whole = Value> = Value extends unknown ? ([Whole] extends [Value] ? false : true) : never;
 
 /** `${Layer}: ${Name} must be a positive integer, not 0` — a size argument that is not a size. */
-export type writeSizeMessage<Layer extends string, Name extends string, Minimum extends 0 | 1, Got extends string> =
-  `${Layer}: ${Name} must be ${Minimum extends 1 ? "a positive" : "a non-negative"} integer, not ${Got}`;
+export type writeSizeMessage<
+  Layer extends string,
+  Name extends string,
+  Minimum extends 0 | 1,
+  Got extends string,
+> = `${Layer}: ${Name} must be ${Minimum extends 1 ? "a positive" : "a non-negative"} integer, not ${Got}`;
 
 /** The message for the first bad size among `Values` (a number or tuple each), or `false`. */
-export type FirstSizeProblem<Layer extends string, Names extends readonly string[], Values extends readonly unknown[], Minimum extends 0 | 1 = 1> =
-  Values extends readonly [infer Value, ...infer Rest]
-    ? Names extends readonly [infer Name extends string, ...infer OtherNames extends string[]]
-      ? SizesProblem<Value, Minimum> extends infer Got extends string
-        ? writeSizeMessage<Layer, Name, Minimum, Got>
-        : FirstSizeProblem<Layer, OtherNames, Rest, Minimum>
-      : false
-    : false;
-type SizesProblem<Value, Minimum extends 0 | 1> = [Value] extends [never] ? "never"
+export type FirstSizeProblem<
+  Layer extends string,
+  Names extends readonly string[],
+  Values extends readonly unknown[],
+  Minimum extends 0 | 1 = 1,
+> = Values extends readonly [infer Value, ...infer Rest]
+  ? Names extends readonly [infer Name extends string, ...infer OtherNames extends string[]]
+    ? SizesProblem<Value, Minimum> extends infer Got extends string
+      ? writeSizeMessage<Layer, Name, Minimum, Got>
+      : FirstSizeProblem<Layer, OtherNames, Rest, Minimum>
+    : false
+  : false;
+type SizesProblem<Value, Minimum extends 0 | 1> = [Value] extends [never]
+  ? "never"
   : [Value] extends [readonly unknown[]]
-  ? Value extends readonly [infer First, ...infer Rest] ? (SizeProblem<First, Minimum> extends infer P extends string ? P : SizesProblem<Rest, Minimum>) : false
-  : SizeProblem<Value, Minimum>;
+    ? Value extends readonly [infer First, ...infer Rest]
+      ? SizeProblem<First, Minimum> extends infer P extends string
+        ? P
+        : SizesProblem<Rest, Minimum>
+      : false
+    : SizeProblem<Value, Minimum>;
 
 /** A number or a tuple written as the user wrote it: `3`, `[3, 2]`. */
-export type Written<Value> = Value extends readonly unknown[] ? `[${JoinNumbers<Value>}]` : Value extends string ? `'${Value}'` : `${Value & (number | boolean)}`;
-type JoinNumbers<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [infer First, ...infer Rest]
+export type Written<Value> = Value extends readonly unknown[]
+  ? `[${JoinNumbers<Value>}]`
+  : Value extends string
+    ? `'${Value}'`
+    : `${Value & (number | boolean)}`;
+type JoinNumbers<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [
+  infer First,
+  ...infer Rest,
+]
   ? JoinNumbers<Rest, `${Text}${Text extends "" ? "" : ", "}${First & number}`>
   : Text;
 
 /** A per-dimension argument as a tuple of `Rank` values: `3` → `[3, 3]`; a tuple stays as it is. */
-export type PerDim<Value, Rank extends number, Values extends readonly unknown[] = []> =
-  Value extends readonly unknown[] ? Value
-  : Values["length"] extends Rank ? Values
-  : PerDim<Value, Rank, [...Values, Value]>;
+export type PerDim<
+  Value,
+  Rank extends number,
+  Values extends readonly unknown[] = [],
+> = Value extends readonly unknown[]
+  ? Value
+  : Values["length"] extends Rank
+    ? Values
+    : PerDim<Value, Rank, [...Values, Value]>;
 
 /** The message when a tuple argument has the wrong length, or `false`. */
-export type TupleLengthProblem<Layer extends string, Name extends string, Value, Rank extends number> =
-  Value extends readonly unknown[]
-    ? Value["length"] extends Rank ? false : number extends Value["length"] ? false : `${Layer}: ${Name} must be a number or a tuple of ${Rank}, not a tuple of ${Value["length"]}`
-    : false;
+export type TupleLengthProblem<
+  Layer extends string,
+  Name extends string,
+  Value,
+  Rank extends number,
+> = Value extends readonly unknown[]
+  ? Value["length"] extends Rank
+    ? false
+    : number extends Value["length"]
+      ? false
+      : `${Layer}: ${Name} must be a number or a tuple of ${Rank}, not a tuple of ${Value["length"]}`
+  : false;
 
 /** A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument). */
 export type Arg<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends string ? P : Value) : never;
@@ -61,7 +102,8 @@ export interface ShapeMessage<Message extends string> {
  * Like `Arg`, for tuples and option objects: `Value & message`, which keeps `const` inference of
  * the argument (a conditional parameter type would widen `[3, 2]` to `number[]`).
  */
-export type Checked<Value, Problem> = Value & NoInfer<Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown>;
+export type Checked<Value, Problem> = Value &
+  NoInfer<Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown>;
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;
@@ -69,15 +111,34 @@ export type WithoutLastComma<Text extends string> = Text extends `${infer Body},
 // ---- Options objects: unknown keys are refused, with a suggestion (twin: src/shape/args.ts).
 
 /** Whether an argument is an options object (not a size, a tuple or a string). */
-export type IsOptions<Value> = [Value] extends [readonly unknown[] | number | string | boolean | undefined | null] ? false : [Value] extends [object] ? true : false;
+export type IsOptions<Value> = [Value] extends [readonly unknown[] | number | string | boolean | undefined | null]
+  ? false
+  : [Value] extends [object]
+    ? true
+    : false;
 
 /** `snake_case` → `camelCase`. */
 type Camel<Key extends string> = Key extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : Key;
 /** Names the other vocabulary (or a near-miss) uses for an option. */
 interface OptionAliases {
-  strides: "stride"; stride: "strides"; dilationRate: "dilation"; dilation: "dilationRate"; useBias: "bias"; bias: "useBias";
-  poolSize: "kernelSize"; kernelSize: "poolSize"; group: "groups"; pad: "padding"; paddingMode: "padding"; batchSize: "batchFirst";
-  filters: "outChannels"; units: "outFeatures"; eps: "epsilon"; epsilon: "eps"; dropoutRate: "dropout"; rate: "p";
+  strides: "stride";
+  stride: "strides";
+  dilationRate: "dilation";
+  dilation: "dilationRate";
+  useBias: "bias";
+  bias: "useBias";
+  poolSize: "kernelSize";
+  kernelSize: "poolSize";
+  group: "groups";
+  pad: "padding";
+  paddingMode: "padding";
+  batchSize: "batchFirst";
+  filters: "outChannels";
+  units: "outFeatures";
+  eps: "epsilon";
+  epsilon: "eps";
+  dropoutRate: "dropout";
+  rate: "p";
 }
 /**
  * The known option a wrong key most likely meant, or `never`: its camelCase form (`ceil_mode` →
@@ -89,70 +150,121 @@ interface OptionAliases {
  */
 export type SuggestOption<Key extends string, Known extends string> =
   Camel<Key> extends infer C extends string
-    ? C extends Known ? C
-      : `${C}s` extends Known ? `${C}s`
-      : C extends `${infer Stem}s` ? (Stem extends Known ? Stem : Near<C, Known>)
-      : Near<C, Known>
+    ? C extends Known
+      ? C
+      : `${C}s` extends Known
+        ? `${C}s`
+        : C extends `${infer Stem}s`
+          ? Stem extends Known
+            ? Stem
+            : Near<C, Known>
+          : Near<C, Known>
     : never;
-type Near<C extends string, Known extends string> =
-  C extends keyof OptionAliases ? (OptionAliases[C] extends Known ? OptionAliases[C] : SameLetters<C, Known>) : SameLetters<C, Known>;
-type SameLetters<C extends string, Known extends string> = OnlyOne<{ [K in Known]: Lowercase<K> extends Lowercase<C> ? K : never }[Known]>;
+type Near<C extends string, Known extends string> = C extends keyof OptionAliases
+  ? OptionAliases[C] extends Known
+    ? OptionAliases[C]
+    : SameLetters<C, Known>
+  : SameLetters<C, Known>;
+type SameLetters<C extends string, Known extends string> = OnlyOne<
+  { [K in Known]: Lowercase<K> extends Lowercase<C> ? K : never }[Known]
+>;
 type OnlyOne<Union> = IsUnion<Union> extends true ? never : Union;
 
 /**
  * `${Layer}: ${Key} is not an option of ${Of}` and, when a known option is near,
  * "; did you mean \`ceilMode\`?".
  */
-export type writeUnknownKeyMessage<Layer extends string, Key extends string, Of extends string, Suggestion extends string> =
-  `${Layer}: ${Key} is not an option of ${Of}${[Suggestion] extends [never] ? "" : `; did you mean \`${Suggestion}\`?`}`;
+export type writeUnknownKeyMessage<
+  Layer extends string,
+  Key extends string,
+  Of extends string,
+  Suggestion extends string,
+> = `${Layer}: ${Key} is not an option of ${Of}${[Suggestion] extends [never] ? "" : `; did you mean \`${Suggestion}\`?`}`;
 
 /** One member of a union (the last one the compiler lists). */
-export type OneOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (member: infer Last) => void
-  ? Last extends () => infer Member ? Member : never
+export type OneOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (
+  member: infer Last,
+) => void
+  ? Last extends () => infer Member
+    ? Member
+    : never
   : never;
 
 /** The message for the first key of `Options` (an options object) not in `Known`, or `false`. */
 export type UnknownKeyProblem<Layer extends string, Of extends string, Options, Known extends string> =
   IsOptions<Options> extends true
-    ? [Exclude<keyof Options, Known>] extends [never] ? false
-      : OneOf<Exclude<keyof Options, Known>> extends infer Key extends string ? writeUnknownKeyMessage<Layer, Key, Of, SuggestOption<Key, Known>> : false
+    ? [Exclude<keyof Options, Known>] extends [never]
+      ? false
+      : OneOf<Exclude<keyof Options, Known>> extends infer Key extends string
+        ? writeUnknownKeyMessage<Layer, Key, Of, SuggestOption<Key, Known>>
+        : false
     : false;
 
 /** Whether an options object gives only keys among `Known` (`true` for anything that is not an options object). */
-export type KnownKeys<Options, Known extends string> = IsOptions<Options> extends true ? ([Exclude<keyof Options, Known>] extends [never] ? true : false) : true;
+export type KnownKeys<Options, Known extends string> =
+  IsOptions<Options> extends true ? ([Exclude<keyof Options, Known>] extends [never] ? true : false) : true;
 
 /** An option also given as an argument: `conv2d(3, 8, 3, 2, 1, { stride: 2 })` (PyTorch: "got multiple values"). */
-export type writeGivenTwiceMessage<Layer extends string, Key extends string> = `${Layer}: ${Key} is given twice, as an argument and as an option`;
+export type writeGivenTwiceMessage<
+  Layer extends string,
+  Key extends string,
+> = `${Layer}: ${Key} is given twice, as an argument and as an option`;
 /** An argument after the options object. */
 export type writeAfterOptionsMessage<Layer extends string> = `${Layer}: the options object must be the last argument`;
 /** A required argument written as an option: `conv2d(3, 16, { kernelSize: 3 })`. */
-export type writePositionalMessage<Layer extends string, Name extends string, Order extends string> =
-  `${Layer}: ${Name} is a required argument, not an option (PyTorch's order: ${Order})`;
+export type writePositionalMessage<
+  Layer extends string,
+  Name extends string,
+  Order extends string,
+> = `${Layer}: ${Name} is a required argument, not an option (PyTorch's order: ${Order})`;
 
 /** The message for the first key of `Options` that is also given as an argument (`Positional`: the names given so), or `false`. */
-export type GivenTwiceProblem<Layer extends string, Options, Positional extends string> =
-  [Extract<keyof Options, Positional>] extends [never] ? false : writeGivenTwiceMessage<Layer, OneOf<Extract<keyof Options, Positional>> & string>;
+export type GivenTwiceProblem<Layer extends string, Options, Positional extends string> = [
+  Extract<keyof Options, Positional>,
+] extends [never]
+  ? false
+  : writeGivenTwiceMessage<Layer, OneOf<Extract<keyof Options, Positional>> & string>;
 
 /** An option whose value has the wrong type: `{ bias: "no" }`. */
-export type writeOptionTypeMessage<Layer extends string, Key extends string, Expected extends string> = `${Layer}: ${Key} must be ${Expected}`;
+export type writeOptionTypeMessage<
+  Layer extends string,
+  Key extends string,
+  Expected extends string,
+> = `${Layer}: ${Key} must be ${Expected}`;
 /**
  * The message for the first option of `Options` whose value is not of its type in `Types`
  * (`Expected` describes each, as messages write it), or `false`.
  */
-export type OptionTypeProblem<Layer extends string, Options, Types, Expected> =
-  { [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K }[keyof Options & keyof Types] extends infer Bad
-    ? [Bad] extends [never] ? false : OneOf<Bad> extends infer Key extends keyof Types & string ? writeOptionTypeMessage<Layer, Key, Expected[Key & keyof Expected] & string> : false
-    : never;
+export type OptionTypeProblem<Layer extends string, Options, Types, Expected> = {
+  [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K;
+}[keyof Options & keyof Types] extends infer Bad
+  ? [Bad] extends [never]
+    ? false
+    : OneOf<Bad> extends infer Key extends keyof Types & string
+      ? writeOptionTypeMessage<Layer, Key, Expected[Key & keyof Expected] & string>
+      : false
+  : never;
 
 /**
  * The problem of an options object that comes last and only holds options that change no shape
  * (`batchNorm2d(64, { eps: 1e-3 })`): an unknown key, then a value of the wrong type. No options: `false`.
  */
-export type TrailingOptionsProblem<Layer extends string, Of extends string, Options, Known extends string, Types = {}, Expected = {}> =
-  {} extends Options ? false
-  : UnknownKeyProblem<Layer, Of, Options, Known> extends infer P extends string ? P
-  : OptionTypeProblem<Layer, Options, Types, Expected>;
+export type TrailingOptionsProblem<
+  Layer extends string,
+  Of extends string,
+  Options,
+  Known extends string,
+  Types = {},
+  Expected = {},
+> = {} extends Options
+  ? false
+  : UnknownKeyProblem<Layer, Of, Options, Known> extends infer P extends string
+    ? P
+    : OptionTypeProblem<Layer, Options, Types, Expected>;
 
 /** Whether every option of `Options` that `Types` lists has its type (the fast path's test; `OptionTypeProblem` writes the message). */
-export type OptionTypesFit<Options, Types> =
-  [{ [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K }[keyof Options & keyof Types]] extends [never] ? true : false;
+export type OptionTypesFit<Options, Types> = [
+  { [K in keyof Options & keyof Types]-?: [Options[K]] extends [Types[K]] ? never : K }[keyof Options & keyof Types],
+] extends [never]
+  ? true
+  : false;

@@ -20,18 +20,29 @@ export type IsUnknown<D> = D extends string ? true : number extends D ? true : f
  * does not know). Never a `${number}` or `${string}` hole: a message with one is a template literal
  * type, which TypeScript 5.9 prints with its non-ASCII characters escaped (`64\u00B712`).
  */
-export type ShowDim<D> = D extends string ? (string extends D ? "string" : D) : number extends D ? "number" : `${D & number}`;
+export type ShowDim<D> = D extends string
+  ? string extends D
+    ? "string"
+    : D
+  : number extends D
+    ? "number"
+    : `${D & number}`;
 
 /**
  * A shape as messages write it, with a dimension's origin where one is known:
  * `[number, 64·12·12 = 9216]`.
  */
 export type ShowShape<S extends Shape, Origins extends readonly string[] = []> = `[${ShowDims<S, Origins>}]`;
-type ShowDims<S extends Shape, Origins extends readonly string[], Text extends string = ""> =
-  S extends readonly [infer D, ...infer Rest extends Shape]
-    ? ShowDims<Rest, Origins extends readonly [unknown, ...infer More extends string[]] ? More : [],
-        `${Text}${Text extends "" ? "" : ", "}${Origins extends readonly [infer Origin extends string, ...unknown[]] ? (Origin extends "" ? "" : `${Origin} = `) : ""}${ShowDim<D>}`>
-    : Text;
+type ShowDims<S extends Shape, Origins extends readonly string[], Text extends string = ""> = S extends readonly [
+  infer D,
+  ...infer Rest extends Shape,
+]
+  ? ShowDims<
+      Rest,
+      Origins extends readonly [unknown, ...infer More extends string[]] ? More : [],
+      `${Text}${Text extends "" ? "" : ", "}${Origins extends readonly [infer Origin extends string, ...unknown[]] ? (Origin extends "" ? "" : `${Origin} = `) : ""}${ShowDim<D>}`
+    >
+  : Text;
 
 /** The last dimension of a shape. */
 export type LastDim<S extends Shape> = S extends readonly [...unknown[], infer D] ? D : never;

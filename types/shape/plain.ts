@@ -23,9 +23,18 @@ export type ArgProblems = readonly (string | false)[];
 export type IsPlainSize<N, Minimum extends 0 | 1 = 1> = [N] extends [never] ? false : PlainSize<N, N, Minimum>;
 // Distributes over a union, whose members then differ from the whole: false for each.
 type PlainSize<N, Whole, Minimum extends 0 | 1> = N extends number
-  ? [Whole] extends [N] ? (`${N}` extends `${bigint}` ? (`${N}` extends NotPlain[Minimum] ? false : true) : false) : false
+  ? [Whole] extends [N]
+    ? `${N}` extends `${bigint}`
+      ? `${N}` extends NotPlain[Minimum]
+        ? false
+        : true
+      : false
+    : false
   : false;
-interface NotPlain { 0: `-${string}`; 1: `-${string}` | "0" }
+interface NotPlain {
+  0: `-${string}`;
+  1: `-${string}` | "0";
+}
 
 /**
  * Whether a per-dimension size argument is plain: a plain size, or a tuple of `Rank` plain sizes.
@@ -34,12 +43,15 @@ interface NotPlain { 0: `-${string}`; 1: `-${string}` | "0" }
  * type A = IsPlainSizeArg<[3, 5], 2>; //=> true
  * type B = IsPlainSizeArg<[3, 5, 7], 2>; //=> false
  */
-export type IsPlainSizeArg<Value, Rank extends number, Minimum extends 0 | 1 = 1> =
-  [Value] extends [readonly unknown[]]
-    ? Value["length"] extends Rank ? AllPlain<Value, Minimum> : false
-    : IsPlainSize<Value, Minimum>;
-type AllPlain<Values, Minimum extends 0 | 1> =
-  [Values] extends [readonly [infer First, ...infer Rest]] ? (IsPlainSize<First, Minimum> extends true ? AllPlain<Rest, Minimum> : false)
-  : [Values] extends [readonly []] ? true
-  : false;
-
+export type IsPlainSizeArg<Value, Rank extends number, Minimum extends 0 | 1 = 1> = [Value] extends [readonly unknown[]]
+  ? Value["length"] extends Rank
+    ? AllPlain<Value, Minimum>
+    : false
+  : IsPlainSize<Value, Minimum>;
+type AllPlain<Values, Minimum extends 0 | 1> = [Values] extends [readonly [infer First, ...infer Rest]]
+  ? IsPlainSize<First, Minimum> extends true
+    ? AllPlain<Rest, Minimum>
+    : false
+  : [Values] extends [readonly []]
+    ? true
+    : false;

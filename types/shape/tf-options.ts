@@ -10,12 +10,17 @@ import type { IsPlainSizeArg } from "./plain.ts";
  * type W = WrittenValue<readonly [[1, 2], [0, 3]]>;
  * //=> "[[1, 2], [0, 3]]"
  */
-export type WrittenValue<Value> =
-  Value extends readonly unknown[] ? `[${WrittenValues<Value>}]`
-  : Value extends string ? `'${Value}'`
-  : Value extends number | boolean | null | undefined ? `${Value}`
-  : "…";
-type WrittenValues<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [infer First, ...infer Rest]
+export type WrittenValue<Value> = Value extends readonly unknown[]
+  ? `[${WrittenValues<Value>}]`
+  : Value extends string
+    ? `'${Value}'`
+    : Value extends number | boolean | null | undefined
+      ? `${Value}`
+      : "…";
+type WrittenValues<Values extends readonly unknown[], Text extends string = ""> = Values extends readonly [
+  infer First,
+  ...infer Rest,
+]
   ? WrittenValues<Rest, `${Text}${Text extends "" ? "" : ", "}${WrittenValue<First>}`>
   : Text;
 
@@ -27,9 +32,20 @@ type WrittenValues<Values extends readonly unknown[], Text extends string = ""> 
  * //=> "conv2d({ filters: 32, kernelSize: 3 })"
  */
 export type WrittenLayer<Name extends string, Args, Keys extends readonly string[]> =
-  WrittenOptions<Args, Keys> extends infer Options extends string ? `${Name}(${Options extends "" ? "" : `{ ${Options} }`})` : never;
-type WrittenOptions<Args, Keys extends readonly string[], Text extends string = ""> = Keys extends readonly [infer Key extends string, ...infer Rest extends string[]]
-  ? WrittenOptions<Args, Rest, Args extends { readonly [K in Key]: infer Value } ? `${Text}${Text extends "" ? "" : ", "}${Key}: ${WrittenValue<Value>}` : Text>
+  WrittenOptions<Args, Keys> extends infer Options extends string
+    ? `${Name}(${Options extends "" ? "" : `{ ${Options} }`})`
+    : never;
+type WrittenOptions<Args, Keys extends readonly string[], Text extends string = ""> = Keys extends readonly [
+  infer Key extends string,
+  ...infer Rest extends string[],
+]
+  ? WrittenOptions<
+      Args,
+      Rest,
+      Args extends { readonly [K in Key]: infer Value }
+        ? `${Text}${Text extends "" ? "" : ", "}${Key}: ${WrittenValue<Value>}`
+        : Text
+    >
   : Text;
 
 /** A problem with one property of an argument object: its key and the message. */
@@ -39,27 +55,53 @@ export interface OptionProblem<Key extends string = string, Message extends stri
 }
 
 /** The first problem among `Problems` (each an `OptionProblem` or `false`), or `false`. */
-export type FirstOptionProblem<Problems extends readonly unknown[]> =
-  Problems extends readonly [infer Problem, ...infer Rest] ? (Problem extends OptionProblem ? Problem : FirstOptionProblem<Rest>) : false;
+export type FirstOptionProblem<Problems extends readonly unknown[]> = Problems extends readonly [
+  infer Problem,
+  ...infer Rest,
+]
+  ? Problem extends OptionProblem
+    ? Problem
+    : FirstOptionProblem<Rest>
+  : false;
 
 /** `Message` (a message or `false`) as a problem of property `Key`. */
 export type At<Key extends string, Message> = Message extends string ? OptionProblem<Key, Message> : false;
 
 /** The value of option `Key` in `Args`, or `Default` when it is not given. */
-export type OptionOf<Args, Key extends string, Default> = Args extends { readonly [K in Key]: infer Value } ? ([Value] extends [undefined] ? Default : Exclude<Value, undefined>) : Default;
+export type OptionOf<Args, Key extends string, Default> = Args extends { readonly [K in Key]: infer Value }
+  ? [Value] extends [undefined]
+    ? Default
+    : Exclude<Value, undefined>
+  : Default;
 
 /** True when option `Key` is given. */
-type Given<Args, Key extends string> = Args extends { readonly [K in Key]: infer Value } ? ([Value] extends [undefined] ? false : true) : false;
+type Given<Args, Key extends string> = Args extends { readonly [K in Key]: infer Value }
+  ? [Value] extends [undefined]
+    ? false
+    : true
+  : false;
 
 /**
  * A size option (a number, or a tuple of `Rank` when `Rank` is given): positive (or non-negative) integers, else the
  * message on that property. Absent options have no problem.
  */
-export type SizeOptionProblem<Layer extends string, Args, Key extends string, Rank extends number = never, Minimum extends 0 | 1 = 1> =
+export type SizeOptionProblem<
+  Layer extends string,
+  Args,
+  Key extends string,
+  Rank extends number = never,
+  Minimum extends 0 | 1 = 1,
+> =
   Given<Args, Key> extends true
     ? OptionOf<Args, Key, never> extends infer Value
-      ? At<Key, FirstSizeProblem<Layer, [Key], [Value], Minimum> extends infer P extends string ? P
-          : [Rank] extends [never] ? false : TupleLengthProblem<Layer, Key, Value, Rank>>
+      ? At<
+          Key,
+          FirstSizeProblem<Layer, [Key], [Value], Minimum> extends infer P extends string
+            ? P
+            : [Rank] extends [never]
+              ? false
+              : TupleLengthProblem<Layer, Key, Value, Rank>
+        >
       : never
     : false;
 
@@ -67,18 +109,29 @@ export type SizeOptionProblem<Layer extends string, Args, Key extends string, Ra
  * The message for a property that is not an option of the tfjs layer (a misspelt `stride` is not ignored), with
  * "; did you mean \`strides\`?" when a known option is near (`writeUnknownKeyMessage` of args.ts).
  */
-export type writeUnknownOptionMessage<Layer extends string, Key extends string, Name extends string, Known extends string = never> =
-  writeUnknownKeyMessage<Layer, Key, `TensorFlow.js's ${Name}`, SuggestOption<Key, Known>>;
+export type writeUnknownOptionMessage<
+  Layer extends string,
+  Key extends string,
+  Name extends string,
+  Known extends string = never,
+> = writeUnknownKeyMessage<Layer, Key, `TensorFlow.js's ${Name}`, SuggestOption<Key, Known>>;
 
 /** The first key of `Args` that is not in `Known`, as a problem. */
 export type UnknownOptionProblem<Layer extends string, Name extends string, Args, Known> =
   Exclude<keyof Args, Known> extends infer Unknown
-    ? [Unknown] extends [never] ? false
-      : FirstOf<Unknown> extends infer Key extends string ? OptionProblem<Key, writeUnknownOptionMessage<Layer, Key, Name, Known & string>> : false
+    ? [Unknown] extends [never]
+      ? false
+      : FirstOf<Unknown> extends infer Key extends string
+        ? OptionProblem<Key, writeUnknownOptionMessage<Layer, Key, Name, Known & string>>
+        : false
     : never;
 /** One member of a union (the last one the compiler lists). */
-type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (member: infer Last) => void
-  ? Last extends () => infer Member ? Member : never
+type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : never) extends (
+  member: infer Last,
+) => void
+  ? Last extends () => infer Member
+    ? Member
+    : never
   : never;
 
 /**
@@ -91,15 +144,18 @@ type FirstOf<Union> = (Union extends unknown ? (member: () => Union) => void : n
  */
 export type PlainOptions<Args, Known, SizeKeys extends string, Rank extends number = 1> =
   KnownOptions<Args, Known> extends true
-    ? { [K in SizeKeys]: K extends keyof Args ? IsPlainSizeArg<Args[K], Rank> : true }[SizeKeys] extends true ? true : false
+    ? { [K in SizeKeys]: K extends keyof Args ? IsPlainSizeArg<Args[K], Rank> : true }[SizeKeys] extends true
+      ? true
+      : false
     : false;
 
 /** Whether an options object gives only options the layer knows (else the full check names the unknown one). */
 export type KnownOptions<Args, Known> = [Exclude<keyof Args, Known>] extends [never] ? true : false;
 
-export type CheckedOptions<Args, Problem> = Problem extends OptionProblem<infer Key, infer Message>
-  ? { [K in keyof Args]: K extends Key ? Message : Args[K] }
-  : Args;
+export type CheckedOptions<Args, Problem> =
+  Problem extends OptionProblem<infer Key, infer Message>
+    ? { [K in keyof Args]: K extends Key ? Message : Args[K] }
+    : Args;
 
 /** tfjs's data formats; `"channelsLast"` is the default. */
 export type DataFormat = "channelsLast" | "channelsFirst";
@@ -112,26 +168,50 @@ export type DataFormat = "channelsLast" | "channelsFirst";
  */
 export type LooseOptions = { readonly [key: string]: unknown };
 /** The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does not fit it. */
-export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem ? CheckedOptions<Args, Problem> : [Args] extends [TfArgs] ? Args : TfArgs;
+export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem
+  ? CheckedOptions<Args, Problem>
+  : [Args] extends [TfArgs]
+    ? Args
+    : TfArgs;
 
 /**
  * The message when a layer's `inputShape` (or `batchInputShape`) contradicts the input it gets in the model
  * (tfjs-layers uses inputShape only on a model's first layer; a contradiction is a mistake either way).
  */
-export type writeInputShapeMessage<Name extends string, Key extends string, Expected> =
-  `${Name}({ ${Key}: ${WrittenValue<Expected>} }): the layer gets another input shape (${Key} is ${Key extends "inputShape" ? "one example's shape, without the batch" : "the shape with the batch"})`;
+export type writeInputShapeMessage<
+  Name extends string,
+  Key extends string,
+  Expected,
+> = `${Name}({ ${Key}: ${WrittenValue<Expected>} }): the layer gets another input shape (${Key} is ${Key extends "inputShape" ? "one example's shape, without the batch" : "the shape with the batch"})`;
 /** `Output`, or the message when the layer's `inputShape` / `batchInputShape` contradicts `Input`. */
-export type InputShapeChecked<Name extends string, Args, Input, Output> =
-  Args extends { readonly inputShape: infer Expected extends readonly unknown[] }
-    ? Input extends readonly [unknown, ...infer Rest] ? (DimsAgree<Rest, Expected> extends true ? Output : writeInputShapeMessage<Name, "inputShape", Expected>) : Output
+export type InputShapeChecked<Name extends string, Args, Input, Output> = Args extends {
+  readonly inputShape: infer Expected extends readonly unknown[];
+}
+  ? Input extends readonly [unknown, ...infer Rest]
+    ? DimsAgree<Rest, Expected> extends true
+      ? Output
+      : writeInputShapeMessage<Name, "inputShape", Expected>
+    : Output
   : Args extends { readonly batchInputShape: infer Expected extends readonly unknown[] }
-    ? Input extends readonly unknown[] ? (DimsAgree<Input, Expected> extends true ? Output : writeInputShapeMessage<Name, "batchInputShape", Expected>) : Output
-  : Output;
+    ? Input extends readonly unknown[]
+      ? DimsAgree<Input, Expected> extends true
+        ? Output
+        : writeInputShapeMessage<Name, "batchInputShape", Expected>
+      : Output
+    : Output;
 // Known sizes must be equal; `number`, a named dim and tfjs's `null` agree with anything (checked at run time).
-type DimsAgree<Got extends readonly unknown[], Expected extends readonly unknown[]> =
-  number extends Got["length"] | Expected["length"] ? true : Got["length"] extends Expected["length"] ? AllAgree<Got, Expected> : false;
+type DimsAgree<Got extends readonly unknown[], Expected extends readonly unknown[]> = number extends
+  Got["length"] | Expected["length"]
+  ? true
+  : Got["length"] extends Expected["length"]
+    ? AllAgree<Got, Expected>
+    : false;
 type AllAgree<Got, Expected> = Got extends readonly [infer G, ...infer GotRest]
   ? Expected extends readonly [infer E, ...infer ExpectedRest]
-    ? ([G, E] extends [number, number] ? (number extends G | E ? true : [G] extends [E] ? true : false) : true) extends true ? AllAgree<GotRest, ExpectedRest> : false
+    ? (
+        [G, E] extends [number, number] ? (number extends G | E ? true : [G] extends [E] ? true : false) : true
+      ) extends true
+      ? AllAgree<GotRest, ExpectedRest>
+      : false
     : true
   : true;

@@ -16,6 +16,12 @@ rmSync(target, { recursive: true, force: true });
 mkdirSync(join(target, "ts-plugin"), { recursive: true });
 copyFileSync(join(repository, "dist/ts-plugin/index.cjs"), join(target, "ts-plugin/index.cjs"));
 // tsserver resolves `shapecheck/ts-plugin` as Node 10 did: the folder's package.json `main`.
-writeFileSync(join(target, "package.json"), `${JSON.stringify({ name: "shapecheck", version: "0.1.0", private: true }, null, 2)}\n`);
-writeFileSync(join(target, "ts-plugin/package.json"), `${JSON.stringify({ main: "index.cjs", type: "commonjs" }, null, 2)}\n`);
+writeFileSync(
+  join(target, "package.json"),
+  `${JSON.stringify({ name: "shapecheck", version: "0.1.0", private: true }, null, 2)}\n`,
+);
+writeFileSync(
+  join(target, "ts-plugin/package.json"),
+  `${JSON.stringify({ main: "index.cjs", type: "commonjs" }, null, 2)}\n`,
+);
 console.log(`staged ${join(target, "ts-plugin/index.cjs")}`);

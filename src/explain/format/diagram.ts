@@ -33,7 +33,8 @@ export interface Diagram {
 }
 
 /** A message without the layer's name in front (the node already shows it). */
-const withoutLayer = (message: string, layer: string): string => (message.startsWith(`${layer}: `) ? message.slice(layer.length + 2) : message);
+const withoutLayer = (message: string, layer: string): string =>
+  message.startsWith(`${layer}: `) ? message.slice(layer.length + 2) : message;
 
 /** How the functional API's joins are drawn. */
 const joins: Readonly<Record<string, string>> = { add: "+", cat: "cat", matmul: "matmul" };
@@ -44,26 +45,42 @@ const safeId = (text: string): string => text.replace(/[^A-Za-z0-9_]/g, "_");
 function drawModel(model: ExplainedModel, group: DiagramGroup, edges: DiagramEdge[], prefix: string): void {
   const id = (one: string) => `${prefix}${safeId(one)}`;
   const shapes = new Map<string, RuntimeShape>(model.inputs.map((input) => [input.id, input.shape]));
-  const edge = (from: string, to: string) => edges.push({ from: id(from), to: id(to), label: shapeText(shapes.get(from) ?? []) });
+  const edge = (from: string, to: string) =>
+    edges.push({ from: id(from), to: id(to), label: shapeText(shapes.get(from) ?? []) });
 
   for (const input of model.inputs) {
-    group.nodes.push({ id: id(input.id), lines: [model.inputs.length === 1 ? "input" : `input ${input.id}`], role: "input", error: false });
+    group.nodes.push({
+      id: id(input.id),
+      lines: [model.inputs.length === 1 ? "input" : `input ${input.id}`],
+      role: "input",
+      error: false,
+    });
   }
   const drawRows = (rows: readonly ExplainedLayer[], into: DiagramGroup): void => {
     for (const row of rows) {
       if (row.output !== null) shapes.set(row.id, row.output);
-      const lines = row.error !== undefined ? [row.layer, `✗ ${withoutLayer(row.error, row.layer)}`] : row.params ? [row.layer, `${countText(row.params)} params`] : [row.layer];
+      const lines =
+        row.error !== undefined
+          ? [row.layer, `✗ ${withoutLayer(row.error, row.layer)}`]
+          : row.params
+            ? [row.layer, `${countText(row.params)} params`]
+            : [row.layer];
       if (row.branches === undefined) {
         const join = joins[row.kind];
-        into.nodes.push(join === undefined
-          ? { id: id(row.id), lines, role: "layer", error: row.error !== undefined }
-          : { id: id(row.id), lines: [join], role: "join", error: false });
+        into.nodes.push(
+          join === undefined
+            ? { id: id(row.id), lines, role: "layer", error: row.error !== undefined }
+            : { id: id(row.id), lines: [join], role: "join", error: false },
+        );
         row.from.forEach((from) => edge(from, row.id));
         continue;
       }
       const block: DiagramGroup = { id: id(`${row.id}_block`), label: row.layer, nodes: [], groups: [] };
       into.groups.push(block);
-      const joinLines = row.error !== undefined ? [row.kind === "concat" ? "cat" : "+", `✗ ${withoutLayer(row.error, row.layer)}`] : [row.kind === "concat" ? "cat" : "+"];
+      const joinLines =
+        row.error !== undefined
+          ? [row.kind === "concat" ? "cat" : "+", `✗ ${withoutLayer(row.error, row.layer)}`]
+          : [row.kind === "concat" ? "cat" : "+"];
       for (const branch of row.branches) {
         drawRows(branch.layers, block);
         const last = branch.layers.at(-1);
@@ -71,14 +88,20 @@ function drawModel(model: ExplainedModel, group: DiagramGroup, edges: DiagramEdg
         else if (last.error === undefined) edge(last.id, row.id);
       }
       // A residual block without a projection adds its input: the skip connection.
-      if (row.kind === "residual" && !row.branches.some((branch) => branch.label === "projection")) edge(row.from[0]!, row.id);
+      if (row.kind === "residual" && !row.branches.some((branch) => branch.label === "projection"))
+        edge(row.from[0]!, row.id);
       block.nodes.push({ id: id(row.id), lines: joinLines, role: "join", error: row.error !== undefined });
     }
   };
   drawRows(model.layers, group);
   model.outputs.forEach((output, i) => {
     const out = model.outputs.length === 1 ? "out" : `out${i}`;
-    group.nodes.push({ id: id(out), lines: [model.outputs.length === 1 ? "output" : `output ${i}`], role: "output", error: false });
+    group.nodes.push({
+      id: id(out),
+      lines: [model.outputs.length === 1 ? "output" : `output ${i}`],
+      role: "output",
+      error: false,
+    });
     edge(output, out);
   });
 }

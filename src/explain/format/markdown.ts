@@ -1,6 +1,16 @@
 // --format markdown: a GitHub-flavoured table per model, for READMEs and design docs.
 import type { ExplainedFile, ExplainedModel } from "../explanation.ts";
-import { arithmeticLines, errorLines, flatRows, fromText, modelHeading, paramsText, shapeText, totalLabel, totalText } from "./cells.ts";
+import {
+  arithmeticLines,
+  errorLines,
+  flatRows,
+  fromText,
+  modelHeading,
+  paramsText,
+  shapeText,
+  totalLabel,
+  totalText,
+} from "./cells.ts";
 
 const cell = (text: string): string => text.replaceAll("|", "\\|");
 const code = (text: string): string => (text === "" ? "" : `\`${text.replaceAll("|", "\\|")}\``);
@@ -14,11 +24,30 @@ export function markdownModel(model: ExplainedModel): string {
     line(["#", "layer", ...(graph ? ["from"] : []), "output shape", "arithmetic", "params"]),
     line(["--:", ":--", ...(graph ? [":--"] : []), ":--", ":--", "--:"]),
   ];
-  model.inputs.forEach((input) => lines.push(line(["", model.inputs.length === 1 ? "input" : `input ${input.id}`, ...(graph ? [""] : []), code(shapeText(input.shape)), "", ""])));
+  model.inputs.forEach((input) =>
+    lines.push(
+      line([
+        "",
+        model.inputs.length === 1 ? "input" : `input ${input.id}`,
+        ...(graph ? [""] : []),
+        code(shapeText(input.shape)),
+        "",
+        "",
+      ]),
+    ),
+  );
   for (const { row, depth } of flatRows(model.layers)) {
     const output = row.output === null ? "✗ does not fit" : code(shapeText(row.output));
-    lines.push(line([row.index, `${"&nbsp;&nbsp;".repeat(depth)}${code(row.layer)}`, ...(graph ? [cell(fromText(model, row))] : []), output,
-      arithmeticLines(row).map(cell).join("<br>"), paramsText(row)]));
+    lines.push(
+      line([
+        row.index,
+        `${"&nbsp;&nbsp;".repeat(depth)}${code(row.layer)}`,
+        ...(graph ? [cell(fromText(model, row))] : []),
+        output,
+        arithmeticLines(row).map(cell).join("<br>"),
+        paramsText(row),
+      ]),
+    );
   }
   lines.push(line(["", `**${totalLabel(model)}**`, ...(graph ? [""] : []), "", "", `**${totalText(model)}**`]));
   const error = errorLines(model);

@@ -27,12 +27,18 @@ export class Unreadable extends Error {}
 /** A non-negative integer field. */
 export function size(layer: LayerConfig, field: string, fallback?: number): number {
   const value = layer[field] ?? fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new Unreadable(`${layer.kind}.${field}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+    throw new Unreadable(`${layer.kind}.${field}`);
   return value;
 }
 
 /** A size per spatial dimension (a number for all, or a tuple), as `rank` numbers. */
-export function sizes(layer: LayerConfig, field: string, rank: number, fallback?: number | readonly number[]): number[] {
+export function sizes(
+  layer: LayerConfig,
+  field: string,
+  rank: number,
+  fallback?: number | readonly number[],
+): number[] {
   const value = layer[field] ?? fallback;
   const all = Array.isArray(value) ? value : Array.from({ length: rank }, () => value);
   if (all.length !== rank || !all.every((one) => typeof one === "number" && Number.isSafeInteger(one) && one >= 0)) {
@@ -60,7 +66,14 @@ export const times = (dims: readonly RuntimeDim[]): string => dims.map(dim).join
 export const product = (values: readonly number[]): number => values.reduce((total, one) => total * one, 1);
 
 /** Axis letters of a channels-first layer's spatial dimensions: `L`; `H, W`; `D, H, W`. */
-export const spatialLabels = (rank: number): string[] => (rank === 1 ? ["L"] : rank === 2 ? ["H", "W"] : rank === 3 ? ["D", "H", "W"] : Array.from({ length: rank }, (_, i) => `S${i}`));
+export const spatialLabels = (rank: number): string[] =>
+  rank === 1
+    ? ["L"]
+    : rank === 2
+      ? ["H", "W"]
+      : rank === 3
+        ? ["D", "H", "W"]
+        : Array.from({ length: rank }, (_, i) => `S${i}`);
 
 /**
  * One line per distinct formula, its axes in front: `["H, W: ⌊…⌋ + 1 = 26"]` when both are the same,

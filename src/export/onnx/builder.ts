@@ -26,7 +26,12 @@ export class OnnxGraph {
   /** Adds a node; returns its (first) output's name. */
   node(op: string, inputs: readonly string[], attributes: Readonly<Record<string, Attribute>> = {}, hint = op): string {
     const output = this.fresh(hint);
-    const fields: [number, Message[number][1]][] = [...inputs.map((i) => [1, i] as [number, string]), [2, output], [3, output], [4, op]];
+    const fields: [number, Message[number][1]][] = [
+      ...inputs.map((i) => [1, i] as [number, string]),
+      [2, output],
+      [3, output],
+      [4, op],
+    ];
     for (const [name, value] of Object.entries(attributes)) fields.push([5, attribute(name, value)]);
     this.nodes.push(fields);
     return output;
@@ -42,7 +47,12 @@ export class OnnxGraph {
   /** An int64 initializer (shapes, axes). */
   ints(name: string, values: readonly number[]): string {
     const raw = new Uint8Array(BigInt64Array.from(values, (v) => BigInt(v)).buffer);
-    this.initializers.push([[1, values.length], [2, INT64], [8, name], [9, raw]]);
+    this.initializers.push([
+      [1, values.length],
+      [2, INT64],
+      [8, name],
+      [9, raw],
+    ]);
     return name;
   }
 
@@ -54,11 +64,25 @@ export class OnnxGraph {
   /** The ModelProto's bytes. */
   model(inputs: readonly ValueInfo[], outputs: readonly ValueInfo[], name: string): Uint8Array {
     const graph: Message = [
-      ...this.nodes.map((n) => [1, n] as const), [2, name],
+      ...this.nodes.map((n) => [1, n] as const),
+      [2, name],
       ...this.initializers.map((t) => [5, t] as const),
-      ...inputs.map((v) => [11, valueInfo(v)] as const), ...outputs.map((v) => [12, valueInfo(v)] as const),
+      ...inputs.map((v) => [11, valueInfo(v)] as const),
+      ...outputs.map((v) => [12, valueInfo(v)] as const),
     ];
-    return encode([[1, 8], [2, "shapecheck"], [3, "0.1.0"], [7, graph], [8, [[1, ""], [2, opset]]]]);
+    return encode([
+      [1, 8],
+      [2, "shapecheck"],
+      [3, "0.1.0"],
+      [7, graph],
+      [
+        8,
+        [
+          [1, ""],
+          [2, opset],
+        ],
+      ],
+    ]);
   }
 }
 
@@ -70,13 +94,39 @@ export interface ValueInfo {
 
 const valueInfo = (v: ValueInfo): Message => [
   [1, v.name],
-  [2, [[1, [[1, FLOAT], [2, v.dims.map((d) => [1, typeof d === "number" ? [[1, d]] : [[2, d]]] as const)]]]]],
+  [
+    2,
+    [
+      [
+        1,
+        [
+          [1, FLOAT],
+          [2, v.dims.map((d) => [1, typeof d === "number" ? [[1, d]] : [[2, d]]] as const)],
+        ],
+      ],
+    ],
+  ],
 ];
 
 function attribute(name: string, value: Attribute): Message {
-  if (typeof value === "string") return [[1, name], [4, value], [20, 3]];
-  if (typeof value === "number") return [[1, name], [3, value], [20, 2]];
-  if ("float" in value) return [[1, name], [2, value], [20, 1]];
+  if (typeof value === "string")
+    return [
+      [1, name],
+      [4, value],
+      [20, 3],
+    ];
+  if (typeof value === "number")
+    return [
+      [1, name],
+      [3, value],
+      [20, 2],
+    ];
+  if ("float" in value)
+    return [
+      [1, name],
+      [2, value],
+      [20, 1],
+    ];
   return [[1, name], ...(value as readonly number[]).map((v) => [8, v] as const), [20, 7]];
 }
 

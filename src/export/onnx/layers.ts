@@ -11,13 +11,23 @@ export interface Context {
 }
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
-const perDim = (value: unknown, rank: number): number[] => (Array.isArray(value) ? value : Array.from({ length: rank }, () => value as number));
-const noForm = (layer: LayerLike, why: string): ExportError => new ExportError(writeNoFormMessage("toOnnx", `${layer.written ?? layer.kind} (kind "${layer.kind}")`, why));
+const perDim = (value: unknown, rank: number): number[] =>
+  Array.isArray(value) ? value : Array.from({ length: rank }, () => value as number);
+const noForm = (layer: LayerLike, why: string): ExportError =>
+  new ExportError(writeNoFormMessage("toOnnx", `${layer.written ?? layer.kind} (kind "${layer.kind}")`, why));
 
 /** A weight by its state_dict key, as an initializer of the same name. */
-function weight(c: Context, key: string, layer: LayerLike, transform?: (values: ArrayLike<number>, shape: readonly number[]) => [number[], ArrayLike<number>]): string {
+function weight(
+  c: Context,
+  key: string,
+  layer: LayerLike,
+  transform?: (values: ArrayLike<number>, shape: readonly number[]) => [number[], ArrayLike<number>],
+): string {
   const w = c.weights[key];
-  if (!w) throw new ExportError(`toOnnx: no weight "${key}" for ${layer.written ?? layer.kind}: give the model's weights (toOnnx(net, { weights: model.stateDict() }))`);
+  if (!w)
+    throw new ExportError(
+      `toOnnx: no weight "${key}" for ${layer.written ?? layer.kind}: give the model's weights (toOnnx(net, { weights: model.stateDict() }))`,
+    );
   const [shape, values] = transform ? transform(valuesOf(w), w.shape) : [[...w.shape], valuesOf(w)];
   return c.g.floats(key, shape, values);
 }
@@ -27,7 +37,8 @@ function pads(layer: LayerLike, rank: number): number[] {
   const padding = f(layer, "padding");
   if (padding === "valid") return new Array(2 * rank).fill(0);
   if (padding === "same") {
-    const k = perDim(f(layer, "kernelSize"), rank), d = perDim(f(layer, "dilation") ?? 1, rank);
+    const k = perDim(f(layer, "kernelSize"), rank),
+      d = perDim(f(layer, "dilation") ?? 1, rank);
     const total = k.map((ki, i) => d[i]! * (ki - 1));
     return [...total.map((t) => Math.floor(t / 2)), ...total.map((t) => t - Math.floor(t / 2))];
   }
@@ -39,21 +50,36 @@ function conv(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key:
   const rank = input.length - 2;
   const inputs = [x, weight(c, `${key}weight`, layer)];
   if (f(layer, "bias") !== false) inputs.push(weight(c, `${key}bias`, layer));
-  return c.g.node(transposed ? "ConvTranspose" : "Conv", inputs, {
-    kernel_shape: perDim(f(layer, "kernelSize"), rank), strides: perDim(f(layer, "stride") ?? 1, rank), pads: pads(layer, rank),
-    dilations: perDim(f(layer, "dilation") ?? 1, rank), group: f(layer, "groups") as number ?? 1,
-    ...(transposed ? { output_padding: perDim(f(layer, "outputPadding") ?? 0, rank) } : {}),
-  }, `${key}${layer.kind}`);
+  return c.g.node(
+    transposed ? "ConvTranspose" : "Conv",
+    inputs,
+    {
+      kernel_shape: perDim(f(layer, "kernelSize"), rank),
+      strides: perDim(f(layer, "stride") ?? 1, rank),
+      pads: pads(layer, rank),
+      dilations: perDim(f(layer, "dilation") ?? 1, rank),
+      group: (f(layer, "groups") as number) ?? 1,
+      ...(transposed ? { output_padding: perDim(f(layer, "outputPadding") ?? 0, rank) } : {}),
+    },
+    `${key}${layer.kind}`,
+  );
 }
 
 function pool(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string, max: boolean): string {
   const rank = input.length - 2;
   const attributes = {
-    kernel_shape: perDim(f(layer, "kernelSize"), rank), strides: perDim(f(layer, "stride"), rank), pads: pads(layer, rank),
+    kernel_shape: perDim(f(layer, "kernelSize"), rank),
+    strides: perDim(f(layer, "stride"), rank),
+    pads: pads(layer, rank),
     ceil_mode: f(layer, "ceilMode") ? 1 : 0,
   };
   return max
-    ? c.g.node("MaxPool", [x], { ...attributes, dilations: perDim(f(layer, "dilation") ?? 1, rank) }, `${key}${layer.kind}`)
+    ? c.g.node(
+        "MaxPool",
+        [x],
+        { ...attributes, dilations: perDim(f(layer, "dilation") ?? 1, rank) },
+        `${key}${layer.kind}`,
+      )
     : c.g.node("AveragePool", [x], { ...attributes, count_include_pad: 1 }, `${key}${layer.kind}`);
 }
 
@@ -62,12 +88,21 @@ function adaptive(c: Context, layer: LayerLike, x: string, input: RuntimeShape, 
   const rank = input.length - 2;
   const out = perDim(f(layer, "outputSize"), rank).map((o, i) => o ?? input[2 + i]);
   const spatial = input.slice(2);
-  if (out.every((o) => o === 1)) return c.g.node(max ? "GlobalMaxPool" : "GlobalAveragePool", [x], {}, `${key}${layer.kind}`);
+  if (out.every((o) => o === 1))
+    return c.g.node(max ? "GlobalMaxPool" : "GlobalAveragePool", [x], {}, `${key}${layer.kind}`);
   if (!spatial.every((s, i) => typeof s === "number" && s % (out[i] as number) === 0)) {
-    throw noForm(layer, `ONNX has no adaptive pooling, and the input ${JSON.stringify(spatial)} is not a multiple of the output size`);
+    throw noForm(
+      layer,
+      `ONNX has no adaptive pooling, and the input ${JSON.stringify(spatial)} is not a multiple of the output size`,
+    );
   }
   const kernel = spatial.map((s, i) => (s as number) / (out[i] as number));
-  return c.g.node(max ? "MaxPool" : "AveragePool", [x], { kernel_shape: kernel, strides: kernel }, `${key}${layer.kind}`);
+  return c.g.node(
+    max ? "MaxPool" : "AveragePool",
+    [x],
+    { kernel_shape: kernel, strides: kernel },
+    `${key}${layer.kind}`,
+  );
 }
 
 /** Reshape to a layer's output shape: the batch copied (0), one unknown size inferred (-1). */
@@ -97,47 +132,93 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
   const output = layer.outputShape ? layer.outputShape(input) : input;
   const g = c.g;
   switch (layer.kind) {
-    case "conv1d": case "conv2d": case "conv3d": return conv(c, layer, x, input, key, false);
-    case "convTranspose1d": case "convTranspose2d": return conv(c, layer, x, input, key, true);
-    case "maxPool1d": case "maxPool2d": return pool(c, layer, x, input, key, true);
-    case "avgPool1d": case "avgPool2d": return pool(c, layer, x, input, key, false);
-    case "adaptiveAvgPool1d": case "adaptiveAvgPool2d": return adaptive(c, layer, x, input, key, false);
-    case "adaptiveMaxPool2d": return adaptive(c, layer, x, input, key, true);
-    case "flatten": case "unflatten": return reshapeTo(c, layer, x, output, key);
-    case "linear": case "lazyLinear": return linear(c, layer, x, key);
-    case "batchNorm1d": case "batchNorm2d": {
-      if (f(layer, "trackRunningStats") === false) throw noForm(layer, "it normalizes with the batch's statistics in inference too (trackRunningStats: false)");
+    case "conv1d":
+    case "conv2d":
+    case "conv3d":
+      return conv(c, layer, x, input, key, false);
+    case "convTranspose1d":
+    case "convTranspose2d":
+      return conv(c, layer, x, input, key, true);
+    case "maxPool1d":
+    case "maxPool2d":
+      return pool(c, layer, x, input, key, true);
+    case "avgPool1d":
+    case "avgPool2d":
+      return pool(c, layer, x, input, key, false);
+    case "adaptiveAvgPool1d":
+    case "adaptiveAvgPool2d":
+      return adaptive(c, layer, x, input, key, false);
+    case "adaptiveMaxPool2d":
+      return adaptive(c, layer, x, input, key, true);
+    case "flatten":
+    case "unflatten":
+      return reshapeTo(c, layer, x, output, key);
+    case "linear":
+    case "lazyLinear":
+      return linear(c, layer, x, key);
+    case "batchNorm1d":
+    case "batchNorm2d": {
+      if (f(layer, "trackRunningStats") === false)
+        throw noForm(layer, "it normalizes with the batch's statistics in inference too (trackRunningStats: false)");
       const n = f(layer, "numFeatures") as number;
       const affine = f(layer, "affine") !== false;
       const scale = affine ? weight(c, `${key}weight`, layer) : ones(c, `${key}weight`, n, 1);
       const bias = affine ? weight(c, `${key}bias`, layer) : ones(c, `${key}bias`, n, 0);
-      return g.node("BatchNormalization", [x, scale, bias, weight(c, `${key}running_mean`, layer), weight(c, `${key}running_var`, layer)],
-        { epsilon: { float: f(layer, "eps") as number } }, `${key}${layer.kind}`);
+      return g.node(
+        "BatchNormalization",
+        [x, scale, bias, weight(c, `${key}running_mean`, layer), weight(c, `${key}running_var`, layer)],
+        { epsilon: { float: f(layer, "eps") as number } },
+        `${key}${layer.kind}`,
+      );
     }
     case "layerNorm": {
       const shape = perDim(f(layer, "normalizedShape"), 1);
       const n = shape.reduce((a, b) => a * b, 1);
       const affine = f(layer, "elementwiseAffine") !== false;
-      const scale = affine ? weight(c, `${key}weight`, layer) : g.floats(g.fresh(`${key}weight`), shape, new Array(n).fill(1));
-      const bias = affine ? weight(c, `${key}bias`, layer) : g.floats(g.fresh(`${key}bias`), shape, new Array(n).fill(0));
-      return g.node("LayerNormalization", [x, scale, bias], { axis: -shape.length, epsilon: { float: f(layer, "eps") as number } }, `${key}layerNorm`);
+      const scale = affine
+        ? weight(c, `${key}weight`, layer)
+        : g.floats(g.fresh(`${key}weight`), shape, new Array(n).fill(1));
+      const bias = affine
+        ? weight(c, `${key}bias`, layer)
+        : g.floats(g.fresh(`${key}bias`), shape, new Array(n).fill(0));
+      return g.node(
+        "LayerNormalization",
+        [x, scale, bias],
+        { axis: -shape.length, epsilon: { float: f(layer, "eps") as number } },
+        `${key}layerNorm`,
+      );
     }
     case "embedding": {
-      if (f(layer, "maxNorm") !== null && f(layer, "maxNorm") !== undefined) throw noForm(layer, "maxNorm renormalizes the table as it runs");
-      return g.node("Gather", [weight(c, `${key}weight`, layer), g.node("Cast", [x], { to: 7 }, `${key}indices`)], { axis: 0 }, `${key}embedding`);
+      if (f(layer, "maxNorm") !== null && f(layer, "maxNorm") !== undefined)
+        throw noForm(layer, "maxNorm renormalizes the table as it runs");
+      return g.node(
+        "Gather",
+        [weight(c, `${key}weight`, layer), g.node("Cast", [x], { to: 7 }, `${key}indices`)],
+        { axis: 0 },
+        `${key}embedding`,
+      );
     }
-    case "relu": return g.node("Relu", [x], {}, `${key}relu`);
-    case "leakyRelu": return g.node("LeakyRelu", [x], { alpha: { float: f(layer, "negativeSlope") as number } }, `${key}leakyRelu`);
-    case "sigmoid": return g.node("Sigmoid", [x], {}, `${key}sigmoid`);
-    case "tanh": return g.node("Tanh", [x], {}, `${key}tanh`);
+    case "relu":
+      return g.node("Relu", [x], {}, `${key}relu`);
+    case "leakyRelu":
+      return g.node("LeakyRelu", [x], { alpha: { float: f(layer, "negativeSlope") as number } }, `${key}leakyRelu`);
+    case "sigmoid":
+      return g.node("Sigmoid", [x], {}, `${key}sigmoid`);
+    case "tanh":
+      return g.node("Tanh", [x], {}, `${key}tanh`);
     case "gelu": {
       // opset 17 has no Gelu: x · ½ · (1 + erf(x / √2)), exact as PyTorch's default.
       const erf = g.node("Erf", [g.node("Div", [x, g.scalar(Math.SQRT2)])]);
       return g.node("Mul", [g.node("Mul", [x, g.scalar(0.5)]), g.node("Add", [erf, g.scalar(1)])], {}, `${key}gelu`);
     }
-    case "identity": case "dropout": case "dropout2d": return g.node("Identity", [x], {}, `${key}${layer.kind}`);
-    case "softmax": return g.node("Softmax", [x], { axis: f(layer, "dim") as number }, `${key}softmax`);
-    case "logSoftmax": return g.node("LogSoftmax", [x], { axis: f(layer, "dim") as number }, `${key}logSoftmax`);
+    case "identity":
+    case "dropout":
+    case "dropout2d":
+      return g.node("Identity", [x], {}, `${key}${layer.kind}`);
+    case "softmax":
+      return g.node("Softmax", [x], { axis: f(layer, "dim") as number }, `${key}softmax`);
+    case "logSoftmax":
+      return g.node("LogSoftmax", [x], { axis: f(layer, "dim") as number }, `${key}logSoftmax`);
     case "residual": {
       const main = emitChain(c, f(layer, "layers") as readonly LayerLike[], x, input, `${key}layers.`);
       const projection = (f(layer, "projection") ?? []) as readonly LayerLike[];
@@ -145,18 +226,34 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       return g.node("Add", [main, skip], {}, `${key}residual`);
     }
     case "concat": {
-      const branches = (f(layer, "branches") as readonly (readonly LayerLike[])[]).map((b, i) => emitChain(c, b, x, input, `${key}branches.${i}.`));
+      const branches = (f(layer, "branches") as readonly (readonly LayerLike[])[]).map((b, i) =>
+        emitChain(c, b, x, input, `${key}branches.${i}.`),
+      );
       return g.node("Concat", branches, { axis: f(layer, "dim") as number }, `${key}concat`);
     }
-    case "lstm": case "gru": return recurrent(c, layer, x, key);
-    case "multiheadAttention": return selfAttention(c, layer, x, key);
+    case "lstm":
+    case "gru":
+      return recurrent(c, layer, x, key);
+    case "multiheadAttention":
+      return selfAttention(c, layer, x, key);
     default:
-      throw noForm(layer, /^[A-Z]/.test(layer.kind) ? "it is a TensorFlow.js layer (the `layers` vocabulary); write it with `nn`" : "no ONNX form is known for this kind");
+      throw noForm(
+        layer,
+        /^[A-Z]/.test(layer.kind)
+          ? "it is a TensorFlow.js layer (the `layers` vocabulary); write it with `nn`"
+          : "no ONNX form is known for this kind",
+      );
   }
 }
 
 /** A chain of layers; returns the last output's name. */
-export function emitChain(c: Context, layers: readonly LayerLike[], x: string, input: RuntimeShape, prefix: string): string {
+export function emitChain(
+  c: Context,
+  layers: readonly LayerLike[],
+  x: string,
+  input: RuntimeShape,
+  prefix: string,
+): string {
   const shapes = traceOf(input, layers);
   let y = x;
   layers.forEach((layer, i) => {

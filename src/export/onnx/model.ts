@@ -3,7 +3,14 @@
 // batch and named dimensions are symbolic dims (`batch`, `seq`). The weights are initializers named
 // by their PyTorch state_dict keys.
 import { ExportError, writeNoFormMessage } from "../errors.ts";
-import { tensorsOf, type GraphLike, type LayerLike, type ModelLike, type RuntimeShape, type TensorLike } from "../model-parts.ts";
+import {
+  tensorsOf,
+  type GraphLike,
+  type LayerLike,
+  type ModelLike,
+  type RuntimeShape,
+  type TensorLike,
+} from "../model-parts.ts";
 import { OnnxGraph, type ValueInfo, type WeightLike } from "./builder.ts";
 import { emitChain, type Context } from "./layers.ts";
 
@@ -39,7 +46,11 @@ export function toOnnx(net: unknown, options: ToOnnxOptions): Uint8Array {
     const shape = model.layers.reduce<RuntimeShape>((s, l) => (l.outputShape ? l.outputShape(s) : s), model.inputShape);
     g.node("Identity", [y], {}, "output");
     renameLast(g, "output");
-    return g.model([{ name: "input", dims: dimsOf(model.inputShape, "input") }], [{ name: "output", dims: dimsOf(shape, "output") }], name);
+    return g.model(
+      [{ name: "input", dims: dimsOf(model.inputShape, "input") }],
+      [{ name: "output", dims: dimsOf(shape, "output") }],
+      name,
+    );
   }
   if (model.kind === "graph") return graphModel(c, model, name);
   throw new ExportError("toOnnx: give a sequential(...) or graph(...) model");
@@ -60,14 +71,29 @@ function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
   graph.inputs.forEach((t, i) => names.set(t, inputNames[i]!));
   for (const t of tensors) {
     if (names.has(t)) continue;
-    const node = t.node as { op: string; fn?: string; args?: readonly unknown[]; dim?: number; from: TensorLike | readonly TensorLike[]; layers?: readonly LayerLike[] };
+    const node = t.node as {
+      op: string;
+      fn?: string;
+      args?: readonly unknown[];
+      dim?: number;
+      from: TensorLike | readonly TensorLike[];
+      layers?: readonly LayerLike[];
+    };
     if (node.op === "layers") {
       const from = node.from as TensorLike;
       names.set(t, emitChain(c, node.layers!, names.get(from)!, from.shape, `${pipes.indexOf(t)}.`));
       continue;
     }
     const operands = (node.from as readonly TensorLike[]).map((o) => names.get(o)!);
-    names.set(t, emitOp(g, node, operands, (node.from as readonly TensorLike[]).map((o) => o.shape.length)));
+    names.set(
+      t,
+      emitOp(
+        g,
+        node,
+        operands,
+        (node.from as readonly TensorLike[]).map((o) => o.shape.length),
+      ),
+    );
   }
   const outputNames = graph.outputs.map((_, i) => (graph.outputs.length === 1 ? "output" : `output${i}`));
   graph.outputs.forEach((t, i) => {
@@ -81,11 +107,36 @@ function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
   );
 }
 
-const binaryOps: Readonly<Record<string, string>> = { add: "Add", sub: "Sub", mul: "Mul", div: "Div", pow: "Pow", maximum: "Max", minimum: "Min" };
-const unaryOps: Readonly<Record<string, string>> = { relu: "Relu", sigmoid: "Sigmoid", tanh: "Tanh", exp: "Exp", log: "Log", sqrt: "Sqrt", abs: "Abs", neg: "Neg", sin: "Sin", cos: "Cos", reciprocal: "Reciprocal" };
+const binaryOps: Readonly<Record<string, string>> = {
+  add: "Add",
+  sub: "Sub",
+  mul: "Mul",
+  div: "Div",
+  pow: "Pow",
+  maximum: "Max",
+  minimum: "Min",
+};
+const unaryOps: Readonly<Record<string, string>> = {
+  relu: "Relu",
+  sigmoid: "Sigmoid",
+  tanh: "Tanh",
+  exp: "Exp",
+  log: "Log",
+  sqrt: "Sqrt",
+  abs: "Abs",
+  neg: "Neg",
+  sin: "Sin",
+  cos: "Cos",
+  reciprocal: "Reciprocal",
+};
 
 /** A graph's join or `ops` call as ONNX nodes. */
-function emitOp(g: OnnxGraph, node: { op: string; fn?: string; args?: readonly unknown[]; dim?: number }, operands: readonly string[], ranks: readonly number[]): string {
+function emitOp(
+  g: OnnxGraph,
+  node: { op: string; fn?: string; args?: readonly unknown[]; dim?: number },
+  operands: readonly string[],
+  ranks: readonly number[],
+): string {
   if (node.op === "add") return g.node("Add", operands);
   if (node.op === "cat") return g.node("Concat", operands, { axis: node.dim! });
   if (node.op === "matmul") return g.node("MatMul", operands);
@@ -98,17 +149,23 @@ function emitOp(g: OnnxGraph, node: { op: string; fn?: string; args?: readonly u
   }
   if (fn in unaryOps) return g.node(unaryOps[fn]!, operands);
   switch (fn) {
-    case "matmul": return g.node("MatMul", operands);
-    case "softmax": return g.node("Softmax", operands, { axis: args[0] as number });
-    case "logSoftmax": return g.node("LogSoftmax", operands, { axis: args[0] as number });
-    case "transpose": case "permute": {
+    case "matmul":
+      return g.node("MatMul", operands);
+    case "softmax":
+      return g.node("Softmax", operands, { axis: args[0] as number });
+    case "logSoftmax":
+      return g.node("LogSoftmax", operands, { axis: args[0] as number });
+    case "transpose":
+    case "permute": {
       const rank = ranks[0]!;
       const perm = Array.from({ length: rank }, (_, i) => i);
       if (fn === "transpose") {
         const [a, b] = [args[0] as number, args[1] as number].map((d) => (d + rank) % rank);
         [perm[a!], perm[b!]] = [perm[b!]!, perm[a!]!];
       }
-      return g.node("Transpose", operands, { perm: fn === "permute" ? (args[0] as number[]).map((d) => (d + rank) % rank) : perm });
+      return g.node("Transpose", operands, {
+        perm: fn === "permute" ? (args[0] as number[]).map((d) => (d + rank) % rank) : perm,
+      });
     }
   }
   throw new ExportError(writeNoFormMessage("toOnnx", `ops.${fn}`, "it is not written to ONNX yet"));

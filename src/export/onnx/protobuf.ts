@@ -41,7 +41,13 @@ export function encode(message: Message): Uint8Array {
       w.raw(f);
     } else {
       w.varint((BigInt(field) << 3n) | 2n);
-      w.bytes(typeof value === "string" ? new TextEncoder().encode(value) : value instanceof Uint8Array ? value : encode(value as Message));
+      w.bytes(
+        typeof value === "string"
+          ? new TextEncoder().encode(value)
+          : value instanceof Uint8Array
+            ? value
+            : encode(value as Message),
+      );
     }
   }
   return w.done();

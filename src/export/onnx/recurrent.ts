@@ -10,16 +10,27 @@ import type { Context } from "./layers.ts";
 const f = (layer: LayerLike, name: string): unknown => layer[name];
 
 /** A PyTorch weight's row blocks reordered (`order[i]`: which PyTorch block is ONNX's block i). */
-function reordered(values: ArrayLike<number>, rows: number, columns: number, gates: number, order: readonly number[]): Float32Array {
+function reordered(
+  values: ArrayLike<number>,
+  rows: number,
+  columns: number,
+  gates: number,
+  order: readonly number[],
+): Float32Array {
   const block = (rows / gates) * columns;
   const out = new Float32Array(rows * columns);
-  order.forEach((from, to) => out.set(Array.prototype.slice.call(values, from * block, (from + 1) * block) as number[], to * block));
+  order.forEach((from, to) =>
+    out.set(Array.prototype.slice.call(values, from * block, (from + 1) * block) as number[], to * block),
+  );
   return out;
 }
 
 function get(c: Context, key: string, layer: LayerLike): { shape: readonly number[]; values: ArrayLike<number> } {
   const w = c.weights[key];
-  if (!w) throw new ExportError(`toOnnx: no weight "${key}" for ${layer.written ?? layer.kind}: give the model's weights (toOnnx(net, { weights: model.stateDict() }))`);
+  if (!w)
+    throw new ExportError(
+      `toOnnx: no weight "${key}" for ${layer.written ?? layer.kind}: give the model's weights (toOnnx(net, { weights: model.stateDict() }))`,
+    );
   return { shape: w.shape, values: valuesOf(w) };
 }
 
@@ -27,14 +38,17 @@ function get(c: Context, key: string, layer: LayerLike): { shape: readonly numbe
 export function recurrent(c: Context, layer: LayerLike, x: string, key: string): string {
   const g = c.g;
   const lstm = layer.kind === "lstm";
-  if (lstm && (f(layer, "projSize") as number) > 0) throw new ExportError(writeNoFormMessage("toOnnx", `${layer.written} (kind "lstm")`, "ONNX's LSTM has no projection (projSize)"));
+  if (lstm && (f(layer, "projSize") as number) > 0)
+    throw new ExportError(
+      writeNoFormMessage("toOnnx", `${layer.written} (kind "lstm")`, "ONNX's LSTM has no projection (projSize)"),
+    );
   const hidden = f(layer, "hiddenSize") as number;
   const gates = lstm ? 4 : 3;
   const order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
   const directions = f(layer, "bidirectional") ? ["", "_reverse"] : [""];
   const bias = f(layer, "bias") !== false;
   let y = g.node("Transpose", [x], { perm: [1, 0, 2] }, `${key}seq_first`); // [seq, batch, features]
-  for (let l = 0; l < (f(layer, "numLayers") as number ?? 1); l++) {
+  for (let l = 0; l < ((f(layer, "numLayers") as number) ?? 1); l++) {
     const stack = (name: string) => {
       const parts = directions.map((d) => get(c, `${key}${name}_l${l}${d}`, layer));
       const [rows, columns] = [parts[0]!.shape[0]!, parts[0]!.shape[1] ?? 1];
@@ -42,10 +56,16 @@ export function recurrent(c: Context, layer: LayerLike, x: string, key: string):
       parts.forEach((p, i) => data.set(reordered(p.values, rows, columns, gates, order), i * rows * columns));
       return { data, rows, columns };
     };
-    const w = stack("weight_ih"), r = stack("weight_hh");
-    const inputs = [y, g.floats(`${key}W_l${l}`, [directions.length, w.rows, w.columns], w.data), g.floats(`${key}R_l${l}`, [directions.length, r.rows, r.columns], r.data)];
+    const w = stack("weight_ih"),
+      r = stack("weight_hh");
+    const inputs = [
+      y,
+      g.floats(`${key}W_l${l}`, [directions.length, w.rows, w.columns], w.data),
+      g.floats(`${key}R_l${l}`, [directions.length, r.rows, r.columns], r.data),
+    ];
     if (bias) {
-      const bi = stack("bias_ih"), bh = stack("bias_hh");
+      const bi = stack("bias_ih"),
+        bh = stack("bias_hh");
       const b = new Float32Array(directions.length * 2 * bi.rows);
       directions.forEach((_, i) => {
         b.set(bi.data.subarray(i * bi.rows, (i + 1) * bi.rows), i * 2 * bi.rows);
@@ -53,9 +73,16 @@ export function recurrent(c: Context, layer: LayerLike, x: string, key: string):
       });
       inputs.push(g.floats(`${key}B_l${l}`, [directions.length, 2 * bi.rows], b));
     }
-    const out = g.node(lstm ? "LSTM" : "GRU", inputs, {
-      hidden_size: hidden, direction: directions.length === 2 ? "bidirectional" : "forward", ...(lstm ? {} : { linear_before_reset: 1 }),
-    }, `${key}${layer.kind}_l${l}`); // Y: [seq, directions, batch, hidden]
+    const out = g.node(
+      lstm ? "LSTM" : "GRU",
+      inputs,
+      {
+        hidden_size: hidden,
+        direction: directions.length === 2 ? "bidirectional" : "forward",
+        ...(lstm ? {} : { linear_before_reset: 1 }),
+      },
+      `${key}${layer.kind}_l${l}`,
+    ); // Y: [seq, directions, batch, hidden]
     const batchMiddle = g.node("Transpose", [out], { perm: [0, 2, 1, 3] }); // [seq, batch, directions, hidden]
     y = g.node("Reshape", [batchMiddle, g.ints(g.fresh(`${key}shape`), [0, 0, -1])]);
   }
@@ -65,7 +92,8 @@ export function recurrent(c: Context, layer: LayerLike, x: string, key: string):
 /** nn.multiheadAttention: self-attention on [batch, seq, embed], as PyTorch computes it. */
 export function selfAttention(c: Context, layer: LayerLike, x: string, key: string): string {
   const g = c.g;
-  const embed = f(layer, "embedDim") as number, heads = f(layer, "numHeads") as number;
+  const embed = f(layer, "embedDim") as number,
+    heads = f(layer, "numHeads") as number;
   const d = embed / heads;
   const transposed = (k: string) => {
     const { shape, values } = get(c, k, layer);
@@ -74,15 +102,35 @@ export function selfAttention(c: Context, layer: LayerLike, x: string, key: stri
     for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) t[j * rows + i] = values[i * columns + j]!;
     return g.floats(`${k}.T`, [columns, rows], t);
   };
-  const withBias = (y: string, k: string) => (c.weights[k] ? g.node("Add", [y, g.floats(k, [...c.weights[k]!.shape], valuesOf(c.weights[k]!))]) : y);
+  const withBias = (y: string, k: string) =>
+    c.weights[k] ? g.node("Add", [y, g.floats(k, [...c.weights[k]!.shape], valuesOf(c.weights[k]!))]) : y;
   const qkv = withBias(g.node("MatMul", [x, transposed(`${key}in_proj_weight`)]), `${key}in_proj_bias`); // [B, S, 3E]
   const [q, k, v] = ["q", "k", "v"].map((name, i) => {
-    const part = g.node("Slice", [qkv, g.ints(g.fresh("start"), [i * embed]), g.ints(g.fresh("end"), [(i + 1) * embed]), g.ints(g.fresh("axis"), [2])], {}, `${key}${name}`);
+    const part = g.node(
+      "Slice",
+      [
+        qkv,
+        g.ints(g.fresh("start"), [i * embed]),
+        g.ints(g.fresh("end"), [(i + 1) * embed]),
+        g.ints(g.fresh("axis"), [2]),
+      ],
+      {},
+      `${key}${name}`,
+    );
     const headed = g.node("Reshape", [part, g.ints(g.fresh(`${key}heads`), [0, 0, heads, d])]); // [B, S, H, d]
     return g.node("Transpose", [headed], { perm: [0, 2, 1, 3] }); // [B, H, S, d]
   });
-  const scores = g.node("Div", [g.node("MatMul", [q!, g.node("Transpose", [k!], { perm: [0, 1, 3, 2] })]), g.scalar(Math.sqrt(d))]);
+  const scores = g.node("Div", [
+    g.node("MatMul", [q!, g.node("Transpose", [k!], { perm: [0, 1, 3, 2] })]),
+    g.scalar(Math.sqrt(d)),
+  ]);
   const attended = g.node("MatMul", [g.node("Softmax", [scores], { axis: -1 }), v!]); // [B, H, S, d]
-  const merged = g.node("Reshape", [g.node("Transpose", [attended], { perm: [0, 2, 1, 3] }), g.ints(g.fresh(`${key}merge`), [0, 0, embed])]);
-  return withBias(g.node("MatMul", [merged, transposed(`${key}out_proj.weight`)], {}, `${key}multiheadAttention`), `${key}out_proj.bias`);
+  const merged = g.node("Reshape", [
+    g.node("Transpose", [attended], { perm: [0, 2, 1, 3] }),
+    g.ints(g.fresh(`${key}merge`), [0, 0, embed]),
+  ]);
+  return withBias(
+    g.node("MatMul", [merged, transposed(`${key}out_proj.weight`)], {}, `${key}multiheadAttention`),
+    `${key}out_proj.bias`,
+  );
 }

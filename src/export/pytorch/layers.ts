@@ -8,39 +8,72 @@ import { showDims, traceOf, type LayerLike, type RuntimeShape } from "../model-p
 import { call, py, snake } from "./python.ts";
 
 /** Writes one layer; `chain` writes a nested chain of layers (for blocks) at the given indent. */
-type Emitter = (layer: LayerLike, input: RuntimeShape, chain: (layers: readonly LayerLike[], input: RuntimeShape) => string) => string;
+type Emitter = (
+  layer: LayerLike,
+  input: RuntimeShape,
+  chain: (layers: readonly LayerLike[], input: RuntimeShape) => string,
+) => string;
 
 /** The helper classes of the preamble a layer needs (`LSTM`, `Residual`, …). */
 export const helpersOf: Readonly<Record<string, string>> = {
-  lstm: "LSTM", gru: "GRU", multiheadAttention: "SelfAttention", residual: "Residual", concat: "Concat", embedding: "Embedding",
+  lstm: "LSTM",
+  gru: "GRU",
+  multiheadAttention: "SelfAttention",
+  residual: "Residual",
+  concat: "Concat",
+  embedding: "Embedding",
 };
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
 
-const conv = (module: string): Emitter => (l) =>
-  call(`nn.${module}`, [f(l, "inChannels"), f(l, "outChannels"), f(l, "kernelSize")], {
-    stride: [f(l, "stride"), 1], padding: [f(l, "padding"), 0], output_padding: [f(l, "outputPadding"), 0],
-    dilation: [f(l, "dilation"), 1], groups: [f(l, "groups"), 1], bias: [f(l, "bias"), true],
-  });
+const conv =
+  (module: string): Emitter =>
+  (l) =>
+    call(`nn.${module}`, [f(l, "inChannels"), f(l, "outChannels"), f(l, "kernelSize")], {
+      stride: [f(l, "stride"), 1],
+      padding: [f(l, "padding"), 0],
+      output_padding: [f(l, "outputPadding"), 0],
+      dilation: [f(l, "dilation"), 1],
+      groups: [f(l, "groups"), 1],
+      bias: [f(l, "bias"), true],
+    });
 
-const pool = (module: string, dilation: boolean): Emitter => (l) => {
-  if (!dilation && f(l, "dilation") !== undefined && JSON.stringify(f(l, "dilation")) !== "1") {
-    throw new ExportError(writeNoFormMessage("toPyTorch", l.written ?? l.kind, "PyTorch's average pooling has no dilation"));
-  }
-  return call(`nn.${module}`, [f(l, "kernelSize")], {
-    stride: [f(l, "stride"), f(l, "kernelSize")], padding: [f(l, "padding"), 0],
-    ...(dilation ? { dilation: [f(l, "dilation"), 1] } : {}), ceil_mode: [f(l, "ceilMode"), false],
-  });
-};
+const pool =
+  (module: string, dilation: boolean): Emitter =>
+  (l) => {
+    if (!dilation && f(l, "dilation") !== undefined && JSON.stringify(f(l, "dilation")) !== "1") {
+      throw new ExportError(
+        writeNoFormMessage("toPyTorch", l.written ?? l.kind, "PyTorch's average pooling has no dilation"),
+      );
+    }
+    return call(`nn.${module}`, [f(l, "kernelSize")], {
+      stride: [f(l, "stride"), f(l, "kernelSize")],
+      padding: [f(l, "padding"), 0],
+      ...(dilation ? { dilation: [f(l, "dilation"), 1] } : {}),
+      ceil_mode: [f(l, "ceilMode"), false],
+    });
+  };
 
-const simple = (module: string, ...fields: string[]): Emitter => (l) => call(`nn.${module}`, fields.map((name) => f(l, name)));
+const simple =
+  (module: string, ...fields: string[]): Emitter =>
+  (l) =>
+    call(
+      `nn.${module}`,
+      fields.map((name) => f(l, name)),
+    );
 
 const emitters: Readonly<Record<string, Emitter>> = {
-  conv1d: conv("Conv1d"), conv2d: conv("Conv2d"), conv3d: conv("Conv3d"),
-  convTranspose1d: conv("ConvTranspose1d"), convTranspose2d: conv("ConvTranspose2d"),
-  maxPool1d: pool("MaxPool1d", true), maxPool2d: pool("MaxPool2d", true),
-  avgPool1d: pool("AvgPool1d", false), avgPool2d: pool("AvgPool2d", false),
-  adaptiveAvgPool1d: simple("AdaptiveAvgPool1d", "outputSize"), adaptiveAvgPool2d: simple("AdaptiveAvgPool2d", "outputSize"),
+  conv1d: conv("Conv1d"),
+  conv2d: conv("Conv2d"),
+  conv3d: conv("Conv3d"),
+  convTranspose1d: conv("ConvTranspose1d"),
+  convTranspose2d: conv("ConvTranspose2d"),
+  maxPool1d: pool("MaxPool1d", true),
+  maxPool2d: pool("MaxPool2d", true),
+  avgPool1d: pool("AvgPool1d", false),
+  avgPool2d: pool("AvgPool2d", false),
+  adaptiveAvgPool1d: simple("AdaptiveAvgPool1d", "outputSize"),
+  adaptiveAvgPool2d: simple("AdaptiveAvgPool2d", "outputSize"),
   adaptiveMaxPool2d: simple("AdaptiveMaxPool2d", "outputSize"),
   flatten: (l) => call("nn.Flatten", [f(l, "startDim"), f(l, "endDim")]),
   unflatten: (l) => call("nn.Unflatten", [f(l, "dim"), f(l, "sizes")]),
@@ -48,69 +81,186 @@ const emitters: Readonly<Record<string, Emitter>> = {
   // LazyLinear's in_features is known here (the walk inferred it): a plain Linear, weights ready to load.
   lazyLinear: (l, input) => {
     const inFeatures = input[input.length - 1];
-    if (typeof inFeatures !== "number") throw new ExportError(writeNoFormMessage("toPyTorch", l.written ?? l.kind, `its input's last dimension is not known (${showDims(input)}): give input() that size`));
+    if (typeof inFeatures !== "number")
+      throw new ExportError(
+        writeNoFormMessage(
+          "toPyTorch",
+          l.written ?? l.kind,
+          `its input's last dimension is not known (${showDims(input)}): give input() that size`,
+        ),
+      );
     return call("nn.Linear", [inFeatures, f(l, "outFeatures")], { bias: [f(l, "bias"), true] });
   },
-  batchNorm1d: (l) => batchNorm("BatchNorm1d", l), batchNorm2d: (l) => batchNorm("BatchNorm2d", l),
-  layerNorm: (l) => call("nn.LayerNorm", [f(l, "normalizedShape")], { eps: [f(l, "eps"), 1e-5], elementwise_affine: [f(l, "elementwiseAffine"), true] }),
-  embedding: (l) => call("Embedding", [f(l, "numEmbeddings"), f(l, "embeddingDim")], { padding_idx: [f(l, "paddingIdx"), null], max_norm: [f(l, "maxNorm"), null] }),
-  lstm: (l) => call("LSTM", [f(l, "inputSize"), f(l, "hiddenSize")], {
-    num_layers: [f(l, "numLayers"), 1], bias: [f(l, "bias"), true], dropout: [f(l, "dropout"), 0],
-    bidirectional: [f(l, "bidirectional"), false], proj_size: [f(l, "projSize"), 0],
-  }),
-  gru: (l) => call("GRU", [f(l, "inputSize"), f(l, "hiddenSize")], {
-    num_layers: [f(l, "numLayers"), 1], bias: [f(l, "bias"), true], dropout: [f(l, "dropout"), 0], bidirectional: [f(l, "bidirectional"), false],
-  }),
-  multiheadAttention: (l) => call("SelfAttention", [f(l, "embedDim"), f(l, "numHeads")], { dropout: [f(l, "dropout"), 0], bias: [f(l, "bias"), true] }),
-  relu: () => "nn.ReLU()", gelu: () => "nn.GELU()", sigmoid: () => "nn.Sigmoid()", tanh: () => "nn.Tanh()", identity: () => "nn.Identity()",
+  batchNorm1d: (l) => batchNorm("BatchNorm1d", l),
+  batchNorm2d: (l) => batchNorm("BatchNorm2d", l),
+  layerNorm: (l) =>
+    call("nn.LayerNorm", [f(l, "normalizedShape")], {
+      eps: [f(l, "eps"), 1e-5],
+      elementwise_affine: [f(l, "elementwiseAffine"), true],
+    }),
+  embedding: (l) =>
+    call("Embedding", [f(l, "numEmbeddings"), f(l, "embeddingDim")], {
+      padding_idx: [f(l, "paddingIdx"), null],
+      max_norm: [f(l, "maxNorm"), null],
+    }),
+  lstm: (l) =>
+    call("LSTM", [f(l, "inputSize"), f(l, "hiddenSize")], {
+      num_layers: [f(l, "numLayers"), 1],
+      bias: [f(l, "bias"), true],
+      dropout: [f(l, "dropout"), 0],
+      bidirectional: [f(l, "bidirectional"), false],
+      proj_size: [f(l, "projSize"), 0],
+    }),
+  gru: (l) =>
+    call("GRU", [f(l, "inputSize"), f(l, "hiddenSize")], {
+      num_layers: [f(l, "numLayers"), 1],
+      bias: [f(l, "bias"), true],
+      dropout: [f(l, "dropout"), 0],
+      bidirectional: [f(l, "bidirectional"), false],
+    }),
+  multiheadAttention: (l) =>
+    call("SelfAttention", [f(l, "embedDim"), f(l, "numHeads")], {
+      dropout: [f(l, "dropout"), 0],
+      bias: [f(l, "bias"), true],
+    }),
+  relu: () => "nn.ReLU()",
+  gelu: () => "nn.GELU()",
+  sigmoid: () => "nn.Sigmoid()",
+  tanh: () => "nn.Tanh()",
+  identity: () => "nn.Identity()",
   leakyRelu: (l) => call("nn.LeakyReLU", [f(l, "negativeSlope")]),
-  dropout: (l) => call("nn.Dropout", [f(l, "p")]), dropout2d: (l) => call("nn.Dropout2d", [f(l, "p")]),
-  softmax: (l) => call("nn.Softmax", [f(l, "dim")]), logSoftmax: (l) => call("nn.LogSoftmax", [f(l, "dim")]),
+  dropout: (l) => call("nn.Dropout", [f(l, "p")]),
+  dropout2d: (l) => call("nn.Dropout2d", [f(l, "p")]),
+  softmax: (l) => call("nn.Softmax", [f(l, "dim")]),
+  logSoftmax: (l) => call("nn.LogSoftmax", [f(l, "dim")]),
   residual: (l, input, chain) => {
     const layers = f(l, "layers") as readonly LayerLike[];
     const projection = (f(l, "projection") ?? []) as readonly LayerLike[];
-    return projection.length === 0 ? `Residual(${chain(layers, input)})` : `Residual(${chain(layers, input)}, projection=${chain(projection, input)})`;
+    return projection.length === 0
+      ? `Residual(${chain(layers, input)})`
+      : `Residual(${chain(layers, input)}, projection=${chain(projection, input)})`;
   },
-  concat: (l, input, chain) => `Concat(${py(f(l, "dim"))}, ${(f(l, "branches") as readonly (readonly LayerLike[])[]).map((b) => chain(b, input)).join(", ")})`,
+  concat: (l, input, chain) =>
+    `Concat(${py(f(l, "dim"))}, ${(f(l, "branches") as readonly (readonly LayerLike[])[]).map((b) => chain(b, input)).join(", ")})`,
 };
 
 function batchNorm(module: string, l: LayerLike): string {
   return call(`nn.${module}`, [f(l, "numFeatures")], {
-    eps: [f(l, "eps"), 1e-5], momentum: [f(l, "momentum"), 0.1], affine: [f(l, "affine"), true], track_running_stats: [f(l, "trackRunningStats"), true],
+    eps: [f(l, "eps"), 1e-5],
+    momentum: [f(l, "momentum"), 0.1],
+    affine: [f(l, "affine"), true],
+    track_running_stats: [f(l, "trackRunningStats"), true],
   });
 }
 
 // torch.nn modules of the SPEC's sections, for kinds written by the naming rule but not listed above.
 const torchModules = [
-  "ReflectionPad1d", "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "ZeroPad2d",
-  "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ELU", "Hardshrink", "Hardsigmoid", "Hardtanh", "Hardswish", "LogSigmoid",
-  "PReLU", "ReLU6", "RReLU", "SELU", "CELU", "SiLU", "Mish", "Softplus", "Softshrink", "Softsign", "Tanhshrink", "Threshold", "GLU",
-  "Softmin", "Softmax2d", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LocalResponseNorm", "BatchNorm3d",
-  "AlphaDropout", "Dropout1d", "Dropout3d", "FeatureAlphaDropout", "PixelShuffle", "PixelUnshuffle", "Upsample", "UpsamplingNearest2d",
-  "UpsamplingBilinear2d", "ChannelShuffle", "MaxPool3d", "AvgPool3d", "LPPool1d", "LPPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool3d",
-  "AdaptiveAvgPool3d", "FractionalMaxPool2d", "ConvTranspose3d", "Bilinear", "Fold", "Unfold", "CosineSimilarity", "PairwiseDistance",
+  "ReflectionPad1d",
+  "ReflectionPad2d",
+  "ReflectionPad3d",
+  "ReplicationPad1d",
+  "ReplicationPad2d",
+  "ReplicationPad3d",
+  "ZeroPad2d",
+  "ConstantPad1d",
+  "ConstantPad2d",
+  "ConstantPad3d",
+  "ELU",
+  "Hardshrink",
+  "Hardsigmoid",
+  "Hardtanh",
+  "Hardswish",
+  "LogSigmoid",
+  "PReLU",
+  "ReLU6",
+  "RReLU",
+  "SELU",
+  "CELU",
+  "SiLU",
+  "Mish",
+  "Softplus",
+  "Softshrink",
+  "Softsign",
+  "Tanhshrink",
+  "Threshold",
+  "GLU",
+  "Softmin",
+  "Softmax2d",
+  "GroupNorm",
+  "InstanceNorm1d",
+  "InstanceNorm2d",
+  "InstanceNorm3d",
+  "LocalResponseNorm",
+  "BatchNorm3d",
+  "AlphaDropout",
+  "Dropout1d",
+  "Dropout3d",
+  "FeatureAlphaDropout",
+  "PixelShuffle",
+  "PixelUnshuffle",
+  "Upsample",
+  "UpsamplingNearest2d",
+  "UpsamplingBilinear2d",
+  "ChannelShuffle",
+  "MaxPool3d",
+  "AvgPool3d",
+  "LPPool1d",
+  "LPPool2d",
+  "AdaptiveMaxPool1d",
+  "AdaptiveMaxPool3d",
+  "AdaptiveAvgPool3d",
+  "FractionalMaxPool2d",
+  "ConvTranspose3d",
+  "Bilinear",
+  "Fold",
+  "Unfold",
+  "CosineSimilarity",
+  "PairwiseDistance",
 ];
 // SPEC's naming rule (`ReLU6` → `relu6`, `ZeroPad2d` → `zeroPad2d`) read backwards: the names compared in lower case.
 const byLowerName = new Map(torchModules.map((m) => [m.toLowerCase(), m]));
 
 const configFields = (layer: LayerLike): [string, unknown][] =>
-  Object.entries(layer).filter(([name, value]) => name !== "kind" && name !== "written" && typeof value !== "function" && !name.startsWith("~"));
+  Object.entries(layer).filter(
+    ([name, value]) => name !== "kind" && name !== "written" && typeof value !== "function" && !name.startsWith("~"),
+  );
 
 /** The Python expression that builds this layer as a torch.nn module. */
-export function emitLayer(layer: LayerLike, input: RuntimeShape, chain: (layers: readonly LayerLike[], input: RuntimeShape) => string): string {
+export function emitLayer(
+  layer: LayerLike,
+  input: RuntimeShape,
+  chain: (layers: readonly LayerLike[], input: RuntimeShape) => string,
+): string {
   const emitter = emitters[layer.kind];
   if (emitter) return emitter(layer, input, chain);
   const module = byLowerName.get(layer.kind.toLowerCase());
-  if (module) return `nn.${module}(${configFields(layer).map(([name, value]) => `${snake(name)}=${py(value)}`).join(", ")})`;
-  throw new ExportError(writeNoFormMessage("toPyTorch", `${layer.written ?? layer.kind} (kind "${layer.kind}")`,
-    /^[A-Z]/.test(layer.kind) || layer.kind.includes(">") ? "it is a TensorFlow.js layer (the `layers` vocabulary or a custom layer); write it with `nn`" : "no torch.nn module is known for this kind"));
+  if (module)
+    return `nn.${module}(${configFields(layer)
+      .map(([name, value]) => `${snake(name)}=${py(value)}`)
+      .join(", ")})`;
+  throw new ExportError(
+    writeNoFormMessage(
+      "toPyTorch",
+      `${layer.written ?? layer.kind} (kind "${layer.kind}")`,
+      /^[A-Z]/.test(layer.kind) || layer.kind.includes(">")
+        ? "it is a TensorFlow.js layer (the `layers` vocabulary or a custom layer); write it with `nn`"
+        : "no torch.nn module is known for this kind",
+    ),
+  );
 }
 
 /** A chain as the lines of an nn.Sequential, each with its output shape: `nn.ReLU(),  # [N, 32, 26, 26]`. A layer in `shared` is its variable. */
-export function chainLines(layers: readonly LayerLike[], input: RuntimeShape, indent: string, shared: ReadonlyMap<LayerLike, string> = new Map()): string[] {
+export function chainLines(
+  layers: readonly LayerLike[],
+  input: RuntimeShape,
+  indent: string,
+  shared: ReadonlyMap<LayerLike, string> = new Map(),
+): string[] {
   const shapes = traceOf(input, layers);
   const nested = (inner: readonly LayerLike[], from: RuntimeShape): string =>
-    inner.length === 0 ? "nn.Sequential()" : `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, shared).join("\n")}\n${indent})`;
+    inner.length === 0
+      ? "nn.Sequential()"
+      : `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, shared).join("\n")}\n${indent})`;
   return layers.map((layer, i) => {
     const from = i === 0 ? input : shapes[i - 1]!;
     return `${indent}${shared.get(layer) ?? emitLayer(layer, from, nested)},  # ${i}: ${layer.written ?? layer.kind} -> ${showDims(shapes[i]!)}`;
@@ -120,17 +270,31 @@ export function chainLines(layers: readonly LayerLike[], input: RuntimeShape, in
 /** Layer objects applied in more than one place (a shared layer: one module, its weights under every key, as the runtime's stateDict). */
 export function sharedLayers(lists: readonly (readonly LayerLike[])[]): LayerLike[] {
   const count = new Map<LayerLike, number>();
-  const visit = (layers: readonly LayerLike[]): void => layers.forEach((layer) => {
-    count.set(layer, (count.get(layer) ?? 0) + 1);
-    if (layer.kind === "residual") [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[]));
-    if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach(visit);
-  });
+  const visit = (layers: readonly LayerLike[]): void =>
+    layers.forEach((layer) => {
+      count.set(layer, (count.get(layer) ?? 0) + 1);
+      if (layer.kind === "residual")
+        [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[]));
+      if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach(visit);
+    });
   lists.forEach(visit);
-  return [...count].filter(([layer, n]) => n > 1 && !/^(relu|gelu|sigmoid|tanh|identity|dropout|dropout2d|softmax|logSoftmax|leakyRelu|flatten|unflatten)$/.test(layer.kind)).map(([layer]) => layer);
+  return [...count]
+    .filter(
+      ([layer, n]) =>
+        n > 1 &&
+        !/^(relu|gelu|sigmoid|tanh|identity|dropout|dropout2d|softmax|logSoftmax|leakyRelu|flatten|unflatten)$/.test(
+          layer.kind,
+        ),
+    )
+    .map(([layer]) => layer);
 }
 
 /** The lines that build the shared layers before the container (`shared0 = nn.Linear(6, 6)`), and their names. */
-export function sharedDefinitions(lists: readonly (readonly LayerLike[])[], inputs: readonly RuntimeShape[], indent: string): { lines: string[]; names: Map<LayerLike, string> } {
+export function sharedDefinitions(
+  lists: readonly (readonly LayerLike[])[],
+  inputs: readonly RuntimeShape[],
+  indent: string,
+): { lines: string[]; names: Map<LayerLike, string> } {
   const names = new Map<LayerLike, string>();
   const lines: string[] = [];
   const firstInput = new Map<LayerLike, RuntimeShape>();
@@ -139,15 +303,20 @@ export function sharedDefinitions(lists: readonly (readonly LayerLike[])[], inpu
     layers.forEach((layer, i) => {
       const from = i === 0 ? input : shapes[i - 1]!;
       if (!firstInput.has(layer)) firstInput.set(layer, from);
-      if (layer.kind === "residual") [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[], from));
-      if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => visit(b, from));
+      if (layer.kind === "residual")
+        [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[], from));
+      if (layer.kind === "concat")
+        (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => visit(b, from));
     });
   };
   lists.forEach((layers, i) => visit(layers, inputs[i]!));
   sharedLayers(lists).forEach((layer, i) => {
     const name = `shared${i}`;
-    const nested = (inner: readonly LayerLike[], from: RuntimeShape): string => `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, names).join("\n")}\n${indent})`;
-    lines.push(`${indent}${name} = ${emitLayer(layer, firstInput.get(layer)!, nested)}  # ${layer.written ?? layer.kind}, applied in several places: one module, the same weights`);
+    const nested = (inner: readonly LayerLike[], from: RuntimeShape): string =>
+      `nn.Sequential(\n${chainLines(inner, from, `${indent}    `, names).join("\n")}\n${indent})`;
+    lines.push(
+      `${indent}${name} = ${emitLayer(layer, firstInput.get(layer)!, nested)}  # ${layer.written ?? layer.kind}, applied in several places: one module, the same weights`,
+    );
     names.set(layer, name);
   });
   return { lines, names };
@@ -162,7 +331,8 @@ export function helpersUsed(layers: readonly LayerLike[], into = new Set<string>
       helpersUsed(f(layer, "layers") as readonly LayerLike[], into);
       helpersUsed((f(layer, "projection") ?? []) as readonly LayerLike[], into);
     }
-    if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => helpersUsed(b, into));
+    if (layer.kind === "concat")
+      (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => helpersUsed(b, into));
   }
   return into;
 }

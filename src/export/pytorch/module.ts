@@ -3,7 +3,15 @@
 // they ran, each an nn.Sequential (keys `2.0.weight`), with a forward that follows the graph's joins.
 // Every layer line says its output shape.
 import { ExportError } from "../errors.ts";
-import { showDims, tensorsOf, type GraphLike, type LayerLike, type ModelLike, type SequentialLike, type TensorLike } from "../model-parts.ts";
+import {
+  showDims,
+  tensorsOf,
+  type GraphLike,
+  type LayerLike,
+  type ModelLike,
+  type SequentialLike,
+  type TensorLike,
+} from "../model-parts.ts";
 import { chainLines, helpersOf, helpersUsed, sharedDefinitions } from "./layers.ts";
 import { einopsOps, emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
@@ -31,10 +39,18 @@ export function toPyTorch(net: unknown, options: ToPyTorchOptions = {}): string 
   const model = net as ModelLike;
   const wanted = className(options.name ?? "Net");
   const name = taken.has(wanted) ? `${wanted}Model` : wanted; // not a helper's name (a model exported as \`embedding\`)
-  const body = model.kind === "sequential" ? sequentialClass(name, model) : model.kind === "graph" ? graphClass(name, model)
-    : (() => { throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model"); })();
-  const used = model.kind === "sequential" ? helpersUsed(model.layers) : helpersUsed(pipesOf(model).flatMap((t) => layersOf(t)));
-  if (model.kind === "graph" && tensorsOf(model).some((t) => einopsOps.has((t.node as { fn?: string }).fn ?? ""))) used.add("Einops");
+  const body =
+    model.kind === "sequential"
+      ? sequentialClass(name, model)
+      : model.kind === "graph"
+        ? graphClass(name, model)
+        : (() => {
+            throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model");
+          })();
+  const used =
+    model.kind === "sequential" ? helpersUsed(model.layers) : helpersUsed(pipesOf(model).flatMap((t) => layersOf(t)));
+  if (model.kind === "graph" && tensorsOf(model).some((t) => einopsOps.has((t.node as { fn?: string }).fn ?? "")))
+    used.add("Einops");
   return `# Written by shapecheck (toPyTorch) from the TypeScript model${options.name ? ` "${options.name}"` : ""}; shapes in comments, N the batch.
 ${preamble(used)}
 
@@ -67,10 +83,16 @@ function graphClass(name: string, graph: GraphLike): string {
   const pipes = tensors.filter((t) => t.node.op === "layers");
   const names = new Map<TensorLike, string>();
   graph.inputs.forEach((t, i) => names.set(t, graph.inputs.length === 1 ? "x" : `x${i}`));
-  const shared = sharedDefinitions(pipes.map(layersOf), pipes.map((t) => fromOf(t).shape), "        ");
-  const modules = pipes.map((t, i) => `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
+  const shared = sharedDefinitions(
+    pipes.map(layersOf),
+    pipes.map((t) => fromOf(t).shape),
+    "        ",
+  );
+  const modules = pipes.map(
+    (t, i) => `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
 ${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).join("\n")}
-            ),`);
+            ),`,
+  );
   const steps: string[] = [];
   tensors.forEach((t, k) => {
     if (t.node.op === "input") {

@@ -4,19 +4,40 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { py } from "./python.ts";
 
-interface OpNode { readonly op: string; readonly fn?: string; readonly args?: readonly unknown[]; readonly dim?: number }
+interface OpNode {
+  readonly op: string;
+  readonly fn?: string;
+  readonly args?: readonly unknown[];
+  readonly dim?: number;
+}
 
 const binaryOperators: Readonly<Record<string, string>> = { add: "+", sub: "-", mul: "*", div: "/", pow: "**" };
 const unaryFunctions: Readonly<Record<string, string>> = {
-  relu: "torch.relu", sigmoid: "torch.sigmoid", tanh: "torch.tanh", exp: "torch.exp", log: "torch.log", sqrt: "torch.sqrt", rsqrt: "torch.rsqrt",
-  abs: "torch.abs", neg: "torch.neg", sin: "torch.sin", cos: "torch.cos", reciprocal: "torch.reciprocal", square: "torch.square",
-  gelu: "nn.functional.gelu", silu: "nn.functional.silu",
+  relu: "torch.relu",
+  sigmoid: "torch.sigmoid",
+  tanh: "torch.tanh",
+  exp: "torch.exp",
+  log: "torch.log",
+  sqrt: "torch.sqrt",
+  rsqrt: "torch.rsqrt",
+  abs: "torch.abs",
+  neg: "torch.neg",
+  sin: "torch.sin",
+  cos: "torch.cos",
+  reciprocal: "torch.reciprocal",
+  square: "torch.square",
+  gelu: "nn.functional.gelu",
+  silu: "nn.functional.silu",
 };
 /** Sizes for reshape/expand: an unknown or named size is -1 (torch infers it / keeps it). */
-const sizes = (value: unknown): string => py((value as readonly unknown[]).map((d) => (typeof d === "number" ? d : -1)));
+const sizes = (value: unknown): string =>
+  py((value as readonly unknown[]).map((d) => (typeof d === "number" ? d : -1)));
 
 /** einops' axis lengths as keywords: `, h=2, w=2`. */
-const axes = (value: unknown): string => Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => `, ${k}=${py(v)}`).join("");
+const axes = (value: unknown): string =>
+  Object.entries((value ?? {}) as Record<string, unknown>)
+    .map(([k, v]) => `, ${k}=${py(v)}`)
+    .join("");
 
 /** The `ops` whose Python needs the preamble's einops functions. */
 export const einopsOps: ReadonlySet<string> = new Set(["rearrange", "repeat", "einopsReduce"]);
@@ -26,7 +47,7 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
   if (node.op === "add") return operands.join(" + ");
   if (node.op === "cat") return `torch.cat([${operands.join(", ")}], dim=${py(node.dim)})`;
   if (node.op === "matmul") return `torch.matmul(${operands.join(", ")})`;
-  const fn = node.op === "fn" ? node.fn ?? "" : node.op;
+  const fn = node.op === "fn" ? (node.fn ?? "") : node.op;
   const args = node.args ?? [];
   const [x] = operands;
   const a = (i: number) => args[i];
@@ -37,35 +58,66 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
     if (fn === "maximum" || fn === "minimum") {
       const tensorSide = typeof args[0] === "number" ? right! : left!;
       const scalar = typeof args[0] === "number" ? left : typeof args[1] === "number" ? right : undefined;
-      return scalar === undefined ? `torch.${fn}(${left}, ${right})` : `torch.clamp(${tensorSide}, ${fn === "maximum" ? "min" : "max"}=${scalar})`;
+      return scalar === undefined
+        ? `torch.${fn}(${left}, ${right})`
+        : `torch.clamp(${tensorSide}, ${fn === "maximum" ? "min" : "max"}=${scalar})`;
     }
     return `(${left} ${binaryOperators[fn]} ${right})`;
   }
   if (fn in unaryFunctions) return `${unaryFunctions[fn]}(${x})`;
   switch (fn) {
-    case "matmul": case "bmm": return `torch.${fn}(${operands.join(", ")})`;
-    case "stack": return `torch.stack([${operands.join(", ")}], dim=${py(a(0))})`;
-    case "softmax": return `torch.softmax(${x}, dim=${py(a(0))})`;
-    case "logSoftmax": return `torch.log_softmax(${x}, dim=${py(a(0))})`;
-    case "reshape": case "view": return `${x}.${fn}(${sizes(a(0))})`;
-    case "expand": return `${x}.expand(${sizes(a(0))})`;
-    case "flatten": return `torch.flatten(${x}, ${py(a(0))}, ${py(a(1))})`;
-    case "unflatten": return `${x}.unflatten(${py(a(0))}, ${py(a(1))})`;
-    case "permute": return `${x}.permute(${py(a(0))})`;
-    case "transpose": return `${x}.transpose(${py(a(0))}, ${py(a(1))})`;
-    case "squeeze": return args.length === 0 ? `${x}.squeeze()` : `${x}.squeeze(${py(a(0))})`;
-    case "unsqueeze": return `${x}.unsqueeze(${py(a(0))})`;
-    case "select": return `${x}.select(${py(a(0))}, ${py(a(1))})`;
-    case "narrow": return `${x}.narrow(${py(a(0))}, ${py(a(1))}, ${py(a(2))})`;
-    case "sum": case "mean": case "amax": case "amin": case "logsumexp": case "argmax": case "std": case "var": {
+    case "matmul":
+    case "bmm":
+      return `torch.${fn}(${operands.join(", ")})`;
+    case "stack":
+      return `torch.stack([${operands.join(", ")}], dim=${py(a(0))})`;
+    case "softmax":
+      return `torch.softmax(${x}, dim=${py(a(0))})`;
+    case "logSoftmax":
+      return `torch.log_softmax(${x}, dim=${py(a(0))})`;
+    case "reshape":
+    case "view":
+      return `${x}.${fn}(${sizes(a(0))})`;
+    case "expand":
+      return `${x}.expand(${sizes(a(0))})`;
+    case "flatten":
+      return `torch.flatten(${x}, ${py(a(0))}, ${py(a(1))})`;
+    case "unflatten":
+      return `${x}.unflatten(${py(a(0))}, ${py(a(1))})`;
+    case "permute":
+      return `${x}.permute(${py(a(0))})`;
+    case "transpose":
+      return `${x}.transpose(${py(a(0))}, ${py(a(1))})`;
+    case "squeeze":
+      return args.length === 0 ? `${x}.squeeze()` : `${x}.squeeze(${py(a(0))})`;
+    case "unsqueeze":
+      return `${x}.unsqueeze(${py(a(0))})`;
+    case "select":
+      return `${x}.select(${py(a(0))}, ${py(a(1))})`;
+    case "narrow":
+      return `${x}.narrow(${py(a(0))}, ${py(a(1))}, ${py(a(2))})`;
+    case "sum":
+    case "mean":
+    case "amax":
+    case "amin":
+    case "logsumexp":
+    case "argmax":
+    case "std":
+    case "var": {
       // args: [dim | dims | null (all), keepdim, correction]
-      const dim = a(0) === null || a(0) === undefined ? (fn === "argmax" ? "None" : `tuple(range(${x}.dim()))`) : py(a(0));
+      const dim =
+        a(0) === null || a(0) === undefined ? (fn === "argmax" ? "None" : `tuple(range(${x}.dim()))`) : py(a(0));
       const extra = fn === "std" || fn === "var" ? `, unbiased=${a(2) === 0 ? "False" : "True"}` : "";
       return `torch.${fn}(${x}, dim=${dim}${extra}, keepdim=${py(a(1) ?? false)})`;
     }
-    case "einsum": return `torch.einsum(${py(a(0))}, ${operands.join(", ")})`;
-    case "rearrange": case "repeat": return `${fn}(${x}, ${py(a(0))}${axes(a(1))})`;
-    case "einopsReduce": return `reduce(${x}, ${py(a(0))}, ${py(a(2))}${axes(a(1))})`;
-    default: throw new ExportError(writeNoFormMessage("toPyTorch", `ops.${fn}`, "it is not written to PyTorch yet"));
+    case "einsum":
+      return `torch.einsum(${py(a(0))}, ${operands.join(", ")})`;
+    case "rearrange":
+    case "repeat":
+      return `${fn}(${x}, ${py(a(0))}${axes(a(1))})`;
+    case "einopsReduce":
+      return `reduce(${x}, ${py(a(0))}, ${py(a(2))}${axes(a(1))})`;
+    default:
+      throw new ExportError(writeNoFormMessage("toPyTorch", `ops.${fn}`, "it is not written to PyTorch yet"));
   }
 }

@@ -192,7 +192,10 @@ def save_safetensors(tensors, path):
 
 /** The preamble: imports, the helper classes used, safetensors I/O. */
 export function preamble(used: ReadonlySet<string>): string {
-  const classes = Object.keys(helpers).filter((name) => used.has(name)).map((name) => helpers[name]!).join("\n");
+  const classes = Object.keys(helpers)
+    .filter((name) => used.has(name))
+    .map((name) => helpers[name]!)
+    .join("\n");
   return `import json
 
 import torch

@@ -4,7 +4,14 @@
 export function py(value: unknown): string {
   if (value === null || value === undefined) return "None";
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : value > 0 ? "float('inf')" : value < 0 ? "float('-inf')" : "float('nan')";
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? String(value)
+      : value > 0
+        ? "float('inf')"
+        : value < 0
+          ? "float('-inf')"
+          : "float('nan')";
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return value.length === 1 ? `(${py(value[0])},)` : `(${value.map(py).join(", ")})`;
   throw new Error(`py: cannot write ${String(value)} as Python`);
@@ -21,7 +28,11 @@ export const className = (name: string): string => {
 };
 
 /** A call `nn.Conv2d(1, 32, 3, stride=2)`: positional values, then the keywords whose value is not the default. */
-export function call(callee: string, positional: readonly unknown[], keywords: Readonly<Record<string, [value: unknown, fallback: unknown]>> = {}): string {
+export function call(
+  callee: string,
+  positional: readonly unknown[],
+  keywords: Readonly<Record<string, [value: unknown, fallback: unknown]>> = {},
+): string {
   const args = positional.map(py);
   for (const [name, [value, fallback]] of Object.entries(keywords)) {
     if (value === undefined || sameValue(value, fallback)) continue;

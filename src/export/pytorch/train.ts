@@ -25,7 +25,10 @@ const lossOf = (model: ModelLike): "nll" | "cross_entropy" => {
  */
 export function trainScript(net: unknown, options: TrainScriptOptions): string {
   const model = net as ModelLike;
-  if (model.kind !== "sequential") throw new Error("trainScript: give a sequential(...) model (a graph's several inputs and outputs need a training loop of your own)");
+  if (model.kind !== "sequential")
+    throw new Error(
+      "trainScript: give a sequential(...) model (a graph's several inputs and outputs need a training loop of your own)",
+    );
   return template.replaceAll("{{module}}", options.module).replaceAll("{{loss}}", lossOf(model));
 }
 

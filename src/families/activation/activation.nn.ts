@@ -1,8 +1,21 @@
 // Activations, dropout and identity (the shape is kept), and softmax/logSoftmax over a dim.
 import type { Layer, SameShape, ShapeRule } from "../../../types/model/layer.ts";
-import type { Checked, GivenTwiceProblem, IsOptions, TrailingOptionsProblem, writeAfterOptionsMessage } from "../../../types/shape/args.ts";
+import type {
+  Checked,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
-import { checkOptions, checkOptionTypes, expected, isOptions, splitOptions, writeOptionTypeMessage } from "../../shape/args.ts";
+import {
+  checkOptions,
+  checkOptionTypes,
+  expected,
+  isOptions,
+  splitOptions,
+  writeOptionTypeMessage,
+} from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import { dimRule } from "./activation.ts";
@@ -15,13 +28,19 @@ export interface Elementwise<Kind extends string> extends Layer, RuntimeLayer {
   readonly "~rule": SameShape;
 }
 export interface ReLU extends Elementwise<"relu"> {}
-export interface LeakyReLU<Slope extends number = 0.01> extends Elementwise<"leakyRelu"> { readonly negativeSlope: Slope }
+export interface LeakyReLU<Slope extends number = 0.01> extends Elementwise<"leakyRelu"> {
+  readonly negativeSlope: Slope;
+}
 export interface GELU extends Elementwise<"gelu"> {}
 export interface Sigmoid extends Elementwise<"sigmoid"> {}
 export interface Tanh extends Elementwise<"tanh"> {}
 export interface Identity extends Elementwise<"identity"> {}
-export interface Dropout<P extends number = 0.5> extends Elementwise<"dropout"> { readonly p: P }
-export interface Dropout2d<P extends number = 0.5> extends Elementwise<"dropout2d"> { readonly p: P }
+export interface Dropout<P extends number = 0.5> extends Elementwise<"dropout"> {
+  readonly p: P;
+}
+export interface Dropout2d<P extends number = 0.5> extends Elementwise<"dropout2d"> {
+  readonly p: P;
+}
 
 /** `nn.softmax(dim)` / `nn.logSoftmax(dim)`: the shape is kept; dim must be in range. */
 export interface Softmax<Dim extends number> extends Layer, RuntimeLayer {
@@ -44,7 +63,12 @@ export interface LogSoftmaxShapeRule<Dim extends number> extends ShapeRule {
 }
 
 function keep(kind: string, written: string, fields: Record<string, unknown> = {}): never {
-  const runtime: RuntimeLayer & Record<string, unknown> = { kind, written, ...fields, outputShape: (input: RuntimeShape) => input };
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind,
+    written,
+    ...fields,
+    outputShape: (input: RuntimeShape) => input,
+  };
   return runtime as never;
 }
 
@@ -61,15 +85,34 @@ export interface InplaceOptions {
   /** Default false; it changes nothing here. */
   readonly inplace?: boolean;
 }
-interface InplaceTypes { inplace: boolean }
-interface InplaceExpected { inplace: "true or false (it changes nothing here)" }
+interface InplaceTypes {
+  inplace: boolean;
+}
+interface InplaceExpected {
+  inplace: "true or false (it changes nothing here)";
+}
 /** An `inplace` argument: true/false, or an options object of known keys with values of their types. */
-type InplaceProblem<Layer extends string, Kind extends string, Inplace, Known extends string = "inplace", Types = InplaceTypes, Expected = InplaceExpected> =
-  [Inplace] extends [boolean | undefined] ? false : TrailingOptionsProblem<Layer, `nn.${Kind}`, Inplace, Known, Types, Expected>;
+type InplaceProblem<
+  Layer extends string,
+  Kind extends string,
+  Inplace,
+  Known extends string = "inplace",
+  Types = InplaceTypes,
+  Expected = InplaceExpected,
+> = [Inplace] extends [boolean | undefined]
+  ? false
+  : TrailingOptionsProblem<Layer, `nn.${Kind}`, Inplace, Known, Types, Expected>;
 const inplaceTypes = { inplace: expected.inplace };
-function checkInplace(layer: string, kind: string, inplace: unknown, known: readonly string[] = ["inplace"], types: Record<string, readonly [string, (value: unknown) => boolean]> = inplaceTypes): void {
+function checkInplace(
+  layer: string,
+  kind: string,
+  inplace: unknown,
+  known: readonly string[] = ["inplace"],
+  types: Record<string, readonly [string, (value: unknown) => boolean]> = inplaceTypes,
+): void {
   if (isOptions(inplace)) checkOptions(layer, `nn.${kind}`, inplace, known, types);
-  else if (inplace !== undefined && typeof inplace !== "boolean") throw new ShapeError(writeOptionTypeMessage(layer, "inplace", expected.inplace[0]));
+  else if (inplace !== undefined && typeof inplace !== "boolean")
+    throw new ShapeError(writeOptionTypeMessage(layer, "inplace", expected.inplace[0]));
 }
 /** A builder of an activation that takes only `inplace`. */
 function inplaceOnly<Kind extends string>(kind: Kind) {
@@ -80,36 +123,91 @@ function inplaceOnly<Kind extends string>(kind: Kind) {
 }
 
 /** PyTorch's `nn.ReLU(inplace=False)`. */
-export const relu: <const Inplace extends boolean | object | undefined = undefined>(inplace?: Checked<Inplace, InplaceProblem<"relu()", "relu", Inplace>>) => ReLU = inplaceOnly("relu");
+export const relu: <const Inplace extends boolean | object | undefined = undefined>(
+  inplace?: Checked<Inplace, InplaceProblem<"relu()", "relu", Inplace>>,
+) => ReLU = inplaceOnly("relu");
 /** PyTorch's `nn.LeakyReLU(negative_slope=0.01, inplace=False)`: `leakyRelu(0.2)`, `leakyRelu(0.2, true)`, `leakyRelu({ negativeSlope: 0.2 })`. */
-export function leakyRelu<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined>(
-  negativeSlopeOrOptions?: Checked<First, IsOptions<First> extends true ? InplaceProblem<LeakyName<First, Second>, "leakyRelu", First, "inplace" | "negativeSlope", LeakyTypes, LeakyExpected> : false>,
-  inplaceOrOptions?: Checked<Second, IsOptions<First> extends true ? ([Second] extends [undefined] ? false : writeAfterOptionsMessage<LeakyName<First, Second>>)
-    : InplaceProblem<LeakyName<First, Second>, "leakyRelu", Second, "inplace" | "negativeSlope", LeakyTypes, LeakyExpected> extends infer P extends string ? P
-    : GivenTwiceProblem<LeakyName<First, Second>, Second, [First] extends [undefined] ? never : "negativeSlope">>,
+export function leakyRelu<
+  const First extends number | object | undefined = undefined,
+  const Second extends boolean | object | undefined = undefined,
+>(
+  negativeSlopeOrOptions?: Checked<
+    First,
+    IsOptions<First> extends true
+      ? InplaceProblem<
+          LeakyName<First, Second>,
+          "leakyRelu",
+          First,
+          "inplace" | "negativeSlope",
+          LeakyTypes,
+          LeakyExpected
+        >
+      : false
+  >,
+  inplaceOrOptions?: Checked<
+    Second,
+    IsOptions<First> extends true
+      ? [Second] extends [undefined]
+        ? false
+        : writeAfterOptionsMessage<LeakyName<First, Second>>
+      : InplaceProblem<
+            LeakyName<First, Second>,
+            "leakyRelu",
+            Second,
+            "inplace" | "negativeSlope",
+            LeakyTypes,
+            LeakyExpected
+          > extends infer P extends string
+        ? P
+        : GivenTwiceProblem<LeakyName<First, Second>, Second, [First] extends [undefined] ? never : "negativeSlope">
+  >,
 ): LeakyReLU<SlopeOf<First, Second>> {
   const rest = [negativeSlopeOrOptions, inplaceOrOptions];
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as { negativeSlope?: number };
-  const negativeSlope = (at === 0 ? undefined : (negativeSlopeOrOptions as number | undefined)) ?? options.negativeSlope;
+  const negativeSlope =
+    (at === 0 ? undefined : (negativeSlopeOrOptions as number | undefined)) ?? options.negativeSlope;
   const layer = negativeSlope === undefined ? "leakyRelu()" : `leakyRelu(${negativeSlope})`;
   splitOptions(layer, "nn.leakyRelu", ["negativeSlope", "inplace"], rest, ["negativeSlope", "inplace"]);
   checkOptionTypes(layer, options, { negativeSlope: expected.number, inplace: expected.inplace });
   if (at !== 1) checkInplace(layer, "leakyRelu", inplaceOrOptions);
   return keep("leakyRelu", layer, { negativeSlope: negativeSlope ?? 0.01 });
 }
-type LeakyName<First, Second> = IsOptions<First> extends true ? (First extends { readonly negativeSlope: infer S extends number } ? `leakyRelu(${S})` : "leakyRelu()")
-  : [First] extends [undefined] ? (Second extends { readonly negativeSlope: infer S extends number } ? `leakyRelu(${S})` : "leakyRelu()") : `leakyRelu(${First & number})`;
-type SlopeOf<First, Second> = IsOptions<First> extends true ? (First extends { readonly negativeSlope: infer S extends number } ? S : 0.01)
-  : [First] extends [undefined] ? (Second extends { readonly negativeSlope: infer S extends number } ? S : 0.01) : First & number;
-interface LeakyTypes { inplace: boolean; negativeSlope: number }
-interface LeakyExpected { inplace: "true or false (it changes nothing here)"; negativeSlope: "a number" }
+type LeakyName<First, Second> =
+  IsOptions<First> extends true
+    ? First extends { readonly negativeSlope: infer S extends number }
+      ? `leakyRelu(${S})`
+      : "leakyRelu()"
+    : [First] extends [undefined]
+      ? Second extends { readonly negativeSlope: infer S extends number }
+        ? `leakyRelu(${S})`
+        : "leakyRelu()"
+      : `leakyRelu(${First & number})`;
+type SlopeOf<First, Second> =
+  IsOptions<First> extends true
+    ? First extends { readonly negativeSlope: infer S extends number }
+      ? S
+      : 0.01
+    : [First] extends [undefined]
+      ? Second extends { readonly negativeSlope: infer S extends number }
+        ? S
+        : 0.01
+      : First & number;
+interface LeakyTypes {
+  inplace: boolean;
+  negativeSlope: number;
+}
+interface LeakyExpected {
+  inplace: "true or false (it changes nothing here)";
+  negativeSlope: "a number";
+}
 /** PyTorch's `nn.GELU()` (`approximate` is not supported: it is not an option here). */
-export const gelu: <const Options extends object | undefined = undefined>(options?: Checked<Options, InplaceProblem<"gelu()", "gelu", Options, never>>) => GELU =
-  (options?: unknown): never => {
-    checkInplace("gelu()", "gelu", options, []);
-    return keep("gelu", "gelu()");
-  };
+export const gelu: <const Options extends object | undefined = undefined>(
+  options?: Checked<Options, InplaceProblem<"gelu()", "gelu", Options, never>>,
+) => GELU = (options?: unknown): never => {
+  checkInplace("gelu()", "gelu", options, []);
+  return keep("gelu", "gelu()");
+};
 /** PyTorch's `nn.Sigmoid()`. */
 export const sigmoid = (): Sigmoid => keep("sigmoid", "sigmoid()");
 /** PyTorch's `nn.Tanh()`. */
@@ -117,21 +215,56 @@ export const tanh = (): Tanh => keep("tanh", "tanh()");
 /** PyTorch's `nn.Identity()`. */
 export const identity = (): Identity => keep("identity", "identity()");
 
-type POf<First, Second> = IsOptions<First> extends true ? (First extends { readonly p: infer P extends number } ? P : 0.5)
-  : [First] extends [undefined] ? (Second extends { readonly p: infer P extends number } ? P : 0.5) : First & number;
-interface DropoutTypes { inplace: boolean; p: number }
-interface DropoutExpected { inplace: "true or false (it changes nothing here)"; p: "a number" }
+type POf<First, Second> =
+  IsOptions<First> extends true
+    ? First extends { readonly p: infer P extends number }
+      ? P
+      : 0.5
+    : [First] extends [undefined]
+      ? Second extends { readonly p: infer P extends number }
+        ? P
+        : 0.5
+      : First & number;
+interface DropoutTypes {
+  inplace: boolean;
+  p: number;
+}
+interface DropoutExpected {
+  inplace: "true or false (it changes nothing here)";
+  p: "a number";
+}
 /** The problems of dropout's arguments `(p?, inplace?)`, either of which may be the options object `{ p, inplace }`. */
 type DropoutProblems<Kind extends string, First, Second, Layer extends string = `${Kind}(${POf<First, Second>})`> = [
   IsOptions<First> extends true
-    ? InplaceProblem<Layer, Kind, First, "inplace" | "p", DropoutTypes, DropoutExpected> extends infer P extends string ? P : ProbabilityProblem<POf<First, Second>, Layer>
-    : [First] extends [undefined] ? false : ProbabilityProblem<POf<First, Second>, Layer>,
-  IsOptions<First> extends true ? ([Second] extends [undefined] ? false : writeAfterOptionsMessage<Layer>)
-    : InplaceProblem<Layer, Kind, Second, "inplace" | "p", DropoutTypes, DropoutExpected> extends infer P extends string ? P
-    : GivenTwiceProblem<Layer, Second, [First] extends [undefined] ? never : "p"> extends infer P extends string ? P
-    : [First] extends [undefined] ? (IsOptions<Second> extends true ? ProbabilityProblem<POf<First, Second>, Layer> : false) : false,
+    ? InplaceProblem<Layer, Kind, First, "inplace" | "p", DropoutTypes, DropoutExpected> extends infer P extends string
+      ? P
+      : ProbabilityProblem<POf<First, Second>, Layer>
+    : [First] extends [undefined]
+      ? false
+      : ProbabilityProblem<POf<First, Second>, Layer>,
+  IsOptions<First> extends true
+    ? [Second] extends [undefined]
+      ? false
+      : writeAfterOptionsMessage<Layer>
+    : InplaceProblem<Layer, Kind, Second, "inplace" | "p", DropoutTypes, DropoutExpected> extends infer P extends string
+      ? P
+      : GivenTwiceProblem<Layer, Second, [First] extends [undefined] ? never : "p"> extends infer P extends string
+        ? P
+        : [First] extends [undefined]
+          ? IsOptions<Second> extends true
+            ? ProbabilityProblem<POf<First, Second>, Layer>
+            : false
+          : false,
 ];
-type ProbabilityProblem<P, Layer extends string> = number extends P ? false : `${P & number}` extends `-${string}` ? writeProbabilityMessage<Layer> : P extends 0 | 1 ? false : `${P & number}` extends `0.${string}` ? false : writeProbabilityMessage<Layer>;
+type ProbabilityProblem<P, Layer extends string> = number extends P
+  ? false
+  : `${P & number}` extends `-${string}`
+    ? writeProbabilityMessage<Layer>
+    : P extends 0 | 1
+      ? false
+      : `${P & number}` extends `0.${string}`
+        ? false
+        : writeProbabilityMessage<Layer>;
 function dropoutOf(kind: string, rest: readonly unknown[]): never {
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as { p?: number };
@@ -145,17 +278,23 @@ function dropoutOf(kind: string, rest: readonly unknown[]): never {
 }
 
 /** PyTorch's `nn.Dropout(p=0.5, inplace=False)`: zeroes elements with probability p while training. */
-export function dropout<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined] ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false] : DropoutProblems<"dropout", First, Second>>(
-  p?: Checked<First, Problems[0]>,
-  inplaceOrOptions?: Checked<Second, Problems[1]>,
-): Dropout<POf<First, Second>> {
+export function dropout<
+  const First extends number | object | undefined = undefined,
+  const Second extends boolean | object | undefined = undefined,
+  Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined]
+    ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false]
+    : DropoutProblems<"dropout", First, Second>,
+>(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout<POf<First, Second>> {
   return dropoutOf("dropout", [p, inplaceOrOptions]);
 }
 /** PyTorch's `nn.Dropout2d(p=0.5, inplace=False)`: zeroes whole channels with probability p while training. */
-export function dropout2d<const First extends number | object | undefined = undefined, const Second extends boolean | object | undefined = undefined, Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined] ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false] : DropoutProblems<"dropout2d", First, Second>>(
-  p?: Checked<First, Problems[0]>,
-  inplaceOrOptions?: Checked<Second, Problems[1]>,
-): Dropout2d<POf<First, Second>> {
+export function dropout2d<
+  const First extends number | object | undefined = undefined,
+  const Second extends boolean | object | undefined = undefined,
+  Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined]
+    ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false]
+    : DropoutProblems<"dropout2d", First, Second>,
+>(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout2d<POf<First, Second>> {
   return dropoutOf("dropout2d", [p, inplaceOrOptions]);
 }
 
@@ -168,7 +307,12 @@ function dimLayer(kind: "softmax" | "logSoftmax", dim: unknown): never {
   if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
   const layer = `${kind}(${String(dim)})`;
   if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
-  const runtime: RuntimeLayer & Record<string, unknown> = { kind, written: layer, dim, outputShape: (input: RuntimeShape) => dimRule(layer, dim, input) };
+  const runtime: RuntimeLayer & Record<string, unknown> = {
+    kind,
+    written: layer,
+    dim,
+    outputShape: (input: RuntimeShape) => dimRule(layer, dim, input),
+  };
   return runtime as never;
 }
 
@@ -176,10 +320,16 @@ function dimLayer(kind: "softmax" | "logSoftmax", dim: unknown): never {
  * PyTorch's `nn.Softmax(dim)`. The dim is required (the call without it is one error on the call,
  * made with a `this` parameter: a missing argument cannot carry a message).
  */
-export function softmax<const Dim extends number = never>(this: [Dim] extends [never] ? writeNeedsDimMessage<"softmax"> : unknown, dim?: Dim): Softmax<[Dim] extends [never] ? -1 : Dim> {
+export function softmax<const Dim extends number = never>(
+  this: [Dim] extends [never] ? writeNeedsDimMessage<"softmax"> : unknown,
+  dim?: Dim,
+): Softmax<[Dim] extends [never] ? -1 : Dim> {
   return dimLayer("softmax", dim);
 }
 /** PyTorch's `nn.LogSoftmax(dim)` (dim required, as softmax's). */
-export function logSoftmax<const Dim extends number = never>(this: [Dim] extends [never] ? writeNeedsDimMessage<"logSoftmax"> : unknown, dim?: Dim): LogSoftmax<[Dim] extends [never] ? -1 : Dim> {
+export function logSoftmax<const Dim extends number = never>(
+  this: [Dim] extends [never] ? writeNeedsDimMessage<"logSoftmax"> : unknown,
+  dim?: Dim,
+): LogSoftmax<[Dim] extends [never] ? -1 : Dim> {
   return dimLayer("logSoftmax", dim);
 }

@@ -2,7 +2,12 @@
 // softmax's dim and dropout2d's channel axis are mapped to where the dimension physically is.
 import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import {
+  notConvertible,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+} from "../../runtime/convert/context.ts";
 import { AxisSoftmax } from "../../runtime/convert/custom-layers.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
 
@@ -39,7 +44,10 @@ export const dropout2d: Converter = {
     if (rank !== 3 && rank !== 4) throw notConvertible(layer, `it expects an input of rank 3 or 4, got rank ${rank}`);
     const channelAxis = physicalAxis(1, rank, ctx.layout);
     const noiseShape = Array.from({ length: rank }, (_, axis) => (axis === 0 || axis === channelAxis ? null : 1));
-    return apply(tfl.layers.dropout({ rate: layer.p as number, noiseShape: noiseShape as number[], name: ctx.name() }), ctx);
+    return apply(
+      tfl.layers.dropout({ rate: layer.p as number, noiseShape: noiseShape as number[], name: ctx.name() }),
+      ctx,
+    );
   },
 };
 
@@ -53,7 +61,12 @@ const softmaxLike = (log: boolean): Converter => ({
     const axis = physicalAxis(dim, rank, ctx.layout);
     const name = ctx.name();
     if (axis !== rank - 1) return apply(new AxisSoftmax({ axis, log, name }), ctx);
-    return apply(log ? tfl.layers.activation({ activation: "logSoftmax" as "softmax", name }) : tfl.layers.softmax({ axis: -1, name }), ctx);
+    return apply(
+      log
+        ? tfl.layers.activation({ activation: "logSoftmax" as "softmax", name })
+        : tfl.layers.softmax({ axis: -1, name }),
+      ctx,
+    );
   },
 });
 export const softmax = softmaxLike(false);

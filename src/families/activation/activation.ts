@@ -4,6 +4,7 @@ import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 export function dimRule(layer: string, dim: number, input: RuntimeShape): RuntimeShape {
-  if (dimIndex(dim, input.length) === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, input.length));
+  if (dimIndex(dim, input.length) === false)
+    throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, input.length));
   return input;
 }

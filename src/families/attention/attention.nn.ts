@@ -20,9 +20,21 @@ export interface MultiheadAttentionOptions {
   readonly batchFirst?: true;
 }
 /** PyTorch's keywords of MultiheadAttention (those that apply to self-attention) in camelCase. */
-export const attentionKeys = ["dropout", "bias", "batchFirst"] as const satisfies readonly (keyof MultiheadAttentionOptions)[];
-interface OptionTypes { dropout: number; bias: boolean; batchFirst: true }
-interface Expected { dropout: "a number"; bias: "true or false"; batchFirst: "true: [batch, seq, features] is the only layout here" }
+export const attentionKeys = [
+  "dropout",
+  "bias",
+  "batchFirst",
+] as const satisfies readonly (keyof MultiheadAttentionOptions)[];
+interface OptionTypes {
+  dropout: number;
+  bias: boolean;
+  batchFirst: true;
+}
+interface Expected {
+  dropout: "a number";
+  bias: "true or false";
+  batchFirst: "true: [batch, seq, features] is the only layout here";
+}
 const optionTypes = { dropout: expected.number, bias: expected.boolean, batchFirst: expected.batchFirst } as const;
 
 /**
@@ -44,15 +56,25 @@ export interface MultiheadAttentionShapeRule<EmbedDim, NumHeads> extends ShapeRu
 type WrittenAttention<EmbedDim, NumHeads> = `multiheadAttention(${EmbedDim & number}, ${NumHeads & number})`;
 
 /** The message when numHeads does not divide embedDim (each head gets embedDim / numHeads features). */
-export type writeNumHeadsMessage<Layer extends string, EmbedDim, NumHeads> =
-  `${Layer}: numHeads (${NumHeads & number}) must divide embedDim (${EmbedDim & number})`;
+export type writeNumHeadsMessage<
+  Layer extends string,
+  EmbedDim,
+  NumHeads,
+> = `${Layer}: numHeads (${NumHeads & number}) must divide embedDim (${EmbedDim & number})`;
 export const writeNumHeadsMessage = (layer: string, embedDim: number, numHeads: number): string =>
   `${layer}: numHeads (${numHeads}) must divide embedDim (${embedDim})`;
-type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<[
-  FirstSizeProblem<Layer, ["numHeads"], [NumHeads]>,
-  number extends EmbedDim | NumHeads ? false : FirstSizeProblem<Layer, ["embedDim"], [EmbedDim]> extends string ? false
-    : Mod<EmbedDim, NumHeads> extends 0 ? false : writeNumHeadsMessage<Layer, EmbedDim, NumHeads>,
-]>;
+type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<
+  [
+    FirstSizeProblem<Layer, ["numHeads"], [NumHeads]>,
+    number extends EmbedDim | NumHeads
+      ? false
+      : FirstSizeProblem<Layer, ["embedDim"], [EmbedDim]> extends string
+        ? false
+        : Mod<EmbedDim, NumHeads> extends 0
+          ? false
+          : writeNumHeadsMessage<Layer, EmbedDim, NumHeads>,
+  ]
+>;
 
 /**
  * PyTorch's `nn.MultiheadAttention(embed_dim, num_heads, dropout=0, bias=True, batch_first=True)` applied as
@@ -62,10 +84,24 @@ type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<[
  * @example
  * nn.multiheadAttention(512, 8); // [n, 10, 512] → [n, 10, 512]
  */
-export function multiheadAttention<const EmbedDim extends number, const NumHeads extends number, const Options extends object = {}>(
+export function multiheadAttention<
+  const EmbedDim extends number,
+  const NumHeads extends number,
+  const Options extends object = {},
+>(
   embedDim: Arg<EmbedDim, FirstSizeProblem<WrittenAttention<EmbedDim, NumHeads>, ["embedDim"], [EmbedDim]>>,
   numHeads: Arg<NumHeads, NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>>,
-  options?: Checked<Options, TrailingOptionsProblem<WrittenAttention<EmbedDim, NumHeads>, "nn.multiheadAttention", Options, keyof MultiheadAttentionOptions, OptionTypes, Expected>>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      WrittenAttention<EmbedDim, NumHeads>,
+      "nn.multiheadAttention",
+      Options,
+      keyof MultiheadAttentionOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
 ): MultiheadAttention<EmbedDim, NumHeads> {
   const embed = embedDim as number;
   const heads = numHeads as number;
@@ -75,7 +111,12 @@ export function multiheadAttention<const EmbedDim extends number, const NumHeads
   checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
   const given = (options ?? {}) as MultiheadAttentionOptions;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "multiheadAttention", written: layer, embedDim: embed, numHeads: heads, dropout: given.dropout ?? 0, bias: given.bias ?? true,
+    kind: "multiheadAttention",
+    written: layer,
+    embedDim: embed,
+    numHeads: heads,
+    dropout: given.dropout ?? 0,
+    bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => attentionRule(layer, embed, input),
   };
   return runtime as never;

@@ -13,11 +13,20 @@ export const multiheadAttention: Converter = {
     const useBias = (layer.bias as boolean | undefined) ?? true;
     const name = ctx.name();
     const attention = new MultiheadAttention({
-      embedDim, numHeads: layer.numHeads as number, dropout: (layer.dropout as number | undefined) ?? 0, useBias, name,
+      embedDim,
+      numHeads: layer.numHeads as number,
+      dropout: (layer.dropout as number | undefined) ?? 0,
+      useBias,
+      name,
     });
     const y = attention.apply(ctx.x) as tfl.SymbolicTensor;
     const param = (key: string, weight: string, shape: number[]): ParamSpec => ({
-      key: `${ctx.path}.${key}`, layer: name, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
+      key: `${ctx.path}.${key}`,
+      layer: name,
+      weight,
+      shape,
+      toTfjs: (w) => tf.clone(w),
+      fromTfjs: (w) => tf.clone(w),
     });
     const params = [param("in_proj_weight", "in_proj_weight", [3 * embedDim, embedDim])];
     if (useBias) params.push(param("in_proj_bias", "in_proj_bias", [3 * embedDim]));

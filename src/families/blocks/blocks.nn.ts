@@ -9,26 +9,34 @@ import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
 import { walk } from "../../model/walk.ts";
 
 /** `nn.residual(...layers)`: x + block(x); the block's output must equal its input, or the projection's output. */
-export interface Residual<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[] = []> extends Layer, RuntimeLayer {
+export interface Residual<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[] = []>
+  extends Layer, RuntimeLayer {
   readonly kind: "residual";
   readonly layers: Layers;
   readonly projection: Projection;
   readonly "~rule": ResidualShapeRule<Layers, Projection>;
 }
 /** The shape rule of Residual. */
-export interface ResidualShapeRule<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[]> extends ShapeRule {
+export interface ResidualShapeRule<
+  Layers extends readonly AnyLayer[],
+  Projection extends readonly AnyLayer[],
+> extends ShapeRule {
   readonly "~output": ResidualRule<`residual(${CountOf<Layers>} layers)`, Layers, Projection, this["~input"]>;
 }
 
 /** `nn.concat(dim, ...branches)`: each branch on the same input, outputs joined along dim. */
-export interface Concat<D extends number, Branches extends readonly (readonly AnyLayer[])[]> extends Layer, RuntimeLayer {
+export interface Concat<D extends number, Branches extends readonly (readonly AnyLayer[])[]>
+  extends Layer, RuntimeLayer {
   readonly kind: "concat";
   readonly dim: D;
   readonly branches: Branches;
   readonly "~rule": ConcatShapeRule<D, Branches>;
 }
 /** The shape rule of Concat. */
-export interface ConcatShapeRule<D extends number, Branches extends readonly (readonly AnyLayer[])[]> extends ShapeRule {
+export interface ConcatShapeRule<
+  D extends number,
+  Branches extends readonly (readonly AnyLayer[])[],
+> extends ShapeRule {
   readonly "~output": ConcatRule<`concat(${D}, ${CountOf<Branches>} branches)`, D, Branches, this["~input"]>;
 }
 
@@ -40,14 +48,16 @@ export interface ConcatShapeRule<D extends number, Branches extends readonly (re
  */
 type CountOf<Items extends readonly unknown[]> = number extends Items["length"] ? "n" : Items["length"];
 
-export const writeInnerMessage = (block: string, index: number, message: string): string => `${block}, layer ${index}: ${message}`;
+export const writeInnerMessage = (block: string, index: number, message: string): string =>
+  `${block}, layer ${index}: ${message}`;
 
 /** Runs layers inside a block; a ShapeError names the block and the layer's index in it. */
 function run(block: string, input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape {
   try {
     return walk(input, layers).at(-1) ?? input;
   } catch (error) {
-    if (error instanceof ShapeError && error.layerIndex !== undefined) throw new ShapeError(writeInnerMessage(block, error.layerIndex, error.message));
+    if (error instanceof ShapeError && error.layerIndex !== undefined)
+      throw new ShapeError(writeInnerMessage(block, error.layerIndex, error.message));
     throw error;
   }
 }
@@ -67,19 +77,33 @@ export interface ResidualOptions<Projection extends readonly AnyLayer[]> {
  * nn.residual({ projection: [nn.conv2d(64, 128, 1, 2)] }, nn.conv2d(64, 128, 3, 2, 1), nn.relu(), nn.conv2d(128, 128, 3, 1, 1));
  */
 export function residual<const Layers extends readonly AnyLayer[]>(...layers: Layers): Residual<Layers>;
-export function residual<const Projection extends readonly AnyLayer[], const Layers extends readonly AnyLayer[]>(options: ResidualOptions<Projection>, ...layers: Layers): Residual<Layers, Projection>;
+export function residual<const Projection extends readonly AnyLayer[], const Layers extends readonly AnyLayer[]>(
+  options: ResidualOptions<Projection>,
+  ...layers: Layers
+): Residual<Layers, Projection>;
 export function residual(...args: readonly unknown[]): RuntimeLayer {
-  const [options, layers] = isLayer(args[0]) ? [{ projection: [] }, args] : [args[0] as ResidualOptions<readonly AnyLayer[]>, args.slice(1)];
+  const [options, layers] = isLayer(args[0])
+    ? [{ projection: [] }, args]
+    : [args[0] as ResidualOptions<readonly AnyLayer[]>, args.slice(1)];
   const main = layers as readonly RuntimeLayer[];
   const projection = options.projection as readonly RuntimeLayer[];
   const block = `residual(${main.length} layers)`;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "residual", written: block, layers: main, projection,
+    kind: "residual",
+    written: block,
+    layers: main,
+    projection,
     outputShape: (input: RuntimeShape) => {
       const output = run(block, input, main);
       return projection.length === 0
         ? equalShapes(block, "the block's output", output, "its input", input)
-        : equalShapes(block, "the block's output", output, "the projection's output", run(`${block} projection`, input, projection));
+        : equalShapes(
+            block,
+            "the block's output",
+            output,
+            "the projection's output",
+            run(`${block} projection`, input, projection),
+          );
     },
   };
   return runtime;
@@ -94,12 +118,22 @@ const isLayer = (value: unknown): boolean => typeof value === "object" && value 
  * @example
  * nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)]); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function concat<const D extends number, const Branches extends readonly (readonly AnyLayer[])[]>(dim: D, ...branches: Branches): Concat<D, Branches> {
+export function concat<const D extends number, const Branches extends readonly (readonly AnyLayer[])[]>(
+  dim: D,
+  ...branches: Branches
+): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "concat", written: block, dim, branches,
+    kind: "concat",
+    written: block,
+    dim,
+    branches,
     outputShape: (input: RuntimeShape) =>
-      concatShapes(block, dim, branches.map((branch, i) => run(`${block} branch ${i}`, input, branch as readonly RuntimeLayer[]))),
+      concatShapes(
+        block,
+        dim,
+        branches.map((branch, i) => run(`${block} branch ${i}`, input, branch as readonly RuntimeLayer[])),
+      ),
   };
   return runtime as never;
 }

@@ -6,7 +6,11 @@ import type { UnknownShape } from "../../../types/model/layer.ts";
 import type { Walk } from "../../../types/model/walk.ts";
 
 /** The message of a layer inside a block, prefixed with where it is. */
-export type writeInnerMessage<Block extends string, Index extends number, Message extends string> = `${Block}, layer ${Index}: ${Message}`;
+export type writeInnerMessage<
+  Block extends string,
+  Index extends number,
+  Message extends string,
+> = `${Block}, layer ${Index}: ${Message}`;
 
 /**
  * The output of layers on an input, or the message of the first that does not fit, prefixed with the
@@ -14,10 +18,13 @@ export type writeInnerMessage<Block extends string, Index extends number, Messag
  */
 type Run<Block extends string, Input extends Shape, Layers extends readonly unknown[]> =
   Walk<Input, Layers> extends infer Result
-    ? Result extends { readonly unknownFrom: number } ? UnknownShape
-      : Result extends { readonly output: infer Output } ? Output
-      : Result extends { readonly index: infer Index extends number; readonly message: infer Message extends string } ? writeInnerMessage<Block, Index, Message>
-      : never
+    ? Result extends { readonly unknownFrom: number }
+      ? UnknownShape
+      : Result extends { readonly output: infer Output }
+        ? Output
+        : Result extends { readonly index: infer Index extends number; readonly message: infer Message extends string }
+          ? writeInnerMessage<Block, Index, Message>
+          : never
     : never;
 
 /**
@@ -25,38 +32,65 @@ type Run<Block extends string, Input extends Shape, Layers extends readonly unkn
  * Where the block's layers (or the projection's) are an array that is not a tuple, that equality is
  * checked when the model is built, and the sum has the shape of the other side.
  */
-export type ResidualRule<Block extends string, Layers extends readonly unknown[], Projection extends readonly unknown[], Input> =
-  Input extends Shape
-    ? Run<Block, Input, Layers> extends infer Main
-      ? Main extends Shape
+export type ResidualRule<
+  Block extends string,
+  Layers extends readonly unknown[],
+  Projection extends readonly unknown[],
+  Input,
+> = Input extends Shape
+  ? Run<Block, Input, Layers> extends infer Main
+    ? Main extends Shape
+      ? Projection extends readonly []
+        ? EqualShapes<Block, "the block's output", Main, "its input", Input>
+        : Run<`${Block} projection`, Input, Projection> extends infer Shortcut
+          ? Shortcut extends Shape
+            ? EqualShapes<Block, "the block's output", Main, "the projection's output", Shortcut>
+            : Shortcut extends UnknownShape
+              ? Main
+              : Shortcut
+          : never
+      : Main extends UnknownShape
         ? Projection extends readonly []
-          ? EqualShapes<Block, "the block's output", Main, "its input", Input>
+          ? Input
           : Run<`${Block} projection`, Input, Projection> extends infer Shortcut
-            ? Shortcut extends Shape ? EqualShapes<Block, "the block's output", Main, "the projection's output", Shortcut>
-              : Shortcut extends UnknownShape ? Main : Shortcut
+            ? Shortcut extends UnknownShape
+              ? Input
+              : Shortcut
             : never
-        : Main extends UnknownShape
-          ? Projection extends readonly [] ? Input
-            : Run<`${Block} projection`, Input, Projection> extends infer Shortcut ? Shortcut extends UnknownShape ? Input : Shortcut : never
-          : Main
-      : never
-    : never;
+        : Main
+    : never
+  : never;
 
 /** Every branch's output on the same input, or the first message. */
-type RunBranches<Block extends string, Input extends Shape, Branches extends readonly unknown[], Outputs extends Shape[] = [], Index extends unknown[] = []> =
-  Branches extends readonly [infer Branch extends readonly unknown[], ...infer Rest]
-    ? Run<`${Block} branch ${Index["length"]}`, Input, Branch> extends infer Output
-      ? Output extends Shape ? RunBranches<Block, Input, Rest, [...Outputs, Output], [...Index, 0]> : Output
-      : never
-    : Branches extends readonly [] ? Outputs : UnknownShape;
+type RunBranches<
+  Block extends string,
+  Input extends Shape,
+  Branches extends readonly unknown[],
+  Outputs extends Shape[] = [],
+  Index extends unknown[] = [],
+> = Branches extends readonly [infer Branch extends readonly unknown[], ...infer Rest]
+  ? Run<`${Block} branch ${Index["length"]}`, Input, Branch> extends infer Output
+    ? Output extends Shape
+      ? RunBranches<Block, Input, Rest, [...Outputs, Output], [...Index, 0]>
+      : Output
+    : never
+  : Branches extends readonly []
+    ? Outputs
+    : UnknownShape;
 
 /**
  * Concat: branches on the same input, joined along `D`; every other dimension must agree. A branch
  * that is an array of layers, not a tuple (or branches that are an array), makes the output unknown.
  */
-export type ConcatRule<Block extends string, D extends number, Branches extends readonly unknown[], Input> =
-  Input extends Shape
-    ? RunBranches<Block, Input, Branches> extends infer Outputs
-      ? Outputs extends readonly Shape[] ? ConcatShapes<Block, D, Outputs> : Outputs
-      : never
-    : never;
+export type ConcatRule<
+  Block extends string,
+  D extends number,
+  Branches extends readonly unknown[],
+  Input,
+> = Input extends Shape
+  ? RunBranches<Block, Input, Branches> extends infer Outputs
+    ? Outputs extends readonly Shape[]
+      ? ConcatShapes<Block, D, Outputs>
+      : Outputs
+    : never
+  : never;

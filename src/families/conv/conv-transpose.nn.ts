@@ -1,13 +1,37 @@
 // nn.convTranspose1d / convTranspose2d: PyTorch's ConvTranspose1d/2d, channels-first, PyTorch's argument order.
 import type { Compare, Mod } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  OptionTypeProblem,
+  OptionTypesFit,
+  IsOptions,
+  KnownKeys,
+  PerDim,
+  UnknownKeyProblem,
+  Written,
+  writeAfterOptionsMessage,
+  writePositionalMessage,
+} from "../../../types/shape/args.ts";
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "./conv-transpose.types.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../../shape/args.ts";
+import {
+  checkOptionTypes,
+  checkSizes,
+  checkTupleLength,
+  expected,
+  isOptions,
+  perDim,
+  splitOptions,
+  writePositionalMessage as positionalMessage,
+  written,
+} from "../../shape/args.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeGroupsMessage, type SizeArg } from "./conv.nn.ts";
@@ -30,25 +54,92 @@ export interface ConvTransposeOptions {
   readonly paddingMode?: "zeros";
 }
 
-type Option<Options, Key extends keyof ConvTransposeOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type Option<Options, Key extends keyof ConvTransposeOptions, Default> = Options extends {
+  readonly [K in Key]: infer Value;
+}
+  ? Value
+  : Default;
 /** The options object of a call: the first object among the arguments after kernelSize (`{}` when none). */
 type OptionsOf<Fourth, Fifth, Sixth, Seventh> =
-  IsOptions<Fourth> extends true ? Fourth : IsOptions<Fifth> extends true ? Fifth : IsOptions<Sixth> extends true ? Sixth : Seventh;
+  IsOptions<Fourth> extends true
+    ? Fourth
+    : IsOptions<Fifth> extends true
+      ? Fifth
+      : IsOptions<Sixth> extends true
+        ? Sixth
+        : Seventh;
 /** A positional argument (`Index` 0: the fourth), or `undefined` when not given or after the options object. */
-type At<Index extends number, Fourth, Fifth, Sixth> = IsOptions<Fourth> extends true ? undefined
-  : Index extends 0 ? Fourth : IsOptions<Fifth> extends true ? undefined : Index extends 1 ? Fifth : IsOptions<Sixth> extends true ? undefined : Sixth;
+type At<Index extends number, Fourth, Fifth, Sixth> =
+  IsOptions<Fourth> extends true
+    ? undefined
+    : Index extends 0
+      ? Fourth
+      : IsOptions<Fifth> extends true
+        ? undefined
+        : Index extends 1
+          ? Fifth
+          : IsOptions<Sixth> extends true
+            ? undefined
+            : Sixth;
 type ValueOf<Index extends number, Key extends keyof ConvTransposeOptions, Default, Fourth, Fifth, Sixth, Seventh> =
-  At<Index, Fourth, Fifth, Sixth> extends infer Value ? ([Value] extends [undefined] ? Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, Key, Default> : Value) : never;
-type StrideOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<0, "stride", 1, Fourth, Fifth, Sixth, Seventh>;
-type PaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<1, "padding", 0, Fourth, Fifth, Sixth, Seventh>;
-type OutputPaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<2, "outputPadding", 0, Fourth, Fifth, Sixth, Seventh>;
-type DilationOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, "dilation", 1>;
-type GroupsOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, "groups", 1>;
+  At<Index, Fourth, Fifth, Sixth> extends infer Value
+    ? [Value] extends [undefined]
+      ? Option<OptionsOf<Fourth, Fifth, Sixth, Seventh>, Key, Default>
+      : Value
+    : never;
+type StrideOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<
+  0,
+  "stride",
+  1,
+  Fourth,
+  Fifth,
+  Sixth,
+  Seventh
+>;
+type PaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<
+  1,
+  "padding",
+  0,
+  Fourth,
+  Fifth,
+  Sixth,
+  Seventh
+>;
+type OutputPaddingOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = ValueOf<
+  2,
+  "outputPadding",
+  0,
+  Fourth,
+  Fifth,
+  Sixth,
+  Seventh
+>;
+type DilationOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<
+  OptionsOf<Fourth, Fifth, Sixth, Seventh>,
+  "dilation",
+  1
+>;
+type GroupsOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Option<
+  OptionsOf<Fourth, Fifth, Sixth, Seventh>,
+  "groups",
+  1
+>;
 type ConvTransposeKey = keyof ConvTransposeOptions;
 /** PyTorch's keywords of ConvTranspose1d/2d in camelCase. */
-export const convTransposeKeys = ["stride", "padding", "outputPadding", "dilation", "groups", "bias", "paddingMode"] as const satisfies readonly ConvTransposeKey[];
+export const convTransposeKeys = [
+  "stride",
+  "padding",
+  "outputPadding",
+  "dilation",
+  "groups",
+  "bias",
+  "paddingMode",
+] as const satisfies readonly ConvTransposeKey[];
 
-type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [infer Part extends string, ...infer Rest extends string[]]
+type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [
+  infer Part extends string,
+  ...infer Rest extends string[],
+]
   ? Join<Rest, Part extends "" ? Text : Text extends "" ? Part : `${Text}, ${Part}`>
   : Text;
 
@@ -56,24 +147,61 @@ type Join<Parts extends readonly string[], Text extends string = ""> = Parts ext
  * How messages write a transposed convolution: `convTranspose2d(16, 8, 3, 2, 1, 1)`,
  * `convTranspose2d(16, 8, 3, { stride: 2, dilation: 2 })`.
  */
-export type WrittenConvTranspose<Kind extends string, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> =
-  `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
-    ? OutputPadding extends 0
-      ? Padding extends 0 ? (Stride extends 1 ? "" : `, ${Written<Stride>}`) : `, ${Written<Stride>}, ${Written<Padding>}`
-      : `, ${Written<Stride>}, ${Written<Padding>}, ${Written<OutputPadding>}`
-    : `, { ${Join<[
+export type WrittenConvTranspose<
+  Kind extends string,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> = `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
+  ? OutputPadding extends 0
+    ? Padding extends 0
+      ? Stride extends 1
+        ? ""
+        : `, ${Written<Stride>}`
+      : `, ${Written<Stride>}, ${Written<Padding>}`
+    : `, ${Written<Stride>}, ${Written<Padding>}, ${Written<OutputPadding>}`
+  : `, { ${Join<
+      [
         Stride extends 1 ? "" : `stride: ${Written<Stride>}`,
         Padding extends 0 ? "" : `padding: ${Written<Padding>}`,
         OutputPadding extends 0 ? "" : `outputPadding: ${Written<OutputPadding>}`,
         Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}`,
         Groups extends 1 ? "" : `groups: ${Groups & number}`,
-      ]>} }`})`;
+      ]
+    >} }`})`;
 
-type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, Input> = ConvTransposeRule<
-  WrittenConvTranspose<Kind, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>, Rank, In, Out,
-  PerDim<Kernel, Rank>, PerDim<Stride, Rank>, PerDim<Padding, Rank>, PerDim<OutputPadding, Rank>, PerDim<Dilation, Rank>, Input>;
+type Rule<
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+  Input,
+> = ConvTransposeRule<
+  WrittenConvTranspose<Kind, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>,
+  Rank,
+  In,
+  Out,
+  PerDim<Kernel, Rank>,
+  PerDim<Stride, Rank>,
+  PerDim<Padding, Rank>,
+  PerDim<OutputPadding, Rank>,
+  PerDim<Dilation, Rank>,
+  Input
+>;
 
-interface ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> extends Layer, RuntimeLayer {
+interface ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>
+  extends Layer, RuntimeLayer {
   readonly inChannels: In;
   readonly outChannels: Out;
   readonly kernelSize: Kernel;
@@ -92,14 +220,43 @@ interface ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Di
  * @example
  * type T = ConvTranspose1d<8, 4, 3, 2>; // [n, 8, 10] → [n, 4, 21]
  */
-export interface ConvTranspose1d<In, Out, Kernel, Stride = 1, Padding = 0, OutputPadding = 0, Dilation = 1, Groups = 1>
-  extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+export interface ConvTranspose1d<
+  In,
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
   readonly kind: "convTranspose1d";
   readonly "~rule": ConvTranspose1dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
 }
 /** The shape rule of ConvTranspose1d. */
-export interface ConvTranspose1dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> extends ShapeRule {
-  readonly "~output": Rule<"convTranspose1d", 1, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, this["~input"]>;
+export interface ConvTranspose1dShapeRule<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": Rule<
+    "convTranspose1d",
+    1,
+    In,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
 }
 
 /**
@@ -109,63 +266,158 @@ export interface ConvTranspose1dShapeRule<In, Out, Kernel, Stride, Padding, Outp
  * @example
  * type T = ConvTranspose2d<16, 8, 3, 2, 1, 1>; // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
-export interface ConvTranspose2d<In, Out, Kernel, Stride = 1, Padding = 0, OutputPadding = 0, Dilation = 1, Groups = 1>
-  extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+export interface ConvTranspose2d<
+  In,
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
   readonly kind: "convTranspose2d";
   readonly "~rule": ConvTranspose2dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
 }
 /** The shape rule of ConvTranspose2d. */
-export interface ConvTranspose2dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> extends ShapeRule {
-  readonly "~output": Rule<"convTranspose2d", 2, In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, this["~input"]>;
+export interface ConvTranspose2dShapeRule<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": Rule<
+    "convTranspose2d",
+    2,
+    In,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
 }
 
 // Argument checks, each reported on its own argument.
-type GroupsProblem<Layer extends string, In, Out, Groups> =
-  [Groups] extends [1] ? false
-  : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string ? P
-  : number extends In | Out | Groups ? false
-  : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
-  : writeGroupsMessage<Layer, In, Out, Groups>;
+type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
+  ? false
+  : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
+    ? P
+    : number extends In | Out | Groups
+      ? false
+      : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+        ? false
+        : writeGroupsMessage<Layer, In, Out, Groups>;
 /** PyTorch's rule in every dimension: outputPadding < stride or outputPadding < dilation. */
-type OutputPaddingProblem<Layer extends string, OutputPaddings extends readonly unknown[], Strides extends readonly unknown[], Dilations extends readonly unknown[]> =
-  OutputPaddings extends readonly [infer OutputPadding, ...infer Rest]
-    ? number extends OutputPadding | Strides[0] | Dilations[0] ? OutputPaddingProblem<Layer, Rest, Tail<Strides>, Tail<Dilations>>
-      : "lt" extends Compare<OutputPadding, Strides[0]> | Compare<OutputPadding, Dilations[0]> ? OutputPaddingProblem<Layer, Rest, Tail<Strides>, Tail<Dilations>>
+type OutputPaddingProblem<
+  Layer extends string,
+  OutputPaddings extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Dilations extends readonly unknown[],
+> = OutputPaddings extends readonly [infer OutputPadding, ...infer Rest]
+  ? number extends OutputPadding | Strides[0] | Dilations[0]
+    ? OutputPaddingProblem<Layer, Rest, Tail<Strides>, Tail<Dilations>>
+    : "lt" extends Compare<OutputPadding, Strides[0]> | Compare<OutputPadding, Dilations[0]>
+      ? OutputPaddingProblem<Layer, Rest, Tail<Strides>, Tail<Dilations>>
       : writeOutputPaddingMessage<Layer, OutputPadding, Strides[0], Dilations[0]>
-    : false;
+  : false;
 type Tail<Values extends readonly unknown[]> = Values extends readonly [unknown, ...infer Rest] ? Rest : [];
-type OutputPaddingArgProblem<Layer extends string, Rank extends number, OutputPadding, Stride, Dilation> =
-  FirstProblem<[
+type OutputPaddingArgProblem<Layer extends string, Rank extends number, OutputPadding, Stride, Dilation> = FirstProblem<
+  [
     SizeArgProblem<Layer, "outputPadding", OutputPadding, Rank, 0>,
     OutputPaddingProblem<Layer, PerDim<OutputPadding, Rank>, PerDim<Stride, Rank>, PerDim<Dilation, Rank>>,
-  ]>;
+  ]
+>;
 /** Problems of an options object: an unknown key, a key also given as an argument, then the values it gives. */
-type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Options, Stride, Dilation, Positional extends string> = FirstProblem<[
-  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvTransposeKey>,
-  GivenTwiceProblem<Layer, Options, Positional>,
-  OptionTypeProblem<Layer, Options, { bias: boolean; paddingMode: "zeros" }, { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }>,
-  SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
-  SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>,
-  SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
-  Options extends { readonly outputPadding: infer OutputPadding } ? OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation> : false,
-  GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
-]>;
+type OptionsProblem<
+  Layer extends string,
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Options,
+  Stride,
+  Dilation,
+  Positional extends string,
+> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvTransposeKey>,
+    GivenTwiceProblem<Layer, Options, Positional>,
+    OptionTypeProblem<
+      Layer,
+      Options,
+      { bias: boolean; paddingMode: "zeros" },
+      { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }
+    >,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+    SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>,
+    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+    Options extends { readonly outputPadding: infer OutputPadding }
+      ? OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation>
+      : false,
+    GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
+  ]
+>;
 /** The problem of the argument at `Index` (0: the fourth) after kernelSize: options, a positional size, or an argument after the options. */
-type RestProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Index extends number, Fourth, Fifth, Sixth, Seventh,
-  Value = [Fourth, Fifth, Sixth, Seventh][Index]> =
-  IsOptions<OptionsBefore<Index, Fourth, Fifth, Sixth>> extends true ? ([Value] extends [undefined] ? false : {} extends Value ? false : writeAfterOptionsMessage<Layer>)
-  : IsOptions<Value> extends true
-    ? OptionsProblem<Layer, Kind, Rank, In, Out, Value, StrideOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>,
-        GivenBefore<Index, Fourth, Fifth, Sixth>>
-  : [Value] extends [undefined] ? false
-  : Index extends 0 ? SizeArgProblem<Layer, "stride", Value, Rank>
-  : Index extends 1 ? SizeArgProblem<Layer, "padding", Value, Rank, 0>
-  : OutputPaddingArgProblem<Layer, Rank, Value, StrideOf<Fourth, Fifth, Sixth, Seventh>, 1>;
+type RestProblem<
+  Layer extends string,
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Index extends number,
+  Fourth,
+  Fifth,
+  Sixth,
+  Seventh,
+  Value = [Fourth, Fifth, Sixth, Seventh][Index],
+> =
+  IsOptions<OptionsBefore<Index, Fourth, Fifth, Sixth>> extends true
+    ? [Value] extends [undefined]
+      ? false
+      : {} extends Value
+        ? false
+        : writeAfterOptionsMessage<Layer>
+    : IsOptions<Value> extends true
+      ? OptionsProblem<
+          Layer,
+          Kind,
+          Rank,
+          In,
+          Out,
+          Value,
+          StrideOf<Fourth, Fifth, Sixth, Seventh>,
+          DilationOf<Fourth, Fifth, Sixth, Seventh>,
+          GivenBefore<Index, Fourth, Fifth, Sixth>
+        >
+      : [Value] extends [undefined]
+        ? false
+        : Index extends 0
+          ? SizeArgProblem<Layer, "stride", Value, Rank>
+          : Index extends 1
+            ? SizeArgProblem<Layer, "padding", Value, Rank, 0>
+            : OutputPaddingArgProblem<Layer, Rank, Value, StrideOf<Fourth, Fifth, Sixth, Seventh>, 1>;
 /** The options object before argument `Index`, or `undefined`. */
-type OptionsBefore<Index extends number, Fourth, Fifth, Sixth> =
-  Index extends 0 ? undefined : IsOptions<Fourth> extends true ? Fourth
-  : Index extends 1 ? undefined : IsOptions<Fifth> extends true ? Fifth
-  : Index extends 2 ? undefined : IsOptions<Sixth> extends true ? Sixth : undefined;
+type OptionsBefore<Index extends number, Fourth, Fifth, Sixth> = Index extends 0
+  ? undefined
+  : IsOptions<Fourth> extends true
+    ? Fourth
+    : Index extends 1
+      ? undefined
+      : IsOptions<Fifth> extends true
+        ? Fifth
+        : Index extends 2
+          ? undefined
+          : IsOptions<Sixth> extends true
+            ? Sixth
+            : undefined;
 /** The names of the positional arguments given before argument `Index`. */
 type GivenBefore<Index extends number, Fourth, Fifth, Sixth> =
   | (Index extends 0 ? never : [Fourth] extends [undefined] ? never : "stride")
@@ -173,24 +425,85 @@ type GivenBefore<Index extends number, Fourth, Fifth, Sixth> =
   | (Index extends 0 | 1 | 2 ? never : [Sixth] extends [undefined] ? never : "outputPadding");
 
 /** `convTranspose2d(16, 8, { kernelSize: 3 })`: kernelSize is an argument. */
-type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> = IsOptions<Kernel> extends true
-  ? writePositionalMessage<`${Kind}(${In & number}, ${Out & number}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding, outputPadding">
-  : false;
+type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> =
+  IsOptions<Kernel> extends true
+    ? writePositionalMessage<
+        `${Kind}(${In & number}, ${Out & number}, { … })`,
+        "kernelSize",
+        "inChannels, outChannels, kernelSize, stride, padding, outputPadding"
+      >
+    : false;
 
 /** Each argument's message or `false`; plain arguments (options without outputPadding or groups) skip the checks. */
-type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
-  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, [Fifth] extends [undefined] ? true : IsPlainSizeArg<Fifth, Rank, 0>, Sixth, Seventh] extends [true, true, true, true, true, undefined, {}]
-    ? ({} extends Seventh ? IsOptions<Fourth> extends true ? [Fifth] extends [undefined] ? NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> : NoProblems : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>)
-    : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
-type Full<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = IsOptions<Kernel> extends true
-  ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false, false]
-  : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh,
-      WrittenConvTranspose<Kind, In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>>>;
+type ConvTransposeProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = [
+  IsPlainSize<In>,
+  IsPlainSize<Out>,
+  IsPlainSizeArg<Kernel, Rank>,
+  PlainFourth<Fourth, Rank>,
+  [Fifth] extends [undefined] ? true : IsPlainSizeArg<Fifth, Rank, 0>,
+  Sixth,
+  Seventh,
+] extends [true, true, true, true, true, undefined, {}]
+  ? {} extends Seventh
+    ? IsOptions<Fourth> extends true
+      ? [Fifth] extends [undefined]
+        ? NoProblems
+        : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>
+      : NoProblems
+    : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>
+  : Full<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
+type Full<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
+  IsOptions<Kernel> extends true
+    ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false, false]
+    : FullProblems<
+        Kind,
+        Rank,
+        In,
+        Out,
+        Kernel,
+        Fourth,
+        Fifth,
+        Sixth,
+        Seventh,
+        WrittenConvTranspose<
+          Kind,
+          In,
+          Out,
+          Kernel,
+          StrideOf<Fourth, Fifth, Sixth, Seventh>,
+          PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+          OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+          DilationOf<Fourth, Fifth, Sixth, Seventh>,
+          GroupsOf<Fourth, Fifth, Sixth, Seventh>
+        >
+      >;
 type NoProblems = [false, false, false, false, false, false, false];
-type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
-  ? [KnownKeys<Fourth, ConvTransposeKey>, OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, IsPlainSizeArg<PaddingOf<Fourth>, Rank, 0>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, OutputPaddingOf<Fourth>, GroupsOf<Fourth>] extends [true, true, true, true, true, 0, 1] ? true : false
-  : IsPlainSizeArg<Fourth, Rank>;
-type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh, Layer extends string> = [
+type PlainFourth<Fourth, Rank extends number> =
+  IsOptions<Fourth> extends true
+    ? [
+        KnownKeys<Fourth, ConvTransposeKey>,
+        OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>,
+        IsPlainSizeArg<StrideOf<Fourth>, Rank>,
+        IsPlainSizeArg<PaddingOf<Fourth>, Rank, 0>,
+        IsPlainSizeArg<DilationOf<Fourth>, Rank>,
+        OutputPaddingOf<Fourth>,
+        GroupsOf<Fourth>,
+      ] extends [true, true, true, true, true, 0, 1]
+      ? true
+      : false
+    : IsPlainSizeArg<Fourth, Rank>;
+type FullProblems<
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Kernel,
+  Fourth,
+  Fifth,
+  Sixth,
+  Seventh,
+  Layer extends string,
+> = [
   FirstSizeProblem<Layer, ["inChannels"], [In]>,
   FirstSizeProblem<Layer, ["outChannels"], [Out]>,
   SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
@@ -208,9 +521,26 @@ type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fou
  * @example
  * nn.convTranspose1d(8, 4, 3, 2); // [n, 8, 10] → [n, 4, 21]
  */
-export function convTranspose1d<const In extends number, const Out extends number, const Kernel extends SizeArg | object,
-  const Fourth extends SizeArg | object | undefined = 1, const Fifth extends SizeArg | object | undefined = undefined, const Sixth extends SizeArg | object | undefined = undefined, const Seventh extends object = {},
-  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>>(
+export function convTranspose1d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = ConvTransposeProblems<
+    "convTranspose1d",
+    1,
+    In,
+    Out,
+    Kernel,
+    Fourth,
+    Fifth,
+    Sixth,
+    Seventh
+  >,
+>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
@@ -218,8 +548,22 @@ export function convTranspose1d<const In extends number, const Out extends numbe
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): ConvTranspose1d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>> {
-  return convTranspose("convTranspose1d", 1, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, outputPaddingOrOptions, options]) as never;
+): ConvTranspose1d<
+  In,
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth, Seventh>,
+  PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  DilationOf<Fourth, Fifth, Sixth, Seventh>,
+  GroupsOf<Fourth, Fifth, Sixth, Seventh>
+> {
+  return convTranspose("convTranspose1d", 1, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
 }
 
 /**
@@ -232,9 +576,26 @@ export function convTranspose1d<const In extends number, const Out extends numbe
  * nn.convTranspose2d(16, 8, 3, 2, 1, 1);            // [n, 16, 14, 14] → [n, 8, 28, 28]
  * nn.convTranspose2d(16, 8, 4, { stride: 2, padding: 1 }); // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
-export function convTranspose2d<const In extends number, const Out extends number, const Kernel extends SizeArg | object,
-  const Fourth extends SizeArg | object | undefined = 1, const Fifth extends SizeArg | object | undefined = undefined, const Sixth extends SizeArg | object | undefined = undefined, const Seventh extends object = {},
-  Problems extends ArgProblems = ConvTransposeProblems<"convTranspose2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth, Seventh>>(
+export function convTranspose2d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = ConvTransposeProblems<
+    "convTranspose2d",
+    2,
+    In,
+    Out,
+    Kernel,
+    Fourth,
+    Fifth,
+    Sixth,
+    Seventh
+  >,
+>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
@@ -242,15 +603,42 @@ export function convTranspose2d<const In extends number, const Out extends numbe
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): ConvTranspose2d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth, Seventh>, PaddingOf<Fourth, Fifth, Sixth, Seventh>, OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>, DilationOf<Fourth, Fifth, Sixth, Seventh>, GroupsOf<Fourth, Fifth, Sixth, Seventh>> {
-  return convTranspose("convTranspose2d", 2, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, outputPaddingOrOptions, options]) as never;
+): ConvTranspose2d<
+  In,
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth, Seventh>,
+  PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  DilationOf<Fourth, Fifth, Sixth, Seventh>,
+  GroupsOf<Fourth, Fifth, Sixth, Seventh>
+> {
+  return convTranspose("convTranspose2d", 2, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
 }
 
 // ---- runtime
 
-function convTranspose(kind: string, rank: number, inChannels: number, outChannels: number, kernelSize: unknown, rest: readonly unknown[]): RuntimeLayer & Record<string, unknown> {
+function convTranspose(
+  kind: string,
+  rank: number,
+  inChannels: number,
+  outChannels: number,
+  kernelSize: unknown,
+  rest: readonly unknown[],
+): RuntimeLayer & Record<string, unknown> {
   if (isOptions(kernelSize)) {
-    throw new ShapeError(positionalMessage(`${kind}(${inChannels}, ${outChannels}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding, outputPadding"));
+    throw new ShapeError(
+      positionalMessage(
+        `${kind}(${inChannels}, ${outChannels}, { … })`,
+        "kernelSize",
+        "inChannels, outChannels, kernelSize, stride, padding, outputPadding",
+      ),
+    );
   }
   const at = rest.findIndex(isOptions);
   const options = at === -1 ? {} : (rest[at] as ConvTransposeOptions);
@@ -260,13 +648,28 @@ function convTranspose(kind: string, rank: number, inChannels: number, outChanne
   const outputPadding = (positional(2) ?? options.outputPadding ?? 0) as SizeArg;
   const dilation = options.dilation ?? 1;
   const groups = options.groups ?? 1;
-  const layer = writtenConvTranspose(kind, inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups);
+  const layer = writtenConvTranspose(
+    kind,
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride,
+    padding,
+    outputPadding,
+    dilation,
+    groups,
+  );
   checkSizes(layer, { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, ["stride", "padding", "outputPadding"], rest, convTransposeKeys);
   checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg });
   checkTupleLength(layer, "kernelSize", kernelSize, rank);
-  for (const [name, value, minimum] of [["stride", stride, 1], ["padding", padding, 0], ["dilation", dilation, 1], ["outputPadding", outputPadding, 0]] as const) {
+  for (const [name, value, minimum] of [
+    ["stride", stride, 1],
+    ["padding", padding, 0],
+    ["dilation", dilation, 1],
+    ["outputPadding", outputPadding, 0],
+  ] as const) {
     checkSizes(layer, { [name]: value }, minimum);
     checkTupleLength(layer, name, value, rank);
   }
@@ -274,23 +677,49 @@ function convTranspose(kind: string, rank: number, inChannels: number, outChanne
   const dilations = perDim(dilation, rank);
   const outputPaddings = perDim(outputPadding, rank);
   outputPaddings.forEach((op, i) => {
-    if (!(op < strides[i]! || op < dilations[i]!)) throw new ShapeError(writeOutputPadding(layer, op, strides[i]!, dilations[i]!));
+    if (!(op < strides[i]! || op < dilations[i]!))
+      throw new ShapeError(writeOutputPadding(layer, op, strides[i]!, dilations[i]!));
   });
   if (groups !== 1) {
     checkSizes(layer, { groups });
-    if (inChannels % groups !== 0 || outChannels % groups !== 0) throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
+    if (inChannels % groups !== 0 || outChannels % groups !== 0)
+      throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
-  const perDimension = { kernels: perDim(kernelSize as SizeArg, rank), strides, paddings: perDim(padding, rank), outputPaddings, dilations };
+  const perDimension = {
+    kernels: perDim(kernelSize as SizeArg, rank),
+    strides,
+    paddings: perDim(padding, rank),
+    outputPaddings,
+    dilations,
+  };
   return {
-    kind, written: layer,
-    inChannels, outChannels, kernelSize, stride, padding, outputPadding, dilation, groups, bias: options.bias ?? true,
+    kind,
+    written: layer,
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride,
+    padding,
+    outputPadding,
+    dilation,
+    groups,
+    bias: options.bias ?? true,
     outputShape: (input: RuntimeShape) => convTransposeRule(layer, rank, inChannels, outChannels, perDimension, input),
   };
 }
 
 /** Twin of `WrittenConvTranspose`. */
-export function writtenConvTranspose(kind: string, inChannels: number, outChannels: number, kernel: unknown, stride: unknown, padding: unknown,
-  outputPadding: unknown, dilation: unknown, groups: number): string {
+export function writtenConvTranspose(
+  kind: string,
+  inChannels: number,
+  outChannels: number,
+  kernel: unknown,
+  stride: unknown,
+  padding: unknown,
+  outputPadding: unknown,
+  dilation: unknown,
+  groups: number,
+): string {
   let rest = "";
   if (dilation === 1 && groups === 1) {
     if (outputPadding !== 0) rest = `, ${written(stride)}, ${written(padding)}, ${written(outputPadding)}`;

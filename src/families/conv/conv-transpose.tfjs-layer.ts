@@ -33,12 +33,20 @@ function insertZeros(x: tf.Tensor, strides: number[]): tf.Tensor {
   const phases = strides.reduce((a, b) => a * b, 1);
   const zeros = tf.zerosLike(x);
   const stacked = tf.concat([x, ...Array.from({ length: phases - 1 }, () => zeros)], 0);
-  return tf.batchToSpaceND(stacked, strides, strides.map((s) => [0, s - 1]));
+  return tf.batchToSpaceND(
+    stacked,
+    strides,
+    strides.map((s) => [0, s - 1]),
+  );
 }
 
 /** Pads each spatial dimension by [before, after]; negative amounts crop. */
 function padOrCrop(x: tf.Tensor, amounts: [number, number][]): tf.Tensor {
-  const padded = tf.pad(x, [[0, 0], ...amounts.map(([b, a]): [number, number] => [Math.max(b, 0), Math.max(a, 0)]), [0, 0]]);
+  const padded = tf.pad(x, [
+    [0, 0],
+    ...amounts.map(([b, a]): [number, number] => [Math.max(b, 0), Math.max(a, 0)]),
+    [0, 0],
+  ]);
   if (amounts.every(([b, a]) => b >= 0 && a >= 0)) return padded;
   const begin = [0, ...amounts.map(([b]) => Math.max(-b, 0)), 0];
   const size = [-1, ...amounts.map(([b, a], i) => x.shape[i + 1]! + b + a), -1];
@@ -51,8 +59,13 @@ export class ConvTranspose extends GroupedConvLayer<ConvTransposeArgs> {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { kernelSize, strides, paddings, outputPaddings, dilations, filters } = this.settings;
-    const spatial = rest.slice(0, -1).map((n, i) => n === null ? null
-      : (n - 1) * strides[i]! - 2 * paddings[i]! + dilations[i]! * (kernelSize[i]! - 1) + outputPaddings[i]! + 1);
+    const spatial = rest
+      .slice(0, -1)
+      .map((n, i) =>
+        n === null
+          ? null
+          : (n - 1) * strides[i]! - 2 * paddings[i]! + dilations[i]! * (kernelSize[i]! - 1) + outputPaddings[i]! + 1,
+      );
     return [batch!, ...spatial, filters];
   }
 
@@ -65,7 +78,13 @@ export class ConvTranspose extends GroupedConvLayer<ConvTransposeArgs> {
         return [edge, edge + outputPaddings[i]!];
       });
       const spread = padOrCrop(insertZeros(x, strides), edges);
-      const y = groupedConv(spread, this.kernel!.read(), groups, strides.map(() => 1), dilations);
+      const y = groupedConv(
+        spread,
+        this.kernel!.read(),
+        groups,
+        strides.map(() => 1),
+        dilations,
+      );
       return this.bias ? tf.add(y, this.bias.read()) : y;
     });
   }

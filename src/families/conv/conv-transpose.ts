@@ -7,11 +7,25 @@ import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts
 export const writeOutputTooSmallMessage = (layer: string, axis: number, size: string): string =>
   `${layer}: the output size in input dimension ${axis} would be ${size}; (L − 1)·stride − 2·padding + dilation·(kernel − 1) + outputPadding + 1 must be at least 1`;
 
-export const writeOutputPaddingMessage = (layer: string, outputPadding: number, stride: number, dilation: number): string =>
+export const writeOutputPaddingMessage = (
+  layer: string,
+  outputPadding: number,
+  stride: number,
+  dilation: number,
+): string =>
   `${layer}: outputPadding (${outputPadding}) must be smaller than either stride (${stride}) or dilation (${dilation})`;
 
 /** One spatial output size; throws when it would be below 1. Unknown sizes stay unknown (`null`). */
-export function convTransposeSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, outputPadding: number, dilation: number): number | null {
+export function convTransposeSize(
+  layer: string,
+  axis: number,
+  size: RuntimeDim,
+  kernel: number,
+  stride: number,
+  padding: number,
+  outputPadding: number,
+  dilation: number,
+): number | null {
   const known = valueOf(size);
   if (known === null) return null;
   const grown = known * stride + dilation * (kernel - 1) + outputPadding + 1;
@@ -29,12 +43,24 @@ export interface ConvTransposeOptions {
 }
 
 /** The channels-first transposed convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
-export function convTransposeRule(layer: string, rank: number, inChannels: number, outChannels: number, options: ConvTransposeOptions, input: RuntimeShape): RuntimeShape {
+export function convTransposeRule(
+  layer: string,
+  rank: number,
+  inChannels: number,
+  outChannels: number,
+  options: ConvTransposeOptions,
+  input: RuntimeShape,
+): RuntimeShape {
   if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
   const [batch, channels, ...spatial] = input;
   const known = valueOf(channels!);
   if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
   const { kernels, strides, paddings, outputPaddings, dilations } = options;
-  return [batch!, outChannels, ...spatial.map((size, i) =>
-    convTransposeSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, outputPaddings[i]!, dilations[i]!))];
+  return [
+    batch!,
+    outChannels,
+    ...spatial.map((size, i) =>
+      convTransposeSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, outputPaddings[i]!, dilations[i]!),
+    ),
+  ];
 }

@@ -1,15 +1,39 @@
 // conv1d/2d/3d and convTranspose1d/2d: PyTorch's output-size formulas per spatial dimension, and
 // PyTorch's parameter counts (weight out·(in/groups)·∏kernel, or in·(out/groups)·∏kernel transposed, + bias).
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { channelChange, dim, flag, perAxis, product, size, sizes, spatialLabels, type Explainer, type LayerConfig } from "../../explain/kinds/support.ts";
+import {
+  channelChange,
+  dim,
+  flag,
+  perAxis,
+  product,
+  size,
+  sizes,
+  spatialLabels,
+  type Explainer,
+  type LayerConfig,
+} from "../../explain/kinds/support.ts";
 
 /** PyTorch's Conv formula: `⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26`. */
-export const convFormula = (size: string, padding: number, dilation: number, kernel: number, stride: number, out: string): string =>
-  `⌊(${size} + 2·${padding} − ${dilation}·(${kernel} − 1) − 1) / ${stride}⌋ + 1 = ${out}`;
+export const convFormula = (
+  size: string,
+  padding: number,
+  dilation: number,
+  kernel: number,
+  stride: number,
+  out: string,
+): string => `⌊(${size} + 2·${padding} − ${dilation}·(${kernel} − 1) − 1) / ${stride}⌋ + 1 = ${out}`;
 
 /** PyTorch's ConvTranspose formula: `(7 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 14`. */
-export const convTransposeFormula = (size: string, stride: number, padding: number, dilation: number, kernel: number, outputPadding: number, out: string): string =>
-  `(${size} − 1)·${stride} − 2·${padding} + ${dilation}·(${kernel} − 1) + ${outputPadding} + 1 = ${out}`;
+export const convTransposeFormula = (
+  size: string,
+  stride: number,
+  padding: number,
+  dilation: number,
+  kernel: number,
+  outputPadding: number,
+  out: string,
+): string => `(${size} − 1)·${stride} − 2·${padding} + ${dilation}·(${kernel} − 1) + ${outputPadding} + 1 = ${out}`;
 
 const spatialRank = (input: RuntimeShape): number => input.length - 2;
 
@@ -19,16 +43,28 @@ function bias(layer: LayerConfig, channels: number): number {
 
 export const conv: Explainer = (layer, input, output) => {
   const rank = spatialRank(input);
-  const [inChannels, outChannels, groups] = [size(layer, "inChannels"), size(layer, "outChannels"), size(layer, "groups", 1)];
+  const [inChannels, outChannels, groups] = [
+    size(layer, "inChannels"),
+    size(layer, "outChannels"),
+    size(layer, "groups", 1),
+  ];
   const kernels = sizes(layer, "kernelSize", rank);
   const strides = sizes(layer, "stride", rank, 1);
   const dilations = sizes(layer, "dilation", rank, 1);
   const padding = layer["padding"] ?? 0;
-  const paddings = padding === "same" ? null : padding === "valid" ? sizes({ ...layer, padding: 0 }, "padding", rank) : sizes(layer, "padding", rank);
-  const formulas = input.slice(2).map((before, i) =>
-    paddings === null
-      ? `padding 'same' keeps ${dim(before)}`
-      : convFormula(dim(before), paddings[i]!, dilations[i]!, kernels[i]!, strides[i]!, dim(output[i + 2])));
+  const paddings =
+    padding === "same"
+      ? null
+      : padding === "valid"
+        ? sizes({ ...layer, padding: 0 }, "padding", rank)
+        : sizes(layer, "padding", rank);
+  const formulas = input
+    .slice(2)
+    .map((before, i) =>
+      paddings === null
+        ? `padding 'same' keeps ${dim(before)}`
+        : convFormula(dim(before), paddings[i]!, dilations[i]!, kernels[i]!, strides[i]!, dim(output[i + 2])),
+    );
   return {
     arithmetic: [...channelChange(input[1], output[1]), ...perAxis(spatialLabels(rank), formulas)],
     params: outChannels * (inChannels / groups) * product(kernels) + bias(layer, outChannels),
@@ -37,14 +73,29 @@ export const conv: Explainer = (layer, input, output) => {
 
 export const convTranspose: Explainer = (layer, input, output) => {
   const rank = spatialRank(input);
-  const [inChannels, outChannels, groups] = [size(layer, "inChannels"), size(layer, "outChannels"), size(layer, "groups", 1)];
+  const [inChannels, outChannels, groups] = [
+    size(layer, "inChannels"),
+    size(layer, "outChannels"),
+    size(layer, "groups", 1),
+  ];
   const kernels = sizes(layer, "kernelSize", rank);
   const strides = sizes(layer, "stride", rank, 1);
   const paddings = sizes(layer, "padding", rank, 0);
   const outputPaddings = sizes(layer, "outputPadding", rank, 0);
   const dilations = sizes(layer, "dilation", rank, 1);
-  const formulas = input.slice(2).map((before, i) =>
-    convTransposeFormula(dim(before), strides[i]!, paddings[i]!, dilations[i]!, kernels[i]!, outputPaddings[i]!, dim(output[i + 2])));
+  const formulas = input
+    .slice(2)
+    .map((before, i) =>
+      convTransposeFormula(
+        dim(before),
+        strides[i]!,
+        paddings[i]!,
+        dilations[i]!,
+        kernels[i]!,
+        outputPaddings[i]!,
+        dim(output[i + 2]),
+      ),
+    );
   return {
     arithmetic: [...channelChange(input[1], output[1]), ...perAxis(spatialLabels(rank), formulas)],
     params: inChannels * (outChannels / groups) * product(kernels) + bias(layer, outChannels),

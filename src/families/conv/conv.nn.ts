@@ -1,13 +1,38 @@
 // nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Mod } from "../../../types/arith/index.ts";
-import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  OptionTypeProblem,
+  OptionTypesFit,
+  IsOptions,
+  KnownKeys,
+  PerDim,
+  UnknownKeyProblem,
+  WithoutLastComma,
+  Written,
+  writeAfterOptionsMessage,
+  writePositionalMessage,
+} from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { ConvRule, ConvSizes } from "./conv.types.ts";
 import type { Dim, Shape } from "../../../types/shape/dims.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../../shape/args.ts";
+import {
+  checkOptionTypes,
+  checkSizes,
+  checkTupleLength,
+  expected,
+  isOptions,
+  perDim,
+  splitOptions,
+  writePositionalMessage as positionalMessage,
+  written,
+} from "../../shape/args.ts";
 import { convRule } from "./conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -33,24 +58,54 @@ export interface ConvOptions {
   readonly paddingMode?: "zeros";
 }
 
-type Option<Options, Key extends keyof ConvOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type Option<Options, Key extends keyof ConvOptions, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
 /** The options object of a call: the first object among the fourth, fifth and sixth arguments (`{}` when none). */
-type OptionsOf<Fourth, Fifth, Sixth> = IsOptions<Fourth> extends true ? Fourth : IsOptions<Fifth> extends true ? Fifth : Sixth;
-type StrideOf<Fourth, Fifth = undefined, Sixth = {}> = IsOptions<Fourth> extends true ? Option<Fourth, "stride", 1> : Fourth extends undefined ? Option<OptionsOf<Fourth, Fifth, Sixth>, "stride", 1> : Fourth;
-type PaddingOf<Fourth, Fifth, Sixth = {}> = IsOptions<Fourth> extends true ? Option<Fourth, "padding", 0>
-  : IsOptions<Fifth> extends true ? Option<Fifth, "padding", 0> : Fifth extends undefined ? Option<Sixth, "padding", 0> : Fifth;
+type OptionsOf<Fourth, Fifth, Sixth> =
+  IsOptions<Fourth> extends true ? Fourth : IsOptions<Fifth> extends true ? Fifth : Sixth;
+type StrideOf<Fourth, Fifth = undefined, Sixth = {}> =
+  IsOptions<Fourth> extends true
+    ? Option<Fourth, "stride", 1>
+    : Fourth extends undefined
+      ? Option<OptionsOf<Fourth, Fifth, Sixth>, "stride", 1>
+      : Fourth;
+type PaddingOf<Fourth, Fifth, Sixth = {}> =
+  IsOptions<Fourth> extends true
+    ? Option<Fourth, "padding", 0>
+    : IsOptions<Fifth> extends true
+      ? Option<Fifth, "padding", 0>
+      : Fifth extends undefined
+        ? Option<Sixth, "padding", 0>
+        : Fifth;
 type DilationOf<Fourth, Fifth = undefined, Sixth = {}> = Option<OptionsOf<Fourth, Fifth, Sixth>, "dilation", 1>;
 type GroupsOf<Fourth, Fifth = undefined, Sixth = {}> = Option<OptionsOf<Fourth, Fifth, Sixth>, "groups", 1>;
 /** PyTorch's keywords of Conv1d/2d/3d in camelCase (what an options object may hold). */
 type ConvKey = keyof ConvOptions;
 
 /** How messages write a convolution: `conv2d(1, 32, 3)`, `conv2d(1, 32, 3, 2, 1)`, `conv2d(3, 8, 3, { dilation: 2 })`. */
-export type WrittenConv<Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
-  `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
-    ? [Stride, Padding] extends [1, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
-    : `, { ${WithoutLastComma<`${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}`>} }`}${")"}`;
+export type WrittenConv<
+  Kind extends string,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups,
+> = `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
+  ? [Stride, Padding] extends [1, 0]
+    ? ""
+    : Padding extends 0
+      ? `, ${Written<Stride>}`
+      : `, ${Written<Stride>}, ${Written<Padding>}`
+  : `, { ${WithoutLastComma<`${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}`>} }`}${")"}`;
 
-type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : Padding extends "valid" ? PerDim<0, Rank> : PerDim<Padding, Rank>;
+type Paddings<Padding, Rank extends number> = Padding extends "same"
+  ? "same"
+  : Padding extends "valid"
+    ? PerDim<0, Rank>
+    : PerDim<Padding, Rank>;
 
 /**
  * The type-level rule of a convolution of spatial rank `Rank` on `Input`. Its messages are found
@@ -59,20 +114,66 @@ type Paddings<Padding, Rank extends number> = Padding extends "same" ? "same" : 
  * whose channels are inChannels, of the right rank) takes the first branch: only its sizes, which
  * layers of one spatial size share; anything else, the full rule with its messages.
  */
-type Rule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> =
-  Input extends [infer Batch, In, ...infer Spatial extends Shape]
-    ? Spatial["length"] extends Rank
-      ? ConvSizes<Spatial, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>> extends infer Sizes extends Dim[]
-        ? [Batch, Out, ...Sizes]
-        : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>
+type Rule<
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups,
+  Input,
+> = Input extends [infer Batch, In, ...infer Spatial extends Shape]
+  ? Spatial["length"] extends Rank
+    ? ConvSizes<
+        Spatial,
+        PerDim<Kernel, Rank>,
+        PerDim<Stride, Rank>,
+        Paddings<Padding, Rank>,
+        PerDim<Dilation, Rank>
+      > extends infer Sizes extends Dim[]
+      ? [Batch, Out, ...Sizes]
       : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>
-    : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>;
-type FullRule<Kind extends string, Rank extends number, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input> = Named<ConvRule<
-  "", Rank, In, Out, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, Paddings<Padding, Rank>, PerDim<Dilation, Rank>, Input>,
-  Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>;
+    : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>
+  : FullRule<Kind, Rank, In, Out, Kernel, Stride, Padding, Dilation, Groups, Input>;
+type FullRule<
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups,
+  Input,
+> = Named<
+  ConvRule<
+    "",
+    Rank,
+    In,
+    Out,
+    PerDim<Kernel, Rank>,
+    PerDim<Stride, Rank>,
+    Paddings<Padding, Rank>,
+    PerDim<Dilation, Rank>,
+    Input
+  >,
+  Kind,
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+>;
 /** A message (which starts with ": ") with the convolution's written form in front; a shape as it is. */
-type Named<Result, Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> =
-  Result extends string ? `${WrittenConv<Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>}${Result}` : Result;
+type Named<Result, Kind extends string, In, Out, Kernel, Stride, Padding, Dilation, Groups> = Result extends string
+  ? `${WrittenConv<Kind, In, Out, Kernel, Stride, Padding, Dilation, Groups>}${Result}`
+  : Result;
 
 interface ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends Layer, RuntimeLayer {
   readonly inChannels: In;
@@ -85,7 +186,15 @@ interface ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> extends 
   readonly bias: boolean;
 }
 /** `nn.conv1d(in, out, kernel, stride?, padding?)`: [batch, in, length] → [batch, out, length′]. */
-export interface Conv1d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+export interface Conv1d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
   readonly kind: "conv1d";
   readonly "~rule": Conv1dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
 }
@@ -94,7 +203,15 @@ export interface Conv1dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Gro
   readonly "~output": Rule<"conv1d", 1, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
 /** `nn.conv2d(in, out, kernel, stride?, padding?)`: [batch, in, height, width] → [batch, out, height′, width′]. */
-export interface Conv2d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+export interface Conv2d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
   readonly kind: "conv2d";
   readonly "~rule": Conv2dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
 }
@@ -103,7 +220,15 @@ export interface Conv2dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Gro
   readonly "~output": Rule<"conv2d", 2, In, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
 /** `nn.conv3d(in, out, kernel, stride?, padding?)`: [batch, in, depth, height, width] → [batch, out, depth′, height′, width′]. */
-export interface Conv3d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<In, Out, Kernel, Stride, Padding, Dilation, Groups> {
+export interface Conv3d<In, Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends ConvLayer<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
   readonly kind: "conv3d";
   readonly "~rule": Conv3dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Groups>;
 }
@@ -114,83 +239,204 @@ export interface Conv3dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Gro
 
 // Argument checks, each reported on its own argument.
 /** The message when `padding: "same"` meets a stride other than 1 (PyTorch refuses it). */
-export type writeSameStrideMessage<Layer extends string> = `${Layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
+export type writeSameStrideMessage<Layer extends string> =
+  `${Layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
 /** The message when groups does not divide both channel counts. */
-export type writeGroupsMessage<Layer extends string, In, Out, Groups> =
-  `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
-type GroupsProblem<Layer extends string, In, Out, Groups> =
-  [Groups] extends [1] ? false
-  : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string ? P
-  : number extends In | Out | Groups ? false
-  : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0] ? false
-  : writeGroupsMessage<Layer, In, Out, Groups>;
-type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> =
-  [Padding] extends ["same"] ? (PerDim<Stride, 1>[number] extends 1 ? false : number extends PerDim<Stride, 1>[number] ? false : writeSameStrideMessage<Layer>)
-  : [Padding] extends ["valid"] ? false
-  : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
+export type writeGroupsMessage<
+  Layer extends string,
+  In,
+  Out,
+  Groups,
+> = `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
+type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
+  ? false
+  : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
+    ? P
+    : number extends In | Out | Groups
+      ? false
+      : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+        ? false
+        : writeGroupsMessage<Layer, In, Out, Groups>;
+type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> = [Padding] extends ["same"]
+  ? PerDim<Stride, 1>[number] extends 1
+    ? false
+    : number extends PerDim<Stride, 1>[number]
+      ? false
+      : writeSameStrideMessage<Layer>
+  : [Padding] extends ["valid"]
+    ? false
+    : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
 /** Problems of an options object: an unknown key, a key also given as an argument, then the values it gives. */
-type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Options, Stride, Positional extends string> =
-  FirstProblem<[
+type OptionsProblem<
+  Layer extends string,
+  Kind extends string,
+  Rank extends number,
+  In,
+  Out,
+  Options,
+  Stride,
+  Positional extends string,
+> = FirstProblem<
+  [
     UnknownKeyProblem<Layer, `nn.${Kind}`, Options, ConvKey>,
     GivenTwiceProblem<Layer, Options, Positional>,
-    OptionTypeProblem<Layer, Options, { bias: boolean; paddingMode: "zeros" }, { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }>,
+    OptionTypeProblem<
+      Layer,
+      Options,
+      { bias: boolean; paddingMode: "zeros" },
+      { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }
+    >,
     SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
     PaddingProblem<Layer, Rank, Stride, Option<Options, "padding", 0>>,
     SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
     GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
-  ]>;
-type FourthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth> = IsOptions<Fourth> extends true
-  ? OptionsProblem<Layer, Kind, Rank, In, Out, Fourth, StrideOf<Fourth>, never>
-  : SizeArgProblem<Layer, "stride", Fourth, Rank>;
+  ]
+>;
+type FourthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth> =
+  IsOptions<Fourth> extends true
+    ? OptionsProblem<Layer, Kind, Rank, In, Out, Fourth, StrideOf<Fourth>, never>
+    : SizeArgProblem<Layer, "stride", Fourth, Rank>;
 type FifthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth, Fifth> =
-  IsOptions<Fourth> extends true ? ([Fifth] extends [undefined] ? false : writeAfterOptionsMessage<Layer>)
-  : IsOptions<Fifth> extends true ? OptionsProblem<Layer, Kind, Rank, In, Out, Fifth, StrideOf<Fourth>, "stride">
-  : [Fifth] extends [undefined] ? false
-  : PaddingProblem<Layer, Rank, Fourth, Fifth>;
-type SixthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth, Fifth, Sixth> =
-  [IsOptions<Fourth>, IsOptions<Fifth>] extends [false, false]
-    ? OptionsProblem<Layer, Kind, Rank, In, Out, Sixth, StrideOf<Fourth, Fifth, Sixth>, (Fourth extends undefined ? never : "stride") | (Fifth extends undefined ? never : "padding")>
-    : {} extends Sixth ? false : writeAfterOptionsMessage<Layer>;
+  IsOptions<Fourth> extends true
+    ? [Fifth] extends [undefined]
+      ? false
+      : writeAfterOptionsMessage<Layer>
+    : IsOptions<Fifth> extends true
+      ? OptionsProblem<Layer, Kind, Rank, In, Out, Fifth, StrideOf<Fourth>, "stride">
+      : [Fifth] extends [undefined]
+        ? false
+        : PaddingProblem<Layer, Rank, Fourth, Fifth>;
+type SixthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth, Fifth, Sixth> = [
+  IsOptions<Fourth>,
+  IsOptions<Fifth>,
+] extends [false, false]
+  ? OptionsProblem<
+      Layer,
+      Kind,
+      Rank,
+      In,
+      Out,
+      Sixth,
+      StrideOf<Fourth, Fifth, Sixth>,
+      (Fourth extends undefined ? never : "stride") | (Fifth extends undefined ? never : "padding")
+    >
+  : {} extends Sixth
+    ? false
+    : writeAfterOptionsMessage<Layer>;
 
 /** `conv2d(3, 16, { kernelSize: 3 })`: kernelSize is an argument. */
-type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> = IsOptions<Kernel> extends true
-  ? writePositionalMessage<`${Kind}(${In & number}, ${Out & number}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding">
-  : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
+type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> =
+  IsOptions<Kernel> extends true
+    ? writePositionalMessage<
+        `${Kind}(${In & number}, ${Out & number}, { … })`,
+        "kernelSize",
+        "inChannels, outChannels, kernelSize, stride, padding"
+      >
+    : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
 
 /** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
-type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> =
-  [IsPlainSize<In>, IsPlainSize<Out>, IsPlainSizeArg<Kernel, Rank>, PlainFourth<Fourth, Rank>, IsOptions<Fourth> extends true ? [Fifth] extends [undefined] ? true : false : PlainPadding<Fifth, Fourth, Rank>, Sixth] extends [true, true, true, true, true, {}]
-    ? ({} extends Sixth ? NoProblems : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>)
-    : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>;
-type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> = IsOptions<Kernel> extends true
-  ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false]
-  : [
-  ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-  ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-  ArgMessage<KernelProblem<Kind, Rank, In, Out, Kernel>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-  ArgMessage<FourthProblem<"", Kind, Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-  ArgMessage<FifthProblem<"", Kind, Rank, In, Out, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-  ArgMessage<SixthProblem<"", Kind, Rank, In, Out, Fourth, Fifth, Sixth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
-];
+type ConvProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> = [
+  IsPlainSize<In>,
+  IsPlainSize<Out>,
+  IsPlainSizeArg<Kernel, Rank>,
+  PlainFourth<Fourth, Rank>,
+  IsOptions<Fourth> extends true ? ([Fifth] extends [undefined] ? true : false) : PlainPadding<Fifth, Fourth, Rank>,
+  Sixth,
+] extends [true, true, true, true, true, {}]
+  ? {} extends Sixth
+    ? NoProblems
+    : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>
+  : FullProblems<Kind, Rank, In, Out, Kernel, Fourth, Fifth, Sixth>;
+type FullProblems<Kind extends string, Rank extends number, In, Out, Kernel, Fourth, Fifth, Sixth> =
+  IsOptions<Kernel> extends true
+    ? [false, false, KernelProblem<Kind, Rank, In, Out, Kernel>, false, false, false]
+    : [
+        ArgMessage<FirstSizeProblem<"", ["inChannels"], [In]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+        ArgMessage<FirstSizeProblem<"", ["outChannels"], [Out]>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+        ArgMessage<KernelProblem<Kind, Rank, In, Out, Kernel>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+        ArgMessage<FourthProblem<"", Kind, Rank, In, Out, Fourth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+        ArgMessage<FifthProblem<"", Kind, Rank, In, Out, Fourth, Fifth>, Kind, In, Out, Kernel, Fourth, Fifth, Sixth>,
+        ArgMessage<
+          SixthProblem<"", Kind, Rank, In, Out, Fourth, Fifth, Sixth>,
+          Kind,
+          In,
+          Out,
+          Kernel,
+          Fourth,
+          Fifth,
+          Sixth
+        >,
+      ];
 type NoProblems = [false, false, false, false, false, false];
 // Plain options: known keys, plain sizes, padding "same" only with stride 1, groups 1. Anything else takes the
 // full check ("same" with a stride, groups that do not divide the channels, an unknown key, …).
-type PlainFourth<Fourth, Rank extends number> = IsOptions<Fourth> extends true
-  ? [KnownKeys<Fourth, ConvKey>, OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>, IsPlainSizeArg<StrideOf<Fourth>, Rank>, PlainPadding<PaddingOf<Fourth, undefined>, StrideOf<Fourth>, Rank>, IsPlainSizeArg<DilationOf<Fourth>, Rank>, GroupsOf<Fourth>] extends [true, true, true, true, true, 1] ? true : false
-  : IsPlainSizeArg<Fourth, Rank>;
-type PlainPadding<Padding, Stride, Rank extends number> =
-  [Padding] extends [undefined] ? true
-  : [Padding] extends ["same"] ? ([Stride] extends [1] ? true : false) : [Padding] extends ["valid"] ? true : IsPlainSizeArg<Padding, Rank, 0>;
+type PlainFourth<Fourth, Rank extends number> =
+  IsOptions<Fourth> extends true
+    ? [
+        KnownKeys<Fourth, ConvKey>,
+        OptionTypesFit<Fourth, { bias: boolean; paddingMode: "zeros" }>,
+        IsPlainSizeArg<StrideOf<Fourth>, Rank>,
+        PlainPadding<PaddingOf<Fourth, undefined>, StrideOf<Fourth>, Rank>,
+        IsPlainSizeArg<DilationOf<Fourth>, Rank>,
+        GroupsOf<Fourth>,
+      ] extends [true, true, true, true, true, 1]
+      ? true
+      : false
+    : IsPlainSizeArg<Fourth, Rank>;
+type PlainPadding<Padding, Stride, Rank extends number> = [Padding] extends [undefined]
+  ? true
+  : [Padding] extends ["same"]
+    ? [Stride] extends [1]
+      ? true
+      : false
+    : [Padding] extends ["valid"]
+      ? true
+      : IsPlainSizeArg<Padding, Rank, 0>;
 type ArgMessage<Problem, Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = Problem extends string
-  ? Problem extends `${Kind}(${string}` ? Problem
-    : Named<Problem, Kind, In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>
+  ? Problem extends `${Kind}(${string}`
+    ? Problem
+    : Named<
+        Problem,
+        Kind,
+        In,
+        Out,
+        Kernel,
+        StrideOf<Fourth, Fifth, Sixth>,
+        PaddingOf<Fourth, Fifth, Sixth>,
+        DilationOf<Fourth, Fifth, Sixth>,
+        GroupsOf<Fourth, Fifth, Sixth>
+      >
   : false;
 
 /** The type of a convolution built from its arguments. */
 type ConvOf<Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = {
-  conv1d: Conv1d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
-  conv2d: Conv2d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
-  conv3d: Conv3d<In, Out, Kernel, StrideOf<Fourth, Fifth, Sixth>, PaddingOf<Fourth, Fifth, Sixth>, DilationOf<Fourth, Fifth, Sixth>, GroupsOf<Fourth, Fifth, Sixth>>;
+  conv1d: Conv1d<
+    In,
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth>,
+    PaddingOf<Fourth, Fifth, Sixth>,
+    DilationOf<Fourth, Fifth, Sixth>,
+    GroupsOf<Fourth, Fifth, Sixth>
+  >;
+  conv2d: Conv2d<
+    In,
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth>,
+    PaddingOf<Fourth, Fifth, Sixth>,
+    DilationOf<Fourth, Fifth, Sixth>,
+    GroupsOf<Fourth, Fifth, Sixth>
+  >;
+  conv3d: Conv3d<
+    In,
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth>,
+    PaddingOf<Fourth, Fifth, Sixth>,
+    DilationOf<Fourth, Fifth, Sixth>,
+    GroupsOf<Fourth, Fifth, Sixth>
+  >;
 }[Kind & ("conv1d" | "conv2d" | "conv3d")];
 
 /**
@@ -198,7 +444,15 @@ type ConvOf<Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = {
  * [batch, inChannels, length]. Options `{ stride, padding, dilation, groups, bias }` may follow any
  * of the positional arguments after kernelSize (as PyTorch's keywords do).
  */
-export function conv1d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+export function conv1d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = ConvProblems<"conv1d", 1, In, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
@@ -206,7 +460,11 @@ export function conv1d<const In extends number, const Out extends number, const 
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
 ): ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv1d", 1, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
+  return conv("conv1d", 1, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
 }
 
 /**
@@ -219,7 +477,15 @@ export function conv1d<const In extends number, const Out extends number, const 
  * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
  * nn.conv2d(3, 64, 4, 2, 1, { bias: false });    // [n, 3, 64, 64] → [n, 64, 32, 32]
  */
-export function conv2d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+export function conv2d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = ConvProblems<"conv2d", 2, In, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
@@ -227,14 +493,26 @@ export function conv2d<const In extends number, const Out extends number, const 
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
 ): ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv2d", 2, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
+  return conv("conv2d", 2, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
 }
 
 /**
  * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv3d on
  * [batch, inChannels, depth, height, width]. Options as conv2d's.
  */
-export function conv3d<const In extends number, const Out extends number, const Kernel extends SizeArg | object, const Fourth extends SizeArg | object | undefined = 1, const Fifth extends PaddingArg | object | undefined = undefined, const Sixth extends object = {}, Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth, Sixth>>(
+export function conv3d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = ConvProblems<"conv3d", 3, In, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
   inChannels: Arg<In, Problems[0]>,
   outChannels: Arg<Out, Problems[1]>,
   kernelSize: Checked<Kernel, Problems[2]>,
@@ -242,17 +520,41 @@ export function conv3d<const In extends number, const Out extends number, const 
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
 ): ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv3d", 3, inChannels as number, outChannels as number, kernelSize, [strideOrOptions, paddingOrOptions, options]) as never;
+  return conv("conv3d", 3, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
 }
 
 /** PyTorch's keywords of Conv1d/2d/3d in camelCase. */
-export const convKeys = ["stride", "padding", "dilation", "groups", "bias", "paddingMode"] as const satisfies readonly ConvKey[];
+export const convKeys = [
+  "stride",
+  "padding",
+  "dilation",
+  "groups",
+  "bias",
+  "paddingMode",
+] as const satisfies readonly ConvKey[];
 
 // ---- runtime
 
-function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: number, outChannels: number, kernelSize: unknown, rest: readonly unknown[]): RuntimeLayer & Record<string, unknown> {
+function conv(
+  kind: "conv1d" | "conv2d" | "conv3d",
+  rank: number,
+  inChannels: number,
+  outChannels: number,
+  kernelSize: unknown,
+  rest: readonly unknown[],
+): RuntimeLayer & Record<string, unknown> {
   if (isOptions(kernelSize)) {
-    throw new ShapeError(positionalMessage(`${kind}(${inChannels}, ${outChannels}, { … })`, "kernelSize", "inChannels, outChannels, kernelSize, stride, padding"));
+    throw new ShapeError(
+      positionalMessage(
+        `${kind}(${inChannels}, ${outChannels}, { … })`,
+        "kernelSize",
+        "inChannels, outChannels, kernelSize, stride, padding",
+      ),
+    );
   }
   const at = rest.findIndex(isOptions);
   const given = at === -1 ? {} : (rest[at] as ConvOptions);
@@ -267,32 +569,64 @@ function conv(kind: "conv1d" | "conv2d" | "conv3d", rank: number, inChannels: nu
   checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg, stride, dilation });
   checkSizes(layer, { padding: typeof padding === "string" ? 0 : padding }, 0);
-  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
+  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation }))
+    checkTupleLength(layer, name, value, rank);
   if (groups !== 1) {
     checkSizes(layer, { groups });
-    if (inChannels % groups !== 0 || outChannels % groups !== 0) throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
+    if (inChannels % groups !== 0 || outChannels % groups !== 0)
+      throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
-  if (padding === "same" && perDim(stride, rank).some((s) => s !== 1)) throw new ShapeError(writeSameStrideMessage(layer));
+  if (padding === "same" && perDim(stride, rank).some((s) => s !== 1))
+    throw new ShapeError(writeSameStrideMessage(layer));
   const kernels = perDim(kernelSize as SizeArg, rank);
   return {
-    kind, written: layer,
-    inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias: given.bias ?? true,
-    outputShape: (input: RuntimeShape) => convRule(layer, rank, inChannels, outChannels, {
-      kernels, strides: perDim(stride, rank), dilations: perDim(dilation, rank),
-      paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),
-    }, input),
+    kind,
+    written: layer,
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride,
+    padding,
+    dilation,
+    groups,
+    bias: given.bias ?? true,
+    outputShape: (input: RuntimeShape) =>
+      convRule(
+        layer,
+        rank,
+        inChannels,
+        outChannels,
+        {
+          kernels,
+          strides: perDim(stride, rank),
+          dilations: perDim(dilation, rank),
+          paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),
+        },
+        input,
+      ),
   };
 }
 
-export const writeSameStrideMessage = (layer: string): string => `${layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
+export const writeSameStrideMessage = (layer: string): string =>
+  `${layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
 export const writeGroupsMessage = (layer: string, inChannels: number, outChannels: number, groups: number): string =>
   `${layer}: groups (${groups}) must divide inChannels (${inChannels}) and outChannels (${outChannels})`;
 
-export function writtenConv(kind: string, inChannels: number, outChannels: number, kernel: unknown, stride: unknown, padding: unknown, dilation: unknown, groups: number): string {
+export function writtenConv(
+  kind: string,
+  inChannels: number,
+  outChannels: number,
+  kernel: unknown,
+  stride: unknown,
+  padding: unknown,
+  dilation: unknown,
+  groups: number,
+): string {
   const isDefault = (value: unknown, base: number) => value === base;
   let rest = "";
   if (isDefault(dilation, 1) && groups === 1) {
-    if (!(isDefault(stride, 1) && isDefault(padding, 0))) rest = isDefault(padding, 0) ? `, ${written(stride)}` : `, ${written(stride)}, ${written(padding)}`;
+    if (!(isDefault(stride, 1) && isDefault(padding, 0)))
+      rest = isDefault(padding, 0) ? `, ${written(stride)}` : `, ${written(stride)}, ${written(padding)}`;
   } else {
     const parts = [
       isDefault(stride, 1) ? "" : `stride: ${written(stride)}, `,

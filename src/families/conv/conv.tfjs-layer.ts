@@ -44,13 +44,22 @@ function depthwise(x: tf.Tensor, kernel: tf.Tensor, strides: number[]): tf.Tenso
 }
 
 /** A "valid" channels-last convolution with groups, strides and dilations; kernel [...kernel, in/groups, out]. */
-export function groupedConv(x: tf.Tensor, kernel: tf.Tensor, groups: number, strides: number[], dilations: number[]): tf.Tensor {
+export function groupedConv(
+  x: tf.Tensor,
+  kernel: tf.Tensor,
+  groups: number,
+  strides: number[],
+  dilations: number[],
+): tf.Tensor {
   const op = (input: tf.Tensor, steps: number[]): tf.Tensor => {
     if (groups === 1) return convolve(input, kernel, steps);
     if (groups === input.shape.at(-1) && input.rank <= 4) return depthwise(input, kernel, steps);
     const parts = tf.split(input, groups, -1);
     const kernels = tf.split(kernel, groups, -1);
-    return tf.concat(parts.map((part, j) => convolve(part, kernels[j]!, steps)), -1);
+    return tf.concat(
+      parts.map((part, j) => convolve(part, kernels[j]!, steps)),
+      -1,
+    );
   };
   return stridedDilated(x, strides, dilations, op);
 }
@@ -98,8 +107,11 @@ export class Conv extends GroupedConvLayer<ConvArgs> {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { kernelSize, strides, dilations, filters } = this.settings;
-    const spatial = rest.slice(0, -1).map((n, i) =>
-      n === null ? null : Math.floor((n - dilations[i]! * (kernelSize[i]! - 1) - 1) / strides[i]!) + 1);
+    const spatial = rest
+      .slice(0, -1)
+      .map((n, i) =>
+        n === null ? null : Math.floor((n - dilations[i]! * (kernelSize[i]! - 1) - 1) / strides[i]!) + 1,
+      );
     return [batch!, ...spatial, filters];
   }
 

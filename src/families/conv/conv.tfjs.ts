@@ -7,7 +7,12 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
-import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
+import {
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+  type ParamSpec,
+} from "../../runtime/convert/context.ts";
 import { Conv } from "./conv.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
@@ -17,7 +22,11 @@ type Size = number | readonly number[];
 const rankOf = (kind: string): number => Number(kind.at(-2));
 
 /** [before, after] paddings per spatial dimension, or "same" (tfjs's "same" when `explicit` is not given). */
-function paddings(padding: unknown, rank: number, explicit?: { kernels: number[]; dilations: number[] }): [number, number][] | "same" {
+function paddings(
+  padding: unknown,
+  rank: number,
+  explicit?: { kernels: number[]; dilations: number[] },
+): [number, number][] | "same" {
   if (padding === "same" && explicit) {
     // PyTorch's "same" (stride 1): the dilated kernel's reach − 1 split, the odd one after.
     return explicit.kernels.map((k, i) => {
@@ -47,28 +56,70 @@ export const conv: Converter = {
     const custom = (groups > 1 && !depthwise) || dilations.some((d) => d > 1);
     const pads = paddings(layer.padding ?? 0, rank, custom ? { kernels, dilations } : undefined);
     let x = ctx.x;
-    if (pads !== "same" && pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
+    if (pads !== "same" && pads.some(([before, after]) => before + after > 0))
+      x = padLayer(pads, 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const fanIn = (inChannels / groups) * kernels.reduce((a, b) => a * b, 1);
     const common = {
-      kernelSize: kernels as never, strides: strides as never, dilationRate: dilations as never, padding: pads === "same" ? "same" : "valid", useBias,
-      biasInitializer: torchUniform(fanIn), name: ctx.name(), activation: ctx.activation,
+      kernelSize: kernels as never,
+      strides: strides as never,
+      dilationRate: dilations as never,
+      padding: pads === "same" ? "same" : "valid",
+      useBias,
+      biasInitializer: torchUniform(fanIn),
+      name: ctx.name(),
+      activation: ctx.activation,
     } as const;
     const tfLayer = custom
-      ? new Conv({ rank: rank as 1 | 2 | 3, filters: outChannels, kernelSize: kernels, strides, dilations, groups, useBias, activation: ctx.activation, initBound: 1 / Math.sqrt(fanIn), name: ctx.name() })
+      ? new Conv({
+          rank: rank as 1 | 2 | 3,
+          filters: outChannels,
+          kernelSize: kernels,
+          strides,
+          dilations,
+          groups,
+          useBias,
+          activation: ctx.activation,
+          initBound: 1 / Math.sqrt(fanIn),
+          name: ctx.name(),
+        })
       : depthwise
-      ? tfl.layers.depthwiseConv2d({ ...common, depthMultiplier: outChannels / inChannels, depthwiseInitializer: torchUniform(fanIn), dataFormat: "channelsLast" })
-      : rank === 1 ? tfl.layers.conv1d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn) })
-      : rank === 2 ? tfl.layers.conv2d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn), dataFormat: "channelsLast" })
-      : tfl.layers.conv3d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn), dataFormat: "channelsLast" });
+        ? tfl.layers.depthwiseConv2d({
+            ...common,
+            depthMultiplier: outChannels / inChannels,
+            depthwiseInitializer: torchUniform(fanIn),
+            dataFormat: "channelsLast",
+          })
+        : rank === 1
+          ? tfl.layers.conv1d({ ...common, filters: outChannels, kernelInitializer: torchUniform(fanIn) })
+          : rank === 2
+            ? tfl.layers.conv2d({
+                ...common,
+                filters: outChannels,
+                kernelInitializer: torchUniform(fanIn),
+                dataFormat: "channelsLast",
+              })
+            : tfl.layers.conv3d({
+                ...common,
+                filters: outChannels,
+                kernelInitializer: torchUniform(fanIn),
+                dataFormat: "channelsLast",
+              });
     const y = tfLayer.apply(x) as tfl.SymbolicTensor;
 
     const weightShape = [outChannels, inChannels / groups, ...kernels];
-    const params: ParamSpec[] = [depthwise && !custom ? depthwiseWeight(ctx, inChannels, outChannels, kernels) : {
-      key: `${ctx.path}.weight`, layer: ctx.name(), weight: "kernel", shape: weightShape,
-      // [out, in, ...k] → [...k, in, out] and back
-      toTfjs: (w) => tf.transpose(w, [...kernels.map((_, i) => i + 2), 1, 0]),
-      fromTfjs: (w) => tf.transpose(w, [rank + 1, rank, ...kernels.map((_, i) => i)]),
-    }];
+    const params: ParamSpec[] = [
+      depthwise && !custom
+        ? depthwiseWeight(ctx, inChannels, outChannels, kernels)
+        : {
+            key: `${ctx.path}.weight`,
+            layer: ctx.name(),
+            weight: "kernel",
+            shape: weightShape,
+            // [out, in, ...k] → [...k, in, out] and back
+            toTfjs: (w) => tf.transpose(w, [...kernels.map((_, i) => i + 2), 1, 0]),
+            fromTfjs: (w) => tf.transpose(w, [rank + 1, rank, ...kernels.map((_, i) => i)]),
+          },
+    ];
     if (useBias) params.push(biasParam(ctx, outChannels));
     return { y, layout: "last", params };
   },
@@ -78,15 +129,27 @@ function depthwiseWeight(ctx: ConvertContext, inChannels: number, outChannels: n
   const multiplier = outChannels / inChannels;
   // PyTorch's output channel c·m + j comes from input channel c, as tfjs's depthwise output c·m + j.
   return {
-    key: `${ctx.path}.weight`, layer: ctx.name(), weight: "depthwise_kernel", shape: [outChannels, 1, ...kernels],
+    key: `${ctx.path}.weight`,
+    layer: ctx.name(),
+    weight: "depthwise_kernel",
+    shape: [outChannels, 1, ...kernels],
     toTfjs: (w) => tf.transpose(tf.reshape(w, [inChannels, multiplier, ...kernels]), [2, 3, 0, 1]),
     fromTfjs: (w) => tf.reshape(tf.transpose(w, [2, 3, 0, 1]), [outChannels, 1, ...kernels]),
   };
 }
 
 /** A bias: the same vector in both frameworks. */
-export const biasParam = (ctx: ConvertContext, size: number, layer = ctx.name(), key = "bias", weight = "bias"): ParamSpec => ({
-  key: `${ctx.path}.${key}`, layer, weight, shape: [size],
+export const biasParam = (
+  ctx: ConvertContext,
+  size: number,
+  layer = ctx.name(),
+  key = "bias",
+  weight = "bias",
+): ParamSpec => ({
+  key: `${ctx.path}.${key}`,
+  layer,
+  weight,
+  shape: [size],
   toTfjs: (b) => tf.clone(b),
   fromTfjs: (b) => tf.clone(b),
 });

@@ -13,9 +13,18 @@ export const writeKernelTooLargeMessage = (layer: string, axis: number, extent: 
  * One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`);
  * a size-keeping convolution (stride 1, an odd kernel padded by half) keeps a named one.
  */
-export function convSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number): RuntimeDim {
+export function convSize(
+  layer: string,
+  axis: number,
+  size: RuntimeDim,
+  kernel: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+): RuntimeDim {
   const known = valueOf(size);
-  if (known === null) return stride === 1 && dilation === 1 && kernel % 2 === 1 && 2 * padding === kernel - 1 ? size : null;
+  if (known === null)
+    return stride === 1 && dilation === 1 && kernel % 2 === 1 && 2 * padding === kernel - 1 ? size : null;
   const padded = paddedSize(known, padding);
   const extent = dilatedKernel(kernel, dilation);
   if (padded < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
@@ -29,9 +38,11 @@ export const writeRankMessage = (layer: string, expected: string, got: number): 
   `${layer}: expects an input ${expected}, got rank ${got}`;
 
 export const rankText = (rank: number): string =>
-  rank === 1 ? "[batch, channels, length] (rank 3)"
-  : rank === 2 ? "[batch, channels, height, width] (rank 4)"
-  : "[batch, channels, depth, height, width] (rank 5)";
+  rank === 1
+    ? "[batch, channels, length] (rank 3)"
+    : rank === 2
+      ? "[batch, channels, height, width] (rank 4)"
+      : "[batch, channels, depth, height, width] (rank 5)";
 
 export interface ConvOptions {
   kernels: number[];
@@ -41,13 +52,21 @@ export interface ConvOptions {
 }
 
 /** The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
-export function convRule(layer: string, rank: number, inChannels: number, outChannels: number, options: ConvOptions, input: RuntimeShape): RuntimeShape {
+export function convRule(
+  layer: string,
+  rank: number,
+  inChannels: number,
+  outChannels: number,
+  options: ConvOptions,
+  input: RuntimeShape,
+): RuntimeShape {
   if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
   const [batch, channels, ...spatial] = input;
   const known = valueOf(channels!);
   if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
   const { kernels, strides, paddings, dilations } = options;
   const sizes = spatial.map((size, i) =>
-    paddings === "same" ? size : convSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!));
+    paddings === "same" ? size : convSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!),
+  );
   return [batch!, outChannels, ...sizes];
 }

@@ -30,7 +30,13 @@ const tfjsClass = (name: string): LayerClass => {
 };
 
 /** [before, after] per spatial dimension: tfjs's "same" (the odd pixel after), or none for "valid". */
-function paddings(sizes: number[], kernels: number[], strides: number[], dilations: number[], padding: string): [number, number][] {
+function paddings(
+  sizes: number[],
+  kernels: number[],
+  strides: number[],
+  dilations: number[],
+  padding: string,
+): [number, number][] {
   return sizes.map((n, i) => {
     if (padding !== "same") return [0, 0];
     const out = Math.ceil(n / strides[i]!);
@@ -48,7 +54,8 @@ function trainablyDilated(base: LayerClass, className: string): LayerClass {
       const input = Array.isArray(inputs) ? inputs[0]! : inputs;
       const rank = layer.rank;
       const spatial = Array.from({ length: rank }, (_, i) => i + 1);
-      const dilations = typeof layer.dilationRate === "number" ? spatial.map(() => layer.dilationRate as number) : layer.dilationRate;
+      const dilations =
+        typeof layer.dilationRate === "number" ? spatial.map(() => layer.dilationRate as number) : layer.dilationRate;
       const channelsFirst = layer.dataFormat === "channelsFirst";
       return tf.tidy(() => {
         // channels-last inside: [n, ...spatial, c]
@@ -56,9 +63,11 @@ function trainablyDilated(base: LayerClass, className: string): LayerClass {
         const pads = paddings(x.shape.slice(1, -1), layer.kernelSize, layer.strides, dilations, layer.padding);
         if (pads.some(([before, after]) => before + after > 0)) x = tf.pad(x, [[0, 0], ...pads, [0, 0]]);
         const kernel = layer.kernel.read();
-        let y = stridedDilated(x, layer.strides, dilations, (part, steps) => rank === 1
-          ? tf.conv1d(part as tf.Tensor3D, kernel as tf.Tensor3D, steps[0]!, "valid")
-          : tf.conv2d(part as tf.Tensor4D, kernel as tf.Tensor4D, steps as [number, number], "valid"));
+        let y = stridedDilated(x, layer.strides, dilations, (part, steps) =>
+          rank === 1
+            ? tf.conv1d(part as tf.Tensor3D, kernel as tf.Tensor3D, steps[0]!, "valid")
+            : tf.conv2d(part as tf.Tensor4D, kernel as tf.Tensor4D, steps as [number, number], "valid"),
+        );
         if (layer.bias) y = tf.add(y, layer.bias.read());
         if (layer.activation) y = layer.activation.apply(y);
         return channelsFirst ? tf.transpose(y, [0, rank + 1, ...spatial]) : y;
@@ -76,7 +85,10 @@ export const DILATED_CONVS: Record<string, LayerClass> = {
 };
 
 /** Whether tfjs's layer of this kind and arguments computes a dilation it cannot train. */
-export function needsTrainableDilation(kind: string, args: { dilationRate?: number | readonly number[]; padding?: string }): boolean {
+export function needsTrainableDilation(
+  kind: string,
+  args: { dilationRate?: number | readonly number[]; padding?: string },
+): boolean {
   if (!(kind in DILATED_CONVS) || args.padding === "causal") return false;
   const rate = args.dilationRate ?? 1;
   return (typeof rate === "number" ? [rate] : rate).some((d) => d > 1);

@@ -23,7 +23,10 @@ export function subsample(x: tf.Tensor, steps: number[]): tf.Tensor {
 /** `op` (stride 1) with its window dilated by `dilations`: run on each phase, interleaved back. */
 function dilated(x: tf.Tensor, dilations: number[], op: WindowOp): tf.Tensor {
   const paddings = endPaddings(x, dilations);
-  const y = op(tf.spaceToBatchND(x, dilations, paddings), dilations.map(() => 1));
+  const y = op(
+    tf.spaceToBatchND(x, dilations, paddings),
+    dilations.map(() => 1),
+  );
   // The padded tail only reaches outputs past the valid ones: crop as many.
   return tf.batchToSpaceND(y, dilations, paddings);
 }

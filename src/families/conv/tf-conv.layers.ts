@@ -3,13 +3,38 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "./tf-conv.types.ts";
-import type { At, CheckedOptions, PlainOptions, DataFormat, FirstOptionProblem, OptionOf, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type {
+  At,
+  CheckedOptions,
+  PlainOptions,
+  DataFormat,
+  FirstOptionProblem,
+  OptionOf,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { tfConvRule, writeCausalMessage as causalMessage, writeStridesDilationMessage as stridesDilationMessage } from "./tf-conv.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  tfConvRule,
+  writeCausalMessage as causalMessage,
+  writeStridesDilationMessage as stridesDilationMessage,
+} from "./tf-conv.ts";
+import {
+  checkKnownOptions,
+  choiceOf,
+  dataFormatOf,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  optionOf,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 import { checkActivation } from "../../layers/core.ts";
 
 /** A size per spatial dimension: one number for all, or a tuple. */
@@ -36,13 +61,32 @@ export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.
 }
 
 /** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
-export const convOptions = optionSet<ConvArgs>()(...shownOptions, ...layerArgs, "activation", "useBias", "kernelInitializer", "biasInitializer",
-  "kernelConstraint", "biasConstraint", "kernelRegularizer", "biasRegularizer", "activityRegularizer");
+export const convOptions = optionSet<ConvArgs>()(
+  ...shownOptions,
+  ...layerArgs,
+  "activation",
+  "useBias",
+  "kernelInitializer",
+  "biasInitializer",
+  "kernelConstraint",
+  "biasConstraint",
+  "kernelRegularizer",
+  "biasRegularizer",
+  "activityRegularizer",
+);
 
 type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;
 type Rule<Name extends string, Rank extends number, Args extends ConvArgs, Input> = TfConvRule<
-  Written<Name, Args>, Rank, Args["filters"], PerDim<Args["kernelSize"], Rank>, PerDim<OptionOf<Args, "strides", 1>, Rank>,
-  OptionOf<Args, "padding", "valid">, PerDim<OptionOf<Args, "dilationRate", 1>, Rank>, OptionOf<Args, "dataFormat", "channelsLast">, Input>;
+  Written<Name, Args>,
+  Rank,
+  Args["filters"],
+  PerDim<Args["kernelSize"], Rank>,
+  PerDim<OptionOf<Args, "strides", 1>, Rank>,
+  OptionOf<Args, "padding", "valid">,
+  PerDim<OptionOf<Args, "dilationRate", 1>, Rank>,
+  OptionOf<Args, "dataFormat", "channelsLast">,
+  Input
+>;
 
 interface ConvLayer<Args extends ConvArgs> extends Layer, RuntimeLayer {
   /** The argument object as given (what `tf.layers` takes). */
@@ -82,29 +126,52 @@ export const writeConv1dFormatMessage = (layer: string): string =>
 type Each<Value, Rank extends number> = PerDim<Value, Rank> extends readonly (infer One)[] ? One : never;
 type AboveOne<Value, Rank extends number> = Each<Value, Rank> extends 1 ? false : true;
 /** tfjs-core: "Either strides or dilations must be 1" (`number`, unknown to the compiler, is checked at run time). */
-type StridesDilationProblem<Layer extends string, Rank extends number, Args> =
-  number extends Each<OptionOf<Args, "strides", 1>, Rank> | Each<OptionOf<Args, "dilationRate", 1>, Rank> ? false
-  : [AboveOne<OptionOf<Args, "strides", 1>, Rank>, AboveOne<OptionOf<Args, "dilationRate", 1>, Rank>] extends [true, true] ? writeStridesDilationMessage<Layer>
-  : false;
+type StridesDilationProblem<Layer extends string, Rank extends number, Args> = number extends
+  Each<OptionOf<Args, "strides", 1>, Rank> | Each<OptionOf<Args, "dilationRate", 1>, Rank>
+  ? false
+  : [AboveOne<OptionOf<Args, "strides", 1>, Rank>, AboveOne<OptionOf<Args, "dilationRate", 1>, Rank>] extends [
+        true,
+        true,
+      ]
+    ? writeStridesDilationMessage<Layer>
+    : false;
 
 // Options that need no further check: known options, plain sizes, no dilation, padding "valid" or
 // "same", and channels last for conv1d (anything else takes the full check).
 type PlainConv<Rank extends number, Args> =
   PlainOptions<Args, keyof ConvArgs, "filters" | "kernelSize" | "strides", Rank> extends true
-    ? [OptionOf<Args, "dilationRate", 1>, OptionOf<Args, "padding", "valid">, Rank extends 1 ? OptionOf<Args, "dataFormat", "channelsLast"> : "channelsLast"] extends [1, "valid" | "same", "channelsLast"] ? true : false
+    ? [
+        OptionOf<Args, "dilationRate", 1>,
+        OptionOf<Args, "padding", "valid">,
+        Rank extends 1 ? OptionOf<Args, "dataFormat", "channelsLast"> : "channelsLast",
+      ] extends [1, "valid" | "same", "channelsLast"]
+      ? true
+      : false
     : false;
 
 /** The first problem of a convolution's argument object, on its property. */
-type ConvProblem<Name extends string, Rank extends number, Args, Layer extends string = Written<Name, Args>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, Name, Args, keyof ConvArgs>,
-  SizeOptionProblem<Layer, Args, "filters">,
-  SizeOptionProblem<Layer, Args, "kernelSize", Rank>,
-  SizeOptionProblem<Layer, Args, "strides", Rank>,
-  At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
-  SizeOptionProblem<Layer, Args, "dilationRate", Rank>,
-  At<"dilationRate", StridesDilationProblem<Layer, Rank, Args>>,
-  At<"dataFormat", [Rank, OptionOf<Args, "dataFormat", "channelsLast">] extends [1, "channelsFirst"] ? writeConv1dFormatMessage<Layer> : false>,
-]>;
+type ConvProblem<
+  Name extends string,
+  Rank extends number,
+  Args,
+  Layer extends string = Written<Name, Args>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, Name, Args, keyof ConvArgs>,
+    SizeOptionProblem<Layer, Args, "filters">,
+    SizeOptionProblem<Layer, Args, "kernelSize", Rank>,
+    SizeOptionProblem<Layer, Args, "strides", Rank>,
+    At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
+    SizeOptionProblem<Layer, Args, "dilationRate", Rank>,
+    At<"dilationRate", StridesDilationProblem<Layer, Rank, Args>>,
+    At<
+      "dataFormat",
+      [Rank, OptionOf<Args, "dataFormat", "channelsLast">] extends [1, "channelsFirst"]
+        ? writeConv1dFormatMessage<Layer>
+        : false
+    >,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.conv1d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1 })` on
@@ -113,7 +180,10 @@ type ConvProblem<Name extends string, Rank extends number, Args, Layer extends s
  * @example
  * layers.conv1d({ filters: 16, kernelSize: 5 }); // [n, 100, 8] → [n, 96, 16]
  */
-export function conv1d<const Args extends ConvArgs, Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>>(args: CheckedOptions<Args, Problem>): Conv1D<Args> {
+export function conv1d<
+  const Args extends ConvArgs,
+  Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>,
+>(args: CheckedOptions<Args, Problem>): Conv1D<Args> {
   return conv("Conv1D", "conv1d", 1, args as ConvArgs) as never;
 }
 
@@ -124,7 +194,10 @@ export function conv1d<const Args extends ConvArgs, Problem = PlainConv<1, Args>
  * layers.conv2d({ filters: 32, kernelSize: 3 });                              // [n, 28, 28, 1] → [n, 26, 26, 32]
  * layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: "same" }); // [n, 28, 28, 32] → [n, 14, 14, 64]
  */
-export function conv2d<const Args extends ConvArgs, Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>>(args: CheckedOptions<Args, Problem>): Conv2D<Args> {
+export function conv2d<
+  const Args extends ConvArgs,
+  Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>,
+>(args: CheckedOptions<Args, Problem>): Conv2D<Args> {
   return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
 }
 
@@ -141,15 +214,25 @@ function conv(kind: string, name: string, rank: number, args: ConvArgs): Runtime
   checkSizeOption(layer, args, "dilationRate", rank);
   const strides = perDim(optionOf<SizeArg>(args, "strides", 1), rank);
   const dilations = perDim(optionOf<SizeArg>(args, "dilationRate", 1), rank);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
+    throw new ShapeError(stridesDilationMessage(layer));
   const dataFormat = dataFormatOf(layer, args);
   if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
   checkActivation(layer, args.activation);
   const kernels = perDim(args.kernelSize, rank);
   return {
-    kind, written: layer, args,
-    filters: args.filters, kernelSize: args.kernelSize, strides: optionOf(args, "strides", 1), padding,
-    dilationRate: optionOf(args, "dilationRate", 1), dataFormat, activation: args.activation,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input)),
+    kind,
+    written: layer,
+    args,
+    filters: args.filters,
+    kernelSize: args.kernelSize,
+    strides: optionOf(args, "strides", 1),
+    padding,
+    dilationRate: optionOf(args, "dilationRate", 1),
+    dataFormat,
+    activation: args.activation,
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+      tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input),
+    ),
   };
 }

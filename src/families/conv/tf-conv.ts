@@ -8,7 +8,15 @@ import type { DataFormat } from "../../shape/tf-options.ts";
 export type TfPadding = "valid" | "same";
 
 /** One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`). */
-export function tfConvLength(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: TfPadding, dilation: number): RuntimeDim {
+export function tfConvLength(
+  layer: string,
+  axis: number,
+  size: RuntimeDim,
+  kernel: number,
+  stride: number,
+  padding: TfPadding,
+  dilation: number,
+): RuntimeDim {
   if (padding === "same") {
     if (stride === 1) return size;
     const known = valueOf(size);
@@ -23,8 +31,12 @@ export function tfConvLength(layer: string, axis: number, size: RuntimeDim, kern
 
 export const tfRankText = (rank: number, format: DataFormat): string =>
   format === "channelsFirst"
-    ? rank === 1 ? "[batch, channels, length] (rank 3)" : "[batch, channels, height, width] (rank 4)"
-    : rank === 1 ? "[batch, length, channels] (rank 3)" : "[batch, height, width, channels] (rank 4)";
+    ? rank === 1
+      ? "[batch, channels, length] (rank 3)"
+      : "[batch, channels, height, width] (rank 4)"
+    : rank === 1
+      ? "[batch, length, channels] (rank 3)"
+      : "[batch, height, width, channels] (rank 4)";
 
 export interface Image {
   batch: RuntimeDim;
@@ -44,8 +56,12 @@ export function splitImage(layer: string, rank: number, format: DataFormat, inpu
 }
 
 /** An image shape put back together in the data format's order. */
-export const joinImage = (format: DataFormat, batch: RuntimeDim, spatial: readonly RuntimeDim[], channels: RuntimeDim): RuntimeShape =>
-  format === "channelsFirst" ? [batch, channels, ...spatial] : [batch, ...spatial, channels];
+export const joinImage = (
+  format: DataFormat,
+  batch: RuntimeDim,
+  spatial: readonly RuntimeDim[],
+  channels: RuntimeDim,
+): RuntimeShape => (format === "channelsFirst" ? [batch, channels, ...spatial] : [batch, ...spatial, channels]);
 
 export const writeChannelsUnknownMessage = (layer: string, axis: number): string =>
   `${layer}: the channel dimension (axis ${axis}) must be known: TensorFlow.js sizes the kernel from it`;
@@ -63,12 +79,16 @@ export interface TfConvOptions {
 export function tfConvRule(layer: string, rank: number, options: TfConvOptions, input: RuntimeShape): RuntimeShape {
   const { filters, kernels, strides, padding, dilations, dataFormat } = options;
   const { batch, channels, spatial, axis } = splitImage(layer, rank, dataFormat, input);
-  if (valueOf(channels) === null) throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
-  const sizes = spatial.map((size, i) => tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, dilations[i]!));
+  if (valueOf(channels) === null)
+    throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
+  const sizes = spatial.map((size, i) =>
+    tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, dilations[i]!),
+  );
   return joinImage(dataFormat, batch, sizes, filters);
 }
 
-export const writeCausalMessage = (layer: string): string => `${layer}: padding 'causal' is not implemented in TensorFlow.js`;
+export const writeCausalMessage = (layer: string): string =>
+  `${layer}: padding 'causal' is not implemented in TensorFlow.js`;
 
 export const writeStridesDilationMessage = (layer: string): string =>
   `${layer}: strides and dilationRate cannot both be above 1 (TensorFlow.js)`;

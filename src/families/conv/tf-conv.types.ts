@@ -22,10 +22,22 @@ export type TfPadding = "valid" | "same";
  * type V = TfConvLength<"conv2d(…)", 1, 28, 3, 2, "valid", 1>;
  * //=> [13]
  */
-export type TfConvLength<Layer extends string, Axis extends number, Size extends Dim, Kernel, Stride, Padding, Dilation> =
-  Padding extends "same"
-    ? Stride extends 1 ? [Size] : IsUnknown<Size> extends true ? [number] : [CeilDiv<Size, Stride>]
-    : IsUnknown<Size> extends true ? [number]
+export type TfConvLength<
+  Layer extends string,
+  Axis extends number,
+  Size extends Dim,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+> = Padding extends "same"
+  ? Stride extends 1
+    ? [Size]
+    : IsUnknown<Size> extends true
+      ? [number]
+      : [CeilDiv<Size, Stride>]
+  : IsUnknown<Size> extends true
+    ? [number]
     : DilatedKernel<Kernel, Dilation> extends infer Extent
       ? Compare<Size, Extent> extends "lt"
         ? writeKernelTooLargeMessage<Layer, Axis, Extent, Size>
@@ -36,54 +48,103 @@ type Tail<Values extends readonly unknown[]> = Values extends readonly [unknown,
 
 /** Every spatial output size in order, or the first message. `Axis` counts the input's dimensions (batch = 0). */
 export type TfConvLengths<
-  Layer extends string, Spatial extends Shape, Kernels extends readonly unknown[], Strides extends readonly unknown[],
-  Padding, Dilations extends readonly unknown[], Axis extends unknown[], Sizes extends Dim[] = [],
+  Layer extends string,
+  Spatial extends Shape,
+  Kernels extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Padding,
+  Dilations extends readonly unknown[],
+  Axis extends unknown[],
+  Sizes extends Dim[] = [],
 > = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
   ? TfConvLength<Layer, Axis["length"], Size, Kernels[0], Strides[0], Padding, Dilations[0]> extends infer Out
-    ? Out extends readonly [infer Length] ? TfConvLengths<Layer, Rest, Tail<Kernels>, Tail<Strides>, Padding, Tail<Dilations>, [...Axis, 0], [...Sizes, Length & Dim]> : Out
+    ? Out extends readonly [infer Length]
+      ? TfConvLengths<
+          Layer,
+          Rest,
+          Tail<Kernels>,
+          Tail<Strides>,
+          Padding,
+          Tail<Dilations>,
+          [...Axis, 0],
+          [...Sizes, Length & Dim]
+        >
+      : Out
     : never
   : Sizes;
 
 /** How messages name the input a rank-N spatial tfjs layer expects. */
-export type TfRankText<Rank extends number, Format extends DataFormat> =
-  Format extends "channelsFirst"
-    ? Rank extends 1 ? "[batch, channels, length] (rank 3)" : "[batch, channels, height, width] (rank 4)"
-    : Rank extends 1 ? "[batch, length, channels] (rank 3)" : "[batch, height, width, channels] (rank 4)";
+export type TfRankText<Rank extends number, Format extends DataFormat> = Format extends "channelsFirst"
+  ? Rank extends 1
+    ? "[batch, channels, length] (rank 3)"
+    : "[batch, channels, height, width] (rank 4)"
+  : Rank extends 1
+    ? "[batch, length, channels] (rank 3)"
+    : "[batch, height, width, channels] (rank 4)";
 
 /** An input split into batch, spatial dimensions and channels by the data format, or the rank message. */
-export type SplitImage<Layer extends string, Rank extends number, Format extends DataFormat, Input> =
-  Input extends readonly [infer Batch extends Dim, ...infer Rest extends Shape]
-    ? Rest["length"] extends Add<Rank, 1>
-      ? Format extends "channelsFirst"
-        ? Rest extends readonly [infer Channels extends Dim, ...infer Spatial extends Shape] ? { batch: Batch; channels: Channels; spatial: Spatial; axis: [0, 0] } : never
-        : Rest extends readonly [...infer Spatial extends Shape, infer Channels extends Dim] ? { batch: Batch; channels: Channels; spatial: Spatial; axis: [0] } : never
-      : writeRankMessage<Layer, TfRankText<Rank, Format>, Add<Rest["length"], 1> & number>
-    : writeRankMessage<Layer, TfRankText<Rank, Format>, Input extends Shape ? Input["length"] : 0>;
+export type SplitImage<
+  Layer extends string,
+  Rank extends number,
+  Format extends DataFormat,
+  Input,
+> = Input extends readonly [infer Batch extends Dim, ...infer Rest extends Shape]
+  ? Rest["length"] extends Add<Rank, 1>
+    ? Format extends "channelsFirst"
+      ? Rest extends readonly [infer Channels extends Dim, ...infer Spatial extends Shape]
+        ? { batch: Batch; channels: Channels; spatial: Spatial; axis: [0, 0] }
+        : never
+      : Rest extends readonly [...infer Spatial extends Shape, infer Channels extends Dim]
+        ? { batch: Batch; channels: Channels; spatial: Spatial; axis: [0] }
+        : never
+    : writeRankMessage<Layer, TfRankText<Rank, Format>, Add<Rest["length"], 1> & number>
+  : writeRankMessage<Layer, TfRankText<Rank, Format>, Input extends Shape ? Input["length"] : 0>;
 
 /** An image shape put back together in the data format's order. */
-export type JoinImage<Format extends DataFormat, Batch, Spatial extends readonly unknown[], Channels> =
-  Format extends "channelsFirst" ? [Batch, Channels, ...Spatial] : [Batch, ...Spatial, Channels];
+export type JoinImage<
+  Format extends DataFormat,
+  Batch,
+  Spatial extends readonly unknown[],
+  Channels,
+> = Format extends "channelsFirst" ? [Batch, Channels, ...Spatial] : [Batch, ...Spatial, Channels];
 
 /** The message when a layer that sizes weights from the channel dimension gets a named one (known only by name). */
-export type writeChannelsUnknownMessage<Layer extends string, Axis extends number> =
-  `${Layer}: the channel dimension (axis ${Axis}) must be known: TensorFlow.js sizes the kernel from it`;
+export type writeChannelsUnknownMessage<
+  Layer extends string,
+  Axis extends number,
+> = `${Layer}: the channel dimension (axis ${Axis}) must be known: TensorFlow.js sizes the kernel from it`;
 
 /**
  * tfjs's convolution rule (Conv1D, Conv2D): [batch, ...spatial, channels] → [batch, ...spatial′, filters]
  * (channels last), or [batch, channels, ...spatial] → [batch, filters, ...spatial′] (channels first).
  */
 export type TfConvRule<
-  Layer extends string, Rank extends number, Filters, Kernels extends readonly unknown[], Strides extends readonly unknown[],
-  Padding, Dilations extends readonly unknown[], Format extends DataFormat, Input,
-> = SplitImage<Layer, Rank, Format, Input> extends infer Split
-  ? Split extends { batch: infer Batch; channels: infer Channels; spatial: infer Spatial extends Shape; axis: infer Axis extends unknown[] }
-    ? Channels extends string
-      ? writeChannelsUnknownMessage<Layer, Format extends "channelsFirst" ? 1 : Add<Rank, 1> & number>
-      : TfConvLengths<Layer, Spatial, Kernels, Strides, Padding, Dilations, Axis> extends infer Sizes
-        ? Sizes extends readonly Dim[] ? JoinImage<Format, Batch, Sizes, Filters> : Sizes
-        : never
-    : Split
-  : never;
+  Layer extends string,
+  Rank extends number,
+  Filters,
+  Kernels extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Padding,
+  Dilations extends readonly unknown[],
+  Format extends DataFormat,
+  Input,
+> =
+  SplitImage<Layer, Rank, Format, Input> extends infer Split
+    ? Split extends {
+        batch: infer Batch;
+        channels: infer Channels;
+        spatial: infer Spatial extends Shape;
+        axis: infer Axis extends unknown[];
+      }
+      ? Channels extends string
+        ? writeChannelsUnknownMessage<Layer, Format extends "channelsFirst" ? 1 : Add<Rank, 1> & number>
+        : TfConvLengths<Layer, Spatial, Kernels, Strides, Padding, Dilations, Axis> extends infer Sizes
+          ? Sizes extends readonly Dim[]
+            ? JoinImage<Format, Batch, Sizes, Filters>
+            : Sizes
+          : never
+      : Split
+    : never;
 
 /** The message for padding "causal": tfjs declares it but its convolutions throw "not implemented". */
 export type writeCausalMessage<Layer extends string> = `${Layer}: padding 'causal' is not implemented in TensorFlow.js`;

@@ -18,8 +18,14 @@ export interface EmbeddingOptions<PaddingIdx extends number = number> {
 }
 /** PyTorch's keywords of Embedding in camelCase. */
 export const embeddingKeys = ["paddingIdx", "maxNorm"] as const satisfies readonly (keyof EmbeddingOptions)[];
-interface OptionTypes { paddingIdx: number; maxNorm: number }
-interface Expected { paddingIdx: "a number"; maxNorm: "a number" }
+interface OptionTypes {
+  paddingIdx: number;
+  maxNorm: number;
+}
+interface Expected {
+  paddingIdx: "a number";
+  maxNorm: "a number";
+}
 const optionTypes = { paddingIdx: expected.number, maxNorm: expected.number } as const;
 
 /**
@@ -42,18 +48,28 @@ export interface EmbeddingShapeRule<EmbeddingDim> extends ShapeRule {
 type WrittenEmbedding<NumEmbeddings, EmbeddingDim> = `embedding(${NumEmbeddings & number}, ${EmbeddingDim & number})`;
 
 /** The message when paddingIdx is not an index of the table. */
-export type writePaddingIdxMessage<Layer extends string, PaddingIdx, NumEmbeddings> =
-  `${Layer}: paddingIdx (${PaddingIdx & number}) must be an index of the table, from -${NumEmbeddings & number} to ${Sub<NumEmbeddings, 1> & number}`;
+export type writePaddingIdxMessage<
+  Layer extends string,
+  PaddingIdx,
+  NumEmbeddings,
+> = `${Layer}: paddingIdx (${PaddingIdx & number}) must be an index of the table, from -${NumEmbeddings & number} to ${Sub<NumEmbeddings, 1> & number}`;
 export const writePaddingIdxMessage = (layer: string, paddingIdx: number, numEmbeddings: number): string =>
   `${layer}: paddingIdx (${paddingIdx}) must be an index of the table, from -${numEmbeddings} to ${numEmbeddings - 1}`;
-type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> =
-  Options extends { readonly paddingIdx: infer Index extends number }
-    ? number extends Index | NumEmbeddings ? false
-      : `${Index}` extends `${string}.${string}` ? writePaddingIdxMessage<Layer, Index, NumEmbeddings>
+type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> = Options extends {
+  readonly paddingIdx: infer Index extends number;
+}
+  ? number extends Index | NumEmbeddings
+    ? false
+    : `${Index}` extends `${string}.${string}`
+      ? writePaddingIdxMessage<Layer, Index, NumEmbeddings>
       : `${Index}` extends `-${infer Back extends number}`
-        ? (Compare<Back, NumEmbeddings> extends "gt" ? writePaddingIdxMessage<Layer, Index, NumEmbeddings> : false)
-        : (Compare<Index, NumEmbeddings> extends "lt" ? false : writePaddingIdxMessage<Layer, Index, NumEmbeddings>)
-    : false;
+        ? Compare<Back, NumEmbeddings> extends "gt"
+          ? writePaddingIdxMessage<Layer, Index, NumEmbeddings>
+          : false
+        : Compare<Index, NumEmbeddings> extends "lt"
+          ? false
+          : writePaddingIdxMessage<Layer, Index, NumEmbeddings>
+  : false;
 
 /**
  * PyTorch's `nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None)`: looks up a vector
@@ -62,11 +78,32 @@ type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> =
  * @example
  * nn.embedding(10000, 300); // [n, 12] → [n, 12, 300]
  */
-export function embedding<const NumEmbeddings extends number, const EmbeddingDim extends number, const Options extends object = {}>(
-  numEmbeddings: Arg<NumEmbeddings, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["numEmbeddings"], [NumEmbeddings]>>,
-  embeddingDim: Arg<EmbeddingDim, FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["embeddingDim"], [EmbeddingDim]>>,
-  options?: Checked<Options, TrailingOptionsProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, "nn.embedding", Options, keyof EmbeddingOptions, OptionTypes, Expected> extends infer P extends string
-    ? P : PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>>,
+export function embedding<
+  const NumEmbeddings extends number,
+  const EmbeddingDim extends number,
+  const Options extends object = {},
+>(
+  numEmbeddings: Arg<
+    NumEmbeddings,
+    FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["numEmbeddings"], [NumEmbeddings]>
+  >,
+  embeddingDim: Arg<
+    EmbeddingDim,
+    FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["embeddingDim"], [EmbeddingDim]>
+  >,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      WrittenEmbedding<NumEmbeddings, EmbeddingDim>,
+      "nn.embedding",
+      Options,
+      keyof EmbeddingOptions,
+      OptionTypes,
+      Expected
+    > extends infer P extends string
+      ? P
+      : PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>
+  >,
 ): Embedding<NumEmbeddings, EmbeddingDim> {
   const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
   checkSizes(layer, { numEmbeddings, embeddingDim });
@@ -77,7 +114,12 @@ export function embedding<const NumEmbeddings extends number, const EmbeddingDim
     throw new ShapeError(writePaddingIdxMessage(layer, paddingIdx, count));
   }
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "embedding", written: layer, numEmbeddings, embeddingDim, paddingIdx: paddingIdx ?? null, maxNorm: (options as EmbeddingOptions | undefined)?.maxNorm ?? null,
+    kind: "embedding",
+    written: layer,
+    numEmbeddings,
+    embeddingDim,
+    paddingIdx: paddingIdx ?? null,
+    maxNorm: (options as EmbeddingOptions | undefined)?.maxNorm ?? null,
     outputShape: (input: RuntimeShape) => embeddingRule(embeddingDim as number, input),
   };
   return runtime as never;

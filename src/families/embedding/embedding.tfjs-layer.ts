@@ -36,7 +36,12 @@ export class TorchEmbedding extends tfl.layers.Layer {
 
   override build(): void {
     const { numEmbeddings, embeddingDim, paddingIdx } = this.settings;
-    this.table = this.addWeight("embeddings", [numEmbeddings, embeddingDim], "float32", tfl.initializers.randomNormal({ mean: 0, stddev: 1 }));
+    this.table = this.addWeight(
+      "embeddings",
+      [numEmbeddings, embeddingDim],
+      "float32",
+      tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
+    );
     if (paddingIdx !== null) this.table.write(tf.tidy(() => tf.mul(this.table!.read(), this.rowMask())));
     this.built = true;
   }
@@ -54,7 +59,10 @@ export class TorchEmbedding extends tfl.layers.Layer {
       let table = this.table!.read();
       if (paddingIdx !== null) {
         const mask = this.rowMask();
-        const maskedGradient = (t: tf.Tensor) => ({ value: tf.clone(t), gradFunc: (dy: tf.Tensor) => tf.mul(dy, mask) });
+        const maskedGradient = (t: tf.Tensor) => ({
+          value: tf.clone(t),
+          gradFunc: (dy: tf.Tensor) => tf.mul(dy, mask),
+        });
         table = tf.customGrad(maskedGradient as never)(table);
       }
       return tf.reshape(tf.gather(table, tf.reshape(indices, [-1])), [...x.shape, this.settings.embeddingDim]);
@@ -67,7 +75,11 @@ export class TorchEmbedding extends tfl.layers.Layer {
       const table = this.table!.read();
       const used = tf.greater(tf.sum(tf.oneHot(tf.reshape(indices, [-1]), this.settings.numEmbeddings), 0), 0);
       const norms = tf.norm(table, 2, 1);
-      const scale = tf.where(tf.logicalAnd(used, tf.greater(norms, maxNorm)), tf.div(maxNorm, tf.add(norms, 1e-7)), tf.onesLike(norms));
+      const scale = tf.where(
+        tf.logicalAnd(used, tf.greater(norms, maxNorm)),
+        tf.div(maxNorm, tf.add(norms, 1e-7)),
+        tf.onesLike(norms),
+      );
       this.table!.write(tf.mul(table, tf.expandDims(scale, 1)));
     });
   }

@@ -14,18 +14,35 @@ export const embedding: Converter = {
     const padding = (layer.paddingIdx as number | null | undefined) ?? null;
     const maxNorm = (layer.maxNorm as number | null | undefined) ?? null;
     const name = ctx.name();
-    const y = (padding !== null || maxNorm !== null
-      ? new TorchEmbedding({ numEmbeddings, embeddingDim, paddingIdx: padding === null || padding >= 0 ? padding : padding + numEmbeddings, maxNorm, name })
-      : tfl.layers.embedding({
-        inputDim: numEmbeddings, outputDim: embeddingDim, name,
-        embeddingsInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
-      })).apply(ctx.x) as tfl.SymbolicTensor;
+    const y = (
+      padding !== null || maxNorm !== null
+        ? new TorchEmbedding({
+            numEmbeddings,
+            embeddingDim,
+            paddingIdx: padding === null || padding >= 0 ? padding : padding + numEmbeddings,
+            maxNorm,
+            name,
+          })
+        : tfl.layers.embedding({
+            inputDim: numEmbeddings,
+            outputDim: embeddingDim,
+            name,
+            embeddingsInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1 }),
+          })
+    ).apply(ctx.x) as tfl.SymbolicTensor;
     return {
-      y, layout: "first",
-      params: [{
-        key: `${ctx.path}.weight`, layer: name, weight: "embeddings", shape: [numEmbeddings, embeddingDim],
-        toTfjs: (w: tf.Tensor) => tf.clone(w), fromTfjs: (w: tf.Tensor) => tf.clone(w),
-      }],
+      y,
+      layout: "first",
+      params: [
+        {
+          key: `${ctx.path}.weight`,
+          layer: name,
+          weight: "embeddings",
+          shape: [numEmbeddings, embeddingDim],
+          toTfjs: (w: tf.Tensor) => tf.clone(w),
+          fromTfjs: (w: tf.Tensor) => tf.clone(w),
+        },
+      ],
     };
   },
 };

@@ -2,14 +2,33 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfEmbeddingRule } from "./tf-embedding.types.ts";
-import type { CheckedOptions, FirstOptionProblem, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type {
+  CheckedOptions,
+  FirstOptionProblem,
+  OptionOf,
+  PlainOptions,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfEmbeddingRule } from "./tf-embedding.ts";
-import { checkKnownOptions, optionSet, checkSizeOption, layerArgs, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  checkKnownOptions,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `EmbeddingLayerArgs`. */
-export interface EmbeddingArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.embedding>[0]>, "inputDim" | "outputDim" | "inputLength"> {
+export interface EmbeddingArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.embedding>[0]>,
+  "inputDim" | "outputDim" | "inputLength"
+> {
   /** The vocabulary size: indices are 0…inputDim − 1. */
   readonly inputDim: number;
   /** The size of each embedding vector. */
@@ -17,8 +36,17 @@ export interface EmbeddingArgs extends Omit<NonNullable<Parameters<typeof tfl.la
   /** Optional: the input's size after the batch (a number, or one size per dimension), checked and taken. */
   readonly inputLength?: number | readonly number[];
 }
-export const embeddingOptions = optionSet<EmbeddingArgs>()(...layerArgs, "inputDim", "outputDim", "inputLength", "embeddingsInitializer",
-  "embeddingsRegularizer", "activityRegularizer", "embeddingsConstraint", "maskZero");
+export const embeddingOptions = optionSet<EmbeddingArgs>()(
+  ...layerArgs,
+  "inputDim",
+  "outputDim",
+  "inputLength",
+  "embeddingsInitializer",
+  "embeddingsRegularizer",
+  "activityRegularizer",
+  "embeddingsConstraint",
+  "maskZero",
+);
 const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
 
 /** `layers.embedding({ inputDim, outputDim, inputLength? })`: [batch, ...indices] → [batch, ...indices, outputDim]. */
@@ -32,14 +60,29 @@ export interface Embedding<Args extends EmbeddingArgs = EmbeddingArgs> extends L
 }
 /** The shape rule of Embedding. */
 export interface EmbeddingShapeRule<Args extends EmbeddingArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"embedding", Args, this["~input"], TfEmbeddingRule<WrittenLayer<"embedding", Args, typeof shownOptions>, Args["outputDim"], OptionOf<Args, "inputLength", undefined>, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "embedding",
+    Args,
+    this["~input"],
+    TfEmbeddingRule<
+      WrittenLayer<"embedding", Args, typeof shownOptions>,
+      Args["outputDim"],
+      OptionOf<Args, "inputLength", undefined>,
+      this["~input"]
+    >
+  >;
 }
-type EmbeddingProblem<Args, Layer extends string = WrittenLayer<"embedding", Args, typeof shownOptions>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "embedding", Args, keyof EmbeddingArgs>,
-  SizeOptionProblem<Layer, Args, "inputDim">,
-  SizeOptionProblem<Layer, Args, "outputDim">,
-  SizeOptionProblem<Layer, Args, "inputLength">,
-]>;
+type EmbeddingProblem<
+  Args,
+  Layer extends string = WrittenLayer<"embedding", Args, typeof shownOptions>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "embedding", Args, keyof EmbeddingArgs>,
+    SizeOptionProblem<Layer, Args, "inputDim">,
+    SizeOptionProblem<Layer, Args, "outputDim">,
+    SizeOptionProblem<Layer, Args, "inputLength">,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.embedding({ inputDim, outputDim, inputLength? })`: each index becomes a vector of `outputDim`.
@@ -47,8 +90,12 @@ type EmbeddingProblem<Args, Layer extends string = WrittenLayer<"embedding", Arg
  * @example
  * layers.embedding({ inputDim: 10000, outputDim: 64 }); // [n, 100] → [n, 100, 64]
  */
-export function embedding<const Args extends EmbeddingArgs,
-  Problem = PlainOptions<Args, keyof EmbeddingArgs, "inputDim" | "outputDim" | "inputLength"> extends true ? false : EmbeddingProblem<Args>>(args: CheckedOptions<Args, Problem>): Embedding<Args> {
+export function embedding<
+  const Args extends EmbeddingArgs,
+  Problem = PlainOptions<Args, keyof EmbeddingArgs, "inputDim" | "outputDim" | "inputLength"> extends true
+    ? false
+    : EmbeddingProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Embedding<Args> {
   const options = args as EmbeddingArgs;
   const layer = writtenLayer("embedding", options, shownOptions);
   checkKnownOptions(layer, "embedding", options, embeddingOptions);
@@ -57,8 +104,15 @@ export function embedding<const Args extends EmbeddingArgs,
   checkSizeOption(layer, options, "inputLength");
   const inputLength = options.inputLength ?? null;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "Embedding", written: layer, args, inputDim: options.inputDim, outputDim: options.outputDim, inputLength: options.inputLength,
-    outputShape: checkedInputShape("embedding", options, (input: RuntimeShape) => tfEmbeddingRule(layer, options.outputDim, inputLength, input)),
+    kind: "Embedding",
+    written: layer,
+    args,
+    inputDim: options.inputDim,
+    outputDim: options.outputDim,
+    inputLength: options.inputLength,
+    outputShape: checkedInputShape("embedding", options, (input: RuntimeShape) =>
+      tfEmbeddingRule(layer, options.outputDim, inputLength, input),
+    ),
   };
   return runtime as never;
 }

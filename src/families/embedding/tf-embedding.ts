@@ -6,7 +6,12 @@ export const writeInputLengthMessage = (layer: string, rest: RuntimeShape): stri
   `${layer}: inputLength must match the input's dimensions after the batch ${showShape(rest)}`;
 
 /** [batch, ...indices] → [batch, ...indices, outputDim]; `inputLength` null when not given. */
-export function tfEmbeddingRule(layer: string, outputDim: number, inputLength: number | readonly number[] | null, input: RuntimeShape): RuntimeShape {
+export function tfEmbeddingRule(
+  layer: string,
+  outputDim: number,
+  inputLength: number | readonly number[] | null,
+  input: RuntimeShape,
+): RuntimeShape {
   if (inputLength === null) return [...input, outputDim];
   const [batch, ...rest] = input;
   const lengths = typeof inputLength === "number" ? [inputLength] : inputLength;

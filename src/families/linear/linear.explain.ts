@@ -1,7 +1,8 @@
 // linear and lazyLinear: the last dimension becomes outFeatures; weight in·out + bias out (PyTorch).
 import { flag, known, size, type Explainer } from "../../explain/kinds/support.ts";
 
-const bias = (layer: Parameters<Explainer>[0], outFeatures: number): number => (flag(layer, "bias", true) ? outFeatures : 0);
+const bias = (layer: Parameters<Explainer>[0], outFeatures: number): number =>
+  flag(layer, "bias", true) ? outFeatures : 0;
 
 /** `→ 128`; `in·out + out` parameters. */
 export const linear: Explainer = (layer) => {

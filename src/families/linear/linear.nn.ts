@@ -1,15 +1,27 @@
 // nn.linear / nn.lazyLinear: PyTorch's Linear and LazyLinear on [..., features].
-import type { Arg, Checked, FirstSizeProblem, IsOptions, TrailingOptionsProblem, writeOptionTypeMessage } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeOptionTypeMessage,
+} from "../../../types/shape/args.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { LinearRule } from "./linear.types.ts";
 import type { Dim, LastDim } from "../../../types/shape/dims.ts";
-import { checkSizes, isOptions, splitOptions, checkOptionTypes, writeOptionTypeMessage as optionTypeMessage } from "../../shape/args.ts";
+import {
+  checkSizes,
+  isOptions,
+  splitOptions,
+  checkOptionTypes,
+  writeOptionTypeMessage as optionTypeMessage,
+} from "../../shape/args.ts";
 import { ShapeError } from "../../errors.ts";
 import { lastDim, valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import { linearRule } from "./linear.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-
 
 /** `nn.linear(inFeatures, outFeatures)`: [..., inFeatures] → [..., outFeatures]. */
 export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
@@ -20,7 +32,12 @@ export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
 }
 /** The shape rule of Linear. */
 export interface LinearShapeRule<InFeatures, OutFeatures> extends ShapeRule {
-  readonly "~output": LinearRule<`linear(${InFeatures & number}, ${OutFeatures & number})`, InFeatures, OutFeatures, this["~input"]>;
+  readonly "~output": LinearRule<
+    `linear(${InFeatures & number}, ${OutFeatures & number})`,
+    InFeatures,
+    OutFeatures,
+    this["~input"]
+  >;
 }
 
 /** `nn.lazyLinear(outFeatures)`: [..., n] → [..., outFeatures], with inFeatures = n inferred. */
@@ -31,20 +48,36 @@ export interface LazyLinear<OutFeatures> extends Layer, RuntimeLayer {
 }
 /** The shape rule of LazyLinear. */
 export interface LazyLinearShapeRule<OutFeatures> extends ShapeRule {
-  readonly "~output": LinearRule<`lazyLinear(${OutFeatures & number})`, LastDim<this["~input"] & readonly Dim[]>, OutFeatures, this["~input"]>;
+  readonly "~output": LinearRule<
+    `lazyLinear(${OutFeatures & number})`,
+    LastDim<this["~input"] & readonly Dim[]>,
+    OutFeatures,
+    this["~input"]
+  >;
 }
 
 type LinearProblems<In extends number, Out extends number, Third> = [
   FirstSizeProblem<`linear(${In}, ${Out})`, ["inFeatures"], [In]>,
   FirstSizeProblem<`linear(${In}, ${Out})`, ["outFeatures"], [Out]>,
-  [Third] extends [true | undefined] ? false
-  : IsOptions<Third> extends true ? TrailingOptionsProblem<`linear(${In}, ${Out})`, "nn.linear", Third, "bias", { bias: true }, { bias: BiasExpected }>
-  : writeOptionTypeMessage<`linear(${In}, ${Out})`, "bias", BiasExpected>,
+  [Third] extends [true | undefined]
+    ? false
+    : IsOptions<Third> extends true
+      ? TrailingOptionsProblem<
+          `linear(${In}, ${Out})`,
+          "nn.linear",
+          Third,
+          "bias",
+          { bias: true },
+          { bias: BiasExpected }
+        >
+      : writeOptionTypeMessage<`linear(${In}, ${Out})`, "bias", BiasExpected>,
 ];
 /** What linear's bias must be: the converted TensorFlow.js layer always has a bias (false would be dropped silently). */
 type BiasExpected = "true (a linear layer without bias is not supported yet)";
-const biasExpected = ["true (a linear layer without bias is not supported yet)", (value: unknown) => value === true] as const;
-
+const biasExpected = [
+  "true (a linear layer without bias is not supported yet)",
+  (value: unknown) => value === true,
+] as const;
 
 /**
  * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension.
@@ -53,8 +86,18 @@ const biasExpected = ["true (a linear layer without bias is not supported yet)",
  * nn.linear(9216, 128); // [n, 9216] → [n, 128]
  * sequential(input([64, 12, 12]), nn.flatten(), nn.linear(9000, 128)); // error: inFeatures must equal the last input dimension 9216
  */
-export function linear<const InFeatures extends number, const OutFeatures extends number, const Third extends boolean | object | undefined = undefined,
-  Problems extends ArgProblems = [IsPlainSize<InFeatures>, IsPlainSize<OutFeatures>, [Third] extends [undefined | true] ? true : false] extends [true, true, true] ? [false, false, false] : LinearProblems<InFeatures, OutFeatures, Third>>(
+export function linear<
+  const InFeatures extends number,
+  const OutFeatures extends number,
+  const Third extends boolean | object | undefined = undefined,
+  Problems extends ArgProblems = [
+    IsPlainSize<InFeatures>,
+    IsPlainSize<OutFeatures>,
+    [Third] extends [undefined | true] ? true : false,
+  ] extends [true, true, true]
+    ? [false, false, false]
+    : LinearProblems<InFeatures, OutFeatures, Third>,
+>(
   inFeatures: Arg<InFeatures, Problems[0]>,
   outFeatures: Arg<OutFeatures, Problems[1]>,
   biasOrOptions?: Checked<Third, Problems[2]>,
@@ -68,7 +111,10 @@ export function linear<const InFeatures extends number, const OutFeatures extend
     throw new ShapeError(optionTypeMessage(layer, "bias", biasExpected[0]));
   }
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "linear", written: layer, inFeatures, outFeatures,
+    kind: "linear",
+    written: layer,
+    inFeatures,
+    outFeatures,
     outputShape: (input: RuntimeShape) => linearRule(layer, inFeatures as number, outFeatures as number, input),
   };
   return runtime as never;
@@ -87,7 +133,9 @@ export function lazyLinear<const OutFeatures extends number>(
   const layer = `lazyLinear(${outFeatures})`;
   checkSizes(layer, { outFeatures });
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "lazyLinear", written: layer, outFeatures,
+    kind: "lazyLinear",
+    written: layer,
+    outFeatures,
     outputShape: (input: RuntimeShape) => linearRule(layer, null, outFeatures as number, input),
     inFeaturesFor: (input: RuntimeShape) => valueOf(lastDim(input)),
   };

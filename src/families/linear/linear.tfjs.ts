@@ -2,7 +2,13 @@
 // whose rows follow the input's feature order when a channels-last flatten comes before (flatten.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
+import {
+  notConvertible,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+  type ParamSpec,
+} from "../../runtime/convert/context.ts";
 import { biasParam } from "../conv/conv.tfjs.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 
@@ -12,20 +18,32 @@ export const linear: Converter = {
   fusesRelu: true,
   convert(layer: LayerConfig, ctx: ConvertContext) {
     const inFeatures = layer.kind === "lazyLinear" ? ctx.input.at(-1) : layer.inFeatures;
-    if (typeof inFeatures !== "number") throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
+    if (typeof inFeatures !== "number")
+      throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
     const outFeatures = layer.outFeatures as number;
     const name = ctx.name();
     const x = typeof ctx.input.at(-1) === "number" ? ctx.x : withLastDimension(layer, ctx, inFeatures);
-    const y = tfl.layers.dense({
-      units: outFeatures, useBias: true, name, activation: ctx.activation,
-      kernelInitializer: torchUniform(inFeatures), biasInitializer: torchUniform(inFeatures),
-    }).apply(x) as tfl.SymbolicTensor;
+    const y = tfl.layers
+      .dense({
+        units: outFeatures,
+        useBias: true,
+        name,
+        activation: ctx.activation,
+        kernelInitializer: torchUniform(inFeatures),
+        biasInitializer: torchUniform(inFeatures),
+      })
+      .apply(x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = [
-      ctx.featureOrder ? reorderedWeight(ctx, name, outFeatures, inFeatures, ctx.featureOrder) : {
-        key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
-        toTfjs: (w) => tf.transpose(w),
-        fromTfjs: (w) => tf.transpose(w),
-      },
+      ctx.featureOrder
+        ? reorderedWeight(ctx, name, outFeatures, inFeatures, ctx.featureOrder)
+        : {
+            key: `${ctx.path}.weight`,
+            layer: name,
+            weight: "kernel",
+            shape: [outFeatures, inFeatures],
+            toTfjs: (w) => tf.transpose(w),
+            fromTfjs: (w) => tf.transpose(w),
+          },
       biasParam(ctx, outFeatures),
     ];
     return { y, params };
@@ -33,11 +51,22 @@ export const linear: Converter = {
 };
 
 /** The kernel when the input's features are in `order` (physical j is PyTorch's `order[j]`): rows gathered in that order. */
-function reorderedWeight(ctx: ConvertContext, name: string, outFeatures: number, inFeatures: number, order: readonly number[]): ParamSpec {
+function reorderedWeight(
+  ctx: ConvertContext,
+  name: string,
+  outFeatures: number,
+  inFeatures: number,
+  order: readonly number[],
+): ParamSpec {
   const inverse = new Array<number>(order.length);
-  order.forEach((torchIndex, j) => { inverse[torchIndex] = j; });
+  order.forEach((torchIndex, j) => {
+    inverse[torchIndex] = j;
+  });
   return {
-    key: `${ctx.path}.weight`, layer: name, weight: "kernel", shape: [outFeatures, inFeatures],
+    key: `${ctx.path}.weight`,
+    layer: name,
+    weight: "kernel",
+    shape: [outFeatures, inFeatures],
     toTfjs: (w) => tf.tidy(() => tf.gather(tf.transpose(w), order as number[])),
     fromTfjs: (w) => tf.tidy(() => tf.transpose(tf.gather(w, inverse))),
   };
@@ -51,6 +80,9 @@ function reorderedWeight(ctx: ConvertContext, name: string, outFeatures: number,
  */
 function withLastDimension(layer: LayerConfig, ctx: ConvertContext, inFeatures: number): tfl.SymbolicTensor {
   const middle = ctx.input.slice(1, -1).map((dim) => (typeof dim === "number" ? dim : -1));
-  if (middle.filter((dim) => dim === -1).length > 1) throw notConvertible(layer, "more than one dimension of its input is unknown");
-  return tfl.layers.reshape({ targetShape: [...middle, inFeatures], name: ctx.name("features") }).apply(ctx.x) as tfl.SymbolicTensor;
+  if (middle.filter((dim) => dim === -1).length > 1)
+    throw notConvertible(layer, "more than one dimension of its input is unknown");
+  return tfl.layers
+    .reshape({ targetShape: [...middle, inFeatures], name: ctx.name("features") })
+    .apply(ctx.x) as tfl.SymbolicTensor;
 }

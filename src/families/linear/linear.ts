@@ -5,12 +5,19 @@ import { lastDim, valueOf, withoutLast, type RuntimeShape } from "../../shape/di
 export const writeInFeaturesMessage = (layer: string, expected: number): string =>
   `${layer}: inFeatures must equal the last input dimension ${expected}`;
 
-export const writeNoFeaturesMessage = (layer: string): string => `${layer}: expects an input with a feature dimension (rank 1 or more)`;
+export const writeNoFeaturesMessage = (layer: string): string =>
+  `${layer}: expects an input with a feature dimension (rank 1 or more)`;
 
 /** The runtime rule; `inFeatures` null (lazyLinear) accepts any known size. */
-export function linearRule(layer: string, inFeatures: number | null, outFeatures: number, input: RuntimeShape): RuntimeShape {
+export function linearRule(
+  layer: string,
+  inFeatures: number | null,
+  outFeatures: number,
+  input: RuntimeShape,
+): RuntimeShape {
   if (input.length === 0) throw new ShapeError(writeNoFeaturesMessage(layer));
   const last = valueOf(lastDim(input));
-  if (inFeatures !== null && last !== null && last !== inFeatures) throw new ShapeError(writeInFeaturesMessage(layer, last));
+  if (inFeatures !== null && last !== null && last !== inFeatures)
+    throw new ShapeError(writeInFeaturesMessage(layer, last));
   return [...withoutLast(input), outFeatures];
 }

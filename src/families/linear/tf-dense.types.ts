@@ -3,12 +3,17 @@
 import type { Dim, IsUnknown, LastDim, Shape, WithoutLast } from "../../../types/shape/dims.ts";
 
 /** The message when the input has fewer dimensions than a tfjs layer needs (tfjs's `minNDim`). */
-export type writeMinRankMessage<Layer extends string, Minimum extends number, Got extends number> =
-  `${Layer}: expects an input of rank ${Minimum} or more, got rank ${Got}`;
+export type writeMinRankMessage<
+  Layer extends string,
+  Minimum extends number,
+  Got extends number,
+> = `${Layer}: expects an input of rank ${Minimum} or more, got rank ${Got}`;
 
 /** The message when `inputDim` differs from the last input dimension. */
-export type writeInputDimMessage<Layer extends string, Last extends Dim> =
-  `${Layer}: inputDim must equal the last input dimension ${Last & number}`;
+export type writeInputDimMessage<
+  Layer extends string,
+  Last extends Dim,
+> = `${Layer}: inputDim must equal the last input dimension ${Last & number}`;
 
 /** The message when the last dimension is known only by name (tfjs sizes the kernel from it). */
 export type writeFeaturesUnknownMessage<Layer extends string> =
@@ -22,13 +27,16 @@ export type writeFeaturesUnknownMessage<Layer extends string> =
  * type D = TfDenseRule<"dense({ units: 10 })", 10, undefined, [number, 1600]>;
  * //=> [number, 10]
  */
-export type TfDenseRule<Layer extends string, Units, InputDim, Input> =
-  Input extends readonly [Dim, Dim, ...Dim[]]
-    ? LastDim<Input> extends infer Last
-      ? Last extends string ? writeFeaturesUnknownMessage<Layer>
-        : [InputDim] extends [undefined] ? [...WithoutLast<Input>, Units]
-        : IsUnknown<Last> extends true ? [...WithoutLast<Input>, Units]
-        : Last extends InputDim ? [...WithoutLast<Input>, Units]
-        : writeInputDimMessage<Layer, Last & Dim>
-      : never
-    : writeMinRankMessage<Layer, 2, Input extends Shape ? Input["length"] : 0>;
+export type TfDenseRule<Layer extends string, Units, InputDim, Input> = Input extends readonly [Dim, Dim, ...Dim[]]
+  ? LastDim<Input> extends infer Last
+    ? Last extends string
+      ? writeFeaturesUnknownMessage<Layer>
+      : [InputDim] extends [undefined]
+        ? [...WithoutLast<Input>, Units]
+        : IsUnknown<Last> extends true
+          ? [...WithoutLast<Input>, Units]
+          : Last extends InputDim
+            ? [...WithoutLast<Input>, Units]
+            : writeInputDimMessage<Layer, Last & Dim>
+    : never
+  : writeMinRankMessage<Layer, 2, Input extends Shape ? Input["length"] : 0>;

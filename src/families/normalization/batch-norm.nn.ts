@@ -20,13 +20,30 @@ export interface BatchNormOptions {
   readonly trackRunningStats?: boolean;
 }
 /** PyTorch's keywords of BatchNorm1d/2d in camelCase. */
-export const batchNormKeys = ["eps", "momentum", "affine", "trackRunningStats"] as const satisfies readonly (keyof BatchNormOptions)[];
-interface OptionTypes { eps: number; momentum: number | null; affine: boolean; trackRunningStats: boolean }
-interface Expected { eps: "a number"; momentum: "a number or null"; affine: "true or false"; trackRunningStats: "true or false" }
+export const batchNormKeys = [
+  "eps",
+  "momentum",
+  "affine",
+  "trackRunningStats",
+] as const satisfies readonly (keyof BatchNormOptions)[];
+interface OptionTypes {
+  eps: number;
+  momentum: number | null;
+  affine: boolean;
+  trackRunningStats: boolean;
+}
+interface Expected {
+  eps: "a number";
+  momentum: "a number or null";
+  affine: "true or false";
+  trackRunningStats: "true or false";
+}
 const optionTypes = {
-  eps: expected.number, momentum: ["a number or null", (value: unknown) => value === null || typeof value === "number"], affine: expected.boolean, trackRunningStats: expected.boolean,
+  eps: expected.number,
+  momentum: ["a number or null", (value: unknown) => value === null || typeof value === "number"],
+  affine: expected.boolean,
+  trackRunningStats: expected.boolean,
 } as const;
-
 
 /**
  * `nn.batchNorm1d(numFeatures)`: [batch, numFeatures] or [batch, numFeatures, length] → the same shape.
@@ -59,8 +76,12 @@ export interface BatchNorm2dShapeRule<NumFeatures> extends ShapeRule {
   readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
 }
 
-type NumFeaturesParameter<Kind extends string, NumFeatures> =
-  Arg<NumFeatures, IsPlainSize<NumFeatures> extends true ? false : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>>;
+type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
+  NumFeatures,
+  IsPlainSize<NumFeatures> extends true
+    ? false
+    : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>
+>;
 
 /**
  * PyTorch's `nn.BatchNorm1d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
@@ -70,7 +91,20 @@ type NumFeaturesParameter<Kind extends string, NumFeatures> =
  * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
  * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
  */
-export function batchNorm1d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm1d(${NumFeatures & number})`, "nn.batchNorm1d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm1d<NumFeatures> {
+export function batchNorm1d<const NumFeatures extends number, const Options extends object = {}>(
+  numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `batchNorm1d(${NumFeatures & number})`,
+      "nn.batchNorm1d",
+      Options,
+      keyof BatchNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
+): BatchNorm1d<NumFeatures> {
   return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options as BatchNormOptions | undefined);
 }
 /**
@@ -80,7 +114,20 @@ export function batchNorm1d<const NumFeatures extends number, const Options exte
  * @example
  * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function batchNorm2d<const NumFeatures extends number, const Options extends object = {}>(numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>, options?: Checked<Options, TrailingOptionsProblem<`batchNorm2d(${NumFeatures & number})`, "nn.batchNorm2d", Options, keyof BatchNormOptions, OptionTypes, Expected>>): BatchNorm2d<NumFeatures> {
+export function batchNorm2d<const NumFeatures extends number, const Options extends object = {}>(
+  numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `batchNorm2d(${NumFeatures & number})`,
+      "nn.batchNorm2d",
+      Options,
+      keyof BatchNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
+): BatchNorm2d<NumFeatures> {
   return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
 }
 
@@ -89,8 +136,13 @@ function batchNorm(kind: string, ranks: number[], numFeatures: number, options: 
   checkSizes(layer, { numFeatures });
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, numFeatures,
-    eps: options.eps ?? 1e-5, momentum: options.momentum === undefined ? 0.1 : options.momentum, affine: options.affine ?? true, trackRunningStats: options.trackRunningStats ?? true,
+    kind,
+    written: layer,
+    numFeatures,
+    eps: options.eps ?? 1e-5,
+    momentum: options.momentum === undefined ? 0.1 : options.momentum,
+    affine: options.affine ?? true,
+    trackRunningStats: options.trackRunningStats ?? true,
     outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, numFeatures, input),
   };
   return runtime as never;

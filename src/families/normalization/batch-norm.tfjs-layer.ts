@@ -61,7 +61,8 @@ export class TorchBatchNorm extends tfl.layers.Layer {
       if (training || !this.settings.trackRunningStats) {
         const reduced = x.shape.map((_, a) => a).filter((a) => a !== axis);
         ({ mean, variance } = tf.moments(x, reduced, true));
-        if (training && this.settings.trackRunningStats) this.updateRunningStats(mean, variance, x.size / x.shape[axis]!);
+        if (training && this.settings.trackRunningStats)
+          this.updateRunningStats(mean, variance, x.size / x.shape[axis]!);
       } else {
         mean = tf.reshape(this.runningMean!.read(), shape);
         variance = tf.reshape(this.runningVar!.read(), shape);

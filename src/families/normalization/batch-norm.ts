@@ -7,11 +7,19 @@ export const writeNumFeaturesMessage = (layer: string, channels: number): string
   `${layer}: numFeatures must equal the input's channel dimension ${channels}`;
 
 export const batchNormRankText = (ranks: readonly number[]): string =>
-  ranks.includes(2) ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)" : "[batch, channels, height, width] (rank 4)";
+  ranks.includes(2)
+    ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
+    : "[batch, channels, height, width] (rank 4)";
 
 /** The batch norm rule: [batch, numFeatures, ...] → the same shape (an unknown channel dimension becomes numFeatures). */
-export function batchNormRule(layer: string, ranks: readonly number[], numFeatures: number, input: RuntimeShape): RuntimeShape {
-  if (!ranks.includes(input.length)) throw new ShapeError(writeRankMessage(layer, batchNormRankText(ranks), input.length));
+export function batchNormRule(
+  layer: string,
+  ranks: readonly number[],
+  numFeatures: number,
+  input: RuntimeShape,
+): RuntimeShape {
+  if (!ranks.includes(input.length))
+    throw new ShapeError(writeRankMessage(layer, batchNormRankText(ranks), input.length));
   const [batch, channels, ...rest] = input;
   if (typeof channels === "string") return input;
   if (channels === null) return [batch!, numFeatures, ...rest];

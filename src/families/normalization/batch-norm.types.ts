@@ -6,12 +6,15 @@ import type { writeRankMessage } from "../conv/conv.types.ts";
 import type { Dim, IsUnknown, Shape } from "../../../types/shape/dims.ts";
 
 /** The message when the input's channel dimension differs from numFeatures. */
-export type writeNumFeaturesMessage<Layer extends string, Channels extends Dim> =
-  `${Layer}: numFeatures must equal the input's channel dimension ${Channels & number}`;
+export type writeNumFeaturesMessage<
+  Layer extends string,
+  Channels extends Dim,
+> = `${Layer}: numFeatures must equal the input's channel dimension ${Channels & number}`;
 
 /** How messages name the inputs a batch norm accepts (`Ranks` 2 | 3 or 4). */
-export type BatchNormRankText<Ranks extends number> =
-  [Ranks] extends [2 | 3] ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)" : "[batch, channels, height, width] (rank 4)";
+export type BatchNormRankText<Ranks extends number> = [Ranks] extends [2 | 3]
+  ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
+  : "[batch, channels, height, width] (rank 4)";
 
 /**
  * The batch norm rule: [batch, numFeatures, ...] → the same shape; the input's rank must be one of `Ranks`.
@@ -20,18 +23,32 @@ export type BatchNormRankText<Ranks extends number> =
  * type S = BatchNormRule<"batchNorm2d(64)", 4, 64, [number, 64, 28, 28]>;
  * //=> [number, 64, 28, 28]
  */
-export type BatchNormRule<Layer extends string, Ranks extends number, NumFeatures, Input> =
-  Input extends [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape] // shapes as they are (see ConvRule)
+export type BatchNormRule<Layer extends string, Ranks extends number, NumFeatures, Input> = Input extends [
+  infer Batch,
+  infer Channels extends Dim,
+  ...infer Rest extends Shape,
+] // shapes as they are (see ConvRule)
+  ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
+  : Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape]
     ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
-    : Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape]
-      ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
-      : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input extends Shape ? Input["length"] : 0>;
+    : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input extends Shape ? Input["length"] : 0>;
 // The rank is read from the dimensions after the channels, shared by many layers' inputs: reading a
 // new tuple's "length" makes the compiler build all its members.
-type BatchNormOf<Layer extends string, Ranks extends number, NumFeatures, Input, Batch, Channels extends Dim, Rest extends Shape> =
+type BatchNormOf<
+  Layer extends string,
+  Ranks extends number,
+  NumFeatures,
+  Input,
+  Batch,
+  Channels extends Dim,
+  Rest extends Shape,
+> =
   Add<Rest["length"], 2> extends Ranks
-    ? Channels extends string ? Input
-      : IsUnknown<Channels> extends true ? [Batch, NumFeatures, ...Rest]
-      : Channels extends NumFeatures ? Input
-      : writeNumFeaturesMessage<Layer, Channels>
+    ? Channels extends string
+      ? Input
+      : IsUnknown<Channels> extends true
+        ? [Batch, NumFeatures, ...Rest]
+        : Channels extends NumFeatures
+          ? Input
+          : writeNumFeaturesMessage<Layer, Channels>
     : writeRankMessage<Layer, BatchNormRankText<Ranks>, Add<Rest["length"], 2> & number>;

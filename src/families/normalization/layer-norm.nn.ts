@@ -17,8 +17,14 @@ export interface LayerNormOptions {
 }
 /** PyTorch's keywords of LayerNorm in camelCase. */
 export const layerNormKeys = ["eps", "elementwiseAffine"] as const satisfies readonly (keyof LayerNormOptions)[];
-interface OptionTypes { eps: number; elementwiseAffine: boolean }
-interface Expected { eps: "a number"; elementwiseAffine: "true or false" }
+interface OptionTypes {
+  eps: number;
+  elementwiseAffine: boolean;
+}
+interface Expected {
+  eps: "a number";
+  elementwiseAffine: "true or false";
+}
 const optionTypes = { eps: expected.number, elementwiseAffine: expected.boolean } as const;
 
 type Sizes<NormalizedShape> = NormalizedShape extends readonly unknown[] ? NormalizedShape : [NormalizedShape];
@@ -40,10 +46,13 @@ export interface LayerNormShapeRule<NormalizedShape> extends ShapeRule {
 }
 
 /** The message when normalizedShape is an empty tuple. */
-export type writeEmptyNormalizedShapeMessage<Layer extends string> = `${Layer}: normalizedShape must hold at least one size`;
-export const writeEmptyNormalizedShapeMessage = (layer: string): string => `${layer}: normalizedShape must hold at least one size`;
-type NormalizedShapeProblem<Layer extends string, NormalizedShape> =
-  [NormalizedShape] extends [readonly []] ? writeEmptyNormalizedShapeMessage<Layer> : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
+export type writeEmptyNormalizedShapeMessage<Layer extends string> =
+  `${Layer}: normalizedShape must hold at least one size`;
+export const writeEmptyNormalizedShapeMessage = (layer: string): string =>
+  `${layer}: normalizedShape must hold at least one size`;
+type NormalizedShapeProblem<Layer extends string, NormalizedShape> = [NormalizedShape] extends [readonly []]
+  ? writeEmptyNormalizedShapeMessage<Layer>
+  : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
 
 /**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
@@ -54,8 +63,21 @@ type NormalizedShapeProblem<Layer extends string, NormalizedShape> =
  * nn.layerNorm([10, 512]); // [n, 10, 512] → [n, 10, 512]
  */
 export function layerNorm<const NormalizedShape extends number | readonly number[], const Options extends object = {}>(
-  normalizedShape: Checked<NormalizedShape, NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>>,
-  options?: Checked<Options, TrailingOptionsProblem<`layerNorm(${Written<NormalizedShape>})`, "nn.layerNorm", Options, keyof LayerNormOptions, OptionTypes, Expected>>,
+  normalizedShape: Checked<
+    NormalizedShape,
+    NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>
+  >,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `layerNorm(${Written<NormalizedShape>})`,
+      "nn.layerNorm",
+      Options,
+      keyof LayerNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
 ): LayerNorm<NormalizedShape> {
   const shape = normalizedShape as number | readonly number[];
   const layer = `layerNorm(${written(shape)})`;
@@ -65,8 +87,11 @@ export function layerNorm<const NormalizedShape extends number | readonly number
   checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
   const given = (options ?? {}) as LayerNormOptions;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "layerNorm", written: layer, normalizedShape: shape,
-    eps: given.eps ?? 1e-5, elementwiseAffine: given.elementwiseAffine ?? true,
+    kind: "layerNorm",
+    written: layer,
+    normalizedShape: shape,
+    eps: given.eps ?? 1e-5,
+    elementwiseAffine: given.elementwiseAffine ?? true,
     outputShape: (input: RuntimeShape) => layerNormRule(layer, sizes, input),
   };
   return runtime as never;

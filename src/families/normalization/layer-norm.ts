@@ -12,10 +12,12 @@ export const writeLayerNormRankMessage = (layer: string, normalized: readonly nu
 
 /** The layer norm rule: [..., ...normalizedShape] → the same shape (unknown dims there become the sizes). */
 export function layerNormRule(layer: string, normalized: readonly number[], input: RuntimeShape): RuntimeShape {
-  if (input.length < normalized.length) throw new ShapeError(writeLayerNormRankMessage(layer, normalized, input.length));
+  if (input.length < normalized.length)
+    throw new ShapeError(writeLayerNormRankMessage(layer, normalized, input.length));
   const lead = input.length - normalized.length;
   const last = input.slice(lead);
   const refined = last.map((dim, i) => (typeof dim === "string" ? dim : dim === null ? normalized[i]! : dim));
-  if (refined.some((dim, i) => typeof dim === "number" && dim !== normalized[i])) throw new ShapeError(writeNormalizedShapeMessage(layer, last));
+  if (refined.some((dim, i) => typeof dim === "number" && dim !== normalized[i]))
+    throw new ShapeError(writeNormalizedShapeMessage(layer, last));
   return [...input.slice(0, lead), ...refined];
 }

@@ -6,28 +6,39 @@ import type { Dim, IsUnknown, Shape, ShowShape } from "../../../types/shape/dims
 import type { Drop, Take } from "../reshape/flatten.types.ts";
 
 /** The message when the last input dimensions differ from normalizedShape. */
-export type writeNormalizedShapeMessage<Layer extends string, Last extends Shape> =
-  Last extends readonly [infer Only]
-    ? `${Layer}: normalizedShape must equal the last input dimension ${Only & number}`
-    : `${Layer}: normalizedShape must equal the last ${Last["length"]} input dimensions ${ShowShape<Last>}`;
+export type writeNormalizedShapeMessage<Layer extends string, Last extends Shape> = Last extends readonly [infer Only]
+  ? `${Layer}: normalizedShape must equal the last input dimension ${Only & number}`
+  : `${Layer}: normalizedShape must equal the last ${Last["length"]} input dimensions ${ShowShape<Last>}`;
 
 /** The message when the input has fewer dimensions than normalizedShape. */
-export type writeLayerNormRankMessage<Layer extends string, Normalized extends readonly unknown[], Got extends number> =
-  `${Layer}: expects an input [..., ${Join<Normalized>}] (rank ${Normalized["length"]} or more), got rank ${Got}`;
-type Join<Sizes extends readonly unknown[], Text extends string = ""> = Sizes extends readonly [infer First, ...infer Rest]
+export type writeLayerNormRankMessage<
+  Layer extends string,
+  Normalized extends readonly unknown[],
+  Got extends number,
+> = `${Layer}: expects an input [..., ${Join<Normalized>}] (rank ${Normalized["length"]} or more), got rank ${Got}`;
+type Join<Sizes extends readonly unknown[], Text extends string = ""> = Sizes extends readonly [
+  infer First,
+  ...infer Rest,
+]
   ? Join<Rest, `${Text}${Text extends "" ? "" : ", "}${First & number}`>
   : Text;
 
 /** The last dims checked against normalizedShape: the refined dims, or `false` on a mismatch. */
-type Matched<Last extends Shape, Normalized extends readonly unknown[], Out extends Dim[] = []> =
-  Last extends readonly [infer D extends Dim, ...infer Rest extends Shape]
-    ? Normalized extends readonly [infer Size, ...infer More]
-      ? D extends string ? Matched<Rest, More, [...Out, D]>
-        : IsUnknown<D> extends true ? Matched<Rest, More, [...Out, Size & Dim]>
-        : D extends Size ? Matched<Rest, More, [...Out, D]>
-        : false
-      : Out
-    : Out;
+type Matched<
+  Last extends Shape,
+  Normalized extends readonly unknown[],
+  Out extends Dim[] = [],
+> = Last extends readonly [infer D extends Dim, ...infer Rest extends Shape]
+  ? Normalized extends readonly [infer Size, ...infer More]
+    ? D extends string
+      ? Matched<Rest, More, [...Out, D]>
+      : IsUnknown<D> extends true
+        ? Matched<Rest, More, [...Out, Size & Dim]>
+        : D extends Size
+          ? Matched<Rest, More, [...Out, D]>
+          : false
+    : Out
+  : Out;
 
 /**
  * The layer norm rule: [..., ...normalizedShape] → the same shape.
@@ -36,15 +47,14 @@ type Matched<Last extends Shape, Normalized extends readonly unknown[], Out exte
  * type S = LayerNormRule<"layerNorm(512)", [512], [number, 10, 512]>;
  * //=> [number, 10, 512]
  */
-export type LayerNormRule<Layer extends string, Normalized extends readonly unknown[], Input> =
-  Input extends Shape
-    ? Compare<Input["length"], Normalized["length"]> extends "lt"
-      ? writeLayerNormRankMessage<Layer, Normalized, Input["length"]>
-      : Sub<Input["length"], Normalized["length"]> extends infer Lead extends number
-        ? Drop<Input, Lead> extends infer Last extends Shape
-          ? Matched<Last, Normalized> extends infer Refined extends Shape
-            ? [...Take<Input, Lead>, ...Refined]
-            : writeNormalizedShapeMessage<Layer, Last>
-          : never
+export type LayerNormRule<Layer extends string, Normalized extends readonly unknown[], Input> = Input extends Shape
+  ? Compare<Input["length"], Normalized["length"]> extends "lt"
+    ? writeLayerNormRankMessage<Layer, Normalized, Input["length"]>
+    : Sub<Input["length"], Normalized["length"]> extends infer Lead extends number
+      ? Drop<Input, Lead> extends infer Last extends Shape
+        ? Matched<Last, Normalized> extends infer Refined extends Shape
+          ? [...Take<Input, Lead>, ...Refined]
+          : writeNormalizedShapeMessage<Layer, Last>
         : never
-    : never;
+      : never
+  : never;

@@ -7,11 +7,19 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchBatchNorm } from "./batch-norm.tfjs-layer.ts";
-import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
+import {
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+  type ParamSpec,
+} from "../../runtime/convert/context.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
 
 const same = (ctx: ConvertContext, key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
-  key: `${ctx.path}.${key}`, layer, weight, shape,
+  key: `${ctx.path}.${key}`,
+  layer,
+  weight,
+  shape,
   toTfjs: (value) => tf.clone(value),
   fromTfjs: (value) => tf.clone(value),
 });
@@ -35,35 +43,57 @@ export const batchNorm: Converter = {
     const axis = physicalAxis(1, ctx.input.length, ctx.layout);
     if (isTorchBatchNorm(layer)) {
       const name = ctx.name();
-      const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum: momentum ?? null, name }).apply(ctx.x) as tfl.SymbolicTensor;
+      const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum: momentum ?? null, name }).apply(
+        ctx.x,
+      ) as tfl.SymbolicTensor;
       const params: ParamSpec[] = [
-        ...(affine ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])] : []),
-        ...(trackRunningStats ? [
-          same(ctx, "running_mean", name, "running_mean", [numFeatures]),
-          same(ctx, "running_var", name, "running_var", [numFeatures]),
-          { ...same(ctx, "num_batches_tracked", name, "num_batches_tracked", []), fromTfjs: (n: tf.Tensor) => tf.cast(n, "int32") },
-        ] : []),
+        ...(affine
+          ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])]
+          : []),
+        ...(trackRunningStats
+          ? [
+              same(ctx, "running_mean", name, "running_mean", [numFeatures]),
+              same(ctx, "running_var", name, "running_var", [numFeatures]),
+              {
+                ...same(ctx, "num_batches_tracked", name, "num_batches_tracked", []),
+                fromTfjs: (n: tf.Tensor) => tf.cast(n, "int32"),
+              },
+            ]
+          : []),
       ];
       return { y, params };
     }
-    if (axis !== ctx.input.length - 1) throw new Error(`toTfjs: ${layer.written}: TensorFlow.js's batch norm needs the channels last (axis ${axis} of ${ctx.input.length})`);
+    if (axis !== ctx.input.length - 1)
+      throw new Error(
+        `toTfjs: ${layer.written}: TensorFlow.js's batch norm needs the channels last (axis ${axis} of ${ctx.input.length})`,
+      );
     const name = ctx.name();
     // num_batches_tracked: tfjs's layer keeps no counter (it does not change the function when momentum
     // is a number). stateDict() gives back the value loadStateDict() was given, as PyTorch's state_dict
     // round trip does (0 before any); training does not count batches, and save/load does not keep it.
     let batchesTracked = 0;
-    const y = tfl.layers.batchNormalization({
-      axis, momentum: 1 - (momentum ?? 0.1), epsilon: eps,
-      center: affine, scale: affine, name,
-    }).apply(ctx.x) as tfl.SymbolicTensor;
+    const y = tfl.layers
+      .batchNormalization({
+        axis,
+        momentum: 1 - (momentum ?? 0.1),
+        epsilon: eps,
+        center: affine,
+        scale: affine,
+        name,
+      })
+      .apply(ctx.x) as tfl.SymbolicTensor;
     const params: ParamSpec[] = [
-      ...(affine ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])] : []),
+      ...(affine
+        ? [same(ctx, "weight", name, "gamma", [numFeatures]), same(ctx, "bias", name, "beta", [numFeatures])]
+        : []),
       same(ctx, "running_mean", name, "moving_mean", [numFeatures]),
       same(ctx, "running_var", name, "moving_variance", [numFeatures]),
       {
         ...same(ctx, "num_batches_tracked", name, "moving_mean", []),
         constant: () => tf.scalar(batchesTracked, "int32"),
-        restore: (value: tf.Tensor) => { batchesTracked = Math.round(value.dataSync()[0]!); },
+        restore: (value: tf.Tensor) => {
+          batchesTracked = Math.round(value.dataSync()[0]!);
+        },
       },
     ];
     return { y, params };
@@ -79,7 +109,15 @@ export const layerNorm: Converter = {
     const rank = ctx.input.length;
     const axis = sizes.map((_, i) => rank - sizes.length + i);
     const name = ctx.name();
-    const y = tfl.layers.layerNormalization({ axis, epsilon: (layer.eps as number | undefined) ?? 1e-5, center: affine, scale: affine, name }).apply(ctx.x) as tfl.SymbolicTensor;
+    const y = tfl.layers
+      .layerNormalization({
+        axis,
+        epsilon: (layer.eps as number | undefined) ?? 1e-5,
+        center: affine,
+        scale: affine,
+        name,
+      })
+      .apply(ctx.x) as tfl.SymbolicTensor;
     const params = affine ? [same(ctx, "weight", name, "gamma", sizes), same(ctx, "bias", name, "beta", sizes)] : [];
     return { y, params };
   },

@@ -2,19 +2,51 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfBatchNormRule } from "./tf-normalization.types.ts";
-import type { CheckedOptions, OptionOf, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type {
+  CheckedOptions,
+  OptionOf,
+  UnknownOptionProblem,
+  WrittenLayer,
+  LooseOptions,
+  CheckedLooseOptions,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfBatchNormRule } from "./tf-normalization.ts";
-import { checkKnownOptions, optionSet, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  checkKnownOptions,
+  optionSet,
+  layerArgs,
+  optionOf,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `BatchNormalizationLayerArgs`. */
-export interface BatchNormalizationArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.batchNormalization>[0]>, "axis"> {
+export interface BatchNormalizationArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.batchNormalization>[0]>,
+  "axis"
+> {
   /** Default -1 (the channels, last): the axis normalized per feature; negative counts from the end. */
   readonly axis?: number;
 }
-export const batchNormalizationOptions = optionSet<BatchNormalizationArgs>()(...layerArgs, "axis", "momentum", "epsilon", "center", "scale", "betaInitializer",
-  "gammaInitializer", "movingMeanInitializer", "movingVarianceInitializer", "betaConstraint", "gammaConstraint", "betaRegularizer", "gammaRegularizer");
+export const batchNormalizationOptions = optionSet<BatchNormalizationArgs>()(
+  ...layerArgs,
+  "axis",
+  "momentum",
+  "epsilon",
+  "center",
+  "scale",
+  "betaInitializer",
+  "gammaInitializer",
+  "movingMeanInitializer",
+  "movingVarianceInitializer",
+  "betaConstraint",
+  "gammaConstraint",
+  "betaRegularizer",
+  "gammaRegularizer",
+);
 const shownOptions = ["axis"] as const;
 
 /** `layers.batchNormalization({ axis? })`: the shape is kept. */
@@ -26,7 +58,16 @@ export interface BatchNormalization<Args extends BatchNormalizationArgs = {}> ex
 }
 /** The shape rule of BatchNormalization. */
 export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"batchNormalization", Args, this["~input"], TfBatchNormRule<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, OptionOf<Args, "axis", -1>, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "batchNormalization",
+    Args,
+    this["~input"],
+    TfBatchNormRule<
+      WrittenLayer<"batchNormalization", Args, typeof shownOptions>,
+      OptionOf<Args, "axis", -1>,
+      this["~input"]
+    >
+  >;
 }
 
 /**
@@ -36,15 +77,29 @@ export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs
  * layers.batchNormalization(); // [n, 26, 26, 32] → [n, 26, 26, 32]
  */
 export function batchNormalization<const Args extends BatchNormalizationArgs | LooseOptions = {}>(
-  args?: CheckedLooseOptions<Args, UnknownOptionProblem<WrittenLayer<"batchNormalization", Args, typeof shownOptions>, "batchNormalization", Args, keyof BatchNormalizationArgs>, BatchNormalizationArgs>,
+  args?: CheckedLooseOptions<
+    Args,
+    UnknownOptionProblem<
+      WrittenLayer<"batchNormalization", Args, typeof shownOptions>,
+      "batchNormalization",
+      Args,
+      keyof BatchNormalizationArgs
+    >,
+    BatchNormalizationArgs
+  >,
 ): BatchNormalization<Args> {
   const options = args as BatchNormalizationArgs | undefined;
   const layer = writtenLayer("batchNormalization", options, shownOptions);
   checkKnownOptions(layer, "batchNormalization", options, batchNormalizationOptions);
   const axis = optionOf(options, "axis", -1);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "BatchNormalization", written: layer, args: options ?? {}, axis,
-    outputShape: checkedInputShape("batchNormalization", options, (input: RuntimeShape) => tfBatchNormRule(layer, axis, input)),
+    kind: "BatchNormalization",
+    written: layer,
+    args: options ?? {},
+    axis,
+    outputShape: checkedInputShape("batchNormalization", options, (input: RuntimeShape) =>
+      tfBatchNormRule(layer, axis, input),
+    ),
   };
   return runtime as never;
 }

@@ -8,7 +8,8 @@ export const writeAxisUnknownMessage = (layer: string, axis: number): string =>
   `${layer}: dimension ${axis} (the axis) must be known: TensorFlow.js sizes gamma and beta from it`;
 
 export function tfBatchNormRule(layer: string, axis: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 2 || input.length > 4) throw new ShapeError(writeRankMessage(layer, "of rank 2, 3 or 4 (TensorFlow.js)", input.length));
+  if (input.length < 2 || input.length > 4)
+    throw new ShapeError(writeRankMessage(layer, "of rank 2, 3 or 4 (TensorFlow.js)", input.length));
   const index = dimIndex(axis, input.length);
   if (index === false) throw new ShapeError(writeDimRangeMessage(layer, "axis", axis, input.length));
   if (valueOf(input[index]!) === null) throw new ShapeError(writeAxisUnknownMessage(layer, index));

@@ -6,8 +6,10 @@ import type { DimIndex, writeDimRangeMessage } from "../../../types/shape/dim-in
 import type { Shape } from "../../../types/shape/dims.ts";
 
 /** The message when the axis dimension is known only by name. */
-export type writeAxisUnknownMessage<Layer extends string, Axis extends number> =
-  `${Layer}: dimension ${Axis} (the axis) must be known: TensorFlow.js sizes gamma and beta from it`;
+export type writeAxisUnknownMessage<
+  Layer extends string,
+  Axis extends number,
+> = `${Layer}: dimension ${Axis} (the axis) must be known: TensorFlow.js sizes gamma and beta from it`;
 
 /**
  * The input's shape, or the message.
@@ -16,11 +18,12 @@ export type writeAxisUnknownMessage<Layer extends string, Axis extends number> =
  * type B = TfBatchNormRule<"batchNormalization()", -1, [number, 26, 26, 32]>;
  * //=> [number, 26, 26, 32]
  */
-export type TfBatchNormRule<Layer extends string, Axis extends number, Input> =
-  Input extends Shape
-    ? Input["length"] extends 2 | 3 | 4
-      ? DimIndex<Axis, Input["length"]> extends infer Index extends number
-        ? Input[Index] extends string ? writeAxisUnknownMessage<Layer, Index> : Input
-        : writeDimRangeMessage<Layer, "axis", Axis, Input["length"]>
-      : writeRankMessage<Layer, "of rank 2, 3 or 4 (TensorFlow.js)", Input["length"]>
-    : never;
+export type TfBatchNormRule<Layer extends string, Axis extends number, Input> = Input extends Shape
+  ? Input["length"] extends 2 | 3 | 4
+    ? DimIndex<Axis, Input["length"]> extends infer Index extends number
+      ? Input[Index] extends string
+        ? writeAxisUnknownMessage<Layer, Index>
+        : Input
+      : writeDimRangeMessage<Layer, "axis", Axis, Input["length"]>
+    : writeRankMessage<Layer, "of rank 2, 3 or 4 (TensorFlow.js)", Input["length"]>
+  : never;

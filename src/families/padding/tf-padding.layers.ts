@@ -3,18 +3,47 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "./tf-padding.types.ts";
-import type { At, CheckedOptions, DataFormat, FirstOptionProblem, OptionOf, PlainOptions, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type {
+  At,
+  CheckedOptions,
+  DataFormat,
+  FirstOptionProblem,
+  OptionOf,
+  PlainOptions,
+  UnknownOptionProblem,
+  WrittenLayer,
+  LooseOptions,
+  CheckedLooseOptions,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { paddingPairs, tfUpSamplingRule, tfZeroPaddingRule, type ZeroPadding as RuntimeZeroPadding } from "./tf-padding.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  paddingPairs,
+  tfUpSamplingRule,
+  tfZeroPaddingRule,
+  type ZeroPadding as RuntimeZeroPadding,
+} from "./tf-padding.ts";
+import {
+  checkKnownOptions,
+  choiceOf,
+  dataFormatOf,
+  optionSet,
+  layerArgs,
+  optionOf,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 
 // ---- zeroPadding2d
 
 /** tfjs-layers' `ZeroPadding2DLayerArgs`. */
-export interface ZeroPadding2DArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.zeroPadding2d>[0]>, "padding" | "dataFormat"> {
+export interface ZeroPadding2DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.zeroPadding2d>[0]>,
+  "padding" | "dataFormat"
+> {
   /** Default 1: one size for every side, [rows, cols], or [[top, bottom], [left, right]]. */
   readonly padding?: ZeroPadding;
   /** Default "channelsLast". */
@@ -33,17 +62,34 @@ export interface ZeroPadding2D<Args extends ZeroPadding2DArgs = {}> extends Laye
 }
 /** The shape rule of ZeroPadding2D. */
 export interface ZeroPadding2DShapeRule<Args extends ZeroPadding2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"zeroPadding2d", Args, this["~input"], TfZeroPaddingRule<WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>, PaddingPairs<OptionOf<Args, "padding", 1>>,
-    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "zeroPadding2d",
+    Args,
+    this["~input"],
+    TfZeroPaddingRule<
+      WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>,
+      PaddingPairs<OptionOf<Args, "padding", 1>>,
+      OptionOf<Args, "dataFormat", "channelsLast">,
+      this["~input"]
+    >
+  >;
 }
-type Flat<Pairs> = Pairs extends [[infer Top, infer Bottom], [infer Left, infer Right]] ? [Top, Bottom, Left, Right] : [];
-type ZeroPaddingProblem<Args, Layer extends string = WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "zeroPadding2d", Args, keyof ZeroPadding2DArgs>,
-  At<"padding", FirstSizeProblem<Layer, ["padding"], [Flat<PaddingPairs<OptionOf<Args, "padding", 1>>>], 0>>,
-]>;
+type Flat<Pairs> = Pairs extends [[infer Top, infer Bottom], [infer Left, infer Right]]
+  ? [Top, Bottom, Left, Right]
+  : [];
+type ZeroPaddingProblem<
+  Args,
+  Layer extends string = WrittenLayer<"zeroPadding2d", Args, typeof zeroPaddingShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "zeroPadding2d", Args, keyof ZeroPadding2DArgs>,
+    At<"padding", FirstSizeProblem<Layer, ["padding"], [Flat<PaddingPairs<OptionOf<Args, "padding", 1>>>], 0>>,
+  ]
+>;
 
 /** The message for a padding that is not a number, [rows, cols] or [[top, bottom], [left, right]]. */
-export const writeZeroPaddingFormMessage = (layer: string): string => `${layer}: padding must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
+export const writeZeroPaddingFormMessage = (layer: string): string =>
+  `${layer}: padding must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
 const isPair = (value: unknown): boolean => Array.isArray(value) && value.length === 2;
 
 /**
@@ -52,22 +98,32 @@ const isPair = (value: unknown): boolean => Array.isArray(value) && value.length
  * @example
  * layers.zeroPadding2d({ padding: [[1, 2], [0, 3]] }); // [n, 4, 5, 2] → [n, 7, 8, 2]
  */
-export function zeroPadding2d<const Args extends ZeroPadding2DArgs | LooseOptions = {}, Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>>(
-  args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>,
-): ZeroPadding2D<Args> {
+export function zeroPadding2d<
+  const Args extends ZeroPadding2DArgs | LooseOptions = {},
+  Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>,
+>(args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>): ZeroPadding2D<Args> {
   const options = args as ZeroPadding2DArgs | undefined;
   const layer = writtenLayer("zeroPadding2d", options, zeroPaddingShown);
   checkKnownOptions(layer, "zeroPadding2d", options, zeroPadding2dOptions);
   const padding = optionOf<RuntimeZeroPadding>(options, "padding", 1);
-  if (typeof padding !== "number" && !(isPair(padding) && (padding.every((side) => typeof side === "number") || padding.every(isPair)))) {
+  if (
+    typeof padding !== "number" &&
+    !(isPair(padding) && (padding.every((side) => typeof side === "number") || padding.every(isPair)))
+  ) {
     throw new ShapeError(writeZeroPaddingFormMessage(layer));
   }
   const pairs = paddingPairs(padding);
   checkSizes(layer, { padding: pairs.flat() }, 0);
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "ZeroPadding2D", written: layer, args: options ?? {}, padding: pairs, dataFormat,
-    outputShape: checkedInputShape("zeroPadding2d", options, (input: RuntimeShape) => tfZeroPaddingRule(layer, pairs, dataFormat, input)),
+    kind: "ZeroPadding2D",
+    written: layer,
+    args: options ?? {},
+    padding: pairs,
+    dataFormat,
+    outputShape: checkedInputShape("zeroPadding2d", options, (input: RuntimeShape) =>
+      tfZeroPaddingRule(layer, pairs, dataFormat, input),
+    ),
   };
   return runtime as never;
 }
@@ -75,7 +131,10 @@ export function zeroPadding2d<const Args extends ZeroPadding2DArgs | LooseOption
 // ---- upSampling2d
 
 /** tfjs-layers' `UpSampling2DLayerArgs`. */
-export interface UpSampling2DArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.upSampling2d>[0]>, "size" | "dataFormat"> {
+export interface UpSampling2DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.upSampling2d>[0]>,
+  "size" | "dataFormat"
+> {
   /** Default [2, 2]: the factors for rows and columns (a tuple: TensorFlow.js ignores a single number). */
   readonly size?: number | readonly number[];
   /** Default "channelsLast". */
@@ -94,19 +153,36 @@ export interface UpSampling2D<Args extends UpSampling2DArgs = {}> extends Layer,
 }
 /** The shape rule of UpSampling2D. */
 export interface UpSampling2DShapeRule<Args extends UpSampling2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"upSampling2d", Args, this["~input"], TfUpSamplingRule<WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>, OptionOf<Args, "size", [2, 2]> & readonly unknown[],
-    OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "upSampling2d",
+    Args,
+    this["~input"],
+    TfUpSamplingRule<
+      WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>,
+      OptionOf<Args, "size", [2, 2]> & readonly unknown[],
+      OptionOf<Args, "dataFormat", "channelsLast">,
+      this["~input"]
+    >
+  >;
 }
 
 /** The message for a size that is not a tuple [rows, cols]. */
-export type writeUpSamplingSizeMessage<Layer extends string> = `${Layer}: size must be a tuple [rows, cols] (TensorFlow.js)`;
-export const writeUpSamplingSizeMessage = (layer: string): string => `${layer}: size must be a tuple [rows, cols] (TensorFlow.js)`;
-type SizeProblemOf<Layer extends string, Size> =
-  Size extends readonly [unknown, unknown] ? FirstSizeProblem<Layer, ["size"], [Size]> : writeUpSamplingSizeMessage<Layer>;
-type UpSamplingProblem<Args, Layer extends string = WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, "upSampling2d", Args, keyof UpSampling2DArgs>,
-  At<"size", SizeProblemOf<Layer, OptionOf<Args, "size", [2, 2]>>>,
-]>;
+export type writeUpSamplingSizeMessage<Layer extends string> =
+  `${Layer}: size must be a tuple [rows, cols] (TensorFlow.js)`;
+export const writeUpSamplingSizeMessage = (layer: string): string =>
+  `${layer}: size must be a tuple [rows, cols] (TensorFlow.js)`;
+type SizeProblemOf<Layer extends string, Size> = Size extends readonly [unknown, unknown]
+  ? FirstSizeProblem<Layer, ["size"], [Size]>
+  : writeUpSamplingSizeMessage<Layer>;
+type UpSamplingProblem<
+  Args,
+  Layer extends string = WrittenLayer<"upSampling2d", Args, typeof upSamplingShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "upSampling2d", Args, keyof UpSampling2DArgs>,
+    At<"size", SizeProblemOf<Layer, OptionOf<Args, "size", [2, 2]>>>,
+  ]
+>;
 
 /**
  * tfjs's `tf.layers.upSampling2d({ size = [2, 2], interpolation = "nearest", dataFormat = "channelsLast" })`.
@@ -114,10 +190,15 @@ type UpSamplingProblem<Args, Layer extends string = WrittenLayer<"upSampling2d",
  * @example
  * layers.upSampling2d({ size: [2, 3] }); // [n, 4, 5, 2] → [n, 8, 15, 2]
  */
-export function upSampling2d<const Args extends UpSampling2DArgs | LooseOptions = {},
-  Problem = [PlainOptions<Args, keyof UpSampling2DArgs, "size", 2>, OptionOf<Args, "size", [2, 2]>] extends [true, readonly unknown[]] ? false : UpSamplingProblem<Args>>(
-  args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs>,
-): UpSampling2D<Args> {
+export function upSampling2d<
+  const Args extends UpSampling2DArgs | LooseOptions = {},
+  Problem = [PlainOptions<Args, keyof UpSampling2DArgs, "size", 2>, OptionOf<Args, "size", [2, 2]>] extends [
+    true,
+    readonly unknown[],
+  ]
+    ? false
+    : UpSamplingProblem<Args>,
+>(args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs>): UpSampling2D<Args> {
   const options = args as UpSampling2DArgs | undefined;
   const layer = writtenLayer("upSampling2d", options, upSamplingShown);
   checkKnownOptions(layer, "upSampling2d", options, upSampling2dOptions);
@@ -127,8 +208,15 @@ export function upSampling2d<const Args extends UpSampling2DArgs | LooseOptions 
   const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
   const dataFormat = dataFormatOf(layer, options);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "UpSampling2D", written: layer, args: options ?? {}, size, interpolation, dataFormat,
-    outputShape: checkedInputShape("upSampling2d", options, (input: RuntimeShape) => tfUpSamplingRule(layer, size, dataFormat, input)),
+    kind: "UpSampling2D",
+    written: layer,
+    args: options ?? {},
+    size,
+    interpolation,
+    dataFormat,
+    outputShape: checkedInputShape("upSampling2d", options, (input: RuntimeShape) =>
+      tfUpSamplingRule(layer, size, dataFormat, input),
+    ),
   };
   return runtime as never;
 }

@@ -5,6 +5,7 @@ import { Pad } from "../../runtime/convert/custom-layers.ts";
 
 /** A layer padding the spatial dimensions of a channels-last tensor by [before, after] each. */
 export function padLayer(pads: [number, number][], value: 0 | "-Infinity", name: string): tfl.layers.Layer {
-  if (value === 0 && pads.length === 2) return tfl.layers.zeroPadding2d({ padding: [pads[0]!, pads[1]!], dataFormat: "channelsLast", name });
+  if (value === 0 && pads.length === 2)
+    return tfl.layers.zeroPadding2d({ padding: [pads[0]!, pads[1]!], dataFormat: "channelsLast", name });
   return new Pad({ paddings: [...pads, [0, 0]], value, name });
 }

@@ -8,17 +8,24 @@ import type { DataFormat } from "../../../types/shape/tf-options.ts";
 
 /** tfjs's padding argument: one size for all sides, [rows, cols], or [[top, bottom], [left, right]]. */
 export type ZeroPadding =
-  | number
-  | readonly [number, number]
-  | readonly [readonly [number, number], readonly [number, number]];
+  number | readonly [number, number] | readonly [readonly [number, number], readonly [number, number]];
 
 /** The padding as [[top, bottom], [left, right]]. */
-export type PaddingPairs<Padding> =
-  Padding extends readonly [readonly [infer Top, infer Bottom], readonly [infer Left, infer Right]] ? [[Top, Bottom], [Left, Right]]
-  : Padding extends readonly [infer Rows, infer Cols] ? [[Rows, Rows], [Cols, Cols]]
-  : [[Padding, Padding], [Padding, Padding]];
+export type PaddingPairs<Padding> = Padding extends readonly [
+  readonly [infer Top, infer Bottom],
+  readonly [infer Left, infer Right],
+]
+  ? [[Top, Bottom], [Left, Right]]
+  : Padding extends readonly [infer Rows, infer Cols]
+    ? [[Rows, Rows], [Cols, Cols]]
+    : [[Padding, Padding], [Padding, Padding]];
 
-type Padded<Size extends Dim, Pair> = IsUnknown<Size> extends true ? number : Pair extends readonly [infer Before, infer After] ? Add<Size, Add<Before, After>> : never;
+type Padded<Size extends Dim, Pair> =
+  IsUnknown<Size> extends true
+    ? number
+    : Pair extends readonly [infer Before, infer After]
+      ? Add<Size, Add<Before, After>>
+      : never;
 
 /**
  * [batch, rows, cols, channels] → [batch, rows + top + bottom, cols + left + right, channels].
@@ -27,9 +34,18 @@ type Padded<Size extends Dim, Pair> = IsUnknown<Size> extends true ? number : Pa
  * type Z = TfZeroPaddingRule<"zeroPadding2d()", [[1, 1], [1, 1]], "channelsLast", [number, 28, 28, 3]>;
  * //=> [number, 30, 30, 3]
  */
-export type TfZeroPaddingRule<Layer extends string, Pairs extends readonly unknown[], Format extends DataFormat, Input> =
+export type TfZeroPaddingRule<
+  Layer extends string,
+  Pairs extends readonly unknown[],
+  Format extends DataFormat,
+  Input,
+> =
   SplitImage<Layer, 2, Format, Input> extends infer Split
-    ? Split extends { batch: infer Batch; channels: infer Channels; spatial: readonly [infer Rows extends Dim, infer Cols extends Dim] }
+    ? Split extends {
+        batch: infer Batch;
+        channels: infer Channels;
+        spatial: readonly [infer Rows extends Dim, infer Cols extends Dim];
+      }
       ? JoinImage<Format, Batch, [Padded<Rows, Pairs[0]> & Dim, Padded<Cols, Pairs[1]> & Dim], Channels>
       : Split
     : never;
@@ -45,7 +61,11 @@ type Scaled<Size extends Dim, Factor> = IsUnknown<Size> extends true ? number : 
  */
 export type TfUpSamplingRule<Layer extends string, Size extends readonly unknown[], Format extends DataFormat, Input> =
   SplitImage<Layer, 2, Format, Input> extends infer Split
-    ? Split extends { batch: infer Batch; channels: infer Channels; spatial: readonly [infer Rows extends Dim, infer Cols extends Dim] }
+    ? Split extends {
+        batch: infer Batch;
+        channels: infer Channels;
+        spatial: readonly [infer Rows extends Dim, infer Cols extends Dim];
+      }
       ? JoinImage<Format, Batch, [Scaled<Rows, Size[0]> & Dim, Scaled<Cols, Size[1]> & Dim], Channels>
       : Split
     : never;

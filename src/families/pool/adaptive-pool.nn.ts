@@ -14,12 +14,19 @@ export type OutputSizeArg = number | readonly (number | null)[];
 
 /** How messages write an output size: `7`, `[null, 7]`. */
 export type WrittenOutputSize<Size> = Size extends readonly unknown[] ? `[${JoinSizes<Size>}]` : `${Size & number}`;
-type JoinSizes<Sizes extends readonly unknown[], Text extends string = ""> = Sizes extends readonly [infer First, ...infer Rest]
+type JoinSizes<Sizes extends readonly unknown[], Text extends string = ""> = Sizes extends readonly [
+  infer First,
+  ...infer Rest,
+]
   ? JoinSizes<Rest, `${Text}${Text extends "" ? "" : ", "}${First extends null ? "null" : First & number}`>
   : Text;
 
-type Rule<Kind extends string, Rank extends number, Size, Input> =
-  AdaptivePoolRule<`${Kind}(${WrittenOutputSize<Size>})`, Rank, PerDim<Size, Rank>, Input>;
+type Rule<Kind extends string, Rank extends number, Size, Input> = AdaptivePoolRule<
+  `${Kind}(${WrittenOutputSize<Size>})`,
+  Rank,
+  PerDim<Size, Rank>,
+  Input
+>;
 
 interface AdaptivePoolLayer<Size> extends Layer, RuntimeLayer {
   readonly outputSize: Size;
@@ -71,15 +78,20 @@ type WithoutNulls<Sizes, Kept extends unknown[] = []> = Sizes extends readonly [
   ? WithoutNulls<Rest, First extends null ? Kept : [...Kept, First]>
   : Kept;
 /** Each size a non-negative integer (PyTorch accepts 0) or, in a tuple of a 2d layer, `null`; a tuple of `Rank`. */
-type OutputSizeProblem<Layer extends string, Size, Rank extends number, AllowNull extends boolean> =
-  FirstProblem<[
+type OutputSizeProblem<Layer extends string, Size, Rank extends number, AllowNull extends boolean> = FirstProblem<
+  [
     [Size] extends [readonly unknown[]]
-      ? AllowNull extends true ? FirstSizeProblem<Layer, ["outputSize"], [WithoutNulls<Size>], 0> : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>
+      ? AllowNull extends true
+        ? FirstSizeProblem<Layer, ["outputSize"], [WithoutNulls<Size>], 0>
+        : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>
       : FirstSizeProblem<Layer, ["outputSize"], [Size], 0>,
     TupleLengthProblem<Layer, "outputSize", Size, Rank>,
-  ]>;
+  ]
+>;
 type OutputSizeProblems<Kind extends string, Rank extends number, Size, AllowNull extends boolean> =
-  IsPlainSizeArg<Size, Rank> extends true ? [false] : [OutputSizeProblem<`${Kind}(${WrittenOutputSize<Size>})`, Size, Rank, AllowNull>];
+  IsPlainSizeArg<Size, Rank> extends true
+    ? [false]
+    : [OutputSizeProblem<`${Kind}(${WrittenOutputSize<Size>})`, Size, Rank, AllowNull>];
 
 /**
  * PyTorch's `nn.AdaptiveAvgPool1d(output_size)`: averages windows chosen so that the length becomes `outputSize`.
@@ -87,7 +99,10 @@ type OutputSizeProblems<Kind extends string, Rank extends number, Size, AllowNul
  * @example
  * nn.adaptiveAvgPool1d(4); // [n, 16, 50] → [n, 16, 4]
  */
-export function adaptiveAvgPool1d<const Size extends number | readonly number[], Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool1d<Size> {
+export function adaptiveAvgPool1d<
+  const Size extends number | readonly number[],
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool1d<Size> {
   return adaptivePool("adaptiveAvgPool1d", 1, outputSize as OutputSizeArg, false);
 }
 /**
@@ -98,7 +113,10 @@ export function adaptiveAvgPool1d<const Size extends number | readonly number[],
  * nn.adaptiveAvgPool2d([7, 7]);    // [n, 512, h, w] → [n, 512, 7, 7]
  * nn.adaptiveAvgPool2d([null, 1]); // [n, 512, 13, 9] → [n, 512, 13, 1]
  */
-export function adaptiveAvgPool2d<const Size extends OutputSizeArg, Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool2d<Size> {
+export function adaptiveAvgPool2d<
+  const Size extends OutputSizeArg,
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool2d<Size> {
   return adaptivePool("adaptiveAvgPool2d", 2, outputSize as OutputSizeArg, true);
 }
 /**
@@ -108,22 +126,32 @@ export function adaptiveAvgPool2d<const Size extends OutputSizeArg, Problems ext
  * @example
  * nn.adaptiveMaxPool2d(1); // [n, 512, h, w] → [n, 512, 1, 1]
  */
-export function adaptiveMaxPool2d<const Size extends OutputSizeArg, Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>>(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool2d<Size> {
+export function adaptiveMaxPool2d<
+  const Size extends OutputSizeArg,
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool2d<Size> {
   return adaptivePool("adaptiveMaxPool2d", 2, outputSize as OutputSizeArg, true);
 }
 
 // ---- runtime
 
 /** Twin of `WrittenOutputSize`. */
-export const writtenOutputSize = (size: unknown): string => (Array.isArray(size) ? `[${size.map((one) => (one === null ? "null" : String(one))).join(", ")}]` : String(size));
+export const writtenOutputSize = (size: unknown): string =>
+  Array.isArray(size) ? `[${size.map((one) => (one === null ? "null" : String(one))).join(", ")}]` : String(size);
 
 function adaptivePool(kind: string, rank: number, outputSize: OutputSizeArg, allowNull: boolean): never {
   const layer = `${kind}(${writtenOutputSize(outputSize)})`;
-  checkSizes(layer, { outputSize: Array.isArray(outputSize) && allowNull ? outputSize.filter((one) => one !== null) : outputSize }, 0);
+  checkSizes(
+    layer,
+    { outputSize: Array.isArray(outputSize) && allowNull ? outputSize.filter((one) => one !== null) : outputSize },
+    0,
+  );
   checkTupleLength(layer, "outputSize", outputSize, rank);
   const sizes: (number | null)[] = Array.isArray(outputSize) ? [...outputSize] : perDim(outputSize as number, rank);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, outputSize,
+    kind,
+    written: layer,
+    outputSize,
     outputShape: (input: RuntimeShape) => adaptivePoolRule(layer, rank, sizes, input),
   };
   return runtime as never;

@@ -16,8 +16,10 @@ export interface AdaptivePoolArgs {
 }
 
 /** PyTorch's window of output cell i when `size` positions pool to `out`: [start, end). */
-export const adaptiveWindow = (i: number, size: number, out: number): [number, number] =>
-  [Math.floor((i * size) / out), Math.ceil(((i + 1) * size) / out)];
+export const adaptiveWindow = (i: number, size: number, out: number): [number, number] => [
+  Math.floor((i * size) / out),
+  Math.ceil(((i + 1) * size) / out),
+];
 
 export class AdaptivePool extends tfl.layers.Layer {
   static className = "shapecheck>AdaptivePool";

@@ -4,7 +4,12 @@
 // in PyTorch), and inputs of unknown size, are shapecheck's AdaptivePool layer (adaptive-pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { AdaptivePool } from "./adaptive-pool.tfjs-layer.ts";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import {
+  notConvertible,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+} from "../../runtime/convert/context.ts";
 
 export const adaptivePool: Converter = {
   layout: () => "last",
@@ -15,23 +20,48 @@ export const adaptivePool: Converter = {
     const spatialOut = ctx.output.slice(2);
     const channels = ctx.output[1];
     const name = ctx.name();
-    if (spatialOut.every((size) => size === 1) && spatialIn.some((size) => typeof size !== "number") && typeof channels === "number") {
-      const pooled = (rank === 1
-        ? (max ? tfl.layers.globalMaxPooling1d : tfl.layers.globalAveragePooling1d)({ name })
-        : (max ? tfl.layers.globalMaxPooling2d : tfl.layers.globalAveragePooling2d)({ dataFormat: "channelsLast", name })).apply(ctx.x) as tfl.SymbolicTensor;
-      const y = tfl.layers.reshape({ targetShape: [...spatialOut.map(() => 1), channels], name: ctx.name("keepdims") }).apply(pooled) as tfl.SymbolicTensor;
+    if (
+      spatialOut.every((size) => size === 1) &&
+      spatialIn.some((size) => typeof size !== "number") &&
+      typeof channels === "number"
+    ) {
+      const pooled = (
+        rank === 1
+          ? (max ? tfl.layers.globalMaxPooling1d : tfl.layers.globalAveragePooling1d)({ name })
+          : (max ? tfl.layers.globalMaxPooling2d : tfl.layers.globalAveragePooling2d)({
+              dataFormat: "channelsLast",
+              name,
+            })
+      ).apply(ctx.x) as tfl.SymbolicTensor;
+      const y = tfl.layers
+        .reshape({ targetShape: [...spatialOut.map(() => 1), channels], name: ctx.name("keepdims") })
+        .apply(pooled) as tfl.SymbolicTensor;
       return { y, layout: "last" };
     }
-    if (spatialOut.some((out) => typeof out !== "number")) throw notConvertible(layer, "its output's spatial size must be known");
+    if (spatialOut.some((out) => typeof out !== "number"))
+      throw notConvertible(layer, "its output's spatial size must be known");
     const divides = spatialIn.every((size, i) => typeof size === "number" && size % (spatialOut[i] as number) === 0);
-    if (!divides) { // windows of varying sizes (or an input size known only when data arrives)
+    if (!divides) {
+      // windows of varying sizes (or an input size known only when data arrives)
       const y = new AdaptivePool({ max, outputSize: spatialOut as number[], name }).apply(ctx.x) as tfl.SymbolicTensor;
       return { y, layout: "last" };
     }
     const kernels = spatialIn.map((size, i) => (size as number) / (spatialOut[i] as number));
-    const tfLayer = rank === 1
-      ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({ poolSize: kernels[0]!, strides: kernels[0]!, padding: "valid", name })
-      : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({ poolSize: kernels as [number, number], strides: kernels as [number, number], padding: "valid", dataFormat: "channelsLast", name });
+    const tfLayer =
+      rank === 1
+        ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({
+            poolSize: kernels[0]!,
+            strides: kernels[0]!,
+            padding: "valid",
+            name,
+          })
+        : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
+            poolSize: kernels as [number, number],
+            strides: kernels as [number, number],
+            padding: "valid",
+            dataFormat: "channelsLast",
+            name,
+          });
     return { y: tfLayer.apply(ctx.x) as tfl.SymbolicTensor, layout: "last" };
   },
 };

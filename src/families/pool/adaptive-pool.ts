@@ -4,7 +4,12 @@ import { rankText, writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 /** The adaptive pooling rule: [batch, channels, ...spatial] → [batch, channels, ...outputSize]. */
-export function adaptivePoolRule(layer: string, rank: number, sizes: readonly (number | null)[], input: RuntimeShape): RuntimeShape {
+export function adaptivePoolRule(
+  layer: string,
+  rank: number,
+  sizes: readonly (number | null)[],
+  input: RuntimeShape,
+): RuntimeShape {
   if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
   const [batch, channels, ...spatial] = input;
   return [batch!, channels!, ...spatial.map((size, i) => sizes[i] ?? size)];

@@ -19,7 +19,8 @@ export interface CeilAvgPoolArgs {
 
 /** "valid" average pooling of a channels-last tensor of rank 3 or 4. */
 function avgPool(x: tf.Tensor, window: number[], strides: number[]): tf.Tensor {
-  if (x.rank === 4) return tf.avgPool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
+  if (x.rank === 4)
+    return tf.avgPool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
   return tf.squeeze(tf.avgPool(tf.expandDims(x, 1) as tf.Tensor4D, [1, window[0]!], [1, strides[0]!], "valid"), [1]);
 }
 
@@ -35,8 +36,11 @@ export class CeilAvgPool extends tfl.layers.Layer {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { poolSize, strides, paddings, overhangs } = this.settings;
-    const spatial = rest.slice(0, -1).map((n, i) =>
-      n === null ? null : Math.floor((n + 2 * paddings[i]! + overhangs[i]! - poolSize[i]!) / strides[i]!) + 1);
+    const spatial = rest
+      .slice(0, -1)
+      .map((n, i) =>
+        n === null ? null : Math.floor((n + 2 * paddings[i]! + overhangs[i]! - poolSize[i]!) / strides[i]!) + 1,
+      );
     return [batch!, ...spatial, rest.at(-1)!];
   }
 

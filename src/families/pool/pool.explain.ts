@@ -6,13 +6,27 @@ import { dim, flag, known, perAxis, sizes, spatialLabels, type Explainer } from 
  * `⌊(26 + 2·0 − 2) / 2⌋ + 1 = 13` (avg), `⌈…⌉` in ceil mode, and `− 1` when ceil mode's last
  * window would start outside the input and its left padding.
  */
-export function poolFormula(average: boolean, before: string, value: number | null, kernel: number, stride: number, padding: number, dilation: number, ceilMode: boolean, out: string): string {
-  const inside = average && dilation === 1 ? `${before} + 2·${padding} − ${kernel}` : `${before} + 2·${padding} − ${dilation}·(${kernel} − 1) − 1`;
+export function poolFormula(
+  average: boolean,
+  before: string,
+  value: number | null,
+  kernel: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+  ceilMode: boolean,
+  out: string,
+): string {
+  const inside =
+    average && dilation === 1
+      ? `${before} + 2·${padding} − ${kernel}`
+      : `${before} + 2·${padding} − ${dilation}·(${kernel} − 1) − 1`;
   const [open, close] = ceilMode ? ["⌈", "⌉"] : ["⌊", "⌋"];
   const formula = `${open}(${inside}) / ${stride}${close} + 1`;
   if (ceilMode && value !== null) {
     const ceiled = Math.ceil((value + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
-    if ((ceiled - 1) * stride >= value + padding) return `${formula} − 1 = ${out} (the last window must start inside the input)`;
+    if ((ceiled - 1) * stride >= value + padding)
+      return `${formula} − 1 = ${out} (the last window must start inside the input)`;
   }
   return `${formula} = ${out}`;
 }
@@ -25,8 +39,21 @@ export const pool: Explainer = (layer, input, output) => {
   const dilations = sizes(layer, "dilation", rank, 1);
   const ceilMode = flag(layer, "ceilMode", false);
   const average = layer.kind.startsWith("avg");
-  const formulas = input.slice(2).map((before, i) =>
-    poolFormula(average, dim(before), known(before), kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode, dim(output[i + 2])));
+  const formulas = input
+    .slice(2)
+    .map((before, i) =>
+      poolFormula(
+        average,
+        dim(before),
+        known(before),
+        kernels[i]!,
+        strides[i]!,
+        paddings[i]!,
+        dilations[i]!,
+        ceilMode,
+        dim(output[i + 2]),
+      ),
+    );
   return { arithmetic: perAxis(spatialLabels(rank), formulas), params: 0 };
 };
 

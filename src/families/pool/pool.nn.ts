@@ -1,12 +1,35 @@
 // nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Checked, GivenTwiceProblem, OptionTypeProblem, OptionTypesFit, IsOptions, KnownKeys, PerDim, UnknownKeyProblem, WithoutLastComma, Written, writeAfterOptionsMessage, writePositionalMessage } from "../../../types/shape/args.ts";
+import type {
+  Checked,
+  GivenTwiceProblem,
+  OptionTypeProblem,
+  OptionTypesFit,
+  IsOptions,
+  KnownKeys,
+  PerDim,
+  UnknownKeyProblem,
+  WithoutLastComma,
+  Written,
+  writeAfterOptionsMessage,
+  writePositionalMessage,
+} from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { PoolRule, writePoolPaddingMessage } from "./pool.types.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkOptionTypes, checkSizes, checkTupleLength, expected, isOptions, perDim, splitOptions, writePositionalMessage as positionalMessage, written } from "../../shape/args.ts";
+import {
+  checkOptionTypes,
+  checkSizes,
+  checkTupleLength,
+  expected,
+  isOptions,
+  perDim,
+  splitOptions,
+  writePositionalMessage as positionalMessage,
+  written,
+} from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -24,28 +47,63 @@ export interface PoolOptions {
   readonly ceilMode?: boolean;
 }
 
-type Option<Options, Key extends keyof PoolOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type Option<Options, Key extends keyof PoolOptions, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
 /** The options object of a call: the first object among the second, third and fourth arguments (`{}` when none). */
-type OptionsOf<Second, Third, Fourth> = IsOptions<Second> extends true ? Second : IsOptions<Third> extends true ? Third : Fourth;
-type StrideOf<Kernel, Second, Third = undefined, Fourth = {}> = IsOptions<Second> extends true ? Option<Second, "stride", Kernel>
-  : Second extends SizeArg ? Second : Option<OptionsOf<Second, Third, Fourth>, "stride", Kernel>;
-type PaddingOf<Second, Third, Fourth = {}> = IsOptions<Second> extends true ? Option<Second, "padding", 0>
-  : IsOptions<Third> extends true ? Option<Third, "padding", 0> : Third extends SizeArg ? Third : Option<Fourth, "padding", 0>;
+type OptionsOf<Second, Third, Fourth> =
+  IsOptions<Second> extends true ? Second : IsOptions<Third> extends true ? Third : Fourth;
+type StrideOf<Kernel, Second, Third = undefined, Fourth = {}> =
+  IsOptions<Second> extends true
+    ? Option<Second, "stride", Kernel>
+    : Second extends SizeArg
+      ? Second
+      : Option<OptionsOf<Second, Third, Fourth>, "stride", Kernel>;
+type PaddingOf<Second, Third, Fourth = {}> =
+  IsOptions<Second> extends true
+    ? Option<Second, "padding", 0>
+    : IsOptions<Third> extends true
+      ? Option<Third, "padding", 0>
+      : Third extends SizeArg
+        ? Third
+        : Option<Fourth, "padding", 0>;
 type DilationOf<Second, Third = undefined, Fourth = {}> = Option<OptionsOf<Second, Third, Fourth>, "dilation", 1>;
 type CeilModeOf<Second, Third = undefined, Fourth = {}> = Option<OptionsOf<Second, Third, Fourth>, "ceilMode", false>;
 
 /** How messages write a pooling layer: `maxPool2d(2)`, `maxPool2d(3, 2, 1)`, `maxPool2d(3, { ceilMode: true })`. */
-type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
-  `${Kind}(${Written<Kernel>}${[Dilation, CeilMode] extends [1, false]
-    ? [Stride, Padding] extends [Kernel, 0] ? "" : Padding extends 0 ? `, ${Written<Stride>}` : `, ${Written<Stride>}, ${Written<Padding>}`
-    : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${[CeilMode] extends [false] ? "" : `ceilMode: ${Written<CeilMode>}, `}`>} }`})`;
+type WrittenPool<Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> = `${Kind}(${Written<Kernel>}${[
+  Dilation,
+  CeilMode,
+] extends [1, false]
+  ? [Stride, Padding] extends [Kernel, 0]
+    ? ""
+    : Padding extends 0
+      ? `, ${Written<Stride>}`
+      : `, ${Written<Stride>}, ${Written<Padding>}`
+  : `, { ${WithoutLastComma<`${[Stride] extends [Kernel] ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${[CeilMode] extends [false] ? "" : `ceilMode: ${Written<CeilMode>}, `}`>} }`})`;
 
 /** The rule; its messages get the written form in front only when there is one (see conv.ts). */
-type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = Named<PoolRule<
-  "", Rank, PerDim<Kernel, Rank>, PerDim<Stride, Rank>, PerDim<Padding, Rank>, PerDim<Dilation, Rank>, CeilMode, Input>,
-  Kind, Kernel, Stride, Padding, Dilation, CeilMode>;
-type Named<Result, Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> =
-  Result extends string ? `${WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>}${Result}` : Result;
+type Rule<Kind extends string, Rank extends number, Kernel, Stride, Padding, Dilation, CeilMode, Input> = Named<
+  PoolRule<
+    "",
+    Rank,
+    PerDim<Kernel, Rank>,
+    PerDim<Stride, Rank>,
+    PerDim<Padding, Rank>,
+    PerDim<Dilation, Rank>,
+    CeilMode,
+    Input
+  >,
+  Kind,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  CeilMode
+>;
+type Named<Result, Kind extends string, Kernel, Stride, Padding, Dilation, CeilMode> = Result extends string
+  ? `${WrittenPool<Kind, Kernel, Stride, Padding, Dilation, CeilMode>}${Result}`
+  : Result;
 
 interface PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> extends Layer, RuntimeLayer {
   readonly kernelSize: Kernel;
@@ -55,7 +113,13 @@ interface PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> extends Layer, 
   readonly ceilMode: CeilMode;
 }
 /** `nn.maxPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
-export interface MaxPool1d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
+export interface MaxPool1d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  CeilMode
+> {
   readonly kind: "maxPool1d";
   readonly "~rule": MaxPool1dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>;
 }
@@ -64,7 +128,13 @@ export interface MaxPool1dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>
   readonly "~output": Rule<"maxPool1d", 1, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
 }
 /** `nn.maxPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
-export interface MaxPool2d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, Dilation, CeilMode> {
+export interface MaxPool2d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  CeilMode
+> {
   readonly kind: "maxPool2d";
   readonly "~rule": MaxPool2dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>;
 }
@@ -73,7 +143,13 @@ export interface MaxPool2dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>
   readonly "~output": Rule<"maxPool2d", 2, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
 }
 /** `nn.avgPool1d(kernelSize, stride?, padding?)` on [batch, channels, length]. */
-export interface AvgPool1d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
+export interface AvgPool1d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  1,
+  CeilMode
+> {
   readonly kind: "avgPool1d";
   readonly "~rule": AvgPool1dShapeRule<Kernel, Stride, Padding, CeilMode>;
 }
@@ -82,7 +158,13 @@ export interface AvgPool1dShapeRule<Kernel, Stride, Padding, CeilMode> extends S
   readonly "~output": Rule<"avgPool1d", 1, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
 }
 /** `nn.avgPool2d(kernelSize, stride?, padding?)` on [batch, channels, height, width]. */
-export interface AvgPool2d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<Kernel, Stride, Padding, 1, CeilMode> {
+export interface AvgPool2d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  1,
+  CeilMode
+> {
   readonly kind: "avgPool2d";
   readonly "~rule": AvgPool2dShapeRule<Kernel, Stride, Padding, CeilMode>;
 }
@@ -93,60 +175,125 @@ export interface AvgPool2dShapeRule<Kernel, Stride, Padding, CeilMode> extends S
 
 // Argument checks, each on its own argument.
 /** 2·padding ≤ kernel in every dimension, else the message. */
-type HalfKernelProblem<Layer extends string, Paddings extends readonly unknown[], Kernels extends readonly unknown[]> =
-  Paddings extends readonly [infer P, ...infer Rest]
-    ? Kernels extends readonly [infer K, ...infer OtherKernels]
-      ? Compare<Mul<P, 2>, K> extends "gt" ? writePoolPaddingMessage<Layer, P, K> : HalfKernelProblem<Layer, Rest, OtherKernels>
-      : false
-    : false;
-type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> =
-  SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string ? P
-  : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
-type OptionsProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Options, Positional extends string> = FirstProblem<[
-  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
-  GivenTwiceProblem<Layer, Options, Positional>,
-  OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
-  SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
-  PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
-  SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
-]>;
-type SecondProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second> = IsOptions<Second> extends true
-  ? OptionsProblem<Layer, Kind, Rank, Kernel, Second, never>
-  : [Second] extends [undefined] ? false : SizeArgProblem<Layer, "stride", Second, Rank>;
-type ThirdProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third> =
-  IsOptions<Second> extends true ? ([Third] extends [undefined] ? false : writeAfterOptionsMessage<Layer>)
-  : IsOptions<Third> extends true ? OptionsProblem<Layer, Kind, Rank, Kernel, Third, Second extends undefined ? never : "stride">
-  : [Third] extends [undefined] ? false : PaddingProblem<Layer, Rank, Kernel, Third>;
-type FourthProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> =
-  [IsOptions<Second>, IsOptions<Third>] extends [false, false]
-    ? OptionsProblem<Layer, Kind, Rank, Kernel, Fourth, (Second extends undefined ? never : "stride") | (Third extends undefined ? never : "padding")>
-    : {} extends Fourth ? false : writeAfterOptionsMessage<Layer>;
-/** `maxPool2d({ kernelSize: 3 })`: kernelSize is an argument. */
-type KernelProblem<Kind extends string, Rank extends number, Kernel> = IsOptions<Kernel> extends true
-  ? writePositionalMessage<`${Kind}({ … })`, "kernelSize", "kernelSize, stride, padding">
-  : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
-/** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
-type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> =
-  [IsPlainSizeArg<Kernel, Rank>, PlainSecond<Kind, Rank, Kernel, Second>, IsOptions<Second> extends true ? [Third] extends [undefined] ? true : false : PlainPadding<Kernel, Third>, Fourth] extends [true, true, true, {}]
-    ? ({} extends Fourth ? [false, false, false, false] : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>)
-    : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>;
-type FullProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> = IsOptions<Kernel> extends true
-  ? [KernelProblem<Kind, Rank, Kernel>, false, false, false]
-  : [
-    ArgMessage<KernelProblem<Kind, Rank, Kernel>, Kind, Kernel, Second, Third, Fourth>,
-    ArgMessage<SecondProblem<"", Kind, Rank, Kernel, Second>, Kind, Kernel, Second, Third, Fourth>,
-    ArgMessage<ThirdProblem<"", Kind, Rank, Kernel, Second, Third>, Kind, Kernel, Second, Third, Fourth>,
-    ArgMessage<FourthProblem<"", Kind, Rank, Kernel, Second, Third, Fourth>, Kind, Kernel, Second, Third, Fourth>,
-  ];
-// Plain options: known keys, plain sizes, and a padding of 0 or a number at most half a number kernel.
-type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = [Second] extends [undefined] ? true : IsOptions<Second> extends true
-  ? [KnownKeys<Second, KeyOf<Kind>>, OptionTypesFit<Second, { ceilMode: boolean }>, IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>, PlainPadding<Kernel, PaddingOf<Second, undefined>>, IsPlainSizeArg<DilationOf<Second>, Rank>] extends [true, true, true, true, true] ? true : false
-  : IsPlainSizeArg<Second, Rank>;
-type PlainPadding<Kernel, Padding> = [Padding] extends [0 | undefined] ? true
-  : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true] ? (Compare<Mul<Padding, 2>, Kernel> extends "gt" ? false : true)
+type HalfKernelProblem<
+  Layer extends string,
+  Paddings extends readonly unknown[],
+  Kernels extends readonly unknown[],
+> = Paddings extends readonly [infer P, ...infer Rest]
+  ? Kernels extends readonly [infer K, ...infer OtherKernels]
+    ? Compare<Mul<P, 2>, K> extends "gt"
+      ? writePoolPaddingMessage<Layer, P, K>
+      : HalfKernelProblem<Layer, Rest, OtherKernels>
+    : false
   : false;
+type PaddingProblem<Layer extends string, Rank extends number, Kernel, Padding> =
+  SizeArgProblem<Layer, "padding", Padding, Rank, 0> extends infer P extends string
+    ? P
+    : HalfKernelProblem<Layer, PerDim<Padding, Rank>, PerDim<Kernel, Rank>>;
+type OptionsProblem<
+  Layer extends string,
+  Kind extends string,
+  Rank extends number,
+  Kernel,
+  Options,
+  Positional extends string,
+> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
+    GivenTwiceProblem<Layer, Options, Positional>,
+    OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+    PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
+    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+  ]
+>;
+type SecondProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second> =
+  IsOptions<Second> extends true
+    ? OptionsProblem<Layer, Kind, Rank, Kernel, Second, never>
+    : [Second] extends [undefined]
+      ? false
+      : SizeArgProblem<Layer, "stride", Second, Rank>;
+type ThirdProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third> =
+  IsOptions<Second> extends true
+    ? [Third] extends [undefined]
+      ? false
+      : writeAfterOptionsMessage<Layer>
+    : IsOptions<Third> extends true
+      ? OptionsProblem<Layer, Kind, Rank, Kernel, Third, Second extends undefined ? never : "stride">
+      : [Third] extends [undefined]
+        ? false
+        : PaddingProblem<Layer, Rank, Kernel, Third>;
+type FourthProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> = [
+  IsOptions<Second>,
+  IsOptions<Third>,
+] extends [false, false]
+  ? OptionsProblem<
+      Layer,
+      Kind,
+      Rank,
+      Kernel,
+      Fourth,
+      (Second extends undefined ? never : "stride") | (Third extends undefined ? never : "padding")
+    >
+  : {} extends Fourth
+    ? false
+    : writeAfterOptionsMessage<Layer>;
+/** `maxPool2d({ kernelSize: 3 })`: kernelSize is an argument. */
+type KernelProblem<Kind extends string, Rank extends number, Kernel> =
+  IsOptions<Kernel> extends true
+    ? writePositionalMessage<`${Kind}({ … })`, "kernelSize", "kernelSize, stride, padding">
+    : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
+/** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
+type PoolProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> = [
+  IsPlainSizeArg<Kernel, Rank>,
+  PlainSecond<Kind, Rank, Kernel, Second>,
+  IsOptions<Second> extends true ? ([Third] extends [undefined] ? true : false) : PlainPadding<Kernel, Third>,
+  Fourth,
+] extends [true, true, true, {}]
+  ? {} extends Fourth
+    ? [false, false, false, false]
+    : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>
+  : FullProblems<Kind, Rank, Kernel, Second, Third, Fourth>;
+type FullProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth> =
+  IsOptions<Kernel> extends true
+    ? [KernelProblem<Kind, Rank, Kernel>, false, false, false]
+    : [
+        ArgMessage<KernelProblem<Kind, Rank, Kernel>, Kind, Kernel, Second, Third, Fourth>,
+        ArgMessage<SecondProblem<"", Kind, Rank, Kernel, Second>, Kind, Kernel, Second, Third, Fourth>,
+        ArgMessage<ThirdProblem<"", Kind, Rank, Kernel, Second, Third>, Kind, Kernel, Second, Third, Fourth>,
+        ArgMessage<FourthProblem<"", Kind, Rank, Kernel, Second, Third, Fourth>, Kind, Kernel, Second, Third, Fourth>,
+      ];
+// Plain options: known keys, plain sizes, and a padding of 0 or a number at most half a number kernel.
+type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = [Second] extends [undefined]
+  ? true
+  : IsOptions<Second> extends true
+    ? [
+        KnownKeys<Second, KeyOf<Kind>>,
+        OptionTypesFit<Second, { ceilMode: boolean }>,
+        IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>,
+        PlainPadding<Kernel, PaddingOf<Second, undefined>>,
+        IsPlainSizeArg<DilationOf<Second>, Rank>,
+      ] extends [true, true, true, true, true]
+      ? true
+      : false
+    : IsPlainSizeArg<Second, Rank>;
+type PlainPadding<Kernel, Padding> = [Padding] extends [0 | undefined]
+  ? true
+  : [IsPlainSize<Padding>, IsPlainSize<Kernel>] extends [true, true]
+    ? Compare<Mul<Padding, 2>, Kernel> extends "gt"
+      ? false
+      : true
+    : false;
 type ArgMessage<Problem, Kind extends string, Kernel, Second, Third, Fourth> = Problem extends string
-  ? Named<Problem, Kind, Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>>
+  ? Named<
+      Problem,
+      Kind,
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      DilationOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    >
   : false;
 type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
 type KeyOf<Kind extends string> = keyof Options<Kind> & string;
@@ -154,12 +301,24 @@ type KeyOf<Kind extends string> = keyof Options<Kind> & string;
 export const poolKeys = ["stride", "padding", "dilation", "ceilMode"] as const satisfies readonly (keyof PoolOptions)[];
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
-export function maxPool1d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third, Fourth>>(
+export function maxPool1d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third, Fourth>,
+>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): MaxPool1d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+): MaxPool1d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  DilationOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
   return pool("maxPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /**
@@ -168,35 +327,70 @@ export function maxPool1d<const Kernel extends SizeArg | object, const Second ex
  * @example
  * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
  */
-export function maxPool2d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third, Fourth>>(
+export function maxPool2d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third, Fourth>,
+>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): MaxPool2d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, DilationOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+): MaxPool2d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  DilationOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
   return pool("maxPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool1d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third, Fourth>>(
+export function avgPool1d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third, Fourth>,
+>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): AvgPool1d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+): AvgPool1d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
   return pool("avgPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool2d<const Kernel extends SizeArg | object, const Second extends SizeArg | object | undefined = undefined, const Third extends SizeArg | object | undefined = undefined, const Fourth extends object = {}, Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third, Fourth>>(
+export function avgPool2d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third, Fourth>,
+>(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): AvgPool2d<Kernel, StrideOf<Kernel, Second, Third, Fourth>, PaddingOf<Second, Third, Fourth>, CeilModeOf<Second, Third, Fourth>> {
+): AvgPool2d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
   return pool("avgPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 
 function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
-  if (isOptions(kernelSize)) throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
+  if (isOptions(kernelSize))
+    throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
   const kernel = kernelSize as SizeArg;
   const at = rest.findIndex(isOptions);
   const options = at === -1 ? {} : (rest[at] as PoolOptions);
@@ -206,28 +400,56 @@ function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly un
   const dilation = options.dilation ?? 1;
   const ceilMode = options.ceilMode ?? false;
   const layer = writtenPool(kind, kernel, stride, padding, dilation, ceilMode);
-  splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, kind.startsWith("avg") ? poolKeys.filter((key) => key !== "dilation") : poolKeys);
+  splitOptions(
+    layer,
+    `nn.${kind}`,
+    ["stride", "padding"],
+    rest,
+    kind.startsWith("avg") ? poolKeys.filter((key) => key !== "dilation") : poolKeys,
+  );
   checkOptionTypes(layer, rest.find(isOptions), { ceilMode: expected.boolean });
   checkSizes(layer, { kernelSize: kernel, stride, dilation });
   checkSizes(layer, { padding }, 0);
-  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation })) checkTupleLength(layer, name, value, rank);
+  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation }))
+    checkTupleLength(layer, name, value, rank);
   const kernels = perDim(kernel, rank);
   const paddings = perDim(padding, rank);
   paddings.forEach((p, i) => {
     if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));
   });
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, kernelSize, stride, padding, dilation, ceilMode,
-    outputShape: (input: RuntimeShape) => poolRule(layer, rank, { kernels, strides: perDim(stride, rank), paddings, dilations: perDim(dilation, rank), ceilMode }, input),
+    kind,
+    written: layer,
+    kernelSize,
+    stride,
+    padding,
+    dilation,
+    ceilMode,
+    outputShape: (input: RuntimeShape) =>
+      poolRule(
+        layer,
+        rank,
+        { kernels, strides: perDim(stride, rank), paddings, dilations: perDim(dilation, rank), ceilMode },
+        input,
+      ),
   };
   return runtime as never;
 }
 
-function writtenPool(kind: string, kernel: SizeArg, stride: SizeArg, padding: SizeArg, dilation: SizeArg, ceilMode: unknown): string {
+function writtenPool(
+  kind: string,
+  kernel: SizeArg,
+  stride: SizeArg,
+  padding: SizeArg,
+  dilation: SizeArg,
+  ceilMode: unknown,
+): string {
   const same = (a: unknown, b: unknown) => written(a) === written(b);
   if (same(dilation, 1) && ceilMode === false) {
     if (same(stride, kernel) && same(padding, 0)) return `${kind}(${written(kernel)})`;
-    return same(padding, 0) ? `${kind}(${written(kernel)}, ${written(stride)})` : `${kind}(${written(kernel)}, ${written(stride)}, ${written(padding)})`;
+    return same(padding, 0)
+      ? `${kind}(${written(kernel)}, ${written(stride)})`
+      : `${kind}(${written(kernel)}, ${written(stride)}, ${written(padding)})`;
   }
   const parts = [
     same(stride, kernel) ? "" : `stride: ${written(stride)}, `,

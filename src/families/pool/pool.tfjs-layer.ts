@@ -34,15 +34,18 @@ export class DilatedPool extends tfl.layers.Layer {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { poolSize, strides, dilations } = this.settings;
-    const spatial = rest.slice(0, -1).map((n, i) =>
-      n === null ? null : Math.floor((n - dilations[i]! * (poolSize[i]! - 1) - 1) / strides[i]!) + 1);
+    const spatial = rest
+      .slice(0, -1)
+      .map((n, i) => (n === null ? null : Math.floor((n - dilations[i]! * (poolSize[i]! - 1) - 1) / strides[i]!) + 1));
     return [batch!, ...spatial, rest.at(-1)!];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     const { max, poolSize, strides, dilations } = this.settings;
-    return tf.tidy(() => stridedDilated(x, strides, dilations, (input, steps) => poolOnce(input, max, poolSize, steps)));
+    return tf.tidy(() =>
+      stridedDilated(x, strides, dilations, (input, steps) => poolOnce(input, max, poolSize, steps)),
+    );
   }
 
   override getConfig(): tf.serialization.ConfigDict {

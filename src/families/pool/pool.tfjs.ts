@@ -6,7 +6,12 @@
 // (tfjs pooling has none) is shapecheck's DilatedPool layer (pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import {
+  notConvertible,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+} from "../../runtime/convert/context.ts";
 import { CeilAvgPool } from "./ceil-avg-pool.tfjs-layer.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
 import { DilatedPool } from "./pool.tfjs-layer.ts";
@@ -26,24 +31,38 @@ export const pool: Converter = {
       if (!layer.ceilMode) return [p, p];
       const size = ctx.input[i + 2];
       const out = ctx.output[i + 2];
-      if (typeof size !== "number" || typeof out !== "number") throw notConvertible(layer, "ceilMode needs the input's spatial size");
+      if (typeof size !== "number" || typeof out !== "number")
+        throw notConvertible(layer, "ceilMode needs the input's spatial size");
       const extra = Math.max(0, (out - 1) * strides[i]! + dilations[i]! * (kernels[i]! - 1) + 1 - (size + 2 * p));
       return [p, p + extra];
     });
     if (!max && pads.some(([before, after]) => after > before)) {
       const overhangs = pads.map(([before, after]) => after - before);
-      const y = new CeilAvgPool({ poolSize: kernels, strides, paddings, overhangs, name: ctx.name() }).apply(ctx.x) as tfl.SymbolicTensor;
+      const y = new CeilAvgPool({ poolSize: kernels, strides, paddings, overhangs, name: ctx.name() }).apply(
+        ctx.x,
+      ) as tfl.SymbolicTensor;
       return { y, layout: "last" };
     }
     let x = ctx.x;
-    if (pads.some(([before, after]) => before + after > 0)) x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
+    if (pads.some(([before, after]) => before + after > 0))
+      x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const name = ctx.name();
     const tfLayer = dilations.some((d) => d > 1)
       ? new DilatedPool({ max, poolSize: kernels, strides, dilations, name })
       : rank === 1
-      ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({ poolSize: kernels[0]!, strides: strides[0]!, padding: "valid", name })
-      : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({ poolSize: kernels as [number, number], strides: strides as [number, number], padding: "valid", dataFormat: "channelsLast", name });
+        ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({
+            poolSize: kernels[0]!,
+            strides: strides[0]!,
+            padding: "valid",
+            name,
+          })
+        : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
+            poolSize: kernels as [number, number],
+            strides: strides as [number, number],
+            padding: "valid",
+            dataFormat: "channelsLast",
+            name,
+          });
     return { y: tfLayer.apply(x) as tfl.SymbolicTensor, layout: "last" };
   },
 };
-

@@ -3,7 +3,16 @@ import { ShapeError } from "../../errors.ts";
 import { dilatedKernel, paddedSize, rankText, writeKernelTooLargeMessage, writeRankMessage } from "../conv/conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
-export function poolSize(layer: string, axis: number, size: RuntimeDim, kernel: number, stride: number, padding: number, dilation: number, ceilMode: boolean): number | null {
+export function poolSize(
+  layer: string,
+  axis: number,
+  size: RuntimeDim,
+  kernel: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+  ceilMode: boolean,
+): number | null {
   const known = valueOf(size);
   if (known === null) return null;
   const padded = paddedSize(known, padding);
@@ -26,7 +35,13 @@ export function poolRule(layer: string, rank: number, options: PoolOptions, inpu
   if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
   const [batch, channels, ...spatial] = input;
   const { kernels, strides, paddings, dilations, ceilMode } = options;
-  return [batch!, channels!, ...spatial.map((size, i) => poolSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode))];
+  return [
+    batch!,
+    channels!,
+    ...spatial.map((size, i) =>
+      poolSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode),
+    ),
+  ];
 }
 
 export const writePoolPaddingMessage = (layer: string, padding: number, kernel: number): string =>

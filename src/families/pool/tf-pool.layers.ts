@@ -3,20 +3,46 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "./tf-pool.types.ts";
-import type { CheckedOptions, DataFormat, FirstOptionProblem, KnownOptions, OptionOf, PlainOptions, SizeOptionProblem, UnknownOptionProblem, WrittenLayer, LooseOptions, CheckedLooseOptions, InputShapeChecked } from "../../../types/shape/tf-options.ts";
+import type {
+  CheckedOptions,
+  DataFormat,
+  FirstOptionProblem,
+  KnownOptions,
+  OptionOf,
+  PlainOptions,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  LooseOptions,
+  CheckedLooseOptions,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { TfPadding } from "../conv/tf-conv.ts";
 import { tfGlobalPoolRule, tfPoolRule } from "./tf-pool.ts";
-import { checkKnownOptions, choiceOf, dataFormatOf, optionSet, checkSizeOption, layerArgs, optionOf, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  checkKnownOptions,
+  choiceOf,
+  dataFormatOf,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  optionOf,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
 type ShownOptions = typeof shownOptions;
 
 /** tfjs-layers' `Pooling1DLayerArgs`: pooling over [batch, length, channels]. */
-export interface Pooling1DArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.maxPooling1d>[0]>, ShownOptions[number]> {
+export interface Pooling1DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.maxPooling1d>[0]>,
+  ShownOptions[number]
+> {
   /** Default 2 (a number, or a tuple of one). */
   readonly poolSize?: SizeArg;
   /** Default: the pool size. */
@@ -25,7 +51,10 @@ export interface Pooling1DArgs extends Omit<NonNullable<Parameters<typeof tfl.la
   readonly padding?: TfPadding;
 }
 /** tfjs-layers' `Pooling2DLayerArgs`. */
-export interface Pooling2DArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.maxPooling2d>[0]>, ShownOptions[number]> {
+export interface Pooling2DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.maxPooling2d>[0]>,
+  ShownOptions[number]
+> {
   /** Default [2, 2]. */
   readonly poolSize?: SizeArg;
   /** Default: the pool size. */
@@ -36,7 +65,10 @@ export interface Pooling2DArgs extends Omit<NonNullable<Parameters<typeof tfl.la
   readonly dataFormat?: DataFormat;
 }
 /** tfjs-layers' `GlobalPooling2DLayerArgs`. */
-export interface GlobalPooling2DArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.globalAveragePooling2d>[0]>, "dataFormat"> {
+export interface GlobalPooling2DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.globalAveragePooling2d>[0]>,
+  "dataFormat"
+> {
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
@@ -44,15 +76,26 @@ export interface GlobalPooling2DArgs extends Omit<NonNullable<Parameters<typeof 
 export type GlobalPooling1DArgs = NonNullable<Parameters<typeof tfl.layers.globalAveragePooling1d>[0]>;
 
 export const pooling1dOptions = optionSet<Pooling1DArgs>()(...layerArgs, "poolSize", "strides", "padding");
-export const pooling2dOptions = optionSet<Pooling2DArgs>()(...layerArgs, "poolSize", "strides", "padding", "dataFormat");
+export const pooling2dOptions = optionSet<Pooling2DArgs>()(
+  ...layerArgs,
+  "poolSize",
+  "strides",
+  "padding",
+  "dataFormat",
+);
 export const globalPooling2dOptions = optionSet<GlobalPooling2DArgs>()(...layerArgs, "dataFormat");
 export const globalPooling1dOptions = optionSet<GlobalPooling1DArgs>()(...layerArgs);
 
 type PoolSizeOf<Args, Rank extends number> = OptionOf<Args, "poolSize", Rank extends 1 ? 2 : [2, 2]>;
 type Rule<Name extends string, Rank extends number, Args, Input> = TfPoolRule<
-  WrittenLayer<Name, Args, ShownOptions>, Rank, PerDim<PoolSizeOf<Args, Rank>, Rank>,
-  PerDim<OptionOf<Args, "strides", PoolSizeOf<Args, Rank>>, Rank>, OptionOf<Args, "padding", "valid">,
-  OptionOf<Args, "dataFormat", "channelsLast"> & DataFormat, Input>;
+  WrittenLayer<Name, Args, ShownOptions>,
+  Rank,
+  PerDim<PoolSizeOf<Args, Rank>, Rank>,
+  PerDim<OptionOf<Args, "strides", PoolSizeOf<Args, Rank>>, Rank>,
+  OptionOf<Args, "padding", "valid">,
+  OptionOf<Args, "dataFormat", "channelsLast"> & DataFormat,
+  Input
+>;
 
 interface PoolingLayer<Args, Rank extends number> extends Layer, RuntimeLayer {
   /** The argument object as given (what `tf.layers` takes). */
@@ -68,7 +111,12 @@ export interface MaxPooling1D<Args extends Pooling1DArgs = {}> extends PoolingLa
 }
 /** The shape rule of MaxPooling1D. */
 export interface MaxPooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"maxPooling1d", Args, this["~input"], Rule<"maxPooling1d", 1, Args, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "maxPooling1d",
+    Args,
+    this["~input"],
+    Rule<"maxPooling1d", 1, Args, this["~input"]>
+  >;
 }
 /** `layers.averagePooling1d({ poolSize, strides, padding })` on [batch, length, channels]. */
 export interface AveragePooling1D<Args extends Pooling1DArgs = {}> extends PoolingLayer<Args, 1> {
@@ -77,7 +125,12 @@ export interface AveragePooling1D<Args extends Pooling1DArgs = {}> extends Pooli
 }
 /** The shape rule of AveragePooling1D. */
 export interface AveragePooling1DShapeRule<Args extends Pooling1DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"averagePooling1d", Args, this["~input"], Rule<"averagePooling1d", 1, Args, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "averagePooling1d",
+    Args,
+    this["~input"],
+    Rule<"averagePooling1d", 1, Args, this["~input"]>
+  >;
 }
 /** `layers.maxPooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface MaxPooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
@@ -87,7 +140,12 @@ export interface MaxPooling2D<Args extends Pooling2DArgs = {}> extends PoolingLa
 }
 /** The shape rule of MaxPooling2D. */
 export interface MaxPooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"maxPooling2d", Args, this["~input"], Rule<"maxPooling2d", 2, Args, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "maxPooling2d",
+    Args,
+    this["~input"],
+    Rule<"maxPooling2d", 2, Args, this["~input"]>
+  >;
 }
 /** `layers.averagePooling2d({ poolSize, strides, padding, dataFormat })` on [batch, height, width, channels]. */
 export interface AveragePooling2D<Args extends Pooling2DArgs = {}> extends PoolingLayer<Args, 2> {
@@ -97,7 +155,12 @@ export interface AveragePooling2D<Args extends Pooling2DArgs = {}> extends Pooli
 }
 /** The shape rule of AveragePooling2D. */
 export interface AveragePooling2DShapeRule<Args extends Pooling2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"averagePooling2d", Args, this["~input"], Rule<"averagePooling2d", 2, Args, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "averagePooling2d",
+    Args,
+    this["~input"],
+    Rule<"averagePooling2d", 2, Args, this["~input"]>
+  >;
 }
 
 interface GlobalPoolingLayer<Args> extends Layer, RuntimeLayer {
@@ -111,7 +174,12 @@ export interface GlobalAveragePooling1D<Args extends GlobalPooling1DArgs = {}> e
 }
 /** The shape rule of GlobalAveragePooling1D. */
 export interface GlobalAveragePooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"globalAveragePooling1d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalAveragePooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "globalAveragePooling1d",
+    Args,
+    this["~input"],
+    TfGlobalPoolRule<WrittenLayer<"globalAveragePooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>
+  >;
 }
 /** `layers.globalMaxPooling1d()`: [batch, length, channels] → [batch, channels]. */
 export interface GlobalMaxPooling1D<Args extends GlobalPooling1DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -120,7 +188,12 @@ export interface GlobalMaxPooling1D<Args extends GlobalPooling1DArgs = {}> exten
 }
 /** The shape rule of GlobalMaxPooling1D. */
 export interface GlobalMaxPooling1DShapeRule<Args extends GlobalPooling1DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"globalMaxPooling1d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalMaxPooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "globalMaxPooling1d",
+    Args,
+    this["~input"],
+    TfGlobalPoolRule<WrittenLayer<"globalMaxPooling1d", Args, ShownOptions>, 1, "channelsLast", this["~input"]>
+  >;
 }
 /** `layers.globalAveragePooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalAveragePooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -129,7 +202,17 @@ export interface GlobalAveragePooling2D<Args extends GlobalPooling2DArgs = {}> e
 }
 /** The shape rule of GlobalAveragePooling2D. */
 export interface GlobalAveragePooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"globalAveragePooling2d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalAveragePooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "globalAveragePooling2d",
+    Args,
+    this["~input"],
+    TfGlobalPoolRule<
+      WrittenLayer<"globalAveragePooling2d", Args, ShownOptions>,
+      2,
+      OptionOf<Args, "dataFormat", "channelsLast">,
+      this["~input"]
+    >
+  >;
 }
 /** `layers.globalMaxPooling2d({ dataFormat })`: [batch, height, width, channels] → [batch, channels]. */
 export interface GlobalMaxPooling2D<Args extends GlobalPooling2DArgs = {}> extends GlobalPoolingLayer<Args> {
@@ -138,16 +221,39 @@ export interface GlobalMaxPooling2D<Args extends GlobalPooling2DArgs = {}> exten
 }
 /** The shape rule of GlobalMaxPooling2D. */
 export interface GlobalMaxPooling2DShapeRule<Args extends GlobalPooling2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<"globalMaxPooling2d", Args, this["~input"], TfGlobalPoolRule<WrittenLayer<"globalMaxPooling2d", Args, ShownOptions>, 2, OptionOf<Args, "dataFormat", "channelsLast">, this["~input"]>>;
+  readonly "~output": InputShapeChecked<
+    "globalMaxPooling2d",
+    Args,
+    this["~input"],
+    TfGlobalPoolRule<
+      WrittenLayer<"globalMaxPooling2d", Args, ShownOptions>,
+      2,
+      OptionOf<Args, "dataFormat", "channelsLast">,
+      this["~input"]
+    >
+  >;
 }
 
 /** The first problem of a pooling layer's argument object, on its property. */
-type PoolProblem<Name extends string, Rank extends number, Args, Known, Layer extends string = WrittenLayer<Name, Args, ShownOptions>> = FirstOptionProblem<[
-  UnknownOptionProblem<Layer, Name, Args, Known>,
-  SizeOptionProblem<Layer, Args, "poolSize", Rank>,
-  SizeOptionProblem<Layer, Args, "strides", Rank>,
-]>;
-type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<WrittenLayer<Name, Args, ShownOptions>, Name, Args, Known>;
+type PoolProblem<
+  Name extends string,
+  Rank extends number,
+  Args,
+  Known,
+  Layer extends string = WrittenLayer<Name, Args, ShownOptions>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, Name, Args, Known>,
+    SizeOptionProblem<Layer, Args, "poolSize", Rank>,
+    SizeOptionProblem<Layer, Args, "strides", Rank>,
+  ]
+>;
+type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<
+  WrittenLayer<Name, Args, ShownOptions>,
+  Name,
+  Args,
+  Known
+>;
 
 /**
  * tfjs's `tf.layers.maxPooling1d({ poolSize = 2, strides = poolSize, padding = "valid" })`.
@@ -155,11 +261,21 @@ type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<Writ
  * @example
  * layers.maxPooling1d({ poolSize: 3 }); // [n, 10, 8] → [n, 3, 8]
  */
-export function maxPooling1d<const Args extends Pooling1DArgs = {}, Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true ? false : PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>>(args?: CheckedOptions<Args, Problem>): MaxPooling1D<Args> {
+export function maxPooling1d<
+  const Args extends Pooling1DArgs = {},
+  Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
+    ? false
+    : PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>,
+>(args?: CheckedOptions<Args, Problem>): MaxPooling1D<Args> {
   return pool("MaxPooling1D", "maxPooling1d", 1, args, pooling1dOptions);
 }
 /** tfjs's `tf.layers.averagePooling1d({ poolSize = 2, strides = poolSize, padding = "valid" })`. */
-export function averagePooling1d<const Args extends Pooling1DArgs = {}, Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true ? false : PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>>(args?: CheckedOptions<Args, Problem>): AveragePooling1D<Args> {
+export function averagePooling1d<
+  const Args extends Pooling1DArgs = {},
+  Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
+    ? false
+    : PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>,
+>(args?: CheckedOptions<Args, Problem>): AveragePooling1D<Args> {
   return pool("AveragePooling1D", "averagePooling1d", 1, args, pooling1dOptions);
 }
 /**
@@ -168,19 +284,39 @@ export function averagePooling1d<const Args extends Pooling1DArgs = {}, Problem 
  * @example
  * layers.maxPooling2d({ poolSize: 2 }); // [n, 26, 26, 32] → [n, 13, 13, 32]
  */
-export function maxPooling2d<const Args extends Pooling2DArgs = {}, Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true ? false : PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>>(args?: CheckedOptions<Args, Problem>): MaxPooling2D<Args> {
+export function maxPooling2d<
+  const Args extends Pooling2DArgs = {},
+  Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
+    ? false
+    : PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>,
+>(args?: CheckedOptions<Args, Problem>): MaxPooling2D<Args> {
   return pool("MaxPooling2D", "maxPooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.averagePooling2d({ poolSize = [2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`. */
-export function averagePooling2d<const Args extends Pooling2DArgs = {}, Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true ? false : PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>>(args?: CheckedOptions<Args, Problem>): AveragePooling2D<Args> {
+export function averagePooling2d<
+  const Args extends Pooling2DArgs = {},
+  Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
+    ? false
+    : PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>,
+>(args?: CheckedOptions<Args, Problem>): AveragePooling2D<Args> {
   return pool("AveragePooling2D", "averagePooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.globalAveragePooling1d()`: the mean over the length. */
-export function globalAveragePooling1d<const Args extends GlobalPooling1DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalAveragePooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalAveragePooling1D<Args> {
+export function globalAveragePooling1d<
+  const Args extends GlobalPooling1DArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true
+    ? false
+    : GlobalProblem<"globalAveragePooling1d", Args, keyof GlobalPooling1DArgs>,
+>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalAveragePooling1D<Args> {
   return globalPool("GlobalAveragePooling1D", "globalAveragePooling1d", 1, args, globalPooling1dOptions);
 }
 /** tfjs's `tf.layers.globalMaxPooling1d()`: the maximum over the length. */
-export function globalMaxPooling1d<const Args extends GlobalPooling1DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true ? false : GlobalProblem<"globalMaxPooling1d", Args, keyof GlobalPooling1DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalMaxPooling1D<Args> {
+export function globalMaxPooling1d<
+  const Args extends GlobalPooling1DArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true
+    ? false
+    : GlobalProblem<"globalMaxPooling1d", Args, keyof GlobalPooling1DArgs>,
+>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalMaxPooling1D<Args> {
   return globalPool("GlobalMaxPooling1D", "globalMaxPooling1d", 1, args, globalPooling1dOptions);
 }
 /**
@@ -189,11 +325,21 @@ export function globalMaxPooling1d<const Args extends GlobalPooling1DArgs | Loos
  * @example
  * layers.globalAveragePooling2d(); // [n, 7, 7, 512] → [n, 512]
  */
-export function globalAveragePooling2d<const Args extends GlobalPooling2DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalAveragePooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalAveragePooling2D<Args> {
+export function globalAveragePooling2d<
+  const Args extends GlobalPooling2DArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true
+    ? false
+    : GlobalProblem<"globalAveragePooling2d", Args, keyof GlobalPooling2DArgs>,
+>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalAveragePooling2D<Args> {
   return globalPool("GlobalAveragePooling2D", "globalAveragePooling2d", 2, args, globalPooling2dOptions);
 }
 /** tfjs's `tf.layers.globalMaxPooling2d({ dataFormat = "channelsLast" })`: the maximum over height and width. */
-export function globalMaxPooling2d<const Args extends GlobalPooling2DArgs | LooseOptions = {}, Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true ? false : GlobalProblem<"globalMaxPooling2d", Args, keyof GlobalPooling2DArgs>>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalMaxPooling2D<Args> {
+export function globalMaxPooling2d<
+  const Args extends GlobalPooling2DArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true
+    ? false
+    : GlobalProblem<"globalMaxPooling2d", Args, keyof GlobalPooling2DArgs>,
+>(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalMaxPooling2D<Args> {
   return globalPool("GlobalMaxPooling2D", "globalMaxPooling2d", 2, args, globalPooling2dOptions);
 }
 
@@ -210,19 +356,38 @@ function pool(kind: string, name: string, rank: number, args: object | undefined
   const dataFormat = dataFormatOf(layer, args);
   const kernels = perDim(poolSize, rank);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, args: args ?? {}, poolSize, strides, padding, dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input)),
+    kind,
+    written: layer,
+    args: args ?? {},
+    poolSize,
+    strides,
+    padding,
+    dataFormat,
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+      tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
+    ),
   };
   return runtime as never;
 }
 
-function globalPool(kind: string, name: string, rank: number, args: object | undefined, known: ReadonlySet<string>): never {
+function globalPool(
+  kind: string,
+  name: string,
+  rank: number,
+  args: object | undefined,
+  known: ReadonlySet<string>,
+): never {
   const layer = writtenLayer(name, args, shownOptions);
   checkKnownOptions(layer, name, args, known);
   const dataFormat = dataFormatOf(layer, args);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, args: args ?? {}, dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => tfGlobalPoolRule(layer, rank, dataFormat, input)),
+    kind,
+    written: layer,
+    args: args ?? {},
+    dataFormat,
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+      tfGlobalPoolRule(layer, rank, dataFormat, input),
+    ),
   };
   return runtime as never;
 }

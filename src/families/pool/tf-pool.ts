@@ -19,7 +19,12 @@ export function tfPoolRule(layer: string, rank: number, options: TfPoolOptions, 
 }
 
 /** tfjs's global pooling rule: [batch, channels]. */
-export function tfGlobalPoolRule(layer: string, rank: number, dataFormat: DataFormat, input: RuntimeShape): RuntimeShape {
+export function tfGlobalPoolRule(
+  layer: string,
+  rank: number,
+  dataFormat: DataFormat,
+  input: RuntimeShape,
+): RuntimeShape {
   const { batch, channels } = splitImage(layer, rank, dataFormat, input);
   return [batch, channels];
 }

@@ -1,7 +1,18 @@
 // nn.lstm / nn.gru: PyTorch's LSTM and GRU, batch first ([batch, seq, features]).
 import type { Compare, Mul } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, GivenTwiceProblem, IsOptions, OptionTypesFit, KnownKeys, OptionTypeProblem, UnknownKeyProblem, writeAfterOptionsMessage } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  OptionTypesFit,
+  KnownKeys,
+  OptionTypeProblem,
+  UnknownKeyProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RecurrentRule } from "./recurrent.types.ts";
@@ -30,34 +41,75 @@ export interface LSTMOptions extends GRUOptions {
   readonly projSize?: number;
 }
 
-type Option<Options, Key extends keyof LSTMOptions, Default> = Options extends { readonly [K in Key]: infer Value } ? Value : Default;
+type Option<Options, Key extends keyof LSTMOptions, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
 /** The options object: the third argument when it is one, else the fourth. */
 type OptionsOf<Third, Fourth> = IsOptions<Third> extends true ? Third : Fourth;
-type NumLayersOf<Third, Fourth = {}> = IsOptions<Third> extends true ? Option<Third, "numLayers", 1> : [Third] extends [undefined] ? Option<Fourth, "numLayers", 1> : Third;
+type NumLayersOf<Third, Fourth = {}> =
+  IsOptions<Third> extends true
+    ? Option<Third, "numLayers", 1>
+    : [Third] extends [undefined]
+      ? Option<Fourth, "numLayers", 1>
+      : Third;
 type BidirectionalOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "bidirectional", false>;
 type ProjSizeOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "projSize", 0>;
 type Key<Kind extends string> = keyof (Kind extends "lstm" ? LSTMOptions : GRUOptions) & string;
 /** PyTorch's keywords of LSTM (GRU: without projSize) in camelCase. */
-export const recurrentKeys = ["numLayers", "bidirectional", "bias", "dropout", "batchFirst", "projSize"] as const satisfies readonly (keyof LSTMOptions)[];
-interface OptionTypes { bias: boolean; bidirectional: boolean; batchFirst: true }
-interface Expected { bias: "true or false"; bidirectional: "true or false"; batchFirst: "true: [batch, seq, features] is the only layout here" }
+export const recurrentKeys = [
+  "numLayers",
+  "bidirectional",
+  "bias",
+  "dropout",
+  "batchFirst",
+  "projSize",
+] as const satisfies readonly (keyof LSTMOptions)[];
+interface OptionTypes {
+  bias: boolean;
+  bidirectional: boolean;
+  batchFirst: true;
+}
+interface Expected {
+  bias: "true or false";
+  bidirectional: "true or false";
+  batchFirst: "true: [batch, seq, features] is the only layout here";
+}
 const optionTypes = { bias: expected.boolean, bidirectional: expected.boolean, batchFirst: expected.batchFirst };
 
 /** The output features: directions × (projSize or hiddenSize); unknown when `bidirectional` is only a `boolean`. */
-export type RecurrentFeatures<HiddenSize, Bidirectional, ProjSize = 0> =
-  (ProjSize extends 0 ? HiddenSize : ProjSize) extends infer Features
-    ? boolean extends Bidirectional ? number : Bidirectional extends true ? Mul<Features, 2> : Features
-    : never;
+export type RecurrentFeatures<HiddenSize, Bidirectional, ProjSize = 0> = (
+  ProjSize extends 0 ? HiddenSize : ProjSize
+) extends infer Features
+  ? boolean extends Bidirectional
+    ? number
+    : Bidirectional extends true
+      ? Mul<Features, 2>
+      : Features
+  : never;
 
 /** How messages write a recurrent layer: `lstm(300, 128)`, `gru(300, 128, { numLayers: 2, bidirectional: true })`. */
-export type WrittenRecurrent<Kind extends string, InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize> =
-  `${Kind}(${InputSize & number}, ${HiddenSize & number}${[NumLayers, Bidirectional, ProjSize] extends [1, false, 0] ? ""
-    : `, { ${Join<[
+export type WrittenRecurrent<
+  Kind extends string,
+  InputSize,
+  HiddenSize,
+  NumLayers,
+  Bidirectional,
+  ProjSize,
+> = `${Kind}(${InputSize & number}, ${HiddenSize & number}${[NumLayers, Bidirectional, ProjSize] extends [1, false, 0]
+  ? ""
+  : `, { ${Join<
+      [
         NumLayers extends 1 ? "" : `numLayers: ${NumLayers & number}`,
-        Bidirectional extends false ? "" : `bidirectional: ${Bidirectional extends boolean | number | string ? Bidirectional : "…"}`,
+        Bidirectional extends false
+          ? ""
+          : `bidirectional: ${Bidirectional extends boolean | number | string ? Bidirectional : "…"}`,
         ProjSize extends 0 ? "" : `projSize: ${ProjSize & number}`,
-      ]>} }`})`;
-type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [infer Part extends string, ...infer Rest extends string[]]
+      ]
+    >} }`})`;
+type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [
+  infer Part extends string,
+  ...infer Rest extends string[],
+]
   ? Join<Rest, Part extends "" ? Text : Text extends "" ? Part : `${Text}, ${Part}`>
   : Text;
 
@@ -68,7 +120,8 @@ type Join<Parts extends readonly string[], Text extends string = ""> = Parts ext
  * @example
  * type T = LSTM<300, 128, 1, true>; // [n, 12, 300] → [n, 12, 256]
  */
-export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false, ProjSize = 0> extends Layer, RuntimeLayer {
+export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false, ProjSize = 0>
+  extends Layer, RuntimeLayer {
   readonly kind: "lstm";
   readonly inputSize: InputSize;
   readonly hiddenSize: HiddenSize;
@@ -79,8 +132,12 @@ export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = fals
 }
 /** The shape rule of LSTM. */
 export interface LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize> extends ShapeRule {
-  readonly "~output": RecurrentRule<WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
-    InputSize, RecurrentFeatures<HiddenSize, Bidirectional, ProjSize>, this["~input"]>;
+  readonly "~output": RecurrentRule<
+    WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+    InputSize,
+    RecurrentFeatures<HiddenSize, Bidirectional, ProjSize>,
+    this["~input"]
+  >;
 }
 /**
  * `nn.gru(inputSize, hiddenSize, { numLayers, bidirectional })`: [batch, seq, inputSize] → [batch, seq, directions × hiddenSize].
@@ -98,56 +155,115 @@ export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false
 }
 /** The shape rule of GRU. */
 export interface GRUShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional> extends ShapeRule {
-  readonly "~output": RecurrentRule<WrittenRecurrent<"gru", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
-    InputSize, RecurrentFeatures<HiddenSize, Bidirectional>, this["~input"]>;
+  readonly "~output": RecurrentRule<
+    WrittenRecurrent<"gru", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
+    InputSize,
+    RecurrentFeatures<HiddenSize, Bidirectional>,
+    this["~input"]
+  >;
 }
 
 /** The message when a probability is not in [0, 1]. */
-export type writeDropoutMessage<Layer extends string, P> = `${Layer}: dropout must be a probability between 0 and 1, not ${P & number}`;
-export const writeDropoutMessage = (layer: string, p: unknown): string => `${layer}: dropout must be a probability between 0 and 1, not ${String(p)}`;
+export type writeDropoutMessage<
+  Layer extends string,
+  P,
+> = `${Layer}: dropout must be a probability between 0 and 1, not ${P & number}`;
+export const writeDropoutMessage = (layer: string, p: unknown): string =>
+  `${layer}: dropout must be a probability between 0 and 1, not ${String(p)}`;
 /** The message when projSize is not smaller than hiddenSize (PyTorch's rule). */
-export type writeProjSizeMessage<Layer extends string, ProjSize, HiddenSize> =
-  `${Layer}: projSize (${ProjSize & number}) must be smaller than hiddenSize (${HiddenSize & number})`;
+export type writeProjSizeMessage<
+  Layer extends string,
+  ProjSize,
+  HiddenSize,
+> = `${Layer}: projSize (${ProjSize & number}) must be smaller than hiddenSize (${HiddenSize & number})`;
 export const writeProjSizeMessage = (layer: string, projSize: number, hiddenSize: number): string =>
   `${layer}: projSize (${projSize}) must be smaller than hiddenSize (${hiddenSize})`;
 
 type DropoutProblem<Layer extends string, Options> = Options extends { readonly dropout: infer P extends number }
-  ? number extends P ? false
-    : `${P}` extends `-${string}` ? writeDropoutMessage<Layer, P>
-    : P extends 0 | 1 ? false
-    : `${P}` extends `0.${string}` ? false
-    : writeDropoutMessage<Layer, P>
+  ? number extends P
+    ? false
+    : `${P}` extends `-${string}`
+      ? writeDropoutMessage<Layer, P>
+      : P extends 0 | 1
+        ? false
+        : `${P}` extends `0.${string}`
+          ? false
+          : writeDropoutMessage<Layer, P>
   : false;
-type ProjSizeProblem<Layer extends string, HiddenSize, ProjSize> =
-  ProjSize extends 0 ? false
-  : FirstSizeProblem<Layer, ["projSize"], [ProjSize], 0> extends infer P extends string ? P
-  : number extends ProjSize | HiddenSize ? false
-  : Compare<ProjSize, HiddenSize> extends "lt" ? false
-  : writeProjSizeMessage<Layer, ProjSize, HiddenSize>;
-type OptionsProblem<Layer extends string, Kind extends string, HiddenSize, Third, Fourth, Options = OptionsOf<Third, Fourth>> = FirstProblem<[
-  UnknownKeyProblem<Layer, `nn.${Kind}`, Options, Key<Kind>>,
-  IsOptions<Third> extends true ? ({} extends Fourth ? false : writeAfterOptionsMessage<Layer>) : false,
-  GivenTwiceProblem<Layer, Options, [Third] extends [undefined] ? never : IsOptions<Third> extends true ? never : "numLayers">,
-  OptionTypeProblem<Layer, Options, OptionTypes, Expected>,
-  FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
-  DropoutProblem<Layer, Options>,
-  ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Third, Fourth>>,
-]>;
+type ProjSizeProblem<Layer extends string, HiddenSize, ProjSize> = ProjSize extends 0
+  ? false
+  : FirstSizeProblem<Layer, ["projSize"], [ProjSize], 0> extends infer P extends string
+    ? P
+    : number extends ProjSize | HiddenSize
+      ? false
+      : Compare<ProjSize, HiddenSize> extends "lt"
+        ? false
+        : writeProjSizeMessage<Layer, ProjSize, HiddenSize>;
+type OptionsProblem<
+  Layer extends string,
+  Kind extends string,
+  HiddenSize,
+  Third,
+  Fourth,
+  Options = OptionsOf<Third, Fourth>,
+> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, Key<Kind>>,
+    IsOptions<Third> extends true ? ({} extends Fourth ? false : writeAfterOptionsMessage<Layer>) : false,
+    GivenTwiceProblem<
+      Layer,
+      Options,
+      [Third] extends [undefined] ? never : IsOptions<Third> extends true ? never : "numLayers"
+    >,
+    OptionTypeProblem<Layer, Options, OptionTypes, Expected>,
+    FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
+    DropoutProblem<Layer, Options>,
+    ProjSizeProblem<Layer, HiddenSize, ProjSizeOf<Third, Fourth>>,
+  ]
+>;
 
 /** Each argument's message or `false`; plain sizes and options (known keys, no dropout, no projection) skip the checks. */
-type RecurrentProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth> =
-  [IsPlainSize<InputSize>, IsPlainSize<HiddenSize>, IsPlainSize<NumLayersOf<Third, Fourth>>, PlainOptions<Kind, Third, Fourth>] extends [true, true, true, true]
-    ? [false, false, false, false]
-    : FullProblems<Kind, InputSize, HiddenSize, Third, Fourth, WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>, ProjSizeOf<Third, Fourth>>>;
-type PlainOptions<Kind extends string, Third, Fourth> = IsOptions<Third> extends true ? ({} extends Fourth ? PlainObject<Kind, Third> : false) : PlainObject<Kind, Fourth>;
-type PlainObject<Kind extends string, Options> = KnownKeys<Options, Key<Kind>> extends true
-  ? Options extends { readonly dropout: number } | { readonly projSize: number } | { readonly numLayers: unknown } ? false : OptionTypesFit<Options, OptionTypes>
-  : false;
+type RecurrentProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth> = [
+  IsPlainSize<InputSize>,
+  IsPlainSize<HiddenSize>,
+  IsPlainSize<NumLayersOf<Third, Fourth>>,
+  PlainOptions<Kind, Third, Fourth>,
+] extends [true, true, true, true]
+  ? [false, false, false, false]
+  : FullProblems<
+      Kind,
+      InputSize,
+      HiddenSize,
+      Third,
+      Fourth,
+      WrittenRecurrent<
+        Kind,
+        InputSize,
+        HiddenSize,
+        NumLayersOf<Third, Fourth>,
+        BidirectionalOf<Third, Fourth>,
+        ProjSizeOf<Third, Fourth>
+      >
+    >;
+type PlainOptions<Kind extends string, Third, Fourth> =
+  IsOptions<Third> extends true ? ({} extends Fourth ? PlainObject<Kind, Third> : false) : PlainObject<Kind, Fourth>;
+type PlainObject<Kind extends string, Options> =
+  KnownKeys<Options, Key<Kind>> extends true
+    ? Options extends { readonly dropout: number } | { readonly projSize: number } | { readonly numLayers: unknown }
+      ? false
+      : OptionTypesFit<Options, OptionTypes>
+    : false;
 type FullProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth, Layer extends string> = [
   FirstSizeProblem<Layer, ["inputSize"], [InputSize]>,
   FirstSizeProblem<Layer, ["hiddenSize"], [HiddenSize]>,
-  IsOptions<Third> extends true ? OptionsProblem<Layer, Kind, HiddenSize, Third, {}> : FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
-  IsOptions<Third> extends true ? ({} extends Fourth ? false : writeAfterOptionsMessage<Layer>) : OptionsProblem<Layer, Kind, HiddenSize, Third, Fourth>,
+  IsOptions<Third> extends true
+    ? OptionsProblem<Layer, Kind, HiddenSize, Third, {}>
+    : FirstSizeProblem<Layer, ["numLayers"], [NumLayersOf<Third, Fourth>]>,
+  IsOptions<Third> extends true
+    ? {} extends Fourth
+      ? false
+      : writeAfterOptionsMessage<Layer>
+    : OptionsProblem<Layer, Kind, HiddenSize, Third, Fourth>,
 ];
 /**
  * PyTorch's `nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
@@ -158,8 +274,13 @@ type FullProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth, Lay
  * nn.lstm(300, 128);                          // [n, 12, 300] → [n, 12, 128]
  * nn.lstm(300, 128, { bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
  */
-export function lstm<const InputSize extends number, const HiddenSize extends number, const Third extends number | object | undefined = undefined, const Fourth extends object = {},
-  Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Third, Fourth>>(
+export function lstm<
+  const InputSize extends number,
+  const HiddenSize extends number,
+  const Third extends number | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = RecurrentProblems<"lstm", InputSize, HiddenSize, Third, Fourth>,
+>(
   inputSize: Arg<InputSize, Problems[0]>,
   hiddenSize: Arg<HiddenSize, Problems[1]>,
   numLayersOrOptions?: Checked<Third, Problems[2]>,
@@ -174,8 +295,13 @@ export function lstm<const InputSize extends number, const HiddenSize extends nu
  * @example
  * nn.gru(300, 128, { numLayers: 2 }); // [n, 12, 300] → [n, 12, 128]
  */
-export function gru<const InputSize extends number, const HiddenSize extends number, const Third extends number | object | undefined = undefined, const Fourth extends object = {},
-  Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Third, Fourth>>(
+export function gru<
+  const InputSize extends number,
+  const HiddenSize extends number,
+  const Third extends number | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = RecurrentProblems<"gru", InputSize, HiddenSize, Third, Fourth>,
+>(
   inputSize: Arg<InputSize, Problems[0]>,
   hiddenSize: Arg<HiddenSize, Problems[1]>,
   numLayersOrOptions?: Checked<Third, Problems[2]>,
@@ -184,11 +310,17 @@ export function gru<const InputSize extends number, const HiddenSize extends num
   return recurrent("gru", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
 }
 
-
 // ---- runtime
 
 /** Twin of `WrittenRecurrent`. */
-export function writtenRecurrent(kind: string, inputSize: number, hiddenSize: number, numLayers: unknown, bidirectional: unknown, projSize: unknown): string {
+export function writtenRecurrent(
+  kind: string,
+  inputSize: number,
+  hiddenSize: number,
+  numLayers: unknown,
+  bidirectional: unknown,
+  projSize: unknown,
+): string {
   const parts = [
     numLayers === 1 ? "" : `numLayers: ${String(numLayers)}`,
     bidirectional === false ? "" : `bidirectional: ${String(bidirectional)}`,
@@ -206,17 +338,31 @@ function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, 
   const dropout = options.dropout ?? 0;
   const layer = writtenRecurrent(kind, inputSize, hiddenSize, numLayers, bidirectional, projSize);
   checkSizes(layer, { inputSize, hiddenSize });
-  splitOptions(layer, `nn.${kind}`, ["numLayers"], rest, kind === "lstm" ? recurrentKeys : recurrentKeys.filter((key) => key !== "projSize"));
+  splitOptions(
+    layer,
+    `nn.${kind}`,
+    ["numLayers"],
+    rest,
+    kind === "lstm" ? recurrentKeys : recurrentKeys.filter((key) => key !== "projSize"),
+  );
   checkOptionTypes(layer, options, optionTypes);
   checkSizes(layer, { numLayers });
-  if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1)) throw new ShapeError(writeDropoutMessage(layer, dropout));
+  if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1))
+    throw new ShapeError(writeDropoutMessage(layer, dropout));
   if (projSize !== 0) {
     checkSizes(layer, { projSize }, 0);
     if (projSize >= hiddenSize) throw new ShapeError(writeProjSizeMessage(layer, projSize, hiddenSize));
   }
   const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind, written: layer, inputSize, hiddenSize, numLayers, bidirectional, bias: options.bias ?? true, dropout,
+    kind,
+    written: layer,
+    inputSize,
+    hiddenSize,
+    numLayers,
+    bidirectional,
+    bias: options.bias ?? true,
+    dropout,
     ...(kind === "lstm" ? { projSize } : {}),
     outputShape: (input: RuntimeShape) => recurrentRule(layer, inputSize, outFeatures, input),
   };

@@ -49,7 +49,12 @@ export abstract class RecurrentLayer<Args extends RecurrentArgs> extends tfl.lay
     return [];
   }
   /** One direction: `perStep[t]` is W_ih x_t + b_ih, [batch, gates·H]; returns h for every step, [batch, seq, state]. */
-  protected abstract runCell(perStep: tf.Tensor[], weights: DirectionWeights, batch: number, reverse: boolean): tf.Tensor;
+  protected abstract runCell(
+    perStep: tf.Tensor[],
+    weights: DirectionWeights,
+    batch: number,
+    reverse: boolean,
+  ): tf.Tensor;
 
   override build(): void {
     const { inputSize, hiddenSize, bidirectional, useBias } = this.settings;

@@ -8,14 +8,24 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { ProjectedLSTM } from "./lstm.tfjs-layer.ts";
-import { type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
+import {
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+  type ParamSpec,
+} from "../../runtime/convert/context.ts";
 import { GRU } from "./gru.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 
 export { multiheadAttention } from "../attention/attention.tfjs.ts";
 
 const transposed = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
-  key, layer, weight, shape, toTfjs: (w) => tf.transpose(w), fromTfjs: (w) => tf.transpose(w),
+  key,
+  layer,
+  weight,
+  shape,
+  toTfjs: (w) => tf.transpose(w),
+  fromTfjs: (w) => tf.transpose(w),
 });
 
 /** PyTorch's options of LSTM and GRU, with its defaults. */
@@ -31,7 +41,7 @@ function recurrentOptions(layer: LayerConfig) {
 
 /** PyTorch's dropout on the outputs of every stacked layer but the last: before layer k > 0. */
 const dropoutBetween = (ctx: ConvertContext, x: tfl.SymbolicTensor, k: number, rate: number): tfl.SymbolicTensor =>
-  k > 0 && rate > 0 ? tfl.layers.dropout({ rate, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor : x;
+  k > 0 && rate > 0 ? (tfl.layers.dropout({ rate, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor) : x;
 
 export const lstm: Converter = {
   layout: () => "first",
@@ -46,11 +56,20 @@ export const lstm: Converter = {
       x = dropoutBetween(ctx, x, k, dropout);
       const cellName = ctx.name(`l${k}`);
       const cell = tfl.layers.lstm({
-        units: hidden, returnSequences: true, recurrentActivation: "sigmoid", unitForgetBias: false, useBias, name: cellName,
-        kernelInitializer: torchUniform(hidden), recurrentInitializer: torchUniform(hidden), biasInitializer: torchUniform(hidden),
+        units: hidden,
+        returnSequences: true,
+        recurrentActivation: "sigmoid",
+        unitForgetBias: false,
+        useBias,
+        name: cellName,
+        kernelInitializer: torchUniform(hidden),
+        recurrentInitializer: torchUniform(hidden),
+        biasInitializer: torchUniform(hidden),
       });
       const outer = bidirectional ? ctx.name(`l${k}.bidirectional`) : cellName;
-      x = (bidirectional ? tfl.layers.bidirectional({ layer: cell as never, mergeMode: "concat", name: outer }) : cell).apply(x) as tfl.SymbolicTensor;
+      x = (
+        bidirectional ? tfl.layers.bidirectional({ layer: cell as never, mergeMode: "concat", name: outer }) : cell
+      ).apply(x) as tfl.SymbolicTensor;
       for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
         const prefix = bidirectional ? `${direction === "" ? "forward" : "backward"}_${cellName}/` : "";
         const key = (name: string) => `${ctx.path}.${name}_l${k}${direction}`;
@@ -60,8 +79,23 @@ export const lstm: Converter = {
         );
         if (useBias) {
           params.push(
-            { key: key("bias_ih"), layer: outer, weight: `${prefix}bias`, shape: [4 * hidden], toTfjs: (b) => tf.clone(b), fromTfjs: (b) => tf.clone(b) },
-            { key: key("bias_hh"), layer: outer, weight: `${prefix}bias`, shape: [4 * hidden], toTfjs: (b) => tf.clone(b), fromTfjs: (b) => tf.zerosLike(b), accumulate: true },
+            {
+              key: key("bias_ih"),
+              layer: outer,
+              weight: `${prefix}bias`,
+              shape: [4 * hidden],
+              toTfjs: (b) => tf.clone(b),
+              fromTfjs: (b) => tf.clone(b),
+            },
+            {
+              key: key("bias_hh"),
+              layer: outer,
+              weight: `${prefix}bias`,
+              shape: [4 * hidden],
+              toTfjs: (b) => tf.clone(b),
+              fromTfjs: (b) => tf.zerosLike(b),
+              accumulate: true,
+            },
           );
         }
       }
@@ -74,12 +108,23 @@ export const lstm: Converter = {
 /** An lstm with projSize: shapecheck's LSTM layers (tfjs's have no projection). */
 function projectedLstm(layer: LayerConfig, ctx: ConvertContext, projSize: number) {
   const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
-  return ownLayers(layer, ctx, 4, projSize, (inputSize, name) => new ProjectedLSTM({ inputSize, hiddenSize, projSize, bidirectional, useBias, name }),
-    [["weight_hr", [projSize, hiddenSize]]]);
+  return ownLayers(
+    layer,
+    ctx,
+    4,
+    projSize,
+    (inputSize, name) => new ProjectedLSTM({ inputSize, hiddenSize, projSize, bidirectional, useBias, name }),
+    [["weight_hr", [projSize, hiddenSize]]],
+  );
 }
 
 const same = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
-  key, layer, weight, shape, toTfjs: (w) => tf.clone(w), fromTfjs: (w) => tf.clone(w),
+  key,
+  layer,
+  weight,
+  shape,
+  toTfjs: (w) => tf.clone(w),
+  fromTfjs: (w) => tf.clone(w),
 });
 
 /**
@@ -87,8 +132,14 @@ const same = (key: string, layer: string, weight: string, shape: number[]): Para
  * PyTorch's names, layouts and order (`weight_ih_l0`, `weight_hh_l0`, biases, then `extra`; `_reverse`).
  * `gates` blocks of hiddenSize rows; each layer outputs `outputSize` features per direction.
  */
-function ownLayers(layer: LayerConfig, ctx: ConvertContext, gates: number, outputSize: number,
-  make: (inputSize: number, name: string) => tfl.layers.Layer, extra: readonly [string, number[]][] = []) {
+function ownLayers(
+  layer: LayerConfig,
+  ctx: ConvertContext,
+  gates: number,
+  outputSize: number,
+  make: (inputSize: number, name: string) => tfl.layers.Layer,
+  extra: readonly [string, number[]][] = [],
+) {
   const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
   const params: ParamSpec[] = [];
   let x = ctx.x;
@@ -98,8 +149,12 @@ function ownLayers(layer: LayerConfig, ctx: ConvertContext, gates: number, outpu
     const name = ctx.name(`l${k}`);
     x = make(inputSize, name).apply(x) as tfl.SymbolicTensor;
     for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
-      const param = (weight: string, shape: number[]) => same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
-      params.push(param("weight_ih", [gates * hiddenSize, inputSize]), param("weight_hh", [gates * hiddenSize, outputSize]));
+      const param = (weight: string, shape: number[]) =>
+        same(`${ctx.path}.${weight}_l${k}${direction}`, name, `${weight}${direction}`, shape);
+      params.push(
+        param("weight_ih", [gates * hiddenSize, inputSize]),
+        param("weight_hh", [gates * hiddenSize, outputSize]),
+      );
       if (useBias) params.push(param("bias_ih", [gates * hiddenSize]), param("bias_hh", [gates * hiddenSize]));
       for (const [weight, shape] of extra) params.push(param(weight, shape));
     }
@@ -112,6 +167,12 @@ export const gru: Converter = {
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
     const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
-    return ownLayers(layer, ctx, 3, hiddenSize, (inputSize, name) => new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }));
+    return ownLayers(
+      layer,
+      ctx,
+      3,
+      hiddenSize,
+      (inputSize, name) => new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }),
+    );
   },
 };

@@ -9,7 +9,12 @@ export const writeInputSizeMessage = (layer: string, features: number): string =
 export const sequenceRankText = (features: string): string => `[batch, seq, ${features}] (rank 3)`;
 
 /** The recurrent rule: [batch, seq, inputSize] → [batch, seq, outFeatures]. */
-export function recurrentRule(layer: string, inputSize: number, outFeatures: number, input: RuntimeShape): RuntimeShape {
+export function recurrentRule(
+  layer: string,
+  inputSize: number,
+  outFeatures: number,
+  input: RuntimeShape,
+): RuntimeShape {
   if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, sequenceRankText("features"), input.length));
   const [batch, seq, features] = input;
   const known = valueOf(features!);

@@ -17,8 +17,9 @@ export interface FlattenShapeRule<StartDim extends number, EndDim extends number
   readonly "~output": FlattenRule<WrittenFlatten<StartDim, EndDim>, StartDim, EndDim, this["~input"]>;
   readonly "~origins": FlattenOrigins<StartDim, EndDim, this["~input"]>;
 }
-type WrittenFlatten<StartDim extends number, EndDim extends number> =
-  [StartDim, EndDim] extends [1, -1] ? "flatten()" : `flatten(${StartDim}, ${EndDim})`;
+type WrittenFlatten<StartDim extends number, EndDim extends number> = [StartDim, EndDim] extends [1, -1]
+  ? "flatten()"
+  : `flatten(${StartDim}, ${EndDim})`;
 
 /**
  * PyTorch's `nn.Flatten(start_dim=1, end_dim=-1)`; negative dimensions count from the end.
@@ -26,12 +27,18 @@ type WrittenFlatten<StartDim extends number, EndDim extends number> =
  * @example
  * nn.flatten(); // [n, 64, 12, 12] → [n, 9216]
  */
-export function flatten<const StartDim extends number = 1, const EndDim extends number = -1>(startDim?: StartDim, endDim?: EndDim): Flatten<StartDim, EndDim> {
+export function flatten<const StartDim extends number = 1, const EndDim extends number = -1>(
+  startDim?: StartDim,
+  endDim?: EndDim,
+): Flatten<StartDim, EndDim> {
   const start = startDim ?? 1;
   const end = endDim ?? -1;
   const layer = start === 1 && end === -1 ? "flatten()" : `flatten(${start}, ${end})`;
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "flatten", written: layer, startDim: start, endDim: end,
+    kind: "flatten",
+    written: layer,
+    startDim: start,
+    endDim: end,
     outputShape: (input: RuntimeShape) => flattenRule(layer, start, end, input),
     origins: (input: RuntimeShape) => flattenOrigins(start, end, input),
   };

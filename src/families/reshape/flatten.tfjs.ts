@@ -6,12 +6,23 @@
 import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { notConvertible, type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import {
+  notConvertible,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+} from "../../runtime/convert/context.ts";
 
 /** A reshape of the non-batch dimensions to `shape` (unknown dimensions become −1, at most one). */
-export function reshapeTo(layer: LayerConfig, ctx: ConvertContext, shape: readonly unknown[], name = ctx.name()): tfl.SymbolicTensor {
+export function reshapeTo(
+  layer: LayerConfig,
+  ctx: ConvertContext,
+  shape: readonly unknown[],
+  name = ctx.name(),
+): tfl.SymbolicTensor {
   const target = shape.slice(1).map((dim) => (typeof dim === "number" ? dim : -1));
-  if (target.filter((dim) => dim === -1).length > 1) throw notConvertible(layer, "more than one dimension of its output is unknown");
+  if (target.filter((dim) => dim === -1).length > 1)
+    throw notConvertible(layer, "more than one dimension of its output is unknown");
   return tfl.layers.reshape({ targetShape: target, name }).apply(ctx.x) as tfl.SymbolicTensor;
 }
 
@@ -23,7 +34,8 @@ export const keepsFeatureOrder = (layer: LayerConfig): boolean => elementwise.ha
 function foldsIntoLinear(layer: LayerConfig, input: RuntimeShape, next: readonly LayerConfig[]): boolean {
   const rank = input.length;
   if (rank < 3 || !input.slice(1).every((dim) => typeof dim === "number")) return false;
-  if (dimIndex(layer.startDim as number, rank) !== 1 || dimIndex(layer.endDim as number, rank) !== rank - 1) return false;
+  if (dimIndex(layer.startDim as number, rank) !== 1 || dimIndex(layer.endDim as number, rank) !== rank - 1)
+    return false;
   const consumer = next.find((after) => !keepsFeatureOrder(after));
   return consumer?.kind === "linear" || consumer?.kind === "lazyLinear";
 }
@@ -32,7 +44,10 @@ function foldsIntoLinear(layer: LayerConfig, input: RuntimeShape, next: readonly
 function channelsLastOrder(input: RuntimeShape): number[] {
   const [channels, ...spatial] = input.slice(1) as number[];
   const positions = spatial.reduce((a, b) => a * b, 1);
-  return Array.from({ length: positions * channels! }, (_, j) => (j % channels!) * positions + Math.floor(j / channels!));
+  return Array.from(
+    { length: positions * channels! },
+    (_, j) => (j % channels!) * positions + Math.floor(j / channels!),
+  );
 }
 
 export const flatten: Converter = {
@@ -46,7 +61,9 @@ export const flatten: Converter = {
     if (start === 1 && end === rank - 1) {
       // tfjs's Flatten wants every size known; a reshape to [-1] flattens an image of any size.
       const known = ctx.input.slice(1).every((dim) => typeof dim === "number");
-      const y = (known ? tfl.layers.flatten({ name: ctx.name() }) : tfl.layers.reshape({ targetShape: [-1], name: ctx.name() })).apply(ctx.x) as tfl.SymbolicTensor;
+      const y = (
+        known ? tfl.layers.flatten({ name: ctx.name() }) : tfl.layers.reshape({ targetShape: [-1], name: ctx.name() })
+      ).apply(ctx.x) as tfl.SymbolicTensor;
       return ctx.layout === "last" ? { y, featureOrder: channelsLastOrder(ctx.input) } : { y };
     }
     return { y: reshapeTo(layer, ctx, ctx.output) };

@@ -7,7 +7,10 @@ export const writeFlattenOrderMessage = (layer: string): string => `${layer}: st
 
 /** The product of dimensions, `null` when one is unknown. */
 export const product = (dims: readonly RuntimeDim[]): number | null =>
-  dims.reduce<number | null>((total, dim) => (total === null || valueOf(dim) === null ? null : total * valueOf(dim)!), 1);
+  dims.reduce<number | null>(
+    (total, dim) => (total === null || valueOf(dim) === null ? null : total * valueOf(dim)!),
+    1,
+  );
 
 function range(layer: string, startDim: number, endDim: number, input: RuntimeShape): [number, number] {
   const start = dimIndex(startDim, input.length);
@@ -28,5 +31,11 @@ export function flattenOrigins(startDim: number, endDim: number, input: RuntimeS
   const start = dimIndex(startDim, input.length);
   const end = dimIndex(endDim, input.length);
   if (start === false || end === false || end - start < 1) return [];
-  return [...input.slice(0, start).map(() => ""), input.slice(start, end + 1).map(showDim).join("·")];
+  return [
+    ...input.slice(0, start).map(() => ""),
+    input
+      .slice(start, end + 1)
+      .map(showDim)
+      .join("·"),
+  ];
 }

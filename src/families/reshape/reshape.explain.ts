@@ -22,7 +22,9 @@ export const unflatten: Explainer = (layer, input, output) => {
   const value = known(input[axis]);
   const others = product(sizes.filter((one: number) => one !== -1));
   return {
-    arithmetic: [inferred === -1 || value === null ? line : `${line} (−1 = ${value} / ${others} = ${dim(produced[inferred])})`],
+    arithmetic: [
+      inferred === -1 || value === null ? line : `${line} (−1 = ${value} / ${others} = ${dim(produced[inferred])})`,
+    ],
     params: 0,
   };
 };

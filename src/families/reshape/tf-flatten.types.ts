@@ -6,12 +6,19 @@ import type { Dim, Shape, ValueOf } from "../../../types/shape/dims.ts";
 import type { writeMinRankMessage } from "../linear/tf-dense.types.ts";
 
 /** The message when a dimension after the batch is known only by name. */
-export type writeFlattenUnknownMessage<Layer extends string, Axis extends number> =
-  `${Layer}: dimension ${Axis} must be known: TensorFlow.js flattens only fully known shapes`;
+export type writeFlattenUnknownMessage<
+  Layer extends string,
+  Axis extends number,
+> = `${Layer}: dimension ${Axis} must be known: TensorFlow.js flattens only fully known shapes`;
 
 /** The index of the first named dimension (counting the batch as 0), or `false`. */
-type FirstNamed<Dims extends Shape, Axis extends unknown[] = [0]> = Dims extends readonly [infer D, ...infer Rest extends Shape]
-  ? D extends string ? Axis["length"] : FirstNamed<Rest, [...Axis, 0]>
+type FirstNamed<Dims extends Shape, Axis extends unknown[] = [0]> = Dims extends readonly [
+  infer D,
+  ...infer Rest extends Shape,
+]
+  ? D extends string
+    ? Axis["length"]
+    : FirstNamed<Rest, [...Axis, 0]>
   : false;
 
 /**
@@ -21,11 +28,13 @@ type FirstNamed<Dims extends Shape, Axis extends unknown[] = [0]> = Dims extends
  * type F = TfFlattenRule<"flatten()", [number, 5, 5, 64]>;
  * //=> [number, 1600]
  */
-export type TfFlattenRule<Layer extends string, Input> =
-  Input extends readonly [infer Batch, ...infer Rest extends Shape]
-    ? Rest extends readonly [Dim, Dim, ...Dim[]]
-      ? FirstNamed<Rest> extends infer Axis extends number
-        ? writeFlattenUnknownMessage<Layer, Axis>
-        : [Batch, Product<{ [K in keyof Rest]: ValueOf<Rest[K]> }> & Dim]
-      : writeMinRankMessage<Layer, 3, Input["length"]>
-    : writeMinRankMessage<Layer, 3, 0>;
+export type TfFlattenRule<Layer extends string, Input> = Input extends readonly [
+  infer Batch,
+  ...infer Rest extends Shape,
+]
+  ? Rest extends readonly [Dim, Dim, ...Dim[]]
+    ? FirstNamed<Rest> extends infer Axis extends number
+      ? writeFlattenUnknownMessage<Layer, Axis>
+      : [Batch, Product<{ [K in keyof Rest]: ValueOf<Rest[K]> }> & Dim]
+    : writeMinRankMessage<Layer, 3, Input["length"]>
+  : writeMinRankMessage<Layer, 3, 0>;

@@ -29,23 +29,36 @@ export interface UnflattenShapeRule<DimArg extends number, Sizes extends readonl
 export type writeEmptySizesMessage<Layer extends string> = `${Layer}: sizes must hold at least one size`;
 export const writeEmptySizesMessage = (layer: string): string => `${layer}: sizes must hold at least one size`;
 /** The message for a size that is neither a positive integer nor -1. */
-export type writeUnflattenSizeMessage<Layer extends string, Got extends string> = `${Layer}: each size must be a positive integer or -1, not ${Got}`;
-export const writeUnflattenSizeMessage = (layer: string, got: string): string => `${layer}: each size must be a positive integer or -1, not ${got}`;
+export type writeUnflattenSizeMessage<
+  Layer extends string,
+  Got extends string,
+> = `${Layer}: each size must be a positive integer or -1, not ${Got}`;
+export const writeUnflattenSizeMessage = (layer: string, got: string): string =>
+  `${layer}: each size must be a positive integer or -1, not ${got}`;
 /** The message when more than one size is -1. */
 export type writeTwoInferredMessage<Layer extends string> = `${Layer}: only one size can be -1 (inferred)`;
 export const writeTwoInferredMessage = (layer: string): string => `${layer}: only one size can be -1 (inferred)`;
 
 type BadSize<Sizes extends readonly unknown[]> = Sizes extends readonly [infer Size, ...infer Rest]
-  ? [Size] extends [-1] ? BadSize<Rest> : SizeProblem<Size> extends infer Got extends string ? Got : BadSize<Rest>
+  ? [Size] extends [-1]
+    ? BadSize<Rest>
+    : SizeProblem<Size> extends infer Got extends string
+      ? Got
+      : BadSize<Rest>
   : false;
-type InferredCount<Sizes extends readonly unknown[], Count extends unknown[] = []> = Sizes extends readonly [infer Size, ...infer Rest]
+type InferredCount<Sizes extends readonly unknown[], Count extends unknown[] = []> = Sizes extends readonly [
+  infer Size,
+  ...infer Rest,
+]
   ? InferredCount<Rest, Size extends -1 ? [...Count, 0] : Count>
   : Count["length"];
-type SizesProblem<Layer extends string, Sizes extends readonly unknown[]> =
-  Sizes extends readonly [] ? writeEmptySizesMessage<Layer>
-  : BadSize<Sizes> extends infer Got extends string ? writeUnflattenSizeMessage<Layer, Got>
-  : InferredCount<Sizes> extends 0 | 1 ? false
-  : writeTwoInferredMessage<Layer>;
+type SizesProblem<Layer extends string, Sizes extends readonly unknown[]> = Sizes extends readonly []
+  ? writeEmptySizesMessage<Layer>
+  : BadSize<Sizes> extends infer Got extends string
+    ? writeUnflattenSizeMessage<Layer, Got>
+    : InferredCount<Sizes> extends 0 | 1
+      ? false
+      : writeTwoInferredMessage<Layer>;
 
 /**
  * PyTorch's `nn.Unflatten(dim, unflattened_size)`: dimension `dim` (negative counts from the end) becomes
@@ -68,7 +81,10 @@ export function unflatten<const DimArg extends number, const Sizes extends reado
   }
   if (values.filter((size) => size === -1).length > 1) throw new ShapeError(writeTwoInferredMessage(layer));
   const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind: "unflatten", written: layer, dim, sizes: values,
+    kind: "unflatten",
+    written: layer,
+    dim,
+    sizes: values,
     outputShape: (input: RuntimeShape) => unflattenRule(layer, dim, values, input),
   };
   return runtime as never;

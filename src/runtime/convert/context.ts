@@ -60,7 +60,13 @@ export interface ConvertContext {
   /** A tfjs layer name for this layer: `${path}.${kind}` and a suffix for helper layers. */
   name(suffix?: string): string;
   /** Converts nested layers (blocks) after `x` from `input`; returns the output and its layout. */
-  chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, path: string): Converted & { readonly shape: RuntimeShape };
+  chain(
+    layers: readonly LayerConfig[],
+    x: tfl.SymbolicTensor,
+    input: RuntimeShape,
+    layout: Layout,
+    path: string,
+  ): Converted & { readonly shape: RuntimeShape };
   /** `x` (of logical rank `rank`) moved to layout `to`. */
   toLayout(x: tfl.SymbolicTensor, rank: number, from: Layout, to: Layout, name: string): tfl.SymbolicTensor;
 }

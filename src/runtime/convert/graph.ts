@@ -69,7 +69,13 @@ export function convertGraph(graph: GraphLike): Conversion {
       throw new NotConvertibleError("toTfjs: the graph uses an input that is not in its inputs");
     } else if (node.op === "layers") {
       const from = visit(node.from);
-      const converted = chain(node.layers as readonly LayerConfig[], from.y, from.shape, from.layout, `${pipes.indexOf(t)}`);
+      const converted = chain(
+        node.layers as readonly LayerConfig[],
+        from.y,
+        from.shape,
+        from.layout,
+        `${pipes.indexOf(t)}`,
+      );
       paramsOf.set(t, converted.params ?? []);
       result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
     } else {
@@ -79,24 +85,40 @@ export function convertGraph(graph: GraphLike): Conversion {
       // operations (and matmul) work in PyTorch's order; add and cat take the first operand's layout.
       const layout: Layout = node.op === "matmul" || node.op === "fn" ? "first" : operands[0]!.layout;
       const ys = operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`));
-      const layer = node.op === "fn" ? new Op({ fn: node.fn as OpName, args: node.args, name })
-        : node.op === "add" ? tfl.layers.add({ name })
-        : node.op === "cat" ? tfl.layers.concatenate({ axis: catAxis(node.dim, rank, layout), name })
-        : new MatMul({ name });
-      result = { y: layer.apply(node.op === "fn" && ys.length === 1 ? ys[0]! : ys) as tfl.SymbolicTensor, layout, shape: t.shape };
+      const layer =
+        node.op === "fn"
+          ? new Op({ fn: node.fn as OpName, args: node.args, name })
+          : node.op === "add"
+            ? tfl.layers.add({ name })
+            : node.op === "cat"
+              ? tfl.layers.concatenate({ axis: catAxis(node.dim, rank, layout), name })
+              : new MatMul({ name });
+      result = {
+        y: layer.apply(node.op === "fn" && ys.length === 1 ? ys[0]! : ys) as tfl.SymbolicTensor,
+        layout,
+        shape: t.shape,
+      };
     }
     done.set(t, result);
     return result;
   };
 
   const inputsText = graph.inputs.map((t) => showShape(t.shape)).join(", ");
-  const outputs = withKnownSizes(inputsText, () => withSharing(layerLists, () => graph.outputs.map((t, i) => {
-    const out = visit(t);
-    const y = toLayout(out.y, out.shape.length, out.layout, "first", `output${i}`);
-    // tfjs wants each output made by a layer, once: an input or a repeated output passes an identity.
-    const reused = inputs.includes(y) || graph.outputs.slice(0, i).some((other) => done.get(other) === out);
-    return reused ? tfl.layers.activation({ activation: "linear", name: `output${i}.identity` }).apply(y) as tfl.SymbolicTensor : y;
-  })));
+  const outputs = withKnownSizes(inputsText, () =>
+    withSharing(layerLists, () =>
+      graph.outputs.map((t, i) => {
+        const out = visit(t);
+        const y = toLayout(out.y, out.shape.length, out.layout, "first", `output${i}`);
+        // tfjs wants each output made by a layer, once: an input or a repeated output passes an identity.
+        const reused = inputs.includes(y) || graph.outputs.slice(0, i).some((other) => done.get(other) === out);
+        return reused
+          ? (tfl.layers
+              .activation({ activation: "linear", name: `output${i}.identity` })
+              .apply(y) as tfl.SymbolicTensor)
+          : y;
+      }),
+    ),
+  );
   const model = tfl.model({ inputs, outputs });
   return { model, params: pipes.flatMap((t) => paramsOf.get(t) ?? []) };
 }
@@ -104,6 +126,9 @@ export function convertGraph(graph: GraphLike): Conversion {
 /** cat's dimension as tfjs's concatenate axis (the batch dimension cannot be joined in tfjs-layers). */
 function catAxis(dim: number, rank: number, layout: Layout): number {
   const index = dimIndex(dim, rank);
-  if (index === false || index === 0) throw new NotConvertibleError(`toTfjs: cat(…, ${dim}) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart`);
+  if (index === false || index === 0)
+    throw new NotConvertibleError(
+      `toTfjs: cat(…, ${dim}) cannot be converted to TensorFlow.js yet: TensorFlow.js layers keep the batch dimension apart`,
+    );
   return physicalAxis(index, rank, layout);
 }

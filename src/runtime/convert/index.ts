@@ -7,7 +7,15 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import * as activation from "../../families/activation/activation.tfjs.ts";
 import { concat, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
-import { NotConvertibleError, notConvertible, type Converted, type Converter, type ConvertContext, type LayerConfig, type ParamSpec } from "./context.ts";
+import {
+  NotConvertibleError,
+  notConvertible,
+  type Converted,
+  type Converter,
+  type ConvertContext,
+  type LayerConfig,
+  type ParamSpec,
+} from "./context.ts";
 import { conv } from "../../families/conv/conv.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
 import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
@@ -25,20 +33,41 @@ export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
 /** The converter of each `nn` layer kind (the `layers` vocabulary's kinds, "Conv2D" etc., are tfjs's own layers). */
 export const converters: Record<string, Converter> = {
-  conv1d: conv, conv2d: conv, conv3d: conv,
-  maxPool1d: pool, maxPool2d: pool, avgPool1d: pool, avgPool2d: pool,
+  conv1d: conv,
+  conv2d: conv,
+  conv3d: conv,
+  maxPool1d: pool,
+  maxPool2d: pool,
+  avgPool1d: pool,
+  avgPool2d: pool,
   flatten,
-  linear, lazyLinear: linear,
-  relu: activation.relu, leakyRelu: activation.leakyRelu, gelu: activation.gelu, sigmoid: activation.sigmoid, tanh: activation.tanh,
-  identity: activation.identity, dropout: activation.dropout, dropout2d: activation.dropout2d,
-  softmax: activation.softmax, logSoftmax: activation.logSoftmax,
-  residual, concat,
-  convTranspose1d: convTranspose, convTranspose2d: convTranspose,
-  adaptiveAvgPool1d: adaptivePool, adaptiveAvgPool2d: adaptivePool, adaptiveMaxPool2d: adaptivePool,
+  linear,
+  lazyLinear: linear,
+  relu: activation.relu,
+  leakyRelu: activation.leakyRelu,
+  gelu: activation.gelu,
+  sigmoid: activation.sigmoid,
+  tanh: activation.tanh,
+  identity: activation.identity,
+  dropout: activation.dropout,
+  dropout2d: activation.dropout2d,
+  softmax: activation.softmax,
+  logSoftmax: activation.logSoftmax,
+  residual,
+  concat,
+  convTranspose1d: convTranspose,
+  convTranspose2d: convTranspose,
+  adaptiveAvgPool1d: adaptivePool,
+  adaptiveAvgPool2d: adaptivePool,
+  adaptiveMaxPool2d: adaptivePool,
   unflatten,
-  batchNorm1d: batchNorm, batchNorm2d: batchNorm, layerNorm,
+  batchNorm1d: batchNorm,
+  batchNorm2d: batchNorm,
+  layerNorm,
   embedding,
-  lstm, gru, multiheadAttention,
+  lstm,
+  gru,
+  multiheadAttention,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */
@@ -55,7 +84,10 @@ export interface Conversion {
 
 function converterOf(layer: LayerConfig): Converter {
   const converter = converters[layer.kind] ?? (isTfjsKind(layer.kind) ? tfjsLayer : undefined);
-  if (!converter) throw new NotConvertibleError(`toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet (no converter for "${layer.kind}" layers)`);
+  if (!converter)
+    throw new NotConvertibleError(
+      `toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet (no converter for "${layer.kind}" layers)`,
+    );
   return converter;
 }
 
@@ -93,7 +125,13 @@ export const writeSharedRankMessage = (layer: LayerConfig, first: number, again:
   `toTfjs: ${layer.written} is applied to a tensor of ${first} dimensions and again to one of ${again}: a shared layer must get the same number of dimensions (TensorFlow.js builds it once)`;
 
 /** The layers after `x` (logical shape `input`, in `layout`); blocks and graphs call it for their layers. */
-export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, input: RuntimeShape, layout: Layout, prefix: string): Converted & { shape: RuntimeShape } {
+export function chain(
+  layers: readonly LayerConfig[],
+  x: tfl.SymbolicTensor,
+  input: RuntimeShape,
+  layout: Layout,
+  prefix: string,
+): Converted & { shape: RuntimeShape } {
   let shape = input;
   const params: ParamSpec[] = [];
   let featureOrder: readonly number[] | undefined;
@@ -103,9 +141,12 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
     const converter = converterOf(layer);
     let output = layer.outputShape(shape);
     const earlier = sharing.applied.get(layer);
-    if (earlier) { // a shared layer: its tfjs layers again, on this input
-      if (earlier.rank !== shape.length) throw new NotConvertibleError(writeSharedRankMessage(layer, earlier.rank, shape.length));
-      if (!sameOrder(earlier.featureOrder, featureOrder)) throw notConvertible(layer, "a shared layer after a flatten is applied to features in two orders");
+    if (earlier) {
+      // a shared layer: its tfjs layers again, on this input
+      if (earlier.rank !== shape.length)
+        throw new NotConvertibleError(writeSharedRankMessage(layer, earlier.rank, shape.length));
+      if (!sameOrder(earlier.featureOrder, featureOrder))
+        throw notConvertible(layer, "a shared layer after a flatten is applied to features in two orders");
       x = reapply(earlier, toLayout(x, shape.length, layout, earlier.input, path));
       layout = earlier.output;
       params.push(...renamed(earlier, path));
@@ -121,15 +162,31 @@ export function chain(layers: readonly LayerConfig[], x: tfl.SymbolicTensor, inp
       layout = wanted;
     }
     const ctx: ConvertContext = {
-      x, layout, input: shape, output, path, next: layers.slice(index + (fused ? 2 : 1)),
-      ...(fused ? { activation: "relu" as const } : {}), ...(featureOrder ? { featureOrder } : {}),
+      x,
+      layout,
+      input: shape,
+      output,
+      path,
+      next: layers.slice(index + (fused ? 2 : 1)),
+      ...(fused ? { activation: "relu" as const } : {}),
+      ...(featureOrder ? { featureOrder } : {}),
       name: (suffix?: string) => `${path}.${layer.kind}${suffix ? `.${suffix}` : ""}`,
-      chain, toLayout,
+      chain,
+      toLayout,
     };
     const result = converter.convert(layer, ctx);
     const layerParams = result.params ?? [];
     if (sharing.repeated.has(layer) && layerParams.length > 0) {
-      sharing.applied.set(layer, { x, y: result.y, input: layout, output: result.layout ?? layout, rank: shape.length, path, params: layerParams, ...(featureOrder ? { featureOrder } : {}) });
+      sharing.applied.set(layer, {
+        x,
+        y: result.y,
+        input: layout,
+        output: result.layout ?? layout,
+        rank: shape.length,
+        path,
+        params: layerParams,
+        ...(featureOrder ? { featureOrder } : {}),
+      });
     }
     x = result.y;
     layout = result.layout ?? layout;
@@ -150,9 +207,12 @@ export function convert(net: Convertible): Conversion {
   const batchShape = net.inputShape.map((dim) => (typeof dim === "number" ? dim : null));
   const x = tfl.input({ batchShape, name: "input" });
   const layers = net.layers as readonly LayerConfig[];
-  const result = withKnownSizes(showShape(net.inputShape), () => withSharing([layers], () => chain(layers, x, net.inputShape, "first", "")));
+  const result = withKnownSizes(showShape(net.inputShape), () =>
+    withSharing([layers], () => chain(layers, x, net.inputShape, "first", "")),
+  );
   let y = toLayout(result.y, result.shape.length, result.layout ?? "first", "first", "output");
-  if (y === x) y = tfl.layers.activation({ activation: "linear", name: "output.identity" }).apply(x) as tfl.SymbolicTensor;
+  if (y === x)
+    y = tfl.layers.activation({ activation: "linear", name: "output.identity" }).apply(x) as tfl.SymbolicTensor;
   return { model: tfl.model({ inputs: x, outputs: y }), params: result.params ?? [] };
 }
 
@@ -164,7 +224,10 @@ export function withKnownSizes<T>(inputs: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof Error && /not fully defined|must be defined|should be defined|defined dimension/.test(error.message)) {
+    if (
+      error instanceof Error &&
+      /not fully defined|must be defined|should be defined|defined dimension/.test(error.message)
+    ) {
       throw new ShapeError(writeUnknownSizeMessage(inputs));
     }
     throw error;

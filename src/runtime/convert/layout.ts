@@ -27,13 +27,21 @@ export const sameLayout = (a: Layout, b: Layout, rank: number): boolean => a ===
  * `x` (of logical rank `rank`) in layout `to`: a Permute layer when it has to move, else `x`.
  * tfjs's Permute numbers the dimensions from 1, without the batch.
  */
-export function toLayout(x: tfl.SymbolicTensor, rank: number, from: Layout, to: Layout, name: string): tfl.SymbolicTensor {
+export function toLayout(
+  x: tfl.SymbolicTensor,
+  rank: number,
+  from: Layout,
+  to: Layout,
+  name: string,
+): tfl.SymbolicTensor {
   if (sameLayout(from, to, rank)) return x;
   // One channel: the same numbers in the same order, so a reshape (free) instead of a transpose.
   const channels = x.shape[from === "first" ? 1 : rank - 1];
   if (channels === 1 && x.shape.slice(1).filter((dim) => dim === null).length <= 1) {
     const logical = from === "first" ? x.shape : [x.shape[0], x.shape[rank - 1], ...x.shape.slice(1, rank - 1)];
-    const moved = physicalShape(logical, to).slice(1).map((dim) => dim ?? -1);
+    const moved = physicalShape(logical, to)
+      .slice(1)
+      .map((dim) => dim ?? -1);
     return tfl.layers.reshape({ targetShape: moved, name: `${name}.to_channels_${to}` }).apply(x) as tfl.SymbolicTensor;
   }
   const spatial = Array.from({ length: rank - 2 }, (_, i) => i + 2);

@@ -47,9 +47,11 @@ export function reapply(applied: Applied, x: tfl.SymbolicTensor): tfl.SymbolicTe
   const copy = (t: tfl.SymbolicTensor): tfl.SymbolicTensor => {
     const done = copies.get(t);
     if (done) return done;
-    if (t.inputs.length === 0) throw new Error(`toTfjs: a shared layer's subgraph does not start at its input (${t.name})`);
+    if (t.inputs.length === 0)
+      throw new Error(`toTfjs: a shared layer's subgraph does not start at its input (${t.name})`);
     const inputs = t.inputs.map(copy);
-    const out = t.sourceLayer.apply(inputs.length === 1 ? inputs[0]! : inputs, t.callArgs) as tfl.SymbolicTensor | tfl.SymbolicTensor[];
+    const out = t.sourceLayer.apply(inputs.length === 1 ? inputs[0]! : inputs, t.callArgs) as
+      tfl.SymbolicTensor | tfl.SymbolicTensor[];
     const result = Array.isArray(out) ? out[t.outputTensorIndex ?? 0]! : out;
     copies.set(t, result);
     return result;

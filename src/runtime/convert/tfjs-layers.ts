@@ -16,7 +16,8 @@ const factoryName = (kind: string): string => kind[0]!.toLowerCase() + kind.slic
 
 /** Arguments that only matter for the first layer of a tfjs Sequential (the input is given here), and the name (ours). */
 const INPUT_ARGS = ["inputShape", "batchInputShape", "batchSize", "name"];
-const inputArg = (kind: string, key: string): boolean => INPUT_ARGS.includes(key) || (kind === "Dense" && key === "inputDim");
+const inputArg = (kind: string, key: string): boolean =>
+  INPUT_ARGS.includes(key) || (kind === "Dense" && key === "inputDim");
 
 export const isTfjsKind = (kind: string): boolean =>
   /^[A-Z]/.test(kind) && typeof (tfl.layers as unknown as Record<string, unknown>)[factoryName(kind)] === "function";
@@ -25,8 +26,12 @@ export const tfjsLayer: Converter = {
   // "first": the tensor as its (tfjs) shapes say, with no permute of ours in effect
   layout: () => "first",
   convert(layer: LayerConfig, ctx: ConvertContext) {
-    const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[factoryName(layer.kind)]!;
-    const args = Object.fromEntries(Object.entries((layer.args as object | undefined) ?? {}).filter(([key]) => !inputArg(layer.kind, key)));
+    const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[
+      factoryName(layer.kind)
+    ]!;
+    const args = Object.fromEntries(
+      Object.entries((layer.args as object | undefined) ?? {}).filter(([key]) => !inputArg(layer.kind, key)),
+    );
     const name = ctx.name();
     // tfjs's BatchNormalization is wrong on an axis other than the last (tf.batchNorm broadcasts the
     // [C] statistics, gamma and beta over the last axis only, so elements get other channels' values):
@@ -34,20 +39,30 @@ export const tfjsLayer: Converter = {
     const rank = ctx.input.length;
     const bnAxis = layer.kind === "BatchNormalization" ? dimIndex((args as { axis?: number }).axis ?? -1, rank) : false;
     const moved = bnAxis !== false && bnAxis > 0 && bnAxis < rank - 1;
-    const tfLayer = needsTrainableDilation(layer.kind, args) ? new DILATED_CONVS[layer.kind]!({ ...args, name })
+    const tfLayer = needsTrainableDilation(layer.kind, args)
+      ? new DILATED_CONVS[layer.kind]!({ ...args, name })
       : factory({ ...args, ...(moved ? { axis: -1 } : {}), name });
     let y: tfl.SymbolicTensor;
     if (moved) {
       const dims = [...Array.from({ length: rank - 1 }, (_, i) => i + 1).filter((d) => d !== bnAxis), bnAxis]; // tfjs's Permute numbers from 1
       const back = dims.map((_, i) => dims.indexOf(i + 1) + 1);
       const last = tfl.layers.permute({ dims, name: `${name}.axis_last` }).apply(ctx.x) as tfl.SymbolicTensor;
-      y = tfl.layers.permute({ dims: back, name: `${name}.axis_back` }).apply(tfLayer.apply(last)) as tfl.SymbolicTensor;
+      y = tfl.layers
+        .permute({ dims: back, name: `${name}.axis_back` })
+        .apply(tfLayer.apply(last)) as tfl.SymbolicTensor;
     } else {
       y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
     }
     const params: ParamSpec[] = tfLayer.weights.map((w) => {
       const weight = w.originalName.slice(name.length + 1);
-      return { key: `${ctx.path}.${weight}`, layer: name, weight, shape: w.shape as number[], toTfjs: (v: tf.Tensor) => tf.clone(v), fromTfjs: (v: tf.Tensor) => tf.clone(v) };
+      return {
+        key: `${ctx.path}.${weight}`,
+        layer: name,
+        weight,
+        shape: w.shape as number[],
+        toTfjs: (v: tf.Tensor) => tf.clone(v),
+        fromTfjs: (v: tf.Tensor) => tf.clone(v),
+      };
     });
     return { y, layout: "first", params };
   },

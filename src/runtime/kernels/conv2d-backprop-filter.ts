@@ -22,7 +22,15 @@ export function conv2DBackpropFilterConfig(backendName: string): KernelConfig {
     const channelsFirst = dataFormat === "NCHW";
     if (channelsFirst) [x, dy] = [c.transpose(x, [0, 2, 3, 1]), c.transpose(dy, [0, 2, 3, 1])];
     const info = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], filterShape, strides, dilations ?? 1, pad, dimRoundingMode, false, "channelsLast");
+      x.shape as [number, number, number, number],
+      filterShape,
+      strides,
+      dilations ?? 1,
+      pad,
+      dimRoundingMode,
+      false,
+      "channelsLast",
+    );
     const pads = flippedConvPads(info);
     const dw = backendName === "wasm" && pads ? viaConv(c, x, dy, info, pads) : viaIm2col(c, x, dy, info);
     if (channelsFirst) c.free(x, dy);
@@ -52,19 +60,30 @@ function viaConv(c: Ctx, x: TensorInfo, dy: TensorInfo, info: Info, [top, bottom
   const chunks = Math.max(1, Math.min(Math.floor(N / 16), Math.ceil((H * W * N * Ci * 4) / (1 << 20))));
   const acc = new Float64Array(Co * KH * KW * Ci);
   for (let g = 0; g < chunks; g++) {
-    const n0 = Math.floor((g * N) / chunks), nb = Math.floor(((g + 1) * N) / chunks) - n0;
+    const n0 = Math.floor((g * N) / chunks),
+      nb = Math.floor(((g + 1) * N) / chunks) - n0;
     const filter = c.alloc([H, W, nb, Ci]); // filter[h][w][n][ci] = x[n0 + n][h][w][ci]
-    const xs = c.f32(x), f = c.f32(filter);
+    const xs = c.f32(x),
+      f = c.f32(filter);
     for (let n = 0; n < nb; n++)
       for (let p = 0; p < H * W; p++) {
-        let s = ((n0 + n) * H * W + p) * Ci, d = (p * nb + n) * Ci;
+        let s = ((n0 + n) * H * W + p) * Ci,
+          d = (p * nb + n) * Ci;
         for (let ci = 0; ci < Ci; ci++) f[d++] = xs[s++];
       }
     const input = c.alloc([Co, OH, OW, nb]); // input[co][i][j][n] = dy[n0 + n][i][j][co]
     transpose210(c.f32(dy).subarray(n0 * OH * OW * Co), c.f32(input), nb, OH * OW, Co);
     const out = c.run("Conv2D", { x: input, filter }, {
-      strides: [info.dilationHeight, info.dilationWidth], pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-      dataFormat: "NHWC", dilations: [1, 1], dimRoundingMode: undefined,
+      strides: [info.dilationHeight, info.dilationWidth],
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dataFormat: "NHWC",
+      dilations: [1, 1],
+      dimRoundingMode: undefined,
     } as any);
     const o = c.f32(out);
     for (let i = 0; i < acc.length; i++) acc[i] += o[i];
@@ -76,7 +95,8 @@ function viaConv(c: Ctx, x: TensorInfo, dy: TensorInfo, info: Info, [top, bottom
   for (let co = 0; co < Co; co++)
     for (let kh = 0; kh < KH; kh++)
       for (let kw = 0; kw < KW; kw++) {
-        const src = ((co * KH + (KH - 1 - kh)) * KW + (KW - 1 - kw)) * Ci, dst = (kh * KW + kw) * Ci * Co + co;
+        const src = ((co * KH + (KH - 1 - kh)) * KW + (KW - 1 - kw)) * Ci,
+          dst = (kh * KW + kw) * Ci * Co + co;
         for (let ci = 0; ci < Ci; ci++) d[dst + ci * Co] = acc[src + ci];
       }
   return dw;
@@ -88,7 +108,8 @@ function transpose210(src: Float32Array, dst: Float32Array, A: number, B: number
   for (let b = 0; b < B; b++)
     for (let a0 = 0; a0 < A; a0 += T)
       for (let c0 = 0; c0 < C; c0 += T) {
-        const a1 = Math.min(A, a0 + T), c1 = Math.min(C, c0 + T);
+        const a1 = Math.min(A, a0 + T),
+          c1 = Math.min(C, c0 + T);
         for (let a = a0; a < a1; a++) {
           const s = (a * B + b) * C;
           for (let k = c0; k < c1; k++) dst[(k * B + b) * A + a] = src[s + k];
@@ -98,7 +119,8 @@ function transpose210(src: Float32Array, dst: Float32Array, A: number, B: number
 
 function viaIm2col(c: Ctx, x: TensorInfo, dy: TensorInfo, info: Info): TensorInfo {
   const { batchSize, outHeight, outWidth, filterHeight, filterWidth, inChannels, outChannels } = info;
-  const pixels = batchSize * outHeight * outWidth, patch = filterHeight * filterWidth * inChannels;
+  const pixels = batchSize * outHeight * outWidth,
+    patch = filterHeight * filterWidth * inChannels;
   const cols = c.alloc([pixels, patch]);
   im2col(c.f32(x), c.f32(cols), info);
   const dy2 = c.reshape(dy, [pixels, outChannels]);

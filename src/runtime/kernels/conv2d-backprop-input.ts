@@ -21,7 +21,15 @@ export function conv2DBackpropInputConfig(backendName: string): KernelConfig {
     const xShape = channelsFirst ? [inputShape[0], inputShape[2], inputShape[3], inputShape[1]] : inputShape;
     if (channelsFirst) dy = c.transpose(dy, [0, 2, 3, 1]);
     const info = backend_util.computeConv2DInfo(
-      xShape, filter.shape as [number, number, number, number], strides, dilations ?? 1, pad, dimRoundingMode, false, "channelsLast");
+      xShape,
+      filter.shape as [number, number, number, number],
+      strides,
+      dilations ?? 1,
+      pad,
+      dimRoundingMode,
+      false,
+      "channelsLast",
+    );
     const dx = backendName === "wasm" ? viaConv(c, dy, filter, info) : viaCol2im(c, dy, filter, info);
     if (!channelsFirst) return dx;
     const out = c.transpose(dx, [0, 3, 1, 2]);
@@ -36,19 +44,36 @@ function viaConv(c: Ctx, dy: TensorInfo, filter: TensorInfo, info: Info): Tensor
     return viaPhases(c, dy, filter, info);
   }
   const { inHeight: H, inWidth: W, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw } = info;
-  const kh = info.effectiveFilterHeight, kw = info.effectiveFilterWidth;
+  const kh = info.effectiveFilterHeight,
+    kw = info.effectiveFilterWidth;
   // Padding of the (stride-dilated) dy that makes the correlation cover dx exactly.
-  const top = kh - 1 - info.padInfo.top, left = kw - 1 - info.padInfo.left;
+  const top = kh - 1 - info.padInfo.top,
+    left = kw - 1 - info.padInfo.left;
   const bottom = H - 1 + kh - top - ((OH - 1) * sh + 1);
   const right = W - 1 + kw - left - ((OW - 1) * sw + 1);
   const flipped = flipFilter(c, filter);
-  let input = dy, convPad: number[][] = [[0, 0], [top, bottom], [left, right], [0, 0]];
+  let input = dy,
+    convPad: number[][] = [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ];
   if (sh > 1 || sw > 1 || Math.min(top, bottom, left, right) < 0) {
     input = dilateAndPad(c, dy, sh, sw, top, bottom, left, right);
-    convPad = [[0, 0], [0, 0], [0, 0], [0, 0]];
+    convPad = [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ];
   }
   const dx = c.run("Conv2D", { x: input, filter: flipped }, {
-    strides: [1, 1], pad: convPad, dataFormat: "NHWC", dilations: [info.dilationHeight, info.dilationWidth], dimRoundingMode: undefined,
+    strides: [1, 1],
+    pad: convPad,
+    dataFormat: "NHWC",
+    dilations: [info.dilationHeight, info.dilationWidth],
+    dimRoundingMode: undefined,
   } as any);
   c.free(flipped);
   if (input !== dy) c.free(input);
@@ -78,20 +103,38 @@ function viaPhases(c: Ctx, dy: TensorInfo, filter: TensorInfo, info: Info): Tens
       if (ph.count === 0 || pw.count === 0 || ph.taps.length === 0 || pw.taps.length === 0) continue;
       // Sub-filter [taps_h, taps_w, Co, Ci] of the phase.
       const sub = c.alloc([ph.taps.length, pw.taps.length, Co, Ci]);
-      const w = c.f32(filter), f = c.f32(sub);
-      ph.taps.forEach((kh, i) => pw.taps.forEach((kw, j) => {
-        const src = (kh * info.filterWidth + kw) * Ci * Co, dst = (i * pw.taps.length + j) * Co * Ci;
-        for (let a = 0; a < Ci; a++) for (let b = 0; b < Co; b++) f[dst + b * Ci + a] = w[src + a * Co + b];
-      }));
+      const w = c.f32(filter),
+        f = c.f32(sub);
+      ph.taps.forEach((kh, i) =>
+        pw.taps.forEach((kw, j) => {
+          const src = (kh * info.filterWidth + kw) * Ci * Co,
+            dst = (i * pw.taps.length + j) * Co * Ci;
+          for (let a = 0; a < Ci; a++) for (let b = 0; b < Co; b++) f[dst + b * Ci + a] = w[src + a * Co + b];
+        }),
+      );
       // Negative padding = skip that many output rows/columns afterwards.
-      const pad = [[0, 0], [Math.max(0, ph.before), Math.max(0, ph.after)], [Math.max(0, pw.before), Math.max(0, pw.after)], [0, 0]];
-      const part = c.run("Conv2D", { x: dy, filter: sub }, { strides: [1, 1], pad, dataFormat: "NHWC", dilations: [1, 1] } as any);
-      const [, PH, PW] = part.shape, skipH = Math.max(0, -ph.before), skipW = Math.max(0, -pw.before);
-      const p = c.f32(part), d = c.f32(dx);
+      const pad = [
+        [0, 0],
+        [Math.max(0, ph.before), Math.max(0, ph.after)],
+        [Math.max(0, pw.before), Math.max(0, pw.after)],
+        [0, 0],
+      ];
+      const part = c.run("Conv2D", { x: dy, filter: sub }, {
+        strides: [1, 1],
+        pad,
+        dataFormat: "NHWC",
+        dilations: [1, 1],
+      } as any);
+      const [, PH, PW] = part.shape,
+        skipH = Math.max(0, -ph.before),
+        skipW = Math.max(0, -pw.before);
+      const p = c.f32(part),
+        d = c.f32(dx);
       for (let n = 0; n < N; n++)
         for (let t = 0; t < ph.count; t++)
           for (let u = 0; u < pw.count; u++) {
-            const src = ((n * PH + t + skipH) * PW + u + skipW) * Ci, dst = ((n * H + rh + sh * t) * W + rw + sw * u) * Ci;
+            const src = ((n * PH + t + skipH) * PW + u + skipW) * Ci,
+              dst = ((n * H + rh + sh * t) * W + rw + sw * u) * Ci;
             for (let a = 0; a < Ci; a++) d[dst + a] = p[src + a];
           }
       c.free(sub, part);
@@ -103,21 +146,34 @@ function viaPhases(c: Ctx, dy: TensorInfo, filter: TensorInfo, info: Info): Tens
 function flipFilter(c: Ctx, filter: TensorInfo): TensorInfo {
   const [KH, KW, Ci, Co] = filter.shape;
   const out = c.alloc([KH, KW, Co, Ci]);
-  const w = c.f32(filter), o = c.f32(out);
+  const w = c.f32(filter),
+    o = c.f32(out);
   for (let h = 0; h < KH; h++)
     for (let v = 0; v < KW; v++) {
-      const src = ((KH - 1 - h) * KW + (KW - 1 - v)) * Ci * Co, dst = (h * KW + v) * Co * Ci;
+      const src = ((KH - 1 - h) * KW + (KW - 1 - v)) * Ci * Co,
+        dst = (h * KW + v) * Co * Ci;
       for (let i = 0; i < Ci; i++) for (let j = 0; j < Co; j++) o[dst + j * Ci + i] = w[src + i * Co + j];
     }
   return out;
 }
 
 /** Inserts s−1 zero rows/columns between pixels, then pads (negative = crops). */
-export function dilateAndPad(c: Ctx, x: TensorInfo, sh: number, sw: number, top: number, bottom: number, left: number, right: number): TensorInfo {
+export function dilateAndPad(
+  c: Ctx,
+  x: TensorInfo,
+  sh: number,
+  sw: number,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+): TensorInfo {
   const [N, H, W, C] = x.shape;
-  const OH = (H - 1) * sh + 1 + top + bottom, OW = (W - 1) * sw + 1 + left + right;
+  const OH = (H - 1) * sh + 1 + top + bottom,
+    OW = (W - 1) * sw + 1 + left + right;
   const out = c.alloc([N, OH, OW, C]);
-  const src = c.f32(x), dst = c.f32(out);
+  const src = c.f32(x),
+    dst = c.f32(out);
   dst.fill(0);
   for (let n = 0; n < N; n++)
     for (let h = 0; h < H; h++) {

@@ -10,12 +10,28 @@ export function depthwiseBackpropFilterConfig(backendName: string): KernelConfig
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
     const { strides, dilations, pad, dimRoundingMode, filterShape } = attrs as any;
     const info = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], filterShape, strides, dilations ?? 1, pad, dimRoundingMode, true);
+      x.shape as [number, number, number, number],
+      filterShape,
+      strides,
+      dilations ?? 1,
+      pad,
+      dimRoundingMode,
+      true,
+    );
     const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
-    const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
-    const M = filterShape[3], CM = C * M;
+    const {
+      filterHeight: KH,
+      filterWidth: KW,
+      strideHeight: sh,
+      strideWidth: sw,
+      dilationHeight: dh,
+      dilationWidth: dw,
+    } = info;
+    const M = filterShape[3],
+      CM = C * M;
     const acc = new Float64Array(KH * KW * CM);
-    const xs = c.f32(x), dys = c.f32(dy);
+    const xs = c.f32(x),
+      dys = c.f32(dy);
     for (let n = 0; n < N; n++)
       for (let oh = 0; oh < OH; oh++)
         for (let ow = 0; ow < OW; ow++) {
@@ -26,7 +42,8 @@ export function depthwiseBackpropFilterConfig(backendName: string): KernelConfig
             for (let kw = 0; kw < KW; kw++) {
               const iw = ow * sw + kw * dw - info.padInfo.left;
               if (iw < 0 || iw >= W) continue;
-              const x0 = ((n * H + ih) * W + iw) * C, a0 = (kh * KW + kw) * CM;
+              const x0 = ((n * H + ih) * W + iw) * C,
+                a0 = (kh * KW + kw) * CM;
               if (M === 1) {
                 for (let ch = 0; ch < C; ch++) acc[a0 + ch] += xs[x0 + ch] * dys[d0 + ch];
                 continue;

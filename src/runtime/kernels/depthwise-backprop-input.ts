@@ -12,21 +12,38 @@ export function depthwiseBackpropInputConfig(backendName: string): KernelConfig 
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
     const { strides, dilations, pad, dimRoundingMode, inputShape } = attrs as any;
     const info = backend_util.computeConv2DInfo(
-      inputShape, filter.shape as [number, number, number, number], strides, dilations ?? 1, pad, dimRoundingMode, true);
+      inputShape,
+      filter.shape as [number, number, number, number],
+      strides,
+      dilations ?? 1,
+      pad,
+      dimRoundingMode,
+      true,
+    );
     const { inHeight: H, inWidth: W, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw } = info;
-    const kh = info.effectiveFilterHeight, kw = info.effectiveFilterWidth;
-    const top = kh - 1 - info.padInfo.top, left = kw - 1 - info.padInfo.left;
+    const kh = info.effectiveFilterHeight,
+      kw = info.effectiveFilterWidth;
+    const top = kh - 1 - info.padInfo.top,
+      left = kw - 1 - info.padInfo.left;
     const bottom = H - 1 + kh - top - ((OH - 1) * sh + 1);
     const right = W - 1 + kw - left - ((OW - 1) * sw + 1);
     const [KH, KW, C, M] = filter.shape;
     // flipped[kh][kw][c·M + m][0] = filter[KH−1−kh][KW−1−kw][c][m]
     const flipped = c.alloc([KH, KW, C * M, 1]);
-    const w = c.f32(filter), f = c.f32(flipped);
+    const w = c.f32(filter),
+      f = c.f32(flipped);
     for (let h = 0; h < KH; h++)
-      for (let v = 0; v < KW; v++) f.set(w.subarray(((KH - 1 - h) * KW + (KW - 1 - v)) * C * M, ((KH - 1 - h) * KW + (KW - 1 - v) + 1) * C * M), (h * KW + v) * C * M);
+      for (let v = 0; v < KW; v++)
+        f.set(
+          w.subarray(((KH - 1 - h) * KW + (KW - 1 - v)) * C * M, ((KH - 1 - h) * KW + (KW - 1 - v) + 1) * C * M),
+          (h * KW + v) * C * M,
+        );
     const padded = dilateAndPad(c, dy, sh, sw, top, bottom, left, right);
     const y = c.run("DepthwiseConv2dNative", { x: padded, filter: flipped }, {
-      strides: [1, 1], pad: "valid", dilations: [info.dilationHeight, info.dilationWidth], dimRoundingMode: undefined,
+      strides: [1, 1],
+      pad: "valid",
+      dilations: [info.dilationHeight, info.dilationWidth],
+      dimRoundingMode: undefined,
     } as any);
     c.free(padded, flipped);
     if (M === 1) return y;

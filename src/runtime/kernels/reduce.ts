@@ -13,15 +13,20 @@ export function reduceConfig(kernelName: "Sum" | "Mean", backendName: string, or
     const { x } = inputs as { x: TensorInfo };
     const { axis, keepDims } = attrs as { axis: number | number[]; keepDims: boolean };
     const axes = util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
-    const first = axes[0], last = axes[axes.length - 1];
+    const first = axes[0],
+      last = axes[axes.length - 1];
     const block = axes.length > 0 && last - first + 1 === axes.length;
     const inner = util.sizeFromShape(x.shape.slice(last + 1));
     if (x.dtype !== "float32" || !block || inner === 1) return original.kernelFunc(args);
     const c = new Ctx(backend, backendName);
-    const outer = util.sizeFromShape(x.shape.slice(0, first)), reduced = util.sizeFromShape(x.shape.slice(first, last + 1));
-    const shape = keepDims ? x.shape.map((d, i) => (i >= first && i <= last ? 1 : d)) : x.shape.filter((_, i) => i < first || i > last);
+    const outer = util.sizeFromShape(x.shape.slice(0, first)),
+      reduced = util.sizeFromShape(x.shape.slice(first, last + 1));
+    const shape = keepDims
+      ? x.shape.map((d, i) => (i >= first && i <= last ? 1 : d))
+      : x.shape.filter((_, i) => i < first || i > last);
     const out = c.alloc(shape);
-    const xs = c.f32(x), o = c.f32(out);
+    const xs = c.f32(x),
+      o = c.f32(out);
     const acc = new Float64Array(inner);
     const scale = kernelName === "Mean" ? 1 / reduced : 1;
     for (let a = 0, i = 0; a < outer; a++) {

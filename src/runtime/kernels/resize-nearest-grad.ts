@@ -6,7 +6,8 @@ import { Ctx } from "./util.ts";
 
 /** The source index of each output row/column, as ResizeNearestNeighbor computes it. */
 function sources(oldSize: number, newSize: number, alignCorners: boolean, halfPixelCenters: boolean): Int32Array {
-  const ratio = (alignCorners && newSize > 1 ? oldSize - 1 : oldSize) / (alignCorners && newSize > 1 ? newSize - 1 : newSize);
+  const ratio =
+    (alignCorners && newSize > 1 ? oldSize - 1 : oldSize) / (alignCorners && newSize > 1 ? newSize - 1 : newSize);
   return Int32Array.from({ length: newSize }, (_, r) => {
     const frac = halfPixelCenters ? ratio * (r + 0.5) : ratio * r;
     const nearest = Math.min(oldSize - 1, alignCorners ? Math.round(frac) : Math.floor(frac));
@@ -19,10 +20,13 @@ export function resizeNearestGradConfig(backendName: string): KernelConfig {
     const c = new Ctx(backend, backendName);
     const { images, dy } = inputs as { images: TensorInfo; dy: TensorInfo };
     const { alignCorners, halfPixelCenters } = attrs as { alignCorners: boolean; halfPixelCenters: boolean };
-    const [N, H, W, C] = images.shape, [, OH, OW] = dy.shape;
-    const rows = sources(H, OH, alignCorners, halfPixelCenters), cols = sources(W, OW, alignCorners, halfPixelCenters);
+    const [N, H, W, C] = images.shape,
+      [, OH, OW] = dy.shape;
+    const rows = sources(H, OH, alignCorners, halfPixelCenters),
+      cols = sources(W, OW, alignCorners, halfPixelCenters);
     const dx = c.alloc(images.shape);
-    const dys = c.f32(dy), dxs = c.f32(dx);
+    const dys = c.f32(dy),
+      dxs = c.f32(dx);
     dxs.fill(0);
     for (let n = 0, d = 0; n < N; n++)
       for (let r = 0; r < OH; r++)

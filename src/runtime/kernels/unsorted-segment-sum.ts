@@ -10,7 +10,9 @@ export function unsortedSegmentSumConfig(backendName: string): KernelConfig {
     const numSegments = (attrs as { numSegments: number }).numSegments;
     const inner = util.sizeFromShape(x.shape.slice(segmentIds.shape.length));
     const out = c.alloc([numSegments, ...x.shape.slice(segmentIds.shape.length)], x.dtype as "float32" | "int32");
-    const xs = c.view(x), ids = c.view(segmentIds), o = c.view(out);
+    const xs = c.view(x),
+      ids = c.view(segmentIds),
+      o = c.view(out);
     o.fill(0);
     for (let i = 0; i < ids.length; i++) {
       const s = ids[i];

@@ -1,6 +1,13 @@
 // Helpers shared by the kernels: run another kernel of the same backend by
 // name, free intermediate results, and read/write float32 data in place.
-import { getKernel, util, type DataId, type KernelBackend, type NamedAttrMap, type TensorInfo } from "@tensorflow/tfjs-core";
+import {
+  getKernel,
+  util,
+  type DataId,
+  type KernelBackend,
+  type NamedAttrMap,
+  type TensorInfo,
+} from "@tensorflow/tfjs-core";
 
 // The parts of the wasm and cpu backends the kernels use (not in the public typings).
 type WasmLike = KernelBackend & {
@@ -14,7 +21,10 @@ type CpuLike = KernelBackend & {
 
 export class Ctx {
   readonly backend: KernelBackend;
-  constructor(backend: object, readonly backendName: string) {
+  constructor(
+    backend: object,
+    readonly backendName: string,
+  ) {
     this.backend = backend as KernelBackend;
   }
 
@@ -61,7 +71,11 @@ export class Ctx {
   alloc(shape: number[], dtype: "float32" | "int32" = "float32"): TensorInfo {
     if (this.backendName === "wasm") return (this.backend as WasmLike).makeOutput(shape, dtype);
     const size = util.sizeFromShape(shape);
-    return (this.backend as CpuLike).makeTensorInfo(shape, dtype, dtype === "int32" ? new Int32Array(size) as any : new Float32Array(size));
+    return (this.backend as CpuLike).makeTensorInfo(
+      shape,
+      dtype,
+      dtype === "int32" ? (new Int32Array(size) as any) : new Float32Array(size),
+    );
   }
 
   /** A live view of a float32 tensor's data. On wasm take it after the last

@@ -28,7 +28,9 @@ export const platform: Platform = {
     throw new Error("shapecheck: a browser has no terminal for a progress bar"); // never asked: stdout() is not a terminal
   },
   async readFile(file) {
-    throw new Error(`shapecheck: cannot read ${file}: a browser has no file system (pass the bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()))`);
+    throw new Error(
+      `shapecheck: cannot read ${file}: a browser has no file system (pass the bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()))`,
+    );
   },
   async writeFile(file) {
     throw new Error(`shapecheck: cannot write ${file}: a browser has no file system`);

@@ -44,7 +44,8 @@ async function modelJsonPath(target: string): Promise<string> {
 /** `ENOSPC: no space left on device` from a Node file-system error (its code and text, without the path). */
 function reason(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  if (code && message?.startsWith(`${code}: `)) return message.slice(0, message.indexOf(",") === -1 ? undefined : message.indexOf(","));
+  if (code && message?.startsWith(`${code}: `))
+    return message.slice(0, message.indexOf(",") === -1 ? undefined : message.indexOf(","));
   return code ?? String((error as Error)?.message ?? error);
 }
 
@@ -54,7 +55,10 @@ function reason(error: unknown): string {
  * names it.
  */
 async function ensureDirectory(dir: string): Promise<void> {
-  const made = await mkdir(dir).then(() => null, (error: NodeJS.ErrnoException) => error);
+  const made = await mkdir(dir).then(
+    () => null,
+    (error: NodeJS.ErrnoException) => error,
+  );
   if (made === null) return;
   if (made.code === "EEXIST") {
     if ((await stat(dir)).isDirectory()) return;
@@ -97,7 +101,10 @@ async function weightsFilesOf(jsonPath: string): Promise<string[]> {
   try {
     const manifest = (JSON.parse(text) as tf.io.ModelJSON).weightsManifest ?? [];
     const dir = path.dirname(jsonPath);
-    return manifest.flatMap((group) => group.paths).map((file) => path.resolve(dir, file)).filter((file) => path.dirname(file) === dir);
+    return manifest
+      .flatMap((group) => group.paths)
+      .map((file) => path.resolve(dir, file))
+      .filter((file) => path.dirname(file) === dir);
   } catch {
     return [];
   }
@@ -108,7 +115,10 @@ const saving = new Map<string, Promise<unknown>>();
 function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
   const previous = saving.get(key) ?? Promise.resolve();
   const next = previous.then(run, run);
-  const settled = next.then(() => undefined, () => undefined);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
   saving.set(key, settled);
   void settled.then(() => saving.get(key) === settled && saving.delete(key));
   return next;
@@ -123,7 +133,9 @@ async function writeModel(jsonPath: string, artifacts: tf.io.ModelArtifacts): Pr
   const weightsFile = path.join(dir, weightsName);
   const weightsPartial = path.join(dir, `.${weightsName}.partial`);
   const jsonPartial = path.join(dir, `.${path.basename(jsonPath)}.${id}.partial`);
-  const weightData = new Uint8Array(artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData));
+  const weightData = new Uint8Array(
+    artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData),
+  );
   const modelJson: SavedModelJson = {
     modelTopology: artifacts.modelTopology as tf.io.ModelJSON["modelTopology"],
     format: artifacts.format,
@@ -151,7 +163,11 @@ async function writeModel(jsonPath: string, artifacts: tf.io.ModelArtifacts): Pr
     await rename(jsonPartial, jsonPath); // the commit: from here on model.json is the new model
   } catch (error) {
     await Promise.all(leftovers.map((file) => unlink(file).catch(() => undefined)));
-    throw new ModelFileError(`save: cannot write ${step} (${reason(error)}); the model that was in ${dir} is unchanged`, step, { cause: error });
+    throw new ModelFileError(
+      `save: cannot write ${step} (${reason(error)}); the model that was in ${dir} is unchanged`,
+      step,
+      { cause: error },
+    );
   }
   await syncDirectory(dir);
   await Promise.all(replaced.filter((file) => file !== weightsFile).map((file) => unlink(file).catch(() => undefined)));
@@ -171,17 +187,31 @@ async function removeLeftovers(jsonPath: string, stem: string): Promise<void> {
   const dir = path.dirname(jsonPath);
   const named = new Set(await weightsFilesOf(jsonPath));
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const ours = new RegExp(`^(\\.${escape(path.basename(jsonPath))}\\.[0-9a-z]+\\.partial|\\.?${escape(stem)}\\.[0-9a-z]+\\.bin(\\.partial)?)$`);
+  const ours = new RegExp(
+    `^(\\.${escape(path.basename(jsonPath))}\\.[0-9a-z]+\\.partial|\\.?${escape(stem)}\\.[0-9a-z]+\\.bin(\\.partial)?)$`,
+  );
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => ours.test(name) && !named.has(path.join(dir, name))).map(async (name) => {
-    const file = path.join(dir, name);
-    const info = await stat(file).catch(() => null);
-    if (info?.isFile() && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS) await unlink(file).catch(() => undefined);
-  }));
+  await Promise.all(
+    names
+      .filter((name) => ours.test(name) && !named.has(path.join(dir, name)))
+      .map(async (name) => {
+        const file = path.join(dir, name);
+        const info = await stat(file).catch(() => null);
+        if (info?.isFile() && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS) await unlink(file).catch(() => undefined);
+      }),
+  );
 }
 
 /** Bytes per element of each weight dtype (strings have no fixed size). */
-const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+const BYTES_PER_ELEMENT: Record<string, number> = {
+  float32: 4,
+  int32: 4,
+  bool: 1,
+  complex64: 8,
+  uint8: 1,
+  uint16: 2,
+  float16: 2,
+};
 
 /** The bytes the weights of a manifest take, or null when it cannot be known (string weights). */
 function manifestBytes(specs: readonly tf.io.WeightsManifestEntry[]): number | null {
@@ -223,15 +253,30 @@ async function readModelOnce(jsonPath: string, retry: boolean): Promise<tf.io.Mo
   try {
     modelJson = JSON.parse(text) as SavedModelJson;
   } catch (error) {
-    throw new ModelFileError(`load: ${jsonPath} is not valid JSON (${(error as Error).message}): it is truncated or corrupt`, jsonPath, { cause: error });
+    throw new ModelFileError(
+      `load: ${jsonPath} is not valid JSON (${(error as Error).message}): it is truncated or corrupt`,
+      jsonPath,
+      { cause: error },
+    );
   }
   if (typeof modelJson !== "object" || modelJson === null || modelJson.modelTopology == null) {
-    throw new ModelFileError(`load: ${jsonPath} has no modelTopology: it is not a TensorFlow.js layers model`, jsonPath);
+    throw new ModelFileError(
+      `load: ${jsonPath} has no modelTopology: it is not a TensorFlow.js layers model`,
+      jsonPath,
+    );
   }
   const manifest = modelJson.weightsManifest;
-  const wellFormed = Array.isArray(manifest) && manifest.every((group) => Array.isArray(group?.paths) && group.paths.every((p) => typeof p === "string") && Array.isArray(group.weights));
+  const wellFormed =
+    Array.isArray(manifest) &&
+    manifest.every(
+      (group) =>
+        Array.isArray(group?.paths) && group.paths.every((p) => typeof p === "string") && Array.isArray(group.weights),
+    );
   if (!wellFormed) {
-    throw new ModelFileError(`load: ${jsonPath} has no valid weightsManifest: it does not say where the weights are (the model would get random weights)`, jsonPath);
+    throw new ModelFileError(
+      `load: ${jsonPath} has no valid weightsManifest: it does not say where the weights are (the model would get random weights)`,
+      jsonPath,
+    );
   }
   const dir = path.dirname(jsonPath);
   const files = manifest.flatMap((group) => group.paths).map((file) => path.resolve(dir, file));
@@ -240,9 +285,16 @@ async function readModelOnce(jsonPath: string, retry: boolean): Promise<tf.io.Mo
     try {
       contents.push(await readFile(file));
     } catch (error) {
-      const replaced = retry && (error as NodeJS.ErrnoException).code === "ENOENT" && (await readFile(jsonPath, "utf8").catch(() => text)) !== text;
+      const replaced =
+        retry &&
+        (error as NodeJS.ErrnoException).code === "ENOENT" &&
+        (await readFile(jsonPath, "utf8").catch(() => text)) !== text;
       if (replaced) throw new ReplacedMeanwhile();
-      throw new ModelFileError(`load: cannot read the weights file ${file} named by ${jsonPath} (${reason(error)})`, file, { cause: error });
+      throw new ModelFileError(
+        `load: cannot read the weights file ${file} named by ${jsonPath} (${reason(error)})`,
+        file,
+        { cause: error },
+      );
     }
   }
   const specs = manifest.flatMap((group) => group.weights);
@@ -259,10 +311,15 @@ async function readModelOnce(jsonPath: string, retry: boolean): Promise<tf.io.Mo
     const hash = createHash("sha256");
     contents.forEach((bytes) => hash.update(bytes));
     if (hash.digest("hex") !== modelJson.weightsSha256) {
-      throw new ModelFileError(`load: ${named} does not match the checksum (weightsSha256) in ${jsonPath}: the weights are corrupt or from another save`, files[0] ?? jsonPath);
+      throw new ModelFileError(
+        `load: ${named} does not match the checksum (weightsSha256) in ${jsonPath}: the weights are corrupt or from another save`,
+        files[0] ?? jsonPath,
+      );
     }
   }
-  const buffers = contents.map((bytes) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const buffers = contents.map(
+    (bytes) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   return tf.io.getModelArtifactsForJSON(modelJson, async () => [specs, tf.io.CompositeArrayBuffer.join(buffers)]);
 }
 

@@ -43,7 +43,8 @@ async function startWasm(): Promise<boolean> {
       tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", true);
       wasm.setThreadsCount(threads);
       (os as { cpus: () => os.CpuInfo[] }).cpus = () => Array.from({ length: 2 * threads }, () => cpus()[0]);
-      URL.createObjectURL = (blob: Blob) => (blob?.type === "application/javascript" ? workerFile : createObjectURL(blob));
+      URL.createObjectURL = (blob: Blob) =>
+        blob?.type === "application/javascript" ? workerFile : createObjectURL(blob);
       threadsModule.Worker = class extends NodeWorker {
         constructor(file: string | URL, options?: import("node:worker_threads").WorkerOptions) {
           super(file, { ...options, execArgv: [] });
@@ -69,7 +70,9 @@ async function startWasm(): Promise<boolean> {
 
 /** The pthread worker script of the threaded wasm build, as a file Node can start. */
 function wasmWorkerFile(): string {
-  const dir = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js"));
+  const dir = path.dirname(
+    require.resolve("@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js"),
+  );
   const contents: string = require(path.join(dir, "tfjs-backend-wasm-threaded-simd.worker.js")).wasmWorkerContents;
   // The worker receives the main script as a Blob too: point it at the file.
   const mainScript = path.join(dir, "tfjs-backend-wasm-threaded-simd.js");
@@ -122,7 +125,8 @@ export const platform: Platform = {
     } finally {
       for (const event of RETHROWN) {
         for (const listener of emitter.listeners(event)) {
-          if (!before.get(event)!.has(listener) && isEmscriptens(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+          if (!before.get(event)!.has(listener) && isEmscriptens(listener))
+            emitter.removeListener(event, listener as (...args: unknown[]) => void);
         }
       }
     }
@@ -130,14 +134,17 @@ export const platform: Platform = {
   fileSystem: (target) => localFiles(target),
   stdout: () => process.stdout,
   progressBar(stream: ProgressStream, { format, fps }) {
-    return new cliProgress.SingleBar({
-      stream: stream as NodeJS.WriteStream,
-      format,
-      barsize: 24,
-      hideCursor: true,
-      clearOnComplete: false,
-      fps,
-    }, cliProgress.Presets.shades_classic);
+    return new cliProgress.SingleBar(
+      {
+        stream: stream as NodeJS.WriteStream,
+        format,
+        barsize: 24,
+        hideCursor: true,
+        clearOnComplete: false,
+        fps,
+      },
+      cliProgress.Presets.shades_classic,
+    );
   },
   readFile: async (file) => new Uint8Array(await readFile(file)),
   writeFile: (file, data) => writeFile(file, data),

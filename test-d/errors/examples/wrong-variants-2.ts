@@ -3,15 +3,23 @@ import { graph, input, nn, ops, sequential } from "shapecheck";
 
 export const alexnetOldFeatures = sequential(
   input([3, 224, 224]),
-  nn.conv2d(3, 64, 11, 4, 2), nn.relu(), nn.maxPool2d(3, 2),
-  nn.conv2d(64, 192, 5, 1, 2), nn.relu(), nn.maxPool2d(3, 2),
-  nn.conv2d(192, 384, 3, 1, 1), nn.relu(),
-  nn.conv2d(384, 256, 3, 1, 1), nn.relu(),
-  nn.conv2d(256, 256, 3, 1, 1), nn.relu(), // the last max pool is missing
+  nn.conv2d(3, 64, 11, 4, 2),
+  nn.relu(),
+  nn.maxPool2d(3, 2),
+  nn.conv2d(64, 192, 5, 1, 2),
+  nn.relu(),
+  nn.maxPool2d(3, 2),
+  nn.conv2d(192, 384, 3, 1, 1),
+  nn.relu(),
+  nn.conv2d(384, 256, 3, 1, 1),
+  nn.relu(),
+  nn.conv2d(256, 256, 3, 1, 1),
+  nn.relu(), // the last max pool is missing
   nn.flatten(),
   nn.linear(9216, 4096), // error: "linear(9216, 4096): inFeatures must equal the last input dimension 43264 (input [number, 256·13·13 = 43264])"
 );
 
+// prettier-ignore
 export const resnetMissingProjection = sequential(
   input([64, 56, 56]),
   nn.residual(nn.conv2d(64, 128, 3, { stride: 2, padding: 1, bias: false }), nn.batchNorm2d(128), nn.relu(), nn.conv2d(128, 128, 3, { padding: 1, bias: false }), nn.batchNorm2d(128)), // error: "residual(5 layers): the block's output [number, 128, 28, 28] must equal its input [number, 64, 56, 56] (input [number, 64, 56, 56])"

@@ -11,7 +11,13 @@ export const onlyUnknown = layers.globalAveragePooling2d({ keepdims: true }); //
 export const flattenSnake = layers.flatten({ data_format: "channelsLast" }); // error: flatten(): data_format is not an option of TensorFlow.js's flatten; did you mean `dataFormat`?
 export const momentum = layers.batchNormalization({ eps: 0.001 }); // error: batchNormalization(): eps is not an option of TensorFlow.js's batchNormalization; did you mean `epsilon`?
 
+// prettier-ignore
 export const contradicts = sequential(input([28, 28, 1]), layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [32, 32, 3] })); // error: conv2d({ inputShape: [32, 32, 3] }): the layer gets another input shape (inputShape is one example's shape, without the batch) (input [number, 28, 28, 1])
 export const flatInput = sequential(input([784]), layers.dense({ units: 10, inputShape: [28, 28] })); // error: dense({ inputShape: [28, 28] }): the layer gets another input shape (inputShape is one example's shape, without the batch) (input [number, 784])
 export const batchInput = sequential(input([10]), layers.dropout({ rate: 0.5, batchInputShape: [null, 12] })); // error: dropout({ batchInputShape: [null, 12] }): the layer gets another input shape (batchInputShape is the shape with the batch) (input [number, 10])
-export const agrees = sequential(input([28, 28, 1]), layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [28, 28, 1] }), layers.flatten(), layers.dense({ units: 10, inputShape: [5408] }));
+export const agrees = sequential(
+  input([28, 28, 1]),
+  layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [28, 28, 1] }),
+  layers.flatten(),
+  layers.dense({ units: 10, inputShape: [5408] }),
+);

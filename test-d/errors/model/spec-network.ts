@@ -1,5 +1,15 @@
 // The mistakes of SPEC.md's network: each is reported on its own layer, once, with its message.
-import { input, nn, sequential, type Conv2d, type Flatten, type Linear, type MaxPool2d, type Model, type ReLU } from "shapecheck";
+import {
+  input,
+  nn,
+  sequential,
+  type Conv2d,
+  type Flatten,
+  type Linear,
+  type MaxPool2d,
+  type Model,
+  type ReLU,
+} from "shapecheck";
 
 export const wrongInFeatures = sequential(
   input([1, 28, 28]),
@@ -49,6 +59,7 @@ export const unionFeatures = nn.linear(10 as 10 | 20, 10); // error: inFeatures 
 
 // A model declared as a type alone fails with the same message.
 // (The compiler reports it on the layer list, where the type argument starts.)
+// prettier-ignore
 export type WrongNet = Model<[1, 28, 28], [ // error: Type 'Linear<9000, 128>' is not assignable to type '"linear(9000, 128): inFeatures must equal the last input dimension 9216 (input [number, 64·12·12 = 9216])"'.
   Conv2d<1, 32, 3, 1>, ReLU, Conv2d<32, 64, 3, 1>, ReLU, MaxPool2d<2>, Flatten, Linear<9000, 128>,
 ]>;

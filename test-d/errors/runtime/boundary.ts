@@ -2,7 +2,14 @@
 import { input, nn, sequential } from "shapecheck";
 import { build, tensor, type Tensor } from "shapecheck/tfjs";
 
-const net = sequential(input([1, 28, 28]), nn.conv2d(1, 8, 3), nn.relu(), nn.flatten(), nn.linear(5408, 10), nn.logSoftmax(1));
+const net = sequential(
+  input([1, 28, 28]),
+  nn.conv2d(1, 8, 3),
+  nn.relu(),
+  nn.flatten(),
+  nn.linear(5408, 10),
+  nn.logSoftmax(1),
+);
 const model = build(net);
 declare const cifar: Tensor<[number, 3, 32, 32]>;
 declare const flat: Tensor<[number, 784]>;

@@ -15,5 +15,7 @@ single.predict(sequences); // error: '"predict: expected a tensor of shape [numb
 const multi = build(graph({ inputs: [image, tokens], outputs: [mask, summed] }));
 multi.predict([sequences, images]); // error: "predict (input 0): expected a tensor of shape [number, 1, 16, 16], got [number, 5, 8]"
 multi.predict([images]); // error: Argument of type '[Tensor<[number, 1, 16, 16]>]' is not assignable to parameter of type 'readonly [TensorData, TensorData]'.
-const trainable = build(graph({ inputs: [image, tokens], outputs: [mask, summed] })).compile({ loss: "meanSquaredError" });
+const trainable = build(graph({ inputs: [image, tokens], outputs: [mask, summed] })).compile({
+  loss: "meanSquaredError",
+});
 void trainable.fit([images, sequences], [images, sequences]); // error: "fit (y 0): expected a tensor of shape [number, 2, 16, 16], got [number, 1, 16, 16]"
