@@ -28,7 +28,20 @@ export interface Block {
 /** The error text a line must get (`// error: <text>` at its end), if any. */
 export const expectedError = (code: string): string | undefined => code.match(/\/\/ error: (.*)$/)?.[1]?.trim();
 
-/** Empties `dir` and writes the blocks, any extra files, and a tsconfig extending the project's (unused locals allowed). */
+/**
+ * The package's entry points and their sources. Blocks import the package by its name ("shapecheck",
+ * "shapecheck/tfjs", …); the generated tsconfig maps each name to its source file, so that the blocks
+ * check against the sources whatever package.json's `exports` point at (the built `dist/` of a package).
+ */
+export const entries: Readonly<Record<string, string>> = {
+  shapecheck: "src/index.ts",
+  "shapecheck/tfjs": "src/tfjs.ts",
+  "shapecheck/explain": "src/explain/index.ts",
+  "shapecheck/pytorch": "src/pytorch.ts",
+  "shapecheck/onnx": "src/onnx.ts",
+};
+
+/** Empties `dir` and writes the blocks, any extra files, and a tsconfig extending the project's (unused locals allowed, the package's names mapped to its sources). */
 export function writeProject(
   dir: string,
   blocks: readonly Block[],
@@ -46,7 +59,12 @@ export function writeProject(
       extends: extendsPath,
       include: ["*.ts"],
       exclude: [],
-      compilerOptions: { noUnusedLocals: false },
+      compilerOptions: {
+        noUnusedLocals: false,
+        paths: Object.fromEntries(
+          Object.entries(entries).map(([name, source]) => [name, [relative(dir, join(root, source))]]),
+        ),
+      },
     }),
   );
 }

@@ -1,17 +1,23 @@
-// Every ```ts block of README.md compiles under both compilers. Each block is its own module, after
-// a prelude that imports the package's names and declares the data the examples talk about. A block
-// that shows a compile error on purpose says so with `// error:` on the offending line; it must get
-// that error (the same convention as test-d/errors). Shared with the doc-comment examples: test/compile-blocks.ts.
+// Every ```ts block of README.md and of every docs/*.md page compiles under both compilers. Each block
+// is its own module, after a prelude that imports the package's names and declares the data the
+// examples talk about. A block that shows a compile error on purpose says so with `// error:` on the
+// offending line; it must get that error (the same convention as test-d/errors). Shared with the
+// doc-comment examples: test/compile-blocks.ts. Also: README.md stays a front page (size, every docs/
+// page linked), and every relative link of README.md and docs/ leads to a file and heading that exist.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
 import { check, compilers, root, writeProject, type Block } from "./compile-blocks.ts";
 
 const dir = join(root, ".tmp/readme");
 // Data the examples talk about, declared; with the package's names unless the block imports its own.
+// A block's own declarations (inside its function) shadow these.
 const declarations = `declare const pixels: Float32Array, digits: Int32Array, cifar: Float32Array;
 declare const testImages: import("shapecheck/tfjs").Tensor<[number, 1, 28, 28]>, testLabels: import("shapecheck/tfjs").Tensor<[number]>;
+declare const images: import("shapecheck/tfjs").Tensor<[number, 1, 28, 28]>;
+declare const mnist: import("shapecheck").Sequential<[number, 1, 28, 28], [number, 10]>;
+declare const model: import("shapecheck/tfjs").TrainableModel<[number, 1, 28, 28], [number, 10], [number], "accuracy">;
 export {};
 `;
 const packageImports = `import * as tf from "@tensorflow/tfjs-core";
@@ -22,31 +28,105 @@ import { build, fileSystem, load, ready, tensor, toTfjs } from "shapecheck/tfjs"
 import type { Tensor } from "shapecheck/tfjs";
 `;
 
-const texts = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
-  (m) => m[1]!,
-);
+/** The pages: README.md, then docs/*.md (paths relative to the root). */
+const pages = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
+const texts = Object.fromEntries(pages.map((page) => [page, readFileSync(join(root, page), "utf8")]));
+
+/** A page's ```ts blocks, each with the line of the page its first line is on. */
+function tsBlocks(text: string): { first: number; lines: string[] }[] {
+  const found: { first: number; lines: string[] }[] = [];
+  let current: { first: number; lines: string[] } | undefined;
+  text.split("\n").forEach((line, index) => {
+    if (current) {
+      if (line === "```") {
+        found.push(current);
+        current = undefined;
+      } else current.lines.push(line);
+    } else if (line === "```ts") current = { first: index + 2, lines: [] };
+  });
+  return found;
+}
+
 // Import lines stay at the top; the rest goes in an async function (top-level await, names reused across blocks).
-const blocks: Block[] = texts.map((text, b) => {
-  const lines = text.replace(/\n$/, "").split("\n");
-  const imports = lines.filter((line) => line.startsWith("import "));
-  const head =
-    `${imports.length ? "" : packageImports}${declarations}${imports.join("\n")}\nasync function block() {`.split("\n");
-  const body = lines.map((line, l) => ({
-    code: line.startsWith("import ") ? "" : line.replace(/^export /, ""),
-    origin: `README block ${b}, line ${l + 1}`,
-  }));
-  return {
-    name: `block-${String(b).padStart(2, "0")}.ts`,
-    lines: [...head.map((code) => ({ code })), ...body, { code: "}" }, { code: "void block;" }],
-  };
-});
+const blocks: Block[] = pages.flatMap((page) =>
+  tsBlocks(texts[page]!).map(({ first, lines }, b) => {
+    const imports = lines.filter((line) => line.startsWith("import "));
+    const head =
+      `${imports.length ? "" : packageImports}${declarations}${imports.join("\n")}\nasync function block() {`.split(
+        "\n",
+      );
+    const body = lines.map((line, l) => ({
+      code: line.startsWith("import ") ? "" : line.replace(/^export /, ""),
+      origin: `${page}:${first + l} (block ${b})`,
+    }));
+    const stem = page.replace(/^docs\//, "").replace(/\.md$/, "");
+    return {
+      name: `${stem}-${String(b).padStart(2, "0")}.ts`,
+      lines: [...head.map((code) => ({ code })), ...body, { code: "}" }, { code: "void block;" }],
+    };
+  }),
+);
 writeProject(dir, blocks);
 
 // Both compilers run at once; each test waits for its own.
 for (const [name, tsc] of Object.entries(compilers)) {
   const problems = check(tsc, dir, blocks);
   problems.catch(() => {}); // reported by its test
-  test(`${name}: the README's ${blocks.length} TypeScript blocks compile (and their // error: lines fail as shown)`, async () => {
+  test(`${name}: the ${blocks.length} TypeScript blocks of README.md and docs/*.md compile (and their // error: lines fail as shown)`, async () => {
     assert.equal((await problems).join("\n"), "");
   });
 }
+
+test("README.md is a front page: at most 25 KB, and it links every page of docs/", () => {
+  const readme = texts["README.md"]!;
+  assert.ok(readme.length <= 25_000, `README.md is ${readme.length} characters`);
+  const missing = pages.filter((page) => page.startsWith("docs/") && !readme.includes(`](${page}`));
+  assert.deepEqual(missing, [], "docs pages the README's contents do not link");
+  assert.doesNotMatch(readme, /SPEC\.md/, "README.md names SPEC.md, which is not in the repository");
+});
+
+/** GitHub's anchor for a heading: lowercased, punctuation dropped, spaces to hyphens. */
+const anchor = (heading: string): string =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+/** The anchors of a markdown page's headings (outside code blocks), numbered as GitHub does for repeats. */
+function anchors(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  let code = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("```")) code = !code;
+    const heading = !code && line.match(/^#{1,6} (.*)$/);
+    if (!heading) continue;
+    const base = anchor(heading[1]!);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    if (count > 0) seen.set(`${base}-${count}`, 1);
+  }
+  return new Set(seen.keys());
+}
+
+test("every relative link of README.md and docs/*.md leads to a file (and heading) that exists", () => {
+  const broken: string[] = [];
+  for (const page of pages) {
+    // Links outside code blocks and inline code.
+    const prose = texts[page]!.replace(/^```[\s\S]*?^```$/gm, "").replace(/`[^`\n]*`/g, "");
+    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue; // https:, mailto:
+      const [path, hash] = target!.split("#");
+      const file = path ? join(root, dirname(page), path) : join(root, page);
+      if (!existsSync(file)) broken.push(`${page}: ${target} (no file ${relative(root, file)})`);
+      else if (hash && file.endsWith(".md") && !anchors(readFileSync(file, "utf8")).has(hash))
+        broken.push(`${page}: ${target} (no such heading in ${relative(root, file)})`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});
