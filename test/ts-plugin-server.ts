@@ -23,6 +23,13 @@ export function makeProject(name: string, extra: Record<string, unknown> | null 
   mkdirSync(join(dir, "node_modules"), { recursive: true });
   symlinkSync(root, join(dir, "node_modules/shapecheck"), "dir");
   const options = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")).compilerOptions;
+  // The repo's `paths` (the package's names mapped to its sources), made absolute for this project.
+  options.paths = Object.fromEntries(
+    Object.entries(options.paths as Record<string, string[]>).map(([name, targets]) => [
+      name,
+      targets.map((target) => join(root, target)),
+    ]),
+  );
   writeFileSync(
     join(dir, "tsconfig.json"),
     JSON.stringify(

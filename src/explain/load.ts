@@ -4,8 +4,8 @@
 // explained up to the layer that does not fit.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
+import { fileURLToPath } from "node:url";
+import { importModelFile } from "./import-file.ts";
 import { explainGraph, explainSequential, isGraph, isSequential, isShapeError } from "./explain.ts";
 import type { ExplainedFile, ExplainedModel } from "./explanation.ts";
 
@@ -50,7 +50,7 @@ export async function explainFile(file: string, options: ExplainFileOptions = {}
 
   let exports: Record<string, unknown>;
   try {
-    exports = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    exports = await importModelFile(path);
   } catch (error) {
     return { file: shown, models: [failedModel(error, path, shown, source)] };
   }

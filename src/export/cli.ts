@@ -4,8 +4,7 @@
 //   onnx:    <out>/<name>.onnx per model, weights from --weights file.safetensors or a fresh build
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
+import { importModelFile } from "../explain/import-file.ts";
 import { isModel, type ModelLike } from "./model-parts.ts";
 import { toPyTorch } from "./pytorch/module.ts";
 import { trainScript } from "./pytorch/train.ts";
@@ -21,7 +20,7 @@ export class ExportFileError extends Error {
 export async function modelsOf(file: string, only?: string): Promise<[string, ModelLike][]> {
   const path = resolve(file);
   if (!existsSync(path)) throw new ExportFileError(`cannot find ${file}`);
-  const exports = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+  const exports = await importModelFile(path);
   const source = readFileSync(path, "utf8");
   const at = (name: string) => {
     const i = source.search(new RegExp(`\\b${name}\\b`));
