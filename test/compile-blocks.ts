@@ -29,19 +29,10 @@ export interface Block {
 export const expectedError = (code: string): string | undefined => code.match(/\/\/ error: (.*)$/)?.[1]?.trim();
 
 /**
- * The package's entry points and their sources. Blocks import the package by its name ("shapecheck",
- * "shapecheck/tfjs", …); the generated tsconfig maps each name to its source file, so that the blocks
- * check against the sources whatever package.json's `exports` point at (the built `dist/` of a package).
+ * Empties `dir` and writes the blocks, any extra files, and a tsconfig extending the project's (unused
+ * locals allowed). The project's tsconfig maps the package's names ("shapecheck", "shapecheck/tfjs", …)
+ * to their sources (`paths`), so blocks that import them check against src/, not the built dist/.
  */
-export const entries: Readonly<Record<string, string>> = {
-  shapecheck: "src/index.ts",
-  "shapecheck/tfjs": "src/tfjs.ts",
-  "shapecheck/explain": "src/explain/index.ts",
-  "shapecheck/pytorch": "src/pytorch.ts",
-  "shapecheck/onnx": "src/onnx.ts",
-};
-
-/** Empties `dir` and writes the blocks, any extra files, and a tsconfig extending the project's (unused locals allowed, the package's names mapped to its sources). */
 export function writeProject(
   dir: string,
   blocks: readonly Block[],
@@ -59,12 +50,7 @@ export function writeProject(
       extends: extendsPath,
       include: ["*.ts"],
       exclude: [],
-      compilerOptions: {
-        noUnusedLocals: false,
-        paths: Object.fromEntries(
-          Object.entries(entries).map(([name, source]) => [name, [relative(dir, join(root, source))]]),
-        ),
-      },
+      compilerOptions: { noUnusedLocals: false },
     }),
   );
 }
