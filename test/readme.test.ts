@@ -83,12 +83,30 @@ for (const [name, tsc] of Object.entries(compilers)) {
   });
 }
 
-test("README.md is a front page: at most 25 KB, and it links every page of docs/", () => {
+/** The relative links of a page, outside code blocks and inline code: [target, the file it names (relative to the root)]. */
+function links(page: string): [string, string][] {
+  const prose = texts[page]!.replace(/^```[\s\S]*?^```$/gm, "").replace(/`[^`\n]*`/g, "");
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((target) => !/^[a-z]+:/.test(target)) // https:, mailto:
+    .map((target) => [target, relative(root, join(root, dirname(page), target.split("#")[0]!))]);
+}
+
+test("README.md is a front page: at most 25 KB, no SPEC.md, and every page of docs/ is reachable from it", () => {
   const readme = texts["README.md"]!;
   assert.ok(readme.length <= 25_000, `README.md is ${readme.length} characters`);
-  const missing = pages.filter((page) => page.startsWith("docs/") && !readme.includes(`](${page}`));
-  assert.deepEqual(missing, [], "docs pages the README's contents do not link");
   assert.doesNotMatch(readme, /SPEC\.md/, "README.md names SPEC.md, which is not in the repository");
+  // Pages linked from the README, or from a page linked from it, and so on.
+  const reached = new Set(["README.md"]);
+  const queue = ["README.md"];
+  for (let page = queue.shift(); page !== undefined; page = queue.shift())
+    for (const [, file] of links(page))
+      if (texts[file] !== undefined && !reached.has(file)) (reached.add(file), queue.push(file));
+  assert.deepEqual(
+    pages.filter((page) => !reached.has(page)),
+    [],
+    "docs pages no link leads to from README.md (add them to its contents)",
+  );
 });
 
 /** GitHub's anchor for a heading: lowercased, punctuation dropped, spaces to hyphens. */
@@ -117,15 +135,11 @@ function anchors(text: string): Set<string> {
 test("every relative link of README.md and docs/*.md leads to a file (and heading) that exists", () => {
   const broken: string[] = [];
   for (const page of pages) {
-    // Links outside code blocks and inline code.
-    const prose = texts[page]!.replace(/^```[\s\S]*?^```$/gm, "").replace(/`[^`\n]*`/g, "");
-    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
-      if (/^[a-z]+:/.test(target!)) continue; // https:, mailto:
-      const [path, hash] = target!.split("#");
-      const file = path ? join(root, dirname(page), path) : join(root, page);
-      if (!existsSync(file)) broken.push(`${page}: ${target} (no file ${relative(root, file)})`);
-      else if (hash && file.endsWith(".md") && !anchors(readFileSync(file, "utf8")).has(hash))
-        broken.push(`${page}: ${target} (no such heading in ${relative(root, file)})`);
+    for (const [target, file] of links(page)) {
+      const hash = target.split("#")[1];
+      if (!existsSync(join(root, file))) broken.push(`${page}: ${target} (no file ${file})`);
+      else if (hash && file.endsWith(".md") && !anchors(readFileSync(join(root, file), "utf8")).has(hash))
+        broken.push(`${page}: ${target} (no such heading in ${file})`);
     }
   }
   assert.deepEqual(broken, []);
