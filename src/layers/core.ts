@@ -28,6 +28,34 @@ import type {
 } from "../../types/shape/tf-options.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
+import type { TfjsConfig } from "../families/layer-config.ts";
+
+/** The config of layers.dense (its runtime object). */
+export interface TfDenseConfig extends TfjsConfig<"Dense", DenseArgs> {
+  readonly units: number;
+  readonly inputDim: number | undefined;
+  readonly activation: DenseArgs["activation"];
+}
+/** The config of layers.flatten (its runtime object). */
+export interface TfFlattenConfig extends TfjsConfig<"Flatten", FlattenArgs> {
+  readonly dataFormat: DataFormat;
+}
+/** The config of layers.reshape (its runtime object). */
+export interface TfReshapeConfig extends TfjsConfig<"Reshape", ReshapeArgs> {
+  readonly targetShape: readonly number[];
+}
+/** The config of layers.permute (its runtime object): dims 1-based, as tfjs's. */
+export interface TfPermuteConfig extends TfjsConfig<"Permute", PermuteArgs> {
+  readonly dims: readonly number[];
+}
+/** The config of layers.dropout (its runtime object). */
+export interface TfDropoutConfig extends TfjsConfig<"Dropout", DropoutArgs> {
+  readonly rate: number;
+}
+/** The config of layers.activation (its runtime object). */
+export interface TfActivationConfig extends TfjsConfig<"Activation", ActivationArgs> {
+  readonly activation: ActivationIdentifier;
+}
 import { sizeProblem } from "../shape/args.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { flattenOrigins } from "../families/reshape/flatten.ts";
@@ -124,10 +152,10 @@ export function dense<
   checkSizeOption(layer, options, "inputDim");
   checkActivation(layer, options.activation);
   const inputDim = options.inputDim ?? null;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfDenseConfig = {
     kind: "Dense",
     written: layer,
-    args,
+    args: options,
     units: options.units,
     inputDim: options.inputDim,
     activation: options.activation,
@@ -184,7 +212,7 @@ export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(
   const layer = writtenLayer("flatten", options, flattenShown);
   checkKnownOptions(layer, "flatten", options, flattenOptions);
   const dataFormat = dataFormatOf(layer, options);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfFlattenConfig = {
     kind: "Flatten",
     written: layer,
     args: options ?? {},
@@ -281,10 +309,10 @@ export function reshape<
     const got = sizeProblem(size);
     if (got !== false) throw new ShapeError(writeTargetSizeMessage(layer, got));
   }
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfReshapeConfig = {
     kind: "Reshape",
     written: layer,
-    args,
+    args: options,
     targetShape: options.targetShape,
     outputShape: checkedInputShape("reshape", options, (input: RuntimeShape) => tfReshapeRule(layer, target, input)),
   };
@@ -358,10 +386,10 @@ export function permute<
   checkSizeOption(layer, options, "dims");
   if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
   const dims = [...options.dims];
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfPermuteConfig = {
     kind: "Permute",
     written: layer,
-    args,
+    args: options,
     dims: options.dims,
     outputShape: checkedInputShape("permute", options, (input: RuntimeShape) => tfPermuteRule(layer, dims, input)),
   };
@@ -435,10 +463,10 @@ export function dropout<
   checkKnownOptions(layer, "dropout", options, dropoutOptions);
   if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1))
     throw new ShapeError(writeRateMessage(layer));
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfDropoutConfig = {
     kind: "Dropout",
     written: layer,
-    args,
+    args: options,
     rate: options.rate,
     outputShape: checkedInputShape("dropout", options, (input: RuntimeShape) => input),
   };
@@ -516,10 +544,10 @@ export function activation<
   checkKnownOptions(layer, "activation", options, activationOptions);
   if (options.activation === undefined) throw new ShapeError(writeActivationMessage(layer, "undefined"));
   checkActivation(layer, options.activation);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfActivationConfig = {
     kind: "Activation",
     written: layer,
-    args,
+    args: options,
     activation: options.activation,
     outputShape: checkedInputShape("activation", options, (input: RuntimeShape) => input),
   };

@@ -2,29 +2,28 @@
 // spatial dimension, and the parameter counts tfjs's `model.countParams()` reports.
 import { dimIndex } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
+import type { DataFormat } from "../shape/tf-options.ts";
 import {
   dim,
   known,
   perAxis,
   product,
-  size,
+  count,
   sizes,
   spatialLabels,
   Unreadable,
   type Explainer,
-  type LayerConfig,
 } from "../explain/kinds/support.ts";
-
-/** tfjs's option (from `args`), with tfjs's default. */
-function option<Value>(layer: LayerConfig, name: string, fallback: Value): Value {
-  const args = layer["args"];
-  const value = typeof args === "object" && args !== null ? (args as Record<string, unknown>)[name] : undefined;
-  return (value ?? fallback) as Value;
-}
+import type { TfConvConfig } from "../families/conv/tf-conv.layers.ts";
+import type { TfEmbeddingConfig } from "../families/embedding/tf-embedding.layers.ts";
+import type { TfBatchNormalizationConfig } from "../families/normalization/tf-normalization.layers.ts";
+import type { TfUpSamplingConfig, TfZeroPaddingConfig } from "../families/padding/tf-padding.layers.ts";
+import type { TfGlobalPoolConfig, TfPoolConfig } from "../families/pool/tf-pool.layers.ts";
+import type { TfDenseConfig, TfPermuteConfig } from "./core.ts";
 
 /** The input split by data format: channel axis and spatial axes. */
-function image(layer: LayerConfig, shape: RuntimeShape): { channelAxis: number; spatial: number[] } {
-  const channelsFirst = (layer["dataFormat"] ?? "channelsLast") === "channelsFirst";
+function image(dataFormat: DataFormat, shape: RuntimeShape): { channelAxis: number; spatial: number[] } {
+  const channelsFirst = dataFormat === "channelsFirst";
   const axes = Array.from({ length: shape.length - 2 }, (_, i) => (channelsFirst ? i + 2 : i + 1));
   return { channelAxis: channelsFirst ? 1 : shape.length - 1, spatial: axes };
 }
@@ -43,60 +42,60 @@ export function tfConvFormula(
   return `⌈(${before} − ${extent} + 1) / ${stride}⌉ = ${out}`;
 }
 
-function spatialArithmetic(
-  layer: LayerConfig,
-  input: RuntimeShape,
-  output: RuntimeShape,
-  kernelField: string,
-  strideFallback: "kernel" | 1,
-  dilationField?: string,
-): string[] {
-  const { channelAxis, spatial } = image(layer, input);
+/** A window per spatial dimension (a convolution's or a pooling's), as tfjs computes its output. */
+interface Window {
+  readonly dataFormat: DataFormat;
+  readonly kernelSize: number | readonly number[];
+  readonly strides: number | readonly number[];
+  readonly dilationRate?: number | readonly number[];
+  readonly padding: string;
+}
+
+function spatialArithmetic(window: Window, input: RuntimeShape, output: RuntimeShape): string[] {
+  const { channelAxis, spatial } = image(window.dataFormat, input);
   const rank = spatial.length;
-  const kernels = sizes(layer, kernelField, rank);
-  const strides = sizes(layer, "strides", rank, strideFallback === "kernel" ? kernels : 1);
-  const dilations = dilationField === undefined ? kernels.map(() => 1) : sizes(layer, dilationField, rank, 1);
-  const padding = String(layer["padding"] ?? "valid");
+  const kernels = sizes(window.kernelSize, rank);
+  const strides = sizes(window.strides, rank);
+  const dilations = sizes(window.dilationRate ?? 1, rank);
   const formulas = spatial.map((axis, i) =>
-    tfConvFormula(dim(input[axis]), kernels[i]!, strides[i]!, dilations[i]!, padding, dim(output[axis])),
+    tfConvFormula(dim(input[axis]), kernels[i]!, strides[i]!, dilations[i]!, window.padding, dim(output[axis])),
   );
   const channels = input[channelAxis] === output[channelAxis] ? [] : [`C → ${dim(output[channelAxis])}`];
   return [...channels, ...perAxis(spatialLabels(rank), formulas)];
 }
 
-const useBias = (layer: LayerConfig): boolean => option<unknown>(layer, "useBias", true) !== false;
-
-export const tfConv: Explainer = (layer, input, output) => {
-  const { channelAxis, spatial } = image(layer, input);
+export const tfConv: Explainer<TfConvConfig> = (layer, input, output) => {
+  const { channelAxis, spatial } = image(layer.dataFormat, input);
   const channels = known(input[channelAxis]);
-  const filters = size(layer, "filters");
-  const kernels = sizes(layer, "kernelSize", spatial.length);
+  const filters = count(layer.filters);
+  const kernels = sizes(layer.kernelSize, spatial.length);
+  const bias = layer.args.useBias !== false ? filters : 0;
   return {
-    arithmetic: spatialArithmetic(layer, input, output, "kernelSize", 1, "dilationRate"),
-    params: channels === null ? null : filters * channels * product(kernels) + (useBias(layer) ? filters : 0),
+    arithmetic: spatialArithmetic(layer, input, output),
+    params: channels === null ? null : filters * channels * product(kernels) + bias,
   };
 };
 
-export const tfPool: Explainer = (layer, input, output) => ({
-  arithmetic: spatialArithmetic(layer, input, output, "poolSize", "kernel"),
+export const tfPool: Explainer<TfPoolConfig> = (layer, input, output) => ({
+  arithmetic: spatialArithmetic({ ...layer, kernelSize: layer.poolSize }, input, output),
   params: 0,
 });
 
 /** Global pooling: `mean over H, W` / `max over L`. */
-export const tfGlobalPool: Explainer = (layer, input) => {
-  const rank = image(layer, input).spatial.length;
+export const tfGlobalPool: Explainer<TfGlobalPoolConfig> = (layer, input) => {
+  const rank = image(layer.dataFormat, input).spatial.length;
   return {
     arithmetic: [`${layer.kind.startsWith("GlobalMax") ? "max" : "mean"} over ${spatialLabels(rank).join(", ")}`],
     params: 0,
   };
 };
 
-export const tfDense: Explainer = (layer, input) => {
-  const units = size(layer, "units");
+export const tfDense: Explainer<TfDenseConfig> = (layer, input) => {
+  const units = count(layer.units);
   const features = known(input.at(-1));
   return {
     arithmetic: [`→ ${units}`],
-    params: features === null ? null : features * units + (useBias(layer) ? units : 0),
+    params: features === null ? null : features * units + (layer.args.useBias !== false ? units : 0),
   };
 };
 
@@ -116,45 +115,39 @@ export const tfReshape: Explainer = (_layer, input, output) => {
 };
 
 /** `axes 2, 1`: the order of the dimensions after the batch. */
-export const tfPermute: Explainer = (layer) => {
-  const dims = layer["dims"];
-  if (!Array.isArray(dims)) throw new Unreadable("Permute.dims");
-  return { arithmetic: [`axes in the order ${dims.join(", ")}`], params: 0 };
-};
+export const tfPermute: Explainer<TfPermuteConfig> = ({ dims }) => ({
+  arithmetic: [`axes in the order ${dims.join(", ")}`],
+  params: 0,
+});
 
 /** tfjs counts all four weights: gamma and beta (when scale, center) and the moving mean and variance. */
-export const tfBatchNormalization: Explainer = (layer, input) => {
-  const axis = dimIndex(typeof layer["axis"] === "number" ? layer["axis"] : -1, input.length);
+export const tfBatchNormalization: Explainer<TfBatchNormalizationConfig> = (layer, input) => {
+  const axis = dimIndex(layer.axis, input.length);
   if (axis === false) throw new Unreadable("BatchNormalization.axis");
   const features = known(input[axis]);
-  const weights =
-    2 +
-    (option<unknown>(layer, "center", true) !== false ? 1 : 0) +
-    (option<unknown>(layer, "scale", true) !== false ? 1 : 0);
+  const weights = 2 + (layer.args.center !== false ? 1 : 0) + (layer.args.scale !== false ? 1 : 0);
   return { arithmetic: [], params: features === null ? null : weights * features };
 };
 
-export const tfEmbedding: Explainer = (layer) => {
-  const [inputDim, outputDim] = [size(layer, "inputDim"), size(layer, "outputDim")];
-  return { arithmetic: [`appends ${outputDim}`], params: inputDim * outputDim };
-};
+export const tfEmbedding: Explainer<TfEmbeddingConfig> = (layer) => ({
+  arithmetic: [`appends ${count(layer.outputDim)}`],
+  params: count(layer.inputDim) * count(layer.outputDim),
+});
 
 /** `H: 28 + 1 + 1 = 30`. */
-export const tfZeroPadding: Explainer = (layer, input, output) => {
-  const pairs = layer["padding"];
-  if (!Array.isArray(pairs)) throw new Unreadable("ZeroPadding2D.padding");
-  const { spatial } = image(layer, input);
+export const tfZeroPadding: Explainer<TfZeroPaddingConfig> = (layer, input, output) => {
+  const { spatial } = image(layer.dataFormat, input);
   const formulas = spatial.map((axis, i) => {
-    const [before, after] = pairs[i] as [number, number];
+    const [before, after] = layer.padding[i]!;
     return before === 0 && after === 0 ? null : `${dim(input[axis])} + ${before} + ${after} = ${dim(output[axis])}`;
   });
   return { arithmetic: perAxis(spatialLabels(spatial.length), formulas), params: 0 };
 };
 
 /** `H: 14 × 2 = 28`. */
-export const tfUpSampling: Explainer = (layer, input, output) => {
-  const { spatial } = image(layer, input);
-  const factors = sizes(layer, "size", spatial.length);
+export const tfUpSampling: Explainer<TfUpSamplingConfig> = (layer, input, output) => {
+  const { spatial } = image(layer.dataFormat, input);
+  const factors = sizes(layer.size, spatial.length);
   const formulas = spatial.map((axis, i) =>
     factors[i] === 1 ? null : `${dim(input[axis])} × ${factors[i]} = ${dim(output[axis])}`,
   );

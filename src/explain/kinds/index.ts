@@ -1,22 +1,27 @@
-// The per-kind explainers, by the runtime layers' `kind`. A kind missing here is shown with "—".
+// The per-kind explainers, by the runtime layers' `kind`, typed by their configs: a kind of
+// `LayerConfig` without an explainer does not compile. A layer of another kind is shown with "—".
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { multiheadAttention } from "../../families/attention/attention.explain.ts";
 import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
+import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
+import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
 import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
 import { gru, lstm } from "../../families/recurrent/recurrent.explain.ts";
 import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
-import { Unreadable, type Explainer, type LayerConfig } from "./support.ts";
+import { Unreadable, type Explainer } from "./support.ts";
+import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
 import * as tfjs from "../../layers/tfjs.explain.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
 export { explainOp, writtenOp, type OpNodeLike } from "../../ops/ops.explain.ts";
 
-/** Every kind explain knows, PyTorch's (`nn`) and TensorFlow.js's (`layers`). */
-export const explainers: Readonly<Record<string, Explainer>> = {
+/** Every kind explain knows, PyTorch's (`nn`) and TensorFlow.js's (`layers`); blocks are explained by their branches. */
+export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Explainer<ConfigOf<Kind>> } = {
   conv1d: conv,
   conv2d: conv,
   conv3d: conv,
@@ -50,6 +55,29 @@ export const explainers: Readonly<Record<string, Explainer>> = {
   dropout2d: keepsShape,
   softmax: keepsShape,
   logSoftmax: keepsShape,
+  relu6: keepsShape,
+  hardswish: keepsShape,
+  hardsigmoid: keepsShape,
+  silu: keepsShape,
+  mish: keepsShape,
+  elu: keepsShape,
+  selu: keepsShape,
+  celu: keepsShape,
+  softplus: keepsShape,
+  softsign: keepsShape,
+  hardtanh: keepsShape,
+  logsigmoid: keepsShape,
+  tanhshrink: keepsShape,
+  softshrink: keepsShape,
+  hardshrink: keepsShape,
+  threshold: keepsShape,
+  softmax2d: keepsShape,
+  softmin: keepsShape,
+  glu,
+  prelu,
+  pixelShuffle: shuffle,
+  pixelUnshuffle: shuffle,
+  channelShuffle: shuffle,
   // tfjs's `layers`
   Conv1D: tfjs.tfConv,
   Conv2D: tfjs.tfConv,
@@ -73,13 +101,16 @@ export const explainers: Readonly<Record<string, Explainer>> = {
   UpSampling2D: tfjs.tfUpSampling,
 };
 
-/** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, a config it cannot read). */
+/** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */
 export function explainKind(
-  layer: LayerConfig,
+  layer: RuntimeLayer,
   input: RuntimeShape,
   output: RuntimeShape,
 ): { arithmetic: readonly string[] | null; params: number | null } {
-  const explainer = Object.hasOwn(explainers, layer.kind) ? explainers[layer.kind] : undefined;
+  // The registry is keyed by kind: the explainer of `layer.kind` takes this layer's config.
+  const explainer = Object.hasOwn(explainers, layer.kind)
+    ? (explainers[layer.kind as Exclude<LayerKind, BlockKind>] as Explainer<RuntimeLayer>)
+    : undefined;
   if (explainer === undefined) return { arithmetic: null, params: null };
   try {
     const { arithmetic, params } = explainer(layer, input, output);

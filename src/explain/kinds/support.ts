@@ -1,12 +1,9 @@
-// What every per-kind explainer shares: its signature, reading a layer's config, writing arithmetic.
+// What every per-kind explainer shares: its signature (the layer's typed config), writing arithmetic.
 import { showDim, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
+import type { LayerConfig } from "../../families/layer-config.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
 
-/** A runtime layer as explain reads it: its kind, written form and config fields. */
-export interface LayerConfig {
-  readonly kind: string;
-  readonly written: string;
-  readonly [field: string]: unknown;
-}
+export type { LayerConfig } from "../../families/layer-config.ts";
 
 /** What an explainer finds: the arithmetic per changed dimension and the parameter count. */
 export interface Explained {
@@ -16,42 +13,35 @@ export interface Explained {
 }
 
 /**
- * Explains one kind of layer from its config and its input and output shapes. It may throw
- * `Unreadable` when a config field is not what it expects: the row then shows "—".
+ * Explains one kind of layer from its config (typed by its kind) and its input and output shapes. It
+ * may throw `Unreadable` when the shapes do not allow it (a dim outside the input): the row then shows "—".
  */
-export type Explainer = (layer: LayerConfig, input: RuntimeShape, output: RuntimeShape) => Explained;
+export type Explainer<Config extends RuntimeLayer = LayerConfig> = (
+  layer: Config,
+  input: RuntimeShape,
+  output: RuntimeShape,
+) => Explained;
 
-/** A config field an explainer cannot read (a layer family changed shape): shown as "—". */
+/** What an explainer cannot work out from a layer and its shapes: shown as "—". */
 export class Unreadable extends Error {}
 
-/** A non-negative integer field. */
-export function size(layer: LayerConfig, field: string, fallback?: number): number {
-  const value = layer[field] ?? fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
-    throw new Unreadable(`${layer.kind}.${field}`);
+const isSize = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * A size of a config (`layer.outFeatures`), checked: a config object changed by hand after its
+ * builder checked it (`{ ...layer, outFeatures: "ten" }`) is `Unreadable` (shown as "—"), not a wrong count.
+ */
+export function count(value: number): number {
+  if (!isSize(value)) throw new Unreadable(String(value));
   return value;
 }
 
-/** A size per spatial dimension (a number for all, or a tuple), as `rank` numbers. */
-export function sizes(
-  layer: LayerConfig,
-  field: string,
-  rank: number,
-  fallback?: number | readonly number[],
-): number[] {
-  const value = layer[field] ?? fallback;
+/** A size per spatial dimension of a config (a number for all, or a tuple), as `rank` checked sizes. */
+export function sizes(value: number | readonly number[], rank: number): number[] {
   const all = Array.isArray(value) ? value : Array.from({ length: rank }, () => value);
-  if (all.length !== rank || !all.every((one) => typeof one === "number" && Number.isSafeInteger(one) && one >= 0)) {
-    throw new Unreadable(`${layer.kind}.${field}`);
-  }
-  return all as number[];
-}
-
-/** A boolean field (with its framework default). */
-export function flag(layer: LayerConfig, field: string, fallback: boolean): boolean {
-  const value = layer[field] ?? fallback;
-  if (typeof value !== "boolean") throw new Unreadable(`${layer.kind}.${field}`);
-  return value;
+  if (all.length !== rank || !all.every(isSize)) throw new Unreadable(String(value));
+  return [...all];
 }
 
 /** A dimension in a formula: its size, `number` when unknown, its name when named. */

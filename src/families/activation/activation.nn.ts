@@ -21,6 +21,7 @@ import { ShapeError } from "../../errors.ts";
 import { dimRule } from "./activation.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 
 /** A layer whose output has its input's shape. */
 export interface Elementwise<Kind extends string> extends Layer, RuntimeLayer {
@@ -62,13 +63,26 @@ export interface LogSoftmaxShapeRule<Dim extends number> extends ShapeRule {
   readonly "~output": DimRule<`logSoftmax(${Dim})`, Dim, this["~input"]>;
 }
 
-function keep(kind: string, written: string, fields: Record<string, unknown> = {}): never {
-  const runtime: RuntimeLayer & Record<string, unknown> = {
-    kind,
-    written,
-    ...fields,
-    outputShape: (input: RuntimeShape) => input,
-  };
+/** The config of an activation or dropout (its runtime object): its kind and its one argument, if any. */
+export type ActivationConfig =
+  KindConfig<"relu" | "gelu" | "sigmoid" | "tanh" | "identity"> | LeakyReluConfig | DropoutConfig | SoftmaxConfig;
+export interface LeakyReluConfig extends KindConfig<"leakyRelu"> {
+  readonly negativeSlope: number;
+}
+export interface DropoutConfig extends KindConfig<"dropout" | "dropout2d"> {
+  readonly p: number;
+}
+export interface SoftmaxConfig extends KindConfig<"softmax" | "logSoftmax"> {
+  readonly dim: number;
+}
+
+/** A layer that keeps the shape, with its config fields (`{ p }`, `{ negativeSlope }`). */
+function keep(
+  kind: ActivationConfig["kind"],
+  written: string,
+  fields: { p?: number; negativeSlope?: number } = {},
+): never {
+  const runtime = { kind, written, ...fields, outputShape: (input: RuntimeShape) => input } as ActivationConfig;
   return runtime as never;
 }
 
@@ -115,7 +129,7 @@ function checkInplace(
     throw new ShapeError(writeOptionTypeMessage(layer, "inplace", expected.inplace[0]));
 }
 /** A builder of an activation that takes only `inplace`. */
-function inplaceOnly<Kind extends string>(kind: Kind) {
+function inplaceOnly<Kind extends "relu" | "gelu" | "sigmoid" | "tanh" | "identity">(kind: Kind) {
   return (inplace?: unknown): never => {
     checkInplace(`${kind}()`, kind, inplace);
     return keep(kind, `${kind}()`);
@@ -265,7 +279,7 @@ type ProbabilityProblem<P, Layer extends string> = number extends P
       : `${P & number}` extends `0.${string}`
         ? false
         : writeProbabilityMessage<Layer>;
-function dropoutOf(kind: string, rest: readonly unknown[]): never {
+function dropoutOf(kind: "dropout" | "dropout2d", rest: readonly unknown[]): never {
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as { p?: number };
   const p = (at === 0 ? undefined : (rest[0] as number | undefined)) ?? options.p ?? 0.5;
@@ -307,7 +321,7 @@ function dimLayer(kind: "softmax" | "logSoftmax", dim: unknown): never {
   if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
   const layer = `${kind}(${String(dim)})`;
   if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: SoftmaxConfig = {
     kind,
     written: layer,
     dim,

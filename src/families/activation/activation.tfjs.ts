@@ -2,12 +2,8 @@
 // softmax's dim and dropout2d's channel axis are mapped to where the dimension physically is.
 import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
-import {
-  notConvertible,
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-} from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter, type ConvertContext } from "../../runtime/convert/context.ts";
+import type { DropoutConfig, LeakyReluConfig, SoftmaxConfig } from "./activation.nn.ts";
 import { AxisSoftmax } from "../../runtime/convert/custom-layers.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
 
@@ -24,39 +20,36 @@ export const gelu = activation("gelu"); // exact: x·Φ(x) with erf, as PyTorch'
 export const sigmoid = activation("sigmoid");
 export const tanh = activation("tanh");
 
-export const leakyRelu: Converter = {
+export const leakyRelu: Converter<LeakyReluConfig> = {
   layout: () => "any",
-  convert: (layer, ctx) => apply(tfl.layers.leakyReLU({ alpha: layer.negativeSlope as number, name: ctx.name() }), ctx),
+  convert: (layer, ctx) => apply(tfl.layers.leakyReLU({ alpha: layer.negativeSlope, name: ctx.name() }), ctx),
 };
 
 export const identity: Converter = { layout: () => "any", convert: (_layer, ctx) => ({ y: ctx.x }) };
 
-export const dropout: Converter = {
+export const dropout: Converter<DropoutConfig> = {
   layout: () => "any",
-  convert: (layer, ctx) => apply(tfl.layers.dropout({ rate: layer.p as number, name: ctx.name() }), ctx),
+  convert: (layer, ctx) => apply(tfl.layers.dropout({ rate: layer.p, name: ctx.name() }), ctx),
 };
 
 /** dropout2d zeroes whole channels: the noise is shared by every position of a channel. */
-export const dropout2d: Converter = {
+export const dropout2d: Converter<DropoutConfig> = {
   layout: () => "any",
   convert(layer, ctx) {
     const rank = ctx.input.length;
     if (rank !== 3 && rank !== 4) throw notConvertible(layer, `it expects an input of rank 3 or 4, got rank ${rank}`);
     const channelAxis = physicalAxis(1, rank, ctx.layout);
     const noiseShape = Array.from({ length: rank }, (_, axis) => (axis === 0 || axis === channelAxis ? null : 1));
-    return apply(
-      tfl.layers.dropout({ rate: layer.p as number, noiseShape: noiseShape as number[], name: ctx.name() }),
-      ctx,
-    );
+    return apply(tfl.layers.dropout({ rate: layer.p, noiseShape: noiseShape as number[], name: ctx.name() }), ctx);
   },
 };
 
 /** softmax(dim) / logSoftmax(dim): tfjs's layers over the last axis, shapecheck's AxisSoftmax over another. */
-const softmaxLike = (log: boolean): Converter => ({
+const softmaxLike = (log: boolean): Converter<SoftmaxConfig> => ({
   layout: () => "any",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = ctx.input.length;
-    const dim = dimIndex(layer.dim as number, rank) as number;
+    const dim = dimIndex(layer.dim, rank) as number;
     if (dim === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");
     const axis = physicalAxis(dim, rank, ctx.layout);
     const name = ctx.name();

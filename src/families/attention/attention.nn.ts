@@ -6,6 +6,7 @@ import type { AttentionRule } from "./attention.types.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -76,6 +77,14 @@ type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<
   ]
 >;
 
+/** The config of multiheadAttention (its runtime object), PyTorch's defaults filled in. */
+export interface MultiheadAttentionConfig extends KindConfig<"multiheadAttention"> {
+  readonly embedDim: number;
+  readonly numHeads: number;
+  readonly dropout: number;
+  readonly bias: boolean;
+}
+
 /**
  * PyTorch's `nn.MultiheadAttention(embed_dim, num_heads, dropout=0, bias=True, batch_first=True)` applied as
  * self-attention (query = key = value = the input): [batch, seq, embedDim] → [batch, seq, embedDim].
@@ -110,7 +119,7 @@ export function multiheadAttention<
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
   checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
   const given = (options ?? {}) as MultiheadAttentionOptions;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: MultiheadAttentionConfig = {
     kind: "multiheadAttention",
     written: layer,
     embedDim: embed,

@@ -4,18 +4,19 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import { MultiheadAttention } from "./attention.tfjs-layer.ts";
-import type { Converter, ConvertContext, LayerConfig, ParamSpec } from "../../runtime/convert/context.ts";
+import type { Converter, ParamSpec } from "../../runtime/convert/context.ts";
+import type { MultiheadAttentionConfig } from "./attention.nn.ts";
 
-export const multiheadAttention: Converter = {
+export const multiheadAttention: Converter<MultiheadAttentionConfig> = {
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const embedDim = layer.embedDim as number;
-    const useBias = (layer.bias as boolean | undefined) ?? true;
+  convert(layer, ctx) {
+    const embedDim = layer.embedDim;
+    const useBias = layer.bias;
     const name = ctx.name();
     const attention = new MultiheadAttention({
       embedDim,
-      numHeads: layer.numHeads as number,
-      dropout: (layer.dropout as number | undefined) ?? 0,
+      numHeads: layer.numHeads,
+      dropout: layer.dropout,
       useBias,
       name,
     });

@@ -6,6 +6,7 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { concatShapes, equalShapes } from "../../shape/join.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig, LayerConfig } from "../layer-config.ts";
 import { walk } from "../../model/walk.ts";
 
 /** `nn.residual(...layers)`: x + block(x); the block's output must equal its input, or the projection's output. */
@@ -68,6 +69,21 @@ export interface ResidualOptions<Projection extends readonly AnyLayer[]> {
   readonly projection: Projection;
 }
 
+/** The config of residual (its runtime object): its layers and the projection of the shortcut (none: identity). */
+export interface ResidualConfig extends KindConfig<"residual"> {
+  readonly layers: readonly LayerConfig[];
+  readonly projection: readonly LayerConfig[];
+}
+/** The config of nn.sequential nested in a model (its runtime object, sequential.nn.ts). */
+export interface NestedSequentialConfig extends KindConfig<"nestedSequential"> {
+  readonly layers: readonly LayerConfig[];
+}
+/** The config of concat (its runtime object). */
+export interface ConcatConfig extends KindConfig<"concat"> {
+  readonly dim: number;
+  readonly branches: readonly (readonly LayerConfig[])[];
+}
+
 /**
  * A residual block, `x + block(x)` (He et al.; torchvision's BasicBlock). The block's output shape
  * must equal its input's, or the projection's output when one is given.
@@ -88,11 +104,11 @@ export function residual(...args: readonly unknown[]): RuntimeLayer {
   const main = layers as readonly RuntimeLayer[];
   const projection = options.projection as readonly RuntimeLayer[];
   const block = `residual(${main.length} layers)`;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: ResidualConfig = {
     kind: "residual",
     written: block,
-    layers: main,
-    projection,
+    layers: main as readonly LayerConfig[],
+    projection: projection as readonly LayerConfig[],
     outputShape: (input: RuntimeShape) => {
       const output = run(block, input, main);
       return projection.length === 0
@@ -123,11 +139,11 @@ export function concat<const D extends number, const Branches extends readonly (
   ...branches: Branches
 ): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: ConcatConfig = {
     kind: "concat",
     written: block,
     dim,
-    branches,
+    branches: branches as readonly (readonly LayerConfig[])[],
     outputShape: (input: RuntimeShape) =>
       concatShapes(
         block,

@@ -2,14 +2,9 @@
 // keys name them `${path}.layers.${i}`, `${path}.projection.${i}` and `${path}.branches.${b}.${i}`.
 import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
-import {
-  notConvertible,
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-  type ParamSpec,
-} from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
 import { physicalAxis, type Layout } from "../../runtime/convert/layout.ts";
+import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks.nn.ts";
 
 /** The layout the first layer of a chain that cares wants (so a block's input is permuted once, not per branch). */
 export type PreferredLayout = (layers: readonly LayerConfig[], input: readonly unknown[]) => Layout | "any";
@@ -18,11 +13,11 @@ export const setPreferredLayout = (fn: PreferredLayout): void => {
   preferred = fn;
 };
 
-export const residual: Converter = {
-  layout: (layer, input) => preferred(layer.layers as LayerConfig[], input),
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const main = ctx.chain(layer.layers as LayerConfig[], ctx.x, ctx.input, ctx.layout, `${ctx.path}.layers`);
-    const projection = (layer.projection as LayerConfig[] | undefined) ?? [];
+export const residual: Converter<ResidualConfig> = {
+  layout: (layer, input) => preferred(layer.layers, input),
+  convert(layer, ctx) {
+    const main = ctx.chain(layer.layers, ctx.x, ctx.input, ctx.layout, `${ctx.path}.layers`);
+    const projection = layer.projection;
     const shortcut =
       projection.length > 0
         ? ctx.chain(projection, ctx.x, ctx.input, ctx.layout, `${ctx.path}.projection`)
@@ -40,19 +35,19 @@ export const residual: Converter = {
   },
 };
 
-export const concat: Converter = {
+export const concat: Converter<ConcatConfig> = {
   layout: (layer, input) => {
-    for (const branch of layer.branches as LayerConfig[][]) {
+    for (const branch of layer.branches) {
       const wanted = preferred(branch, input);
       if (wanted !== "any") return wanted;
     }
     return "any";
   },
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = ctx.output.length;
-    const dim = dimIndex(layer.dim as number, rank) as number;
+    const dim = dimIndex(layer.dim, rank) as number;
     if (dim === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");
-    const branches = (layer.branches as LayerConfig[][]).map((branch, i) =>
+    const branches = layer.branches.map((branch, i) =>
       ctx.chain(branch, ctx.x, ctx.input, ctx.layout, `${ctx.path}.branches.${i}`),
     );
     const layout: Layout = branches[0]?.layout ?? ctx.layout;
@@ -63,5 +58,14 @@ export const concat: Converter = {
       .concatenate({ axis: physicalAxis(dim, rank, layout), name: ctx.name() })
       .apply(ys) as tfl.SymbolicTensor;
     return { y, layout, params: branches.flatMap((branch) => branch.params ?? []) };
+  },
+};
+
+/** nn.sequential: its layers in place; PyTorch's nested nn.Sequential names their parameters `${path}.${i}`. */
+export const nestedSequential: Converter<NestedSequentialConfig> = {
+  layout: (layer, input) => preferred(layer.layers, input),
+  convert(layer, ctx) {
+    const inner = ctx.chain(layer.layers, ctx.x, ctx.input, ctx.layout, ctx.path);
+    return { y: inner.y, layout: inner.layout ?? ctx.layout, params: inner.params ?? [] };
   },
 };

@@ -21,6 +21,7 @@ import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import {
   checkOptionTypes,
   checkSizes,
@@ -623,14 +624,27 @@ export function convTranspose2d<
 
 // ---- runtime
 
+/** The config of convTranspose1d / convTranspose2d (its runtime object): PyTorch's arguments, defaults filled in. */
+export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "convTranspose2d"> {
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly kernelSize: SizeArg;
+  readonly stride: SizeArg;
+  readonly padding: SizeArg;
+  readonly outputPadding: SizeArg;
+  readonly dilation: SizeArg;
+  readonly groups: number;
+  readonly bias: boolean;
+}
+
 function convTranspose(
-  kind: string,
+  kind: "convTranspose1d" | "convTranspose2d",
   rank: number,
   inChannels: number,
   outChannels: number,
   kernelSize: unknown,
   rest: readonly unknown[],
-): RuntimeLayer & Record<string, unknown> {
+): ConvTransposeConfig {
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
@@ -697,7 +711,7 @@ function convTranspose(
     written: layer,
     inChannels,
     outChannels,
-    kernelSize,
+    kernelSize: kernelSize as SizeArg,
     stride,
     padding,
     outputPadding,

@@ -7,33 +7,23 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
-import {
-  notConvertible,
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-  type ParamSpec,
-} from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { biasParam } from "./conv.tfjs.ts";
+import type { ConvTransposeConfig } from "./conv-transpose.nn.ts";
 import { ConvTranspose } from "./conv-transpose.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 
-type Size = number | readonly number[];
-
-export const convTranspose: Converter = {
+export const convTranspose: Converter<ConvTransposeConfig> = {
   layout: () => "last",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = layer.kind === "convTranspose1d" ? 1 : 2;
-    const inChannels = layer.inChannels as number;
-    const outChannels = layer.outChannels as number;
-    const kernels = perDim(layer.kernelSize as Size, rank);
-    const strides = perDim((layer.stride as Size | undefined) ?? 1, rank);
-    const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
-    const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
-    const useBias = (layer.bias as boolean | undefined) ?? true;
-    const groups = (layer.groups as number | undefined) ?? 1;
+    const { inChannels, outChannels, groups, bias: useBias } = layer;
+    const kernels = perDim(layer.kernelSize, rank);
+    const strides = perDim(layer.stride, rank);
+    const paddings = perDim(layer.padding, rank);
+    const dilations = perDim(layer.dilation, rank);
     if (groups !== 1 || dilations.some((d) => d !== 1)) {
-      const outputPaddings = perDim((layer.outputPadding as Size | undefined) ?? 0, rank);
+      const outputPaddings = perDim(layer.outputPadding, rank);
       return groupedOrDilated(ctx, {
         inChannels,
         outChannels,

@@ -3,16 +3,16 @@
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   channelChange,
+  count,
   dim,
-  flag,
   perAxis,
   product,
-  size,
-  sizes,
   spatialLabels,
+  sizes,
   type Explainer,
-  type LayerConfig,
 } from "../../explain/kinds/support.ts";
+import type { ConvTransposeConfig } from "./conv-transpose.nn.ts";
+import type { ConvConfig } from "./conv.nn.ts";
 
 /** PyTorch's Conv formula: `⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26`. */
 export const convFormula = (
@@ -37,27 +37,14 @@ export const convTransposeFormula = (
 
 const spatialRank = (input: RuntimeShape): number => input.length - 2;
 
-function bias(layer: LayerConfig, channels: number): number {
-  return flag(layer, "bias", true) ? channels : 0;
-}
-
-export const conv: Explainer = (layer, input, output) => {
+export const conv: Explainer<ConvConfig> = (layer, input, output) => {
   const rank = spatialRank(input);
-  const [inChannels, outChannels, groups] = [
-    size(layer, "inChannels"),
-    size(layer, "outChannels"),
-    size(layer, "groups", 1),
-  ];
-  const kernels = sizes(layer, "kernelSize", rank);
-  const strides = sizes(layer, "stride", rank, 1);
-  const dilations = sizes(layer, "dilation", rank, 1);
-  const padding = layer["padding"] ?? 0;
-  const paddings =
-    padding === "same"
-      ? null
-      : padding === "valid"
-        ? sizes({ ...layer, padding: 0 }, "padding", rank)
-        : sizes(layer, "padding", rank);
+  const [inChannels, outChannels, groups] = [count(layer.inChannels), count(layer.outChannels), count(layer.groups)];
+  const padding = layer.padding;
+  const kernels = sizes(layer.kernelSize, rank);
+  const strides = sizes(layer.stride, rank);
+  const dilations = sizes(layer.dilation, rank);
+  const paddings = padding === "same" ? null : sizes(padding === "valid" ? 0 : padding, rank);
   const formulas = input
     .slice(2)
     .map((before, i) =>
@@ -67,22 +54,18 @@ export const conv: Explainer = (layer, input, output) => {
     );
   return {
     arithmetic: [...channelChange(input[1], output[1]), ...perAxis(spatialLabels(rank), formulas)],
-    params: outChannels * (inChannels / groups) * product(kernels) + bias(layer, outChannels),
+    params: outChannels * (inChannels / groups) * product(kernels) + (layer.bias ? outChannels : 0),
   };
 };
 
-export const convTranspose: Explainer = (layer, input, output) => {
+export const convTranspose: Explainer<ConvTransposeConfig> = (layer, input, output) => {
   const rank = spatialRank(input);
-  const [inChannels, outChannels, groups] = [
-    size(layer, "inChannels"),
-    size(layer, "outChannels"),
-    size(layer, "groups", 1),
-  ];
-  const kernels = sizes(layer, "kernelSize", rank);
-  const strides = sizes(layer, "stride", rank, 1);
-  const paddings = sizes(layer, "padding", rank, 0);
-  const outputPaddings = sizes(layer, "outputPadding", rank, 0);
-  const dilations = sizes(layer, "dilation", rank, 1);
+  const [inChannels, outChannels, groups] = [count(layer.inChannels), count(layer.outChannels), count(layer.groups)];
+  const kernels = sizes(layer.kernelSize, rank);
+  const strides = sizes(layer.stride, rank);
+  const paddings = sizes(layer.padding, rank);
+  const outputPaddings = sizes(layer.outputPadding, rank);
+  const dilations = sizes(layer.dilation, rank);
   const formulas = input
     .slice(2)
     .map((before, i) =>
@@ -98,6 +81,6 @@ export const convTranspose: Explainer = (layer, input, output) => {
     );
   return {
     arithmetic: [...channelChange(input[1], output[1]), ...perAxis(spatialLabels(rank), formulas)],
-    params: inChannels * (outChannels / groups) * product(kernels) + bias(layer, outChannels),
+    params: inChannels * (outChannels / groups) * product(kernels) + (layer.bias ? outChannels : 0),
   };
 };

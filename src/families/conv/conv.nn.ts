@@ -36,11 +36,24 @@ import {
 import { convRule } from "./conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 
 /** A size per spatial dimension: one number for all, or a tuple. */
 export type SizeArg = number | readonly number[];
 /** Padding: a size per dimension, "same" (output size = input size; stride 1 only) or "valid" (0). */
 export type PaddingArg = SizeArg | "same" | "valid";
+
+/** The config of conv1d / conv2d / conv3d (its runtime object): PyTorch's arguments, defaults filled in. */
+export interface ConvConfig extends KindConfig<"conv1d" | "conv2d" | "conv3d"> {
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly kernelSize: SizeArg;
+  readonly stride: SizeArg;
+  readonly padding: PaddingArg;
+  readonly dilation: SizeArg;
+  readonly groups: number;
+  readonly bias: boolean;
+}
 
 /** PyTorch's keyword arguments of Conv1d/2d/3d, with PyTorch's defaults. */
 export interface ConvOptions {
@@ -546,7 +559,7 @@ function conv(
   outChannels: number,
   kernelSize: unknown,
   rest: readonly unknown[],
-): RuntimeLayer & Record<string, unknown> {
+): ConvConfig {
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
@@ -584,7 +597,7 @@ function conv(
     written: layer,
     inChannels,
     outChannels,
-    kernelSize,
+    kernelSize: kernelSize as SizeArg,
     stride,
     padding,
     dilation,

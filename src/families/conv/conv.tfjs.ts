@@ -14,16 +14,15 @@ import {
   type ParamSpec,
 } from "../../runtime/convert/context.ts";
 import { Conv } from "./conv.tfjs-layer.ts";
+import type { ConvConfig, PaddingArg } from "./conv.nn.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
-
-type Size = number | readonly number[];
 
 const rankOf = (kind: string): number => Number(kind.at(-2));
 
 /** [before, after] paddings per spatial dimension, or "same" (tfjs's "same" when `explicit` is not given). */
 function paddings(
-  padding: unknown,
+  padding: PaddingArg,
   rank: number,
   explicit?: { kernels: number[]; dilations: number[] },
 ): [number, number][] | "same" {
@@ -36,25 +35,22 @@ function paddings(
   }
   if (padding === "same") return "same";
   if (padding === "valid") return perDim(0, rank).map(() => [0, 0]);
-  return perDim(padding as Size, rank).map((p) => [p, p]);
+  return perDim(padding, rank).map((p) => [p, p]);
 }
 
-export const conv: Converter = {
+export const conv: Converter<ConvConfig> = {
   layout: () => "last",
   fusesRelu: true,
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = rankOf(layer.kind);
-    const inChannels = layer.inChannels as number;
-    const outChannels = layer.outChannels as number;
-    const groups = (layer.groups as number | undefined) ?? 1;
-    const useBias = (layer.bias as boolean | undefined) ?? true;
-    const kernels = perDim(layer.kernelSize as Size, rank);
-    const strides = perDim((layer.stride as Size | undefined) ?? 1, rank);
-    const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
+    const { inChannels, outChannels, groups, bias: useBias } = layer;
+    const kernels = perDim(layer.kernelSize, rank);
+    const strides = perDim(layer.stride, rank);
+    const dilations = perDim(layer.dilation, rank);
     const depthwise = groups > 1 && groups === inChannels && rank === 2;
     // tfjs's conv layers take no groups, no stride with a dilation, and do not train with a dilation.
     const custom = (groups > 1 && !depthwise) || dilations.some((d) => d > 1);
-    const pads = paddings(layer.padding ?? 0, rank, custom ? { kernels, dilations } : undefined);
+    const pads = paddings(layer.padding, rank, custom ? { kernels, dilations } : undefined);
     let x = ctx.x;
     if (pads !== "same" && pads.some(([before, after]) => before + after > 0))
       x = padLayer(pads, 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;

@@ -17,6 +17,7 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
 import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
@@ -203,7 +204,18 @@ export function conv2d<
 
 // ---- runtime
 
-function conv(kind: string, name: string, rank: number, args: ConvArgs): RuntimeLayer & Record<string, unknown> {
+/** The config of layers.conv1d / conv2d (its runtime object): tfjs's arguments, and the ones explain reads, defaults filled in. */
+export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D", ConvArgs> {
+  readonly filters: number;
+  readonly kernelSize: SizeArg;
+  readonly strides: SizeArg;
+  readonly padding: "valid" | "same";
+  readonly dilationRate: SizeArg;
+  readonly dataFormat: DataFormat;
+  readonly activation: ConvArgs["activation"];
+}
+
+function conv(kind: TfConvConfig["kind"], name: string, rank: number, args: ConvArgs): TfConvConfig {
   const layer = writtenLayer(name, args, shownOptions);
   checkKnownOptions(layer, name, args, convOptions);
   checkSizeOption(layer, args, "filters");

@@ -5,6 +5,7 @@ import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../
 import type { EmbeddingRule } from "./embedding.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { embeddingRule } from "./embedding.ts";
@@ -71,6 +72,14 @@ type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> = Options e
           : writePaddingIdxMessage<Layer, Index, NumEmbeddings>
   : false;
 
+/** The config of embedding (its runtime object); `null` for an option not given. */
+export interface EmbeddingConfig extends KindConfig<"embedding"> {
+  readonly numEmbeddings: number;
+  readonly embeddingDim: number;
+  readonly paddingIdx: number | null;
+  readonly maxNorm: number | null;
+}
+
 /**
  * PyTorch's `nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None)`: looks up a vector
  * of `embeddingDim` for every index (0 ≤ index < numEmbeddings) of the input, whatever its shape.
@@ -113,11 +122,11 @@ export function embedding<
   if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= -count && paddingIdx < count)) {
     throw new ShapeError(writePaddingIdxMessage(layer, paddingIdx, count));
   }
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: EmbeddingConfig = {
     kind: "embedding",
     written: layer,
-    numEmbeddings,
-    embeddingDim,
+    numEmbeddings: numEmbeddings as number,
+    embeddingDim: embeddingDim as number,
     paddingIdx: paddingIdx ?? null,
     maxNorm: (options as EmbeddingOptions | undefined)?.maxNorm ?? null,
     outputShape: (input: RuntimeShape) => embeddingRule(embeddingDim as number, input),

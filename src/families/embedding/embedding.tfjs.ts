@@ -4,15 +4,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchEmbedding } from "./embedding.tfjs-layer.ts";
-import { type Converter, type ConvertContext, type LayerConfig } from "../../runtime/convert/context.ts";
+import type { Converter } from "../../runtime/convert/context.ts";
+import type { EmbeddingConfig } from "./embedding.nn.ts";
 
-export const embedding: Converter = {
+export const embedding: Converter<EmbeddingConfig> = {
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const numEmbeddings = layer.numEmbeddings as number;
-    const embeddingDim = layer.embeddingDim as number;
-    const padding = (layer.paddingIdx as number | null | undefined) ?? null;
-    const maxNorm = (layer.maxNorm as number | null | undefined) ?? null;
+  convert(layer, ctx) {
+    const { numEmbeddings, embeddingDim, paddingIdx: padding, maxNorm } = layer;
     const name = ctx.name();
     const y = (
       padding !== null || maxNorm !== null

@@ -13,6 +13,7 @@ import type {
   InputShapeChecked,
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfEmbeddingRule } from "./tf-embedding.ts";
 import {
@@ -84,6 +85,13 @@ type EmbeddingProblem<
   ]
 >;
 
+/** The config of layers.embedding (its runtime object). */
+export interface TfEmbeddingConfig extends TfjsConfig<"Embedding", EmbeddingArgs> {
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly inputLength: EmbeddingArgs["inputLength"];
+}
+
 /**
  * tfjs's `tf.layers.embedding({ inputDim, outputDim, inputLength? })`: each index becomes a vector of `outputDim`.
  *
@@ -103,10 +111,10 @@ export function embedding<
   checkSizeOption(layer, options, "outputDim");
   checkSizeOption(layer, options, "inputLength");
   const inputLength = options.inputLength ?? null;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfEmbeddingConfig = {
     kind: "Embedding",
     written: layer,
-    args,
+    args: options,
     inputDim: options.inputDim,
     outputDim: options.outputDim,
     inputLength: options.inputLength,

@@ -22,6 +22,7 @@ import { ShapeError } from "../../errors.ts";
 import { lastDim, valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import { linearRule } from "./linear.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 
 /** `nn.linear(inFeatures, outFeatures)`: [..., inFeatures] → [..., outFeatures]. */
 export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
@@ -79,6 +80,18 @@ const biasExpected = [
   (value: unknown) => value === true,
 ] as const;
 
+/** The config of linear (its runtime object). */
+export interface LinearConfig extends KindConfig<"linear"> {
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+}
+/** The config of lazyLinear (its runtime object): inFeatures is the last input dimension. */
+export interface LazyLinearConfig extends KindConfig<"lazyLinear"> {
+  readonly outFeatures: number;
+  /** inFeatures on this input (`null` when unknown). */
+  inFeaturesFor(input: RuntimeShape): number | null;
+}
+
 /**
  * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension.
  *
@@ -110,7 +123,7 @@ export function linear<
   } else if (biasOrOptions !== undefined && biasOrOptions !== true) {
     throw new ShapeError(optionTypeMessage(layer, "bias", biasExpected[0]));
   }
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: LinearConfig = {
     kind: "linear",
     written: layer,
     inFeatures,
@@ -132,7 +145,7 @@ export function lazyLinear<const OutFeatures extends number>(
 ): LazyLinear<OutFeatures> {
   const layer = `lazyLinear(${outFeatures})`;
   checkSizes(layer, { outFeatures });
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: LazyLinearConfig = {
     kind: "lazyLinear",
     written: layer,
     outFeatures,

@@ -10,17 +10,18 @@ import {
   type ParamSpec,
 } from "../../runtime/convert/context.ts";
 import { biasParam } from "../conv/conv.tfjs.ts";
+import type { LazyLinearConfig, LinearConfig } from "./linear.nn.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 
-export const linear: Converter = {
+export const linear: Converter<LinearConfig | LazyLinearConfig> = {
   // The last dimension must be PyTorch's last dimension.
   layout: (_layer, input) => (input.length < 3 ? "any" : "first"),
   fusesRelu: true,
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const inFeatures = layer.kind === "lazyLinear" ? ctx.input.at(-1) : layer.inFeatures;
     if (typeof inFeatures !== "number")
       throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
-    const outFeatures = layer.outFeatures as number;
+    const outFeatures = layer.outFeatures;
     const name = ctx.name();
     const x = typeof ctx.input.at(-1) === "number" ? ctx.x : withLastDimension(layer, ctx, inFeatures);
     const y = tfl.layers

@@ -4,6 +4,7 @@ import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../
 import type { IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import { batchNormRule } from "./batch-norm.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -131,11 +132,26 @@ export function batchNorm2d<const NumFeatures extends number, const Options exte
   return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
 }
 
-function batchNorm(kind: string, ranks: number[], numFeatures: number, options: BatchNormOptions = {}): never {
+/** The config of batchNorm1d / batchNorm2d (its runtime object), PyTorch's defaults filled in. */
+export interface BatchNormConfig extends KindConfig<"batchNorm1d" | "batchNorm2d"> {
+  readonly numFeatures: number;
+  readonly eps: number;
+  /** `null`: a cumulative average (PyTorch's momentum=None). */
+  readonly momentum: number | null;
+  readonly affine: boolean;
+  readonly trackRunningStats: boolean;
+}
+
+function batchNorm(
+  kind: BatchNormConfig["kind"],
+  ranks: number[],
+  numFeatures: number,
+  options: BatchNormOptions = {},
+): never {
   const layer = `${kind}(${numFeatures})`;
   checkSizes(layer, { numFeatures });
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: BatchNormConfig = {
     kind,
     written: layer,
     numFeatures,

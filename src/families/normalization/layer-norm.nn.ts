@@ -4,6 +4,7 @@ import type { Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from 
 import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { layerNormRule } from "./layer-norm.ts";
@@ -54,6 +55,13 @@ type NormalizedShapeProblem<Layer extends string, NormalizedShape> = [Normalized
   ? writeEmptyNormalizedShapeMessage<Layer>
   : FirstSizeProblem<Layer, ["normalizedShape"], [NormalizedShape]>;
 
+/** The config of layerNorm (its runtime object), PyTorch's defaults filled in. */
+export interface LayerNormConfig extends KindConfig<"layerNorm"> {
+  readonly normalizedShape: number | readonly number[];
+  readonly eps: number;
+  readonly elementwiseAffine: boolean;
+}
+
 /**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
  * dimensions, which must be `normalizedShape` (a number for the last one, or a tuple).
@@ -86,7 +94,7 @@ export function layerNorm<const NormalizedShape extends number | readonly number
   checkSizes(layer, { normalizedShape: sizes });
   checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
   const given = (options ?? {}) as LayerNormOptions;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: LayerNormConfig = {
     kind: "layerNorm",
     written: layer,
     normalizedShape: shape,

@@ -7,13 +7,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchBatchNorm } from "./batch-norm.tfjs-layer.ts";
-import {
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-  type ParamSpec,
-} from "../../runtime/convert/context.ts";
+import { type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
+import type { BatchNormConfig } from "./batch-norm.nn.ts";
+import type { LayerNormConfig } from "./layer-norm.nn.ts";
 
 const same = (ctx: ConvertContext, key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
   key: `${ctx.path}.${key}`,
@@ -25,25 +22,22 @@ const same = (ctx: ConvertContext, key: string, layer: string, weight: string, s
 });
 
 /** shapecheck's BatchNorm (batch-norm-layer.ts): trackRunningStats false or momentum null. */
-const isTorchBatchNorm = (layer: LayerConfig): boolean => layer.trackRunningStats === false || layer.momentum === null;
+const isTorchBatchNorm = (layer: BatchNormConfig): boolean =>
+  layer.trackRunningStats === false || layer.momentum === null;
 
-export const batchNorm: Converter = {
+export const batchNorm: Converter<BatchNormConfig> = {
   // tfjs's BatchNormalization is right only with the channels on the last axis: on another axis
   // (channels-first [N, C, L] or [N, C, H, W], e.g. a batch norm on the model's input) its kernel reads
   // the per-channel statistics, gamma and beta cyclically along the last axis (tf.batchNorm broadcasts
   // a [C] vector over the last axis only), so elements got other channels' statistics. On 3+
   // dimensions it runs channels-last; shapecheck's BatchNorm broadcasts on any axis.
   layout: (layer, input) => (input.length < 3 || isTorchBatchNorm(layer) ? "any" : "last"),
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const numFeatures = layer.numFeatures as number;
-    const affine = (layer.affine as boolean | undefined) ?? true;
-    const momentum = layer.momentum as number | null | undefined;
-    const trackRunningStats = layer.trackRunningStats !== false;
-    const eps = (layer.eps as number | undefined) ?? 1e-5;
+  convert(layer, ctx) {
+    const { numFeatures, affine, momentum, trackRunningStats, eps } = layer;
     const axis = physicalAxis(1, ctx.input.length, ctx.layout);
     if (isTorchBatchNorm(layer)) {
       const name = ctx.name();
-      const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum: momentum ?? null, name }).apply(
+      const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum, name }).apply(
         ctx.x,
       ) as tfl.SymbolicTensor;
       const params: ParamSpec[] = [
@@ -100,19 +94,19 @@ export const batchNorm: Converter = {
   },
 };
 
-export const layerNorm: Converter = {
+export const layerNorm: Converter<LayerNormConfig> = {
   layout: (_layer, input) => (input.length < 3 ? "any" : "first"),
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const shape = layer.normalizedShape as number | readonly number[];
+  convert(layer, ctx) {
+    const shape = layer.normalizedShape;
     const sizes = typeof shape === "number" ? [shape] : [...shape];
-    const affine = (layer.elementwiseAffine as boolean | undefined) ?? true;
+    const affine = layer.elementwiseAffine;
     const rank = ctx.input.length;
     const axis = sizes.map((_, i) => rank - sizes.length + i);
     const name = ctx.name();
     const y = tfl.layers
       .layerNormalization({
         axis,
-        epsilon: (layer.eps as number | undefined) ?? 1e-5,
+        epsilon: layer.eps,
         center: affine,
         scale: affine,
         name,

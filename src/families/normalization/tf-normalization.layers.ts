@@ -12,6 +12,7 @@ import type {
   InputShapeChecked,
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfBatchNormRule } from "./tf-normalization.ts";
 import {
@@ -70,6 +71,11 @@ export interface BatchNormalizationShapeRule<Args extends BatchNormalizationArgs
   >;
 }
 
+/** The config of layers.batchNormalization (its runtime object). */
+export interface TfBatchNormalizationConfig extends TfjsConfig<"BatchNormalization", BatchNormalizationArgs> {
+  readonly axis: number;
+}
+
 /**
  * tfjs's `tf.layers.batchNormalization({ axis = -1 })` on an input of rank 2, 3 or 4; the axis dimension must be known.
  *
@@ -92,7 +98,7 @@ export function batchNormalization<const Args extends BatchNormalizationArgs | L
   const layer = writtenLayer("batchNormalization", options, shownOptions);
   checkKnownOptions(layer, "batchNormalization", options, batchNormalizationOptions);
   const axis = optionOf(options, "axis", -1);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfBatchNormalizationConfig = {
     kind: "BatchNormalization",
     written: layer,
     args: options ?? {},

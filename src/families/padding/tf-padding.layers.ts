@@ -18,6 +18,7 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
 import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
@@ -92,6 +93,12 @@ export const writeZeroPaddingFormMessage = (layer: string): string =>
   `${layer}: padding must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
 const isPair = (value: unknown): boolean => Array.isArray(value) && value.length === 2;
 
+/** The config of layers.zeroPadding2d (its runtime object): [before, after] per spatial dimension. */
+export interface TfZeroPaddingConfig extends TfjsConfig<"ZeroPadding2D", ZeroPadding2DArgs> {
+  readonly padding: readonly (readonly [number, number])[];
+  readonly dataFormat: DataFormat;
+}
+
 /**
  * tfjs's `tf.layers.zeroPadding2d({ padding = 1, dataFormat = "channelsLast" })`: zeros around an image.
  *
@@ -115,7 +122,7 @@ export function zeroPadding2d<
   const pairs = paddingPairs(padding);
   checkSizes(layer, { padding: pairs.flat() }, 0);
   const dataFormat = dataFormatOf(layer, options);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfZeroPaddingConfig = {
     kind: "ZeroPadding2D",
     written: layer,
     args: options ?? {},
@@ -184,6 +191,13 @@ type UpSamplingProblem<
   ]
 >;
 
+/** The config of layers.upSampling2d (its runtime object). */
+export interface TfUpSamplingConfig extends TfjsConfig<"UpSampling2D", UpSampling2DArgs> {
+  readonly size: number | readonly number[];
+  readonly interpolation: "nearest" | "bilinear";
+  readonly dataFormat: DataFormat;
+}
+
 /**
  * tfjs's `tf.layers.upSampling2d({ size = [2, 2], interpolation = "nearest", dataFormat = "channelsLast" })`.
  *
@@ -207,7 +221,7 @@ export function upSampling2d<
   checkSizes(layer, { size });
   const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
   const dataFormat = dataFormatOf(layer, options);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfUpSamplingConfig = {
     kind: "UpSampling2D",
     written: layer,
     args: options ?? {},

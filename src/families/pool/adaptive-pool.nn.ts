@@ -5,6 +5,7 @@ import type { Checked, FirstSizeProblem, PerDim, TupleLengthProblem } from "../.
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkSizes, checkTupleLength, perDim } from "../../shape/args.ts";
 import { adaptivePoolRule } from "./adaptive-pool.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -139,7 +140,19 @@ export function adaptiveMaxPool2d<
 export const writtenOutputSize = (size: unknown): string =>
   Array.isArray(size) ? `[${size.map((one) => (one === null ? "null" : String(one))).join(", ")}]` : String(size);
 
-function adaptivePool(kind: string, rank: number, outputSize: OutputSizeArg, allowNull: boolean): never {
+/** The config of adaptiveAvgPool1d / adaptiveAvgPool2d / adaptiveMaxPool2d (its runtime object). */
+export interface AdaptivePoolConfig extends KindConfig<
+  "adaptiveAvgPool1d" | "adaptiveAvgPool2d" | "adaptiveMaxPool2d"
+> {
+  readonly outputSize: OutputSizeArg;
+}
+
+function adaptivePool(
+  kind: AdaptivePoolConfig["kind"],
+  rank: number,
+  outputSize: OutputSizeArg,
+  allowNull: boolean,
+): never {
   const layer = `${kind}(${writtenOutputSize(outputSize)})`;
   checkSizes(
     layer,
@@ -148,7 +161,7 @@ function adaptivePool(kind: string, rank: number, outputSize: OutputSizeArg, all
   );
   checkTupleLength(layer, "outputSize", outputSize, rank);
   const sizes: (number | null)[] = Array.isArray(outputSize) ? [...outputSize] : perDim(outputSize as number, rank);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: AdaptivePoolConfig = {
     kind,
     written: layer,
     outputSize,

@@ -4,16 +4,12 @@
 // in PyTorch), and inputs of unknown size, are shapecheck's AdaptivePool layer (adaptive-pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { AdaptivePool } from "./adaptive-pool.tfjs-layer.ts";
-import {
-  notConvertible,
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-} from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter } from "../../runtime/convert/context.ts";
+import type { AdaptivePoolConfig } from "./adaptive-pool.nn.ts";
 
-export const adaptivePool: Converter = {
+export const adaptivePool: Converter<AdaptivePoolConfig> = {
   layout: () => "last",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = Number(layer.kind.at(-2));
     const max = layer.kind.startsWith("adaptiveMax");
     const spatialIn = ctx.input.slice(2);

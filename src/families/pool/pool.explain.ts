@@ -1,5 +1,7 @@
 // maxPool / avgPool (PyTorch's formulas, ceil mode with its last-window rule) and adaptive pooling.
-import { dim, flag, known, perAxis, sizes, spatialLabels, type Explainer } from "../../explain/kinds/support.ts";
+import { dim, known, perAxis, spatialLabels, sizes, type Explainer } from "../../explain/kinds/support.ts";
+import type { AdaptivePoolConfig } from "./adaptive-pool.nn.ts";
+import type { PoolConfig } from "./pool.nn.ts";
 
 /**
  * One pooled size as PyTorch computes it: `⌊(26 + 2·0 − 1·(2 − 1) − 1) / 2⌋ + 1 = 13` (max),
@@ -31,13 +33,13 @@ export function poolFormula(
   return `${formula} = ${out}`;
 }
 
-export const pool: Explainer = (layer, input, output) => {
+export const pool: Explainer<PoolConfig> = (layer, input, output) => {
   const rank = input.length - 2;
-  const kernels = sizes(layer, "kernelSize", rank);
-  const strides = sizes(layer, "stride", rank, kernels);
-  const paddings = sizes(layer, "padding", rank, 0);
-  const dilations = sizes(layer, "dilation", rank, 1);
-  const ceilMode = flag(layer, "ceilMode", false);
+  const kernels = sizes(layer.kernelSize, rank);
+  const strides = sizes(layer.stride, rank);
+  const paddings = sizes(layer.padding, rank);
+  const dilations = sizes(layer.dilation, rank);
+  const ceilMode = layer.ceilMode;
   const average = layer.kind.startsWith("avg");
   const formulas = input
     .slice(2)
@@ -58,7 +60,7 @@ export const pool: Explainer = (layer, input, output) => {
 };
 
 /** Adaptive pooling: each given output size is chosen, not computed (`H, W → 7`). */
-export const adaptivePool: Explainer = (_layer, input, output) => {
+export const adaptivePool: Explainer<AdaptivePoolConfig> = (_layer, input, output) => {
   const rank = input.length - 2;
   const changes = input.slice(2).map((before, i) => (before === output[i + 2] ? null : `→ ${dim(output[i + 2])}`));
   return { arithmetic: perAxis(spatialLabels(rank), changes).map((line) => line.replace(": →", " →")), params: 0 };

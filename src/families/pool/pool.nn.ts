@@ -33,6 +33,7 @@ import {
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
 
 /** PyTorch's keyword arguments of MaxPool/AvgPool, with PyTorch's defaults. */
@@ -388,7 +389,16 @@ export function avgPool2d<
   return pool("avgPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 
-function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
+/** The config of maxPool1d / maxPool2d / avgPool1d / avgPool2d (its runtime object), defaults filled in. */
+export interface PoolConfig extends KindConfig<"maxPool1d" | "maxPool2d" | "avgPool1d" | "avgPool2d"> {
+  readonly kernelSize: SizeArg;
+  readonly stride: SizeArg;
+  readonly padding: SizeArg;
+  readonly dilation: SizeArg;
+  readonly ceilMode: boolean;
+}
+
+function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
   if (isOptions(kernelSize))
     throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
   const kernel = kernelSize as SizeArg;
@@ -417,10 +427,10 @@ function pool(kind: string, rank: number, kernelSize: unknown, rest: readonly un
   paddings.forEach((p, i) => {
     if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));
   });
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: PoolConfig = {
     kind,
     written: layer,
-    kernelSize,
+    kernelSize: kernel,
     stride,
     padding,
     dilation,

@@ -6,27 +6,21 @@
 // (tfjs pooling has none) is shapecheck's DilatedPool layer (pool-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
-import {
-  notConvertible,
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-} from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter } from "../../runtime/convert/context.ts";
 import { CeilAvgPool } from "./ceil-avg-pool.tfjs-layer.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
 import { DilatedPool } from "./pool.tfjs-layer.ts";
+import type { PoolConfig } from "./pool.nn.ts";
 
-type Size = number | readonly number[];
-
-export const pool: Converter = {
+export const pool: Converter<PoolConfig> = {
   layout: () => "last",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = Number(layer.kind.at(-2));
     const max = layer.kind.startsWith("max");
-    const kernels = perDim(layer.kernelSize as Size, rank);
-    const strides = perDim((layer.stride as Size | undefined) ?? (layer.kernelSize as Size), rank);
-    const paddings = perDim((layer.padding as Size | undefined) ?? 0, rank);
-    const dilations = perDim((layer.dilation as Size | undefined) ?? 1, rank);
+    const kernels = perDim(layer.kernelSize, rank);
+    const strides = perDim(layer.stride, rank);
+    const paddings = perDim(layer.padding, rank);
+    const dilations = perDim(layer.dilation, rank);
     const pads = paddings.map((p, i): [number, number] => {
       if (!layer.ceilMode) return [p, p];
       const size = ctx.input[i + 2];

@@ -18,6 +18,7 @@ import type {
   InputShapeChecked,
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
 import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { TfPadding } from "../conv/tf-conv.ts";
@@ -345,7 +346,31 @@ export function globalMaxPooling2d<
 
 // ---- runtime
 
-function pool(kind: string, name: string, rank: number, args: object | undefined, known: ReadonlySet<string>): never {
+/** The config of layers.maxPooling1d / 2d, averagePooling1d / 2d (its runtime object), defaults filled in. */
+export interface TfPoolConfig extends TfjsConfig<
+  "MaxPooling1D" | "MaxPooling2D" | "AveragePooling1D" | "AveragePooling2D",
+  Pooling1DArgs | Pooling2DArgs
+> {
+  readonly poolSize: SizeArg;
+  readonly strides: SizeArg;
+  readonly padding: "valid" | "same";
+  readonly dataFormat: DataFormat;
+}
+/** The config of layers.globalAveragePooling1d / 2d, globalMaxPooling1d / 2d (its runtime object). */
+export interface TfGlobalPoolConfig extends TfjsConfig<
+  "GlobalAveragePooling1D" | "GlobalMaxPooling1D" | "GlobalAveragePooling2D" | "GlobalMaxPooling2D",
+  object
+> {
+  readonly dataFormat: DataFormat;
+}
+
+function pool(
+  kind: TfPoolConfig["kind"],
+  name: string,
+  rank: number,
+  args: object | undefined,
+  known: ReadonlySet<string>,
+): never {
   const layer = writtenLayer(name, args, shownOptions);
   checkKnownOptions(layer, name, args, known);
   checkSizeOption(layer, args, "poolSize", rank);
@@ -355,7 +380,7 @@ function pool(kind: string, name: string, rank: number, args: object | undefined
   const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
   const dataFormat = dataFormatOf(layer, args);
   const kernels = perDim(poolSize, rank);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfPoolConfig = {
     kind,
     written: layer,
     args: args ?? {},
@@ -371,7 +396,7 @@ function pool(kind: string, name: string, rank: number, args: object | undefined
 }
 
 function globalPool(
-  kind: string,
+  kind: TfGlobalPoolConfig["kind"],
   name: string,
   rank: number,
   args: object | undefined,
@@ -380,7 +405,7 @@ function globalPool(
   const layer = writtenLayer(name, args, shownOptions);
   checkKnownOptions(layer, name, args, known);
   const dataFormat = dataFormatOf(layer, args);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: TfGlobalPoolConfig = {
     kind,
     written: layer,
     args: args ?? {},

@@ -1,6 +1,7 @@
 // lstm and gru: the features become directions × hiddenSize (or projSize); PyTorch's weights per
 // layer and direction: W_ih (gates·h × in), W_hh (gates·h × h or proj), b_ih and b_hh (gates·h), W_hr (proj × h).
-import { flag, size, type Explainer, type LayerConfig } from "../../explain/kinds/support.ts";
+import { count, type Explainer } from "../../explain/kinds/support.ts";
+import type { RecurrentConfig } from "./recurrent.nn.ts";
 
 /** PyTorch's parameter count of an LSTM (4 gates) or GRU (3 gates). */
 export function recurrentParams(
@@ -26,20 +27,16 @@ export function recurrentParams(
   return total;
 }
 
-function explainRecurrent(gates: number, layer: LayerConfig): ReturnType<Explainer> {
-  const [inputSize, hiddenSize, numLayers] = [
-    size(layer, "inputSize"),
-    size(layer, "hiddenSize"),
-    size(layer, "numLayers", 1),
-  ];
-  const projSize = size(layer, "projSize", 0);
-  const directions = flag(layer, "bidirectional", false) ? 2 : 1;
+function explainRecurrent(gates: number, layer: RecurrentConfig): ReturnType<Explainer> {
+  const [inputSize, hiddenSize, numLayers] = [count(layer.inputSize), count(layer.hiddenSize), count(layer.numLayers)];
+  const projSize = count(layer.projSize ?? 0);
+  const directions = layer.bidirectional ? 2 : 1;
   const features = projSize === 0 ? hiddenSize : projSize;
   return {
     arithmetic: [directions === 2 ? `→ 2·${features} = ${2 * features}` : `→ ${features}`],
-    params: recurrentParams(gates, inputSize, hiddenSize, numLayers, directions, flag(layer, "bias", true), projSize),
+    params: recurrentParams(gates, inputSize, hiddenSize, numLayers, directions, layer.bias, projSize),
   };
 }
 
-export const lstm: Explainer = (layer) => explainRecurrent(4, layer);
-export const gru: Explainer = (layer) => explainRecurrent(3, layer);
+export const lstm: Explainer<RecurrentConfig> = (layer) => explainRecurrent(4, layer);
+export const gru: Explainer<RecurrentConfig> = (layer) => explainRecurrent(3, layer);

@@ -18,6 +18,7 @@ import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RecurrentRule } from "./recurrent.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { checkOptionTypes, checkSizes, expected, isOptions, splitOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { recurrentRule } from "./recurrent.ts";
@@ -329,6 +330,17 @@ export function writtenRecurrent(
   return `${kind}(${inputSize}, ${hiddenSize}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }
 
+/** The config of lstm / gru (its runtime object), PyTorch's defaults filled in; projSize is lstm's only. */
+export interface RecurrentConfig extends KindConfig<"lstm" | "gru"> {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly numLayers: number;
+  readonly bidirectional: boolean;
+  readonly bias: boolean;
+  readonly dropout: number;
+  readonly projSize?: number;
+}
+
 function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, rest: readonly unknown[]): never {
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as LSTMOptions;
@@ -354,7 +366,7 @@ function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, 
     if (projSize >= hiddenSize) throw new ShapeError(writeProjSizeMessage(layer, projSize, hiddenSize));
   }
   const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: RecurrentConfig = {
     kind,
     written: layer,
     inputSize,

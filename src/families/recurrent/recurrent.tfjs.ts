@@ -8,14 +8,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { ProjectedLSTM } from "./lstm.tfjs-layer.ts";
-import {
-  type Converter,
-  type ConvertContext,
-  type LayerConfig,
-  type ParamSpec,
-} from "../../runtime/convert/context.ts";
+import { type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { GRU } from "./gru.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
+import type { RecurrentConfig } from "./recurrent.nn.ts";
 
 export { multiheadAttention } from "../attention/attention.tfjs.ts";
 
@@ -29,29 +25,24 @@ const transposed = (key: string, layer: string, weight: string, shape: number[])
 });
 
 /** PyTorch's options of LSTM and GRU, with its defaults. */
-function recurrentOptions(layer: LayerConfig) {
-  return {
-    hiddenSize: layer.hiddenSize as number,
-    numLayers: (layer.numLayers as number | undefined) ?? 1,
-    bidirectional: (layer.bidirectional as boolean | undefined) ?? false,
-    useBias: (layer.bias as boolean | undefined) ?? true,
-    dropout: (layer.dropout as number | undefined) ?? 0,
-  };
+function recurrentOptions(layer: RecurrentConfig) {
+  const { hiddenSize, numLayers, bidirectional, bias: useBias, dropout } = layer;
+  return { hiddenSize, numLayers, bidirectional, useBias, dropout };
 }
 
 /** PyTorch's dropout on the outputs of every stacked layer but the last: before layer k > 0. */
 const dropoutBetween = (ctx: ConvertContext, x: tfl.SymbolicTensor, k: number, rate: number): tfl.SymbolicTensor =>
   k > 0 && rate > 0 ? (tfl.layers.dropout({ rate, name: ctx.name(`dropout${k}`) }).apply(x) as tfl.SymbolicTensor) : x;
 
-export const lstm: Converter = {
+export const lstm: Converter<RecurrentConfig> = {
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const projSize = (layer.projSize as number | undefined) ?? 0;
+  convert(layer, ctx) {
+    const projSize = layer.projSize ?? 0;
     if (projSize > 0) return projectedLstm(layer, ctx, projSize);
     const { hiddenSize: hidden, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
     const params: ParamSpec[] = [];
     let x = ctx.x;
-    let inputSize = layer.inputSize as number;
+    let inputSize = layer.inputSize;
     for (let k = 0; k < numLayers; k++) {
       x = dropoutBetween(ctx, x, k, dropout);
       const cellName = ctx.name(`l${k}`);
@@ -106,7 +97,7 @@ export const lstm: Converter = {
 };
 
 /** An lstm with projSize: shapecheck's LSTM layers (tfjs's have no projection). */
-function projectedLstm(layer: LayerConfig, ctx: ConvertContext, projSize: number) {
+function projectedLstm(layer: RecurrentConfig, ctx: ConvertContext, projSize: number) {
   const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
   return ownLayers(
     layer,
@@ -133,7 +124,7 @@ const same = (key: string, layer: string, weight: string, shape: number[]): Para
  * `gates` blocks of hiddenSize rows; each layer outputs `outputSize` features per direction.
  */
 function ownLayers(
-  layer: LayerConfig,
+  layer: RecurrentConfig,
   ctx: ConvertContext,
   gates: number,
   outputSize: number,
@@ -143,7 +134,7 @@ function ownLayers(
   const { hiddenSize, numLayers, bidirectional, useBias, dropout } = recurrentOptions(layer);
   const params: ParamSpec[] = [];
   let x = ctx.x;
-  let inputSize = layer.inputSize as number;
+  let inputSize = layer.inputSize;
   for (let k = 0; k < numLayers; k++) {
     x = dropoutBetween(ctx, x, k, dropout);
     const name = ctx.name(`l${k}`);
@@ -163,9 +154,9 @@ function ownLayers(
   return { y: x, layout: "first" as const, params };
 }
 
-export const gru: Converter = {
+export const gru: Converter<RecurrentConfig> = {
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
     return ownLayers(
       layer,

@@ -4,6 +4,7 @@ import type { FlattenOrigins, FlattenRule } from "./flatten.types.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { flattenOrigins, flattenRule } from "./flatten.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 
 /** `nn.flatten(startDim, endDim)`: the dimensions startDim…endDim become their product. */
 export interface Flatten<StartDim extends number = 1, EndDim extends number = -1> extends Layer, RuntimeLayer {
@@ -21,6 +22,12 @@ type WrittenFlatten<StartDim extends number, EndDim extends number> = [StartDim,
   ? "flatten()"
   : `flatten(${StartDim}, ${EndDim})`;
 
+/** The config of flatten (its runtime object). */
+export interface FlattenConfig extends KindConfig<"flatten"> {
+  readonly startDim: number;
+  readonly endDim: number;
+}
+
 /**
  * PyTorch's `nn.Flatten(start_dim=1, end_dim=-1)`; negative dimensions count from the end.
  *
@@ -34,7 +41,7 @@ export function flatten<const StartDim extends number = 1, const EndDim extends 
   const start = startDim ?? 1;
   const end = endDim ?? -1;
   const layer = start === 1 && end === -1 ? "flatten()" : `flatten(${start}, ${end})`;
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: FlattenConfig = {
     kind: "flatten",
     written: layer,
     startDim: start,

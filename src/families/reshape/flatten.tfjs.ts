@@ -12,6 +12,8 @@ import {
   type ConvertContext,
   type LayerConfig,
 } from "../../runtime/convert/context.ts";
+import type { FlattenConfig } from "./flatten.nn.ts";
+import type { UnflattenConfig } from "./unflatten.nn.ts";
 
 /** A reshape of the non-batch dimensions to `shape` (unknown dimensions become −1, at most one). */
 export function reshapeTo(
@@ -31,11 +33,10 @@ const elementwise = new Set(["relu", "leakyRelu", "gelu", "sigmoid", "tanh", "id
 export const keepsFeatureOrder = (layer: LayerConfig): boolean => elementwise.has(layer.kind);
 
 /** A whole flatten (1 to −1) of a fully known shape whose result reaches a linear through elementwise layers. */
-function foldsIntoLinear(layer: LayerConfig, input: RuntimeShape, next: readonly LayerConfig[]): boolean {
+function foldsIntoLinear(layer: FlattenConfig, input: RuntimeShape, next: readonly LayerConfig[]): boolean {
   const rank = input.length;
   if (rank < 3 || !input.slice(1).every((dim) => typeof dim === "number")) return false;
-  if (dimIndex(layer.startDim as number, rank) !== 1 || dimIndex(layer.endDim as number, rank) !== rank - 1)
-    return false;
+  if (dimIndex(layer.startDim, rank) !== 1 || dimIndex(layer.endDim, rank) !== rank - 1) return false;
   const consumer = next.find((after) => !keepsFeatureOrder(after));
   return consumer?.kind === "linear" || consumer?.kind === "lazyLinear";
 }
@@ -50,12 +51,12 @@ function channelsLastOrder(input: RuntimeShape): number[] {
   );
 }
 
-export const flatten: Converter = {
+export const flatten: Converter<FlattenConfig> = {
   layout: (layer, input, next) => (foldsIntoLinear(layer, input, next) ? "any" : "first"),
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const rank = ctx.input.length;
-    const start = dimIndex(layer.startDim as number, rank) as number;
-    const end = dimIndex(layer.endDim as number, rank) as number;
+    const start = dimIndex(layer.startDim, rank) as number;
+    const end = dimIndex(layer.endDim, rank) as number;
     if (start === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");
     if (start === end) return { y: ctx.x };
     if (start === 1 && end === rank - 1) {
@@ -71,10 +72,10 @@ export const flatten: Converter = {
 };
 
 /** unflatten(dim, sizes) → a reshape to the output shape, in PyTorch's order. */
-export const unflatten: Converter = {
+export const unflatten: Converter<UnflattenConfig> = {
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
-    const dim = dimIndex(layer.dim as number, ctx.input.length);
+  convert(layer, ctx) {
+    const dim = dimIndex(layer.dim, ctx.input.length);
     if (dim === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");
     return { y: reshapeTo(layer, ctx, ctx.output), layout: "first" };
   },

@@ -4,6 +4,7 @@ import type { Checked, SizeProblem, Written } from "../../../types/shape/args.ts
 import type { UnflattenRule } from "./unflatten.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
 import { sizeProblem, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { unflattenRule } from "./unflatten.ts";
@@ -60,6 +61,12 @@ type SizesProblem<Layer extends string, Sizes extends readonly unknown[]> = Size
       ? false
       : writeTwoInferredMessage<Layer>;
 
+/** The config of unflatten (its runtime object): `sizes` may hold one -1 (inferred). */
+export interface UnflattenConfig extends KindConfig<"unflatten"> {
+  readonly dim: number;
+  readonly sizes: readonly number[];
+}
+
 /**
  * PyTorch's `nn.Unflatten(dim, unflattened_size)`: dimension `dim` (negative counts from the end) becomes
  * `sizes`, whose product must be its size; one size may be -1, inferred from the others.
@@ -80,7 +87,7 @@ export function unflatten<const DimArg extends number, const Sizes extends reado
     if (got !== false) throw new ShapeError(writeUnflattenSizeMessage(layer, got));
   }
   if (values.filter((size) => size === -1).length > 1) throw new ShapeError(writeTwoInferredMessage(layer));
-  const runtime: RuntimeLayer & Record<string, unknown> = {
+  const runtime: UnflattenConfig = {
     kind: "unflatten",
     written: layer,
     dim,

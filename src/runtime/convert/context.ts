@@ -2,12 +2,13 @@
 // how the layer's PyTorch parameters map onto the tfjs weights.
 import type * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Layout } from "./layout.ts";
 
-/** A layer as converters see it: its runtime object, with its config fields. */
-export type LayerConfig = RuntimeLayer & { readonly [field: string]: unknown };
+import type { LayerConfig } from "../../families/layer-config.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+
+export type { LayerConfig } from "../../families/layer-config.ts";
 
 /** One PyTorch parameter (or buffer) of a layer and the tfjs weight that holds it. */
 export interface ParamSpec {
@@ -80,17 +81,18 @@ export interface Converted {
   readonly featureOrder?: readonly number[];
 }
 
-export interface Converter {
+/** How one kind of layer (config `Config`) becomes TensorFlow.js layers. */
+export interface Converter<Config extends RuntimeLayer = LayerConfig> {
   /** The layer can apply a following relu itself (ctx.activation). */
   readonly fusesRelu?: boolean;
   /** The layout the layer wants its input in; "any" when it works in both. `next`: the layers after it. */
-  layout(layer: LayerConfig, input: RuntimeShape, next: readonly LayerConfig[]): Layout | "any";
-  convert(layer: LayerConfig, ctx: ConvertContext): Converted;
+  readonly layout: (layer: Config, input: RuntimeShape, next: readonly LayerConfig[]) => Layout | "any";
+  readonly convert: (layer: Config, ctx: ConvertContext) => Converted;
 }
 
 /** The error for a layer (or option) that has no TensorFlow.js equivalent yet. */
 export class NotConvertibleError extends Error {
   override name = "NotConvertibleError";
 }
-export const notConvertible = (layer: LayerConfig, why: string): NotConvertibleError =>
+export const notConvertible = (layer: RuntimeLayer, why: string): NotConvertibleError =>
   new NotConvertibleError(`toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet: ${why}`);

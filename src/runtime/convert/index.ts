@@ -6,7 +6,9 @@ import { ShapeError } from "../../errors.ts";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import * as activation from "../../families/activation/activation.tfjs.ts";
-import { concat, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
+import { extraActivation, prelu } from "../../families/activation/extra-activations.tfjs.ts";
+import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
+import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
   notConvertible,
@@ -16,6 +18,7 @@ import {
   type LayerConfig,
   type ParamSpec,
 } from "./context.ts";
+import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import { conv } from "../../families/conv/conv.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
 import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
@@ -31,8 +34,11 @@ import { pool } from "../../families/pool/pool.tfjs.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
-/** The converter of each `nn` layer kind (the `layers` vocabulary's kinds, "Conv2D" etc., are tfjs's own layers). */
-export const converters: Record<string, Converter> = {
+/**
+ * The converter of every layer kind, typed by its config: a kind of `LayerConfig` without a converter
+ * here does not compile. The `layers` vocabulary's kinds ("Conv2D", …) are tfjs's own layers (`tfjsLayer`).
+ */
+export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind>> } = {
   conv1d: conv,
   conv2d: conv,
   conv3d: conv,
@@ -68,6 +74,51 @@ export const converters: Record<string, Converter> = {
   lstm,
   gru,
   multiheadAttention,
+  nestedSequential,
+  relu6: extraActivation,
+  hardswish: extraActivation,
+  hardsigmoid: extraActivation,
+  silu: extraActivation,
+  mish: extraActivation,
+  elu: extraActivation,
+  selu: extraActivation,
+  celu: extraActivation,
+  softplus: extraActivation,
+  softsign: extraActivation,
+  hardtanh: extraActivation,
+  logsigmoid: extraActivation,
+  tanhshrink: extraActivation,
+  softshrink: extraActivation,
+  hardshrink: extraActivation,
+  threshold: extraActivation,
+  glu: extraActivation,
+  softmax2d: extraActivation,
+  softmin: extraActivation,
+  prelu,
+  pixelShuffle: shuffle,
+  pixelUnshuffle: shuffle,
+  channelShuffle: shuffle,
+  // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
+  Conv1D: tfjsLayer,
+  Conv2D: tfjsLayer,
+  MaxPooling1D: tfjsLayer,
+  MaxPooling2D: tfjsLayer,
+  AveragePooling1D: tfjsLayer,
+  AveragePooling2D: tfjsLayer,
+  GlobalAveragePooling1D: tfjsLayer,
+  GlobalMaxPooling1D: tfjsLayer,
+  GlobalAveragePooling2D: tfjsLayer,
+  GlobalMaxPooling2D: tfjsLayer,
+  Dense: tfjsLayer,
+  Flatten: tfjsLayer,
+  Reshape: tfjsLayer,
+  Permute: tfjsLayer,
+  Dropout: tfjsLayer,
+  Activation: tfjsLayer,
+  BatchNormalization: tfjsLayer,
+  Embedding: tfjsLayer,
+  ZeroPadding2D: tfjsLayer,
+  UpSampling2D: tfjsLayer,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */
@@ -82,8 +133,12 @@ export interface Conversion {
   readonly params: readonly ParamSpec[];
 }
 
+/** The converter of a layer's kind (the registry is keyed by kind, so it takes this layer's config). */
 function converterOf(layer: LayerConfig): Converter {
-  const converter = converters[layer.kind] ?? (isTfjsKind(layer.kind) ? tfjsLayer : undefined);
+  const registered = Object.hasOwn(converters, layer.kind)
+    ? (converters[layer.kind] as Converter<LayerConfig>)
+    : undefined;
+  const converter = registered ?? (isTfjsKind(layer.kind) ? tfjsLayer : undefined);
   if (!converter)
     throw new NotConvertibleError(
       `toTfjs: ${layer.written} cannot be converted to TensorFlow.js yet (no converter for "${layer.kind}" layers)`,

@@ -24,6 +24,16 @@ export interface Applied {
 export const sameOrder = (a?: readonly number[], b?: readonly number[]): boolean =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]));
 
+/** The layer lists inside a block (residual, concat, a nested sequential); none for other layers. */
+export const innerLayers = (layer: LayerConfig): readonly (readonly LayerConfig[])[] =>
+  layer.kind === "residual"
+    ? [layer.layers, layer.projection]
+    : layer.kind === "concat"
+      ? layer.branches
+      : layer.kind === "nestedSequential"
+        ? [layer.layers]
+        : [];
+
 /** The layer objects that appear more than once in the layer lists (blocks' inner layers included). */
 export function repeatedLayers(lists: readonly (readonly LayerConfig[])[]): Set<LayerConfig> {
   const seen = new Set<LayerConfig>();
@@ -32,9 +42,7 @@ export function repeatedLayers(lists: readonly (readonly LayerConfig[])[]): Set<
     for (const layer of layers) {
       if (seen.has(layer)) repeated.add(layer);
       seen.add(layer);
-      for (const inner of [layer.layers, layer.projection, ...((layer.branches as unknown[] | undefined) ?? [])]) {
-        if (Array.isArray(inner)) visit(inner as LayerConfig[]);
-      }
+      for (const inner of innerLayers(layer)) visit(inner);
     }
   };
   lists.forEach(visit);

@@ -7,12 +7,17 @@
 // above 1 is tfjs's layer whose forward pass trains (shapecheck>Conv1D / >Conv2D, dilated-conv-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import type { Converter, ConvertContext, LayerConfig, ParamSpec } from "./context.ts";
+import type { Converter, ParamSpec } from "./context.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
 import { DILATED_CONVS, needsTrainableDilation } from "../../families/conv/dilated-conv.tfjs-layer.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
+import "../../families/activation/tf-activation.tfjs-layer.ts"; // a gradient for Greater: ThresholdedReLU trains
 
+/** Kinds whose factory is not named by the rule below (tfjs's class ELU is made by layers.elu). */
+const FACTORIES: Readonly<Record<string, string>> = { ELU: "elu", PReLU: "prelu" };
 /** tfjs's factory for a kind: "MaxPooling2D" → layers.maxPooling2d. */
-const factoryName = (kind: string): string => kind[0]!.toLowerCase() + kind.slice(1).replace(/(\d)D$/, "$1d");
+const factoryName = (kind: string): string =>
+  FACTORIES[kind] ?? kind[0]!.toLowerCase() + kind.slice(1).replace(/(\d)D$/, "$1d");
 
 /** Arguments that only matter for the first layer of a tfjs Sequential (the input is given here), and the name (ours). */
 const INPUT_ARGS = ["inputShape", "batchInputShape", "batchSize", "name"];
@@ -22,16 +27,15 @@ const inputArg = (kind: string, key: string): boolean =>
 export const isTfjsKind = (kind: string): boolean =>
   /^[A-Z]/.test(kind) && typeof (tfl.layers as unknown as Record<string, unknown>)[factoryName(kind)] === "function";
 
-export const tfjsLayer: Converter = {
+/** A layer of the `layers` vocabulary (a TfjsConfig): any kind whose name is a tfjs factory's. */
+export const tfjsLayer: Converter<RuntimeLayer & { readonly args?: object }> = {
   // "first": the tensor as its (tfjs) shapes say, with no permute of ours in effect
   layout: () => "first",
-  convert(layer: LayerConfig, ctx: ConvertContext) {
+  convert(layer, ctx) {
     const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[
       factoryName(layer.kind)
     ]!;
-    const args = Object.fromEntries(
-      Object.entries((layer.args as object | undefined) ?? {}).filter(([key]) => !inputArg(layer.kind, key)),
-    );
+    const args = Object.fromEntries(Object.entries(layer.args ?? {}).filter(([key]) => !inputArg(layer.kind, key)));
     const name = ctx.name();
     // tfjs's BatchNormalization is wrong on an axis other than the last (tf.batchNorm broadcasts the
     // [C] statistics, gamma and beta over the last axis only, so elements get other channels' values):

@@ -1,0 +1,98 @@
+// Every layer's config, as one union keyed by `kind`: what a builder puts in its runtime object and
+// what conversion (src/runtime/convert/index.ts) and explain (src/explain/kinds/index.ts) read. Each
+// family declares its config type next to its builder (`ConvConfig` in conv.nn.ts, …) and adds it
+// here; both registries are typed `{ [K in LayerKind]: …<ConfigOf<K>> }`, so a kind without a
+// converter or an explainer does not compile.
+import type { RuntimeLayer } from "../model/layer.ts";
+import type {
+  TfActivationConfig,
+  TfDenseConfig,
+  TfDropoutConfig,
+  TfFlattenConfig,
+  TfPermuteConfig,
+  TfReshapeConfig,
+} from "../layers/core.ts";
+import type { ActivationConfig } from "./activation/activation.nn.ts";
+import type { ExtraActivationConfig, PReLUConfig } from "./activation/extra-activations.nn.ts";
+import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
+import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
+import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
+import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
+import type { ConvConfig } from "./conv/conv.nn.ts";
+import type { TfConvConfig } from "./conv/tf-conv.layers.ts";
+import type { EmbeddingConfig } from "./embedding/embedding.nn.ts";
+import type { TfEmbeddingConfig } from "./embedding/tf-embedding.layers.ts";
+import type { LazyLinearConfig, LinearConfig } from "./linear/linear.nn.ts";
+import type { BatchNormConfig } from "./normalization/batch-norm.nn.ts";
+import type { LayerNormConfig } from "./normalization/layer-norm.nn.ts";
+import type { TfBatchNormalizationConfig } from "./normalization/tf-normalization.layers.ts";
+import type { TfUpSamplingConfig, TfZeroPaddingConfig } from "./padding/tf-padding.layers.ts";
+import type { AdaptivePoolConfig } from "./pool/adaptive-pool.nn.ts";
+import type { PoolConfig } from "./pool/pool.nn.ts";
+import type { TfGlobalPoolConfig, TfPoolConfig } from "./pool/tf-pool.layers.ts";
+import type { RecurrentConfig } from "./recurrent/recurrent.nn.ts";
+import type { FlattenConfig } from "./reshape/flatten.nn.ts";
+import type { UnflattenConfig } from "./reshape/unflatten.nn.ts";
+
+/** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
+export interface KindConfig<Kind extends string> extends RuntimeLayer {
+  readonly kind: Kind;
+}
+
+/** A layer of the `layers` vocabulary (tfjs's own layers): its kind is tfjs's class name, `args` tfjs's arguments. */
+export interface TfjsConfig<Kind extends string, Args extends object> extends KindConfig<Kind> {
+  readonly args: Args;
+}
+
+/** Every layer kind's config. A new family adds its config here (and a converter and an explainer per kind). */
+export type LayerConfig =
+  // nn (PyTorch's vocabulary)
+  | ConvConfig
+  | ConvTransposeConfig
+  | PoolConfig
+  | AdaptivePoolConfig
+  | FlattenConfig
+  | UnflattenConfig
+  | LinearConfig
+  | LazyLinearConfig
+  | ActivationConfig
+  | ExtraActivationConfig
+  | PReLUConfig
+  | ShuffleConfig
+  | BatchNormConfig
+  | LayerNormConfig
+  | EmbeddingConfig
+  | RecurrentConfig
+  | MultiheadAttentionConfig
+  | ResidualConfig
+  | ConcatConfig
+  | NestedSequentialConfig
+  // layers (TensorFlow.js's vocabulary)
+  | TfConvConfig
+  | TfPoolConfig
+  | TfGlobalPoolConfig
+  | TfDenseConfig
+  | TfFlattenConfig
+  | TfReshapeConfig
+  | TfPermuteConfig
+  | TfDropoutConfig
+  | TfActivationConfig
+  | TfBatchNormalizationConfig
+  | TfEmbeddingConfig
+  | TfZeroPaddingConfig
+  | TfUpSamplingConfig;
+
+/** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
+export type LayerKind = LayerConfig["kind"];
+
+/** The config of one kind (or of a union of kinds): the configs whose kinds include it. */
+export type ConfigOf<Kind extends LayerKind> = LayerConfig extends infer Config
+  ? Config extends LayerConfig
+    ? [Extract<Config["kind"], Kind>] extends [never]
+      ? never
+      : Config
+    : never
+  : never;
+
+/** The kinds that hold layers (explained by their branches, src/explain/explain.ts, not by an explainer). */
+export type BlockKind = "residual" | "concat" | "nestedSequential";
