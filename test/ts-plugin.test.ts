@@ -82,8 +82,8 @@ describe("inlay hints", () => {
   test("inside nested blocks (residual), the first layer of ResNet-18 and its blocks", async () => {
     const file = await OpenFile.open(
       server,
-      join(dir, "resnet18.ts"),
-      readFileSync(join(root, "examples/resnet18.ts"), "utf8"),
+      join(dir, "resnet18-written-out.ts"),
+      readFileSync(join(root, "examples/resnet18-written-out.ts"), "utf8"),
     );
     const hints = await hintsAfter(file);
     assert.ok(hints.includes("nn.maxPool2d(3, 2, 1) → [n, 64, 56, 56]"), hints.join("\n"));
@@ -196,7 +196,7 @@ describe("hover", () => {
   });
 
   test("a block (residual): the sum of its layers' parameters", async () => {
-    const text = readFileSync(join(root, "examples/resnet18.ts"), "utf8");
+    const text = readFileSync(join(root, "examples/resnet18-written-out.ts"), "utf8");
     const file = await OpenFile.open(server, join(dir, "resnet18-hover.ts"), text);
     const info = await file.quickInfo(text.indexOf("nn.residual(") + 3);
     // 2 convs 64·64·3·3 without bias, 2 batch norms of 64 (weight and bias): PyTorch's count of torchvision's BasicBlock.

@@ -90,8 +90,43 @@ export type TupleLengthProblem<
       : `${Layer}: ${Name} must be a number or a tuple of ${Rank}, not a tuple of ${Value["length"]}`
   : false;
 
-/** A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument). */
-export type Arg<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends string ? P : Value) : never;
+/**
+ * A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument).
+ * Inside a function generic over a size (`<I extends number>(i: I) => nn.linear(i, 10)`) the check waits: see `Later`.
+ */
+export type Arg<Value, Problem> = [Value, 1] extends [never, 2]
+  ? ArgNow<Value, Problem>
+  : ArgNow<Value, Problem> | Later<Value> | LaterProblem<Value, Problem>;
+// (The union is made in a branch, so that a known argument's parameter type is the message itself, not
+// the builder's alias of it. The test is never true: the compiler checks a generic argument against
+// the second branch.)
+type ArgNow<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends string ? P : Value) : never;
+
+/**
+ * What lets an argument generic over its size through (`i: I` with `I extends number`), where the check
+ * cannot run yet; it runs where the generic function is called with literal sizes (the layer it returns
+ * then carries them). `never` for every known argument (a literal, `number`), so it changes nothing there.
+ *
+ * How: an indexed access whose key is a conditional distributive over `Value`. For a known `Value` the
+ * key is `"known"` (→ `never`); for a type parameter the compiler relates the argument to the access at
+ * the key's constraint, which it computes by putting the parameter's constraint (`number`) in place of
+ * `Value`: the key `"generic"`, the access `Value` itself. A parameter constrained to literals
+ * (`I extends 0 | 1`) is checked on its constraint (`0` is then an error, as it should be).
+ */
+export type Later<Value> = { known: never; generic: Value }[WhenGeneric<Value>];
+export type LaterProblem<Value, Problem> = { known: never; generic: SizeLike<Value> }[WhenGenericProblem<Problem>];
+/** A literal argument whose check waits for other, generic arguments: not a negative or fractional number (0 waits: padding). */
+type SizeLike<Value> = Value extends number
+  ? `${Value}` extends `-${string}` | `${string}.${string}` | `${string}e${string}`
+    ? never
+    : Value
+  : Value;
+type WhenGenericProblem<Problem> = Problem extends string
+  ? {} extends Record<Problem, 1>
+    ? "generic"
+    : "known"
+  : "generic";
+type WhenGeneric<Value> = Value extends unknown ? (number extends Value ? "generic" : "known") : never;
 
 /** What a number argument is intersected with to carry a message (a number & a string literal would be `never`). */
 export interface ShapeMessage<Message extends string> {
@@ -103,7 +138,11 @@ export interface ShapeMessage<Message extends string> {
  * the argument (a conditional parameter type would widen `[3, 2]` to `number[]`).
  */
 export type Checked<Value, Problem> = Value &
-  NoInfer<Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown>;
+  NoInfer<
+    | (Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown)
+    | Later<Value>
+    | LaterProblem<Value, Problem>
+  >;
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;

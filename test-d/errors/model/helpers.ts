@@ -1,0 +1,23 @@
+// A model built from generic helpers is checked where the helpers are called with literal sizes: the
+// error is on the helper call that is wrong, with the inner layer's message.
+import { input, nn, sequential } from "shapecheck";
+import { basicBlock, makeLayer } from "../../../examples/resnet18.ts";
+
+const convBnRelu = <I extends number, O extends number>(i: I, o: O) =>
+  [nn.conv2d(i, o, 3, 1, 1), nn.batchNorm2d(o), nn.relu()] as const;
+
+export const wrongChannels = sequential(
+  input([3, 32, 32]),
+  ...convBnRelu(3, 16),
+  ...convBnRelu(32, 64), // error: conv2d(32, 64, 3, 1, 1): inChannels must equal the input's channel dimension 16 (input [number, 16, 32, 32])
+);
+
+export const wrongStage = sequential(
+  input([256, 56, 56]),
+  ...makeLayer(64, 128, 2), // error: residual(5 layers), layer 0: conv2d(64, 128, 3, 2, 1): inChannels must equal the input's channel dimension 256 (input [number, 256, 56, 56])
+  ...basicBlock(128, 128),
+);
+
+// Inside a generic helper, a literal whose check needs the generic sizes waits too, except a negative or
+// fractional number, refused at once (0 waits: it is a padding; as a channel count the builder throws when called).
+export const negative = <I extends number>(i: I) => nn.conv2d(i, -1, 3); // error: Argument of type '-1' is not assignable
