@@ -2,18 +2,14 @@
 import type { Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
-import { sequentialRuntime, type GraphRuntime } from "../runtime/methods.ts";
 import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
 
 /**
- * A model with several inputs and outputs; its shapes are the symbolic tensors'. It runs as a
- * sequential does (toTfjs, build, compile, load); with several inputs or outputs, its typed model
- * takes and gives arrays.
+ * A model with several inputs and outputs; its shapes are the symbolic tensors'. Plain data, as a
+ * sequential: `shapecheck/tfjs` runs it (`build(model)`, `toTfjs(model)`, `load(model, where)`); with
+ * several inputs or outputs, its typed model takes and gives arrays.
  */
-export interface Graph<
-  InputShapes extends readonly Shape[],
-  OutputShapes extends readonly Shape[],
-> extends GraphRuntime<InputShapes, OutputShapes> {
+export interface Graph<InputShapes extends readonly Shape[], OutputShapes extends readonly Shape[]> {
   readonly kind: "graph";
   readonly inputs: readonly SymbolicTensor[];
   readonly outputs: readonly SymbolicTensor[];
@@ -53,7 +49,6 @@ export function graph<
     outputs,
     inputShapes: inputs.map((t) => t.shape),
     outputShapes: outputs.map((t) => t.shape),
-    ...sequentialRuntime,
   } as unknown as Graph<ShapesOf<Inputs>, ShapesOf<Outputs>>;
 }
 

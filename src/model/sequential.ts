@@ -5,17 +5,17 @@ import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
 import { ShapeError } from "../errors.ts";
-import { sequentialRuntime, type SequentialRuntime } from "../runtime/methods.ts";
 
 /**
  * A chain of layers whose shapes were checked: by the compiler as types, and again when built.
- * Hovering it shows its input and output shapes.
+ * Hovering it shows its input and output shapes. Plain data: `shapecheck/tfjs` runs it
+ * (`build(net)`, `toTfjs(net)`, `load(net, where)`).
  */
 export interface Sequential<
   InputShape extends Shape,
   OutputShape extends Shape,
   Layers extends readonly unknown[] = readonly AnyLayer[],
-> extends SequentialRuntime<InputShape, OutputShape> {
+> {
   readonly kind: "sequential";
   /** Input shape, batch first (`null` where unknown): `[null, 1, 28, 28]`. */
   readonly inputShape: RuntimeShapeOf<InputShape>;
@@ -105,7 +105,6 @@ export function sequential<First, const Layers extends readonly unknown[]>(
     outputShape: trace.at(-1) ?? shape,
     layers,
     trace,
-    ...sequentialRuntime,
   } as unknown as Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers>;
 }
 
