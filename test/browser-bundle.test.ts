@@ -44,6 +44,12 @@ for (const [file, tfjs] of [
     assert.deepEqual(nodeImports(text), []);
     const nodeOnly = inputs.filter((input) => /platform\/node(-files)?\.ts$|node_modules\/cli-progress\//.test(input));
     assert.deepEqual(nodeOnly, [], "the Node platform stays out of a browser bundle");
+    if (file === "src/index.ts") {
+      const tfjs = inputs.filter(
+        (input) => input.includes("node_modules/@tensorflow/") || input.includes("src/runtime/"),
+      );
+      assert.deepEqual(tfjs, [], "the checker's bundle has no TensorFlow.js and no runtime");
+    }
     if (file === "src/tfjs.ts")
       assert.ok(
         inputs.some((input) => input.endsWith("src/runtime/platform/browser.ts")),
