@@ -17,6 +17,7 @@ import { input, layers, nn, sequential, ShapeError } from "../src/index.ts";
 
 export const root = resolve(import.meta.dirname, "..");
 export const outDir = join(root, ".tmp/tfjs-agreement");
+const defaultOutDir = outDir;
 
 // ---- random configurations
 
@@ -35,7 +36,7 @@ export function random(seed: number) {
   const chance = (p: number) => next() < p;
   return { next, int, pick, chance };
 }
-type Random = ReturnType<typeof random>;
+export type Random = ReturnType<typeof random>;
 
 /** One configuration: the example shape (no batch), the layer as code and as a builder call, and tfjs's computation. */
 export interface Case {
@@ -51,24 +52,24 @@ export interface Case {
 }
 
 /** Options with `undefined` values dropped (as a user would not write them). */
-const defined = (options: Record<string, unknown>) =>
+export const defined = (options: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 const clone = <T>(value: T): T => structuredClone(value);
-const size = (r: Random, low: number, high: number, tuple: number) =>
+export const size = (r: Random, low: number, high: number, tuple: number) =>
   r.chance(0.5) ? r.int(low, high) : Array.from({ length: tuple }, () => r.int(low, high));
 const perDim = (value: unknown, rank: number): number[] =>
   Array.isArray(value) ? value : Array.from({ length: rank }, () => value as number);
-const tfLayer = (name: string, options: object) => (x: tf.Tensor) => {
+export const tfLayer = (name: string, options: object) => (x: tf.Tensor) => {
   const layer = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[name]!(clone(options));
   const y = layer.apply(x) as tf.Tensor;
   return y;
 };
 const activations = ["relu", "sigmoid", "tanh", "softmax", "linear", "elu", "selu", "softplus", "relu6"] as const;
 /** The input rank is occasionally wrong, so that both sides must reject it. */
-const image = (r: Random, channelsFirst: boolean, spatial: number[], channels: number) =>
+export const image = (r: Random, channelsFirst: boolean, spatial: number[], channels: number) =>
   r.chance(0.03) ? [...spatial, channels].slice(1) : channelsFirst ? [channels, ...spatial] : [...spatial, channels];
 
-type Generator = (r: Random) => Omit<Case, "family">;
+export type Generator = (r: Random) => Omit<Case, "family">;
 
 const conv =
   (rank: 1 | 2): Generator =>
@@ -154,7 +155,7 @@ const globalPool: Generator = (r) => {
   };
 };
 
-const dims = (r: Random, count: number, high: number) => Array.from({ length: count }, () => r.int(1, high));
+export const dims = (r: Random, count: number, high: number) => Array.from({ length: count }, () => r.int(1, high));
 
 const denseCase: Generator = (r) => {
   const example = dims(r, r.int(0, 3), 16);
@@ -490,8 +491,8 @@ export const families: Record<string, Generator> = {
   "nn.linear": nnLinear,
 };
 
-export function drawCases(count: number, seed = 20260401): Case[] {
-  return Object.entries(families).flatMap(([family, generate], index) => {
+export function drawCases(count: number, seed = 20260401, drawn: Record<string, Generator> = families): Case[] {
+  return Object.entries(drawn).flatMap(([family, generate], index) => {
     const r = random(seed + index * 7919);
     return Array.from({ length: count }, () => ({ family, ...generate(r) }));
   });
@@ -564,7 +565,11 @@ export interface Location {
 }
 
 /** Writes one file per family (and a tsconfig); returns where each case's line is. */
-export function writeTypeFiles(cases: readonly Case[], expected: readonly Outcome[]): Location[] {
+export function writeTypeFiles(
+  cases: readonly Case[],
+  expected: readonly Outcome[],
+  outDir = defaultOutDir,
+): Location[] {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
@@ -599,7 +604,7 @@ export interface Diagnostic {
 }
 
 /** Compiles the generated files with one compiler; returns the diagnostics in them. */
-export async function compile(compiler: string): Promise<Diagnostic[]> {
+export async function compile(compiler: string, outDir = defaultOutDir): Promise<Diagnostic[]> {
   let output = "";
   try {
     await promisify(execFile)(compiler, ["-p", join(outDir, "tsconfig.json"), "--pretty", "false"], {
@@ -663,21 +668,26 @@ const sameShape = (a: Outcome, b: Outcome) =>
   "shape" in a && "shape" in b && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
 
 /** Draws `count` cases per family and compares tfjs, the runtime twin and the type level under both compilers. */
-export async function compare(count: number, seed?: number): Promise<Report> {
-  const cases = drawCases(count, seed);
+export async function compare(
+  count: number,
+  seed?: number,
+  drawn: Record<string, Generator> = families,
+  dir = outDir,
+): Promise<Report> {
+  const cases = drawCases(count, seed, drawn);
   let start = performance.now();
   const tfjsOutcomes = cases.map(runTfjs);
   const tfjsSeconds = (performance.now() - start) / 1000;
   start = performance.now();
   const twinOutcomes = cases.map(runTwin);
   const runtimeSeconds = (performance.now() - start) / 1000;
-  const locations = writeTypeFiles(cases, tfjsOutcomes);
+  const locations = writeTypeFiles(cases, tfjsOutcomes, dir);
   const typeSeconds: Record<string, number> = {};
   const diagnostics = Object.fromEntries(
     await Promise.all(
       Object.entries(compilers).map(async ([name, compiler]) => {
         const begin = performance.now();
-        const found = await compile(compiler);
+        const found = await compile(compiler, dir);
         typeSeconds[name] = (performance.now() - begin) / 1000;
         return [name, found] as const;
       }),

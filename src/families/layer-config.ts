@@ -33,6 +33,23 @@ import type { TfGlobalPoolConfig, TfPoolConfig } from "./pool/tf-pool.layers.ts"
 import type { RecurrentConfig } from "./recurrent/recurrent.nn.ts";
 import type { FlattenConfig } from "./reshape/flatten.nn.ts";
 import type { UnflattenConfig } from "./reshape/unflatten.nn.ts";
+import type {
+  TfELUConfig,
+  TfLeakyReLUConfig,
+  TfPReLUConfig,
+  TfReLUConfig,
+  TfSoftmaxConfig,
+  TfThresholdedReLUConfig,
+} from "./activation/tf-activation.layers.ts";
+import type {
+  TfAlphaDropoutConfig,
+  TfGaussianDropoutConfig,
+  TfGaussianNoiseConfig,
+  TfSpatialDropout1DConfig,
+} from "./noise/tf-noise.layers.ts";
+import type { TfMaskingConfig } from "./masking/tf-masking.layers.ts";
+import type { TfRescalingConfig } from "./preprocessing/tf-rescaling.layers.ts";
+import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.layers.ts";
 
 /** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
 export interface KindConfig<Kind extends string> extends RuntimeLayer {
@@ -80,7 +97,21 @@ export type LayerConfig =
   | TfBatchNormalizationConfig
   | TfEmbeddingConfig
   | TfZeroPaddingConfig
-  | TfUpSamplingConfig;
+  | TfUpSamplingConfig
+  // layers, issue 16 group 1: activations, dropouts and noise, masking, rescaling, layerNormalization
+  | TfReLUConfig
+  | TfLeakyReLUConfig
+  | TfELUConfig
+  | TfThresholdedReLUConfig
+  | TfPReLUConfig
+  | TfSoftmaxConfig
+  | TfSpatialDropout1DConfig
+  | TfGaussianNoiseConfig
+  | TfGaussianDropoutConfig
+  | TfAlphaDropoutConfig
+  | TfMaskingConfig
+  | TfRescalingConfig
+  | TfLayerNormalizationConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
 export type LayerKind = LayerConfig["kind"];

@@ -57,3 +57,55 @@ export {
   type ZeroPadding2DArgs,
   type UpSampling2DArgs,
 } from "../families/padding/tf-padding.layers.ts";
+// tfjs's aliases: the same builders under their other names (messages name the layer as tfjs's main name).
+export {
+  averagePooling1d as avgPool1d,
+  averagePooling1d as avgPooling1d,
+  averagePooling2d as avgPool2d,
+  averagePooling2d as avgPooling2d,
+  maxPooling1d as maxPool1d,
+  maxPooling2d as maxPool2d,
+  globalMaxPooling1d as globalMaxPool1d,
+  globalMaxPooling2d as globalMaxPool2d,
+} from "../families/pool/tf-pool.layers.ts";
+export {
+  reLU,
+  leakyReLU,
+  elu,
+  prelu,
+  softmax,
+  thresholdedReLU,
+  type ReLU,
+  type LeakyReLU,
+  type ELU,
+  type PReLU,
+  type Softmax,
+  type ThresholdedReLU,
+  type ReLUArgs,
+  type LeakyReLUArgs,
+  type ELUArgs,
+  type PReLUArgs,
+  type SoftmaxArgs,
+  type ThresholdedReLUArgs,
+} from "../families/activation/tf-activation.layers.ts";
+export {
+  spatialDropout1d,
+  gaussianNoise,
+  gaussianDropout,
+  alphaDropout,
+  type SpatialDropout1D,
+  type GaussianNoise,
+  type GaussianDropout,
+  type AlphaDropout,
+  type SpatialDropout1DArgs,
+  type GaussianNoiseArgs,
+  type GaussianDropoutArgs,
+  type AlphaDropoutArgs,
+} from "../families/noise/tf-noise.layers.ts";
+export { masking, type Masking, type MaskingArgs } from "../families/masking/tf-masking.layers.ts";
+export { rescaling, type Rescaling, type RescalingArgs } from "../families/preprocessing/tf-rescaling.layers.ts";
+export {
+  layerNormalization,
+  type LayerNormalization,
+  type LayerNormalizationArgs,
+} from "../families/normalization/tf-layer-norm.layers.ts";

@@ -12,6 +12,7 @@ import { batchNorm, layerNorm } from "../../families/normalization/normalization
 import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
 import { gru, lstm } from "../../families/recurrent/recurrent.explain.ts";
 import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
+import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/activation/tf-activation.explain.ts";
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -99,6 +100,19 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   Embedding: tfjs.tfEmbedding,
   ZeroPadding2D: tfjs.tfZeroPadding,
   UpSampling2D: tfjs.tfUpSampling,
+  ReLU: tfKeepsShape,
+  LeakyReLU: tfKeepsShape,
+  ELU: tfKeepsShape,
+  ThresholdedReLU: tfKeepsShape,
+  PReLU: tfPReLU,
+  Softmax: tfKeepsShape,
+  SpatialDropout1D: tfKeepsShape,
+  GaussianNoise: tfKeepsShape,
+  GaussianDropout: tfKeepsShape,
+  AlphaDropout: tfKeepsShape,
+  Masking: tfKeepsShape,
+  Rescaling: tfKeepsShape,
+  LayerNormalization: tfLayerNormalization,
 };
 
 /** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */

@@ -119,6 +119,19 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   Embedding: tfjsLayer,
   ZeroPadding2D: tfjsLayer,
   UpSampling2D: tfjsLayer,
+  ReLU: tfjsLayer,
+  LeakyReLU: tfjsLayer,
+  ELU: tfjsLayer,
+  ThresholdedReLU: tfjsLayer,
+  PReLU: tfjsLayer,
+  Softmax: tfjsLayer,
+  SpatialDropout1D: tfjsLayer,
+  GaussianNoise: tfjsLayer,
+  GaussianDropout: tfjsLayer,
+  AlphaDropout: tfjsLayer,
+  Masking: tfjsLayer,
+  Rescaling: tfjsLayer,
+  LayerNormalization: tfjsLayer,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */

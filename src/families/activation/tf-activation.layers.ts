@@ -1,0 +1,301 @@
+// layers.reLU / leakyReLU / elu / prelu / softmax / thresholdedReLU: tfjs-layers' activation layers (the shape is kept).
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type {
+  At,
+  CheckedLooseOptions,
+  FirstOptionProblem,
+  InputShapeChecked,
+  KnownOptions,
+  LooseOptions,
+  OptionOf,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type {
+  TfKeepShapeRule,
+  TfPReLURule,
+  TfSoftmaxRule,
+  writeEluAlphaMessage,
+  writeMaxValueMessage,
+} from "./tf-activation.types.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import {
+  checkKnownOptions,
+  checkedInputShape,
+  layerArgs,
+  optionOf,
+  optionSet,
+  writtenLayer,
+} from "../../shape/tf-options.ts";
+import {
+  tfPReLURule,
+  tfSoftmaxRule,
+  writeEluAlphaMessage as eluAlphaMessage,
+  writeMaxValueMessage as maxValueMessage,
+} from "./tf-activation.ts";
+
+type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
+
+/** tfjs-layers' `ReLULayerArgs`. */
+export type ReLUArgs = TfArgs<typeof tfl.layers.reLU>;
+/** tfjs-layers' `LeakyReLULayerArgs`. */
+export type LeakyReLUArgs = TfArgs<typeof tfl.layers.leakyReLU>;
+/** tfjs-layers' `ELULayerArgs`. */
+export type ELUArgs = TfArgs<typeof tfl.layers.elu>;
+/** tfjs-layers' `ThresholdedReLULayerArgs`. */
+export type ThresholdedReLUArgs = TfArgs<typeof tfl.layers.thresholdedReLU>;
+/** tfjs-layers' `PReLULayerArgs`. */
+export interface PReLUArgs extends Omit<TfArgs<typeof tfl.layers.prelu>, "sharedAxes"> {
+  /** Dimensions (1 = the first after the batch) along which alpha is shared. */
+  readonly sharedAxes?: number | readonly number[];
+}
+/** tfjs-layers' `SoftmaxLayerArgs`. */
+export interface SoftmaxArgs extends Omit<TfArgs<typeof tfl.layers.softmax>, "axis"> {
+  /** Default 1 (tfjs's default: the last axis of a [batch, features] input only); -1 is the last axis. */
+  readonly axis?: number | readonly number[];
+}
+
+export const reLUOptions = optionSet<ReLUArgs>()(...layerArgs, "maxValue");
+export const leakyReLUOptions = optionSet<LeakyReLUArgs>()(...layerArgs, "alpha");
+export const eluOptions = optionSet<ELUArgs>()(...layerArgs, "alpha");
+export const thresholdedReLUOptions = optionSet<ThresholdedReLUArgs>()(...layerArgs, "theta");
+export const preluOptions = optionSet<PReLUArgs>()(
+  ...layerArgs,
+  "alphaInitializer",
+  "alphaRegularizer",
+  "alphaConstraint",
+  "sharedAxes",
+);
+export const softmaxOptions = optionSet<SoftmaxArgs>()(...layerArgs, "axis");
+
+const reLUShown = ["maxValue"] as const;
+const alphaShown = ["alpha"] as const;
+const thetaShown = ["theta"] as const;
+const sharedAxesShown = ["sharedAxes"] as const;
+const axisShown = ["axis"] as const;
+
+/** A tfjs layer of the `layers` vocabulary: its argument object as given. */
+export interface TfLayerOf<Args> extends Layer, RuntimeLayer {
+  /** The argument object as given (what `tf.layers` takes). */
+  readonly args: Args;
+}
+type TfActivationLayer<Args> = TfLayerOf<Args>;
+
+/** `layers.reLU({ maxValue? })`: max(x, 0), clipped at maxValue; the shape is kept. */
+export interface ReLU<Args extends ReLUArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "ReLU";
+  readonly "~rule": TfKeepShapeRule<"reLU", Args>;
+}
+/** `layers.leakyReLU({ alpha? })`: the shape is kept. */
+export interface LeakyReLU<Args extends LeakyReLUArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "LeakyReLU";
+  readonly "~rule": TfKeepShapeRule<"leakyReLU", Args>;
+}
+/** `layers.elu()`: the shape is kept. */
+export interface ELU<Args extends ELUArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "ELU";
+  readonly "~rule": TfKeepShapeRule<"elu", Args>;
+}
+/** `layers.thresholdedReLU({ theta? })`: x where x > theta, else 0; the shape is kept. */
+export interface ThresholdedReLU<Args extends ThresholdedReLUArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "ThresholdedReLU";
+  readonly "~rule": TfKeepShapeRule<"thresholdedReLU", Args>;
+}
+/** `layers.prelu({ sharedAxes? })`: a learnt slope per element of an example; the shape is kept. */
+export interface PReLU<Args extends PReLUArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "PReLU";
+  readonly "~rule": PReLUShapeRule<Args>;
+}
+/** The shape rule of PReLU. */
+export interface PReLUShapeRule<Args extends PReLUArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "prelu",
+    Args,
+    this["~input"],
+    TfPReLURule<WrittenLayer<"prelu", Args, typeof sharedAxesShown>, OptionOf<Args, "sharedAxes", []>, this["~input"]>
+  >;
+}
+/** `layers.softmax({ axis? })`: the shape is kept. */
+export interface Softmax<Args extends SoftmaxArgs = {}> extends TfActivationLayer<Args> {
+  readonly kind: "Softmax";
+  readonly "~rule": SoftmaxShapeRule<Args>;
+}
+/** The shape rule of Softmax. */
+export interface SoftmaxShapeRule<Args extends SoftmaxArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "softmax",
+    Args,
+    this["~input"],
+    TfSoftmaxRule<WrittenLayer<"softmax", Args, typeof axisShown>, OptionOf<Args, "axis", 1>, this["~input"]>
+  >;
+}
+
+/** The configs of the activation layers (their runtime objects). */
+export type TfReLUConfig = TfjsConfig<"ReLU", ReLUArgs>;
+export type TfLeakyReLUConfig = TfjsConfig<"LeakyReLU", LeakyReLUArgs>;
+export type TfELUConfig = TfjsConfig<"ELU", ELUArgs>;
+export type TfThresholdedReLUConfig = TfjsConfig<"ThresholdedReLU", ThresholdedReLUArgs>;
+export type TfPReLUConfig = TfjsConfig<"PReLU", PReLUArgs>;
+export type TfSoftmaxConfig = TfjsConfig<"Softmax", SoftmaxArgs>;
+
+type Unknown<Name extends string, Args, Known, Shown extends readonly string[]> = UnknownOptionProblem<
+  WrittenLayer<Name, Args, Shown>,
+  Name,
+  Args,
+  Known
+>;
+type EluAlphaProblem<Layer extends string, Alpha> = number extends Alpha
+  ? false
+  : Alpha extends 1
+    ? false
+    : writeEluAlphaMessage<Layer>;
+type MaxValueProblem<Layer extends string, Value> = number extends Value
+  ? false
+  : `${Value & number}` extends `-${string}`
+    ? writeMaxValueMessage<Layer>
+    : false;
+
+/**
+ * tfjs's `tf.layers.reLU({ maxValue? })`: max(x, 0), at most maxValue (≥ 0).
+ *
+ * @example
+ * layers.reLU({ maxValue: 6 }); // [n, 128] → [n, 128]
+ */
+export function reLU<
+  const Args extends ReLUArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof ReLUArgs> extends true
+    ? [MaxValueProblem<"", OptionOf<Args, "maxValue", 0>>] extends [false]
+      ? false
+      : At<"maxValue", MaxValueProblem<WrittenLayer<"reLU", Args, typeof reLUShown>, OptionOf<Args, "maxValue", 0>>>
+    : FirstOptionProblem<[Unknown<"reLU", Args, keyof ReLUArgs, typeof reLUShown>]>,
+>(args?: CheckedLooseOptions<Args, Problem, ReLUArgs>): ReLU<Args> {
+  const options = args as ReLUArgs | undefined;
+  const layer = keepShapeLayer("ReLU", "reLU", options, reLUOptions, reLUShown);
+  const maxValue = optionOf<unknown>(options, "maxValue", 0);
+  if (typeof maxValue !== "number" || !(maxValue >= 0)) throw new ShapeError(maxValueMessage(layer.written));
+  return layer as never;
+}
+
+/**
+ * tfjs's `tf.layers.leakyReLU({ alpha = 0.3 })`.
+ *
+ * @example
+ * layers.leakyReLU({ alpha: 0.1 }); // [n, 128] → [n, 128]
+ */
+export function leakyReLU<
+  const Args extends LeakyReLUArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof LeakyReLUArgs> extends true
+    ? false
+    : Unknown<"leakyReLU", Args, keyof LeakyReLUArgs, typeof alphaShown>,
+>(args?: CheckedLooseOptions<Args, Problem, LeakyReLUArgs>): LeakyReLU<Args> {
+  return keepShapeLayer("LeakyReLU", "leakyReLU", args as object | undefined, leakyReLUOptions, alphaShown) as never;
+}
+
+/**
+ * tfjs's `tf.layers.elu()`: TensorFlow.js's ELU layer supports alpha 1 only (it throws for another).
+ *
+ * @example
+ * layers.elu(); // [n, 128] → [n, 128]
+ */
+export function elu<
+  const Args extends ELUArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof ELUArgs> extends true
+    ? [EluAlphaProblem<"", OptionOf<Args, "alpha", 1>>] extends [false]
+      ? false
+      : At<"alpha", EluAlphaProblem<WrittenLayer<"elu", Args, typeof alphaShown>, OptionOf<Args, "alpha", 1>>>
+    : Unknown<"elu", Args, keyof ELUArgs, typeof alphaShown>,
+>(args?: CheckedLooseOptions<Args, Problem, ELUArgs>): ELU<Args> {
+  const options = args as ELUArgs | undefined;
+  const layer = keepShapeLayer("ELU", "elu", options, eluOptions, alphaShown);
+  if (optionOf<unknown>(options, "alpha", 1) !== 1) throw new ShapeError(eluAlphaMessage(layer.written));
+  return layer as never;
+}
+
+/**
+ * tfjs's `tf.layers.thresholdedReLU({ theta = 1 })`.
+ *
+ * @example
+ * layers.thresholdedReLU({ theta: 0.5 }); // [n, 128] → [n, 128]
+ */
+export function thresholdedReLU<
+  const Args extends ThresholdedReLUArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof ThresholdedReLUArgs> extends true
+    ? false
+    : Unknown<"thresholdedReLU", Args, keyof ThresholdedReLUArgs, typeof thetaShown>,
+>(args?: CheckedLooseOptions<Args, Problem, ThresholdedReLUArgs>): ThresholdedReLU<Args> {
+  return keepShapeLayer(
+    "ThresholdedReLU",
+    "thresholdedReLU",
+    args as object | undefined,
+    thresholdedReLUOptions,
+    thetaShown,
+  ) as never;
+}
+
+/**
+ * tfjs's `tf.layers.prelu({ sharedAxes? })`: alpha has one value per element of an example, shared along
+ * `sharedAxes` (1 is the first dimension after the batch).
+ *
+ * @example
+ * layers.prelu({ sharedAxes: [1, 2] }); // [n, 8, 8, 3] → [n, 8, 8, 3]
+ */
+export function prelu<
+  const Args extends PReLUArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof PReLUArgs> extends true
+    ? false
+    : Unknown<"prelu", Args, keyof PReLUArgs, typeof sharedAxesShown>,
+>(args?: CheckedLooseOptions<Args, Problem, PReLUArgs>): PReLU<Args> {
+  const options = args as PReLUArgs | undefined;
+  const given = optionOf<number | readonly number[]>(options, "sharedAxes", []);
+  const sharedAxes = typeof given === "number" ? [given] : [...given];
+  const layer = keepShapeLayer("PReLU", "prelu", options, preluOptions, sharedAxesShown, (written, input) =>
+    tfPReLURule(written, sharedAxes, input),
+  );
+  return layer as never;
+}
+
+/**
+ * tfjs's `tf.layers.softmax({ axis = 1 })`. tfjs's default axis is 1, which is the last axis of a
+ * [batch, features] input only: on a longer input give `axis: -1` (tfjs-core refuses any other single axis).
+ *
+ * @example
+ * layers.softmax(); // [n, 10] → [n, 10]
+ * layers.softmax({ axis: -1 }); // [n, 5, 10] → [n, 5, 10]
+ */
+export function softmax<
+  const Args extends SoftmaxArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof SoftmaxArgs> extends true
+    ? false
+    : Unknown<"softmax", Args, keyof SoftmaxArgs, typeof axisShown>,
+>(args?: CheckedLooseOptions<Args, Problem, SoftmaxArgs>): Softmax<Args> {
+  const options = args as SoftmaxArgs | undefined;
+  const axis = optionOf<number | readonly number[]>(options, "axis", 1);
+  return keepShapeLayer("Softmax", "softmax", options, softmaxOptions, axisShown, (written, input) =>
+    tfSoftmaxRule(written, axis, input),
+  ) as never;
+}
+
+// ---- runtime
+
+/** The runtime object of a tfjs layer that keeps the shape (after `rule`'s check). */
+export function keepShapeLayer(
+  kind: string,
+  name: string,
+  args: object | undefined,
+  known: ReadonlySet<string>,
+  shown: readonly string[],
+  rule: (written: string, input: RuntimeShape) => RuntimeShape = (_, input) => input,
+): TfjsConfig<string, object> {
+  const written = writtenLayer(name, args, shown);
+  checkKnownOptions(written, name, args, known);
+  return {
+    kind,
+    written,
+    args: args ?? {},
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => rule(written, input)),
+  };
+}

@@ -1,0 +1,41 @@
+// layers.masking: tfjs-layers' Masking (skips timesteps equal to maskValue in the layers after it); the shape is kept.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type {
+  CheckedLooseOptions,
+  KnownOptions,
+  LooseOptions,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type { TfKeepShapeRule } from "../activation/tf-activation.types.ts";
+import { keepShapeLayer, type TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+
+/** tfjs-layers' `MaskingArgs`. */
+export type MaskingArgs = NonNullable<Parameters<typeof tfl.layers.masking>[0]>;
+export const maskingOptions = optionSet<MaskingArgs>()(...layerArgs, "maskValue");
+const shown = ["maskValue"] as const;
+
+/** `layers.masking({ maskValue? })`: the shape is kept. */
+export interface Masking<Args extends MaskingArgs = {}> extends TfLayerOf<Args> {
+  readonly kind: "Masking";
+  readonly "~rule": TfKeepShapeRule<"masking", Args>;
+}
+export type TfMaskingConfig = TfjsConfig<"Masking", MaskingArgs>;
+
+/**
+ * tfjs's `tf.layers.masking({ maskValue = 0 })`: timesteps whose features all equal maskValue are skipped by the
+ * recurrent layers after it.
+ *
+ * @example
+ * layers.masking(); // [n, 20, 8] → [n, 20, 8]
+ */
+export function masking<
+  const Args extends MaskingArgs | LooseOptions = {},
+  Problem = KnownOptions<Args, keyof MaskingArgs> extends true
+    ? false
+    : UnknownOptionProblem<WrittenLayer<"masking", Args, typeof shown>, "masking", Args, keyof MaskingArgs>,
+>(args?: CheckedLooseOptions<Args, Problem, MaskingArgs>): Masking<Args> {
+  return keepShapeLayer("Masking", "masking", args as object | undefined, maskingOptions, shown) as never;
+}

@@ -1,0 +1,39 @@
+// layers.rescaling: tfjs-layers' Rescaling (x · scale + offset); the shape is kept.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type {
+  CheckedOptions,
+  KnownOptions,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type { TfKeepShapeRule } from "../activation/tf-activation.types.ts";
+import { keepShapeLayer, type TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+
+/** tfjs-layers' `RescalingArgs`. */
+export type RescalingArgs = NonNullable<Parameters<typeof tfl.layers.rescaling>[0]>;
+export const rescalingOptions = optionSet<RescalingArgs>()(...layerArgs, "scale", "offset");
+const shown = ["scale", "offset"] as const;
+
+/** `layers.rescaling({ scale, offset? })`: the shape is kept. */
+export interface Rescaling<Args extends RescalingArgs = RescalingArgs> extends TfLayerOf<Args> {
+  readonly kind: "Rescaling";
+  readonly "~rule": TfKeepShapeRule<"rescaling", Args>;
+}
+export type TfRescalingConfig = TfjsConfig<"Rescaling", RescalingArgs>;
+
+/**
+ * tfjs's `tf.layers.rescaling({ scale, offset = 0 })`: x · scale + offset.
+ *
+ * @example
+ * layers.rescaling({ scale: 1 / 255 }); // [n, 28, 28, 1] → [n, 28, 28, 1]
+ */
+export function rescaling<
+  const Args extends RescalingArgs,
+  Problem = KnownOptions<Args, keyof RescalingArgs> extends true
+    ? false
+    : UnknownOptionProblem<WrittenLayer<"rescaling", Args, typeof shown>, "rescaling", Args, keyof RescalingArgs>,
+>(args: CheckedOptions<Args, Problem>): Rescaling<Args> {
+  return keepShapeLayer("Rescaling", "rescaling", args as object, rescalingOptions, shown) as never;
+}
