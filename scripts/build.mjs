@@ -16,7 +16,8 @@ const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
 const started = performance.now();
 
-rmSync(dist, { recursive: true, force: true });
+// dist/ts-plugin stays: tests that run meanwhile may be loading it (build:plugin rewrites it in place).
+for (const dir of ["src", "types"]) rmSync(join(dist, dir), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
   cwd: root,
   stdio: "inherit",
