@@ -114,9 +114,23 @@ export function exampleCases(): ModelCase[] {
     });
 }
 
+/** Every .ts file in bench/models/: models written for the benchmark (each new layer family once). */
+export function benchModelCases(): ModelCase[] {
+  const dir = join(root, "bench/models");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"))
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const source = readFileSync(file, "utf8");
+      return { name: `bench/models/${name}`, source, file, variable: source.match(/^export const (\w+)/m)?.[1] };
+    });
+}
+
 /** All cases of the benchmark, the examples as they are now. */
 export function allCases(): ModelCase[] {
-  return [...exampleCases(), specMnistCase, ...syntheticLayers.map(syntheticCase)];
+  return [...exampleCases(), ...benchModelCases(), specMnistCase, ...syntheticLayers.map(syntheticCase)];
 }
 
 /** Writes a case to `path`, its relative imports pointing at the same files as from its original place. */

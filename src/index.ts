@@ -36,6 +36,30 @@ export type {
   LogSoftmax,
 } from "./families/activation/activation.nn.ts";
 export type { Residual, Concat, ResidualOptions } from "./families/blocks/blocks.nn.ts";
+export type { NestedSequential } from "./families/blocks/sequential.nn.ts";
+export type {
+  ReLU6,
+  Hardswish,
+  Hardsigmoid,
+  SiLU,
+  Mish,
+  ELU,
+  SELU,
+  CELU,
+  Softplus,
+  Softsign,
+  Hardtanh,
+  LogSigmoid,
+  Tanhshrink,
+  Softshrink,
+  Hardshrink,
+  Threshold,
+  PReLU,
+  GLU,
+  Softmax2d,
+  Softmin,
+} from "./families/activation/extra-activations.nn.ts";
+export type { PixelShuffle, PixelUnshuffle, ChannelShuffle } from "./families/shuffle/shuffle.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";

@@ -179,14 +179,16 @@ function explainBranches(
   const config = layer as unknown as Record<string, unknown>;
   // [label, key in ids and indexes, layers]: `3.0` (residual), `3.p0` (its projection), `3.b1.0` (concat's branch 1).
   const chains: [string, string, unknown][] =
-    layer.kind === "residual"
-      ? [
-          ["layers", "", config["layers"]],
-          ["projection", "p", config["projection"]],
-        ]
-      : layer.kind === "concat" && Array.isArray(config["branches"])
-        ? config["branches"].map((branch, k) => [`branch ${k}`, `b${k}.`, branch])
-        : [];
+    layer.kind === "nestedSequential"
+      ? [["layers", "", config["layers"]]]
+      : layer.kind === "residual"
+        ? [
+            ["layers", "", config["layers"]],
+            ["projection", "p", config["projection"]],
+          ]
+        : layer.kind === "concat" && Array.isArray(config["branches"])
+          ? config["branches"].map((branch, k) => [`branch ${k}`, `b${k}.`, branch])
+          : [];
   if (chains.length === 0 || !chains.every(([, , layers]) => Array.isArray(layers))) return undefined;
   const branches = chains
     .filter(([label, , layers]) => label !== "projection" || (layers as unknown[]).length > 0)

@@ -16,6 +16,30 @@ export {
   logSoftmax,
 } from "../families/activation/activation.nn.ts";
 export { residual, concat } from "../families/blocks/blocks.nn.ts";
+export { sequential } from "../families/blocks/sequential.nn.ts";
+export {
+  relu6,
+  hardswish,
+  hardsigmoid,
+  silu,
+  mish,
+  elu,
+  selu,
+  celu,
+  softplus,
+  softsign,
+  hardtanh,
+  logsigmoid,
+  tanhshrink,
+  softshrink,
+  hardshrink,
+  threshold,
+  prelu,
+  glu,
+  softmax2d,
+  softmin,
+} from "../families/activation/extra-activations.nn.ts";
+export { pixelShuffle, pixelUnshuffle, channelShuffle } from "../families/shuffle/shuffle.nn.ts";
 export { convTranspose1d, convTranspose2d } from "../families/conv/conv-transpose.nn.ts";
 export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool2d } from "../families/pool/adaptive-pool.nn.ts";
 export { unflatten } from "../families/reshape/unflatten.nn.ts";

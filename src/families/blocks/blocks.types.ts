@@ -94,3 +94,12 @@ export type ConcatRule<
       : Outputs
     : never
   : never;
+
+/**
+ * Nested sequential (PyTorch's nn.Sequential inside a model): its layers one after the other on the
+ * block's input; a layer that does not fit is reported as `sequential(n layers), layer i: …`. Layers
+ * that are an array, not a tuple, make the output unknown (checked when the model is built).
+ */
+export type SequentialRule<Block extends string, Layers extends readonly unknown[], Input> = Input extends Shape
+  ? Run<Block, Input, Layers>
+  : never;

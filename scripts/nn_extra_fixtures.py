@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""PyTorch 1.13 fixtures for the `nn` modules added by issue 16 (nested nn.sequential, the other
+non-linear activations). Writes test/fixtures/pytorch-nn-extra.json:
+
+    { "shapes": { "<family>": [ { "call": "nn.elu(0.5)", "input": [2, 3], "output": [2, 3] },
+                               { "call": "...", "input": [...], "error": "<PyTorch's first line>" }, ... ] },
+      "values": { "<case>": { "model": "sequential(input([4, 6]), nn.prelu(4))", "state": {...},
+                              "input": [...], "output": [...] } } }
+
+`call` is the shapecheck builder call (TypeScript text) of the same module; each record ran PyTorch's
+real module on a zero tensor in training mode with autograd on. Seeded; not run by CI. Rerun by hand:
+    /usr/bin/python3 scripts/nn_extra_fixtures.py
+"""
+import json
+import os
+import random
+import warnings
+
+import torch
+import torch.nn as nn
+
+warnings.simplefilter("ignore")
+torch.set_num_threads(1)
+torch.manual_seed(0)
+rng = random.Random(20261206)
+
+
+def js(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return json.dumps(v)
+
+
+def num(lo, hi, ints=False):
+    if ints:
+        return rng.randint(lo, hi)
+    return round(rng.uniform(lo, hi), rng.choice([1, 2]))
+
+
+def params_call(name, names, values, inplace=None, keep=()):
+    """A builder call: positional (PyTorch's order) or an options object, at random."""
+    given = [(n, v) for n, v in zip(names, values) if v is not None]
+    if inplace is not None:
+        given.append(("inplace", inplace))
+    if not given:
+        return f"nn.{name}()"
+    style = rng.random()
+    if style < 0.4 and all(v is not None for v in values[: len(given)]):
+        return f"nn.{name}({', '.join(js(v) for _, v in given)})"
+    if style < 0.7:
+        return "nn.%s({ %s })" % (name, ", ".join(f"{n}: {js(v)}" for n, v in given))
+    # positional up to a point, then an options object
+    k = rng.randint(0, len(given))
+    positional = [v for n, v in given[:k]]
+    if any(n != names[i] for i, (n, _) in enumerate(given[:k]) if i < len(names)) or k > len(names):
+        k, positional = 0, []
+    rest = given[k:]
+    parts = [js(v) for v in positional]
+    if rest:
+        parts.append("{ %s }" % ", ".join(f"{n}: {js(v)}" for n, v in rest))
+    return f"nn.{name}({', '.join(parts)})"
+
+
+def activation_config():
+    kind = rng.choice([
+        "relu6", "hardswish", "hardsigmoid", "silu", "mish", "elu", "selu", "celu", "softplus", "softsign",
+        "hardtanh", "logsigmoid", "tanhshrink", "softshrink", "hardshrink", "threshold", "prelu", "glu",
+        "softmax2d", "softmin"])
+    inplace = rng.choice([None, None, True, False])
+    opt = lambda v: v if rng.random() < 0.6 else None
+    if kind in ("relu6", "hardswish", "hardsigmoid", "silu", "mish", "selu"):
+        module = {"relu6": nn.ReLU6, "hardswish": nn.Hardswish, "hardsigmoid": nn.Hardsigmoid, "silu": nn.SiLU,
+                  "mish": nn.Mish, "selu": nn.SELU}[kind]
+        return params_call(kind, [], [], inplace), (lambda: module(inplace=bool(inplace)))
+    if kind in ("softsign", "logsigmoid", "tanhshrink", "softmax2d"):
+        module = {"softsign": nn.Softsign, "logsigmoid": nn.LogSigmoid, "tanhshrink": nn.Tanhshrink,
+                  "softmax2d": nn.Softmax2d}[kind]
+        return f"nn.{kind}()", module
+    if kind in ("elu", "celu"):
+        alpha = opt(rng.choice([num(0.1, 3), 0, -1, 1.0 if kind == "elu" else 2]))
+        module = nn.ELU if kind == "elu" else nn.CELU
+        return params_call(kind, ["alpha"], [alpha], inplace), (
+            lambda: module(alpha=1.0 if alpha is None else alpha, inplace=bool(inplace)))
+    if kind == "softplus":
+        beta, threshold = opt(num(0.5, 3)), opt(num(1, 30, ints=True))
+        if threshold is not None and beta is None and rng.random() < 0.5:
+            beta = 1
+        return params_call(kind, ["beta", "threshold"], [beta, threshold]), (
+            lambda: nn.Softplus(beta=1 if beta is None else beta, threshold=20 if threshold is None else threshold))
+    if kind == "hardtanh":
+        lo, hi = opt(num(-3, 1)), opt(num(-1, 3))
+        return params_call(kind, ["minVal", "maxVal"], [lo, hi], inplace), (
+            lambda: nn.Hardtanh(-1.0 if lo is None else lo, 1.0 if hi is None else hi, inplace=bool(inplace)))
+    if kind in ("softshrink", "hardshrink"):
+        lambd = opt(num(-1, 2))
+        module = nn.Softshrink if kind == "softshrink" else nn.Hardshrink
+        return params_call(kind, ["lambd"], [lambd]), (lambda: module(0.5 if lambd is None else lambd))
+    if kind == "threshold":
+        t, v = num(-1, 1), num(-5, 20)
+        tail = "" if inplace is None else (f", {js(inplace)}" if rng.random() < 0.5 else f", {{ inplace: {js(inplace)} }}")
+        return f"nn.threshold({js(t)}, {js(v)}{tail})", (lambda: nn.Threshold(t, v, inplace=bool(inplace)))
+    if kind == "prelu":
+        n = opt(rng.choice([1, rng.randint(1, 6)]))
+        init = opt(num(0, 0.5))
+        return params_call(kind, ["numParameters", "init"], [n, init]), (
+            lambda: nn.PReLU(1 if n is None else n, 0.25 if init is None else init))
+    if kind == "glu":
+        dim = rng.choice([None, -1, -2, 1, 2, 3, -4, 4, -5])
+        return (f"nn.glu({dim})" if dim is not None else "nn.glu()"), (lambda: nn.GLU(-1 if dim is None else dim))
+    if kind == "softmin":
+        dim = rng.randint(-5, 4)
+        return f"nn.softmin({dim})", (lambda: nn.Softmin(dim))
+    raise AssertionError(kind)
+
+
+def run(make, shape):
+    try:
+        module = make()
+        module.train()
+        leaf = torch.zeros(*shape, requires_grad=True)
+        y = module(leaf * 1)  # a layer's input inside a model is not a leaf (inplace is allowed on it)
+        return {"output": list(y.shape)}
+    except Exception as error:  # PyTorch's refusal
+        text = str(error).strip().split("\n")[0] or type(error).__name__
+        return {"error": text}
+
+
+def shape_records(config, count):
+    records, valid, invalid = [], 0, 0
+    tries = 0
+    while (valid < count or invalid < count // 4) and tries < count * 20:
+        tries += 1
+        call, make, shape = config()
+        result = run(make, shape)
+        if "output" in result and valid >= count:
+            continue
+        if "error" in result and invalid >= count // 4:
+            continue
+        valid += "output" in result
+        invalid += "error" in result
+        records.append({"call": call, "input": shape, **result})
+    return records
+
+
+def activation_record():
+    call, make = activation_config()
+    rank = rng.randint(1, 5)
+    shape = [rng.randint(1, 6) for _ in range(rank)]
+    return call, make, shape
+
+
+def sequential_record():
+    """Nested sequentials of linear/relu/flatten blocks; in-features sometimes wrong."""
+    features = rng.randint(1, 8)
+    shape = [rng.randint(1, 4)] + [rng.randint(1, 4) for _ in range(rng.randint(0, 2))] + [features]
+
+    def block(f, depth):
+        calls, mods = [], []
+        for _ in range(rng.randint(0, 3)):
+            r = rng.random()
+            if r < 0.45:
+                i = f if rng.random() < 0.85 else rng.randint(1, 8)
+                o = rng.randint(1, 8)
+                calls.append(f"nn.linear({i}, {o})")
+                mods.append(nn.Linear(i, o))
+                f = o
+            elif r < 0.7:
+                calls.append("nn.relu()")
+                mods.append(nn.ReLU())
+            elif depth < 2:
+                c, m, f = block(f, depth + 1)
+                calls.append(f"nn.sequential({', '.join(c)})")
+                mods.append(nn.Sequential(*m))
+            else:
+                calls.append("nn.silu()")
+                mods.append(nn.SiLU())
+        return calls, mods, f
+
+    calls, mods, _ = block(features, 0)
+    return f"nn.sequential({', '.join(calls)})", (lambda: nn.Sequential(*mods)), shape
+
+
+def shuffle_record():
+    kind = rng.choice(["pixelShuffle", "pixelUnshuffle", "channelShuffle"])
+    r = rng.choice([1, 2, 2, 3, 4]) if kind != "channelShuffle" else rng.choice([1, 2, 3, 4, 6])
+    rank = rng.choice([2, 3, 4, 4, 4, 5])
+    shape = [rng.randint(1, 3)] + [rng.randint(1, 6) for _ in range(rank - 1)]
+    if rank >= 3 and rng.random() < 0.75:  # mostly sizes that fit
+        if kind == "pixelShuffle":
+            shape[-3] = r * r * rng.randint(1, 3)
+        elif kind == "pixelUnshuffle":
+            shape[-2], shape[-1] = r * rng.randint(1, 3), r * rng.randint(1, 3)
+        else:
+            shape[1] = r * rng.randint(1, 3)
+    module = {"pixelShuffle": nn.PixelShuffle, "pixelUnshuffle": nn.PixelUnshuffle, "channelShuffle": nn.ChannelShuffle}[kind]
+    return f"nn.{kind}({r})", (lambda: module(r)), shape
+
+
+def rounded(t):
+    return torch.round(t * 64) / 64
+
+
+def value_case(model_call, module, shape):
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(rounded(torch.randn_like(p) * 0.5))
+    module.eval()
+    x = rounded(torch.randn(*shape) * 2)
+    y = module(x)
+    return {"model": model_call, "state": {k: v.tolist() for k, v in module.state_dict().items()},
+            "input": x.tolist(), "output": y.detach().tolist()}
+
+
+def inp(shape):
+    return f"input({json.dumps(shape[1:])}, {{ batch: {shape[0]} }})"
+
+
+def values():
+    cases = {}
+    specs = [
+        ("relu6", "nn.relu6()", nn.ReLU6(), [2, 3, 4, 4]),
+        ("hardswish", "nn.hardswish()", nn.Hardswish(), [2, 3, 4, 4]),
+        ("hardsigmoid", "nn.hardsigmoid()", nn.Hardsigmoid(), [2, 3, 4, 4]),
+        ("silu", "nn.silu()", nn.SiLU(), [2, 3, 4, 4]),
+        ("mish", "nn.mish()", nn.Mish(), [2, 3, 4, 4]),
+        ("elu", "nn.elu(0.7)", nn.ELU(0.7), [2, 3, 4, 4]),
+        ("selu", "nn.selu()", nn.SELU(), [2, 3, 4, 4]),
+        ("celu", "nn.celu(1.5)", nn.CELU(1.5), [2, 3, 4, 4]),
+        ("celu_negative_alpha", "nn.celu(-0.5)", nn.CELU(-0.5), [2, 6]),
+        ("softplus", "nn.softplus(2, 3)", nn.Softplus(2, 3), [2, 3, 4, 4]),
+        ("softsign", "nn.softsign()", nn.Softsign(), [2, 3, 4, 4]),
+        ("hardtanh", "nn.hardtanh(-0.5, 1.5)", nn.Hardtanh(-0.5, 1.5), [2, 3, 4, 4]),
+        ("logsigmoid", "nn.logsigmoid()", nn.LogSigmoid(), [2, 3, 4, 4]),
+        ("tanhshrink", "nn.tanhshrink()", nn.Tanhshrink(), [2, 3, 4, 4]),
+        ("softshrink", "nn.softshrink(0.7)", nn.Softshrink(0.7), [2, 3, 4, 4]),
+        ("hardshrink", "nn.hardshrink(0.7)", nn.Hardshrink(0.7), [2, 3, 4, 4]),
+        ("threshold", "nn.threshold(0.3, -2)", nn.Threshold(0.3, -2), [2, 3, 4, 4]),
+        ("prelu_one", "nn.prelu()", nn.PReLU(), [2, 3, 4, 4]),
+        ("prelu_channels", "nn.prelu(3)", nn.PReLU(3), [2, 3, 4, 4]),
+        ("prelu_channels_1d", "nn.prelu(5)", nn.PReLU(5), [3, 5]),
+        ("glu_last", "nn.glu()", nn.GLU(), [2, 3, 6]),
+        ("glu_channels", "nn.glu(1)", nn.GLU(1), [2, 4, 3, 3]),
+        ("softmax2d", "nn.softmax2d()", nn.Softmax2d(), [2, 3, 4, 4]),
+        ("softmin", "nn.softmin(1)", nn.Softmin(1), [2, 3, 4, 4]),
+        ("softmin_last", "nn.softmin(-1)", nn.Softmin(-1), [2, 5]),
+    ]
+    for name, call, module, shape in specs:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    # after a conv (channels-last inside the converted model): the channel axis moves
+    for name, call, module in [("prelu_after_conv", "nn.prelu(4)", nn.PReLU(4)),
+                               ("glu_after_conv", "nn.glu(1)", nn.GLU(1)),
+                               ("softmax2d_after_conv", "nn.softmax2d()", nn.Softmax2d()),
+                               ("softmin_after_conv", "nn.softmin(1)", nn.Softmin(1))]:
+        shape = [2, 3, 5, 5]
+        cases[name] = value_case(f"sequential({inp(shape)}, nn.conv2d(3, 4, 3), {call})",
+                                 nn.Sequential(nn.Conv2d(3, 4, 3), module), shape)
+    for name, call, module, shape in [
+        ("pixel_shuffle", "nn.pixelShuffle(2)", nn.PixelShuffle(2), [2, 8, 3, 4]),
+        ("pixel_shuffle_3", "nn.pixelShuffle(3)", nn.PixelShuffle(3), [1, 18, 2, 2]),
+        ("pixel_unshuffle", "nn.pixelUnshuffle(2)", nn.PixelUnshuffle(2), [2, 3, 4, 6]),
+        ("channel_shuffle", "nn.channelShuffle(3)", nn.ChannelShuffle(3), [2, 6, 3, 3]),
+        ("channel_shuffle_1d", "nn.channelShuffle(2)", nn.ChannelShuffle(2), [2, 4, 5]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    cases["espcn_after_conv"] = value_case(
+        f"sequential({inp([2, 3, 5, 5])}, nn.conv2d(3, 12, 3, 1, 1), nn.pixelShuffle(2), nn.conv2d(3, 4, 3), nn.channelShuffle(2), nn.pixelUnshuffle(2))",
+        nn.Sequential(nn.Conv2d(3, 12, 3, 1, 1), nn.PixelShuffle(2), nn.Conv2d(3, 4, 3), nn.ChannelShuffle(2), nn.PixelUnshuffle(2)),
+        [2, 3, 5, 5])
+    cases["nested_sequential"] = value_case(
+        f"sequential({inp([3, 6])}, nn.sequential(nn.linear(6, 5), nn.relu(), nn.sequential(nn.linear(5, 4), nn.prelu(4))), nn.linear(4, 2))",
+        nn.Sequential(nn.Sequential(nn.Linear(6, 5), nn.ReLU(), nn.Sequential(nn.Linear(5, 4), nn.PReLU(4))), nn.Linear(4, 2)),
+        [3, 6])
+    cases["nested_sequential_conv"] = value_case(
+        f"sequential({inp([2, 2, 6, 6])}, nn.sequential(nn.conv2d(2, 4, 3), nn.hardswish()), nn.sequential(nn.conv2d(4, 2, 3), nn.silu()), nn.flatten(), nn.linear(8, 3))",
+        nn.Sequential(nn.Sequential(nn.Conv2d(2, 4, 3), nn.Hardswish()), nn.Sequential(nn.Conv2d(4, 2, 3), nn.SiLU()), nn.Flatten(), nn.Linear(8, 3)),
+        [2, 2, 6, 6])
+    return cases
+
+
+def main():
+    shapes = {
+        "activations": shape_records(activation_record, 400),
+        "sequential": shape_records(sequential_record, 250),
+        "shuffle": shape_records(shuffle_record, 300),
+    }
+    out = {"shapes": shapes, "values": values()}
+    path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-extra.json")
+    with open(path, "w") as f:
+        json.dump(out, f, separators=(",", ":"))
+    for family, records in shapes.items():
+        print(family, sum("output" in r for r in records), "valid", sum("error" in r for r in records), "invalid")
+    print(len(out["values"]), "value cases")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+// Twin of src/families/shuffle/shuffle.types.ts: pixelShuffle, pixelUnshuffle and channelShuffle.
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+
+export const writeShuffleRankMessage = (layer: string, rank: number): string =>
+  `${layer}: expects an input of rank 3 or more ([batch, channels, ...]), got rank ${rank}`;
+export const writeNotDivisibleMessage = (layer: string, what: string, by: string, size: number): string =>
+  `${layer}: ${what} must be divisible by ${by}, got ${size}`;
+
+const times = (d: RuntimeDim, r: number): RuntimeDim => (typeof d === "number" ? d * r : null);
+function dividedBy(d: RuntimeDim, r: number, message: () => string): RuntimeDim {
+  if (typeof d !== "number") return null;
+  if (d % r !== 0) throw new ShapeError(message());
+  return d / r;
+}
+
+export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
+  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
+  const out = dividedBy(c, r * r, () =>
+    writeNotDivisibleMessage(layer, "the channels (dimension -3)", `upscaleFactor² = ${r * r}`, c as number),
+  );
+  return [...input.slice(0, -3), out, times(h, r), times(w, r)];
+}
+
+export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
+  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
+  const outH = dividedBy(h, r, () =>
+    writeNotDivisibleMessage(layer, "the height (dimension -2)", `downscaleFactor ${r}`, h as number),
+  );
+  const outW = dividedBy(w, r, () =>
+    writeNotDivisibleMessage(layer, "the width (dimension -1)", `downscaleFactor ${r}`, w as number),
+  );
+  return [...input.slice(0, -3), times(c, r * r), outH, outW];
+}
+
+export function channelShuffleRule(layer: string, g: number, input: RuntimeShape): RuntimeShape {
+  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  dividedBy(input[1]!, g, () =>
+    writeNotDivisibleMessage(layer, "the channels (dimension 1)", `groups ${g}`, input[1] as number),
+  );
+  return input;
+}
