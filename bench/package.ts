@@ -13,7 +13,6 @@ import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-// @ts-expect-error a JavaScript module without declarations
 import { compilers, makeProject } from "../test/consumer/run.mjs";
 
 const budgets = { checkSeconds: 0.1, instantiations: 2000, rootBundleKB: 100 };
@@ -42,7 +41,7 @@ function extendedDiagnostics(tsc: string, project: string, config: string): Figu
 }
 
 const started = performance.now();
-const project: string = makeProject();
+const project = makeProject();
 console.log(`packed and installed in ${((performance.now() - started) / 1000).toFixed(0)} s: ${project}`);
 writeFileSync(
   join(project, "only-import.ts"),
@@ -74,7 +73,7 @@ const over = (what: string) => {
 };
 console.log("\nImporting the root entry (a file that only imports it, minus a file that imports nothing):");
 for (const skipLibCheck of [true, false])
-  for (const [name, tsc] of Object.entries(compilers as Record<string, string>)) {
+  for (const [name, tsc] of Object.entries(compilers)) {
     const only = extendedDiagnostics(tsc, project, `tsconfig.only-import.${skipLibCheck}.json`);
     const none = extendedDiagnostics(tsc, project, `tsconfig.no-import.${skipLibCheck}.json`);
     const check = only.checkSeconds - none.checkSeconds;

@@ -6,13 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { after, before, test } from "node:test";
-// @ts-expect-error a JavaScript module without declarations
-import { checkBrowser, checkNode, checkTypes, makeProject } from "./consumer/run.mjs";
-
-interface Outcome {
-  failures: string[];
-  notes: string[];
-}
+import { checkBrowser, checkNode, checkTypes, makeProject, type Outcome } from "./consumer/run.mjs";
 
 let project = "";
 before(() => {
@@ -30,18 +24,18 @@ const report = (name: string, { failures, notes }: Outcome): void => {
 test(
   "TypeScript 5.9 and 7, bundler and nodenext, strictest settings: the package's declarations",
   { timeout: 600_000 },
-  () => report("types", checkTypes(project) as Outcome),
+  () => report("types", checkTypes(project)),
 );
 
 test(
   "plain Node: import, one training step, a ShapeError; require gives the same module; the CLI",
   { timeout: 300_000 },
-  () => report("node", checkNode(project) as Outcome),
+  () => report("node", checkNode(project)),
 );
 
 const chromium = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
 test(
   "the example page in headless Chromium: the shape error, training steps, a prediction, no page error",
   { timeout: 300_000, skip: existsSync(chromium) ? false : `no Chromium at ${chromium}` },
-  async () => report("browser", (await checkBrowser(project)) as Outcome),
+  async () => report("browser", await checkBrowser(project)),
 );
