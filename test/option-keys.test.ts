@@ -17,14 +17,10 @@ import { embeddingKeys } from "../src/families/embedding/embedding.nn.ts";
 import { recurrentKeys } from "../src/families/recurrent/recurrent.nn.ts";
 import { attentionKeys } from "../src/families/attention/attention.nn.ts";
 import { convOptions } from "../src/families/conv/tf-conv.layers.ts";
-import {
-  activationOptions,
-  denseOptions,
-  dropoutOptions,
-  flattenOptions,
-  permuteOptions,
-  reshapeOptions,
-} from "../src/layers/core.ts";
+import { activationOptions, dropoutOptions } from "../src/families/activation/tf-dropout-activation.layers.ts";
+import { denseOptions } from "../src/families/linear/tf-dense.layers.ts";
+import { flattenOptions } from "../src/families/reshape/tf-flatten.layers.ts";
+import { permuteOptions, reshapeOptions } from "../src/families/reshape/tf-reshape.layers.ts";
 import { embeddingOptions } from "../src/families/embedding/tf-embedding.layers.ts";
 import { batchNormalizationOptions } from "../src/families/normalization/tf-normalization.layers.ts";
 import { upSampling2dOptions, zeroPadding2dOptions } from "../src/families/padding/tf-padding.layers.ts";

@@ -4,14 +4,10 @@
 // here; both registries are typed `{ [K in LayerKind]: …<ConfigOf<K>> }`, so a kind without a
 // converter or an explainer does not compile.
 import type { RuntimeLayer } from "../model/layer.ts";
-import type {
-  TfActivationConfig,
-  TfDenseConfig,
-  TfDropoutConfig,
-  TfFlattenConfig,
-  TfPermuteConfig,
-  TfReshapeConfig,
-} from "../layers/core.ts";
+import type { TfActivationConfig, TfDropoutConfig } from "./activation/tf-dropout-activation.layers.ts";
+import type { TfDenseConfig } from "./linear/tf-dense.layers.ts";
+import type { TfFlattenConfig } from "./reshape/tf-flatten.layers.ts";
+import type { TfPermuteConfig, TfReshapeConfig } from "./reshape/tf-reshape.layers.ts";
 import type { ActivationConfig } from "./activation/activation.nn.ts";
 import type { ExtraActivationConfig, PReLUConfig } from "./activation/extra-activations.nn.ts";
 import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
@@ -50,6 +46,7 @@ import type {
 import type { TfMaskingConfig } from "./masking/tf-masking.layers.ts";
 import type { TfRescalingConfig } from "./preprocessing/tf-rescaling.layers.ts";
 import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.layers.ts";
+import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
 
 /** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
 export interface KindConfig<Kind extends string> extends RuntimeLayer {
@@ -111,7 +108,8 @@ export type LayerConfig =
   | TfAlphaDropoutConfig
   | TfMaskingConfig
   | TfRescalingConfig
-  | TfLayerNormalizationConfig;
+  | TfLayerNormalizationConfig
+  | TfPool3DConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
 export type LayerKind = LayerConfig["kind"];

@@ -22,27 +22,25 @@ export {
   type GlobalPooling1DArgs,
   type GlobalPooling2DArgs,
 } from "../families/pool/tf-pool.layers.ts";
+export { dense, type Dense, type DenseArgs } from "../families/linear/tf-dense.layers.ts";
+export { flatten, type Flatten, type FlattenArgs } from "../families/reshape/tf-flatten.layers.ts";
 export {
-  dense,
-  flatten,
   reshape,
   permute,
-  dropout,
-  activation,
-  type Dense,
-  type Flatten,
   type Reshape,
   type Permute,
-  type Dropout,
-  type Activation,
-  type DenseArgs,
-  type FlattenArgs,
   type ReshapeArgs,
   type PermuteArgs,
+} from "../families/reshape/tf-reshape.layers.ts";
+export {
+  dropout,
+  activation,
+  type Dropout,
+  type Activation,
   type DropoutArgs,
   type ActivationArgs,
   type ActivationIdentifier,
-} from "./core.ts";
+} from "../families/activation/tf-dropout-activation.layers.ts";
 export { embedding, type Embedding, type EmbeddingArgs } from "../families/embedding/tf-embedding.layers.ts";
 export {
   batchNormalization,
@@ -109,3 +107,12 @@ export {
   type LayerNormalization,
   type LayerNormalizationArgs,
 } from "../families/normalization/tf-layer-norm.layers.ts";
+export {
+  maxPooling3d,
+  averagePooling3d,
+  averagePooling3d as avgPool3d,
+  averagePooling3d as avgPooling3d,
+  type MaxPooling3D,
+  type AveragePooling3D,
+  type Pooling3DArgs,
+} from "../families/pool/tf-pool3d.layers.ts";

@@ -16,7 +16,13 @@ import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/acti
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import * as tfjs from "../../layers/tfjs.explain.ts";
+import { tfConv } from "../../families/conv/tf-conv.explain.ts";
+import { tfEmbedding } from "../../families/embedding/tf-embedding.explain.ts";
+import { tfDense } from "../../families/linear/tf-dense.explain.ts";
+import { tfBatchNormalization } from "../../families/normalization/tf-normalization.explain.ts";
+import { tfUpSampling, tfZeroPadding } from "../../families/padding/tf-padding.explain.ts";
+import { tfGlobalPool, tfPool } from "../../families/pool/tf-pool.explain.ts";
+import { tfFlatten, tfPermute, tfReshape } from "../../families/reshape/tf-reshape.explain.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
 export { explainOp, writtenOp, type OpNodeLike } from "../../ops/ops.explain.ts";
@@ -80,26 +86,26 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   pixelUnshuffle: shuffle,
   channelShuffle: shuffle,
   // tfjs's `layers`
-  Conv1D: tfjs.tfConv,
-  Conv2D: tfjs.tfConv,
-  MaxPooling1D: tfjs.tfPool,
-  MaxPooling2D: tfjs.tfPool,
-  AveragePooling1D: tfjs.tfPool,
-  AveragePooling2D: tfjs.tfPool,
-  GlobalAveragePooling1D: tfjs.tfGlobalPool,
-  GlobalMaxPooling1D: tfjs.tfGlobalPool,
-  GlobalAveragePooling2D: tfjs.tfGlobalPool,
-  GlobalMaxPooling2D: tfjs.tfGlobalPool,
-  Dense: tfjs.tfDense,
-  Flatten: tfjs.tfFlatten,
-  Reshape: tfjs.tfReshape,
-  Permute: tfjs.tfPermute,
+  Conv1D: tfConv,
+  Conv2D: tfConv,
+  MaxPooling1D: tfPool,
+  MaxPooling2D: tfPool,
+  AveragePooling1D: tfPool,
+  AveragePooling2D: tfPool,
+  GlobalAveragePooling1D: tfGlobalPool,
+  GlobalMaxPooling1D: tfGlobalPool,
+  GlobalAveragePooling2D: tfGlobalPool,
+  GlobalMaxPooling2D: tfGlobalPool,
+  Dense: tfDense,
+  Flatten: tfFlatten,
+  Reshape: tfReshape,
+  Permute: tfPermute,
   Dropout: keepsShape,
   Activation: keepsShape,
-  BatchNormalization: tfjs.tfBatchNormalization,
-  Embedding: tfjs.tfEmbedding,
-  ZeroPadding2D: tfjs.tfZeroPadding,
-  UpSampling2D: tfjs.tfUpSampling,
+  BatchNormalization: tfBatchNormalization,
+  Embedding: tfEmbedding,
+  ZeroPadding2D: tfZeroPadding,
+  UpSampling2D: tfUpSampling,
   ReLU: tfKeepsShape,
   LeakyReLU: tfKeepsShape,
   ELU: tfKeepsShape,
@@ -113,6 +119,8 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   Masking: tfKeepsShape,
   Rescaling: tfKeepsShape,
   LayerNormalization: tfLayerNormalization,
+  MaxPooling3D: tfPool,
+  AveragePooling3D: tfPool,
 };
 
 /** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */

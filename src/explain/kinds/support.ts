@@ -55,6 +55,16 @@ export const times = (dims: readonly RuntimeDim[]): string => dims.map(dim).join
 
 export const product = (values: readonly number[]): number => values.reduce((total, one) => total * one, 1);
 
+/** A tfjs layer's input split by its data format: the channel axis and the spatial axes. */
+export function channelAxes(
+  dataFormat: "channelsLast" | "channelsFirst",
+  shape: RuntimeShape,
+): { channelAxis: number; spatial: number[] } {
+  const channelsFirst = dataFormat === "channelsFirst";
+  const axes = Array.from({ length: shape.length - 2 }, (_, i) => (channelsFirst ? i + 2 : i + 1));
+  return { channelAxis: channelsFirst ? 1 : shape.length - 1, spatial: axes };
+}
+
 /** Axis letters of a channels-first layer's spatial dimensions: `L`; `H, W`; `D, H, W`. */
 export const spatialLabels = (rank: number): string[] =>
   rank === 1

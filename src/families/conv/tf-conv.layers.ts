@@ -36,7 +36,7 @@ import {
   writtenLayer,
   checkedInputShape,
 } from "../../shape/tf-options.ts";
-import { checkActivation } from "../../layers/core.ts";
+import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 
 /** A size per spatial dimension: one number for all, or a tuple. */
 export type SizeArg = number | readonly number[];

@@ -20,6 +20,8 @@ import {
 } from "./context.ts";
 import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import { conv } from "../../families/conv/conv.tfjs.ts";
+import { tfConv } from "../../families/conv/tf-conv.tfjs.ts";
+import { tfBatchNormalization } from "../../families/normalization/tf-normalization.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
 import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
 import { embedding } from "../../families/embedding/embedding.tfjs.ts";
@@ -99,8 +101,8 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   pixelUnshuffle: shuffle,
   channelShuffle: shuffle,
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
-  Conv1D: tfjsLayer,
-  Conv2D: tfjsLayer,
+  Conv1D: tfConv,
+  Conv2D: tfConv,
   MaxPooling1D: tfjsLayer,
   MaxPooling2D: tfjsLayer,
   AveragePooling1D: tfjsLayer,
@@ -115,7 +117,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   Permute: tfjsLayer,
   Dropout: tfjsLayer,
   Activation: tfjsLayer,
-  BatchNormalization: tfjsLayer,
+  BatchNormalization: tfBatchNormalization,
   Embedding: tfjsLayer,
   ZeroPadding2D: tfjsLayer,
   UpSampling2D: tfjsLayer,
@@ -132,6 +134,8 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   Masking: tfjsLayer,
   Rescaling: tfjsLayer,
   LayerNormalization: tfjsLayer,
+  MaxPooling3D: tfjsLayer,
+  AveragePooling3D: tfjsLayer,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */

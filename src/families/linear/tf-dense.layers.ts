@@ -1,0 +1,121 @@
+// layers.dense: tfjs-layers' Dense, a matrix product on the last dimension (rule: tf-dense.ts).
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { TfDenseRule } from "./tf-dense.types.ts";
+import type {
+  CheckedOptions,
+  PlainOptions,
+  FirstOptionProblem,
+  OptionOf,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { tfDenseRule } from "./tf-dense.ts";
+import {
+  checkKnownOptions,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
+import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
+
+/** The config of layers.dense (its runtime object). */
+export interface TfDenseConfig extends TfjsConfig<"Dense", DenseArgs> {
+  readonly units: number;
+  readonly inputDim: number | undefined;
+  readonly activation: DenseArgs["activation"];
+}
+
+type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
+
+/** tfjs-layers' `DenseLayerArgs`. */
+export interface DenseArgs extends Omit<TfArgs<typeof tfl.layers.dense>, "units" | "inputDim"> {
+  /** The size of the output's last dimension. */
+  readonly units: number;
+  /** Optional: the size the last input dimension must have. */
+  readonly inputDim?: number;
+}
+export const denseOptions = optionSet<DenseArgs>()(
+  ...layerArgs,
+  "units",
+  "inputDim",
+  "activation",
+  "useBias",
+  "kernelInitializer",
+  "biasInitializer",
+  "kernelConstraint",
+  "biasConstraint",
+  "kernelRegularizer",
+  "biasRegularizer",
+  "activityRegularizer",
+);
+const denseShown = ["units", "inputDim"] as const;
+
+/** `layers.dense({ units, inputDim? })`: [batch, ..., features] → [batch, ..., units]. */
+export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, RuntimeLayer {
+  readonly kind: "Dense";
+  readonly args: Args;
+  readonly units: Args["units"];
+  readonly inputDim: OptionOf<Args, "inputDim", undefined>;
+  readonly "~rule": DenseShapeRule<Args>;
+}
+/** The shape rule of Dense. */
+export interface DenseShapeRule<Args extends DenseArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "dense",
+    Args,
+    this["~input"],
+    TfDenseRule<
+      WrittenLayer<"dense", Args, typeof denseShown>,
+      Args["units"],
+      OptionOf<Args, "inputDim", undefined>,
+      this["~input"]
+    >
+  >;
+}
+type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeof denseShown>> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "dense", Args, keyof DenseArgs>,
+    SizeOptionProblem<Layer, Args, "units">,
+    SizeOptionProblem<Layer, Args, "inputDim">,
+  ]
+>;
+
+/**
+ * tfjs's `tf.layers.dense({ units, inputDim?, activation? })`: a fully connected layer on the last axis of an input
+ * of rank 2 or more. `inputDim`, when given, must equal the last input dimension.
+ *
+ * @example
+ * layers.dense({ units: 10, activation: "softmax" }); // [n, 1600] → [n, 10]
+ */
+export function dense<
+  const Args extends DenseArgs,
+  Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Dense<Args> {
+  const options = args as DenseArgs;
+  const layer = writtenLayer("dense", options, denseShown);
+  checkKnownOptions(layer, "dense", options, denseOptions);
+  checkSizeOption(layer, options, "units");
+  checkSizeOption(layer, options, "inputDim");
+  checkActivation(layer, options.activation);
+  const inputDim = options.inputDim ?? null;
+  const runtime: TfDenseConfig = {
+    kind: "Dense",
+    written: layer,
+    args: options,
+    units: options.units,
+    inputDim: options.inputDim,
+    activation: options.activation,
+    outputShape: checkedInputShape("dense", options, (input: RuntimeShape) =>
+      tfDenseRule(layer, options.units, inputDim, input),
+    ),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,216 @@
+// layers.reshape / permute: tfjs-layers' Reshape and Permute (rules: tf-reshape.ts).
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { SizeProblem } from "../../../types/shape/args.ts";
+import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "./tf-reshape.types.ts";
+import type {
+  At,
+  CheckedOptions,
+  PlainOptions,
+  FirstOptionProblem,
+  OptionOf,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+  InputShapeChecked,
+} from "../../../types/shape/tf-options.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import { sizeProblem } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import {
+  isPermutation,
+  tfPermuteRule,
+  tfReshapeRule,
+  writePermutationMessage as permutationMessage,
+} from "./tf-reshape.ts";
+import {
+  checkKnownOptions,
+  optionSet,
+  checkSizeOption,
+  layerArgs,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
+
+/** The config of layers.reshape (its runtime object). */
+export interface TfReshapeConfig extends TfjsConfig<"Reshape", ReshapeArgs> {
+  readonly targetShape: readonly number[];
+}
+
+/** The config of layers.permute (its runtime object): dims 1-based, as tfjs's. */
+export interface TfPermuteConfig extends TfjsConfig<"Permute", PermuteArgs> {
+  readonly dims: readonly number[];
+}
+
+type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
+
+/** tfjs-layers' `ReshapeLayerArgs`. */
+export interface ReshapeArgs extends Omit<TfArgs<typeof tfl.layers.reshape>, "targetShape"> {
+  /** The shape after the batch: positive sizes and at most one -1 (what is left). */
+  readonly targetShape: readonly number[];
+}
+export const reshapeOptions = optionSet<ReshapeArgs>()(...layerArgs, "targetShape");
+const reshapeShown = ["targetShape"] as const;
+
+/** `layers.reshape({ targetShape })`: [batch, ...dims] → [batch, ...targetShape]. */
+export interface Reshape<Args extends ReshapeArgs = ReshapeArgs> extends Layer, RuntimeLayer {
+  readonly kind: "Reshape";
+  readonly args: Args;
+  readonly targetShape: Args["targetShape"];
+  readonly "~rule": ReshapeShapeRule<Args>;
+}
+/** The shape rule of Reshape. */
+export interface ReshapeShapeRule<Args extends ReshapeArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "reshape",
+    Args,
+    this["~input"],
+    TfReshapeRule<WrittenLayer<"reshape", Args, typeof reshapeShown>, Args["targetShape"], this["~input"]>
+  >;
+}
+
+/** The message for a target size that is neither a positive integer nor -1. */
+export type writeTargetSizeMessage<
+  Layer extends string,
+  Got extends string,
+> = `${Layer}: targetShape sizes must be positive integers or -1, not ${Got}`;
+export const writeTargetSizeMessage = (layer: string, got: string): string =>
+  `${layer}: targetShape sizes must be positive integers or -1, not ${got}`;
+/** The message for a target shape with two -1. */
+export type writeTwoFreeMessage<Layer extends string> = `${Layer}: targetShape can have only one -1`;
+export const writeTwoFreeMessage = (layer: string): string => `${layer}: targetShape can have only one -1`;
+
+type TargetProblem<Layer extends string, Target, Free extends boolean = false> = Target extends readonly [
+  infer Size,
+  ...infer Rest,
+]
+  ? Size extends -1
+    ? Free extends true
+      ? writeTwoFreeMessage<Layer>
+      : TargetProblem<Layer, Rest, true>
+    : SizeProblem<Size> extends infer Got extends string
+      ? writeTargetSizeMessage<Layer, Got>
+      : TargetProblem<Layer, Rest, Free>
+  : false;
+type ReshapeProblem<
+  Args,
+  Layer extends string = WrittenLayer<"reshape", Args, typeof reshapeShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "reshape", Args, keyof ReshapeArgs>,
+    At<"targetShape", TargetProblem<Layer, OptionOf<Args, "targetShape", []>>>,
+  ]
+>;
+
+/**
+ * tfjs's `tf.layers.reshape({ targetShape })`: the dimensions after the batch take the target shape; one -1 takes
+ * what is left. The sizes must multiply out (checked when the input's dimensions are known).
+ *
+ * @example
+ * layers.reshape({ targetShape: [7, 7, 64] }); // [n, 3136] → [n, 7, 7, 64]
+ * layers.reshape({ targetShape: [-1, 64] });   // [n, 7, 7, 64] → [n, 49, 64]
+ */
+export function reshape<
+  const Args extends ReshapeArgs,
+  Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Reshape<Args> {
+  const options = args as ReshapeArgs;
+  const layer = writtenLayer("reshape", options, reshapeShown);
+  checkKnownOptions(layer, "reshape", options, reshapeOptions);
+  const target = [...options.targetShape];
+  let free = false;
+  for (const size of target) {
+    if (size === -1) {
+      if (free) throw new ShapeError(writeTwoFreeMessage(layer));
+      free = true;
+      continue;
+    }
+    const got = sizeProblem(size);
+    if (got !== false) throw new ShapeError(writeTargetSizeMessage(layer, got));
+  }
+  const runtime: TfReshapeConfig = {
+    kind: "Reshape",
+    written: layer,
+    args: options,
+    targetShape: options.targetShape,
+    outputShape: checkedInputShape("reshape", options, (input: RuntimeShape) => tfReshapeRule(layer, target, input)),
+  };
+  return runtime as never;
+}
+
+/** tfjs-layers' `PermuteLayerArgs`. */
+export interface PermuteArgs extends Omit<TfArgs<typeof tfl.layers.permute>, "dims"> {
+  /** A permutation of 1…n: output dimension i + 1 is input dimension dims[i] (the batch stays first). */
+  readonly dims: readonly number[];
+}
+export const permuteOptions = optionSet<PermuteArgs>()(...layerArgs, "dims");
+const permuteShown = ["dims"] as const;
+
+/** `layers.permute({ dims })`: [batch, d1, …, dn] → [batch, d(dims[0]), …]. */
+export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, RuntimeLayer {
+  readonly kind: "Permute";
+  readonly args: Args;
+  readonly dims: Args["dims"];
+  readonly "~rule": PermuteShapeRule<Args>;
+}
+/** The shape rule of Permute. */
+export interface PermuteShapeRule<Args extends PermuteArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "permute",
+    Args,
+    this["~input"],
+    TfPermuteRule<WrittenLayer<"permute", Args, typeof permuteShown>, Args["dims"], this["~input"]>
+  >;
+}
+// Options that need no further check: known options, and dims a permutation of plain sizes.
+type PlainPermute<Args> =
+  PlainOptions<Args, keyof PermuteArgs, "dims", number> extends true
+    ? OptionOf<Args, "dims", []> extends infer Dims extends readonly number[]
+      ? IsPermutation<Dims>
+      : false
+    : false;
+type PermuteProblem<
+  Args,
+  Layer extends string = WrittenLayer<"permute", Args, typeof permuteShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "permute", Args, keyof PermuteArgs>,
+    SizeOptionProblem<Layer, Args, "dims">,
+    At<
+      "dims",
+      OptionOf<Args, "dims", []> extends infer Dims extends readonly number[]
+        ? IsPermutation<Dims> extends true
+          ? false
+          : writePermutationMessage<Layer, Dims["length"]>
+        : false
+    >,
+  ]
+>;
+
+/**
+ * tfjs's `tf.layers.permute({ dims })`, dims 1-based as in tfjs.
+ *
+ * @example
+ * layers.permute({ dims: [2, 1] }); // [n, 10, 64] → [n, 64, 10]
+ */
+export function permute<
+  const Args extends PermuteArgs,
+  Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Permute<Args> {
+  const options = args as PermuteArgs;
+  const layer = writtenLayer("permute", options, permuteShown);
+  checkKnownOptions(layer, "permute", options, permuteOptions);
+  checkSizeOption(layer, options, "dims");
+  if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
+  const dims = [...options.dims];
+  const runtime: TfPermuteConfig = {
+    kind: "Permute",
+    written: layer,
+    args: options,
+    dims: options.dims,
+    outputShape: checkedInputShape("permute", options, (input: RuntimeShape) => tfPermuteRule(layer, dims, input)),
+  };
+  return runtime as never;
+}
