@@ -258,6 +258,8 @@ test("parameter counts are PyTorch's for every nn family", () => {
     [[null, 16, 5, 5], nn.convTranspose2d(16, 33, 3, { stride: 2 }), 4_785],
     [[null, 2, 8], nn.conv1d(2, 4, 3), 28],
     [[null, 9216], nn.linear(9216, 128), 1_179_776],
+    [[null, 9216], nn.linear(9216, 128, { bias: false }), 1_179_648],
+    [[null, 9216], nn.linear(9216, 128, false), 1_179_648],
     [[null, 64, 8, 8], nn.batchNorm2d(64), 128],
     [[null, 64, 8, 8], nn.batchNorm2d(64, { affine: false }), 0],
     [[null, 10, 512], nn.layerNorm([10, 512]), 10_240],

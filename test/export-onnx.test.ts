@@ -82,6 +82,9 @@ const cases: Record<string, { net: unknown; sizes?: number[][]; indices?: number
       nn.linear(1, 3),
     ),
   },
+  linearNoBias: {
+    net: sequential(input([3, 4]), nn.linear(4, 6, { bias: false }), nn.relu(), nn.linear(6, 2, false)),
+  },
   batchNorm: {
     net: sequential(
       input([4, 6, 6]),

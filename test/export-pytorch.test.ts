@@ -104,6 +104,16 @@ export const cases: Record<string, Case> = {
       nn.linear(1, 3),
     ),
   },
+  // bias=False in both spellings: no `N.bias` in either state_dict; a fused relu after it.
+  linearNoBias: {
+    net: sequential(
+      input([3, 4]),
+      nn.linear(4, 6, { bias: false }),
+      nn.relu(),
+      nn.linear(6, 5, false),
+      nn.linear(5, 2, { bias: true }),
+    ),
+  },
   batchNorm: {
     net: sequential(
       input([4, 6, 6]),

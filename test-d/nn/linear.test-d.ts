@@ -17,6 +17,9 @@ expectType<TypeEqual<OutputShape<typeof lazy>, [number, 4]>>(true);
 // An unknown last dimension is checked when the model is built.
 const unknown = sequential(input([null]), nn.linear(12, 3));
 expectType<TypeEqual<OutputShape<typeof unknown>, [number, 3]>>(true);
+// Without bias (PyTorch's bias=False), as an option or positionally: the same shapes.
+const noBias = sequential(input([784]), nn.linear(784, 256, { bias: false }), nn.linear(256, 10, false));
+expectType<TypeEqual<OutputShape<typeof noBias>, [number, 10]>>(true);
 
 type Head = Model<[9216], [Linear<9216, 128>, Linear<128, 10>]>;
 expectType<TypeEqual<OutputShape<Head>, [number, 10]>>(true);

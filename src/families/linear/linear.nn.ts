@@ -16,6 +16,7 @@ import {
   isOptions,
   splitOptions,
   checkOptionTypes,
+  expected,
   writeOptionTypeMessage as optionTypeMessage,
 } from "../../shape/args.ts";
 import { ShapeError } from "../../errors.ts";
@@ -29,6 +30,8 @@ export interface Linear<InFeatures, OutFeatures> extends Layer, RuntimeLayer {
   readonly kind: "linear";
   readonly inFeatures: InFeatures;
   readonly outFeatures: OutFeatures;
+  /** Whether it adds a bias (PyTorch's `bias=True`, the default). */
+  readonly bias: boolean;
   readonly "~rule": LinearShapeRule<InFeatures, OutFeatures>;
 }
 /** The shape rule of Linear. */
@@ -60,7 +63,7 @@ export interface LazyLinearShapeRule<OutFeatures> extends ShapeRule {
 type LinearProblems<In extends number, Out extends number, Third> = [
   FirstSizeProblem<`linear(${In}, ${Out})`, ["inFeatures"], [In]>,
   FirstSizeProblem<`linear(${In}, ${Out})`, ["outFeatures"], [Out]>,
-  [Third] extends [true | undefined]
+  [Third] extends [boolean | undefined]
     ? false
     : IsOptions<Third> extends true
       ? TrailingOptionsProblem<
@@ -68,22 +71,18 @@ type LinearProblems<In extends number, Out extends number, Third> = [
           "nn.linear",
           Third,
           "bias",
-          { bias: true },
-          { bias: BiasExpected }
+          { bias: boolean },
+          { bias: "true or false" }
         >
-      : writeOptionTypeMessage<`linear(${In}, ${Out})`, "bias", BiasExpected>,
+      : writeOptionTypeMessage<`linear(${In}, ${Out})`, "bias", "true or false">,
 ];
-/** What linear's bias must be: the converted TensorFlow.js layer always has a bias (false would be dropped silently). */
-type BiasExpected = "true (a linear layer without bias is not supported yet)";
-const biasExpected = [
-  "true (a linear layer without bias is not supported yet)",
-  (value: unknown) => value === true,
-] as const;
 
 /** The config of linear (its runtime object). */
 export interface LinearConfig extends KindConfig<"linear"> {
   readonly inFeatures: number;
   readonly outFeatures: number;
+  /** Whether it adds a bias (PyTorch's `bias=True`, the default). */
+  readonly bias: boolean;
 }
 /** The config of lazyLinear (its runtime object): inFeatures is the last input dimension. */
 export interface LazyLinearConfig extends KindConfig<"lazyLinear"> {
@@ -93,10 +92,12 @@ export interface LazyLinearConfig extends KindConfig<"lazyLinear"> {
 }
 
 /**
- * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension.
+ * PyTorch's `nn.Linear(in_features, out_features)` on the last dimension. `{ bias: false }` (or a
+ * third argument `false`, PyTorch's positional `bias`) leaves the bias out: a weight only.
  *
  * @example
  * nn.linear(9216, 128); // [n, 9216] → [n, 128]
+ * nn.linear(512, 64, { bias: false }); // [n, 512] → [n, 64]
  * sequential(input([64, 12, 12]), nn.flatten(), nn.linear(9000, 128)); // error: inFeatures must equal the last input dimension 9216
  */
 export function linear<
@@ -106,7 +107,7 @@ export function linear<
   Problems extends ArgProblems = [
     IsPlainSize<InFeatures>,
     IsPlainSize<OutFeatures>,
-    [Third] extends [undefined | true] ? true : false,
+    [Third] extends [undefined | boolean] ? true : false,
   ] extends [true, true, true]
     ? [false, false, false]
     : LinearProblems<InFeatures, OutFeatures, Third>,
@@ -117,17 +118,20 @@ export function linear<
 ): Linear<InFeatures, OutFeatures> {
   const layer = `linear(${inFeatures}, ${outFeatures})`;
   checkSizes(layer, { inFeatures, outFeatures });
+  let bias: unknown = biasOrOptions;
   if (isOptions(biasOrOptions)) {
     splitOptions(layer, "nn.linear", [], [biasOrOptions], ["bias"]);
-    checkOptionTypes(layer, biasOrOptions, { bias: biasExpected });
-  } else if (biasOrOptions !== undefined && biasOrOptions !== true) {
-    throw new ShapeError(optionTypeMessage(layer, "bias", biasExpected[0]));
+    checkOptionTypes(layer, biasOrOptions, { bias: expected.boolean });
+    bias = (biasOrOptions as { bias?: unknown }).bias;
+  } else if (biasOrOptions !== undefined && typeof biasOrOptions !== "boolean") {
+    throw new ShapeError(optionTypeMessage(layer, "bias", expected.boolean[0]));
   }
   const runtime: LinearConfig = {
     kind: "linear",
     written: layer,
     inFeatures,
     outFeatures,
+    bias: bias !== false,
     outputShape: (input: RuntimeShape) => linearRule(layer, inFeatures as number, outFeatures as number, input),
   };
   return runtime as never;

@@ -22,12 +22,14 @@ export const linear: Converter<LinearConfig | LazyLinearConfig> = {
     if (typeof inFeatures !== "number")
       throw notConvertible(layer, "its inFeatures (the last input dimension) is unknown");
     const outFeatures = layer.outFeatures;
+    // nn.linear(in, out, { bias: false }): no bias parameter (lazyLinear always has one).
+    const useBias = layer.kind === "lazyLinear" || layer.bias !== false;
     const name = ctx.name();
     const x = typeof ctx.input.at(-1) === "number" ? ctx.x : withLastDimension(layer, ctx, inFeatures);
     const y = tfl.layers
       .dense({
         units: outFeatures,
-        useBias: true,
+        useBias,
         name,
         activation: ctx.activation,
         kernelInitializer: torchUniform(inFeatures),
@@ -45,8 +47,8 @@ export const linear: Converter<LinearConfig | LazyLinearConfig> = {
             toTfjs: (w) => tf.transpose(w),
             fromTfjs: (w) => tf.transpose(w),
           },
-      biasParam(ctx, outFeatures),
     ];
+    if (useBias) params.push(biasParam(ctx, outFeatures));
     return { y, params };
   },
 };

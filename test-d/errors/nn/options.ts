@@ -39,7 +39,8 @@ nn.lstm(10, 20, { batchFirst: false }); // error: "lstm(10, 20): batchFirst must
 nn.gru(10, 20, 2, { batchFirst: false }); // error: "gru(10, 20, { numLayers: 2 }): batchFirst must be true: [batch, seq, features] is the only layout here"
 nn.multiheadAttention(16, 4, { batchFirst: false }); // error: "multiheadAttention(16, 4): batchFirst must be true: [batch, seq, features] is the only layout here"
 nn.relu({ inplace: 1 }); // error: "relu(): inplace must be true or false (it changes nothing here)"
-nn.linear(10, 5, false); // error: "linear(10, 5): bias must be true (a linear layer without bias is not supported yet)"
+nn.linear(10, 5, { bias: 1 }); // error: "linear(10, 5): bias must be true or false"
+nn.linear(10, 5, "no"); // error: "linear(10, 5): bias must be true or false"
 
 // PyTorch's call styles: positionals up to PyTorch's order, then one options object, last.
 nn.conv2d(3, 16, { kernelSize: 3 }); // error: "conv2d(3, 16, { … }): kernelSize is a required argument, not an option (PyTorch's order: inChannels, outChannels, kernelSize, stride, padding)"
