@@ -49,6 +49,8 @@ const k = input([6, 3]);
 const k2 = input([4, 6]);
 const sharedLinear = nn.linear(6, 6);
 const sharedConv = nn.conv2d(4, 4, 3, 1, 1);
+const tokens = input(["seq", 6], { batch: "b" });
+const rows = input([null, 6]);
 
 export const cases: Record<string, Case> = {
   conv1d: {
@@ -209,6 +211,18 @@ export const cases: Record<string, Case> = {
         ops.reshape(ops.unsqueeze(ops.tanh(q), 1), [-1, 24]),
       ],
     }),
+  },
+  // Leading sizes that keep unknown or named dimensions are x.size(i) in PyTorch (were -1, -1: rejected).
+  viewNamedLeading: {
+    net: graph({
+      inputs: [tokens],
+      outputs: [ops.view(ops.view(tokens, [tokens.size(0), tokens.size(1), 2, 3]), [tokens.size(0), -1])],
+    }),
+    sizes: [[2, 4]],
+  },
+  reshapeUnknownLeading: {
+    net: graph({ inputs: [rows], outputs: [ops.reshape(rows, [rows.size(0), rows.size(1), 3, -1])] }),
+    sizes: [[2, 3]],
   },
   einops: {
     net: graph({
@@ -409,6 +423,19 @@ describe("toPyTorch: what has no PyTorch form is an error naming it", () => {
       name: "ExportError",
       message: /kind "Dense"/,
     });
+  });
+  test("a reshape with two unknown sizes after the dimensions it keeps (torch could infer only one)", () => {
+    const x = input([null, 6]);
+    assert.throws(() => toPyTorch(graph({ inputs: [x], outputs: [ops.reshape(x, [-1, x.size(1), 6])] })), {
+      name: "ExportError",
+      message:
+        "toPyTorch: ops.reshape(…, [-1, ?, 6]) has no PyTorch form: more than one size is unknown after the leading dimensions it keeps (only one can be -1): give the others as numbers",
+    });
+  });
+  test("kept leading sizes are written as x.size(i)", () => {
+    const x = input(["seq", 6], { batch: "b" });
+    const source = toPyTorch(graph({ inputs: [x], outputs: [ops.view(x, [x.size(0), -1])] }));
+    assert.match(source, /h1 = x\.view\(\(x\.size\(0\), -1\)\)/);
   });
 });
 

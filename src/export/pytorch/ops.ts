@@ -9,6 +9,8 @@ interface OpNode {
   readonly fn?: string;
   readonly args?: readonly unknown[];
   readonly dim?: number;
+  /** The operands (`{ shape }` each), for reshape's kept dimensions. */
+  readonly from?: unknown;
 }
 
 const binaryOperators: Readonly<Record<string, string>> = { add: "+", sub: "-", mul: "*", div: "/", pow: "**" };
@@ -32,6 +34,45 @@ const unaryFunctions: Readonly<Record<string, string>> = {
 /** Sizes for reshape/expand: an unknown or named size is -1 (torch infers it / keeps it). */
 const sizes = (value: unknown): string =>
   py((value as readonly unknown[]).map((d) => (typeof d === "number" ? d : -1)));
+
+/** The first operand's shape, when the node records its operands. */
+const shapeOf = (from: unknown): readonly unknown[] | undefined =>
+  Array.isArray(from) ? (from[0] as { readonly shape?: readonly unknown[] } | undefined)?.shape : undefined;
+
+/**
+ * Sizes for reshape/view on an input of shape `input` (variable `x`). A leading size that keeps the
+ * input's unknown or named dimension (`x.size(0)`, `"batch"`: reshape's rule keeps those in place) is
+ * `x.size(i)`, its value when the module runs. Any other unknown size can only be inferred: -1, if it
+ * is the only size torch has to infer; otherwise there is no PyTorch form (never two -1).
+ */
+function reshapeSizes(fn: string, value: unknown, input: readonly unknown[] | undefined, x: string): string {
+  const given = value as readonly unknown[];
+  let kept = 0;
+  while (
+    input !== undefined &&
+    kept < given.length &&
+    kept < input.length &&
+    typeof given[kept] !== "number" &&
+    typeof input[kept] !== "number"
+  )
+    kept++;
+  const rest = given.slice(kept);
+  if (rest.filter((d) => typeof d !== "number" || d === -1).length > 1) {
+    const written = given.map((d) => (d === null ? "?" : typeof d === "string" ? JSON.stringify(d) : String(d)));
+    throw new ExportError(
+      writeNoFormMessage(
+        "toPyTorch",
+        `ops.${fn}(…, [${written.join(", ")}])`,
+        "more than one size is unknown after the leading dimensions it keeps (only one can be -1): give the others as numbers",
+      ),
+    );
+  }
+  const parts = [
+    ...given.slice(0, kept).map((_, i) => `${x}.size(${i})`),
+    ...rest.map((d) => (typeof d === "number" ? py(d) : "-1")),
+  ];
+  return parts.length === 1 ? `${parts[0]},` : parts.join(", ");
+}
 
 /** einops' axis lengths as keywords: `, h=2, w=2`. */
 const axes = (value: unknown): string =>
@@ -77,7 +118,7 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
       return `torch.log_softmax(${x}, dim=${py(a(0))})`;
     case "reshape":
     case "view":
-      return `${x}.${fn}(${sizes(a(0))})`;
+      return `${x}.${fn}((${reshapeSizes(fn, a(0), shapeOf(node.from), x!)}))`;
     case "expand":
       return `${x}.expand(${sizes(a(0))})`;
     case "flatten":
