@@ -14,13 +14,14 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { main } from "../src/cli.ts";
 import {
   explainFile,
+  explainGraph,
   explainSequential,
   render,
   type ExplainedFile,
   type ExplainedLayer,
   type ExplainedModel,
 } from "../src/explain/index.ts";
-import { nn } from "../src/index.ts";
+import { graph, input, nn, ops } from "../src/index.ts";
 import type { RuntimeShape } from "../src/shape/dims.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -314,6 +315,34 @@ test("ceil mode's last-window rule, transposed convolutions, unflatten's −1 an
     "W: ⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26",
   ]);
   assert.deepEqual(only([null, 8, 4, 4], nn.concat(1, [nn.conv2d(8, 2, 1)], [])).arithmetic, ["dim 1: 2 + 8 = 10"]);
+});
+
+test("a graph's ops: each row is the op's written call and its shape arithmetic (not ops.add for all)", () => {
+  const x = input([6, 8]);
+  const y = x.pipe(nn.linear(8, 8));
+  const net = graph({
+    inputs: [x],
+    outputs: [ops.view(ops.transpose(ops.add(x, y), 1, 2), [x.size(0), -1]), ops.matmul(x, ops.transpose(y, 1, 2))],
+  });
+  const model = explainGraph("net", net as never);
+  assert.deepEqual(
+    model.layers.map((row) => [row.index, row.kind, row.layer, row.arithmetic]),
+    [
+      ["0", "linear", "linear(8, 8)", ["→ 8"]],
+      ["1", "add", "ops.add(…)", ["[number, 6, 8] and [number, 6, 8] → [number, 6, 8]"]],
+      ["2", "transpose", "ops.transpose(…, 1, 2)", ["[number, 6, 8] → [number, 8, 6]"]],
+      ["3", "view", "ops.view(…, [null, -1])", ["[number, 8, 6] → [number, 48]", "8·6 = 48 elements per example"]],
+      ["4", "transpose", "ops.transpose(…, 1, 2)", ["[number, 6, 8] → [number, 8, 6]"]],
+      ["5", "matmul", "ops.matmul(…)", ["[number, 6, 8] and [number, 8, 6] → [number, 6, 6]"]],
+    ],
+  );
+  const text = render({ file: "net.ts", models: [model] }, "text");
+  assert.match(text, /\n2 +ops\.transpose\(…, 1, 2\) +1 +\[number, 8, 6\] +\[number, 6, 8\] → \[number, 8, 6\] +0\n/);
+  assert.match(text, /\n3 +ops\.view\(…, \[null, -1\]\) +2 +\[number, 48\] +\[number, 8, 6\] → \[number, 48\] +0\n +8·6 = 48 elements per example\n/);
+  // ops.add is still drawn as a join, the others as boxes with their call
+  const mermaid = render({ file: "net.ts", models: [model] }, "mermaid");
+  assert.match(mermaid, /"\+"/);
+  assert.match(mermaid, /ops\.transpose\(…, 1, 2\)/);
 });
 
 test("an unknown kind, or a config explain cannot read, is shown with —", () => {

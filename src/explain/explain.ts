@@ -6,6 +6,7 @@ import { withInput } from "../model/walk.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
 import type { ExplainedBranch, ExplainedInput, ExplainedLayer, ExplainedModel } from "./explanation.ts";
 import { explainKind, type LayerConfig } from "./kinds/index.ts";
+import { explainOp, type OpNodeLike } from "../ops/ops.explain.ts";
 
 /** A sequential as explain reads it (any object with these fields, from any copy of the library). */
 export interface SequentialLike {
@@ -21,7 +22,8 @@ export interface TensorLike {
     | { readonly op: "input" }
     | { readonly op: "layers"; readonly from: TensorLike; readonly layers: readonly RuntimeLayer[] }
     | { readonly op: "add" | "matmul"; readonly from: readonly TensorLike[] }
-    | { readonly op: "cat"; readonly dim: number; readonly from: readonly TensorLike[] };
+    | { readonly op: "cat"; readonly dim: number; readonly from: readonly TensorLike[] }
+    | ({ readonly op: "fn"; readonly from: readonly TensorLike[] } & OpNodeLike);
 }
 
 /** A graph as explain reads it. */
@@ -290,7 +292,7 @@ export function explainGraph(name: string, graph: GraphLike): ExplainedModel {
   return { name, kind: "graph", inputs, layers: into.rows, outputs, params: into.params() };
 }
 
-/** A row for `ops.add`, `ops.cat`, `ops.matmul`. */
+/** A row for an operation of `ops` / `einops` (its written call and shape arithmetic), or an older join (`cat`, `matmul`, `add`). */
 function explainJoin(
   id: string,
   index: string,
@@ -302,6 +304,11 @@ function explainJoin(
   const dim = (value: RuntimeShape[number] | undefined) => showShape([value ?? null]).slice(1, -1);
   let layer: string;
   let arithmetic: string[];
+  if (node.op === "fn") {
+    // an operation of `ops` / `einops`; its kind is the operation (`add`, `matmul` are drawn as joins)
+    ({ layer, arithmetic } = explainOp(node, shapes, output));
+    return { id, index, layer, kind: node.fn, from, input: shapes[0] ?? [], output, arithmetic, params: 0 };
+  }
   if (node.op === "cat") {
     const axis = node.dim < 0 ? output.length + node.dim : node.dim;
     layer = `ops.cat([${from.length} tensors], ${node.dim})`;

@@ -1,5 +1,5 @@
 // Explain rows for the operations of `ops` and `einops` (graph nodes of kind "fn"): the call as written
-// and the arithmetic of the dimensions it changes. src/explain/explain.ts's explainJoin can use it for
+// and the arithmetic of the dimensions it changes. src/explain/explain.ts's explainJoin uses it for
 // `node.op === "fn"`.
 import { showDim, showShape, type RuntimeShape } from "../shape/dims.ts";
 
