@@ -36,6 +36,7 @@ export type {
   LogSoftmax,
 } from "./families/activation/activation.nn.ts";
 export type { Residual, Concat, ResidualOptions } from "./families/blocks/blocks.nn.ts";
+export type { Repeat } from "./families/blocks/repeat.nn.ts";
 export type { NestedSequential } from "./families/blocks/sequential.nn.ts";
 export type {
   ReLU6,

@@ -16,6 +16,7 @@ export {
   logSoftmax,
 } from "../families/activation/activation.nn.ts";
 export { residual, concat } from "../families/blocks/blocks.nn.ts";
+export { repeat } from "../families/blocks/repeat.nn.ts";
 export { sequential } from "../families/blocks/sequential.nn.ts";
 export {
   relu6,
