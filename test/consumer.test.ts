@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { after, before, test } from "node:test";
-import { checkBrowser, checkNode, checkTypes, makeProject, type Outcome } from "./consumer/run.mjs";
+import { checkBrowser, checkChecker, checkNode, checkTypes, makeProject, type Outcome } from "./consumer/run.mjs";
 
 let project = "";
 before(() => {
@@ -38,4 +38,10 @@ test(
   "the example page in headless Chromium: the shape error, training steps, a prediction, no page error",
   { timeout: 300_000, skip: existsSync(chromium) ? false : `no Chromium at ${chromium}` },
   async () => report("browser", await checkBrowser(project)),
+);
+
+test(
+  "the checker alone (no backend, no tsx installed): import, models, ShapeError; declarations check",
+  { timeout: 300_000 },
+  () => report("checker", checkChecker(project)),
 );

@@ -9,3 +9,4 @@ export declare function makeProject(): string;
 export declare function checkTypes(project: string): Outcome;
 export declare function checkNode(project: string): Outcome;
 export declare function checkBrowser(project: string): Promise<Outcome>;
+export declare function checkChecker(project: string): Outcome;

@@ -1,5 +1,5 @@
 // Consumer tests of the packed package, as a user meets it (issue 15). Run by test/consumer.test.ts,
-// or alone: node test/consumer/run.mjs [types|node|browser ...] (default: all; --keep keeps the project).
+// or alone: node test/consumer/run.mjs [types|node|browser|checker ...] (default: all; --keep keeps the project).
 //  1. `npm pack` (its `prepare` builds dist/), then a fresh project outside the repository (so nothing
 //     resolves into the repo's node_modules) installs the tarball, its TensorFlow.js peers, @types/node
 //     and ts-expect with `npm install --prefer-offline` (from npm's cache when it holds them).
@@ -12,6 +12,8 @@
 //     module instance: require(esm)); the CLI explains a .mjs model file without tsx.
 //  4. browser: examples/web bundled with esbuild from the installed package, run in headless Chromium:
 //     the page shows the shape error text, finished training steps and a prediction, with no page error.
+//  5. checker: a project with the tarball alone (npm adds the required peers tfjs-core and -layers, no
+//     backend, no tsx) imports `shapecheck`, builds models, catches ShapeErrors; no declaration error.
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -304,6 +306,94 @@ export function checkNode(project) {
   return { failures, notes };
 }
 
+const checkerScript = `import { input, nn, sequential, ShapeError } from "shapecheck";
+const net = sequential(input([1, 28, 28]), nn.flatten(), nn.linear(784, 10));
+let message;
+try {
+  const layers = [nn.flatten(), nn.linear(700, 10)];
+  sequential(input([1, 28, 28]), ...layers);
+} catch (error) {
+  message = error instanceof ShapeError ? error.message : String(error);
+}
+console.log(JSON.stringify({ outputShape: net.outputShape, message }));
+`;
+
+/**
+ * The checker alone: a second project installs only the tarball (npm adds the required peers,
+ * @tensorflow/tfjs-core and -layers, and no optional one: no backend, no tsx), and `shapecheck` loads,
+ * builds models and throws ShapeErrors; its declarations give no error (skipLibCheck: false).
+ * Returns { failures, notes }.
+ */
+export function checkChecker(project) {
+  const failures = [];
+  const notes = [];
+  const work = resolve(project, "..");
+  const alone = join(work, "checker-only");
+  mkdirSync(alone, { recursive: true });
+  writeFileSync(join(alone, "package.json"), JSON.stringify({ name: "checker-only", private: true, type: "module" }));
+  const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
+  execFileSync(
+    "npm",
+    [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      join(work, tarball),
+      `ts-expect@${versionOf("ts-expect")}`,
+    ],
+    { cwd: alone, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const installed = readdirSync(join(alone, "node_modules")).filter((name) => !name.startsWith("."));
+  notes.push(`installed with the checker: ${installed.join(", ")}`);
+  // npm installs the required peers (@tensorflow/tfjs-core and -layers, whose types the `layers`
+  // vocabulary uses), and none of the optional ones (backends, tfjs-node, tsx)
+  const tensorflow = installed.includes("@tensorflow") ? readdirSync(join(alone, "node_modules/@tensorflow")) : [];
+  notes.push(`@tensorflow/: ${tensorflow.join(", ") || "nothing"}`);
+  if (
+    tensorflow.some((name) => name !== "tfjs-core" && name !== "tfjs-layers") ||
+    installed.includes("tsx") ||
+    installed.includes("esbuild")
+  )
+    failures.push(
+      `the checker alone installs an optional peer: ${installed.join(", ")}; @tensorflow/${tensorflow.join(", ")}`,
+    );
+  writeFileSync(join(alone, "app.mjs"), checkerScript);
+  const run = spawnSync(process.execPath, ["app.mjs"], { cwd: alone, encoding: "utf8", timeout: 60_000 });
+  if (run.status !== 0)
+    failures.push(
+      `import "shapecheck" without TensorFlow.js fails: ${run.stderr.split("\n").find((line) => /Error/.test(line)) ?? run.stderr}`,
+    );
+  else if (
+    !run.stdout.includes('"outputShape":[null,10]') ||
+    !run.stdout.includes("linear(700, 10): inFeatures must equal")
+  )
+    failures.push(`the checker alone: ${run.stdout}`);
+  else notes.push(`app.mjs: ${run.stdout.trim()}`);
+  writeFileSync(join(alone, "mnist.ts"), mnistFile);
+  writeFileSync(
+    join(alone, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { ...strictest, types: [], module: "esnext", moduleResolution: "bundler" },
+      include: ["mnist.ts"],
+    }),
+  );
+  for (const [name, tsc] of Object.entries(compilers)) {
+    const found = diagnostics(tsc, alone, "tsconfig.json");
+    const others = found.filter(
+      (d) => d.file.startsWith("node_modules/shapecheck/") || (d.file === "mnist.ts" && d.line !== wrongLine),
+    );
+    if (others.length > 0)
+      failures.push(
+        `${name}, the checker alone (skipLibCheck: false): ${others.length} other errors, e.g. ${others[0].file}:${others[0].line}: ${others[0].text}`,
+      );
+    if (!found.some((d) => d.file === "mnist.ts" && d.line === wrongLine))
+      failures.push(`${name}, the checker alone: no error on the 9000 line`);
+  }
+  return { failures, notes };
+}
+
 /** The example page in headless Chromium: returns { failures, notes }. */
 export async function checkBrowser(project) {
   const failures = [];
@@ -341,14 +431,19 @@ export async function checkBrowser(project) {
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
-  const parts = wanted.length > 0 ? wanted : ["types", "node", "browser"];
+  const parts = wanted.length > 0 ? wanted : ["types", "node", "browser", "checker"];
   const started = performance.now();
   const project = makeProject();
   console.log(`project: ${project} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   let failed = false;
   for (const part of parts) {
     const t = performance.now();
-    const { failures, notes } = await { types: checkTypes, node: checkNode, browser: checkBrowser }[part](project);
+    const { failures, notes } = await {
+      types: checkTypes,
+      node: checkNode,
+      browser: checkBrowser,
+      checker: checkChecker,
+    }[part](project);
     for (const note of notes) console.log(`  ${part}: ${note}`);
     for (const failure of failures) console.error(`✖ ${part}: ${failure}`);
     failed ||= failures.length > 0;
