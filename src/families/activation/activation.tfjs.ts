@@ -4,7 +4,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
 import { notConvertible, type Converter, type ConvertContext } from "../../runtime/convert/context.ts";
 import type { DropoutConfig, LeakyReluConfig, SoftmaxConfig } from "./activation.nn.ts";
-import { AxisSoftmax } from "../../runtime/convert/custom-layers.ts";
+import { AxisSoftmax } from "./axis-softmax.tfjs-layer.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
 
 const apply = (layer: tfl.layers.Layer, ctx: ConvertContext) => ({ y: layer.apply(ctx.x) as tfl.SymbolicTensor });

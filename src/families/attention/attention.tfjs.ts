@@ -1,5 +1,5 @@
 // multiheadAttention (self-attention, batch first) → shapecheck's MultiheadAttention layer
-// (attention-layer.ts). state_dict keys as PyTorch 1.13's: in_proj_weight, in_proj_bias,
+// (attention.tfjs-layer.ts). state_dict keys as PyTorch 1.13's: in_proj_weight, in_proj_bias,
 // out_proj.weight, out_proj.bias, in PyTorch's layout.
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";

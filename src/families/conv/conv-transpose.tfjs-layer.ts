@@ -7,6 +7,7 @@
 // in and out swapped per group), and `bias` [out].
 import * as tf from "@tensorflow/tfjs-core";
 import { GroupedConvLayer, groupedConv } from "./conv.tfjs-layer.ts";
+import { convTransposeSize } from "./conv-transpose.ts";
 
 type Shape = (number | null)[];
 
@@ -59,12 +60,20 @@ export class ConvTranspose extends GroupedConvLayer<ConvTransposeArgs> {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { kernelSize, strides, paddings, outputPaddings, dilations, filters } = this.settings;
+    // PyTorch's rule (conv-transpose.ts).
     const spatial = rest
       .slice(0, -1)
       .map((n, i) =>
-        n === null
-          ? null
-          : (n - 1) * strides[i]! - 2 * paddings[i]! + dilations[i]! * (kernelSize[i]! - 1) + outputPaddings[i]! + 1,
+        convTransposeSize(
+          this.name,
+          i + 1,
+          n,
+          kernelSize[i]!,
+          strides[i]!,
+          paddings[i]!,
+          outputPaddings[i]!,
+          dilations[i]!,
+        ),
       );
     return [batch!, ...spatial, filters];
   }

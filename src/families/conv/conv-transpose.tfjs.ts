@@ -3,7 +3,7 @@
 // both ends (outputPadding keeps that much more at the end). convTranspose1d runs as a 2D one of
 // width 1. Weights: PyTorch [in, out, ...kernel] ↔ tfjs [...kernel, out, in] (no flip: both are
 // the gradient of the same convolution). Groups or dilations: shapecheck's ConvTranspose layer
-// (conv-transpose-layer.ts), whose kernel is PyTorch's flipped, in/out swapped per group.
+// (conv-transpose.tfjs-layer.ts), whose kernel is PyTorch's flipped, in/out swapped per group.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";

@@ -6,6 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { stridedDilated } from "./dilation.tfjs.ts";
+import { convSize } from "./conv.ts";
 
 type Shape = (number | null)[];
 
@@ -107,11 +108,10 @@ export class Conv extends GroupedConvLayer<ConvArgs> {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [batch, ...rest] = inputShape as Shape;
     const { kernelSize, strides, dilations, filters } = this.settings;
+    // PyTorch's rule (conv.ts) with padding 0: the converter pads before this layer.
     const spatial = rest
       .slice(0, -1)
-      .map((n, i) =>
-        n === null ? null : Math.floor((n - dilations[i]! * (kernelSize[i]! - 1) - 1) / strides[i]!) + 1,
-      );
+      .map((n, i) => convSize(this.name, i + 1, n, kernelSize[i]!, strides[i]!, 0, dilations[i]!) as number | null);
     return [batch!, ...spatial, filters];
   }
 

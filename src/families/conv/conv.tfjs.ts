@@ -1,7 +1,7 @@
 // conv1d / conv2d / conv3d → tfjs conv1d / conv2d / conv3d (or depthwiseConv2d), channels-last.
 // PyTorch's explicit padding becomes a padding layer before a "valid" convolution; "same" is tfjs's
 // "same" (both put the odd pixel after). Groups (not depthwise) and dilations become shapecheck's
-// Conv layer (conv-layer.ts), which also trains with a dilation and takes a stride with it.
+// Conv layer (conv.tfjs-layer.ts), which also trains with a dilation and takes a stride with it.
 // Weights: PyTorch [out, in/groups, ...kernel] ↔ tfjs [...kernel, in/groups, out] (depthwise:
 // [...kernel, in, out/in]).
 import * as tf from "@tensorflow/tfjs-core";

@@ -6,6 +6,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers"; // a value import: its classes must be registered first
 import { stridedDilated } from "./dilation.tfjs.ts";
+import { dilatedKernel } from "./conv.ts";
+import { tfConvLength } from "./tf-conv.ts";
 
 /** What tfjs's Conv layers keep (tfjs-layers' BaseConv / Conv fields). */
 interface ConvFields {
@@ -39,8 +41,9 @@ function paddings(
 ): [number, number][] {
   return sizes.map((n, i) => {
     if (padding !== "same") return [0, 0];
-    const out = Math.ceil(n / strides[i]!);
-    const total = Math.max(0, (out - 1) * strides[i]! + (kernels[i]! - 1) * dilations[i]! + 1 - n);
+    // tfjs's "same" (tf-conv.ts): the padding that gives its output size.
+    const out = tfConvLength("", i + 1, n, kernels[i]!, strides[i]!, "same", dilations[i]!) as number;
+    const total = Math.max(0, (out - 1) * strides[i]! + dilatedKernel(kernels[i]!, dilations[i]!) - n);
     return [Math.floor(total / 2), total - Math.floor(total / 2)];
   });
 }

@@ -1,6 +1,6 @@
 // embedding → tfjs embedding: [..., ] integer indices → [..., embeddingDim]; the table is
 // [numEmbeddings, embeddingDim] in both. PyTorch's initial table is N(0, 1). paddingIdx and maxNorm
-// are shapecheck's Embedding layer (embedding-layer.ts), with the same weight.
+// are shapecheck's Embedding layer (embedding.tfjs-layer.ts), with the same weight.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchEmbedding } from "./embedding.tfjs-layer.ts";

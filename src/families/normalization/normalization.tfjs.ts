@@ -3,7 +3,7 @@
 // PyTorch's momentum m (new = (1 − m)·old + m·batch) is tfjs's 1 − m. In training, tfjs updates the
 // running variance with the biased batch variance, PyTorch with the unbiased one (a factor n/(n − 1)).
 // trackRunningStats false (batch statistics always) and momentum null (the cumulative average) are
-// shapecheck's BatchNorm layer (batch-norm-layer.ts), whose num_batches_tracked is a weight.
+// shapecheck's BatchNorm layer (batch-norm.tfjs-layer.ts), whose num_batches_tracked is a weight.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchBatchNorm } from "./batch-norm.tfjs-layer.ts";
@@ -21,7 +21,7 @@ const same = (ctx: ConvertContext, key: string, layer: string, weight: string, s
   fromTfjs: (value) => tf.clone(value),
 });
 
-/** shapecheck's BatchNorm (batch-norm-layer.ts): trackRunningStats false or momentum null. */
+/** shapecheck's BatchNorm (batch-norm.tfjs-layer.ts): trackRunningStats false or momentum null. */
 const isTorchBatchNorm = (layer: BatchNormConfig): boolean =>
   layer.trackRunningStats === false || layer.momentum === null;
 

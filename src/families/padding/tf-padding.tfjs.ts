@@ -1,7 +1,7 @@
 // Padding before a "valid" convolution or pooling: tfjs's zeroPadding2d where it fits (a standard
 // layer, loadable anywhere), else shapecheck's Pad layer (any rank, −∞ for max pooling).
 import * as tfl from "@tensorflow/tfjs-layers";
-import { Pad } from "../../runtime/convert/custom-layers.ts";
+import { Pad } from "./pad.tfjs-layer.ts";
 
 /** A layer padding the spatial dimensions of a channels-last tensor by [before, after] each. */
 export function padLayer(pads: [number, number][], value: 0 | "-Infinity", name: string): tfl.layers.Layer {

@@ -1,7 +1,7 @@
 // adaptiveAvgPool1d/2d, adaptiveMaxPool2d → tfjs pooling with kernel = stride = input / output when
 // the input's size is a multiple of the output's (PyTorch's windows are then exactly these), or
 // global pooling for an output of 1 on an input of any size. Other sizes (windows of varying sizes
-// in PyTorch), and inputs of unknown size, are shapecheck's AdaptivePool layer (adaptive-pool-layer.ts).
+// in PyTorch), and inputs of unknown size, are shapecheck's AdaptivePool layer (adaptive-pool.tfjs-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { AdaptivePool } from "./adaptive-pool.tfjs-layer.ts";
 import { notConvertible, type Converter } from "../../runtime/convert/context.ts";

@@ -4,6 +4,7 @@
 // divided by the sum-pool of a mask (1 on the input and its padding, 0 on the overhang).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { poolSize as pooledSize } from "./pool.ts";
 
 type Shape = (number | null)[];
 
@@ -38,8 +39,18 @@ export class CeilAvgPool extends tfl.layers.Layer {
     const { poolSize, strides, paddings, overhangs } = this.settings;
     const spatial = rest
       .slice(0, -1)
+      // PyTorch's rule (pool.ts) on the input and its overhang (ceil mode's last window), padded.
       .map((n, i) =>
-        n === null ? null : Math.floor((n + 2 * paddings[i]! + overhangs[i]! - poolSize[i]!) / strides[i]!) + 1,
+        pooledSize(
+          this.name,
+          i + 1,
+          n === null ? null : n + overhangs[i]!,
+          poolSize[i]!,
+          strides[i]!,
+          paddings[i]!,
+          1,
+          false,
+        ),
       );
     return [batch!, ...spatial, rest.at(-1)!];
   }

@@ -2,6 +2,7 @@
 import { dim, known, perAxis, spatialLabels, sizes, type Explainer } from "../../explain/kinds/support.ts";
 import type { AdaptivePoolConfig } from "./adaptive-pool.nn.ts";
 import type { PoolConfig } from "./pool.nn.ts";
+import { poolWindows } from "./pool.ts";
 
 /**
  * One pooled size as PyTorch computes it: `⌊(26 + 2·0 − 1·(2 − 1) − 1) / 2⌋ + 1 = 13` (max),
@@ -25,11 +26,8 @@ export function poolFormula(
       : `${before} + 2·${padding} − ${dilation}·(${kernel} − 1) − 1`;
   const [open, close] = ceilMode ? ["⌈", "⌉"] : ["⌊", "⌋"];
   const formula = `${open}(${inside}) / ${stride}${close} + 1`;
-  if (ceilMode && value !== null) {
-    const ceiled = Math.ceil((value + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
-    if ((ceiled - 1) * stride >= value + padding)
-      return `${formula} − 1 = ${out} (the last window must start inside the input)`;
-  }
+  if (ceilMode && value !== null && poolWindows(value, kernel, stride, padding, dilation, true).lastDropped)
+    return `${formula} − 1 = ${out} (the last window must start inside the input)`;
   return `${formula} = ${out}`;
 }
 

@@ -4,6 +4,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { stridedDilated } from "../conv/dilation.tfjs.ts";
+import { poolSize as pooledSize } from "./pool.ts";
 
 type Shape = (number | null)[];
 
@@ -36,7 +37,8 @@ export class DilatedPool extends tfl.layers.Layer {
     const { poolSize, strides, dilations } = this.settings;
     const spatial = rest
       .slice(0, -1)
-      .map((n, i) => (n === null ? null : Math.floor((n - dilations[i]! * (poolSize[i]! - 1) - 1) / strides[i]!) + 1));
+      // PyTorch's rule (pool.ts) with padding 0: the converter pads before this layer.
+      .map((n, i) => pooledSize(this.name, i + 1, n, poolSize[i]!, strides[i]!, 0, dilations[i]!, false));
     return [batch!, ...spatial, rest.at(-1)!];
   }
 

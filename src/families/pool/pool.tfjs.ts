@@ -2,8 +2,8 @@
 // PyTorch pads max pooling with −∞ and average pooling with zeros counted in the mean
 // (count_include_pad); ceilMode's last window reaches past the input, which is padding too
 // (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides that window by
-// fewer elements in PyTorch: shapecheck's CeilAvgPool layer (ceil-avg-pool-layer.ts). A dilation
-// (tfjs pooling has none) is shapecheck's DilatedPool layer (pool-layer.ts).
+// fewer elements in PyTorch: shapecheck's CeilAvgPool layer (ceil-avg-pool.tfjs-layer.ts). A dilation
+// (tfjs pooling has none) is shapecheck's DilatedPool layer (pool.tfjs-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import { notConvertible, type Converter } from "../../runtime/convert/context.ts";
@@ -11,6 +11,7 @@ import { CeilAvgPool } from "./ceil-avg-pool.tfjs-layer.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
 import { DilatedPool } from "./pool.tfjs-layer.ts";
 import type { PoolConfig } from "./pool.nn.ts";
+import { dilatedKernel } from "../conv/conv.ts";
 
 export const pool: Converter<PoolConfig> = {
   layout: () => "last",
@@ -27,7 +28,7 @@ export const pool: Converter<PoolConfig> = {
       const out = ctx.output[i + 2];
       if (typeof size !== "number" || typeof out !== "number")
         throw notConvertible(layer, "ceilMode needs the input's spatial size");
-      const extra = Math.max(0, (out - 1) * strides[i]! + dilations[i]! * (kernels[i]! - 1) + 1 - (size + 2 * p));
+      const extra = Math.max(0, (out - 1) * strides[i]! + dilatedKernel(kernels[i]!, dilations[i]!) - (size + 2 * p));
       return [p, p + extra];
     });
     if (!max && pads.some(([before, after]) => after > before)) {

@@ -19,8 +19,26 @@ export function poolSize(
   const extent = dilatedKernel(kernel, dilation);
   const reach = ceilMode ? padded + stride - 1 : padded;
   if (reach < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
-  const out = Math.floor((reach - extent) / stride) + 1;
-  return ceilMode && (out - 1) * stride >= known + padding ? out - 1 : out;
+  return poolWindows(known, kernel, stride, padding, dilation, ceilMode).count;
+}
+
+/**
+ * The windows on a known size whose kernel fits: `⌊(padded − extent) / stride⌋ + 1` (`⌈…⌉` in ceil mode),
+ * less the last one when ceil mode's last window would start past the input and its left padding (PyTorch).
+ */
+export function poolWindows(
+  size: number,
+  kernel: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+  ceilMode: boolean,
+): { count: number; lastDropped: boolean } {
+  const padded = paddedSize(size, padding);
+  const reach = ceilMode ? padded + stride - 1 : padded;
+  const count = Math.floor((reach - dilatedKernel(kernel, dilation)) / stride) + 1;
+  const lastDropped = ceilMode && (count - 1) * stride >= size + padding;
+  return { count: lastDropped ? count - 1 : count, lastDropped };
 }
 
 export interface PoolOptions {

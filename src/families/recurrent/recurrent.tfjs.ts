@@ -1,10 +1,10 @@
 // lstm → tfjs lstm layers (one per PyTorch layer, bidirectional wrapped, dropout between), batch
 // first, returning the whole sequence as PyTorch's output. Gates are in the same order (i, f, g, o);
 // weights transpose ([4H, in] ↔ [in, 4H]) and PyTorch's two biases add into tfjs's one. An lstm with
-// projSize is shapecheck's LSTM layers (lstm-layer.ts), with PyTorch's weights as they are.
-// gru → shapecheck's GRU layers (gru-layer.ts: PyTorch's gate equations; tfjs's GRU applies the reset
+// projSize is shapecheck's LSTM layers (lstm.tfjs-layer.ts), with PyTorch's weights as they are.
+// gru → shapecheck's GRU layers (gru.tfjs-layer.ts: PyTorch's gate equations; tfjs's GRU applies the reset
 // gate before the recurrent product), one per PyTorch layer, dropout between; weights keep PyTorch's
-// names and layout. multiheadAttention → shapecheck's MultiheadAttention layer (attention-layer.ts).
+// names and layout. multiheadAttention → shapecheck's MultiheadAttention layer (attention.tfjs-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { ProjectedLSTM } from "./lstm.tfjs-layer.ts";
@@ -12,8 +12,6 @@ import { type Converter, type ConvertContext, type ParamSpec } from "../../runti
 import { GRU } from "./gru.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import type { RecurrentConfig } from "./recurrent.nn.ts";
-
-export { multiheadAttention } from "../attention/attention.tfjs.ts";
 
 const transposed = (key: string, layer: string, weight: string, shape: number[]): ParamSpec => ({
   key,

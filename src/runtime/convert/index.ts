@@ -8,6 +8,7 @@ import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import * as activation from "../../families/activation/activation.tfjs.ts";
 import { extraActivation, prelu } from "../../families/activation/extra-activations.tfjs.ts";
 import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
+import { pad } from "../../families/padding/torch-pad.tfjs.ts";
 import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
@@ -27,7 +28,8 @@ import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
 import { embedding } from "../../families/embedding/embedding.tfjs.ts";
 import { flatten, keepsFeatureOrder, unflatten } from "../../families/reshape/flatten.tfjs.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.tfjs.ts";
-import { gru, lstm, multiheadAttention } from "../../families/recurrent/recurrent.tfjs.ts";
+import { gru, lstm } from "../../families/recurrent/recurrent.tfjs.ts";
+import { multiheadAttention } from "../../families/attention/attention.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
@@ -100,6 +102,18 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   pixelShuffle: shuffle,
   pixelUnshuffle: shuffle,
   channelShuffle: shuffle,
+  zeroPad1d: pad,
+  zeroPad2d: pad,
+  zeroPad3d: pad,
+  constantPad1d: pad,
+  constantPad2d: pad,
+  constantPad3d: pad,
+  reflectionPad1d: pad,
+  reflectionPad2d: pad,
+  reflectionPad3d: pad,
+  replicationPad1d: pad,
+  replicationPad2d: pad,
+  replicationPad3d: pad,
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
   Conv1D: tfConv,
   Conv2D: tfConv,
