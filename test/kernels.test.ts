@@ -443,13 +443,15 @@ test("gradients of a conv net on wasm match the cpu reference kernels", async ()
   );
 });
 
-test("report", () => {
+test("every kernel above was compared on random cases, all within the tolerance", (t) => {
+  assert.ok(stats.size > 0, "no random case was compared");
   let cases = 0,
     worst = 0;
   for (const [key, st] of stats) {
-    console.log(`# ${key}: ${st.cases} cases, max relative error ${st.worst.toExponential(2)}`);
+    assert.ok(st.cases > 0 && st.worst <= TOLERANCE, `${key}: ${st.cases} cases, max relative error ${st.worst}`);
+    t.diagnostic(`${key}: ${st.cases} cases, max relative error ${st.worst.toExponential(2)}`);
     cases += st.cases;
     worst = Math.max(worst, st.worst);
   }
-  console.log(`# total: ${cases} random cases, max relative error ${worst.toExponential(2)}`);
+  t.diagnostic(`total: ${cases} random cases, max relative error ${worst.toExponential(2)}`);
 });

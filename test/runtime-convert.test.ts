@@ -6,27 +6,14 @@ import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { input, layers, nn, sequential, ShapeError } from "../src/index.ts";
 import { build, NotConvertibleError, ready, toTfjs, type Net } from "../src/tfjs.ts";
+import { mnist } from "../examples/mnist.ts";
 
 before(async () => {
   await ready();
 });
 
-const spec = () =>
-  sequential(
-    input([1, 28, 28]),
-    nn.conv2d(1, 32, 3, 1),
-    nn.relu(),
-    nn.conv2d(32, 64, 3, 1),
-    nn.relu(),
-    nn.maxPool2d(2),
-    nn.dropout(0.25),
-    nn.flatten(),
-    nn.linear(9216, 128),
-    nn.relu(),
-    nn.dropout(0.5),
-    nn.linear(128, 10),
-    nn.logSoftmax(1),
-  );
+/** The SPEC network (PyTorch's MNIST example): the one in examples/mnist.ts. */
+const spec = () => mnist;
 
 test("the SPEC network: no transpose (one channel is a reshape; flatten's order is folded into the linear); relus fused", () => {
   const model = toTfjs(spec());
