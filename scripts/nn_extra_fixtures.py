@@ -196,6 +196,39 @@ def shuffle_record():
     return f"nn.{kind}({r})", (lambda: module(r)), shape
 
 
+def pad_record():
+    """Padding modules; non-negative paddings (shapecheck refuses PyTorch's negative, cropping ones)."""
+    family = rng.choice(["zero", "constant", "reflection", "replication"])
+    n = rng.choice([1, 2, 3])
+    if family == "zero":
+        name = f"zeroPad{n}d"
+    else:
+        name = f"{family}Pad{n}d"
+    if rng.random() < 0.5:
+        padding = rng.randint(0, 3)
+    else:
+        padding = [rng.randint(0, 3) for _ in range(2 * n)]
+    rank = rng.choice([n, n + 1, n + 2, n + 2, n + 2, n + 3]) if family in ("zero", "constant") else rng.choice([n, n + 1, n + 2, n + 2, n + 2, n + 3])
+    rank = max(rank, 1)
+    shape = [rng.randint(1, 3)] + [rng.randint(1, 5) for _ in range(rank - 1)]
+    value = num(-2, 2)
+    pad = padding if isinstance(padding, int) else tuple(padding)
+    if family == "zero":
+        # ZeroPad1d/3d are PyTorch 2.1's; PyTorch 1.13 has ConstantPadNd(padding, 0), the same module
+        make = lambda: {1: nn.ConstantPad1d, 2: nn.ConstantPad2d, 3: nn.ConstantPad3d}[n](pad, 0.0)
+        call = f"nn.{name}({js(padding)})"
+    elif family == "constant":
+        make = lambda: {1: nn.ConstantPad1d, 2: nn.ConstantPad2d, 3: nn.ConstantPad3d}[n](pad, value)
+        call = f"nn.{name}({js(padding)}, {js(value)})"
+    else:
+        module = {("reflection", 1): nn.ReflectionPad1d, ("reflection", 2): nn.ReflectionPad2d,
+                  ("reflection", 3): nn.ReflectionPad3d, ("replication", 1): nn.ReplicationPad1d,
+                  ("replication", 2): nn.ReplicationPad2d, ("replication", 3): nn.ReplicationPad3d}[(family, n)]
+        make = lambda: module(pad)
+        call = f"nn.{name}({js(padding)})"
+    return call, make, shape
+
+
 def rounded(t):
     return torch.round(t * 64) / 64
 
@@ -262,6 +295,22 @@ def values():
         ("channel_shuffle_1d", "nn.channelShuffle(2)", nn.ChannelShuffle(2), [2, 4, 5]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    for name, call, module, shape in [
+        ("zero_pad2d", "nn.zeroPad2d([1, 2, 0, 3])", nn.ZeroPad2d((1, 2, 0, 3)), [2, 3, 4, 5]),
+        ("constant_pad1d", "nn.constantPad1d([2, 1], 1.5)", nn.ConstantPad1d((2, 1), 1.5), [2, 3, 4]),
+        ("constant_pad3d", "nn.constantPad3d(1, -0.5)", nn.ConstantPad3d(1, -0.5), [1, 2, 2, 3, 2]),
+        ("reflection_pad1d", "nn.reflectionPad1d([3, 1])", nn.ReflectionPad1d((3, 1)), [2, 2, 5]),
+        ("reflection_pad2d", "nn.reflectionPad2d([1, 2, 2, 0])", nn.ReflectionPad2d((1, 2, 2, 0)), [2, 3, 4, 4]),
+        ("reflection_pad3d", "nn.reflectionPad3d(1)", nn.ReflectionPad3d(1), [1, 2, 3, 3, 3]),
+        ("replication_pad1d", "nn.replicationPad1d([2, 3])", nn.ReplicationPad1d((2, 3)), [2, 2, 3]),
+        ("replication_pad2d", "nn.replicationPad2d([1, 0, 2, 3])", nn.ReplicationPad2d((1, 0, 2, 3)), [2, 3, 3, 4]),
+        ("replication_pad3d", "nn.replicationPad3d([1, 2, 0, 1, 2, 0])", nn.ReplicationPad3d((1, 2, 0, 1, 2, 0)), [1, 2, 2, 3, 2]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    cases["reflection_pad_conv"] = value_case(
+        f"sequential({inp([2, 3, 6, 6])}, nn.reflectionPad2d(1), nn.conv2d(3, 4, 3), nn.replicationPad2d([0, 1, 1, 0]), nn.conv2d(4, 2, 2), nn.flatten(), nn.linear(72, 3))",
+        nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(3, 4, 3), nn.ReplicationPad2d((0, 1, 1, 0)), nn.Conv2d(4, 2, 2), nn.Flatten(), nn.Linear(72, 3)),
+        [2, 3, 6, 6])
     cases["espcn_after_conv"] = value_case(
         f"sequential({inp([2, 3, 5, 5])}, nn.conv2d(3, 12, 3, 1, 1), nn.pixelShuffle(2), nn.conv2d(3, 4, 3), nn.channelShuffle(2), nn.pixelUnshuffle(2))",
         nn.Sequential(nn.Conv2d(3, 12, 3, 1, 1), nn.PixelShuffle(2), nn.Conv2d(3, 4, 3), nn.ChannelShuffle(2), nn.PixelUnshuffle(2)),
@@ -282,6 +331,7 @@ def main():
         "activations": shape_records(activation_record, 400),
         "sequential": shape_records(sequential_record, 250),
         "shuffle": shape_records(shuffle_record, 300),
+        "padding": shape_records(pad_record, 400),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-extra.json")

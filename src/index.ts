@@ -61,6 +61,20 @@ export type {
   Softmin,
 } from "./families/activation/extra-activations.nn.ts";
 export type { PixelShuffle, PixelUnshuffle, ChannelShuffle } from "./families/shuffle/shuffle.nn.ts";
+export type {
+  ZeroPad1d,
+  ZeroPad2d,
+  ZeroPad3d,
+  ConstantPad1d,
+  ConstantPad2d,
+  ConstantPad3d,
+  ReflectionPad1d,
+  ReflectionPad2d,
+  ReflectionPad3d,
+  ReplicationPad1d,
+  ReplicationPad2d,
+  ReplicationPad3d,
+} from "./families/padding/torch-pad.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";

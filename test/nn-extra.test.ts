@@ -2,6 +2,8 @@
 // (test/fixtures/pytorch-nn-extra.json, scripts/nn_extra_fixtures.py): the runtime twins give PyTorch's
 // output shape or refuse where PyTorch raises; the converted models compute PyTorch's outputs with
 // PyTorch's weights (stateDict/loadStateDict keys as PyTorch's state_dict) on wasm and cpu, and train.
+// Families: nested sequential, activations (relu6 … softmin), shuffle (pixelShuffle, pixelUnshuffle,
+// channelShuffle), padding (zero/constant/reflection/replication 1d–3d).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
@@ -79,10 +81,15 @@ for (const backend of ["wasm", "cpu"] as const) {
       nn.pixelUnshuffle(2),
       nn.channelShuffle(2),
       nn.pixelShuffle(2),
+      nn.reflectionPad2d(1),
+      nn.conv2d(2, 2, 3),
+      nn.replicationPad2d([1, 1, 0, 2]),
+      nn.constantPad2d([0, 0, 1, 0], 0.5),
+      nn.conv2d(2, 2, 3),
       nn.elu(0.5),
       nn.softplus(2, 5),
       nn.flatten(),
-      nn.linear(32, 6),
+      nn.linear(40, 6),
       nn.silu(),
       nn.celu(1.5),
       nn.hardtanh(-2, 2),

@@ -11,6 +11,7 @@ import type { TfPermuteConfig, TfReshapeConfig } from "./reshape/tf-reshape.laye
 import type { ActivationConfig } from "./activation/activation.nn.ts";
 import type { ExtraActivationConfig, PReLUConfig } from "./activation/extra-activations.nn.ts";
 import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
+import type { PadConfig } from "./padding/torch-pad.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -73,6 +74,7 @@ export type LayerConfig =
   | ExtraActivationConfig
   | PReLUConfig
   | ShuffleConfig
+  | PadConfig
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig

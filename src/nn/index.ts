@@ -41,6 +41,20 @@ export {
   softmin,
 } from "../families/activation/extra-activations.nn.ts";
 export { pixelShuffle, pixelUnshuffle, channelShuffle } from "../families/shuffle/shuffle.nn.ts";
+export {
+  zeroPad1d,
+  zeroPad2d,
+  zeroPad3d,
+  constantPad1d,
+  constantPad2d,
+  constantPad3d,
+  reflectionPad1d,
+  reflectionPad2d,
+  reflectionPad3d,
+  replicationPad1d,
+  replicationPad2d,
+  replicationPad3d,
+} from "../families/padding/torch-pad.nn.ts";
 export { convTranspose1d, convTranspose2d } from "../families/conv/conv-transpose.nn.ts";
 export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool2d } from "../families/pool/adaptive-pool.nn.ts";
 export { unflatten } from "../families/reshape/unflatten.nn.ts";

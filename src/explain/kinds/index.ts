@@ -6,6 +6,7 @@ import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
 import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
+import { pad } from "../../families/padding/torch-pad.explain.ts";
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
@@ -85,6 +86,18 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   pixelShuffle: shuffle,
   pixelUnshuffle: shuffle,
   channelShuffle: shuffle,
+  zeroPad1d: pad,
+  zeroPad2d: pad,
+  zeroPad3d: pad,
+  constantPad1d: pad,
+  constantPad2d: pad,
+  constantPad3d: pad,
+  reflectionPad1d: pad,
+  reflectionPad2d: pad,
+  reflectionPad3d: pad,
+  replicationPad1d: pad,
+  replicationPad2d: pad,
+  replicationPad3d: pad,
   // tfjs's `layers`
   Conv1D: tfConv,
   Conv2D: tfConv,

@@ -1,0 +1,49 @@
+// Twin of src/families/padding/torch-pad.types.ts: padding of the last N dimensions, PyTorch's rules.
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+
+export type PadMode = "constant" | "reflect" | "replicate";
+
+export const writePadRankMessage = (layer: string, expected: string, rank: number): string =>
+  `${layer}: expects an input of rank ${expected}, got rank ${rank}`;
+export const writeReflectionPadMessage = (layer: string, index: number, pad: number, size: number): string =>
+  `${layer}: padding ${pad} of dimension ${index} must be less than its size ${size}`;
+export const writeEmptyPadMessage = (layer: string, index: number): string =>
+  `${layer}: dimension ${index} is empty (size 0): there is nothing to repeat`;
+
+/** The padding as 2N numbers. */
+export const padsOf = (padding: number | readonly number[], n: number): number[] =>
+  typeof padding === "number" ? Array.from({ length: 2 * n }, () => padding) : [...padding];
+
+export function padRule(
+  layer: string,
+  mode: PadMode,
+  n: number,
+  pads: readonly number[],
+  input: RuntimeShape,
+): RuntimeShape {
+  const rank = input.length;
+  const fits = mode === "constant" ? rank >= n : rank === n + 1 || rank === n + 2;
+  if (!fits)
+    throw new ShapeError(
+      writePadRankMessage(layer, mode === "constant" ? `${n} or more` : `${n + 1} or ${n + 2}`, rank),
+    );
+  const output: RuntimeDim[] = [...input];
+  // check from the first padded dimension to the last, as the types do
+  for (let k = n - 1; k >= 0; k--) {
+    const index = rank - 1 - k;
+    const [left, right] = [pads[2 * k]!, pads[2 * k + 1]!];
+    const size = input[index]!;
+    if (typeof size !== "number") {
+      output[index] = null;
+      continue;
+    }
+    if (mode === "reflect") {
+      if (!(left < size)) throw new ShapeError(writeReflectionPadMessage(layer, index, left, size));
+      if (!(right < size)) throw new ShapeError(writeReflectionPadMessage(layer, index, right, size));
+    }
+    if (mode === "replicate" && size === 0) throw new ShapeError(writeEmptyPadMessage(layer, index));
+    output[index] = size + left + right;
+  }
+  return output;
+}
