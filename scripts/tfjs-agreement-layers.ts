@@ -1,4 +1,4 @@
-// The `layers` factories added for issue 16 against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
+// The `layers` factories added for issue 16 (aliases, shape-keeping layers, 3D pooling) against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
 // for each random configuration (seeded), tfjs's own layer applied to zeros (batch 1) — and its computeOutputShape,
 // which must give the same shape — the runtime twin, and the type level under TypeScript 5.9 and 7 (generated
 // files under .tmp/tfjs-agreement-layers/). Used by test/layers-agreement.test.ts;
@@ -152,6 +152,22 @@ const aliases: Generator = (r) => {
   return layerCase(example, builder, options);
 };
 
+const pool3d: Generator = (r) => {
+  const builder = r.pick(["maxPooling3d", "averagePooling3d", "avgPool3d", "avgPooling3d"]);
+  const channelsFirst = r.chance(0.3);
+  const spatial = [r.int(1, 10), r.int(1, 10), r.int(1, 10)];
+  const channels = r.int(1, 3);
+  const example = r.chance(0.04) ? spatial : channelsFirst ? [channels, ...spatial] : [...spatial, channels];
+  // tfjs's 3D pooling factories read their argument object: called with none they throw (shapecheck's pass {}).
+  const options = defined({
+    poolSize: r.chance(0.2) ? undefined : size(r, 1, 4, 3),
+    strides: r.chance(0.4) ? undefined : size(r, 1, 3, 3),
+    padding: r.pick([undefined, "valid", "same"]),
+    dataFormat: channelsFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined,
+  });
+  return layerCase(example, builder, options);
+};
+
 /** The families of the new factories, as scripts/tfjs-agreement.ts draws them. */
 export const layersFamilies: Record<string, Generator> = {
   "layers.activations": activations,
@@ -161,6 +177,7 @@ export const layersFamilies: Record<string, Generator> = {
   "layers.maskingRescaling": maskingRescaling,
   "layers.layerNormalization": layerNormalization,
   "layers.aliases": aliases,
+  "layers.pooling3d": pool3d,
 };
 
 if (process.argv[1]?.endsWith("tfjs-agreement-layers.ts")) {

@@ -1,5 +1,5 @@
 // Issue 16, `layers` group 1: tfjs's aliases and the factories that keep the shape (activation layers, dropouts and
-// noise, masking, rescaling, layerNormalization).
+// noise, masking, rescaling, layerNormalization); from group 3, the 3D pooling layers.
 // - agreement: for 200 random configurations per family, tfjs's own layer (apply on zeros, and computeOutputShape),
 //   the runtime twin and the type level (TypeScript 5.9 and 7) agree, tfjs's refusals included
 //   (scripts/tfjs-agreement-layers.ts; TFJS_AGREEMENT_CASES sets the count);
@@ -11,6 +11,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { input, layers, nn, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
 import { build, ready, toTfjs } from "../src/tfjs.ts";
 import { tfLayerNormalization, tfPReLU } from "../src/families/activation/tf-activation.explain.ts";
+import { tfPool3d } from "../src/families/pool/tf-pool3d.explain.ts";
 import { compare, compilers, formatReport, type Report } from "../scripts/tfjs-agreement.ts";
 import { layersFamilies, layersOutDir } from "../scripts/tfjs-agreement-layers.ts";
 
@@ -144,6 +145,25 @@ const entries: { name: string; example: number[]; net: () => Net }[] = [
         sequential(input([4, 4, 2]), layers.conv2d({ filters: 2, kernelSize: 1 }), layers.globalMaxPool2d(), ...head()),
       ),
   },
+  {
+    name: "maxPooling3d",
+    example: [4, 4, 4, 2],
+    net: () =>
+      net(sequential(input([4, 4, 4, 2]), layers.dense({ units: 2 }), layers.maxPooling3d({ poolSize: 2 }), ...head())),
+  },
+  {
+    name: "avgPool3d channelsFirst",
+    example: [2, 4, 4, 4],
+    net: () =>
+      net(
+        sequential(
+          input([2, 4, 4, 4]),
+          layers.dense({ units: 4 }),
+          layers.avgPool3d({ poolSize: [1, 2, 2], dataFormat: "channelsFirst", padding: "same" }),
+          ...head(),
+        ),
+      ),
+  },
 ];
 
 for (const backend of ["wasm", "cpu"] as const) {
@@ -191,6 +211,17 @@ test("explain counts PReLU's and LayerNormalization's parameters as tfjs does", 
     const explainer = layer.kind === "PReLU" ? tfPReLU : tfLayerNormalization;
     assert.equal(explainer(layer as never, shape, shape).params, model.countParams(), layer.written);
   }
+});
+
+test("explain writes tfjs's pooling arithmetic for the 3D pooling layers", () => {
+  const layer = layers.maxPooling3d({ poolSize: [2, 3, 3], strides: 2 });
+  const { arithmetic, params } = tfPool3d(layer as never, [null, 16, 32, 31, 8], [null, 8, 15, 15, 8]);
+  assert.deepEqual(arithmetic, [
+    "D: ⌈(16 − 2 + 1) / 2⌉ = 8",
+    "H: ⌈(32 − 3 + 1) / 2⌉ = 15",
+    "W: ⌈(31 − 3 + 1) / 2⌉ = 15",
+  ]);
+  assert.equal(params, 0);
 });
 
 test("run-time messages: options that tfjs refuses or that are not options", () => {

@@ -33,10 +33,14 @@ export const tfRankText = (rank: number, format: DataFormat): string =>
   format === "channelsFirst"
     ? rank === 1
       ? "[batch, channels, length] (rank 3)"
-      : "[batch, channels, height, width] (rank 4)"
+      : rank === 3
+        ? "[batch, channels, depth, height, width] (rank 5)"
+        : "[batch, channels, height, width] (rank 4)"
     : rank === 1
       ? "[batch, length, channels] (rank 3)"
-      : "[batch, height, width, channels] (rank 4)";
+      : rank === 3
+        ? "[batch, depth, height, width, channels] (rank 5)"
+        : "[batch, height, width, channels] (rank 4)";
 
 export interface Image {
   batch: RuntimeDim;

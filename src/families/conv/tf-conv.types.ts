@@ -77,10 +77,14 @@ export type TfConvLengths<
 export type TfRankText<Rank extends number, Format extends DataFormat> = Format extends "channelsFirst"
   ? Rank extends 1
     ? "[batch, channels, length] (rank 3)"
-    : "[batch, channels, height, width] (rank 4)"
+    : Rank extends 3
+      ? "[batch, channels, depth, height, width] (rank 5)"
+      : "[batch, channels, height, width] (rank 4)"
   : Rank extends 1
     ? "[batch, length, channels] (rank 3)"
-    : "[batch, height, width, channels] (rank 4)";
+    : Rank extends 3
+      ? "[batch, depth, height, width, channels] (rank 5)"
+      : "[batch, height, width, channels] (rank 4)";
 
 /** An input split into batch, spatial dimensions and channels by the data format, or the rank message. */
 export type SplitImage<
