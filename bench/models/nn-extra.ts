@@ -1,5 +1,5 @@
 // Each `nn` module of issue 16 once (bench/budgets.json: "bench/models/nn-extra.ts"): the type-check cost of the
-// nested sequential and of the activations added with it.
+// nested sequential, the activations, the shuffles and the 2d paddings added with it.
 import { input, nn, sequential, type OutputShape } from "shapecheck";
 
 export const net = sequential(
@@ -23,6 +23,16 @@ export const net = sequential(
   nn.glu(1),
   nn.softmax2d(),
   nn.softmin(1),
+  nn.pixelUnshuffle(2),
+  nn.channelShuffle(4),
+  nn.pixelShuffle(2),
+  nn.reflectionPad2d(1),
+  nn.conv2d(8, 8, 3),
+  nn.replicationPad2d([1, 1, 1, 1]),
+  nn.conv2d(8, 8, 3),
+  nn.zeroPad2d(1),
+  nn.constantPad2d(1, 0.5),
+  nn.conv2d(8, 8, 5),
   nn.flatten(),
   nn.linear(8192, 10),
 );
