@@ -84,6 +84,27 @@ const layersBuilders: Readonly<Record<string, Builder>> = {
   globalAveragePooling1d: { call: (o) => `layers.globalAveragePooling1d({ ${o} })`, keys: set(globalPooling1dOptions) },
   globalMaxPooling2d: { call: (o) => `layers.globalMaxPooling2d({ ${o} })`, keys: set(globalPooling2dOptions) },
 };
+/**
+ * tfjs builders' required options (and poolSize, given in the calls above): each renamed (snake_case,
+ * plural/singular, upper case) must get the same message as an added key, not the compiler's own excess-property
+ * error (a misspelt required key used to make the compiler infer the tfjs type and report that error instead).
+ */
+const requiredOptions: Readonly<
+  Record<string, { readonly call: (options: string) => string; readonly required: Readonly<Record<string, string>> }>
+> = {
+  conv1d: { call: (o) => `layers.conv1d({ ${o} })`, required: { filters: "8", kernelSize: "3" } },
+  conv2d: { call: (o) => `layers.conv2d({ ${o} })`, required: { filters: "8", kernelSize: "3" } },
+  dense: { call: (o) => `layers.dense({ ${o} })`, required: { units: "4" } },
+  reshape: { call: (o) => `layers.reshape({ ${o} })`, required: { targetShape: "[4]" } },
+  permute: { call: (o) => `layers.permute({ ${o} })`, required: { dims: "[1]" } },
+  dropout: { call: (o) => `layers.dropout({ ${o} })`, required: { rate: "0.5" } },
+  activation: { call: (o) => `layers.activation({ ${o} })`, required: { activation: '"relu"' } },
+  embedding: { call: (o) => `layers.embedding({ ${o} })`, required: { inputDim: "10", outputDim: "4" } },
+  maxPooling1d: { call: (o) => `layers.maxPooling1d({ ${o} })`, required: { poolSize: "2" } },
+  averagePooling2d: { call: (o) => `layers.averagePooling2d({ ${o} })`, required: { poolSize: "2" } },
+  maxPooling2d: { call: (o) => `layers.maxPooling2d({ ${o} })`, required: { poolSize: "2" } },
+};
+
 /** Names one vocabulary uses for the other's options. */
 const otherVocabulary = [
   "strides",
@@ -148,6 +169,24 @@ function cases(): Case[] {
           message = error.message;
         }
         all.push({ code, message, variant, suggested });
+      }
+    }
+  }
+  for (const [name, { call, required }] of Object.entries(requiredOptions)) {
+    const keys = layersBuilders[name]!.keys;
+    for (const key of Object.keys(required)) {
+      const renamed = new Set([snake(key), key.endsWith("s") ? key.slice(0, -1) : `${key}s`, key.toUpperCase()]);
+      for (const variant of [...renamed].filter((one) => !keys.includes(one))) {
+        const options = Object.entries(required).map(([k, value]) => `${k === key ? variant : k}: ${value}`);
+        const code = call(options.join(", "));
+        let message = "";
+        try {
+          new Function("nn", "layers", `return ${code};`)(nn, layers);
+        } catch (error) {
+          assert.ok(error instanceof ShapeError, `${code} threw ${String(error)}`);
+          message = error.message;
+        }
+        all.push({ code, message, variant, suggested: key });
       }
     }
   }

@@ -167,6 +167,16 @@ export type DataFormat = "channelsLast" | "channelsFirst";
  * The parameter is then `CheckedLooseOptions<Args, Problem, TfArgs>`, which still checks the values of known options.
  */
 export type LooseOptions = { readonly [key: string]: unknown };
+/**
+ * What the argument object of a layer with required options may be, for inference: as `LooseOptions`, so that an
+ * object with a required key misspelt (`kernel_size`) is still inferred as written (with the tfjs type alone it would
+ * not fit, the compiler would infer the tfjs type and report its own excess-property error) and the check puts our
+ * message on that key. The parameter is `CheckedLooseOptions<Args, Problem, TfArgs>` (a missing required key: the
+ * compiler's own "Property … is missing"), the result `Fitting<Args, TfArgs>`.
+ */
+export type RequiredOptions<TfArgs> = TfArgs | LooseOptions;
+/** `Args` where it is the tfjs type (a builder's result type): `Args` itself for any call that compiles. */
+export type Fitting<Args, TfArgs> = Args extends TfArgs ? Args : TfArgs;
 /** The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does not fit it. */
 export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem
   ? CheckedOptions<Args, Problem>

@@ -3,13 +3,15 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,
-  CheckedOptions,
   KnownOptions,
   FirstOptionProblem,
   OptionOf,
   UnknownOptionProblem,
   WrittenLayer,
   InputShapeChecked,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -86,9 +88,9 @@ type DropoutProblem<
  * layers.dropout({ rate: 0.5 }); // [n, 128] → [n, 128]
  */
 export function dropout<
-  const Args extends DropoutArgs,
+  const Args extends RequiredOptions<DropoutArgs>,
   Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Dropout<Args> {
+>(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
   const options = args as DropoutArgs;
   const layer = writtenLayer("dropout", options, dropoutShown);
   checkKnownOptions(layer, "dropout", options, dropoutOptions);
@@ -160,7 +162,7 @@ export function checkActivation(layer: string, name: unknown): void {
  * layers.activation({ activation: "relu" }); // [n, 128] → [n, 128]
  */
 export function activation<
-  const Args extends ActivationArgs,
+  const Args extends RequiredOptions<ActivationArgs>,
   Problem = KnownOptions<Args, keyof ActivationArgs> extends true
     ? false
     : UnknownOptionProblem<
@@ -169,7 +171,7 @@ export function activation<
         Args,
         keyof ActivationArgs
       >,
->(args: CheckedOptions<Args, Problem>): Activation<Args> {
+>(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
   const options = args as ActivationArgs;
   const layer = writtenLayer("activation", options, activationShown);
   checkKnownOptions(layer, "activation", options, activationOptions);

@@ -5,7 +5,6 @@ import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "./tf-conv.types.ts";
 import type {
   At,
-  CheckedOptions,
   PlainOptions,
   DataFormat,
   FirstOptionProblem,
@@ -14,6 +13,9 @@ import type {
   UnknownOptionProblem,
   WrittenLayer,
   InputShapeChecked,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -182,9 +184,9 @@ type ConvProblem<
  * layers.conv1d({ filters: 16, kernelSize: 5 }); // [n, 100, 8] → [n, 96, 16]
  */
 export function conv1d<
-  const Args extends ConvArgs,
+  const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>,
->(args: CheckedOptions<Args, Problem>): Conv1D<Args> {
+>(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv1D<Fitting<Args, ConvArgs>> {
   return conv("Conv1D", "conv1d", 1, args as ConvArgs) as never;
 }
 
@@ -196,9 +198,9 @@ export function conv1d<
  * layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: "same" }); // [n, 28, 28, 32] → [n, 14, 14, 64]
  */
 export function conv2d<
-  const Args extends ConvArgs,
+  const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>,
->(args: CheckedOptions<Args, Problem>): Conv2D<Args> {
+>(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv2D<Fitting<Args, ConvArgs>> {
   return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
 }
 

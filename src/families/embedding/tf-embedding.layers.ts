@@ -3,7 +3,6 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfEmbeddingRule } from "./tf-embedding.types.ts";
 import type {
-  CheckedOptions,
   FirstOptionProblem,
   OptionOf,
   PlainOptions,
@@ -11,6 +10,9 @@ import type {
   UnknownOptionProblem,
   WrittenLayer,
   InputShapeChecked,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
@@ -99,11 +101,11 @@ export interface TfEmbeddingConfig extends TfjsConfig<"Embedding", EmbeddingArgs
  * layers.embedding({ inputDim: 10000, outputDim: 64 }); // [n, 100] → [n, 100, 64]
  */
 export function embedding<
-  const Args extends EmbeddingArgs,
+  const Args extends RequiredOptions<EmbeddingArgs>,
   Problem = PlainOptions<Args, keyof EmbeddingArgs, "inputDim" | "outputDim" | "inputLength"> extends true
     ? false
     : EmbeddingProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Embedding<Args> {
+>(args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>): Embedding<Fitting<Args, EmbeddingArgs>> {
   const options = args as EmbeddingArgs;
   const layer = writtenLayer("embedding", options, shownOptions);
   checkKnownOptions(layer, "embedding", options, embeddingOptions);

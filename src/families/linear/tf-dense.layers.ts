@@ -3,7 +3,9 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfDenseRule } from "./tf-dense.types.ts";
 import type {
-  CheckedOptions,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
   PlainOptions,
   FirstOptionProblem,
   OptionOf,
@@ -96,9 +98,9 @@ type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeo
  * layers.dense({ units: 10, activation: "softmax" }); // [n, 1600] → [n, 10]
  */
 export function dense<
-  const Args extends DenseArgs,
+  const Args extends RequiredOptions<DenseArgs>,
   Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Dense<Args> {
+>(args: CheckedLooseOptions<Args, Problem, DenseArgs>): Dense<Fitting<Args, DenseArgs>> {
   const options = args as DenseArgs;
   const layer = writtenLayer("dense", options, denseShown);
   checkKnownOptions(layer, "dense", options, denseOptions);

@@ -4,13 +4,15 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,
-  CheckedOptions,
   FirstOptionProblem,
   InputShapeChecked,
   KnownOptions,
   OptionOf,
   UnknownOptionProblem,
   WrittenLayer,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule, TfRankRule, writeNoiseRateMessage } from "../activation/tf-activation.types.ts";
@@ -119,11 +121,13 @@ function rateLayer(kind: string, name: string, args: object, known: ReadonlySet<
  * layers.spatialDropout1d({ rate: 0.2 }); // [n, 20, 16] → [n, 20, 16]
  */
 export function spatialDropout1d<
-  const Args extends SpatialDropout1DArgs,
+  const Args extends RequiredOptions<SpatialDropout1DArgs>,
   Problem = PlainRate<Args, keyof SpatialDropout1DArgs> extends true
     ? false
     : RateLayerProblem<"spatialDropout1d", Args, keyof SpatialDropout1DArgs>,
->(args: CheckedOptions<Args, Problem>): SpatialDropout1D<Args> {
+>(
+  args: CheckedLooseOptions<Args, Problem, SpatialDropout1DArgs>,
+): SpatialDropout1D<Fitting<Args, SpatialDropout1DArgs>> {
   return rateLayer("SpatialDropout1D", "spatialDropout1d", args as object, spatialDropout1dOptions, true);
 }
 
@@ -134,11 +138,11 @@ export function spatialDropout1d<
  * layers.gaussianDropout({ rate: 0.1 }); // [n, 128] → [n, 128]
  */
 export function gaussianDropout<
-  const Args extends GaussianDropoutArgs,
+  const Args extends RequiredOptions<GaussianDropoutArgs>,
   Problem = PlainRate<Args, keyof GaussianDropoutArgs> extends true
     ? false
     : RateLayerProblem<"gaussianDropout", Args, keyof GaussianDropoutArgs>,
->(args: CheckedOptions<Args, Problem>): GaussianDropout<Args> {
+>(args: CheckedLooseOptions<Args, Problem, GaussianDropoutArgs>): GaussianDropout<Fitting<Args, GaussianDropoutArgs>> {
   return rateLayer("GaussianDropout", "gaussianDropout", args as object, gaussianDropoutOptions);
 }
 
@@ -149,11 +153,11 @@ export function gaussianDropout<
  * layers.alphaDropout({ rate: 0.1 }); // [n, 128] → [n, 128]
  */
 export function alphaDropout<
-  const Args extends AlphaDropoutArgs,
+  const Args extends RequiredOptions<AlphaDropoutArgs>,
   Problem = PlainRate<Args, keyof AlphaDropoutArgs> extends true
     ? false
     : RateLayerProblem<"alphaDropout", Args, keyof AlphaDropoutArgs>,
->(args: CheckedOptions<Args, Problem>): AlphaDropout<Args> {
+>(args: CheckedLooseOptions<Args, Problem, AlphaDropoutArgs>): AlphaDropout<Fitting<Args, AlphaDropoutArgs>> {
   return rateLayer("AlphaDropout", "alphaDropout", args as object, alphaDropoutOptions);
 }
 
@@ -164,7 +168,7 @@ export function alphaDropout<
  * layers.gaussianNoise({ stddev: 0.1 }); // [n, 128] → [n, 128]
  */
 export function gaussianNoise<
-  const Args extends GaussianNoiseArgs,
+  const Args extends RequiredOptions<GaussianNoiseArgs>,
   Problem = KnownOptions<Args, keyof GaussianNoiseArgs> extends true
     ? false
     : UnknownOptionProblem<
@@ -173,6 +177,6 @@ export function gaussianNoise<
         Args,
         keyof GaussianNoiseArgs
       >,
->(args: CheckedOptions<Args, Problem>): GaussianNoise<Args> {
+>(args: CheckedLooseOptions<Args, Problem, GaussianNoiseArgs>): GaussianNoise<Fitting<Args, GaussianNoiseArgs>> {
   return keepShapeLayer("GaussianNoise", "gaussianNoise", args as object, gaussianNoiseOptions, stddevShown) as never;
 }

@@ -4,7 +4,6 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "./tf-pool.types.ts";
 import type {
-  CheckedOptions,
   DataFormat,
   FirstOptionProblem,
   KnownOptions,
@@ -16,6 +15,8 @@ import type {
   LooseOptions,
   CheckedLooseOptions,
   InputShapeChecked,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
@@ -263,20 +264,20 @@ type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<
  * layers.maxPooling1d({ poolSize: 3 }); // [n, 10, 8] → [n, 3, 8]
  */
 export function maxPooling1d<
-  const Args extends Pooling1DArgs = {},
+  const Args extends RequiredOptions<Pooling1DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
     ? false
     : PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>,
->(args?: CheckedOptions<Args, Problem>): MaxPooling1D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>): MaxPooling1D<Fitting<Args, Pooling1DArgs>> {
   return pool("MaxPooling1D", "maxPooling1d", 1, args, pooling1dOptions);
 }
 /** tfjs's `tf.layers.averagePooling1d({ poolSize = 2, strides = poolSize, padding = "valid" })`. */
 export function averagePooling1d<
-  const Args extends Pooling1DArgs = {},
+  const Args extends RequiredOptions<Pooling1DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
     ? false
     : PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>,
->(args?: CheckedOptions<Args, Problem>): AveragePooling1D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>): AveragePooling1D<Fitting<Args, Pooling1DArgs>> {
   return pool("AveragePooling1D", "averagePooling1d", 1, args, pooling1dOptions);
 }
 /**
@@ -286,20 +287,20 @@ export function averagePooling1d<
  * layers.maxPooling2d({ poolSize: 2 }); // [n, 26, 26, 32] → [n, 13, 13, 32]
  */
 export function maxPooling2d<
-  const Args extends Pooling2DArgs = {},
+  const Args extends RequiredOptions<Pooling2DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
     ? false
     : PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>,
->(args?: CheckedOptions<Args, Problem>): MaxPooling2D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>): MaxPooling2D<Fitting<Args, Pooling2DArgs>> {
   return pool("MaxPooling2D", "maxPooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.averagePooling2d({ poolSize = [2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`. */
 export function averagePooling2d<
-  const Args extends Pooling2DArgs = {},
+  const Args extends RequiredOptions<Pooling2DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
     ? false
     : PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>,
->(args?: CheckedOptions<Args, Problem>): AveragePooling2D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>): AveragePooling2D<Fitting<Args, Pooling2DArgs>> {
   return pool("AveragePooling2D", "averagePooling2d", 2, args, pooling2dOptions);
 }
 /** tfjs's `tf.layers.globalAveragePooling1d()`: the mean over the length. */

@@ -1,10 +1,12 @@
 // layers.rescaling: tfjs-layers' Rescaling (x · scale + offset); the shape is kept.
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type {
-  CheckedOptions,
   KnownOptions,
   UnknownOptionProblem,
   WrittenLayer,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule } from "../activation/tf-activation.types.ts";
@@ -30,10 +32,10 @@ export type TfRescalingConfig = TfjsConfig<"Rescaling", RescalingArgs>;
  * layers.rescaling({ scale: 1 / 255 }); // [n, 28, 28, 1] → [n, 28, 28, 1]
  */
 export function rescaling<
-  const Args extends RescalingArgs,
+  const Args extends RequiredOptions<RescalingArgs>,
   Problem = KnownOptions<Args, keyof RescalingArgs> extends true
     ? false
     : UnknownOptionProblem<WrittenLayer<"rescaling", Args, typeof shown>, "rescaling", Args, keyof RescalingArgs>,
->(args: CheckedOptions<Args, Problem>): Rescaling<Args> {
+>(args: CheckedLooseOptions<Args, Problem, RescalingArgs>): Rescaling<Fitting<Args, RescalingArgs>> {
   return keepShapeLayer("Rescaling", "rescaling", args as object, rescalingOptions, shown) as never;
 }

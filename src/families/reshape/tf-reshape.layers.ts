@@ -5,7 +5,6 @@ import type { SizeProblem } from "../../../types/shape/args.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "./tf-reshape.types.ts";
 import type {
   At,
-  CheckedOptions,
   PlainOptions,
   FirstOptionProblem,
   OptionOf,
@@ -13,6 +12,9 @@ import type {
   UnknownOptionProblem,
   WrittenLayer,
   InputShapeChecked,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -113,9 +115,9 @@ type ReshapeProblem<
  * layers.reshape({ targetShape: [-1, 64] });   // [n, 7, 7, 64] → [n, 49, 64]
  */
 export function reshape<
-  const Args extends ReshapeArgs,
+  const Args extends RequiredOptions<ReshapeArgs>,
   Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Reshape<Args> {
+>(args: CheckedLooseOptions<Args, Problem, ReshapeArgs>): Reshape<Fitting<Args, ReshapeArgs>> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
   checkKnownOptions(layer, "reshape", options, reshapeOptions);
@@ -196,9 +198,9 @@ type PermuteProblem<
  * layers.permute({ dims: [2, 1] }); // [n, 10, 64] → [n, 64, 10]
  */
 export function permute<
-  const Args extends PermuteArgs,
+  const Args extends RequiredOptions<PermuteArgs>,
   Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Permute<Args> {
+>(args: CheckedLooseOptions<Args, Problem, PermuteArgs>): Permute<Fitting<Args, PermuteArgs>> {
   const options = args as PermuteArgs;
   const layer = writtenLayer("permute", options, permuteShown);
   checkKnownOptions(layer, "permute", options, permuteOptions);
