@@ -15,6 +15,7 @@ import {
 } from "../../runtime/convert/context.ts";
 import { Conv } from "./conv.tfjs-layer.ts";
 import type { ConvConfig, PaddingArg } from "./conv.nn.ts";
+import { dilatedKernel } from "./conv.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
 
@@ -29,7 +30,7 @@ function paddings(
   if (padding === "same" && explicit) {
     // PyTorch's "same" (stride 1): the dilated kernel's reach − 1 split, the odd one after.
     return explicit.kernels.map((k, i) => {
-      const total = explicit.dilations[i]! * (k - 1);
+      const total = dilatedKernel(k, explicit.dilations[i]!) - 1;
       return [Math.floor(total / 2), total - Math.floor(total / 2)];
     });
   }
