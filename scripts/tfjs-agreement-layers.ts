@@ -1,4 +1,4 @@
-// The `layers` factories added for issue 16 (aliases, shape-keeping layers, 3D pooling) against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
+// The `layers` factories added for issue 16 (aliases, shape-keeping layers, 3D pooling, cropping2D) against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
 // for each random configuration (seeded), tfjs's own layer applied to zeros (batch 1) — and its computeOutputShape,
 // which must give the same shape — the runtime twin, and the type level under TypeScript 5.9 and 7 (generated
 // files under .tmp/tfjs-agreement-layers/). Used by test/layers-agreement.test.ts;
@@ -168,6 +168,29 @@ const pool3d: Generator = (r) => {
   return layerCase(example, builder, options);
 };
 
+const cropping: Generator = (r) => {
+  const channelsFirst = r.chance(0.3);
+  const spatial = [r.int(1, 12), r.int(1, 12)];
+  const channels = r.int(1, 3);
+  const example = r.chance(0.04) ? spatial : channelsFirst ? [channels, ...spatial] : [...spatial, channels];
+  const side = () => (r.chance(0.05) ? r.pick([-1, 1.5]) : r.int(0, 5));
+  const cropping = r.pick([
+    side(),
+    [side(), side()],
+    [
+      [side(), side()],
+      [side(), side()],
+    ],
+  ]);
+  const fractional = JSON.stringify(cropping).includes(".");
+  return layerCase(
+    example,
+    "cropping2D",
+    defined({ cropping, dataFormat: channelsFirst ? "channelsFirst" : r.chance(0.1) ? "channelsLast" : undefined }),
+    fractional ? "cropping2D with a fractional cropping: tfjs slices with it" : undefined,
+  );
+};
+
 /** The families of the new factories, as scripts/tfjs-agreement.ts draws them. */
 export const layersFamilies: Record<string, Generator> = {
   "layers.activations": activations,
@@ -178,6 +201,7 @@ export const layersFamilies: Record<string, Generator> = {
   "layers.layerNormalization": layerNormalization,
   "layers.aliases": aliases,
   "layers.pooling3d": pool3d,
+  "layers.cropping2D": cropping,
 };
 
 if (process.argv[1]?.endsWith("tfjs-agreement-layers.ts")) {

@@ -1,5 +1,5 @@
 // Issue 16, `layers` group 1: tfjs's aliases and the factories that keep the shape (activation layers, dropouts and
-// noise, masking, rescaling, layerNormalization); from group 3, the 3D pooling layers.
+// noise, masking, rescaling, layerNormalization); from group 3, the 3D pooling layers and cropping2D.
 // - agreement: for 200 random configurations per family, tfjs's own layer (apply on zeros, and computeOutputShape),
 //   the runtime twin and the type level (TypeScript 5.9 and 7) agree, tfjs's refusals included
 //   (scripts/tfjs-agreement-layers.ts; TFJS_AGREEMENT_CASES sets the count);
@@ -160,6 +160,24 @@ const entries: { name: string; example: number[]; net: () => Net }[] = [
           input([2, 4, 4, 4]),
           layers.dense({ units: 4 }),
           layers.avgPool3d({ poolSize: [1, 2, 2], dataFormat: "channelsFirst", padding: "same" }),
+          ...head(),
+        ),
+      ),
+  },
+  {
+    name: "cropping2D",
+    example: [6, 6, 2],
+    net: () =>
+      net(
+        sequential(
+          input([6, 6, 2]),
+          layers.conv2d({ filters: 2, kernelSize: 1 }),
+          layers.cropping2D({
+            cropping: [
+              [1, 2],
+              [0, 1],
+            ],
+          }),
           ...head(),
         ),
       ),

@@ -48,6 +48,7 @@ import type { TfMaskingConfig } from "./masking/tf-masking.layers.ts";
 import type { TfRescalingConfig } from "./preprocessing/tf-rescaling.layers.ts";
 import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.layers.ts";
 import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
+import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
 
 /** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
 export interface KindConfig<Kind extends string> extends RuntimeLayer {
@@ -111,7 +112,8 @@ export type LayerConfig =
   | TfMaskingConfig
   | TfRescalingConfig
   | TfLayerNormalizationConfig
-  | TfPool3DConfig;
+  | TfPool3DConfig
+  | TfCroppingConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
 export type LayerKind = LayerConfig["kind"];

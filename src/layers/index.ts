@@ -116,3 +116,4 @@ export {
   type AveragePooling3D,
   type Pooling3DArgs,
 } from "../families/pool/tf-pool3d.layers.ts";
+export { cropping2D, type Cropping2D, type Cropping2DArgs } from "../families/padding/tf-cropping.layers.ts";

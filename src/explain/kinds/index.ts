@@ -14,6 +14,8 @@ import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
 import { gru, lstm } from "../../families/recurrent/recurrent.explain.ts";
 import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
 import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/activation/tf-activation.explain.ts";
+import { tfPool3d } from "../../families/pool/tf-pool3d.explain.ts";
+import { tfCropping } from "../../families/padding/tf-cropping.explain.ts";
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -132,8 +134,9 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   Masking: tfKeepsShape,
   Rescaling: tfKeepsShape,
   LayerNormalization: tfLayerNormalization,
-  MaxPooling3D: tfPool,
-  AveragePooling3D: tfPool,
+  MaxPooling3D: tfPool3d,
+  AveragePooling3D: tfPool3d,
+  Cropping2D: tfCropping,
 };
 
 /** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */

@@ -150,6 +150,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   LayerNormalization: tfjsLayer,
   MaxPooling3D: tfjsLayer,
   AveragePooling3D: tfjsLayer,
+  Cropping2D: tfjsLayer,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */

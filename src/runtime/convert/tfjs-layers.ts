@@ -11,7 +11,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import "../../families/activation/tf-activation.tfjs-layer.ts"; // a gradient for Greater: ThresholdedReLU trains
 
 /** Kinds whose factory is not named by the rule below (tfjs's class ELU is made by layers.elu). */
-const FACTORIES: Readonly<Record<string, string>> = { ELU: "elu", PReLU: "prelu" };
+const FACTORIES: Readonly<Record<string, string>> = { ELU: "elu", PReLU: "prelu", Cropping2D: "cropping2D" };
 /** tfjs's factory for a kind: "MaxPooling2D" → layers.maxPooling2d. */
 const factoryName = (kind: string): string =>
   FACTORIES[kind] ?? kind[0]!.toLowerCase() + kind.slice(1).replace(/(\d)D$/, "$1d");

@@ -1,0 +1,122 @@
+// layers.cropping2D: tfjs-layers' Cropping2D.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { ShapeRule } from "../../../types/model/layer.ts";
+import type { FirstSizeProblem } from "../../../types/shape/args.ts";
+import type { PaddingPairs, ZeroPadding } from "./tf-padding.types.ts";
+import type { TfCroppingRule } from "./tf-cropping.types.ts";
+import type {
+  At,
+  CheckedOptions,
+  DataFormat,
+  FirstOptionProblem,
+  InputShapeChecked,
+  OptionOf,
+  PlainOptions,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { ShapeError } from "../../errors.ts";
+import { checkSizes } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import {
+  checkKnownOptions,
+  checkedInputShape,
+  dataFormatOf,
+  layerArgs,
+  optionSet,
+  writtenLayer,
+} from "../../shape/tf-options.ts";
+import { paddingPairs, type ZeroPadding as RuntimeCropping } from "./tf-padding.ts";
+import { tfCroppingRule } from "./tf-cropping.ts";
+
+/** tfjs-layers' `Cropping2DLayerArgs`. */
+export interface Cropping2DArgs extends Omit<
+  NonNullable<Parameters<typeof tfl.layers.cropping2D>[0]>,
+  "cropping" | "dataFormat"
+> {
+  /** One size for every side, [rows, cols], or [[top, bottom], [left, right]]. */
+  readonly cropping: ZeroPadding;
+  /** Default "channelsLast". */
+  readonly dataFormat?: DataFormat;
+}
+export const cropping2DOptions = optionSet<Cropping2DArgs>()(...layerArgs, "cropping", "dataFormat");
+const shown = ["cropping", "dataFormat"] as const;
+
+/** `layers.cropping2D({ cropping })`: [batch, rows, cols, channels] → [batch, rows − top − bottom, cols − left − right, channels]. */
+export interface Cropping2D<Args extends Cropping2DArgs = Cropping2DArgs> extends TfLayerOf<Args> {
+  readonly kind: "Cropping2D";
+  readonly "~rule": Cropping2DShapeRule<Args>;
+}
+/** The shape rule of Cropping2D. */
+export interface Cropping2DShapeRule<Args extends Cropping2DArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "cropping2D",
+    Args,
+    this["~input"],
+    TfCroppingRule<
+      WrittenLayer<"cropping2D", Args, typeof shown>,
+      PaddingPairs<OptionOf<Args, "cropping", 0>>,
+      OptionOf<Args, "dataFormat", "channelsLast">,
+      this["~input"]
+    >
+  >;
+}
+/** The config of layers.cropping2D (its runtime object). */
+export interface TfCroppingConfig extends TfjsConfig<"Cropping2D", Cropping2DArgs> {
+  readonly cropping: readonly (readonly [number, number])[];
+  readonly dataFormat: DataFormat;
+}
+
+type Flat<Pairs> = Pairs extends [[infer Top, infer Bottom], [infer Left, infer Right]]
+  ? [Top, Bottom, Left, Right]
+  : [];
+type CroppingProblem<Args, Layer extends string = WrittenLayer<"cropping2D", Args, typeof shown>> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "cropping2D", Args, keyof Cropping2DArgs>,
+    At<"cropping", FirstSizeProblem<Layer, ["cropping"], [Flat<PaddingPairs<OptionOf<Args, "cropping", 0>>>], 0>>,
+  ]
+>;
+
+/** The message for a cropping that is not a number, [rows, cols] or [[top, bottom], [left, right]]. */
+export const writeCroppingFormMessage = (layer: string): string =>
+  `${layer}: cropping must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
+const isPair = (value: unknown): boolean => Array.isArray(value) && value.length === 2;
+
+/**
+ * tfjs's `tf.layers.cropping2D({ cropping, dataFormat = "channelsLast" })`: cuts rows and columns off an image; at
+ * least one row and one column must remain.
+ *
+ * @example
+ * layers.cropping2D({ cropping: [[1, 2], [0, 3]] }); // [n, 8, 8, 2] → [n, 5, 5, 2]
+ */
+export function cropping2D<
+  const Args extends Cropping2DArgs,
+  Problem = PlainOptions<Args, keyof Cropping2DArgs, "cropping", 2> extends true ? false : CroppingProblem<Args>,
+>(args: CheckedOptions<Args, Problem>): Cropping2D<Args> {
+  const options = args as Cropping2DArgs;
+  const layer = writtenLayer("cropping2D", options, shown);
+  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions);
+  const cropping = options.cropping as RuntimeCropping;
+  if (
+    typeof cropping !== "number" &&
+    !(isPair(cropping) && (cropping.every((side) => typeof side === "number") || cropping.every(isPair)))
+  ) {
+    throw new ShapeError(writeCroppingFormMessage(layer));
+  }
+  const pairs = paddingPairs(cropping);
+  checkSizes(layer, { cropping: pairs.flat() }, 0);
+  const dataFormat = dataFormatOf(layer, options);
+  const runtime: TfCroppingConfig = {
+    kind: "Cropping2D",
+    written: layer,
+    args: options,
+    cropping: pairs,
+    dataFormat,
+    outputShape: checkedInputShape("cropping2D", options, (input: RuntimeShape) =>
+      tfCroppingRule(layer, pairs, dataFormat, input),
+    ),
+  };
+  return runtime as never;
+}
