@@ -18,7 +18,17 @@ describe("nn: runtime shapes equal the type tests' shapes", () => {
     .filter((file) => file.endsWith(".test-d.ts"))
     .sort()) {
     test(name, () => {
-      const source = readFileSync(new URL(name, dir), "utf8");
+      // One statement a line, whatever line breaks the formatter put inside it.
+      const source = readFileSync(new URL(name, dir), "utf8")
+        .split(/;[ \t]*(?:\/\/[^\n]*)?\n/)
+        .map(
+          (statement) =>
+            `${statement
+              .replace(/\/\/[^\n]*\n/g, "")
+              .replace(/\s*\n\s*/g, " ")
+              .trim()};`,
+        )
+        .join("\n");
       const models = new Map<string, string>();
       for (const [, model, expression] of source.matchAll(/^const (\w+) = (sequential\(.*\));$/gm))
         models.set(model!, expression!);
