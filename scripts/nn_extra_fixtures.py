@@ -115,6 +115,8 @@ def activation_config():
 
 def run(make, shape):
     try:
+      with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dropout3d's deprecated ranks: refused by shapecheck
         module = make()
         module.train()
         leaf = torch.zeros(*shape, requires_grad=True)
@@ -229,6 +231,19 @@ def pad_record():
     return call, make, shape
 
 
+def dropout_record():
+    """dropout1d, dropout3d (PyTorch 1.13's deprecation warnings for other ranks are refusals), alpha dropouts."""
+    kind = rng.choice(["dropout1d", "dropout3d", "alphaDropout", "featureAlphaDropout"])
+    p = rng.choice([None, 0, 1, num(0, 1), num(0, 1), -0.5, 1.5])
+    inplace = rng.choice([None, None, True, False])
+    call = params_call(kind, ["p"], [p], inplace)
+    module = {"dropout1d": nn.Dropout1d, "dropout3d": nn.Dropout3d, "alphaDropout": nn.AlphaDropout,
+              "featureAlphaDropout": nn.FeatureAlphaDropout}[kind]
+    rank = rng.randint(1, 6)
+    shape = [rng.randint(1, 3)] + [rng.randint(1, 4) for _ in range(rank - 1)]
+    return call, (lambda: module(0.5 if p is None else p, inplace=bool(inplace))), shape
+
+
 def rounded(t):
     return torch.round(t * 64) / 64
 
@@ -307,6 +322,13 @@ def values():
         ("replication_pad3d", "nn.replicationPad3d([1, 2, 0, 1, 2, 0])", nn.ReplicationPad3d((1, 2, 0, 1, 2, 0)), [1, 2, 2, 3, 2]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    for name, call, module, shape in [
+        ("dropout1d_eval", "nn.dropout1d(0.3)", nn.Dropout1d(0.3), [2, 3, 4]),
+        ("dropout3d_eval", "nn.dropout3d(0.3)", nn.Dropout3d(0.3), [2, 2, 2, 3, 2]),
+        ("alpha_dropout_eval", "nn.alphaDropout(0.2)", nn.AlphaDropout(0.2), [2, 5]),
+        ("feature_alpha_dropout_eval", "nn.featureAlphaDropout(0.2)", nn.FeatureAlphaDropout(0.2), [2, 3, 4, 4]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
     cases["reflection_pad_conv"] = value_case(
         f"sequential({inp([2, 3, 6, 6])}, nn.reflectionPad2d(1), nn.conv2d(3, 4, 3), nn.replicationPad2d([0, 1, 1, 0]), nn.conv2d(4, 2, 2), nn.flatten(), nn.linear(72, 3))",
         nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(3, 4, 3), nn.ReplicationPad2d((0, 1, 1, 0)), nn.Conv2d(4, 2, 2), nn.Flatten(), nn.Linear(72, 3)),
@@ -332,6 +354,7 @@ def main():
         "sequential": shape_records(sequential_record, 250),
         "shuffle": shape_records(shuffle_record, 300),
         "padding": shape_records(pad_record, 400),
+        "dropout": shape_records(dropout_record, 300),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-extra.json")

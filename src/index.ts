@@ -75,6 +75,12 @@ export type {
   ReplicationPad2d,
   ReplicationPad3d,
 } from "./families/padding/torch-pad.nn.ts";
+export type {
+  Dropout1d,
+  Dropout3d,
+  AlphaDropout,
+  FeatureAlphaDropout,
+} from "./families/activation/extra-dropout.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";

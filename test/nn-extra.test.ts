@@ -3,7 +3,8 @@
 // output shape or refuse where PyTorch raises; the converted models compute PyTorch's outputs with
 // PyTorch's weights (stateDict/loadStateDict keys as PyTorch's state_dict) on wasm and cpu, and train.
 // Families: nested sequential, activations (relu6 … softmin), shuffle (pixelShuffle, pixelUnshuffle,
-// channelShuffle), padding (zero/constant/reflection/replication 1d–3d).
+// channelShuffle), padding (zero/constant/reflection/replication 1d–3d), dropouts (dropout1d, dropout3d,
+// alphaDropout, featureAlphaDropout; values in eval mode, where they are the identity).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
@@ -91,6 +92,9 @@ for (const backend of ["wasm", "cpu"] as const) {
       nn.flatten(),
       nn.linear(40, 6),
       nn.silu(),
+      nn.alphaDropout(0.1),
+      nn.featureAlphaDropout(0.1),
+      nn.dropout1d(0.1),
       nn.celu(1.5),
       nn.hardtanh(-2, 2),
       nn.linear(6, 3),

@@ -1,5 +1,5 @@
 // Each `nn` module of issue 16 once (bench/budgets.json: "bench/models/nn-extra.ts"): the type-check cost of the
-// nested sequential, the activations, the shuffles and the 2d paddings added with it.
+// nested sequential, the activations, the shuffles, the 2d paddings and the dropouts added with it.
 import { input, nn, sequential, type OutputShape } from "shapecheck";
 
 export const net = sequential(
@@ -34,6 +34,9 @@ export const net = sequential(
   nn.constantPad2d(1, 0.5),
   nn.conv2d(8, 8, 5),
   nn.flatten(),
+  nn.alphaDropout(0.1),
+  nn.featureAlphaDropout(0.1),
+  nn.dropout1d(0.1),
   nn.linear(8192, 10),
 );
 export const output: [number, 10] = null! as OutputShape<typeof net>;

@@ -12,6 +12,7 @@ import type { ActivationConfig } from "./activation/activation.nn.ts";
 import type { ExtraActivationConfig, PReLUConfig } from "./activation/extra-activations.nn.ts";
 import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
 import type { PadConfig } from "./padding/torch-pad.nn.ts";
+import type { ExtraDropoutConfig } from "./activation/extra-dropout.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -76,6 +77,7 @@ export type LayerConfig =
   | PReLUConfig
   | ShuffleConfig
   | PadConfig
+  | ExtraDropoutConfig
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig

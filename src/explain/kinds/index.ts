@@ -100,6 +100,10 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   replicationPad1d: pad,
   replicationPad2d: pad,
   replicationPad3d: pad,
+  dropout1d: keepsShape,
+  dropout3d: keepsShape,
+  alphaDropout: keepsShape,
+  featureAlphaDropout: keepsShape,
   // tfjs's `layers`
   Conv1D: tfConv,
   Conv2D: tfConv,

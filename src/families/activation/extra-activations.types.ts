@@ -32,11 +32,13 @@ export type ParamValue<
 > = Args[IndexOf<Names, Name>] extends infer P
   ? [P] extends [number | boolean]
     ? P
-    : OptionsIn<Args> extends { readonly [K in Name]: infer V }
-      ? [V] extends [undefined]
-        ? Default
-        : V
-      : Default
+    : [OptionsIn<Args>] extends [never]
+      ? Default
+      : OptionsIn<Args> extends { readonly [K in Name]: infer V }
+        ? [V] extends [undefined]
+          ? Default
+          : V
+        : Default
   : never;
 /** Whether any parameter but `inplace` is given. */
 type AnyGiven<Names extends readonly string[], Args extends readonly unknown[]> = true extends {

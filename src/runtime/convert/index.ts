@@ -9,6 +9,7 @@ import * as activation from "../../families/activation/activation.tfjs.ts";
 import { extraActivation, prelu } from "../../families/activation/extra-activations.tfjs.ts";
 import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
 import { pad } from "../../families/padding/torch-pad.tfjs.ts";
+import { extraDropout } from "../../families/activation/extra-dropout.tfjs.ts";
 import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
@@ -114,6 +115,10 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   replicationPad1d: pad,
   replicationPad2d: pad,
   replicationPad3d: pad,
+  dropout1d: extraDropout,
+  dropout3d: extraDropout,
+  alphaDropout: extraDropout,
+  featureAlphaDropout: extraDropout,
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
   Conv1D: tfConv,
   Conv2D: tfConv,

@@ -23,3 +23,6 @@ sequential(input([3, 4, 4]), nn.reflectionPad2d(4)); // error: "reflectionPad2d(
 sequential(input([4]), nn.replicationPad2d(1)); // error: "replicationPad2d(1): expects an input of rank 3 or 4, got rank 2 (input [number, 4])"
 nn.zeroPad2d([1, 2]); // error: "zeroPad2d([1, 2]): padding must be a number or a tuple of 4, not a tuple of 2"
 nn.constantPad1d(-1, 0); // error: "constantPad1d(-1, 0): padding must be a non-negative integer, not -1"
+nn.alphaDropout(1.5); // error: "alphaDropout(1.5): p must be a probability between 0 and 1"
+sequential(input([3, 4, 4]), nn.dropout1d(0.2)); // error: "dropout1d(0.2): expects an input of rank 2 or 3, got rank 4 (input [number, 3, 4, 4])"
+nn.dropout3d({ p: 0.2, inplce: true }); // error: "dropout3d(0.2): inplce is not an option of nn.dropout3d"

@@ -1,0 +1,20 @@
+// Twin of src/families/activation/extra-dropout.types.ts.
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+
+export const writeDropoutRankMessage = (layer: string, expected: string, rank: number): string =>
+  `${layer}: expects an input of rank ${expected}, got rank ${rank}`;
+
+const ranks: Record<string, [string, (rank: number) => boolean]> = {
+  dropout1d: ["2 or 3", (rank) => rank === 2 || rank === 3],
+  dropout3d: ["4 or 5", (rank) => rank === 4 || rank === 5],
+  featureAlphaDropout: ["2 or more", (rank) => rank >= 2],
+  alphaDropout: ["any", () => true],
+};
+
+export function dropoutRankRule(layer: string, kind: string, p: number, input: RuntimeShape): RuntimeShape {
+  if (kind === "featureAlphaDropout" && (p === 0 || p === 1)) return input; // PyTorch returns before its check
+  const [expected, fits] = ranks[kind]!;
+  if (!fits(input.length)) throw new ShapeError(writeDropoutRankMessage(layer, expected, input.length));
+  return input;
+}
