@@ -1,4 +1,4 @@
-// The `layers` factories added for issue 16 (aliases, shape-keeping layers, 3D pooling, cropping2D) against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
+// The `layers` factories added for issue 16 (aliases, shape-keeping layers, 3D pooling, cropping2D, repeatVector) against TensorFlow.js, with the machinery of scripts/tfjs-agreement.ts:
 // for each random configuration (seeded), tfjs's own layer applied to zeros (batch 1) — and its computeOutputShape,
 // which must give the same shape — the runtime twin, and the type level under TypeScript 5.9 and 7 (generated
 // files under .tmp/tfjs-agreement-layers/). Used by test/layers-agreement.test.ts;
@@ -191,6 +191,12 @@ const cropping: Generator = (r) => {
   );
 };
 
+const repeatVector: Generator = (r) => {
+  const example = dims(r, r.chance(0.85) ? 1 : r.pick([0, 2]), 12);
+  const n = r.chance(0.06) ? r.pick([0, -1, 1.5]) : r.int(1, 6);
+  return layerCase(example, "repeatVector", { n });
+};
+
 /** The families of the new factories, as scripts/tfjs-agreement.ts draws them. */
 export const layersFamilies: Record<string, Generator> = {
   "layers.activations": activations,
@@ -202,6 +208,7 @@ export const layersFamilies: Record<string, Generator> = {
   "layers.aliases": aliases,
   "layers.pooling3d": pool3d,
   "layers.cropping2D": cropping,
+  "layers.repeatVector": repeatVector,
 };
 
 if (process.argv[1]?.endsWith("tfjs-agreement-layers.ts")) {

@@ -1,5 +1,6 @@
 // Issue 16, `layers` group 1: tfjs's aliases and the factories that keep the shape (activation layers, dropouts and
-// noise, masking, rescaling, layerNormalization); from group 3, the 3D pooling layers and cropping2D.
+// noise, masking, rescaling, layerNormalization); from group 3, the 3D pooling layers and cropping2D; from
+// group 4, repeatVector.
 // - agreement: for 200 random configurations per family, tfjs's own layer (apply on zeros, and computeOutputShape),
 //   the runtime twin and the type level (TypeScript 5.9 and 7) agree, tfjs's refusals included
 //   (scripts/tfjs-agreement-layers.ts; TFJS_AGREEMENT_CASES sets the count);
@@ -181,6 +182,11 @@ const entries: { name: string; example: number[]; net: () => Net }[] = [
           ...head(),
         ),
       ),
+  },
+  {
+    name: "repeatVector",
+    example: [5],
+    net: () => net(sequential(input([5]), layers.dense({ units: 4 }), layers.repeatVector({ n: 3 }), ...head())),
   },
 ];
 

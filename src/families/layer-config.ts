@@ -50,6 +50,7 @@ import type { TfRescalingConfig } from "./preprocessing/tf-rescaling.layers.ts";
 import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.layers.ts";
 import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
 import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
+import type { TfRepeatVectorConfig } from "./reshape/tf-repeat-vector.layers.ts";
 
 /** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
 export interface KindConfig<Kind extends string> extends RuntimeLayer {
@@ -115,7 +116,8 @@ export type LayerConfig =
   | TfRescalingConfig
   | TfLayerNormalizationConfig
   | TfPool3DConfig
-  | TfCroppingConfig;
+  | TfCroppingConfig
+  | TfRepeatVectorConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
 export type LayerKind = LayerConfig["kind"];

@@ -117,3 +117,4 @@ export {
   type Pooling3DArgs,
 } from "../families/pool/tf-pool3d.layers.ts";
 export { cropping2D, type Cropping2D, type Cropping2DArgs } from "../families/padding/tf-cropping.layers.ts";
+export { repeatVector, type RepeatVector, type RepeatVectorArgs } from "../families/reshape/tf-repeat-vector.layers.ts";

@@ -16,6 +16,7 @@ import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
 import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/activation/tf-activation.explain.ts";
 import { tfPool3d } from "../../families/pool/tf-pool3d.explain.ts";
 import { tfCropping } from "../../families/padding/tf-cropping.explain.ts";
+import { tfRepeatVector } from "../../families/reshape/tf-repeat-vector.explain.ts";
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -141,6 +142,7 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   MaxPooling3D: tfPool3d,
   AveragePooling3D: tfPool3d,
   Cropping2D: tfCropping,
+  RepeatVector: tfRepeatVector,
 };
 
 /** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */

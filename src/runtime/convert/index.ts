@@ -156,6 +156,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   MaxPooling3D: tfjsLayer,
   AveragePooling3D: tfjsLayer,
   Cropping2D: tfjsLayer,
+  RepeatVector: tfjsLayer,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */
