@@ -244,6 +244,20 @@ def dropout_record():
     return call, (lambda: module(0.5 if p is None else p, inplace=bool(inplace))), shape
 
 
+def group_norm_record():
+    g = rng.choice([1, 2, 3, 4])
+    c = g * rng.randint(1, 3) if rng.random() < 0.85 else rng.randint(1, 8)
+    eps = rng.choice([None, 1e-3])
+    affine = rng.choice([None, None, True, False])
+    inner = params_call("x", ["eps", "affine"], [eps, affine])[len("nn.x("):-1]
+    call = f"nn.groupNorm({g}, {c}" + (f", {inner}" if inner else "") + ")"
+    rank = rng.randint(1, 5)
+    shape = [rng.randint(1, 3)] + [rng.randint(1, 4) for _ in range(rank - 1)]
+    if rank >= 2 and rng.random() < 0.7:
+        shape[1] = c
+    return call, (lambda: nn.GroupNorm(g, c, 1e-5 if eps is None else eps, True if affine is None else affine)), shape
+
+
 def rounded(t):
     return torch.round(t * 64) / 64
 
@@ -329,6 +343,15 @@ def values():
         ("feature_alpha_dropout_eval", "nn.featureAlphaDropout(0.2)", nn.FeatureAlphaDropout(0.2), [2, 3, 4, 4]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    for name, call, module, shape in [
+        ("group_norm", "nn.groupNorm(2, 4)", nn.GroupNorm(2, 4), [3, 4, 3, 3]),
+        ("group_norm_1d_no_affine", "nn.groupNorm(3, 6, { affine: false })", nn.GroupNorm(3, 6, affine=False), [2, 6, 5]),
+        ("group_norm_eps", "nn.groupNorm(1, 3, 0.001)", nn.GroupNorm(1, 3, 0.001), [2, 3]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    cases["group_norm_after_conv"] = value_case(
+        f"sequential({inp([2, 3, 6, 6])}, nn.conv2d(3, 8, 3), nn.groupNorm(4, 8), nn.silu())",
+        nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(4, 8), nn.SiLU()), [2, 3, 6, 6])
     cases["reflection_pad_conv"] = value_case(
         f"sequential({inp([2, 3, 6, 6])}, nn.reflectionPad2d(1), nn.conv2d(3, 4, 3), nn.replicationPad2d([0, 1, 1, 0]), nn.conv2d(4, 2, 2), nn.flatten(), nn.linear(72, 3))",
         nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(3, 4, 3), nn.ReplicationPad2d((0, 1, 1, 0)), nn.Conv2d(4, 2, 2), nn.Flatten(), nn.Linear(72, 3)),
@@ -355,6 +378,7 @@ def main():
         "shuffle": shape_records(shuffle_record, 300),
         "padding": shape_records(pad_record, 400),
         "dropout": shape_records(dropout_record, 300),
+        "groupNorm": shape_records(group_norm_record, 250),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-extra.json")

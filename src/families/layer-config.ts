@@ -13,6 +13,7 @@ import type { ExtraActivationConfig, PReLUConfig } from "./activation/extra-acti
 import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
 import type { PadConfig } from "./padding/torch-pad.nn.ts";
 import type { ExtraDropoutConfig } from "./activation/extra-dropout.nn.ts";
+import type { GroupNormConfig } from "./normalization/group-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -79,6 +80,7 @@ export type LayerConfig =
   | ShuffleConfig
   | PadConfig
   | ExtraDropoutConfig
+  | GroupNormConfig
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig

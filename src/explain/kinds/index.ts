@@ -7,6 +7,7 @@ import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
 import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
 import { pad } from "../../families/padding/torch-pad.explain.ts";
+import { groupNorm } from "../../families/normalization/group-norm.explain.ts";
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
@@ -105,6 +106,7 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   dropout3d: keepsShape,
   alphaDropout: keepsShape,
   featureAlphaDropout: keepsShape,
+  groupNorm,
   // tfjs's `layers`
   Conv1D: tfConv,
   Conv2D: tfConv,

@@ -9,7 +9,7 @@ type Types = Record<string, readonly [string, (value: unknown) => boolean]>;
 
 /**
  * PyTorch-style parameters `names` (positional, then a last options object): their values, with
- * `defaults`, and the layer's name (`elu()`, or every value once a parameter but inplace is given).
+ * `defaults`, and the layer's name (`written`, or `elu()`, or every value once a parameter but inplace is given).
  * Throws as the type-level ParamsProblems.
  */
 export function readParams(
@@ -18,6 +18,7 @@ export function readParams(
   args: readonly unknown[],
   defaults: Record<string, unknown>,
   types: Types,
+  written?: string,
 ): { layer: string; values: Record<string, unknown> } {
   const at = args.findIndex(isOptions);
   const options = (at === -1 ? {} : args[at]) as Record<string, unknown>;
@@ -30,7 +31,7 @@ export function readParams(
     if (name !== "inplace" && (positional !== undefined || name in options)) given = true;
   });
   const shown = names.filter((name) => name !== "inplace").map((name) => String(values[name]));
-  const layer = given ? `${kind}(${shown.join(", ")})` : `${kind}()`;
+  const layer = written ?? (given ? `${kind}(${shown.join(", ")})` : `${kind}()`);
   splitOptions(layer, `nn.${kind}`, names, args, names);
   names.forEach((name, i) => {
     if ((i < at || at === -1) && args[i] !== undefined) checkOptionTypes(layer, { [name]: args[i] }, types);

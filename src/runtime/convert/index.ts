@@ -10,6 +10,7 @@ import { extraActivation, prelu } from "../../families/activation/extra-activati
 import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
 import { pad } from "../../families/padding/torch-pad.tfjs.ts";
 import { extraDropout } from "../../families/activation/extra-dropout.tfjs.ts";
+import { groupNorm } from "../../families/normalization/group-norm.tfjs.ts";
 import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
@@ -119,6 +120,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   dropout3d: extraDropout,
   alphaDropout: extraDropout,
   featureAlphaDropout: extraDropout,
+  groupNorm,
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
   Conv1D: tfConv,
   Conv2D: tfConv,

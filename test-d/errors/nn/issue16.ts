@@ -26,3 +26,5 @@ nn.constantPad1d(-1, 0); // error: "constantPad1d(-1, 0): padding must be a non-
 nn.alphaDropout(1.5); // error: "alphaDropout(1.5): p must be a probability between 0 and 1"
 sequential(input([3, 4, 4]), nn.dropout1d(0.2)); // error: "dropout1d(0.2): expects an input of rank 2 or 3, got rank 4 (input [number, 3, 4, 4])"
 nn.dropout3d({ p: 0.2, inplce: true }); // error: "dropout3d(0.2): inplce is not an option of nn.dropout3d"
+nn.groupNorm(3, 4); // error: "groupNorm(3, 4): numChannels 4 must be divisible by numGroups 3"
+sequential(input([6, 5]), nn.groupNorm(2, 4)); // error: "groupNorm(2, 4): numChannels 4 must equal the input's channels (dimension 1) 6 (input [number, 6, 5])"
