@@ -114,7 +114,11 @@ type ArgNow<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends stri
  * (`I extends 0 | 1`) is checked on its constraint (`0` is then an error, as it should be).
  */
 export type Later<Value> = { known: never; generic: Value }[WhenGeneric<Value>];
-export type LaterProblem<Value, Problem> = { known: never; generic: SizeLike<Value> }[WhenGenericProblem<Problem>];
+export type LaterProblem<Value, Problem> = {
+  known: never;
+  fits: Value;
+  generic: SizeLike<Value>;
+}[WhenGenericProblem<Problem>];
 /** A literal argument whose check waits for other, generic arguments: not a negative or fractional number (0 waits: padding). */
 type SizeLike<Value> = Value extends number
   ? `${Value}` extends `-${string}` | `${string}.${string}` | `${string}e${string}`
@@ -125,7 +129,7 @@ type WhenGenericProblem<Problem> = Problem extends string
   ? {} extends Record<Problem, 1>
     ? "generic"
     : "known"
-  : "generic";
+  : "fits";
 type WhenGeneric<Value> = Value extends unknown ? (number extends Value ? "generic" : "known") : never;
 
 /** What a number argument is intersected with to carry a message (a number & a string literal would be `never`). */
