@@ -258,6 +258,17 @@ def group_norm_record():
     return call, (lambda: nn.GroupNorm(g, c, 1e-5 if eps is None else eps, True if affine is None else affine)), shape
 
 
+def local_response_norm_record():
+    size = rng.choice([1, 2, 3, 5, 9])
+    alpha, beta, k = rng.choice([None, 1e-3]), rng.choice([None, 0.5]), rng.choice([None, 2])
+    inner = params_call("x", ["alpha", "beta", "k"], [alpha, beta, k])[len("nn.x("):-1]
+    call = f"nn.localResponseNorm({size}" + (f", {inner}" if inner else "") + ")"
+    rank = rng.randint(1, 5)
+    shape = [rng.randint(1, 3)] + [rng.randint(1, 4) for _ in range(rank - 1)]
+    return call, (lambda: nn.LocalResponseNorm(size, 1e-4 if alpha is None else alpha, 0.75 if beta is None else beta,
+                                                 1.0 if k is None else k)), shape
+
+
 def rounded(t):
     return torch.round(t * 64) / 64
 
@@ -349,6 +360,12 @@ def values():
         ("group_norm_eps", "nn.groupNorm(1, 3, 0.001)", nn.GroupNorm(1, 3, 0.001), [2, 3]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {call})", nn.Sequential(module), shape)
+    for name, call, module, shape in [
+        ("local_response_norm", "nn.localResponseNorm(3, 0.5, 0.75, 2)", nn.LocalResponseNorm(3, 0.5, 0.75, 2), [2, 5, 3, 3]),
+        ("local_response_norm_even", "nn.localResponseNorm(4, { alpha: 0.3 })", nn.LocalResponseNorm(4, 0.3), [2, 6, 4]),
+        ("local_response_norm_after_conv", "nn.conv2d(3, 6, 3), nn.localResponseNorm(5, 0.1, 0.75, 1)", nn.Sequential(nn.Conv2d(3, 6, 3), nn.LocalResponseNorm(5, 0.1, 0.75, 1)), [2, 3, 5, 5]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {call})", module if isinstance(module, nn.Sequential) else nn.Sequential(module), shape)
     cases["group_norm_after_conv"] = value_case(
         f"sequential({inp([2, 3, 6, 6])}, nn.conv2d(3, 8, 3), nn.groupNorm(4, 8), nn.silu())",
         nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(4, 8), nn.SiLU()), [2, 3, 6, 6])
@@ -379,6 +396,7 @@ def main():
         "padding": shape_records(pad_record, 400),
         "dropout": shape_records(dropout_record, 300),
         "groupNorm": shape_records(group_norm_record, 250),
+        "localResponseNorm": shape_records(local_response_norm_record, 250),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-extra.json")

@@ -82,6 +82,7 @@ export type {
   FeatureAlphaDropout,
 } from "./families/activation/extra-dropout.nn.ts";
 export type { GroupNorm } from "./families/normalization/group-norm.nn.ts";
+export type { LocalResponseNorm } from "./families/normalization/local-response-norm.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";

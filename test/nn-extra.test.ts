@@ -4,7 +4,8 @@
 // PyTorch's weights (stateDict/loadStateDict keys as PyTorch's state_dict) on wasm and cpu, and train.
 // Families: nested sequential, activations (relu6 … softmin), shuffle (pixelShuffle, pixelUnshuffle,
 // channelShuffle), padding (zero/constant/reflection/replication 1d–3d), dropouts (dropout1d, dropout3d,
-// alphaDropout, featureAlphaDropout; values in eval mode, where they are the identity), groupNorm.
+// alphaDropout, featureAlphaDropout; values in eval mode, where they are the identity), groupNorm,
+// localResponseNorm.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
@@ -79,6 +80,7 @@ for (const backend of ["wasm", "cpu"] as const) {
       input([3, 6, 6]),
       nn.sequential(nn.conv2d(3, 4, 3), nn.prelu(4), nn.hardswish()),
       nn.groupNorm(2, 4),
+      nn.localResponseNorm(2),
       nn.glu(1),
       nn.pixelUnshuffle(2),
       nn.channelShuffle(2),

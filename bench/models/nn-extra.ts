@@ -1,12 +1,13 @@
 // Each `nn` module of issue 16 once (bench/budgets.json: "bench/models/nn-extra.ts"): the type-check cost of the
-// nested sequential, the activations, the shuffles, the 2d paddings, the dropouts and groupNorm added
-// with it.
+// nested sequential, the activations, the shuffles, the 2d paddings, the dropouts, groupNorm and
+// localResponseNorm added with it.
 import { input, nn, sequential, type OutputShape } from "shapecheck";
 
 export const net = sequential(
   input([3, 32, 32]),
   nn.sequential(nn.conv2d(3, 16, 3, 1, 1), nn.prelu(16), nn.relu6()),
   nn.groupNorm(4, 16),
+  nn.localResponseNorm(3),
   nn.hardswish(),
   nn.hardsigmoid(),
   nn.silu(),

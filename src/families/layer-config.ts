@@ -14,6 +14,7 @@ import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
 import type { PadConfig } from "./padding/torch-pad.nn.ts";
 import type { ExtraDropoutConfig } from "./activation/extra-dropout.nn.ts";
 import type { GroupNormConfig } from "./normalization/group-norm.nn.ts";
+import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -81,6 +82,7 @@ export type LayerConfig =
   | PadConfig
   | ExtraDropoutConfig
   | GroupNormConfig
+  | LocalResponseNormConfig
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig

@@ -57,6 +57,7 @@ export {
 } from "../families/padding/torch-pad.nn.ts";
 export { dropout1d, dropout3d, alphaDropout, featureAlphaDropout } from "../families/activation/extra-dropout.nn.ts";
 export { groupNorm } from "../families/normalization/group-norm.nn.ts";
+export { localResponseNorm } from "../families/normalization/local-response-norm.nn.ts";
 export { convTranspose1d, convTranspose2d } from "../families/conv/conv-transpose.nn.ts";
 export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool2d } from "../families/pool/adaptive-pool.nn.ts";
 export { unflatten } from "../families/reshape/unflatten.nn.ts";

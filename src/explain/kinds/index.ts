@@ -107,6 +107,7 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   alphaDropout: keepsShape,
   featureAlphaDropout: keepsShape,
   groupNorm,
+  localResponseNorm: keepsShape,
   // tfjs's `layers`
   Conv1D: tfConv,
   Conv2D: tfConv,

@@ -11,6 +11,7 @@ import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
 import { pad } from "../../families/padding/torch-pad.tfjs.ts";
 import { extraDropout } from "../../families/activation/extra-dropout.tfjs.ts";
 import { groupNorm } from "../../families/normalization/group-norm.tfjs.ts";
+import { localResponseNorm } from "../../families/normalization/local-response-norm.tfjs.ts";
 import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
@@ -121,6 +122,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   alphaDropout: extraDropout,
   featureAlphaDropout: extraDropout,
   groupNorm,
+  localResponseNorm,
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
   Conv1D: tfConv,
   Conv2D: tfConv,

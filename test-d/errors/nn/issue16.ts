@@ -28,3 +28,5 @@ sequential(input([3, 4, 4]), nn.dropout1d(0.2)); // error: "dropout1d(0.2): expe
 nn.dropout3d({ p: 0.2, inplce: true }); // error: "dropout3d(0.2): inplce is not an option of nn.dropout3d"
 nn.groupNorm(3, 4); // error: "groupNorm(3, 4): numChannels 4 must be divisible by numGroups 3"
 sequential(input([6, 5]), nn.groupNorm(2, 4)); // error: "groupNorm(2, 4): numChannels 4 must equal the input's channels (dimension 1) 6 (input [number, 6, 5])"
+sequential(input([5]), nn.localResponseNorm(2)); // error: "localResponseNorm(2): expects an input of rank 3 or more ([batch, channels, ...]), got rank 2 (input [number, 5])"
+nn.localResponseNorm(2, { alfa: 0.1 }); // error: "localResponseNorm(2): alfa is not an option of nn.localResponseNorm"
