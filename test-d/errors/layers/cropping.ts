@@ -7,12 +7,8 @@ export const rows = sequential(
   input([5, 6, 2]),
   layers.cropping2D({ cropping: 3 }), // error: cropping2D({ cropping: 3 }): cropping 3 + 3 leaves no rows of 5
 );
+// prettier-ignore
 export const cols = sequential(
   input([5, 6, 2]),
-  layers.cropping2D({
-    cropping: [
-      [0, 0],
-      [4, 2],
-    ],
-  }), // error: cropping2D({ cropping: [[0, 0], [4, 2]] }): cropping 4 + 2 leaves no columns of 6
+  layers.cropping2D({ cropping: [[0, 0], [4, 2]] }), // error: cropping2D({ cropping: [[0, 0], [4, 2]] }): cropping 4 + 2 leaves no columns of 6
 );
