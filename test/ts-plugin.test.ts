@@ -62,6 +62,10 @@ describe("inlay hints", () => {
   });
 
   test("on every example: no error, and hints", async () => {
+    // Models built by helper functions (vgg-config.ts: the whole model is one `...vggFeatures(cfg)`)
+    // get no hints: the plugin rebuilds layers from literal arguments (docs/editor.md). They must still
+    // give no error.
+    const builtByHelpers = new Set(["vgg-config.ts"]);
     const examples = readdirSync(join(root, "examples")).filter((name) => name.endsWith(".ts") && name !== "demo.ts");
     for (const name of examples) {
       const file = await OpenFile.open(
@@ -74,6 +78,7 @@ describe("inlay hints", () => {
         [],
         name,
       );
+      if (builtByHelpers.has(name)) continue;
       const hints = await file.hints();
       assert.ok(hints.length > 0, `${name}: no hints`);
     }
@@ -370,7 +375,8 @@ describe("code fixes", () => {
   });
 
   test("on the examples: the last linear's inFeatures changed, the fix offered puts it back and the file compiles", async () => {
-    for (const name of ["mnist.ts", "lenet5.ts", "alexnet.ts", "vgg16.ts", "resnet18.ts"]) {
+    // resnet18.ts builds its stages with helpers, after which the plugin has no shapes: its written-out twin.
+    for (const name of ["mnist.ts", "lenet5.ts", "alexnet.ts", "vgg16.ts", "resnet18-written-out.ts"]) {
       const original = readFileSync(join(root, "examples", name), "utf8");
       const at = original.lastIndexOf("nn.linear(") + "nn.linear(".length;
       const size = original.slice(at).match(/^\d+/)![0];
