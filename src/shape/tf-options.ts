@@ -35,11 +35,22 @@ export function checkKnownOptions(
   name: string,
   args: object | undefined,
   known: ReadonlySet<string>,
+  required: readonly string[] = [],
 ): void {
   for (const key of Object.keys(args ?? {})) {
     if (!known.has(key)) throw new ShapeError(writeUnknownOptionMessage(layer, key, name, [...known]));
   }
+  // The compiler refuses a missing required option itself ("Property … is missing"); from JavaScript or `any`,
+  // tfjs would build the layer with an undefined size, so it is refused here.
+  for (const key of required) {
+    if ((args as Record<string, unknown> | undefined)?.[key] === undefined)
+      throw new ShapeError(writeMissingOptionMessage(layer, key, name));
+  }
 }
+
+/** A required option of a TensorFlow.js layer that was not given (at run time; the compiler says it in its words). */
+export const writeMissingOptionMessage = (layer: string, key: string, name: string): string =>
+  `${layer}: ${key} is required by TensorFlow.js's ${name}`;
 
 /** Checks a size option when it is given: positive (or non-negative) integers, a tuple of `rank` when `rank` is given. */
 export function checkSizeOption(

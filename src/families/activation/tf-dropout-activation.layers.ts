@@ -93,7 +93,7 @@ export function dropout<
 >(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
   const options = args as DropoutArgs;
   const layer = writtenLayer("dropout", options, dropoutShown);
-  checkKnownOptions(layer, "dropout", options, dropoutOptions);
+  checkKnownOptions(layer, "dropout", options, dropoutOptions, ["rate"]);
   if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1))
     throw new ShapeError(writeRateMessage(layer));
   const runtime: TfDropoutConfig = {
@@ -174,7 +174,7 @@ export function activation<
 >(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
   const options = args as ActivationArgs;
   const layer = writtenLayer("activation", options, activationShown);
-  checkKnownOptions(layer, "activation", options, activationOptions);
+  checkKnownOptions(layer, "activation", options, activationOptions, ["activation"]);
   if (options.activation === undefined) throw new ShapeError(writeActivationMessage(layer, "undefined"));
   checkActivation(layer, options.activation);
   const runtime: TfActivationConfig = {

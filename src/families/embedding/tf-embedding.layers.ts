@@ -108,7 +108,7 @@ export function embedding<
 >(args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>): Embedding<Fitting<Args, EmbeddingArgs>> {
   const options = args as EmbeddingArgs;
   const layer = writtenLayer("embedding", options, shownOptions);
-  checkKnownOptions(layer, "embedding", options, embeddingOptions);
+  checkKnownOptions(layer, "embedding", options, embeddingOptions, ["inputDim", "outputDim"]);
   checkSizeOption(layer, options, "inputDim");
   checkSizeOption(layer, options, "outputDim");
   checkSizeOption(layer, options, "inputLength");

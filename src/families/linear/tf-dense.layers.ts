@@ -103,7 +103,7 @@ export function dense<
 >(args: CheckedLooseOptions<Args, Problem, DenseArgs>): Dense<Fitting<Args, DenseArgs>> {
   const options = args as DenseArgs;
   const layer = writtenLayer("dense", options, denseShown);
-  checkKnownOptions(layer, "dense", options, denseOptions);
+  checkKnownOptions(layer, "dense", options, denseOptions, ["units"]);
   checkSizeOption(layer, options, "units");
   checkSizeOption(layer, options, "inputDim");
   checkActivation(layer, options.activation);

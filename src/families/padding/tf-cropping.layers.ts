@@ -97,7 +97,7 @@ export function cropping2D<
 >(args: CheckedOptions<Args, Problem>): Cropping2D<Args> {
   const options = args as Cropping2DArgs;
   const layer = writtenLayer("cropping2D", options, shown);
-  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions);
+  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, ["cropping"]);
   const cropping = options.cropping as RuntimeCropping;
   if (
     typeof cropping !== "number" &&

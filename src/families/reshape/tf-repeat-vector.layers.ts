@@ -85,7 +85,7 @@ export function repeatVector<
 >(args: CheckedOptions<Args, Problem>): RepeatVector<Args> {
   const options = args as RepeatVectorArgs;
   const layer = writtenLayer("repeatVector", options, shown);
-  checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions);
+  checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, ["n"]);
   checkSizeOption(layer, options, "n");
   if (options.n === undefined) checkSizeOption(layer, { n: Number.NaN }, "n");
   const n = options.n;

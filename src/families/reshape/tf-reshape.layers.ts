@@ -120,7 +120,7 @@ export function reshape<
 >(args: CheckedLooseOptions<Args, Problem, ReshapeArgs>): Reshape<Fitting<Args, ReshapeArgs>> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
-  checkKnownOptions(layer, "reshape", options, reshapeOptions);
+  checkKnownOptions(layer, "reshape", options, reshapeOptions, ["targetShape"]);
   const target = [...options.targetShape];
   let free = false;
   for (const size of target) {
@@ -203,7 +203,7 @@ export function permute<
 >(args: CheckedLooseOptions<Args, Problem, PermuteArgs>): Permute<Fitting<Args, PermuteArgs>> {
   const options = args as PermuteArgs;
   const layer = writtenLayer("permute", options, permuteShown);
-  checkKnownOptions(layer, "permute", options, permuteOptions);
+  checkKnownOptions(layer, "permute", options, permuteOptions, ["dims"]);
   checkSizeOption(layer, options, "dims");
   if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
   const dims = [...options.dims];
