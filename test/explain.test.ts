@@ -338,7 +338,10 @@ test("a graph's ops: each row is the op's written call and its shape arithmetic 
   );
   const text = render({ file: "net.ts", models: [model] }, "text");
   assert.match(text, /\n2 +ops\.transpose\(…, 1, 2\) +1 +\[number, 8, 6\] +\[number, 6, 8\] → \[number, 8, 6\] +0\n/);
-  assert.match(text, /\n3 +ops\.view\(…, \[null, -1\]\) +2 +\[number, 48\] +\[number, 8, 6\] → \[number, 48\] +0\n +8·6 = 48 elements per example\n/);
+  assert.match(
+    text,
+    /\n3 +ops\.view\(…, \[null, -1\]\) +2 +\[number, 48\] +\[number, 8, 6\] → \[number, 48\] +0\n +8·6 = 48 elements per example\n/,
+  );
   // ops.add is still drawn as a join, the others as boxes with their call
   const mermaid = render({ file: "net.ts", models: [model] }, "mermaid");
   assert.match(mermaid, /"\+"/);
