@@ -66,6 +66,23 @@ export function checkSizeOption(
   if (rank !== undefined) checkTupleLength(layer, key, value, rank);
 }
 
+/** The keys an argument type requires (tfjs's `{ units: number; … }`), as a union. */
+type RequiredKeys<Args> = { [K in keyof Args]-?: {} extends Pick<Args, K> ? never : K }[keyof Args] & string;
+
+/**
+ * The required option names of an argument type, for `checkKnownOptions`. The compiler checks that the list names
+ * exactly the options `Args` requires, so the run-time check cannot drift from the type.
+ */
+export const requiredOptions =
+  <Args>() =>
+  <const Names extends readonly RequiredKeys<Args>[]>(
+    ...names: Names &
+      ([Exclude<RequiredKeys<Args>, Names[number]>] extends [never]
+        ? unknown
+        : { readonly missing: Exclude<RequiredKeys<Args>, Names[number]> })
+  ): readonly string[] =>
+    names;
+
 /** The value of an option, or its default. */
 export const optionOf = <Value>(args: object | undefined, key: string, fallback: Value): Value =>
   ((args as Record<string, unknown> | undefined)?.[key] ?? fallback) as Value;

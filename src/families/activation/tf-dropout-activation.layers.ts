@@ -17,7 +17,14 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { checkKnownOptions, optionSet, layerArgs, writtenLayer, checkedInputShape } from "../../shape/tf-options.ts";
+import {
+  checkKnownOptions,
+  requiredOptions,
+  optionSet,
+  layerArgs,
+  writtenLayer,
+  checkedInputShape,
+} from "../../shape/tf-options.ts";
 
 /** The config of layers.dropout (its runtime object). */
 export interface TfDropoutConfig extends TfjsConfig<"Dropout", DropoutArgs> {
@@ -93,7 +100,7 @@ export function dropout<
 >(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
   const options = args as DropoutArgs;
   const layer = writtenLayer("dropout", options, dropoutShown);
-  checkKnownOptions(layer, "dropout", options, dropoutOptions, ["rate"]);
+  checkKnownOptions(layer, "dropout", options, dropoutOptions, requiredOptions<DropoutArgs>()("rate"));
   if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1))
     throw new ShapeError(writeRateMessage(layer));
   const runtime: TfDropoutConfig = {
@@ -174,7 +181,7 @@ export function activation<
 >(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
   const options = args as ActivationArgs;
   const layer = writtenLayer("activation", options, activationShown);
-  checkKnownOptions(layer, "activation", options, activationOptions, ["activation"]);
+  checkKnownOptions(layer, "activation", options, activationOptions, requiredOptions<ActivationArgs>()("activation"));
   if (options.activation === undefined) throw new ShapeError(writeActivationMessage(layer, "undefined"));
   checkActivation(layer, options.activation);
   const runtime: TfActivationConfig = {

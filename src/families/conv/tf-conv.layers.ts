@@ -29,6 +29,7 @@ import {
 } from "./tf-conv.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   choiceOf,
   dataFormatOf,
   optionSet,
@@ -219,7 +220,7 @@ export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D", ConvArgs> 
 
 function conv(kind: TfConvConfig["kind"], name: string, rank: number, args: ConvArgs): TfConvConfig {
   const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, convOptions, ["filters", "kernelSize"]);
+  checkKnownOptions(layer, name, args, convOptions, requiredOptions<ConvArgs>()("filters", "kernelSize"));
   checkSizeOption(layer, args, "filters");
   checkSizeOption(layer, args, "kernelSize", rank);
   checkSizeOption(layer, args, "strides", rank);

@@ -20,6 +20,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfEmbeddingRule } from "./tf-embedding.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   optionSet,
   checkSizeOption,
   layerArgs,
@@ -108,7 +109,13 @@ export function embedding<
 >(args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>): Embedding<Fitting<Args, EmbeddingArgs>> {
   const options = args as EmbeddingArgs;
   const layer = writtenLayer("embedding", options, shownOptions);
-  checkKnownOptions(layer, "embedding", options, embeddingOptions, ["inputDim", "outputDim"]);
+  checkKnownOptions(
+    layer,
+    "embedding",
+    options,
+    embeddingOptions,
+    requiredOptions<EmbeddingArgs>()("inputDim", "outputDim"),
+  );
   checkSizeOption(layer, options, "inputDim");
   checkSizeOption(layer, options, "outputDim");
   checkSizeOption(layer, options, "inputLength");

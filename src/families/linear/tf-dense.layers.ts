@@ -20,6 +20,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfDenseRule } from "./tf-dense.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   optionSet,
   checkSizeOption,
   layerArgs,
@@ -103,7 +104,7 @@ export function dense<
 >(args: CheckedLooseOptions<Args, Problem, DenseArgs>): Dense<Fitting<Args, DenseArgs>> {
   const options = args as DenseArgs;
   const layer = writtenLayer("dense", options, denseShown);
-  checkKnownOptions(layer, "dense", options, denseOptions, ["units"]);
+  checkKnownOptions(layer, "dense", options, denseOptions, requiredOptions<DenseArgs>()("units"));
   checkSizeOption(layer, options, "units");
   checkSizeOption(layer, options, "inputDim");
   checkActivation(layer, options.activation);

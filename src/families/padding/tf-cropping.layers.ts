@@ -22,6 +22,7 @@ import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   checkedInputShape,
   dataFormatOf,
   layerArgs,
@@ -97,7 +98,7 @@ export function cropping2D<
 >(args: CheckedOptions<Args, Problem>): Cropping2D<Args> {
   const options = args as Cropping2DArgs;
   const layer = writtenLayer("cropping2D", options, shown);
-  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, ["cropping"]);
+  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, requiredOptions<Cropping2DArgs>()("cropping"));
   const cropping = options.cropping as RuntimeCropping;
   if (
     typeof cropping !== "number" &&

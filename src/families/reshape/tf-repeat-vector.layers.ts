@@ -19,6 +19,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage as rankMessage } from "../conv/conv.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   checkSizeOption,
   checkedInputShape,
   layerArgs,
@@ -85,7 +86,7 @@ export function repeatVector<
 >(args: CheckedOptions<Args, Problem>): RepeatVector<Args> {
   const options = args as RepeatVectorArgs;
   const layer = writtenLayer("repeatVector", options, shown);
-  checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, ["n"]);
+  checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, requiredOptions<RepeatVectorArgs>()("n"));
   checkSizeOption(layer, options, "n");
   if (options.n === undefined) checkSizeOption(layer, { n: Number.NaN }, "n");
   const n = options.n;

@@ -29,6 +29,7 @@ import {
 } from "./tf-reshape.ts";
 import {
   checkKnownOptions,
+  requiredOptions,
   optionSet,
   checkSizeOption,
   layerArgs,
@@ -120,7 +121,7 @@ export function reshape<
 >(args: CheckedLooseOptions<Args, Problem, ReshapeArgs>): Reshape<Fitting<Args, ReshapeArgs>> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
-  checkKnownOptions(layer, "reshape", options, reshapeOptions, ["targetShape"]);
+  checkKnownOptions(layer, "reshape", options, reshapeOptions, requiredOptions<ReshapeArgs>()("targetShape"));
   const target = [...options.targetShape];
   let free = false;
   for (const size of target) {
@@ -203,7 +204,7 @@ export function permute<
 >(args: CheckedLooseOptions<Args, Problem, PermuteArgs>): Permute<Fitting<Args, PermuteArgs>> {
   const options = args as PermuteArgs;
   const layer = writtenLayer("permute", options, permuteShown);
-  checkKnownOptions(layer, "permute", options, permuteOptions, ["dims"]);
+  checkKnownOptions(layer, "permute", options, permuteOptions, requiredOptions<PermuteArgs>()("dims"));
   checkSizeOption(layer, options, "dims");
   if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
   const dims = [...options.dims];
