@@ -4,9 +4,10 @@
 // digits of the `mnist` package, starting from shapecheck's initial weights. The loss falls, and the
 // safetensors weights rank 0 writes load into shapecheck, whose NLL on the same digits is PyTorch's.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -47,16 +48,22 @@ test(
 
     // --redirects 1 --tee 1: rank outputs to the console ("[default0]:…"); Debian's torchrun 1.13 on Python 3.11
     // cannot parse its own default "0" (IntFlag iteration skips the zero member) and fails without them.
-    const output = execFileSync(
+    // Rendezvous on 127.0.0.1, not --standalone: --standalone hands the workers this machine's host name as the
+    // master's address, and where that name does not resolve (seen on a CI machine) the workers retry it forever.
+    // GLOO_SOCKET_IFNAME=lo keeps gloo off the host name too.
+    const output = await run(
       torchrun,
       [
         "--redirects",
         "1",
         "--tee",
         "1",
-        "--standalone",
         "--nnodes",
         "1",
+        "--master_addr",
+        "127.0.0.1",
+        "--master_port",
+        String(await freePort()),
         "--nproc_per_node",
         "2",
         "train.py",
@@ -71,7 +78,7 @@ test(
         "--out",
         "trained.safetensors",
       ],
-      { cwd: dir, encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: dir, env: { ...process.env, OMP_NUM_THREADS: "1", GLOO_SOCKET_IFNAME: "lo" } },
     );
     const lines = output
       .split("\n")
@@ -104,3 +111,44 @@ test(
     );
   },
 );
+
+/** A TCP port nobody listens on now, for the rendezvous. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs a command and resolves with its stdout; after five minutes its process group is killed and the test fails
+ * with what it printed (a synchronous exec would block the event loop, and the test's own timeout with it).
+ */
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+      reject(new Error(`${command} did not finish in 5 minutes; it printed:\n${stdout}\n${stderr.slice(-4000)}`));
+    }, 300_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${command} exited with ${code}:\n${stdout}\n${stderr.slice(-4000)}`));
+    });
+  });
+}
