@@ -35,6 +35,8 @@ export function trainScript(net: unknown, options: TrainScriptOptions): string {
 const template = `# Written by shapecheck (trainScript): trains {{module}}.MODEL with DistributedDataParallel.
 #
 #   one machine, 2 processes:  torchrun --standalone --nproc-per-node 2 train.py --data data.safetensors
+#     (if the host name does not resolve: GLOO_SOCKET_IFNAME=lo torchrun --nnodes 1 --master_addr 127.0.0.1 \\
+#      --master_port 29517 --nproc-per-node 2 train.py --data data.safetensors)
 #   many machines (on each):   torchrun --nnodes 4 --node-rank $RANK --nproc-per-node 8 \\
 #                                --rdzv-backend c10d --rdzv-endpoint $HOST:29400 train.py --data data.safetensors
 #
