@@ -93,7 +93,8 @@ export type { Unflatten } from "./families/reshape/unflatten.nn.ts";
 export type { BatchNorm1d, BatchNorm2d, BatchNormOptions } from "./families/normalization/batch-norm.nn.ts";
 export type { LayerNorm, LayerNormOptions } from "./families/normalization/layer-norm.nn.ts";
 export type { Embedding, EmbeddingOptions } from "./families/embedding/embedding.nn.ts";
-export type { LSTM, GRU, LSTMOptions, GRUOptions } from "./families/recurrent/recurrent.nn.ts";
+export type { LSTM, GRU, RNN, LSTMOptions, GRUOptions, RNNOptions } from "./families/recurrent/recurrent.nn.ts";
+export type { RNNCell, LSTMCell, GRUCell } from "./families/recurrent/rnn-cell.nn.ts";
 export type { MultiheadAttention, MultiheadAttentionOptions } from "./families/attention/attention.nn.ts";
 export * as layers from "./layers/index.ts";
 export type {

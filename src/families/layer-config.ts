@@ -31,6 +31,7 @@ import type { AdaptivePoolConfig } from "./pool/adaptive-pool.nn.ts";
 import type { PoolConfig } from "./pool/pool.nn.ts";
 import type { TfGlobalPoolConfig, TfPoolConfig } from "./pool/tf-pool.layers.ts";
 import type { RecurrentConfig } from "./recurrent/recurrent.nn.ts";
+import type { RecurrentCellConfig } from "./recurrent/rnn-cell.nn.ts";
 import type { FlattenConfig } from "./reshape/flatten.nn.ts";
 import type { UnflattenConfig } from "./reshape/unflatten.nn.ts";
 import type {
@@ -87,6 +88,7 @@ export type LayerConfig =
   | LayerNormConfig
   | EmbeddingConfig
   | RecurrentConfig
+  | RecurrentCellConfig
   | MultiheadAttentionConfig
   | ResidualConfig
   | ConcatConfig

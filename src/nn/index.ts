@@ -64,5 +64,6 @@ export { unflatten } from "../families/reshape/unflatten.nn.ts";
 export { batchNorm1d, batchNorm2d } from "../families/normalization/batch-norm.nn.ts";
 export { layerNorm } from "../families/normalization/layer-norm.nn.ts";
 export { embedding } from "../families/embedding/embedding.nn.ts";
-export { lstm, gru } from "../families/recurrent/recurrent.nn.ts";
+export { lstm, gru, rnn } from "../families/recurrent/recurrent.nn.ts";
+export { rnnCell, lstmCell, gruCell } from "../families/recurrent/rnn-cell.nn.ts";
 export { multiheadAttention } from "../families/attention/attention.nn.ts";

@@ -12,7 +12,8 @@ import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
 import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
-import { gru, lstm } from "../../families/recurrent/recurrent.explain.ts";
+import { gru, lstm, rnn } from "../../families/recurrent/recurrent.explain.ts";
+import { recurrentCell } from "../../families/recurrent/rnn-cell.explain.ts";
 import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
 import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/activation/tf-activation.explain.ts";
 import { tfPool3d } from "../../families/pool/tf-pool3d.explain.ts";
@@ -56,6 +57,10 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   embedding,
   lstm,
   gru,
+  rnn,
+  rnnCell: recurrentCell,
+  lstmCell: recurrentCell,
+  gruCell: recurrentCell,
   multiheadAttention,
   relu: keepsShape,
   leakyRelu: keepsShape,

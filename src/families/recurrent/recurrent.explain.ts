@@ -1,9 +1,9 @@
-// lstm and gru: the features become directions × hiddenSize (or projSize); PyTorch's weights per
+// lstm, gru and rnn: the features become directions × hiddenSize (or projSize); PyTorch's weights per
 // layer and direction: W_ih (gates·h × in), W_hh (gates·h × h or proj), b_ih and b_hh (gates·h), W_hr (proj × h).
 import { count, type Explainer } from "../../explain/kinds/support.ts";
 import type { RecurrentConfig } from "./recurrent.nn.ts";
 
-/** PyTorch's parameter count of an LSTM (4 gates) or GRU (3 gates). */
+/** PyTorch's parameter count of an LSTM (4 gates), GRU (3 gates) or RNN (1). */
 export function recurrentParams(
   gates: number,
   inputSize: number,
@@ -40,3 +40,4 @@ function explainRecurrent(gates: number, layer: RecurrentConfig): ReturnType<Exp
 
 export const lstm: Explainer<RecurrentConfig> = (layer) => explainRecurrent(4, layer);
 export const gru: Explainer<RecurrentConfig> = (layer) => explainRecurrent(3, layer);
+export const rnn: Explainer<RecurrentConfig> = (layer) => explainRecurrent(1, layer);

@@ -1,4 +1,4 @@
-// nn.lstm / nn.gru: PyTorch's LSTM and GRU, batch first ([batch, seq, features]).
+// nn.lstm / nn.gru / nn.rnn: PyTorch's LSTM, GRU and RNN (Elman, tanh or relu), batch first ([batch, seq, features]).
 import type { Compare, Mul } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
@@ -36,13 +36,20 @@ export interface GRUOptions {
   /** true, the only layout here: [batch, seq, features] (PyTorch's default is false, [seq, batch, features]). */
   readonly batchFirst?: true;
 }
+/** PyTorch's keyword arguments of RNN, with PyTorch's defaults (`batch_first` is always true here). */
+export interface RNNOptions extends GRUOptions {
+  /** Default "tanh": the non-linearity of h' = act(W_ih x + b_ih + W_hh h + b_hh). */
+  readonly nonlinearity?: "tanh" | "relu";
+}
 /** PyTorch's keyword arguments of LSTM, with PyTorch's defaults (`batch_first` is always true here). */
 export interface LSTMOptions extends GRUOptions {
   /** Default 0 (none): the hidden state is projected to projSize features (0 < projSize < hiddenSize). */
   readonly projSize?: number;
 }
 
-type Option<Options, Key extends keyof LSTMOptions, Default> = Options extends { readonly [K in Key]: infer Value }
+type Option<Options, Key extends keyof LSTMOptions | keyof RNNOptions, Default> = Options extends {
+  readonly [K in Key]: infer Value;
+}
   ? Value
   : Default;
 /** The options object: the third argument when it is one, else the fourth. */
@@ -55,7 +62,12 @@ type NumLayersOf<Third, Fourth = {}> =
       : Third;
 type BidirectionalOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "bidirectional", false>;
 type ProjSizeOf<Third, Fourth = {}> = Option<OptionsOf<Third, Fourth>, "projSize", 0>;
-type Key<Kind extends string> = keyof (Kind extends "lstm" ? LSTMOptions : GRUOptions) & string;
+type Key<Kind extends string> = keyof (Kind extends "lstm"
+  ? LSTMOptions
+  : Kind extends "rnn"
+    ? RNNOptions
+    : GRUOptions) &
+  string;
 /** PyTorch's keywords of LSTM (GRU: without projSize) in camelCase. */
 export const recurrentKeys = [
   "numLayers",
@@ -65,17 +77,38 @@ export const recurrentKeys = [
   "batchFirst",
   "projSize",
 ] as const satisfies readonly (keyof LSTMOptions)[];
+/** PyTorch's keywords of RNN in camelCase. */
+export const rnnKeys = [
+  "numLayers",
+  "bidirectional",
+  "bias",
+  "dropout",
+  "batchFirst",
+  "nonlinearity",
+] as const satisfies readonly (keyof RNNOptions)[];
 interface OptionTypes {
   bias: boolean;
   bidirectional: boolean;
   batchFirst: true;
+  nonlinearity: "tanh" | "relu";
 }
 interface Expected {
   bias: "true or false";
   bidirectional: "true or false";
   batchFirst: "true: [batch, seq, features] is the only layout here";
+  nonlinearity: '"tanh" or "relu"';
 }
-const optionTypes = { bias: expected.boolean, bidirectional: expected.boolean, batchFirst: expected.batchFirst };
+/** RNN's non-linearity, as messages write what it must be (PyTorch: "Unknown nonlinearity"). */
+export const nonlinearityType = [
+  '"tanh" or "relu"',
+  (value: unknown) => value === "tanh" || value === "relu",
+] as const satisfies readonly [string, (value: unknown) => boolean];
+const optionTypes = {
+  bias: expected.boolean,
+  bidirectional: expected.boolean,
+  batchFirst: expected.batchFirst,
+  nonlinearity: nonlinearityType,
+};
 
 /** The output features: directions × (projSize or hiddenSize); unknown when `bidirectional` is only a `boolean`. */
 export type RecurrentFeatures<HiddenSize, Bidirectional, ProjSize = 0> = (
@@ -158,6 +191,30 @@ export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false
 export interface GRUShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional> extends ShapeRule {
   readonly "~output": RecurrentRule<
     WrittenRecurrent<"gru", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
+    InputSize,
+    RecurrentFeatures<HiddenSize, Bidirectional>,
+    this["~input"]
+  >;
+}
+/**
+ * `nn.rnn(inputSize, hiddenSize, { numLayers, bidirectional, nonlinearity })`: [batch, seq, inputSize] →
+ * [batch, seq, directions × hiddenSize].
+ *
+ * @example
+ * type T = RNN<300, 128>; // [n, 12, 300] → [n, 12, 128]
+ */
+export interface RNN<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false> extends Layer, RuntimeLayer {
+  readonly kind: "rnn";
+  readonly inputSize: InputSize;
+  readonly hiddenSize: HiddenSize;
+  readonly numLayers: NumLayers;
+  readonly bidirectional: Bidirectional;
+  readonly "~rule": RNNShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional>;
+}
+/** The shape rule of RNN. */
+export interface RNNShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional> extends ShapeRule {
+  readonly "~output": RecurrentRule<
+    WrittenRecurrent<"rnn", InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
     InputSize,
     RecurrentFeatures<HiddenSize, Bidirectional>,
     this["~input"]
@@ -311,6 +368,29 @@ export function gru<
   return recurrent("gru", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
 }
 
+/**
+ * PyTorch's `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=True,
+ * dropout=0, bidirectional=False)` on [batch, seq, inputSize]; its output sequence is
+ * [batch, seq, directions × hiddenSize].
+ *
+ * @example
+ * nn.rnn(300, 128, { nonlinearity: "relu", bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
+ */
+export function rnn<
+  const InputSize extends number,
+  const HiddenSize extends number,
+  const Third extends number | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = RecurrentProblems<"rnn", InputSize, HiddenSize, Third, Fourth>,
+>(
+  inputSize: Arg<InputSize, Problems[0]>,
+  hiddenSize: Arg<HiddenSize, Problems[1]>,
+  numLayersOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): RNN<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> {
+  return recurrent("rnn", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
+}
+
 // ---- runtime
 
 /** Twin of `WrittenRecurrent`. */
@@ -330,8 +410,8 @@ export function writtenRecurrent(
   return `${kind}(${inputSize}, ${hiddenSize}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }
 
-/** The config of lstm / gru (its runtime object), PyTorch's defaults filled in; projSize is lstm's only. */
-export interface RecurrentConfig extends KindConfig<"lstm" | "gru"> {
+/** The config of lstm / gru / rnn (its runtime object), PyTorch's defaults filled in; projSize is lstm's only, nonlinearity rnn's. */
+export interface RecurrentConfig extends KindConfig<"lstm" | "gru" | "rnn"> {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly numLayers: number;
@@ -339,9 +419,15 @@ export interface RecurrentConfig extends KindConfig<"lstm" | "gru"> {
   readonly bias: boolean;
   readonly dropout: number;
   readonly projSize?: number;
+  readonly nonlinearity?: "tanh" | "relu";
 }
 
-function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, rest: readonly unknown[]): never {
+function recurrent(
+  kind: "lstm" | "gru" | "rnn",
+  inputSize: number,
+  hiddenSize: number,
+  rest: readonly unknown[],
+): never {
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as LSTMOptions;
   const numLayers = (at === 0 ? undefined : (rest[0] as number | undefined)) ?? options.numLayers ?? 1;
@@ -355,7 +441,7 @@ function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, 
     `nn.${kind}`,
     ["numLayers"],
     rest,
-    kind === "lstm" ? recurrentKeys : recurrentKeys.filter((key) => key !== "projSize"),
+    kind === "lstm" ? recurrentKeys : kind === "rnn" ? rnnKeys : recurrentKeys.filter((key) => key !== "projSize"),
   );
   checkOptionTypes(layer, options, optionTypes);
   checkSizes(layer, { numLayers });
@@ -376,6 +462,7 @@ function recurrent(kind: "lstm" | "gru", inputSize: number, hiddenSize: number, 
     bias: options.bias ?? true,
     dropout,
     ...(kind === "lstm" ? { projSize } : {}),
+    ...(kind === "rnn" ? { nonlinearity: (options as RNNOptions).nonlinearity ?? "tanh" } : {}),
     outputShape: (input: RuntimeShape) => recurrentRule(layer, inputSize, outFeatures, input),
   };
   return runtime as never;

@@ -4,12 +4,14 @@
 // projSize is shapecheck's LSTM layers (lstm.tfjs-layer.ts), with PyTorch's weights as they are.
 // gru → shapecheck's GRU layers (gru.tfjs-layer.ts: PyTorch's gate equations; tfjs's GRU applies the reset
 // gate before the recurrent product), one per PyTorch layer, dropout between; weights keep PyTorch's
-// names and layout. multiheadAttention → shapecheck's MultiheadAttention layer (attention.tfjs-layer.ts).
+// names and layout. rnn → shapecheck's RNN layers (rnn.tfjs-layer.ts, tanh or relu), the same way.
+// multiheadAttention → shapecheck's MultiheadAttention layer (attention.tfjs-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { ProjectedLSTM } from "./lstm.tfjs-layer.ts";
 import { type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { GRU } from "./gru.tfjs-layer.ts";
+import { RNN } from "./rnn.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import type { RecurrentConfig } from "./recurrent.nn.ts";
 
@@ -162,6 +164,21 @@ export const gru: Converter<RecurrentConfig> = {
       3,
       hiddenSize,
       (inputSize, name) => new GRU({ inputSize, hiddenSize, bidirectional, useBias, name }),
+    );
+  },
+};
+
+export const rnn: Converter<RecurrentConfig> = {
+  layout: () => "first",
+  convert(layer, ctx) {
+    const { hiddenSize, bidirectional, useBias } = recurrentOptions(layer);
+    const nonlinearity = layer.nonlinearity ?? "tanh";
+    return ownLayers(
+      layer,
+      ctx,
+      1,
+      hiddenSize,
+      (inputSize, name) => new RNN({ inputSize, hiddenSize, bidirectional, useBias, nonlinearity, name }),
     );
   },
 };

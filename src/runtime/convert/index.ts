@@ -31,7 +31,8 @@ import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
 import { embedding } from "../../families/embedding/embedding.tfjs.ts";
 import { flatten, keepsFeatureOrder, unflatten } from "../../families/reshape/flatten.tfjs.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.tfjs.ts";
-import { gru, lstm } from "../../families/recurrent/recurrent.tfjs.ts";
+import { gru, lstm, rnn } from "../../families/recurrent/recurrent.tfjs.ts";
+import { recurrentCell } from "../../families/recurrent/rnn-cell.tfjs.ts";
 import { multiheadAttention } from "../../families/attention/attention.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
@@ -80,6 +81,10 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   embedding,
   lstm,
   gru,
+  rnn,
+  rnnCell: recurrentCell,
+  lstmCell: recurrentCell,
+  gruCell: recurrentCell,
   multiheadAttention,
   nestedSequential,
   relu6: extraActivation,

@@ -1,0 +1,170 @@
+// nn.rnnCell / nn.lstmCell / nn.gruCell: PyTorch's RNNCell, LSTMCell and GRUCell, one step of the
+// recurrence: [batch, inputSize] → [batch, hiddenSize] (h'; an LSTM cell's c' has the same shape).
+// Arguments in PyTorch's order or as a last options object: `rnnCell(10, 20, true, "relu")`,
+// `lstmCell(10, 20, { bias: false })`.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, writeOptionTypeMessage } from "../../../types/shape/args.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
+import { checkSizes, expected } from "../../shape/args.ts";
+import type { ParamsProblems } from "../activation/extra-activations.types.ts";
+import { readParams } from "../activation/extra-activations.ts";
+import { nonlinearityType } from "./recurrent.nn.ts";
+import type { CellRule } from "./rnn-cell.types.ts";
+import { cellRule } from "./rnn-cell.ts";
+
+type CellKind = "rnnCell" | "lstmCell" | "gruCell";
+
+/** A recurrent cell: `kind` is `"rnnCell"`, `"lstmCell"` or `"gruCell"`. */
+export interface RecurrentCell<Kind extends CellKind, InputSize, HiddenSize> extends Layer, RuntimeLayer {
+  readonly kind: Kind;
+  readonly inputSize: InputSize;
+  readonly hiddenSize: HiddenSize;
+  readonly "~rule": CellShapeRule<Kind, InputSize, HiddenSize>;
+}
+/** The shape rule of a cell. */
+export interface CellShapeRule<Kind extends CellKind, InputSize, HiddenSize> extends ShapeRule {
+  readonly "~output": CellRule<
+    `${Kind}(${InputSize & number}, ${HiddenSize & number})`,
+    InputSize,
+    HiddenSize,
+    this["~input"]
+  >;
+}
+/**
+ * `nn.rnnCell(inputSize, hiddenSize, bias?, nonlinearity?)`: [batch, inputSize] → [batch, hiddenSize].
+ *
+ * @example
+ * type T = RNNCell<10, 20>; // [n, 10] → [n, 20]
+ */
+export type RNNCell<InputSize, HiddenSize> = RecurrentCell<"rnnCell", InputSize, HiddenSize>;
+/**
+ * `nn.lstmCell(inputSize, hiddenSize, bias?)`: [batch, inputSize] → [batch, hiddenSize].
+ *
+ * @example
+ * type T = LSTMCell<10, 20>; // [n, 10] → [n, 20]
+ */
+export type LSTMCell<InputSize, HiddenSize> = RecurrentCell<"lstmCell", InputSize, HiddenSize>;
+/**
+ * `nn.gruCell(inputSize, hiddenSize, bias?)`: [batch, inputSize] → [batch, hiddenSize].
+ *
+ * @example
+ * type T = GRUCell<10, 20>; // [n, 10] → [n, 20]
+ */
+export type GRUCell<InputSize, HiddenSize> = RecurrentCell<"gruCell", InputSize, HiddenSize>;
+
+/** The config of a cell (its runtime object), PyTorch's defaults filled in; nonlinearity is rnnCell's only. */
+export interface RecurrentCellConfig extends KindConfig<CellKind> {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly bias: boolean;
+  readonly nonlinearity?: "tanh" | "relu";
+}
+
+interface Types {
+  bias: boolean;
+}
+interface Expected {
+  bias: "true or false";
+}
+type Written<Kind extends string, I, H> = `${Kind}(${I & number}, ${H & number})`;
+type SizesProblem<Kind extends string, I, H> = [
+  FirstSizeProblem<Written<Kind, I, H>, ["inputSize"], [I]>,
+  FirstSizeProblem<Written<Kind, I, H>, ["hiddenSize"], [H]>,
+];
+/** RNNCell's non-linearity, given as the fourth argument or as an option (undefined when not given). */
+type NonlinearityOf<A, B> = [B] extends [string]
+  ? B
+  : [A] extends [{ readonly nonlinearity: infer V }]
+    ? V
+    : [B] extends [{ readonly nonlinearity: infer V }]
+      ? V
+      : undefined;
+/** `["nonlinearity", message]` when the non-linearity is not "tanh" or "relu" (ParamsProblems puts it on its argument). */
+type NonlinearityCheck<Layer extends string, A, B> = [NonlinearityOf<A, B>] extends [undefined | "tanh" | "relu"]
+  ? false
+  : ["nonlinearity", writeOptionTypeMessage<Layer, "nonlinearity", '"tanh" or "relu"'>];
+
+/**
+ * PyTorch's `nn.RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh')`:
+ * h' = act(W_ih x + b_ih + W_hh h + b_hh) for one step, [batch, inputSize] → [batch, hiddenSize].
+ *
+ * @example
+ * nn.rnnCell(10, 20, { nonlinearity: "relu" }); // [n, 10] → [n, 20]
+ */
+export function rnnCell<
+  const I extends number,
+  const H extends number,
+  const A extends boolean | object | undefined = undefined,
+  const B extends string | object | undefined = undefined,
+  S extends ArgProblems = SizesProblem<"rnnCell", I, H>,
+  P extends ArgProblems = ParamsProblems<
+    Written<"rnnCell", I, H>,
+    "rnnCell",
+    ["bias", "nonlinearity"],
+    [A, B],
+    Types,
+    Expected,
+    NonlinearityCheck<Written<"rnnCell", I, H>, A, B>
+  >,
+>(
+  inputSize: Arg<I, S[0]>,
+  hiddenSize: Arg<H, S[1]>,
+  bias?: Checked<A, P[0]>,
+  nonlinearity?: Checked<B, P[1]>,
+): RNNCell<I, H> {
+  return cell("rnnCell", inputSize as number, hiddenSize as number, [bias, nonlinearity]);
+}
+/**
+ * PyTorch's `nn.LSTMCell(input_size, hidden_size, bias=True)`: one step of an LSTM (gates i, f, g, o),
+ * [batch, inputSize] → [batch, hiddenSize] (h'; c' has the same shape).
+ *
+ * @example
+ * nn.lstmCell(10, 20); // [n, 10] → [n, 20]
+ */
+export function lstmCell<
+  const I extends number,
+  const H extends number,
+  const A extends boolean | object | undefined = undefined,
+  S extends ArgProblems = SizesProblem<"lstmCell", I, H>,
+  P extends ArgProblems = ParamsProblems<Written<"lstmCell", I, H>, "lstmCell", ["bias"], [A], Types, Expected>,
+>(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): LSTMCell<I, H> {
+  return cell("lstmCell", inputSize as number, hiddenSize as number, [bias]);
+}
+/**
+ * PyTorch's `nn.GRUCell(input_size, hidden_size, bias=True)`: one step of a GRU (gates r, z, n),
+ * [batch, inputSize] → [batch, hiddenSize].
+ *
+ * @example
+ * nn.gruCell(10, 20, { bias: false }); // [n, 10] → [n, 20]
+ */
+export function gruCell<
+  const I extends number,
+  const H extends number,
+  const A extends boolean | object | undefined = undefined,
+  S extends ArgProblems = SizesProblem<"gruCell", I, H>,
+  P extends ArgProblems = ParamsProblems<Written<"gruCell", I, H>, "gruCell", ["bias"], [A], Types, Expected>,
+>(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): GRUCell<I, H> {
+  return cell("gruCell", inputSize as number, hiddenSize as number, [bias]);
+}
+
+// ---- runtime
+
+function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: readonly unknown[]): never {
+  const layer = `${kind}(${inputSize}, ${hiddenSize})`;
+  checkSizes(layer, { inputSize, hiddenSize });
+  const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
+  const types = { bias: expected.boolean, nonlinearity: nonlinearityType };
+  const { values } = readParams(kind, names, args, { bias: true, nonlinearity: "tanh" }, types, layer);
+  const runtime: RecurrentCellConfig = {
+    kind,
+    written: layer,
+    inputSize,
+    hiddenSize,
+    bias: values["bias"] as boolean,
+    ...(kind === "rnnCell" ? { nonlinearity: values["nonlinearity"] as "tanh" | "relu" } : {}),
+    outputShape: (input) => cellRule(layer, inputSize, hiddenSize, input),
+  };
+  return runtime as never;
+}
