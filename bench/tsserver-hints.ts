@@ -1,6 +1,7 @@
 // Editor latency of shapecheck/ts-plugin (issue 19), measured as bench/tsserver.ts measures hover:
 // TypeScript 5.9's tsserver over its stdio protocol, the plugin loaded from a temp project's
-// node_modules (test/ts-plugin-server.ts), on examples/resnet18-written-out.ts (ResNet-18 with every layer written, so that every layer gets a hint) and the 200-layer sequential
+// node_modules (test/ts-plugin-server.ts), on examples/resnet18-written-out.ts (ResNet-18 with every layer written, so that every layer gets a hint), the 200-layer sequential
+// and examples/resnet18.ts (helpers: the shapes after them come from the compiler's trace)
 // (scripts/gen-long-model.mjs). Per model:
 //  - inlay hints of the whole file once it is checked (after semantic diagnostics): target ≤ 50 ms;
 //  - the first inlay hints after an edit (a comment added at the end, as a keystroke): target ≤ 150 ms;
@@ -134,6 +135,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       source: readFileSync(join(root, "examples/resnet18-written-out.ts"), "utf8"),
     },
     { name: "long-200", label: "200-layer sequential", source: longModel(200).source },
+    {
+      // built with torchvision's helpers: the hints after them are read from the compiler's trace ("~trace")
+      name: "resnet18-helpers",
+      label: "examples/resnet18.ts (helpers)",
+      source: readFileSync(join(root, "examples/resnet18.ts"), "utf8"),
+    },
   ];
   const rows = ["| model | request | median | target |", "| --- | --- | --: | --- |"];
   for (const model of models) {

@@ -62,10 +62,6 @@ describe("inlay hints", () => {
   });
 
   test("on every example: no error, and hints", async () => {
-    // Models built by helper functions (vgg-config.ts: the whole model is one `...vggFeatures(cfg)`)
-    // get no hints: the plugin rebuilds layers from literal arguments (docs/editor.md). They must still
-    // give no error.
-    const builtByHelpers = new Set(["vgg-config.ts"]);
     const examples = readdirSync(join(root, "examples")).filter((name) => name.endsWith(".ts") && name !== "demo.ts");
     for (const name of examples) {
       const file = await OpenFile.open(
@@ -78,10 +74,39 @@ describe("inlay hints", () => {
         [],
         name,
       );
-      if (builtByHelpers.has(name)) continue;
       const hints = await file.hints();
       assert.ok(hints.length > 0, `${name}: no hints`);
     }
+  });
+
+  test("after a helper's layers (torchvision's makeLayer, VGG's make_layers): the compiler's trace", async () => {
+    const resnet = await OpenFile.open(
+      server,
+      join(dir, "resnet18-helpers.ts"),
+      readFileSync(join(root, "examples/resnet18.ts"), "utf8"),
+    );
+    const hints = await hintsAfter(resnet);
+    for (const expected of [
+      "...basicBlock(64, 64) → [n, 64, 56, 56]",
+      "...makeLayer(64, 128, 2) → [n, 128, 28, 28]",
+      "...makeLayer(128, 256, 2) → [n, 256, 14, 14]",
+      "...makeLayer(256, 512, 2) → [n, 512, 7, 7]",
+      "nn.adaptiveAvgPool2d(1) → [n, 512, 1, 1]",
+      "nn.flatten() → [n, 512]",
+      "nn.linear(512, 1000) → [n, 1000]",
+    ])
+      assert.ok(hints.includes(expected), `${expected}\n${hints.join("\n")}`);
+    const text = readFileSync(join(root, "examples/vgg-config.ts"), "utf8");
+    const vgg = await OpenFile.open(server, join(dir, "vgg-helpers.ts"), text);
+    const vggHints = await hintsAfter(vgg);
+    assert.ok(vggHints.includes("...vggFeatures(cfgs.D) → [n, 512, 7, 7]"), vggHints.join("\n"));
+    assert.ok(vggHints.includes("...vggClassifier(1000) → [n, 1000]"), vggHints.join("\n"));
+    // Hover on a helper's layers: the shapes, and how many layers they are.
+    const info = await vgg.quickInfo(text.indexOf("...vggFeatures(cfgs.D)") + 5);
+    assert.match(
+      info!.documentation,
+      /shapecheck: \.\.\.vggFeatures\(cfgs\.D\) \(31 layers\)\ninput  \[n, 3, 224, 224\]\noutput \[n, 512, 7, 7\]/,
+    );
   });
 
   test("inside nested blocks (residual), the first layer of ResNet-18 and its blocks", async () => {
@@ -375,8 +400,8 @@ describe("code fixes", () => {
   });
 
   test("on the examples: the last linear's inFeatures changed, the fix offered puts it back and the file compiles", async () => {
-    // resnet18.ts builds its stages with helpers, after which the plugin has no shapes: its written-out twin.
-    for (const name of ["mnist.ts", "lenet5.ts", "alexnet.ts", "vgg16.ts", "resnet18-written-out.ts"]) {
+    // resnet18.ts builds its stages with helpers: the shapes after them are the compiler's trace.
+    for (const name of ["mnist.ts", "lenet5.ts", "alexnet.ts", "vgg16.ts", "resnet18-written-out.ts", "resnet18.ts"]) {
       const original = readFileSync(join(root, "examples", name), "utf8");
       const at = original.lastIndexOf("nn.linear(") + "nn.linear(".length;
       const size = original.slice(at).match(/^\d+/)![0];

@@ -26,6 +26,12 @@ export interface Sequential<
   readonly trace: RuntimeShape[];
   /** Phantom: the type-level input and output shapes. */
   readonly "~shapes": readonly [InputShape, OutputShape];
+  /**
+   * Phantom: every layer's output shape, as `ShapeTrace` gives it. Read by the editor plugin where it cannot
+   * rebuild a layer from its arguments (a helper's layers). The compiler computes a member's type only when
+   * it is asked for, so a model that is only checked does not pay for it.
+   */
+  readonly "~trace": Trace<[InputShape, []], Layers>;
 }
 
 /** The output shape of the layers on an input (the loose `Shape` when a layer does not fit: the call reports it). */

@@ -5,12 +5,14 @@
 //  - each layer is rebuilt by shapecheck's own builder (bundled into the plugin) from the literal
 //    values of its arguments (read from the syntax, or from the checker's literal types for a name
 //    such as `const channels = 64`), and the layer's runtime shape rule, the twin of its type-level
-//    rule, gives the shape after it. A layer whose arguments are not literals (a helper's
-//    parameters) ends its chain's hints.
+//    rule, gives the shape after it;
+//  - a layer of a `sequential(...)` it cannot rebuild (a helper's layers: `basicBlock(64, 128, 2)`,
+//    `...vggFeatures(cfgs.D)`) takes its shape from the model's `"~trace"` type, the compiler's own
+//    trace; in `.pipe(...)` (no trace type) such a layer ends the chain's hints.
 import type * as TS from "typescript";
 import type { RuntimeShape } from "../index.ts";
 import { builderFor, type Builder, type BuiltLayer } from "./builders.ts";
-import { phantomShape } from "./shapes.ts";
+import { phantomShape, phantomTrace } from "./shapes.ts";
 
 type Ts = typeof TS;
 
@@ -31,6 +33,8 @@ export interface Step {
   readonly node: TS.Expression;
   /** Set when the argument is a builder call (`nn.conv2d(…)`): hover and fixes need it. */
   readonly layerCall?: LayerCall;
+  /** For a layer the plugin did not rebuild (its shapes are the checker's): how many layers the argument is (a spread tuple: its length). */
+  readonly fromTrace?: number;
   readonly input: RuntimeShape;
   readonly output: RuntimeShape | null;
   /** The ShapeError's message, for the layer that does not fit. */
@@ -98,7 +102,7 @@ class FileAnalysis {
       const input = phantomShape(checker, type, "input");
       if (!input) return;
       const first = this.steps.length;
-      const output = this.chain(node.arguments.slice(1), input);
+      const output = this.chain(node.arguments.slice(1), input, () => phantomTrace(ts, checker, type));
       // A safety net: the runtime rules must end where the compiler did, else no hints for this model.
       const expected = phantomShape(checker, type, "output");
       if (output && expected && JSON.stringify(output) !== JSON.stringify(expected)) this.steps.splice(first);
@@ -118,12 +122,28 @@ class FileAnalysis {
    * Walks layers from an input shape; a layer's block (residual, concat) walks its own chains.
    * Returns the output shape, or null where the walk stopped (a layer it cannot rebuild, or one that does not fit).
    */
-  private chain(args: readonly TS.Expression[], input: RuntimeShape): RuntimeShape | null {
+  private chain(
+    args: readonly TS.Expression[],
+    input: RuntimeShape,
+    compilerTrace?: () => RuntimeShape[] | null,
+  ): RuntimeShape | null {
     let shape = input;
+    let index = 0; // how many layers of the model come before `node` (a spread tuple counts its length)
+    let trace: RuntimeShape[] | null | undefined;
     for (const node of args) {
-      if (this.ts.isSpreadElement(node)) return null; // a helper's layers: their values are not literals here
-      const layerCall = this.layerCall(node);
-      if (layerCall === undefined) return null;
+      const layerCall = this.ts.isSpreadElement(node) ? undefined : this.layerCall(node);
+      if (layerCall === undefined) {
+        // A helper's layers, whose arguments are not literals here: the compiler's trace has their shapes.
+        const count = this.layerCount(node);
+        trace ??= compilerTrace?.() ?? null;
+        const output = count === undefined ? undefined : trace?.[index + count - 1];
+        if (count === undefined || output === undefined) return null;
+        this.steps.push({ node, input: shape, output, fromTrace: count });
+        shape = output;
+        index += count;
+        continue;
+      }
+      index += 1;
       let output: RuntimeShape;
       try {
         output = layerCall.layer.outputShape(shape);
@@ -148,6 +168,16 @@ class FileAnalysis {
       shape = output;
     }
     return shape;
+  }
+
+  /** How many layers of a model an argument is: 1, or a spread tuple's length (undefined for an array that is not a tuple). */
+  private layerCount(node: TS.Expression): number | undefined {
+    const { ts, checker } = this;
+    if (!ts.isSpreadElement(node)) return 1;
+    const type = checker.getTypeAtLocation(node.expression);
+    if (!checker.isTupleType(type)) return undefined;
+    const target = (type as TS.TupleTypeReference).target;
+    return target.hasRestElement ? undefined : target.fixedLength;
   }
 
   /** The chains inside a block: its layer arguments, each array of layers (concat's branches), a projection. */
@@ -274,12 +304,12 @@ class FileAnalysis {
 export function stepAt(analysis: Analysis, position: number): Step | undefined {
   let best: Step | undefined;
   for (const step of analysis.steps) {
-    const call = step.layerCall?.call;
+    const call = step.layerCall?.call ?? step.node;
     if (
       call &&
       call.getStart() <= position &&
       position < call.getEnd() &&
-      (!best || call.getStart() >= best.layerCall!.call.getStart())
+      (!best || call.getStart() >= (best.layerCall?.call ?? best.node).getStart())
     )
       best = step;
   }

@@ -166,7 +166,17 @@ function fixAll(analysis: Analysis): Fix[] {
 
 /** The hover text of a layer: input and output shapes, the arithmetic (as `shapecheck explain` writes it), the parameter count. */
 function hoverText(step: Step, analysis: Analysis): string {
-  const layer = step.layerCall!.layer;
+  if (step.layerCall === undefined) {
+    // A helper's layers: the shapes are the checker's; the arithmetic of each layer is in `shapecheck explain`.
+    const layers = step.fromTrace === 1 ? "" : ` (${step.fromTrace} layers)`;
+    return [
+      `shapecheck: ${step.node.getText().replace(/\s+/g, " ")}${layers}`,
+      `input  ${hintShape(step.input)}`,
+      `output ${hintShape(step.output!)}`,
+      "(built by a helper: each layer's arithmetic is in `shapecheck explain`)",
+    ].join("\n");
+  }
+  const layer = step.layerCall.layer;
   const lines = [`shapecheck: ${layer.written}`, `input  ${hintShape(step.input)}`];
   if (step.output === null) {
     lines.push(`does not fit: ${step.error}`);

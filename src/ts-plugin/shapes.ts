@@ -28,6 +28,27 @@ export function phantomShape(
   return shapeOfType(checker, checker.getTypeArguments(pair as TS.TypeReference)[which === "input" ? 0 : 1]);
 }
 
+/**
+ * Every layer's output shape of a `sequential(...)` as the checker computed it (its `"~trace"` phantom), for the
+ * layers the plugin cannot rebuild from their arguments (a helper's layers). Ends where the compiler's trace ends:
+ * at a layer that does not fit, or at `...Shape[]` (layers spread from an array that is not a tuple).
+ */
+export function phantomTrace(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): RuntimeShape[] | null {
+  const trace = type.getProperty("~trace");
+  if (!trace) return null;
+  const tuple = checker.getTypeOfSymbol(trace);
+  if (!checker.isTupleType(tuple)) return null;
+  const flags = (tuple as TS.TupleTypeReference).target.elementFlags;
+  const shapes: RuntimeShape[] = [];
+  for (const [i, element] of checker.getTypeArguments(tuple as TS.TypeReference).entries()) {
+    if (!(flags[i]! & ts.ElementFlags.Required)) break; // `...Shape[]`: unknown from here
+    const shape = shapeOfType(checker, element);
+    if (!shape) break;
+    shapes.push(shape);
+  }
+  return shapes;
+}
+
 /** A hint's shape: `[n, 64, 12, 12]`: the batch `n`, another unknown dim `?`, a named dim by its name. */
 export const hintShape = (shape: RuntimeShape): string =>
   `[${shape.map((dim, i) => (dim === null ? (i === 0 ? "n" : "?") : String(dim))).join(", ")}]`;
