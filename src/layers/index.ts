@@ -118,3 +118,22 @@ export {
 } from "../families/pool/tf-pool3d.layers.ts";
 export { cropping2D, type Cropping2D, type Cropping2DArgs } from "../families/padding/tf-cropping.layers.ts";
 export { repeatVector, type RepeatVector, type RepeatVectorArgs } from "../families/reshape/tf-repeat-vector.layers.ts";
+export {
+  add,
+  average,
+  concatenate,
+  dot,
+  maximum,
+  minimum,
+  multiply,
+  type Add,
+  type Average,
+  type Concatenate,
+  type Dot,
+  type Maximum,
+  type Minimum,
+  type Multiply,
+  type MergeArgs,
+  type ConcatenateArgs,
+  type DotArgs,
+} from "../families/merge/tf-merge.layers.ts";

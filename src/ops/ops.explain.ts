@@ -29,6 +29,7 @@ export function writtenOp(node: OpNodeLike): string {
       (arg !== null && typeof arg === "object" && Object.keys(arg).length > 0) ||
       typeof arg === "string",
   );
+  if (node.fn === "tfMerge") return `layers.${(node.args[0] as { written: string }).written}.apply([…])`;
   if (node.fn === "einsum") return `ops.einsum(${text(node.args[0])}, …)`;
   if (node.fn === "rearrange" || node.fn === "repeat") return `einops.${node.fn}(…, ${args.map(text).join(", ")})`;
   if (node.fn === "einopsReduce") return `einops.reduce(…, ${args.map(text).join(", ")})`;

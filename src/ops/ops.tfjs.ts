@@ -9,6 +9,8 @@ import { einopsPlan, type EinopsKind, type Reduction } from "./einops.ts";
 import { opRules, type OpName } from "./rules.ts";
 import { dimIndex } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
+import { applyMerge, mergeTfjsLayer } from "../families/merge/merge.tfjs.ts";
+import type { MergeSpec } from "../families/merge/merge.ts";
 
 type Shape = (number | null)[];
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -253,6 +255,7 @@ export const opImplementations: Record<OpName, Impl> = {
   rearrange: ([x], [pattern, lengths], out) => einops("rearrange", x!, pattern, lengths, undefined, out),
   einopsReduce: ([x], [pattern, lengths, reduction], out) => einops("reduce", x!, pattern, lengths, reduction, out),
   repeat: ([x], [pattern, lengths], out) => einops("repeat", x!, pattern, lengths, undefined, out),
+  tfMerge: (xs, [spec]) => applyMerge(xs, spec),
 };
 
 /** The output shape of an operation on concrete shapes. */
@@ -293,3 +296,7 @@ export class Op extends tfl.layers.Layer {
   }
 }
 tf.serialization.registerClass(Op);
+
+/** The tfjs layer of an operation node: tfjs's own merge layer for layers.add(), concatenate(), …, else an `Op`. */
+export const opLayer = (fn: OpName, args: readonly unknown[], name: string): tfl.layers.Layer =>
+  fn === "tfMerge" ? mergeTfjsLayer(args[0] as MergeSpec, name) : new Op({ fn, args, name });

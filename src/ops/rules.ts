@@ -20,6 +20,7 @@ import { stackShape } from "./join.ts";
 import { einsumShape } from "./einsum.ts";
 import { einopsShape } from "./einops.ts";
 import { interpolateShape, padShape, tileShape } from "./resize.ts";
+import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
 const binary =
@@ -75,6 +76,8 @@ export const opRules = {
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
   einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
   repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),
+  // layers.add(), concatenate(), dot(), …: tfjs's merge layers (src/families/merge/)
+  tfMerge: (shapes, [spec]) => mergeSpecShape(spec, shapes),
 } satisfies Record<string, Rule>;
 
 /** The operations a graph node of kind "fn" can name. */
