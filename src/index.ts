@@ -20,7 +20,15 @@ export { sequential, type Sequential, type OutputShape, type ShapeTrace, type Mo
 export type { RuntimeShape, RuntimeDim } from "./shape/dims.ts";
 export * as nn from "./nn/index.ts";
 export type { Conv1d, Conv2d, Conv3d, ConvOptions } from "./families/conv/conv.nn.ts";
-export type { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, PoolOptions } from "./families/pool/pool.nn.ts";
+export type {
+  MaxPool1d,
+  MaxPool2d,
+  MaxPool3d,
+  AvgPool1d,
+  AvgPool2d,
+  AvgPool3d,
+  PoolOptions,
+} from "./families/pool/pool.nn.ts";
 export type { Flatten } from "./families/reshape/flatten.nn.ts";
 export type { Linear, LazyLinear } from "./families/linear/linear.nn.ts";
 export type {
@@ -87,10 +95,30 @@ export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
 export * as ops from "./model/ops.ts";
 export * as einops from "./ops/einops-namespace.ts";
-export type { ConvTranspose1d, ConvTranspose2d, ConvTransposeOptions } from "./families/conv/conv-transpose.nn.ts";
-export type { AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d } from "./families/pool/adaptive-pool.nn.ts";
+export type {
+  ConvTranspose1d,
+  ConvTranspose2d,
+  ConvTranspose3d,
+  ConvTransposeOptions,
+} from "./families/conv/conv-transpose.nn.ts";
+export type {
+  AdaptiveAvgPool1d,
+  AdaptiveAvgPool2d,
+  AdaptiveAvgPool3d,
+  AdaptiveMaxPool1d,
+  AdaptiveMaxPool2d,
+  AdaptiveMaxPool3d,
+} from "./families/pool/adaptive-pool.nn.ts";
+export type { LpPool1d, LpPool2d, LpPoolOptions } from "./families/pool/lp-pool.nn.ts";
 export type { Unflatten } from "./families/reshape/unflatten.nn.ts";
 export type { BatchNorm1d, BatchNorm2d, BatchNormOptions } from "./families/normalization/batch-norm.nn.ts";
+export type { InstanceNorm, InstanceNormKind, InstanceNormOptions } from "./families/normalization/instance-norm.nn.ts";
+export type {
+  BatchNorm3d,
+  SyncBatchNorm,
+  LazyBatchNorm,
+  LazyBatchNormKind,
+} from "./families/normalization/batch-norm.nn.ts";
 export type { LayerNorm, LayerNormOptions } from "./families/normalization/layer-norm.nn.ts";
 export type { Embedding, EmbeddingOptions } from "./families/embedding/embedding.nn.ts";
 export type { LSTM, GRU, RNN, LSTMOptions, GRUOptions, RNNOptions } from "./families/recurrent/recurrent.nn.ts";
@@ -116,5 +144,17 @@ export type {
   ZeroPadding2D,
   UpSampling2D,
 } from "./layers/index.ts";
+// Users' own layers (docs/custom-layers.md).
+export {
+  defineLayer,
+  type LayerDefinition,
+  type LayerSpec,
+  type CustomLayer,
+  type UnknownOutputRule,
+  type ParamShape,
+  type ParamInit,
+} from "./families/custom/define-layer.ts";
+export type { DimFits, DimTimes, DimDivisible, DimQuotient } from "./families/custom/custom.types.ts";
+export { dimFits, dimTimes, dimDivisible, dimQuotient } from "./families/custom/custom.ts";
 // The TensorFlow.js runtime (ready, build, toTfjs, load, tensor) is its own entry, `shapecheck/tfjs` (src/tfjs.ts):
 // nothing here imports TensorFlow.js.

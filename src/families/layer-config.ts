@@ -14,6 +14,7 @@ import type { ShuffleConfig } from "./shuffle/shuffle.nn.ts";
 import type { PadConfig } from "./padding/torch-pad.nn.ts";
 import type { ExtraDropoutConfig } from "./activation/extra-dropout.nn.ts";
 import type { GroupNormConfig } from "./normalization/group-norm.nn.ts";
+import type { InstanceNormConfig } from "./normalization/instance-norm.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
@@ -29,6 +30,7 @@ import type { TfBatchNormalizationConfig } from "./normalization/tf-normalizatio
 import type { TfUpSamplingConfig, TfZeroPaddingConfig } from "./padding/tf-padding.layers.ts";
 import type { AdaptivePoolConfig } from "./pool/adaptive-pool.nn.ts";
 import type { PoolConfig } from "./pool/pool.nn.ts";
+import type { LpPoolConfig } from "./pool/lp-pool.nn.ts";
 import type { TfGlobalPoolConfig, TfPoolConfig } from "./pool/tf-pool.layers.ts";
 import type { RecurrentConfig } from "./recurrent/recurrent.nn.ts";
 import type { RecurrentCellConfig } from "./recurrent/rnn-cell.nn.ts";
@@ -54,6 +56,8 @@ import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.l
 import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
 import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
 import type { TfRepeatVectorConfig } from "./reshape/tf-repeat-vector.layers.ts";
+import type { ModelLayerConfig } from "../model/model-as-layer.ts";
+import type { CustomConfig } from "./custom/define-layer.ts";
 
 /** What every config holds: its kind (the discriminant), its written form and its runtime shape rule. */
 export interface KindConfig<Kind extends string> extends RuntimeLayer {
@@ -72,6 +76,7 @@ export type LayerConfig =
   | ConvTransposeConfig
   | PoolConfig
   | AdaptivePoolConfig
+  | LpPoolConfig
   | FlattenConfig
   | UnflattenConfig
   | LinearConfig
@@ -79,6 +84,7 @@ export type LayerConfig =
   | ActivationConfig
   | ExtraActivationConfig
   | PReLUConfig
+  | InstanceNormConfig
   | ShuffleConfig
   | PadConfig
   | ExtraDropoutConfig
@@ -123,7 +129,9 @@ export type LayerConfig =
   | TfLayerNormalizationConfig
   | TfPool3DConfig
   | TfCroppingConfig
-  | TfRepeatVectorConfig;
+  | TfRepeatVectorConfig
+  // users' own layers (defineLayer)
+  | CustomConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */
 export type LayerKind = LayerConfig["kind"];
@@ -138,4 +146,4 @@ export type ConfigOf<Kind extends LayerKind> = LayerConfig extends infer Config
   : never;
 
 /** The kinds that hold layers (explained by their branches, src/explain/explain.ts, not by an explainer). */
-export type BlockKind = "residual" | "concat" | "nestedSequential";
+export type BlockKind = "residual" | "concat" | "nestedSequential" | "model";

@@ -1,6 +1,6 @@
 // `nn`: PyTorch's vocabulary, channels-first, PyTorch's semantics.
 export { conv1d, conv2d, conv3d } from "../families/conv/conv.nn.ts";
-export { maxPool1d, maxPool2d, avgPool1d, avgPool2d } from "../families/pool/pool.nn.ts";
+export { maxPool1d, maxPool2d, maxPool3d, avgPool1d, avgPool2d, avgPool3d } from "../families/pool/pool.nn.ts";
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";
 export {
@@ -57,11 +57,34 @@ export {
 } from "../families/padding/torch-pad.nn.ts";
 export { dropout1d, dropout3d, alphaDropout, featureAlphaDropout } from "../families/activation/extra-dropout.nn.ts";
 export { groupNorm } from "../families/normalization/group-norm.nn.ts";
+export {
+  instanceNorm1d,
+  instanceNorm2d,
+  instanceNorm3d,
+  lazyInstanceNorm1d,
+  lazyInstanceNorm2d,
+  lazyInstanceNorm3d,
+} from "../families/normalization/instance-norm.nn.ts";
 export { localResponseNorm } from "../families/normalization/local-response-norm.nn.ts";
-export { convTranspose1d, convTranspose2d } from "../families/conv/conv-transpose.nn.ts";
-export { adaptiveAvgPool1d, adaptiveAvgPool2d, adaptiveMaxPool2d } from "../families/pool/adaptive-pool.nn.ts";
+export { convTranspose1d, convTranspose2d, convTranspose3d } from "../families/conv/conv-transpose.nn.ts";
+export {
+  adaptiveAvgPool1d,
+  adaptiveAvgPool2d,
+  adaptiveAvgPool3d,
+  adaptiveMaxPool1d,
+  adaptiveMaxPool2d,
+  adaptiveMaxPool3d,
+} from "../families/pool/adaptive-pool.nn.ts";
+export { lpPool1d, lpPool2d } from "../families/pool/lp-pool.nn.ts";
 export { unflatten } from "../families/reshape/unflatten.nn.ts";
 export { batchNorm1d, batchNorm2d } from "../families/normalization/batch-norm.nn.ts";
+export {
+  batchNorm3d,
+  syncBatchNorm,
+  lazyBatchNorm1d,
+  lazyBatchNorm2d,
+  lazyBatchNorm3d,
+} from "../families/normalization/batch-norm.nn.ts";
 export { layerNorm } from "../families/normalization/layer-norm.nn.ts";
 export { embedding } from "../families/embedding/embedding.nn.ts";
 export { lstm, gru, rnn } from "../families/recurrent/recurrent.nn.ts";

@@ -8,10 +8,11 @@ import { glu, prelu } from "../../families/activation/extra-activations.explain.
 import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
 import { pad } from "../../families/padding/torch-pad.explain.ts";
 import { groupNorm } from "../../families/normalization/group-norm.explain.ts";
+import { instanceNorm } from "../../families/normalization/instance-norm.explain.ts";
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
-import { adaptivePool, pool } from "../../families/pool/pool.explain.ts";
+import { adaptivePool, lpPool, pool } from "../../families/pool/pool.explain.ts";
 import { gru, lstm, rnn } from "../../families/recurrent/recurrent.explain.ts";
 import { recurrentCell } from "../../families/recurrent/rnn-cell.explain.ts";
 import { flatten, unflatten } from "../../families/reshape/reshape.explain.ts";
@@ -29,6 +30,7 @@ import { tfBatchNormalization } from "../../families/normalization/tf-normalizat
 import { tfUpSampling, tfZeroPadding } from "../../families/padding/tf-padding.explain.ts";
 import { tfGlobalPool, tfPool } from "../../families/pool/tf-pool.explain.ts";
 import { tfFlatten, tfPermute, tfReshape } from "../../families/reshape/tf-reshape.explain.ts";
+import { custom } from "../../families/custom/custom.explain.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
 export { explainOp, writtenOp, type OpNodeLike } from "../../ops/ops.explain.ts";
@@ -40,19 +42,38 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   conv3d: conv,
   convTranspose1d: convTranspose,
   convTranspose2d: convTranspose,
+  convTranspose3d: convTranspose,
   maxPool1d: pool,
   maxPool2d: pool,
   avgPool1d: pool,
   avgPool2d: pool,
+  maxPool3d: pool,
+  avgPool3d: pool,
   adaptiveAvgPool1d: adaptivePool,
   adaptiveAvgPool2d: adaptivePool,
   adaptiveMaxPool2d: adaptivePool,
+  adaptiveMaxPool1d: adaptivePool,
+  adaptiveAvgPool3d: adaptivePool,
+  adaptiveMaxPool3d: adaptivePool,
+  lpPool1d: lpPool,
+  lpPool2d: lpPool,
   flatten,
   unflatten,
   linear,
   lazyLinear,
   batchNorm1d: batchNorm,
   batchNorm2d: batchNorm,
+  batchNorm3d: batchNorm,
+  syncBatchNorm: batchNorm,
+  lazyBatchNorm1d: batchNorm,
+  lazyBatchNorm2d: batchNorm,
+  lazyBatchNorm3d: batchNorm,
+  instanceNorm1d: instanceNorm,
+  instanceNorm2d: instanceNorm,
+  instanceNorm3d: instanceNorm,
+  lazyInstanceNorm1d: instanceNorm,
+  lazyInstanceNorm2d: instanceNorm,
+  lazyInstanceNorm3d: instanceNorm,
   layerNorm,
   embedding,
   lstm,
@@ -151,6 +172,8 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   AveragePooling3D: tfPool3d,
   Cropping2D: tfCropping,
   RepeatVector: tfRepeatVector,
+  // users' own layers (defineLayer)
+  custom,
 };
 
 /** A layer's arithmetic and parameter count; `null` for what is unknown (a kind missing above, shapes it cannot read). */

@@ -1,4 +1,5 @@
-// nn.batchNorm1d / batchNorm2d: PyTorch's BatchNorm1d/2d on the channel dimension.
+// nn.batchNorm1d / 2d / 3d, nn.syncBatchNorm (any rank from 2; one process: a batch norm) and
+// nn.lazyBatchNorm1d / 2d / 3d (numFeatures inferred from the channels): PyTorch's batch norms on the channel dimension.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
 import type { IsPlainSize } from "../../../types/shape/plain.ts";
@@ -77,6 +78,58 @@ export interface BatchNorm2dShapeRule<NumFeatures> extends ShapeRule {
   readonly "~output": BatchNormRule<`batchNorm2d(${NumFeatures & number})`, 4, NumFeatures, this["~input"]>;
 }
 
+/**
+ * `nn.batchNorm3d(numFeatures)`: [batch, numFeatures, depth, height, width] → the same shape.
+ *
+ * @example
+ * type T = BatchNorm3d<8>; // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
+ */
+export interface BatchNorm3d<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "batchNorm3d";
+  readonly numFeatures: NumFeatures;
+  readonly "~rule": BatchNorm3dShapeRule<NumFeatures>;
+}
+/** The shape rule of BatchNorm3d. */
+export interface BatchNorm3dShapeRule<NumFeatures> extends ShapeRule {
+  readonly "~output": BatchNormRule<`batchNorm3d(${NumFeatures & number})`, 5, NumFeatures, this["~input"]>;
+}
+/**
+ * `nn.syncBatchNorm(numFeatures)`: [batch, numFeatures, ...] (rank 2 or more) → the same shape.
+ *
+ * @example
+ * type T = SyncBatchNorm<64>; // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export interface SyncBatchNorm<NumFeatures> extends Layer, RuntimeLayer {
+  readonly kind: "syncBatchNorm";
+  readonly numFeatures: NumFeatures;
+  readonly "~rule": SyncBatchNormShapeRule<NumFeatures>;
+}
+/** The shape rule of SyncBatchNorm. */
+export interface SyncBatchNormShapeRule<NumFeatures> extends ShapeRule {
+  readonly "~output": BatchNormRule<`syncBatchNorm(${NumFeatures & number})`, number, NumFeatures, this["~input"]>;
+}
+/**
+ * `nn.lazyBatchNorm1d()` / `2d` / `3d`: the same shape; numFeatures is the input's channels (dimension 1).
+ *
+ * @example
+ * type T = LazyBatchNorm<"lazyBatchNorm2d">; // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export interface LazyBatchNorm<Kind extends LazyBatchNormKind> extends Layer, RuntimeLayer {
+  readonly kind: Kind;
+  readonly "~rule": LazyBatchNormShapeRule<Kind>;
+}
+/** The kinds of the lazy batch norms. */
+export type LazyBatchNormKind = "lazyBatchNorm1d" | "lazyBatchNorm2d" | "lazyBatchNorm3d";
+/** The shape rule of LazyBatchNorm1d/2d/3d: batchNorm's, with any channels. */
+export interface LazyBatchNormShapeRule<Kind extends LazyBatchNormKind> extends ShapeRule {
+  readonly "~output": BatchNormRule<
+    `${Kind}()`,
+    Kind extends "lazyBatchNorm1d" ? 2 | 3 : Kind extends "lazyBatchNorm2d" ? 4 : 5,
+    number,
+    this["~input"]
+  >;
+}
+
 type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
   NumFeatures,
   IsPlainSize<NumFeatures> extends true
@@ -132,9 +185,95 @@ export function batchNorm2d<const NumFeatures extends number, const Options exte
   return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
 }
 
-/** The config of batchNorm1d / batchNorm2d (its runtime object), PyTorch's defaults filled in. */
-export interface BatchNormConfig extends KindConfig<"batchNorm1d" | "batchNorm2d"> {
-  readonly numFeatures: number;
+/**
+ * PyTorch's `nn.BatchNorm3d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
+ * on [batch, numFeatures, depth, height, width].
+ *
+ * @example
+ * nn.batchNorm3d(8); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
+ */
+export function batchNorm3d<const NumFeatures extends number, const Options extends object = {}>(
+  numFeatures: NumFeaturesParameter<"batchNorm3d", NumFeatures>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `batchNorm3d(${NumFeatures & number})`,
+      "nn.batchNorm3d",
+      Options,
+      keyof BatchNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
+): BatchNorm3d<NumFeatures> {
+  return batchNorm("batchNorm3d", [5], numFeatures as number, options as BatchNormOptions | undefined);
+}
+/**
+ * PyTorch's `nn.SyncBatchNorm(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)` on
+ * [batch, numFeatures, ...] (rank 2 or more). On one process (shapecheck's models, TensorFlow.js) it is a batch norm.
+ *
+ * @example
+ * nn.syncBatchNorm(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export function syncBatchNorm<const NumFeatures extends number, const Options extends object = {}>(
+  numFeatures: NumFeaturesParameter<"syncBatchNorm", NumFeatures>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `syncBatchNorm(${NumFeatures & number})`,
+      "nn.syncBatchNorm",
+      Options,
+      keyof BatchNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
+): SyncBatchNorm<NumFeatures> {
+  return batchNorm("syncBatchNorm", [], numFeatures as number, options as BatchNormOptions | undefined);
+}
+
+type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <const Options extends object = {}>(
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<`${Kind}()`, `nn.${Kind}`, Options, keyof BatchNormOptions, OptionTypes, Expected>
+  >,
+) => LazyBatchNorm<Kind>;
+const lazyBatchNorm =
+  <Kind extends LazyBatchNormKind>(kind: Kind, ranks: number[]): LazyBatchNormBuilder<Kind> =>
+  (options?: unknown) =>
+    batchNorm(kind, ranks, null, options as BatchNormOptions | undefined);
+/**
+ * PyTorch's `nn.LazyBatchNorm1d(eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`: batchNorm1d with
+ * numFeatures the input's channels (dimension 1), inferred when the model is built.
+ *
+ * @example
+ * nn.lazyBatchNorm1d(); // [n, 128] → [n, 128]
+ */
+export const lazyBatchNorm1d: LazyBatchNormBuilder<"lazyBatchNorm1d"> = lazyBatchNorm("lazyBatchNorm1d", [2, 3]);
+/**
+ * PyTorch's `nn.LazyBatchNorm2d(…)`: batchNorm2d with numFeatures inferred from the input's channels.
+ *
+ * @example
+ * nn.lazyBatchNorm2d(); // [n, 64, 28, 28] → [n, 64, 28, 28]
+ */
+export const lazyBatchNorm2d: LazyBatchNormBuilder<"lazyBatchNorm2d"> = lazyBatchNorm("lazyBatchNorm2d", [4]);
+/**
+ * PyTorch's `nn.LazyBatchNorm3d(…)`: batchNorm3d with numFeatures inferred from the input's channels.
+ *
+ * @example
+ * nn.lazyBatchNorm3d(); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
+ */
+export const lazyBatchNorm3d: LazyBatchNormBuilder<"lazyBatchNorm3d"> = lazyBatchNorm("lazyBatchNorm3d", [5]);
+
+/**
+ * The config of batchNorm1d / 2d / 3d, syncBatchNorm and the lazy batch norms (its runtime object), PyTorch's
+ * defaults filled in.
+ */
+export interface BatchNormConfig extends KindConfig<
+  "batchNorm1d" | "batchNorm2d" | "batchNorm3d" | "syncBatchNorm" | LazyBatchNormKind
+> {
+  /** null: lazy, the input's channels (dimension 1). */
+  readonly numFeatures: number | null;
   readonly eps: number;
   /** `null`: a cumulative average (PyTorch's momentum=None). */
   readonly momentum: number | null;
@@ -145,11 +284,11 @@ export interface BatchNormConfig extends KindConfig<"batchNorm1d" | "batchNorm2d
 function batchNorm(
   kind: BatchNormConfig["kind"],
   ranks: number[],
-  numFeatures: number,
+  numFeatures: number | null,
   options: BatchNormOptions = {},
 ): never {
-  const layer = `${kind}(${numFeatures})`;
-  checkSizes(layer, { numFeatures });
+  const layer = `${kind}(${numFeatures ?? ""})`;
+  if (numFeatures !== null) checkSizes(layer, { numFeatures });
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
   const runtime: BatchNormConfig = {
     kind,

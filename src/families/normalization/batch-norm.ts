@@ -6,22 +6,30 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 export const writeNumFeaturesMessage = (layer: string, channels: number): string =>
   `${layer}: numFeatures must equal the input's channel dimension ${channels}`;
 
+/** `ranks` empty: any rank from 2 (syncBatchNorm). */
 export const batchNormRankText = (ranks: readonly number[]): string =>
-  ranks.includes(2)
-    ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
-    : "[batch, channels, height, width] (rank 4)";
+  ranks.length === 0
+    ? "[batch, channels, ...] (rank 2 or more)"
+    : ranks.includes(2)
+      ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
+      : ranks.includes(5)
+        ? "[batch, channels, depth, height, width] (rank 5)"
+        : "[batch, channels, height, width] (rank 4)";
 
-/** The batch norm rule: [batch, numFeatures, ...] → the same shape (an unknown channel dimension becomes numFeatures). */
+/**
+ * The batch norm rule: [batch, numFeatures, ...] → the same shape (an unknown channel dimension becomes numFeatures;
+ * `ranks` empty: any rank from 2; numFeatures null: lazy, any channels).
+ */
 export function batchNormRule(
   layer: string,
   ranks: readonly number[],
-  numFeatures: number,
+  numFeatures: number | null,
   input: RuntimeShape,
 ): RuntimeShape {
-  if (!ranks.includes(input.length))
+  if (ranks.length === 0 ? input.length < 2 : !ranks.includes(input.length))
     throw new ShapeError(writeRankMessage(layer, batchNormRankText(ranks), input.length));
   const [batch, channels, ...rest] = input;
-  if (typeof channels === "string") return input;
+  if (typeof channels === "string" || numFeatures === null) return input;
   if (channels === null) return [batch!, numFeatures, ...rest];
   if (channels !== numFeatures) throw new ShapeError(writeNumFeaturesMessage(layer, channels!));
   return input;

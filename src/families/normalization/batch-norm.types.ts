@@ -11,13 +11,18 @@ export type writeNumFeaturesMessage<
   Channels extends Dim,
 > = `${Layer}: numFeatures must equal the input's channel dimension ${Channels & number}`;
 
-/** How messages name the inputs a batch norm accepts (`Ranks` 2 | 3 or 4). */
-export type BatchNormRankText<Ranks extends number> = [Ranks] extends [2 | 3]
-  ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
-  : "[batch, channels, height, width] (rank 4)";
+/** How messages name the inputs a batch norm accepts (`Ranks` 2 | 3, 4, 5, or `number`: rank 2 or more). */
+export type BatchNormRankText<Ranks extends number> = number extends Ranks
+  ? "[batch, channels, ...] (rank 2 or more)"
+  : [Ranks] extends [2 | 3]
+    ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
+    : [Ranks] extends [5]
+      ? "[batch, channels, depth, height, width] (rank 5)"
+      : "[batch, channels, height, width] (rank 4)";
 
 /**
- * The batch norm rule: [batch, numFeatures, ...] → the same shape; the input's rank must be one of `Ranks`.
+ * The batch norm rule: [batch, numFeatures, ...] → the same shape; the input's rank must be one of `Ranks`
+ * (`number`: any rank from 2, syncBatchNorm). Lazy batch norms pass `number` as NumFeatures (any channels).
  *
  * @example
  * type S = BatchNormRule<"batchNorm2d(64)", 4, 64, [number, 64, 28, 28]>;

@@ -1,4 +1,5 @@
-// batchNorm1d/2d → tfjs batchNormalization over the channel axis, last (channels-last on 3+ dimensions);
+// batchNorm1d/2d (and syncBatchNorm, lazyBatchNorm1d/2d, one process) → tfjs batchNormalization over the channel
+// axis, last (channels-last on 3+ dimensions); batchNorm3d and any rank above 4: shapecheck's BatchNorm;
 // layerNorm → tfjs layerNormalization over the last dimensions (PyTorch's order).
 // PyTorch's momentum m (new = (1 − m)·old + m·batch) is tfjs's 1 − m. In training, tfjs updates the
 // running variance with the biased batch variance, PyTorch with the unbiased one (a factor n/(n − 1)).
@@ -7,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { TorchBatchNorm } from "./batch-norm.tfjs-layer.ts";
-import { type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
+import { notConvertible, type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { physicalAxis } from "../../runtime/convert/layout.ts";
 import type { BatchNormConfig } from "./batch-norm.nn.ts";
 import type { LayerNormConfig } from "./layer-norm.nn.ts";
@@ -21,9 +22,9 @@ const same = (ctx: ConvertContext, key: string, layer: string, weight: string, s
   fromTfjs: (value) => tf.clone(value),
 });
 
-/** shapecheck's BatchNorm (batch-norm.tfjs-layer.ts): trackRunningStats false or momentum null. */
-const isTorchBatchNorm = (layer: BatchNormConfig): boolean =>
-  layer.trackRunningStats === false || layer.momentum === null;
+/** shapecheck's BatchNorm (batch-norm.tfjs-layer.ts): trackRunningStats false, momentum null, or rank 5+. */
+const isTorchBatchNorm = (layer: BatchNormConfig, rank: number): boolean =>
+  layer.trackRunningStats === false || layer.momentum === null || rank > 4;
 
 export const batchNorm: Converter<BatchNormConfig> = {
   // tfjs's BatchNormalization is right only with the channels on the last axis: on another axis
@@ -31,11 +32,14 @@ export const batchNorm: Converter<BatchNormConfig> = {
   // the per-channel statistics, gamma and beta cyclically along the last axis (tf.batchNorm broadcasts
   // a [C] vector over the last axis only), so elements got other channels' statistics. On 3+
   // dimensions it runs channels-last; shapecheck's BatchNorm broadcasts on any axis.
-  layout: (layer, input) => (input.length < 3 || isTorchBatchNorm(layer) ? "any" : "last"),
+  layout: (layer, input) => (input.length < 3 || isTorchBatchNorm(layer, input.length) ? "any" : "last"),
   convert(layer, ctx) {
-    const { numFeatures, affine, momentum, trackRunningStats, eps } = layer;
+    const { affine, momentum, trackRunningStats, eps } = layer;
+    // lazy: the input's channels
+    const numFeatures = layer.numFeatures ?? ctx.input[1];
+    if (typeof numFeatures !== "number") throw notConvertible(layer, "the input's channels (dimension 1) are unknown");
     const axis = physicalAxis(1, ctx.input.length, ctx.layout);
-    if (isTorchBatchNorm(layer)) {
+    if (isTorchBatchNorm(layer, ctx.input.length)) {
       const name = ctx.name();
       const y = new TorchBatchNorm({ axis, eps, affine, trackRunningStats, momentum, name }).apply(
         ctx.x,

@@ -11,8 +11,9 @@ import { shuffle } from "../../families/shuffle/shuffle.tfjs.ts";
 import { pad } from "../../families/padding/torch-pad.tfjs.ts";
 import { extraDropout } from "../../families/activation/extra-dropout.tfjs.ts";
 import { groupNorm } from "../../families/normalization/group-norm.tfjs.ts";
+import { instanceNorm } from "../../families/normalization/instance-norm.tfjs.ts";
 import { localResponseNorm } from "../../families/normalization/local-response-norm.tfjs.ts";
-import { concat, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
+import { concat, model, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
   NotConvertibleError,
   notConvertible,
@@ -39,6 +40,8 @@ import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
 import { linear } from "../../families/linear/linear.tfjs.ts";
 import { pool } from "../../families/pool/pool.tfjs.ts";
+import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
+import { custom } from "../../families/custom/custom.tfjs.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
@@ -54,6 +57,8 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   maxPool2d: pool,
   avgPool1d: pool,
   avgPool2d: pool,
+  maxPool3d: pool,
+  avgPool3d: pool,
   flatten,
   linear,
   lazyLinear: linear,
@@ -71,12 +76,29 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   concat,
   convTranspose1d: convTranspose,
   convTranspose2d: convTranspose,
+  convTranspose3d: convTranspose,
   adaptiveAvgPool1d: adaptivePool,
   adaptiveAvgPool2d: adaptivePool,
   adaptiveMaxPool2d: adaptivePool,
+  adaptiveMaxPool1d: adaptivePool,
+  adaptiveAvgPool3d: adaptivePool,
+  adaptiveMaxPool3d: adaptivePool,
+  lpPool1d: lpPool,
+  lpPool2d: lpPool,
   unflatten,
   batchNorm1d: batchNorm,
   batchNorm2d: batchNorm,
+  batchNorm3d: batchNorm,
+  syncBatchNorm: batchNorm,
+  lazyBatchNorm1d: batchNorm,
+  lazyBatchNorm2d: batchNorm,
+  lazyBatchNorm3d: batchNorm,
+  instanceNorm1d: instanceNorm,
+  instanceNorm2d: instanceNorm,
+  instanceNorm3d: instanceNorm,
+  lazyInstanceNorm1d: instanceNorm,
+  lazyInstanceNorm2d: instanceNorm,
+  lazyInstanceNorm3d: instanceNorm,
   layerNorm,
   embedding,
   lstm,
@@ -87,6 +109,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   gruCell: recurrentCell,
   multiheadAttention,
   nestedSequential,
+  model,
   relu6: extraActivation,
   hardswish: extraActivation,
   hardsigmoid: extraActivation,
@@ -166,6 +189,8 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   AveragePooling3D: tfjsLayer,
   Cropping2D: tfjsLayer,
   RepeatVector: tfjsLayer,
+  // users' own layers (defineLayer)
+  custom,
 };
 
 /** What toTfjs needs of a model: its input shape and layers. */
@@ -251,7 +276,8 @@ export function chain(
         throw notConvertible(layer, "a shared layer after a flatten is applied to features in two orders");
       x = reapply(earlier, toLayout(x, shape.length, layout, earlier.input, path));
       layout = earlier.output;
-      params.push(...renamed(earlier, path));
+      // a model used again lists its parameters once (PyTorch's state_dict of a module called twice)
+      if (layer.kind !== "model") params.push(...renamed(earlier, path));
       shape = output;
       featureOrder = undefined;
       continue;

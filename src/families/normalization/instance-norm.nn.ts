@@ -1,0 +1,208 @@
+// nn.instanceNorm1d/2d/3d and nn.lazyInstanceNorm1d/2d/3d: PyTorch 1.13's InstanceNorm (each channel of each
+// example normalized over its spatial dimensions), numFeatures and an options object as batchNorm's.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { IsPlainSize } from "../../../types/shape/plain.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import type { KindConfig } from "../layer-config.ts";
+import type { InstanceNormRule } from "./instance-norm.types.ts";
+import { instanceNormRule } from "./instance-norm.ts";
+
+/** PyTorch's keyword arguments of InstanceNorm1d/2d/3d (defaults: eps 1e-5, momentum 0.1, affine and trackRunningStats false; lazy: true). */
+export interface InstanceNormOptions {
+  readonly eps?: number;
+  readonly momentum?: number;
+  readonly affine?: boolean;
+  readonly trackRunningStats?: boolean;
+}
+const instanceNormKeys = [
+  "eps",
+  "momentum",
+  "affine",
+  "trackRunningStats",
+] as const satisfies readonly (keyof InstanceNormOptions)[];
+interface OptionTypes {
+  eps: number;
+  momentum: number;
+  affine: boolean;
+  trackRunningStats: boolean;
+}
+interface Expected {
+  eps: "a number";
+  momentum: "a number";
+  affine: "true or false";
+  trackRunningStats: "true or false";
+}
+const optionTypes = {
+  eps: expected.number,
+  momentum: expected.number,
+  affine: expected.boolean,
+  trackRunningStats: expected.boolean,
+} as const;
+
+/** The kinds of instance norm and their number of spatial dimensions. */
+interface SpatialOf {
+  instanceNorm1d: 1;
+  instanceNorm2d: 2;
+  instanceNorm3d: 3;
+  lazyInstanceNorm1d: 1;
+  lazyInstanceNorm2d: 2;
+  lazyInstanceNorm3d: 3;
+}
+export type InstanceNormKind = keyof SpatialOf;
+type Lazy = "lazyInstanceNorm1d" | "lazyInstanceNorm2d" | "lazyInstanceNorm3d";
+
+/** Whether the options give weights or running statistics (their defaults: false, lazy: true). */
+type IsChecked<Options, Default extends boolean> = [
+  Options extends { readonly affine: infer A } ? A : Default,
+  Options extends { readonly trackRunningStats: infer T } ? T : Default,
+] extends [false, false]
+  ? false
+  : true;
+
+/**
+ * `nn.instanceNorm2d(numFeatures)` and the others: the shape is kept.
+ *
+ * @example
+ * type T = InstanceNorm<"instanceNorm2d", 3, false>; // [n, 3, 32, 32] → [n, 3, 32, 32]
+ */
+export interface InstanceNorm<Kind extends InstanceNormKind, NumFeatures, IsAffineOrTracked extends boolean>
+  extends Layer, RuntimeLayer {
+  readonly kind: Kind;
+  readonly "~rule": InstanceNormShapeRule<Kind, NumFeatures, IsAffineOrTracked>;
+}
+/** The shape rule of InstanceNorm1d/2d/3d and LazyInstanceNorm1d/2d/3d. */
+export interface InstanceNormShapeRule<
+  Kind extends InstanceNormKind,
+  NumFeatures,
+  IsAffineOrTracked extends boolean,
+> extends ShapeRule {
+  readonly "~output": InstanceNormRule<
+    Kind extends Lazy ? `${Kind}()` : `${Kind}(${NumFeatures & number})`,
+    SpatialOf[Kind],
+    SpatialOf[Kind] extends 1 ? 3 : SpatialOf[Kind] extends 2 ? 4 : 5,
+    SpatialOf[Kind] extends 1 ? 2 : SpatialOf[Kind] extends 2 ? 3 : 4,
+    NumFeatures,
+    IsAffineOrTracked,
+    this["~input"]
+  >;
+}
+
+/** The config of the instance norms (their runtime objects), PyTorch's defaults filled in. */
+export interface InstanceNormConfig extends KindConfig<InstanceNormKind> {
+  /** null: lazy, dimension 1 of the input. */
+  readonly numFeatures: number | null;
+  /** 1, 2 or 3. */
+  readonly spatial: number;
+  readonly eps: number;
+  readonly momentum: number;
+  readonly affine: boolean;
+  readonly trackRunningStats: boolean;
+}
+
+type InstanceNormBuilder<Kind extends Exclude<InstanceNormKind, Lazy>> = <
+  const NumFeatures extends number,
+  const Options extends object = {},
+>(
+  numFeatures: Arg<
+    NumFeatures,
+    IsPlainSize<NumFeatures> extends true
+      ? false
+      : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>
+  >,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      `${Kind}(${NumFeatures & number})`,
+      `nn.${Kind}`,
+      Options,
+      keyof InstanceNormOptions,
+      OptionTypes,
+      Expected
+    >
+  >,
+) => InstanceNorm<Kind, NumFeatures, IsChecked<Options, false>>;
+type LazyInstanceNormBuilder<Kind extends Lazy> = <const Options extends object = {}>(
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<`${Kind}()`, `nn.${Kind}`, Options, keyof InstanceNormOptions, OptionTypes, Expected>
+  >,
+) => InstanceNorm<Kind, "lazy", IsChecked<Options, true>>;
+
+function instanceNorm(kind: InstanceNormKind, spatial: number, numFeatures: number | null, options: unknown): never {
+  const layer = `${kind}(${numFeatures ?? ""})`;
+  if (numFeatures !== null) checkSizes(layer, { numFeatures });
+  checkOptions(layer, `nn.${kind}`, options ?? {}, instanceNormKeys, optionTypes);
+  const given = (options ?? {}) as InstanceNormOptions;
+  const lazy = numFeatures === null;
+  const affine = given.affine ?? lazy;
+  const trackRunningStats = given.trackRunningStats ?? lazy;
+  const runtime: InstanceNormConfig = {
+    kind,
+    written: layer,
+    numFeatures,
+    spatial,
+    eps: given.eps ?? 1e-5,
+    momentum: given.momentum ?? 0.1,
+    affine,
+    trackRunningStats,
+    outputShape: (input: RuntimeShape) =>
+      instanceNormRule(layer, spatial, numFeatures, affine || trackRunningStats, input),
+  };
+  return runtime as never;
+}
+const eager =
+  <Kind extends Exclude<InstanceNormKind, Lazy>>(kind: Kind, spatial: number): InstanceNormBuilder<Kind> =>
+  (numFeatures: unknown, options?: unknown) =>
+    instanceNorm(kind, spatial, numFeatures as number, options);
+const lazy =
+  <Kind extends Lazy>(kind: Kind, spatial: number): LazyInstanceNormBuilder<Kind> =>
+  (options?: unknown) =>
+    instanceNorm(kind, spatial, null, options);
+
+/**
+ * PyTorch's `nn.InstanceNorm1d(num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False)` on
+ * [batch, channels, length] or unbatched [channels, length].
+ *
+ * @example
+ * nn.instanceNorm1d(16); // [n, 16, 100] → [n, 16, 100]
+ */
+export const instanceNorm1d: InstanceNormBuilder<"instanceNorm1d"> = eager("instanceNorm1d", 1);
+/**
+ * PyTorch's `nn.InstanceNorm2d(num_features, …)` on [batch, channels, height, width] or [channels, height, width].
+ *
+ * @example
+ * nn.instanceNorm2d(64, { affine: true }); // [n, 64, 32, 32] → [n, 64, 32, 32]
+ */
+export const instanceNorm2d: InstanceNormBuilder<"instanceNorm2d"> = eager("instanceNorm2d", 2);
+/**
+ * PyTorch's `nn.InstanceNorm3d(num_features, …)` on [batch, channels, depth, height, width] or without the batch.
+ *
+ * @example
+ * nn.instanceNorm3d(8); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
+ */
+export const instanceNorm3d: InstanceNormBuilder<"instanceNorm3d"> = eager("instanceNorm3d", 3);
+/**
+ * PyTorch's `nn.LazyInstanceNorm1d(eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`: numFeatures is
+ * the input's dimension 1, inferred when the model is built.
+ *
+ * @example
+ * nn.lazyInstanceNorm1d(); // [n, 16, 100] → [n, 16, 100]
+ */
+export const lazyInstanceNorm1d: LazyInstanceNormBuilder<"lazyInstanceNorm1d"> = lazy("lazyInstanceNorm1d", 1);
+/**
+ * PyTorch's `nn.LazyInstanceNorm2d(…)`: instanceNorm2d with numFeatures inferred (affine and trackRunningStats true).
+ *
+ * @example
+ * nn.lazyInstanceNorm2d(); // [n, 64, 32, 32] → [n, 64, 32, 32]
+ */
+export const lazyInstanceNorm2d: LazyInstanceNormBuilder<"lazyInstanceNorm2d"> = lazy("lazyInstanceNorm2d", 2);
+/**
+ * PyTorch's `nn.LazyInstanceNorm3d(…)`: instanceNorm3d with numFeatures inferred (affine and trackRunningStats true).
+ *
+ * @example
+ * nn.lazyInstanceNorm3d(); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
+ */
+export const lazyInstanceNorm3d: LazyInstanceNormBuilder<"lazyInstanceNorm3d"> = lazy("lazyInstanceNorm3d", 3);
