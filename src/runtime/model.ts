@@ -10,6 +10,7 @@ import { showShape, type RuntimeShape, type RuntimeShapeOf } from "../shape/dims
 import type { ParamSpec } from "./convert/index.ts";
 import { ModelFileError } from "./errors.ts";
 import { handlerFor } from "./io.ts";
+import { missingDefinition } from "../families/custom/custom.tfjs-layer.ts";
 import {
   checkFinite,
   checkFiniteAsync,
@@ -544,9 +545,13 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
   if (!handler.load) throw new ModelFileError(`load(${label}): this IOHandler cannot load`, label);
   const artifacts = await handler.load();
   // The topology alone: tfjs builds the model with fresh weights, which are then replaced here.
-  const model = await tfl.loadLayersModel({
-    load: async () => ({ ...artifacts, weightData: undefined, weightSpecs: undefined }),
-  });
+  const model = await tfl
+    .loadLayersModel({ load: async () => ({ ...artifacts, weightData: undefined, weightSpecs: undefined }) })
+    .catch((error: unknown) => {
+      // A custom layer (defineLayer) whose definition is not imported here: say which.
+      const missing = missingDefinition(error, label);
+      throw missing === undefined ? error : new ModelFileError(missing, label, { cause: error });
+    });
   if (artifacts.weightData === undefined) return model;
   let decoded: tf.NamedTensorMap = {};
   try {

@@ -1,0 +1,109 @@
+// `shapecheck>custom>${name}`: the tfjs layer of a user's defineLayer definition, one class per
+// definition, registered for (de)serialization as soon as both the definition and the runtime are
+// loaded (so a model.json that uses it loads wherever the definition is imported). Its parameters are
+// tfjs weights named as in PyTorch's state_dict; its call is the definition's forward, in PyTorch's
+// layout; its computeOutputShape is the definition's runtime twin.
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { onDefine, type AnyDefinition, type ParamInit } from "./define-layer.ts";
+
+/** A custom layer's name in model.json. */
+export const customClassName = (name: string): string => `shapecheck>custom>${name}`;
+
+/** A parameter as saved in model.json: its shape and how it starts. */
+export interface SavedParam {
+  shape: number[];
+  init?: ParamInit;
+}
+
+export interface CustomArgs {
+  settings: object;
+  params: Record<string, SavedParam>;
+  name?: string;
+  trainable?: boolean;
+}
+
+function initializer(init: ParamInit | undefined): ReturnType<typeof tfl.initializers.zeros> {
+  if (init === undefined || init === "zeros") return tfl.initializers.zeros();
+  if (init === "ones") return tfl.initializers.ones();
+  return "normal" in init
+    ? tfl.initializers.randomNormal({ mean: 0, stddev: init.normal })
+    : tfl.initializers.randomUniform({ minval: -init.uniform, maxval: init.uniform });
+}
+
+/** What every definition's class shares; `definition` is the class's own. */
+abstract class CustomTfjsLayer extends tfl.layers.Layer {
+  protected abstract readonly definition: AnyDefinition;
+  readonly settings: object;
+  readonly paramSpecs: Record<string, SavedParam>;
+  private readonly variables: Record<string, tfl.LayerVariable> = {};
+
+  constructor(args: CustomArgs) {
+    super({ name: args.name, trainable: args.trainable ?? true });
+    this.settings = args.settings;
+    this.paramSpecs = args.params ?? {};
+  }
+
+  override build(): void {
+    for (const [key, param] of Object.entries(this.paramSpecs)) {
+      this.variables[key] = this.addWeight(key, param.shape, "float32", initializer(param.init));
+    }
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape {
+    const output = this.definition.spec.outputShape(this.settings, inputShape as RuntimeShape);
+    if (typeof output === "string") throw new ShapeError(output);
+    return output.map((dim) => (typeof dim === "number" ? dim : null));
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    return tf.tidy(() => {
+      const params = Object.fromEntries(Object.entries(this.variables).map(([key, v]) => [key, v.read()]));
+      return this.definition.spec.forward(x, params, tf, this.settings);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return {
+      ...super.getConfig(),
+      settings: this.settings as tf.serialization.ConfigDict,
+      params: this.paramSpecs as unknown as tf.serialization.ConfigDict,
+    };
+  }
+}
+
+type CustomClass = new (args: CustomArgs) => CustomTfjsLayer;
+const classes = new Map<string, { definition: AnyDefinition; cls: CustomClass }>();
+
+/** The tfjs class of a definition, made and registered once (again when the name is defined anew). */
+export function classOf(definition: AnyDefinition): CustomClass {
+  const known = classes.get(definition.name);
+  if (known?.definition === definition) return known.cls;
+  const cls = class extends CustomTfjsLayer {
+    static className = customClassName(definition.name);
+    protected readonly definition = definition;
+  };
+  tf.serialization.registerClass(cls);
+  classes.set(definition.name, { definition, cls });
+  return cls;
+}
+
+// Every definition, made before this module was loaded or after, gets its class.
+onDefine((definition) => void classOf(definition));
+
+export const writeMissingDefinitionMessage = (where: string, name: string): string =>
+  `load(${where}): the model uses the custom layer "${name}" (shapecheck>custom>${name}), which is not defined here: import the file that calls defineLayer({ name: "${name}", … }) before loading`;
+
+/**
+ * tfjs's error for a class it does not know, when the class is a custom layer's: a ModelFileError-worthy
+ * message naming the missing definition (else `undefined`).
+ */
+export function missingDefinition(error: unknown, where: string): string | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const match = /Unknown layer: shapecheck>custom>([\w$]+)/.exec(message);
+  return match ? writeMissingDefinitionMessage(where, match[1]!) : undefined;
+}

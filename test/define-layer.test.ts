@@ -1,0 +1,188 @@
+// defineLayer: users' own layers run like the built-ins. The runtime twin gives the shapes the compiler
+// gives (test-d/define-layer.test-d.ts) and the same messages (every line of test-d/errors/define-layer.ts
+// throws a ShapeError with its pinned text); PixelShuffle written as a custom layer computes what
+// nn.pixelShuffle does; a learned positional embedding trains, saves and loads bit-identically; a
+// model.json whose definition is not imported is a ModelFileError naming it; explain counts parameters.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { defineLayer, input, nn, sequential, ShapeError } from "../src/index.ts";
+import { build, load, ModelFileError, ready, toTfjs } from "../src/tfjs.ts";
+import { explainFile, explainSequential, render } from "../src/explain/index.ts";
+import { espcn, myPixelShuffle } from "../examples/custom-pixel-shuffle.ts";
+import { positionalEmbedding, tagger } from "../examples/positional-embedding.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-define-layer-"));
+before(async () => {
+  await ready();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small deterministic generator (seeded), for random configurations. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+test("custom pixelShuffle: the runtime twin gives nn.pixelShuffle's shapes and refusals on 300 random inputs", () => {
+  const next = random(17);
+  const pick = (values: readonly number[]) => values[Math.floor(next() * values.length)]!;
+  let refused = 0;
+  for (let i = 0; i < 300; i++) {
+    const r = pick([1, 2, 3, 4]);
+    const shape = [null, pick([1, 2, 3, 4, 8, 9, 12, 16, 18, 27, 32]), pick([1, 5, 8]), pick([1, 7, 8])];
+    const builtIn = nn.pixelShuffle(r);
+    const custom = myPixelShuffle(r);
+    let expected: readonly unknown[] | Error;
+    try {
+      expected = builtIn.outputShape(shape);
+    } catch (error) {
+      expected = error as Error;
+    }
+    if (expected instanceof Error) {
+      refused++;
+      assert.throws(() => custom.outputShape(shape), ShapeError, `r ${r}, ${JSON.stringify(shape)}`);
+    } else assert.deepEqual(custom.outputShape(shape), expected, `r ${r}, ${JSON.stringify(shape)}`);
+  }
+  assert.ok(refused > 30 && refused < 270, `${refused} refusals`);
+});
+
+test("the runtime message of every line of test-d/errors/define-layer.ts is its compile-time message", () => {
+  const lines = readFileSync(new URL("../test-d/errors/define-layer.ts", import.meta.url), "utf8").split("\n");
+  let checked = 0;
+  for (const line of lines) {
+    const match = line.match(/^(.*);\s*\/\/ error: "(.*)"$/);
+    if (!match) continue;
+    const [, expression, message] = match as unknown as [string, string, string];
+    checked++;
+    const run = () =>
+      new Function("input", "sequential", "positionalEmbedding", "myPixelShuffle", `return ${expression};`)(
+        input,
+        sequential,
+        positionalEmbedding,
+        myPixelShuffle,
+      );
+    assert.throws(run, (error: unknown) => {
+      assert.ok(error instanceof ShapeError, `${expression} threw ${String(error)}`);
+      assert.equal(error.message, message);
+      return true;
+    });
+  }
+  assert.equal(checked, 5);
+});
+
+test("models: shapes and written forms", () => {
+  assert.deepEqual(espcn.outputShape, [null, 1, null, null]);
+  assert.deepEqual(tagger.outputShape, [null, 16, 5]);
+  assert.equal(tagger.layers[1].written, "positionalEmbedding(16, 64)");
+  assert.equal(myPixelShuffle(3).written, "myPixelShuffle(3)");
+  assert.throws(() => defineLayer({ name: "not a name", outputShape: () => [], forward: (x) => x }), /identifier/);
+});
+
+test("custom pixelShuffle converted: the same values as nn.pixelShuffle (rank 4, 2 and 3)", () => {
+  for (const r of [2, 3]) {
+    const x = tf.randomNormal([2, 4 * r * r, 5, 6], 0, 1, "float32", r);
+    const custom = toTfjs(sequential(input([4 * r * r, 5, 6]), myPixelShuffle(r)));
+    const builtIn = toTfjs(sequential(input([4 * r * r, 5, 6]), nn.pixelShuffle(r)));
+    const a = custom.predict(x) as tf.Tensor;
+    const b = builtIn.predict(x) as tf.Tensor;
+    assert.deepEqual(a.shape, [2, 4, 5 * r, 6 * r]);
+    assert.deepEqual(a.dataSync(), b.dataSync());
+    tf.dispose([x, a, b]);
+    custom.dispose();
+    builtIn.dispose();
+  }
+  // After convolutions (channels-last inside the model): still the same as the built-in.
+  const net = (shuffle: ReturnType<typeof myPixelShuffle<2>> | ReturnType<typeof nn.pixelShuffle<2>>) =>
+    sequential(input([3, 6, 6]), nn.conv2d(3, 8, 3, 1, 1), nn.relu(), shuffle, nn.conv2d(2, 2, 1));
+  const a = build(net(myPixelShuffle(2)));
+  const b = build(net(nn.pixelShuffle(2)));
+  b.loadStateDict(a.stateDict());
+  const x = tf.randomNormal([2, 3, 6, 6], 0, 1, "float32", 5);
+  const diff = tf.max(tf.abs(tf.sub(a.predict(x), b.predict(x)))).dataSync()[0]!;
+  assert.ok(diff < 1e-6, `max difference ${diff}`);
+});
+
+const embedded = () => sequential(input([4, 8]), positionalEmbedding(4, 8), nn.flatten(), nn.linear(32, 3));
+const tokens = () => tf.randomNormal([6, 4, 8], 0, 1, "float32", 11);
+const labels = () => tf.tensor([0, 1, 2, 0, 1, 2], [6], "int32");
+const bytes = (model: tfl.LayersModel) =>
+  model.weights.map((w) => Buffer.from(w.read().dataSync().buffer).toString("hex"));
+
+test("positional embedding: its parameter is in state_dict, adds to the input, and trains", async () => {
+  const model = build(embedded()).compile({ loss: "crossEntropy", optimizer: "adam" });
+  const before = model.stateDict();
+  assert.deepEqual(Object.keys(before), ["0.weight", "2.weight", "2.bias"]);
+  assert.deepEqual(before["0.weight"]!.shape, [4, 8]);
+  // The forward adds the parameter: with zero weights after it, the layer's output is x + weight.
+  const inner = tf.tidy(() => {
+    const pe = build(sequential(input([4, 8]), positionalEmbedding(4, 8)));
+    const x = tokens();
+    const diff = tf.max(tf.abs(tf.sub(pe.predict(x), tf.add(x, pe.stateDict()["0.weight"]!))));
+    return diff.dataSync()[0]!;
+  });
+  assert.ok(inner < 1e-6);
+  await model.fit(tokens(), labels(), { epochs: 1, verbose: 0 });
+  const trained = model.stateDict()["0.weight"]!;
+  const changed = tf.max(tf.abs(tf.sub(trained, before["0.weight"]!))).dataSync()[0]!;
+  assert.ok(changed > 0, "the positional parameter changed in one step");
+});
+
+test("positional embedding: save and load round trip, bit-identical; tf.loadLayersModel reads it too", async () => {
+  const model = build(embedded()).compile({ loss: "crossEntropy" });
+  await model.fit(tokens(), labels(), { epochs: 1, verbose: 0 });
+  const where = path.join(dir, "positional");
+  await model.save(where);
+  const json = JSON.parse(readFileSync(path.join(where, "model.json"), "utf8"));
+  assert.match(JSON.stringify(json.modelTopology), /"class_name":"shapecheck>custom>positionalEmbedding"/);
+  const loaded = await load(embedded(), where);
+  assert.deepEqual(bytes(loaded.tfjs), bytes(model.tfjs));
+  assert.deepEqual(loaded.predict(tokens()).dataSync(), model.predict(tokens()).dataSync());
+  assert.deepEqual(Object.keys(loaded.stateDict()), ["0.weight", "2.weight", "2.bias"]);
+  const plain = await tfl.loadLayersModel(`file://${where}`);
+  assert.deepEqual((plain.predict(tokens()) as tf.Tensor).dataSync(), model.predict(tokens()).dataSync());
+});
+
+test("a model.json that uses a custom layer not defined here: a ModelFileError naming the definition", async () => {
+  const where = path.join(dir, "missing");
+  await build(embedded()).save(where);
+  const file = path.join(where, "model.json");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8").replaceAll("shapecheck>custom>positionalEmbedding", "shapecheck>custom>relativeBias"),
+  );
+  await assert.rejects(load(embedded(), where), (error: unknown) => {
+    assert.ok(error instanceof ModelFileError, String(error));
+    assert.equal(
+      error.message,
+      `load(${where}): the model uses the custom layer "relativeBias" (shapecheck>custom>relativeBias), which is not defined here: import the file that calls defineLayer({ name: "relativeBias", … }) before loading`,
+    );
+    return true;
+  });
+});
+
+test("explain: the custom layer's name, shapes and parameter count", async () => {
+  const model = explainSequential("tagger", [null, 16], tagger.layers);
+  const row = model.layers[1]!;
+  assert.equal(row.layer, "positionalEmbedding(16, 64)");
+  assert.equal(row.kind, "custom");
+  assert.deepEqual(row.input, [null, 16, 64]);
+  assert.deepEqual(row.output, [null, 16, 64]);
+  assert.equal(row.params, 16 * 64);
+  assert.deepEqual(row.arithmetic, ["weight: 16 × 64 = 1024"]);
+  assert.equal(model.params.total, 1000 * 64 + 16 * 64 + 2 * 64 + 64 * 5 + 5);
+  const shuffle = explainSequential("espcn", [null, 1, "h", "w"], espcn.layers).layers.at(-1)!;
+  assert.deepEqual([shuffle.layer, shuffle.params, shuffle.arithmetic], ["myPixelShuffle(3)", 0, []]);
+  // From the file, as `shapecheck explain examples/positional-embedding.ts` does.
+  const file = await explainFile("examples/positional-embedding.ts", { cwd: path.resolve(import.meta.dirname, "..") });
+  const text = render(file, "text");
+  assert.match(text, /positionalEmbedding\(16, 64\)/);
+  assert.match(text, /1,024|1024/);
+});
