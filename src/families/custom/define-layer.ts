@@ -126,8 +126,7 @@ export const writeNotAShapeMessage = (written: string, value: unknown): string =
  *   forward: (x, _params, tf) => tf.mul(x, 2),
  * });
  * const scale2 = () => Scale2.layer<Scale2Rule>({});
- * const doubled = sequential(input([10]), scale2());
- * doubled.outputShape; // [number, 10]
+ * scale2(); // [n, 10] → [n, 10]
  */
 export function defineLayer<Settings extends object, Params extends string = never>(
   spec: LayerSpec<Settings, Params>,
