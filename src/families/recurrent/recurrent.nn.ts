@@ -96,11 +96,11 @@ interface Expected {
   bias: "true or false";
   bidirectional: "true or false";
   batchFirst: "true: [batch, seq, features] is the only layout here";
-  nonlinearity: '"tanh" or "relu"';
+  nonlinearity: "'tanh' or 'relu'";
 }
 /** RNN's non-linearity, as messages write what it must be (PyTorch: "Unknown nonlinearity"). */
 export const nonlinearityType = [
-  '"tanh" or "relu"',
+  "'tanh' or 'relu'",
   (value: unknown) => value === "tanh" || value === "relu",
 ] as const satisfies readonly [string, (value: unknown) => boolean];
 const optionTypes = {

@@ -84,7 +84,7 @@ type NonlinearityOf<A, B> = [B] extends [string]
 /** `["nonlinearity", message]` when the non-linearity is not "tanh" or "relu" (ParamsProblems puts it on its argument). */
 type NonlinearityCheck<Layer extends string, A, B> = [NonlinearityOf<A, B>] extends [undefined | "tanh" | "relu"]
   ? false
-  : ["nonlinearity", writeOptionTypeMessage<Layer, "nonlinearity", '"tanh" or "relu"'>];
+  : ["nonlinearity", writeOptionTypeMessage<Layer, "nonlinearity", "'tanh' or 'relu'">];
 
 /**
  * PyTorch's `nn.RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh')`:
