@@ -56,6 +56,8 @@ import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.l
 import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
 import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
 import type { TfRepeatVectorConfig } from "./reshape/tf-repeat-vector.layers.ts";
+import type { TfConvLstmConfig, TfRecurrentConfig } from "./recurrent/tf-recurrent.layers.ts";
+import type { TfWrapperConfig } from "./recurrent/tf-wrappers.layers.ts";
 import type { ModelLayerConfig } from "../model/model-as-layer.ts";
 import type { CustomConfig } from "./custom/define-layer.ts";
 
@@ -130,6 +132,9 @@ export type LayerConfig =
   | TfPool3DConfig
   | TfCroppingConfig
   | TfRepeatVectorConfig
+  | TfRecurrentConfig
+  | TfConvLstmConfig
+  | TfWrapperConfig
   // users' own layers (defineLayer)
   | CustomConfig;
 

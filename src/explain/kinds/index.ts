@@ -31,6 +31,7 @@ import { tfUpSampling, tfZeroPadding } from "../../families/padding/tf-padding.e
 import { tfGlobalPool, tfPool } from "../../families/pool/tf-pool.explain.ts";
 import { tfFlatten, tfPermute, tfReshape } from "../../families/reshape/tf-reshape.explain.ts";
 import { custom } from "../../families/custom/custom.explain.ts";
+import { tfConvLstm, tfRecurrent, tfWrapper } from "../../families/recurrent/tf-recurrent.explain.ts";
 
 export type { Explainer, LayerConfig } from "./support.ts";
 export { explainOp, writtenOp, type OpNodeLike } from "../../ops/ops.explain.ts";
@@ -172,6 +173,13 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   AveragePooling3D: tfPool3d,
   Cropping2D: tfCropping,
   RepeatVector: tfRepeatVector,
+  SimpleRNN: tfRecurrent,
+  LSTM: tfRecurrent,
+  GRU: tfRecurrent,
+  RNN: tfRecurrent,
+  ConvLSTM2D: tfConvLstm,
+  TimeDistributed: tfWrapper,
+  Bidirectional: tfWrapper,
   // users' own layers (defineLayer)
   custom,
 };

@@ -42,6 +42,7 @@ import { linear } from "../../families/linear/linear.tfjs.ts";
 import { pool } from "../../families/pool/pool.tfjs.ts";
 import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
 import { custom } from "../../families/custom/custom.tfjs.ts";
+import { tfRecurrent } from "../../families/recurrent/tf-recurrent.tfjs.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
@@ -189,6 +190,13 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   AveragePooling3D: tfjsLayer,
   Cropping2D: tfjsLayer,
   RepeatVector: tfjsLayer,
+  SimpleRNN: tfRecurrent,
+  LSTM: tfRecurrent,
+  GRU: tfRecurrent,
+  RNN: tfRecurrent,
+  ConvLSTM2D: tfRecurrent,
+  TimeDistributed: tfRecurrent,
+  Bidirectional: tfRecurrent,
   // users' own layers (defineLayer)
   custom,
 };

@@ -1,0 +1,745 @@
+// layers.simpleRNN / lstm / gru / rnn, the cells (simpleRNNCell, lstmCell, gruCell, stackedRNNCells) and
+// layers.convLstm2d: tfjs-layers' recurrent layers, tfjs's argument objects (rules: tf-recurrent.ts).
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { ShapeRule } from "../../../types/model/layer.ts";
+import type { PerDim } from "../../../types/shape/args.ts";
+import type {
+  At,
+  CheckedLooseOptions,
+  DataFormat,
+  FirstOptionProblem,
+  Fitting,
+  InputShapeChecked,
+  OptionOf,
+  PlainOptions,
+  RequiredOptions,
+  SizeOptionProblem,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { writeCausalMessage, writeStridesDilationMessage } from "../conv/tf-conv.types.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import type { TfjsConfig } from "../layer-config.ts";
+import type { NoReturnState, TfConvLstmRule, TfRecurrentRule, writeCellMessage } from "./tf-recurrent.types.ts";
+import { ShapeError } from "../../errors.ts";
+import { perDim } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import {
+  checkKnownOptions,
+  checkSizeOption,
+  checkedInputShape,
+  choiceOf,
+  dataFormatOf,
+  layerArgs,
+  optionOf,
+  optionSet,
+  requiredOptions,
+  writtenLayer,
+} from "../../shape/tf-options.ts";
+import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
+import {
+  writeCausalMessage as causalMessage,
+  writeStridesDilationMessage as stridesDilationMessage,
+} from "../conv/tf-conv.ts";
+import { checkReturnState, tfConvLstmRule, tfRecurrentRule, writeCellMessage as cellMessage } from "./tf-recurrent.ts";
+
+type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
+
+// ---- argument objects
+
+/** tfjs-layers' `SimpleRNNLayerArgs` (its `cell` is ignored by tfjs: not an option here). */
+export type SimpleRNNArgs = Omit<TfArgs<typeof tfl.layers.simpleRNN>, "cell">;
+/** tfjs-layers' `LSTMLayerArgs` (its `cell` is ignored by tfjs: not an option here). */
+export type LSTMArgs = Omit<TfArgs<typeof tfl.layers.lstm>, "cell">;
+/** tfjs-layers' `GRULayerArgs` (its `cell` is ignored by tfjs: not an option here). */
+export type GRUArgs = Omit<TfArgs<typeof tfl.layers.gru>, "cell">;
+/** tfjs-layers' `SimpleRNNCellLayerArgs`. */
+export type SimpleRNNCellArgs = TfArgs<typeof tfl.layers.simpleRNNCell>;
+/** tfjs-layers' `LSTMCellLayerArgs`. */
+export type LSTMCellArgs = TfArgs<typeof tfl.layers.lstmCell>;
+/** tfjs-layers' `GRUCellLayerArgs`. */
+export type GRUCellArgs = TfArgs<typeof tfl.layers.gruCell>;
+
+/** The kinds of tfjs's cells. */
+export type TfCellKind = "SimpleRNNCell" | "LSTMCell" | "GRUCell" | "StackedRNNCells";
+/** A cell of the `layers` vocabulary (what `layers.rnn({ cell })` takes): its kind and its output size. */
+export interface TfCell {
+  readonly kind: TfCellKind;
+  readonly units: number;
+}
+/** tfjs-layers' `RNNLayerArgs`: `cell` is a cell of `layers` or an array of them (stacked). */
+export interface RNNArgs extends Omit<TfArgs<typeof tfl.layers.rnn>, "cell"> {
+  readonly cell: TfCell | readonly TfCell[];
+}
+/** tfjs-layers' `StackedRNNCellsArgs`: the cells of `layers`, first to last. */
+export interface StackedRNNCellsArgs extends Omit<TfArgs<typeof tfl.layers.stackedRNNCells>, "cells"> {
+  readonly cells: readonly TfCell[];
+}
+/** A size per spatial dimension: one number for both, or a pair. */
+type SizeArg = number | readonly number[];
+/** tfjs-layers' `ConvLSTM2DArgs` (the options that change shapes as convolutions write them). */
+export interface ConvLSTM2DArgs extends Omit<
+  TfArgs<typeof tfl.layers.convLstm2d>,
+  "cell" | "filters" | "kernelSize" | "strides" | "padding" | "dilationRate" | "dataFormat"
+> {
+  readonly filters: number;
+  readonly kernelSize: SizeArg;
+  /** Default 1. Cannot be above 1 together with `dilationRate` (TensorFlow.js). */
+  readonly strides?: SizeArg;
+  /** Default "valid" ("causal" is not implemented by TensorFlow.js). */
+  readonly padding?: "valid" | "same" | "causal";
+  readonly dilationRate?: SizeArg;
+  readonly dataFormat?: DataFormat;
+}
+
+const cellKeys = [
+  "units",
+  "activation",
+  "useBias",
+  "kernelInitializer",
+  "recurrentInitializer",
+  "biasInitializer",
+  "kernelRegularizer",
+  "recurrentRegularizer",
+  "biasRegularizer",
+  "kernelConstraint",
+  "recurrentConstraint",
+  "biasConstraint",
+  "dropout",
+  "recurrentDropout",
+  "dropoutFunc",
+] as const;
+const rnnKeys = [
+  "returnSequences",
+  "returnState",
+  "goBackwards",
+  "stateful",
+  "unroll",
+  "inputDim",
+  "inputLength",
+] as const;
+export const simpleRNNOptions = optionSet<SimpleRNNArgs>()(...layerArgs, ...rnnKeys, ...cellKeys);
+export const lstmOptions = optionSet<LSTMArgs>()(
+  ...layerArgs,
+  ...rnnKeys,
+  ...cellKeys,
+  "recurrentActivation",
+  "unitForgetBias",
+  "implementation",
+);
+export const gruOptions = optionSet<GRUArgs>()(
+  ...layerArgs,
+  ...rnnKeys,
+  ...cellKeys,
+  "recurrentActivation",
+  "implementation",
+);
+export const simpleRNNCellOptions = optionSet<SimpleRNNCellArgs>()(...layerArgs, ...cellKeys);
+export const lstmCellOptions = optionSet<LSTMCellArgs>()(
+  ...layerArgs,
+  ...cellKeys,
+  "recurrentActivation",
+  "unitForgetBias",
+  "implementation",
+);
+export const gruCellOptions = optionSet<GRUCellArgs>()(
+  ...layerArgs,
+  ...cellKeys,
+  "recurrentActivation",
+  "implementation",
+  "resetAfter",
+);
+export const rnnOptions = optionSet<RNNArgs>()(...layerArgs, ...rnnKeys, "cell");
+export const stackedRNNCellsOptions = optionSet<StackedRNNCellsArgs>()(...layerArgs, "cells");
+export const convLstm2dOptions = optionSet<ConvLSTM2DArgs>()(
+  ...layerArgs,
+  ...rnnKeys,
+  ...cellKeys.filter((key) => key !== "units"),
+  "recurrentActivation",
+  "unitForgetBias",
+  "implementation",
+  "filters",
+  "kernelSize",
+  "strides",
+  "padding",
+  "dilationRate",
+  "dataFormat",
+);
+
+// ---- messages of the argument objects
+
+/** `stateful: true`: tfjs needs a batch size fixed in the model, which shapecheck's inputs do not have. */
+export type writeStatefulMessage<Layer extends string> =
+  `${Layer}: stateful is not supported: TensorFlow.js needs the batch size fixed in the model for it`;
+export const writeStatefulMessage = (layer: string): string =>
+  `${layer}: stateful is not supported: TensorFlow.js needs the batch size fixed in the model for it`;
+/** `unroll: true` on a convolutional RNN: tfjs refuses it. */
+export type writeUnrollMessage<Layer extends string> =
+  `${Layer}: unroll is not possible with convolutional RNNs (TensorFlow.js)`;
+export const writeUnrollMessage = (layer: string): string =>
+  `${layer}: unroll is not possible with convolutional RNNs (TensorFlow.js)`;
+/** gruCell's `resetAfter: true`: tfjs refuses it. */
+export type writeResetAfterMessage<Layer extends string> =
+  `${Layer}: resetAfter true is not supported by TensorFlow.js's GRUCell`;
+export const writeResetAfterMessage = (layer: string): string =>
+  `${layer}: resetAfter true is not supported by TensorFlow.js's GRUCell`;
+/** An empty array of cells. */
+export type writeNoCellMessage<
+  Layer extends string,
+  Key extends string,
+> = `${Layer}: ${Key} must hold at least one cell`;
+export const writeNoCellMessage = (layer: string, key: string): string =>
+  `${layer}: ${key} must hold at least one cell`;
+/** Something that is not a cell of `layers` where a cell is expected (JavaScript only: the types say it). */
+export const writeNotACellMessage = (layer: string, key: string): string =>
+  `${layer}: ${key} must be a cell of layers (simpleRNNCell, lstmCell, gruCell or stackedRNNCells)`;
+
+// ---- the recurrent layers (SimpleRNN, LSTM, GRU, RNN)
+
+const shown = ["units", "returnSequences", "returnState"] as const;
+const rnnShown = ["cell", "returnSequences", "returnState"] as const;
+
+/** The recurrent kinds of `layers` (RNN: a cell of `layers.rnn`). */
+export type TfRecurrentKind = "SimpleRNN" | "LSTM" | "GRU" | "RNN";
+
+/** The shape rule of SimpleRNN, LSTM, GRU and RNN (the output size `Units`: the last cell's). */
+export interface TfRecurrentShapeRule<Name extends string, Layer extends string, Args, Units> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    Name,
+    Args,
+    this["~input"],
+    NoReturnState<
+      Layer,
+      OptionOf<Args, "returnState", false>,
+      TfRecurrentRule<Layer, Units, OptionOf<Args, "returnSequences", false>, this["~input"]>
+    >
+  >;
+}
+interface TfRecurrentLayer<Args> extends TfLayerOf<Args> {
+  readonly returnSequences: OptionOf<Args, "returnSequences", false>;
+}
+/** `layers.simpleRNN({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
+export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs> extends TfRecurrentLayer<Args> {
+  readonly kind: "SimpleRNN";
+  readonly units: Args["units"];
+  readonly "~rule": TfRecurrentShapeRule<
+    "simpleRNN",
+    WrittenLayer<"simpleRNN", Args, typeof shown>,
+    Args,
+    Args["units"]
+  >;
+}
+/** `layers.lstm({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
+export interface LSTM<Args extends LSTMArgs = LSTMArgs> extends TfRecurrentLayer<Args> {
+  readonly kind: "LSTM";
+  readonly units: Args["units"];
+  readonly "~rule": TfRecurrentShapeRule<"lstm", WrittenLayer<"lstm", Args, typeof shown>, Args, Args["units"]>;
+}
+/** `layers.gru({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
+export interface GRU<Args extends GRUArgs = GRUArgs> extends TfRecurrentLayer<Args> {
+  readonly kind: "GRU";
+  readonly units: Args["units"];
+  readonly "~rule": TfRecurrentShapeRule<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"]>;
+}
+/** The output size of a cell or of cells (the last one's); `number` for an array that is not a tuple. */
+export type CellUnits<Cell> = Cell extends readonly [...unknown[], infer Last]
+  ? CellUnits<Last>
+  : Cell extends { readonly units: infer Units }
+    ? Units
+    : number;
+/** `layers.rnn({ cell })`: the cell (or stacked cells) run over time: [batch, time, features] → [batch, units]. */
+export interface RNN<Args extends RNNArgs = RNNArgs> extends TfRecurrentLayer<Args> {
+  readonly kind: "RNN";
+  readonly units: CellUnits<Args["cell"]>;
+  readonly "~rule": TfRecurrentShapeRule<
+    "rnn",
+    WrittenLayer<"rnn", Args, typeof rnnShown>,
+    Args,
+    CellUnits<Args["cell"]>
+  >;
+}
+
+/** The config of layers.simpleRNN / lstm / gru / rnn (its runtime object). */
+export interface TfRecurrentConfig extends TfjsConfig<TfRecurrentKind, SimpleRNNArgs | LSTMArgs | GRUArgs | RNNArgs> {
+  /** The output size (rnn: its last cell's). */
+  readonly units: number;
+  readonly returnSequences: boolean;
+  readonly useBias: boolean;
+  /** The cells of `layers.rnn`, first to last (empty for the others). */
+  readonly cells: readonly TfCellConfig[];
+}
+
+type StatefulProblem<Layer extends string, Args> = At<
+  "stateful",
+  [OptionOf<Args, "stateful", false>] extends [true] ? writeStatefulMessage<Layer> : false
+>;
+type RecurrentProblem<Name extends string, Args, Known> =
+  WrittenLayer<Name, Args, typeof shown> extends infer Layer extends string
+    ? FirstOptionProblem<
+        [
+          UnknownOptionProblem<Layer, Name, Args, Known>,
+          SizeOptionProblem<Layer, Args, "units">,
+          SizeOptionProblem<Layer, Args, "inputDim">,
+          SizeOptionProblem<Layer, Args, "inputLength">,
+          StatefulProblem<Layer, Args>,
+        ]
+      >
+    : never;
+// Options that need no further check: known, plain sizes, not stateful.
+type Plain<Args, Known> =
+  PlainOptions<Args, Known, "units" | "inputDim" | "inputLength"> extends true
+    ? [OptionOf<Args, "stateful", false>] extends [true]
+      ? false
+      : true
+    : false;
+
+/**
+ * tfjs's `tf.layers.simpleRNN({ units, returnSequences = false })`: a fully connected RNN over the time axis.
+ *
+ * @example
+ * layers.simpleRNN({ units: 8 });                         // [n, 10, 4] → [n, 8]
+ * layers.simpleRNN({ units: 8, returnSequences: true }); // [n, 10, 4] → [n, 10, 8]
+ */
+export function simpleRNN<
+  const Args extends RequiredOptions<SimpleRNNArgs>,
+  Problem = Plain<Args, keyof SimpleRNNArgs> extends true
+    ? false
+    : RecurrentProblem<"simpleRNN", Args, keyof SimpleRNNArgs>,
+>(args: CheckedLooseOptions<Args, Problem, SimpleRNNArgs>): SimpleRNN<Fitting<Args, SimpleRNNArgs>> {
+  return recurrent("SimpleRNN", "simpleRNN", args as SimpleRNNArgs, simpleRNNOptions) as never;
+}
+
+/**
+ * tfjs's `tf.layers.lstm({ units, returnSequences = false })`: a long short-term memory layer.
+ *
+ * @example
+ * layers.lstm({ units: 32 });                         // [n, 20, 16] → [n, 32]
+ * layers.lstm({ units: 32, returnSequences: true }); // [n, 20, 16] → [n, 20, 32]
+ */
+export function lstm<
+  const Args extends RequiredOptions<LSTMArgs>,
+  Problem = Plain<Args, keyof LSTMArgs> extends true ? false : RecurrentProblem<"lstm", Args, keyof LSTMArgs>,
+>(args: CheckedLooseOptions<Args, Problem, LSTMArgs>): LSTM<Fitting<Args, LSTMArgs>> {
+  return recurrent("LSTM", "lstm", args as LSTMArgs, lstmOptions) as never;
+}
+
+/**
+ * tfjs's `tf.layers.gru({ units, returnSequences = false })`: a gated recurrent unit layer.
+ *
+ * @example
+ * layers.gru({ units: 12 }); // [n, 7, 3] → [n, 12]
+ */
+export function gru<
+  const Args extends RequiredOptions<GRUArgs>,
+  Problem = Plain<Args, keyof GRUArgs> extends true ? false : RecurrentProblem<"gru", Args, keyof GRUArgs>,
+>(args: CheckedLooseOptions<Args, Problem, GRUArgs>): GRU<Fitting<Args, GRUArgs>> {
+  return recurrent("GRU", "gru", args as GRUArgs, gruOptions) as never;
+}
+
+/** The checks every recurrent layer's arguments share (units is checked by the caller when it has one). */
+function checkRecurrentArgs(layer: string, args: object): void {
+  checkSizeOption(layer, args, "inputDim");
+  checkSizeOption(layer, args, "inputLength");
+  if (optionOf<boolean>(args, "stateful", false) === true) throw new ShapeError(writeStatefulMessage(layer));
+}
+
+function recurrent(
+  kind: Exclude<TfRecurrentKind, "RNN">,
+  name: string,
+  args: SimpleRNNArgs,
+  known: ReadonlySet<string>,
+): TfRecurrentConfig {
+  const layer = writtenLayer(name, args, shown);
+  checkKnownOptions(layer, name, args, known, requiredOptions<SimpleRNNArgs>()("units"));
+  checkSizeOption(layer, args, "units");
+  checkRecurrentArgs(layer, args);
+  checkActivation(layer, args.activation);
+  checkActivation(layer, (args as LSTMArgs).recurrentActivation);
+  const returnSequences = optionOf<boolean>(args, "returnSequences", false) === true;
+  const returnState = optionOf<boolean>(args, "returnState", false) === true;
+  return {
+    kind,
+    written: layer,
+    args,
+    units: args.units,
+    returnSequences,
+    useBias: optionOf<boolean>(args, "useBias", true) !== false,
+    cells: [],
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => {
+      checkReturnState(layer, returnState);
+      return tfRecurrentRule(layer, args.units, returnSequences, input);
+    }),
+  };
+}
+
+type NoCellProblem<Layer extends string, Args, Key extends string> = At<
+  Key,
+  Args extends { readonly [K in Key]: readonly [] } ? writeNoCellMessage<Layer, Key> : false
+>;
+
+/**
+ * tfjs's `tf.layers.rnn({ cell, returnSequences = false })`: a cell of `layers` (or an array of cells, stacked) run
+ * over the time axis; the output size is the (last) cell's units.
+ *
+ * @example
+ * layers.rnn({ cell: layers.lstmCell({ units: 8 }) });                                       // [n, 10, 4] → [n, 8]
+ * layers.rnn({ cell: [layers.gruCell({ units: 8 }), layers.gruCell({ units: 6 })], returnSequences: true }); // [n, 10, 4] → [n, 10, 6]
+ */
+export function rnn<
+  const Args extends RequiredOptions<RNNArgs>,
+  Problem = WrittenLayer<"rnn", Args, typeof rnnShown> extends infer Layer extends string
+    ? FirstOptionProblem<
+        [
+          UnknownOptionProblem<Layer, "rnn", Args, keyof RNNArgs>,
+          NoCellProblem<Layer, Args, "cell">,
+          SizeOptionProblem<Layer, Args, "inputDim">,
+          SizeOptionProblem<Layer, Args, "inputLength">,
+          StatefulProblem<Layer, Args>,
+        ]
+      >
+    : never,
+>(args: CheckedLooseOptions<Args, Problem, RNNArgs>): RNN<Fitting<Args, RNNArgs>> {
+  const options = args as RNNArgs;
+  const layer = writtenLayer("rnn", options, rnnShown);
+  checkKnownOptions(layer, "rnn", options, rnnOptions, requiredOptions<RNNArgs>()("cell"));
+  checkRecurrentArgs(layer, options);
+  const cells = cellsOf(layer, "cell", options.cell);
+  const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
+  const returnState = optionOf<boolean>(options, "returnState", false) === true;
+  const units = cells.at(-1)!.units;
+  const runtime: TfRecurrentConfig = {
+    kind: "RNN",
+    written: layer,
+    args: options,
+    units,
+    returnSequences,
+    useBias: true,
+    cells,
+    outputShape: checkedInputShape("rnn", options, (input: RuntimeShape) => {
+      checkReturnState(layer, returnState);
+      return tfRecurrentRule(layer, units, returnSequences, input);
+    }),
+  };
+  return runtime as never;
+}
+
+/** The cells given as `key` (one, or a non-empty array), each checked to be a cell of `layers`. */
+function cellsOf(layer: string, key: string, given: unknown): TfCellConfig[] {
+  const cells = Array.isArray(given) ? given : [given];
+  if (cells.length === 0) throw new ShapeError(writeNoCellMessage(layer, key));
+  for (const cell of cells) {
+    const kind = (cell as { kind?: unknown } | null)?.kind;
+    if (!["SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells"].includes(kind as string))
+      throw new ShapeError(writeNotACellMessage(layer, key));
+  }
+  return cells as TfCellConfig[];
+}
+
+// ---- the cells
+
+/** The shape rule of a cell: not a layer (it goes into layers.rnn or layers.stackedRNNCells). */
+export interface TfCellShapeRule<Layer extends string> extends ShapeRule {
+  readonly "~output": writeCellMessage<Layer>;
+}
+const cellShown = ["units"] as const;
+/** `layers.simpleRNNCell({ units })`: a cell for layers.rnn. */
+export interface SimpleRNNCell<Args extends SimpleRNNCellArgs = SimpleRNNCellArgs> extends TfLayerOf<Args> {
+  readonly kind: "SimpleRNNCell";
+  readonly units: Args["units"];
+  readonly "~rule": TfCellShapeRule<WrittenLayer<"simpleRNNCell", Args, typeof cellShown>>;
+}
+/** `layers.lstmCell({ units })`: a cell for layers.rnn. */
+export interface LSTMCell<Args extends LSTMCellArgs = LSTMCellArgs> extends TfLayerOf<Args> {
+  readonly kind: "LSTMCell";
+  readonly units: Args["units"];
+  readonly "~rule": TfCellShapeRule<WrittenLayer<"lstmCell", Args, typeof cellShown>>;
+}
+/** `layers.gruCell({ units })`: a cell for layers.rnn. */
+export interface GRUCell<Args extends GRUCellArgs = GRUCellArgs> extends TfLayerOf<Args> {
+  readonly kind: "GRUCell";
+  readonly units: Args["units"];
+  readonly "~rule": TfCellShapeRule<WrittenLayer<"gruCell", Args, typeof cellShown>>;
+}
+/** `layers.stackedRNNCells({ cells })`: cells run one after the other at each step; a cell for layers.rnn. */
+export interface StackedRNNCells<Args extends StackedRNNCellsArgs = StackedRNNCellsArgs> extends TfLayerOf<Args> {
+  readonly kind: "StackedRNNCells";
+  readonly units: CellUnits<Args["cells"]>;
+  readonly "~rule": TfCellShapeRule<"stackedRNNCells({ cells: … })">;
+}
+
+/** The runtime object of a cell (not a layer of a model: layers.rnn converts and explains it). */
+export interface TfCellConfig extends TfjsConfig<TfCellKind, object> {
+  readonly units: number;
+  readonly useBias: boolean;
+  /** stackedRNNCells: its cells, first to last. */
+  readonly cells: readonly TfCellConfig[];
+}
+
+type CellProblem<Name extends string, Args, Known> =
+  WrittenLayer<Name, Args, typeof cellShown> extends infer Layer extends string
+    ? FirstOptionProblem<
+        [
+          UnknownOptionProblem<Layer, Name, Args, Known>,
+          SizeOptionProblem<Layer, Args, "units">,
+          At<
+            "resetAfter",
+            [OptionOf<Args, "resetAfter", false>] extends [true] ? writeResetAfterMessage<Layer> : false
+          >,
+        ]
+      >
+    : never;
+
+/**
+ * tfjs's `tf.layers.simpleRNNCell({ units })`: one step of a SimpleRNN, for `layers.rnn({ cell })`.
+ *
+ * @example
+ * layers.rnn({ cell: layers.simpleRNNCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
+ */
+export function simpleRNNCell<
+  const Args extends RequiredOptions<SimpleRNNCellArgs>,
+  Problem = PlainOptions<Args, keyof SimpleRNNCellArgs, "units"> extends true
+    ? false
+    : CellProblem<"simpleRNNCell", Args, keyof SimpleRNNCellArgs>,
+>(args: CheckedLooseOptions<Args, Problem, SimpleRNNCellArgs>): SimpleRNNCell<Fitting<Args, SimpleRNNCellArgs>> {
+  return cell("SimpleRNNCell", "simpleRNNCell", args as SimpleRNNCellArgs, simpleRNNCellOptions) as never;
+}
+
+/**
+ * tfjs's `tf.layers.lstmCell({ units })`: one step of an LSTM, for `layers.rnn({ cell })`.
+ *
+ * @example
+ * layers.rnn({ cell: layers.lstmCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
+ */
+export function lstmCell<
+  const Args extends RequiredOptions<LSTMCellArgs>,
+  Problem = PlainOptions<Args, keyof LSTMCellArgs, "units"> extends true
+    ? false
+    : CellProblem<"lstmCell", Args, keyof LSTMCellArgs>,
+>(args: CheckedLooseOptions<Args, Problem, LSTMCellArgs>): LSTMCell<Fitting<Args, LSTMCellArgs>> {
+  return cell("LSTMCell", "lstmCell", args as LSTMCellArgs, lstmCellOptions) as never;
+}
+
+/**
+ * tfjs's `tf.layers.gruCell({ units })`: one step of a GRU, for `layers.rnn({ cell })` (`resetAfter` is not
+ * supported by TensorFlow.js).
+ *
+ * @example
+ * layers.rnn({ cell: layers.gruCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
+ */
+export function gruCell<
+  const Args extends RequiredOptions<GRUCellArgs>,
+  Problem = PlainOptions<Args, keyof GRUCellArgs, "units"> extends true
+    ? [OptionOf<Args, "resetAfter", false>] extends [true]
+      ? CellProblem<"gruCell", Args, keyof GRUCellArgs>
+      : false
+    : CellProblem<"gruCell", Args, keyof GRUCellArgs>,
+>(args: CheckedLooseOptions<Args, Problem, GRUCellArgs>): GRUCell<Fitting<Args, GRUCellArgs>> {
+  return cell("GRUCell", "gruCell", args as GRUCellArgs, gruCellOptions) as never;
+}
+
+function cell(
+  kind: Exclude<TfCellKind, "StackedRNNCells">,
+  name: string,
+  args: SimpleRNNCellArgs,
+  known: ReadonlySet<string>,
+): TfCellConfig {
+  const layer = writtenLayer(name, args, cellShown);
+  checkKnownOptions(layer, name, args, known, requiredOptions<SimpleRNNCellArgs>()("units"));
+  checkSizeOption(layer, args, "units");
+  if ((args as GRUCellArgs).resetAfter === true) throw new ShapeError(writeResetAfterMessage(layer));
+  checkActivation(layer, args.activation);
+  checkActivation(layer, (args as LSTMCellArgs).recurrentActivation);
+  return {
+    kind,
+    written: layer,
+    args,
+    units: args.units,
+    useBias: optionOf<boolean>(args, "useBias", true) !== false,
+    cells: [],
+    outputShape: () => {
+      throw new ShapeError(cellMessage(layer));
+    },
+  };
+}
+
+/**
+ * tfjs's `tf.layers.stackedRNNCells({ cells })`: cells run one after the other at each step, a cell for
+ * `layers.rnn({ cell })` (as `layers.rnn({ cell: [...] })`).
+ *
+ * @example
+ * layers.rnn({ cell: layers.stackedRNNCells({ cells: [layers.lstmCell({ units: 8 }), layers.lstmCell({ units: 4 })] }) }); // [n, 10, 3] → [n, 4]
+ */
+export function stackedRNNCells<
+  const Args extends RequiredOptions<StackedRNNCellsArgs>,
+  Problem = FirstOptionProblem<
+    [
+      UnknownOptionProblem<"stackedRNNCells({ cells: … })", "stackedRNNCells", Args, keyof StackedRNNCellsArgs>,
+      NoCellProblem<"stackedRNNCells({ cells: … })", Args, "cells">,
+    ]
+  >,
+>(args: CheckedLooseOptions<Args, Problem, StackedRNNCellsArgs>): StackedRNNCells<Fitting<Args, StackedRNNCellsArgs>> {
+  const options = args as StackedRNNCellsArgs;
+  const layer = writtenLayer("stackedRNNCells", options, ["cells"]);
+  checkKnownOptions(
+    layer,
+    "stackedRNNCells",
+    options,
+    stackedRNNCellsOptions,
+    requiredOptions<StackedRNNCellsArgs>()("cells"),
+  );
+  const cells = cellsOf(layer, "cells", options.cells);
+  const runtime: TfCellConfig = {
+    kind: "StackedRNNCells",
+    written: layer,
+    args: options,
+    units: cells.at(-1)!.units,
+    useBias: true,
+    cells,
+    outputShape: () => {
+      throw new ShapeError(cellMessage(layer));
+    },
+  };
+  return runtime as never;
+}
+
+// ---- ConvLSTM2D
+
+const convShown = [
+  "filters",
+  "kernelSize",
+  "strides",
+  "padding",
+  "dilationRate",
+  "dataFormat",
+  "returnSequences",
+  "returnState",
+] as const;
+type ConvWritten<Args> = WrittenLayer<"convLstm2d", Args, typeof convShown>;
+
+/** The shape rule of ConvLSTM2D. */
+export interface ConvLSTM2DShapeRule<Args extends ConvLSTM2DArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "convLstm2d",
+    Args,
+    this["~input"],
+    NoReturnState<
+      ConvWritten<Args>,
+      OptionOf<Args, "returnState", false>,
+      TfConvLstmRule<
+        ConvWritten<Args>,
+        Args["filters"],
+        PerDim<Args["kernelSize"], 2>,
+        PerDim<OptionOf<Args, "strides", 1>, 2>,
+        OptionOf<Args, "padding", "valid">,
+        PerDim<OptionOf<Args, "dilationRate", 1>, 2>,
+        OptionOf<Args, "dataFormat", "channelsLast">,
+        OptionOf<Args, "returnSequences", false>,
+        this["~input"]
+      >
+    >
+  >;
+}
+/** `layers.convLstm2d({ filters, kernelSize })`: [batch, time, h, w, c] → [batch, h′, w′, filters]. */
+export interface ConvLSTM2D<Args extends ConvLSTM2DArgs = ConvLSTM2DArgs> extends TfRecurrentLayer<Args> {
+  readonly kind: "ConvLSTM2D";
+  readonly filters: Args["filters"];
+  readonly "~rule": ConvLSTM2DShapeRule<Args>;
+}
+/** The config of layers.convLstm2d (its runtime object), defaults filled in. */
+export interface TfConvLstmConfig extends TfjsConfig<"ConvLSTM2D", ConvLSTM2DArgs> {
+  readonly filters: number;
+  readonly kernelSize: SizeArg;
+  readonly strides: SizeArg;
+  readonly padding: "valid" | "same";
+  readonly dilationRate: SizeArg;
+  readonly dataFormat: DataFormat;
+  readonly returnSequences: boolean;
+  readonly useBias: boolean;
+}
+
+type Each<Value> = PerDim<Value, 2> extends readonly (infer One)[] ? One : never;
+type AboveOne<Value> = Each<Value> extends 1 ? false : true;
+type StridesDilationProblem<Layer extends string, Args> = number extends
+  Each<OptionOf<Args, "strides", 1>> | Each<OptionOf<Args, "dilationRate", 1>>
+  ? false
+  : [AboveOne<OptionOf<Args, "strides", 1>>, AboveOne<OptionOf<Args, "dilationRate", 1>>] extends [true, true]
+    ? writeStridesDilationMessage<Layer>
+    : false;
+type ConvLstmProblem<Args, Layer extends string = ConvWritten<Args>> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "convLstm2d", Args, keyof ConvLSTM2DArgs>,
+    SizeOptionProblem<Layer, Args, "filters">,
+    SizeOptionProblem<Layer, Args, "kernelSize", 2>,
+    SizeOptionProblem<Layer, Args, "strides", 2>,
+    At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
+    SizeOptionProblem<Layer, Args, "dilationRate", 2>,
+    At<"dilationRate", StridesDilationProblem<Layer, Args>>,
+    SizeOptionProblem<Layer, Args, "inputDim">,
+    SizeOptionProblem<Layer, Args, "inputLength">,
+    StatefulProblem<Layer, Args>,
+    At<"unroll", [OptionOf<Args, "unroll", false>] extends [true] ? writeUnrollMessage<Layer> : false>,
+  ]
+>;
+
+/**
+ * tfjs's `tf.layers.convLstm2d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1,
+ * dataFormat = "channelsLast", returnSequences = false })`: an LSTM whose products are convolutions, on
+ * [batch, time, height, width, channels].
+ *
+ * @example
+ * layers.convLstm2d({ filters: 4, kernelSize: 3 });                                              // [n, 5, 10, 10, 2] → [n, 8, 8, 4]
+ * layers.convLstm2d({ filters: 4, kernelSize: 3, padding: "same", returnSequences: true }); // [n, 5, 10, 10, 2] → [n, 5, 10, 10, 4]
+ */
+export function convLstm2d<const Args extends RequiredOptions<ConvLSTM2DArgs>, Problem = ConvLstmProblem<Args>>(
+  args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>,
+): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
+  const options = args as ConvLSTM2DArgs;
+  const layer = writtenLayer("convLstm2d", options, convShown);
+  checkKnownOptions(
+    layer,
+    "convLstm2d",
+    options,
+    convLstm2dOptions,
+    requiredOptions<ConvLSTM2DArgs>()("filters", "kernelSize"),
+  );
+  checkSizeOption(layer, options, "filters");
+  checkSizeOption(layer, options, "kernelSize", 2);
+  checkSizeOption(layer, options, "strides", 2);
+  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
+  const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
+  checkSizeOption(layer, options, "dilationRate", 2);
+  const strides = perDim(optionOf<SizeArg>(options, "strides", 1), 2);
+  const dilations = perDim(optionOf<SizeArg>(options, "dilationRate", 1), 2);
+  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
+    throw new ShapeError(stridesDilationMessage(layer));
+  checkRecurrentArgs(layer, options);
+  if (optionOf<boolean>(options, "unroll", false) === true) throw new ShapeError(writeUnrollMessage(layer));
+  const dataFormat = dataFormatOf(layer, options);
+  checkActivation(layer, options.activation);
+  checkActivation(layer, options.recurrentActivation);
+  const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
+  const returnState = optionOf<boolean>(options, "returnState", false) === true;
+  const kernels = perDim(options.kernelSize, 2);
+  const runtime: TfConvLstmConfig = {
+    kind: "ConvLSTM2D",
+    written: layer,
+    args: options,
+    filters: options.filters,
+    kernelSize: options.kernelSize,
+    strides: optionOf(options, "strides", 1),
+    padding,
+    dilationRate: optionOf(options, "dilationRate", 1),
+    dataFormat,
+    returnSequences,
+    useBias: optionOf<boolean>(options, "useBias", true) !== false,
+    outputShape: checkedInputShape("convLstm2d", options, (input: RuntimeShape) => {
+      checkReturnState(layer, returnState);
+      return tfConvLstmRule(
+        layer,
+        { filters: options.filters, kernels, strides, padding, dilations, dataFormat, returnSequences },
+        input,
+      );
+    }),
+  };
+  return runtime as never;
+}

@@ -1,0 +1,207 @@
+// layers.timeDistributed / layers.bidirectional: tfjs-layers' wrappers, which apply the rule of the `layers` layer
+// they wrap (at each time step; forward and backward). Rules: tf-recurrent.types.ts, twins in tf-recurrent.ts.
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type {
+  At,
+  CheckedLooseOptions,
+  FirstOptionProblem,
+  Fitting,
+  InputShapeChecked,
+  OptionOf,
+  RequiredOptions,
+  UnknownOptionProblem,
+  WrittenLayer,
+} from "../../../types/shape/tf-options.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import type { LayerConfig, TfjsConfig } from "../layer-config.ts";
+import type { MergeMode, TfBidirectionalRule, TfTimeDistributedRule } from "./tf-recurrent.types.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import {
+  checkKnownOptions,
+  checkedInputShape,
+  choiceOf,
+  layerArgs,
+  optionSet,
+  requiredOptions,
+  writtenLayer,
+} from "../../shape/tf-options.ts";
+import { tfBidirectionalRule, tfTimeDistributedRule } from "./tf-recurrent.ts";
+
+type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
+
+/** A layer of the `layers` vocabulary (its kind is tfjs's class name: "Dense", "LSTM", …). */
+export interface TfWrappedLayer extends Layer, RuntimeLayer {
+  readonly kind: Capitalize<string>;
+}
+/** tfjs-layers' `WrapperLayerArgs`: `layer` is a layer of `layers`. */
+export interface TimeDistributedArgs extends Omit<TfArgs<typeof tfl.layers.timeDistributed>, "layer"> {
+  readonly layer: TfWrappedLayer;
+}
+/** The recurrent kinds Bidirectional takes. */
+export type TfRnnKind = "SimpleRNN" | "LSTM" | "GRU" | "RNN" | "ConvLSTM2D";
+/** tfjs-layers' `BidirectionalLayerArgs`: `layer` is a recurrent layer of `layers`. */
+export interface BidirectionalArgs extends Omit<TfArgs<typeof tfl.layers.bidirectional>, "layer"> {
+  readonly layer: TfWrappedLayer & { readonly kind: TfRnnKind };
+  /** Default 'concat': the forward and backward outputs joined along the last dimension. */
+  readonly mergeMode?: MergeMode;
+}
+export const timeDistributedOptions = optionSet<TimeDistributedArgs>()(...layerArgs, "layer");
+export const bidirectionalOptions = optionSet<BidirectionalArgs>()(...layerArgs, "layer", "mergeMode");
+
+/** The message when the wrapped object is not a layer of `layers` (JavaScript, or an `nn` layer). */
+export type writeWrappedKindMessage<
+  Layer extends string,
+  Expected extends string,
+> = `${Layer}: layer must be ${Expected}`;
+export const writeWrappedKindMessage = (layer: string, expected: string): string =>
+  `${layer}: layer must be ${expected}`;
+const anyLayer = "a layer of layers (TensorFlow.js's vocabulary)";
+const recurrentLayer = "a recurrent layer of layers (simpleRNN, lstm, gru, rnn or convLstm2d)";
+
+const timeShown = ["layer"] as const;
+const biShown = ["layer", "mergeMode"] as const;
+
+/** The shape rule of TimeDistributed. */
+export interface TimeDistributedShapeRule<Args extends TimeDistributedArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "timeDistributed",
+    Args,
+    this["~input"],
+    TfTimeDistributedRule<WrittenLayer<"timeDistributed", Args, typeof timeShown>, Args["layer"], this["~input"]>
+  >;
+}
+/** `layers.timeDistributed({ layer })`: the layer applied at every time step, [batch, time, ...] → [batch, time, ...]. */
+export interface TimeDistributed<Args extends TimeDistributedArgs = TimeDistributedArgs> extends TfLayerOf<Args> {
+  readonly kind: "TimeDistributed";
+  readonly "~rule": TimeDistributedShapeRule<Args>;
+}
+/** The shape rule of Bidirectional. */
+export interface BidirectionalShapeRule<Args extends BidirectionalArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<
+    "bidirectional",
+    Args,
+    this["~input"],
+    TfBidirectionalRule<
+      WrittenLayer<"bidirectional", Args, typeof biShown>,
+      Args["layer"],
+      OptionOf<Args, "mergeMode", "concat">,
+      this["~input"]
+    >
+  >;
+}
+/** `layers.bidirectional({ layer, mergeMode })`: a recurrent layer run forward and backward, the outputs merged. */
+export interface Bidirectional<Args extends BidirectionalArgs = BidirectionalArgs> extends TfLayerOf<Args> {
+  readonly kind: "Bidirectional";
+  readonly "~rule": BidirectionalShapeRule<Args>;
+}
+
+/** The config of layers.timeDistributed / bidirectional (its runtime object): the wrapped layer's config. */
+export interface TfWrapperConfig extends TfjsConfig<"TimeDistributed" | "Bidirectional", TimeDistributedArgs> {
+  readonly layer: LayerConfig;
+  readonly mergeMode: MergeMode | undefined;
+}
+
+// A wrapped layer whose kind is not capitalized is an `nn` layer (PyTorch's vocabulary): not tfjs's.
+type KindProblem<Layer extends string, Args, Expected extends string, Kinds extends string> = At<
+  "layer",
+  Args extends { readonly layer: { readonly kind: infer Kind } }
+    ? Kind extends Kinds
+      ? false
+      : writeWrappedKindMessage<Layer, Expected>
+    : false
+>;
+
+/**
+ * tfjs's `tf.layers.timeDistributed({ layer })`: applies a layer of `layers` to every time step of
+ * [batch, time, ...]; the layer's rule applies to [batch, ...] and its message names that input.
+ *
+ * @example
+ * layers.timeDistributed({ layer: layers.dense({ units: 3 }) }); // [n, 10, 8] → [n, 10, 3]
+ */
+export function timeDistributed<
+  const Args extends RequiredOptions<TimeDistributedArgs>,
+  Problem = FirstOptionProblem<
+    [
+      UnknownOptionProblem<"timeDistributed({ layer: … })", "timeDistributed", Args, keyof TimeDistributedArgs>,
+      KindProblem<"timeDistributed({ layer: … })", Args, typeof anyLayer, Capitalize<string>>,
+    ]
+  >,
+>(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
+  const options = args as TimeDistributedArgs;
+  const layer = writtenLayer("timeDistributed", options, timeShown);
+  checkKnownOptions(
+    layer,
+    "timeDistributed",
+    options,
+    timeDistributedOptions,
+    requiredOptions<TimeDistributedArgs>()("layer"),
+  );
+  const inner = wrapped(layer, options.layer, anyLayer, (kind) => /^[A-Z]/.test(kind));
+  const runtime: TfWrapperConfig = {
+    kind: "TimeDistributed",
+    written: layer,
+    args: options,
+    layer: inner,
+    mergeMode: undefined,
+    outputShape: checkedInputShape("timeDistributed", options, (input: RuntimeShape) =>
+      tfTimeDistributedRule(layer, inner, input),
+    ),
+  };
+  return runtime as never;
+}
+
+/**
+ * tfjs's `tf.layers.bidirectional({ layer, mergeMode = "concat" })`: a recurrent layer of `layers` run forward and
+ * backward; 'concat' doubles the last dimension of its output, 'sum', 'mul' and 'ave' keep it.
+ *
+ * @example
+ * layers.bidirectional({ layer: layers.lstm({ units: 8 }) });                    // [n, 10, 4] → [n, 16]
+ * layers.bidirectional({ layer: layers.gru({ units: 8, returnSequences: true }), mergeMode: "sum" }); // [n, 10, 4] → [n, 10, 8]
+ */
+export function bidirectional<
+  const Args extends RequiredOptions<BidirectionalArgs>,
+  Problem = WrittenLayer<"bidirectional", Args, typeof biShown> extends infer Layer extends string
+    ? FirstOptionProblem<
+        [
+          UnknownOptionProblem<Layer, "bidirectional", Args, keyof BidirectionalArgs>,
+          KindProblem<Layer, Args, typeof recurrentLayer, TfRnnKind>,
+        ]
+      >
+    : never,
+>(args: CheckedLooseOptions<Args, Problem, BidirectionalArgs>): Bidirectional<Fitting<Args, BidirectionalArgs>> {
+  const options = args as BidirectionalArgs;
+  const layer = writtenLayer("bidirectional", options, biShown);
+  checkKnownOptions(
+    layer,
+    "bidirectional",
+    options,
+    bidirectionalOptions,
+    requiredOptions<BidirectionalArgs>()("layer"),
+  );
+  const inner = wrapped(layer, options.layer, recurrentLayer, (kind) =>
+    ["SimpleRNN", "LSTM", "GRU", "RNN", "ConvLSTM2D"].includes(kind),
+  );
+  const mergeMode = choiceOf<MergeMode>(layer, options, "mergeMode", ["concat", "sum", "mul", "ave"]);
+  const runtime: TfWrapperConfig = {
+    kind: "Bidirectional",
+    written: layer,
+    args: options,
+    layer: inner,
+    mergeMode,
+    outputShape: checkedInputShape("bidirectional", options, (input: RuntimeShape) =>
+      tfBidirectionalRule(layer, inner, mergeMode, input),
+    ),
+  };
+  return runtime as never;
+}
+
+/** The wrapped layer, checked to be a layer of the expected kinds. */
+function wrapped(layer: string, given: unknown, expected: string, fits: (kind: string) => boolean): LayerConfig {
+  const inner = given as Partial<LayerConfig> | null | undefined;
+  if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
+    throw new ShapeError(writeWrappedKindMessage(layer, expected));
+  return inner as LayerConfig;
+}
