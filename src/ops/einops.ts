@@ -299,14 +299,25 @@ type EinopsSides<Kind extends EinopsKind, L, R, S extends Shape, Lengths> = L ex
     : [L, R] extends [infer LE extends readonly unknown[], infer RE extends readonly unknown[]]
       ? OnlyLeft<Kind, AxesOf<LE>, AxesOf<RE>> extends infer Missing extends string
         ? `axis ${ShowUnion<Missing>} is only on the left${Kind extends "rearrange" ? " (reduce removes axes)" : ""}`
-        : Left<Kind, LE, S, Lengths> extends infer Bound
-          ? Bound extends string
-            ? Bound
-            : Bound extends [infer Env, infer Ellipsis extends Shape]
-              ? Right<Kind, RE, Env, Ellipsis, Lengths>
-              : never
-          : never
+        : NotInPattern<Lengths, AxesOf<LE> | AxesOf<RE>> extends infer Stray extends string
+          ? `axis ${ShowUnion<Stray>} is given a length but is not in the pattern`
+          : Left<Kind, LE, S, Lengths> extends infer Bound
+            ? Bound extends string
+              ? Bound
+              : Bound extends [infer Env, infer Ellipsis extends Shape]
+                ? Right<Kind, RE, Env, Ellipsis, Lengths>
+                : never
+            : never
       : never;
+/**
+ * The axes given a length that the pattern does not name (einops refuses them: "Axis z is not used in
+ * transform"), or false; lengths typed `Record<string, number>` are not known to the compiler: false.
+ */
+type NotInPattern<Lengths, Axes extends string> = string extends keyof Lengths
+  ? false
+  : [Exclude<keyof Lengths & string, Axes>] extends [never]
+    ? false
+    : Exclude<keyof Lengths & string, Axes>;
 
 // ---- the runtime twin --------------------------------------------------------------------------------------
 
@@ -368,6 +379,8 @@ export function einopsPlan(
   const onlyLeft = namesIn(leftSide).filter((a) => !namesIn(rightSide).includes(a));
   if (op !== "reduce" && onlyLeft.length > 0)
     fail(`axis ${onlyLeft.join(" | ")} is only on the left${op === "rearrange" ? " (reduce removes axes)" : ""}`);
+  const stray = Object.keys(lengths).filter((a) => !namesIn(leftSide).includes(a) && !namesIn(rightSide).includes(a));
+  if (stray.length > 0) fail(`axis ${stray.join(" | ")} is given a length but is not in the pattern`);
   const dots = leftSide.indexOf("...");
   const named = leftSide.filter((e) => e !== "...");
   if (dots === -1 && named.length !== input.length)

@@ -79,6 +79,7 @@ export const onlyRight = einops.rearrange(images, "b c h w -> b c h w t"); // er
 export const rankMismatch = einops.rearrange(images, "b c h -> b c h"); // error: the left side has 3 dimensions, but the input [number, 3, 224, 224] has 4"
 export const twoUnknown = einops.rearrange(images, "b c (h p1) w -> b c h p1 w"); // error: group (h p1): give the lengths of all its axes but one
 export const repeatLength = einops.repeat(input([768]), "b d -> b n d"); // error: axis n is only on the right: give its length (as { n: … })"
+export const strayLength = einops.rearrange(images, "b c h w -> b (h w) c", { z: 3 }); // error: axis z is given a length but is not in the pattern"
 export const wrongLength = einops.rearrange(images, "b c h w -> b c h w", { c: 4 }); // error: axis c is given length 4 but its dimension is 3"
 export const literalLeft = einops.rearrange(images, "b c (h 2) w -> b c h w"); // error: "rearrange(\"b c (h 2) w -> b c h w\"): a number other than 1 (2) on the left is only for reduce"
 export const literalLeftRepeat = einops.repeat(images, "b c (h 2) w -> b c h w n", { n: 2 }); // error: a number other than 1 (2) on the left is only for reduce"
