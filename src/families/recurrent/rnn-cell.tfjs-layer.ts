@@ -1,4 +1,5 @@
-// `shapecheck>RecurrentCell`: one step of PyTorch's RNNCell, LSTMCell or GRUCell from a zero state, in tf
+// `shapecheck>RecurrentCell`: one step of PyTorch's RNNCell, LSTMCell or GRUCell, from a zero state (in a
+// chain) or from the states given (the graph node "call": inputs [x, h?, c?], an LSTM cell's outputs [h', c']), in tf
 // ops (gradients by autodiff), with PyTorch's weights in PyTorch's layout and names: weight_ih [G·H, in],
 // weight_hh [G·H, H], bias_ih, bias_hh [G·H] (G = 1, 4 (gates i, f, g, o) or 3 (r, z, n)). The step
 // functions are PyTorch's equations:
@@ -20,6 +21,10 @@ export interface CellArgs {
   hiddenSize: number;
   useBias: boolean;
   nonlinearity: "tanh" | "relu";
+  /** The inputs given, in order (default ["input"]): "input", then "hx" and "cx" (lstmCell) when given. */
+  inputs?: string[];
+  /** lstmCell called on symbolic tensors: outputs [h', c'] (else h' only). */
+  returnCell?: boolean;
   name?: string;
   trainable?: boolean;
 }
@@ -79,17 +84,28 @@ export class RecurrentCellLayer extends tfl.layers.Layer {
     this.built = true;
   }
 
-  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    return [(inputShape as Shape)[0]!, this.settings.hiddenSize];
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    const x = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
+    const shape = [x[0]!, this.settings.hiddenSize];
+    return this.settings.returnCell ? [shape, [...shape]] : shape;
   }
 
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+  override computeMask(): null | null[] {
+    return this.settings.returnCell ? [null, null] : null;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const names = this.settings.inputs ?? ["input"];
+    const given = (name: string) => (names.includes(name) ? list[names.indexOf(name)] : undefined);
+    const x = list[0]!;
     const { kind, nonlinearity, hiddenSize } = this.settings;
     const w = this.cellWeights!;
     return tf.tidy(() => {
-      const h = tf.zeros([x.shape[0], hiddenSize]);
-      return cellStep(kind, nonlinearity, affine(x, w.weightIh, w.biasIh), affine(h, w.weightHh, w.biasHh), h).h;
+      const h = given("hx") ?? tf.zeros([x.shape[0], hiddenSize]);
+      const c = given("cx");
+      const next = cellStep(kind, nonlinearity, affine(x, w.weightIh, w.biasIh), affine(h, w.weightHh, w.biasHh), h, c);
+      return this.settings.returnCell ? [next.h, next.c!] : next.h;
     });
   }
 

@@ -1,0 +1,91 @@
+// The states of torch.nn's recurrent layers (issue 17) against PyTorch 1.13 (test/fixtures/pytorch-nn-recurrent.json,
+// scripts/nn_recurrent_fixtures.py, "stateValues"): shapecheck's tfjs layers for a layer called with its states
+// (RecurrentStack: `out, (h, c) = lstm(x, (h0, c0))`; RecurrentCell: `h, c = cell(x, (h, c))`) compute PyTorch's
+// outputs and final states with PyTorch's weights, from given initial states or zeros, on wasm and cpu.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import { nn } from "../src/index.ts";
+import { ready } from "../src/tfjs.ts";
+import type { RecurrentConfig } from "../src/families/recurrent/recurrent.nn.ts";
+import type { RecurrentCellConfig } from "../src/families/recurrent/rnn-cell.nn.ts";
+import { RecurrentStack } from "../src/families/recurrent/recurrent-stack.tfjs-layer.ts";
+import { RecurrentCellLayer } from "../src/families/recurrent/rnn-cell.tfjs-layer.ts";
+
+interface StateValue {
+  readonly layer: string;
+  readonly state: Record<string, number[]>;
+  readonly inputs: number[][];
+  readonly outputs: number[][];
+}
+const fixtures = JSON.parse(readFileSync(new URL("fixtures/pytorch-nn-recurrent.json", import.meta.url), "utf8")) as {
+  stateValues: Record<string, StateValue>;
+};
+
+let count = 0;
+/** The tfjs layer of a layer called on symbolic tensors with `given` inputs. */
+function tfjsLayer(config: RecurrentConfig | RecurrentCellConfig, given: number): tfl.layers.Layer {
+  if (config.kind === "rnnCell" || config.kind === "lstmCell" || config.kind === "gruCell")
+    return new RecurrentCellLayer({
+      kind: config.kind,
+      inputSize: config.inputSize,
+      hiddenSize: config.hiddenSize,
+      useBias: config.bias,
+      nonlinearity: config.nonlinearity ?? "tanh",
+      inputs: ["input", "hx", "cx"].slice(0, given),
+      returnCell: config.kind === "lstmCell",
+      name: `cell${(count += 1)}`,
+    });
+  return new RecurrentStack({
+    kind: config.kind,
+    inputSize: config.inputSize,
+    hiddenSize: config.hiddenSize,
+    numLayers: config.numLayers,
+    bidirectional: config.bidirectional,
+    useBias: config.bias,
+    projSize: config.projSize ?? 0,
+    nonlinearity: config.nonlinearity ?? "tanh",
+    dropout: config.dropout,
+    inputs: ["input", "h0", "c0"].slice(0, given),
+    name: `stack${(count += 1)}`,
+  });
+}
+
+/** The largest |a − b|; fails past 1e-4 + 1e-4·|b|. */
+function maxDifference(actual: tf.Tensor, expected: tf.Tensor, what: string): number {
+  assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
+  const a = actual.dataSync();
+  const b = expected.dataSync();
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const difference = Math.abs(a[i]! - b[i]!);
+    worst = Math.max(worst, difference);
+    assert.ok(difference <= 1e-4 + 1e-4 * Math.abs(b[i]!), `${what}: element ${i} is ${a[i]}, PyTorch's ${b[i]}`);
+  }
+  return worst;
+}
+
+for (const backend of ["wasm", "cpu"] as const) {
+  describe(`the layers with states compute PyTorch's outputs and states (${backend})`, () => {
+    for (const [name, fixture] of Object.entries(fixtures.stateValues)) {
+      test(name, async (t) => {
+        assert.equal(await ready({ backend }), backend);
+        const config = new Function("nn", `return ${fixture.layer};`)(nn) as RecurrentConfig | RecurrentCellConfig;
+        const layer = tfjsLayer(config, fixture.inputs.length);
+        const inputs = fixture.inputs.map((value) => tf.tensor(value));
+        layer.apply(inputs.length === 1 ? inputs[0]! : inputs); // builds the weights
+        const names = layer.weights.map((w) => w.originalName.split("/").at(-1)!);
+        assert.deepEqual(names, Object.keys(fixture.state), "weights in PyTorch's state_dict order and names");
+        layer.weights.forEach((w, i) => w.write(tf.tensor(fixture.state[names[i]!]!)));
+        const outputs = [layer.apply(inputs.length === 1 ? inputs[0]! : inputs)].flat() as tf.Tensor[];
+        assert.equal(outputs.length, fixture.outputs.length, "outputs");
+        const worst = Math.max(
+          ...outputs.map((y, i) => maxDifference(y, tf.tensor(fixture.outputs[i]!), `${name} output ${i}`)),
+        );
+        t.diagnostic(`max |Δ| ${worst.toExponential(2)} over ${outputs.length} outputs`);
+      });
+    }
+  });
+}
