@@ -23,7 +23,14 @@ export interface TensorLike {
     | { readonly op: "layers"; readonly from: TensorLike; readonly layers: readonly RuntimeLayer[] }
     | { readonly op: "add" | "matmul"; readonly from: readonly TensorLike[] }
     | { readonly op: "cat"; readonly dim: number; readonly from: readonly TensorLike[] }
-    | ({ readonly op: "fn"; readonly from: readonly TensorLike[] } & OpNodeLike);
+    | ({ readonly op: "fn"; readonly from: readonly TensorLike[] } & OpNodeLike)
+    | {
+        readonly op: "call";
+        readonly layer: RuntimeLayer;
+        readonly names: readonly string[];
+        readonly from: readonly TensorLike[];
+      }
+    | { readonly op: "output"; readonly index: number; readonly from: readonly TensorLike[] };
 }
 
 /** A graph as explain reads it. */
@@ -278,6 +285,36 @@ export function explainGraph(name: string, graph: GraphLike): ExplainedModel {
       const chain = explainChain(node.from.shape, node.layers, from, next);
       chain.rows.forEach((row, i) => into.add(row, node.layers[i] as object));
       id = chain.last;
+    } else if (node.op === "call" || node.op === "output") {
+      // a layer called on several tensors (its parameters, counted once per layer), or its output i
+      const from = node.from.map(visit);
+      const { id: rowId, index } = next();
+      const layer = node.op === "call" ? node.layer : (node.from[0]!.node as { layer: RuntimeLayer }).layer;
+      const row: ExplainedLayer =
+        node.op === "call"
+          ? {
+              id: rowId,
+              index,
+              layer: `${layer.written}.call(${node.names.join(", ")})`,
+              kind: layer.kind,
+              from,
+              input: node.from[0]!.shape,
+              output: tensor.shape,
+              ...explainKind(layer as unknown as LayerConfig, node.from[0]!.shape, tensor.shape),
+            }
+          : {
+              id: rowId,
+              index,
+              layer: `${layer.written}: output ${node.index}`,
+              kind: "output",
+              from,
+              input: node.from[0]!.shape,
+              output: tensor.shape,
+              arithmetic: [],
+              params: 0,
+            };
+      into.add(row, node.op === "call" ? layer : row);
+      id = rowId;
     } else {
       const from = node.from.map(visit);
       const position = next();
@@ -296,7 +333,7 @@ export function explainGraph(name: string, graph: GraphLike): ExplainedModel {
 function explainJoin(
   id: string,
   index: string,
-  node: Exclude<TensorLike["node"], { op: "input" | "layers" }>,
+  node: Exclude<TensorLike["node"], { op: "input" | "layers" | "call" | "output" }>,
   from: string[],
   output: RuntimeShape,
 ): ExplainedLayer {

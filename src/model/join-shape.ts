@@ -7,7 +7,7 @@ import { matmulShape } from "../ops/matmul.ts";
 import { opRules, type OpName } from "../ops/rules.ts";
 import type { GraphNode } from "./symbolic.ts";
 
-export type JoinNode = Exclude<GraphNode, { readonly op: "input" | "layers" }>;
+export type JoinNode = Exclude<GraphNode, { readonly op: "input" | "layers" | "call" | "output" }>;
 
 export function joinShape(node: JoinNode, shapes: readonly RuntimeShape[]): RuntimeShape {
   if (node.op === "add") return equalShapes("add", "the first operand", shapes[0]!, "the second", shapes[1]!);

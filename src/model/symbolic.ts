@@ -8,6 +8,7 @@ import type { Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { dimIndex, writeDimRangeMessage } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
+import type { CallableLayer } from "./call.ts";
 import type { RuntimeLayer } from "./layer.ts";
 import type { OutputOf } from "./sequential.ts";
 import { walk } from "./walk.ts";
@@ -25,7 +26,22 @@ export type GraphNode =
       readonly fn: string;
       readonly args: readonly unknown[];
       readonly from: readonly SymbolicTensor[];
-    };
+    }
+  /**
+   * A layer called on several symbolic tensors (src/model/call.ts): its arguments' names and tensors
+   * (absent optional ones left out), its plain-data options, and all its output shapes; this tensor
+   * is the first output.
+   */
+  | {
+      readonly op: "call";
+      readonly layer: CallableLayer;
+      readonly names: readonly string[];
+      readonly from: readonly SymbolicTensor[];
+      readonly options: Readonly<Record<string, unknown>>;
+      readonly shapes: readonly RuntimeShape[];
+    }
+  /** Output `index` (≥ 1) of a call: `from` is the call's tensor. */
+  | { readonly op: "output"; readonly index: number; readonly from: readonly [SymbolicTensor] };
 
 /** Shapes the compiler knows the rank of; `Shape` itself (after a mistake) is not one. */
 type KnownRank = readonly [] | readonly [unknown, ...unknown[]];

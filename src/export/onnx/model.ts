@@ -79,6 +79,8 @@ function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
       from: TensorLike | readonly TensorLike[];
       layers?: readonly LayerLike[];
     };
+    if (node.op === "call" || node.op === "output")
+      throw new ExportError("toOnnx: a layer called on several tensors (layer.call(…)) cannot be exported to ONNX yet");
     if (node.op === "layers") {
       const from = node.from as TensorLike;
       names.set(t, emitChain(c, node.layers!, names.get(from)!, from.shape, `${pipes.indexOf(t)}.`));

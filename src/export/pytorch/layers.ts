@@ -122,6 +122,8 @@ const emitters: Readonly<Record<string, Emitter>> = {
     call("SelfAttention", [f(l, "embedDim"), f(l, "numHeads")], {
       dropout: [f(l, "dropout"), 0],
       bias: [f(l, "bias"), true],
+      kdim: [f(l, "kdim") ?? f(l, "embedDim"), f(l, "embedDim")],
+      vdim: [f(l, "vdim") ?? f(l, "embedDim"), f(l, "embedDim")],
     }),
   relu: () => "nn.ReLU()",
   gelu: () => "nn.GELU()",

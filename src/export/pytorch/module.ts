@@ -12,7 +12,7 @@ import {
   type SequentialLike,
   type TensorLike,
 } from "../model-parts.ts";
-import { chainLines, helpersOf, helpersUsed, sharedDefinitions } from "./layers.ts";
+import { chainLines, emitLayer, helpersOf, helpersUsed, sharedDefinitions } from "./layers.ts";
 import { einopsOps, emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
 import { className } from "./python.ts";
@@ -73,23 +73,62 @@ ${lines.join("\n")}
         )`;
 }
 
-const pipesOf = (graph: GraphLike): TensorLike[] => tensorsOf(graph).filter((t) => t.node.op === "layers");
-const layersOf = (t: TensorLike): readonly LayerLike[] => (t.node as { layers: readonly LayerLike[] }).layers;
-const fromOf = (t: TensorLike): TensorLike => (t.node as { from: TensorLike }).from;
+/** A graph's pipe calls and layer calls (`mha.call(q, k, v)`: a pipe of one layer), in the order they ran. */
+const isPipe = (t: TensorLike): boolean => t.node.op === "layers" || t.node.op === "call";
+const pipesOf = (graph: GraphLike): TensorLike[] => tensorsOf(graph).filter(isPipe);
+const layersOf = (t: TensorLike): readonly LayerLike[] =>
+  t.node.op === "call"
+    ? [(t.node as unknown as { layer: LayerLike }).layer]
+    : (t.node as { layers: readonly LayerLike[] }).layers;
+/** A pipe's input (a call's first argument). */
+const fromOf = (t: TensorLike): TensorLike =>
+  t.node.op === "call" ? (t.node as { from: readonly TensorLike[] }).from[0]! : (t.node as { from: TensorLike }).from;
+
+/** How a called layer's forward is written in Python, when not `self[i][0](…)`: the self-attention wrapper's base. */
+const callForwards: Readonly<Record<string, string>> = { multiheadAttention: "nn.MultiheadAttention.forward" };
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A layer call's Python expression: arguments and options as keywords, masks (0/1 numbers here) as booleans. */
+function emitCall(t: TensorLike, module: string, names: ReadonlyMap<TensorLike, string>): string {
+  const node = t.node as unknown as {
+    layer: LayerLike;
+    names: readonly string[];
+    from: readonly TensorLike[];
+    options: Readonly<Record<string, unknown>>;
+  };
+  const args = node.names.map((name, i) => {
+    const value = names.get(node.from[i]!)!;
+    return `${snake(name)}=${name.endsWith("Mask") ? `${value} > 0.5` : value}`;
+  });
+  const options = Object.entries(node.options)
+    .filter(([, value]) => typeof value === "boolean" || typeof value === "number")
+    .map(([key, value]) => `${snake(key)}=${value === true ? "True" : value === false ? "False" : String(value)}`);
+  const forward = callForwards[String(node.layer.kind)];
+  return forward
+    ? `${forward}(${[module, ...args, ...options].join(", ")})`
+    : `${module}(${[...args, ...options].join(", ")})`;
+}
 const operandsOf = (t: TensorLike): readonly TensorLike[] => (t.node as { from: readonly TensorLike[] }).from;
 
 function graphClass(name: string, graph: GraphLike): string {
   const tensors = tensorsOf(graph);
-  const pipes = tensors.filter((t) => t.node.op === "layers");
+  const pipes = tensors.filter(isPipe);
   const names = new Map<TensorLike, string>();
   graph.inputs.forEach((t, i) => names.set(t, graph.inputs.length === 1 ? "x" : `x${i}`));
+  const chains = pipes.filter((t) => t.node.op === "layers");
   const shared = sharedDefinitions(
-    pipes.map(layersOf),
-    pipes.map((t) => fromOf(t).shape),
+    chains.map(layersOf),
+    chains.map((t) => fromOf(t).shape),
     "        ",
   );
-  const modules = pipes.map(
-    (t, i) => `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
+  const modules = pipes.map((t, i) =>
+    t.node.op === "call"
+      ? `            nn.Sequential(  # call ${i}: ${layersOf(t)[0]!.written ?? layersOf(t)[0]!.kind}
+                ${emitLayer(layersOf(t)[0]!, fromOf(t).shape, () => {
+                  throw new ExportError("toPyTorch: a called layer with nested layers cannot be exported yet");
+                })},
+            ),`
+      : `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
 ${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).join("\n")}
             ),`,
   );
@@ -102,6 +141,21 @@ ${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).joi
     const v = `h${k}`;
     names.set(t, v);
     const op = t.node.op;
+    if (op === "call" || op === "output") {
+      // a layer called on several tensors: its outputs a tuple when it has several (`h4_outputs[1]`)
+      const calls = t.node as unknown as { shapes?: readonly unknown[]; index?: number; from: readonly TensorLike[] };
+      if (op === "output") {
+        steps.push(`        ${v} = ${names.get(calls.from[0]!)!}_outputs[${calls.index}]  # ${showDims(t.shape)}`);
+        return;
+      }
+      const expression = emitCall(t, `self[${pipes.indexOf(t)}][0]`, names);
+      if ((calls.shapes?.length ?? 1) === 1) steps.push(`        ${v} = ${expression}  # ${showDims(t.shape)}`);
+      else {
+        steps.push(`        ${v}_outputs = ${expression}`);
+        steps.push(`        ${v} = ${v}_outputs[0]  # ${showDims(t.shape)}`);
+      }
+      return;
+    }
     const args = op === "layers" ? [] : operandsOf(t).map((o) => names.get(o)!);
     const expression = op === "layers" ? `self[${pipes.indexOf(t)}](${names.get(fromOf(t))})` : emitOp(t.node, args);
     steps.push(`        ${v} = ${expression}  # ${showDims(t.shape)}`);

@@ -1,4 +1,5 @@
-// nn.multiheadAttention: PyTorch's MultiheadAttention as self-attention, batch first.
+// nn.multiheadAttention: PyTorch's MultiheadAttention, batch first: as self-attention in `pipe`, or
+// called on query, key and value (`mha.call(q, k, v, options)`, cross-attention, masks, weights).
 import type { Mod } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
@@ -10,6 +11,19 @@ import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
+import { callLayer, type CallableLayer } from "../../model/call.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import type {
+  AttentionCallOptions,
+  AttentionCallResult,
+  AttentionCallRule,
+  AttentionOptionsProblem,
+  KeyProblem,
+  QueryProblem,
+  ValueProblem,
+} from "./cross-attention.types.ts";
+import { attentionCallShapes } from "./cross-attention.ts";
 
 /** PyTorch's keyword arguments of MultiheadAttention, with PyTorch's defaults (`batch_first` is always true here). */
 export interface MultiheadAttentionOptions {
@@ -19,41 +33,125 @@ export interface MultiheadAttentionOptions {
   readonly bias?: boolean;
   /** true, the only layout here: [batch, seq, embedDim] (PyTorch's default is false, [seq, batch, embedDim]). */
   readonly batchFirst?: true;
+  /** Default embedDim: the key's features (cross-attention). */
+  readonly kdim?: number;
+  /** Default embedDim: the value's features (cross-attention). */
+  readonly vdim?: number;
 }
 /** PyTorch's keywords of MultiheadAttention (those that apply to self-attention) in camelCase. */
 export const attentionKeys = [
   "dropout",
   "bias",
   "batchFirst",
+  "kdim",
+  "vdim",
 ] as const satisfies readonly (keyof MultiheadAttentionOptions)[];
 interface OptionTypes {
   dropout: number;
   bias: boolean;
   batchFirst: true;
+  kdim: number;
+  vdim: number;
 }
 interface Expected {
   dropout: "a number";
   bias: "true or false";
   batchFirst: "true: [batch, seq, features] is the only layout here";
+  kdim: "a number";
+  vdim: "a number";
 }
-const optionTypes = { dropout: expected.number, bias: expected.boolean, batchFirst: expected.batchFirst } as const;
+const optionTypes = {
+  dropout: expected.number,
+  bias: expected.boolean,
+  batchFirst: expected.batchFirst,
+  kdim: expected.number,
+  vdim: expected.number,
+} as const;
+/** kdim, vdim as given, else embedDim. */
+type KDimOf<EmbedDim, Options> = Options extends { readonly kdim: infer K extends number } ? K : EmbedDim;
+type VDimOf<EmbedDim, Options> = Options extends { readonly vdim: infer V extends number } ? V : EmbedDim;
+/** A problem of an earlier argument hides this one's (one mistake, one error). */
+type After<Earlier, Problem> = Earlier extends string ? false : Problem;
 
 /**
- * `nn.multiheadAttention(embedDim, numHeads)`: self-attention, [batch, seq, embedDim] → [batch, seq, embedDim].
+ * `nn.multiheadAttention(embedDim, numHeads)`: self-attention in `pipe`, [batch, seq, embedDim] → [batch, seq,
+ * embedDim]; `call(query, key, value, options)` for cross-attention.
  *
  * @example
  * type T = MultiheadAttention<512, 8>; // [n, 10, 512] → [n, 10, 512]
  */
-export interface MultiheadAttention<EmbedDim, NumHeads> extends Layer, RuntimeLayer {
+export interface MultiheadAttention<EmbedDim, NumHeads, KDim = EmbedDim, VDim = EmbedDim> extends Layer, RuntimeLayer {
   readonly kind: "multiheadAttention";
   readonly embedDim: EmbedDim;
   readonly numHeads: NumHeads;
-  readonly "~rule": MultiheadAttentionShapeRule<EmbedDim, NumHeads>;
+  readonly kdim: KDim;
+  readonly vdim: VDim;
+  readonly "~rule": MultiheadAttentionShapeRule<EmbedDim, NumHeads, KDim, VDim>;
+  /**
+   * PyTorch's `mha(query, key, value, key_padding_mask=…, need_weights=…, attn_mask=…)` on symbolic
+   * tensors: query [batch, L, embedDim], key [batch, S, kdim], value [batch, S, vdim] → `[output
+   * [batch, L, embedDim], weights [batch, L, S]]` (weights `null` with needWeights: false). Each
+   * argument that does not fit is an error on that argument.
+   *
+   * @example
+   * const mha = nn.multiheadAttention(64, 4);
+   * const tgt = input([7, 64]), memory = input([10, 64]);
+   * const [out, weights] = mha.call(tgt, memory, memory);
+   * out; // Symbolic<[number, 7, 64]>
+   * weights; // Symbolic<[number, 7, 10]>
+   */
+  call<Q extends Shape, K extends Shape, V extends Shape, const O extends AttentionCallOptions = {}>(
+    query: Checked<Symbolic<Q>, QueryProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, Q>>,
+    key: Checked<
+      Symbolic<K>,
+      After<
+        QueryProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, Q>,
+        KeyProblem<WrittenAttention<EmbedDim, NumHeads>, KDim, Q, K>
+      >
+    >,
+    value: Checked<
+      Symbolic<V>,
+      After<
+        QueryProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, Q>,
+        After<
+          KeyProblem<WrittenAttention<EmbedDim, NumHeads>, KDim, Q, K>,
+          ValueProblem<WrittenAttention<EmbedDim, NumHeads>, VDim, Q, K, V>
+        >
+      >
+    >,
+    options?: Checked<
+      O,
+      AttentionCallRule<
+        WrittenAttention<EmbedDim, NumHeads>,
+        EmbedDim,
+        NumHeads,
+        KDim,
+        VDim,
+        Q,
+        K,
+        V,
+        {}
+      > extends string
+        ? false
+        : AttentionOptionsProblem<WrittenAttention<EmbedDim, NumHeads>, NumHeads, Q, K, O>
+    >,
+  ): AttentionCallResult<
+    AttentionCallRule<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads, KDim, VDim, Q, K, V, O>,
+    O
+  >;
 }
-/** The shape rule of MultiheadAttention. */
-export interface MultiheadAttentionShapeRule<EmbedDim, NumHeads> extends ShapeRule {
-  readonly "~output": AttentionRule<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, this["~input"]>;
+
+/** The shape rule of MultiheadAttention in `pipe` (self-attention: kdim and vdim must be embedDim). */
+export interface MultiheadAttentionShapeRule<EmbedDim, NumHeads, KDim = EmbedDim, VDim = EmbedDim> extends ShapeRule {
+  readonly "~output": [KDim, VDim] extends [EmbedDim, EmbedDim]
+    ? AttentionRule<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, this["~input"]>
+    : writeSelfAttentionMessage<WrittenAttention<EmbedDim, NumHeads>>;
 }
+/** The message when a layer with kdim or vdim other than embedDim is used as self-attention. */
+export type writeSelfAttentionMessage<Layer extends string> =
+  `${Layer}: kdim and vdim differ from embedDim: call it on query, key and value (mha.call(q, k, v))`;
+export const writeSelfAttentionMessage = (layer: string): string =>
+  `${layer}: kdim and vdim differ from embedDim: call it on query, key and value (mha.call(q, k, v))`;
 type WrittenAttention<EmbedDim, NumHeads> = `multiheadAttention(${EmbedDim & number}, ${NumHeads & number})`;
 
 /** The message when numHeads does not divide embedDim (each head gets embedDim / numHeads features). */
@@ -79,8 +177,11 @@ type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<
 
 /** The config of multiheadAttention (its runtime object), PyTorch's defaults filled in. */
 export interface MultiheadAttentionConfig extends KindConfig<"multiheadAttention"> {
+  readonly callShapes: CallableLayer["callShapes"];
   readonly embedDim: number;
   readonly numHeads: number;
+  readonly kdim: number;
+  readonly vdim: number;
   readonly dropout: number;
   readonly bias: boolean;
 }
@@ -102,16 +203,25 @@ export function multiheadAttention<
   numHeads: Arg<NumHeads, NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>>,
   options?: Checked<
     Options,
-    TrailingOptionsProblem<
-      WrittenAttention<EmbedDim, NumHeads>,
-      "nn.multiheadAttention",
-      Options,
-      keyof MultiheadAttentionOptions,
-      OptionTypes,
-      Expected
+    FirstProblem<
+      [
+        TrailingOptionsProblem<
+          WrittenAttention<EmbedDim, NumHeads>,
+          "nn.multiheadAttention",
+          Options,
+          keyof MultiheadAttentionOptions,
+          OptionTypes,
+          Expected
+        >,
+        FirstSizeProblem<
+          WrittenAttention<EmbedDim, NumHeads>,
+          ["kdim", "vdim"],
+          [KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>]
+        >,
+      ]
     >
   >,
-): MultiheadAttention<EmbedDim, NumHeads> {
+): MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>> {
   const embed = embedDim as number;
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;
@@ -119,14 +229,24 @@ export function multiheadAttention<
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
   checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
   const given = (options ?? {}) as MultiheadAttentionOptions;
-  const runtime: MultiheadAttentionConfig = {
+  const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };
+  checkSizes(layer, { kdim: sizes.kdim, vdim: sizes.vdim });
+  const runtime: MultiheadAttentionConfig & { call(...args: unknown[]): unknown } = {
     kind: "multiheadAttention",
     written: layer,
-    embedDim: embed,
-    numHeads: heads,
+    ...sizes,
     dropout: given.dropout ?? 0,
     bias: given.bias ?? true,
-    outputShape: (input: RuntimeShape) => attentionRule(layer, embed, input),
+    outputShape: (input: RuntimeShape) => {
+      if (sizes.kdim !== embed || sizes.vdim !== embed) throw new ShapeError(writeSelfAttentionMessage(layer));
+      return attentionRule(layer, embed, input);
+    },
+    callShapes: (inputs, callOptions) => attentionCallShapes(layer, sizes, inputs, callOptions),
+    call(query: unknown, key: unknown, value: unknown, callOptions: AttentionCallOptions = {}) {
+      const { keyPaddingMask, attnMask, ...flags } = callOptions;
+      const [out, weights] = callLayer(runtime, { query, key, value, keyPaddingMask, attnMask }, flags);
+      return [out, flags.needWeights === false ? null : weights];
+    },
   };
   return runtime as never;
 }

@@ -13,6 +13,7 @@ import { physicalAxis, toLayout, type Layout } from "./layout.ts";
 import { MatMul } from "../../ops/matmul.tfjs.ts";
 import { Op } from "../../ops/ops.tfjs.ts";
 import type { OpName } from "../../ops/rules.ts";
+import { callConverters, type CallConverter } from "./call.ts";
 
 /** What toTfjs needs of a graph. */
 export interface GraphLike {
@@ -35,8 +36,14 @@ export function tensorsOf(graph: GraphLike): SymbolicTensor[] {
   return [...seen].sort((a, b) => a.order - b.order);
 }
 
-/** The graph's pipe calls in the order they ran: pipe i's layers have state_dict keys `${i}.${layer}.…`. */
-export const pipesOf = (graph: GraphLike): SymbolicTensor[] => tensorsOf(graph).filter((t) => t.node.op === "layers");
+/** Whether a tensor is made by layers: a pipe call, or a layer called on several tensors (`mha.call(…)`). */
+const isPipe = (t: SymbolicTensor): boolean => t.node.op === "layers" || t.node.op === "call";
+
+/**
+ * The graph's pipe calls (and layer calls) in the order they ran: pipe i's layers have state_dict keys
+ * `${i}.${layer}.…`; a layer called on several tensors is a pipe of one layer (`${i}.0.…`).
+ */
+export const pipesOf = (graph: GraphLike): SymbolicTensor[] => tensorsOf(graph).filter(isPipe);
 
 interface Done {
   readonly y: tfl.SymbolicTensor;
@@ -49,9 +56,14 @@ const knownSizes = (shape: RuntimeShape) => shape.map((dim) => (typeof dim === "
 /** Builds the tfjs-layers model of a graph, with PyTorch's initial weights; inputs and outputs in PyTorch's layout. */
 export function convertGraph(graph: GraphLike): Conversion {
   const tensors = tensorsOf(graph);
-  const pipes = tensors.filter((t) => t.node.op === "layers");
-  const joins = tensors.filter((t) => t.node.op !== "layers" && t.node.op !== "input");
-  const layerLists = pipes.map((t) => (t.node.op === "layers" ? t.node.layers : []) as readonly LayerConfig[]);
+  const pipes = tensors.filter(isPipe);
+  const joins = tensors.filter((t) => !isPipe(t) && t.node.op !== "input" && t.node.op !== "output");
+  const layerLists = pipes.map(
+    (t) =>
+      (t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []) as readonly LayerConfig[],
+  );
+  /** A call's outputs after the first (its own tensor's), read by its "output" nodes. */
+  const callOutputs = new Map<SymbolicTensor, readonly tfl.SymbolicTensor[]>();
   const paramsOf = new Map<SymbolicTensor, readonly ParamSpec[]>();
   const done = new Map<SymbolicTensor, Done>();
   const inputs = graph.inputs.map((t, i) => {
@@ -78,6 +90,37 @@ export function convertGraph(graph: GraphLike): Conversion {
       );
       paramsOf.set(t, converted.params ?? []);
       result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
+    } else if (node.op === "call") {
+      // a layer called on several tensors: its inputs in PyTorch's layout, its outputs too
+      const layer = node.layer as unknown as LayerConfig;
+      const converter = callConverters[layer.kind] as CallConverter<LayerConfig> | undefined;
+      if (!converter)
+        throw new NotConvertibleError(
+          `toTfjs: ${layer.written} called on several tensors cannot be converted to TensorFlow.js yet`,
+        );
+      if (layerLists.filter((list) => list.includes(layer)).length > 1)
+        throw new NotConvertibleError(
+          `toTfjs: ${layer.written} is called more than once: a called layer's shared weights cannot be converted yet`,
+        );
+      const path = `${pipes.indexOf(t)}.0`;
+      const operands = node.from.map(visit);
+      const converted = converter.call(layer, {
+        inputs: operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, "first", `${path}.input${i}`)),
+        names: node.names,
+        shapes: node.from.map((o) => o.shape),
+        outputs: node.shapes,
+        options: node.options,
+        path,
+        name: (suffix?: string) => `${path}.${layer.kind}${suffix ? `.${suffix}` : ""}`,
+      });
+      paramsOf.set(t, converted.params);
+      callOutputs.set(t, converted.ys);
+      result = { y: converted.ys[0]!, layout: "first", shape: t.shape };
+    } else if (node.op === "output") {
+      visit(node.from[0]);
+      const y = callOutputs.get(node.from[0])?.[node.index];
+      if (!y) throw new NotConvertibleError(`toTfjs: output ${node.index} of a layer call is not computed`);
+      result = { y, layout: "first", shape: t.shape };
     } else {
       const operands = node.from.map(visit);
       const name = `${node.op === "fn" ? node.fn : node.op}.${joins.indexOf(t)}`;
