@@ -93,6 +93,7 @@ export type { GroupNorm } from "./families/normalization/group-norm.nn.ts";
 export type { LocalResponseNorm } from "./families/normalization/local-response-norm.nn.ts";
 export type { Symbolic, GraphNode } from "./model/symbolic.ts";
 export { graph, type Graph } from "./model/graph.ts";
+export { named, type Named } from "./model/model-as-layer.ts";
 export * as ops from "./model/ops.ts";
 export * as einops from "./ops/einops-namespace.ts";
 export type {

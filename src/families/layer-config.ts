@@ -101,6 +101,7 @@ export type LayerConfig =
   | ResidualConfig
   | ConcatConfig
   | NestedSequentialConfig
+  | ModelLayerConfig // a model used as a layer (src/model/model-as-layer.ts)
   // layers (TensorFlow.js's vocabulary)
   | TfConvConfig
   | TfPoolConfig

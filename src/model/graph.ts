@@ -3,14 +3,22 @@ import type { Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
+import type { GraphAsLayer, ModelText } from "./model-as-layer.types.ts";
 
 /**
  * A model with several inputs and outputs; its shapes are the symbolic tensors'. Plain data, as a
  * sequential: `shapecheck/tfjs` runs it (`build(model)`, `toTfjs(model)`, `load(model, where)`); with
  * several inputs or outputs, its typed model takes and gives arrays.
  */
-export interface Graph<InputShapes extends readonly Shape[], OutputShapes extends readonly Shape[]> {
+export interface Graph<
+  InputShapes extends readonly Shape[],
+  OutputShapes extends readonly Shape[],
+  Name extends string = "",
+> {
   readonly kind: "graph";
+  /** The name given by `named(name, model)`; with one input and output, the graph is a layer by type (model-as-layer.ts). */
+  readonly name?: Name;
+  readonly "~rule": GraphAsLayer<ModelText<Name, "graph", "graph">, InputShapes, OutputShapes>;
   readonly inputs: readonly SymbolicTensor[];
   readonly outputs: readonly SymbolicTensor[];
   /** Input shapes at run time, batch first. */

@@ -5,6 +5,10 @@ import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
 import { ShapeError } from "../errors.ts";
+import type { ModelText, SequentialAsLayer } from "./model-as-layer.types.ts";
+
+/** The count of layers a message says, `n` for an array that is not a tuple (as nn.sequential's). */
+type CountOf<Items extends readonly unknown[]> = number extends Items["length"] ? "n" : Items["length"];
 
 /**
  * A chain of layers whose shapes were checked: by the compiler as types, and again when built.
@@ -15,8 +19,11 @@ export interface Sequential<
   InputShape extends Shape,
   OutputShape extends Shape,
   Layers extends readonly unknown[] = readonly AnyLayer[],
+  Name extends string = "",
 > {
   readonly kind: "sequential";
+  /** The name given by `named(name, model)`, for messages: `netD (sequential): …`. */
+  readonly name?: Name;
   /** Input shape, batch first (`null` where unknown): `[null, 1, 28, 28]`. */
   readonly inputShape: RuntimeShapeOf<InputShape>;
   /** Output shape: `[null, 10]`. */
@@ -26,6 +33,16 @@ export interface Sequential<
   readonly trace: RuntimeShape[];
   /** Phantom: the type-level input and output shapes. */
   readonly "~shapes": readonly [InputShape, OutputShape];
+  /**
+   * Phantom: the model's shape rule as a layer of another model or in `.pipe(...)` (a model is a layer
+   * by type; src/model/model-as-layer.ts): its input checked against `InputShape`, then its layers applied.
+   */
+  readonly "~rule": SequentialAsLayer<
+    ModelText<Name, "sequential", `sequential(${CountOf<Layers>} layers)`>,
+    InputShape,
+    OutputShape,
+    Layers
+  >;
   /**
    * Phantom: every layer's output shape, as `ShapeTrace` gives it. Read by the editor plugin where it cannot
    * rebuild a layer from its arguments (a helper's layers). The compiler computes a member's type only when

@@ -1,9 +1,14 @@
 import { ShapeError } from "../errors.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "./layer.ts";
+import { asLayers } from "./model-as-layer.ts";
 
-/** Twin of types/model/walk.ts: every layer's output shape, or a ShapeError naming the layer that does not fit. */
+/**
+ * Twin of types/model/walk.ts: every layer's output shape, or a ShapeError naming the layer that does not fit.
+ * A model among the layers (a `sequential(...)` used as a layer) is first replaced by its layer form, in place.
+ */
 export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape[] {
+  asLayers(layers);
   const shapes: RuntimeShape[] = [];
   let shape = input;
   let origins: readonly string[] = [];

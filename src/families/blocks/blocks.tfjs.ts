@@ -5,6 +5,7 @@ import { dimIndex } from "../../shape/dim-index.ts";
 import { notConvertible, type Converter, type LayerConfig, type ParamSpec } from "../../runtime/convert/context.ts";
 import { physicalAxis, type Layout } from "../../runtime/convert/layout.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks.nn.ts";
+import type { ModelLayerConfig } from "../../model/model-as-layer.ts";
 
 /** The layout the first layer of a chain that cares wants (so a block's input is permuted once, not per branch). */
 export type PreferredLayout = (layers: readonly LayerConfig[], input: readonly unknown[]) => Layout | "any";
@@ -65,6 +66,21 @@ export const concat: Converter<ConcatConfig> = {
 export const nestedSequential: Converter<NestedSequentialConfig> = {
   layout: (layer, input) => preferred(layer.layers, input),
   convert(layer, ctx) {
+    const inner = ctx.chain(layer.layers, ctx.x, ctx.input, ctx.layout, ctx.path);
+    return { y: inner.y, layout: inner.layout ?? ctx.layout, params: inner.params ?? [] };
+  },
+};
+
+/**
+ * A model used as a layer (src/model/model-as-layer.ts): a sequential's layers in place, their
+ * parameters under the model's position (`${path}.${i}`, as PyTorch names a module's submodules).
+ * Used twice, it is the same layer object twice: the chain re-applies its tfjs layers (shared
+ * weights) and lists its parameters once.
+ */
+export const model: Converter<ModelLayerConfig> = {
+  layout: (layer, input) => (layer.graph ? "any" : preferred(layer.layers, input)),
+  convert(layer, ctx) {
+    if (layer.graph) throw notConvertible(layer, "a graph used as a layer is not converted yet (a sequential is)");
     const inner = ctx.chain(layer.layers, ctx.x, ctx.input, ctx.layout, ctx.path);
     return { y: inner.y, layout: inner.layout ?? ctx.layout, params: inner.params ?? [] };
   },

@@ -30,7 +30,7 @@ export const innerLayers = (layer: LayerConfig): readonly (readonly LayerConfig[
     ? [layer.layers, layer.projection]
     : layer.kind === "concat"
       ? layer.branches
-      : layer.kind === "nestedSequential"
+      : layer.kind === "nestedSequential" || layer.kind === "model"
         ? [layer.layers]
         : [];
 

@@ -1,0 +1,173 @@
+// Models as layers (src/model/model-as-layer.ts): a sequential(...) or a one-input graph(...) used as a
+// layer of another model or in .pipe(...): its input checked (the compiler's message at run time), its
+// output on the actual input, its weights shared when the same model object is used twice (one
+// training step changes both uses alike; parameters and state_dict keys once), explained row by row.
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import * as tf from "@tensorflow/tfjs-core";
+import { graph, input, named, nn, sequential, ShapeError } from "../src/index.ts";
+import { build, ready, toTfjs } from "../src/tfjs.ts";
+import { explainSequential } from "../src/explain/explain.ts";
+import { gan, generatorThroughD, netD, netG, nz } from "../examples/gan.ts";
+
+before(async () => {
+  await ready({ backend: "wasm" });
+});
+
+const small = () => named("small", sequential(input([4]), nn.linear(4, 8), nn.relu(), nn.linear(8, 2)));
+
+test("a sequential used as a layer gives its output on the input it gets (batch and named dims kept)", () => {
+  const inner = small();
+  const outer = sequential(input([6]), nn.linear(6, 4), inner, nn.softmax(1));
+  assert.deepEqual(outer.outputShape, [null, 2]);
+  assert.deepEqual(outer.trace, [
+    [null, 4],
+    [null, 2],
+    [null, 2],
+  ]);
+  const perToken = sequential(input(["seq", 4]), nn.linear(4, 2));
+  assert.deepEqual(input(["seq", 4], { batch: "b" }).pipe(perToken).shape, ["b", "seq", 2]);
+});
+
+test("an input that does not fit the model's input shape: one ShapeError, the compiler's text", () => {
+  assert.throws(
+    // @ts-expect-error: the mistake this test makes (test-d/errors/model/model-as-layer.ts pins the message)
+    () => sequential(input([3, 28, 28]), nn.relu(), netD),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message === "netD (sequential): expects input [number, 3, 32, 32] (input [number, 3, 28, 28])" &&
+      error.layerIndex === 1,
+  );
+  const unnamed = sequential(input([4]), nn.linear(4, 2));
+  assert.throws(
+    // @ts-expect-error: the mistake this test makes (test-d/errors/model/model-as-layer.ts pins the message)
+    () => input([5]).pipe(unnamed),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message === "sequential(1 layers): expects input [number, 4] (input [number, 5])",
+  );
+  const twoInputs = graph({ inputs: [input([4]), input([4])], outputs: [] });
+  assert.throws(
+    () => input([4]).pipe(twoInputs as never),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message ===
+        "graph: a model used as a layer has one input and one output (this one has 2 and 0) (input [number, 4])",
+  );
+});
+
+test("a model whose input sizes are unknown is checked on the sizes it gets (its layer's message, prefixed)", () => {
+  const open = sequential(input([null]), nn.linear(4, 2));
+  assert.deepEqual(input([4]).pipe(open).shape, [null, 2]);
+  assert.throws(
+    // @ts-expect-error: the mistake this test makes (test-d/errors/model/model-as-layer.ts pins the message)
+    () => input([5]).pipe(open),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message.startsWith("sequential(1 layers), layer 0: linear(4, 2): ") &&
+      error.message.endsWith("(input [number, 5])"),
+  );
+});
+
+test("a graph with one input used as a layer: its output on the input it gets", () => {
+  const x = input([8]);
+  const block = named("block", graph({ inputs: [x], outputs: [x.pipe(nn.linear(8, 8)).pipe(nn.relu())] }));
+  assert.deepEqual(input([8]).pipe(block, nn.linear(8, 3)).shape, [null, 3]);
+  assert.throws(
+    // @ts-expect-error: the mistake this test makes (test-d/errors/model/model-as-layer.ts pins the message)
+    () => input([7]).pipe(block),
+    (error: unknown) =>
+      error instanceof ShapeError && error.message === "block (graph): expects input [number, 8] (input [number, 7])",
+  );
+});
+
+test("nn.sequential and a model used as a layer together", () => {
+  const inner = small();
+  const outer = sequential(input([4]), nn.sequential(inner, nn.relu(), nn.linear(2, 4)), inner);
+  assert.deepEqual(outer.outputShape, [null, 2]);
+  assert.throws(
+    // @ts-expect-error: the mistake this test makes (test-d/errors/model/model-as-layer.ts pins the message)
+    () => sequential(input([4]), nn.sequential(nn.linear(4, 3), inner)),
+    (error: unknown) => {
+      return (
+        error instanceof ShapeError &&
+        error.message ===
+          "sequential(2 layers), layer 1: small (sequential): expects input [number, 4] (input [number, 3])"
+      );
+    },
+  );
+});
+
+test("examples/gan.ts: the DCGAN's shapes", () => {
+  assert.deepEqual(netG.outputShape, [null, 3, 32, 32]);
+  assert.deepEqual(netD.outputShape, [null, 1]);
+  assert.deepEqual(generatorThroughD.outputShape, [null, 1]);
+  assert.deepEqual(gan.outputShapes, [
+    [null, 1],
+    [null, 1],
+  ]);
+});
+
+const paramsOf = (model: { tfjs: { countParams(): number } }) => model.tfjs.countParams();
+
+test("a model used as a layer converts with its parameters under its position (PyTorch's nested names)", () => {
+  const d = build(netD);
+  const composed = build(generatorThroughD);
+  const dKeys = Object.keys(d.stateDict());
+  const keys = Object.keys(composed.stateDict());
+  const gKeys = Object.keys(build(netG).stateDict());
+  assert.deepEqual(keys, [...gKeys.map((key) => `0.${key}`), ...dKeys.map((key) => `1.${key}`)]);
+  assert.equal(paramsOf(composed), paramsOf(d) + paramsOf(build(netG)));
+});
+
+test("the same model used twice shares its weights: parameters once, one training step changes both uses alike", async () => {
+  const model = build(gan).compile({ optimizer: "adam", learningRate: 0.01, loss: "binaryCrossentropy" });
+  const d = build(netD);
+  const g = build(netG);
+  // parameters once, as PyTorch's parameters() of a module called twice
+  assert.equal(paramsOf(model), paramsOf(d) + paramsOf(g));
+  const keys = Object.keys(model.stateDict());
+  assert.equal(keys.length, Object.keys(d.stateDict()).length + Object.keys(g.stateDict()).length);
+  assert.equal(new Set(keys).size, keys.length);
+
+  const zs = tf.randomNormal([4, nz, 1, 1]);
+  const images = tf.randomUniform([4, 3, 32, 32], -1, 1);
+  const before = model.stateDict();
+  await model.fit([zs, images] as never, [tf.ones([4, 1]), tf.zeros([4, 1])] as never, {
+    epochs: 1,
+    batchSize: 4,
+    verbose: 0,
+  });
+  const afterStep = model.stateDict();
+  const changed = Object.keys(afterStep).filter(
+    (key) => tf.max(tf.abs(tf.sub(afterStep[key]!, before[key]!))).dataSync()[0]! > 0,
+  );
+  assert.ok(
+    changed.some((key) => key.startsWith("1.")),
+    "the step changed no weight of the discriminator",
+  );
+
+  // both uses are the same weights: the discriminator on the same images gives the same output twice
+  const shared = build(graph({ inputs: [realInput], outputs: [realInput.pipe(netD), realInput.pipe(netD)] }));
+  const [first, second] = shared.predict(images as never) as tf.Tensor[];
+  assert.deepEqual(first!.dataSync(), second!.dataSync());
+  assert.equal(paramsOf(shared), paramsOf(d));
+});
+const realInput = input([3, 32, 32]);
+
+test("toTfjs: the nested model is its layers in place, its weights shared by both uses", () => {
+  const inner = small();
+  const outer = sequential(input([4]), inner, nn.linear(2, 4), inner);
+  assert.equal(toTfjs(outer).countParams(), 4 * 8 + 8 + 8 * 2 + 2 + 2 * 4 + 4);
+});
+
+test("shapecheck explain: a sequential used as a layer is a row with its layers under it, its parameters counted once", () => {
+  const inner = small();
+  const outer = sequential(input([4]), inner, nn.linear(2, 4), inner);
+  const explained = explainSequential("outer", outer.inputShape, outer.layers);
+  const row = explained.layers[0]!;
+  assert.equal(row.layer, "small (sequential)");
+  assert.equal(row.branches?.[0]?.layers.length, 3);
+  assert.equal(row.params, 4 * 8 + 8 + 8 * 2 + 2);
+  assert.equal(explained.params.total, 4 * 8 + 8 + 8 * 2 + 2 + 2 * 4 + 4);
+});
