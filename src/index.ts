@@ -114,6 +114,9 @@ export type { LpPool1d, LpPool2d, LpPoolOptions } from "./families/pool/lp-pool.
 export type { Unflatten } from "./families/reshape/unflatten.nn.ts";
 export type { BatchNorm1d, BatchNorm2d, BatchNormOptions } from "./families/normalization/batch-norm.nn.ts";
 export type { InstanceNorm, InstanceNormKind, InstanceNormOptions } from "./families/normalization/instance-norm.nn.ts";
+export type { Upsample, UpsampleKind, UpsampleOptions } from "./families/upsample/upsample.nn.ts";
+export type { RReLU } from "./families/activation/rrelu.nn.ts";
+export type { EmbeddingBag, EmbeddingBagOptions } from "./families/embedding/embedding-bag.nn.ts";
 export type {
   BatchNorm3d,
   SyncBatchNorm,

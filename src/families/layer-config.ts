@@ -15,6 +15,9 @@ import type { PadConfig } from "./padding/torch-pad.nn.ts";
 import type { ExtraDropoutConfig } from "./activation/extra-dropout.nn.ts";
 import type { GroupNormConfig } from "./normalization/group-norm.nn.ts";
 import type { InstanceNormConfig } from "./normalization/instance-norm.nn.ts";
+import type { UpsampleConfig } from "./upsample/upsample.nn.ts";
+import type { RReLUConfig } from "./activation/rrelu.nn.ts";
+import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
@@ -95,6 +98,9 @@ export type LayerConfig =
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig
+  | UpsampleConfig
+  | RReLUConfig
+  | EmbeddingBagConfig
   | RecurrentConfig
   | RecurrentCellConfig
   | MultiheadAttentionConfig

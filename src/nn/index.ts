@@ -65,6 +65,9 @@ export {
   lazyInstanceNorm2d,
   lazyInstanceNorm3d,
 } from "../families/normalization/instance-norm.nn.ts";
+export { upsample, upsamplingNearest2d, upsamplingBilinear2d } from "../families/upsample/upsample.nn.ts";
+export { rrelu } from "../families/activation/rrelu.nn.ts";
+export { embeddingBag } from "../families/embedding/embedding-bag.nn.ts";
 export { localResponseNorm } from "../families/normalization/local-response-norm.nn.ts";
 export { convTranspose1d, convTranspose2d, convTranspose3d } from "../families/conv/conv-transpose.nn.ts";
 export {

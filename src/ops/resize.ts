@@ -7,10 +7,11 @@ import { ShapeError } from "../errors.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import type { PerSpatial, ScaledSize } from "../families/upsample/upsample.types.ts";
+import { perSpatial, scaledSize } from "../families/upsample/upsample.ts";
 
 type Times<D, K> = K extends 1 ? D & Dim : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
 const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d === "number" ? d * k : null);
-type Ones<N extends number, Out extends 1[] = []> = Out["length"] extends N ? Out : Ones<N, [...Out, 1]>;
 
 /** The message for a repetition below 0. */
 export type writeTileMessage<Op extends string> = `${Op}: repetitions must be integers ≥ 0`;
@@ -134,18 +135,10 @@ export type writeInterpolateMessage<
 export const writeInterpolateMessage = (spatial: number, given: number): string =>
   `interpolate: the input has ${spatial} spatial dimensions (after batch and channels), but ${given} sizes or scale factors were given`;
 
-type PerSpatial<V, N extends number> = V extends readonly number[]
-  ? V
-  : Ones<N> extends infer O extends unknown[]
-    ? { [K in keyof O]: V }
-    : never;
-type Scaled<D, F> = D extends string
-  ? number
-  : `${F & number}` extends `${number}.${number}`
-    ? number
-    : Mul<ValueOf<D>, F> & Dim;
-
-/** F.interpolate: the spatial dimensions become `size`, or ⌊size × scaleFactor⌋ (`number` for a fractional factor). */
+/**
+ * F.interpolate: the spatial dimensions become `size`, or ⌊size × scaleFactor⌋ (ScaledSize, nn.upsample's formula:
+ * `number` where a decimal factor's double product may differ from the exact one).
+ */
 export type InterpolateRule<S extends Shape, O> =
   IsUnknownShape<S> extends true
     ? Shape
@@ -159,7 +152,7 @@ export type InterpolateRule<S extends Shape, O> =
         : O extends { readonly scaleFactor: infer F }
           ? PerSpatial<F, Spatial["length"]> extends infer Factors extends readonly unknown[]
             ? Factors["length"] extends Spatial["length"]
-              ? [N, C, ...{ -readonly [K in keyof Spatial]: Scaled<Spatial[K], Factors[K & keyof Factors]> }]
+              ? [N, C, ...{ -readonly [K in keyof Spatial]: ScaledSize<Spatial[K], Factors[K & keyof Factors]> }]
               : writeInterpolateMessage<Spatial["length"], Factors["length"]>
             : never
           : never
@@ -171,14 +164,12 @@ export function interpolateShape(
 ): RuntimeShape {
   const spatial = Math.max(0, input.length - 2);
   const given = options.size ?? options.scaleFactor ?? [];
-  const per = typeof given === "number" ? (Array(spatial).fill(given) as number[]) : [...given];
+  const per = perSpatial(given, spatial);
   if (input.length < 3 || per.length !== spatial) throw new ShapeError(writeInterpolateMessage(spatial, per.length));
   return [
     input[0]!,
     input[1]!,
-    ...input
-      .slice(2)
-      .map((d, i) => (options.size !== undefined ? per[i]! : typeof d === "number" ? Math.floor(d * per[i]!) : null)),
+    ...input.slice(2).map((d, i) => (options.size !== undefined ? per[i]! : scaledSize(d, per[i]!))),
   ];
 }
 

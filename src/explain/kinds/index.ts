@@ -9,6 +9,8 @@ import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
 import { pad } from "../../families/padding/torch-pad.explain.ts";
 import { groupNorm } from "../../families/normalization/group-norm.explain.ts";
 import { instanceNorm } from "../../families/normalization/instance-norm.explain.ts";
+import { upsample } from "../../families/upsample/upsample.explain.ts";
+import { embeddingBag } from "../../families/embedding/embedding-bag.explain.ts";
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
@@ -76,6 +78,11 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lazyInstanceNorm2d: instanceNorm,
   lazyInstanceNorm3d: instanceNorm,
   layerNorm,
+  upsample: upsample,
+  upsamplingNearest2d: upsample,
+  upsamplingBilinear2d: upsample,
+  rrelu: keepsShape,
+  embeddingBag,
   embedding,
   lstm,
   gru,

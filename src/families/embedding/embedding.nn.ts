@@ -56,7 +56,7 @@ export type writePaddingIdxMessage<
 > = `${Layer}: paddingIdx (${PaddingIdx & number}) must be an index of the table, from -${NumEmbeddings & number} to ${Sub<NumEmbeddings, 1> & number}`;
 export const writePaddingIdxMessage = (layer: string, paddingIdx: number, numEmbeddings: number): string =>
   `${layer}: paddingIdx (${paddingIdx}) must be an index of the table, from -${numEmbeddings} to ${numEmbeddings - 1}`;
-type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> = Options extends {
+export type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> = Options extends {
   readonly paddingIdx: infer Index extends number;
 }
   ? number extends Index | NumEmbeddings

@@ -84,14 +84,14 @@ export interface BatchNorm2dShapeRule<NumFeatures> extends ShapeRule {
  * @example
  * type T = BatchNorm3d<8>; // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
  */
-export interface BatchNorm3d<NumFeatures> extends Layer, RuntimeLayer {
+export interface BatchNorm3d<NumFeatures, Checked extends boolean = true> extends Layer, RuntimeLayer {
   readonly kind: "batchNorm3d";
   readonly numFeatures: NumFeatures;
-  readonly "~rule": BatchNorm3dShapeRule<NumFeatures>;
+  readonly "~rule": BatchNorm3dShapeRule<NumFeatures, Checked>;
 }
 /** The shape rule of BatchNorm3d. */
-export interface BatchNorm3dShapeRule<NumFeatures> extends ShapeRule {
-  readonly "~output": BatchNormRule<`batchNorm3d(${NumFeatures & number})`, 5, NumFeatures, this["~input"]>;
+export interface BatchNorm3dShapeRule<NumFeatures, Checked extends boolean> extends ShapeRule {
+  readonly "~output": BatchNormRule<`batchNorm3d(${NumFeatures & number})`, 5, NumFeatures, this["~input"], Checked>;
 }
 /**
  * `nn.syncBatchNorm(numFeatures)`: [batch, numFeatures, ...] (rank 2 or more) → the same shape.
@@ -99,14 +99,20 @@ export interface BatchNorm3dShapeRule<NumFeatures> extends ShapeRule {
  * @example
  * type T = SyncBatchNorm<64>; // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export interface SyncBatchNorm<NumFeatures> extends Layer, RuntimeLayer {
+export interface SyncBatchNorm<NumFeatures, Checked extends boolean = true> extends Layer, RuntimeLayer {
   readonly kind: "syncBatchNorm";
   readonly numFeatures: NumFeatures;
-  readonly "~rule": SyncBatchNormShapeRule<NumFeatures>;
+  readonly "~rule": SyncBatchNormShapeRule<NumFeatures, Checked>;
 }
 /** The shape rule of SyncBatchNorm. */
-export interface SyncBatchNormShapeRule<NumFeatures> extends ShapeRule {
-  readonly "~output": BatchNormRule<`syncBatchNorm(${NumFeatures & number})`, number, NumFeatures, this["~input"]>;
+export interface SyncBatchNormShapeRule<NumFeatures, Checked extends boolean> extends ShapeRule {
+  readonly "~output": BatchNormRule<
+    `syncBatchNorm(${NumFeatures & number})`,
+    number,
+    NumFeatures,
+    this["~input"],
+    Checked
+  >;
 }
 /**
  * `nn.lazyBatchNorm1d()` / `2d` / `3d`: the same shape; numFeatures is the input's channels (dimension 1).
@@ -129,6 +135,14 @@ export interface LazyBatchNormShapeRule<Kind extends LazyBatchNormKind> extends 
     this["~input"]
   >;
 }
+
+/** Whether the options keep a per-channel tensor (affine or trackRunningStats, both true by default). */
+type IsChecked<Options> = [
+  Options extends { readonly affine: false } ? false : true,
+  Options extends { readonly trackRunningStats: false } ? false : true,
+] extends [false, false]
+  ? false
+  : true;
 
 type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
   NumFeatures,
@@ -205,7 +219,7 @@ export function batchNorm3d<const NumFeatures extends number, const Options exte
       Expected
     >
   >,
-): BatchNorm3d<NumFeatures> {
+): BatchNorm3d<NumFeatures, IsChecked<Options>> {
   return batchNorm("batchNorm3d", [5], numFeatures as number, options as BatchNormOptions | undefined);
 }
 /**
@@ -228,7 +242,7 @@ export function syncBatchNorm<const NumFeatures extends number, const Options ex
       Expected
     >
   >,
-): SyncBatchNorm<NumFeatures> {
+): SyncBatchNorm<NumFeatures, IsChecked<Options>> {
   return batchNorm("syncBatchNorm", [], numFeatures as number, options as BatchNormOptions | undefined);
 }
 
@@ -290,6 +304,12 @@ function batchNorm(
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
+  // batchNorm3d, syncBatchNorm: with neither weights nor running statistics PyTorch takes any channels (batchNorm1d/2d
+  // keep checking them)
+  const anyChannels =
+    (kind === "batchNorm3d" || kind === "syncBatchNorm") &&
+    options.affine === false &&
+    options.trackRunningStats === false;
   const runtime: BatchNormConfig = {
     kind,
     written: layer,
@@ -298,7 +318,7 @@ function batchNorm(
     momentum: options.momentum === undefined ? 0.1 : options.momentum,
     affine: options.affine ?? true,
     trackRunningStats: options.trackRunningStats ?? true,
-    outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, numFeatures, input),
+    outputShape: (input: RuntimeShape) => batchNormRule(layer, ranks, anyChannels ? null : numFeatures, input),
   };
   return runtime as never;
 }

@@ -18,7 +18,7 @@ export const batchNormRankText = (ranks: readonly number[]): string =>
 
 /**
  * The batch norm rule: [batch, numFeatures, ...] → the same shape (an unknown channel dimension becomes numFeatures;
- * `ranks` empty: any rank from 2; numFeatures null: lazy, any channels).
+ * `ranks` empty: any rank from 2; numFeatures null: lazy, or neither affine nor trackRunningStats: any channels).
  */
 export function batchNormRule(
   layer: string,

@@ -22,20 +22,23 @@ export type BatchNormRankText<Ranks extends number> = number extends Ranks
 
 /**
  * The batch norm rule: [batch, numFeatures, ...] → the same shape; the input's rank must be one of `Ranks`
- * (`number`: any rank from 2, syncBatchNorm). Lazy batch norms pass `number` as NumFeatures (any channels).
+ * (`number`: any rank from 2, syncBatchNorm). Lazy batch norms pass `number` as NumFeatures (any channels);
+ * `Checked` false (neither affine nor trackRunningStats: no per-channel tensor) accepts any channels, as PyTorch.
  *
  * @example
  * type S = BatchNormRule<"batchNorm2d(64)", 4, 64, [number, 64, 28, 28]>;
  * //=> [number, 64, 28, 28]
  */
-export type BatchNormRule<Layer extends string, Ranks extends number, NumFeatures, Input> = Input extends [
-  infer Batch,
-  infer Channels extends Dim,
-  ...infer Rest extends Shape,
-] // shapes as they are (see ConvRule)
-  ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
+export type BatchNormRule<
+  Layer extends string,
+  Ranks extends number,
+  NumFeatures,
+  Input,
+  Checked extends boolean = true,
+> = Input extends [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape] // shapes as they are (see ConvRule)
+  ? BatchNormOf<Layer, Ranks, [Checked] extends [false] ? number : NumFeatures, Input, Batch, Channels, Rest>
   : Input extends readonly [infer Batch, infer Channels extends Dim, ...infer Rest extends Shape]
-    ? BatchNormOf<Layer, Ranks, NumFeatures, Input, Batch, Channels, Rest>
+    ? BatchNormOf<Layer, Ranks, [Checked] extends [false] ? number : NumFeatures, Input, Batch, Channels, Rest>
     : writeRankMessage<Layer, BatchNormRankText<Ranks>, Input extends Shape ? Input["length"] : 0>;
 // The rank is read from the dimensions after the channels, shared by many layers' inputs: reading a
 // new tuple's "length" makes the compiler build all its members.

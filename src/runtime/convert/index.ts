@@ -12,6 +12,9 @@ import { pad } from "../../families/padding/torch-pad.tfjs.ts";
 import { extraDropout } from "../../families/activation/extra-dropout.tfjs.ts";
 import { groupNorm } from "../../families/normalization/group-norm.tfjs.ts";
 import { instanceNorm } from "../../families/normalization/instance-norm.tfjs.ts";
+import { upsample } from "../../families/upsample/upsample.tfjs.ts";
+import { rrelu } from "../../families/activation/rrelu.tfjs.ts";
+import { embeddingBag } from "../../families/embedding/embedding-bag.tfjs.ts";
 import { localResponseNorm } from "../../families/normalization/local-response-norm.tfjs.ts";
 import { concat, model, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
@@ -106,6 +109,11 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   gru,
   rnn,
   rnnCell: recurrentCell,
+  upsample: upsample,
+  upsamplingNearest2d: upsample,
+  upsamplingBilinear2d: upsample,
+  rrelu,
+  embeddingBag,
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,

@@ -1,0 +1,202 @@
+// nn.upsample, nn.upsamplingNearest2d, nn.upsamplingBilinear2d: PyTorch's Upsample (and its two 2d subclasses) with
+// an options object: `{ size }` or `{ scaleFactor }` (one value or one per spatial dimension), `mode`, `alignCorners`.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Checked, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { ShapeError } from "../../errors.ts";
+import { checkOptions, expected } from "../../shape/args.ts";
+import type { KindConfig } from "../layer-config.ts";
+import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
+import { upsampleModes, upsampleName, upsampleRule } from "./upsample.ts";
+
+/** PyTorch's arguments of Upsample: exactly one of `size` and `scaleFactor`; mode "nearest" by default. */
+export interface UpsampleOptions {
+  readonly size?: number | readonly number[];
+  readonly scaleFactor?: number | readonly number[];
+  readonly mode?: UpsampleMode;
+  /** Only with linear, bilinear, bicubic and trilinear (PyTorch's default false). */
+  readonly alignCorners?: boolean;
+}
+interface OptionTypes {
+  size: number | readonly number[];
+  scaleFactor: number | readonly number[];
+  mode: UpsampleMode;
+  alignCorners: boolean;
+}
+interface Expected {
+  size: "a size or one per spatial dimension";
+  scaleFactor: "a number or one per spatial dimension";
+  mode: '"nearest", "linear", "bilinear", "bicubic" or "trilinear"';
+  alignCorners: "true or false";
+}
+const isNumbers = (value: unknown) =>
+  typeof value === "number" || (Array.isArray(value) && value.every((v) => typeof v === "number"));
+const optionTypes = {
+  size: ["a size or one per spatial dimension", isNumbers],
+  scaleFactor: ["a number or one per spatial dimension", isNumbers],
+  mode: [
+    '"nearest", "linear", "bilinear", "bicubic" or "trilinear"',
+    (value: unknown) => upsampleModes.includes(value as UpsampleMode),
+  ],
+  alignCorners: expected.boolean,
+} as const;
+
+/** The message when neither or both of size and scaleFactor are given. */
+export type writeUpsampleEitherMessage<Layer extends string> =
+  `${Layer}: give either size or scaleFactor (one of them)`;
+export const writeUpsampleEitherMessage = (layer: string): string =>
+  `${layer}: give either size or scaleFactor (one of them)`;
+export type writeUpsampleSizeMessage<Layer extends string> = `${Layer}: every size must be an integer ≥ 1`;
+export const writeUpsampleSizeMessage = (layer: string): string => `${layer}: every size must be an integer ≥ 1`;
+export type writeUpsampleFactorMessage<Layer extends string> = `${Layer}: every scale factor must be greater than 0`;
+export const writeUpsampleFactorMessage = (layer: string): string =>
+  `${layer}: every scale factor must be greater than 0`;
+export type writeAlignCornersMessage<Layer extends string> =
+  `${Layer}: alignCorners can only be set with the interpolating modes linear, bilinear, bicubic and trilinear`;
+export const writeAlignCornersMessage = (layer: string): string =>
+  `${layer}: alignCorners can only be set with the interpolating modes linear, bilinear, bicubic and trilinear`;
+
+type Field<O, K extends string> = O extends { readonly [P in K]: infer V } ? V : undefined;
+type Values<V> = V extends readonly number[] ? V[number] : V;
+type NotSize<V> = V extends number
+  ? `${V}` extends `-${string}` | `${string}.${string}` | "0" | `${string}e${string}`
+    ? true
+    : false
+  : false;
+type NotFactor<V> = V extends number ? (`${V}` extends `-${string}` | "0" ? true : false) : false;
+/** The problem of Upsample's options object (after unknown keys and value types). */
+type UpsampleValuesProblem<Layer extends string, O, Mode> = [Field<O, "size">, Field<O, "scaleFactor">] extends
+  [undefined, undefined] | [{}, {}]
+  ? writeUpsampleEitherMessage<Layer>
+  : true extends NotSize<Values<Field<O, "size">>>
+    ? writeUpsampleSizeMessage<Layer>
+    : true extends NotFactor<Values<Field<O, "scaleFactor">>>
+      ? writeUpsampleFactorMessage<Layer>
+      : [Mode, Field<O, "alignCorners">] extends ["nearest", boolean]
+        ? writeAlignCornersMessage<Layer>
+        : false;
+type OptionsProblem<Kind extends string, Keys extends string, O, Mode> =
+  TrailingOptionsProblem<
+    UpsampleName<Kind, Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>,
+    `nn.${Kind}`,
+    O,
+    Keys,
+    OptionTypes,
+    Expected
+  > extends infer P extends string
+    ? P
+    : UpsampleValuesProblem<UpsampleName<Kind, Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>, O, Mode>;
+type ModeOf<O> = Field<O, "mode"> extends infer M extends UpsampleMode ? M : "nearest";
+
+/**
+ * `nn.upsample({ scaleFactor: 2 })` and the 2d subclasses: the spatial dimensions resized.
+ *
+ * @example
+ * type T = Upsample<"upsample", "upsample(scaleFactor 2)", "nearest", undefined, 2>; // [n, 3, 16, 16] → [n, 3, 32, 32]
+ */
+export interface Upsample<Kind extends UpsampleKind, Name extends string, Mode, Size, Factor>
+  extends Layer, RuntimeLayer {
+  readonly kind: Kind;
+  readonly "~rule": UpsampleShapeRule<Name, Mode, Size, Factor>;
+}
+/** The shape rule of Upsample. */
+export interface UpsampleShapeRule<Name extends string, Mode, Size, Factor> extends ShapeRule {
+  readonly "~output": UpsampleRule<Name, Mode, Size, Factor, this["~input"]>;
+}
+export type UpsampleKind = "upsample" | "upsamplingNearest2d" | "upsamplingBilinear2d";
+
+/** The config of upsample, upsamplingNearest2d and upsamplingBilinear2d (its runtime object). */
+export interface UpsampleConfig extends KindConfig<UpsampleKind> {
+  /** null when scaleFactor is given. */
+  readonly size: number | readonly number[] | null;
+  readonly scaleFactor: number | readonly number[] | null;
+  readonly mode: UpsampleMode;
+  readonly alignCorners: boolean;
+}
+
+function upsampleOf(
+  kind: UpsampleKind,
+  keys: readonly string[],
+  options: unknown,
+  fixed: Partial<UpsampleOptions>,
+): never {
+  const given = (typeof options === "object" && options !== null ? options : {}) as UpsampleOptions;
+  const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
+  checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
+  const { size, scaleFactor } = given;
+  if ((size === undefined) === (scaleFactor === undefined)) throw new ShapeError(writeUpsampleEitherMessage(layer));
+  const all = (v: number | readonly number[]) => (typeof v === "number" ? [v] : v);
+  if (size !== undefined && all(size).some((s) => !Number.isInteger(s) || s < 1))
+    throw new ShapeError(writeUpsampleSizeMessage(layer));
+  if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0)))
+    throw new ShapeError(writeUpsampleFactorMessage(layer));
+  const mode = fixed.mode ?? given.mode ?? "nearest";
+  if (mode === "nearest" && given.alignCorners !== undefined) throw new ShapeError(writeAlignCornersMessage(layer));
+  const runtime: UpsampleConfig = {
+    kind,
+    written: layer,
+    size: size ?? null,
+    scaleFactor: scaleFactor ?? null,
+    mode,
+    alignCorners: fixed.alignCorners ?? given.alignCorners ?? false,
+    outputShape: (input: RuntimeShape) => upsampleRule(layer, mode, size, scaleFactor, input),
+  };
+  return runtime as never;
+}
+
+/**
+ * PyTorch's `nn.Upsample(size=None, scale_factor=None, mode='nearest', align_corners=None)`: `{ size }` or
+ * `{ scaleFactor }` (output ⌊size × scaleFactor⌋), on 1 to 3 spatial dimensions for "nearest", 1 for "linear", 2 for
+ * "bilinear" and "bicubic", 3 for "trilinear".
+ *
+ * @example
+ * nn.upsample({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
+ * nn.upsample({ size: [7, 9], mode: "bilinear", alignCorners: true }); // [n, 3, 4, 4] → [n, 3, 7, 9]
+ */
+export function upsample<const O extends object>(
+  options: Checked<O, OptionsProblem<"upsample", keyof UpsampleOptions, O, ModeOf<O>>>,
+): Upsample<
+  "upsample",
+  UpsampleName<"upsample", Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>,
+  ModeOf<O>,
+  Field<O, "size">,
+  Field<O, "scaleFactor">
+> {
+  return upsampleOf("upsample", ["size", "scaleFactor", "mode", "alignCorners"], options, {});
+}
+/**
+ * PyTorch's `nn.UpsamplingNearest2d(size=None, scale_factor=None)`: upsample in mode "nearest".
+ *
+ * @example
+ * nn.upsamplingNearest2d({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
+ */
+export function upsamplingNearest2d<const O extends object>(
+  options: Checked<O, OptionsProblem<"upsamplingNearest2d", "size" | "scaleFactor", O, "nearest">>,
+): Upsample<
+  "upsamplingNearest2d",
+  UpsampleName<"upsamplingNearest2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
+  "nearest",
+  Field<O, "size">,
+  Field<O, "scaleFactor">
+> {
+  return upsampleOf("upsamplingNearest2d", ["size", "scaleFactor"], options, { mode: "nearest" });
+}
+/**
+ * PyTorch's `nn.UpsamplingBilinear2d(size=None, scale_factor=None)`: upsample in mode "bilinear" with
+ * alignCorners true, on [batch, channels, height, width].
+ *
+ * @example
+ * nn.upsamplingBilinear2d({ size: [32, 48] }); // [n, 64, 16, 16] → [n, 64, 32, 48]
+ */
+export function upsamplingBilinear2d<const O extends object>(
+  options: Checked<O, OptionsProblem<"upsamplingBilinear2d", "size" | "scaleFactor", O, "bilinear">>,
+): Upsample<
+  "upsamplingBilinear2d",
+  UpsampleName<"upsamplingBilinear2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
+  "bilinear",
+  Field<O, "size">,
+  Field<O, "scaleFactor">
+> {
+  return upsampleOf("upsamplingBilinear2d", ["size", "scaleFactor"], options, { mode: "bilinear", alignCorners: true });
+}
