@@ -61,6 +61,12 @@ import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
 import type { TfRepeatVectorConfig } from "./reshape/tf-repeat-vector.layers.ts";
 import type { TfConvLstmConfig, TfRecurrentConfig } from "./recurrent/tf-recurrent.layers.ts";
 import type { TfWrapperConfig } from "./recurrent/tf-wrappers.layers.ts";
+import type {
+  TfCategoryEncodingConfig,
+  TfCenterCropConfig,
+  TfRandomWidthConfig,
+  TfResizingConfig,
+} from "./preprocessing/tf-preprocessing.layers.ts";
 import type { ModelLayerConfig } from "../model/model-as-layer.ts";
 import type { CustomConfig } from "./custom/define-layer.ts";
 
@@ -143,6 +149,10 @@ export type LayerConfig =
   | TfConvLstmConfig
   | TfWrapperConfig
   // users' own layers (defineLayer)
+  | TfResizingConfig
+  | TfCenterCropConfig
+  | TfRandomWidthConfig
+  | TfCategoryEncodingConfig
   | CustomConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */

@@ -22,6 +22,7 @@ import { tfKeepsShape, tfLayerNormalization, tfPReLU } from "../../families/acti
 import { tfPool3d } from "../../families/pool/tf-pool3d.explain.ts";
 import { tfCropping } from "../../families/padding/tf-cropping.explain.ts";
 import { tfRepeatVector } from "../../families/reshape/tf-repeat-vector.explain.ts";
+import { tfCategoryEncoding, tfRandomWidth, tfResize } from "../../families/preprocessing/tf-preprocessing.explain.ts";
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -185,6 +186,10 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   GRU: tfRecurrent,
   RNN: tfRecurrent,
   ConvLSTM2D: tfConvLstm,
+  Resizing: tfResize,
+  CenterCrop: tfResize,
+  RandomWidth: tfRandomWidth,
+  CategoryEncoding: tfCategoryEncoding,
   TimeDistributed: tfWrapper,
   Bidirectional: tfWrapper,
   // users' own layers (defineLayer)

@@ -11,7 +11,7 @@ import { NotConvertibleError, type LayerConfig, type ParamSpec } from "./context
 import { chain, withKnownSizes, withSharing, type Conversion } from "./index.ts";
 import { physicalAxis, toLayout, type Layout } from "./layout.ts";
 import { MatMul } from "../../ops/matmul.tfjs.ts";
-import { Op } from "../../ops/ops.tfjs.ts";
+import { opLayer } from "../../ops/ops.tfjs.ts";
 import type { OpName } from "../../ops/rules.ts";
 import { callConverters, type CallConverter } from "./call.ts";
 
@@ -130,7 +130,7 @@ export function convertGraph(graph: GraphLike): Conversion {
       const ys = operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`));
       const layer =
         node.op === "fn"
-          ? new Op({ fn: node.fn as OpName, args: node.args, name })
+          ? opLayer(node.fn as OpName, node.args, name)
           : node.op === "add"
             ? tfl.layers.add({ name })
             : node.op === "cat"

@@ -46,6 +46,12 @@ import { pool } from "../../families/pool/pool.tfjs.ts";
 import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
 import { custom } from "../../families/custom/custom.tfjs.ts";
 import { tfRecurrent } from "../../families/recurrent/tf-recurrent.tfjs.ts";
+import {
+  tfCategoryEncoding,
+  tfCenterCrop,
+  tfRandomWidth,
+  tfResizing,
+} from "../../families/preprocessing/tf-preprocessing.tfjs.ts";
 
 export { NotConvertibleError, type ParamSpec } from "./context.ts";
 
@@ -203,6 +209,10 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   GRU: tfRecurrent,
   RNN: tfRecurrent,
   ConvLSTM2D: tfRecurrent,
+  Resizing: tfResizing,
+  CenterCrop: tfCenterCrop,
+  RandomWidth: tfRandomWidth,
+  CategoryEncoding: tfCategoryEncoding,
   TimeDistributed: tfRecurrent,
   Bidirectional: tfRecurrent,
   // users' own layers (defineLayer)

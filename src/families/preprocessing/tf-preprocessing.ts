@@ -1,0 +1,66 @@
+// Twin of src/families/preprocessing/tf-preprocessing.types.ts: Resizing, CenterCrop, RandomWidth,
+// CategoryEncoding by the shapes tfjs's call gives.
+import { ShapeError } from "../../errors.ts";
+import { showShape, type RuntimeShape } from "../../shape/dims.ts";
+
+export const writeImageRankMessage = (layer: string, input: RuntimeShape): string =>
+  `${layer}: takes images [batch, height, width, channels] (input ${showShape(input)} of rank ${input.length})`;
+
+function image(layer: string, input: RuntimeShape) {
+  if (input.length !== 4) throw new ShapeError(writeImageRankMessage(layer, input));
+  const [batch, height, width, channels] = input;
+  return { batch: batch!, height: height!, width: width!, channels: channels! };
+}
+
+/** resizing and centerCrop: [batch, H, W, C] → [batch, height, width, C]. */
+export function tfResizeRule(layer: string, height: number, width: number, input: RuntimeShape): RuntimeShape {
+  const { batch, channels } = image(layer, input);
+  return [batch, height, width, channels];
+}
+
+/** randomWidth: [batch, H, W, C] → [batch, H, unknown, C]. */
+export function tfRandomWidthRule(layer: string, input: RuntimeShape): RuntimeShape {
+  const { batch, height, channels } = image(layer, input);
+  return [batch, height, null, channels];
+}
+
+export const writeFactorMessage = (layer: string): string =>
+  `${layer}: factor must be a positive number, or [lower, upper] with -1 <= lower <= upper`;
+/** randomWidth's factor as tfjs's constructor checks it: the [lower, upper] bounds, or a message. */
+export function factorBounds(layer: string, factor: unknown): [number, number] {
+  const [lower, upper] =
+    typeof factor === "number" && factor > 0
+      ? [-factor, factor]
+      : Array.isArray(factor) && factor.length === 2 && factor.every((f) => typeof f === "number")
+        ? (factor as [number, number])
+        : [NaN, NaN];
+  if (!(lower >= -1 && upper >= -1 && upper >= lower)) throw new ShapeError(writeFactorMessage(layer));
+  return [lower, upper];
+}
+
+export type OutputMode = "oneHot" | "multiHot" | "count" | "tfIdf" | "int";
+export const outputModes: readonly OutputMode[] = ["multiHot", "oneHot", "count", "tfIdf", "int"];
+
+export const writeEncodingInputMessage = (layer: string, mode: string, input: RuntimeShape): string =>
+  `${layer}: outputMode '${mode}' encodes inputs ${mode === "oneHot" ? "[batch] or [batch, 1]" : "[batch, tokens]"} (input ${showShape(input)})`;
+export const writeTfIdfMessage = (layer: string): string =>
+  `${layer}: outputMode 'tfIdf' needs idf weights, which TensorFlow.js's CategoryEncoding takes only as a call argument`;
+
+/** categoryEncoding: token ids → [batch, numTokens] ('int' keeps them). */
+export function tfCategoryEncodingRule(
+  layer: string,
+  numTokens: number,
+  mode: OutputMode,
+  input: RuntimeShape,
+): RuntimeShape {
+  if (mode === "int") return input;
+  if (mode === "tfIdf") throw new ShapeError(writeTfIdfMessage(layer));
+  if (input.length === 2) {
+    const tokens = input[1]!;
+    if (mode === "oneHot" && typeof tokens === "number" && tokens !== 1)
+      throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
+    return [input[0]!, numTokens];
+  }
+  if (input.length === 1 && mode === "oneHot") return [input[0]!, numTokens];
+  throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
+}
