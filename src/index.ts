@@ -132,6 +132,11 @@ export * as layers from "./layers/index.ts";
 export type {
   Conv1D,
   Conv2D,
+  Conv3D,
+  Conv2DTranspose,
+  Conv3DTranspose,
+  DepthwiseConv2D,
+  SeparableConv2D,
   MaxPooling1D,
   AveragePooling1D,
   MaxPooling2D,

@@ -20,10 +20,13 @@ import type { RReLUConfig } from "./activation/rrelu.nn.ts";
 import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
+import type * as transformer from "./transformer/transformer.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
 import type { ConvConfig } from "./conv/conv.nn.ts";
 import type { TfConvConfig } from "./conv/tf-conv.layers.ts";
+import type { TfConvTransposeConfig } from "./conv/tf-conv-transpose.layers.ts";
+import type { TfDepthwiseConvConfig } from "./conv/tf-depthwise-conv.layers.ts";
 import type { EmbeddingConfig } from "./embedding/embedding.nn.ts";
 import type { TfEmbeddingConfig } from "./embedding/tf-embedding.layers.ts";
 import type { LazyLinearConfig, LinearConfig } from "./linear/linear.nn.ts";
@@ -59,14 +62,14 @@ import type { TfLayerNormalizationConfig } from "./normalization/tf-layer-norm.l
 import type { TfPool3DConfig } from "./pool/tf-pool3d.layers.ts";
 import type { TfCroppingConfig } from "./padding/tf-cropping.layers.ts";
 import type { TfRepeatVectorConfig } from "./reshape/tf-repeat-vector.layers.ts";
-import type { TfConvLstmConfig, TfRecurrentConfig } from "./recurrent/tf-recurrent.layers.ts";
-import type { TfWrapperConfig } from "./recurrent/tf-wrappers.layers.ts";
 import type {
   TfCategoryEncodingConfig,
   TfCenterCropConfig,
   TfRandomWidthConfig,
   TfResizingConfig,
 } from "./preprocessing/tf-preprocessing.layers.ts";
+import type { TfConvLstmConfig, TfRecurrentConfig } from "./recurrent/tf-recurrent.layers.ts";
+import type { TfWrapperConfig } from "./recurrent/tf-wrappers.layers.ts";
 import type { ModelLayerConfig } from "../model/model-as-layer.ts";
 import type { CustomConfig } from "./custom/define-layer.ts";
 
@@ -96,6 +99,9 @@ export type LayerConfig =
   | ExtraActivationConfig
   | PReLUConfig
   | InstanceNormConfig
+  | UpsampleConfig
+  | RReLUConfig
+  | EmbeddingBagConfig
   | ShuffleConfig
   | PadConfig
   | ExtraDropoutConfig
@@ -104,18 +110,22 @@ export type LayerConfig =
   | BatchNormConfig
   | LayerNormConfig
   | EmbeddingConfig
-  | UpsampleConfig
-  | RReLUConfig
-  | EmbeddingBagConfig
   | RecurrentConfig
   | RecurrentCellConfig
   | MultiheadAttentionConfig
+  | transformer.TransformerEncoderLayerConfig
+  | transformer.TransformerEncoderConfig
+  | transformer.TransformerDecoderLayerConfig
+  | transformer.TransformerDecoderConfig
+  | transformer.TransformerConfig
   | ResidualConfig
   | ConcatConfig
   | NestedSequentialConfig
   | ModelLayerConfig // a model used as a layer (src/model/model-as-layer.ts)
   // layers (TensorFlow.js's vocabulary)
   | TfConvConfig
+  | TfConvTransposeConfig
+  | TfDepthwiseConvConfig
   | TfPoolConfig
   | TfGlobalPoolConfig
   | TfDenseConfig
@@ -145,14 +155,14 @@ export type LayerConfig =
   | TfPool3DConfig
   | TfCroppingConfig
   | TfRepeatVectorConfig
-  | TfRecurrentConfig
-  | TfConvLstmConfig
-  | TfWrapperConfig
-  // users' own layers (defineLayer)
   | TfResizingConfig
   | TfCenterCropConfig
   | TfRandomWidthConfig
   | TfCategoryEncodingConfig
+  | TfRecurrentConfig
+  | TfConvLstmConfig
+  | TfWrapperConfig
+  // users' own layers (defineLayer)
   | CustomConfig;
 
 /** Every layer kind: `"conv2d"`, `"lstm"`, `"MaxPooling2D"`, …. */

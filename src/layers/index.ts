@@ -1,5 +1,27 @@
 // `layers`: TensorFlow.js's vocabulary (`tf.layers`), channels last by default, tfjs-layers' semantics.
-export { conv1d, conv2d, type Conv1D, type Conv2D, type ConvArgs } from "../families/conv/tf-conv.layers.ts";
+export {
+  conv1d,
+  conv2d,
+  conv3d,
+  type Conv1D,
+  type Conv2D,
+  type Conv3D,
+  type ConvArgs,
+} from "../families/conv/tf-conv.layers.ts";
+export {
+  conv2dTranspose,
+  conv3dTranspose,
+  type Conv2DTranspose,
+  type Conv3DTranspose,
+} from "../families/conv/tf-conv-transpose.layers.ts";
+export {
+  depthwiseConv2d,
+  separableConv2d,
+  type DepthwiseConv2D,
+  type SeparableConv2D,
+  type DepthwiseConvArgs,
+  type SeparableConvArgs,
+} from "../families/conv/tf-depthwise-conv.layers.ts";
 export {
   maxPooling1d,
   averagePooling1d,

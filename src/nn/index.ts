@@ -93,3 +93,10 @@ export { embedding } from "../families/embedding/embedding.nn.ts";
 export { lstm, gru, rnn } from "../families/recurrent/recurrent.nn.ts";
 export { rnnCell, lstmCell, gruCell } from "../families/recurrent/rnn-cell.nn.ts";
 export { multiheadAttention } from "../families/attention/attention.nn.ts";
+export {
+  transformer,
+  transformerDecoder,
+  transformerDecoderLayer,
+  transformerEncoder,
+  transformerEncoderLayer,
+} from "../families/transformer/transformer.nn.ts";

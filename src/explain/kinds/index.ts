@@ -2,6 +2,7 @@
 // `LayerConfig` without an explainer does not compile. A layer of another kind is shown with "—".
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { multiheadAttention } from "../../families/attention/attention.explain.ts";
+import { transformer } from "../../families/transformer/transformer.explain.ts";
 import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
@@ -26,7 +27,7 @@ import { tfCategoryEncoding, tfRandomWidth, tfResize } from "../../families/prep
 import { Unreadable, type Explainer } from "./support.ts";
 import type { BlockKind, ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { tfConv } from "../../families/conv/tf-conv.explain.ts";
+import { tfConv, tfConvTranspose, tfDepthwiseConv } from "../../families/conv/tf-conv.explain.ts";
 import { tfEmbedding } from "../../families/embedding/tf-embedding.explain.ts";
 import { tfDense } from "../../families/linear/tf-dense.explain.ts";
 import { tfBatchNormalization } from "../../families/normalization/tf-normalization.explain.ts";
@@ -78,12 +79,12 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lazyInstanceNorm1d: instanceNorm,
   lazyInstanceNorm2d: instanceNorm,
   lazyInstanceNorm3d: instanceNorm,
-  layerNorm,
   upsample: upsample,
   upsamplingNearest2d: upsample,
   upsamplingBilinear2d: upsample,
   rrelu: keepsShape,
   embeddingBag,
+  layerNorm,
   embedding,
   lstm,
   gru,
@@ -92,6 +93,11 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
+  transformerEncoderLayer: transformer,
+  transformerEncoder: transformer,
+  transformerDecoderLayer: transformer,
+  transformerDecoder: transformer,
+  transformer,
   relu: keepsShape,
   leakyRelu: keepsShape,
   gelu: keepsShape,
@@ -146,6 +152,11 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   // tfjs's `layers`
   Conv1D: tfConv,
   Conv2D: tfConv,
+  Conv3D: tfConv,
+  Conv2DTranspose: tfConvTranspose,
+  Conv3DTranspose: tfConvTranspose,
+  DepthwiseConv2D: tfDepthwiseConv,
+  SeparableConv2D: tfDepthwiseConv,
   MaxPooling1D: tfPool,
   MaxPooling2D: tfPool,
   AveragePooling1D: tfPool,
@@ -181,15 +192,15 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   AveragePooling3D: tfPool3d,
   Cropping2D: tfCropping,
   RepeatVector: tfRepeatVector,
+  Resizing: tfResize,
+  CenterCrop: tfResize,
+  RandomWidth: tfRandomWidth,
+  CategoryEncoding: tfCategoryEncoding,
   SimpleRNN: tfRecurrent,
   LSTM: tfRecurrent,
   GRU: tfRecurrent,
   RNN: tfRecurrent,
   ConvLSTM2D: tfConvLstm,
-  Resizing: tfResize,
-  CenterCrop: tfResize,
-  RandomWidth: tfRandomWidth,
-  CategoryEncoding: tfCategoryEncoding,
   TimeDistributed: tfWrapper,
   Bidirectional: tfWrapper,
   // users' own layers (defineLayer)

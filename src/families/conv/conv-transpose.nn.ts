@@ -1,4 +1,4 @@
-// nn.convTranspose1d / convTranspose2d: PyTorch's ConvTranspose1d/2d, channels-first, PyTorch's argument order.
+// nn.convTranspose1d / 2d / 3d: PyTorch's ConvTranspose1d/2d/3d, channels-first, PyTorch's argument order.
 import type { Compare, Mod } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
@@ -294,6 +294,53 @@ export interface ConvTranspose2dShapeRule<
   readonly "~output": Rule<
     "convTranspose2d",
     2,
+    In,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
+}
+
+/**
+ * `nn.convTranspose3d(in, out, kernel, stride?, padding?, outputPadding?)`: [batch, in, depth, height, width] →
+ * [batch, out, depth′, height′, width′], each size′ = (size − 1)·stride − 2·padding + dilation·(kernel − 1) +
+ * outputPadding + 1.
+ *
+ * @example
+ * type T = ConvTranspose3d<8, 4, 2, 2>; // [n, 8, 4, 5, 6] → [n, 4, 8, 10, 12]
+ */
+export interface ConvTranspose3d<
+  In,
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends ConvTransposeLayer<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+  readonly kind: "convTranspose3d";
+  readonly "~rule": ConvTranspose3dShapeRule<In, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of ConvTranspose3d. */
+export interface ConvTranspose3dShapeRule<
+  In,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": Rule<
+    "convTranspose3d",
+    3,
     In,
     Out,
     Kernel,
@@ -622,10 +669,64 @@ export function convTranspose2d<
   ]) as never;
 }
 
+/**
+ * PyTorch's `nn.ConvTranspose3d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
+ * groups=1, bias=True, dilation=1)` on [batch, inChannels, depth, height, width]:
+ * `nn.convTranspose3d(in, out, kernel, stride?, padding?, outputPadding?)` or
+ * `nn.convTranspose3d(in, out, kernel, { stride, padding, outputPadding, dilation, groups, bias })`.
+ *
+ * @example
+ * nn.convTranspose3d(8, 4, 2, 2); // [n, 8, 4, 5, 6] → [n, 4, 8, 10, 12]
+ */
+export function convTranspose3d<
+  const In extends number,
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = ConvTransposeProblems<
+    "convTranspose3d",
+    3,
+    In,
+    Out,
+    Kernel,
+    Fourth,
+    Fifth,
+    Sixth,
+    Seventh
+  >,
+>(
+  inChannels: Arg<In, Problems[0]>,
+  outChannels: Arg<Out, Problems[1]>,
+  kernelSize: Checked<Kernel, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  paddingOrOptions?: Checked<Fifth, Problems[4]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): ConvTranspose3d<
+  In,
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth, Seventh>,
+  PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+  DilationOf<Fourth, Fifth, Sixth, Seventh>,
+  GroupsOf<Fourth, Fifth, Sixth, Seventh>
+> {
+  return convTranspose("convTranspose3d", 3, inChannels as number, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
+}
+
 // ---- runtime
 
-/** The config of convTranspose1d / convTranspose2d (its runtime object): PyTorch's arguments, defaults filled in. */
-export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "convTranspose2d"> {
+/** The config of convTranspose1d / 2d / 3d (its runtime object): PyTorch's arguments, defaults filled in. */
+export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "convTranspose2d" | "convTranspose3d"> {
   readonly inChannels: number;
   readonly outChannels: number;
   readonly kernelSize: SizeArg;
@@ -638,7 +739,7 @@ export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "con
 }
 
 function convTranspose(
-  kind: "convTranspose1d" | "convTranspose2d",
+  kind: ConvTransposeConfig["kind"],
   rank: number,
   inChannels: number,
   outChannels: number,

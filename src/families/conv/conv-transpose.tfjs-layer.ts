@@ -1,4 +1,4 @@
-// `shapecheck>ConvTranspose`: a channels-last transposed convolution (1 or 2 spatial dimensions)
+// `shapecheck>ConvTranspose`: a channels-last transposed convolution (1, 2 or 3 spatial dimensions)
 // with what tfjs's conv2dTranspose lacks: groups and dilations. It is the convolution whose gradient
 // it is, run forward: (stride − 1) zeros between the input's elements, dilation·(kernel − 1) −
 // padding zeros on each side (+ outputPadding after; a negative amount crops), then a stride-1

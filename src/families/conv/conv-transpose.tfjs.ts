@@ -3,7 +3,8 @@
 // both ends (outputPadding keeps that much more at the end). convTranspose1d runs as a 2D one of
 // width 1. Weights: PyTorch [in, out, ...kernel] ↔ tfjs [...kernel, out, in] (no flip: both are
 // the gradient of the same convolution). Groups or dilations: shapecheck's ConvTranspose layer
-// (conv-transpose.tfjs-layer.ts), whose kernel is PyTorch's flipped, in/out swapped per group.
+// (conv-transpose.tfjs-layer.ts), whose kernel is PyTorch's flipped, in/out swapped per group; so is
+// convTranspose3d (tfjs-layers has no 3D cropping to follow its conv3dTranspose).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
@@ -16,13 +17,13 @@ import { torchUniform } from "../../runtime/convert/init.ts";
 export const convTranspose: Converter<ConvTransposeConfig> = {
   layout: () => "last",
   convert(layer, ctx) {
-    const rank = layer.kind === "convTranspose1d" ? 1 : 2;
+    const rank = Number(layer.kind.at(-2));
     const { inChannels, outChannels, groups, bias: useBias } = layer;
     const kernels = perDim(layer.kernelSize, rank);
     const strides = perDim(layer.stride, rank);
     const paddings = perDim(layer.padding, rank);
     const dilations = perDim(layer.dilation, rank);
-    if (groups !== 1 || dilations.some((d) => d !== 1)) {
+    if (groups !== 1 || dilations.some((d) => d !== 1) || rank === 3) {
       const outputPaddings = perDim(layer.outputPadding, rank);
       return groupedOrDilated(ctx, {
         inChannels,

@@ -1,4 +1,4 @@
-// `shapecheck>Conv1D` and `shapecheck>Conv2D`: the `layers` vocabulary's conv1d / conv2d with a
+// `shapecheck>Conv1D`, `>Conv2D` and `>Conv3D`: the `layers` vocabulary's conv1d / conv2d / conv3d with a
 // dilationRate above 1. tfjs's own Conv1D / Conv2D compute it but do not train (tfjs-core's conv
 // gradients refuse dilations, on every backend); these are the same classes (same arguments,
 // initializers, weights `kernel` [...kernel, in, out] and `bias`, config) whose forward pass runs
@@ -69,7 +69,9 @@ function trainablyDilated(base: LayerClass, className: string): LayerClass {
         let y = stridedDilated(x, layer.strides, dilations, (part, steps) =>
           rank === 1
             ? tf.conv1d(part as tf.Tensor3D, kernel as tf.Tensor3D, steps[0]!, "valid")
-            : tf.conv2d(part as tf.Tensor4D, kernel as tf.Tensor4D, steps as [number, number], "valid"),
+            : rank === 2
+              ? tf.conv2d(part as tf.Tensor4D, kernel as tf.Tensor4D, steps as [number, number], "valid")
+              : tf.conv3d(part as tf.Tensor5D, kernel as tf.Tensor5D, steps as [number, number, number], "valid"),
         );
         if (layer.bias) y = tf.add(y, layer.bias.read());
         if (layer.activation) y = layer.activation.apply(y);
@@ -81,10 +83,11 @@ function trainablyDilated(base: LayerClass, className: string): LayerClass {
   return DilatedConv;
 }
 
-/** tfjs's Conv1D / Conv2D that train with a dilation, by kind ("Conv1D", "Conv2D"). */
+/** tfjs's Conv1D / Conv2D / Conv3D that train with a dilation, by kind ("Conv1D", …). */
 export const DILATED_CONVS: Record<string, LayerClass> = {
   Conv1D: trainablyDilated(tfjsClass("Conv1D"), "shapecheck>Conv1D"),
   Conv2D: trainablyDilated(tfjsClass("Conv2D"), "shapecheck>Conv2D"),
+  Conv3D: trainablyDilated(tfjsClass("Conv3D"), "shapecheck>Conv3D"),
 };
 
 /** Whether tfjs's layer of this kind and arguments computes a dilation it cannot train. */

@@ -1,4 +1,4 @@
-// layers.conv1d / conv2d: tfjs-layers' Conv1D / Conv2D, channels last by default, tfjs's argument objects.
+// layers.conv1d / conv2d / conv3d: tfjs-layers' Conv1D / Conv2D / Conv3D, channels last by default, tfjs's argument objects.
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
@@ -121,6 +121,16 @@ export interface Conv2DShapeRule<Args extends ConvArgs> extends ShapeRule {
   readonly "~output": InputShapeChecked<"conv2d", Args, this["~input"], Rule<"conv2d", 2, Args, this["~input"]>>;
 }
 
+/** `layers.conv3d({ filters, kernelSize, ... })`: [batch, depth, height, width, channels] → [batch, depth′, height′, width′, filters]. */
+export interface Conv3D<Args extends ConvArgs = ConvArgs> extends ConvLayer<Args> {
+  readonly kind: "Conv3D";
+  readonly "~rule": Conv3DShapeRule<Args>;
+}
+/** The shape rule of Conv3D. */
+export interface Conv3DShapeRule<Args extends ConvArgs> extends ShapeRule {
+  readonly "~output": InputShapeChecked<"conv3d", Args, this["~input"], Rule<"conv3d", 3, Args, this["~input"]>>;
+}
+
 /** The message for Conv1D with channels first: tfjs's Conv1D accepts it but returns channels last. */
 export type writeConv1dFormatMessage<Layer extends string> =
   `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's Conv1D returns its output channels last`;
@@ -205,10 +215,23 @@ export function conv2d<
   return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
 }
 
+/**
+ * tfjs's `tf.layers.conv3d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1, dataFormat = "channelsLast" })`.
+ *
+ * @example
+ * layers.conv3d({ filters: 8, kernelSize: 3 }); // [n, 16, 16, 16, 1] → [n, 14, 14, 14, 8]
+ */
+export function conv3d<
+  const Args extends RequiredOptions<ConvArgs>,
+  Problem = PlainConv<3, Args> extends true ? false : ConvProblem<"conv3d", 3, Args>,
+>(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv3D<Fitting<Args, ConvArgs>> {
+  return conv("Conv3D", "conv3d", 3, args as ConvArgs) as never;
+}
+
 // ---- runtime
 
-/** The config of layers.conv1d / conv2d (its runtime object): tfjs's arguments, and the ones explain reads, defaults filled in. */
-export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D", ConvArgs> {
+/** The config of layers.conv1d / conv2d / conv3d (its runtime object): tfjs's arguments, and the ones explain reads, defaults filled in. */
+export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D" | "Conv3D", ConvArgs> {
   readonly filters: number;
   readonly kernelSize: SizeArg;
   readonly strides: SizeArg;

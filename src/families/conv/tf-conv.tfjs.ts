@@ -1,10 +1,12 @@
-// layers.conv1d / conv2d → tfjs's layer of the same name; with a dilationRate above 1, tfjs's layer
+// layers.conv1d / conv2d / conv3d → tfjs's layer of the same name; with a dilationRate above 1, tfjs's layer
 // whose forward pass trains (shapecheck>Conv1D / >Conv2D, dilated-conv.tfjs-layer.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
-import type { Converter } from "../../runtime/convert/context.ts";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { notConvertible, type Converter } from "../../runtime/convert/context.ts";
 import { tfjsArgs, tfjsLayer, tfjsParams } from "../../runtime/convert/tfjs-layers.ts";
 import { DILATED_CONVS, needsTrainableDilation } from "./dilated-conv.tfjs-layer.ts";
 import type { TfConvConfig } from "./tf-conv.layers.ts";
+import type { TfConvTransposeConfig } from "./tf-conv-transpose.layers.ts";
+import type { TfDepthwiseConvConfig } from "./tf-depthwise-conv.layers.ts";
 
 export const tfConv: Converter<TfConvConfig> = {
   layout: () => "first",
@@ -13,6 +15,36 @@ export const tfConv: Converter<TfConvConfig> = {
     if (!needsTrainableDilation(layer.kind, args)) return tfjsLayer.convert(layer, ctx);
     const name = ctx.name();
     const tfLayer = new DILATED_CONVS[layer.kind]!({ ...args, name });
+    const y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
+    return { y, layout: "first", params: tfjsParams(tfLayer, name, ctx) };
+  },
+};
+
+/** tfjs's factory of each kind below (tfjs-layers exports no classes; these names are its factories). */
+const ownFactories = {
+  Conv2DTranspose: "conv2dTranspose",
+  Conv3DTranspose: "conv3dTranspose",
+  DepthwiseConv2D: "depthwiseConv2d",
+  SeparableConv2D: "separableConv2d",
+} as const;
+
+/**
+ * layers.conv2dTranspose / conv3dTranspose / depthwiseConv2d / separableConv2d → tfjs's own layer, same arguments,
+ * its weights under its names. A separable convolution with a dilationRate above 1 computes in tfjs but cannot train
+ * (tfjs-core's depthwise gradient refuses dilations): not convertible.
+ */
+export const tfOwnConv: Converter<TfConvTransposeConfig | TfDepthwiseConvConfig> = {
+  layout: () => "first",
+  convert(layer, ctx) {
+    const args = tfjsArgs(layer);
+    const rate = (args as { dilationRate?: number | number[] }).dilationRate ?? 1;
+    if (layer.kind === "SeparableConv2D" && (typeof rate === "number" ? [rate] : rate).some((d) => d > 1))
+      throw notConvertible(layer, "TensorFlow.js cannot train a dilated separable convolution (dilationRate above 1)");
+    const name = ctx.name();
+    const factory = (tfl.layers as unknown as Record<string, (args: object) => tfl.layers.Layer>)[
+      ownFactories[layer.kind]
+    ]!;
+    const tfLayer = factory({ ...args, name });
     const y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
     return { y, layout: "first", params: tfjsParams(tfLayer, name, ctx) };
   },

@@ -1,5 +1,6 @@
 // Twin of src/families/conv/tf-conv.types.ts: tfjs-layers' `convOutputLength`,
-//   "same": ⌈n / stride⌉;  "valid": ⌈(n − dilatedKernel + 1) / stride⌉ (n ≥ dilatedKernel).
+//   "same": ⌈n / stride⌉;  "valid": ⌈(n − dilatedKernel + 1) / stride⌉ (n ≥ dilatedKernel),
+// and `deconvLength` (transposed): "same": n·stride;  "valid": n·stride + max(kernel − stride, 0).
 import { ShapeError } from "../../errors.ts";
 import { dilatedKernel, writeKernelTooLargeMessage, writeRankMessage } from "./conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
@@ -96,3 +97,43 @@ export const writeCausalMessage = (layer: string): string =>
 
 export const writeStridesDilationMessage = (layer: string): string =>
   `${layer}: strides and dilationRate cannot both be above 1 (TensorFlow.js)`;
+
+/** One spatial output size of a transposed convolution (tfjs's `deconvLength`); unknown stays unknown. */
+export function tfDeconvLength(size: RuntimeDim, kernel: number, stride: number, padding: TfPadding): RuntimeDim {
+  if (padding === "same" && stride === 1) return size;
+  const known = valueOf(size);
+  if (known === null) return null;
+  return padding === "same" ? known * stride : known * stride + Math.max(kernel - stride, 0);
+}
+
+/** tfjs's transposed convolution rule (Conv2DTranspose, Conv3DTranspose). */
+export function tfConvTransposeRule(
+  layer: string,
+  rank: number,
+  options: Omit<TfConvOptions, "dilations">,
+  input: RuntimeShape,
+): RuntimeShape {
+  const { filters, kernels, strides, padding, dataFormat } = options;
+  const { batch, channels, spatial } = splitImage(layer, rank, dataFormat, input);
+  if (valueOf(channels) === null)
+    throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
+  const sizes = spatial.map((size, i) => tfDeconvLength(size, kernels[i]!, strides[i]!, padding));
+  return joinImage(dataFormat, batch, sizes, filters);
+}
+
+/** tfjs's depthwise convolution rule (DepthwiseConv2D): no dilation, channels × depthMultiplier. */
+export function tfDepthwiseRule(
+  layer: string,
+  options: Omit<TfConvOptions, "dilations" | "filters"> & { depthMultiplier: number },
+  input: RuntimeShape,
+): RuntimeShape {
+  const { depthMultiplier, kernels, strides, padding, dataFormat } = options;
+  const { batch, channels, spatial, axis } = splitImage(layer, 2, dataFormat, input);
+  const known = valueOf(channels);
+  if (known === null) throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : 3));
+  const sizes = spatial.map((size, i) => tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, 1));
+  return joinImage(dataFormat, batch, sizes, known * depthMultiplier);
+}
+
+export const writeIgnoredDilationMessage = (layer: string, className: string): string =>
+  `${layer}: dilationRate above 1 is ignored by TensorFlow.js's ${className} (its output would not be dilated)`;

@@ -3,8 +3,11 @@
 //   "valid": out = ⌈(n − dilatedKernel + 1) / stride⌉, valid when n ≥ dilatedKernel (tfjs itself would produce a
 //            dimension ≤ 0)
 // with channels last ([batch, ...spatial, channels], the default) or first. Pooling uses the same length with
-// dilation 1. Twin: src/families/conv/tf-conv.ts.
-import type { Add, CeilDiv, Compare, Sub } from "../../../types/arith/index.ts";
+// dilation 1. The transposed convolutions (Conv2DTranspose, Conv3DTranspose) use `deconvLength`:
+//   "same":  out = n·stride
+//   "valid": out = n·stride + max(kernel − stride, 0)
+// Twin: src/families/conv/tf-conv.ts.
+import type { Add, CeilDiv, Compare, Mul, Sub } from "../../../types/arith/index.ts";
 import type { DilatedKernel, writeKernelTooLargeMessage, writeRankMessage } from "./conv.types.ts";
 import type { Dim, IsUnknown, Shape } from "../../../types/shape/dims.ts";
 import type { DataFormat } from "../../../types/shape/tf-options.ts";
@@ -156,3 +159,92 @@ export type writeCausalMessage<Layer extends string> = `${Layer}: padding 'causa
 /** The message when strides and dilationRate are both above 1 (tfjs-core: "Either strides or dilations must be 1"). */
 export type writeStridesDilationMessage<Layer extends string> =
   `${Layer}: strides and dilationRate cannot both be above 1 (TensorFlow.js)`;
+
+/**
+ * One spatial output size of a transposed convolution (tfjs's `deconvLength`), or `number` when unknown; "same"
+ * with stride 1 keeps the dimension as it is.
+ *
+ * @example
+ * type S = TfDeconvLength<7, 3, 2, "valid">;
+ * //=> 15
+ */
+export type TfDeconvLength<Size extends Dim, Kernel, Stride, Padding> = [Padding, Stride] extends ["same", 1]
+  ? Size
+  : IsUnknown<Size> extends true
+    ? number
+    : Padding extends "same"
+      ? Mul<Size, Stride>
+      : Add<Mul<Size, Stride>, Compare<Kernel, Stride> extends "gt" ? Sub<Kernel, Stride> : 0>;
+type TfDeconvLengths<
+  Spatial extends Shape,
+  Kernels extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Padding,
+  Sizes extends Dim[] = [],
+> = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
+  ? TfDeconvLengths<
+      Rest,
+      Tail<Kernels>,
+      Tail<Strides>,
+      Padding,
+      [...Sizes, TfDeconvLength<Size, Kernels[0], Strides[0], Padding> & Dim]
+    >
+  : Sizes;
+
+/**
+ * tfjs's transposed convolution rule (Conv2DTranspose, Conv3DTranspose): [batch, ...spatial, channels] →
+ * [batch, ...spatial′, filters] (channels last), or channels first; the channel dimension must be known.
+ */
+export type TfConvTransposeRule<
+  Layer extends string,
+  Rank extends number,
+  Filters,
+  Kernels extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Padding,
+  Format extends DataFormat,
+  Input,
+> =
+  SplitImage<Layer, Rank, Format, Input> extends infer Split
+    ? Split extends { batch: infer Batch; channels: infer Channels; spatial: infer Spatial extends Shape }
+      ? Channels extends string
+        ? writeChannelsUnknownMessage<Layer, Format extends "channelsFirst" ? 1 : Add<Rank, 1> & number>
+        : JoinImage<Format, Batch, TfDeconvLengths<Spatial, Kernels, Strides, Padding>, Filters>
+      : Split
+    : never;
+
+/**
+ * tfjs's depthwise convolution rule (DepthwiseConv2D): the convolution's spatial sizes (tfjs's computeOutputShape
+ * ignores the dilation, and so does its layer), channels × depthMultiplier.
+ */
+export type TfDepthwiseRule<
+  Layer extends string,
+  Multiplier,
+  Kernels extends readonly unknown[],
+  Strides extends readonly unknown[],
+  Padding,
+  Format extends DataFormat,
+  Input,
+> =
+  SplitImage<Layer, 2, Format, Input> extends infer Split
+    ? Split extends {
+        batch: infer Batch;
+        channels: infer Channels;
+        spatial: infer Spatial extends Shape;
+        axis: infer Axis extends unknown[];
+      }
+      ? Channels extends string
+        ? writeChannelsUnknownMessage<Layer, Format extends "channelsFirst" ? 1 : 3>
+        : TfConvLengths<Layer, Spatial, Kernels, Strides, Padding, [1, 1], Axis> extends infer Sizes
+          ? Sizes extends readonly Dim[]
+            ? JoinImage<Format, Batch, Sizes, IsUnknown<Channels> extends true ? number : Mul<Channels, Multiplier>>
+            : Sizes
+          : never
+      : Split
+    : never;
+
+/** The message for a dilationRate above 1 where tfjs's layer ignores it (DepthwiseConv2D, Conv2DTranspose, Conv3DTranspose). */
+export type writeIgnoredDilationMessage<
+  Layer extends string,
+  Class extends string,
+> = `${Layer}: dilationRate above 1 is ignored by TensorFlow.js's ${Class} (its output would not be dilated)`;

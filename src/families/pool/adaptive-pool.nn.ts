@@ -1,4 +1,4 @@
-// nn.adaptiveAvgPool1d / adaptiveAvgPool2d / adaptiveMaxPool2d: PyTorch's adaptive pooling, channels-first.
+// nn.adaptiveAvgPool1d/2d/3d / adaptiveMaxPool1d/2d/3d: PyTorch's adaptive pooling, channels-first.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { AdaptivePoolRule } from "./adaptive-pool.types.ts";
 import type { Checked, FirstSizeProblem, PerDim, TupleLengthProblem } from "../../../types/shape/args.ts";
@@ -75,6 +75,49 @@ export interface AdaptiveMaxPool2dShapeRule<Size> extends ShapeRule {
   readonly "~output": Rule<"adaptiveMaxPool2d", 2, Size, this["~input"]>;
 }
 
+/**
+ * `nn.adaptiveMaxPool1d(outputSize)`: [batch, channels, length] → [batch, channels, outputSize].
+ *
+ * @example
+ * type T = AdaptiveMaxPool1d<4>; // [n, 16, 50] → [n, 16, 4]
+ */
+export interface AdaptiveMaxPool1d<Size> extends AdaptivePoolLayer<Size> {
+  readonly kind: "adaptiveMaxPool1d";
+  readonly "~rule": AdaptiveMaxPool1dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveMaxPool1d. */
+export interface AdaptiveMaxPool1dShapeRule<Size> extends ShapeRule {
+  readonly "~output": Rule<"adaptiveMaxPool1d", 1, Size, this["~input"]>;
+}
+/**
+ * `nn.adaptiveAvgPool3d(outputSize)`: [batch, channels, depth, height, width] → [batch, channels, ...outputSize].
+ *
+ * @example
+ * type T = AdaptiveAvgPool3d<[1, null, 2]>; // [n, 8, 5, 6, 7] → [n, 8, 1, 6, 2]
+ */
+export interface AdaptiveAvgPool3d<Size> extends AdaptivePoolLayer<Size> {
+  readonly kind: "adaptiveAvgPool3d";
+  readonly "~rule": AdaptiveAvgPool3dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveAvgPool3d. */
+export interface AdaptiveAvgPool3dShapeRule<Size> extends ShapeRule {
+  readonly "~output": Rule<"adaptiveAvgPool3d", 3, Size, this["~input"]>;
+}
+/**
+ * `nn.adaptiveMaxPool3d(outputSize)`: [batch, channels, depth, height, width] → [batch, channels, ...outputSize].
+ *
+ * @example
+ * type T = AdaptiveMaxPool3d<2>; // [n, 8, 5, 6, 7] → [n, 8, 2, 2, 2]
+ */
+export interface AdaptiveMaxPool3d<Size> extends AdaptivePoolLayer<Size> {
+  readonly kind: "adaptiveMaxPool3d";
+  readonly "~rule": AdaptiveMaxPool3dShapeRule<Size>;
+}
+/** The shape rule of AdaptiveMaxPool3d. */
+export interface AdaptiveMaxPool3dShapeRule<Size> extends ShapeRule {
+  readonly "~output": Rule<"adaptiveMaxPool3d", 3, Size, this["~input"]>;
+}
+
 type WithoutNulls<Sizes, Kept extends unknown[] = []> = Sizes extends readonly [infer First, ...infer Rest]
   ? WithoutNulls<Rest, First extends null ? Kept : [...Kept, First]>
   : Kept;
@@ -134,15 +177,60 @@ export function adaptiveMaxPool2d<
   return adaptivePool("adaptiveMaxPool2d", 2, outputSize as OutputSizeArg, true);
 }
 
+/**
+ * PyTorch's `nn.AdaptiveMaxPool1d(output_size)`: max over windows chosen so that the length becomes `outputSize`.
+ *
+ * @example
+ * nn.adaptiveMaxPool1d(4); // [n, 16, 50] → [n, 16, 4]
+ */
+export function adaptiveMaxPool1d<
+  const Size extends number | readonly number[],
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool1d", 1, Size, false>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool1d<Size> {
+  return adaptivePool("adaptiveMaxPool1d", 1, outputSize as OutputSizeArg, false);
+}
+/**
+ * PyTorch's `nn.AdaptiveAvgPool3d(output_size)`: averages windows chosen so that depth, height and width become
+ * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
+ *
+ * @example
+ * nn.adaptiveAvgPool3d(1);            // [n, 64, d, h, w] → [n, 64, 1, 1, 1]
+ * nn.adaptiveAvgPool3d([1, null, 2]); // [n, 8, 5, 6, 7] → [n, 8, 1, 6, 2]
+ */
+export function adaptiveAvgPool3d<
+  const Size extends OutputSizeArg,
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool3d", 3, Size, true>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool3d<Size> {
+  return adaptivePool("adaptiveAvgPool3d", 3, outputSize as OutputSizeArg, true);
+}
+/**
+ * PyTorch's `nn.AdaptiveMaxPool3d(output_size)`: max over windows chosen so that depth, height and width become
+ * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
+ *
+ * @example
+ * nn.adaptiveMaxPool3d(2); // [n, 8, 5, 6, 7] → [n, 8, 2, 2, 2]
+ */
+export function adaptiveMaxPool3d<
+  const Size extends OutputSizeArg,
+  Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool3d", 3, Size, true>,
+>(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool3d<Size> {
+  return adaptivePool("adaptiveMaxPool3d", 3, outputSize as OutputSizeArg, true);
+}
+
 // ---- runtime
 
 /** Twin of `WrittenOutputSize`. */
 export const writtenOutputSize = (size: unknown): string =>
   Array.isArray(size) ? `[${size.map((one) => (one === null ? "null" : String(one))).join(", ")}]` : String(size);
 
-/** The config of adaptiveAvgPool1d / adaptiveAvgPool2d / adaptiveMaxPool2d (its runtime object). */
+/** The config of adaptiveAvgPool1d/2d/3d / adaptiveMaxPool1d/2d/3d (its runtime object). */
 export interface AdaptivePoolConfig extends KindConfig<
-  "adaptiveAvgPool1d" | "adaptiveAvgPool2d" | "adaptiveMaxPool2d"
+  | "adaptiveAvgPool1d"
+  | "adaptiveAvgPool2d"
+  | "adaptiveAvgPool3d"
+  | "adaptiveMaxPool1d"
+  | "adaptiveMaxPool2d"
+  | "adaptiveMaxPool3d"
 > {
   readonly outputSize: OutputSizeArg;
 }

@@ -1,6 +1,6 @@
-// adaptiveAvgPool1d/2d, adaptiveMaxPool2d → tfjs pooling with kernel = stride = input / output when
+// adaptiveAvgPool1d/2d/3d, adaptiveMaxPool1d/2d/3d → tfjs pooling with kernel = stride = input / output when
 // the input's size is a multiple of the output's (PyTorch's windows are then exactly these), or
-// global pooling for an output of 1 on an input of any size. Other sizes (windows of varying sizes
+// global pooling for an output of 1 on an input of any size (1d, 2d: tfjs has no 3D global pooling). Other sizes (windows of varying sizes
 // in PyTorch), and inputs of unknown size, are shapecheck's AdaptivePool layer (adaptive-pool.tfjs-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { AdaptivePool } from "./adaptive-pool.tfjs-layer.ts";
@@ -17,6 +17,7 @@ export const adaptivePool: Converter<AdaptivePoolConfig> = {
     const channels = ctx.output[1];
     const name = ctx.name();
     if (
+      rank < 3 &&
       spatialOut.every((size) => size === 1) &&
       spatialIn.some((size) => typeof size !== "number") &&
       typeof channels === "number"
@@ -51,13 +52,21 @@ export const adaptivePool: Converter<AdaptivePoolConfig> = {
             padding: "valid",
             name,
           })
-        : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
-            poolSize: kernels as [number, number],
-            strides: kernels as [number, number],
-            padding: "valid",
-            dataFormat: "channelsLast",
-            name,
-          });
+        : rank === 2
+          ? (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
+              poolSize: kernels as [number, number],
+              strides: kernels as [number, number],
+              padding: "valid",
+              dataFormat: "channelsLast",
+              name,
+            })
+          : (max ? tfl.layers.maxPooling3d : tfl.layers.averagePooling3d)({
+              poolSize: kernels as [number, number, number],
+              strides: kernels as [number, number, number],
+              padding: "valid",
+              dataFormat: "channelsLast",
+              name,
+            });
     return { y: tfLayer.apply(ctx.x) as tfl.SymbolicTensor, layout: "last" };
   },
 };

@@ -1,7 +1,9 @@
-// `shapecheck>CeilAvgPool`: average pooling (1 or 2 spatial dimensions, channels-last) whose ceilMode
-// window reaches past the padded input. PyTorch (count_include_pad) divides each window by the number
-// of its elements inside the input and its padding, not past them: the zero-padded input's sum-pool
-// divided by the sum-pool of a mask (1 on the input and its padding, 0 on the overhang).
+// `shapecheck>CeilAvgPool`: PyTorch's average pooling (1, 2 or 3 spatial dimensions, channels-last) where
+// tfjs's differs: a ceilMode window that reaches past the padded input, countIncludePad false, or a
+// divisorOverride. PyTorch divides each window's sum by the number of its elements inside the input and
+// its padding (count_include_pad, the default) or inside the input alone (false), never past them: the
+// zero-padded input's sum-pool divided by the sum-pool of a mask (1 where counted, 0 elsewhere); with
+// divisorOverride, by that number. Also the average inside lpPool (lp-pool.tfjs-layer.ts).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { poolSize as pooledSize } from "./pool.ts";
@@ -15,11 +17,22 @@ export interface CeilAvgPoolArgs {
   paddings: number[];
   /** How far the last window reaches past the padded input, per spatial dimension (not counted). */
   overhangs: number[];
+  /** Default true: the padding counts in the mean. */
+  countIncludePad?: boolean;
+  /** Default null: each window's sum divided by this instead. */
+  divisorOverride?: number | null;
   name?: string;
 }
 
-/** "valid" average pooling of a channels-last tensor of rank 3 or 4. */
-function avgPool(x: tf.Tensor, window: number[], strides: number[]): tf.Tensor {
+/** "valid" average pooling of a channels-last tensor of rank 3, 4 or 5. */
+export function avgPool(x: tf.Tensor, window: number[], strides: number[]): tf.Tensor {
+  if (x.rank === 5)
+    return tf.avgPool3d(
+      x as tf.Tensor5D,
+      window as [number, number, number],
+      strides as [number, number, number],
+      "valid",
+    );
   if (x.rank === 4)
     return tf.avgPool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
   return tf.squeeze(tf.avgPool(tf.expandDims(x, 1) as tf.Tensor4D, [1, window[0]!], [1, strides[0]!], "valid"), [1]);
@@ -57,16 +70,7 @@ export class CeilAvgPool extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    const { poolSize, strides, paddings, overhangs } = this.settings;
-    return tf.tidy(() => {
-      const spatial = x.shape.slice(1, -1);
-      const pads: [number, number][] = paddings.map((p, i) => [p, p + overhangs[i]!]);
-      const sums = avgPool(tf.pad(x, [[0, 0], ...pads, [0, 0]]), poolSize, strides);
-      // The mask: ones over the input and its padding, zeros over the overhang.
-      const counted = tf.ones([1, ...spatial.map((n, i) => n + 2 * paddings[i]!), 1]);
-      const mask = tf.pad(counted, [[0, 0], ...overhangs.map((o): [number, number] => [0, o]), [0, 0]]);
-      return tf.div(sums, avgPool(mask, poolSize, strides));
-    });
+    return tf.tidy(() => countedAvgPool(x, this.settings));
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -75,3 +79,23 @@ export class CeilAvgPool extends tfl.layers.Layer {
   }
 }
 tf.serialization.registerClass(CeilAvgPool);
+
+/** PyTorch's average pooling of a channels-last tensor (see the top of this file). */
+export function countedAvgPool(x: tf.Tensor, settings: CeilAvgPoolArgs): tf.Tensor {
+  const { poolSize, strides, paddings, overhangs } = settings;
+  const spatial = x.shape.slice(1, -1);
+  const pads: [number, number][] = paddings.map((p, i) => [p, p + overhangs[i]!]);
+  const means = avgPool(tf.pad(x, [[0, 0], ...pads, [0, 0]]), poolSize, strides);
+  const divisor = settings.divisorOverride ?? null;
+  if (divisor !== null) return tf.mul(means, poolSize.reduce((a, b) => a * b, 1) / divisor);
+  // The mask: ones where counted (the input, and its padding with countIncludePad), zeros elsewhere.
+  const mask =
+    settings.countIncludePad === false
+      ? tf.pad(tf.ones([1, ...spatial, 1]), [[0, 0], ...pads, [0, 0]])
+      : tf.pad(tf.ones([1, ...spatial.map((n, i) => n + 2 * paddings[i]!), 1]), [
+          [0, 0],
+          ...overhangs.map((o): [number, number] => [0, o]),
+          [0, 0],
+        ]);
+  return tf.div(means, avgPool(mask, poolSize, strides));
+}

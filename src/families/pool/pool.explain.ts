@@ -1,6 +1,7 @@
-// maxPool / avgPool (PyTorch's formulas, ceil mode with its last-window rule) and adaptive pooling.
+// maxPool / avgPool / lpPool (PyTorch's formulas, ceil mode with its last-window rule) and adaptive pooling.
 import { dim, known, perAxis, spatialLabels, sizes, type Explainer } from "../../explain/kinds/support.ts";
 import type { AdaptivePoolConfig } from "./adaptive-pool.nn.ts";
+import type { LpPoolConfig } from "./lp-pool.nn.ts";
 import type { PoolConfig } from "./pool.nn.ts";
 import { poolWindows } from "./pool.ts";
 
@@ -62,4 +63,17 @@ export const adaptivePool: Explainer<AdaptivePoolConfig> = (_layer, input, outpu
   const rank = input.length - 2;
   const changes = input.slice(2).map((before, i) => (before === output[i + 2] ? null : `→ ${dim(output[i + 2])}`));
   return { arithmetic: perAxis(spatialLabels(rank), changes).map((line) => line.replace(": →", " →")), params: 0 };
+};
+
+/** LP pooling: average pooling's formula with padding 0 (PyTorch pools x^p with avg_pool). */
+export const lpPool: Explainer<LpPoolConfig> = (layer, input, output) => {
+  const rank = input.length - 2;
+  const kernels = sizes(layer.kernelSize, rank);
+  const strides = sizes(layer.stride, rank);
+  const formulas = input
+    .slice(2)
+    .map((before, i) =>
+      poolFormula(true, dim(before), known(before), kernels[i]!, strides[i]!, 0, 1, layer.ceilMode, dim(output[i + 2])),
+    );
+  return { arithmetic: perAxis(spatialLabels(rank), formulas), params: 0 };
 };

@@ -1,4 +1,4 @@
-// nn.maxPool1d / maxPool2d / avgPool1d / avgPool2d: PyTorch's pooling, channels-first.
+// nn.maxPool1d/2d/3d / avgPool1d/2d/3d: PyTorch's pooling, channels-first.
 import type { Compare, Mul } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
@@ -17,6 +17,7 @@ import type {
 } from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
+import type { FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { PoolRule, writePoolPaddingMessage } from "./pool.types.ts";
 import { ShapeError } from "../../errors.ts";
 import {
@@ -46,7 +47,21 @@ export interface PoolOptions {
   readonly dilation?: SizeArg;
   /** Default false: floor. With true, ceil, but the last window must start inside the input or its left padding. */
   readonly ceilMode?: boolean;
+  /** Default true (average pooling only): the zeros of the padding count in the mean. */
+  readonly countIncludePad?: boolean;
+  /** Default none (avgPool2d/3d only): each window's sum is divided by this instead of its size. */
+  readonly divisorOverride?: number;
+  /** Default false (max pooling only); true is refused: shapecheck's layer returns the output alone, not (output, indices). */
+  readonly returnIndices?: false;
 }
+
+/** What each option's value must be (type level; the runtime's twin is `optionTypes`). */
+type OptionTypes = { ceilMode: boolean; countIncludePad: boolean; returnIndices: false };
+type OptionTexts = {
+  ceilMode: "true or false";
+  countIncludePad: "true or false";
+  returnIndices: "false: shapecheck returns the output alone, not PyTorch's (output, indices)";
+};
 
 type Option<Options, Key extends keyof PoolOptions, Default> = Options extends { readonly [K in Key]: infer Value }
   ? Value
@@ -174,6 +189,37 @@ export interface AvgPool2dShapeRule<Kernel, Stride, Padding, CeilMode> extends S
   readonly "~output": Rule<"avgPool2d", 2, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
 }
 
+/** `nn.maxPool3d(kernelSize, stride?, padding?)` on [batch, channels, depth, height, width]. */
+export interface MaxPool3d<Kernel, Stride = Kernel, Padding = 0, Dilation = 1, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  CeilMode
+> {
+  readonly kind: "maxPool3d";
+  readonly "~rule": MaxPool3dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode>;
+}
+/** The shape rule of MaxPool3d. */
+export interface MaxPool3dShapeRule<Kernel, Stride, Padding, Dilation, CeilMode> extends ShapeRule {
+  readonly "~output": Rule<"maxPool3d", 3, Kernel, Stride, Padding, Dilation, CeilMode, this["~input"]>;
+}
+/** `nn.avgPool3d(kernelSize, stride?, padding?)` on [batch, channels, depth, height, width]. */
+export interface AvgPool3d<Kernel, Stride = Kernel, Padding = 0, CeilMode = false> extends PoolLayer<
+  Kernel,
+  Stride,
+  Padding,
+  1,
+  CeilMode
+> {
+  readonly kind: "avgPool3d";
+  readonly "~rule": AvgPool3dShapeRule<Kernel, Stride, Padding, CeilMode>;
+}
+/** The shape rule of AvgPool3d. */
+export interface AvgPool3dShapeRule<Kernel, Stride, Padding, CeilMode> extends ShapeRule {
+  readonly "~output": Rule<"avgPool3d", 3, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
+}
+
 // Argument checks, each on its own argument.
 /** 2·padding ≤ kernel in every dimension, else the message. */
 type HalfKernelProblem<
@@ -202,7 +248,10 @@ type OptionsProblem<
   [
     UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
     GivenTwiceProblem<Layer, Options, Positional>,
-    OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
+    OptionTypeProblem<Layer, Options, OptionTypes, OptionTexts>,
+    Options extends { readonly divisorOverride: infer Divisor }
+      ? FirstSizeProblem<Layer, ["divisorOverride"], [Divisor]>
+      : false,
     SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
     PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
     SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
@@ -270,11 +319,12 @@ type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = [Se
   : IsOptions<Second> extends true
     ? [
         KnownKeys<Second, KeyOf<Kind>>,
-        OptionTypesFit<Second, { ceilMode: boolean }>,
+        OptionTypesFit<Second, OptionTypes>,
+        IsPlainSize<Option<Second, "divisorOverride", 1>>,
         IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>,
         PlainPadding<Kernel, PaddingOf<Second, undefined>>,
         IsPlainSizeArg<DilationOf<Second>, Rank>,
-      ] extends [true, true, true, true, true]
+      ] extends [true, true, true, true, true, true]
       ? true
       : false
     : IsPlainSizeArg<Second, Rank>;
@@ -296,10 +346,34 @@ type ArgMessage<Problem, Kind extends string, Kernel, Second, Third, Fourth> = P
       CeilModeOf<Second, Third, Fourth>
     >
   : false;
-type Options<Kind extends string> = Kind extends `avg${string}` ? Omit<PoolOptions, "dilation"> : PoolOptions;
+type Options<Kind extends string> = Kind extends `avg${string}`
+  ? Omit<PoolOptions, "dilation" | "returnIndices" | (Kind extends "avgPool1d" ? "divisorOverride" : never)>
+  : Omit<PoolOptions, "countIncludePad" | "divisorOverride">;
 type KeyOf<Kind extends string> = keyof Options<Kind> & string;
-/** PyTorch's keywords of MaxPool (AvgPool: without dilation) in camelCase. */
-export const poolKeys = ["stride", "padding", "dilation", "ceilMode"] as const satisfies readonly (keyof PoolOptions)[];
+/** PyTorch's keywords of MaxPool in camelCase. */
+export const poolKeys = [
+  "stride",
+  "padding",
+  "dilation",
+  "ceilMode",
+  "returnIndices",
+] as const satisfies readonly (keyof PoolOptions)[];
+/** PyTorch's keywords of AvgPool2d/3d in camelCase (AvgPool1d: without divisorOverride). */
+export const avgPoolKeys = [
+  "stride",
+  "padding",
+  "ceilMode",
+  "countIncludePad",
+  "divisorOverride",
+] as const satisfies readonly (keyof PoolOptions)[];
+const optionTypes = {
+  ceilMode: expected.boolean,
+  countIncludePad: expected.boolean,
+  returnIndices: [
+    "false: shapecheck returns the output alone, not PyTorch's (output, indices)",
+    (value: unknown) => value === false,
+  ],
+} as const;
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
 export function maxPool1d<
@@ -389,13 +463,72 @@ export function avgPool2d<
   return pool("avgPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
 }
 
-/** The config of maxPool1d / maxPool2d / avgPool1d / avgPool2d (its runtime object), defaults filled in. */
-export interface PoolConfig extends KindConfig<"maxPool1d" | "maxPool2d" | "avgPool1d" | "avgPool2d"> {
+/**
+ * PyTorch's `nn.MaxPool3d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
+ *
+ * @example
+ * nn.maxPool3d(2); // [n, 8, 16, 16, 16] → [n, 8, 8, 8, 8]
+ */
+export function maxPool3d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"maxPool3d", 3, Kernel, Second, Third, Fourth>,
+>(
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): MaxPool3d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  DilationOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
+  return pool("maxPool3d", 3, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+}
+/**
+ * PyTorch's `nn.AvgPool3d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False, count_include_pad=True,
+ * divisor_override=None)`.
+ *
+ * @example
+ * nn.avgPool3d(2, 2, 1); // [n, 8, 16, 16, 16] → [n, 8, 9, 9, 9]
+ */
+export function avgPool3d<
+  const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = undefined,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = PoolProblems<"avgPool3d", 3, Kernel, Second, Third, Fourth>,
+>(
+  kernelSize: Checked<Kernel, Problems[0]>,
+  strideOrOptions?: Checked<Second, Problems[1]>,
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): AvgPool3d<
+  Kernel,
+  StrideOf<Kernel, Second, Third, Fourth>,
+  PaddingOf<Second, Third, Fourth>,
+  CeilModeOf<Second, Third, Fourth>
+> {
+  return pool("avgPool3d", 3, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+}
+
+/** The config of maxPool1d/2d/3d / avgPool1d/2d/3d (its runtime object), defaults filled in. */
+export interface PoolConfig extends KindConfig<
+  "maxPool1d" | "maxPool2d" | "maxPool3d" | "avgPool1d" | "avgPool2d" | "avgPool3d"
+> {
   readonly kernelSize: SizeArg;
   readonly stride: SizeArg;
   readonly padding: SizeArg;
   readonly dilation: SizeArg;
   readonly ceilMode: boolean;
+  /** Average pooling: whether the padding's zeros count in the mean (PyTorch's default true). */
+  readonly countIncludePad: boolean;
+  /** Average pooling: the divisor of every window's sum instead of its size, or null (PyTorch's None). */
+  readonly divisorOverride: number | null;
 }
 
 function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
@@ -415,9 +548,15 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
     `nn.${kind}`,
     ["stride", "padding"],
     rest,
-    kind.startsWith("avg") ? poolKeys.filter((key) => key !== "dilation") : poolKeys,
+    kind === "avgPool1d"
+      ? avgPoolKeys.filter((key) => key !== "divisorOverride")
+      : kind.startsWith("avg")
+        ? avgPoolKeys
+        : poolKeys,
   );
-  checkOptionTypes(layer, rest.find(isOptions), { ceilMode: expected.boolean });
+  checkOptionTypes(layer, rest.find(isOptions), optionTypes);
+  const divisorOverride = (options as PoolOptions).divisorOverride ?? null;
+  if (divisorOverride !== null) checkSizes(layer, { divisorOverride });
   checkSizes(layer, { kernelSize: kernel, stride, dilation });
   checkSizes(layer, { padding }, 0);
   for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation }))
@@ -435,6 +574,8 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
     padding,
     dilation,
     ceilMode,
+    countIncludePad: (options as PoolOptions).countIncludePad ?? true,
+    divisorOverride,
     outputShape: (input: RuntimeShape) =>
       poolRule(
         layer,

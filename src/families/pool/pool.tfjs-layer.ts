@@ -1,4 +1,4 @@
-// `shapecheck>DilatedPool`: max or average pooling (1 or 2 spatial dimensions, channels-last,
+// `shapecheck>DilatedPool`: max or average pooling (1, 2 or 3 spatial dimensions, channels-last,
 // "valid") with a dilation, which tfjs's pooling lacks, and any stride with it (see dilation.ts).
 // Padding comes before, as a layer (−∞ for max pooling).
 import * as tf from "@tensorflow/tfjs-core";
@@ -18,6 +18,13 @@ export interface DilatedPoolArgs {
 
 /** One "valid" pooling with no dilation. */
 function poolOnce(x: tf.Tensor, max: boolean, window: number[], strides: number[]): tf.Tensor {
+  if (x.rank === 5)
+    return (max ? tf.maxPool3d : tf.avgPool3d)(
+      x as tf.Tensor5D,
+      window as [number, number, number],
+      strides as [number, number, number],
+      "valid",
+    );
   const pool = max ? tf.maxPool : tf.avgPool;
   if (x.rank === 4) return pool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
   return tf.squeeze(pool(tf.expandDims(x, 1) as tf.Tensor4D, [1, window[0]!], [1, strides[0]!], "valid"), [1]);

@@ -1,8 +1,9 @@
-// maxPool1d/2d, avgPool1d/2d → tfjs pooling, channels-last, "valid" after explicit padding.
+// maxPool1d/2d/3d, avgPool1d/2d/3d → tfjs pooling, channels-last, "valid" after explicit padding.
 // PyTorch pads max pooling with −∞ and average pooling with zeros counted in the mean
 // (count_include_pad); ceilMode's last window reaches past the input, which is padding too
 // (−∞ for max). Average pooling whose ceilMode window leaves the padded input divides that window by
-// fewer elements in PyTorch: shapecheck's CeilAvgPool layer (ceil-avg-pool.tfjs-layer.ts). A dilation
+// fewer elements in PyTorch, and so does countIncludePad false or a divisorOverride: shapecheck's
+// CeilAvgPool layer (ceil-avg-pool.tfjs-layer.ts). A dilation
 // (tfjs pooling has none) is shapecheck's DilatedPool layer (pool.tfjs-layer.ts).
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
@@ -31,11 +32,18 @@ export const pool: Converter<PoolConfig> = {
       const extra = Math.max(0, (out - 1) * strides[i]! + dilatedKernel(kernels[i]!, dilations[i]!) - (size + 2 * p));
       return [p, p + extra];
     });
-    if (!max && pads.some(([before, after]) => after > before)) {
+    const counted = !layer.countIncludePad && paddings.some((p) => p > 0);
+    if (!max && (pads.some(([before, after]) => after > before) || counted || layer.divisorOverride !== null)) {
       const overhangs = pads.map(([before, after]) => after - before);
-      const y = new CeilAvgPool({ poolSize: kernels, strides, paddings, overhangs, name: ctx.name() }).apply(
-        ctx.x,
-      ) as tfl.SymbolicTensor;
+      const y = new CeilAvgPool({
+        poolSize: kernels,
+        strides,
+        paddings,
+        overhangs,
+        countIncludePad: layer.countIncludePad,
+        divisorOverride: layer.divisorOverride,
+        name: ctx.name(),
+      }).apply(ctx.x) as tfl.SymbolicTensor;
       return { y, layout: "last" };
     }
     let x = ctx.x;
@@ -51,13 +59,21 @@ export const pool: Converter<PoolConfig> = {
             padding: "valid",
             name,
           })
-        : (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
-            poolSize: kernels as [number, number],
-            strides: strides as [number, number],
-            padding: "valid",
-            dataFormat: "channelsLast",
-            name,
-          });
+        : rank === 2
+          ? (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
+              poolSize: kernels as [number, number],
+              strides: strides as [number, number],
+              padding: "valid",
+              dataFormat: "channelsLast",
+              name,
+            })
+          : (max ? tfl.layers.maxPooling3d : tfl.layers.averagePooling3d)({
+              poolSize: kernels as [number, number, number],
+              strides: strides as [number, number, number],
+              padding: "valid",
+              dataFormat: "channelsLast",
+              name,
+            });
     return { y: tfLayer.apply(x) as tfl.SymbolicTensor, layout: "last" };
   },
 };

@@ -28,7 +28,7 @@ import {
 } from "./context.ts";
 import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import { conv } from "../../families/conv/conv.tfjs.ts";
-import { tfConv } from "../../families/conv/tf-conv.tfjs.ts";
+import { tfConv, tfOwnConv } from "../../families/conv/tf-conv.tfjs.ts";
 import { tfBatchNormalization } from "../../families/normalization/tf-normalization.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
 import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
@@ -38,6 +38,7 @@ import { batchNorm, layerNorm } from "../../families/normalization/normalization
 import { gru, lstm, rnn } from "../../families/recurrent/recurrent.tfjs.ts";
 import { recurrentCell } from "../../families/recurrent/rnn-cell.tfjs.ts";
 import { multiheadAttention } from "../../families/attention/attention.tfjs.ts";
+import { transformerChain } from "../../families/transformer/transformer.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
@@ -109,20 +110,25 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   lazyInstanceNorm1d: instanceNorm,
   lazyInstanceNorm2d: instanceNorm,
   lazyInstanceNorm3d: instanceNorm,
+  upsample: upsample,
+  upsamplingNearest2d: upsample,
+  upsamplingBilinear2d: upsample,
+  rrelu,
+  embeddingBag,
   layerNorm,
   embedding,
   lstm,
   gru,
   rnn,
   rnnCell: recurrentCell,
-  upsample: upsample,
-  upsamplingNearest2d: upsample,
-  upsamplingBilinear2d: upsample,
-  rrelu,
-  embeddingBag,
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
+  transformerEncoderLayer: transformerChain,
+  transformerEncoder: transformerChain,
+  transformerDecoderLayer: transformerChain,
+  transformerDecoder: transformerChain,
+  transformer: transformerChain,
   nestedSequential,
   model,
   relu6: extraActivation,
@@ -169,6 +175,11 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   // layers (TensorFlow.js's vocabulary): tfjs's layer of the same name and arguments
   Conv1D: tfConv,
   Conv2D: tfConv,
+  Conv3D: tfConv,
+  Conv2DTranspose: tfOwnConv,
+  Conv3DTranspose: tfOwnConv,
+  DepthwiseConv2D: tfOwnConv,
+  SeparableConv2D: tfOwnConv,
   MaxPooling1D: tfjsLayer,
   MaxPooling2D: tfjsLayer,
   AveragePooling1D: tfjsLayer,
@@ -204,15 +215,15 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   AveragePooling3D: tfjsLayer,
   Cropping2D: tfjsLayer,
   RepeatVector: tfjsLayer,
+  Resizing: tfResizing,
+  CenterCrop: tfCenterCrop,
+  RandomWidth: tfRandomWidth,
+  CategoryEncoding: tfCategoryEncoding,
   SimpleRNN: tfRecurrent,
   LSTM: tfRecurrent,
   GRU: tfRecurrent,
   RNN: tfRecurrent,
   ConvLSTM2D: tfRecurrent,
-  Resizing: tfResizing,
-  CenterCrop: tfCenterCrop,
-  RandomWidth: tfRandomWidth,
-  CategoryEncoding: tfCategoryEncoding,
   TimeDistributed: tfRecurrent,
   Bidirectional: tfRecurrent,
   // users' own layers (defineLayer)

@@ -1,0 +1,287 @@
+// nn.lpPool1d / lpPool2d: PyTorch's LPPool1d/2d, channels-first: (Σ over each window of x^p)^(1/p). Its
+// output size is average pooling's with padding 0 and dilation 1 (PyTorch pools x^p with avg_pool): the
+// pooling rule of pool.types.ts, not a formula of its own.
+import type { Compare } from "../../../types/arith/index.ts";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type {
+  Arg,
+  Checked,
+  GivenTwiceProblem,
+  IsOptions,
+  OptionTypeProblem,
+  PerDim,
+  UnknownKeyProblem,
+  Written,
+  writeAfterOptionsMessage,
+  writePositionalMessage,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { PoolRule } from "./pool.types.ts";
+import { ShapeError } from "../../errors.ts";
+import {
+  checkOptionTypes,
+  checkSizes,
+  checkTupleLength,
+  expected,
+  isOptions,
+  perDim,
+  splitOptions,
+  writePositionalMessage as positionalMessage,
+  written,
+} from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { poolRule } from "./pool.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
+import type { SizeArg } from "../conv/conv.nn.ts";
+
+/** PyTorch's keyword arguments of LPPool1d/2d, with PyTorch's defaults. */
+export interface LpPoolOptions {
+  /** Default: the kernel size. */
+  readonly stride?: SizeArg;
+  /** Default false: floor. With true, ceil (the last window may be partial, as in average pooling). */
+  readonly ceilMode?: boolean;
+}
+type LpPoolKey = keyof LpPoolOptions;
+/** PyTorch's keywords of LPPool in camelCase. */
+export const lpPoolKeys = ["stride", "ceilMode"] as const satisfies readonly LpPoolKey[];
+
+type Option<Options, Key extends LpPoolKey, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
+type StrideOf<Kernel, Third, Fourth> =
+  IsOptions<Third> extends true
+    ? Option<Third, "stride", Kernel>
+    : [Third] extends [undefined]
+      ? Option<Fourth, "stride", Kernel>
+      : Third;
+type CeilModeOf<Third, Fourth> = Option<IsOptions<Third> extends true ? Third : Fourth, "ceilMode", false>;
+
+/** How messages write an LP pooling: `lpPool2d(2, 3)`, `lpPool2d(2, 3, 2)`, `lpPool2d(2, 3, { ceilMode: true })`. */
+export type WrittenLpPool<
+  Kind extends string,
+  Norm,
+  Kernel,
+  Stride,
+  CeilMode,
+> = `${Kind}(${Norm & number}, ${Written<Kernel>}${[CeilMode] extends [false]
+  ? [Stride] extends [Kernel]
+    ? ""
+    : `, ${Written<Stride>}`
+  : [Stride] extends [Kernel]
+    ? `, { ceilMode: ${Written<CeilMode>} }`
+    : `, { stride: ${Written<Stride>}, ceilMode: ${Written<CeilMode>} }`})`;
+
+type Rule<Kind extends string, Rank extends number, Norm, Kernel, Stride, CeilMode, Input> = PoolRule<
+  WrittenLpPool<Kind, Norm, Kernel, Stride, CeilMode>,
+  Rank,
+  PerDim<Kernel, Rank>,
+  PerDim<Stride, Rank>,
+  PerDim<0, Rank>,
+  PerDim<1, Rank>,
+  CeilMode,
+  Input
+>;
+
+interface LpPoolLayer<Norm, Kernel, Stride, CeilMode> extends Layer, RuntimeLayer {
+  readonly normType: Norm;
+  readonly kernelSize: Kernel;
+  readonly stride: Stride;
+  readonly ceilMode: CeilMode;
+}
+/** `nn.lpPool1d(normType, kernelSize, stride?)` on [batch, channels, length]. */
+export interface LpPool1d<Norm, Kernel, Stride = Kernel, CeilMode = false> extends LpPoolLayer<
+  Norm,
+  Kernel,
+  Stride,
+  CeilMode
+> {
+  readonly kind: "lpPool1d";
+  readonly "~rule": LpPool1dShapeRule<Norm, Kernel, Stride, CeilMode>;
+}
+/** The shape rule of LpPool1d. */
+export interface LpPool1dShapeRule<Norm, Kernel, Stride, CeilMode> extends ShapeRule {
+  readonly "~output": Rule<"lpPool1d", 1, Norm, Kernel, Stride, CeilMode, this["~input"]>;
+}
+/** `nn.lpPool2d(normType, kernelSize, stride?)` on [batch, channels, height, width]. */
+export interface LpPool2d<Norm, Kernel, Stride = Kernel, CeilMode = false> extends LpPoolLayer<
+  Norm,
+  Kernel,
+  Stride,
+  CeilMode
+> {
+  readonly kind: "lpPool2d";
+  readonly "~rule": LpPool2dShapeRule<Norm, Kernel, Stride, CeilMode>;
+}
+/** The shape rule of LpPool2d. */
+export interface LpPool2dShapeRule<Norm, Kernel, Stride, CeilMode> extends ShapeRule {
+  readonly "~output": Rule<"lpPool2d", 2, Norm, Kernel, Stride, CeilMode, this["~input"]>;
+}
+
+/** The message when normType is not a positive number. */
+export type writeNormTypeMessage<Layer extends string> = `${Layer}: normType must be a positive number`;
+
+// Argument checks, each on its own argument.
+type NormProblem<Layer extends string, Norm> = number extends Norm
+  ? false
+  : Compare<Norm, 0> extends "gt"
+    ? false
+    : writeNormTypeMessage<Layer>;
+type OptionsProblem<
+  Layer extends string,
+  Kind extends string,
+  Rank extends number,
+  Options,
+  Positional extends string,
+> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, LpPoolKey>,
+    GivenTwiceProblem<Layer, Options, Positional>,
+    OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+  ]
+>;
+type LpPoolProblems<
+  Kind extends string,
+  Rank extends number,
+  Norm,
+  Kernel,
+  Third,
+  Fourth,
+  Layer extends string = WrittenLpPool<Kind, Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>>,
+> =
+  IsOptions<Kernel> extends true
+    ? [
+        false,
+        writePositionalMessage<`${Kind}(${Norm & number}, { … })`, "kernelSize", "normType, kernelSize, stride">,
+        false,
+        false,
+      ]
+    : [
+        NormProblem<Layer, Norm>,
+        SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
+        IsOptions<Third> extends true
+          ? OptionsProblem<Layer, Kind, Rank, Third, never>
+          : [Third] extends [undefined]
+            ? false
+            : SizeArgProblem<Layer, "stride", Third, Rank>,
+        IsOptions<Third> extends true
+          ? {} extends Fourth
+            ? false
+            : writeAfterOptionsMessage<Layer>
+          : OptionsProblem<Layer, Kind, Rank, Fourth, [Third] extends [undefined] ? never : "stride">,
+      ];
+
+/**
+ * PyTorch's `nn.LPPool1d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
+ * `nn.lpPool1d(normType, kernelSize, stride?)` or `nn.lpPool1d(normType, kernelSize, { stride, ceilMode })`.
+ *
+ * @example
+ * nn.lpPool1d(2, 3); // [n, 16, 50] → [n, 16, 16]
+ */
+export function lpPool1d<
+  const Norm extends number,
+  const Kernel extends SizeArg | object,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = LpPoolProblems<"lpPool1d", 1, Norm, Kernel, Third, Fourth>,
+>(
+  normType: Arg<Norm, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>> {
+  return lpPool("lpPool1d", 1, normType as number, kernelSize, [strideOrOptions, options]);
+}
+/**
+ * PyTorch's `nn.LPPool2d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
+ * `nn.lpPool2d(normType, kernelSize, stride?)` or `nn.lpPool2d(normType, kernelSize, { stride, ceilMode })`.
+ *
+ * @example
+ * nn.lpPool2d(2, 2);    // [n, 16, 24, 24] → [n, 16, 12, 12]
+ * nn.lpPool2d(3, 3, 2); // [n, 16, 24, 24] → [n, 16, 11, 11]
+ */
+export function lpPool2d<
+  const Norm extends number,
+  const Kernel extends SizeArg | object,
+  const Third extends SizeArg | object | undefined = undefined,
+  const Fourth extends object = {},
+  Problems extends ArgProblems = LpPoolProblems<"lpPool2d", 2, Norm, Kernel, Third, Fourth>,
+>(
+  normType: Arg<Norm, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Third, Problems[2]>,
+  options?: Checked<Fourth, Problems[3]>,
+): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>> {
+  return lpPool("lpPool2d", 2, normType as number, kernelSize, [strideOrOptions, options]);
+}
+
+// ---- runtime
+
+/** The config of lpPool1d / lpPool2d (its runtime object), defaults filled in. */
+export interface LpPoolConfig extends KindConfig<"lpPool1d" | "lpPool2d"> {
+  readonly normType: number;
+  readonly kernelSize: SizeArg;
+  readonly stride: SizeArg;
+  readonly ceilMode: boolean;
+}
+
+/** Twin of `WrittenLpPool`. */
+export function writtenLpPool(kind: string, norm: number, kernel: unknown, stride: unknown, ceilMode: unknown): string {
+  const sameStride = written(stride) === written(kernel);
+  const rest =
+    ceilMode === false
+      ? sameStride
+        ? ""
+        : `, ${written(stride)}`
+      : sameStride
+        ? `, { ceilMode: ${written(ceilMode)} }`
+        : `, { stride: ${written(stride)}, ceilMode: ${written(ceilMode)} }`;
+  return `${kind}(${norm}, ${written(kernel)}${rest})`;
+}
+
+export const writeNormTypeMessage = (layer: string): string => `${layer}: normType must be a positive number`;
+
+function lpPool(
+  kind: LpPoolConfig["kind"],
+  rank: number,
+  normType: number,
+  kernelSize: unknown,
+  rest: readonly unknown[],
+): never {
+  if (isOptions(kernelSize))
+    throw new ShapeError(
+      positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"),
+    );
+  const kernel = kernelSize as SizeArg;
+  const at = rest.findIndex(isOptions);
+  const options = at === -1 ? {} : (rest[at] as LpPoolOptions);
+  const stride = ((at === 0 ? undefined : rest[0]) ?? options.stride ?? kernel) as SizeArg;
+  const ceilMode = options.ceilMode ?? false;
+  const layer = writtenLpPool(kind, normType, kernel, stride, ceilMode);
+  if (!(typeof normType === "number" && normType > 0)) throw new ShapeError(writeNormTypeMessage(layer));
+  checkSizes(layer, { kernelSize: kernel });
+  checkTupleLength(layer, "kernelSize", kernel, rank);
+  splitOptions(layer, `nn.${kind}`, ["stride"], rest, lpPoolKeys);
+  checkOptionTypes(layer, rest.find(isOptions), { ceilMode: expected.boolean });
+  checkSizes(layer, { stride });
+  checkTupleLength(layer, "stride", stride, rank);
+  const windows = {
+    kernels: perDim(kernel, rank),
+    strides: perDim(stride, rank),
+    paddings: perDim(0, rank),
+    dilations: perDim(1, rank),
+    ceilMode,
+  };
+  const runtime: LpPoolConfig = {
+    kind,
+    written: layer,
+    normType,
+    kernelSize: kernel,
+    stride,
+    ceilMode,
+    outputShape: (input: RuntimeShape) => poolRule(layer, rank, windows, input),
+  };
+  return runtime as never;
+}
