@@ -3,6 +3,7 @@
 // output on the actual input, its weights shared when the same model object is used twice (one
 // training step changes both uses alike; parameters and state_dict keys once), explained row by row.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, named, nn, sequential, ShapeError } from "../src/index.ts";
@@ -170,4 +171,30 @@ test("shapecheck explain: a sequential used as a layer is a row with its layers 
   assert.equal(row.branches?.[0]?.layers.length, 3);
   assert.equal(row.params, 4 * 8 + 8 + 8 * 2 + 2);
   assert.equal(explained.params.total, 4 * 8 + 8 + 8 * 2 + 2 + 2 * 4 + 4);
+});
+
+test("test-d/errors/model/model-as-layer.ts: each pinned compile-time message is the ShapeError's at run time", () => {
+  const pinned = readFileSync(new URL("../test-d/errors/model/model-as-layer.ts", import.meta.url), "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      const found = /\/\/ error: "(.*)"$/.exec(line);
+      return found ? [found[1]!] : [];
+    });
+  const d = named("netD", sequential(input([3, 32, 32]), nn.conv2d(3, 8, 4, 2, 1), nn.flatten(), nn.linear(2048, 1)));
+  const x = input([8]);
+  const block = named("block", graph({ inputs: [x], outputs: [x.pipe(nn.linear(8, 3))] }));
+  const a = input([8]);
+  const cases: (() => unknown)[] = [
+    () => sequential(input([3, 28, 28]), nn.relu(), d),
+    () => input([2, 4]).pipe(sequential(input([4]), nn.linear(4, 2)) as never),
+    () => input([5]).pipe(sequential(input([null]), nn.linear(4, 2)) as never),
+    () => input([7]).pipe(block as never),
+    () => input([8]).pipe(graph({ inputs: [a, input([8])], outputs: [a] }) as never),
+    () => sequential(input([4]), nn.sequential(nn.linear(4, 3), d as never)),
+    () => sequential(input([3, 32, 32], { batch: "b" }), d, d as never),
+  ];
+  assert.equal(cases.length, pinned.length);
+  cases.forEach((run, i) =>
+    assert.throws(run, (error: unknown) => error instanceof ShapeError && error.message === pinned[i], pinned[i]),
+  );
 });
