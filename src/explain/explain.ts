@@ -188,7 +188,7 @@ function explainBranches(
   const config = layer as unknown as Record<string, unknown>;
   // [label, key in ids and indexes, layers]: `3.0` (residual), `3.p0` (its projection), `3.b1.0` (concat's branch 1).
   const chains: [string, string, unknown][] =
-    layer.kind === "nestedSequential"
+    layer.kind === "nestedSequential" || (layer.kind === "model" && config["graph"] === undefined)
       ? [["layers", "", config["layers"]]]
       : layer.kind === "residual"
         ? [
