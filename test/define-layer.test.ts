@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { defineLayer, input, nn, sequential, ShapeError } from "../src/index.ts";
+import { defineLayer, graph, input, nn, sequential, ShapeError } from "../src/index.ts";
 import { build, load, ModelFileError, ready, toTfjs } from "../src/tfjs.ts";
 import { explainFile, explainSequential, render } from "../src/explain/index.ts";
 import { espcn, myPixelShuffle } from "../examples/custom-pixel-shuffle.ts";
@@ -148,6 +148,23 @@ test("positional embedding: save and load round trip, bit-identical; tf.loadLaye
   assert.deepEqual(Object.keys(loaded.stateDict()), ["0.weight", "2.weight", "2.bias"]);
   const plain = await tfl.loadLayersModel(`file://${where}`);
   assert.deepEqual((plain.predict(tokens()) as tf.Tensor).dataSync(), model.predict(tokens()).dataSync());
+});
+
+test("in a graph and shared: converted like a built-in layer (one tfjs weight for a layer used twice)", () => {
+  const x = input([4, 8]);
+  const pe = positionalEmbedding(4, 8);
+  const piped = build(graph({ inputs: [x], outputs: [x.pipe(pe, nn.relu())] }));
+  assert.deepEqual(Object.keys(piped.stateDict()), ["0.0.weight"]);
+  assert.deepEqual(piped.predict(tokens()).shape, [6, 4, 8]);
+  const shared = build(sequential(input([4, 8]), pe, nn.relu(), pe));
+  assert.deepEqual(Object.keys(shared.stateDict()), ["0.weight", "2.weight"]); // as PyTorch lists a shared module
+  assert.equal(shared.tfjs.weights.length, 1);
+  const tidy = tf.tidy(() => {
+    const w = shared.stateDict()["0.weight"]!;
+    const expected = tf.add(tf.relu(tf.add(tokens(), w)), w);
+    return tf.max(tf.abs(tf.sub(shared.predict(tokens()), expected))).dataSync()[0]!;
+  });
+  assert.ok(tidy < 1e-6);
 });
 
 test("a model.json that uses a custom layer not defined here: a ModelFileError naming the definition", async () => {
