@@ -128,6 +128,15 @@ export type { Embedding, EmbeddingOptions } from "./families/embedding/embedding
 export type { LSTM, GRU, RNN, LSTMOptions, GRUOptions, RNNOptions } from "./families/recurrent/recurrent.nn.ts";
 export type { RNNCell, LSTMCell, GRUCell } from "./families/recurrent/rnn-cell.nn.ts";
 export type { MultiheadAttention, MultiheadAttentionOptions } from "./families/attention/attention.nn.ts";
+export type {
+  Transformer,
+  TransformerDecoder,
+  TransformerDecoderLayer,
+  TransformerEncoder,
+  TransformerEncoderLayer,
+  TransformerLayerOptions,
+  TransformerOptions,
+} from "./families/transformer/transformer.nn.ts";
 export * as layers from "./layers/index.ts";
 export type {
   Conv1D,

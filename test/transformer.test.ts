@@ -14,9 +14,60 @@ interface ValueCase {
   readonly inputs: unknown[];
   readonly outputs: unknown[];
 }
+/** A shape record: the TypeScript call, and PyTorch's output shapes or its refusal. */
+export interface ShapeRecord {
+  readonly call: string;
+  readonly outputs?: (number[] | null)[];
+  readonly error?: string;
+}
 const fixtures = JSON.parse(readFileSync(new URL("./fixtures/pytorch-transformer.json", import.meta.url), "utf8")) as {
   values: Record<string, ValueCase>;
+  shapes: Record<string, ShapeRecord[]>;
 };
+
+/** Runs a record's call: its output shapes (null where PyTorch gives None), or the ShapeError. */
+function outcome(call: string): (readonly unknown[] | null)[] | ShapeError {
+  try {
+    const result = new Function("nn", "input", `return ${call};`)(nn, input) as unknown;
+    const outputs = Array.isArray(result) ? result : [result];
+    return outputs.map((t) => (t === null ? null : (t as AnySymbolic).shape));
+  } catch (error) {
+    if (error instanceof ShapeError) return error;
+    throw error;
+  }
+}
+
+describe("runtime twins agree with PyTorch 1.13 on random configurations", () => {
+  for (const [family, records] of Object.entries(fixtures.shapes)) {
+    test(family, (t) => {
+      const failures: string[] = [];
+      let [valid, invalid] = [0, 0];
+      for (const record of records) {
+        const result = outcome(record.call);
+        if (record.outputs) {
+          valid += 1;
+          if (result instanceof ShapeError)
+            failures.push(
+              `${record.call}: PyTorch gives ${JSON.stringify(record.outputs)}, the runtime throws "${result.message}"`,
+            );
+          else if (JSON.stringify(result) !== JSON.stringify(record.outputs))
+            failures.push(
+              `${record.call}: PyTorch gives ${JSON.stringify(record.outputs)}, the runtime ${JSON.stringify(result)}`,
+            );
+        } else {
+          invalid += 1;
+          if (!(result instanceof ShapeError))
+            failures.push(
+              `${record.call}: PyTorch raises "${record.error}", the runtime gives ${JSON.stringify(result)}`,
+            );
+        }
+      }
+      assert.deepEqual(failures, [], `${failures.length} disagreements:\n${failures.slice(0, 15).join("\n")}`);
+      assert.ok(valid + invalid >= 200, `${family}: ${valid + invalid} records`);
+      t.diagnostic(`${family}: ${valid} accepted and ${invalid} refused configurations agree`);
+    });
+  }
+});
 
 type AnySymbolic = Symbolic<Shape>;
 const sym = (t: unknown) => t as AnySymbolic;
@@ -43,7 +94,53 @@ function graphOf(spec: Record<string, unknown>) {
     const outputs = mha.call(q, k, v, options).map(sym);
     return graph({ inputs, outputs });
   }
-  throw new Error(`unknown case kind ${String(spec["kind"])}`);
+  // a Transformer module: its inputs (src / tgt / memory, then masks) by name, as the fixture lists them
+  const names = spec["names"] as string[];
+  const settings = {
+    dimFeedforward: n("dimFeedforward"),
+    activation: spec["activation"] as "relu",
+    normFirst: spec["normFirst"] as boolean,
+    dropout: 0,
+  };
+  const inputs = (spec["shapes"] as number[][]).map(
+    (shape) => input(shape.slice(1), { batch: shape[0]! }) as AnySymbolic,
+  );
+  const byName = Object.fromEntries(names.map((name, i) => [name, inputs[i]]));
+  const masks = Object.fromEntries(names.filter((name) => name.endsWith("Mask")).map((name) => [name, byName[name]]));
+  const callable = (layer: unknown) => layer as { call(...args: unknown[]): AnySymbolic };
+  let output: AnySymbolic;
+  if (spec["kind"] === "transformerEncoderLayer")
+    output = callable(nn.transformerEncoderLayer(n("dModel"), n("nhead"), settings)).call(byName["src"], masks);
+  else if (spec["kind"] === "transformerEncoder")
+    output = callable(
+      nn.transformerEncoder(nn.transformerEncoderLayer(n("dModel"), n("nhead"), settings), n("numLayers"), {
+        norm: nn.layerNorm(n("dModel"), { eps: n("normEps") }),
+      }),
+    ).call(byName["src"], masks);
+  else if (spec["kind"] === "transformerDecoderLayer")
+    output = callable(nn.transformerDecoderLayer(n("dModel"), n("nhead"), settings)).call(
+      byName["tgt"],
+      byName["memory"],
+      masks,
+    );
+  else if (spec["kind"] === "transformerDecoder")
+    output = callable(
+      nn.transformerDecoder(nn.transformerDecoderLayer(n("dModel"), n("nhead"), settings), n("numLayers"), {
+        norm: nn.layerNorm(n("dModel"), { eps: n("normEps") }),
+      }),
+    ).call(byName["tgt"], byName["memory"], masks);
+  else if (spec["kind"] === "transformer")
+    output = callable(
+      nn.transformer({
+        dModel: n("dModel"),
+        nhead: n("nhead"),
+        numEncoderLayers: n("numEncoderLayers"),
+        numDecoderLayers: n("numDecoderLayers"),
+        ...settings,
+      }),
+    ).call(byName["src"], byName["tgt"], masks);
+  else throw new Error(`unknown case kind ${String(spec["kind"])}`);
+  return graph({ inputs, outputs: [output] });
 }
 
 /** The largest |a − b|; fails past 1e-4 + 1e-4·|b|. */
@@ -66,7 +163,8 @@ for (const backend of ["wasm", "cpu"] as const) {
     for (const [name, fixture] of Object.entries(fixtures.values)) {
       test(name, async (t) => {
         assert.equal(await ready({ backend }), backend);
-        const model = build(graphOf(fixture.build) as never) as unknown as {
+        const spec = { ...fixture.build, shapes: fixture.inputs.map((x) => tf.tensor(x as number[]).shape) };
+        const model = build(graphOf(spec) as never) as unknown as {
           loadStateDict(state: unknown): void;
           stateDict(): Record<string, unknown>;
           tfjs: {

@@ -21,6 +21,7 @@ import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type * as transformer from "./transformer/transformer.nn.ts";
+import type * as transformer from "./transformer/transformer.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
 import type { ConvConfig } from "./conv/conv.nn.ts";
@@ -113,6 +114,11 @@ export type LayerConfig =
   | RecurrentConfig
   | RecurrentCellConfig
   | MultiheadAttentionConfig
+  | transformer.TransformerEncoderLayerConfig
+  | transformer.TransformerEncoderConfig
+  | transformer.TransformerDecoderLayerConfig
+  | transformer.TransformerDecoderConfig
+  | transformer.TransformerConfig
   | transformer.TransformerEncoderLayerConfig
   | transformer.TransformerEncoderConfig
   | transformer.TransformerDecoderLayerConfig

@@ -100,3 +100,10 @@ export {
   transformerEncoder,
   transformerEncoderLayer,
 } from "../families/transformer/transformer.nn.ts";
+export {
+  transformer,
+  transformerDecoder,
+  transformerDecoderLayer,
+  transformerEncoder,
+  transformerEncoderLayer,
+} from "../families/transformer/transformer.nn.ts";

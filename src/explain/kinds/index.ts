@@ -3,6 +3,7 @@
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { multiheadAttention } from "../../families/attention/attention.explain.ts";
 import { transformer } from "../../families/transformer/transformer.explain.ts";
+import { transformer } from "../../families/transformer/transformer.explain.ts";
 import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
@@ -93,6 +94,11 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
+  transformerEncoderLayer: transformer,
+  transformerEncoder: transformer,
+  transformerDecoderLayer: transformer,
+  transformerDecoder: transformer,
+  transformer,
   transformerEncoderLayer: transformer,
   transformerEncoder: transformer,
   transformerDecoderLayer: transformer,

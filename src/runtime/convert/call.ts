@@ -7,6 +7,7 @@ import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { ParamSpec } from "./context.ts";
 import { multiheadAttentionCall } from "../../families/attention/attention.tfjs.ts";
+import { transformerCall } from "../../families/transformer/transformer.tfjs.ts";
 
 /** Where a call is converted. */
 export interface CallContext {
@@ -34,4 +35,9 @@ export interface CallConverter<Config> {
 /** The call converter of each kind that can be called on several tensors (additive: one line per kind). */
 export const callConverters: { readonly [Kind in LayerKind]?: CallConverter<ConfigOf<Kind>> } = {
   multiheadAttention: multiheadAttentionCall,
+  transformerEncoderLayer: transformerCall,
+  transformerEncoder: transformerCall,
+  transformerDecoderLayer: transformerCall,
+  transformerDecoder: transformerCall,
+  transformer: transformerCall,
 };

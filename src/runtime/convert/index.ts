@@ -39,6 +39,7 @@ import { gru, lstm, rnn } from "../../families/recurrent/recurrent.tfjs.ts";
 import { recurrentCell } from "../../families/recurrent/rnn-cell.tfjs.ts";
 import { multiheadAttention } from "../../families/attention/attention.tfjs.ts";
 import { transformerChain } from "../../families/transformer/transformer.tfjs.ts";
+import { transformerChain } from "../../families/transformer/transformer.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
@@ -124,6 +125,11 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
+  transformerEncoderLayer: transformerChain,
+  transformerEncoder: transformerChain,
+  transformerDecoderLayer: transformerChain,
+  transformerDecoder: transformerChain,
+  transformer: transformerChain,
   transformerEncoderLayer: transformerChain,
   transformerEncoder: transformerChain,
   transformerDecoderLayer: transformerChain,

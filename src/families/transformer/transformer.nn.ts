@@ -1,0 +1,675 @@
+// nn.transformerEncoderLayer, nn.transformerEncoder, nn.transformerDecoderLayer, nn.transformerDecoder
+// and nn.transformer: PyTorch 1.13's modules, batch first. The encoders keep [batch, S, dModel] in
+// `pipe`; every module has `call(...)` with PyTorch's forward arguments in camelCase (the decoders take
+// the memory as a second tensor, src/model/call.ts), each argument checked on its own.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { Mod } from "../../../types/arith/index.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import { ShapeError } from "../../errors.ts";
+import { callLayer, type CallableLayer } from "../../model/call.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
+import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import type { KindConfig } from "../layer-config.ts";
+import type { LayerNormConfig } from "../normalization/layer-norm.nn.ts";
+import {
+  decoderCallShapes,
+  encoderCallShapes,
+  transformerCallShapes,
+  transformerRule,
+  writeNeedsMemoryMessage,
+  writeNheadMessage,
+  type TransformerSettings,
+} from "./transformer.ts";
+import type {
+  DecoderCallOptions,
+  DecoderMasksProblem,
+  DecoderOut,
+  EncoderCallOptions,
+  EncoderMasksProblem,
+  SequenceOut,
+  SequenceProblem,
+  TransformerCallOptions,
+  TransformerRule,
+  writeNeedsMemoryMessage as NeedsMemoryMessage,
+  writeNheadMessage as NheadMessage,
+} from "./transformer.types.ts";
+
+// ---- Options ---------------------------------------------------------------------------------------
+
+/** PyTorch's keyword arguments of TransformerEncoderLayer / TransformerDecoderLayer in camelCase. */
+export interface TransformerLayerOptions {
+  /** Default 2048: the feedforward network's hidden size. */
+  readonly dimFeedforward?: number;
+  /** Default 0.1. */
+  readonly dropout?: number;
+  /** Default "relu". */
+  readonly activation?: "relu" | "gelu";
+  /** Default 1e-5. */
+  readonly layerNormEps?: number;
+  /** true, the only layout here: [batch, seq, dModel] (PyTorch's default is false). */
+  readonly batchFirst?: true;
+  /** Default false: LayerNorm after each residual (true: before each sublayer). */
+  readonly normFirst?: boolean;
+}
+const layerKeys = [
+  "dimFeedforward",
+  "dropout",
+  "activation",
+  "layerNormEps",
+  "batchFirst",
+  "normFirst",
+] as const satisfies readonly (keyof TransformerLayerOptions)[];
+interface LayerOptionTypes {
+  dimFeedforward: number;
+  dropout: number;
+  activation: "relu" | "gelu";
+  layerNormEps: number;
+  batchFirst: true;
+  normFirst: boolean;
+}
+interface LayerExpected {
+  dimFeedforward: "a number";
+  dropout: "a number";
+  activation: "'relu' or 'gelu'";
+  layerNormEps: "a number";
+  batchFirst: "true: [batch, seq, features] is the only layout here";
+  normFirst: "true or false";
+}
+const activationType = ["'relu' or 'gelu'", (value: unknown) => value === "relu" || value === "gelu"] as const;
+const layerTypes = {
+  dimFeedforward: expected.number,
+  dropout: expected.number,
+  activation: activationType,
+  layerNormEps: expected.number,
+  batchFirst: expected.batchFirst,
+  normFirst: expected.boolean,
+} as const;
+type FeedforwardOf<O> = O extends { readonly dimFeedforward: infer F } ? F : 2048;
+type LayerOptionsProblem<W extends string, Of extends string, O> = FirstProblem<
+  [
+    TrailingOptionsProblem<W, Of, O, keyof TransformerLayerOptions, LayerOptionTypes, LayerExpected>,
+    FirstSizeProblem<W, ["dimFeedforward"], [FeedforwardOf<O>]>,
+  ]
+>;
+type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
+  [
+    FirstSizeProblem<W, ["nhead"], [Nhead]>,
+    number extends DModel | Nhead
+      ? false
+      : FirstSizeProblem<W, ["dModel"], [DModel]> extends string
+        ? false
+        : Mod<DModel, Nhead> extends 0
+          ? false
+          : NheadMessage<W, DModel, Nhead>,
+  ]
+>;
+
+/** The settings of a layer from its checked arguments. */
+function settingsOf(layer: string, dModel: number, nhead: number, options: unknown, of: string): TransformerSettings {
+  checkSizes(layer, { dModel });
+  checkSizes(layer, { nhead });
+  if (dModel % nhead !== 0) throw new ShapeError(writeNheadMessage(layer, dModel, nhead));
+  checkOptions(layer, of, options, layerKeys, layerTypes);
+  const given = (options ?? {}) as TransformerLayerOptions;
+  const settings: TransformerSettings = {
+    dModel,
+    nhead,
+    dimFeedforward: given.dimFeedforward ?? 2048,
+    dropout: given.dropout ?? 0.1,
+    activation: given.activation ?? "relu",
+    layerNormEps: given.layerNormEps ?? 1e-5,
+    normFirst: given.normFirst ?? false,
+  };
+  checkSizes(layer, { dimFeedforward: settings.dimFeedforward });
+  return settings;
+}
+
+/** The rule in `pipe` of the encoder layer and encoder. */
+export interface TransformerShapeRule<W extends string, DModel> extends ShapeRule {
+  readonly "~output": TransformerRule<W, DModel, this["~input"]>;
+}
+/** The rule in `pipe` of the decoders and the transformer: a message (they need two tensors). */
+export interface NeedsMemoryRule<W extends string> extends ShapeRule {
+  readonly "~output": NeedsMemoryMessage<W>;
+}
+
+// ---- Encoder layer ---------------------------------------------------------------------------------
+
+type WrittenEncoderLayer<D, H> = `transformerEncoderLayer(${D & number}, ${H & number})`;
+
+/**
+ * `nn.transformerEncoderLayer(dModel, nhead)`: [batch, S, dModel] → the same shape, in `pipe` or
+ * `call(src, { srcMask, srcKeyPaddingMask })`.
+ *
+ * @example
+ * type T = TransformerEncoderLayer<512, 8>; // [n, 10, 512] → [n, 10, 512]
+ */
+export interface TransformerEncoderLayer<DModel, Nhead> extends Layer, RuntimeLayer {
+  readonly kind: "transformerEncoderLayer";
+  readonly dModel: DModel;
+  readonly nhead: Nhead;
+  readonly "~rule": TransformerShapeRule<WrittenEncoderLayer<DModel, Nhead>, DModel>;
+  /** PyTorch's `layer(src, src_mask=…, src_key_padding_mask=…)`. */
+  call<S extends Shape, const O extends EncoderCallOptions = {}>(
+    src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S>>,
+    options?: Checked<
+      O,
+      SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S> extends string
+        ? false
+        : EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>
+    >,
+  ): Symbolic<
+    SequenceOut<
+      DModel,
+      S,
+      FirstProblem<
+        [
+          SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S>,
+          EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>,
+        ]
+      >
+    >
+  >;
+}
+
+/** The config of transformerEncoderLayer (its runtime object). */
+export interface TransformerEncoderLayerConfig extends KindConfig<"transformerEncoderLayer">, TransformerSettings {
+  readonly callShapes: CallableLayer["callShapes"];
+}
+
+/**
+ * PyTorch's `nn.TransformerEncoderLayer(d_model, nhead, dim_feedforward=2048, dropout=0.1,
+ * activation="relu", layer_norm_eps=1e-5, batch_first=True, norm_first=False)`: self-attention and a
+ * feedforward network, each with a residual and a LayerNorm. `nhead` must divide `dModel`.
+ *
+ * @example
+ * nn.transformerEncoderLayer(512, 8, { dimFeedforward: 1024 }); // [n, 10, 512] → [n, 10, 512]
+ */
+export function transformerEncoderLayer<
+  const DModel extends number,
+  const Nhead extends number,
+  const Options extends object = {},
+>(
+  dModel: Arg<DModel, FirstSizeProblem<WrittenEncoderLayer<DModel, Nhead>, ["dModel"], [DModel]>>,
+  nhead: Arg<Nhead, NheadProblem<WrittenEncoderLayer<DModel, Nhead>, DModel, Nhead>>,
+  options?: Checked<
+    Options,
+    LayerOptionsProblem<WrittenEncoderLayer<DModel, Nhead>, "nn.transformerEncoderLayer", Options>
+  >,
+): TransformerEncoderLayer<DModel, Nhead> {
+  const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
+  const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerEncoderLayer");
+  const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
+    kind: "transformerEncoderLayer",
+    written: layer,
+    ...settings,
+    outputShape: (input: RuntimeShape) => transformerRule(layer, settings.dModel, input),
+    callShapes: (inputs) => encoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
+    call: (src: unknown, masks: EncoderCallOptions = {}) => callLayer(runtime, { src, ...masks })[0],
+  };
+  return runtime as never;
+}
+
+// ---- Encoder -----------------------------------------------------------------------------------------
+
+type WrittenEncoder<D, H, N> =
+  `transformerEncoder(transformerEncoderLayer(${D & number}, ${H & number}), ${N & number})`;
+
+/** The problem of a stack's `norm` option: a layerNorm(dModel). */
+type NormProblem<W extends string, DModel, O> = O extends { readonly norm: infer Norm }
+  ? Norm extends { readonly kind: "layerNorm"; readonly normalizedShape: infer N }
+    ? N extends DModel | readonly [DModel]
+      ? false
+      : writeNormMessage<W, DModel>
+    : writeNormMessage<W, DModel>
+  : false;
+/** The message when a stack's norm is not a layerNorm over dModel. */
+export type writeNormMessage<W extends string, DModel> = `${W}: norm must be nn.layerNorm(${DModel & number})`;
+export const writeNormMessage = (layer: string, dModel: number): string =>
+  `${layer}: norm must be nn.layerNorm(${dModel})`;
+
+/** A stack's options: `norm` (PyTorch's final LayerNorm, default none), `enableNestedTensor` (no effect here). */
+export interface StackOptions {
+  readonly norm?: Layer & RuntimeLayer;
+  readonly enableNestedTensor?: boolean;
+}
+type StackOptionsProblem<W extends string, Of extends string, DModel, O> = FirstProblem<
+  [
+    TrailingOptionsProblem<
+      W,
+      Of,
+      O,
+      keyof StackOptions,
+      { enableNestedTensor: boolean },
+      { enableNestedTensor: "true or false" }
+    >,
+    NormProblem<W, DModel, O>,
+  ]
+>;
+function normOf(layer: string, dModel: number, options: unknown, of: string): LayerNormConfig | null {
+  checkOptions(layer, of, options, ["norm", "enableNestedTensor"], { enableNestedTensor: expected.boolean });
+  const norm = (options as StackOptions | undefined)?.norm as LayerNormConfig | undefined;
+  if (norm === undefined) return null;
+  const shape = norm.normalizedShape;
+  if (
+    norm.kind !== "layerNorm" ||
+    !(shape === dModel || (Array.isArray(shape) && shape.length === 1 && shape[0] === dModel))
+  )
+    throw new ShapeError(writeNormMessage(layer, dModel));
+  return norm;
+}
+
+/**
+ * `nn.transformerEncoder(encoderLayer, numLayers)`: numLayers copies of the layer, [batch, S, dModel] → the same
+ * shape, in `pipe` or `call(src, { srcMask, srcKeyPaddingMask })` (PyTorch's `mask` is `srcMask` here).
+ *
+ * @example
+ * type T = TransformerEncoder<512, 8>; // [n, 10, 512] → [n, 10, 512]
+ */
+export interface TransformerEncoder<DModel, Nhead, NumLayers = number> extends Layer, RuntimeLayer {
+  readonly kind: "transformerEncoder";
+  readonly dModel: DModel;
+  readonly nhead: Nhead;
+  readonly numLayers: NumLayers;
+  readonly "~rule": TransformerShapeRule<WrittenEncoder<DModel, Nhead, NumLayers>, DModel>;
+  /** PyTorch's `encoder(src, mask=…, src_key_padding_mask=…)`. */
+  call<S extends Shape, const O extends EncoderCallOptions = {}>(
+    src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S>>,
+    options?: Checked<
+      O,
+      SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S> extends string
+        ? false
+        : EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>
+    >,
+  ): Symbolic<
+    SequenceOut<
+      DModel,
+      S,
+      FirstProblem<
+        [
+          SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S>,
+          EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>,
+        ]
+      >
+    >
+  >;
+}
+
+/** The config of transformerEncoder. */
+export interface TransformerEncoderConfig extends KindConfig<"transformerEncoder"> {
+  readonly layer: TransformerEncoderLayerConfig;
+  readonly numLayers: number;
+  readonly norm: LayerNormConfig | null;
+  readonly callShapes: CallableLayer["callShapes"];
+}
+
+/**
+ * PyTorch's `nn.TransformerEncoder(encoder_layer, num_layers, norm=None)`: the layer repeated (copies with their
+ * own weights), then `norm` when given (an `nn.layerNorm(dModel)`).
+ *
+ * @example
+ * nn.transformerEncoder(nn.transformerEncoderLayer(512, 8), 6); // [n, 10, 512] → [n, 10, 512]
+ */
+export function transformerEncoder<
+  DModel extends number,
+  Nhead extends number,
+  const NumLayers extends number,
+  const Options extends object = {},
+>(
+  encoderLayer: TransformerEncoderLayer<DModel, Nhead>,
+  numLayers: Arg<NumLayers, FirstSizeProblem<WrittenEncoder<DModel, Nhead, NumLayers>, ["numLayers"], [NumLayers]>>,
+  options?: Checked<
+    Options,
+    StackOptionsProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "nn.transformerEncoder", DModel, Options>
+  >,
+): TransformerEncoder<DModel, Nhead, NumLayers> {
+  const inner = encoderLayer as unknown as TransformerEncoderLayerConfig;
+  const layer = `transformerEncoder(${inner.written}, ${numLayers as number})`;
+  checkSizes(layer, { numLayers });
+  const norm = normOf(layer, inner.dModel, options, "nn.transformerEncoder");
+  const runtime: TransformerEncoderConfig & { call(...args: unknown[]): unknown } = {
+    kind: "transformerEncoder",
+    written: layer,
+    layer: inner,
+    numLayers: numLayers as number,
+    norm,
+    outputShape: (input: RuntimeShape) => transformerRule(layer, inner.dModel, input),
+    callShapes: (inputs) => encoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
+    call: (src: unknown, masks: EncoderCallOptions = {}) => callLayer(runtime, { src, ...masks })[0],
+  };
+  return runtime as never;
+}
+
+// ---- Decoder layer and decoder -------------------------------------------------------------------------
+
+type WrittenDecoderLayer<D, H> = `transformerDecoderLayer(${D & number}, ${H & number})`;
+type WrittenDecoder<D, H, N> =
+  `transformerDecoder(transformerDecoderLayer(${D & number}, ${H & number}), ${N & number})`;
+
+/** A decoder's call: (tgt, memory, masks) → [batch, T, dModel]; `W` its written form. */
+interface DecoderCall<W extends string, DModel, Nhead> {
+  /** PyTorch's `decoder(tgt, memory, tgt_mask=…, memory_mask=…, tgt_key_padding_mask=…, memory_key_padding_mask=…)`. */
+  call<T extends Shape, M extends Shape, const O extends DecoderCallOptions = {}>(
+    tgt: Checked<Symbolic<T>, SequenceProblem<W, "tgt", DModel, T>>,
+    memory: Checked<
+      Symbolic<M>,
+      SequenceProblem<W, "tgt", DModel, T> extends string
+        ? false
+        : SequenceProblem<
+            W,
+            "memory",
+            DModel,
+            M,
+            T extends readonly [infer B, ...unknown[]] ? B : unknown,
+            "tgt's batch"
+          >
+    >,
+    options?: Checked<
+      O,
+      FirstProblem<
+        [
+          SequenceProblem<W, "tgt", DModel, T>,
+          SequenceProblem<
+            W,
+            "memory",
+            DModel,
+            M,
+            T extends readonly [infer B, ...unknown[]] ? B : unknown,
+            "tgt's batch"
+          >,
+        ]
+      > extends string
+        ? false
+        : DecoderMasksProblem<W, Nhead, T, M, O>
+    >,
+  ): Symbolic<
+    DecoderOut<
+      DModel,
+      T,
+      M,
+      FirstProblem<
+        [
+          SequenceProblem<W, "tgt", DModel, T>,
+          SequenceProblem<
+            W,
+            "memory",
+            DModel,
+            M,
+            T extends readonly [infer B, ...unknown[]] ? B : unknown,
+            "tgt's batch"
+          >,
+          DecoderMasksProblem<W, Nhead, T, M, O>,
+        ]
+      >
+    >
+  >;
+}
+
+/**
+ * `nn.transformerDecoderLayer(dModel, nhead)`, called on the target and the encoder's memory:
+ * `layer.call(tgt, memory, { tgtMask, memoryMask, tgtKeyPaddingMask, memoryKeyPaddingMask })` → tgt's shape.
+ */
+export interface TransformerDecoderLayer<DModel, Nhead>
+  extends Layer, RuntimeLayer, DecoderCall<WrittenDecoderLayer<DModel, Nhead>, DModel, Nhead> {
+  readonly kind: "transformerDecoderLayer";
+  readonly dModel: DModel;
+  readonly nhead: Nhead;
+  readonly "~rule": NeedsMemoryRule<WrittenDecoderLayer<DModel, Nhead>>;
+}
+export interface TransformerDecoderLayerConfig extends KindConfig<"transformerDecoderLayer">, TransformerSettings {
+  readonly callShapes: CallableLayer["callShapes"];
+}
+
+/**
+ * PyTorch's `nn.TransformerDecoderLayer(d_model, nhead, dim_feedforward=2048, dropout=0.1, activation="relu",
+ * layer_norm_eps=1e-5, batch_first=True, norm_first=False)`: self-attention, cross-attention on the memory and a
+ * feedforward network. Call it on (tgt, memory).
+ *
+ * @example
+ * const decoderLayer = nn.transformerDecoderLayer(64, 4, { dimFeedforward: 128 });
+ * const tgt = input([7, 64]), memory = input([10, 64]);
+ * decoderLayer.call(tgt, memory); // Symbolic<[number, 7, 64]>
+ */
+export function transformerDecoderLayer<
+  const DModel extends number,
+  const Nhead extends number,
+  const Options extends object = {},
+>(
+  dModel: Arg<DModel, FirstSizeProblem<WrittenDecoderLayer<DModel, Nhead>, ["dModel"], [DModel]>>,
+  nhead: Arg<Nhead, NheadProblem<WrittenDecoderLayer<DModel, Nhead>, DModel, Nhead>>,
+  options?: Checked<
+    Options,
+    LayerOptionsProblem<WrittenDecoderLayer<DModel, Nhead>, "nn.transformerDecoderLayer", Options>
+  >,
+): TransformerDecoderLayer<DModel, Nhead> {
+  const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
+  const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerDecoderLayer");
+  const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
+    kind: "transformerDecoderLayer",
+    written: layer,
+    ...settings,
+    outputShape: () => {
+      throw new ShapeError(writeNeedsMemoryMessage(layer));
+    },
+    callShapes: (inputs) => decoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
+    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) =>
+      callLayer(runtime, { tgt, memory, ...masks })[0],
+  };
+  return runtime as never;
+}
+
+/** `nn.transformerDecoder(decoderLayer, numLayers)`, called on (tgt, memory). */
+export interface TransformerDecoder<DModel, Nhead, NumLayers = number>
+  extends Layer, RuntimeLayer, DecoderCall<WrittenDecoder<DModel, Nhead, NumLayers>, DModel, Nhead> {
+  readonly kind: "transformerDecoder";
+  readonly dModel: DModel;
+  readonly nhead: Nhead;
+  readonly numLayers: NumLayers;
+  readonly "~rule": NeedsMemoryRule<WrittenDecoder<DModel, Nhead, NumLayers>>;
+}
+export interface TransformerDecoderConfig extends KindConfig<"transformerDecoder"> {
+  readonly layer: TransformerDecoderLayerConfig;
+  readonly numLayers: number;
+  readonly norm: LayerNormConfig | null;
+  readonly callShapes: CallableLayer["callShapes"];
+}
+
+/**
+ * PyTorch's `nn.TransformerDecoder(decoder_layer, num_layers, norm=None)`: the layer repeated, then `norm` when
+ * given. Call it on (tgt, memory).
+ *
+ * @example
+ * const decoder = nn.transformerDecoder(nn.transformerDecoderLayer(64, 4), 2);
+ * decoder.call(input([7, 64]), input([10, 64])); // Symbolic<[number, 7, 64]>
+ */
+export function transformerDecoder<
+  DModel extends number,
+  Nhead extends number,
+  const NumLayers extends number,
+  const Options extends object = {},
+>(
+  decoderLayer: TransformerDecoderLayer<DModel, Nhead>,
+  numLayers: Arg<NumLayers, FirstSizeProblem<WrittenDecoder<DModel, Nhead, NumLayers>, ["numLayers"], [NumLayers]>>,
+  options?: Checked<
+    Options,
+    StackOptionsProblem<WrittenDecoder<DModel, Nhead, NumLayers>, "nn.transformerDecoder", DModel, Options>
+  >,
+): TransformerDecoder<DModel, Nhead, NumLayers> {
+  const inner = decoderLayer as unknown as TransformerDecoderLayerConfig;
+  const layer = `transformerDecoder(${inner.written}, ${numLayers as number})`;
+  checkSizes(layer, { numLayers });
+  const norm = normOf(layer, inner.dModel, options, "nn.transformerDecoder");
+  const runtime: TransformerDecoderConfig & { call(...args: unknown[]): unknown } = {
+    kind: "transformerDecoder",
+    written: layer,
+    layer: inner,
+    numLayers: numLayers as number,
+    norm,
+    outputShape: () => {
+      throw new ShapeError(writeNeedsMemoryMessage(layer));
+    },
+    callShapes: (inputs) => decoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
+    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) =>
+      callLayer(runtime, { tgt, memory, ...masks })[0],
+  };
+  return runtime as never;
+}
+
+// ---- Transformer ---------------------------------------------------------------------------------------
+
+/** PyTorch's arguments of nn.Transformer in camelCase (custom encoder/decoder not supported). */
+export interface TransformerOptions extends TransformerLayerOptions {
+  /** Default 512. */
+  readonly dModel?: number;
+  /** Default 8. */
+  readonly nhead?: number;
+  /** Default 6. */
+  readonly numEncoderLayers?: number;
+  /** Default 6. */
+  readonly numDecoderLayers?: number;
+}
+const transformerKeys = [...layerKeys, "dModel", "nhead", "numEncoderLayers", "numDecoderLayers"] as const;
+type DModelOf<O> = O extends { readonly dModel: infer D } ? D : 512;
+type NheadOf<O> = O extends { readonly nhead: infer H } ? H : 8;
+type WrittenTransformer<D, H> = `transformer(${D & number}, ${H & number})`;
+interface TransformerOptionTypes extends LayerOptionTypes {
+  dModel: number;
+  nhead: number;
+  numEncoderLayers: number;
+  numDecoderLayers: number;
+}
+interface TransformerExpected extends LayerExpected {
+  dModel: "a number";
+  nhead: "a number";
+  numEncoderLayers: "a number";
+  numDecoderLayers: "a number";
+}
+type TransformerOptionsProblem<O> = FirstProblem<
+  [
+    TrailingOptionsProblem<
+      WrittenTransformer<DModelOf<O>, NheadOf<O>>,
+      "nn.transformer",
+      O,
+      keyof TransformerOptions,
+      TransformerOptionTypes,
+      TransformerExpected
+    >,
+    FirstSizeProblem<
+      WrittenTransformer<DModelOf<O>, NheadOf<O>>,
+      ["dModel", "nhead", "numEncoderLayers", "numDecoderLayers", "dimFeedforward"],
+      [
+        DModelOf<O>,
+        NheadOf<O>,
+        O extends { readonly numEncoderLayers: infer N } ? N : 6,
+        O extends { readonly numDecoderLayers: infer N } ? N : 6,
+        FeedforwardOf<O>,
+      ]
+    >,
+    NheadProblem<WrittenTransformer<DModelOf<O>, NheadOf<O>>, DModelOf<O>, NheadOf<O>>,
+  ]
+>;
+
+/**
+ * `nn.transformer(options)`: called on (src, tgt) → [batch, T, dModel]:
+ * `transformer.call(src, tgt, { srcMask, tgtMask, memoryMask, srcKeyPaddingMask, tgtKeyPaddingMask,
+ * memoryKeyPaddingMask })`.
+ */
+export interface Transformer<DModel, Nhead> extends Layer, RuntimeLayer {
+  readonly kind: "transformer";
+  readonly dModel: DModel;
+  readonly nhead: Nhead;
+  readonly "~rule": NeedsMemoryRule<WrittenTransformer<DModel, Nhead>>;
+  /** PyTorch's `transformer(src, tgt, src_mask=…, tgt_mask=…, memory_mask=…, …_key_padding_mask=…)`. */
+  call<S extends Shape, T extends Shape, const O extends TransformerCallOptions = {}>(
+    src: Checked<Symbolic<S>, SequenceProblem<WrittenTransformer<DModel, Nhead>, "src", DModel, S>>,
+    tgt: Checked<
+      Symbolic<T>,
+      SequenceProblem<WrittenTransformer<DModel, Nhead>, "src", DModel, S> extends string
+        ? false
+        : SequenceProblem<
+            WrittenTransformer<DModel, Nhead>,
+            "tgt",
+            DModel,
+            T,
+            S extends readonly [infer B, ...unknown[]] ? B : unknown,
+            "src's batch"
+          >
+    >,
+    options?: Checked<O, TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, true>>,
+  ): Symbolic<
+    DecoderOut<DModel, T, S, TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, false>>
+  >;
+}
+/** The problem of a transformer call's masks (`OnlyMasks`: `false` when src or tgt has one, reported there). */
+type TransformerMasksProblem<W extends string, DModel, Nhead, S, T, O, OnlyMasks> =
+  FirstProblem<
+    [
+      SequenceProblem<W, "src", DModel, S>,
+      SequenceProblem<W, "tgt", DModel, T, S extends readonly [infer B, ...unknown[]] ? B : unknown, "src's batch">,
+    ]
+  > extends infer P extends string
+    ? OnlyMasks extends true
+      ? false
+      : P
+    : FirstProblem<[EncoderMasksProblem<W, Nhead, S, O>, DecoderMasksProblem<W, Nhead, T, S, O>]>;
+
+export interface TransformerConfig extends KindConfig<"transformer">, TransformerSettings {
+  readonly numEncoderLayers: number;
+  readonly numDecoderLayers: number;
+  readonly callShapes: CallableLayer["callShapes"];
+}
+
+/**
+ * PyTorch's `nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6,
+ * dim_feedforward=2048, dropout=0.1, activation="relu", layer_norm_eps=1e-5, batch_first=True,
+ * norm_first=False)`, its arguments as one options object: an encoder and a decoder, each ending in
+ * a LayerNorm. Call it on (src, tgt).
+ *
+ * @example
+ * const model = nn.transformer({ dModel: 64, nhead: 4, numEncoderLayers: 2, numDecoderLayers: 2 });
+ * model.call(input([10, 64]), input([7, 64])); // Symbolic<[number, 7, 64]>
+ */
+export function transformer<const Options extends object = {}>(
+  options?: Checked<Options, TransformerOptionsProblem<Options>>,
+): Transformer<DModelOf<Options>, NheadOf<Options>> {
+  const given = (options ?? {}) as TransformerOptions;
+  const dModel = given.dModel ?? 512;
+  const nhead = given.nhead ?? 8;
+  const layer = `transformer(${dModel}, ${nhead})`;
+  checkOptions(layer, "nn.transformer", options, transformerKeys, {
+    ...layerTypes,
+    dModel: expected.number,
+    nhead: expected.number,
+    numEncoderLayers: expected.number,
+    numDecoderLayers: expected.number,
+  });
+  const numEncoderLayers = given.numEncoderLayers ?? 6;
+  const numDecoderLayers = given.numDecoderLayers ?? 6;
+  checkSizes(layer, {
+    dModel,
+    nhead,
+    numEncoderLayers,
+    numDecoderLayers,
+    dimFeedforward: given.dimFeedforward ?? 2048,
+  });
+  const { dModel: _d, nhead: _h, numEncoderLayers: _e, numDecoderLayers: _n, ...layerOptions } = given;
+  const settings = settingsOf(layer, dModel, nhead, layerOptions, "nn.transformer");
+  const runtime: TransformerConfig & { call(...args: unknown[]): unknown } = {
+    kind: "transformer",
+    written: layer,
+    ...settings,
+    numEncoderLayers,
+    numDecoderLayers,
+    outputShape: () => {
+      throw new ShapeError(writeNeedsMemoryMessage(layer));
+    },
+    callShapes: (inputs) => transformerCallShapes(layer, dModel, nhead, inputs),
+    call: (src: unknown, tgt: unknown, masks: TransformerCallOptions = {}) =>
+      callLayer(runtime, { src, tgt, ...masks })[0],
+  };
+  return runtime as never;
+}
