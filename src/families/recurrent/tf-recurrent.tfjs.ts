@@ -10,6 +10,26 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfCellConfig, TfConvLstmConfig, TfRecurrentConfig } from "./tf-recurrent.layers.ts";
 import type { TfWrapperConfig } from "./tf-wrappers.layers.ts";
 
+// tfjs's default recurrentInitializer, 'orthogonal', calls `tensor.flatten().stridedSlice(…)`: chained ops that
+// only the @tensorflow/tfjs bundle registers (not tfjs-core + tfjs-layers, which shapecheck uses). The five it
+// needs (`.flatten().stridedSlice(…)`, `.sign()`, `.transpose()`, `.reshape(…)`), as tfjs-core's chained_ops/ define them:
+const chained = tf.Tensor.prototype as unknown as Record<string, unknown>;
+chained["flatten"] ??= function (this: tf.Tensor) {
+  return tf.reshape(this, [this.size]);
+};
+chained["stridedSlice"] ??= function (this: tf.Tensor, ...args: number[][]) {
+  return tf.stridedSlice(this, args[0]!, args[1]!, args[2]);
+};
+chained["sign"] ??= function (this: tf.Tensor) {
+  return tf.sign(this);
+};
+chained["reshape"] ??= function (this: tf.Tensor, shape: number[]) {
+  return tf.reshape(this, shape);
+};
+chained["transpose"] ??= function (this: tf.Tensor, perm?: number[]) {
+  return tf.transpose(this, perm);
+};
+
 type Config = TfRecurrentConfig | TfConvLstmConfig | TfWrapperConfig;
 type Args = Record<string, unknown>;
 

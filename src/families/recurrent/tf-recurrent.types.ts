@@ -129,7 +129,7 @@ export type writeTimeRankMessage<
  * back after the batch. The inner layer's message names the step's input.
  *
  * @example
- * type R = TfTimeDistributedRule<"timeDistributed({ layer: Dense })", Dense<{ units: 3 }>, [number, 10, 8]>;
+ * type R = TfTimeDistributedRule<"timeDistributed({ layer: … })", layers.Dense<{ units: 3 }>, [number, 10, 8]>;
  * //=> [number, 10, 3]
  */
 export type TfTimeDistributedRule<Wrapper extends string, L extends Layer, Input> = Input extends readonly [
@@ -162,7 +162,7 @@ export type MergeMode = "concat" | "sum" | "mul" | "ave";
  * along the last dimension (tfjs doubles the last dimension, whatever the data format), the others keep the shape.
  *
  * @example
- * type R = TfBidirectionalRule<"bidirectional({ layer: LSTM })", LSTM<{ units: 8 }>, "concat", [number, 10, 4]>;
+ * type R = TfBidirectionalRule<"bidirectional({ layer: … })", layers.LSTM<{ units: 8 }>, "concat", [number, 10, 4]>;
  * //=> [number, 16]
  */
 export type TfBidirectionalRule<Wrapper extends string, L extends Layer, Mode, Input> =

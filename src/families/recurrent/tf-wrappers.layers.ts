@@ -40,8 +40,11 @@ export interface TfWrappedLayer extends Layer, RuntimeLayer {
 export interface TimeDistributedArgs extends Omit<TfArgs<typeof tfl.layers.timeDistributed>, "layer"> {
   readonly layer: TfWrappedLayer;
 }
-/** The recurrent kinds Bidirectional takes. */
-export type TfRnnKind = "SimpleRNN" | "LSTM" | "GRU" | "RNN" | "ConvLSTM2D";
+/**
+ * The recurrent kinds Bidirectional takes (not RNN: tfjs copies the layer through its config, and RNN's config
+ * holds its cell as an object tfjs cannot read back: "Improper config format").
+ */
+export type TfRnnKind = "SimpleRNN" | "LSTM" | "GRU" | "ConvLSTM2D";
 /** tfjs-layers' `BidirectionalLayerArgs`: `layer` is a recurrent layer of `layers`. */
 export interface BidirectionalArgs extends Omit<TfArgs<typeof tfl.layers.bidirectional>, "layer"> {
   readonly layer: TfWrappedLayer & { readonly kind: TfRnnKind };
@@ -59,7 +62,7 @@ export type writeWrappedKindMessage<
 export const writeWrappedKindMessage = (layer: string, expected: string): string =>
   `${layer}: layer must be ${expected}`;
 const anyLayer = "a layer of layers (TensorFlow.js's vocabulary)";
-const recurrentLayer = "a recurrent layer of layers (simpleRNN, lstm, gru, rnn or convLstm2d)";
+const recurrentLayer = "a recurrent layer of layers (simpleRNN, lstm, gru or convLstm2d)";
 
 const timeShown = ["layer"] as const;
 const biShown = ["layer", "mergeMode"] as const;
@@ -182,7 +185,7 @@ export function bidirectional<
     requiredOptions<BidirectionalArgs>()("layer"),
   );
   const inner = wrapped(layer, options.layer, recurrentLayer, (kind) =>
-    ["SimpleRNN", "LSTM", "GRU", "RNN", "ConvLSTM2D"].includes(kind),
+    ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"].includes(kind),
   );
   const mergeMode = choiceOf<MergeMode>(layer, options, "mergeMode", ["concat", "sum", "mul", "ave"]);
   const runtime: TfWrapperConfig = {

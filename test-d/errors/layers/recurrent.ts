@@ -10,7 +10,8 @@ export const noCell = layers.rnn({ cell: [] }); // error: rnn({ cell: [] }): cel
 export const noCells = layers.stackedRNNCells({ cells: [] }); // error: stackedRNNCells({ cells: … }): cells must hold at least one cell
 export const causal = layers.convLstm2d({ filters: 2, kernelSize: 3, padding: "causal" }); // error: convLstm2d({ filters: 2, kernelSize: 3, padding: 'causal' }): padding 'causal' is not implemented in TensorFlow.js
 export const unroll = layers.convLstm2d({ filters: 2, kernelSize: 3, unroll: true }); // error: convLstm2d({ filters: 2, kernelSize: 3 }): unroll is not possible with convolutional RNNs (TensorFlow.js)
-export const notRecurrent = layers.bidirectional({ layer: layers.dense({ units: 3 }) }); // error: bidirectional({ layer: … }): layer must be a recurrent layer of layers (simpleRNN, lstm, gru, rnn or convLstm2d)
+export const rnnInside = layers.bidirectional({ layer: layers.rnn({ cell: layers.lstmCell({ units: 3 }) }) }); // error: bidirectional({ layer: … }): layer must be a recurrent layer of layers (simpleRNN, lstm, gru or convLstm2d)
+export const notRecurrent = layers.bidirectional({ layer: layers.dense({ units: 3 }) }); // error: bidirectional({ layer: … }): layer must be a recurrent layer of layers (simpleRNN, lstm, gru or convLstm2d)
 
 export const rank = sequential(
   input([10]),
