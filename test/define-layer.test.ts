@@ -167,6 +167,20 @@ test("in a graph and shared: converted like a built-in layer (one tfjs weight fo
   assert.ok(tidy < 1e-6);
 });
 
+test("a forward that does not compute the rule's shape is a ShapeError, not a silent wrong shape", () => {
+  const Wrong = defineLayer({
+    name: "wrongForward",
+    outputShape: (_settings: {}, input) => input,
+    forward: (x, _params, tf) => tf.concat([x, x], -1),
+  });
+  const model = build(sequential(input([3]), Wrong.layer({})));
+  assert.throws(() => model.predict(tf.ones([2, 3])), {
+    name: "ShapeError",
+    message:
+      "wrongForward: the forward computation gave a tensor of shape [2, 6], the shape rule says [2, 3] (input [2, 3])",
+  });
+});
+
 test("a model.json that uses a custom layer not defined here: a ModelFileError naming the definition", async () => {
   const where = path.join(dir, "missing");
   await build(embedded()).save(where);

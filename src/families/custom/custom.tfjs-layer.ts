@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { ShapeError } from "../../errors.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
+import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import { onDefine, type AnyDefinition, type ParamInit } from "./define-layer.ts";
 
 /** A custom layer's name in model.json. */
@@ -32,6 +32,14 @@ function initializer(init: ParamInit | undefined): ReturnType<typeof tfl.initial
     ? tfl.initializers.randomNormal({ mean: 0, stddev: init.normal })
     : tfl.initializers.randomUniform({ minval: -init.uniform, maxval: init.uniform });
 }
+
+export const writeForwardShapeMessage = (
+  name: string,
+  got: readonly number[],
+  expected: readonly (number | null)[],
+  input: readonly number[],
+): string =>
+  `${name}: the forward computation gave a tensor of shape ${showShape(got)}, the shape rule says ${showShape(expected)} (input ${showShape(input)})`;
 
 /** What every definition's class shares; `definition` is the class's own. */
 abstract class CustomTfjsLayer extends tfl.layers.Layer {
@@ -61,10 +69,17 @@ abstract class CustomTfjsLayer extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    return tf.tidy(() => {
+    const y = tf.tidy(() => {
       const params = Object.fromEntries(Object.entries(this.variables).map(([key, v]) => [key, v.read()]));
       return this.definition.spec.forward(x, params, tf, this.settings);
     });
+    // A forward that does not compute what the rule says would be a silent wrong shape: refuse it.
+    const expected = this.computeOutputShape(x.shape);
+    if (y.shape.length !== expected.length || expected.some((dim, i) => dim !== null && dim !== y.shape[i])) {
+      y.dispose();
+      throw new ShapeError(writeForwardShapeMessage(this.definition.name, y.shape, expected, x.shape));
+    }
+    return y;
   }
 
   override getConfig(): tf.serialization.ConfigDict {
