@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, named, nn, sequential, ShapeError } from "../src/index.ts";
+import { graph, input, named, nn, ops, sequential, ShapeError } from "../src/index.ts";
 import { build, ready, toTfjs } from "../src/tfjs.ts";
 import { explainSequential } from "../src/explain/explain.ts";
 import { gan, generatorThroughD, netD, netG, nz } from "../examples/gan.ts";
@@ -197,4 +197,20 @@ test("test-d/errors/model/model-as-layer.ts: each pinned compile-time message is
   cases.forEach((run, i) =>
     assert.throws(run, (error: unknown) => error instanceof ShapeError && error.message === pinned[i], pinned[i]),
   );
+});
+
+test("a graph used as a layer converts in place: its keys under its position, used twice its weights shared, values as composed", () => {
+  const x = input([8]);
+  const block = named("block", graph({ inputs: [x], outputs: [ops.add(x, x.pipe(nn.linear(8, 8), nn.tanh()))] }));
+  const outer = build(sequential(input([8]), block, nn.relu(), block));
+  assert.deepEqual(Object.keys(outer.stateDict()), ["0.0.0.weight", "0.0.0.bias"]);
+  assert.equal(paramsOf(outer), 8 * 8 + 8);
+
+  const alone = build(block);
+  const dict = outer.stateDict();
+  alone.loadStateDict({ "0.0.weight": dict["0.0.0.weight"]!, "0.0.bias": dict["0.0.0.bias"]! });
+  const data = tf.randomNormal([5, 8]);
+  const expected = alone.predict(tf.relu(alone.predict(data as never) as tf.Tensor) as never) as tf.Tensor;
+  const actual = outer.predict(data as never) as tf.Tensor;
+  assert.ok(tf.max(tf.abs(tf.sub(actual, expected))).dataSync()[0]! < 1e-5);
 });

@@ -6,6 +6,7 @@ import { notConvertible, type Converter, type LayerConfig, type ParamSpec } from
 import { physicalAxis, type Layout } from "../../runtime/convert/layout.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks.nn.ts";
 import type { ModelLayerConfig } from "../../model/model-as-layer.ts";
+import { applyGraph } from "../../runtime/convert/graph.ts";
 
 /** The layout the first layer of a chain that cares wants (so a block's input is permuted once, not per branch). */
 export type PreferredLayout = (layers: readonly LayerConfig[], input: readonly unknown[]) => Layout | "any";
@@ -73,14 +74,20 @@ export const nestedSequential: Converter<NestedSequentialConfig> = {
 
 /**
  * A model used as a layer (src/model/model-as-layer.ts): a sequential's layers in place, their
- * parameters under the model's position (`${path}.${i}`, as PyTorch names a module's submodules).
+ * parameters under the model's position (`${path}.${i}`, as PyTorch names a module's submodules); a
+ * graph's computation in place (its pipes `${path}.${pipe}.${i}`).
  * Used twice, it is the same layer object twice: the chain re-applies its tfjs layers (shared
  * weights) and lists its parameters once.
  */
 export const model: Converter<ModelLayerConfig> = {
   layout: (layer, input) => (layer.graph ? "any" : preferred(layer.layers, input)),
   convert(layer, ctx) {
-    if (layer.graph) throw notConvertible(layer, "a graph used as a layer is not converted yet (a sequential is)");
+    if (layer.graph) {
+      // a graph: its computation on this input, its names and keys under this position
+      const applied = applyGraph(layer.graph, [{ y: ctx.x, layout: ctx.layout, shape: ctx.input }], `${ctx.path}.`);
+      const out = applied.outputs[0]!;
+      return { y: out.y, layout: out.layout, params: applied.params };
+    }
     const inner = ctx.chain(layer.layers, ctx.x, ctx.input, ctx.layout, ctx.path);
     return { y: inner.y, layout: inner.layout ?? ctx.layout, params: inner.params ?? [] };
   },

@@ -45,7 +45,7 @@ const isPipe = (t: SymbolicTensor): boolean => t.node.op === "layers" || t.node.
  */
 export const pipesOf = (graph: GraphLike): SymbolicTensor[] => tensorsOf(graph).filter(isPipe);
 
-interface Done {
+export interface Done {
   readonly y: tfl.SymbolicTensor;
   readonly layout: Layout;
   readonly shape: RuntimeShape;
@@ -55,6 +55,54 @@ const knownSizes = (shape: RuntimeShape) => shape.map((dim) => (typeof dim === "
 
 /** Builds the tfjs-layers model of a graph, with PyTorch's initial weights; inputs and outputs in PyTorch's layout. */
 export function convertGraph(graph: GraphLike): Conversion {
+  const inputs = graph.inputs.map((t, i) =>
+    tfl.input({ batchShape: knownSizes(t.shape), name: graph.inputs.length === 1 ? "input" : `input${i}` }),
+  );
+  const inputsText = graph.inputs.map((t) => showShape(t.shape)).join(", ");
+  let params: readonly ParamSpec[] = [];
+  const outputs = withKnownSizes(inputsText, () =>
+    withSharing(layerListsOf(graph), () => {
+      const applied = applyGraph(
+        graph,
+        inputs.map((y, i) => ({ y, layout: "first", shape: graph.inputs[i]!.shape })),
+        "",
+      );
+      params = applied.params;
+      return applied.outputs.map((out, i) => {
+        const y = toLayout(out.y, out.shape.length, out.layout, "first", `output${i}`);
+        // tfjs wants each output made by a layer, once: an input or a repeated output passes an identity.
+        const reused = inputs.includes(y) || applied.outputs.slice(0, i).includes(out);
+        return reused
+          ? (tfl.layers
+              .activation({ activation: "linear", name: `output${i}.identity` })
+              .apply(y) as tfl.SymbolicTensor)
+          : y;
+      });
+    }),
+  );
+  const model = tfl.model({ inputs, outputs });
+  return { model, params };
+}
+
+/** The layer lists of a graph's pipes and calls (for the layers used in several places: shared weights). */
+export const layerListsOf = (graph: GraphLike): (readonly LayerConfig[])[] =>
+  tensorsOf(graph)
+    .filter(isPipe)
+    .map(
+      (t) =>
+        (t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []) as readonly LayerConfig[],
+    );
+
+/**
+ * A graph's computation applied to tfjs tensors (`starts`, one per input): its outputs and parameters.
+ * Names and state_dict keys start with `prefix` (`""` for the model itself; `3.` for a graph used as
+ * layer 3 of another model).
+ */
+export function applyGraph(
+  graph: GraphLike,
+  starts: readonly Done[],
+  prefix: string,
+): { outputs: Done[]; params: ParamSpec[] } {
   const tensors = tensorsOf(graph);
   const pipes = tensors.filter(isPipe);
   const joins = tensors.filter((t) => !isPipe(t) && t.node.op !== "input" && t.node.op !== "output");
@@ -65,12 +113,7 @@ export function convertGraph(graph: GraphLike): Conversion {
   /** A call's outputs after the first (its own tensor's), read by its "output" nodes. */
   const callOutputs = new Map<SymbolicTensor, readonly tfl.SymbolicTensor[]>();
   const paramsOf = new Map<SymbolicTensor, readonly ParamSpec[]>();
-  const done = new Map<SymbolicTensor, Done>();
-  const inputs = graph.inputs.map((t, i) => {
-    const y = tfl.input({ batchShape: knownSizes(t.shape), name: graph.inputs.length === 1 ? "input" : `input${i}` });
-    done.set(t, { y, layout: "first", shape: t.shape });
-    return y;
-  });
+  const done = new Map<SymbolicTensor, Done>(graph.inputs.map((t, i) => [t, starts[i]!]));
 
   const visit = (t: SymbolicTensor): Done => {
     const known = done.get(t);
@@ -86,7 +129,7 @@ export function convertGraph(graph: GraphLike): Conversion {
         from.y,
         from.shape,
         from.layout,
-        `${pipes.indexOf(t)}`,
+        `${prefix}${pipes.indexOf(t)}`,
       );
       paramsOf.set(t, converted.params ?? []);
       result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
@@ -102,7 +145,7 @@ export function convertGraph(graph: GraphLike): Conversion {
         throw new NotConvertibleError(
           `toTfjs: ${layer.written} is called more than once: a called layer's shared weights cannot be converted yet`,
         );
-      const path = `${pipes.indexOf(t)}.0`;
+      const path = `${prefix}${pipes.indexOf(t)}.0`;
       const operands = node.from.map(visit);
       const converted = converter.call(layer, {
         inputs: operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, "first", `${path}.input${i}`)),
@@ -123,7 +166,7 @@ export function convertGraph(graph: GraphLike): Conversion {
       result = { y, layout: "first", shape: t.shape };
     } else {
       const operands = node.from.map(visit);
-      const name = `${node.op === "fn" ? node.fn : node.op}.${joins.indexOf(t)}`;
+      const name = `${prefix}${node.op === "fn" ? node.fn : node.op}.${joins.indexOf(t)}`;
       const rank = t.shape.length;
       // operations (and matmul) work in PyTorch's order; add and cat take the first operand's layout.
       const layout: Layout = node.op === "matmul" || node.op === "fn" ? "first" : operands[0]!.layout;
@@ -146,24 +189,8 @@ export function convertGraph(graph: GraphLike): Conversion {
     return result;
   };
 
-  const inputsText = graph.inputs.map((t) => showShape(t.shape)).join(", ");
-  const outputs = withKnownSizes(inputsText, () =>
-    withSharing(layerLists, () =>
-      graph.outputs.map((t, i) => {
-        const out = visit(t);
-        const y = toLayout(out.y, out.shape.length, out.layout, "first", `output${i}`);
-        // tfjs wants each output made by a layer, once: an input or a repeated output passes an identity.
-        const reused = inputs.includes(y) || graph.outputs.slice(0, i).some((other) => done.get(other) === out);
-        return reused
-          ? (tfl.layers
-              .activation({ activation: "linear", name: `output${i}.identity` })
-              .apply(y) as tfl.SymbolicTensor)
-          : y;
-      }),
-    ),
-  );
-  const model = tfl.model({ inputs, outputs });
-  return { model, params: pipes.flatMap((t) => paramsOf.get(t) ?? []) };
+  const outputs = graph.outputs.map(visit);
+  return { outputs, params: pipes.flatMap((t) => paramsOf.get(t) ?? []) };
 }
 
 /** cat's dimension as tfjs's concatenate axis (the batch dimension cannot be joined in tfjs-layers). */

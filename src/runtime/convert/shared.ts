@@ -5,6 +5,7 @@
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { LayerConfig, ParamSpec } from "./context.ts";
 import type { Layout } from "./layout.ts";
+import { layerListsOf } from "./graph.ts";
 
 /** A converted application of a layer with weights: the tfjs subgraph from `x` to `y`. */
 export interface Applied {
@@ -30,9 +31,13 @@ export const innerLayers = (layer: LayerConfig): readonly (readonly LayerConfig[
     ? [layer.layers, layer.projection]
     : layer.kind === "concat"
       ? layer.branches
-      : layer.kind === "nestedSequential" || layer.kind === "model"
+      : layer.kind === "nestedSequential"
         ? [layer.layers]
-        : [];
+        : layer.kind === "model"
+          ? layer.graph
+            ? layerListsOf(layer.graph)
+            : [layer.layers]
+          : [];
 
 /** The layer objects that appear more than once in the layer lists (blocks' inner layers included). */
 export function repeatedLayers(lists: readonly (readonly LayerConfig[])[]): Set<LayerConfig> {
