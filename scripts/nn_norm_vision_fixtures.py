@@ -12,8 +12,8 @@ in the format of scripts/nn_extra_fixtures.py:
 Each shape record ran PyTorch's real module in training mode (SyncBatchNorm: its checks, then the batch norm it
 runs on one process; 1.13 refuses CPU tensors before that). Batches are ≥ 2: PyTorch's batch norm refuses a
 single value per channel when training, which shapecheck does not check (the batch is unknown to it).
-`type` (upsample): the dimensions the type leaves `number` (⌊d × f⌋ for a decimal f whose exact product is an
-integer: the double product may fall below it). Seeded; not run by CI. Rerun by hand:
+`type` (upsample): the dimensions the type leaves `number` (⌊d × f⌋ for a decimal f, not a binary fraction, whose
+exact product is an integer: the double product may fall below it). Seeded; not run by CI. Rerun by hand:
     /usr/bin/python3 scripts/nn_norm_vision_fixtures.py
 """
 import json
@@ -150,16 +150,17 @@ def instance_norm_record():
 
 
 def decimal_factor():
-    return rng.choice([0.5, 1.5, 2.5, 0.75, 1.25, 0.3, 1.1, 0.7, 3.3, 0.25, 0.29, 1.7])
+    return rng.choice([0.5, 1.5, 2.5, 0.75, 1.25, 0.3, 1.1, 0.7, 3.3, 0.25, 0.29, 1.7, 0.2, 0.6, 1.2, 0.4])
 
 
 def upsample_type(shape, factors):
-    """The output the type gives: null where ⌊d × f⌋ is left `number` (decimal f, exact product an integer)."""
+    """The output the type gives: null where ⌊d × f⌋ is left `number` (a decimal f that is not a binary fraction,
+    whose exact product d × f is an integer: the double product may fall just below it)."""
     def one(d, f):
         exact = Fraction(str(f)) * d
-        if Fraction(str(f)).denominator != 1 and exact.denominator == 1:
-            return None
-        return int(exact) if exact.denominator != 1 or Fraction(str(f)).denominator == 1 else None
+        denominator = Fraction(str(f)).denominator
+        binary = denominator & (denominator - 1) == 0
+        return None if not binary and exact.denominator == 1 else int(exact)
     spatial = shape[2:]
     return lambda output: output[:2] + [one(d, f) for d, f in zip(spatial, factors)]
 

@@ -3,22 +3,49 @@
 // dimension; the mode fixes the rank (nearest: 1 to 3 spatial dimensions, linear 1, bilinear and bicubic 2,
 // trilinear 3). The size arithmetic (ScaledSize) is shared with ops.interpolate (src/ops/resize.ts).
 // Twin: src/families/upsample/upsample.ts.
-import type { Add, Mul } from "../../../types/arith/index.ts";
+import type { Add, FloorDiv, Mod, Mul } from "../../../types/arith/index.ts";
 import type { Dim, Shape, ShowShape } from "../../../types/shape/dims.ts";
 import type { writeRankMessage } from "../conv/conv.types.ts";
 
-type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-type Decimals<F> = `${F & number}` extends `${number}.${infer Fraction}` ? Fraction : "";
+type StripZeros<S extends string> = S extends `0${infer R}` ? (R extends "" ? "0" : StripZeros<R>) : S;
+type Zeros<S extends string> = S extends `${string}${infer R}` ? `0${Zeros<R>}` : "";
+type ToNumber<S extends string> = S extends `${infer N extends number}` ? N : never;
+/** 5^k for k decimals: a factor digits / 10^k is a binary fraction (exact in a double) when 5^k divides its digits. */
+interface FivePower {
+  "0": 5;
+  "00": 25;
+  "000": 125;
+  "0000": 625;
+  "00000": 3125;
+  "000000": 15625;
+}
 /**
- * ⌊d × f⌋, PyTorch's output size for a scale factor (a product of doubles, floored). Exact for an integer factor;
- * for a decimal one (up to 6 decimals) when the exact product is not an integer (its floor is the double's);
- * `number` when the exact product is an integer (the double's may fall just below it: 0.29 × 100 = 28.999…),
- * for a named or unknown dimension, and for longer decimals.
+ * d × (digits / 10^k) for a factor with k decimals: ⌊d·digits / 10^k⌋, exact unless it divides evenly while the
+ * factor is not a binary fraction (0.5, 0.25, 1.5, … are; 0.3, 0.29 are not): then `number`.
+ */
+type DecimalScaled<D, Whole extends string, Fraction extends string> =
+  ToNumber<StripZeros<`${Whole}${Fraction}`>> extends infer Digits extends number
+    ? Mul<D, Digits> extends infer P extends number
+      ? ToNumber<`1${Zeros<Fraction>}`> extends infer Power extends number
+        ? Mod<P, Power> extends 0
+          ? Mod<Digits, FivePower[Zeros<Fraction> & keyof FivePower]> extends 0
+            ? FloorDiv<P, Power> & Dim
+            : number
+          : FloorDiv<P, Power> & Dim
+        : number
+      : number
+    : number;
+/**
+ * ⌊d × f⌋, PyTorch's output size for a scale factor (a product of doubles, floored). Exact for an integer factor
+ * and a binary fraction (0.5, 1.5, 0.25: exact doubles); for another decimal (up to 6 decimals) when the exact
+ * product is not an integer (its floor is the double's); `number` when it is (the double's may fall just below:
+ * 0.29 × 100 = 28.999…), for a named or unknown dimension, and for longer decimals.
  *
  * @example
  * type A = ScaledSize<7, 2>; //=> 14
  * type B = ScaledSize<7, 0.5>; //=> 3
- * type C = ScaledSize<8, 0.5>; //=> number
+ * type C = ScaledSize<8, 0.5>; //=> 4
+ * type D = ScaledSize<10, 0.3>; //=> number
  */
 export type ScaledSize<D, F> = D extends string
   ? number
@@ -26,13 +53,11 @@ export type ScaledSize<D, F> = D extends string
     ? number
     : `${F & number}` extends `${string}e${string}`
       ? number
-      : Decimals<F> extends ""
-        ? Mul<D, F> & Dim
-        : Decimals<F> extends `${Digit}${Digit}${Digit}${Digit}${Digit}${Digit}${Digit}${string}`
+      : `${F & number}` extends `${infer Whole}.${infer Fraction}`
+        ? Fraction extends `${infer _1}${infer _2}${infer _3}${infer _4}${infer _5}${infer _6}${infer _7}${string}` // 7+
           ? number
-          : `${Mul<D, F> & number}` extends `${infer Whole extends number}.${string}`
-            ? Whole
-            : number;
+          : DecimalScaled<D, Whole, Fraction>
+        : Mul<D, F> & Dim;
 
 type Ones<N extends number, Out extends 1[] = []> = Out["length"] extends N ? Out : Ones<N, [...Out, 1]>;
 /** One value per spatial dimension: the tuple as given, or a single number repeated. */
