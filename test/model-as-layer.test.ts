@@ -214,3 +214,22 @@ test("a graph used as a layer converts in place: its keys under its position, us
   const actual = outer.predict(data as never) as tf.Tensor;
   assert.ok(tf.max(tf.abs(tf.sub(actual, expected))).dataSync()[0]! < 1e-5);
 });
+
+test("shapecheck explain: a graph used as a layer is a row with the graph's rows under it", () => {
+  const x = input([8]);
+  const block = named("block", graph({ inputs: [x], outputs: [ops.add(x, x.pipe(nn.linear(8, 8), nn.tanh()))] }));
+  const outer = sequential(input([8]), block, nn.relu());
+  const explained = explainSequential("outer", outer.inputShape, outer.layers);
+  const row = explained.layers[0]!;
+  assert.equal(row.layer, "block (graph)");
+  assert.deepEqual(
+    row.branches?.[0]?.layers.map((inner) => [inner.id, inner.index, inner.layer, inner.from]),
+    [
+      ["L0_L0", "0.0", "linear(8, 8)", ["in"]],
+      ["L0_L1", "0.1", "tanh()", ["L0_L0"]],
+      ["L0_L2", "0.2", "ops.add(…)", ["in", "L0_L1"]],
+    ],
+  );
+  assert.equal(row.params, 8 * 8 + 8);
+  assert.equal(explained.params.total, 8 * 8 + 8);
+});

@@ -186,6 +186,21 @@ function explainBranches(
   from: string,
 ): { branches: ExplainedBranch[] } | undefined {
   const config = layer as unknown as Record<string, unknown>;
+  if (layer.kind === "model" && isGraph(config["graph"])) {
+    // a graph used as a layer: its rows (on its own input's shape), ids and indexes under this row's
+    const inner = explainGraph(layer.written, config["graph"]);
+    const inputs = new Set(inner.inputs.map((one) => one.id));
+    const rename = (row: ExplainedLayer): ExplainedLayer => ({
+      ...row,
+      id: `${id}_${row.id}`,
+      index: `${index}.${row.index}`,
+      from: row.from.map((one) => (inputs.has(one) ? from : `${id}_${one}`)),
+      ...(row.branches
+        ? { branches: row.branches.map((branch) => ({ ...branch, layers: branch.layers.map(rename) })) }
+        : {}),
+    });
+    return { branches: [{ label: "graph", layers: inner.layers.map(rename) }] };
+  }
   // [label, key in ids and indexes, layers]: `3.0` (residual), `3.p0` (its projection), `3.b1.0` (concat's branch 1).
   const chains: [string, string, unknown][] =
     layer.kind === "nestedSequential" || (layer.kind === "model" && config["graph"] === undefined)
