@@ -119,6 +119,8 @@ const rnnRank = (r: Random) => (r.chance(0.92) ? 2 : r.pick([1, 3]));
 const sequences = (r: Random) => r.pick([undefined, undefined, true, false]);
 
 const cellCall = (r: Random, depth = 0): Call => {
+  // tfjs exports convLstm2dCell, but its RNN refuses it (ndim 3): both must refuse it in rnn and stackedRNNCells
+  if (r.chance(0.03)) return call("convLstm2dCell", { filters: r.int(1, 3), kernelSize: r.int(1, 3) });
   if (depth === 0 && r.chance(0.15))
     return call("stackedRNNCells", {
       cells: Array.from({ length: r.chance(0.05) ? 0 : r.int(1, 3) }, () => cellCall(r, 1)),

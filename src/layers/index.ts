@@ -169,6 +169,7 @@ export {
   gruCell,
   stackedRNNCells,
   convLstm2d,
+  convLstm2dCell,
   type SimpleRNN,
   type LSTM,
   type GRU,
@@ -178,6 +179,7 @@ export {
   type GRUCell,
   type StackedRNNCells,
   type ConvLSTM2D,
+  type ConvLSTM2DCell,
   type SimpleRNNArgs,
   type LSTMArgs,
   type GRUArgs,
@@ -187,6 +189,7 @@ export {
   type GRUCellArgs,
   type StackedRNNCellsArgs,
   type ConvLSTM2DArgs,
+  type ConvLSTM2DCellArgs,
 } from "../families/recurrent/tf-recurrent.layers.ts";
 export {
   timeDistributed,

@@ -62,9 +62,12 @@ export type GRUCellArgs = TfArgs<typeof tfl.layers.gruCell>;
 
 /** The kinds of tfjs's cells. */
 export type TfCellKind = "SimpleRNNCell" | "LSTMCell" | "GRUCell" | "StackedRNNCells";
-/** A cell of the `layers` vocabulary (what `layers.rnn({ cell })` takes): its kind and its output size. */
+/**
+ * A cell of the `layers` vocabulary (what `layers.rnn({ cell })` takes): its kind and its output size. (A
+ * convLstm2dCell is one too, which rnn refuses with its message: tfjs's RNN takes [batch, time, features] only.)
+ */
 export interface TfCell {
-  readonly kind: TfCellKind;
+  readonly kind: TfCellKind | "ConvLSTM2DCell";
   readonly units: number;
 }
 /** tfjs-layers' `RNNLayerArgs`: `cell` is a cell of `layers` or an array of them (stacked). */
@@ -190,6 +193,13 @@ export type writeNoCellMessage<
 > = `${Layer}: ${Key} must hold at least one cell`;
 export const writeNoCellMessage = (layer: string, key: string): string =>
   `${layer}: ${key} must hold at least one cell`;
+/** A convLstm2dCell given to rnn or stackedRNNCells: tfjs's RNN takes [batch, time, features] inputs only. */
+export type writeConvCellMessage<
+  Layer extends string,
+  Key extends string,
+> = `${Layer}: ${Key} cannot hold a convLstm2dCell: TensorFlow.js's RNN takes [batch, time, features] inputs (use layers.convLstm2d)`;
+export const writeConvCellMessage = (layer: string, key: string): string =>
+  `${layer}: ${key} cannot hold a convLstm2dCell: TensorFlow.js's RNN takes [batch, time, features] inputs (use layers.convLstm2d)`;
 /** Something that is not a cell of `layers` where a cell is expected (JavaScript only: the types say it). */
 export const writeNotACellMessage = (layer: string, key: string): string =>
   `${layer}: ${key} must be a cell of layers (simpleRNNCell, lstmCell, gruCell or stackedRNNCells)`;
@@ -374,7 +384,15 @@ function recurrent(
 
 type NoCellProblem<Layer extends string, Args, Key extends string> = At<
   Key,
-  Args extends { readonly [K in Key]: readonly [] } ? writeNoCellMessage<Layer, Key> : false
+  Args extends { readonly [K in Key]: infer Value }
+    ? Value extends readonly []
+      ? writeNoCellMessage<Layer, Key>
+      : [Extract<Value extends readonly (infer One)[] ? One : Value, { readonly kind: "ConvLSTM2DCell" }>] extends [
+            never,
+          ]
+        ? false
+        : writeConvCellMessage<Layer, Key>
+    : false
 >;
 
 /**
@@ -429,6 +447,7 @@ function cellsOf(layer: string, key: string, given: unknown): TfCellConfig[] {
   if (cells.length === 0) throw new ShapeError(writeNoCellMessage(layer, key));
   for (const cell of cells) {
     const kind = (cell as { kind?: unknown } | null)?.kind;
+    if (kind === "ConvLSTM2DCell") throw new ShapeError(writeConvCellMessage(layer, key));
     if (!["SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells"].includes(kind as string))
       throw new ShapeError(writeNotACellMessage(layer, key));
   }
@@ -579,7 +598,7 @@ export function stackedRNNCells<
   >,
 >(args: CheckedLooseOptions<Args, Problem, StackedRNNCellsArgs>): StackedRNNCells<Fitting<Args, StackedRNNCellsArgs>> {
   const options = args as StackedRNNCellsArgs;
-  const layer = writtenLayer("stackedRNNCells", options, ["cells"]);
+  const layer = "stackedRNNCells({ cells: … })"; // as its type writes it
   checkKnownOptions(
     layer,
     "stackedRNNCells",
@@ -740,6 +759,97 @@ export function convLstm2d<const Args extends RequiredOptions<ConvLSTM2DArgs>, P
         input,
       );
     }),
+  };
+  return runtime as never;
+}
+
+// ---- ConvLSTM2DCell
+
+const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
+/** tfjs-layers' `ConvLSTM2DCellArgs` (the options that change shapes as convolutions write them). */
+export interface ConvLSTM2DCellArgs extends Omit<
+  TfArgs<typeof tfl.layers.convLstm2dCell>,
+  "filters" | "kernelSize" | "strides" | "padding" | "dilationRate" | "dataFormat"
+> {
+  readonly filters: number;
+  readonly kernelSize: SizeArg;
+  readonly strides?: SizeArg;
+  readonly padding?: "valid" | "same" | "causal";
+  readonly dilationRate?: SizeArg;
+  readonly dataFormat?: DataFormat;
+}
+export const convLstm2dCellOptions = optionSet<ConvLSTM2DCellArgs>()(
+  ...layerArgs,
+  ...cellKeys.filter((key) => key !== "units"),
+  "recurrentActivation",
+  "unitForgetBias",
+  "implementation",
+  ...convCellShown,
+);
+/**
+ * `layers.convLstm2dCell({ filters, kernelSize })`: one step of a ConvLSTM2D. TensorFlow.js exports it, but its RNN
+ * takes [batch, time, features] only: neither a layer nor a cell for layers.rnn (layers.convLstm2d makes its own).
+ */
+export interface ConvLSTM2DCell<Args extends ConvLSTM2DCellArgs = ConvLSTM2DCellArgs> extends TfLayerOf<Args> {
+  readonly kind: "ConvLSTM2DCell";
+  readonly units: Args["filters"];
+  readonly "~rule": TfCellShapeRule<WrittenLayer<"convLstm2dCell", Args, typeof convCellShown>>;
+}
+type ConvCellProblem<
+  Args,
+  Layer extends string = WrittenLayer<"convLstm2dCell", Args, typeof convCellShown>,
+> = FirstOptionProblem<
+  [
+    UnknownOptionProblem<Layer, "convLstm2dCell", Args, keyof ConvLSTM2DCellArgs>,
+    SizeOptionProblem<Layer, Args, "filters">,
+    SizeOptionProblem<Layer, Args, "kernelSize", 2>,
+    SizeOptionProblem<Layer, Args, "strides", 2>,
+    At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
+    SizeOptionProblem<Layer, Args, "dilationRate", 2>,
+    At<"dilationRate", StridesDilationProblem<Layer, Args>>,
+  ]
+>;
+
+/**
+ * tfjs's `tf.layers.convLstm2dCell({ filters, kernelSize })`, checked as tfjs checks it; tfjs's RNN cannot run it
+ * (it takes [batch, time, features]), so rnn and stackedRNNCells refuse it: use `layers.convLstm2d`.
+ *
+ * @example
+ * const cell = layers.convLstm2dCell({ filters: 4, kernelSize: 3 });
+ */
+export function convLstm2dCell<const Args extends RequiredOptions<ConvLSTM2DCellArgs>, Problem = ConvCellProblem<Args>>(
+  args: CheckedLooseOptions<Args, Problem, ConvLSTM2DCellArgs>,
+): ConvLSTM2DCell<Fitting<Args, ConvLSTM2DCellArgs>> {
+  const options = args as ConvLSTM2DCellArgs;
+  const layer = writtenLayer("convLstm2dCell", options, convCellShown);
+  checkKnownOptions(
+    layer,
+    "convLstm2dCell",
+    options,
+    convLstm2dCellOptions,
+    requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize"),
+  );
+  checkSizeOption(layer, options, "filters");
+  checkSizeOption(layer, options, "kernelSize", 2);
+  checkSizeOption(layer, options, "strides", 2);
+  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
+  choiceOf(layer, options, "padding", ["valid", "same"]);
+  checkSizeOption(layer, options, "dilationRate", 2);
+  const strides = perDim(optionOf<SizeArg>(options, "strides", 1), 2);
+  const dilations = perDim(optionOf<SizeArg>(options, "dilationRate", 1), 2);
+  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
+    throw new ShapeError(stridesDilationMessage(layer));
+  dataFormatOf(layer, options);
+  checkActivation(layer, options.activation);
+  checkActivation(layer, options.recurrentActivation);
+  const runtime = {
+    kind: "ConvLSTM2DCell",
+    written: layer,
+    args: options,
+    units: options.filters,
+    outputShape: () => {
+      throw new ShapeError(cellMessage(layer));
+    },
   };
   return runtime as never;
 }

@@ -45,3 +45,5 @@ export const inner = sequential(
   input([10]),
   layers.bidirectional({ layer: layers.lstm({ units: 8 }) }), // error: bidirectional({ layer: … }): lstm({ units: 8 }): expects an input [batch, time, features] (rank 3), got rank 2 (input [number, 10])
 );
+export const convCell = layers.rnn({ cell: layers.convLstm2dCell({ filters: 2, kernelSize: 3 }) }); // error: rnn({ cell: … }): cell cannot hold a convLstm2dCell: TensorFlow.js's RNN takes [batch, time, features] inputs (use layers.convLstm2d)
+export const convCellDilated = layers.convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }); // error: convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }): strides and dilationRate cannot both be above 1 (TensorFlow.js)
