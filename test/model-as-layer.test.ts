@@ -3,11 +3,14 @@
 // output on the actual input, its weights shared when the same model object is used twice (one
 // training step changes both uses alike; parameters and state_dict keys once), explained row by row.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, named, nn, ops, sequential, ShapeError } from "../src/index.ts";
-import { build, ready, toTfjs } from "../src/tfjs.ts";
+import { build, load, ready, toTfjs } from "../src/tfjs.ts";
+import { toPyTorch } from "../src/pytorch.ts";
 import { explainSequential } from "../src/explain/explain.ts";
 import { gan, generatorThroughD, netD, netG, nz } from "../examples/gan.ts";
 
@@ -232,4 +235,23 @@ test("shapecheck explain: a graph used as a layer is a row with the graph's rows
   );
   assert.equal(row.params, 8 * 8 + 8);
   assert.equal(explained.params.total, 8 * 8 + 8);
+});
+
+test("a model with models as layers saves and loads (the same state_dict keys), and toPyTorch names what it cannot export", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-model-as-layer-"));
+  try {
+    const model = build(gan);
+    await model.save(`file://${dir}`);
+    const loaded = await load(gan, `file://${dir}`);
+    assert.deepEqual(Object.keys(loaded.stateDict()), Object.keys(model.stateDict()));
+    const inputs = [tf.randomNormal([2, nz, 1, 1]), tf.randomUniform([2, 3, 32, 32], -1, 1)];
+    const [a, b] = [model, loaded].map((m) => (m.predict(inputs as never) as tf.Tensor[]).map((t) => t.dataSync()));
+    assert.deepEqual(a, b);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(
+    () => toPyTorch(generatorThroughD as never),
+    (error: unknown) => error instanceof Error && error.message.includes("netG (sequential)"),
+  );
 });
