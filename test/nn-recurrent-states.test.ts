@@ -1,14 +1,17 @@
 // The states of torch.nn's recurrent layers (issue 17) against PyTorch 1.13 (test/fixtures/pytorch-nn-recurrent.json,
-// scripts/nn_recurrent_fixtures.py, "stateValues"): shapecheck's tfjs layers for a layer called with its states
-// (RecurrentStack: `out, (h, c) = lstm(x, (h0, c0))`; RecurrentCell: `h, c = cell(x, (h, c))`) compute PyTorch's
-// outputs and final states with PyTorch's weights, from given initial states or zeros, on wasm and cpu.
+// scripts/nn_recurrent_fixtures.py): calls with and without initial states (`lstm.call(x, [hx, cx])`) give
+// PyTorch's output shapes or refuse where PyTorch raises ("calls", ≥ 200 accepted per module); shapecheck's tfjs
+// layers for them (RecurrentStack: `out, (h, c) = lstm(x, (h0, c0))`; RecurrentCell: `h, c = cell(x, (h, c))`)
+// and whole converted graphs compute PyTorch's outputs and final states with PyTorch's weights ("stateValues"),
+// from given initial states or zeros, on wasm and cpu.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import { nn } from "../src/index.ts";
-import { ready } from "../src/tfjs.ts";
+import { graph, input, nn, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
+import { build, ready } from "../src/tfjs.ts";
+import { callOutcome, callText, type CallRecord } from "./pytorch/nn-recurrent-calls.ts";
 import type { RecurrentConfig } from "../src/families/recurrent/recurrent.nn.ts";
 import type { RecurrentCellConfig } from "../src/families/recurrent/rnn-cell.nn.ts";
 import { RecurrentStack } from "../src/families/recurrent/recurrent-stack.tfjs-layer.ts";
@@ -21,8 +24,54 @@ interface StateValue {
   readonly outputs: number[][];
 }
 const fixtures = JSON.parse(readFileSync(new URL("fixtures/pytorch-nn-recurrent.json", import.meta.url), "utf8")) as {
+  calls: Record<string, CallRecord[]>;
   stateValues: Record<string, StateValue>;
 };
+
+describe("calls with states: the runtime twins agree with PyTorch 1.13", () => {
+  for (const [family, records] of Object.entries(fixtures.calls)) {
+    test(family, (t) => {
+      const failures: string[] = [];
+      let [valid, invalid] = [0, 0];
+      for (const record of records) {
+        const text = callText(record);
+        const result = callOutcome(text);
+        if (record.outputs) {
+          valid += 1;
+          if (result instanceof ShapeError)
+            failures.push(
+              `${text}: PyTorch gives ${JSON.stringify(record.outputs)}, the runtime throws "${result.message}"`,
+            );
+          else if (JSON.stringify(result) !== JSON.stringify(record.outputs))
+            failures.push(
+              `${text}: PyTorch gives ${JSON.stringify(record.outputs)}, the runtime ${JSON.stringify(result)}`,
+            );
+        } else {
+          invalid += 1;
+          if (!(result instanceof ShapeError))
+            failures.push(`${text}: PyTorch raises "${record.error}", the runtime gives ${JSON.stringify(result)}`);
+        }
+      }
+      assert.deepEqual(failures, [], `${failures.length} disagreements:\n${failures.slice(0, 20).join("\n")}`);
+      assert.ok(valid >= 200, `${family}: ${valid} valid records`);
+      t.diagnostic(`${family}: ${valid} accepted and ${invalid} refused calls agree`);
+    });
+  }
+});
+
+/** A tensor of this shape as a graph input (its first dimension given as the batch). */
+const inputOf = (shape: readonly number[]) => input(shape.slice(1) as never, { batch: shape[0]! }) as Symbolic<Shape>;
+
+/** The graph of a state value case: its inputs x (and the states), its outputs flattened as PyTorch's. */
+function graphOf(fixture: StateValue) {
+  const layer = new Function("nn", `return ${fixture.layer};`)(nn) as {
+    call(input: unknown, state?: unknown): unknown;
+  };
+  const inputs = fixture.inputs.map((value) => inputOf(tf.tensor(value).shape));
+  const state = inputs.length === 1 ? undefined : inputs.length === 2 ? inputs[1] : inputs.slice(1);
+  const outputs = [layer.call(inputs[0], state)].flat(2) as Symbolic<Shape>[];
+  return graph({ inputs, outputs });
+}
 
 let count = 0;
 /** The tfjs layer of a layer called on symbolic tensors with `given` inputs. */
@@ -48,7 +97,7 @@ function tfjsLayer(config: RecurrentConfig | RecurrentCellConfig, given: number)
     projSize: config.projSize ?? 0,
     nonlinearity: config.nonlinearity ?? "tanh",
     dropout: config.dropout,
-    inputs: ["input", "h0", "c0"].slice(0, given),
+    inputs: ["input", "hx", "cx"].slice(0, given),
     name: `stack${(count += 1)}`,
   });
 }
@@ -80,6 +129,33 @@ for (const backend of ["wasm", "cpu"] as const) {
         assert.deepEqual(names, Object.keys(fixture.state), "weights in PyTorch's state_dict order and names");
         layer.weights.forEach((w, i) => w.write(tf.tensor(fixture.state[names[i]!]!)));
         const outputs = [layer.apply(inputs.length === 1 ? inputs[0]! : inputs)].flat() as tf.Tensor[];
+        assert.equal(outputs.length, fixture.outputs.length, "outputs");
+        const worst = Math.max(
+          ...outputs.map((y, i) => maxDifference(y, tf.tensor(fixture.outputs[i]!), `${name} output ${i}`)),
+        );
+        t.diagnostic(`max |Δ| ${worst.toExponential(2)} over ${outputs.length} outputs`);
+      });
+    }
+  });
+
+  describe(`converted graphs with states compute PyTorch's outputs and states (${backend})`, () => {
+    for (const [name, fixture] of Object.entries(fixtures.stateValues)) {
+      test(name, async (t) => {
+        assert.equal(await ready({ backend }), backend);
+        const model = build(graphOf(fixture) as never) as unknown as {
+          loadStateDict(state: unknown): void;
+          stateDict(): Record<string, unknown>;
+          tfjs: { execute(x: tf.Tensor[], outputs: string[]): tf.Tensor | tf.Tensor[]; outputs: { name: string }[] };
+        };
+        const state = Object.fromEntries(Object.entries(fixture.state).map(([key, value]) => [`0.0.${key}`, value]));
+        model.loadStateDict(state);
+        assert.deepEqual(Object.keys(model.stateDict()), Object.keys(state), "state_dict keys as PyTorch's");
+        // execute: a state's first dimension is not the batch (predict would slice it as one)
+        const got = model.tfjs.execute(
+          fixture.inputs.map((value) => tf.tensor(value)),
+          model.tfjs.outputs.map((o) => o.name),
+        );
+        const outputs = [got].flat();
         assert.equal(outputs.length, fixture.outputs.length, "outputs");
         const worst = Math.max(
           ...outputs.map((y, i) => maxDifference(y, tf.tensor(fixture.outputs[i]!), `${name} output ${i}`)),

@@ -24,7 +24,7 @@ export interface RecurrentStackArgs {
   projSize: number;
   nonlinearity: "tanh" | "relu";
   dropout: number;
-  /** The inputs given, in order: "input", then "h0" and "c0" when given. */
+  /** The inputs given, in order: "input", then "hx" and "cx" (h_0, c_0) when given. */
   inputs: string[];
   name?: string;
   trainable?: boolean;
@@ -114,8 +114,8 @@ export class RecurrentStack extends tfl.layers.Layer {
     return tf.tidy(() => {
       let x = list[0]!;
       const [batch, steps] = x.shape as [number, number, number];
-      const h0 = given("h0");
-      const c0 = given("c0");
+      const h0 = given("hx");
+      const c0 = given("cx");
       const hs: tf.Tensor[] = [];
       const cs: tf.Tensor[] = [];
       for (let k = 0; k < numLayers; k++) {

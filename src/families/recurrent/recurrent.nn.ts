@@ -22,6 +22,20 @@ import type { KindConfig } from "../layer-config.ts";
 import { checkOptionTypes, checkSizes, expected, isOptions, splitOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { recurrentRule } from "./recurrent.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import { callLayer, type CallableLayer } from "../../model/call.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
+import type {
+  After,
+  HiddenCallResult,
+  LSTMCallResult,
+  LSTMStateProblem,
+  SequenceInputProblem,
+  SequenceStateProblem,
+  StatePair,
+  StateRows,
+} from "./recurrent-call.types.ts";
+import { sequenceCallShapes } from "./recurrent-call.ts";
 
 /** PyTorch's keyword arguments of GRU, with PyTorch's defaults (`batch_first` is always true here). */
 export interface GRUOptions {
@@ -163,6 +177,127 @@ export interface LSTM<InputSize, HiddenSize, NumLayers = 1, Bidirectional = fals
   readonly bidirectional: Bidirectional;
   readonly projSize: ProjSize;
   readonly "~rule": LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>;
+  /**
+   * PyTorch's `out, (h_n, c_n) = lstm(input, (hx, cx))` on symbolic tensors: input [batch, seq, inputSize],
+   * the initial state `[hx, cx]` optional (zeros): hx [numLayers·directions, batch, projSize or hiddenSize],
+   * cx [numLayers·directions, batch, hiddenSize]; gives `[output, [h_n, c_n]]`, h_n and c_n shaped as hx
+   * and cx. Each argument that does not fit is an error on that argument.
+   *
+   * @example
+   * const encoder = nn.lstm(16, 32, 2);
+   * const [out, [h, c]] = encoder.call(input([10, 16]));
+   * out; // Symbolic<[number, 10, 32]>
+   * h; // Symbolic<[2, number, 32]>
+   */
+  call<X extends Shape, const State extends StatePair = undefined>(
+    input: Checked<
+      Symbolic<X>,
+      SequenceInputProblem<
+        WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+        InputSize,
+        X
+      >
+    >,
+    state?: Checked<
+      State,
+      After<
+        SequenceInputProblem<
+          WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+          InputSize,
+          X
+        >,
+        LSTMStateProblem<
+          WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+          StateRows<NumLayers, Bidirectional>,
+          HiddenSize,
+          ProjSize,
+          X,
+          State
+        >
+      >
+    >,
+  ): LSTMCallResult<
+    FirstProblem<
+      [
+        SequenceInputProblem<
+          WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+          InputSize,
+          X
+        >,
+        LSTMStateProblem<
+          WrittenRecurrent<"lstm", InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize>,
+          StateRows<NumLayers, Bidirectional>,
+          HiddenSize,
+          ProjSize,
+          X,
+          State
+        >,
+      ]
+    >,
+    X,
+    State,
+    RecurrentFeatures<HiddenSize, Bidirectional, ProjSize>,
+    StateRows<NumLayers, Bidirectional>,
+    HiddenSize,
+    ProjSize
+  >;
+}
+/**
+ * `call` of gru and rnn: PyTorch's `out, h_n = gru(input, hx)` on symbolic tensors: input [batch, seq,
+ * inputSize], hx optional (zeros) [numLayers·directions, batch, hiddenSize]; gives `[output, h_n]`, h_n shaped as hx.
+ */
+export interface HiddenStateCall<Kind extends string, InputSize, HiddenSize, NumLayers, Bidirectional> {
+  /**
+   * PyTorch's `out, h_n = gru(input, hx)` (or rnn's) on symbolic tensors: input [batch, seq, inputSize],
+   * hx optional (zeros) [numLayers·directions, batch, hiddenSize]; gives `[output, h_n]`, h_n shaped as hx.
+   *
+   * @example
+   * const gru = nn.gru(16, 32, { bidirectional: true });
+   * const [out, h] = gru.call(input([10, 16], { batch: 4 }));
+   * out; // Symbolic<[4, 10, 64]>
+   * h; // Symbolic<[2, 4, 32]>
+   */
+  call<X extends Shape, H extends Shape = never>(
+    input: Checked<
+      Symbolic<X>,
+      SequenceInputProblem<WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayers, Bidirectional, 0>, InputSize, X>
+    >,
+    hx?: Checked<
+      Symbolic<H>,
+      After<
+        SequenceInputProblem<WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayers, Bidirectional, 0>, InputSize, X>,
+        SequenceStateProblem<
+          WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
+          "hx",
+          StateRows<NumLayers, Bidirectional>,
+          HiddenSize,
+          "hiddenSize",
+          X,
+          H
+        >
+      >
+    >,
+  ): HiddenCallResult<
+    FirstProblem<
+      [
+        SequenceInputProblem<WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayers, Bidirectional, 0>, InputSize, X>,
+        SequenceStateProblem<
+          WrittenRecurrent<Kind, InputSize, HiddenSize, NumLayers, Bidirectional, 0>,
+          "hx",
+          StateRows<NumLayers, Bidirectional>,
+          HiddenSize,
+          "hiddenSize",
+          X,
+          H
+        >,
+      ]
+    >,
+    X,
+    H,
+    RecurrentFeatures<HiddenSize, Bidirectional>,
+    StateRows<NumLayers, Bidirectional>,
+    HiddenSize
+  >;
 }
 /** The shape rule of LSTM. */
 export interface LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, ProjSize> extends ShapeRule {
@@ -179,7 +314,8 @@ export interface LSTMShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional, 
  * @example
  * type T = GRU<300, 128>; // [n, 12, 300] → [n, 12, 128]
  */
-export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false> extends Layer, RuntimeLayer {
+export interface GRU<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false>
+  extends Layer, RuntimeLayer, HiddenStateCall<"gru", InputSize, HiddenSize, NumLayers, Bidirectional> {
   readonly kind: "gru";
   readonly inputSize: InputSize;
   readonly hiddenSize: HiddenSize;
@@ -203,7 +339,8 @@ export interface GRUShapeRule<InputSize, HiddenSize, NumLayers, Bidirectional> e
  * @example
  * type T = RNN<300, 128>; // [n, 12, 300] → [n, 12, 128]
  */
-export interface RNN<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false> extends Layer, RuntimeLayer {
+export interface RNN<InputSize, HiddenSize, NumLayers = 1, Bidirectional = false>
+  extends Layer, RuntimeLayer, HiddenStateCall<"rnn", InputSize, HiddenSize, NumLayers, Bidirectional> {
   readonly kind: "rnn";
   readonly inputSize: InputSize;
   readonly hiddenSize: HiddenSize;
@@ -412,6 +549,7 @@ export function writtenRecurrent(
 
 /** The config of lstm / gru / rnn (its runtime object), PyTorch's defaults filled in; projSize is lstm's only, nonlinearity rnn's. */
 export interface RecurrentConfig extends KindConfig<"lstm" | "gru" | "rnn"> {
+  readonly callShapes: CallableLayer["callShapes"];
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly numLayers: number;
@@ -452,7 +590,8 @@ function recurrent(
     if (projSize >= hiddenSize) throw new ShapeError(writeProjSizeMessage(layer, projSize, hiddenSize));
   }
   const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
-  const runtime: RecurrentConfig = {
+  const sizes = { inputSize, hiddenSize, projSize, numLayers, directions: bidirectional ? 2 : 1 };
+  const runtime: RecurrentConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,
     inputSize,
@@ -464,6 +603,16 @@ function recurrent(
     ...(kind === "lstm" ? { projSize } : {}),
     ...(kind === "rnn" ? { nonlinearity: (options as RNNOptions).nonlinearity ?? "tanh" } : {}),
     outputShape: (input: RuntimeShape) => recurrentRule(layer, inputSize, outFeatures, input),
+    callShapes: (inputs) => sequenceCallShapes(layer, kind === "lstm", sizes, inputs),
+    // PyTorch's forward: lstm(input, (hx, cx)) → [out, [h_n, c_n]]; gru / rnn (input, hx) → [out, h_n]
+    call(input: unknown, state?: unknown) {
+      if (kind === "lstm") {
+        const [hx, cx] = (state ?? []) as unknown[];
+        const [out, h, c] = callLayer(runtime, { input, hx, cx });
+        return [out, [h, c]];
+      }
+      return callLayer(runtime, { input, hx: state });
+    },
   };
   return runtime as never;
 }

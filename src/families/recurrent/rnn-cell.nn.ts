@@ -13,6 +13,20 @@ import { readParams } from "../activation/extra-activations.ts";
 import { nonlinearityType } from "./recurrent.nn.ts";
 import type { CellRule } from "./rnn-cell.types.ts";
 import { cellRule } from "./rnn-cell.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import { callLayer, type CallableLayer } from "../../model/call.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
+import type {
+  After,
+  CellCallResult,
+  CellInputProblem,
+  CellStateProblem,
+  LSTMCellCallResult,
+  LSTMCellStateProblem,
+  StatePair,
+} from "./recurrent-call.types.ts";
+import { cellCallShapes } from "./recurrent-call.ts";
 
 type CellKind = "rnnCell" | "lstmCell" | "gruCell";
 
@@ -22,6 +36,60 @@ export interface RecurrentCell<Kind extends CellKind, InputSize, HiddenSize> ext
   readonly inputSize: InputSize;
   readonly hiddenSize: HiddenSize;
   readonly "~rule": CellShapeRule<Kind, InputSize, HiddenSize>;
+  /** PyTorch's forward on symbolic tensors: `h' = cell(input, hx)`; an LSTM cell's `h', c' = cell(input, (hx, cx))`. */
+  readonly call: Kind extends "lstmCell"
+    ? LSTMCellCall<InputSize, HiddenSize>
+    : HiddenCellCall<Kind, InputSize, HiddenSize>;
+}
+type WrittenCell<Kind extends string, I, H> = `${Kind}(${I & number}, ${H & number})`;
+/**
+ * `rnnCell(…).call(input, hx?)` and `gruCell(…).call(input, hx?)`: input [batch, inputSize], hx optional
+ * (zeros) [batch, hiddenSize] → h' [batch, hiddenSize].
+ */
+export interface HiddenCellCall<Kind extends string, InputSize, HiddenSize> {
+  <X extends Shape, H extends Shape = never>(
+    input: Checked<Symbolic<X>, CellInputProblem<WrittenCell<Kind, InputSize, HiddenSize>, InputSize, X>>,
+    hx?: Checked<
+      Symbolic<H>,
+      After<
+        CellInputProblem<WrittenCell<Kind, InputSize, HiddenSize>, InputSize, X>,
+        CellStateProblem<WrittenCell<Kind, InputSize, HiddenSize>, "hx", HiddenSize, X, H>
+      >
+    >,
+  ): CellCallResult<
+    FirstProblem<
+      [
+        CellInputProblem<WrittenCell<Kind, InputSize, HiddenSize>, InputSize, X>,
+        CellStateProblem<WrittenCell<Kind, InputSize, HiddenSize>, "hx", HiddenSize, X, H>,
+      ]
+    >,
+    X,
+    H,
+    HiddenSize
+  >;
+}
+/** `lstmCell(…).call(input, [hx, cx]?)`: input [batch, inputSize], hx, cx optional (zeros) [batch, hiddenSize] → `[h', c']`. */
+export interface LSTMCellCall<InputSize, HiddenSize> {
+  <X extends Shape, const State extends StatePair = undefined>(
+    input: Checked<Symbolic<X>, CellInputProblem<WrittenCell<"lstmCell", InputSize, HiddenSize>, InputSize, X>>,
+    state?: Checked<
+      State,
+      After<
+        CellInputProblem<WrittenCell<"lstmCell", InputSize, HiddenSize>, InputSize, X>,
+        LSTMCellStateProblem<WrittenCell<"lstmCell", InputSize, HiddenSize>, HiddenSize, X, State>
+      >
+    >,
+  ): LSTMCellCallResult<
+    FirstProblem<
+      [
+        CellInputProblem<WrittenCell<"lstmCell", InputSize, HiddenSize>, InputSize, X>,
+        LSTMCellStateProblem<WrittenCell<"lstmCell", InputSize, HiddenSize>, HiddenSize, X, State>,
+      ]
+    >,
+    X,
+    State,
+    HiddenSize
+  >;
 }
 /** The shape rule of a cell. */
 export interface CellShapeRule<Kind extends CellKind, InputSize, HiddenSize> extends ShapeRule {
@@ -56,6 +124,7 @@ export type GRUCell<InputSize, HiddenSize> = RecurrentCell<"gruCell", InputSize,
 
 /** The config of a cell (its runtime object), PyTorch's defaults filled in; nonlinearity is rnnCell's only. */
 export interface RecurrentCellConfig extends KindConfig<CellKind> {
+  readonly callShapes: CallableLayer["callShapes"];
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly bias: boolean;
@@ -157,7 +226,7 @@ function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: reado
   const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
   const types = { bias: expected.boolean, nonlinearity: nonlinearityType };
   const { values } = readParams(kind, names, args, { bias: true, nonlinearity: "tanh" }, types, layer);
-  const runtime: RecurrentCellConfig = {
+  const runtime: RecurrentCellConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,
     inputSize,
@@ -165,6 +234,13 @@ function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: reado
     bias: values["bias"] as boolean,
     ...(kind === "rnnCell" ? { nonlinearity: values["nonlinearity"] as "tanh" | "relu" } : {}),
     outputShape: (input) => cellRule(layer, inputSize, hiddenSize, input),
+    callShapes: (inputs) => cellCallShapes(layer, kind === "lstmCell", { inputSize, hiddenSize }, inputs),
+    // PyTorch's forward: lstmCell(input, (hx, cx)) → [h', c']; rnnCell / gruCell (input, hx) → h'
+    call(input: unknown, state?: unknown) {
+      if (kind !== "lstmCell") return callLayer(runtime, { input, hx: state })[0];
+      const [hx, cx] = (state ?? []) as unknown[];
+      return callLayer(runtime, { input, hx, cx });
+    },
   };
   return runtime as never;
 }

@@ -8,6 +8,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { ParamSpec } from "./context.ts";
 import { multiheadAttentionCall } from "../../families/attention/attention.tfjs.ts";
 import { transformerCall } from "../../families/transformer/transformer.tfjs.ts";
+import { recurrentCall, recurrentCellCall } from "../../families/recurrent/recurrent-call.tfjs.ts";
 
 /** Where a call is converted. */
 export interface CallContext {
@@ -40,4 +41,10 @@ export const callConverters: { readonly [Kind in LayerKind]?: CallConverter<Conf
   transformerDecoderLayer: transformerCall,
   transformerDecoder: transformerCall,
   transformer: transformerCall,
+  lstm: recurrentCall,
+  gru: recurrentCall,
+  rnn: recurrentCall,
+  rnnCell: recurrentCellCall,
+  lstmCell: recurrentCellCall,
+  gruCell: recurrentCellCall,
 };

@@ -1,0 +1,86 @@
+// Twin of recurrent-call.types.ts: the output shapes of a recurrent layer or cell called on symbolic
+// tensors with its states (`input`, then `hx` and `cx` when given), each argument checked in order.
+import { ShapeError } from "../../errors.ts";
+import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
+import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+
+export interface SequenceSizes {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly projSize: number;
+  readonly numLayers: number;
+  readonly directions: number;
+}
+
+const first = (problems: readonly (() => string | false)[]): void => {
+  for (const problem of problems) {
+    const message = problem();
+    if (message !== false) throw new ShapeError(message);
+  }
+};
+
+/** [output, h_n] (gru, rnn) or [output, h_n, c_n] (lstm). */
+export function sequenceCallShapes(
+  layer: string,
+  lstm: boolean,
+  sizes: SequenceSizes,
+  inputs: CallInputs,
+): RuntimeShape[] {
+  const { input: x, hx, cx } = inputs;
+  const { inputSize, hiddenSize, projSize, numLayers, directions } = sizes;
+  const out = projSize > 0 ? projSize : hiddenSize;
+  const rows = numLayers * directions;
+  const batch = x!.length === 3 ? x![0]! : undefined;
+  const state = (arg: string, shape: RuntimeShape | undefined, size: number, sizeName: string) => () =>
+    shape !== undefined &&
+    argProblem(layer, arg, shape, `[numLayers·directions, batch, ${sizeName}]`, [
+      ["first dimension", rows, "numLayers·directions", "size"],
+      ["batch", batch, "input's batch", "same"],
+      ["last dimension", size, sizeName, "size"],
+    ]);
+  first([
+    () =>
+      argProblem(layer, "input", x!, "[batch, seq, inputSize]", [
+        ["batch", undefined, "", "same"],
+        ["seq", undefined, "", "same"],
+        ["last dimension", inputSize, "inputSize", "size"],
+      ]),
+    state("hx", hx, out, projSize > 0 ? "projSize" : "hiddenSize"),
+    state("cx", cx, hiddenSize, "hiddenSize"),
+  ]);
+  const b: RuntimeDim = hx ? knownOf(x![0]!, hx[1]!) : x![0]!;
+  const shapes: RuntimeShape[] = [
+    [b, x![1]!, out * directions],
+    [rows, b, out],
+  ];
+  if (lstm) shapes.push([rows, b, hiddenSize]);
+  return shapes;
+}
+
+/** [h'] (rnnCell, gruCell) or [h', c'] (lstmCell). */
+export function cellCallShapes(
+  layer: string,
+  lstm: boolean,
+  sizes: { readonly inputSize: number; readonly hiddenSize: number },
+  inputs: CallInputs,
+): RuntimeShape[] {
+  const { input: x, hx, cx } = inputs;
+  const batch = x!.length === 2 ? x![0]! : undefined;
+  const state = (arg: string, shape: RuntimeShape | undefined) => () =>
+    shape !== undefined &&
+    argProblem(layer, arg, shape, "[batch, hiddenSize]", [
+      ["batch", batch, "input's batch", "same"],
+      ["last dimension", sizes.hiddenSize, "hiddenSize", "size"],
+    ]);
+  first([
+    () =>
+      argProblem(layer, "input", x!, "[batch, inputSize]", [
+        ["batch", undefined, "", "same"],
+        ["last dimension", sizes.inputSize, "inputSize", "size"],
+      ]),
+    state("hx", hx),
+    state("cx", cx),
+  ]);
+  const h: RuntimeShape = [hx ? knownOf(x![0]!, hx[0]!) : x![0]!, sizes.hiddenSize];
+  return lstm ? [h, [...h]] : [h];
+}
