@@ -3,6 +3,7 @@
 // output on the actual input, its weights shared when the same model object is used twice (one
 // training step changes both uses alike; parameters and state_dict keys once), explained row by row.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ before(async () => {
   await ready({ backend: "wasm" });
 });
 
+const python = process.env.SHAPECHECK_PYTHON ?? "/usr/bin/python3";
 const small = () => named("small", sequential(input([4]), nn.linear(4, 8), nn.relu(), nn.linear(8, 2)));
 
 test("a sequential used as a layer gives its output on the input it gets (batch and named dims kept)", () => {
@@ -254,4 +256,38 @@ test("a model with models as layers saves and loads (the same state_dict keys), 
     () => toPyTorch(generatorThroughD as never),
     (error: unknown) => error instanceof Error && error.message.includes("netG (sequential)"),
   );
+});
+
+test("values: the generator through the discriminator is PyTorch's nn.Sequential(netG, netD) with the same state_dict (within 1e-4)", (t) => {
+  const model = build(generatorThroughD);
+  const dict = model.stateDict();
+  const z = tf.randomNormal([3, nz, 1, 1]);
+  const ours = (model.predict(z as never) as tf.Tensor).arraySync();
+  const payload = JSON.stringify({
+    state: Object.fromEntries(Object.entries(dict).map(([key, value]) => [key, value.arraySync()])),
+    z: z.arraySync(),
+  });
+  const script = `
+import json, sys, torch
+from torch import nn
+data = json.load(sys.stdin)
+G = nn.Sequential(
+    nn.ConvTranspose2d(${nz}, 32, 4, 1, 0), nn.BatchNorm2d(32), nn.ReLU(),
+    nn.ConvTranspose2d(32, 16, 4, 2, 1), nn.BatchNorm2d(16), nn.ReLU(),
+    nn.ConvTranspose2d(16, 8, 4, 2, 1), nn.BatchNorm2d(8), nn.ReLU(),
+    nn.ConvTranspose2d(8, 3, 4, 2, 1), nn.Tanh())
+D = nn.Sequential(
+    nn.Conv2d(3, 8, 4, 2, 1), nn.LeakyReLU(0.2),
+    nn.Conv2d(8, 16, 4, 2, 1), nn.BatchNorm2d(16), nn.LeakyReLU(0.2),
+    nn.Conv2d(16, 32, 4, 2, 1), nn.BatchNorm2d(32), nn.LeakyReLU(0.2),
+    nn.Conv2d(32, 1, 4, 1, 0), nn.Flatten(), nn.Sigmoid())
+net = nn.Sequential(G, D).eval()
+net.load_state_dict({k: torch.tensor(v) for k, v in data["state"].items()})
+with torch.no_grad():
+    print(json.dumps(net(torch.tensor(data["z"])).tolist()))
+`;
+  const theirs = JSON.parse(execFileSync(python, ["-c", script], { input: payload, encoding: "utf8" })) as number[][];
+  const diff = Math.max(...ours.flatMap((row, i) => row.map((v, j) => Math.abs(v - theirs[i]![j]!))));
+  assert.ok(diff < 1e-4, `max difference ${diff}`);
+  t.diagnostic(`max difference ${diff.toExponential(2)}`);
 });
