@@ -47,10 +47,28 @@ function mergeBatch(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   return known(b) ? b : null;
 }
 /** tfjs's computeElementwiseOpOutputShape on one dimension. */
-function mergeDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
+function mergeDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim {
   if (a === b) return a;
   if (!known(a) || !known(b)) return null;
-  return a === 1 ? b : b === 1 ? a : undefined;
+  return a === 1 ? b : a; // checked before: equal, or one of them 1
+}
+/** The check of one dimension: 1 and unknown sizes give way, two known sizes must be equal (undefined if not). */
+function checkDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
+  if (a === b || b === 1) return a;
+  if (a === 1) return b;
+  if (known(a)) return known(b) ? undefined : a;
+  return b;
+}
+/** Two shapes' dimensions after the batch, from the end, by `dim` (undefined: the position from the end). */
+function fromEnd(a: RuntimeShape, b: RuntimeShape, dim: (x: RuntimeDim, y: RuntimeDim) => RuntimeDim | undefined) {
+  const out: RuntimeDim[] = [];
+  for (let k = 1; k <= Math.max(a.length, b.length); k++) {
+    const d =
+      k > a.length ? b[b.length - k]! : k > b.length ? a[a.length - k]! : dim(a[a.length - k]!, b[b.length - k]!);
+    if (d === undefined) return k;
+    out.unshift(d);
+  }
+  return out;
 }
 
 /** add, average, maximum, minimum, multiply. */
@@ -59,26 +77,27 @@ export function mergeShape(layer: string, shapes: readonly RuntimeShape[]): Runt
   shapes.forEach((s, i) => {
     if (s.length === 0) throw new ShapeError(writeNoBatchMessage(layer, i));
   });
-  return shapes.slice(1).reduce((before, s, index) => {
+  // the check (stricter than tfjs's unknown sizes), then tfjs's output shape
+  shapes.slice(1).reduce((before, s, index) => {
     const i = index + 1;
     const batch = mergeBatch(before[0]!, s[0]!);
     if (batch === undefined) throw new ShapeError(writeMergeBatchMessage(layer, i, before[0]!, s[0]!));
-    const a = before.slice(1),
-      b = s.slice(1);
-    const out: RuntimeDim[] = [];
-    for (let fromEnd = 1; fromEnd <= Math.max(a.length, b.length); fromEnd++) {
-      if (fromEnd > a.length) out.unshift(b[b.length - fromEnd]!);
-      else if (fromEnd > b.length) out.unshift(a[a.length - fromEnd]!);
-      else {
-        const da = a[a.length - fromEnd]!,
-          db = b[b.length - fromEnd]!;
-        const dim = mergeDim(da, db);
-        if (dim === undefined) throw new ShapeError(writeMergeBroadcastMessage(layer, i, s, before, fromEnd, db, da));
-        out.unshift(dim);
-      }
+    const dims = fromEnd(before.slice(1), s.slice(1), checkDim);
+    if (typeof dims === "number") {
+      const [a, b] = [before[before.length - dims]!, s[s.length - dims]!];
+      throw new ShapeError(writeMergeBroadcastMessage(layer, i, s, before, dims, b, a));
     }
-    return [batch, ...out];
+    return [batch, ...dims];
   }, shapes[0]!);
+  return shapes
+    .slice(1)
+    .reduce(
+      (before, s) => [
+        mergeBatch(before[0]!, s[0]!)!,
+        ...(fromEnd(before.slice(1), s.slice(1), mergeDim) as RuntimeDim[]),
+      ],
+      shapes[0]!,
+    );
 }
 
 // ---- concatenate
@@ -96,6 +115,9 @@ export const writeConcatenateMessage = (
 ): string =>
   `${layer}: input ${i} ${showShape(s)} and input 0 ${showShape(first)} differ in dimension ${position} (${showDim(d)} and ${showDim(f)}); they must agree on every dimension but the axis (an unknown size with an unknown size only)`;
 
+export const writeConcatenateBatchMessage = (layer: string, axis: number): string =>
+  `${layer}: axis ${axis} is the batch (dimension 0); a layer of a model keeps the batch`;
+
 /** tfjs's Concatenate compares dimensions as written: equal, or both unknown to tfjs (undefined when not). */
 function sameDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b) return a;
@@ -107,6 +129,7 @@ export function concatenateShape(layer: string, axis: number, shapes: readonly R
   const first = shapes[0]!;
   const index = dimIndex(axis, first.length);
   if (index === false) throw new ShapeError(writeDimRangeMessage(layer, "axis", axis, first.length));
+  if (index === 0) throw new ShapeError(writeConcatenateBatchMessage(layer, axis));
   return shapes.slice(1).reduce((before, s, k) => {
     const i = k + 1;
     if (s.length !== first.length) throw new ShapeError(writeConcatenateRankMessage(layer, i, s, first));
@@ -127,12 +150,15 @@ export const writeDotRankMessage = (layer: string, i: number, s: RuntimeShape): 
   `${layer}: input ${i} ${showShape(s)} has rank ${s.length}; TensorFlow.js's Dot takes inputs of rank 2 or 3 (batch included)`;
 export const writeDotBatchAxisMessage = (layer: string): string =>
   `${layer}: axes must not name the batch (dimension 0)`;
+export const writeDotPairMessage = (layer: string): string =>
+  `${layer}: a pair of axes counts from the start (TensorFlow.js's Dot does not read a negative axis of a pair from the end)`;
 export const writeDotMessage = (layer: string, ia: number, a: RuntimeShape, ib: number, b: RuntimeShape): string =>
   `${layer}: dimension ${ia} of input 0 ${showShape(a)} is ${showDim(a[ia]!)} and dimension ${ib} of input 1 ${showShape(b)} is ${showDim(b[ib]!)}; they must be equal (an unknown size with an unknown size only)`;
 
 /** The non-negative axes of a dot on shapes of these ranks (checked). */
 export function dotAxes(layer: string, axes: number | readonly [number, number], a: RuntimeShape, b: RuntimeShape) {
   const [x, y] = typeof axes === "number" ? [axes, axes] : axes;
+  if (typeof axes !== "number" && (x < 0 || y < 0)) throw new ShapeError(writeDotPairMessage(layer));
   const ia = dimIndex(x, a.length);
   if (ia === false) throw new ShapeError(writeDimRangeMessage(layer, "axes", x, a.length));
   const ib = dimIndex(y, b.length);
@@ -157,4 +183,16 @@ export function mergeSpecShape(spec: MergeSpec, shapes: readonly RuntimeShape[])
   if (spec.kind === "Concatenate") return concatenateShape(spec.written, spec.axis ?? -1, shapes);
   if (spec.kind === "Dot") return dotShape(spec.written, spec.axes ?? -1, shapes);
   return mergeShape(spec.written, shapes);
+}
+
+/**
+ * The node's spec once its inputs are known: negative axes counted from the end. tfjs's Concatenate joins on the
+ * last axis for any negative axis when it runs (its computeOutputShape counts from the end), and its Dot's build
+ * does not count a negative axis of a pair from the end: the converted layer gets the axes as the rules read them.
+ */
+export function appliedSpec(spec: MergeSpec, shapes: readonly RuntimeShape[]): MergeSpec {
+  mergeSpecShape(spec, shapes);
+  if (spec.kind === "Concatenate") return { ...spec, axis: dimIndex(spec.axis ?? -1, shapes[0]!.length) as number };
+  if (spec.kind === "Dot") return { ...spec, axes: dotAxes(spec.written, spec.axes ?? -1, shapes[0]!, shapes[1]!) };
+  return spec;
 }

@@ -58,9 +58,23 @@ type OtherBatch<A, B> =
 type MergeDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherDim<A, B>) : OtherDim<A, B>;
 type OtherDim<A, B> =
   Known<A> extends true ? (Known<B> extends true ? (A extends 1 ? B : B extends 1 ? A : never) : number) : number;
+/**
+ * The check of one dimension: 1 and unknown sizes give way, two known sizes must be equal. Stricter than tfjs's
+ * computeOutputShape, whose unknown result lets [null, 5] and [null, 6] after it pass although its call must fail.
+ */
+type CheckDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherCheck<A, B>) : OtherCheck<A, B>;
+type OtherCheck<A, B> = A extends 1
+  ? B
+  : B extends 1
+    ? A
+    : Known<A> extends true
+      ? Known<B> extends true
+        ? never
+        : A
+      : B;
 
-/** The dimensions after the batch, broadcast from the end (the longer shape's leading dimensions kept). */
-type MergeDims<
+/** The dimensions after the batch, checked from the end (the longer shape's leading dimensions kept). */
+type CheckDims<
   Layer extends string,
   I extends number,
   S extends Shape,
@@ -70,14 +84,14 @@ type MergeDims<
   Out extends Dim[],
 > = RestA extends readonly [...infer LeadA extends Shape, infer DA]
   ? RestB extends readonly [...infer LeadB extends Shape, infer DB]
-    ? [MergeDim<DA, DB>] extends [never]
+    ? [CheckDim<DA, DB>] extends [never]
       ? writeMergeBroadcastMessage<Layer, I, S, Before, [...Out, 0]["length"], DB, DA>
-      : MergeDims<Layer, I, S, Before, LeadA, LeadB, [MergeDim<DA, DB> & Dim, ...Out]>
+      : CheckDims<Layer, I, S, Before, LeadA, LeadB, [CheckDim<DA, DB> & Dim, ...Out]>
     : [...RestA, ...Out]
   : [...RestB, ...Out];
 
-/** The inputs one by one into the shape of those before them. */
-type MergeFold<
+/** The inputs one by one against what those before them require; the message, or `true`. */
+type CheckFold<
   Layer extends string,
   Shapes extends readonly Shape[],
   Before extends Shape,
@@ -87,13 +101,31 @@ type MergeFold<
     ? Before extends readonly [infer BeforeBatch, ...infer BeforeDims extends Shape]
       ? [MergeBatch<BeforeBatch, Batch>] extends [never]
         ? writeMergeBatchMessage<Layer, Index["length"], BeforeBatch, Batch>
-        : MergeDims<Layer, Index["length"], S, Before, BeforeDims, Dims, []> extends infer Merged
+        : CheckDims<Layer, Index["length"], S, Before, BeforeDims, Dims, []> extends infer Merged
           ? Merged extends Dim[]
-            ? MergeFold<Layer, Rest, [MergeBatch<BeforeBatch, Batch> & Dim, ...Merged], [...Index, 0]>
+            ? CheckFold<Layer, Rest, [MergeBatch<BeforeBatch, Batch> & Dim, ...Merged], [...Index, 0]>
             : Merged
           : never
       : never
     : writeNoBatchMessage<Layer, Index["length"]>
+  : true;
+
+/** tfjs's output shape (once checked): its batch, and its computeElementwiseOpOutputShape from the end. */
+type TfjsDims<RestA extends Shape, RestB extends Shape, Out extends Dim[]> = RestA extends readonly [
+  ...infer LeadA extends Shape,
+  infer DA,
+]
+  ? RestB extends readonly [...infer LeadB extends Shape, infer DB]
+    ? TfjsDims<LeadA, LeadB, [MergeDim<DA, DB> & Dim, ...Out]>
+    : [...RestA, ...Out]
+  : [...RestB, ...Out];
+type TfjsFold<Shapes extends readonly Shape[], Before extends Shape> = Shapes extends readonly [
+  readonly [infer Batch, ...infer Dims extends Shape],
+  ...infer Rest extends Shape[],
+]
+  ? Before extends readonly [infer BeforeBatch, ...infer BeforeDims extends Shape]
+    ? TfjsFold<Rest, [MergeBatch<BeforeBatch, Batch> & Dim, ...TfjsDims<BeforeDims, Dims, []>]>
+    : never
   : Before;
 
 /**
@@ -108,7 +140,13 @@ export type MergeRule<Layer extends string, Shapes extends readonly Shape[]> =
     ? Shape
     : Shapes extends readonly [infer First extends Shape, Shape, ...Shape[]]
       ? First extends readonly [unknown, ...unknown[]]
-        ? MergeFold<Layer, Shapes extends readonly [unknown, ...infer Rest extends Shape[]] ? Rest : [], First, [0]>
+        ? Shapes extends readonly [unknown, ...infer Rest extends Shape[]]
+          ? CheckFold<Layer, Rest, First, [0]> extends infer Checked
+            ? Checked extends true
+              ? TfjsFold<Rest, First>
+              : Checked
+            : never
+          : never
         : writeNoBatchMessage<Layer, 0>
       : writeMergeCountMessage<Layer, "at least 2", Shapes["length"]>;
 
@@ -131,6 +169,12 @@ export type writeConcatenateMessage<
   D,
   F,
 > = `${Layer}: input ${I} ${ShowShape<S>} and input 0 ${ShowShape<First>} differ in dimension ${Position} (${ShowDim<D>} and ${ShowDim<F>}); they must agree on every dimension but the axis (an unknown size with an unknown size only)`;
+
+/** The message for concatenate's axis on the batch. */
+export type writeConcatenateBatchMessage<
+  Layer extends string,
+  Axis extends number,
+> = `${Layer}: axis ${Axis} is the batch (dimension 0); a layer of a model keeps the batch`;
 
 /** tfjs's Concatenate compares dimensions as written: equal, or both unknown to tfjs (the result then unknown). */
 type SameDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherSame<A, B>) : OtherSame<A, B>;
@@ -185,14 +229,16 @@ export type ConcatenateRule<Layer extends string, Axis extends number, Shapes ex
     ? Shape
     : Shapes extends readonly [infer First extends Shape, Shape, ...infer Rest extends Shape[]]
       ? DimIndex<Axis, First["length"]> extends infer Index extends number
-        ? ConcatenateFold<
-            Layer,
-            Index,
-            Shapes extends readonly [unknown, ...infer Others extends Shape[]] ? Others : Rest,
-            First,
-            First,
-            [0]
-          >
+        ? Index extends 0
+          ? writeConcatenateBatchMessage<Layer, Axis>
+          : ConcatenateFold<
+              Layer,
+              Index,
+              Shapes extends readonly [unknown, ...infer Others extends Shape[]] ? Others : Rest,
+              First,
+              First,
+              [0]
+            >
         : writeDimRangeMessage<Layer, "axis", Axis, First["length"]>
       : writeMergeCountMessage<Layer, "at least 2", Shapes["length"]>;
 
@@ -206,6 +252,9 @@ export type writeDotRankMessage<
 > = `${Layer}: input ${I} ${ShowShape<S>} has rank ${S["length"]}; TensorFlow.js's Dot takes inputs of rank 2 or 3 (batch included)`;
 /** The message for an axis on the batch. */
 export type writeDotBatchAxisMessage<Layer extends string> = `${Layer}: axes must not name the batch (dimension 0)`;
+/** The message for a negative axis in a pair (tfjs's Dot reads it as written: no such dimension). */
+export type writeDotPairMessage<Layer extends string> =
+  `${Layer}: a pair of axes counts from the start (TensorFlow.js's Dot does not read a negative axis of a pair from the end)`;
 /** The message when the two dimensions multiplied together differ. */
 export type writeDotMessage<
   Layer extends string,
@@ -228,14 +277,6 @@ type Without<S extends Shape, I extends number> = S extends readonly [infer D0, 
       ? [D1]
       : [D0]
     : [];
-type DotAxes<Axes, A extends Shape, B extends Shape> = Axes extends readonly [
-  infer X extends number,
-  infer Y extends number,
-]
-  ? [X, Y]
-  : Axes extends number
-    ? [Axes, Axes]
-    : never;
 type DotOutput<A extends Shape, B extends Shape, IA extends number, IB extends number> =
   Without<B, IB> extends readonly [unknown, ...infer RestB extends Dim[]]
     ? [...Without<A, IA>, ...RestB] extends infer Out extends Dim[]
@@ -274,7 +315,11 @@ export type DotRule<Layer extends string, Axes, Shapes extends readonly Shape[]>
         ? writeDotRankMessage<Layer, 0, A>
         : DotRank<B["length"]> extends false
           ? writeDotRankMessage<Layer, 1, B>
-          : DotAxes<Axes, A, B> extends [infer X extends number, infer Y extends number]
-            ? DotChecked<Layer, A, B, X, Y>
-            : Shape
+          : Axes extends readonly [infer X extends number, infer Y extends number]
+            ? `${X}${Y}` extends `${string}-${string}`
+              ? writeDotPairMessage<Layer>
+              : DotChecked<Layer, A, B, X, Y>
+            : Axes extends number
+              ? DotChecked<Layer, A, B, Axes, Axes>
+              : Shape
       : writeMergeCountMessage<Layer, "exactly 2", Shapes["length"]>;

@@ -20,7 +20,7 @@ import type { ShapesOf, Symbolic } from "../../model/symbolic.ts";
 import { operation, type Problem, type Result } from "../../ops/common.ts";
 import { checkKnownOptions, layerArgs, optionSet, requiredOptions, writtenLayer } from "../../shape/tf-options.ts";
 import type { ConcatenateRule, DotRule, MergeRule } from "./merge.types.ts";
-import { mergeSpecShape, type ElementwiseMerge, type MergeKind, type MergeSpec } from "./merge.ts";
+import { appliedSpec, type ElementwiseMerge, type MergeKind, type MergeSpec } from "./merge.ts";
 
 /** tfjs-layers' arguments of Add, Average, Maximum, Minimum, Multiply (`LayerArgs`). */
 export type MergeArgs = Exclude<NonNullable<Parameters<typeof tfl.layers.add>[0]>, readonly unknown[]>;
@@ -119,11 +119,8 @@ function mergeLayer(spec: MergeSpec, args: object): MergeLayerOf<MergeKind, obje
     apply(inputs: unknown) {
       if (!Array.isArray(inputs) || inputs.some((t) => typeof t !== "object" || t === null || !("node" in t)))
         throw new ShapeError(writeMergeInputsMessage(spec.written));
-      mergeSpecShape(
-        spec,
-        (inputs as Symbolic<Shape>[]).map((t) => t.shape),
-      );
-      return operation("tfMerge", [spec], inputs);
+      const shapes = (inputs as Symbolic<Shape>[]).map((t) => t.shape);
+      return operation("tfMerge", [appliedSpec(spec, shapes)], inputs);
     },
   };
 }

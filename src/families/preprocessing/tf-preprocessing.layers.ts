@@ -98,6 +98,14 @@ export interface ResizeShapeRule<
     TfResizeRule<WrittenLayer<Name, Args, typeof sizeShown>, Args["height"], Args["width"], this["~input"]>
   >;
 }
+/** The lower bound of a factor: −f for one number, the first of a pair. */
+type FactorLower<Factor> = Factor extends readonly [infer Lower, unknown]
+  ? Lower
+  : Factor extends number
+    ? `-${Factor}` extends `${infer Negated extends number}`
+      ? Negated
+      : number
+    : number;
 /** `layers.randomWidth({ factor })`: [batch, H, W, C] → [batch, H, number, C] (the width is drawn at each call). */
 export interface RandomWidth<Args extends RandomWidthArgs = RandomWidthArgs> extends TfLayerOf<Args> {
   readonly kind: "RandomWidth";
@@ -108,7 +116,11 @@ export interface RandomWidthShapeRule<Args extends RandomWidthArgs> extends Shap
     "randomWidth",
     Args,
     this["~input"],
-    TfRandomWidthRule<WrittenLayer<"randomWidth", Args, typeof factorShown>, this["~input"]>
+    TfRandomWidthRule<
+      WrittenLayer<"randomWidth", Args, typeof factorShown>,
+      FactorLower<Args["factor"]>,
+      this["~input"]
+    >
   >;
 }
 /** `layers.categoryEncoding({ numTokens, outputMode = 'multiHot' })`: token ids → [batch, numTokens]. */
@@ -246,20 +258,24 @@ export function randomWidth<
   const options = args as RandomWidthArgs;
   const written = writtenLayer("randomWidth", options, factorShown);
   checkKnownOptions(written, "randomWidth", options, randomWidthOptions, requiredOptions<RandomWidthArgs>()("factor"));
+  const factor = factorBounds(written, options.factor);
   const runtime: TfRandomWidthConfig = {
     kind: "RandomWidth",
     written,
     args: options,
-    factor: factorBounds(written, options.factor),
+    factor,
     interpolation: choiceOf(written, options, "interpolation", interpolations),
-    outputShape: checkedInputShape("randomWidth", options, (input: RuntimeShape) => tfRandomWidthRule(written, input)),
+    outputShape: checkedInputShape("randomWidth", options, (input: RuntimeShape) =>
+      tfRandomWidthRule(written, factor[0], input),
+    ),
   };
   return runtime as never;
 }
 
 /**
  * tfjs's `tf.layers.categoryEncoding({ numTokens, outputMode = 'multiHot' })`: token ids in 0 … numTokens − 1 to
- * vectors of numTokens ('oneHot': one id per example; 'multiHot', 'count': a list per example; 'int' keeps them).
+ * vectors of numTokens ('oneHot': one id per example, [batch, 1]; 'multiHot', 'count': a list per example; 'int'
+ * keeps them).
  *
  * @example
  * layers.categoryEncoding({ numTokens: 10 }); // [n, 4] → [n, 10]

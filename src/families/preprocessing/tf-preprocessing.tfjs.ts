@@ -47,7 +47,8 @@ export class FixedRandomWidth extends classOf(tfl.layers.randomWidth({ factor: 0
     return super.call(oneTensor(inputs), kwargs);
   }
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    return tfjsShape(tfRandomWidthRule("randomWidth", oneShape(inputShape)));
+    const self = this as unknown as { widthLower: number };
+    return tfjsShape(tfRandomWidthRule("randomWidth", self.widthLower, oneShape(inputShape)));
   }
 }
 tf.serialization.registerClass(

@@ -18,9 +18,16 @@ export function tfResizeRule(layer: string, height: number, width: number, input
   return [batch, height, width, channels];
 }
 
-/** randomWidth: [batch, H, W, C] → [batch, H, unknown, C]. */
-export function tfRandomWidthRule(layer: string, input: RuntimeShape): RuntimeShape {
-  const { batch, height, channels } = image(layer, input);
+export const writeZeroWidthMessage = (layer: string, width: number, lower: number): string =>
+  `${layer}: the width ${width} can become 0 (${width} · (1 + ${lower}) rounds to 0)`;
+/** Millionths of a decimal, exactly (the type level's arithmetic). */
+const millionths = (x: number): number => Math.round(x * 1e6);
+
+/** randomWidth: [batch, H, W, C] → [batch, H, unknown, C]; W · (1 + lower) must not round to 0. */
+export function tfRandomWidthRule(layer: string, lower: number, input: RuntimeShape): RuntimeShape {
+  const { batch, height, width, channels } = image(layer, input);
+  if (typeof width === "number" && width * (1e6 + millionths(lower)) < 5e5)
+    throw new ShapeError(writeZeroWidthMessage(layer, width, lower));
   return [batch, height, null, channels];
 }
 
@@ -42,7 +49,7 @@ export type OutputMode = "oneHot" | "multiHot" | "count" | "tfIdf" | "int";
 export const outputModes: readonly OutputMode[] = ["multiHot", "oneHot", "count", "tfIdf", "int"];
 
 export const writeEncodingInputMessage = (layer: string, mode: string, input: RuntimeShape): string =>
-  `${layer}: outputMode '${mode}' encodes inputs ${mode === "oneHot" ? "[batch] or [batch, 1]" : "[batch, tokens]"} (input ${showShape(input)})`;
+  `${layer}: outputMode '${mode}' encodes inputs ${mode === "oneHot" ? "[batch, 1]" : "[batch, tokens]"} (input ${showShape(input)})`;
 export const writeTfIdfMessage = (layer: string): string =>
   `${layer}: outputMode 'tfIdf' needs idf weights, which TensorFlow.js's CategoryEncoding takes only as a call argument`;
 
@@ -61,6 +68,5 @@ export function tfCategoryEncodingRule(
       throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
     return [input[0]!, numTokens];
   }
-  if (input.length === 1 && mode === "oneHot") return [input[0]!, numTokens];
   throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
 }

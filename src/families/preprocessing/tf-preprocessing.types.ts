@@ -2,7 +2,7 @@
 // the shapes tfjs's call really gives: tfjs's computeOutputShape is wrong for Resizing and RandomWidth on a batch
 // ([height, width, W] and [undefined, -1, W]) and for CategoryEncoding's 'int' mode, so shapecheck follows the
 // tensors. Images are [batch, height, width, channels]. Twin: src/families/preprocessing/tf-preprocessing.ts.
-import type { Compare } from "../../../types/arith/index.ts";
+import type { Add, Compare, Mul, Sub } from "../../../types/arith/index.ts";
 import type { StripZeros } from "../../../types/arith/digits.ts";
 import type { IsUnknown, Shape, ShowShape } from "../../../types/shape/dims.ts";
 
@@ -37,14 +37,35 @@ export type TfResizeRule<Layer extends string, Height, Width, Input> = Input ext
  * type R = TfRandomWidthRule<"randomWidth({ factor: 0.2 })", [number, 28, 28, 3]>;
  * //=> [number, 28, number, 3]
  */
-export type TfRandomWidthRule<Layer extends string, Input> = Input extends readonly [
+export type TfRandomWidthRule<Layer extends string, Lower, Input> = Input extends readonly [
   infer Batch,
   infer Height,
-  unknown,
+  infer Width,
   infer Channels,
 ]
-  ? [Batch, Height, number, Channels]
+  ? ZeroWidth<Width, Lower> extends true
+    ? writeZeroWidthMessage<Layer, Width, Lower>
+    : [Batch, Height, number, Channels]
   : RankMessage<Layer, Input>;
+
+/** The message when the drawn width can round to 0 (tfjs then resizes to nothing). */
+export type writeZeroWidthMessage<
+  Layer extends string,
+  Width,
+  Lower,
+> = `${Layer}: the width ${Width & number} can become 0 (${Width & number} · (1 + ${Lower & number}) rounds to 0)`;
+/** Whether W · (1 + lower) < 0.5 (it rounds to 0), in millionths. */
+type ZeroWidth<Width, Lower> = Width extends number
+  ? number extends Width | Lower
+    ? false
+    : Lower extends number
+      ? Signed<Lower> extends [infer Sign, infer M extends number]
+        ? Compare<Mul<Width, Sign extends "-" ? Sub<1000000, M> : Add<1000000, M>>, 500000> extends "lt"
+          ? true
+          : false
+        : false
+      : false
+  : false;
 
 /** The message for a factor that is not a positive number or [lower, upper] with −1 ≤ lower ≤ upper. */
 export type writeFactorMessage<Layer extends string> =
@@ -102,7 +123,7 @@ export type writeEncodingInputMessage<
   Layer extends string,
   Mode extends string,
   Input extends Shape,
-> = `${Layer}: outputMode '${Mode}' encodes inputs ${Mode extends "oneHot" ? "[batch] or [batch, 1]" : "[batch, tokens]"} (input ${ShowShape<Input>})`;
+> = `${Layer}: outputMode '${Mode}' encodes inputs ${Mode extends "oneHot" ? "[batch, 1]" : "[batch, tokens]"} (input ${ShowShape<Input>})`;
 type EncodingMessage<Layer extends string, Mode extends string, Input> = Input extends Shape
   ? writeEncodingInputMessage<Layer, Mode, Input>
   : never;
@@ -112,8 +133,8 @@ export type writeTfIdfMessage<Layer extends string> =
 
 /**
  * categoryEncoding({ numTokens, outputMode = 'multiHot' }): token ids → [batch, numTokens]; 'oneHot' takes one
- * id per example ([batch] or [batch, 1]), 'multiHot' and 'count' a list of ids per example ([batch, tokens]);
- * 'int' keeps the ids (and their shape).
+ * id per example ([batch, 1]; on [batch] tfjs drops the batch when it is 1), 'multiHot' and 'count' a list of ids
+ * per example ([batch, tokens]; on [batch] tfjs counts the whole batch as one example); 'int' keeps the ids.
  *
  * @example
  * type E = TfCategoryEncodingRule<"categoryEncoding({ numTokens: 10 })", 10, "multiHot", [number, 4]>;
@@ -131,8 +152,4 @@ export type TfCategoryEncodingRule<Layer extends string, NumTokens, Mode extends
             ? [Batch, NumTokens]
             : EncodingMessage<Layer, Mode, Input>
         : [Batch, NumTokens]
-      : Input extends readonly [infer Batch]
-        ? Mode extends "oneHot"
-          ? [Batch, NumTokens]
-          : EncodingMessage<Layer, Mode, Input>
-        : EncodingMessage<Layer, Mode, Input>;
+      : EncodingMessage<Layer, Mode, Input>;
