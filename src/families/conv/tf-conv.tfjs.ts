@@ -1,5 +1,6 @@
 // layers.conv1d / conv2d / conv3d → tfjs's layer of the same name; with a dilationRate above 1, tfjs's layer
 // whose forward pass trains (shapecheck>Conv1D / >Conv2D, dilated-conv.tfjs-layer.ts).
+import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { notConvertible, type Converter } from "../../runtime/convert/context.ts";
 import { tfjsArgs, tfjsLayer, tfjsParams } from "../../runtime/convert/tfjs-layers.ts";
@@ -49,3 +50,30 @@ export const tfOwnConv: Converter<TfConvTransposeConfig | TfDepthwiseConvConfig>
     return { y, layout: "first", params: tfjsParams(tfLayer, name, ctx) };
   },
 };
+
+// tfjs-core 4.22 has no gradient for Conv3DBackpropInputV2 (conv3dTranspose's kernel): Conv3DTranspose would not
+// train. As tfjs's Conv2DBackpropInput gradient, in 3D: dy by the forward convolution of the incoming gradient,
+// the filter by conv3d's filter gradient of (incoming gradient, dy).
+if (tf.getGradient("Conv3DBackpropInputV2") === undefined) {
+  tf.registerGradient({
+    kernelName: "Conv3DBackpropInputV2",
+    inputsToSave: ["dy", "filter"],
+    gradFunc: (ddx, saved, attrs) => {
+      const [dy, filter] = saved as [tf.Tensor5D, tf.Tensor5D];
+      const { strides, pad } = attrs as unknown as { strides: [number, number, number]; pad: "valid" | "same" };
+      return {
+        dy: () => tf.conv3d(ddx as tf.Tensor5D, filter, strides, pad),
+        filter: () =>
+          tf.engine().runKernel(
+            "Conv3DBackpropFilterV2",
+            { x: ddx as tf.Tensor, dy },
+            {
+              strides,
+              pad,
+              filterShape: filter.shape,
+            },
+          ) as tf.Tensor,
+      };
+    },
+  });
+}

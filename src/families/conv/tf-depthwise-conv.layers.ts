@@ -182,10 +182,20 @@ type StridesDilationProblem<Layer extends string, Args> =
       ? writeStridesDilationMessage<Layer>
       : false;
 
+/** The message for SeparableConv2D with channels first: tfjs-layers 4.22's layer breaks on it (its bias or its shapes). */
+export type writeSeparableFormatMessage<Layer extends string> =
+  `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's SeparableConv2D gets it wrong (use channels last)`;
+export const writeSeparableFormatMessage = (layer: string): string =>
+  `${layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's SeparableConv2D gets it wrong (use channels last)`;
+
 // Options that need no further check: known options, plain sizes, no dilation, padding "valid" or "same".
 type Plain<Args, Known, SizeKeys extends string> =
   PlainOptions<Args, Known, SizeKeys, 2> extends true
-    ? [OptionOf<Args, "dilationRate", 1>, OptionOf<Args, "padding", "valid">] extends [1, "valid" | "same"]
+    ? [
+        OptionOf<Args, "dilationRate", 1>,
+        OptionOf<Args, "padding", "valid">,
+        OptionOf<Args, "dataFormat", "channelsLast">,
+      ] extends [1, "valid" | "same", "channelsLast"]
       ? true
       : false
     : false;
@@ -217,6 +227,10 @@ type SeparableProblem<
     At<"padding", OptionOf<Args, "padding", "valid"> extends "causal" ? writeCausalMessage<Layer> : false>,
     SizeOptionProblem<Layer, Args, "dilationRate", 2>,
     At<"dilationRate", StridesDilationProblem<Layer, Args>>,
+    At<
+      "dataFormat",
+      OptionOf<Args, "dataFormat", "channelsLast"> extends "channelsFirst" ? writeSeparableFormatMessage<Layer> : false
+    >,
   ]
 >;
 
@@ -284,6 +298,7 @@ export function separableConv2d<
   const dilations = perDim(optionOf<SizeArg>(given, "dilationRate", 1), 2);
   if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
     throw new ShapeError(stridesDilationMessage(layer));
+  if (dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
   const runtime: TfDepthwiseConvConfig = {
     kind: "SeparableConv2D",
     written: layer,
