@@ -44,8 +44,16 @@ type Defaults = { lower: 0.125; upper: 0.3333333333333333 };
 type Name<A, B, C> = ParamsName<"rrelu", Names, [A, B, C], Defaults>;
 type LowerOf<A, B, C> = ParamValue<Names, [A, B, C], "lower", 0.125> & number;
 type UpperOf<A, B, C> = ParamValue<Names, [A, B, C], "upper", 0.3333333333333333> & number;
-type RangeCheck<Layer extends string, Lower extends number, Upper extends number> =
-  CompareAny<Upper, Lower> extends "lt" ? ["upper", writeRReLURangeMessage<Layer>] : false;
+/** The argument to blame when lower > upper: upper when given, else lower. */
+type Blamed<A, B, C> = [B] extends [number]
+  ? "upper"
+  : [Extract<A | B | C, object>] extends [never]
+    ? "lower"
+    : [Extract<A | B | C, object>] extends [{ readonly upper: number }]
+      ? "upper"
+      : "lower";
+type RangeCheck<Layer extends string, Lower extends number, Upper extends number, Blame extends string> =
+  CompareAny<Upper, Lower> extends "lt" ? [Blame, writeRReLURangeMessage<Layer>] : false;
 
 /**
  * PyTorch's `nn.RReLU(lower=0.125, upper=0.3333333333333333, inplace=False)`: a leaky relu whose slope is random in
@@ -66,7 +74,7 @@ export function rrelu<
     [A, B, C],
     Types,
     Expected,
-    RangeCheck<Name<A, B, C>, LowerOf<A, B, C>, UpperOf<A, B, C>>
+    RangeCheck<Name<A, B, C>, LowerOf<A, B, C>, UpperOf<A, B, C>, Blamed<A, B, C>>
   >,
 >(
   lower?: Checked<A, Problems[0]>,

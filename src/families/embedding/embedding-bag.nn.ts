@@ -23,11 +23,11 @@ interface OptionTypes {
   paddingIdx: number;
 }
 interface Expected {
-  mode: '"sum", "mean" or "max"';
+  mode: "'sum', 'mean' or 'max'";
   paddingIdx: "a number";
 }
 const optionTypes = {
-  mode: ['"sum", "mean" or "max"', (value: unknown) => value === "sum" || value === "mean" || value === "max"],
+  mode: ["'sum', 'mean' or 'max'", (value: unknown) => value === "sum" || value === "mean" || value === "max"],
   paddingIdx: expected.number,
 } as const;
 

@@ -27,7 +27,7 @@ interface OptionTypes {
 interface Expected {
   size: "a size or one per spatial dimension";
   scaleFactor: "a number or one per spatial dimension";
-  mode: '"nearest", "linear", "bilinear", "bicubic" or "trilinear"';
+  mode: "'nearest', 'linear', 'bilinear', 'bicubic' or 'trilinear'";
   alignCorners: "true or false";
 }
 const isNumbers = (value: unknown) =>
@@ -36,7 +36,7 @@ const optionTypes = {
   size: ["a size or one per spatial dimension", isNumbers],
   scaleFactor: ["a number or one per spatial dimension", isNumbers],
   mode: [
-    '"nearest", "linear", "bilinear", "bicubic" or "trilinear"',
+    "'nearest', 'linear', 'bilinear', 'bicubic' or 'trilinear'",
     (value: unknown) => upsampleModes.includes(value as UpsampleMode),
   ],
   alignCorners: expected.boolean,

@@ -19,19 +19,19 @@ export const upsampleModeRanks: Record<UpsampleMode, readonly number[]> = {
 };
 export const upsampleRankText = (mode: UpsampleMode): string =>
   mode === "linear"
-    ? `[batch, channels, length] (rank 3) in mode "linear"`
+    ? `[batch, channels, length] (rank 3) in mode 'linear'`
     : mode === "bilinear" || mode === "bicubic"
-      ? `[batch, channels, height, width] (rank 4) in mode "${mode}"`
+      ? `[batch, channels, height, width] (rank 4) in mode '${mode}'`
       : mode === "trilinear"
-        ? `[batch, channels, depth, height, width] (rank 5) in mode "trilinear"`
-        : `[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5) in mode "nearest"`;
+        ? `[batch, channels, depth, height, width] (rank 5) in mode 'trilinear'`
+        : `[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5) in mode 'nearest'`;
 
 export const writeUpsampleCountMessage = (layer: string, spatial: number, given: number): string =>
   `${layer}: the input has ${spatial} spatial dimensions (after batch and channels), but ${given} sizes or scale factors were given`;
 export const writeUpsampleZeroMessage = (layer: string, d: number, f: number): string =>
   `${layer}: an output size would be ⌊${d} × ${f}⌋ = 0; every output size must be at least 1`;
 
-/** `upsample(scaleFactor 2, "bilinear")`. */
+/** `upsample(scaleFactor 2, 'bilinear')`. */
 export const upsampleName = (
   kind: string,
   size: number | readonly number[] | undefined,
@@ -39,8 +39,8 @@ export const upsampleName = (
   mode: string | undefined,
 ): string => {
   const show = (v: number | readonly number[] | undefined) => (typeof v === "number" ? `${v}` : showShape(v ?? []));
-  const what = size === undefined ? `scaleFactor ${show(factor)}` : `size ${show(size)}`;
-  return `${kind}(${what}${mode === undefined ? "" : `, "${mode}"`})`;
+  const what = size !== undefined ? `size ${show(size)}` : factor !== undefined ? `scaleFactor ${show(factor)}` : "";
+  return `${kind}(${[what, mode === undefined ? "" : `'${mode}'`].filter((part) => part !== "").join(", ")})`;
 };
 
 /** One value per spatial dimension. */

@@ -78,12 +78,12 @@ export interface UpsampleModeRanks {
 export type UpsampleMode = keyof UpsampleModeRanks;
 /** How messages name the inputs of a mode. */
 export type UpsampleRankText<Mode> = Mode extends "linear"
-  ? `[batch, channels, length] (rank 3) in mode "linear"`
+  ? `[batch, channels, length] (rank 3) in mode 'linear'`
   : Mode extends "bilinear" | "bicubic"
-    ? `[batch, channels, height, width] (rank 4) in mode "${Mode}"`
+    ? `[batch, channels, height, width] (rank 4) in mode '${Mode}'`
     : Mode extends "trilinear"
-      ? `[batch, channels, depth, height, width] (rank 5) in mode "trilinear"`
-      : `[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5) in mode "nearest"`;
+      ? `[batch, channels, depth, height, width] (rank 5) in mode 'trilinear'`
+      : `[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5) in mode 'nearest'`;
 
 /** The message when the sizes or scale factors are not one per spatial dimension. */
 export type writeUpsampleCountMessage<
@@ -152,8 +152,16 @@ type ScaleAll<
     : Out
   : Out;
 
-/** How a layer is written in messages: `upsample(scaleFactor 2, "bilinear")`. */
-export type UpsampleName<Kind extends string, Size, Factor, Mode> = `${Kind}(${[Size] extends [undefined]
-  ? `scaleFactor ${Show<Factor>}`
-  : `size ${Show<Size>}`}${[Mode] extends [undefined] ? "" : `, "${Mode & string}"`})`;
+/** How a layer is written in messages: `upsample(scaleFactor 2, 'bilinear')`, `upsample('bilinear')`. */
+export type UpsampleName<
+  Kind extends string,
+  Size,
+  Factor,
+  Mode,
+> = `${Kind}(${[Size] extends [undefined] ? ([Factor] extends [undefined] ? "" : `scaleFactor ${Show<Factor>}`) : `size ${Show<Size>}`}` extends infer Head extends
+  string
+  ? [Mode] extends [undefined]
+    ? `${Head})`
+    : `${Head}${Head extends `${Kind}(` ? "" : ", "}'${Mode & string}')`
+  : never;
 type Show<V> = V extends number ? `${V}` : V extends Shape ? ShowShape<V> : "?";
