@@ -165,3 +165,63 @@ for (const backend of ["wasm", "cpu"] as const) {
     }
   });
 }
+
+for (const backend of ["wasm", "cpu"] as const) {
+  test(`a seq2seq graph (encoder's final state into the decoder) trains on ${backend}`, async () => {
+    assert.equal(await ready({ backend }), backend);
+    const src = input([6, 5]);
+    const tgt = input([4, 3]);
+    const [, [h, c]] = nn.lstm(5, 8, 2, { dropout: 0.1 }).call(src);
+    const [decoded] = nn.lstm(3, 8, 2).call(tgt, [h, c]);
+    const logits = decoded.pipe(nn.linear(8, 2));
+    const net = graph({ inputs: [src, tgt], outputs: [logits] });
+    const model = build(net).compile({ optimizer: "adam", learningRate: 0.01, loss: "meanSquaredError" });
+    const before = model.stateDict() as Record<string, tf.Tensor>;
+    const history = await model.fit(
+      [tf.randomNormal([8, 6, 5]), tf.randomNormal([8, 4, 3])] as never,
+      tf.randomNormal([8, 4, 2]) as never,
+      {
+        epochs: 2,
+        batchSize: 4,
+        verbose: 0,
+      },
+    );
+    const losses = (history as { history: { loss: number[] } }).history.loss;
+    assert.ok(losses.every(Number.isFinite), `losses ${losses}`);
+    const after = model.stateDict() as Record<string, tf.Tensor>;
+    for (const key of ["0.0.weight_ih_l0", "0.0.weight_hh_l1", "1.0.bias_hh_l1", "2.0.weight"])
+      assert.ok(tf.any(tf.notEqual(after[key]!, before[key]!)).dataSync()[0] === 1, `${key} trains`);
+  });
+}
+
+for (const backend of ["wasm", "cpu"] as const) {
+  test(`gru, rnn and the cells with states train on ${backend}`, async () => {
+    assert.equal(await ready({ backend }), backend);
+    const x = input([5, 3]);
+    const [, hGru] = nn.gru(3, 4, { bidirectional: true }).call(x);
+    const [out] = nn.rnn(3, 4, 2, { nonlinearity: "relu" }).call(x, hGru);
+    const last = out.pipe(nn.flatten(), nn.linear(20, 4));
+    const [h, c] = nn.lstmCell(4, 4).call(last, [last, last]);
+    const step = nn.gruCell(4, 4).call(h, c);
+    const y = nn.rnnCell(4, 2).call(step);
+    const model = build(graph({ inputs: [x], outputs: [y] })).compile({
+      optimizer: "adam",
+      learningRate: 0.01,
+      loss: "meanSquaredError",
+    });
+    const before = model.stateDict() as Record<string, tf.Tensor>;
+    const history = await model.fit(tf.randomNormal([8, 5, 3]) as never, tf.randomNormal([8, 2]) as never, {
+      epochs: 2,
+      batchSize: 4,
+      verbose: 0,
+    });
+    assert.ok((history as { history: { loss: number[] } }).history.loss.every(Number.isFinite));
+    const after = model.stateDict() as Record<string, tf.Tensor>;
+    const changed = Object.keys(before).filter(
+      (key) => tf.any(tf.notEqual(after[key]!, before[key]!)).dataSync()[0] === 1,
+    );
+    // rnnCell(4, 2) is called without a state: from zeros, its weight_hh gets no gradient (as in PyTorch)
+    const trainable = Object.keys(before).filter((key) => key !== "5.0.weight_hh");
+    assert.deepEqual(changed, trainable, "every other parameter trains");
+  });
+}
