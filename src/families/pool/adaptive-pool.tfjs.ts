@@ -38,7 +38,8 @@ export const adaptivePool: Converter<AdaptivePoolConfig> = {
     if (spatialOut.some((out) => typeof out !== "number"))
       throw notConvertible(layer, "its output's spatial size must be known");
     const divides = spatialIn.every((size, i) => typeof size === "number" && size % (spatialOut[i] as number) === 0);
-    if (!divides) {
+    // 3D max pooling: tfjs-backend-wasm's MaxPool3D is wrong on negative windows (pool.tfjs-layer.ts)
+    if (!divides || (max && rank === 3)) {
       // windows of varying sizes (or an input size known only when data arrives)
       const y = new AdaptivePool({ max, outputSize: spatialOut as number[], name }).apply(ctx.x) as tfl.SymbolicTensor;
       return { y, layout: "last" };

@@ -119,6 +119,12 @@ export interface LpPool2dShapeRule<Norm, Kernel, Stride, CeilMode> extends Shape
   readonly "~output": Rule<"lpPool2d", 2, Norm, Kernel, Stride, CeilMode, this["~input"]>;
 }
 
+/** The message for lpPool1d's kernelSize as a tuple: PyTorch 1.13's LPPool1d multiplies its output by it and fails. */
+export type writeKernelTupleMessage<Layer extends string> =
+  `${Layer}: kernelSize must be a number (PyTorch's LPPool1d multiplies its output by it)`;
+export const writeKernelTupleMessage = (layer: string): string =>
+  `${layer}: kernelSize must be a number (PyTorch's LPPool1d multiplies its output by it)`;
+
 /** The message when normType is not a positive number. */
 export type writeNormTypeMessage<Layer extends string> = `${Layer}: normType must be a positive number`;
 
@@ -160,7 +166,9 @@ type LpPoolProblems<
       ]
     : [
         NormProblem<Layer, Norm>,
-        SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
+        [Rank, Kernel] extends [1, readonly unknown[]]
+          ? writeKernelTupleMessage<Layer>
+          : SizeArgProblem<Layer, "kernelSize", Kernel, Rank>,
         IsOptions<Third> extends true
           ? OptionsProblem<Layer, Kind, Rank, Third, never>
           : [Third] extends [undefined]
@@ -261,6 +269,7 @@ function lpPool(
   const ceilMode = options.ceilMode ?? false;
   const layer = writtenLpPool(kind, normType, kernel, stride, ceilMode);
   if (!(typeof normType === "number" && normType > 0)) throw new ShapeError(writeNormTypeMessage(layer));
+  if (rank === 1 && Array.isArray(kernel)) throw new ShapeError(writeKernelTupleMessage(layer));
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, rank);
   splitOptions(layer, `nn.${kind}`, ["stride"], rest, lpPoolKeys);

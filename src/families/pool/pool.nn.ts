@@ -18,7 +18,8 @@ import type {
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { FirstSizeProblem } from "../../../types/shape/args.ts";
-import type { PoolRule, writePoolPaddingMessage } from "./pool.types.ts";
+import type { PoolRule, UnpaddedKernelProblem, writePoolPaddingMessage } from "./pool.types.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
 import {
   checkOptionTypes,
@@ -32,7 +33,7 @@ import {
   written,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
+import { checkUnpaddedKernel, poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -215,9 +216,25 @@ export interface AvgPool3d<Kernel, Stride = Kernel, Padding = 0, CeilMode = fals
   readonly kind: "avgPool3d";
   readonly "~rule": AvgPool3dShapeRule<Kernel, Stride, Padding, CeilMode>;
 }
-/** The shape rule of AvgPool3d. */
+/** The shape rule of AvgPool3d: pooling's, after PyTorch's check that the kernel fits the unpadded input. */
 export interface AvgPool3dShapeRule<Kernel, Stride, Padding, CeilMode> extends ShapeRule {
-  readonly "~output": Rule<"avgPool3d", 3, Kernel, Stride, Padding, 1, CeilMode, this["~input"]>;
+  readonly "~output": Rule<"avgPool3d", 3, Kernel, Stride, Padding, 1, CeilMode, this["~input"]> extends infer Out
+    ? Out extends string
+      ? Out
+      : this["~input"] extends readonly [unknown, unknown, ...infer Spatial extends Shape]
+        ? Named<
+            UnpaddedKernelProblem<"", Spatial, PerDim<Kernel, 3>>,
+            "avgPool3d",
+            Kernel,
+            Stride,
+            Padding,
+            1,
+            CeilMode
+          > extends infer P extends string
+          ? P
+          : Out
+        : Out
+    : never;
 }
 
 // Argument checks, each on its own argument.
@@ -576,13 +593,16 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
     ceilMode,
     countIncludePad: (options as PoolOptions).countIncludePad ?? true,
     divisorOverride,
-    outputShape: (input: RuntimeShape) =>
-      poolRule(
+    outputShape: (input: RuntimeShape) => {
+      const output = poolRule(
         layer,
         rank,
         { kernels, strides: perDim(stride, rank), paddings, dilations: perDim(dilation, rank), ceilMode },
         input,
-      ),
+      );
+      if (kind === "avgPool3d") checkUnpaddedKernel(layer, kernels, input);
+      return output;
+    },
   };
   return runtime as never;
 }

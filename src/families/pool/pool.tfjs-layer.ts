@@ -16,15 +16,39 @@ export interface DilatedPoolArgs {
   name?: string;
 }
 
+/**
+ * 3D max pooling as two 2D ones (height and width per depth slice, then depth): tfjs-backend-wasm 4.22's MaxPool3D
+ * starts each window's max at the smallest positive float, so a window of negative values gives 1.2e-38.
+ */
+export function maxPool3d(x: tf.Tensor, window: number[], strides: number[]): tf.Tensor {
+  const [n, d, h, w, c] = x.shape as [number, number, number, number, number];
+  const planes = tf.maxPool(
+    tf.reshape(x, [n * d, h, w, c]) as tf.Tensor4D,
+    [window[1]!, window[2]!],
+    [strides[1]!, strides[2]!],
+    "valid",
+  );
+  const [, h2, w2] = planes.shape;
+  const depth = tf.maxPool(
+    tf.reshape(planes, [n, d, h2 * w2, c]) as tf.Tensor4D,
+    [window[0]!, 1],
+    [strides[0]!, 1],
+    "valid",
+  );
+  return tf.reshape(depth, [n, depth.shape[1], h2, w2, c]);
+}
+
 /** One "valid" pooling with no dilation. */
 function poolOnce(x: tf.Tensor, max: boolean, window: number[], strides: number[]): tf.Tensor {
   if (x.rank === 5)
-    return (max ? tf.maxPool3d : tf.avgPool3d)(
-      x as tf.Tensor5D,
-      window as [number, number, number],
-      strides as [number, number, number],
-      "valid",
-    );
+    return max
+      ? maxPool3d(x, window, strides)
+      : tf.avgPool3d(
+          x as tf.Tensor5D,
+          window as [number, number, number],
+          strides as [number, number, number],
+          "valid",
+        );
   const pool = max ? tf.maxPool : tf.avgPool;
   if (x.rank === 4) return pool(x as tf.Tensor4D, window as [number, number], strides as [number, number], "valid");
   return tf.squeeze(pool(tf.expandDims(x, 1) as tf.Tensor4D, [1, window[0]!], [1, strides[0]!], "valid"), [1]);

@@ -50,30 +50,32 @@ export const pool: Converter<PoolConfig> = {
     if (pads.some(([before, after]) => before + after > 0))
       x = padLayer(pads, max ? "-Infinity" : 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const name = ctx.name();
-    const tfLayer = dilations.some((d) => d > 1)
-      ? new DilatedPool({ max, poolSize: kernels, strides, dilations, name })
-      : rank === 1
-        ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({
-            poolSize: kernels[0]!,
-            strides: strides[0]!,
-            padding: "valid",
-            name,
-          })
-        : rank === 2
-          ? (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
-              poolSize: kernels as [number, number],
-              strides: strides as [number, number],
+    // 3D max pooling: tfjs's MaxPool3D is wrong on wasm (pool.tfjs-layer.ts), DilatedPool pools in 2D.
+    const tfLayer =
+      dilations.some((d) => d > 1) || (max && rank === 3)
+        ? new DilatedPool({ max, poolSize: kernels, strides, dilations, name })
+        : rank === 1
+          ? (max ? tfl.layers.maxPooling1d : tfl.layers.averagePooling1d)({
+              poolSize: kernels[0]!,
+              strides: strides[0]!,
               padding: "valid",
-              dataFormat: "channelsLast",
               name,
             })
-          : (max ? tfl.layers.maxPooling3d : tfl.layers.averagePooling3d)({
-              poolSize: kernels as [number, number, number],
-              strides: strides as [number, number, number],
-              padding: "valid",
-              dataFormat: "channelsLast",
-              name,
-            });
+          : rank === 2
+            ? (max ? tfl.layers.maxPooling2d : tfl.layers.averagePooling2d)({
+                poolSize: kernels as [number, number],
+                strides: strides as [number, number],
+                padding: "valid",
+                dataFormat: "channelsLast",
+                name,
+              })
+            : (max ? tfl.layers.maxPooling3d : tfl.layers.averagePooling3d)({
+                poolSize: kernels as [number, number, number],
+                strides: strides as [number, number, number],
+                padding: "valid",
+                dataFormat: "channelsLast",
+                name,
+              });
     return { y: tfLayer.apply(x) as tfl.SymbolicTensor, layout: "last" };
   },
 };

@@ -64,3 +64,15 @@ export function poolRule(layer: string, rank: number, options: PoolOptions, inpu
 
 export const writePoolPaddingMessage = (layer: string, padding: number, kernel: number): string =>
   `${layer}: padding (${padding}) must be at most half the kernel size (${kernel})`;
+
+export const writeUnpaddedKernelMessage = (layer: string, axis: number, kernel: number, size: number): string =>
+  `${layer}: the kernel (${kernel}) is larger than the input (${size}) in input dimension ${axis} (PyTorch's avgPool3d does not count the padding here)`;
+
+/** Twin of `UnpaddedKernelProblem`: throws when a known spatial size is below the kernel (PyTorch's avg_pool3d). */
+export function checkUnpaddedKernel(layer: string, kernels: number[], input: RuntimeShape): void {
+  input.slice(2).forEach((size, i) => {
+    const known = valueOf(size);
+    if (known !== null && known < kernels[i]!)
+      throw new ShapeError(writeUnpaddedKernelMessage(layer, i + 2, kernels[i]!, known));
+  });
+}

@@ -138,3 +138,28 @@ export type writePoolPaddingMessage<
   Padding,
   Kernel,
 > = `${Layer}: padding (${Padding & number}) must be at most half the kernel size (${Kernel & number})`;
+
+/** The message when avgPool3d's kernel is larger than the unpadded input (PyTorch's avg_pool3d checks it). */
+export type writeUnpaddedKernelMessage<
+  Layer extends string,
+  Axis extends number,
+  Kernel,
+  Size,
+> = `${Layer}: the kernel (${Kernel & number}) is larger than the input (${Size & number}) in input dimension ${Axis} (PyTorch's avgPool3d does not count the padding here)`;
+
+/**
+ * PyTorch's avg_pool3d refuses an input smaller than the kernel in any dimension, padding aside: the message for
+ * the first such dimension, or `false` (unknown sizes pass; the runtime checks them).
+ */
+export type UnpaddedKernelProblem<
+  Layer extends string,
+  Spatial extends Shape,
+  Kernels extends readonly unknown[],
+  Axis extends unknown[] = [0, 0],
+> = Spatial extends readonly [infer Size extends Dim, ...infer Rest extends Shape]
+  ? IsUnknown<Size> extends true
+    ? UnpaddedKernelProblem<Layer, Rest, Tail<Kernels>, [...Axis, 0]>
+    : Compare<Size, Kernels[0]> extends "lt"
+      ? writeUnpaddedKernelMessage<Layer, Axis["length"], Kernels[0], Size>
+      : UnpaddedKernelProblem<Layer, Rest, Tail<Kernels>, [...Axis, 0]>
+  : false;
