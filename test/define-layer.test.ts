@@ -83,7 +83,8 @@ test("models: shapes and written forms", () => {
   assert.deepEqual(tagger.outputShape, [null, 16, 5]);
   assert.equal(tagger.layers[1].written, "positionalEmbedding(16, 64)");
   assert.equal(myPixelShuffle(3).written, "myPixelShuffle(3)");
-  assert.throws(() => defineLayer({ name: "not a name", outputShape: () => [], forward: (x) => x }), /identifier/);
+  for (const name of ["not a name", "pos_embed", "2d", ""])
+    assert.throws(() => defineLayer({ name, outputShape: () => [], forward: (x) => x }), /must be letters and digits/);
 });
 
 test("custom pixelShuffle converted: the same values as nn.pixelShuffle (rank 4, 2 and 3)", () => {
@@ -148,6 +149,26 @@ test("positional embedding: save and load round trip, bit-identical; tf.loadLaye
   assert.deepEqual(Object.keys(loaded.stateDict()), ["0.weight", "2.weight", "2.bias"]);
   const plain = await tfl.loadLayersModel(`file://${where}`);
   assert.deepEqual((plain.predict(tokens()) as tf.Tensor).dataSync(), model.predict(tokens()).dataSync());
+});
+
+test("settings and parameter names of any spelling survive model.json (camelCase, snake_case)", async () => {
+  const Scaled = defineLayer({
+    name: "scaledShift",
+    outputShape: (_settings: { scaleFactor: number; shift_by: number }, input) => input,
+    params: () => ({ bias_vec: { shape: [3], init: "ones" as const }, gainVec: [3] }),
+    forward: (x, { bias_vec, gainVec }, tf, { scaleFactor, shift_by }) =>
+      tf.add(tf.mul(tf.add(x, bias_vec), tf.add(gainVec, scaleFactor)), shift_by),
+  });
+  const net = () => sequential(input([3]), Scaled.layer({ scaleFactor: 2, shift_by: 0.5 }));
+  const model = build(net());
+  assert.deepEqual(Object.keys(model.stateDict()), ["0.bias_vec", "0.gainVec"]);
+  const where = path.join(dir, "spelling");
+  await model.save(where);
+  const loaded = await load(net(), where);
+  const x = tf.tensor([[1, 2, 3]]);
+  assert.deepEqual(loaded.predict(x).dataSync(), model.predict(x).dataSync());
+  assert.deepEqual(Array.from(model.predict(x).dataSync()), [4.5, 6.5, 8.5]); // (x + 1) · (0 + 2) + 0.5
+  assert.deepEqual(Object.keys(loaded.stateDict()), ["0.bias_vec", "0.gainVec"]);
 });
 
 test("in a graph and shared: converted like a built-in layer (one tfjs weight for a layer used twice)", () => {

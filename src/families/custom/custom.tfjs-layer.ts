@@ -18,9 +18,24 @@ export interface SavedParam {
   init?: ParamInit;
 }
 
+/**
+ * A value in model.json as JSON text under a `name` key: tfjs turns every key and string of a layer's
+ * config to snake_case when saving and to camelCase when loading (`bias_vec` would come back `biasVec`),
+ * except a string under `name`.
+ */
+interface Verbatim {
+  name: string;
+}
+const verbatim = (value: unknown): Verbatim => ({ name: JSON.stringify(value) });
+const unwrap = <T>(value: T | Verbatim): T =>
+  typeof value === "object" && value !== null && "name" in value && typeof value.name === "string"
+    ? (JSON.parse(value.name) as T)
+    : (value as T);
+
 export interface CustomArgs {
-  settings: object;
-  params: Record<string, SavedParam>;
+  /** The settings and parameters (from model.json: as saved by getConfig). */
+  settings: object | Verbatim;
+  params: Record<string, SavedParam> | Verbatim;
   name?: string;
   trainable?: boolean;
 }
@@ -50,8 +65,8 @@ abstract class CustomTfjsLayer extends tfl.layers.Layer {
 
   constructor(args: CustomArgs) {
     super({ name: args.name, trainable: args.trainable ?? true });
-    this.settings = args.settings;
-    this.paramSpecs = args.params ?? {};
+    this.settings = unwrap<object>(args.settings);
+    this.paramSpecs = unwrap<Record<string, SavedParam>>(args.params);
   }
 
   override build(): void {
@@ -85,8 +100,8 @@ abstract class CustomTfjsLayer extends tfl.layers.Layer {
   override getConfig(): tf.serialization.ConfigDict {
     return {
       ...super.getConfig(),
-      settings: this.settings as tf.serialization.ConfigDict,
-      params: this.paramSpecs as unknown as tf.serialization.ConfigDict,
+      settings: verbatim(this.settings) as unknown as tf.serialization.ConfigDict,
+      params: verbatim(this.paramSpecs) as unknown as tf.serialization.ConfigDict,
     };
   }
 }
@@ -119,6 +134,6 @@ export const writeMissingDefinitionMessage = (where: string, name: string): stri
  */
 export function missingDefinition(error: unknown, where: string): string | undefined {
   const message = error instanceof Error ? error.message : "";
-  const match = /Unknown layer: shapecheck>custom>([\w$]+)/.exec(message);
+  const match = /Unknown layer: shapecheck>custom>([A-Za-z0-9$]+)/.exec(message);
   return match ? writeMissingDefinitionMessage(where, match[1]!) : undefined;
 }

@@ -107,7 +107,7 @@ const showSetting = (value: unknown): string =>
       : String(value);
 
 export const writeNameMessage = (name: string): string =>
-  `defineLayer: the name ${JSON.stringify(name)} must be an identifier (letters, digits, _ and $, not starting with a digit): it names the layer in messages and in model.json`;
+  `defineLayer: the name ${JSON.stringify(name)} must be letters and digits, starting with a letter (an identifier without _, which TensorFlow.js would rename when loading): it names the layer in messages and in model.json`;
 export const writeNotAShapeMessage = (written: string, value: unknown): string =>
   `${written}: its outputShape gave ${showSetting(value)}, neither a shape (an array) nor a message (a string)`;
 
@@ -131,7 +131,7 @@ export const writeNotAShapeMessage = (written: string, value: unknown): string =
 export function defineLayer<Settings extends object, Params extends string = never>(
   spec: LayerSpec<Settings, Params>,
 ): LayerDefinition<Settings, Params> {
-  if (!/^[A-Za-z_$][\w$]*$/.test(spec.name)) throw new Error(writeNameMessage(spec.name));
+  if (!/^[A-Za-z$][A-Za-z0-9$]*$/.test(spec.name)) throw new Error(writeNameMessage(spec.name));
   const definition: LayerDefinition<Settings, Params> = {
     name: spec.name,
     spec,
