@@ -190,7 +190,7 @@ test("test-d/errors/model/model-as-layer.ts: each pinned compile-time message is
   const block = named("block", graph({ inputs: [x], outputs: [x.pipe(nn.linear(8, 3))] }));
   const a = input([8]);
   const cases: (() => unknown)[] = [
-    () => sequential(input([3, 28, 28]), nn.relu(), d),
+    () => sequential(input([3, 28, 28]), nn.relu(), d as never),
     () => input([2, 4]).pipe(sequential(input([4]), nn.linear(4, 2)) as never),
     () => input([5]).pipe(sequential(input([null]), nn.linear(4, 2)) as never),
     () => input([7]).pipe(block as never),
@@ -262,7 +262,7 @@ test("values: the generator through the discriminator is PyTorch's nn.Sequential
   const model = build(generatorThroughD);
   const dict = model.stateDict();
   const z = tf.randomNormal([3, nz, 1, 1]);
-  const ours = (model.predict(z as never) as tf.Tensor).arraySync();
+  const ours = (model.predict(z as never) as tf.Tensor).arraySync() as number[][];
   const payload = JSON.stringify({
     state: Object.fromEntries(Object.entries(dict).map(([key, value]) => [key, value.arraySync()])),
     z: z.arraySync(),
