@@ -2,6 +2,8 @@
 // and the arithmetic of the dimensions it changes. src/explain/explain.ts's explainJoin uses it for
 // `node.op === "fn"`.
 import { showDim, showShape, type RuntimeShape } from "../shape/dims.ts";
+import { mergeArithmetic } from "../families/merge/merge.explain.ts";
+import type { MergeSpec } from "../families/merge/merge.ts";
 
 /** An operation node as explain reads it. */
 export interface OpNodeLike {
@@ -54,5 +56,6 @@ export function explainOp(
     const elements = (shape: RuntimeShape) => shape.slice(1).map(showDim).join("·");
     arithmetic.push(`${elements(inputs[0] ?? [])} = ${elements(output)} elements per example`);
   }
+  if (node.fn === "tfMerge") arithmetic.push(...mergeArithmetic(node.args[0] as MergeSpec, inputs, output));
   return { layer, arithmetic };
 }
