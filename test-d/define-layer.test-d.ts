@@ -85,3 +85,12 @@ interface AddsOne extends ShapeRule {
 }
 type Applied = (AddsOne & { readonly "~input": [number, 5] })["~output"];
 expectType<TypeEqual<Applied, [number, 10]>>(true);
+
+// The forward gets the parameters the definition declares, by name.
+defineLayer({
+  name: "typoForTypes",
+  outputShape: (_settings: {}, input) => input,
+  params: () => ({ weight: [3] }),
+  // @ts-expect-error the parameter is `weight`
+  forward: (x, { wieght }, tf) => tf.add(x, wieght),
+});
