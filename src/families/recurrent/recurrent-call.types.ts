@@ -15,6 +15,8 @@ import type { Symbolic } from "../../model/symbolic.ts";
 type Dim0<S> = S extends readonly [infer D, ...unknown[]] ? D : unknown;
 type Dim1<S> = S extends readonly [unknown, infer D, ...unknown[]] ? D : unknown;
 type ShapeIn<T> = T extends Symbolic<infer S> ? S : never;
+/** A symbolic tensor of shape S (S is a shape whenever the rule's sizes are: the check only satisfies `Symbolic`'s constraint). */
+type Sym<S> = S extends Shape ? Symbolic<S> : Symbolic<Shape>;
 /** A problem of an earlier argument hides this one's (one mistake, one error). */
 export type After<Earlier, Problem> = Earlier extends string ? false : Problem;
 /** An LSTM's state given to a call: `[hx, cx]`, or `undefined` (zeros). */
@@ -80,7 +82,7 @@ export type HiddenCallResult<Problem, X, H, Features, Rows, HiddenSize> = Proble
   ? [Symbolic<Shape>, Symbolic<Shape>]
   : IsUnknownArg<X> extends true
     ? [Symbolic<Shape>, Symbolic<Shape>]
-    : [Symbolic<[BatchOf<X, H>, Dim1<X>, Features]>, Symbolic<[RowsOf<Rows, H>, BatchOf<X, H>, HiddenSize]>];
+    : [Sym<[BatchOf<X, H>, Dim1<X>, Features]>, Sym<[RowsOf<Rows, H>, BatchOf<X, H>, HiddenSize]>];
 /** `[output, [h_n, c_n]]` of lstm, or unknown shapes after a mistake. */
 export type LSTMCallResult<Problem, X, State, Features, Rows, HiddenSize, ProjSize> = Problem extends string
   ? [Symbolic<Shape>, [Symbolic<Shape>, Symbolic<Shape>]]
@@ -90,8 +92,8 @@ export type LSTMCallResult<Problem, X, State, Features, Rows, HiddenSize, ProjSi
       ? LSTMOutputs<BatchOf<X, ShapeIn<HX>>, Dim1<X>, Features, RowsOf<Rows, ShapeIn<HX>>, HiddenSize, ProjSize>
       : LSTMOutputs<Dim0<X>, Dim1<X>, Features, Rows, HiddenSize, ProjSize>;
 type LSTMOutputs<Batch, Seq, Features, Rows, HiddenSize, ProjSize> = [
-  Symbolic<[Batch, Seq, Features]>,
-  [Symbolic<[Rows, Batch, ProjSize extends 0 ? HiddenSize : ProjSize]>, Symbolic<[Rows, Batch, HiddenSize]>],
+  Sym<[Batch, Seq, Features]>,
+  [Sym<[Rows, Batch, ProjSize extends 0 ? HiddenSize : ProjSize]>, Sym<[Rows, Batch, HiddenSize]>],
 ];
 
 // ---- cells
@@ -129,14 +131,12 @@ export type CellCallResult<Problem, X, H, HiddenSize> = Problem extends string
   ? Symbolic<Shape>
   : IsUnknownArg<X> extends true
     ? Symbolic<Shape>
-    : Symbolic<
-        [BatchOf<X, never> extends infer B ? ([H] extends [never] ? B : KnownOf<B, Dim0<H>>) : never, HiddenSize]
-      >;
+    : Sym<[[H] extends [never] ? Dim0<X> : KnownOf<Dim0<X>, Dim0<H>>, HiddenSize]>;
 /** `[h', c']` of lstmCell. */
 export type LSTMCellCallResult<Problem, X, State, HiddenSize> = Problem extends string
   ? [Symbolic<Shape>, Symbolic<Shape>]
   : IsUnknownArg<X> extends true
     ? [Symbolic<Shape>, Symbolic<Shape>]
     : (State extends readonly [infer HX, unknown] ? KnownOf<Dim0<X>, Dim0<ShapeIn<HX>>> : Dim0<X>) extends infer B
-      ? [Symbolic<[B, HiddenSize]>, Symbolic<[B, HiddenSize]>]
+      ? [Sym<[B, HiddenSize]>, Sym<[B, HiddenSize]>]
       : never;
