@@ -10,6 +10,7 @@ import type {
   FirstOptionProblem,
   Fitting,
   InputShapeChecked,
+  KnownOptions,
   OptionOf,
   PlainOptions,
   RequiredOptions,
@@ -382,6 +383,16 @@ function recurrent(
   };
 }
 
+// rnn's and stackedRNNCells' options that need no further check: known ones, cells that fit, no inputDim,
+// inputLength or stateful.
+type PlainCells<Args, Known, Key extends string> =
+  PlainOptions<Args, Known, "inputDim" | "inputLength"> extends true
+    ? [OptionOf<Args, "stateful", false>] extends [false]
+      ? NoCellProblem<"", Args, Key> extends false
+        ? true
+        : false
+      : false
+    : false;
 type NoCellProblem<Layer extends string, Args, Key extends string> = At<
   Key,
   Args extends { readonly [K in Key]: infer Value }
@@ -405,17 +416,19 @@ type NoCellProblem<Layer extends string, Args, Key extends string> = At<
  */
 export function rnn<
   const Args extends RequiredOptions<RNNArgs>,
-  Problem = WrittenLayer<"rnn", Args, typeof rnnShown> extends infer Layer extends string
-    ? FirstOptionProblem<
-        [
-          UnknownOptionProblem<Layer, "rnn", Args, keyof RNNArgs>,
-          NoCellProblem<Layer, Args, "cell">,
-          SizeOptionProblem<Layer, Args, "inputDim">,
-          SizeOptionProblem<Layer, Args, "inputLength">,
-          StatefulProblem<Layer, Args>,
-        ]
-      >
-    : never,
+  Problem = PlainCells<Args, keyof RNNArgs, "cell"> extends true
+    ? false
+    : WrittenLayer<"rnn", Args, typeof rnnShown> extends infer Layer extends string
+      ? FirstOptionProblem<
+          [
+            UnknownOptionProblem<Layer, "rnn", Args, keyof RNNArgs>,
+            NoCellProblem<Layer, Args, "cell">,
+            SizeOptionProblem<Layer, Args, "inputDim">,
+            SizeOptionProblem<Layer, Args, "inputLength">,
+            StatefulProblem<Layer, Args>,
+          ]
+        >
+      : never,
 >(args: CheckedLooseOptions<Args, Problem, RNNArgs>): RNN<Fitting<Args, RNNArgs>> {
   const options = args as RNNArgs;
   const layer = writtenLayer("rnn", options, rnnShown);
@@ -590,12 +603,14 @@ function cell(
  */
 export function stackedRNNCells<
   const Args extends RequiredOptions<StackedRNNCellsArgs>,
-  Problem = FirstOptionProblem<
-    [
-      UnknownOptionProblem<"stackedRNNCells({ cells: … })", "stackedRNNCells", Args, keyof StackedRNNCellsArgs>,
-      NoCellProblem<"stackedRNNCells({ cells: … })", Args, "cells">,
-    ]
-  >,
+  Problem = PlainCells<Args, keyof StackedRNNCellsArgs, "cells"> extends true
+    ? false
+    : FirstOptionProblem<
+        [
+          UnknownOptionProblem<"stackedRNNCells({ cells: … })", "stackedRNNCells", Args, keyof StackedRNNCellsArgs>,
+          NoCellProblem<"stackedRNNCells({ cells: … })", Args, "cells">,
+        ]
+      >,
 >(args: CheckedLooseOptions<Args, Problem, StackedRNNCellsArgs>): StackedRNNCells<Fitting<Args, StackedRNNCellsArgs>> {
   const options = args as StackedRNNCellsArgs;
   const layer = "stackedRNNCells({ cells: … })"; // as its type writes it
@@ -684,6 +699,19 @@ type StridesDilationProblem<Layer extends string, Args> = number extends
   : [AboveOne<OptionOf<Args, "strides", 1>>, AboveOne<OptionOf<Args, "dilationRate", 1>>] extends [true, true]
     ? writeStridesDilationMessage<Layer>
     : false;
+// Options that need no further check: known options, plain sizes, no dilation, padding "valid" or "same", neither
+// stateful nor unroll (anything else takes the full check).
+type PlainConvLstm<Args> =
+  PlainOptions<Args, keyof ConvLSTM2DArgs, "filters" | "kernelSize" | "strides", 2> extends true
+    ? [
+        OptionOf<Args, "dilationRate", 1>,
+        OptionOf<Args, "padding", "valid">,
+        OptionOf<Args, "stateful", false>,
+        OptionOf<Args, "unroll", false>,
+      ] extends [1, "valid" | "same", false, false]
+      ? true
+      : false
+    : false;
 type ConvLstmProblem<Args, Layer extends string = ConvWritten<Args>> = FirstOptionProblem<
   [
     UnknownOptionProblem<Layer, "convLstm2d", Args, keyof ConvLSTM2DArgs>,
@@ -709,9 +737,10 @@ type ConvLstmProblem<Args, Layer extends string = ConvWritten<Args>> = FirstOpti
  * layers.convLstm2d({ filters: 4, kernelSize: 3 });                                              // [n, 5, 10, 10, 2] → [n, 8, 8, 4]
  * layers.convLstm2d({ filters: 4, kernelSize: 3, padding: "same", returnSequences: true }); // [n, 5, 10, 10, 2] → [n, 5, 10, 10, 4]
  */
-export function convLstm2d<const Args extends RequiredOptions<ConvLSTM2DArgs>, Problem = ConvLstmProblem<Args>>(
-  args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>,
-): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
+export function convLstm2d<
+  const Args extends RequiredOptions<ConvLSTM2DArgs>,
+  Problem = PlainConvLstm<Args> extends true ? false : ConvLstmProblem<Args>,
+>(args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
   const options = args as ConvLSTM2DArgs;
   const layer = writtenLayer("convLstm2d", options, convShown);
   checkKnownOptions(

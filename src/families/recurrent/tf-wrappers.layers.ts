@@ -8,6 +8,7 @@ import type {
   FirstOptionProblem,
   Fitting,
   InputShapeChecked,
+  KnownOptions,
   OptionOf,
   RequiredOptions,
   UnknownOptionProblem,
@@ -117,6 +118,14 @@ type KindProblem<Layer extends string, Args, Expected extends string, Kinds exte
     : false
 >;
 
+// Options that need no further check: known ones, and a wrapped layer of the expected kinds.
+type Plain<Args, Known, Kinds extends string> =
+  KnownOptions<Args, Known> extends true
+    ? Args extends { readonly layer: { readonly kind: Kinds } }
+      ? true
+      : false
+    : false;
+
 /**
  * tfjs's `tf.layers.timeDistributed({ layer })`: applies a layer of `layers` to every time step of
  * [batch, time, ...]; the layer's rule applies to [batch, ...] and its message names that input.
@@ -126,12 +135,14 @@ type KindProblem<Layer extends string, Args, Expected extends string, Kinds exte
  */
 export function timeDistributed<
   const Args extends RequiredOptions<TimeDistributedArgs>,
-  Problem = FirstOptionProblem<
-    [
-      UnknownOptionProblem<"timeDistributed({ layer: … })", "timeDistributed", Args, keyof TimeDistributedArgs>,
-      KindProblem<"timeDistributed({ layer: … })", Args, typeof anyLayer, Capitalize<string>>,
-    ]
-  >,
+  Problem = Plain<Args, keyof TimeDistributedArgs, Capitalize<string>> extends true
+    ? false
+    : FirstOptionProblem<
+        [
+          UnknownOptionProblem<"timeDistributed({ layer: … })", "timeDistributed", Args, keyof TimeDistributedArgs>,
+          KindProblem<"timeDistributed({ layer: … })", Args, typeof anyLayer, Capitalize<string>>,
+        ]
+      >,
 >(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
   const options = args as TimeDistributedArgs;
   const layer = writtenLayer("timeDistributed", options, timeShown);
@@ -166,14 +177,16 @@ export function timeDistributed<
  */
 export function bidirectional<
   const Args extends RequiredOptions<BidirectionalArgs>,
-  Problem = WrittenLayer<"bidirectional", Args, typeof biShown> extends infer Layer extends string
-    ? FirstOptionProblem<
-        [
-          UnknownOptionProblem<Layer, "bidirectional", Args, keyof BidirectionalArgs>,
-          KindProblem<Layer, Args, typeof recurrentLayer, TfRnnKind>,
-        ]
-      >
-    : never,
+  Problem = Plain<Args, keyof BidirectionalArgs, TfRnnKind> extends true
+    ? false
+    : WrittenLayer<"bidirectional", Args, typeof biShown> extends infer Layer extends string
+      ? FirstOptionProblem<
+          [
+            UnknownOptionProblem<Layer, "bidirectional", Args, keyof BidirectionalArgs>,
+            KindProblem<Layer, Args, typeof recurrentLayer, TfRnnKind>,
+          ]
+        >
+      : never,
 >(args: CheckedLooseOptions<Args, Problem, BidirectionalArgs>): Bidirectional<Fitting<Args, BidirectionalArgs>> {
   const options = args as BidirectionalArgs;
   const layer = writtenLayer("bidirectional", options, biShown);
