@@ -1,4 +1,10 @@
-// node --import tsx examples/custom-layers-demo.ts: the custom layers of examples/ at work.
+// node --import tsx examples/custom-layers/demo.ts: the custom layers of examples/ at work.
+// PixelShuffle written with defineLayer (custom-pixel-shuffle.ts) computes what the built-in
+// nn.pixelShuffle does; the learned positional embedding (positional-embedding.ts) trains, and its
+// model saves and loads with the same weights, bit for bit. (In a folder of its own: the tests that
+// open every examples/*.ts on its own would not find the files it imports.)
+import tsx examples/custom-layers/demo.ts: the custom layers of examples/ at work (a folder of its own: the tests that open every
+// examples/*.ts alone would not find its imports).
 // PixelShuffle written with defineLayer (custom-pixel-shuffle.ts) computes what the built-in
 // nn.pixelShuffle does; the learned positional embedding (positional-embedding.ts) trains, and its
 // model saves and loads with the same weights, bit for bit.
@@ -8,8 +14,8 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { input, nn, sequential } from "shapecheck";
 import { build, load, ready } from "shapecheck/tfjs";
-import { myPixelShuffle } from "./custom-pixel-shuffle.ts";
-import { positionalEmbedding } from "./positional-embedding.ts";
+import { myPixelShuffle } from "../custom-pixel-shuffle.ts";
+import { positionalEmbedding } from "../positional-embedding.ts";
 
 await ready();
 
