@@ -3,11 +3,6 @@
 // nn.pixelShuffle does; the learned positional embedding (positional-embedding.ts) trains, and its
 // model saves and loads with the same weights, bit for bit. (In a folder of its own: the tests that
 // open every examples/*.ts on its own would not find the files it imports.)
-import tsx examples/custom-layers/demo.ts: the custom layers of examples/ at work (a folder of its own: the tests that open every
-// examples/*.ts alone would not find its imports).
-// PixelShuffle written with defineLayer (custom-pixel-shuffle.ts) computes what the built-in
-// nn.pixelShuffle does; the learned positional embedding (positional-embedding.ts) trains, and its
-// model saves and loads with the same weights, bit for bit.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
