@@ -87,16 +87,17 @@ function tfjsLayer(config: RecurrentConfig | RecurrentCellConfig, given: number)
       returnCell: config.kind === "lstmCell",
       name: `cell${(count += 1)}`,
     });
+  const stack = config as RecurrentConfig;
   return new RecurrentStack({
-    kind: config.kind,
-    inputSize: config.inputSize,
-    hiddenSize: config.hiddenSize,
-    numLayers: config.numLayers,
-    bidirectional: config.bidirectional,
-    useBias: config.bias,
-    projSize: config.projSize ?? 0,
-    nonlinearity: config.nonlinearity ?? "tanh",
-    dropout: config.dropout,
+    kind: stack.kind,
+    inputSize: stack.inputSize,
+    hiddenSize: stack.hiddenSize,
+    numLayers: stack.numLayers,
+    bidirectional: stack.bidirectional,
+    useBias: stack.bias,
+    projSize: stack.projSize ?? 0,
+    nonlinearity: stack.nonlinearity ?? "tanh",
+    dropout: stack.dropout,
     inputs: ["input", "hx", "cx"].slice(0, given),
     name: `stack${(count += 1)}`,
   });

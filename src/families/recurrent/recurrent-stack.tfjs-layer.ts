@@ -100,10 +100,6 @@ export class RecurrentStack extends tfl.layers.Layer {
     return shapes;
   }
 
-  override computeMask(): null[] {
-    return this.settings.kind === "lstm" ? [null, null, null] : [null, null];
-  }
-
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor[] {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const given = (name: string) => {

@@ -90,10 +90,6 @@ export class RecurrentCellLayer extends tfl.layers.Layer {
     return this.settings.returnCell ? [shape, [...shape]] : shape;
   }
 
-  override computeMask(): null | null[] {
-    return this.settings.returnCell ? [null, null] : null;
-  }
-
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const names = this.settings.inputs ?? ["input"];
