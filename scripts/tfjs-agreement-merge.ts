@@ -250,7 +250,7 @@ const images = (r: Random): MergeCase => {
   const zeroWidth =
     builder === "randomWidth" &&
     rank === 4 &&
-    Math.round(example[1]! * (1 + lower((args as { factor: unknown }).factor))) < 1;
+    example[1]! * (1e6 + Math.round(lower((args as { factor: unknown }).factor) * 1e6)) < 5e5; // exact: W · (1 + lower) < 0.5
   return {
     family: "preprocessing.images",
     code: builder,
