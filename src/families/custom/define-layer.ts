@@ -95,9 +95,6 @@ export function onDefine(listener: (definition: AnyDefinition) => void): void {
   for (const definition of definitions.values()) listener(definition);
 }
 
-/** The definition of that name, if one was made in this program. */
-export const definitionNamed = (name: string): AnyDefinition | undefined => definitions.get(name);
-
 /** A setting as `written` shows it: `16`, `"same"`, `[3, 3]`. */
 const showSetting = (value: unknown): string =>
   Array.isArray(value)
