@@ -151,7 +151,7 @@ function recurrentCall(r: Random, state: boolean): { layer: Call; stricter?: str
       : { units: units(r), ...common };
   const stricter =
     returnState !== undefined
-      ? "returnState: several outputs, and a layer in a model has one"
+      ? "returnState in a sequential model (one output per layer): tfjs refuses it there too; layer.call(x) gives the states"
       : stateful !== undefined
         ? "stateful: tfjs needs the batch size fixed in the model"
         : undefined;

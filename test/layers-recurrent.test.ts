@@ -8,7 +8,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { input, layers, nn, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
+import * as tfl from "@tensorflow/tfjs-layers";
+import {
+  graph,
+  input,
+  layers,
+  nn,
+  sequential,
+  ShapeError,
+  type Sequential,
+  type Shape,
+  type Symbolic,
+} from "../src/index.ts";
 import { build, ready, toTfjs } from "../src/tfjs.ts";
 import { explainKind } from "../src/explain/kinds/index.ts";
 import { compilers, formatReport, type Report } from "../scripts/tfjs-agreement.ts";
@@ -201,6 +212,103 @@ test("run-time messages: what JavaScript can pass that the types refuse", () => 
   );
   throws(
     () => sequential(input([5, 4]), L["lstm"]!({ units: 3, returnState: true as boolean }) as never),
-    "lstm({ units: 3, returnState: true }): returnState gives several outputs (the output and the states), and a layer in a model has one output (input [number, 5, 4])",
+    "lstm({ units: 3, returnState: true }): returnState gives several outputs (the output and the states): call the layer on a symbolic tensor, layer.call(x), in the functional API (input [number, 5, 4])",
   );
+});
+
+describe("returnState in the functional API: layer.call(x) gives [output, ...states] as tfjs's apply", () => {
+  const cases: [number[], () => { call(x: unknown): unknown }, () => tfl.layers.Layer][] = [
+    [
+      [10, 4],
+      () => layers.lstm({ units: 8, returnState: true }),
+      () => tfl.layers.lstm({ units: 8, returnState: true }),
+    ],
+    [
+      [10, 4],
+      () => layers.gru({ units: 6, returnSequences: true, returnState: true }),
+      () => tfl.layers.gru({ units: 6, returnSequences: true, returnState: true }),
+    ],
+    [[10, 4], () => layers.simpleRNN({ units: 3 }), () => tfl.layers.simpleRNN({ units: 3 })],
+    [
+      [10, 4],
+      () => layers.rnn({ cell: [layers.gruCell({ units: 5 }), layers.lstmCell({ units: 2 })], returnState: true }),
+      () =>
+        tfl.layers.rnn({
+          cell: [tfl.layers.gruCell({ units: 5 }), tfl.layers.lstmCell({ units: 2 })],
+          returnState: true,
+        }),
+    ],
+    [
+      [10, 4],
+      () =>
+        layers.rnn({
+          cell: layers.stackedRNNCells({ cells: [layers.lstmCell({ units: 3 }), layers.simpleRNNCell({ units: 2 })] }),
+          returnState: true,
+        }),
+      () =>
+        tfl.layers.rnn({
+          cell: tfl.layers.stackedRNNCells({
+            cells: [tfl.layers.lstmCell({ units: 3 }), tfl.layers.simpleRNNCell({ units: 2 })],
+          }),
+          returnState: true,
+        }),
+    ],
+    [
+      [5, 10, 9, 2],
+      () => layers.convLstm2d({ filters: 3, kernelSize: [3, 2], strides: 2, returnState: true }),
+      () => tfl.layers.convLstm2d({ filters: 3, kernelSize: [3, 2], strides: 2, returnState: true }),
+    ],
+  ];
+  for (const [example, ours, theirs] of cases) {
+    test(`${(ours() as unknown as { written: string }).written} on [batch, ${example.join(", ")}]`, async () => {
+      await ready({ backend: "cpu" });
+      const x = input(example as never);
+      const outputs = ours().call(x) as Symbolic<Shape>[];
+      const tfjs = tf.tidy(() => {
+        const ys = theirs().apply(tf.zeros([2, ...example])) as tf.Tensor | tf.Tensor[];
+        return (Array.isArray(ys) ? ys : [ys]).map((y) => [null, ...y.shape.slice(1)]);
+      });
+      assert.deepEqual(
+        outputs.map((y) => [...y.shape]),
+        tfjs,
+      );
+      // converted: the tfjs model gives the same shapes on data
+      const model = build(graph({ inputs: [x], outputs }));
+      const predicted = model.tfjs.predict(tf.zeros([2, ...example])) as tf.Tensor | tf.Tensor[];
+      assert.deepEqual(
+        (Array.isArray(predicted) ? predicted : [predicted]).map((y) => [null, ...y.shape.slice(1)]),
+        tfjs,
+      );
+      tf.dispose(predicted);
+      model.dispose();
+    });
+  }
+  for (const backend of ["wasm", "cpu"] as const) {
+    test(`an encoder's states into a dense head train on ${backend}`, async () => {
+      assert.equal(await ready({ backend }), backend);
+      const x = input([6, 4]);
+      const [, h, c] = layers.lstm({ units: 5, returnState: true }).call(x);
+      const y = h.pipe(layers.dense({ units: 3 }));
+      const z = c.pipe(layers.dense({ units: 3 }));
+      const model = build(graph({ inputs: [x], outputs: [y, z] })).compile({
+        optimizer: "adam",
+        learningRate: 0.01,
+        loss: "meanSquaredError",
+      });
+      const weights = model.tfjs.trainableWeights;
+      const before = weights.map((w) => w.read().clone());
+      const history = await model.fit(
+        tf.randomNormal([4, 6, 4]) as never,
+        [tf.randomNormal([4, 3]), tf.randomNormal([4, 3])] as never,
+        { epochs: 2, batchSize: 4, verbose: 0 },
+      );
+      assert.ok((history as { history: { loss: number[] } }).history.loss.every(Number.isFinite));
+      const unchanged = weights
+        .filter((w, i) => tf.tidy(() => tf.any(tf.notEqual(w.read(), before[i]!)).dataSync()[0]) !== 1)
+        .map((w) => w.name);
+      assert.deepEqual(unchanged, []);
+      tf.dispose(before);
+      model.dispose();
+    });
+  }
 });

@@ -1,7 +1,7 @@
 // layers (issue 16): the recurrent layers, the cells with rnn and stackedRNNCells, convLstm2d, and the wrappers
 // timeDistributed and bidirectional, as exact output types (tfjs's computeOutputShape).
 import { expectType, type TypeEqual } from "ts-expect";
-import { input, layers, sequential, type OutputShape } from "shapecheck";
+import { graph, input, layers, sequential, type OutputShape, type Symbolic } from "shapecheck";
 
 // [batch, time, features] → [batch, units], or every step with returnSequences
 const last = sequential(input([10, 4]), layers.lstm({ units: 8 }));
@@ -70,3 +70,34 @@ const convBoth = sequential(
   layers.bidirectional({ layer: layers.convLstm2d({ filters: 4, kernelSize: 3 }), mergeMode: "concat" }),
 );
 expectType<TypeEqual<OutputShape<typeof convBoth>, [number, 8, 8, 8]>>(true);
+
+// returnState in the functional API: layer.call(x) gives [output, ...states], as tfjs's apply (issue 16)
+const x = input([10, 4]);
+const withStates = layers.lstm({ units: 8, returnState: true }).call(x);
+expectType<TypeEqual<typeof withStates, [Symbolic<[number, 8]>, Symbolic<[number, 8]>, Symbolic<[number, 8]>]>>(true);
+const gruStates = layers.gru({ units: 6, returnSequences: true, returnState: true }).call(x);
+expectType<TypeEqual<typeof gruStates, [Symbolic<[number, 10, 6]>, Symbolic<[number, 6]>]>>(true);
+const noState = layers.simpleRNN({ units: 3 }).call(x);
+expectType<TypeEqual<typeof noState, [Symbolic<[number, 3]>]>>(true);
+// stacked cells: tfjs lists the last cell's states first
+const cellStates = layers
+  .rnn({ cell: [layers.gruCell({ units: 5 }), layers.lstmCell({ units: 2 })], returnState: true })
+  .call(x);
+expectType<
+  TypeEqual<
+    typeof cellStates,
+    [Symbolic<[number, 2]>, Symbolic<[number, 2]>, Symbolic<[number, 2]>, Symbolic<[number, 5]>]
+  >
+>(true);
+const clip = input([5, 10, 10, 2]);
+const convStates = layers
+  .convLstm2d({ filters: 3, kernelSize: 3, returnSequences: true, returnState: true })
+  .call(clip);
+expectType<
+  TypeEqual<
+    typeof convStates,
+    [Symbolic<[number, 5, 8, 8, 3]>, Symbolic<[number, 8, 8, 3]>, Symbolic<[number, 8, 8, 3]>]
+  >
+>(true);
+const [, h] = withStates;
+export const encoder = graph({ inputs: [x], outputs: [h.pipe(layers.dense({ units: 2 }))] });

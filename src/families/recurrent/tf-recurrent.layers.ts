@@ -2,7 +2,10 @@
 // layers.convLstm2d: tfjs-layers' recurrent layers, tfjs's argument objects (rules: tf-recurrent.ts).
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { ShapeRule } from "../../../types/model/layer.ts";
-import type { PerDim } from "../../../types/shape/args.ts";
+import type { Checked, PerDim } from "../../../types/shape/args.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import { callLayer, type CallableLayer, type CallInputs, type CallResult } from "../../model/call.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
 import type {
   At,
   CheckedLooseOptions,
@@ -21,7 +24,13 @@ import type {
 import type { writeCausalMessage, writeStridesDilationMessage } from "../conv/tf-conv.types.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { NoReturnState, TfConvLstmRule, TfRecurrentRule, writeCellMessage } from "./tf-recurrent.types.ts";
+import type {
+  CellStateSizes,
+  NoReturnState,
+  TfConvLstmRule,
+  TfRecurrentRule,
+  writeCellMessage,
+} from "./tf-recurrent.types.ts";
 import { ShapeError } from "../../errors.ts";
 import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -42,7 +51,14 @@ import {
   writeCausalMessage as causalMessage,
   writeStridesDilationMessage as stridesDilationMessage,
 } from "../conv/tf-conv.ts";
-import { checkReturnState, tfConvLstmRule, tfRecurrentRule, writeCellMessage as cellMessage } from "./tf-recurrent.ts";
+import {
+  cellStateSizes,
+  checkReturnState,
+  stackedStateSizes,
+  tfConvLstmRule,
+  tfRecurrentRule,
+  writeCellMessage as cellMessage,
+} from "./tf-recurrent.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
 
@@ -229,8 +245,69 @@ export interface TfRecurrentShapeRule<Name extends string, Layer extends string,
 interface TfRecurrentLayer<Args> extends TfLayerOf<Args> {
   readonly returnSequences: OptionOf<Args, "returnSequences", false>;
 }
+
+/**
+ * The outputs of a call in the functional API (tfjs's `apply` on a symbolic tensor): `[output, ...states]` with
+ * `returnState: true`, `[output]` without; unknown (`Symbolic<Shape>[]`) when returnState or the number of states
+ * is not known to the compiler. `States`: each state's shape after the batch.
+ */
+export type TfCallOutputs<Out, States extends readonly unknown[], ReturnState> = [ReturnState] extends [false]
+  ? [CallResult<Out>]
+  : [ReturnState] extends [true]
+    ? number extends States["length"]
+      ? [CallResult<Out>, ...Symbolic<Shape>[]]
+      : [
+          CallResult<Out>,
+          ...{
+            [K in keyof States]: CallResult<
+              Out extends readonly [infer Batch, ...unknown[]]
+                ? States[K] extends readonly unknown[]
+                  ? [Batch, ...States[K]]
+                  : never
+                : Out
+            >;
+          },
+        ]
+    : Symbolic<Shape>[];
+/** The message of a call's input (its rule's, before returnState), or `false`. */
+type CallProblem<Out> = Out extends string ? Out : false;
+type Sizes<Units, Count extends 1 | 2> = Count extends 2 ? [[Units], [Units]] : [[Units]];
+/** What a recurrent layer's output is on X, returnState aside (the rule of `call`). */
+type TfRecurrentOut<Name extends string, Layer extends string, Args, Units, X> = InputShapeChecked<
+  Name,
+  Args,
+  X,
+  TfRecurrentRule<Layer, Units, OptionOf<Args, "returnSequences", false>, X>
+>;
+/** `layer.call(x)`: the functional API's call of a recurrent layer, with its states when `returnState: true`. */
+interface TfRecurrentCallable<
+  Name extends string,
+  Layer extends string,
+  Args,
+  Units,
+  States extends readonly unknown[],
+> {
+  /**
+   * The layer on a symbolic tensor, as tfjs's `apply`: `[output, ...states]` with `returnState: true` (each state
+   * `[batch, size]`), `[output]` without.
+   */
+  call<X extends Shape>(
+    input: Checked<Symbolic<X>, CallProblem<TfRecurrentOut<Name, Layer, Args, Units, X>>>,
+  ): TfCallOutputs<TfRecurrentOut<Name, Layer, Args, Units, X>, States, OptionOf<Args, "returnState", false>>;
+}
+/** A cell's (or cells') state sizes as state shapes after the batch. */
+type StateShapes<Sizes> = Sizes extends readonly unknown[] ? { [K in keyof Sizes]: [Sizes[K]] } : number[];
 /** `layers.simpleRNN({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
-export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs> extends TfRecurrentLayer<Args> {
+export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs>
+  extends
+    TfRecurrentLayer<Args>,
+    TfRecurrentCallable<
+      "simpleRNN",
+      WrittenLayer<"simpleRNN", Args, typeof shown>,
+      Args,
+      Args["units"],
+      Sizes<Args["units"], 1>
+    > {
   readonly kind: "SimpleRNN";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<
@@ -241,13 +318,25 @@ export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs> extends T
   >;
 }
 /** `layers.lstm({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
-export interface LSTM<Args extends LSTMArgs = LSTMArgs> extends TfRecurrentLayer<Args> {
+export interface LSTM<Args extends LSTMArgs = LSTMArgs>
+  extends
+    TfRecurrentLayer<Args>,
+    TfRecurrentCallable<
+      "lstm",
+      WrittenLayer<"lstm", Args, typeof shown>,
+      Args,
+      Args["units"],
+      Sizes<Args["units"], 2>
+    > {
   readonly kind: "LSTM";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<"lstm", WrittenLayer<"lstm", Args, typeof shown>, Args, Args["units"]>;
 }
 /** `layers.gru({ units })`: [batch, time, features] → [batch, units] (returnSequences: [batch, time, units]). */
-export interface GRU<Args extends GRUArgs = GRUArgs> extends TfRecurrentLayer<Args> {
+export interface GRU<Args extends GRUArgs = GRUArgs>
+  extends
+    TfRecurrentLayer<Args>,
+    TfRecurrentCallable<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"], Sizes<Args["units"], 1>> {
   readonly kind: "GRU";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"]>;
@@ -259,7 +348,16 @@ export type CellUnits<Cell> = Cell extends readonly [...unknown[], infer Last]
     ? Units
     : number;
 /** `layers.rnn({ cell })`: the cell (or stacked cells) run over time: [batch, time, features] → [batch, units]. */
-export interface RNN<Args extends RNNArgs = RNNArgs> extends TfRecurrentLayer<Args> {
+export interface RNN<Args extends RNNArgs = RNNArgs>
+  extends
+    TfRecurrentLayer<Args>,
+    TfRecurrentCallable<
+      "rnn",
+      WrittenLayer<"rnn", Args, typeof rnnShown>,
+      Args,
+      CellUnits<Args["cell"]>,
+      StateShapes<CellStateSizes<Args["cell"]>>
+    > {
   readonly kind: "RNN";
   readonly units: CellUnits<Args["cell"]>;
   readonly "~rule": TfRecurrentShapeRule<
@@ -272,6 +370,8 @@ export interface RNN<Args extends RNNArgs = RNNArgs> extends TfRecurrentLayer<Ar
 
 /** The config of layers.simpleRNN / lstm / gru / rnn (its runtime object). */
 export interface TfRecurrentConfig extends TfjsConfig<TfRecurrentKind, SimpleRNNArgs | LSTMArgs | GRUArgs | RNNArgs> {
+  /** The functional API's call (`layer.call(x)`): `[output, ...states]` with returnState. */
+  readonly callShapes: CallableLayer["callShapes"];
   /** The output size (rnn: its last cell's). */
   readonly units: number;
   readonly returnSequences: boolean;
@@ -368,19 +468,45 @@ function recurrent(
   checkActivation(layer, (args as LSTMArgs).recurrentActivation);
   const returnSequences = optionOf<boolean>(args, "returnSequences", false) === true;
   const returnState = optionOf<boolean>(args, "returnState", false) === true;
-  return {
-    kind,
-    written: layer,
-    args,
-    units: args.units,
-    returnSequences,
-    useBias: optionOf<boolean>(args, "useBias", true) !== false,
-    cells: [],
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => {
-      checkReturnState(layer, returnState);
-      return tfRecurrentRule(layer, args.units, returnSequences, input);
-    }),
+  const rule = (input: RuntimeShape) => tfRecurrentRule(layer, args.units, returnSequences, input);
+  const sizes = kind === "LSTM" ? [args.units, args.units] : [args.units];
+  return callable<TfRecurrentConfig>(
+    {
+      kind,
+      written: layer,
+      args,
+      units: args.units,
+      returnSequences,
+      useBias: optionOf<boolean>(args, "useBias", true) !== false,
+      cells: [],
+      outputShape: checkedInputShape(name, args, (input: RuntimeShape) => {
+        checkReturnState(layer, returnState);
+        return rule(input);
+      }),
+    },
+    checkedInputShape(name, args, rule),
+    returnState ? (out) => sizes.map((size) => [out[0]!, size]) : undefined,
+  );
+}
+
+/**
+ * The config with its call in the functional API (`layer.call(x)`, tfjs's `apply` on a symbolic tensor):
+ * `[output, ...states]` with returnState (`states` given), `[output]` without. Twin of `TfRecurrentCallable`.
+ */
+function callable<Config extends TfRecurrentConfig | TfConvLstmConfig>(
+  config: Omit<Config, "callShapes">,
+  rule: (input: RuntimeShape) => RuntimeShape,
+  states: ((out: RuntimeShape) => RuntimeShape[]) | undefined,
+): Config {
+  const runtime = {
+    ...config,
+    callShapes: (inputs: CallInputs) => {
+      const out = rule(inputs["input"]!);
+      return [out, ...(states === undefined ? [] : states(out))];
+    },
+    call: (input: unknown) => callLayer(runtime as unknown as Config, { input }),
   };
+  return runtime as unknown as Config;
 }
 
 // rnn's and stackedRNNCells' options that need no further check: known ones, cells that fit, no inputDim,
@@ -438,19 +564,25 @@ export function rnn<
   const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
   const returnState = optionOf<boolean>(options, "returnState", false) === true;
   const units = cells.at(-1)!.units;
-  const runtime: TfRecurrentConfig = {
-    kind: "RNN",
-    written: layer,
-    args: options,
-    units,
-    returnSequences,
-    useBias: true,
-    cells,
-    outputShape: checkedInputShape("rnn", options, (input: RuntimeShape) => {
-      checkReturnState(layer, returnState);
-      return tfRecurrentRule(layer, units, returnSequences, input);
-    }),
-  };
+  const rule = (input: RuntimeShape) => tfRecurrentRule(layer, units, returnSequences, input);
+  const sizes = Array.isArray(options.cell) ? stackedStateSizes(cells) : cellStateSizes(cells[0]!);
+  const runtime = callable<TfRecurrentConfig>(
+    {
+      kind: "RNN",
+      written: layer,
+      args: options,
+      units,
+      returnSequences,
+      useBias: true,
+      cells,
+      outputShape: checkedInputShape("rnn", options, (input: RuntimeShape) => {
+        checkReturnState(layer, returnState);
+        return rule(input);
+      }),
+    },
+    checkedInputShape("rnn", options, rule),
+    returnState ? (out) => sizes.map((size) => [out[0]!, size]) : undefined,
+  );
   return runtime as never;
 }
 
@@ -650,37 +782,49 @@ const convShown = [
 ] as const;
 type ConvWritten<Args> = WrittenLayer<"convLstm2d", Args, typeof convShown>;
 
+/** ConvLSTM2D's output on X, returnState aside (the rule of `call`). */
+type ConvLstmOut<Args extends ConvLSTM2DArgs, X> = InputShapeChecked<
+  "convLstm2d",
+  Args,
+  X,
+  TfConvLstmRule<
+    ConvWritten<Args>,
+    Args["filters"],
+    PerDim<Args["kernelSize"], 2>,
+    PerDim<OptionOf<Args, "strides", 1>, 2>,
+    OptionOf<Args, "padding", "valid">,
+    PerDim<OptionOf<Args, "dilationRate", 1>, 2>,
+    OptionOf<Args, "dataFormat", "channelsLast">,
+    OptionOf<Args, "returnSequences", false>,
+    X
+  >
+>;
 /** The shape rule of ConvLSTM2D. */
 export interface ConvLSTM2DShapeRule<Args extends ConvLSTM2DArgs> extends ShapeRule {
-  readonly "~output": InputShapeChecked<
-    "convLstm2d",
-    Args,
-    this["~input"],
-    NoReturnState<
-      ConvWritten<Args>,
-      OptionOf<Args, "returnState", false>,
-      TfConvLstmRule<
-        ConvWritten<Args>,
-        Args["filters"],
-        PerDim<Args["kernelSize"], 2>,
-        PerDim<OptionOf<Args, "strides", 1>, 2>,
-        OptionOf<Args, "padding", "valid">,
-        PerDim<OptionOf<Args, "dilationRate", 1>, 2>,
-        OptionOf<Args, "dataFormat", "channelsLast">,
-        OptionOf<Args, "returnSequences", false>,
-        this["~input"]
-      >
-    >
+  readonly "~output": NoReturnState<
+    ConvWritten<Args>,
+    OptionOf<Args, "returnState", false>,
+    ConvLstmOut<Args, this["~input"]>
   >;
 }
+/** ConvLSTM2D's states h and c after the batch: one step's image (the output's last three dimensions). */
+type ImageStates<Out> = Out extends readonly [...unknown[], infer A, infer B, infer C]
+  ? [[A, B, C], [A, B, C]]
+  : [[], []];
 /** `layers.convLstm2d({ filters, kernelSize })`: [batch, time, h, w, c] → [batch, h′, w′, filters]. */
 export interface ConvLSTM2D<Args extends ConvLSTM2DArgs = ConvLSTM2DArgs> extends TfRecurrentLayer<Args> {
   readonly kind: "ConvLSTM2D";
   readonly filters: Args["filters"];
   readonly "~rule": ConvLSTM2DShapeRule<Args>;
+  /** The layer on a symbolic tensor, as tfjs's `apply`: `[output, h, c]` with `returnState: true`, `[output]` without. */
+  call<X extends Shape>(
+    input: Checked<Symbolic<X>, CallProblem<ConvLstmOut<Args, X>>>,
+  ): TfCallOutputs<ConvLstmOut<Args, X>, ImageStates<ConvLstmOut<Args, X>>, OptionOf<Args, "returnState", false>>;
 }
 /** The config of layers.convLstm2d (its runtime object), defaults filled in. */
 export interface TfConvLstmConfig extends TfjsConfig<"ConvLSTM2D", ConvLSTM2DArgs> {
+  /** The functional API's call (`layer.call(x)`): `[output, h, c]` with returnState. */
+  readonly callShapes: CallableLayer["callShapes"];
   readonly filters: number;
   readonly kernelSize: SizeArg;
   readonly strides: SizeArg;
@@ -768,27 +912,34 @@ export function convLstm2d<
   const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
   const returnState = optionOf<boolean>(options, "returnState", false) === true;
   const kernels = perDim(options.kernelSize, 2);
-  const runtime: TfConvLstmConfig = {
-    kind: "ConvLSTM2D",
-    written: layer,
-    args: options,
-    filters: options.filters,
-    kernelSize: options.kernelSize,
-    strides: optionOf(options, "strides", 1),
-    padding,
-    dilationRate: optionOf(options, "dilationRate", 1),
-    dataFormat,
-    returnSequences,
-    useBias: optionOf<boolean>(options, "useBias", true) !== false,
-    outputShape: checkedInputShape("convLstm2d", options, (input: RuntimeShape) => {
-      checkReturnState(layer, returnState);
-      return tfConvLstmRule(
-        layer,
-        { filters: options.filters, kernels, strides, padding, dilations, dataFormat, returnSequences },
-        input,
-      );
-    }),
-  };
+  const rule = (input: RuntimeShape) =>
+    tfConvLstmRule(
+      layer,
+      { filters: options.filters, kernels, strides, padding, dilations, dataFormat, returnSequences },
+      input,
+    );
+  const runtime = callable<TfConvLstmConfig>(
+    {
+      kind: "ConvLSTM2D",
+      written: layer,
+      args: options,
+      filters: options.filters,
+      kernelSize: options.kernelSize,
+      strides: optionOf(options, "strides", 1),
+      padding,
+      dilationRate: optionOf(options, "dilationRate", 1),
+      dataFormat,
+      returnSequences,
+      useBias: optionOf<boolean>(options, "useBias", true) !== false,
+      outputShape: checkedInputShape("convLstm2d", options, (input: RuntimeShape) => {
+        checkReturnState(layer, returnState);
+        return rule(input);
+      }),
+    },
+    checkedInputShape("convLstm2d", options, rule),
+    // ConvLSTM2D's states h and c: one step's output ([batch, ...image], without time)
+    returnState ? (out) => [0, 1].map(() => [out[0]!, ...out.slice(-3)]) : undefined,
+  );
   return runtime as never;
 }
 

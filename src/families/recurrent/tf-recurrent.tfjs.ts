@@ -3,7 +3,8 @@
 // keep tfjs's names and layouts under the layer's path (`0.kernel`, `0.forward_lstm_1/kernel`, …).
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import type { Converter, ConvertContext, ParamSpec } from "../../runtime/convert/context.ts";
+import type { CallConverter } from "../../runtime/convert/call.ts";
+import type { Converter, ParamSpec } from "../../runtime/convert/context.ts";
 import { notConvertible } from "../../runtime/convert/context.ts";
 import { isTfjsKind, tfjsArgs, tfjsFactory } from "../../runtime/convert/tfjs-layers.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -79,11 +80,11 @@ export function tfjsRecurrentLayer(
 }
 
 /** The weights of a tfjs layer named `name`, as they are (tfjs's names and layouts) under the layer's path. */
-function params(tfLayer: tfl.layers.Layer, name: string, ctx: ConvertContext): ParamSpec[] {
+function params(tfLayer: tfl.layers.Layer, name: string, path: string): ParamSpec[] {
   return tfLayer.weights.map((w) => {
     const weight = w.originalName.startsWith(`${name}/`) ? w.originalName.slice(name.length + 1) : w.originalName;
     return {
-      key: `${ctx.path}.${weight}`,
+      key: `${path}.${weight}`,
       layer: name,
       weight,
       shape: w.shape as number[],
@@ -99,6 +100,16 @@ export const tfRecurrent: Converter<Config> = {
     const name = ctx.name();
     const tfLayer = tfjsRecurrentLayer(layer, { name });
     const y = tfLayer.apply(ctx.x) as tfl.SymbolicTensor;
-    return { y, layout: "first", params: params(tfLayer, name, ctx) };
+    return { y, layout: "first", params: params(tfLayer, name, ctx.path) };
+  },
+};
+
+/** `layer.call(x)` in the functional API: tfjs's layer on the input, its outputs `[output, ...states]` as tfjs gives them. */
+export const tfRecurrentCall: CallConverter<TfRecurrentConfig | TfConvLstmConfig> = {
+  call(layer, ctx) {
+    const name = ctx.name();
+    const tfLayer = tfjsRecurrentLayer(layer, { name });
+    const ys = tfLayer.apply(ctx.inputs[0]!) as tfl.SymbolicTensor | tfl.SymbolicTensor[];
+    return { ys: Array.isArray(ys) ? ys : [ys], params: params(tfLayer, name, ctx.path) };
   },
 };

@@ -10,7 +10,7 @@ import { tfConvLength, type TfPadding } from "../conv/tf-conv.ts";
 export const tfRecurrentRankText = "[batch, time, features] (rank 3)";
 
 export const writeReturnStateMessage = (layer: string): string =>
-  `${layer}: returnState gives several outputs (the output and the states), and a layer in a model has one output`;
+  `${layer}: returnState gives several outputs (the output and the states): call the layer on a symbolic tensor, layer.call(x), in the functional API`;
 
 export const writeFeaturesUnknownMessage = (layer: string, axis: number): string =>
   `${layer}: the feature dimension (axis ${axis}) must be known: TensorFlow.js sizes the kernel from it`;
@@ -107,3 +107,17 @@ export function tfBidirectionalRule(
   const last = valueOf(out.at(-1)!);
   return [...out.slice(0, -1), last === null ? null : last * 2];
 }
+
+// ---- returnState (twin of CellStateSizes / TfStateShapes)
+
+/** A cell's state sizes in tfjs's order (stacked cells: the last cell's first). */
+export function cellStateSizes(cell: { kind: string; units: number; cells?: readonly unknown[] }): number[] {
+  if (cell.kind === "LSTMCell") return [cell.units, cell.units];
+  if (cell.kind === "StackedRNNCells") return stackedStateSizes(cell.cells ?? []);
+  return [cell.units];
+}
+export const stackedStateSizes = (cells: readonly unknown[]): number[] =>
+  cells
+    .slice()
+    .reverse()
+    .flatMap((cell) => cellStateSizes(cell as { kind: string; units: number }));

@@ -4,7 +4,8 @@
 //   convLstm2d:                     [batch, time, h, w, c] → [batch, h′, w′, filters] (returnSequences: with time)
 //   timeDistributed:                [batch, time, ...rest] → [batch, time, ...inner([batch, ...rest]) without batch]
 //   bidirectional:                  the inner layer's output, its last dimension doubled by mergeMode 'concat'
-// returnState (several outputs) is refused: a layer in a model has one output.
+// returnState (several outputs) is refused where a layer has one output (sequential, pipe); `layer.call(x)` gives
+// [output, ...states] in the functional API (CellStateSizes below; the call's types in tf-recurrent.layers.ts).
 import type { Mul } from "../../../types/arith/index.ts";
 import type { Invalid } from "../../../types/arith/invalid.ts";
 import type { Apply, Layer, UnknownShape } from "../../../types/model/layer.ts";
@@ -18,7 +19,7 @@ export type TfRecurrentRankText = "[batch, time, features] (rank 3)";
 
 /** The message for `returnState: true`: the layer would give the output and its states. */
 export type writeReturnStateMessage<Layer extends string> =
-  `${Layer}: returnState gives several outputs (the output and the states), and a layer in a model has one output`;
+  `${Layer}: returnState gives several outputs (the output and the states): call the layer on a symbolic tensor, layer.call(x), in the functional API`;
 
 /** The message when the input's feature dimension is known only by name: tfjs sizes the kernel from it. */
 export type writeFeaturesUnknownMessage<
@@ -177,3 +178,35 @@ export type TfBidirectionalRule<Wrapper extends string, L extends Layer, Mode, I
         ? writeWrappedMessage<Wrapper, Out>
         : UnknownShape
     : never;
+
+// ---- returnState: the states tfjs's apply gives after the output (`layer.call(x)` in the functional API)
+
+/**
+ * The sizes of a cell's states in tfjs's order (its `stateSize`): an LSTM cell has two (h and c), the others one;
+ * stacked cells (stackedRNNCells, or an array of cells) list the last cell's first. `number[]` when the cells are an
+ * array that is not a tuple.
+ *
+ * @example
+ * type S = CellStateSizes<[layers.GRUCell<{ units: 4 }>, layers.LSTMCell<{ units: 3 }>]>; //=> [3, 3, 4]
+ */
+export type CellStateSizes<Cell> = Cell extends readonly unknown[]
+  ? StackedStateSizes<Cell>
+  : Cell extends { readonly kind: "LSTMCell"; readonly units: infer Units }
+    ? [Units, Units]
+    : Cell extends { readonly kind: "StackedRNNCells"; readonly args: { readonly cells: infer Cells } }
+      ? StackedStateSizes<Cells>
+      : Cell extends { readonly units: infer Units }
+        ? [Units]
+        : number[];
+type StackedStateSizes<Cells, Sizes extends unknown[] = []> = Cells extends readonly [infer First, ...infer Rest]
+  ? CellStateSizes<First> extends infer Own extends unknown[]
+    ? number[] extends Own
+      ? number[]
+      : StackedStateSizes<Rest, [...Own, ...Sizes]>
+    : never
+  : Cells extends readonly []
+    ? Sizes
+    : number[];
+
+/** The states' shapes: `[batch, size]` per state size. */
+export type TfStateShapes<Batch, Sizes extends readonly unknown[]> = { [K in keyof Sizes]: [Batch, Sizes[K]] };

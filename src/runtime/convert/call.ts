@@ -9,6 +9,7 @@ import type { ParamSpec } from "./context.ts";
 import { multiheadAttentionCall } from "../../families/attention/attention.tfjs.ts";
 import { transformerCall } from "../../families/transformer/transformer.tfjs.ts";
 import { recurrentCall, recurrentCellCall } from "../../families/recurrent/recurrent-call.tfjs.ts";
+import { tfRecurrentCall } from "../../families/recurrent/tf-recurrent.tfjs.ts";
 
 /** Where a call is converted. */
 export interface CallContext {
@@ -47,4 +48,9 @@ export const callConverters: { readonly [Kind in LayerKind]?: CallConverter<Conf
   rnnCell: recurrentCellCall,
   lstmCell: recurrentCellCall,
   gruCell: recurrentCellCall,
+  SimpleRNN: tfRecurrentCall,
+  LSTM: tfRecurrentCall,
+  GRU: tfRecurrentCall,
+  RNN: tfRecurrentCall,
+  ConvLSTM2D: tfRecurrentCall,
 };

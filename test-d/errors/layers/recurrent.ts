@@ -19,7 +19,7 @@ export const rank = sequential(
 );
 export const returnState = sequential(
   input([10, 4]),
-  layers.lstm({ units: 8, returnState: true }), // error: lstm({ units: 8, returnState: true }): returnState gives several outputs (the output and the states), and a layer in a model has one output (input [number, 10, 4])
+  layers.lstm({ units: 8, returnState: true }), // error: lstm({ units: 8, returnState: true }): returnState gives several outputs (the output and the states): call the layer on a symbolic tensor, layer.call(x), in the functional API (input [number, 10, 4])
 );
 export const cellAsLayer = sequential(
   input([10, 4]),
@@ -47,3 +47,5 @@ export const inner = sequential(
 );
 export const convCell = layers.rnn({ cell: layers.convLstm2dCell({ filters: 2, kernelSize: 3 }) }); // error: rnn({ cell: … }): cell cannot hold a convLstm2dCell: TensorFlow.js's RNN takes [batch, time, features] inputs (use layers.convLstm2d)
 export const convCellDilated = layers.convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }); // error: convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }): strides and dilationRate cannot both be above 1 (TensorFlow.js)
+// returnState in the functional API: the call's input is checked as the layer's
+export const callRank = layers.lstm({ units: 8, returnState: true }).call(input([10])); // error: lstm({ units: 8, returnState: true }): expects an input [batch, time, features] (rank 3), got rank 2
