@@ -7,6 +7,8 @@ import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, nn, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
+import { explainGraph } from "../src/explain/explain.ts";
+import { transformerBlock } from "../examples/transformer-block.ts";
 
 interface ValueCase {
   readonly build: Record<string, unknown>;
@@ -212,4 +214,98 @@ describe("calls on several symbolic tensors", () => {
       new ShapeError("multiheadAttention(8, 2): attnMask [4, 5]: its L 4 must equal query's L 3"),
     );
   });
+});
+
+/** The shape of nested arrays. */
+const nestedShape = (value: unknown): number[] => (Array.isArray(value) ? [value.length, ...nestedShape(value[0])] : []);
+/** PyTorch's parameter count from a fixture's state_dict. */
+const numel = (value: unknown): number => (Array.isArray(value) ? value.reduce((n: number, v) => n + numel(v), 0) : 1);
+
+describe("explain counts PyTorch's parameters", () => {
+  for (const [name, fixture] of Object.entries(fixtures.values)) {
+    test(name, () => {
+      const spec = { ...fixture.build, shapes: fixture.inputs.map(nestedShape) };
+      const explained = explainGraph("net", graphOf(spec) as never);
+      const pytorch = Object.values(fixture.state).reduce((n: number, value) => n + numel(value), 0);
+      assert.deepEqual(explained.params, { total: pytorch, complete: true });
+    });
+  }
+});
+
+describe("issue 18: the hand-written block equals nn.transformerEncoderLayer on the same weights", () => {
+  for (const backend of ["wasm", "cpu"] as const) {
+    test(backend, async (t) => {
+      assert.equal(await ready({ backend }), backend);
+      const x = input(["seq", 64], { batch: "batch" });
+      const layer = build(graph({ inputs: [x], outputs: [x.pipe(nn.transformerEncoderLayer(64, 4, { dimFeedforward: 256 }))] }));
+      const block = build(transformerBlock);
+      const state = layer.stateDict() as Record<string, tf.Tensor>;
+      const w = (key: string) => state[`0.0.${key}`]!;
+      const rows = (key: string, i: number) => tf.slice(w(`self_attn.${key}`), i * 64, 64);
+      // the block's pipes in the order they ran: q, k, v projections, out_proj, norm1, the MLP, norm2
+      block.loadStateDict({
+        "0.0.weight": rows("in_proj_weight", 0),
+        "0.0.bias": rows("in_proj_bias", 0),
+        "1.0.weight": rows("in_proj_weight", 1),
+        "1.0.bias": rows("in_proj_bias", 1),
+        "2.0.weight": rows("in_proj_weight", 2),
+        "2.0.bias": rows("in_proj_bias", 2),
+        "3.0.weight": w("self_attn.out_proj.weight"),
+        "3.0.bias": w("self_attn.out_proj.bias"),
+        "4.0.weight": tf.randomUniform([64], 0.5, 1.5), // norms with weights other than 1 and 0, on both models
+        "4.0.bias": tf.randomUniform([64], -0.5, 0.5),
+        "5.0.weight": w("linear1.weight"),
+        "5.0.bias": w("linear1.bias"),
+        "5.2.weight": w("linear2.weight"),
+        "5.2.bias": w("linear2.bias"),
+        "6.0.weight": tf.randomUniform([64], 0.5, 1.5),
+        "6.0.bias": tf.randomUniform([64], -0.5, 0.5),
+      } as never);
+      const blockState = block.stateDict() as Record<string, tf.Tensor>;
+      layer.loadStateDict({
+        ...state,
+        "0.0.norm1.weight": blockState["4.0.weight"],
+        "0.0.norm1.bias": blockState["4.0.bias"],
+        "0.0.norm2.weight": blockState["6.0.weight"],
+        "0.0.norm2.bias": blockState["6.0.bias"],
+      } as never);
+      const data = tf.randomNormal([3, 9, 64]);
+      const worst = maxDifference(
+        block.predict(data as never) as tf.Tensor,
+        layer.predict(data as never) as tf.Tensor,
+        "block vs transformerEncoderLayer",
+      );
+      t.diagnostic(`max |Δ| ${worst.toExponential(2)}`);
+    });
+  }
+});
+
+test("a seq2seq encoder-decoder with cross-attention trains a step on wasm", async () => {
+  assert.equal(await ready({ backend: "wasm" }), "wasm");
+  const src = input([6, 16]);
+  const tgt = input([4, 16]);
+  const padding = input([6]);
+  const memory = nn
+    .transformerEncoder(nn.transformerEncoderLayer(16, 2, { dimFeedforward: 32 }), 2)
+    .call(src, { srcKeyPaddingMask: padding });
+  const decoded = nn
+    .transformerDecoder(nn.transformerDecoderLayer(16, 2, { dimFeedforward: 32 }), 1)
+    .call(tgt, memory, { memoryKeyPaddingMask: padding });
+  const [attended] = nn.multiheadAttention(16, 4).call(decoded, memory, memory, { keyPaddingMask: padding });
+  const logits = attended.pipe(nn.linear(16, 5));
+  const model = build(graph({ inputs: [src, tgt, padding], outputs: [logits] })).compile({
+    optimizer: "adam",
+    learningRate: 0.01,
+    loss: "meanSquaredError",
+  });
+  const before = (model.stateDict() as Record<string, tf.Tensor>)["0.0.layers.0.linear1.weight"]!.dataSync().slice();
+  const history = await model.fit(
+    [tf.randomNormal([8, 6, 16]), tf.randomNormal([8, 4, 16]), tf.zeros([8, 6])] as never,
+    tf.randomNormal([8, 4, 5]) as never,
+    { epochs: 2, batchSize: 4, verbose: 0 },
+  );
+  const losses = (history as { history: { loss: number[] } }).history.loss;
+  assert.ok(losses.every(Number.isFinite), `losses ${losses}`);
+  const after = (model.stateDict() as Record<string, tf.Tensor>)["0.0.layers.0.linear1.weight"]!.dataSync();
+  assert.ok(after.some((v, i) => v !== before[i]), "the encoder's weights changed");
 });

@@ -221,7 +221,19 @@ export function multiheadAttention<
       ]
     >
   >,
-): MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>> {
+): FirstProblem<
+  [
+    FirstSizeProblem<WrittenAttention<EmbedDim, NumHeads>, ["embedDim"], [EmbedDim]>,
+    NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>,
+    FirstSizeProblem<
+      WrittenAttention<EmbedDim, NumHeads>,
+      ["kdim", "vdim"],
+      [KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>]
+    >,
+  ]
+> extends string
+  ? MultiheadAttention<number, number, number, number> // an error on the arguments, none on the calls
+  : MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>> {
   const embed = embedDim as number;
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;

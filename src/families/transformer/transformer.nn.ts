@@ -21,6 +21,7 @@ import {
   transformerCallShapes,
   transformerRule,
   writeNeedsMemoryMessage,
+  writeNeedsSourceAndTargetMessage,
   writeNheadMessage,
   type TransformerSettings,
 } from "./transformer.ts";
@@ -35,6 +36,7 @@ import type {
   TransformerCallOptions,
   TransformerRule,
   writeNeedsMemoryMessage as NeedsMemoryMessage,
+  writeNeedsSourceAndTargetMessage as NeedsSourceAndTargetMessage,
   writeNheadMessage as NheadMessage,
 } from "./transformer.types.ts";
 
@@ -108,6 +110,9 @@ type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
   ]
 >;
 
+/** A layer's sizes, or unknown sizes when its arguments have a problem (the error is on them, not on its calls). */
+type Sized<Problem, Layer, Unknown> = Problem extends string ? Unknown : Layer;
+
 /** The settings of a layer from its checked arguments. */
 function settingsOf(layer: string, dModel: number, nhead: number, options: unknown, of: string): TransformerSettings {
   checkSizes(layer, { dModel });
@@ -132,9 +137,13 @@ function settingsOf(layer: string, dModel: number, nhead: number, options: unkno
 export interface TransformerShapeRule<W extends string, DModel> extends ShapeRule {
   readonly "~output": TransformerRule<W, DModel, this["~input"]>;
 }
-/** The rule in `pipe` of the decoders and the transformer: a message (they need two tensors). */
+/** The rule in `pipe` of the decoders: a message (they need the memory too). */
 export interface NeedsMemoryRule<W extends string> extends ShapeRule {
   readonly "~output": NeedsMemoryMessage<W>;
+}
+/** The rule in `pipe` of the transformer: a message (it needs the source and the target). */
+export interface NeedsSourceAndTargetRule<W extends string> extends ShapeRule {
+  readonly "~output": NeedsSourceAndTargetMessage<W>;
 }
 
 // ---- Encoder layer ---------------------------------------------------------------------------------
@@ -200,7 +209,16 @@ export function transformerEncoderLayer<
     Options,
     LayerOptionsProblem<WrittenEncoderLayer<DModel, Nhead>, "nn.transformerEncoderLayer", Options>
   >,
-): TransformerEncoderLayer<DModel, Nhead> {
+): Sized<
+  FirstProblem<
+    [
+      FirstSizeProblem<WrittenEncoderLayer<DModel, Nhead>, ["dModel"], [DModel]>,
+      NheadProblem<WrittenEncoderLayer<DModel, Nhead>, DModel, Nhead>,
+    ]
+  >,
+  TransformerEncoderLayer<DModel, Nhead>,
+  TransformerEncoderLayer<number, number>
+> {
   const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerEncoderLayer");
   const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
@@ -445,7 +463,16 @@ export function transformerDecoderLayer<
     Options,
     LayerOptionsProblem<WrittenDecoderLayer<DModel, Nhead>, "nn.transformerDecoderLayer", Options>
   >,
-): TransformerDecoderLayer<DModel, Nhead> {
+): Sized<
+  FirstProblem<
+    [
+      FirstSizeProblem<WrittenDecoderLayer<DModel, Nhead>, ["dModel"], [DModel]>,
+      NheadProblem<WrittenDecoderLayer<DModel, Nhead>, DModel, Nhead>,
+    ]
+  >,
+  TransformerDecoderLayer<DModel, Nhead>,
+  TransformerDecoderLayer<number, number>
+> {
   const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerDecoderLayer");
   const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
@@ -582,7 +609,7 @@ export interface Transformer<DModel, Nhead> extends Layer, RuntimeLayer {
   readonly kind: "transformer";
   readonly dModel: DModel;
   readonly nhead: Nhead;
-  readonly "~rule": NeedsMemoryRule<WrittenTransformer<DModel, Nhead>>;
+  readonly "~rule": NeedsSourceAndTargetRule<WrittenTransformer<DModel, Nhead>>;
   /** PyTorch's `transformer(src, tgt, src_mask=…, tgt_mask=…, memory_mask=…, …_key_padding_mask=…)`. */
   call<S extends Shape, T extends Shape, const O extends TransformerCallOptions = {}>(
     src: Checked<Symbolic<S>, SequenceProblem<WrittenTransformer<DModel, Nhead>, "src", DModel, S>>,
@@ -635,7 +662,11 @@ export interface TransformerConfig extends KindConfig<"transformer">, Transforme
  */
 export function transformer<const Options extends object = {}>(
   options?: Checked<Options, TransformerOptionsProblem<Options>>,
-): Transformer<DModelOf<Options>, NheadOf<Options>> {
+): Sized<
+  TransformerOptionsProblem<Options>,
+  Transformer<DModelOf<Options>, NheadOf<Options>>,
+  Transformer<number, number>
+> {
   const given = (options ?? {}) as TransformerOptions;
   const dModel = given.dModel ?? 512;
   const nhead = given.nhead ?? 8;
@@ -665,7 +696,7 @@ export function transformer<const Options extends object = {}>(
     numEncoderLayers,
     numDecoderLayers,
     outputShape: () => {
-      throw new ShapeError(writeNeedsMemoryMessage(layer));
+      throw new ShapeError(writeNeedsSourceAndTargetMessage(layer));
     },
     callShapes: (inputs) => transformerCallShapes(layer, dModel, nhead, inputs),
     call: (src: unknown, tgt: unknown, masks: TransformerCallOptions = {}) =>

@@ -18,6 +18,8 @@ export const writeDModelMessage = (layer: string, features: number): string =>
   `${layer}: dModel must equal the last input dimension ${features}`;
 export const writeNeedsMemoryMessage = (layer: string): string =>
   `${layer}: needs the encoder's memory: call it as layer.call(tgt, memory)`;
+export const writeNeedsSourceAndTargetMessage = (layer: string): string =>
+  `${layer}: needs the source and the target: call it as layer.call(src, tgt)`;
 
 /** The rule in `pipe`: [batch, S, dModel] → the same shape. */
 export function transformerRule(layer: string, dModel: number, input: RuntimeShape): RuntimeShape {

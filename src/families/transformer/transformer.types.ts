@@ -24,6 +24,10 @@ export type writeDModelMessage<
 export type writeNeedsMemoryMessage<Layer extends string> =
   `${Layer}: needs the encoder's memory: call it as layer.call(tgt, memory)`;
 
+/** The message when the transformer is used in `pipe`. */
+export type writeNeedsSourceAndTargetMessage<Layer extends string> =
+  `${Layer}: needs the source and the target: call it as layer.call(src, tgt)`;
+
 /** The rule in `pipe` (the encoder layer and encoder): [batch, S, dModel] → the same shape. */
 export type TransformerRule<Layer extends string, DModel, Input> = Input extends readonly [
   infer Batch,
