@@ -217,7 +217,8 @@ describe("calls on several symbolic tensors", () => {
 });
 
 /** The shape of nested arrays. */
-const nestedShape = (value: unknown): number[] => (Array.isArray(value) ? [value.length, ...nestedShape(value[0])] : []);
+const nestedShape = (value: unknown): number[] =>
+  Array.isArray(value) ? [value.length, ...nestedShape(value[0])] : [];
 /** PyTorch's parameter count from a fixture's state_dict. */
 const numel = (value: unknown): number => (Array.isArray(value) ? value.reduce((n: number, v) => n + numel(v), 0) : 1);
 
@@ -237,7 +238,9 @@ describe("issue 18: the hand-written block equals nn.transformerEncoderLayer on 
     test(backend, async (t) => {
       assert.equal(await ready({ backend }), backend);
       const x = input(["seq", 64], { batch: "batch" });
-      const layer = build(graph({ inputs: [x], outputs: [x.pipe(nn.transformerEncoderLayer(64, 4, { dimFeedforward: 256 }))] }));
+      const layer = build(
+        graph({ inputs: [x], outputs: [x.pipe(nn.transformerEncoderLayer(64, 4, { dimFeedforward: 256 }))] }),
+      );
       const block = build(transformerBlock);
       const state = layer.stateDict() as Record<string, tf.Tensor>;
       const w = (key: string) => state[`0.0.${key}`]!;
@@ -307,5 +310,8 @@ test("a seq2seq encoder-decoder with cross-attention trains a step on wasm", asy
   const losses = (history as { history: { loss: number[] } }).history.loss;
   assert.ok(losses.every(Number.isFinite), `losses ${losses}`);
   const after = (model.stateDict() as Record<string, tf.Tensor>)["0.0.layers.0.linear1.weight"]!.dataSync();
-  assert.ok(after.some((v, i) => v !== before[i]), "the encoder's weights changed");
+  assert.ok(
+    after.some((v, i) => v !== before[i]),
+    "the encoder's weights changed",
+  );
 });
