@@ -271,7 +271,14 @@ export type TfCallOutputs<Out, States extends readonly unknown[], ReturnState> =
     : Symbolic<Shape>[];
 /** The message of a call's input (its rule's, before returnState), or `false`. */
 type CallProblem<Out> = Out extends string ? Out : false;
-type Sizes<Units, Count extends 1 | 2> = Count extends 2 ? [[Units], [Units]] : [[Units]];
+/** The states' shapes after the batch: an LSTM's two, a SimpleRNN's or GRU's one, an RNN's cells' (in tfjs's order). */
+type StatesOf<Kind extends TfRecurrentKind, Args, Units> = Kind extends "LSTM"
+  ? [[Units], [Units]]
+  : Kind extends "RNN"
+    ? Args extends { readonly cell: infer Cell }
+      ? StateShapes<CellStateSizes<Cell>>
+      : number[]
+    : [[Units]];
 /** What a recurrent layer's output is on X, returnState aside (the rule of `call`). */
 type TfRecurrentOut<Name extends string, Layer extends string, Args, Units, X> = InputShapeChecked<
   Name,
@@ -280,20 +287,19 @@ type TfRecurrentOut<Name extends string, Layer extends string, Args, Units, X> =
   TfRecurrentRule<Layer, Units, OptionOf<Args, "returnSequences", false>, X>
 >;
 /** `layer.call(x)`: the functional API's call of a recurrent layer, with its states when `returnState: true`. */
-interface TfRecurrentCallable<
-  Name extends string,
-  Layer extends string,
-  Args,
-  Units,
-  States extends readonly unknown[],
-> {
+// (The states are computed in the return type: only when `call` is used.)
+interface TfRecurrentCallable<Name extends string, Layer extends string, Args, Units, Kind extends TfRecurrentKind> {
   /**
    * The layer on a symbolic tensor, as tfjs's `apply`: `[output, ...states]` with `returnState: true` (each state
    * `[batch, size]`), `[output]` without.
    */
   call<X extends Shape>(
     input: Checked<Symbolic<X>, CallProblem<TfRecurrentOut<Name, Layer, Args, Units, X>>>,
-  ): TfCallOutputs<TfRecurrentOut<Name, Layer, Args, Units, X>, States, OptionOf<Args, "returnState", false>>;
+  ): TfCallOutputs<
+    TfRecurrentOut<Name, Layer, Args, Units, X>,
+    StatesOf<Kind, Args, Units>,
+    OptionOf<Args, "returnState", false>
+  >;
 }
 /** A cell's (or cells') state sizes as state shapes after the batch. */
 type StateShapes<Sizes> = Sizes extends readonly unknown[] ? { [K in keyof Sizes]: [Sizes[K]] } : number[];
@@ -301,13 +307,7 @@ type StateShapes<Sizes> = Sizes extends readonly unknown[] ? { [K in keyof Sizes
 export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs>
   extends
     TfRecurrentLayer<Args>,
-    TfRecurrentCallable<
-      "simpleRNN",
-      WrittenLayer<"simpleRNN", Args, typeof shown>,
-      Args,
-      Args["units"],
-      Sizes<Args["units"], 1>
-    > {
+    TfRecurrentCallable<"simpleRNN", WrittenLayer<"simpleRNN", Args, typeof shown>, Args, Args["units"], "SimpleRNN"> {
   readonly kind: "SimpleRNN";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<
@@ -321,13 +321,7 @@ export interface SimpleRNN<Args extends SimpleRNNArgs = SimpleRNNArgs>
 export interface LSTM<Args extends LSTMArgs = LSTMArgs>
   extends
     TfRecurrentLayer<Args>,
-    TfRecurrentCallable<
-      "lstm",
-      WrittenLayer<"lstm", Args, typeof shown>,
-      Args,
-      Args["units"],
-      Sizes<Args["units"], 2>
-    > {
+    TfRecurrentCallable<"lstm", WrittenLayer<"lstm", Args, typeof shown>, Args, Args["units"], "LSTM"> {
   readonly kind: "LSTM";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<"lstm", WrittenLayer<"lstm", Args, typeof shown>, Args, Args["units"]>;
@@ -336,7 +330,7 @@ export interface LSTM<Args extends LSTMArgs = LSTMArgs>
 export interface GRU<Args extends GRUArgs = GRUArgs>
   extends
     TfRecurrentLayer<Args>,
-    TfRecurrentCallable<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"], Sizes<Args["units"], 1>> {
+    TfRecurrentCallable<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"], "GRU"> {
   readonly kind: "GRU";
   readonly units: Args["units"];
   readonly "~rule": TfRecurrentShapeRule<"gru", WrittenLayer<"gru", Args, typeof shown>, Args, Args["units"]>;
@@ -351,13 +345,7 @@ export type CellUnits<Cell> = Cell extends readonly [...unknown[], infer Last]
 export interface RNN<Args extends RNNArgs = RNNArgs>
   extends
     TfRecurrentLayer<Args>,
-    TfRecurrentCallable<
-      "rnn",
-      WrittenLayer<"rnn", Args, typeof rnnShown>,
-      Args,
-      CellUnits<Args["cell"]>,
-      StateShapes<CellStateSizes<Args["cell"]>>
-    > {
+    TfRecurrentCallable<"rnn", WrittenLayer<"rnn", Args, typeof rnnShown>, Args, CellUnits<Args["cell"]>, "RNN"> {
   readonly kind: "RNN";
   readonly units: CellUnits<Args["cell"]>;
   readonly "~rule": TfRecurrentShapeRule<
