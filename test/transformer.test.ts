@@ -2,12 +2,15 @@
 // PyTorch 1.13 (test/fixtures/pytorch-transformer.json, scripts/transformer_fixtures.py): converted
 // graphs compute PyTorch's outputs on PyTorch's weights (eval mode), state_dict keys as PyTorch's.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, nn, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { explainGraph } from "../src/explain/explain.ts";
+import { toPyTorch } from "../src/pytorch.ts";
 import { transformerBlock } from "../examples/transformer-block.ts";
 
 interface ValueCase {
@@ -314,4 +317,68 @@ test("a seq2seq encoder-decoder with cross-attention trains a step on wasm", asy
     after.some((v, i) => v !== before[i]),
     "the encoder's weights changed",
   );
+});
+
+test("toPyTorch writes the calls: PyTorch 1.13 loads the state_dict strictly and computes the same outputs", async () => {
+  assert.equal(await ready({ backend: "cpu" }), "cpu");
+  const srcMask = input([6], { batch: 6 });
+  const src = input([6, 16]);
+  const tgt = input([4, 16]);
+  const padding = input([6]);
+  const tgtMask = input([4], { batch: 4 });
+  const memory = nn
+    .transformerEncoder(nn.transformerEncoderLayer(16, 2, { dimFeedforward: 32, activation: "gelu" }), 2, {
+      norm: nn.layerNorm(16),
+    })
+    .call(src, { srcKeyPaddingMask: padding, srcMask });
+  const decoded = nn
+    .transformerDecoder(nn.transformerDecoderLayer(16, 2, { dimFeedforward: 32 }), 1)
+    .call(tgt, memory, { memoryKeyPaddingMask: padding, tgtMask });
+  const [attended, weights] = nn
+    .multiheadAttention(16, 4, { kdim: 8 })
+    .call(decoded, src.pipe(nn.linear(16, 8)), memory, { keyPaddingMask: padding });
+  const whole = nn
+    .transformer({ dModel: 16, nhead: 2, numEncoderLayers: 1, numDecoderLayers: 1, dimFeedforward: 8 })
+    .call(src, attended, { memoryKeyPaddingMask: padding, srcKeyPaddingMask: padding });
+  const piped = src.pipe(nn.transformerEncoderLayer(16, 4, { normFirst: true }));
+  const net = graph({ inputs: [src, tgt, padding, tgtMask, srcMask], outputs: [whole, piped, weights] });
+  const model = build(net) as unknown as {
+    stateDict(): Record<string, tf.Tensor>;
+    tfjs: { execute(x: tf.Tensor[], outputs: string[]): tf.Tensor[]; outputs: { name: string }[] };
+  };
+  const causal = Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => (j > i ? 1 : 0)));
+  const xs = [
+    tf.randomNormal([2, 6, 16]),
+    tf.randomNormal([2, 4, 16]),
+    tf.tensor([
+      [0, 0, 0, 0, 0, 1],
+      [0, 0, 0, 0, 0, 0],
+    ]),
+    tf.tensor(causal),
+    tf.zeros([6, 6]),
+  ];
+  const outputs = model.tfjs.execute(
+    xs,
+    model.tfjs.outputs.map((o) => o.name),
+  );
+  const dir = join(import.meta.dirname, "../.tmp/transformer-export");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "exported.py"), toPyTorch(net));
+  const state = Object.fromEntries(Object.entries(model.stateDict()).map(([k, v]) => [k, v.arraySync()]));
+  writeFileSync(join(dir, "data.json"), JSON.stringify({ state, inputs: xs.map((x) => x.arraySync()) }));
+  const script = `
+import json, importlib.util, torch
+spec = importlib.util.spec_from_file_location("exported", "${join(dir, "exported.py")}")
+m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+data = json.load(open("${join(dir, "data.json")}"))
+net = m.MODEL()
+net.load_state_dict({k: torch.tensor(v) for k, v in data["state"].items()}, strict=True)
+net.eval()
+with torch.no_grad():
+    outs = net(*[torch.tensor(x) for x in data["inputs"]])
+print(json.dumps([o.tolist() for o in outs]))
+`;
+  const printed = execFileSync("/usr/bin/python3", ["-W", "ignore", "-c", script], { encoding: "utf8" });
+  const expected = JSON.parse(printed.trim().split("\n").at(-1)!) as number[][];
+  outputs.forEach((output, i) => maxDifference(output, tf.tensor(expected[i]!), `output ${i}`));
 });

@@ -26,6 +26,33 @@ export const helpersOf: Readonly<Record<string, string>> = {
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
 
+/** The keywords of a Transformer layer (batch first, as here). */
+const transformerKeywords = (l: LayerLike): Record<string, [unknown, unknown]> => ({
+  dim_feedforward: [f(l, "dimFeedforward"), 2048],
+  dropout: [f(l, "dropout"), 0.1],
+  activation: [f(l, "activation"), "relu"],
+  layer_norm_eps: [f(l, "layerNormEps"), 1e-5],
+  batch_first: [true, null],
+  norm_first: [f(l, "normFirst"), false],
+});
+const transformerLayer = (module: string, l: LayerLike): string =>
+  call(module, [f(l, "dModel"), f(l, "nhead")], transformerKeywords(l));
+/** TransformerEncoder / TransformerDecoder: the layer, numLayers, the final norm (nested tensors off: train mode's results in eval). */
+const transformerStack = (module: string, layerModule: string, l: LayerLike): string => {
+  const inner = f(l, "layer") as LayerLike;
+  const norm = f(l, "norm") as LayerLike | null;
+  const args = [transformerLayer(layerModule, inner), String(f(l, "numLayers"))];
+  if (norm)
+    args.push(
+      `norm=${call("nn.LayerNorm", [f(inner, "dModel")], {
+        eps: [f(norm, "eps"), 1e-5],
+        elementwise_affine: [f(norm, "elementwiseAffine"), true],
+      })}`,
+    );
+  if (module.endsWith("Encoder")) args.push("enable_nested_tensor=False");
+  return `${module}(${args.join(", ")})`;
+};
+
 const conv =
   (module: string): Emitter =>
   (l) =>
@@ -124,6 +151,18 @@ const emitters: Readonly<Record<string, Emitter>> = {
       bias: [f(l, "bias"), true],
       kdim: [f(l, "kdim") ?? f(l, "embedDim"), f(l, "embedDim")],
       vdim: [f(l, "vdim") ?? f(l, "embedDim"), f(l, "embedDim")],
+    }),
+  transformerEncoderLayer: (l) => transformerLayer("nn.TransformerEncoderLayer", l),
+  transformerDecoderLayer: (l) => transformerLayer("nn.TransformerDecoderLayer", l),
+  transformerEncoder: (l) => transformerStack("nn.TransformerEncoder", "nn.TransformerEncoderLayer", l),
+  transformerDecoder: (l) => transformerStack("nn.TransformerDecoder", "nn.TransformerDecoderLayer", l),
+  transformer: (l) =>
+    call("nn.Transformer", [], {
+      d_model: [f(l, "dModel"), null],
+      nhead: [f(l, "nhead"), null],
+      num_encoder_layers: [f(l, "numEncoderLayers"), null],
+      num_decoder_layers: [f(l, "numDecoderLayers"), null],
+      ...transformerKeywords(l),
     }),
   relu: () => "nn.ReLU()",
   gelu: () => "nn.GELU()",

@@ -87,6 +87,10 @@ const fromOf = (t: TensorLike): TensorLike =>
 /** How a called layer's forward is written in Python, when not `self[i][0](…)`: the self-attention wrapper's base. */
 const callForwards: Readonly<Record<string, string>> = { multiheadAttention: "nn.MultiheadAttention.forward" };
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Arguments PyTorch names otherwise than camelCase → snake_case does: TransformerEncoder's `mask`. */
+const callKeywords: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  transformerEncoder: { srcMask: "mask" },
+};
 
 /** A layer call's Python expression: arguments and options as keywords, masks (0/1 numbers here) as booleans. */
 function emitCall(t: TensorLike, module: string, names: ReadonlyMap<TensorLike, string>): string {
@@ -98,7 +102,8 @@ function emitCall(t: TensorLike, module: string, names: ReadonlyMap<TensorLike, 
   };
   const args = node.names.map((name, i) => {
     const value = names.get(node.from[i]!)!;
-    return `${snake(name)}=${name.endsWith("Mask") ? `${value} > 0.5` : value}`;
+    const keyword = callKeywords[String(node.layer.kind)]?.[name] ?? snake(name);
+    return `${keyword}=${name.endsWith("Mask") ? `${value} > 0.5` : value}`;
   });
   const options = Object.entries(node.options)
     .filter(([, value]) => typeof value === "boolean" || typeof value === "number")
