@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, nn, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
-import { build, ready } from "../src/tfjs.ts";
+import { build, load, ready } from "../src/tfjs.ts";
 import { explainGraph } from "../src/explain/explain.ts";
 import { toPyTorch } from "../src/pytorch.ts";
 import { transformerBlock } from "../examples/transformer-block.ts";
@@ -381,4 +381,24 @@ print(json.dumps([o.tolist() for o in outs]))
   const printed = execFileSync("/usr/bin/python3", ["-W", "ignore", "-c", script], { encoding: "utf8" });
   const expected = JSON.parse(printed.trim().split("\n").at(-1)!) as number[][];
   outputs.forEach((output, i) => maxDifference(output, tf.tensor(expected[i]!), `output ${i}`));
+});
+
+test("a graph with calls saves and loads (the custom layers' configs, their weights)", async () => {
+  assert.equal(await ready({ backend: "cpu" }), "cpu");
+  const netOf = () => {
+    const src = input([5, 8]);
+    const tgt = input([3, 8]);
+    const memory = src.pipe(nn.transformerEncoderLayer(8, 2, { dimFeedforward: 16 }));
+    const decoded = nn.transformerDecoderLayer(8, 2, { dimFeedforward: 16 }).call(tgt, memory);
+    const [out, weights] = nn.multiheadAttention(8, 2, { vdim: 4 }).call(decoded, memory, src.pipe(nn.linear(8, 4)));
+    return graph({ inputs: [src, tgt], outputs: [out, weights] });
+  };
+  const model = build(netOf());
+  const dir = join(import.meta.dirname, "../.tmp/transformer-save");
+  await model.save(dir);
+  const loaded = await load(netOf(), dir);
+  const xs = [tf.randomNormal([2, 5, 8]), tf.randomNormal([2, 3, 8])];
+  const a = model.predict(xs as never) as unknown as tf.Tensor[];
+  const b = loaded.predict(xs as never) as unknown as tf.Tensor[];
+  a.forEach((t, i) => maxDifference(b[i]!, t, `output ${i}`));
 });

@@ -75,7 +75,11 @@ export function describe(origin: Origin): Described {
     manyOutputs: origin.outputs.length > 1,
     lastLayers: origin.outputs.map(lastLayerOf),
     written: pipes.flatMap((t, i) =>
-      t.node.op === "layers" ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`) : [],
+      t.node.op === "layers"
+        ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`)
+        : t.node.op === "call"
+          ? [`${i}.0 ${t.node.layer.written}`]
+          : [],
     ),
     convert: () => convertGraph(origin),
     ...(origin.inputs.every((t) => t.shape.slice(1).every((dim) => typeof dim === "number"))
