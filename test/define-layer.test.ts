@@ -4,6 +4,7 @@
 // nn.pixelShuffle does; a learned positional embedding trains, saves and loads bit-identically; a
 // model.json whose definition is not imported is a ModelFileError naming it; explain counts parameters.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -200,6 +201,67 @@ test("a forward that does not compute the rule's shape is a ShapeError, not a si
     message:
       "wrongForward: the forward computation gave a tensor of shape [2, 6], the shape rule says [2, 3] (input [2, 3])",
   });
+});
+
+// PyTorch 1.13 (Debian's python3-torch) runs the same models with the same weights: torch's
+// nn.PixelShuffle for the custom one, and the positional embedding as a one-line module.
+const python = process.env["SHAPECHECK_PYTHON"] ?? "/usr/bin/python3";
+const torchScript = `
+import json, sys, torch, torch.nn as nn
+class PositionalEmbedding(nn.Module):
+    def __init__(self, seq, dim):
+        super().__init__()
+        self.weight = nn.Parameter(torch.zeros(seq, dim))
+    def forward(self, x):
+        return x + self.weight
+models = {
+    "espcn": lambda: nn.Sequential(nn.Conv2d(1, 64, 5, 1, 2), nn.Tanh(), nn.Conv2d(64, 32, 3, 1, 1), nn.Tanh(),
+                                   nn.Conv2d(32, 9, 3, 1, 1), nn.PixelShuffle(3)),
+    "tagger": lambda: nn.Sequential(nn.Embedding(1000, 64), PositionalEmbedding(16, 64), nn.LayerNorm(64),
+                                    nn.Linear(64, 5)),
+}
+out = {}
+for name, case in json.load(sys.stdin).items():
+    model = models[name]().eval()
+    model.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in case["state"].items()})
+    x = torch.tensor(case["x"]["data"]).reshape(case["x"]["shape"])
+    with torch.no_grad():
+        y = model(x if name != "tagger" else x.long())
+    out[name] = {"shape": list(y.shape), "data": y.flatten().tolist()}
+print(json.dumps(out))
+`;
+
+test("PyTorch computes the same: ESPCN (custom pixelShuffle) and the tagger (positional embedding), within 1e-4", (t) => {
+  const asJson = (t: tf.Tensor) => ({ shape: t.shape, data: Array.from(t.dataSync()) });
+  const state = (model: { stateDict(): Record<string, tf.Tensor> }) =>
+    Object.fromEntries(Object.entries(model.stateDict()).map(([key, value]) => [key, asJson(value)]));
+  const sr = build(espcn);
+  const tg = build(tagger);
+  // Trained-looking weights, not the initial zeros of the positional parameter.
+  tg.loadStateDict({ ...tg.stateDict(), "1.weight": tf.randomNormal([16, 64], 0, 1, "float32", 3) });
+  const images = tf.randomNormal([2, 1, 6, 7], 0, 1, "float32", 4);
+  const ids = tf.tensor2d(
+    Array.from({ length: 32 }, (_, i) => (i * 37) % 1000),
+    [2, 16],
+    "int32",
+  );
+  const cases = {
+    espcn: { state: state(sr), x: asJson(images) },
+    tagger: { state: state(tg), x: asJson(ids) },
+  };
+  const torch = JSON.parse(
+    execFileSync(python, ["-c", torchScript], { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 1 << 26 }),
+  ) as Record<string, { shape: number[]; data: number[] }>;
+  for (const [name, ours] of [
+    ["espcn", sr.predict(images)],
+    ["tagger", tg.predict(ids)],
+  ] as const) {
+    assert.deepEqual(ours.shape, torch[name]!.shape, name);
+    const got = ours.dataSync();
+    const diff = torch[name]!.data.reduce((max, value, i) => Math.max(max, Math.abs(value - got[i]!)), 0);
+    assert.ok(diff < 1e-4, `${name}: max difference ${diff}`);
+    t.diagnostic(`${name}: max difference from PyTorch ${diff.toExponential(2)}`);
+  }
 });
 
 test("a model.json that uses a custom layer not defined here: a ModelFileError naming the definition", async () => {
