@@ -33,7 +33,10 @@ export interface LayerSpec<Settings extends object, Params extends string> {
   readonly outputShape: (settings: Settings, input: RuntimeShape) => RuntimeShape | string;
   /** The parameters (PyTorch's names and shapes: `{ weight: [seq, dim] }`); `input` is the layer's input shape. */
   readonly params?: (settings: Settings, input: RuntimeShape) => { readonly [Name in Params]: ParamShape };
-  /** The forward computation in TensorFlow.js ops, on `x` laid out as the model's shapes are written (channels first in an `nn` model, whatever tfjs does inside); `tf` is tfjs-core. */
+  /**
+   * The forward computation in TensorFlow.js ops, on `x` laid out as the model's shapes are written
+   * (channels first in an `nn` model, whatever tfjs does inside); `tf` is tfjs-core.
+   */
   readonly forward: (
     x: tfc.Tensor,
     params: { readonly [Name in Params]: tfc.Tensor },
