@@ -220,7 +220,9 @@ const dot = (r: Random): MergeCase => {
     stricter:
       batchAxis && inputs.length === 2 && rankA <= 3 && rankB <= 3 && rankA >= 2 && rankB >= 2
         ? "dot on axis 0, the batch"
-        : undefined,
+        : pair && x < 0 && y < 0 && inputs.length === 2
+          ? "dot with negative axes in a pair: tfjs's Dot compares undefined sizes (no check), shapecheck asks for axes from the start"
+          : undefined,
   };
 };
 
