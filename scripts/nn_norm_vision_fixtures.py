@@ -350,6 +350,23 @@ def values():
     return cases
 
 
+def interpolate_values():
+    """ops.interpolate (F.interpolate, the same sampling as nn.upsample) on 1 to 3 spatial dimensions."""
+    cases = {}
+    for name, shape, options, kw in [
+        ("nearest_1d_fraction", [2, 3, 5], {"scaleFactor": 1.7}, dict(scale_factor=1.7)),
+        ("nearest_2d", [2, 3, 3, 4], {"scaleFactor": 2}, dict(scale_factor=2)),
+        ("nearest_2d_size", [2, 2, 5, 4], {"size": [3, 7]}, dict(size=(3, 7))),
+        ("nearest_3d", [1, 2, 2, 3, 3], {"scaleFactor": [1.5, 2, 0.7]}, dict(scale_factor=(1.5, 2, 0.7))),
+        ("bilinear", [2, 2, 3, 4], {"scaleFactor": 1.5, "mode": "bilinear"}, dict(scale_factor=1.5, mode="bilinear", align_corners=False)),
+        ("bilinear_size", [2, 2, 4, 4], {"size": [7, 3], "mode": "bilinear"}, dict(size=(7, 3), mode="bilinear", align_corners=False)),
+    ]:
+        x = rounded(torch.randn(*shape) * 2)
+        y = F.interpolate(x, **kw)
+        cases[name] = {"input": x.tolist(), "options": options, "output": y.tolist()}
+    return cases
+
+
 def main():
     shapes = {
         "batchNorm": shape_records(batch_norm_record, 250),
@@ -358,7 +375,7 @@ def main():
         "rrelu": shape_records(rrelu_record, 200),
         "embeddingBag": shape_records(embedding_bag_record, 200),
     }
-    out = {"shapes": shapes, "values": values()}
+    out = {"shapes": shapes, "values": values(), "interpolate": interpolate_values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-norm-vision.json")
     with open(path, "w") as f:
         json.dump(out, f, separators=(",", ":"))

@@ -8,13 +8,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { input, nn, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
+import { graph, input, nn, ops, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { evaluate, extraModelCall, outcome, type ExtraFixtures } from "./pytorch/nn-extra-records.ts";
 
 const fixtures = JSON.parse(
   readFileSync(new URL("./fixtures/pytorch-nn-norm-vision.json", import.meta.url), "utf8"),
-) as ExtraFixtures;
+) as ExtraFixtures & {
+  interpolate: Record<string, { input: number[][]; options: Record<string, unknown>; output: number[][] }>;
+};
 
 describe("runtime twins agree with PyTorch 1.13", () => {
   for (const [family, records] of Object.entries(fixtures.shapes)) {
@@ -73,6 +75,20 @@ for (const backend of ["wasm", "cpu"] as const) {
         );
         overall = Math.max(overall, worst);
         t.diagnostic(`max |Δ| ${worst.toExponential(2)} (all so far ${overall.toExponential(2)})`);
+      });
+    }
+  });
+
+  describe(`ops.interpolate computes F.interpolate's outputs (${backend})`, () => {
+    for (const [name, fixture] of Object.entries(fixtures.interpolate)) {
+      test(name, async (t) => {
+        assert.equal(await ready({ backend }), backend);
+        const shape = tf.tensor(fixture.input).shape;
+        const x = input(shape.slice(1) as never, { batch: shape[0]! });
+        const model = build(graph({ inputs: [x], outputs: [ops.interpolate(x as never, fixture.options as never)] }));
+        const out = model.predict(fixture.input as never) as unknown as tf.Tensor | tf.Tensor[];
+        const y = Array.isArray(out) ? out[0]! : out;
+        t.diagnostic(`max |Δ| ${maxDifference(y, tf.tensor(fixture.output), name).toExponential(2)}`);
       });
     }
   });

@@ -11,6 +11,8 @@ import { dimIndex } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { applyMerge, mergeTfjsLayer } from "../families/merge/merge.tfjs.ts";
 import type { MergeSpec } from "../families/merge/merge.ts";
+import { perSpatial } from "../families/upsample/upsample.ts";
+import { resample } from "../families/upsample/upsample.tfjs-layer.ts";
 
 type Shape = (number | null)[];
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -242,15 +244,13 @@ export const opImplementations: Record<OpName, Impl> = {
     });
     return tf.pad(x!, pairs, value ?? 0);
   },
+  // PyTorch's sampling (nn.upsample's, src/families/upsample/upsample.tfjs-layer.ts): nearest on 1 to 3 spatial
+  // dimensions, bilinear on 2
   interpolate: ([x], [o], out) => {
-    if (x!.rank !== 4) throw new Error(`interpolate: TensorFlow.js resizes 2-d images only (input of rank ${x!.rank})`);
-    const nhwc = tf.transpose(x!, [0, 2, 3, 1]) as tf.Tensor4D;
-    const size: [number, number] = [out[2]!, out[3]!];
-    const resized =
-      o.mode === "bilinear"
-        ? tf.image.resizeBilinear(nhwc, size, false, true)
-        : tf.image.resizeNearestNeighbor(nhwc, size, false, false);
-    return tf.transpose(resized, [0, 3, 1, 2]);
+    if (x!.rank < 3 || x!.rank > 5 || (o.mode === "bilinear" && x!.rank !== 4))
+      throw new Error(`interpolate: mode ${o.mode} does not take an input of rank ${x!.rank}`);
+    const factors = o.scaleFactor === null ? null : perSpatial(o.scaleFactor, x!.rank - 2);
+    return resample(x!, o.mode, false, out.slice(2) as number[], factors);
   },
   rearrange: ([x], [pattern, lengths], out) => einops("rearrange", x!, pattern, lengths, undefined, out),
   einopsReduce: ([x], [pattern, lengths, reduction], out) => einops("reduce", x!, pattern, lengths, reduction, out),

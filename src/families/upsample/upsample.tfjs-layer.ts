@@ -7,7 +7,7 @@
 // - cubic: src unclamped, 4 neighbours ⌊src⌋ − 1 … + 2 clamped to the edges, Keys' weights with A = −0.75.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { upsampleRule, type UpsampleMode } from "./upsample.ts";
+import { perSpatial, upsampleRule, type UpsampleMode } from "./upsample.ts";
 
 type Shape = (number | null)[];
 
@@ -79,6 +79,35 @@ export function resampleTaps(
   };
 }
 
+/**
+ * `x` (channels-first, 1 to 3 spatial dimensions) resampled to `sizes` as PyTorch's upsample kernels, one spatial axis
+ * at a time; `factors`: the scale factors given (PyTorch then samples with 1 / factor), else null. Also ops.interpolate's.
+ */
+export function resample(
+  x: tf.Tensor,
+  mode: UpsampleMode,
+  alignCorners: boolean,
+  sizes: readonly number[],
+  factors: readonly number[] | null,
+): tf.Tensor {
+  return tf.tidy(() => {
+    let y = x;
+    for (let s = 0; s < x.rank - 2; s++) {
+      const axis = s + 2;
+      const { index, weight } = resampleTaps(mode, y.shape[axis]!, sizes[s]!, alignCorners, factors?.[s] ?? null);
+      const along = y.shape.map((_, a) => (a === axis ? -1 : 1));
+      let sum: tf.Tensor | null = null;
+      index.forEach((taps, k) => {
+        const gathered = tf.gather(y, tf.tensor1d(taps, "int32"), axis);
+        const term = mode === "nearest" ? gathered : tf.mul(gathered, tf.reshape(tf.tensor1d(weight[k]!), along));
+        sum = sum === null ? term : tf.add(sum, term);
+      });
+      y = sum!;
+    }
+    return y;
+  });
+}
+
 export class TorchUpsample extends tfl.layers.Layer {
   static className = "shapecheck>Upsample";
   readonly settings: UpsampleArgs;
@@ -95,28 +124,10 @@ export class TorchUpsample extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    const { mode, alignCorners, size, scaleFactor } = this.settings;
+    const { mode, alignCorners, scaleFactor } = this.settings;
     const out = this.computeOutputShape(x.shape) as number[];
-    const spatial = x.rank - 2;
-    const factors =
-      scaleFactor === null ? null : typeof scaleFactor === "number" ? Array(spatial).fill(scaleFactor) : scaleFactor;
-    void size;
-    return tf.tidy(() => {
-      let y = x;
-      for (let s = 0; s < spatial; s++) {
-        const axis = s + 2;
-        const { index, weight } = resampleTaps(mode, y.shape[axis]!, out[axis]!, alignCorners, factors?.[s] ?? null);
-        const along = y.shape.map((_, a) => (a === axis ? -1 : 1));
-        let sum: tf.Tensor | null = null;
-        index.forEach((taps, k) => {
-          const gathered = tf.gather(y, tf.tensor1d(taps, "int32"), axis);
-          const term = mode === "nearest" ? gathered : tf.mul(gathered, tf.reshape(tf.tensor1d(weight[k]!), along));
-          sum = sum === null ? term : tf.add(sum, term);
-        });
-        y = sum!;
-      }
-      return y;
-    });
+    const factors = scaleFactor === null ? null : perSpatial(scaleFactor, x.rank - 2);
+    return resample(x, mode, alignCorners, out.slice(2), factors);
   }
 
   override getConfig(): tf.serialization.ConfigDict {
