@@ -122,6 +122,43 @@ def conv_transpose3d_record():
     return c, make, shape
 
 
+def lazy_conv_record():
+    """lazyConv1d/2d/3d and lazyConvTranspose1d/2d/3d: inChannels from the input, groups dividing it or not."""
+    rank, transposed = rng.choice([1, 2, 3]), rng.random() < 0.5
+    groups = rng.choice([1, 1, 1, 2, 3])
+    cout = groups * rng.randint(1, 3) + (1 if rng.random() < 0.04 else 0)
+    channels = groups * rng.randint(1, 3) + (1 if groups > 1 and rng.random() < 0.2 else 0)
+    kernel = size(1, 4, rank)
+    stride = size(1, 3, rank) if rng.random() < 0.5 else 1
+    padding = size(0, 2, rank) if rng.random() < 0.5 else 0
+    dilation = size(1, 2, rank) if rng.random() < 0.25 else 1
+    shape = spatial_input(rank, channels, 1, 9 if rank < 3 else 6)
+    if transposed:
+        s, d = per(stride, rank), per(dilation, rank)
+        output_padding = 0
+        if rng.random() < 0.3:
+            output_padding = tuple(rng.randint(0, max(s[i], d[i]) - 1) for i in range(rank))
+        name = f"lazyConvTranspose{rank}d"
+        c = call(name, [cout, kernel], [
+            ("stride", None if stride == 1 else stride), ("padding", None if padding == 0 else padding),
+            ("outputPadding", None if output_padding == 0 else output_padding),
+            ("dilation", None if dilation == 1 else dilation), ("groups", None if groups == 1 else groups)])
+        module = {1: nn.LazyConvTranspose1d, 2: nn.LazyConvTranspose2d, 3: nn.LazyConvTranspose3d}[rank]
+        make = lambda: module(cout, kernel, stride, padding, output_padding, groups, True, dilation)
+    else:
+        name = f"lazyConv{rank}d"
+        if groups == 1 and dilation == 1 and rng.random() < 0.5:
+            positional = [cout, kernel] + ([stride] if (stride, padding) != (1, 0) else []) + ([padding] if padding != 0 else [])
+            c = call(name, positional, [])
+        else:
+            c = call(name, [cout, kernel], [
+                ("stride", None if stride == 1 else stride), ("padding", None if padding == 0 else padding),
+                ("dilation", None if dilation == 1 else dilation), ("groups", None if groups == 1 else groups)])
+        module = {1: nn.LazyConv1d, 2: nn.LazyConv2d, 3: nn.LazyConv3d}[rank]
+        make = lambda: module(cout, kernel, stride, padding, dilation, groups)
+    return c, make, shape
+
+
 POOLS = {("max", 1): nn.MaxPool1d, ("max", 2): nn.MaxPool2d, ("max", 3): nn.MaxPool3d,
          ("avg", 1): nn.AvgPool1d, ("avg", 2): nn.AvgPool2d, ("avg", 3): nn.AvgPool3d}
 
@@ -198,6 +235,7 @@ def rounded(t):
 
 def value_case(model_call, module, shape, positive=False):
     with torch.no_grad():
+        module(torch.zeros(*shape))  # lazy modules take their sizes from a first input
         for p in module.parameters():
             p.copy_(rounded(torch.randn_like(p) * 0.5))
     module.eval()
@@ -249,6 +287,15 @@ def values():
     for name, c, module, shape in specs:
         positive = name.startswith("lp_pool") and "(3" in c
         cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape, positive)
+    for name, c, module, shape in [
+        ("lazy_conv1d", "nn.lazyConv1d(4, 3, 2, 1)", nn.LazyConv1d(4, 3, 2, 1), [2, 3, 9]),
+        ("lazy_conv2d_groups", "nn.lazyConv2d(6, 3, { padding: 1, groups: 2 })", nn.LazyConv2d(6, 3, padding=1, groups=2), [2, 4, 5, 5]),
+        ("lazy_conv3d", "nn.lazyConv3d(2, [2, 3, 2])", nn.LazyConv3d(2, (2, 3, 2)), [2, 3, 3, 4, 3]),
+        ("lazy_conv_transpose1d", "nn.lazyConvTranspose1d(3, 3, 2)", nn.LazyConvTranspose1d(3, 3, 2), [2, 2, 5]),
+        ("lazy_conv_transpose2d", "nn.lazyConvTranspose2d(2, 3, 2, 1, 1)", nn.LazyConvTranspose2d(2, 3, 2, 1, 1), [2, 3, 4, 4]),
+        ("lazy_conv_transpose3d_groups", "nn.lazyConvTranspose3d(4, 2, { stride: 2, groups: 2 })", nn.LazyConvTranspose3d(4, 2, 2, groups=2), [1, 2, 2, 3, 2]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape)
     cases["conv3d_pool3d_head"] = value_case(
         f"sequential({inp([2, 2, 6, 6, 6])}, nn.conv3d(2, 4, 3, 1, 1), nn.maxPool3d(2), nn.convTranspose3d(4, 2, 2, 2), "
         "nn.avgPool3d(2, { padding: 1, countIncludePad: false }), nn.adaptiveAvgPool3d(1), nn.flatten(), nn.linear(2, 3))",
@@ -267,6 +314,7 @@ def main():
         "pool": shape_records(pool_record, 400),
         "lpPool": shape_records(lp_pool_record, 250),
         "adaptivePool": shape_records(adaptive_record, 250),
+        "lazyConv": shape_records(lazy_conv_record, 300),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-conv-pool.json")

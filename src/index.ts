@@ -19,7 +19,15 @@ export { input, type Input } from "./model/input.ts";
 export { sequential, type Sequential, type OutputShape, type ShapeTrace, type Model } from "./model/sequential.ts";
 export type { RuntimeShape, RuntimeDim } from "./shape/dims.ts";
 export * as nn from "./nn/index.ts";
-export type { Conv1d, Conv2d, Conv3d, ConvOptions } from "./families/conv/conv.nn.ts";
+export type {
+  Conv1d,
+  Conv2d,
+  Conv3d,
+  ConvOptions,
+  LazyConv1d,
+  LazyConv2d,
+  LazyConv3d,
+} from "./families/conv/conv.nn.ts";
 export type {
   MaxPool1d,
   MaxPool2d,
@@ -101,6 +109,9 @@ export type {
   ConvTranspose2d,
   ConvTranspose3d,
   ConvTransposeOptions,
+  LazyConvTranspose1d,
+  LazyConvTranspose2d,
+  LazyConvTranspose3d,
 } from "./families/conv/conv-transpose.nn.ts";
 export type {
   AdaptiveAvgPool1d,

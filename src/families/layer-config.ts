@@ -21,10 +21,9 @@ import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type * as transformer from "./transformer/transformer.nn.ts";
-import type * as transformer from "./transformer/transformer.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
-import type { ConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
-import type { ConvConfig } from "./conv/conv.nn.ts";
+import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
+import type { ConvConfig, LazyConvConfig } from "./conv/conv.nn.ts";
 import type { TfConvConfig } from "./conv/tf-conv.layers.ts";
 import type { TfConvTransposeConfig } from "./conv/tf-conv-transpose.layers.ts";
 import type { TfDepthwiseConvConfig } from "./conv/tf-depthwise-conv.layers.ts";
@@ -88,7 +87,9 @@ export interface TfjsConfig<Kind extends string, Args extends object> extends Ki
 export type LayerConfig =
   // nn (PyTorch's vocabulary)
   | ConvConfig
+  | LazyConvConfig
   | ConvTransposeConfig
+  | LazyConvTransposeConfig
   | PoolConfig
   | AdaptivePoolConfig
   | LpPoolConfig
@@ -114,11 +115,6 @@ export type LayerConfig =
   | RecurrentConfig
   | RecurrentCellConfig
   | MultiheadAttentionConfig
-  | transformer.TransformerEncoderLayerConfig
-  | transformer.TransformerEncoderConfig
-  | transformer.TransformerDecoderLayerConfig
-  | transformer.TransformerDecoderConfig
-  | transformer.TransformerConfig
   | transformer.TransformerEncoderLayerConfig
   | transformer.TransformerEncoderConfig
   | transformer.TransformerDecoderLayerConfig

@@ -1,5 +1,5 @@
 // `nn`: PyTorch's vocabulary, channels-first, PyTorch's semantics.
-export { conv1d, conv2d, conv3d } from "../families/conv/conv.nn.ts";
+export { conv1d, conv2d, conv3d, lazyConv1d, lazyConv2d, lazyConv3d } from "../families/conv/conv.nn.ts";
 export { maxPool1d, maxPool2d, maxPool3d, avgPool1d, avgPool2d, avgPool3d } from "../families/pool/pool.nn.ts";
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";
@@ -69,7 +69,14 @@ export { upsample, upsamplingNearest2d, upsamplingBilinear2d } from "../families
 export { rrelu } from "../families/activation/rrelu.nn.ts";
 export { embeddingBag } from "../families/embedding/embedding-bag.nn.ts";
 export { localResponseNorm } from "../families/normalization/local-response-norm.nn.ts";
-export { convTranspose1d, convTranspose2d, convTranspose3d } from "../families/conv/conv-transpose.nn.ts";
+export {
+  convTranspose1d,
+  convTranspose2d,
+  convTranspose3d,
+  lazyConvTranspose1d,
+  lazyConvTranspose2d,
+  lazyConvTranspose3d,
+} from "../families/conv/conv-transpose.nn.ts";
 export {
   adaptiveAvgPool1d,
   adaptiveAvgPool2d,
@@ -93,13 +100,6 @@ export { embedding } from "../families/embedding/embedding.nn.ts";
 export { lstm, gru, rnn } from "../families/recurrent/recurrent.nn.ts";
 export { rnnCell, lstmCell, gruCell } from "../families/recurrent/rnn-cell.nn.ts";
 export { multiheadAttention } from "../families/attention/attention.nn.ts";
-export {
-  transformer,
-  transformerDecoder,
-  transformerDecoderLayer,
-  transformerEncoder,
-  transformerEncoderLayer,
-} from "../families/transformer/transformer.nn.ts";
 export {
   transformer,
   transformerDecoder,

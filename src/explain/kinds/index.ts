@@ -3,8 +3,7 @@
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { multiheadAttention } from "../../families/attention/attention.explain.ts";
 import { transformer } from "../../families/transformer/transformer.explain.ts";
-import { transformer } from "../../families/transformer/transformer.explain.ts";
-import { conv, convTranspose } from "../../families/conv/conv.explain.ts";
+import { conv, convTranspose, lazyConv, lazyConvTranspose } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
 import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
@@ -46,9 +45,15 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   conv1d: conv,
   conv2d: conv,
   conv3d: conv,
+  lazyConv1d: lazyConv,
+  lazyConv2d: lazyConv,
+  lazyConv3d: lazyConv,
   convTranspose1d: convTranspose,
   convTranspose2d: convTranspose,
   convTranspose3d: convTranspose,
+  lazyConvTranspose1d: lazyConvTranspose,
+  lazyConvTranspose2d: lazyConvTranspose,
+  lazyConvTranspose3d: lazyConvTranspose,
   maxPool1d: pool,
   maxPool2d: pool,
   avgPool1d: pool,
@@ -94,11 +99,6 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
-  transformerEncoderLayer: transformer,
-  transformerEncoder: transformer,
-  transformerDecoderLayer: transformer,
-  transformerDecoder: transformer,
-  transformer,
   transformerEncoderLayer: transformer,
   transformerEncoder: transformer,
   transformerDecoderLayer: transformer,

@@ -35,7 +35,15 @@ import {
 } from "../../shape/args.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { writeGroupsMessage, type SizeArg } from "./conv.nn.ts";
+import {
+  checkLazyGroups,
+  writeGroupsMessage,
+  writtenChannels,
+  type SizeArg,
+  type WrittenChannels,
+  type writeLazyGroupsMessage,
+} from "./conv.nn.ts";
+import { valueOf } from "../../shape/dims.ts";
 
 /** PyTorch's keyword arguments of ConvTranspose1d/2d, with PyTorch's defaults. */
 export interface ConvTransposeOptions {
@@ -158,7 +166,7 @@ export type WrittenConvTranspose<
   OutputPadding,
   Dilation,
   Groups,
-> = `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
+> = `${Kind}(${WrittenChannels<Kind, In, Out>}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
   ? OutputPadding extends 0
     ? Padding extends 0
       ? Stride extends 1
@@ -358,9 +366,9 @@ type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : number extends In | Out | Groups
+    : number extends Out | Groups
       ? false
-      : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
         ? false
         : writeGroupsMessage<Layer, In, Out, Groups>;
 /** PyTorch's rule in every dimension: outputPadding < stride or outputPadding < dilation. */
@@ -476,9 +484,11 @@ type GivenBefore<Index extends number, Fourth, Fifth, Sixth> =
 type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> =
   IsOptions<Kernel> extends true
     ? writePositionalMessage<
-        `${Kind}(${In & number}, ${Out & number}, { … })`,
+        `${Kind}(${WrittenChannels<Kind, In, Out>}, { … })`,
         "kernelSize",
-        "inChannels, outChannels, kernelSize, stride, padding, outputPadding"
+        Kind extends `lazy${string}`
+          ? "outChannels, kernelSize, stride, padding, outputPadding"
+          : "inChannels, outChannels, kernelSize, stride, padding, outputPadding"
       >
     : false;
 
@@ -723,6 +733,309 @@ export function convTranspose3d<
   ]) as never;
 }
 
+// ---- lazy transposed convolutions
+
+/** A lazy transposed convolution's rule: inChannels = the input's channel dimension, then groups must divide it. */
+type LazyRule<
+  Kind extends string,
+  Rank extends number,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+  Input,
+> = Input extends readonly [unknown, infer Channels, ...unknown[]]
+  ? Rule<
+      Kind,
+      Rank,
+      Channels,
+      Out,
+      Kernel,
+      Stride,
+      Padding,
+      OutputPadding,
+      Dilation,
+      Groups,
+      Input
+    > extends infer Output
+    ? Output extends string
+      ? Output
+      : [Groups] extends [1]
+        ? Output
+        : number extends Channels | Groups
+          ? Output
+          : Channels extends number
+            ? Mod<Channels, Groups> extends 0
+              ? Output
+              : writeLazyGroupsMessage<
+                  WrittenConvTranspose<Kind, number, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>,
+                  Groups,
+                  Channels
+                >
+            : Output
+    : never
+  : Rule<Kind, Rank, number, Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups, Input>;
+
+interface LazyConvTransposeLayer<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>
+  extends Layer, RuntimeLayer {
+  readonly outChannels: Out;
+  readonly kernelSize: Kernel;
+  readonly stride: Stride;
+  readonly padding: Padding;
+  readonly outputPadding: OutputPadding;
+  readonly dilation: Dilation;
+  readonly groups: Groups;
+  readonly bias: boolean;
+}
+/** `nn.lazyConvTranspose1d(outChannels, kernelSize, ...)`: convTranspose1d with inChannels = the input's channels. */
+export interface LazyConvTranspose1d<
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends LazyConvTransposeLayer<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+  readonly kind: "lazyConvTranspose1d";
+  readonly "~rule": LazyConvTranspose1dShapeRule<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of LazyConvTranspose1d. */
+export interface LazyConvTranspose1dShapeRule<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": LazyRule<
+    "lazyConvTranspose1d",
+    1,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
+}
+/** `nn.lazyConvTranspose2d(outChannels, kernelSize, ...)`: convTranspose2d with inChannels = the input's channels. */
+export interface LazyConvTranspose2d<
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends LazyConvTransposeLayer<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+  readonly kind: "lazyConvTranspose2d";
+  readonly "~rule": LazyConvTranspose2dShapeRule<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of LazyConvTranspose2d. */
+export interface LazyConvTranspose2dShapeRule<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": LazyRule<
+    "lazyConvTranspose2d",
+    2,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
+}
+/** `nn.lazyConvTranspose3d(outChannels, kernelSize, ...)`: convTranspose3d with inChannels = the input's channels. */
+export interface LazyConvTranspose3d<
+  Out,
+  Kernel,
+  Stride = 1,
+  Padding = 0,
+  OutputPadding = 0,
+  Dilation = 1,
+  Groups = 1,
+> extends LazyConvTransposeLayer<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups> {
+  readonly kind: "lazyConvTranspose3d";
+  readonly "~rule": LazyConvTranspose3dShapeRule<Out, Kernel, Stride, Padding, OutputPadding, Dilation, Groups>;
+}
+/** The shape rule of LazyConvTranspose3d. */
+export interface LazyConvTranspose3dShapeRule<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  OutputPadding,
+  Dilation,
+  Groups,
+> extends ShapeRule {
+  readonly "~output": LazyRule<
+    "lazyConvTranspose3d",
+    3,
+    Out,
+    Kernel,
+    Stride,
+    Padding,
+    OutputPadding,
+    Dilation,
+    Groups,
+    this["~input"]
+  >;
+}
+
+/** A lazy transposed convolution's argument problems: a transposed convolution's without inChannels (`number`). */
+type LazyProblems<Kind extends string, Rank extends number, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
+  ConvTransposeProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth, Seventh> extends readonly [
+    unknown,
+    ...infer Rest extends ArgProblems,
+  ]
+    ? Rest
+    : never;
+type LazyOf<Kind extends string, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = {
+  lazyConvTranspose1d: LazyConvTranspose1d<
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth, Seventh>,
+    PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    DilationOf<Fourth, Fifth, Sixth, Seventh>,
+    GroupsOf<Fourth, Fifth, Sixth, Seventh>
+  >;
+  lazyConvTranspose2d: LazyConvTranspose2d<
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth, Seventh>,
+    PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    DilationOf<Fourth, Fifth, Sixth, Seventh>,
+    GroupsOf<Fourth, Fifth, Sixth, Seventh>
+  >;
+  lazyConvTranspose3d: LazyConvTranspose3d<
+    Out,
+    Kernel,
+    StrideOf<Fourth, Fifth, Sixth, Seventh>,
+    PaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
+    DilationOf<Fourth, Fifth, Sixth, Seventh>,
+    GroupsOf<Fourth, Fifth, Sixth, Seventh>
+  >;
+}[Kind & ("lazyConvTranspose1d" | "lazyConvTranspose2d" | "lazyConvTranspose3d")];
+
+/**
+ * PyTorch's `nn.LazyConvTranspose1d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+ * bias=True, dilation=1)`: inChannels is the input's channel dimension.
+ *
+ * @example
+ * nn.lazyConvTranspose1d(4, 3, 2); // [n, 8, 10] → [n, 4, 21]
+ */
+export function lazyConvTranspose1d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConvTranspose1d", 1, Out, Kernel, Fourth, Fifth, Sixth, Seventh>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
+  options?: Checked<Seventh, Problems[5]>,
+): LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
+  return convTranspose("lazyConvTranspose1d", 1, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
+}
+/**
+ * PyTorch's `nn.LazyConvTranspose2d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+ * bias=True, dilation=1)`: inChannels is the input's channel dimension.
+ *
+ * @example
+ * nn.lazyConvTranspose2d(8, 3, 2, 1, 1); // [n, 16, 14, 14] → [n, 8, 28, 28]
+ */
+export function lazyConvTranspose2d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConvTranspose2d", 2, Out, Kernel, Fourth, Fifth, Sixth, Seventh>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
+  options?: Checked<Seventh, Problems[5]>,
+): LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
+  return convTranspose("lazyConvTranspose2d", 2, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
+}
+/**
+ * PyTorch's `nn.LazyConvTranspose3d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+ * bias=True, dilation=1)`: inChannels is the input's channel dimension.
+ *
+ * @example
+ * nn.lazyConvTranspose3d(4, 2, 2); // [n, 8, 4, 5, 6] → [n, 4, 8, 10, 12]
+ */
+export function lazyConvTranspose3d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends SizeArg | object | undefined = undefined,
+  const Sixth extends SizeArg | object | undefined = undefined,
+  const Seventh extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConvTranspose3d", 3, Out, Kernel, Fourth, Fifth, Sixth, Seventh>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
+  options?: Checked<Seventh, Problems[5]>,
+): LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
+  return convTranspose("lazyConvTranspose3d", 3, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    outputPaddingOrOptions,
+    options,
+  ]) as never;
+}
+
+/** The config of lazyConvTranspose1d / 2d / 3d (its runtime object): inChannels null (the input's). */
+export interface LazyConvTransposeConfig
+  extends
+    KindConfig<"lazyConvTranspose1d" | "lazyConvTranspose2d" | "lazyConvTranspose3d">,
+    Omit<ConvTransposeConfig, "kind" | "inChannels" | "outputShape" | "written"> {
+  readonly inChannels: null;
+}
+
 // ---- runtime
 
 /** The config of convTranspose1d / 2d / 3d (its runtime object): PyTorch's arguments, defaults filled in. */
@@ -738,20 +1051,21 @@ export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "con
   readonly bias: boolean;
 }
 
+/** A transposed convolution's config; `inChannels` null for a lazy one, whose rule takes the input's channels. */
 function convTranspose(
-  kind: ConvTransposeConfig["kind"],
+  kind: ConvTransposeConfig["kind"] | LazyConvTransposeConfig["kind"],
   rank: number,
-  inChannels: number,
+  inChannels: number | null,
   outChannels: number,
   kernelSize: unknown,
   rest: readonly unknown[],
-): ConvTransposeConfig {
+): Omit<ConvTransposeConfig, "kind" | "inChannels"> & { kind: typeof kind; inChannels: number | null } {
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
-        `${kind}(${inChannels}, ${outChannels}, { … })`,
+        `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
         "kernelSize",
-        "inChannels, outChannels, kernelSize, stride, padding, outputPadding",
+        `${inChannels === null ? "" : "inChannels, "}outChannels, kernelSize, stride, padding, outputPadding`,
       ),
     );
   }
@@ -774,7 +1088,7 @@ function convTranspose(
     dilation,
     groups,
   );
-  checkSizes(layer, { inChannels, outChannels });
+  checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, ["stride", "padding", "outputPadding"], rest, convTransposeKeys);
   checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg });
@@ -797,7 +1111,7 @@ function convTranspose(
   });
   if (groups !== 1) {
     checkSizes(layer, { groups });
-    if (inChannels % groups !== 0 || outChannels % groups !== 0)
+    if ((inChannels !== null && inChannels % groups !== 0) || outChannels % groups !== 0)
       throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
   const perDimension = {
@@ -819,14 +1133,19 @@ function convTranspose(
     dilation,
     groups,
     bias: options.bias ?? true,
-    outputShape: (input: RuntimeShape) => convTransposeRule(layer, rank, inChannels, outChannels, perDimension, input),
+    outputShape: (input: RuntimeShape) => {
+      const channels = inChannels ?? (valueOf(input[1] ?? null) as number); // lazy: the input's (null: any)
+      const output = convTransposeRule(layer, rank, channels, outChannels, perDimension, input);
+      if (inChannels === null) checkLazyGroups(layer, groups, input);
+      return output;
+    },
   };
 }
 
 /** Twin of `WrittenConvTranspose`. */
 export function writtenConvTranspose(
   kind: string,
-  inChannels: number,
+  inChannels: number | null,
   outChannels: number,
   kernel: unknown,
   stride: unknown,
@@ -850,5 +1169,5 @@ export function writtenConvTranspose(
     ];
     rest = `, { ${parts.filter(Boolean).join(", ")} }`;
   }
-  return `${kind}(${inChannels}, ${outChannels}, ${written(kernel)}${rest})`;
+  return `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernel)}${rest})`;
 }

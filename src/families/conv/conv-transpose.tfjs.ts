@@ -10,7 +10,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import { notConvertible, type Converter, type ConvertContext, type ParamSpec } from "../../runtime/convert/context.ts";
 import { biasParam } from "./conv.tfjs.ts";
-import type { ConvTransposeConfig } from "./conv-transpose.nn.ts";
+import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
 import { ConvTranspose } from "./conv-transpose.tfjs-layer.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 
@@ -175,3 +175,17 @@ function groupedOrDilated(ctx: ConvertContext, o: Options) {
   if (o.useBias) params.push(biasParam(ctx, outChannels));
   return { y, layout: "last" as const, params };
 }
+
+/** lazyConvTranspose1d/2d/3d → convTranspose's conversion, inChannels being the input's channel dimension. */
+export const lazyConvTranspose: Converter<LazyConvTransposeConfig> = {
+  layout: () => "last",
+  convert(layer, ctx) {
+    const inChannels = ctx.input[1];
+    if (typeof inChannels !== "number") throw notConvertible(layer, "its input's channel dimension is unknown");
+    const kind = layer.kind.replace("lazyConvTranspose", "convTranspose") as ConvTransposeConfig["kind"];
+    return convTranspose.convert(
+      { ...layer, kind, inChannels, outputShape: layer.outputShape, written: layer.written },
+      ctx,
+    );
+  },
+};

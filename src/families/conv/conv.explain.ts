@@ -5,14 +5,15 @@ import {
   channelChange,
   count,
   dim,
+  known,
   perAxis,
   product,
   spatialLabels,
   sizes,
   type Explainer,
 } from "../../explain/kinds/support.ts";
-import type { ConvTransposeConfig } from "./conv-transpose.nn.ts";
-import type { ConvConfig } from "./conv.nn.ts";
+import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
+import type { ConvConfig, LazyConvConfig } from "./conv.nn.ts";
 
 /** PyTorch's Conv formula: `⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26`. */
 export const convFormula = (
@@ -83,4 +84,20 @@ export const convTranspose: Explainer<ConvTransposeConfig> = (layer, input, outp
     arithmetic: [...channelChange(input[1], output[1]), ...perAxis(spatialLabels(rank), formulas)],
     params: inChannels * (outChannels / groups) * product(kernels) + (layer.bias ? outChannels : 0),
   };
+};
+
+/** lazyConv: conv's arithmetic and count with inChannels = the input's channel dimension (no count when unknown). */
+export const lazyConv: Explainer<LazyConvConfig> = (layer, input, output) => {
+  const inChannels = known(input[1]);
+  const kind = layer.kind.replace("lazyConv", "conv") as ConvConfig["kind"];
+  const explained = conv({ ...layer, kind, inChannels: inChannels ?? layer.groups }, input, output);
+  return inChannels === null ? { ...explained, params: null } : explained;
+};
+
+/** lazyConvTranspose: convTranspose's arithmetic and count with inChannels = the input's channel dimension. */
+export const lazyConvTranspose: Explainer<LazyConvTransposeConfig> = (layer, input, output) => {
+  const inChannels = known(input[1]);
+  const kind = layer.kind.replace("lazyConvTranspose", "convTranspose") as ConvTransposeConfig["kind"];
+  const explained = convTranspose({ ...layer, kind, inChannels: inChannels ?? layer.groups }, input, output);
+  return inChannels === null ? { ...explained, params: null } : explained;
 };

@@ -1,4 +1,6 @@
-// nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order.
+// nn.conv1d / conv2d / conv3d: PyTorch's Conv1d/2d/3d, channels-first, PyTorch's argument order; and
+// nn.lazyConv1d / 2d / 3d (PyTorch's LazyConv*: inChannels is the input's channel dimension, `In` is `number` in
+// the argument checks and the input's channels in the rule).
 import type { Mod } from "../../../types/arith/index.ts";
 import type {
   Arg,
@@ -34,7 +36,7 @@ import {
   written,
 } from "../../shape/args.ts";
 import { convRule } from "./conv.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
+import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 
@@ -106,13 +108,22 @@ export type WrittenConv<
   Padding,
   Dilation,
   Groups,
-> = `${Kind}(${In & number}, ${Out & number}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
+> = `${Kind}(${WrittenChannels<Kind, In, Out>}, ${Written<Kernel>}${[Dilation, Groups] extends [1, 1]
   ? [Stride, Padding] extends [1, 0]
     ? ""
     : Padding extends 0
       ? `, ${Written<Stride>}`
       : `, ${Written<Stride>}, ${Written<Padding>}`
   : `, { ${WithoutLastComma<`${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Groups extends 1 ? "" : `groups: ${Groups & number}, `}`>} }`}${")"}`;
+
+/** `16, 32` (inChannels, outChannels), or `32` for a lazy convolution (its inChannels come from its input). */
+export type WrittenChannels<Kind extends string, In, Out> = Kind extends `lazy${string}`
+  ? `${Out & number}`
+  : `${In & number}, ${Out & number}`;
+/** PyTorch's order of a convolution's positional arguments, as messages write it. */
+type ArgumentOrder<Kind extends string> = Kind extends `lazy${string}`
+  ? "outChannels, kernelSize, stride, padding"
+  : "inChannels, outChannels, kernelSize, stride, padding";
 
 type Paddings<Padding, Rank extends number> = Padding extends "same"
   ? "same"
@@ -254,20 +265,20 @@ export interface Conv3dShapeRule<In, Out, Kernel, Stride, Padding, Dilation, Gro
 /** The message when `padding: "same"` meets a stride other than 1 (PyTorch refuses it). */
 export type writeSameStrideMessage<Layer extends string> =
   `${Layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
-/** The message when groups does not divide both channel counts. */
+/** The message when groups does not divide both channel counts (outChannels alone for a lazy one: `In` is `number`). */
 export type writeGroupsMessage<
   Layer extends string,
   In,
   Out,
   Groups,
-> = `${Layer}: groups (${Groups & number}) must divide inChannels (${In & number}) and outChannels (${Out & number})`;
+> = `${Layer}: groups (${Groups & number}) must divide ${number extends In ? "" : `inChannels (${In & number}) and `}outChannels (${Out & number})`;
 type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : number extends In | Out | Groups
+    : number extends Out | Groups
       ? false
-      : [Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
         ? false
         : writeGroupsMessage<Layer, In, Out, Groups>;
 type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> = [Padding] extends ["same"]
@@ -340,11 +351,7 @@ type SixthProblem<Layer extends string, Kind extends string, Rank extends number
 /** `conv2d(3, 16, { kernelSize: 3 })`: kernelSize is an argument. */
 type KernelProblem<Kind extends string, Rank extends number, In, Out, Kernel> =
   IsOptions<Kernel> extends true
-    ? writePositionalMessage<
-        `${Kind}(${In & number}, ${Out & number}, { … })`,
-        "kernelSize",
-        "inChannels, outChannels, kernelSize, stride, padding"
-      >
+    ? writePositionalMessage<`${Kind}(${WrittenChannels<Kind, In, Out>}, { … })`, "kernelSize", ArgumentOrder<Kind>>
     : SizeArgProblem<"", "kernelSize", Kernel, Rank>;
 
 /** Each argument's message (written as `Rule`'s are) or `false`; plain arguments skip the checks. */
@@ -540,6 +547,225 @@ export function conv3d<
   ]) as never;
 }
 
+// ---- lazy convolutions
+
+/** The message when groups does not divide a lazy convolution's input channels. */
+export type writeLazyGroupsMessage<
+  Layer extends string,
+  Groups,
+  Channels,
+> = `${Layer}: groups (${Groups & number}) must divide the input's channel dimension ${Channels & number}`;
+/**
+ * A lazy convolution's rule: the convolution's with inChannels = the input's channel dimension, then PyTorch's
+ * check that groups divides it (a channel dimension the compiler does not know passes; the runtime checks it).
+ */
+export type LazyConvRule<
+  Kind extends string,
+  Rank extends number,
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups,
+  Input,
+> = Input extends readonly [unknown, infer Channels, ...unknown[]]
+  ? Rule<Kind, Rank, Channels, Out, Kernel, Stride, Padding, Dilation, Groups, Input> extends infer Output
+    ? Output extends string
+      ? Output
+      : [Groups] extends [1]
+        ? Output
+        : number extends Channels | Groups
+          ? Output
+          : Channels extends number
+            ? Mod<Channels, Groups> extends 0
+              ? Output
+              : writeLazyGroupsMessage<
+                  WrittenConv<Kind, number, Out, Kernel, Stride, Padding, Dilation, Groups>,
+                  Groups,
+                  Channels
+                >
+            : Output
+    : never
+  : Rule<Kind, Rank, number, Out, Kernel, Stride, Padding, Dilation, Groups, Input>;
+
+interface LazyConvLayer<Out, Kernel, Stride, Padding, Dilation, Groups> extends Layer, RuntimeLayer {
+  readonly outChannels: Out;
+  readonly kernelSize: Kernel;
+  readonly stride: Stride;
+  readonly padding: Padding;
+  readonly dilation: Dilation;
+  readonly groups: Groups;
+  readonly bias: boolean;
+}
+/** `nn.lazyConv1d(outChannels, kernelSize, ...)`: [batch, c, length] → [batch, outChannels, length′], inChannels = c. */
+export interface LazyConv1d<Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends LazyConvLayer<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
+  readonly kind: "lazyConv1d";
+  readonly "~rule": LazyConv1dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of LazyConv1d. */
+export interface LazyConv1dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
+  readonly "~output": LazyConvRule<"lazyConv1d", 1, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+/** `nn.lazyConv2d(outChannels, kernelSize, ...)`: [batch, c, h, w] → [batch, outChannels, h′, w′], inChannels = c. */
+export interface LazyConv2d<Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends LazyConvLayer<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
+  readonly kind: "lazyConv2d";
+  readonly "~rule": LazyConv2dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of LazyConv2d. */
+export interface LazyConv2dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
+  readonly "~output": LazyConvRule<"lazyConv2d", 2, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+/** `nn.lazyConv3d(outChannels, kernelSize, ...)`: [batch, c, d, h, w] → [batch, outChannels, d′, h′, w′], inChannels = c. */
+export interface LazyConv3d<Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1> extends LazyConvLayer<
+  Out,
+  Kernel,
+  Stride,
+  Padding,
+  Dilation,
+  Groups
+> {
+  readonly kind: "lazyConv3d";
+  readonly "~rule": LazyConv3dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups>;
+}
+/** The shape rule of LazyConv3d. */
+export interface LazyConv3dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
+  readonly "~output": LazyConvRule<"lazyConv3d", 3, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
+}
+/** A lazy convolution's argument problems: a convolution's, inChannels not given (`number`), shifted by one. */
+type LazyProblems<Kind extends string, Rank extends number, Out, Kernel, Fourth, Fifth, Sixth> =
+  ConvProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth> extends readonly [
+    unknown,
+    ...infer Rest extends ArgProblems,
+  ]
+    ? Rest
+    : never;
+
+/**
+ * PyTorch's `nn.LazyConv1d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
+ * inChannels is the input's channel dimension, inferred when the model is built.
+ *
+ * @example
+ * nn.lazyConv1d(16, 3); // [n, 8, 50] → [n, 16, 48]
+ */
+export function lazyConv1d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConv1d", 1, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  options?: Checked<Sixth, Problems[4]>,
+): LazyConv1d<
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth>,
+  PaddingOf<Fourth, Fifth, Sixth>,
+  DilationOf<Fourth, Fifth, Sixth>,
+  GroupsOf<Fourth, Fifth, Sixth>
+> {
+  return conv("lazyConv1d", 1, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
+}
+/**
+ * PyTorch's `nn.LazyConv2d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
+ * inChannels is the input's channel dimension, inferred when the model is built.
+ *
+ * @example
+ * nn.lazyConv2d(32, 3, 1, 1); // [n, 3, 28, 28] → [n, 32, 28, 28]
+ */
+export function lazyConv2d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConv2d", 2, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  options?: Checked<Sixth, Problems[4]>,
+): LazyConv2d<
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth>,
+  PaddingOf<Fourth, Fifth, Sixth>,
+  DilationOf<Fourth, Fifth, Sixth>,
+  GroupsOf<Fourth, Fifth, Sixth>
+> {
+  return conv("lazyConv2d", 2, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
+}
+/**
+ * PyTorch's `nn.LazyConv3d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
+ * inChannels is the input's channel dimension, inferred when the model is built.
+ *
+ * @example
+ * nn.lazyConv3d(8, 3); // [n, 2, 10, 10, 10] → [n, 8, 8, 8, 8]
+ */
+export function lazyConv3d<
+  const Out extends number,
+  const Kernel extends SizeArg | object,
+  const Fourth extends SizeArg | object | undefined = 1,
+  const Fifth extends PaddingArg | object | undefined = undefined,
+  const Sixth extends object = {},
+  Problems extends ArgProblems = LazyProblems<"lazyConv3d", 3, Out, Kernel, Fourth, Fifth, Sixth>,
+>(
+  outChannels: Arg<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  strideOrOptions?: Checked<Fourth, Problems[2]>,
+  paddingOrOptions?: Checked<Fifth, Problems[3]>,
+  options?: Checked<Sixth, Problems[4]>,
+): LazyConv3d<
+  Out,
+  Kernel,
+  StrideOf<Fourth, Fifth, Sixth>,
+  PaddingOf<Fourth, Fifth, Sixth>,
+  DilationOf<Fourth, Fifth, Sixth>,
+  GroupsOf<Fourth, Fifth, Sixth>
+> {
+  return conv("lazyConv3d", 3, null, outChannels as number, kernelSize, [
+    strideOrOptions,
+    paddingOrOptions,
+    options,
+  ]) as never;
+}
+
+/** The config of lazyConv1d / 2d / 3d (its runtime object): a convolution's, inChannels null (the input's). */
+export interface LazyConvConfig
+  extends
+    KindConfig<"lazyConv1d" | "lazyConv2d" | "lazyConv3d">,
+    Omit<ConvConfig, "kind" | "inChannels" | "outputShape" | "written"> {
+  readonly inChannels: null;
+}
+
 /** PyTorch's keywords of Conv1d/2d/3d in camelCase. */
 export const convKeys = [
   "stride",
@@ -552,20 +778,27 @@ export const convKeys = [
 
 // ---- runtime
 
-function conv(
-  kind: "conv1d" | "conv2d" | "conv3d",
+/** `16, 32`, or `32` for a lazy convolution (inChannels null). Twin of `WrittenChannels`. */
+export const writtenChannels = (inChannels: number | null, outChannels: number): string =>
+  inChannels === null ? `${outChannels}` : `${inChannels}, ${outChannels}`;
+
+/** A convolution's config; `inChannels` null for a lazy one (lazyConv*), whose rule takes the input's channels. */
+export function conv(
+  kind: ConvConfig["kind"] | LazyConvConfig["kind"],
   rank: number,
-  inChannels: number,
+  inChannels: number | null,
   outChannels: number,
   kernelSize: unknown,
   rest: readonly unknown[],
-): ConvConfig {
+): Omit<ConvConfig, "kind" | "inChannels"> & { kind: typeof kind; inChannels: number | null } {
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
-        `${kind}(${inChannels}, ${outChannels}, { … })`,
+        `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
         "kernelSize",
-        "inChannels, outChannels, kernelSize, stride, padding",
+        inChannels === null
+          ? "outChannels, kernelSize, stride, padding"
+          : "inChannels, outChannels, kernelSize, stride, padding",
       ),
     );
   }
@@ -577,7 +810,7 @@ function conv(
   const dilation = given.dilation ?? 1;
   const groups = given.groups ?? 1;
   const layer = writtenConv(kind, inChannels, outChannels, kernelSize, stride, padding, dilation, groups);
-  checkSizes(layer, { inChannels, outChannels });
+  checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, convKeys);
   checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
   checkSizes(layer, { kernelSize: kernelSize as SizeArg, stride, dilation });
@@ -586,7 +819,7 @@ function conv(
     checkTupleLength(layer, name, value, rank);
   if (groups !== 1) {
     checkSizes(layer, { groups });
-    if (inChannels % groups !== 0 || outChannels % groups !== 0)
+    if ((inChannels !== null && inChannels % groups !== 0) || outChannels % groups !== 0)
       throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
   if (padding === "same" && perDim(stride, rank).some((s) => s !== 1))
@@ -603,11 +836,12 @@ function conv(
     dilation,
     groups,
     bias: given.bias ?? true,
-    outputShape: (input: RuntimeShape) =>
-      convRule(
+    outputShape: (input: RuntimeShape) => {
+      const channels = inChannels ?? (valueOf(input[1] ?? null) as number); // lazy: the input's (null: any)
+      const output = convRule(
         layer,
         rank,
-        inChannels,
+        channels,
         outChannels,
         {
           kernels,
@@ -616,18 +850,35 @@ function conv(
           paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),
         },
         input,
-      ),
+      );
+      if (inChannels === null) checkLazyGroups(layer, groups, input);
+      return output;
+    },
   };
+}
+
+export const writeLazyGroupsMessage = (layer: string, groups: number, channels: number): string =>
+  `${layer}: groups (${groups}) must divide the input's channel dimension ${channels}`;
+/** A lazy convolution's check on its input (PyTorch: "in_channels must be divisible by groups"). */
+export function checkLazyGroups(layer: string, groups: number, input: RuntimeShape): void {
+  const channels = valueOf(input[1] ?? null);
+  if (channels !== null && channels % groups !== 0)
+    throw new ShapeError(writeLazyGroupsMessage(layer, groups, channels));
 }
 
 export const writeSameStrideMessage = (layer: string): string =>
   `${layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;
-export const writeGroupsMessage = (layer: string, inChannels: number, outChannels: number, groups: number): string =>
-  `${layer}: groups (${groups}) must divide inChannels (${inChannels}) and outChannels (${outChannels})`;
+export const writeGroupsMessage = (
+  layer: string,
+  inChannels: number | null,
+  outChannels: number,
+  groups: number,
+): string =>
+  `${layer}: groups (${groups}) must divide ${inChannels === null ? "" : `inChannels (${inChannels}) and `}outChannels (${outChannels})`;
 
 export function writtenConv(
   kind: string,
-  inChannels: number,
+  inChannels: number | null,
   outChannels: number,
   kernel: unknown,
   stride: unknown,
@@ -649,5 +900,5 @@ export function writtenConv(
     ];
     rest = `, { ${parts.join("").slice(0, -2)} }`;
   }
-  return `${kind}(${inChannels}, ${outChannels}, ${written(kernel)}${rest})`;
+  return `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernel)}${rest})`;
 }

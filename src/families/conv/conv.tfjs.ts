@@ -8,13 +8,14 @@ import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { perDim } from "../../shape/args.ts";
 import {
+  notConvertible,
   type Converter,
   type ConvertContext,
   type LayerConfig,
   type ParamSpec,
 } from "../../runtime/convert/context.ts";
 import { Conv } from "./conv.tfjs-layer.ts";
-import type { ConvConfig, PaddingArg } from "./conv.nn.ts";
+import type { ConvConfig, LazyConvConfig, PaddingArg } from "./conv.nn.ts";
 import { dilatedKernel } from "./conv.ts";
 import { torchUniform } from "../../runtime/convert/init.ts";
 import { padLayer } from "../padding/tf-padding.tfjs.ts";
@@ -150,3 +151,15 @@ export const biasParam = (
   toTfjs: (b) => tf.clone(b),
   fromTfjs: (b) => tf.clone(b),
 });
+
+/** lazyConv1d/2d/3d → conv's conversion, inChannels being the input's channel dimension (known when built). */
+export const lazyConv: Converter<LazyConvConfig> = {
+  layout: () => "last",
+  fusesRelu: true,
+  convert(layer, ctx) {
+    const inChannels = ctx.input[1];
+    if (typeof inChannels !== "number") throw notConvertible(layer, "its input's channel dimension is unknown");
+    const kind = layer.kind.replace("lazyConv", "conv") as ConvConfig["kind"];
+    return conv.convert({ ...layer, kind, inChannels, outputShape: layer.outputShape, written: layer.written }, ctx);
+  },
+};

@@ -1,7 +1,6 @@
 // nn.lpPool1d / lpPool2d: PyTorch's LPPool1d/2d, channels-first: (Σ over each window of x^p)^(1/p). Its
 // output size is average pooling's with padding 0 and dilation 1 (PyTorch pools x^p with avg_pool): the
 // pooling rule of pool.types.ts, not a formula of its own.
-import type { Compare } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
   Arg,
@@ -129,11 +128,12 @@ export const writeKernelTupleMessage = (layer: string): string =>
 export type writeNormTypeMessage<Layer extends string> = `${Layer}: normType must be a positive number`;
 
 // Argument checks, each on its own argument.
+// (written as text: zero and negatives are "0" and "-…", a decimal like 1.5 is positive)
 type NormProblem<Layer extends string, Norm> = number extends Norm
   ? false
-  : Compare<Norm, 0> extends "gt"
-    ? false
-    : writeNormTypeMessage<Layer>;
+  : `${Norm & number}` extends "0" | `-${string}`
+    ? writeNormTypeMessage<Layer>
+    : false;
 type OptionsProblem<
   Layer extends string,
   Kind extends string,

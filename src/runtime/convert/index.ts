@@ -27,18 +27,17 @@ import {
   type ParamSpec,
 } from "./context.ts";
 import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
-import { conv } from "../../families/conv/conv.tfjs.ts";
+import { conv, lazyConv } from "../../families/conv/conv.tfjs.ts";
 import { tfConv, tfOwnConv } from "../../families/conv/tf-conv.tfjs.ts";
 import { tfBatchNormalization } from "../../families/normalization/tf-normalization.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
-import { convTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
+import { convTranspose, lazyConvTranspose } from "../../families/conv/conv-transpose.tfjs.ts";
 import { embedding } from "../../families/embedding/embedding.tfjs.ts";
 import { flatten, keepsFeatureOrder, unflatten } from "../../families/reshape/flatten.tfjs.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.tfjs.ts";
 import { gru, lstm, rnn } from "../../families/recurrent/recurrent.tfjs.ts";
 import { recurrentCell } from "../../families/recurrent/rnn-cell.tfjs.ts";
 import { multiheadAttention } from "../../families/attention/attention.tfjs.ts";
-import { transformerChain } from "../../families/transformer/transformer.tfjs.ts";
 import { transformerChain } from "../../families/transformer/transformer.tfjs.ts";
 import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
@@ -65,6 +64,9 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   conv1d: conv,
   conv2d: conv,
   conv3d: conv,
+  lazyConv1d: lazyConv,
+  lazyConv2d: lazyConv,
+  lazyConv3d: lazyConv,
   maxPool1d: pool,
   maxPool2d: pool,
   avgPool1d: pool,
@@ -89,6 +91,9 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   convTranspose1d: convTranspose,
   convTranspose2d: convTranspose,
   convTranspose3d: convTranspose,
+  lazyConvTranspose1d: lazyConvTranspose,
+  lazyConvTranspose2d: lazyConvTranspose,
+  lazyConvTranspose3d: lazyConvTranspose,
   adaptiveAvgPool1d: adaptivePool,
   adaptiveAvgPool2d: adaptivePool,
   adaptiveMaxPool2d: adaptivePool,
@@ -125,11 +130,6 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   lstmCell: recurrentCell,
   gruCell: recurrentCell,
   multiheadAttention,
-  transformerEncoderLayer: transformerChain,
-  transformerEncoder: transformerChain,
-  transformerDecoderLayer: transformerChain,
-  transformerDecoder: transformerChain,
-  transformer: transformerChain,
   transformerEncoderLayer: transformerChain,
   transformerEncoder: transformerChain,
   transformerDecoderLayer: transformerChain,
