@@ -197,6 +197,8 @@ test("test-d/errors/model/model-as-layer.ts: each pinned compile-time message is
     () => input([8]).pipe(graph({ inputs: [a, input([8])], outputs: [a] }) as never),
     () => sequential(input([4]), nn.sequential(nn.linear(4, 3), d as never)),
     () => sequential(input([3, 32, 32], { batch: "b" }), d, d as never),
+    () =>
+      sequential(input([4, 16, 16]), nn.residual(sequential(input([8, 16, 16]), nn.conv2d(8, 8, 3, 1, 1)) as never)),
   ];
   assert.equal(cases.length, pinned.length);
   cases.forEach((run, i) =>
@@ -290,4 +292,22 @@ with torch.no_grad():
   const diff = Math.max(...ours.flatMap((row, i) => row.map((v, j) => Math.abs(v - theirs[i]![j]!))));
   assert.ok(diff < 1e-4, `max difference ${diff}`);
   t.diagnostic(`max difference ${diff.toExponential(2)}`);
+});
+
+test("a model inside nn.residual and nn.concat: checked, converted, its weights shared between the two", () => {
+  const convBlock = sequential(input([8, 16, 16]), nn.conv2d(8, 8, 3, 1, 1), nn.relu());
+  const net = sequential(input([8, 16, 16]), nn.residual(convBlock), nn.concat(1, [convBlock], [nn.identity()]));
+  assert.deepEqual(net.outputShape, [null, 16, 16, 16]);
+  const model = build(net);
+  assert.deepEqual(Object.keys(model.stateDict()), ["0.layers.0.0.weight", "0.layers.0.0.bias"]);
+  assert.equal(paramsOf(model), 8 * 8 * 9 + 8);
+  const data = tf.randomNormal([2, 8, 16, 16]);
+  const y = model.predict(data as never) as tf.Tensor;
+  // concat's first branch is the block on the residual's output: the same weights as the residual's
+  const alone = build(convBlock);
+  const dict = model.stateDict();
+  alone.loadStateDict({ "0.weight": dict["0.layers.0.0.weight"]!, "0.bias": dict["0.layers.0.0.bias"]! });
+  const r = tf.add(data, alone.predict(data as never) as tf.Tensor);
+  const expected = tf.concat([alone.predict(r as never) as tf.Tensor, r], 1);
+  assert.ok(tf.max(tf.abs(tf.sub(y, expected))).dataSync()[0]! < 1e-4);
 });

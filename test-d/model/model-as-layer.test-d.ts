@@ -39,3 +39,8 @@ expectType<TypeEqual<typeof afterGraph, Symbolic<[number, 7, 3]>>>(true);
 // nn.sequential and models together
 const nested = sequential(input([3, 32, 32]), nn.sequential(nn.identity(), netD), nn.sigmoid());
 expectType<TypeEqual<OutputShape<typeof nested>, [number, 1]>>(true);
+
+// a model inside nn.residual and nn.concat
+const convBlock = sequential(input([8, 16, 16]), nn.conv2d(8, 8, 3, 1, 1), nn.relu());
+const withResidual = sequential(input([8, 16, 16]), nn.residual(convBlock), nn.concat(1, [convBlock], [nn.identity()]));
+expectType<TypeEqual<OutputShape<typeof withResidual>, [number, 16, 16, 16]>>(true);

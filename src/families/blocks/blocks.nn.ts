@@ -6,11 +6,15 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { concatShapes, equalShapes } from "../../shape/join.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
+import { asLayers, type AnyModel } from "../../model/model-as-layer.ts";
+
+/** What a block holds: layers, and models used as layers (`sequential(input(...), ...)`, src/model/model-as-layer.ts). */
+export type BlockItem = AnyLayer | AnyModel;
 import type { KindConfig, LayerConfig } from "../layer-config.ts";
 import { walk } from "../../model/walk.ts";
 
 /** `nn.residual(...layers)`: x + block(x); the block's output must equal its input, or the projection's output. */
-export interface Residual<Layers extends readonly AnyLayer[], Projection extends readonly AnyLayer[] = []>
+export interface Residual<Layers extends readonly BlockItem[], Projection extends readonly BlockItem[] = []>
   extends Layer, RuntimeLayer {
   readonly kind: "residual";
   readonly layers: Layers;
@@ -19,14 +23,14 @@ export interface Residual<Layers extends readonly AnyLayer[], Projection extends
 }
 /** The shape rule of Residual. */
 export interface ResidualShapeRule<
-  Layers extends readonly AnyLayer[],
-  Projection extends readonly AnyLayer[],
+  Layers extends readonly BlockItem[],
+  Projection extends readonly BlockItem[],
 > extends ShapeRule {
   readonly "~output": ResidualRule<`residual(${CountOf<Layers>} layers)`, Layers, Projection, this["~input"]>;
 }
 
 /** `nn.concat(dim, ...branches)`: each branch on the same input, outputs joined along dim. */
-export interface Concat<D extends number, Branches extends readonly (readonly AnyLayer[])[]>
+export interface Concat<D extends number, Branches extends readonly (readonly BlockItem[])[]>
   extends Layer, RuntimeLayer {
   readonly kind: "concat";
   readonly dim: D;
@@ -36,7 +40,7 @@ export interface Concat<D extends number, Branches extends readonly (readonly An
 /** The shape rule of Concat. */
 export interface ConcatShapeRule<
   D extends number,
-  Branches extends readonly (readonly AnyLayer[])[],
+  Branches extends readonly (readonly BlockItem[])[],
 > extends ShapeRule {
   readonly "~output": ConcatRule<`concat(${D}, ${CountOf<Branches>} branches)`, D, Branches, this["~input"]>;
 }
@@ -64,7 +68,7 @@ function run(block: string, input: RuntimeShape, layers: readonly RuntimeLayer[]
 }
 
 /** Options of a residual block. */
-export interface ResidualOptions<Projection extends readonly AnyLayer[]> {
+export interface ResidualOptions<Projection extends readonly BlockItem[]> {
   /** Layers applied to the shortcut (e.g. a 1×1 strided conv) when the block changes the shape. Default: none (identity). */
   readonly projection: Projection;
 }
@@ -92,17 +96,19 @@ export interface ConcatConfig extends KindConfig<"concat"> {
  * nn.residual(nn.conv2d(64, 64, 3, 1, 1), nn.batchNorm2d(64), nn.relu(), nn.conv2d(64, 64, 3, 1, 1), nn.batchNorm2d(64));
  * nn.residual({ projection: [nn.conv2d(64, 128, 1, 2)] }, nn.conv2d(64, 128, 3, 2, 1), nn.relu(), nn.conv2d(128, 128, 3, 1, 1));
  */
-export function residual<const Layers extends readonly AnyLayer[]>(...layers: Layers): Residual<Layers>;
-export function residual<const Projection extends readonly AnyLayer[], const Layers extends readonly AnyLayer[]>(
+export function residual<const Layers extends readonly BlockItem[]>(...layers: Layers): Residual<Layers>;
+export function residual<const Projection extends readonly BlockItem[], const Layers extends readonly BlockItem[]>(
   options: ResidualOptions<Projection>,
   ...layers: Layers
 ): Residual<Layers, Projection>;
 export function residual(...args: readonly unknown[]): RuntimeLayer {
   const [options, layers] = isLayer(args[0])
     ? [{ projection: [] }, args]
-    : [args[0] as ResidualOptions<readonly AnyLayer[]>, args.slice(1)];
+    : [args[0] as ResidualOptions<readonly BlockItem[]>, args.slice(1)];
   const main = layers as readonly RuntimeLayer[];
   const projection = options.projection as readonly RuntimeLayer[];
+  asLayers(main); // a model among the layers: its layer form
+  asLayers(projection);
   const block = `residual(${main.length} layers)`;
   const runtime: ResidualConfig = {
     kind: "residual",
@@ -134,11 +140,12 @@ const isLayer = (value: unknown): boolean => typeof value === "object" && value 
  * @example
  * nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)]); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function concat<const D extends number, const Branches extends readonly (readonly AnyLayer[])[]>(
+export function concat<const D extends number, const Branches extends readonly (readonly BlockItem[])[]>(
   dim: D,
   ...branches: Branches
 ): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;
+  branches.forEach(asLayers); // a model among a branch's layers: its layer form
   const runtime: ConcatConfig = {
     kind: "concat",
     written: block,

@@ -27,3 +27,7 @@ export const graphOfTwoInputs = input([8]).pipe(twoInputs); // error: "graph: a 
 export const insideNested = sequential(input([4]), nn.sequential(nn.linear(4, 3), netD)); // error: "sequential(2 layers), layer 1: netD (sequential): expects input [number, 3, 32, 32] (input [number, 3])"
 
 export const usedAfterItself = sequential(input([3, 32, 32], { batch: "b" }), netD, netD); // error: "netD (sequential): expects input [number, 3, 32, 32] (input [b, 1])"
+
+const convBlock = sequential(input([8, 16, 16]), nn.conv2d(8, 8, 3, 1, 1));
+// prettier-ignore
+export const residualOfWrongInput = sequential(input([4, 16, 16]), nn.residual(convBlock)); // error: "residual(1 layers), layer 0: sequential(1 layers): expects input [number, 8, 16, 16] (input [number, 4, 16, 16])"
