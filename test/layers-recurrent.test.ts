@@ -264,10 +264,9 @@ describe("returnState in the functional API: layer.call(x) gives [output, ...sta
       await ready({ backend: "cpu" });
       const x = input(example as never);
       const outputs = ours().call(x) as Symbolic<Shape>[];
-      const tfjs = tf.tidy(() => {
-        const ys = theirs().apply(tf.zeros([2, ...example])) as tf.Tensor | tf.Tensor[];
-        return (Array.isArray(ys) ? ys : [ys]).map((y) => [null, ...y.shape.slice(1)]);
-      });
+      const applied = tf.tidy(() => theirs().apply(tf.zeros([2, ...example])) as tf.Tensor | tf.Tensor[]);
+      const tfjs = (Array.isArray(applied) ? applied : [applied]).map((y) => [null, ...y.shape.slice(1)]);
+      tf.dispose(applied);
       assert.deepEqual(
         outputs.map((y) => [...y.shape]),
         tfjs,

@@ -63,6 +63,14 @@ export type writeWrappedKindMessage<
 export const writeWrappedKindMessage = (layer: string, expected: string): string =>
   `${layer}: layer must be ${expected}`;
 const anyLayer = "a layer of layers (TensorFlow.js's vocabulary)";
+/** A wrapped layer with `returnState: true` (several outputs): not supported inside a wrapper. */
+export type writeWrappedStateMessage<Layer extends string> =
+  `${Layer}: the wrapped layer's returnState is not supported (it gives several outputs)`;
+export const writeWrappedStateMessage = (layer: string): string =>
+  `${layer}: the wrapped layer's returnState is not supported (it gives several outputs)`;
+type WrappedState<Args> = Args extends { readonly layer: { readonly args: { readonly returnState: true } } }
+  ? true
+  : false;
 const recurrentLayer = "a recurrent layer of layers (simpleRNN, lstm, gru or convLstm2d)";
 
 const timeShown = ["layer"] as const;
@@ -122,7 +130,9 @@ type KindProblem<Layer extends string, Args, Expected extends string, Kinds exte
 type Plain<Args, Known, Kinds extends string> =
   KnownOptions<Args, Known> extends true
     ? Args extends { readonly layer: { readonly kind: Kinds } }
-      ? true
+      ? WrappedState<Args> extends true
+        ? false
+        : true
       : false
     : false;
 
@@ -141,6 +151,10 @@ export function timeDistributed<
         [
           UnknownOptionProblem<"timeDistributed({ layer: … })", "timeDistributed", Args, keyof TimeDistributedArgs>,
           KindProblem<"timeDistributed({ layer: … })", Args, typeof anyLayer, Capitalize<string>>,
+          At<
+            "layer",
+            WrappedState<Args> extends true ? writeWrappedStateMessage<"timeDistributed({ layer: … })"> : false
+          >,
         ]
       >,
 >(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
@@ -184,6 +198,7 @@ export function bidirectional<
           [
             UnknownOptionProblem<Layer, "bidirectional", Args, keyof BidirectionalArgs>,
             KindProblem<Layer, Args, typeof recurrentLayer, TfRnnKind>,
+            At<"layer", WrappedState<Args> extends true ? writeWrappedStateMessage<Layer> : false>,
           ]
         >
       : never,
@@ -219,5 +234,7 @@ function wrapped(layer: string, given: unknown, expected: string, fits: (kind: s
   const inner = given as Partial<LayerConfig> | null | undefined;
   if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
     throw new ShapeError(writeWrappedKindMessage(layer, expected));
+  if ((inner as { args?: { returnState?: unknown } }).args?.returnState === true)
+    throw new ShapeError(writeWrappedStateMessage(layer));
   return inner as LayerConfig;
 }

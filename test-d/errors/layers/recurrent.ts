@@ -49,3 +49,5 @@ export const convCell = layers.rnn({ cell: layers.convLstm2dCell({ filters: 2, k
 export const convCellDilated = layers.convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }); // error: convLstm2dCell({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }): strides and dilationRate cannot both be above 1 (TensorFlow.js)
 // returnState in the functional API: the call's input is checked as the layer's
 export const callRank = layers.lstm({ units: 8, returnState: true }).call(input([10])); // error: lstm({ units: 8, returnState: true }): expects an input [batch, time, features] (rank 3), got rank 2
+export const wrappedState = layers.bidirectional({ layer: layers.lstm({ units: 8, returnState: true }) }); // error: bidirectional({ layer: … }): the wrapped layer's returnState is not supported (it gives several outputs)
+export const distributedState = layers.timeDistributed({ layer: layers.gru({ units: 2, returnState: true }) }); // error: timeDistributed({ layer: … }): the wrapped layer's returnState is not supported (it gives several outputs)
