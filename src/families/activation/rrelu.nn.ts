@@ -52,8 +52,15 @@ type Blamed<A, B, C> = [B] extends [number]
     : [Extract<A | B | C, object>] extends [{ readonly upper: number }]
       ? "upper"
       : "lower";
-type RangeCheck<Layer extends string, Lower extends number, Upper extends number, Blame extends string> =
-  CompareAny<Upper, Lower> extends "lt" ? [Blame, writeRReLURangeMessage<Layer>] : false;
+// The defaults need no comparison (comparing 0.3333333333333333 digit by digit costs instantiations).
+type RangeCheck<Layer extends string, Lower extends number, Upper extends number, Blame extends string> = [
+  Lower,
+  Upper,
+] extends [0.125, 0.3333333333333333]
+  ? false
+  : CompareAny<Upper, Lower> extends "lt"
+    ? [Blame, writeRReLURangeMessage<Layer>]
+    : false;
 
 /**
  * PyTorch's `nn.RReLU(lower=0.125, upper=0.3333333333333333, inplace=False)`: a leaky relu whose slope is random in
