@@ -267,6 +267,7 @@ def value_case(model_call, module, shape, ints=None):
     x = torch.randint(0, ints, shape) if ints else rounded(torch.randn(*shape) * 2)
     y = module(x)
     return {"model": model_call, "state": {k: v.tolist() for k, v in module.state_dict().items()},
+            "params": sum(p.numel() for p in module.parameters()),
             "input": x.tolist(), "output": y.detach().tolist()}
 
 

@@ -8,8 +8,19 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, nn, ops, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
+import {
+  graph,
+  input,
+  nn,
+  ops,
+  sequential,
+  ShapeError,
+  type RuntimeShape,
+  type Sequential,
+  type Shape,
+} from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
+import { explainSequential } from "../src/explain/index.ts";
 import { evaluate, extraModelCall, outcome, type ExtraFixtures } from "./pytorch/nn-extra-records.ts";
 
 const fixtures = JSON.parse(
@@ -58,6 +69,14 @@ function maxDifference(actual: tf.Tensor, expected: tf.Tensor, what: string): nu
   }
   return worst;
 }
+
+test("explain counts PyTorch's parameters (module.parameters(), buffers apart)", () => {
+  for (const [name, fixture] of Object.entries(fixtures.values)) {
+    const net = evaluate(fixture.model) as unknown as { inputShape: RuntimeShape; layers: readonly unknown[] };
+    const explained = explainSequential(name, net.inputShape, net.layers);
+    assert.equal(explained.params.total, (fixture as { params?: number }).params, `${name}: ${fixture.model}`);
+  }
+});
 
 for (const backend of ["wasm", "cpu"] as const) {
   describe(`converted models compute PyTorch's outputs (${backend})`, () => {
