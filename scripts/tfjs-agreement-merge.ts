@@ -126,7 +126,9 @@ export function runTwinMerge(c: MergeCase): Outcome {
     const layer = builder(c.args === undefined ? undefined : structuredClone(c.args));
     if (c.merge) return { shape: [...(layer as { apply: (x: unknown) => { shape: Dim[] } }).apply(inputs).shape] };
     return {
-      shape: [...(sequential(inputs[0] as never, layer as never) as unknown as { outputShape: Dim[] }).outputShape],
+      shape: [
+        ...(sequential as unknown as (...args: unknown[]) => { outputShape: Dim[] })(inputs[0], layer).outputShape,
+      ],
     };
   } catch (error) {
     if (error instanceof ShapeError) return { rejected: error.message };

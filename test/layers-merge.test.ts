@@ -266,7 +266,12 @@ for (const backend of ["wasm", "cpu"] as const) {
       const start = weights.map((w) => w.read().clone());
       const target = y();
       try {
-        const history = await model.fit(x as never, target as never, { epochs: 2, batchSize: 4, verbose: 0 });
+        const fit = model.fit.bind(model) as unknown as (
+          x: unknown,
+          y: unknown,
+          options: object,
+        ) => Promise<{ history: { loss: number[] } }>;
+        const history = await fit(x, target, { epochs: 2, batchSize: 4, verbose: 0 });
         assert.ok(history.history.loss.every(Number.isFinite), `losses ${history.history.loss}`);
         const unchanged = weights
           .filter((w, i) => tf.tidy(() => tf.any(tf.notEqual(w.read(), start[i]!)).dataSync()[0]) !== 1)
