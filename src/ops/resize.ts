@@ -7,8 +7,8 @@ import { ShapeError } from "../errors.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
-import type { PerSpatial, ScaledSize } from "../families/upsample/upsample.types.ts";
-import { perSpatial, scaledSize } from "../families/upsample/upsample.ts";
+import type { UpsampleRule } from "../families/upsample/upsample.types.ts";
+import { upsampleRule } from "../families/upsample/upsample.ts";
 
 type Times<D, K> = K extends 1 ? D & Dim : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
 const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d === "number" ? d * k : null);
@@ -127,50 +127,31 @@ export type InterpolateOptions =
   | { readonly size: number | readonly number[]; readonly scaleFactor?: never; readonly mode?: "nearest" | "bilinear" }
   | { readonly scaleFactor: number | readonly number[]; readonly size?: never; readonly mode?: "nearest" | "bilinear" };
 
-/** The message when interpolate's sizes do not fit the input. */
-export type writeInterpolateMessage<
-  Spatial extends number,
-  Given extends number,
-> = `interpolate: the input has ${Spatial} spatial dimensions (after batch and channels), but ${Given} sizes or scale factors were given`;
-export const writeInterpolateMessage = (spatial: number, given: number): string =>
-  `interpolate: the input has ${spatial} spatial dimensions (after batch and channels), but ${given} sizes or scale factors were given`;
-
 /**
- * F.interpolate: the spatial dimensions become `size`, or ⌊size × scaleFactor⌋ (ScaledSize, nn.upsample's formula:
- * `number` where a decimal factor's double product may differ from the exact one).
+ * F.interpolate: nn.upsample's rule (UpsampleRule, named `interpolate`): the spatial dimensions become `size`, or
+ * ⌊size × scaleFactor⌋ (ScaledSize: `number` where a decimal factor's double product may differ from the exact one);
+ * "nearest" on 1 to 3 spatial dimensions, "bilinear" on 2.
  */
 export type InterpolateRule<S extends Shape, O> =
   IsUnknownShape<S> extends true
     ? Shape
-    : S extends readonly [infer N extends Dim, infer C extends Dim, ...infer Spatial extends Shape]
-      ? O extends { readonly size: infer Size }
-        ? PerSpatial<Size, Spatial["length"]> extends infer Sizes extends readonly unknown[]
-          ? Sizes["length"] extends Spatial["length"]
-            ? [N, C, ...{ -readonly [K in keyof Sizes]: Sizes[K] & Dim }]
-            : writeInterpolateMessage<Spatial["length"], Sizes["length"]>
-          : never
-        : O extends { readonly scaleFactor: infer F }
-          ? PerSpatial<F, Spatial["length"]> extends infer Factors extends readonly unknown[]
-            ? Factors["length"] extends Spatial["length"]
-              ? [N, C, ...{ -readonly [K in keyof Spatial]: ScaledSize<Spatial[K], Factors[K & keyof Factors]> }]
-              : writeInterpolateMessage<Spatial["length"], Factors["length"]>
-            : never
-          : never
-      : writeInterpolateMessage<0, 0>;
+    : UpsampleRule<
+        "interpolate",
+        O extends { readonly mode: infer M } ? M : "nearest",
+        O extends { readonly size: infer Size } ? Size : undefined,
+        O extends { readonly scaleFactor: infer F } ? F : undefined,
+        S
+      >;
 
 export function interpolateShape(
   input: RuntimeShape,
-  options: { size?: number | readonly number[]; scaleFactor?: number | readonly number[] },
+  options: {
+    size?: number | readonly number[];
+    scaleFactor?: number | readonly number[];
+    mode?: "nearest" | "bilinear";
+  },
 ): RuntimeShape {
-  const spatial = Math.max(0, input.length - 2);
-  const given = options.size ?? options.scaleFactor ?? [];
-  const per = perSpatial(given, spatial);
-  if (input.length < 3 || per.length !== spatial) throw new ShapeError(writeInterpolateMessage(spatial, per.length));
-  return [
-    input[0]!,
-    input[1]!,
-    ...input.slice(2).map((d, i) => (options.size !== undefined ? per[i]! : scaledSize(d, per[i]!))),
-  ];
+  return upsampleRule("interpolate", options.mode ?? "nearest", options.size, options.scaleFactor, input);
 }
 
 /**

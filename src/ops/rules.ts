@@ -72,7 +72,7 @@ export const opRules = {
   tile: ([x], [reps]) => tileShape(x!, reps),
   pad: ([x], [padding]) => padShape(x!, padding),
   interpolate: ([x], [o]) =>
-    interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined }),
+    interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
   einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
   repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),

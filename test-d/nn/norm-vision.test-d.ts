@@ -2,7 +2,9 @@ import { expectType, type TypeEqual } from "ts-expect";
 import {
   input,
   nn,
+  ops,
   sequential,
+  type Symbolic,
   type BatchNorm3d,
   type InstanceNorm,
   type Model,
@@ -58,3 +60,9 @@ type Block = Model<
 expectType<TypeEqual<OutputShape<Block>, [number, 8, 8, 8, 8]>>(true);
 type Styled = Model<[3, 16, 16], [InstanceNorm<"instanceNorm2d", 3, true>]>;
 expectType<TypeEqual<OutputShape<Styled>, [number, 3, 16, 16]>>(true);
+
+// ops.interpolate shares upsample's rule: 1 to 3 spatial dimensions in "nearest", 2 in "bilinear".
+const resized = ops.interpolate(input([3, 8, 8, 8]), { scaleFactor: [1, 0.5, 1.5] });
+expectType<TypeEqual<typeof resized, Symbolic<[number, 3, 8, 4, 12]>>>(true);
+const stretched = ops.interpolate(input([16, 8]), { size: 5 });
+expectType<TypeEqual<typeof stretched, Symbolic<[number, 16, 5]>>>(true);
