@@ -68,8 +68,18 @@ const optionTypes = {
   vdim: expected.number,
 } as const;
 /** kdim, vdim as given, else embedDim. */
-type KDimOf<EmbedDim, Options> = Options extends { readonly kdim: infer K extends number } ? K : EmbedDim;
-type VDimOf<EmbedDim, Options> = Options extends { readonly vdim: infer V extends number } ? V : EmbedDim;
+type KDimOf<EmbedDim, Options> = Options extends { readonly kdim: infer K extends number }
+  ? SizeOrUnknown<K>
+  : EmbedDim;
+type VDimOf<EmbedDim, Options> = Options extends { readonly vdim: infer V extends number }
+  ? SizeOrUnknown<V>
+  : EmbedDim;
+/** An option as given, or its default. */
+type Given<Options, Key extends string, Default> = Options extends { readonly [K in Key]: infer V } ? V : Default;
+/** A size, or `number` for one that is not a positive integer (its error is on the option, not on the calls). */
+type SizeOrUnknown<N extends number> = `${N}` extends "0" | `-${string}` | `${string}.${string}` | `${string}e${string}`
+  ? number
+  : N;
 /** A problem of an earlier argument hides this one's (one mistake, one error). */
 type After<Earlier, Problem> = Earlier extends string ? false : Problem;
 
@@ -216,24 +226,14 @@ export function multiheadAttention<
         FirstSizeProblem<
           WrittenAttention<EmbedDim, NumHeads>,
           ["kdim", "vdim"],
-          [KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>]
+          [Given<Options, "kdim", EmbedDim>, Given<Options, "vdim", EmbedDim>]
         >,
       ]
     >
   >,
-): FirstProblem<
-  [
-    FirstSizeProblem<WrittenAttention<EmbedDim, NumHeads>, ["embedDim"], [EmbedDim]>,
-    NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>,
-    FirstSizeProblem<
-      WrittenAttention<EmbedDim, NumHeads>,
-      ["kdim", "vdim"],
-      [KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>]
-    >,
-  ]
-> extends string
-  ? MultiheadAttention<number, number, number, number> // an error on the arguments, none on the calls
-  : MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>> {
+): Mod<EmbedDim, NumHeads> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
+  ? MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>>
+  : MultiheadAttention<number, number, number, number> {
   const embed = embedDim as number;
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;

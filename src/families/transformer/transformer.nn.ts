@@ -110,9 +110,6 @@ type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
   ]
 >;
 
-/** A layer's sizes, or unknown sizes when its arguments have a problem (the error is on them, not on its calls). */
-type Sized<Problem, Layer, Unknown> = Problem extends string ? Unknown : Layer;
-
 /** The settings of a layer from its checked arguments. */
 function settingsOf(layer: string, dModel: number, nhead: number, options: unknown, of: string): TransformerSettings {
   checkSizes(layer, { dModel });
@@ -209,16 +206,9 @@ export function transformerEncoderLayer<
     Options,
     LayerOptionsProblem<WrittenEncoderLayer<DModel, Nhead>, "nn.transformerEncoderLayer", Options>
   >,
-): Sized<
-  FirstProblem<
-    [
-      FirstSizeProblem<WrittenEncoderLayer<DModel, Nhead>, ["dModel"], [DModel]>,
-      NheadProblem<WrittenEncoderLayer<DModel, Nhead>, DModel, Nhead>,
-    ]
-  >,
-  TransformerEncoderLayer<DModel, Nhead>,
-  TransformerEncoderLayer<number, number>
-> {
+): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
+  ? TransformerEncoderLayer<DModel, Nhead>
+  : TransformerEncoderLayer<number, number> {
   const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerEncoderLayer");
   const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
@@ -333,18 +323,27 @@ export interface TransformerEncoderConfig extends KindConfig<"transformerEncoder
  * nn.transformerEncoder(nn.transformerEncoderLayer(512, 8), 6); // [n, 10, 512] → [n, 10, 512]
  */
 export function transformerEncoder<
-  DModel extends number,
-  Nhead extends number,
+  // the layer as a whole, its sizes read from it (inferring them through its interface would cost ~4,000
+  // instantiations: its call method's signature)
+  Of extends { readonly kind: "transformerEncoderLayer"; readonly dModel: number; readonly nhead: number },
   const NumLayers extends number,
   const Options extends object = {},
 >(
-  encoderLayer: TransformerEncoderLayer<DModel, Nhead>,
-  numLayers: Arg<NumLayers, FirstSizeProblem<WrittenEncoder<DModel, Nhead, NumLayers>, ["numLayers"], [NumLayers]>>,
+  encoderLayer: Of,
+  numLayers: Arg<
+    NumLayers,
+    FirstSizeProblem<WrittenEncoder<Of["dModel"], Of["nhead"], NumLayers>, ["numLayers"], [NumLayers]>
+  >,
   options?: Checked<
     Options,
-    StackOptionsProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "nn.transformerEncoder", DModel, Options>
+    StackOptionsProblem<
+      WrittenEncoder<Of["dModel"], Of["nhead"], NumLayers>,
+      "nn.transformerEncoder",
+      Of["dModel"],
+      Options
+    >
   >,
-): TransformerEncoder<DModel, Nhead, NumLayers> {
+): TransformerEncoder<Of["dModel"], Of["nhead"], NumLayers> {
   const inner = encoderLayer as unknown as TransformerEncoderLayerConfig;
   const layer = `transformerEncoder(${inner.written}, ${numLayers as number})`;
   checkSizes(layer, { numLayers });
@@ -463,16 +462,9 @@ export function transformerDecoderLayer<
     Options,
     LayerOptionsProblem<WrittenDecoderLayer<DModel, Nhead>, "nn.transformerDecoderLayer", Options>
   >,
-): Sized<
-  FirstProblem<
-    [
-      FirstSizeProblem<WrittenDecoderLayer<DModel, Nhead>, ["dModel"], [DModel]>,
-      NheadProblem<WrittenDecoderLayer<DModel, Nhead>, DModel, Nhead>,
-    ]
-  >,
-  TransformerDecoderLayer<DModel, Nhead>,
-  TransformerDecoderLayer<number, number>
-> {
+): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
+  ? TransformerDecoderLayer<DModel, Nhead>
+  : TransformerDecoderLayer<number, number> {
   const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerDecoderLayer");
   const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
@@ -514,18 +506,27 @@ export interface TransformerDecoderConfig extends KindConfig<"transformerDecoder
  * decoder.call(input([7, 64]), input([10, 64])); // Symbolic<[number, 7, 64]>
  */
 export function transformerDecoder<
-  DModel extends number,
-  Nhead extends number,
+  // the layer as a whole, its sizes read from it (inferring them through its interface would cost ~4,000
+  // instantiations: its call method's signature)
+  Of extends { readonly kind: "transformerDecoderLayer"; readonly dModel: number; readonly nhead: number },
   const NumLayers extends number,
   const Options extends object = {},
 >(
-  decoderLayer: TransformerDecoderLayer<DModel, Nhead>,
-  numLayers: Arg<NumLayers, FirstSizeProblem<WrittenDecoder<DModel, Nhead, NumLayers>, ["numLayers"], [NumLayers]>>,
+  decoderLayer: Of,
+  numLayers: Arg<
+    NumLayers,
+    FirstSizeProblem<WrittenDecoder<Of["dModel"], Of["nhead"], NumLayers>, ["numLayers"], [NumLayers]>
+  >,
   options?: Checked<
     Options,
-    StackOptionsProblem<WrittenDecoder<DModel, Nhead, NumLayers>, "nn.transformerDecoder", DModel, Options>
+    StackOptionsProblem<
+      WrittenDecoder<Of["dModel"], Of["nhead"], NumLayers>,
+      "nn.transformerDecoder",
+      Of["dModel"],
+      Options
+    >
   >,
-): TransformerDecoder<DModel, Nhead, NumLayers> {
+): TransformerDecoder<Of["dModel"], Of["nhead"], NumLayers> {
   const inner = decoderLayer as unknown as TransformerDecoderLayerConfig;
   const layer = `transformerDecoder(${inner.written}, ${numLayers as number})`;
   checkSizes(layer, { numLayers });
@@ -662,11 +663,9 @@ export interface TransformerConfig extends KindConfig<"transformer">, Transforme
  */
 export function transformer<const Options extends object = {}>(
   options?: Checked<Options, TransformerOptionsProblem<Options>>,
-): Sized<
-  TransformerOptionsProblem<Options>,
-  Transformer<DModelOf<Options>, NheadOf<Options>>,
-  Transformer<number, number>
-> {
+): Mod<DModelOf<Options>, NheadOf<Options>> extends 0 // else an error on the options: none on the calls
+  ? Transformer<DModelOf<Options>, NheadOf<Options>>
+  : Transformer<number, number> {
   const given = (options ?? {}) as TransformerOptions;
   const dModel = given.dModel ?? 512;
   const nhead = given.nhead ?? 8;
