@@ -368,6 +368,30 @@ def interpolate_values():
     return cases
 
 
+def training_values():
+    """One forward pass in training mode: the output (batch or instance statistics) and the running statistics after."""
+    cases = {}
+    for name, call, module, shape in [
+        ("batch_norm3d", "nn.batchNorm3d(3)", nn.BatchNorm3d(3), [2, 3, 2, 3, 2]),
+        ("batch_norm3d_cumulative", "nn.batchNorm3d(2, { momentum: null })", nn.BatchNorm3d(2, momentum=None), [3, 2, 2, 2, 2]),
+        ("sync_batch_norm", "nn.syncBatchNorm(3, { momentum: 0.3 })", nn.BatchNorm2d(3, momentum=0.3), [4, 3, 2, 3]),
+        ("instance_norm2d_tracked", "nn.instanceNorm2d(3, { affine: true, trackRunningStats: true, momentum: 0.2 })",
+         nn.InstanceNorm2d(3, affine=True, track_running_stats=True, momentum=0.2), [2, 3, 3, 4]),
+        ("instance_norm1d_unbatched_tracked", "nn.instanceNorm1d(4, { trackRunningStats: true })",
+         nn.InstanceNorm1d(4, track_running_stats=True), [4, 6]),
+        ("instance_norm3d", "nn.instanceNorm3d(2, { affine: true })", nn.InstanceNorm3d(2, affine=True), [2, 2, 2, 2, 3]),
+    ]:
+        seq = nn.Sequential(module)
+        before = value_case(f"sequential({inp(shape)}, {call})", seq, shape)  # random weights and statistics
+        seq.train()
+        x = rounded(torch.randn(*shape) * 2)
+        with torch.no_grad():
+            y = seq(x)
+        cases[name] = {"model": before["model"], "state": before["state"], "input": x.tolist(), "output": y.tolist(),
+                       "after": {k: v.tolist() for k, v in seq.state_dict().items()}}
+    return cases
+
+
 def main():
     shapes = {
         "batchNorm": shape_records(batch_norm_record, 250),
@@ -376,7 +400,7 @@ def main():
         "rrelu": shape_records(rrelu_record, 200),
         "embeddingBag": shape_records(embedding_bag_record, 200),
     }
-    out = {"shapes": shapes, "values": values(), "interpolate": interpolate_values()}
+    out = {"shapes": shapes, "values": values(), "interpolate": interpolate_values(), "training": training_values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-norm-vision.json")
     with open(path, "w") as f:
         json.dump(out, f, separators=(",", ":"))

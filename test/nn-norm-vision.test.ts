@@ -27,6 +27,7 @@ const fixtures = JSON.parse(
   readFileSync(new URL("./fixtures/pytorch-nn-norm-vision.json", import.meta.url), "utf8"),
 ) as ExtraFixtures & {
   interpolate: Record<string, { input: number[][]; options: Record<string, unknown>; output: number[][] }>;
+  training: Record<string, ExtraFixtures["values"][string] & { after: Record<string, unknown> }>;
 };
 
 describe("runtime twins agree with PyTorch 1.13", () => {
@@ -108,6 +109,23 @@ for (const backend of ["wasm", "cpu"] as const) {
         const out = model.predict(fixture.input as never) as unknown as tf.Tensor | tf.Tensor[];
         const y = Array.isArray(out) ? out[0]! : out;
         t.diagnostic(`max |Δ| ${maxDifference(y, tf.tensor(fixture.output), name).toExponential(2)}`);
+      });
+    }
+  });
+
+  describe(`a training step's output and running statistics are PyTorch's (${backend})`, () => {
+    for (const [name, fixture] of Object.entries(fixtures.training)) {
+      test(name, async (t) => {
+        assert.equal(await ready({ backend }), backend);
+        const model = build(evaluate(fixture.model) as unknown as Sequential<Shape, Shape>);
+        model.loadStateDict(fixture.state as never);
+        const y = model.tfjs.apply(tf.tensor(fixture.input as number[]), { training: true }) as tf.Tensor;
+        let worst = maxDifference(y, tf.tensor(fixture.output as number[]), `${name}: output`);
+        const after = model.stateDict();
+        for (const [key, value] of Object.entries(fixture.after)) {
+          worst = Math.max(worst, maxDifference(after[key]!, tf.tensor(value as number[]), `${name}: ${key}`));
+        }
+        t.diagnostic(`max |Δ| ${worst.toExponential(2)}`);
       });
     }
   });

@@ -22,9 +22,16 @@ const same = (ctx: ConvertContext, key: string, layer: string, weight: string, s
   fromTfjs: (value) => tf.clone(value),
 });
 
-/** shapecheck's BatchNorm (batch-norm.tfjs-layer.ts): trackRunningStats false, momentum null, or rank 5+. */
+/**
+ * shapecheck's BatchNorm (batch-norm.tfjs-layer.ts): trackRunningStats false, momentum null, rank 5+, and the kinds
+ * added with issue 16 (batchNorm3d, syncBatchNorm, the lazy ones), whose training updates running_var with the
+ * unbiased variance as PyTorch's (tfjs's own layer, kept for batchNorm1d/2d, uses the biased one).
+ */
 const isTorchBatchNorm = (layer: BatchNormConfig, rank: number): boolean =>
-  layer.trackRunningStats === false || layer.momentum === null || rank > 4;
+  (layer.kind !== "batchNorm1d" && layer.kind !== "batchNorm2d") ||
+  layer.trackRunningStats === false ||
+  layer.momentum === null ||
+  rank > 4;
 
 export const batchNorm: Converter<BatchNormConfig> = {
   // tfjs's BatchNormalization is right only with the channels on the last axis: on another axis
