@@ -1,5 +1,13 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import { graph, input, nn, type Shape, type Symbolic } from "shapecheck";
+import { graph, input, nn, sequential, type OutputShape, type Shape, type Symbolic } from "shapecheck";
+
+// In a chain, the output sequence only (from zero states); `call` gives the states.
+const chain = sequential(input([10, 16], { batch: 4 }), nn.lstm(16, 32, 2), nn.gru(32, 8), nn.rnn(8, 4));
+expectType<TypeEqual<OutputShape<typeof chain>, [4, 10, 4]>>(true);
+const cells = sequential(input([16], { batch: 4 }), nn.lstmCell(16, 8), nn.gruCell(8, 8), nn.rnnCell(8, 2));
+expectType<TypeEqual<OutputShape<typeof cells>, [4, 2]>>(true);
+const projected = sequential(input(["seq", 16]), nn.lstm(16, 32, { projSize: 8, bidirectional: true }));
+expectType<TypeEqual<OutputShape<typeof projected>, [number, "seq", 16]>>(true);
 
 // out, (h_n, c_n) = lstm(x, (h0, c0)): the states [numLayers·directions, batch, hidden (or projSize)].
 const src = input([10, 16], { batch: 4 });
