@@ -900,13 +900,16 @@ export interface LazyConvTranspose3dShapeRule<
 }
 
 /** A lazy transposed convolution's argument problems: a transposed convolution's without inChannels (`number`). */
+// Plain arguments take the fast path (a stand-in inChannels of 1, which only groups would read).
 type LazyProblems<Kind extends string, Rank extends number, Out, Kernel, Fourth, Fifth, Sixth, Seventh> =
-  ConvTransposeProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth, Seventh> extends readonly [
-    unknown,
-    ...infer Rest extends ArgProblems,
-  ]
-    ? Rest
-    : never;
+  ConvTransposeProblems<Kind, Rank, 1, Out, Kernel, Fourth, Fifth, Sixth, Seventh> extends NoProblems
+    ? [false, false, false, false, false, false]
+    : ConvTransposeProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth, Seventh> extends readonly [
+          unknown,
+          ...infer Rest extends ArgProblems,
+        ]
+      ? Rest
+      : never;
 type LazyOf<Kind extends string, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = {
   lazyConvTranspose1d: LazyConvTranspose1d<
     Out,

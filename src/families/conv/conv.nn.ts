@@ -646,14 +646,19 @@ export interface LazyConv3d<Out, Kernel, Stride = 1, Padding = 0, Dilation = 1, 
 export interface LazyConv3dShapeRule<Out, Kernel, Stride, Padding, Dilation, Groups> extends ShapeRule {
   readonly "~output": LazyConvRule<"lazyConv3d", 3, Out, Kernel, Stride, Padding, Dilation, Groups, this["~input"]>;
 }
-/** A lazy convolution's argument problems: a convolution's, inChannels not given (`number`), shifted by one. */
+/**
+ * A lazy convolution's argument problems: a convolution's, inChannels not given (`number`), shifted by one. Plain
+ * arguments take the convolution's fast path (with a stand-in inChannels of 1, which only groups would read).
+ */
 type LazyProblems<Kind extends string, Rank extends number, Out, Kernel, Fourth, Fifth, Sixth> =
-  ConvProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth> extends readonly [
-    unknown,
-    ...infer Rest extends ArgProblems,
-  ]
-    ? Rest
-    : never;
+  ConvProblems<Kind, Rank, 1, Out, Kernel, Fourth, Fifth, Sixth> extends NoProblems
+    ? [false, false, false, false, false]
+    : ConvProblems<Kind, Rank, number, Out, Kernel, Fourth, Fifth, Sixth> extends readonly [
+          unknown,
+          ...infer Rest extends ArgProblems,
+        ]
+      ? Rest
+      : never;
 
 /**
  * PyTorch's `nn.LazyConv1d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:

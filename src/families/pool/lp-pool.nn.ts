@@ -15,7 +15,7 @@ import type {
   writePositionalMessage,
 } from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
-import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { PoolRule } from "./pool.types.ts";
 import { ShapeError } from "../../errors.ts";
 import {
@@ -72,16 +72,22 @@ export type WrittenLpPool<
     ? `, { ceilMode: ${Written<CeilMode>} }`
     : `, { stride: ${Written<Stride>}, ceilMode: ${Written<CeilMode>} }`})`;
 
-type Rule<Kind extends string, Rank extends number, Norm, Kernel, Stride, CeilMode, Input> = PoolRule<
-  WrittenLpPool<Kind, Norm, Kernel, Stride, CeilMode>,
-  Rank,
-  PerDim<Kernel, Rank>,
-  PerDim<Stride, Rank>,
-  PerDim<0, Rank>,
-  PerDim<1, Rank>,
-  CeilMode,
-  Input
->;
+/** The rule; its messages get the written form in front only when there is one (as pool.nn.ts's). */
+type Rule<Kind extends string, Rank extends number, Norm, Kernel, Stride, CeilMode, Input> =
+  PoolRule<
+    "",
+    Rank,
+    PerDim<Kernel, Rank>,
+    PerDim<Stride, Rank>,
+    PerDim<0, Rank>,
+    PerDim<1, Rank>,
+    CeilMode,
+    Input
+  > extends infer Result
+    ? Result extends string
+      ? `${WrittenLpPool<Kind, Norm, Kernel, Stride, CeilMode>}${Result}`
+      : Result
+    : never;
 
 interface LpPoolLayer<Norm, Kernel, Stride, CeilMode> extends Layer, RuntimeLayer {
   readonly normType: Norm;
@@ -148,7 +154,19 @@ type OptionsProblem<
     SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
   ]
 >;
-type LpPoolProblems<
+/** Plain arguments (a positive literal normType, plain sizes, no options object or a `ceilMode` alone) skip the checks. */
+type LpPoolProblems<Kind extends string, Rank extends number, Norm, Kernel, Third, Fourth> = [
+  IsPlainSizeArg<Kernel, Rank extends 1 ? never : Rank>,
+  [Third] extends [undefined] ? true : IsPlainSizeArg<Third, Rank>,
+  Fourth,
+] extends [true, true, {}]
+  ? {} extends Fourth
+    ? NormProblem<"", Norm> extends false
+      ? [false, false, false, false]
+      : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>
+    : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>
+  : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>;
+type FullLpPoolProblems<
   Kind extends string,
   Rank extends number,
   Norm,
