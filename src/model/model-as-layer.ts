@@ -147,7 +147,9 @@ export type Named<Name extends string, M> =
  * both are used).
  *
  * @example
- * const netD = named("netD", sequential(input([3, 64, 64]), nn.conv2d(3, 64, 4, 2, 1), …));
+ * const netD = named("netD", sequential(input([3, 32, 32]), nn.conv2d(3, 8, 4, 2, 1), nn.flatten(), nn.linear(2048, 1)));
+ * const scores = input([3, 32, 32]).pipe(netD); // [number, 1]
+ * sequential(input([3, 28, 28]), nn.relu(), netD); // error: netD (sequential): expects input [number, 3, 32, 32] (input [number, 3, 28, 28])
  */
 export function named<const Name extends string, M extends AnyModel>(name: Name, model: M): Named<Name, M> {
   if (!isModel(model)) throw new ShapeError(writeNamedMessage);
