@@ -306,3 +306,28 @@ test("explain: a merge's row is its layer as written, concatenate's axis sum", (
   ]);
   assert.equal(row.params, 0);
 });
+
+test("a converted model with merges and preprocessing saves and loads with tfjs (its subclasses registered)", async () => {
+  await ready({ backend: "cpu" });
+  const a = input([6, 6, 2]),
+    b = input([6, 6, 2]);
+  const r = a.pipe(layers.resizing({ height: 4, width: 4 }), layers.centerCrop({ height: 3, width: 3 }));
+  const s = b.pipe(layers.randomWidth({ factor: 0.3, seed: 2 }), layers.resizing({ height: 3, width: 3 }));
+  const y = layers.concatenate().apply([r, s]);
+  const model = toTfjs(graph({ inputs: [a, b], outputs: [y] }));
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (saved) => {
+      artifacts = saved;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
+  const tfl = await import("@tensorflow/tfjs-layers");
+  const loaded = await tfl.loadLayersModel(tf.io.fromMemory(artifacts!));
+  assert.deepEqual(
+    loaded.layers.map((l) => l.getClassName()).filter((name) => name !== "InputLayer"),
+    ["shapecheck>Resizing", "shapecheck>RandomWidth", "shapecheck>CenterCrop", "shapecheck>Resizing", "Concatenate"],
+  );
+  const out = loaded.predict([tf.ones([2, 6, 6, 2]), tf.ones([2, 6, 6, 2])]) as tf.Tensor;
+  assert.deepEqual(out.shape, [2, 3, 3, 4]);
+});
