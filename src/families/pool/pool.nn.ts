@@ -263,7 +263,7 @@ type OptionsProblem<
   Positional extends string,
 > = FirstProblem<
   [
-    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind>>,
+    UnknownKeyProblem<Layer, `nn.${Kind}`, Options, KeyOf<Kind, Options>>,
     GivenTwiceProblem<Layer, Options, Positional>,
     OptionTypeProblem<Layer, Options, OptionTypes, OptionTexts>,
     Options extends { readonly divisorOverride: infer Divisor }
@@ -335,7 +335,7 @@ type PlainSecond<Kind extends string, Rank extends number, Kernel, Second> = [Se
   ? true
   : IsOptions<Second> extends true
     ? [
-        KnownKeys<Second, KeyOf<Kind>>,
+        KnownKeys<Second, KeyOf<Kind, Second>>,
         OptionTypesFit<Second, OptionTypes>,
         IsPlainSize<Option<Second, "divisorOverride", 1>>,
         IsPlainSizeArg<StrideOf<Kernel, Second>, Rank>,
@@ -365,16 +365,16 @@ type ArgMessage<Problem, Kind extends string, Kernel, Second, Third, Fourth> = P
   : false;
 type Options<Kind extends string> = Kind extends `avg${string}`
   ? Omit<PoolOptions, "dilation" | "returnIndices" | (Kind extends "avgPool1d" ? "divisorOverride" : never)>
-  : Omit<PoolOptions, "countIncludePad" | "divisorOverride">;
-type KeyOf<Kind extends string> = keyof Options<Kind> & string;
+  : Omit<PoolOptions, "countIncludePad" | "divisorOverride" | "returnIndices">;
+/**
+ * The keys an options object may hold. Max pooling's `returnIndices` is known only where it is given (and refused
+ * unless false), so that a misspelt key is not taken for it (`return_indices` gets no suggestion).
+ */
+type KeyOf<Kind extends string, Given = {}> =
+  | (keyof Options<Kind> & string)
+  | (Kind extends `max${string}` ? ("returnIndices" extends keyof Given ? "returnIndices" : never) : never);
 /** PyTorch's keywords of MaxPool in camelCase. */
-export const poolKeys = [
-  "stride",
-  "padding",
-  "dilation",
-  "ceilMode",
-  "returnIndices",
-] as const satisfies readonly (keyof PoolOptions)[];
+export const poolKeys = ["stride", "padding", "dilation", "ceilMode"] as const satisfies readonly (keyof PoolOptions)[];
 /** PyTorch's keywords of AvgPool2d/3d in camelCase (AvgPool1d: without divisorOverride). */
 export const avgPoolKeys = [
   "stride",
@@ -569,7 +569,7 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
       ? avgPoolKeys.filter((key) => key !== "divisorOverride")
       : kind.startsWith("avg")
         ? avgPoolKeys
-        : poolKeys,
+        : [...poolKeys, ...(isOptions(rest[at]) && "returnIndices" in rest[at] ? ["returnIndices"] : [])],
   );
   checkOptionTypes(layer, rest.find(isOptions), optionTypes);
   const divisorOverride = (options as PoolOptions).divisorOverride ?? null;
