@@ -67,6 +67,15 @@ const optionTypes = {
   kdim: expected.number,
   vdim: expected.number,
 } as const;
+/** The types of a call's flags (its masks are checked as tensors). */
+interface CallFlagTypes {
+  needWeights: boolean;
+  averageAttnWeights: boolean;
+}
+interface CallFlagExpected {
+  needWeights: "true or false";
+  averageAttnWeights: "true or false";
+}
 /** kdim, vdim as given, else embedDim. */
 type KDimOf<EmbedDim, Options> = Options extends { readonly kdim: infer K extends number }
   ? SizeOrUnknown<K>
@@ -110,7 +119,7 @@ export interface MultiheadAttention<EmbedDim, NumHeads, KDim = EmbedDim, VDim = 
    * out; // Symbolic<[number, 7, 64]>
    * weights; // Symbolic<[number, 7, 10]>
    */
-  call<Q extends Shape, K extends Shape, V extends Shape, const O extends AttentionCallOptions = {}>(
+  call<Q extends Shape, K extends Shape, V extends Shape, const O extends object = {}>(
     query: Checked<Symbolic<Q>, QueryProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, Q>>,
     key: Checked<
       Symbolic<K>,
@@ -143,7 +152,16 @@ export interface MultiheadAttention<EmbedDim, NumHeads, KDim = EmbedDim, VDim = 
         {}
       > extends string
         ? false
-        : AttentionOptionsProblem<WrittenAttention<EmbedDim, NumHeads>, NumHeads, Q, K, O>
+        : TrailingOptionsProblem<
+              WrittenAttention<EmbedDim, NumHeads>,
+              "call",
+              O,
+              keyof AttentionCallOptions,
+              CallFlagTypes,
+              CallFlagExpected
+            > extends infer P extends string
+          ? P
+          : AttentionOptionsProblem<WrittenAttention<EmbedDim, NumHeads>, NumHeads, Q, K, O>
     >,
   ): AttentionCallResult<
     AttentionCallRule<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads, KDim, VDim, Q, K, V, O>,
@@ -255,6 +273,10 @@ export function multiheadAttention<
     },
     callShapes: (inputs, callOptions) => attentionCallShapes(layer, sizes, inputs, callOptions),
     call(query: unknown, key: unknown, value: unknown, callOptions: AttentionCallOptions = {}) {
+      checkOptions(layer, "call", callOptions, ["keyPaddingMask", "attnMask", "needWeights", "averageAttnWeights"], {
+        needWeights: expected.boolean,
+        averageAttnWeights: expected.boolean,
+      });
       const { keyPaddingMask, attnMask, ...flags } = callOptions;
       const [out, weights] = callLayer(runtime, { query, key, value, keyPaddingMask, attnMask }, flags);
       return [out, flags.needWeights === false ? null : weights];

@@ -3,7 +3,13 @@
 // `pipe`; every module has `call(...)` with PyTorch's forward arguments in camelCase (the decoders take
 // the memory as a second tensor, src/model/call.ts), each argument checked on its own.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  TrailingOptionsProblem,
+  UnknownKeyProblem,
+} from "../../../types/shape/args.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { Mod } from "../../../types/arith/index.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
@@ -11,7 +17,7 @@ import { ShapeError } from "../../errors.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkKnownKeys, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { LayerNormConfig } from "../normalization/layer-norm.nn.ts";
@@ -130,6 +136,15 @@ function settingsOf(layer: string, dModel: number, nhead: number, options: unkno
   return settings;
 }
 
+/** The masks a call takes (an unknown key is an error, not an input left out). */
+const encoderCallKeys = ["srcMask", "srcKeyPaddingMask"] as const satisfies readonly (keyof EncoderCallOptions)[];
+const decoderCallKeys = [
+  "tgtMask",
+  "memoryMask",
+  "tgtKeyPaddingMask",
+  "memoryKeyPaddingMask",
+] as const satisfies readonly (keyof DecoderCallOptions)[];
+
 /** The rule in `pipe` of the encoder layer and encoder. */
 export interface TransformerShapeRule<W extends string, DModel> extends ShapeRule {
   readonly "~output": TransformerRule<W, DModel, this["~input"]>;
@@ -160,13 +175,18 @@ export interface TransformerEncoderLayer<DModel, Nhead> extends Layer, RuntimeLa
   readonly nhead: Nhead;
   readonly "~rule": TransformerShapeRule<WrittenEncoderLayer<DModel, Nhead>, DModel>;
   /** PyTorch's `layer(src, src_mask=…, src_key_padding_mask=…)`. */
-  call<S extends Shape, const O extends EncoderCallOptions = {}>(
+  call<S extends Shape, const O extends object = {}>(
     src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S>>,
     options?: Checked<
       O,
-      SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S> extends string
-        ? false
-        : EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>
+      FirstProblem<
+        [
+          UnknownKeyProblem<WrittenEncoderLayer<DModel, Nhead>, "call", O, keyof EncoderCallOptions>,
+          SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S> extends string
+            ? false
+            : EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>,
+        ]
+      >
     >,
   ): Symbolic<
     SequenceOut<
@@ -217,7 +237,10 @@ export function transformerEncoderLayer<
     ...settings,
     outputShape: (input: RuntimeShape) => transformerRule(layer, settings.dModel, input),
     callShapes: (inputs) => encoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
-    call: (src: unknown, masks: EncoderCallOptions = {}) => callLayer(runtime, { src, ...masks })[0],
+    call: (src: unknown, masks: EncoderCallOptions = {}) => {
+      checkKnownKeys(layer, "call", masks, encoderCallKeys);
+      return callLayer(runtime, { src, ...masks })[0];
+    },
   };
   return runtime as never;
 }
@@ -285,13 +308,18 @@ export interface TransformerEncoder<DModel, Nhead, NumLayers = number> extends L
   readonly numLayers: NumLayers;
   readonly "~rule": TransformerShapeRule<WrittenEncoder<DModel, Nhead, NumLayers>, DModel>;
   /** PyTorch's `encoder(src, mask=…, src_key_padding_mask=…)`. */
-  call<S extends Shape, const O extends EncoderCallOptions = {}>(
+  call<S extends Shape, const O extends object = {}>(
     src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S>>,
     options?: Checked<
       O,
-      SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S> extends string
-        ? false
-        : EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>
+      FirstProblem<
+        [
+          UnknownKeyProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "call", O, keyof EncoderCallOptions>,
+          SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S> extends string
+            ? false
+            : EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>,
+        ]
+      >
     >,
   ): Symbolic<
     SequenceOut<
@@ -356,7 +384,10 @@ export function transformerEncoder<
     norm,
     outputShape: (input: RuntimeShape) => transformerRule(layer, inner.dModel, input),
     callShapes: (inputs) => encoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
-    call: (src: unknown, masks: EncoderCallOptions = {}) => callLayer(runtime, { src, ...masks })[0],
+    call: (src: unknown, masks: EncoderCallOptions = {}) => {
+      checkKnownKeys(layer, "call", masks, encoderCallKeys);
+      return callLayer(runtime, { src, ...masks })[0];
+    },
   };
   return runtime as never;
 }
@@ -370,7 +401,7 @@ type WrittenDecoder<D, H, N> =
 /** A decoder's call: (tgt, memory, masks) → [batch, T, dModel]; `W` its written form. */
 interface DecoderCall<W extends string, DModel, Nhead> {
   /** PyTorch's `decoder(tgt, memory, tgt_mask=…, memory_mask=…, tgt_key_padding_mask=…, memory_key_padding_mask=…)`. */
-  call<T extends Shape, M extends Shape, const O extends DecoderCallOptions = {}>(
+  call<T extends Shape, M extends Shape, const O extends object = {}>(
     tgt: Checked<Symbolic<T>, SequenceProblem<W, "tgt", DModel, T>>,
     memory: Checked<
       Symbolic<M>,
@@ -387,21 +418,23 @@ interface DecoderCall<W extends string, DModel, Nhead> {
     >,
     options?: Checked<
       O,
-      FirstProblem<
-        [
-          SequenceProblem<W, "tgt", DModel, T>,
-          SequenceProblem<
-            W,
-            "memory",
-            DModel,
-            M,
-            T extends readonly [infer B, ...unknown[]] ? B : unknown,
-            "tgt's batch"
-          >,
-        ]
-      > extends string
-        ? false
-        : DecoderMasksProblem<W, Nhead, T, M, O>
+      UnknownKeyProblem<W, "call", O, keyof DecoderCallOptions> extends infer P extends string
+        ? P
+        : FirstProblem<
+              [
+                SequenceProblem<W, "tgt", DModel, T>,
+                SequenceProblem<
+                  W,
+                  "memory",
+                  DModel,
+                  M,
+                  T extends readonly [infer B, ...unknown[]] ? B : unknown,
+                  "tgt's batch"
+                >,
+              ]
+            > extends string
+          ? false
+          : DecoderMasksProblem<W, Nhead, T, M, O>
     >,
   ): Symbolic<
     DecoderOut<
@@ -475,8 +508,10 @@ export function transformerDecoderLayer<
       throw new ShapeError(writeNeedsMemoryMessage(layer));
     },
     callShapes: (inputs) => decoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
-    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) =>
-      callLayer(runtime, { tgt, memory, ...masks })[0],
+    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) => {
+      checkKnownKeys(layer, "call", masks, decoderCallKeys);
+      return callLayer(runtime, { tgt, memory, ...masks })[0];
+    },
   };
   return runtime as never;
 }
@@ -541,8 +576,10 @@ export function transformerDecoder<
       throw new ShapeError(writeNeedsMemoryMessage(layer));
     },
     callShapes: (inputs) => decoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
-    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) =>
-      callLayer(runtime, { tgt, memory, ...masks })[0],
+    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) => {
+      checkKnownKeys(layer, "call", masks, decoderCallKeys);
+      return callLayer(runtime, { tgt, memory, ...masks })[0];
+    },
   };
   return runtime as never;
 }
@@ -612,7 +649,7 @@ export interface Transformer<DModel, Nhead> extends Layer, RuntimeLayer {
   readonly nhead: Nhead;
   readonly "~rule": NeedsSourceAndTargetRule<WrittenTransformer<DModel, Nhead>>;
   /** PyTorch's `transformer(src, tgt, src_mask=…, tgt_mask=…, memory_mask=…, …_key_padding_mask=…)`. */
-  call<S extends Shape, T extends Shape, const O extends TransformerCallOptions = {}>(
+  call<S extends Shape, T extends Shape, const O extends object = {}>(
     src: Checked<Symbolic<S>, SequenceProblem<WrittenTransformer<DModel, Nhead>, "src", DModel, S>>,
     tgt: Checked<
       Symbolic<T>,
@@ -627,7 +664,15 @@ export interface Transformer<DModel, Nhead> extends Layer, RuntimeLayer {
             "src's batch"
           >
     >,
-    options?: Checked<O, TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, true>>,
+    options?: Checked<
+      O,
+      FirstProblem<
+        [
+          UnknownKeyProblem<WrittenTransformer<DModel, Nhead>, "call", O, keyof TransformerCallOptions>,
+          TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, true>,
+        ]
+      >
+    >,
   ): Symbolic<
     DecoderOut<DModel, T, S, TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, false>>
   >;
@@ -698,8 +743,10 @@ export function transformer<const Options extends object = {}>(
       throw new ShapeError(writeNeedsSourceAndTargetMessage(layer));
     },
     callShapes: (inputs) => transformerCallShapes(layer, dModel, nhead, inputs),
-    call: (src: unknown, tgt: unknown, masks: TransformerCallOptions = {}) =>
-      callLayer(runtime, { src, tgt, ...masks })[0],
+    call: (src: unknown, tgt: unknown, masks: TransformerCallOptions = {}) => {
+      checkKnownKeys(layer, "call", masks, [...encoderCallKeys, ...decoderCallKeys]);
+      return callLayer(runtime, { src, tgt, ...masks })[0];
+    },
   };
   return runtime as never;
 }

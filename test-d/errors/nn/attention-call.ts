@@ -31,3 +31,5 @@ input([3, 8]).pipe(nn.multiheadAttention(8, 2, { vdim: 4 })); // error: "multihe
 // prettier-ignore
 export const unknown = nn.multiheadAttention(8, 2).call(input([3, 8]), input([5, 4]), input([5, 8]))[1]; // error: "multiheadAttention(8, 2): key [number, 5, 4]: its last dimension 4 must equal kdim 8"
 unknown.pipe(nn.linear(99, 2));
+// prettier-ignore
+nn.multiheadAttention(8, 2).call(input([3, 8]), input([5, 8]), input([5, 8]), { keyPaddingMsk: input([5]) }); // error: "multiheadAttention(8, 2): keyPaddingMsk is not an option of call"

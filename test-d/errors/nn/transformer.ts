@@ -28,3 +28,9 @@ nn.transformerDecoderLayer(64, 4).call(input([7, 64]), input([10, 64]), { memory
 nn.transformer({ dModel: 64, nhead: 4 }).call(input([10, 64]), input([7, 64]), { tgtMask: input([8], { batch: 7 }) }); // error: "transformer(64, 4): tgtMask [7, 8]: its S 8 must equal tgt's seq 7"
 // prettier-ignore
 nn.transformer({ dModel: 64, nhead: 4 }).call(input([10, 64], { batch: 2 }), input([7, 64], { batch: 3 })); // error: "transformer(64, 4): tgt [3, 7, 64]: its batch 3 must equal src's batch 2"
+// prettier-ignore
+nn.transformerEncoderLayer(64, 4).call(input([10, 64]), { srcMsk: input([10], { batch: 10 }) }); // error: "transformerEncoderLayer(64, 4): srcMsk is not an option of call"
+// prettier-ignore
+nn.transformerDecoderLayer(64, 4).call(input([7, 64]), input([10, 64]), { memoryPaddingMask: input([10]) }); // error: "transformerDecoderLayer(64, 4): memoryPaddingMask is not an option of call"
+// prettier-ignore
+nn.transformer({ dModel: 64, nhead: 4 }).call(input([10, 64]), input([7, 64]), { mask: input([10], { batch: 10 }) }); // error: "transformer(64, 4): mask is not an option of call"
