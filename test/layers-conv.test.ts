@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
 import { input, layers, nn, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
 import { build, ready, toTfjs } from "../src/tfjs.ts";
 import { tfConv, tfConvTranspose, tfDepthwiseConv } from "../src/families/conv/tf-conv.explain.ts";
@@ -163,4 +164,26 @@ test("run-time messages: options tfjs ignores or gets wrong", () => {
     () => L["depthwiseConv2d"]!({ kernelSize: 3, kernelInitializer: "zeros" }),
     "depthwiseConv2d({ kernelSize: 3 }): kernelInitializer is not an option of TensorFlow.js's depthwiseConv2d",
   );
+});
+
+test("layers.maxPooling3d converts to what tfjs's own layer gives on cpu, on wasm too (tfjs-backend-wasm's MaxPool3D is wrong on negative windows)", async () => {
+  const cases = [
+    [[5, 6, 7, 2], { poolSize: 2 }],
+    [[5, 6, 7, 2], { poolSize: [3, 2, 2], strides: [2, 1, 2], padding: "same" }],
+    [[2, 5, 6, 7], { poolSize: 2, padding: "same", dataFormat: "channelsFirst" }],
+  ] as const;
+  for (const [example, args] of cases) {
+    await ready({ backend: "cpu" });
+    const x = tf.neg(tf.abs(tf.randomNormal([2, ...example], 0, 1, "float32", 3)));
+    const tfLayer = tfl.layers.maxPooling3d({ ...args } as never);
+    const expected = (tfLayer.apply(x) as tf.Tensor).arraySync();
+    for (const backend of ["cpu", "wasm"] as const) {
+      await ready({ backend });
+      const model = build(net(sequential(input(example as never), layers.maxPooling3d(args as never))));
+      const y = model.predict(tf.tensor(x.arraySync() as number[]) as never) as tf.Tensor;
+      const worst = tf.max(tf.abs(tf.sub(y, tf.tensor(expected as number[])))).dataSync()[0]!;
+      assert.ok(worst < 1e-6, `${JSON.stringify(args)} on ${backend}: max |Δ| ${worst}`);
+    }
+  }
+  await ready();
 });

@@ -45,6 +45,7 @@ import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./sha
 import { linear } from "../../families/linear/linear.tfjs.ts";
 import { pool } from "../../families/pool/pool.tfjs.ts";
 import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
+import { tfPool3d } from "../../families/pool/tf-pool3d.tfjs.ts";
 import { custom } from "../../families/custom/custom.tfjs.ts";
 import { tfRecurrent } from "../../families/recurrent/tf-recurrent.tfjs.ts";
 import {
@@ -217,8 +218,8 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   Masking: tfjsLayer,
   Rescaling: tfjsLayer,
   LayerNormalization: tfjsLayer,
-  MaxPooling3D: tfjsLayer,
-  AveragePooling3D: tfjsLayer,
+  MaxPooling3D: tfPool3d,
+  AveragePooling3D: tfPool3d,
   Cropping2D: tfjsLayer,
   RepeatVector: tfjsLayer,
   Resizing: tfResizing,
