@@ -10,6 +10,10 @@ import * as tf from "@tensorflow/tfjs-core";
 import { input, nn, sequential, ShapeError, type Sequential, type Shape } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { evaluate, extraModelCall, outcome, type ExtraFixtures } from "./pytorch/nn-extra-records.ts";
+import { explainers } from "../src/explain/kinds/index.ts";
+import type { Explainer } from "../src/explain/kinds/support.ts";
+import type { LayerConfig } from "../src/families/layer-config.ts";
+import type { RuntimeShape } from "../src/shape/dims.ts";
 
 export const loadConvPool = (): ExtraFixtures =>
   JSON.parse(readFileSync(new URL("./fixtures/pytorch-nn-conv-pool.json", import.meta.url), "utf8")) as ExtraFixtures;
@@ -111,4 +115,24 @@ test("returnIndices is refused with a message (shapecheck returns the output alo
       error.message ===
         "maxPool3d(2): returnIndices must be false: shapecheck returns the output alone, not PyTorch's (output, indices)",
   );
+});
+
+test("explain counts PyTorch's parameters (the state_dict's sizes) for every one-layer value case", () => {
+  let checked = 0;
+  for (const [name, fixture] of Object.entries(fixtures.values)) {
+    const net = evaluate(fixture.model) as unknown as {
+      layers: readonly LayerConfig[];
+      inputShape: RuntimeShape;
+      outputShape: RuntimeShape;
+    };
+    if (net.layers.length !== 1) continue;
+    const layer = net.layers[0]!;
+    const explainer = explainers[layer.kind as keyof typeof explainers] as Explainer<LayerConfig>;
+    const { params } = explainer(layer, net.inputShape, net.outputShape);
+    const size = (value: unknown): number => (Array.isArray(value) ? value.reduce((n, v) => n + size(v), 0) : 1);
+    const expected = Object.values(fixture.state).reduce<number>((n, value) => n + size(value), 0);
+    assert.equal(params, expected, `${name}: ${layer.written}`);
+    checked += 1;
+  }
+  assert.ok(checked >= 20, `${checked} cases`);
 });
