@@ -61,8 +61,8 @@ export type SequentialAsLayerRule<
   Layers extends readonly unknown[],
   S,
 > = S extends Shape
-  ? number extends S["length"]
-    ? UnknownShape
+  ? number extends S["length"] | In["length"]
+    ? UnknownShape // the input's rank or the model's is unknown: checked when the model is built
     : Fits<In, S> extends true
       ? SequentialRule<Model, Layers, S> extends infer Output
         ? Output extends UnknownShape
@@ -105,7 +105,7 @@ export type GraphAsLayerRule<
 > = S extends Shape
   ? Ins extends readonly [infer In extends Shape]
     ? Outs extends readonly [infer Out extends Shape]
-      ? number extends S["length"]
+      ? number extends S["length"] | In["length"]
         ? UnknownShape
         : Fits<In, S> extends true
           ? { -readonly [K in keyof Out]: Renamed<Out[K], In, S> }

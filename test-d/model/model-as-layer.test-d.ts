@@ -1,7 +1,17 @@
 // Models as layers (src/model/model-as-layer.ts): a sequential(...) or a one-input graph(...) used as a
 // layer of another model or in .pipe(...): its output on the input it gets.
 import { expectType, type TypeEqual } from "ts-expect";
-import { graph, input, named, nn, sequential, type OutputShape, type Symbolic } from "shapecheck";
+import {
+  graph,
+  input,
+  named,
+  nn,
+  sequential,
+  type OutputShape,
+  type Sequential,
+  type Shape,
+  type Symbolic,
+} from "shapecheck";
 import { gan, generatorThroughD, netD, netG } from "../../examples/gan.ts";
 
 expectType<TypeEqual<OutputShape<typeof netG>, [number, 3, 32, 32]>>(true);
@@ -44,3 +54,8 @@ expectType<TypeEqual<OutputShape<typeof nested>, [number, 1]>>(true);
 const convBlock = sequential(input([8, 16, 16]), nn.conv2d(8, 8, 3, 1, 1), nn.relu());
 const withResidual = sequential(input([8, 16, 16]), nn.residual(convBlock), nn.concat(1, [convBlock], [nn.identity()]));
 expectType<TypeEqual<OutputShape<typeof withResidual>, [number, 16, 16, 16]>>(true);
+
+// a model whose shapes the compiler does not know (typed loosely): checked when the model is built
+declare const loose: Sequential<Shape, Shape>;
+const afterLoose = input([3]).pipe(loose);
+expectType<TypeEqual<typeof afterLoose, Symbolic<Shape>>>(true);
