@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { graph, input, nn, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
+import { graph, input, nn, ops, ShapeError, type Symbolic, type Shape } from "../src/index.ts";
 import { build, load, ready } from "../src/tfjs.ts";
 import { explainGraph } from "../src/explain/explain.ts";
 import { toPyTorch } from "../src/pytorch.ts";
@@ -401,4 +401,24 @@ test("a graph with calls saves and loads (the custom layers' configs, their weig
   const a = model.predict(xs as never) as unknown as tf.Tensor[];
   const b = loaded.predict(xs as never) as unknown as tf.Tensor[];
   a.forEach((t, i) => maxDifference(b[i]!, t, `output ${i}`));
+});
+
+test("a tensor given twice to one layer and used elsewhere is not released early (mha.call(q, m, m), ops.add(h, h))", async () => {
+  assert.equal(await ready({ backend: "cpu" }), "cpu");
+  const x = input([5, 8]);
+  const h = x.pipe(nn.linear(8, 8));
+  const memory = h.pipe(nn.relu());
+  const [attended] = nn.multiheadAttention(8, 2).call(h, memory, memory);
+  const doubled = ops.add(h, h);
+  const decoded = nn.transformerDecoderLayer(8, 2, { dimFeedforward: 8 }).call(attended, memory);
+  const model = build(graph({ inputs: [x], outputs: [decoded, ops.mul(doubled, memory), h.pipe(nn.linear(8, 2))] }));
+  const outputs = model.predict(tf.randomNormal([2, 5, 8]) as never) as unknown as tf.Tensor[];
+  assert.deepEqual(
+    outputs.map((t) => t.shape),
+    [
+      [2, 5, 8],
+      [2, 5, 8],
+      [2, 5, 2],
+    ],
+  );
 });

@@ -148,7 +148,10 @@ export function applyGraph(
       const path = `${prefix}${pipes.indexOf(t)}.0`;
       const operands = node.from.map(visit);
       const converted = converter.call(layer, {
-        inputs: operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, "first", `${path}.input${i}`)),
+        inputs: distinct(
+          operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, "first", `${path}.input${i}`)),
+          path,
+        ),
         names: node.names,
         shapes: node.from.map((o) => o.shape),
         outputs: node.shapes,
@@ -170,7 +173,10 @@ export function applyGraph(
       const rank = t.shape.length;
       // operations (and matmul) work in PyTorch's order; add and cat take the first operand's layout.
       const layout: Layout = node.op === "matmul" || node.op === "fn" ? "first" : operands[0]!.layout;
-      const ys = operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`));
+      const ys = distinct(
+        operands.map((o, i) => toLayout(o.y, o.shape.length, o.layout, layout, `${name}.operand${i}`)),
+        name,
+      );
       const layer =
         node.op === "fn"
           ? opLayer(node.fn as OpName, node.args, name)
@@ -191,6 +197,21 @@ export function applyGraph(
 
   const outputs = graph.outputs.map(visit);
   return { outputs, params: pipes.flatMap((t) => paramsOf.get(t) ?? []) };
+}
+
+/**
+ * A layer's inputs with a tensor given twice (`mha.call(q, memory, memory)`, `ops.add(h, h)`) copied through an identity: the
+ * tfjs executor counts a layer's uses of a tensor once but releases it once per input slot, so a tensor
+ * in two slots of one layer was disposed while other layers still needed it.
+ */
+function distinct(inputs: readonly tfl.SymbolicTensor[], path: string): tfl.SymbolicTensor[] {
+  return inputs.map((y, i) =>
+    inputs.indexOf(y) === i
+      ? y
+      : (tfl.layers
+          .activation({ activation: "linear", name: `${path}.input${i}.copy` })
+          .apply(y) as tfl.SymbolicTensor),
+  );
 }
 
 /** cat's dimension as tfjs's concatenate axis (the batch dimension cannot be joined in tfjs-layers). */
