@@ -1,5 +1,9 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import { graph, input, nn, type Symbolic } from "shapecheck";
+import { graph, input, nn, sequential, type OutputShape, type Symbolic } from "shapecheck";
+
+// In pipe, still self-attention (and kdim = vdim = embedDim given explicitly is the same layer).
+const selfAttention = sequential(input([10, 64], { batch: 2 }), nn.multiheadAttention(64, 4, { kdim: 64, vdim: 64 }));
+expectType<TypeEqual<OutputShape<typeof selfAttention>, [2, 10, 64]>>(true);
 
 // Cross-attention: the target's L, the memory's S.
 const mha = nn.multiheadAttention(64, 4);
@@ -32,3 +36,8 @@ expectType<TypeEqual<typeof w, Symbolic<["b", "L", "S"]>>>(true);
 const model = graph({ inputs: [tgt, memory], outputs: [out, weights] });
 void model;
 void causal;
+
+const namedSelf = sequential(input(["seq", 32], { batch: "b" }), nn.multiheadAttention(32, 8), nn.linear(32, 4));
+expectType<TypeEqual<OutputShape<typeof namedSelf>, ["b", "seq", 4]>>(true);
+const unknownFeatures = sequential(input([7, null]), nn.multiheadAttention(16, 2, { dropout: 0.1, bias: false }));
+expectType<TypeEqual<OutputShape<typeof unknownFeatures>, [number, 7, 16]>>(true);

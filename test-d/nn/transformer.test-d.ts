@@ -1,10 +1,17 @@
 import { expectType, type TypeEqual } from "ts-expect";
 import { input, nn, sequential, type OutputShape, type Symbolic } from "shapecheck";
 
+// (Models in pipe are written whole: test/nn-shapes.test.ts evaluates each `const m = sequential(…)` alone.)
+
 // The encoder layer and encoder keep [batch, seq, dModel] in pipe.
 const encoderLayer = nn.transformerEncoderLayer(64, 4, { dimFeedforward: 128, activation: "gelu", normFirst: true });
 const encoder = nn.transformerEncoder(encoderLayer, 2, { norm: nn.layerNorm(64) });
-const model = sequential(input(["seq"], { batch: "b" }), nn.embedding(100, 64), encoderLayer, encoder);
+const model = sequential(
+  input(["seq"], { batch: "b" }),
+  nn.embedding(100, 64),
+  nn.transformerEncoderLayer(64, 4, { dimFeedforward: 128, activation: "gelu", normFirst: true }),
+  nn.transformerEncoder(nn.transformerEncoderLayer(64, 4), 2, { norm: nn.layerNorm(64) }),
+);
 expectType<TypeEqual<OutputShape<typeof model>, ["b", "seq", 64]>>(true);
 
 // Calls with masks.
@@ -33,3 +40,15 @@ const s = input(["S", 64], { batch: "b" });
 const q = input(["T", 64], { batch: "b" });
 const named = decoder.call(q, s);
 expectType<TypeEqual<typeof named, Symbolic<["b", "T", 64]>>>(true);
+
+const preNorm = sequential(
+  input([12, 32], { batch: 4 }),
+  nn.transformerEncoderLayer(32, 8, { normFirst: true, layerNormEps: 1e-6, dropout: 0 }),
+);
+expectType<TypeEqual<OutputShape<typeof preNorm>, [4, 12, 32]>>(true);
+const stacked = sequential(
+  input(["S", null]),
+  nn.transformerEncoder(nn.transformerEncoderLayer(48, 6, { dimFeedforward: 96 }), 3),
+  nn.linear(48, 10),
+);
+expectType<TypeEqual<OutputShape<typeof stacked>, [number, "S", 10]>>(true);
