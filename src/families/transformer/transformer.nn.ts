@@ -179,14 +179,12 @@ export interface TransformerEncoderLayer<DModel, Nhead> extends Layer, RuntimeLa
     src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S>>,
     options?: Checked<
       O,
-      FirstProblem<
-        [
-          UnknownKeyProblem<WrittenEncoderLayer<DModel, Nhead>, "call", O, keyof EncoderCallOptions>,
-          SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S> extends string
-            ? false
-            : EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>,
-        ]
-      >
+      UnknownKeyProblem<WrittenEncoderLayer<DModel, Nhead>, "call", O, keyof EncoderCallOptions> extends infer P extends
+        string
+        ? P
+        : SequenceProblem<WrittenEncoderLayer<DModel, Nhead>, "src", DModel, S> extends string
+          ? false
+          : EncoderMasksProblem<WrittenEncoderLayer<DModel, Nhead>, Nhead, S, O>
     >,
   ): Symbolic<
     SequenceOut<
@@ -312,14 +310,16 @@ export interface TransformerEncoder<DModel, Nhead, NumLayers = number> extends L
     src: Checked<Symbolic<S>, SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S>>,
     options?: Checked<
       O,
-      FirstProblem<
-        [
-          UnknownKeyProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "call", O, keyof EncoderCallOptions>,
-          SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S> extends string
-            ? false
-            : EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>,
-        ]
-      >
+      UnknownKeyProblem<
+        WrittenEncoder<DModel, Nhead, NumLayers>,
+        "call",
+        O,
+        keyof EncoderCallOptions
+      > extends infer P extends string
+        ? P
+        : SequenceProblem<WrittenEncoder<DModel, Nhead, NumLayers>, "src", DModel, S> extends string
+          ? false
+          : EncoderMasksProblem<WrittenEncoder<DModel, Nhead, NumLayers>, Nhead, S, O>
     >,
   ): Symbolic<
     SequenceOut<
@@ -666,12 +666,14 @@ export interface Transformer<DModel, Nhead> extends Layer, RuntimeLayer {
     >,
     options?: Checked<
       O,
-      FirstProblem<
-        [
-          UnknownKeyProblem<WrittenTransformer<DModel, Nhead>, "call", O, keyof TransformerCallOptions>,
-          TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, true>,
-        ]
-      >
+      UnknownKeyProblem<
+        WrittenTransformer<DModel, Nhead>,
+        "call",
+        O,
+        keyof TransformerCallOptions
+      > extends infer P extends string
+        ? P
+        : TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, true>
     >,
   ): Symbolic<
     DecoderOut<DModel, T, S, TransformerMasksProblem<WrittenTransformer<DModel, Nhead>, DModel, Nhead, S, T, O, false>>
