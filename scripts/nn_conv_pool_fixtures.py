@@ -159,6 +159,20 @@ def lazy_conv_record():
     return c, make, shape
 
 
+def unfold_record():
+    kernel = size(1, 4, 2)
+    dilation = size(1, 2, 2) if rng.random() < 0.3 else 1
+    padding = size(0, 2, 2) if rng.random() < 0.4 else 0
+    stride = size(1, 3, 2) if rng.random() < 0.5 else 1
+    shape = spatial_input(2, rng.randint(1, 3), 1, 9)
+    if len(shape) == 3:  # PyTorch takes [C, H, W] as unbatched: another rank it refuses
+        shape = shape + [2, 2]
+    c = call("unfold", [kernel], [("dilation", None if dilation == 1 else dilation),
+                                  ("padding", None if padding == 0 else padding),
+                                  ("stride", None if stride == 1 else stride)])
+    return c, (lambda: nn.Unfold(kernel, dilation, padding, stride)), shape
+
+
 POOLS = {("max", 1): nn.MaxPool1d, ("max", 2): nn.MaxPool2d, ("max", 3): nn.MaxPool3d,
          ("avg", 1): nn.AvgPool1d, ("avg", 2): nn.AvgPool2d, ("avg", 3): nn.AvgPool3d}
 
@@ -296,6 +310,15 @@ def values():
         ("lazy_conv_transpose3d_groups", "nn.lazyConvTranspose3d(4, 2, { stride: 2, groups: 2 })", nn.LazyConvTranspose3d(4, 2, 2, groups=2), [1, 2, 2, 3, 2]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape)
+    for name, c, module, shape in [
+        ("unfold", "nn.unfold(2)", nn.Unfold(2), [2, 3, 4, 5]),
+        ("unfold_options", "nn.unfold([3, 2], { dilation: [1, 2], padding: 1, stride: [2, 3] })",
+         nn.Unfold((3, 2), (1, 2), 1, (2, 3)), [2, 2, 7, 8]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape)
+    cases["conv_unfold_linear"] = value_case(
+        f"sequential({inp([2, 3, 6, 6])}, nn.conv2d(3, 4, 3), nn.unfold(2, {{ stride: 2 }}), nn.linear(4, 3))",
+        nn.Sequential(nn.Conv2d(3, 4, 3), nn.Unfold(2, stride=2), nn.Linear(4, 3)), [2, 3, 6, 6])
     cases["conv3d_pool3d_head"] = value_case(
         f"sequential({inp([2, 2, 6, 6, 6])}, nn.conv3d(2, 4, 3, 1, 1), nn.maxPool3d(2), nn.convTranspose3d(4, 2, 2, 2), "
         "nn.avgPool3d(2, { padding: 1, countIncludePad: false }), nn.adaptiveAvgPool3d(1), nn.flatten(), nn.linear(2, 3))",
@@ -315,6 +338,7 @@ def main():
         "lpPool": shape_records(lp_pool_record, 250),
         "adaptivePool": shape_records(adaptive_record, 250),
         "lazyConv": shape_records(lazy_conv_record, 300),
+        "unfold": shape_records(unfold_record, 250),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-conv-pool.json")

@@ -28,6 +28,7 @@ export type {
   LazyConv2d,
   LazyConv3d,
 } from "./families/conv/conv.nn.ts";
+export type { Unfold, UnfoldOptions } from "./families/conv/unfold.nn.ts";
 export type {
   MaxPool1d,
   MaxPool2d,

@@ -136,3 +136,30 @@ test("explain counts PyTorch's parameters (the state_dict's sizes) for every one
   }
   assert.ok(checked >= 20, `${checked} cases`);
 });
+
+for (const backend of ["wasm", "cpu"] as const) {
+  test(`a model with nn.unfold trains on ${backend} (the gradient reaches the convolution before it)`, async () => {
+    assert.equal(await ready({ backend }), backend);
+    const net = sequential(
+      input([2, 7, 7]),
+      nn.conv2d(2, 3, 3),
+      nn.unfold(2, { stride: 2, padding: 1, dilation: [1, 2] }),
+      nn.flatten(),
+      nn.lazyLinear(3),
+      nn.logSoftmax(1),
+    );
+    const model = build(net).compile({ optimizer: tf.train.sgd(0.1), loss: "nll" });
+    const before = model.stateDict()["0.weight"]!.clone();
+    const history = await model.fit(
+      tf.randomNormal([4, 2, 7, 7]) as never,
+      tf.tensor1d([0, 1, 2, 0], "int32") as never,
+      {
+        epochs: 2,
+        batchSize: 4,
+        verbose: 0,
+      },
+    );
+    assert.ok((history.history.loss as number[]).every(Number.isFinite));
+    assert.ok(tf.any(tf.notEqual(model.stateDict()["0.weight"]!, before)).dataSync()[0] === 1, "the conv trains");
+  });
+}

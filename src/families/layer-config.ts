@@ -25,6 +25,7 @@ import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blo
 import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
 import type { ConvConfig, LazyConvConfig } from "./conv/conv.nn.ts";
 import type { TfConvConfig } from "./conv/tf-conv.layers.ts";
+import type { UnfoldConfig } from "./conv/unfold.nn.ts";
 import type { TfConvTransposeConfig } from "./conv/tf-conv-transpose.layers.ts";
 import type { TfDepthwiseConvConfig } from "./conv/tf-depthwise-conv.layers.ts";
 import type { EmbeddingConfig } from "./embedding/embedding.nn.ts";
@@ -88,6 +89,7 @@ export type LayerConfig =
   // nn (PyTorch's vocabulary)
   | ConvConfig
   | LazyConvConfig
+  | UnfoldConfig
   | ConvTransposeConfig
   | LazyConvTransposeConfig
   | PoolConfig

@@ -45,3 +45,11 @@ const adaptive = sequential(input([8, 5, 6, 7]), nn.adaptiveAvgPool3d([1, null, 
 expectType<TypeEqual<OutputShape<typeof adaptive>, [number, 8, 2, 2, 2]>>(true);
 const adaptive1d = sequential(input([16, "length"]), nn.adaptiveMaxPool1d(4));
 expectType<TypeEqual<OutputShape<typeof adaptive1d>, [number, 16, 4]>>(true);
+
+// unfold: [n, C, H, W] → [n, C·kH·kW, blocks], the blocks as the convolution's output positions
+const columns = sequential(input([3, 8, 6]), nn.unfold(2, { stride: 2 }));
+expectType<TypeEqual<OutputShape<typeof columns>, [number, 12, 12]>>(true);
+const columnsPadded = sequential(input([2, 7, 8]), nn.unfold([3, 2], { dilation: [1, 2], padding: 1, stride: [2, 3] }));
+expectType<TypeEqual<OutputShape<typeof columnsPadded>, [number, 12, 12]>>(true);
+const columnsNamed = sequential(input(["c", 9, 9]), nn.unfold(3, { padding: 1 }));
+expectType<TypeEqual<OutputShape<typeof columnsNamed>, [number, number, 81]>>(true);

@@ -14,6 +14,7 @@ import {
 } from "../../explain/kinds/support.ts";
 import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
 import type { ConvConfig, LazyConvConfig } from "./conv.nn.ts";
+import type { UnfoldConfig } from "./unfold.nn.ts";
 
 /** PyTorch's Conv formula: `⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26`. */
 export const convFormula = (
@@ -100,4 +101,22 @@ export const lazyConvTranspose: Explainer<LazyConvTransposeConfig> = (layer, inp
   const kind = layer.kind.replace("lazyConvTranspose", "convTranspose") as ConvTransposeConfig["kind"];
   const explained = convTranspose({ ...layer, kind, inChannels: inChannels ?? layer.groups }, input, output);
   return inChannels === null ? { ...explained, params: null } : explained;
+};
+
+/** unfold: `C → C·kH·kW`, the blocks as the convolution's output sizes multiplied (PyTorch's Unfold has no weights). */
+export const unfold: Explainer<UnfoldConfig> = (layer, input, output) => {
+  const kernels = sizes(layer.kernelSize, 2);
+  const strides = sizes(layer.stride, 2);
+  const paddings = sizes(layer.padding, 2);
+  const dilations = sizes(layer.dilation, 2);
+  const formulas = input
+    .slice(2)
+    .map((before, i) => convFormula(dim(before), paddings[i]!, dilations[i]!, kernels[i]!, strides[i]!, "·"));
+  return {
+    arithmetic: [
+      `C → ${dim(input[1])}·${kernels[0]}·${kernels[1]} = ${dim(output[1])}`,
+      `blocks: ${formulas.map((f) => f.replace(/ = ·$/, "")).join(" × ")} = ${dim(output[2])}`,
+    ],
+    params: 0,
+  };
 };

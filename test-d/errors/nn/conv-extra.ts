@@ -1,4 +1,4 @@
-// Issue 16's convolutions and poolings (convTranspose3d, lazyConv*, lazyConvTranspose*, maxPool3d/avgPool3d and the
+// Issue 16's convolutions and poolings (convTranspose3d, lazyConv*, lazyConvTranspose*, unfold, maxPool3d/avgPool3d and the
 // average pooling options, lpPool, adaptive 1d/3d): each mistake with its message, the ShapeError's text at run time
 // (test/nn-errors.test.ts evaluates every line).
 import { input, nn, sequential } from "shapecheck";
@@ -69,3 +69,19 @@ nn.adaptiveMaxPool1d(-1); // error: "adaptiveMaxPool1d(-1): outputSize must be a
 nn.adaptiveMaxPool3d([1, null, -2]); // error: "adaptiveMaxPool3d([1, null, -2]): outputSize must be a non-negative integer, not -2"
 // prettier-ignore
 sequential(input([3, 8, 8]), nn.adaptiveMaxPool3d(2)); // error: "adaptiveMaxPool3d(2): expects an input [batch, channels, depth, height, width] (rank 5), got rank 4 (input [number, 3, 8, 8])"
+// prettier-ignore
+nn.unfold(0); // error: "unfold(0): kernelSize must be a positive integer, not 0"
+// prettier-ignore
+nn.unfold([2, 2, 2]); // error: "unfold([2, 2, 2]): kernelSize must be a number or a tuple of 2, not a tuple of 3"
+// prettier-ignore
+nn.unfold(2, { stride: 0 }); // error: "unfold(2, { stride: 0 }): stride must be a positive integer, not 0"
+// prettier-ignore
+nn.unfold(2, { padding: -1 }); // error: "unfold(2, { padding: -1 }): padding must be a non-negative integer, not -1"
+// prettier-ignore
+nn.unfold(2, { strides: 2 }); // error: "unfold(2): strides is not an option of nn.unfold; did you mean `stride`?"
+// prettier-ignore
+nn.unfold({ kernelSize: 2 }); // error: "unfold({ … }): kernelSize is a required argument, not an option (PyTorch's order: kernelSize, dilation, padding, stride)"
+// prettier-ignore
+sequential(input([3, 4, 4, 4]), nn.unfold(2)); // error: "unfold(2): expects an input [batch, channels, height, width] (rank 4), got rank 5 (input [number, 3, 4, 4, 4])"
+// prettier-ignore
+sequential(input([3, 4, 4]), nn.unfold(5, { padding: [0, 1] })); // error: "unfold(5, { padding: [0, 1] }): the kernel (extent 5) is larger than the padded input (4) in input dimension 2 (input [number, 3, 4, 4])"

@@ -1,0 +1,170 @@
+// nn.unfold: PyTorch's Unfold (im2col) on [batch, channels, height, width]: each sliding block's values as a column.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type {
+  Checked,
+  IsOptions,
+  PerDim,
+  UnknownKeyProblem,
+  WithoutLastComma,
+  Written,
+  writePositionalMessage,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
+import type { UnfoldRule } from "./unfold.types.ts";
+import { ShapeError } from "../../errors.ts";
+import {
+  checkSizes,
+  checkTupleLength,
+  isOptions,
+  perDim,
+  splitOptions,
+  writePositionalMessage as positionalMessage,
+  written,
+} from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
+import { unfoldRule } from "./unfold.ts";
+import type { SizeArg } from "./conv.nn.ts";
+
+/** PyTorch's keyword arguments of Unfold, with PyTorch's defaults. */
+export interface UnfoldOptions {
+  /** Default 1. */
+  readonly dilation?: SizeArg;
+  /** Default 0 (zeros on both sides). */
+  readonly padding?: SizeArg;
+  /** Default 1. */
+  readonly stride?: SizeArg;
+}
+type UnfoldKey = keyof UnfoldOptions;
+/** PyTorch's keywords of Unfold in camelCase. */
+export const unfoldKeys = ["dilation", "padding", "stride"] as const satisfies readonly UnfoldKey[];
+
+type Option<Options, Key extends UnfoldKey, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
+
+/** How messages write an unfold: `unfold(3)`, `unfold([2, 3], { padding: 1, stride: 2 })`. */
+export type WrittenUnfold<Kernel, Dilation, Padding, Stride> = `unfold(${Written<Kernel>}${[
+  Dilation,
+  Padding,
+  Stride,
+] extends [1, 0, 1]
+  ? ""
+  : `, { ${WithoutLastComma<`${Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}, `}${Padding extends 0 ? "" : `padding: ${Written<Padding>}, `}${Stride extends 1 ? "" : `stride: ${Written<Stride>}, `}`>} }`})`;
+
+/** `nn.unfold(kernelSize, { dilation, padding, stride })`: [batch, C, H, W] → [batch, C·kH·kW, blocks]. */
+export interface Unfold<Kernel, Dilation = 1, Padding = 0, Stride = 1> extends Layer, RuntimeLayer {
+  readonly kind: "unfold";
+  readonly kernelSize: Kernel;
+  readonly dilation: Dilation;
+  readonly padding: Padding;
+  readonly stride: Stride;
+  readonly "~rule": UnfoldShapeRule<Kernel, Dilation, Padding, Stride>;
+}
+/** The shape rule of Unfold. */
+export interface UnfoldShapeRule<Kernel, Dilation, Padding, Stride> extends ShapeRule {
+  readonly "~output": UnfoldRule<
+    WrittenUnfold<Kernel, Dilation, Padding, Stride>,
+    PerDim<Kernel, 2>,
+    PerDim<Stride, 2>,
+    PerDim<Padding, 2>,
+    PerDim<Dilation, 2>,
+    this["~input"]
+  >;
+}
+
+type UnfoldProblems<Kernel, Options> =
+  IsOptions<Kernel> extends true
+    ? [writePositionalMessage<"unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride">, false]
+    : [IsPlainSizeArg<Kernel, 2>, {} extends Options ? true : false] extends [true, true]
+      ? [false, false]
+      : WrittenUnfold<
+            Kernel,
+            Option<Options, "dilation", 1>,
+            Option<Options, "padding", 0>,
+            Option<Options, "stride", 1>
+          > extends infer Layer extends string
+        ? [
+            SizeArgProblem<Layer, "kernelSize", Kernel, 2>,
+            FirstProblem<
+              [
+                UnknownKeyProblem<Layer, "nn.unfold", Options, UnfoldKey>,
+                SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, 2>,
+                SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, 2, 0>,
+                SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, 2>,
+              ]
+            >,
+          ]
+        : never;
+
+/**
+ * PyTorch's `nn.Unfold(kernel_size, dilation=1, padding=0, stride=1)` on [batch, channels, height, width]: every
+ * sliding block as a column of channels·kH·kW values; the blocks are the convolution's output positions.
+ *
+ * @example
+ * nn.unfold(2, { stride: 2 }); // [n, 3, 8, 6] → [n, 12, 12]
+ */
+export function unfold<
+  const Kernel extends SizeArg | object,
+  const Options extends object = {},
+  Problems extends ArgProblems = UnfoldProblems<Kernel, Options>,
+>(
+  kernelSize: Checked<Kernel, Problems[0]>,
+  options?: Checked<Options, Problems[1]>,
+): Unfold<Kernel, Option<Options, "dilation", 1>, Option<Options, "padding", 0>, Option<Options, "stride", 1>> {
+  if (isOptions(kernelSize))
+    throw new ShapeError(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
+  const kernel = kernelSize as SizeArg;
+  const given = (options ?? {}) as UnfoldOptions;
+  const dilation = given.dilation ?? 1;
+  const padding = given.padding ?? 0;
+  const stride = given.stride ?? 1;
+  const layer = writtenUnfold(kernel, dilation, padding, stride);
+  checkSizes(layer, { kernelSize: kernel });
+  checkTupleLength(layer, "kernelSize", kernel, 2);
+  splitOptions(layer, "nn.unfold", [], [given], unfoldKeys);
+  checkSizes(layer, { dilation });
+  checkTupleLength(layer, "dilation", dilation, 2);
+  checkSizes(layer, { padding }, 0);
+  checkTupleLength(layer, "padding", padding, 2);
+  checkSizes(layer, { stride });
+  checkTupleLength(layer, "stride", stride, 2);
+  const windows = {
+    kernels: perDim(kernel, 2),
+    strides: perDim(stride, 2),
+    paddings: perDim(padding, 2),
+    dilations: perDim(dilation, 2),
+  };
+  const runtime: UnfoldConfig = {
+    kind: "unfold",
+    written: layer,
+    kernelSize: kernel,
+    dilation,
+    padding,
+    stride,
+    outputShape: (input: RuntimeShape) => unfoldRule(layer, windows, input),
+  };
+  return runtime as never;
+}
+
+// ---- runtime
+
+/** The config of unfold (its runtime object), defaults filled in. */
+export interface UnfoldConfig extends KindConfig<"unfold"> {
+  readonly kernelSize: SizeArg;
+  readonly dilation: SizeArg;
+  readonly padding: SizeArg;
+  readonly stride: SizeArg;
+}
+
+/** Twin of `WrittenUnfold`. */
+export function writtenUnfold(kernel: unknown, dilation: unknown, padding: unknown, stride: unknown): string {
+  const parts = [
+    dilation === 1 ? "" : `dilation: ${written(dilation)}`,
+    padding === 0 ? "" : `padding: ${written(padding)}`,
+    stride === 1 ? "" : `stride: ${written(stride)}`,
+  ].filter(Boolean);
+  return `unfold(${written(kernel)}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
+}
