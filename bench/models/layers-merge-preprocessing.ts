@@ -16,6 +16,10 @@ const scores = layers.dot({ axes: 2 }).apply([rows, rows]);
 export const net = graph({ inputs: [image], outputs: [scores] });
 export type Scores = (typeof scores)["~shape"]; // [number, 196, 196]
 
-export const wide = sequential(input([28, 28, 3]), layers.randomWidth({ factor: 0.2 }), layers.globalAveragePooling2d());
+export const wide = sequential(
+  input([28, 28, 3]),
+  layers.randomWidth({ factor: 0.2 }),
+  layers.globalAveragePooling2d(),
+);
 export const tokens = sequential(input([6]), layers.categoryEncoding({ numTokens: 20, outputMode: "count" }));
 export type Tokens = OutputShape<typeof tokens>; // [number, 20]

@@ -6,6 +6,7 @@ import { input, nn } from "shapecheck";
 nn.lstm(16, 32).call(input([10, 15])); // error: "lstm(16, 32): input [number, 10, 15]: its last dimension 15 must equal inputSize 16"
 nn.gru(16, 32).call(input([16])); // error: "gru(16, 32): input must be [batch, seq, inputSize] (got [number, 16])"
 nn.lstm(16, 32, 2).call(input([10, 16], { batch: 4 }), [input([4, 32], { batch: 1 }), input([4, 32], { batch: 2 })]); // error: "lstm(16, 32, { numLayers: 2 }): hx [1, 4, 32]: its first dimension 1 must equal numLayers·directions 2"
+// prettier-ignore
 nn.lstm(16, 32, { projSize: 8 }).call(input([10, 16], { batch: 4 }), [input([4, 32], { batch: 1 }), input([4, 32], { batch: 1 })]); // error: "lstm(16, 32, { projSize: 8 }): hx [1, 4, 32]: its last dimension 32 must equal projSize 8"
 nn.lstm(16, 32).call(input([10, 16], { batch: 4 }), [input([4, 32], { batch: 1 }), input([3, 32], { batch: 1 })]); // error: "lstm(16, 32): cx [1, 3, 32]: its batch 3 must equal input's batch 4"
 nn.gru(16, 32, { bidirectional: true }).call(input([10, 16], { batch: 4 }), input([4, 32], { batch: 1 })); // error: "gru(16, 32, { bidirectional: true }): hx [1, 4, 32]: its first dimension 1 must equal numLayers·directions 2"
