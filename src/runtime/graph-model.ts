@@ -4,7 +4,9 @@
 import type * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { Shape } from "../../types/shape/dims.ts";
+import type { SymbolicTensor } from "../model/symbolic.ts";
 import type { RuntimeShapeOf } from "../shape/dims.ts";
+import { tensorsOf, type GraphLike } from "./convert/graph.ts";
 import type { LossName, TargetShape } from "./losses.ts";
 import type {
   CompileOptions,
@@ -123,4 +125,67 @@ export interface TrainableGraphModel<
     y: GraphArgs<Y, Targets, "evaluate (y)", "evaluate (y">,
     options?: { readonly batchSize?: number },
   ): Promise<Evaluation<string>>;
+}
+
+// ---- Inputs and outputs without the batch first ------------------------------------------------
+
+/**
+ * Call arguments whose first dimension is never the batch: attention masks `[L, S]` or
+ * `[batch·numHeads, L, S]` (multiheadAttention's attnMask, the transformer modules' masks).
+ */
+const batchlessArgs: readonly string[] = ["attnMask", "srcMask", "tgtMask", "memoryMask"];
+/**
+ * PyTorch's sequence layers (`nn.lstm`, `nn.gru`, `nn.rnn`, by their kind): their states, the
+ * arguments `hx` / `cx` and the outputs after the first (h_n, c_n), are `[numLayers·directions,
+ * batch, hidden]`. The cells' states and `layers.lstm(…)`'s returned states are `[batch, hidden]`.
+ */
+const stateKinds: readonly string[] = ["lstm", "gru", "rnn"];
+
+/** Whether argument `name` of a call of `layer` does not have the batch first. */
+const batchlessArg = (layer: { readonly kind: string }, name: string): boolean =>
+  batchlessArgs.includes(name) || (stateKinds.includes(layer.kind) && (name === "hx" || name === "cx"));
+
+/** Which of a graph's inputs and outputs do not have the batch as their first dimension. */
+export interface Batchless {
+  readonly inputs: readonly boolean[];
+  readonly outputs: readonly boolean[];
+}
+
+/**
+ * Which inputs and outputs of a graph have a first dimension that is not the batch (tfjs's predict,
+ * evaluate and fit slice, shuffle and join every input and output by it). A call's arguments and
+ * outputs are batch-first unless its layer says otherwise (batchlessArg, stateKinds). An input is
+ * batchless when it reaches such an argument through other nodes (layers, ops), not through a call;
+ * any other tensor is batchless when it is such an output of a call, or when a node that is not a
+ * call has a batchless operand (so a linear on h_n is batchless too).
+ */
+export function batchlessOf(graph: GraphLike): Batchless {
+  const tensors = tensorsOf(graph); // in creation order: operands before what they make
+  const from = (t: SymbolicTensor): readonly SymbolicTensor[] =>
+    t.node.op === "input" ? [] : t.node.op === "layers" ? [t.node.from] : t.node.from;
+  // backwards: the tensors given as batchless arguments, and what they are made of up to a call
+  const feeds = new Set<SymbolicTensor>();
+  for (const t of [...tensors].reverse()) {
+    const node = t.node;
+    if (node.op === "call") node.from.forEach((arg, i) => batchlessArg(node.layer, node.names[i]!) && feeds.add(arg));
+    else if (feeds.has(t)) from(t).forEach((operand) => feeds.add(operand));
+  }
+  // forwards: batchless inputs, the calls' batchless outputs, and what is made from them
+  const batchless = new Set<SymbolicTensor>();
+  for (const t of tensors) {
+    const node = t.node;
+    const is =
+      node.op === "input"
+        ? feeds.has(t)
+        : node.op === "call"
+          ? false
+          : node.op === "output"
+            ? node.from[0].node.op === "call" && stateKinds.includes(node.from[0].node.layer.kind)
+            : from(t).some((operand) => batchless.has(operand));
+    if (is) batchless.add(t);
+  }
+  return {
+    inputs: graph.inputs.map((t) => batchless.has(t)),
+    outputs: graph.outputs.map((t) => batchless.has(t)),
+  };
 }

@@ -32,6 +32,8 @@ import {
   type LossName,
   type TargetShape,
 } from "./losses.ts";
+import { walkGraph } from "../model/graph-walk.ts";
+import { batchlessOf, type Batchless } from "./graph-model.ts";
 import { meanPerOutput } from "./output-losses.ts";
 import { progressCallback, type Verbosity } from "./progress.ts";
 import { toTensor, type Tensor, type TensorArg, type TensorData } from "./tensor.ts";
@@ -212,6 +214,54 @@ export function lossMismatch(lastLayer: { kind: string; written: string } | unde
 export const writeTensorCountMessage = (where: string, count: number, per: "input" | "output"): string =>
   `${where}: expected an array of ${count} tensors, one per ${per}`;
 
+/** The message when two inputs of one call of predict, evaluate or fit have different numbers of examples. */
+export const writeExamplesMessage = (first: string, firstCount: number, other: string, otherCount: number): string =>
+  `${other}: ${otherCount} examples, but ${first} has ${firstCount}: every input must have the same number of examples (its first dimension)`;
+
+/** The inputs and outputs not batch-first, in words: `input 2 [3, 7] and output 1 [2, null, 8]`. */
+const showBatchless = (batchless: Batchless, origin: Described): string =>
+  (["input", "output"] as const)
+    .flatMap((which) =>
+      (which === "input" ? batchless.inputs : batchless.outputs).flatMap((is, i) => {
+        if (!is) return [];
+        const many = which === "input" ? origin.manyInputs : origin.manyOutputs;
+        const shape = (which === "input" ? origin.inputShapes : origin.outputShapes)[i]!;
+        return [`${many ? `${which} ${i}` : which} ${showShape(shape)}`];
+      }),
+    )
+    .join(" and ");
+
+/**
+ * The message when a model with inputs or outputs whose first dimension is not the batch (an
+ * attention mask, a recurrent state) is given to predict in several batches, or to evaluate or fit,
+ * which slice (and fit shuffles) every input and target by rows.
+ */
+export const writeBatchlessMessage = (
+  where: "predict" | "evaluate" | "fit",
+  which: string,
+  examples = 0,
+  batchSize = 0,
+): string =>
+  `${where}: the first dimension of ${which} is not the batch (an attention mask or a recurrent state); ` +
+  (where === "predict"
+    ? `predict would split the ${examples} examples into batches of ${batchSize} and slice or join them on the wrong dimension: predict in one batch ({ batchSize: ${examples} }) or use model.tfjs.execute`
+    : where === "evaluate"
+      ? `evaluate slices every input and target by rows: compute the loss on the outputs of predict in one batch, or of model.tfjs.execute`
+      : `fit slices, shuffles and splits every input and target by rows: train such a model with a loop of your own on model.tfjs (model.tfjs.execute and an optimizer's minimize)`);
+
+/**
+ * The inputs and outputs of a model whose first dimension is not the batch (none in a sequential),
+ * and for a graph, the walk of its layers on the shapes data has (which checks such an input's
+ * first dimension, an attention mask's batch·numHeads, once the batch is known).
+ */
+interface BatchlessOf extends Batchless {
+  walk?(shapes: readonly RuntimeShape[]): void;
+}
+const batchlessOfOrigin = (origin: Origin): BatchlessOf =>
+  origin.kind === "graph"
+    ? { ...batchlessOf(origin), walk: (shapes) => void walkGraph(origin.inputs, origin.outputs, shapes) }
+    : { inputs: [false], outputs: [false] };
+
 /** The runtime object behind TypedModel and TrainableModel (their types are applied where it is made). */
 class Model {
   private params: readonly ParamSpec[] | null;
@@ -225,6 +275,8 @@ class Model {
     readonly tfjs: tfl.LayersModel,
     private readonly origin: Described,
     params: readonly ParamSpec[] | null,
+    /** The inputs and outputs whose first dimension is not the batch (graph-model.ts). */
+    private readonly batchless: BatchlessOf,
     private readonly training: Training | null = null,
   ) {
     this.params = params;
@@ -286,10 +338,43 @@ class Model {
     );
     try {
       tensors.forEach((t, i) => checkFinite(names[i]!, t)); // a NaN gives NaN on one backend, a number on another
-      return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize: options?.batchSize ?? 256 });
+      const batchSize = options?.batchSize ?? 256;
+      const examples = this.examples(tensors, names);
+      const which = this.batchlessNames();
+      if (which === "") return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize });
+      if (examples > batchSize) throw new ShapeError(writeBatchlessMessage("predict", which, examples, batchSize));
+      if (this.batchless.inputs.includes(true)) this.batchless.walk?.(tensors.map((t) => t.shape));
+      // one batch: the whole graph at once (tfjs's predict would still slice every input to the examples' rows)
+      const got = this.tfjs.execute(
+        manyInputs ? tensors : tensors[0]!,
+        this.tfjs.outputs.map((o) => o.name),
+      ) as tf.Tensor[];
+      return this.origin.manyOutputs ? got : got[0]!;
     } finally {
       dispose();
     }
+  }
+
+  /**
+   * The number of examples: the first dimension of the inputs that have the batch first, which must
+   * all be equal (else a ShapeError naming two); that of the first input when none has.
+   */
+  private examples(tensors: readonly tf.Tensor[], names: readonly string[]): number {
+    const batched = tensors.map((_, i) => i).filter((i) => !this.batchless.inputs[i]);
+    const [first] = batched;
+    if (first === undefined) return tensors[0]!.shape[0] ?? 1;
+    for (const i of batched) {
+      if (tensors[i]!.shape[0] !== tensors[first]!.shape[0])
+        throw new ShapeError(
+          writeExamplesMessage(names[first]!, tensors[first]!.shape[0]!, names[i]!, tensors[i]!.shape[0]!),
+        );
+    }
+    return tensors[first]!.shape[0]!;
+  }
+
+  /** The inputs and outputs without the batch first, in words; "" when there is none. */
+  private batchlessNames(): string {
+    return showBatchless(this.batchless, this.origin);
   }
 
   compile(options: CompileOptions): Model {
@@ -332,7 +417,7 @@ class Model {
       this.tfjs.metricsNames.slice(1).forEach((tfjsName, i) => renamed.set(tfjsName, metrics[i] ?? tfjsName));
     const names = (key: string) =>
       key.startsWith("val_") ? `val_${renamed.get(key.slice(4)) ?? key.slice(4)}` : (renamed.get(key) ?? key);
-    return new Model(this.tfjs, this.origin, this.params, { loss, names });
+    return new Model(this.tfjs, this.origin, this.params, this.batchless, { loss, names });
   }
 
   private compiled(where: string): Training {
@@ -361,6 +446,7 @@ class Model {
       const targets = this.tensors([`${where} (y)`, `${where} (y`], y, expected, manyOutputs, "output");
       disposers.push(targets.dispose);
       const [xs, ys] = [inputs.tensors, targets.tensors];
+      this.examples(xs, inputs.names);
       for (const [i, t] of xs.entries()) await checkFiniteAsync(inputs.names[i]!, t);
       for (const [i, t] of ys.entries()) await checkFiniteAsync(targets.names[i]!, t);
       const batches = [...xs, ...ys].map((t) => t.shape[0]);
@@ -403,6 +489,8 @@ class Model {
   ): Promise<FitHistory<string>> {
     const training = this.compiled("fit");
     checkFitOptions(options);
+    const which = this.batchlessNames();
+    if (which !== "") throw new ShapeError(writeBatchlessMessage("fit", which));
     const train = await this.data("fit", x, y, training);
     const validation = options.validationData
       ? await this.data("fit (validationData)", options.validationData[0], options.validationData[1], training).catch(
@@ -460,6 +548,8 @@ class Model {
   ): Promise<Evaluation<string>> {
     const training = this.compiled("evaluate");
     checkInteger("evaluate", "batchSize", options.batchSize, 1);
+    const which = this.batchlessNames();
+    if (which !== "") throw new ShapeError(writeBatchlessMessage("evaluate", which));
     const data = await this.data("evaluate", x, y, training);
     try {
       const result = this.tfjs.evaluate(data.xs, data.ys, { batchSize: options.batchSize ?? 256 });
@@ -520,7 +610,7 @@ export function buildTyped<Typed>(origin: Origin): Typed {
       ? { inputShapes: described.inputShapes, outputShapes: described.outputShapes, layers: described.written }
       : { inputShape: described.inputShapes[0], outputShape: described.outputShapes[0], layers: described.written };
   model.setUserDefinedMetadata({ shapecheck: shapes as unknown as Record<string, never> });
-  return new Model(model, described, params) as unknown as Typed;
+  return new Model(model, described, params, batchlessOfOrigin(origin)) as unknown as Typed;
 }
 
 /** A stored dimension fits a declared one: the same size, or unknown in the stored model. */
@@ -616,5 +706,5 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
     model.dispose();
     throw error;
   }
-  return new Model(model, described, null) as unknown as Typed;
+  return new Model(model, described, null, batchlessOfOrigin(origin)) as unknown as Typed;
 }
