@@ -173,6 +173,25 @@ def unfold_record():
     return c, (lambda: nn.Unfold(kernel, dilation, padding, stride)), shape
 
 
+def fold_record():
+    kernel = size(1, 3, 2)
+    dilation = size(1, 2, 2) if rng.random() < 0.3 else 1
+    padding = size(0, 2, 2) if rng.random() < 0.4 else 0
+    stride = size(1, 3, 2) if rng.random() < 0.5 else 1
+    out = size(1, 8, 2)
+    o, k, d, p, st = per(out, 2), per(kernel, 2), per(dilation, 2), per(padding, 2), per(stride, 2)
+    blocks = [(o[i] + 2 * p[i] - d[i] * (k[i] - 1) - 1) // st[i] + 1 for i in range(2)]
+    channels = rng.randint(1, 3) * k[0] * k[1] + (1 if rng.random() < 0.08 else 0)
+    length = max(blocks[0], 0) * max(blocks[1], 0) + (rng.choice([-1, 1]) if rng.random() < 0.08 else 0)
+    shape = [rng.randint(1, 2), channels, max(length, 1)]
+    if rng.random() < 0.04:
+        shape = rng.choice([shape + [2], shape[:1]])  # ranks PyTorch refuses (not its unbatched rank 2)
+    c = call("fold", [out, kernel], [("dilation", None if dilation == 1 else dilation),
+                                     ("padding", None if padding == 0 else padding),
+                                     ("stride", None if stride == 1 else stride)])
+    return c, (lambda: nn.Fold(out, kernel, dilation, padding, stride)), shape
+
+
 POOLS = {("max", 1): nn.MaxPool1d, ("max", 2): nn.MaxPool2d, ("max", 3): nn.MaxPool3d,
          ("avg", 1): nn.AvgPool1d, ("avg", 2): nn.AvgPool2d, ("avg", 3): nn.AvgPool3d}
 
@@ -316,6 +335,14 @@ def values():
          nn.Unfold((3, 2), (1, 2), 1, (2, 3)), [2, 2, 7, 8]),
     ]:
         cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape)
+    for name, c, module, shape in [
+        ("fold", "nn.fold([4, 5], 2, { padding: 1, stride: 2 })", nn.Fold((4, 5), 2, padding=1, stride=2), [2, 12, 9]),
+        ("fold_overlapping", "nn.fold(5, [3, 2], { dilation: [1, 2] })", nn.Fold(5, (3, 2), (1, 2)), [2, 12, 9]),
+    ]:
+        cases[name] = value_case(f"sequential({inp(shape)}, {c})", nn.Sequential(module), shape)
+    cases["unfold_fold"] = value_case(
+        f"sequential({inp([2, 2, 6, 6])}, nn.unfold(3, {{ padding: 1, stride: 2 }}), nn.fold(6, 3, {{ padding: 1, stride: 2 }}))",
+        nn.Sequential(nn.Unfold(3, padding=1, stride=2), nn.Fold(6, 3, padding=1, stride=2)), [2, 2, 6, 6])
     cases["conv_unfold_linear"] = value_case(
         f"sequential({inp([2, 3, 6, 6])}, nn.conv2d(3, 4, 3), nn.unfold(2, {{ stride: 2 }}), nn.linear(4, 3))",
         nn.Sequential(nn.Conv2d(3, 4, 3), nn.Unfold(2, stride=2), nn.Linear(4, 3)), [2, 3, 6, 6])
@@ -339,6 +366,7 @@ def main():
         "adaptivePool": shape_records(adaptive_record, 250),
         "lazyConv": shape_records(lazy_conv_record, 300),
         "unfold": shape_records(unfold_record, 250),
+        "fold": shape_records(fold_record, 250),
     }
     out = {"shapes": shapes, "values": values()}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "pytorch-nn-conv-pool.json")

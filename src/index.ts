@@ -29,6 +29,7 @@ export type {
   LazyConv3d,
 } from "./families/conv/conv.nn.ts";
 export type { Unfold, UnfoldOptions } from "./families/conv/unfold.nn.ts";
+export type { Fold } from "./families/conv/fold.nn.ts";
 export type {
   MaxPool1d,
   MaxPool2d,

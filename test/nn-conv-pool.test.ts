@@ -138,12 +138,13 @@ test("explain counts PyTorch's parameters (the state_dict's sizes) for every one
 });
 
 for (const backend of ["wasm", "cpu"] as const) {
-  test(`a model with nn.unfold trains on ${backend} (the gradient reaches the convolution before it)`, async () => {
+  test(`a model with nn.unfold and nn.fold trains on ${backend} (the gradient reaches the convolution before it)`, async () => {
     assert.equal(await ready({ backend }), backend);
     const net = sequential(
       input([2, 7, 7]),
       nn.conv2d(2, 3, 3),
       nn.unfold(2, { stride: 2, padding: 1, dilation: [1, 2] }),
+      nn.fold(5, 2, { stride: 2, padding: 1, dilation: [1, 2] }),
       nn.flatten(),
       nn.lazyLinear(3),
       nn.logSoftmax(1),

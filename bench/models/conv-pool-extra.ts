@@ -1,4 +1,4 @@
-// Issue 16's convolutions and poolings of `nn` once each (convTranspose3d, lazyConv*, lazyConvTranspose*, unfold, maxPool3d,
+// Issue 16's convolutions and poolings of `nn` once each (convTranspose3d, lazyConv*, lazyConvTranspose*, unfold, fold, maxPool3d,
 // avgPool3d, lpPool1d/2d, adaptiveMaxPool1d, adaptiveAvgPool3d, adaptiveMaxPool3d); the lead adds it to
 // bench/budgets.json.
 import { input, nn, sequential, type OutputShape } from "shapecheck";
@@ -30,5 +30,6 @@ export const image = sequential(
   nn.lpPool2d(2, 2, { ceilMode: true }),
   nn.lazyConvTranspose2d(8, 4, 2, 1),
   nn.unfold(2, { stride: 2 }),
+  nn.fold(32, 2, { stride: 2 }),
 );
-export type ImageOut = OutputShape<typeof image>; // [number, 32, 256]
+export type ImageOut = OutputShape<typeof image>; // [number, 8, 32, 32]

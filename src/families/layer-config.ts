@@ -26,6 +26,7 @@ import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv/conv-t
 import type { ConvConfig, LazyConvConfig } from "./conv/conv.nn.ts";
 import type { TfConvConfig } from "./conv/tf-conv.layers.ts";
 import type { UnfoldConfig } from "./conv/unfold.nn.ts";
+import type { FoldConfig } from "./conv/fold.nn.ts";
 import type { TfConvTransposeConfig } from "./conv/tf-conv-transpose.layers.ts";
 import type { TfDepthwiseConvConfig } from "./conv/tf-depthwise-conv.layers.ts";
 import type { EmbeddingConfig } from "./embedding/embedding.nn.ts";
@@ -90,6 +91,7 @@ export type LayerConfig =
   | ConvConfig
   | LazyConvConfig
   | UnfoldConfig
+  | FoldConfig
   | ConvTransposeConfig
   | LazyConvTransposeConfig
   | PoolConfig

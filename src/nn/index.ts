@@ -1,6 +1,7 @@
 // `nn`: PyTorch's vocabulary, channels-first, PyTorch's semantics.
 export { conv1d, conv2d, conv3d, lazyConv1d, lazyConv2d, lazyConv3d } from "../families/conv/conv.nn.ts";
 export { unfold } from "../families/conv/unfold.nn.ts";
+export { fold } from "../families/conv/fold.nn.ts";
 export { maxPool1d, maxPool2d, maxPool3d, avgPool1d, avgPool2d, avgPool3d } from "../families/pool/pool.nn.ts";
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";

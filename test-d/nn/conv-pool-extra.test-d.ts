@@ -53,3 +53,15 @@ const columnsPadded = sequential(input([2, 7, 8]), nn.unfold([3, 2], { dilation:
 expectType<TypeEqual<OutputShape<typeof columnsPadded>, [number, 12, 12]>>(true);
 const columnsNamed = sequential(input(["c", 9, 9]), nn.unfold(3, { padding: 1 }));
 expectType<TypeEqual<OutputShape<typeof columnsNamed>, [number, number, 81]>>(true);
+
+// fold: [n, C·kH·kW, L] → [n, C, ...outputSize], L the blocks of outputSize
+const image = sequential(input([12, 9]), nn.fold([4, 5], 2, { padding: 1, stride: 2 }));
+expectType<TypeEqual<OutputShape<typeof image>, [number, 3, 4, 5]>>(true);
+const roundTrip = sequential(
+  input([2, 6, 6]),
+  nn.unfold(3, { padding: 1, stride: 2 }),
+  nn.fold(6, 3, { padding: 1, stride: 2 }),
+);
+expectType<TypeEqual<OutputShape<typeof roundTrip>, [number, 2, 6, 6]>>(true);
+const unknownColumns = sequential(input([null, 9]), nn.fold([4, 5], 2, { padding: 1, stride: 2 }));
+expectType<TypeEqual<OutputShape<typeof unknownColumns>, [number, number, 4, 5]>>(true);

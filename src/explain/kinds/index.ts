@@ -3,7 +3,7 @@
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { multiheadAttention } from "../../families/attention/attention.explain.ts";
 import { transformer } from "../../families/transformer/transformer.explain.ts";
-import { conv, convTranspose, lazyConv, lazyConvTranspose, unfold } from "../../families/conv/conv.explain.ts";
+import { conv, convTranspose, fold, lazyConv, lazyConvTranspose, unfold } from "../../families/conv/conv.explain.ts";
 import { keepsShape } from "../../families/activation/activation.explain.ts";
 import { glu, prelu } from "../../families/activation/extra-activations.explain.ts";
 import { shuffle } from "../../families/shuffle/shuffle.explain.ts";
@@ -49,6 +49,7 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   lazyConv2d: lazyConv,
   lazyConv3d: lazyConv,
   unfold,
+  fold,
   convTranspose1d: convTranspose,
   convTranspose2d: convTranspose,
   convTranspose3d: convTranspose,

@@ -15,6 +15,7 @@ import {
 import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
 import type { ConvConfig, LazyConvConfig } from "./conv.nn.ts";
 import type { UnfoldConfig } from "./unfold.nn.ts";
+import type { FoldConfig } from "./fold.nn.ts";
 
 /** PyTorch's Conv formula: `⌊(28 + 2·0 − 1·(3 − 1) − 1) / 1⌋ + 1 = 26`. */
 export const convFormula = (
@@ -116,6 +117,18 @@ export const unfold: Explainer<UnfoldConfig> = (layer, input, output) => {
     arithmetic: [
       `C → ${dim(input[1])}·${kernels[0]}·${kernels[1]} = ${dim(output[1])}`,
       `blocks: ${formulas.map((f) => f.replace(/ = ·$/, "")).join(" × ")} = ${dim(output[2])}`,
+    ],
+    params: 0,
+  };
+};
+
+/** fold: `C·kH·kW → C`, the blocks summed into the output size (PyTorch's Fold has no weights). */
+export const fold: Explainer<FoldConfig> = (layer, input, output) => {
+  const kernels = sizes(layer.kernelSize, 2);
+  return {
+    arithmetic: [
+      `C: ${dim(input[1])} / (${kernels[0]}·${kernels[1]}) = ${dim(output[1])}`,
+      `${dim(input[2])} blocks → ${dim(output[2])} × ${dim(output[3])}`,
     ],
     params: 0,
   };

@@ -79,3 +79,78 @@ export class Unfold extends tfl.layers.Layer {
   }
 }
 tf.serialization.registerClass(Unfold);
+
+export interface FoldArgs extends UnfoldArgs {
+  outputSize: number[];
+}
+
+/**
+ * `shapecheck>Fold`: PyTorch's Fold (col2im) on a channels-first [N, C·kH·kW, L] tensor: each kernel offset's block
+ * grid spread by the stride (zeros between), shifted by the offset·dilation into the padded output and summed; then
+ * the padding cropped. Built from reshape, pad, slice and add.
+ */
+export class Fold extends tfl.layers.Layer {
+  static className = "shapecheck>Fold";
+  readonly settings: FoldArgs;
+
+  constructor(args: FoldArgs) {
+    super({ name: args.name });
+    this.settings = args;
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const [batch, columns] = inputShape as Shape;
+    const { kernels, outputSize } = this.settings;
+    return [batch!, columns === null ? null : columns! / (kernels[0]! * kernels[1]!), ...outputSize];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const input = Array.isArray(inputs) ? inputs[0]! : inputs;
+    const { kernels, strides, paddings, dilations, outputSize } = this.settings;
+    return tf.tidy(() => {
+      const [n, columns] = input.shape as number[];
+      const [kh, kw] = kernels as [number, number];
+      const c = columns! / (kh * kw);
+      const padded = outputSize.map((size, i) => size + 2 * paddings[i]!) as [number, number];
+      const blocks = padded.map(
+        (size, i) => Math.floor((size - (dilations[i]! * (kernels[i]! - 1) + 1)) / strides[i]!) + 1,
+      );
+      const [bh, bw] = blocks as [number, number];
+      const [sh, sw] = strides as [number, number];
+      const grid = tf.reshape(input, [n!, c, kh, kw, bh, bw]);
+      let sum: tf.Tensor | null = null;
+      for (let i = 0; i < kh; i++)
+        for (let j = 0; j < kw; j++) {
+          const part = tf.reshape(tf.slice(grid, [0, 0, i, j, 0, 0], [n!, c, 1, 1, bh, bw]), [n!, c, bh, 1, bw, 1]);
+          // zeros between the blocks: element (y, x) at (y·sh, x·sw)
+          const spread = tf.reshape(
+            tf.pad(part, [
+              [0, 0],
+              [0, 0],
+              [0, 0],
+              [0, sh - 1],
+              [0, 0],
+              [0, sw - 1],
+            ]),
+            [n!, c, bh * sh, bw * sw],
+          );
+          const [top, left] = [i * dilations[0]!, j * dilations[1]!];
+          const shifted = tf.pad(spread, [
+            [0, 0],
+            [0, 0],
+            [top, Math.max(0, padded[0] - top - bh * sh)],
+            [left, Math.max(0, padded[1] - left - bw * sw)],
+          ]);
+          const placed = tf.slice(shifted, [0, 0, 0, 0], [n!, c, padded[0], padded[1]]);
+          sum = sum === null ? placed : tf.add(sum, placed);
+        }
+      return tf.slice(sum!, [0, 0, paddings[0]!, paddings[1]!], [n!, c, outputSize[0]!, outputSize[1]!]);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    const { name: _name, ...args } = this.settings;
+    return { ...super.getConfig(), ...args };
+  }
+}
+tf.serialization.registerClass(Fold);

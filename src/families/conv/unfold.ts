@@ -26,3 +26,26 @@ export function unfoldRule(layer: string, options: UnfoldOptions, input: Runtime
   );
   return [batch!, times(channels!, kernels[0]! * kernels[1]!), times(height!, width!)];
 }
+
+export const writeFoldChannelsMessage = (layer: string, channels: number, kernel: number): string =>
+  `${layer}: the input's dimension 1 (${channels}) must be divisible by the kernel's size (${kernel})`;
+export const writeFoldBlocksMessage = (layer: string, blocks: number, expected: number): string =>
+  `${layer}: the input's dimension 2 (${blocks}) must equal the number of blocks of the output size (${expected})`;
+
+/** The fold rule: [batch, C·kH·kW, L] → [batch, C, ...outputSize], L = `blocks` (outputSize's). */
+export function foldRule(
+  layer: string,
+  kernel: number,
+  outputSizes: readonly number[],
+  blocks: number,
+  input: RuntimeShape,
+): RuntimeShape {
+  if (input.length !== 3)
+    throw new ShapeError(writeRankMessage(layer, "[batch, channels·kH·kW, blocks] (rank 3)", input.length));
+  const [batch, channels, length] = input;
+  const known = valueOf(channels!);
+  if (known !== null && known % kernel !== 0) throw new ShapeError(writeFoldChannelsMessage(layer, known, kernel));
+  const given = valueOf(length!);
+  if (given !== null && given !== blocks) throw new ShapeError(writeFoldBlocksMessage(layer, given, blocks));
+  return [batch!, known === null ? null : known / kernel, ...outputSizes];
+}

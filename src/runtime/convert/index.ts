@@ -28,7 +28,7 @@ import {
 } from "./context.ts";
 import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import { conv, lazyConv } from "../../families/conv/conv.tfjs.ts";
-import { unfold } from "../../families/conv/unfold.tfjs.ts";
+import { fold, unfold } from "../../families/conv/unfold.tfjs.ts";
 import { tfConv, tfOwnConv } from "../../families/conv/tf-conv.tfjs.ts";
 import { tfBatchNormalization } from "../../families/normalization/tf-normalization.tfjs.ts";
 import { adaptivePool } from "../../families/pool/adaptive-pool.tfjs.ts";
@@ -70,6 +70,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   lazyConv2d: lazyConv,
   lazyConv3d: lazyConv,
   unfold,
+  fold,
   maxPool1d: pool,
   maxPool2d: pool,
   avgPool1d: pool,

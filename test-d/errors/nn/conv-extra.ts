@@ -1,4 +1,4 @@
-// Issue 16's convolutions and poolings (convTranspose3d, lazyConv*, lazyConvTranspose*, unfold, maxPool3d/avgPool3d and the
+// Issue 16's convolutions and poolings (convTranspose3d, lazyConv*, lazyConvTranspose*, unfold, fold, maxPool3d/avgPool3d and the
 // average pooling options, lpPool, adaptive 1d/3d): each mistake with its message, the ShapeError's text at run time
 // (test/nn-errors.test.ts evaluates every line).
 import { input, nn, sequential } from "shapecheck";
@@ -85,3 +85,23 @@ nn.unfold({ kernelSize: 2 }); // error: "unfold({ … }): kernelSize is a requir
 sequential(input([3, 4, 4, 4]), nn.unfold(2)); // error: "unfold(2): expects an input [batch, channels, height, width] (rank 4), got rank 5 (input [number, 3, 4, 4, 4])"
 // prettier-ignore
 sequential(input([3, 4, 4]), nn.unfold(5, { padding: [0, 1] })); // error: "unfold(5, { padding: [0, 1] }): the kernel (extent 5) is larger than the padded input (4) in input dimension 2 (input [number, 3, 4, 4])"
+// prettier-ignore
+nn.fold(0, 2); // error: "fold(0, 2): outputSize must be a positive integer, not 0"
+// prettier-ignore
+nn.fold([4, 5, 6], 2); // error: "fold([4, 5, 6], 2): outputSize must be a number or a tuple of 2, not a tuple of 3"
+// prettier-ignore
+nn.fold(4, [2, 2, 2]); // error: "fold(4, [2, 2, 2]): kernelSize must be a number or a tuple of 2, not a tuple of 3"
+// prettier-ignore
+nn.fold(4, 2, { stride: 0 }); // error: "fold(4, 2, { stride: 0 }): stride must be a positive integer, not 0"
+// prettier-ignore
+nn.fold(4, 2, { strides: 2 }); // error: "fold(4, 2): strides is not an option of nn.fold; did you mean `stride`?"
+// prettier-ignore
+nn.fold(3, 5); // error: "fold(3, 5): the kernel (extent 5) is larger than the padded output size (3) in output dimension 0"
+// prettier-ignore
+nn.fold([4, 2], 2, { dilation: [1, 3] }); // error: "fold([4, 2], 2, { dilation: [1, 3] }): the kernel (extent 4) is larger than the padded output size (2) in output dimension 1"
+// prettier-ignore
+sequential(input([7, 9]), nn.fold([4, 5], 2, { padding: 1, stride: 2 })); // error: "fold([4, 5], 2, { padding: 1, stride: 2 }): the input's dimension 1 (7) must be divisible by the kernel's size (4) (input [number, 7, 9])"
+// prettier-ignore
+sequential(input([12, 8]), nn.fold([4, 5], 2, { padding: 1, stride: 2 })); // error: "fold([4, 5], 2, { padding: 1, stride: 2 }): the input's dimension 2 (8) must equal the number of blocks of the output size (9) (input [number, 12, 8])"
+// prettier-ignore
+sequential(input([12, 9, 1]), nn.fold([4, 5], 2, { padding: 1, stride: 2 })); // error: "fold([4, 5], 2, { padding: 1, stride: 2 }): expects an input [batch, channels·kH·kW, blocks] (rank 3), got rank 4 (input [number, 12, 9, 1])"

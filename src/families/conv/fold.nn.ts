@@ -1,0 +1,219 @@
+// nn.fold: PyTorch's Fold (col2im), unfold's inverse: columns [batch, C·kH·kW, L] summed back into [batch, C, H, W].
+import type { Mul, Sub } from "../../../types/arith/index.ts";
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Checked, IsOptions, PerDim, UnknownKeyProblem, Written } from "../../../types/shape/args.ts";
+import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
+import type { FoldRule } from "./unfold.types.ts";
+import { ShapeError } from "../../errors.ts";
+import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, written } from "../../shape/args.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import type { KindConfig } from "../layer-config.ts";
+import { dilatedKernel, paddedSize } from "./conv.ts";
+import { foldRule } from "./unfold.ts";
+import { unfoldKeys, type UnfoldOptions } from "./unfold.nn.ts";
+import type { SizeArg } from "./conv.nn.ts";
+
+type Option<Options, Key extends keyof UnfoldOptions, Default> = Options extends { readonly [K in Key]: infer Value }
+  ? Value
+  : Default;
+
+/** How messages write a fold: `fold([4, 5], 2)`, `fold(8, 3, { padding: 1, stride: 2 })`. */
+export type WrittenFold<Out, Kernel, Dilation, Padding, Stride> =
+  `fold(${Written<Out>}, ${IsOptions<Kernel> extends true ? "{ … }" : Written<Kernel>}${[
+    Dilation,
+    Padding,
+    Stride,
+  ] extends [1, 0, 1]
+    ? ""
+    : `, { ${Join<[Dilation extends 1 ? "" : `dilation: ${Written<Dilation>}`, Padding extends 0 ? "" : `padding: ${Written<Padding>}`, Stride extends 1 ? "" : `stride: ${Written<Stride>}`]>} }`})`;
+type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [
+  infer Part extends string,
+  ...infer Rest extends string[],
+]
+  ? Join<Rest, Part extends "" ? Text : Text extends "" ? Part : `${Text}, ${Part}`>
+  : Text;
+
+/** The number of blocks of the output size (the convolution's output sizes multiplied), or KernelTooLarge. */
+export type BlocksOf<Out, Kernel, Dilation, Padding, Stride> =
+  PerDim<Out, 2> extends infer Sizes extends Shape
+    ? ConvSizes<
+        Sizes,
+        PerDim<Kernel, 2>,
+        PerDim<Stride, 2>,
+        PerDim<Padding, 2>,
+        PerDim<Dilation, 2>
+      > extends infer Blocks
+      ? Blocks extends readonly [infer H, infer W]
+        ? Mul<H, W>
+        : Blocks
+      : never
+    : never;
+
+/** `nn.fold(outputSize, kernelSize, { dilation, padding, stride })`: [batch, C·kH·kW, L] → [batch, C, H, W]. */
+export interface Fold<Out, Kernel, Dilation = 1, Padding = 0, Stride = 1> extends Layer, RuntimeLayer {
+  readonly kind: "fold";
+  readonly outputSize: Out;
+  readonly kernelSize: Kernel;
+  readonly dilation: Dilation;
+  readonly padding: Padding;
+  readonly stride: Stride;
+  readonly "~rule": FoldShapeRule<Out, Kernel, Dilation, Padding, Stride>;
+}
+/** The shape rule of Fold. */
+export interface FoldShapeRule<Out, Kernel, Dilation, Padding, Stride> extends ShapeRule {
+  readonly "~output": FoldRule<
+    WrittenFold<Out, Kernel, Dilation, Padding, Stride>,
+    Mul<PerDim<Kernel, 2>[0], PerDim<Kernel, 2>[1]>,
+    PerDim<Out, 2>,
+    BlocksOf<Out, Kernel, Dilation, Padding, Stride>,
+    this["~input"]
+  >;
+}
+
+/** The message when the kernel does not fit in the padded output size (PyTorch: no sliding block). */
+export type writeFoldKernelMessage<
+  Layer extends string,
+  Axis,
+  Extent,
+  Padded,
+> = `${Layer}: the kernel (extent ${Extent & number}) is larger than the padded output size (${Padded & number}) in output dimension ${Axis & number}`;
+
+type FoldProblems<Out, Kernel, Options> =
+  WrittenFold<
+    Out,
+    Kernel,
+    Option<Options, "dilation", 1>,
+    Option<Options, "padding", 0>,
+    Option<Options, "stride", 1>
+  > extends infer Layer extends string
+    ? OptionsProblem<Layer, Options> extends infer OnOptions extends string | false
+      ? [
+          SizeArgProblem<Layer, "outputSize", Out, 2>,
+          IsOptions<Kernel> extends true
+            ? `${Layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`
+            : FirstProblem<
+                [
+                  SizeArgProblem<Layer, "kernelSize", Kernel, 2>,
+                  // the kernel against the padded output size, once every size is valid (on kernelSize: no options
+                  // object may be there to carry it)
+                  [SizeArgProblem<Layer, "outputSize", Out, 2>, OnOptions] extends [false, false]
+                    ? BlocksOf<
+                        Out,
+                        Kernel,
+                        Option<Options, "dilation", 1>,
+                        Option<Options, "padding", 0>,
+                        Option<Options, "stride", 1>
+                      > extends KernelTooLarge<infer Axis, infer Extent, infer Padded>
+                      ? writeFoldKernelMessage<Layer, Sub<Axis, 2>, Extent, Padded>
+                      : false
+                    : false,
+                ]
+              >,
+          OnOptions,
+        ]
+      : never
+    : never;
+type OptionsProblem<Layer extends string, Options> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, "nn.fold", Options, keyof UnfoldOptions>,
+    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, 2>,
+    SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, 2, 0>,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, 2>,
+  ]
+>;
+
+/**
+ * PyTorch's `nn.Fold(output_size, kernel_size, dilation=1, padding=0, stride=1)`: unfold's columns
+ * [batch, C·kH·kW, L] summed back into [batch, C, ...outputSize]; L must be outputSize's number of blocks.
+ *
+ * @example
+ * nn.fold([4, 5], 2, { padding: 1, stride: 2 }); // [n, 12, 9] → [n, 3, 4, 5]
+ */
+export function fold<
+  const Out extends SizeArg,
+  const Kernel extends SizeArg | object,
+  const Options extends object = {},
+  Problems extends ArgProblems = FoldProblems<Out, Kernel, Options>,
+>(
+  outputSize: Checked<Out, Problems[0]>,
+  kernelSize: Checked<Kernel, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
+): Fold<Out, Kernel, Option<Options, "dilation", 1>, Option<Options, "padding", 0>, Option<Options, "stride", 1>> {
+  const given = (options ?? {}) as UnfoldOptions;
+  const dilation = given.dilation ?? 1;
+  const padding = given.padding ?? 0;
+  const stride = given.stride ?? 1;
+  const out = outputSize as SizeArg;
+  const layer = writtenFold(out, kernelSize, dilation, padding, stride);
+  checkSizes(layer, { outputSize: out });
+  checkTupleLength(layer, "outputSize", out, 2);
+  if (isOptions(kernelSize))
+    throw new ShapeError(
+      `${layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`,
+    );
+  const kernel = kernelSize as SizeArg;
+  checkSizes(layer, { kernelSize: kernel });
+  checkTupleLength(layer, "kernelSize", kernel, 2);
+  splitOptions(layer, "nn.fold", [], [given], unfoldKeys);
+  checkSizes(layer, { dilation });
+  checkTupleLength(layer, "dilation", dilation, 2);
+  checkSizes(layer, { padding }, 0);
+  checkTupleLength(layer, "padding", padding, 2);
+  checkSizes(layer, { stride });
+  checkTupleLength(layer, "stride", stride, 2);
+  const [outs, kernels, dilations, paddings, strides] = [out, kernel, dilation, padding, stride].map((v) =>
+    perDim(v, 2),
+  ) as [number[], number[], number[], number[], number[]];
+  const counts = outs.map((size, i) => {
+    const [padded, extent] = [paddedSize(size, paddings[i]!), dilatedKernel(kernels[i]!, dilations[i]!)];
+    if (padded < extent) throw new ShapeError(writeFoldKernelMessage(layer, i, extent, padded));
+    return Math.floor((padded - extent) / strides[i]!) + 1;
+  });
+  const runtime: FoldConfig = {
+    kind: "fold",
+    written: layer,
+    outputSize: out,
+    kernelSize: kernel,
+    dilation,
+    padding,
+    stride,
+    outputShape: (input: RuntimeShape) =>
+      foldRule(layer, kernels[0]! * kernels[1]!, outs, counts[0]! * counts[1]!, input),
+  };
+  return runtime as never;
+}
+
+// ---- runtime
+
+export const writeFoldKernelMessage = (layer: string, axis: number, extent: number, padded: number): string =>
+  `${layer}: the kernel (extent ${extent}) is larger than the padded output size (${padded}) in output dimension ${axis}`;
+
+/** The config of fold (its runtime object), defaults filled in. */
+export interface FoldConfig extends KindConfig<"fold"> {
+  readonly outputSize: SizeArg;
+  readonly kernelSize: SizeArg;
+  readonly dilation: SizeArg;
+  readonly padding: SizeArg;
+  readonly stride: SizeArg;
+}
+
+/** Twin of `WrittenFold`. */
+export function writtenFold(
+  out: unknown,
+  kernel: unknown,
+  dilation: unknown,
+  padding: unknown,
+  stride: unknown,
+): string {
+  const parts = [
+    dilation === 1 ? "" : `dilation: ${written(dilation)}`,
+    padding === 0 ? "" : `padding: ${written(padding)}`,
+    stride === 1 ? "" : `stride: ${written(stride)}`,
+  ].filter(Boolean);
+  const kernelText = isOptions(kernel) ? "{ … }" : written(kernel);
+  return `fold(${written(out)}, ${kernelText}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
+}
