@@ -136,6 +136,17 @@ describe("state outputs", () => {
     }
   });
 
+  test("with dropout: predict in one batch is tfjs's one-batch predict (dropout off)", () => {
+    const x = input([5, 4]);
+    const [out, [h, c]] = nn.lstm(4, 8, 2, { dropout: 0.5 }).call(x.pipe(nn.dropout(0.5)));
+    const model = run(graph({ inputs: [x], outputs: [out, h, c] }));
+    const data = tf.randomNormal([40, 5, 4]);
+    const tfjsPredict = (model.tfjs as unknown as { predict(x: tf.Tensor, o: object): tf.Tensor[] }).predict(data, {
+      batchSize: 40,
+    });
+    list(model.predict(data)).forEach((t, i) => assert.equal(maxDiff(t, tfjsPredict[i]!), 0, `output ${i}`));
+  });
+
   test("gru and rnn states, and a layer on a state, likewise", () => {
     const x = input([5, 3]);
     const [, hGru] = nn.gru(3, 4, { bidirectional: true }).call(x);
