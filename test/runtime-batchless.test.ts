@@ -11,6 +11,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, layers, nn, ops, ShapeError } from "../src/index.ts";
 import { batchlessOf } from "../src/runtime/graph-model.ts";
 import { build, ready } from "../src/tfjs.ts";
+import { gan } from "../examples/gan.ts";
+import { lstmClassifier } from "../examples/lstm-classifier.ts";
+import { squeezeExcitation } from "../examples/squeeze-excitation.ts";
+import { transformerBlock } from "../examples/transformer-block.ts";
+import { unet } from "../examples/unet.ts";
+import { vitPatches } from "../examples/vit-patches.ts";
 
 before(async () => {
   assert.equal(await ready({ backend: "cpu" }), "cpu");
@@ -95,6 +101,13 @@ describe("which inputs and outputs do not have the batch first", () => {
     const data = [tf.randomNormal([6, 4, 8]), tf.zeros([4, 4])];
     assert.equal(maxDiff(list(model.predict(data))[0]!, executed(model, data)[0]!), 0);
     assert.throws(() => model.predict(data, { batchSize: 2 }), { name: "ShapeError", message: /^predict: the first/ });
+  });
+
+  test("the examples' graphs have none", () => {
+    for (const net of [gan, lstmClassifier, squeezeExcitation, transformerBlock, unet, vitPatches]) {
+      const found = batchlessOf(net as never);
+      assert.ok(![...found.inputs, ...found.outputs].includes(true));
+    }
   });
 
   test("a seq2seq whose states stay inside the graph has none", () => {
