@@ -34,7 +34,7 @@ export type TfResizeRule<Layer extends string, Height, Width, Input> = Input ext
  * randomWidth({ factor }): [batch, H, W, C] → [batch, H, number, C]: the width is drawn at each call.
  *
  * @example
- * type R = TfRandomWidthRule<"randomWidth({ factor: 0.2 })", [number, 28, 28, 3]>;
+ * type R = TfRandomWidthRule<"randomWidth({ factor: 0.2 })", -0.2, [number, 28, 28, 3]>;
  * //=> [number, 28, number, 3]
  */
 export type TfRandomWidthRule<Layer extends string, Lower, Input> = Input extends readonly [
