@@ -39,7 +39,15 @@ describe("nn: runtime shapes equal the type tests' shapes", () => {
         const expression = models.get(model!);
         if (expression === undefined) continue;
         if (/\b(bidirectional)\b(?!:)/.test(expression)) continue; // a declared-only value (types alone)
-        assert.deepEqual(evaluate(expression).outputShape, runtimeShape(tuple!), `${name}: ${model} = ${expression}`);
+        const actual = evaluate(expression).outputShape as unknown[];
+        const expected = runtimeShape(tuple!) as unknown[];
+        // A size the compiler leaves unknown (`number`) that the runtime knows: upsample by a decimal factor whose
+        // double product may fall below an integer (the type says `number`; the runtime computes PyTorch's size).
+        // Only past the batch, and only where the runtime gives a number.
+        const known = expected.map((dim, i) =>
+          dim === null && i > 0 && typeof actual[i] === "number" ? actual[i] : dim,
+        );
+        assert.deepEqual(actual, known, `${name}: ${model} = ${expression}`);
         checked += 1;
       }
       assert.ok(checked >= 3, `${name}: only ${checked} models checked`);
