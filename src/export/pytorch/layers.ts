@@ -22,6 +22,11 @@ export const helpersOf: Readonly<Record<string, string>> = {
   residual: "Residual",
   concat: "Concat",
   embedding: "Embedding",
+  rnn: "RNN",
+  lstmCell: "LSTMCell",
+  gruCell: "GRUCell",
+  rnnCell: "RNNCell",
+  embeddingBag: "EmbeddingBag",
 };
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
@@ -53,17 +58,36 @@ const transformerStack = (module: string, layerModule: string, l: LayerLike): st
   return `${module}(${args.join(", ")})`;
 };
 
+/** A dimension the walk knows (lazy layers: the input's channels), else the export error naming the layer. */
+const knownDim = (l: LayerLike, input: RuntimeShape, axis: number, what: string): number => {
+  const dim = input[axis < 0 ? input.length + axis : axis];
+  if (typeof dim !== "number")
+    throw new ExportError(
+      writeNoFormMessage(
+        "toPyTorch",
+        l.written ?? l.kind,
+        `its input's ${what} is not known (${showDims(input)}): give input() that size`,
+      ),
+    );
+  return dim;
+};
+
+// Lazy convolutions: the concrete module with the in_channels the walk inferred (weights ready to load).
 const conv =
   (module: string): Emitter =>
-  (l) =>
-    call(`nn.${module}`, [f(l, "inChannels"), f(l, "outChannels"), f(l, "kernelSize")], {
-      stride: [f(l, "stride"), 1],
-      padding: [f(l, "padding"), 0],
-      output_padding: [f(l, "outputPadding"), 0],
-      dilation: [f(l, "dilation"), 1],
-      groups: [f(l, "groups"), 1],
-      bias: [f(l, "bias"), true],
-    });
+  (l, input) =>
+    call(
+      `nn.${module}`,
+      [f(l, "inChannels") ?? knownDim(l, input, 1, "channels"), f(l, "outChannels"), f(l, "kernelSize")],
+      {
+        stride: [f(l, "stride"), 1],
+        padding: [f(l, "padding"), 0],
+        output_padding: [f(l, "outputPadding"), 0],
+        dilation: [f(l, "dilation"), 1],
+        groups: [f(l, "groups"), 1],
+        bias: [f(l, "bias"), true],
+      },
+    );
 
 const pool =
   (module: string, dilation: boolean): Emitter =>
@@ -78,6 +102,10 @@ const pool =
       padding: [f(l, "padding"), 0],
       ...(dilation ? { dilation: [f(l, "dilation"), 1] } : {}),
       ceil_mode: [f(l, "ceilMode"), false],
+      // average pooling's divisor: padded cells counted or not, or a fixed divisor (these change the values)
+      ...(dilation
+        ? {}
+        : { count_include_pad: [f(l, "countIncludePad"), true], divisor_override: [f(l, "divisorOverride"), null] }),
     });
   };
 
@@ -99,6 +127,22 @@ const emitters: Readonly<Record<string, Emitter>> = {
   maxPool2d: pool("MaxPool2d", true),
   avgPool1d: pool("AvgPool1d", false),
   avgPool2d: pool("AvgPool2d", false),
+  maxPool3d: pool("MaxPool3d", true),
+  avgPool3d: pool("AvgPool3d", false),
+  convTranspose3d: conv("ConvTranspose3d"),
+  lazyConv1d: conv("Conv1d"),
+  lazyConv2d: conv("Conv2d"),
+  lazyConv3d: conv("Conv3d"),
+  lazyConvTranspose1d: conv("ConvTranspose1d"),
+  lazyConvTranspose2d: conv("ConvTranspose2d"),
+  lazyConvTranspose3d: conv("ConvTranspose3d"),
+  lpPool1d: (l) => call("nn.LPPool1d", [f(l, "normType"), f(l, "kernelSize")], lpKeywords(l)),
+  lpPool2d: (l) => call("nn.LPPool2d", [f(l, "normType"), f(l, "kernelSize")], lpKeywords(l)),
+  adaptiveAvgPool3d: simple("AdaptiveAvgPool3d", "outputSize"),
+  adaptiveMaxPool1d: simple("AdaptiveMaxPool1d", "outputSize"),
+  adaptiveMaxPool3d: simple("AdaptiveMaxPool3d", "outputSize"),
+  unfold: (l) => call("nn.Unfold", [f(l, "kernelSize")], foldKeywords(l)),
+  fold: (l) => call("nn.Fold", [f(l, "outputSize"), f(l, "kernelSize")], foldKeywords(l)),
   adaptiveAvgPool1d: simple("AdaptiveAvgPool1d", "outputSize"),
   adaptiveAvgPool2d: simple("AdaptiveAvgPool2d", "outputSize"),
   adaptiveMaxPool2d: simple("AdaptiveMaxPool2d", "outputSize"),
@@ -120,6 +164,51 @@ const emitters: Readonly<Record<string, Emitter>> = {
   },
   batchNorm1d: (l) => batchNorm("BatchNorm1d", l),
   batchNorm2d: (l) => batchNorm("BatchNorm2d", l),
+  batchNorm3d: (l) => batchNorm("BatchNorm3d", l),
+  // SyncBatchNorm is BatchNorm on one process (the same keys; DDP syncs nothing here): written as the BatchNorm of its input's rank.
+  syncBatchNorm: (l, input) => batchNorm(`BatchNorm${Math.min(Math.max(input.length - 2, 1), 3)}d`, l),
+  lazyBatchNorm1d: (l, input) => batchNorm("BatchNorm1d", l, knownDim(l, input, 1, "channels")),
+  lazyBatchNorm2d: (l, input) => batchNorm("BatchNorm2d", l, knownDim(l, input, 1, "channels")),
+  lazyBatchNorm3d: (l, input) => batchNorm("BatchNorm3d", l, knownDim(l, input, 1, "channels")),
+  instanceNorm1d: (l, input) => instanceNorm("InstanceNorm1d", l, input),
+  instanceNorm2d: (l, input) => instanceNorm("InstanceNorm2d", l, input),
+  instanceNorm3d: (l, input) => instanceNorm("InstanceNorm3d", l, input),
+  lazyInstanceNorm1d: (l, input) => instanceNorm("InstanceNorm1d", l, input),
+  lazyInstanceNorm2d: (l, input) => instanceNorm("InstanceNorm2d", l, input),
+  lazyInstanceNorm3d: (l, input) => instanceNorm("InstanceNorm3d", l, input),
+  upsample: (l) =>
+    call("nn.Upsample", [], {
+      size: [f(l, "size"), null],
+      scale_factor: [f(l, "scaleFactor"), null],
+      mode: [f(l, "mode"), "nearest"],
+      // PyTorch accepts align_corners only with the linear modes
+      align_corners: [/linear|bicubic/.test(String(f(l, "mode"))) ? f(l, "alignCorners") : undefined, false],
+    }),
+  upsamplingNearest2d: (l) =>
+    call("nn.UpsamplingNearest2d", [], { size: [f(l, "size"), null], scale_factor: [f(l, "scaleFactor"), null] }),
+  upsamplingBilinear2d: (l) =>
+    call("nn.UpsamplingBilinear2d", [], { size: [f(l, "size"), null], scale_factor: [f(l, "scaleFactor"), null] }),
+  rrelu: (l) => call("nn.RReLU", [f(l, "lower"), f(l, "upper")]),
+  embeddingBag: (l) =>
+    call("EmbeddingBag", [f(l, "numEmbeddings"), f(l, "embeddingDim")], {
+      mode: [f(l, "mode"), "mean"],
+      padding_idx: [f(l, "paddingIdx"), null],
+    }),
+  rnn: (l) =>
+    call("RNN", [f(l, "inputSize"), f(l, "hiddenSize")], {
+      num_layers: [f(l, "numLayers"), 1],
+      nonlinearity: [f(l, "nonlinearity"), "tanh"],
+      bias: [f(l, "bias"), true],
+      dropout: [f(l, "dropout"), 0],
+      bidirectional: [f(l, "bidirectional"), false],
+    }),
+  rnnCell: (l) =>
+    call("RNNCell", [f(l, "inputSize"), f(l, "hiddenSize")], {
+      bias: [f(l, "bias"), true],
+      nonlinearity: [f(l, "nonlinearity"), "tanh"],
+    }),
+  lstmCell: (l) => call("LSTMCell", [f(l, "inputSize"), f(l, "hiddenSize")], { bias: [f(l, "bias"), true] }),
+  gruCell: (l) => call("GRUCell", [f(l, "inputSize"), f(l, "hiddenSize")], { bias: [f(l, "bias"), true] }),
   layerNorm: (l) =>
     call("nn.LayerNorm", [f(l, "normalizedShape")], {
       eps: [f(l, "eps"), 1e-5],
@@ -185,8 +274,29 @@ const emitters: Readonly<Record<string, Emitter>> = {
     `Concat(${py(f(l, "dim"))}, ${(f(l, "branches") as readonly (readonly LayerLike[])[]).map((b) => chain(b, input)).join(", ")})`,
 };
 
-function batchNorm(module: string, l: LayerLike): string {
-  return call(`nn.${module}`, [f(l, "numFeatures")], {
+const lpKeywords = (l: LayerLike): Record<string, [unknown, unknown]> => ({
+  stride: [f(l, "stride"), f(l, "kernelSize")],
+  ceil_mode: [f(l, "ceilMode"), false],
+});
+const foldKeywords = (l: LayerLike): Record<string, [unknown, unknown]> => ({
+  dilation: [f(l, "dilation"), 1],
+  padding: [f(l, "padding"), 0],
+  stride: [f(l, "stride"), 1],
+});
+
+/** InstanceNorm: numFeatures (a lazy one's from the walk) matters only with affine or running statistics. */
+function instanceNorm(module: string, l: LayerLike, input: RuntimeShape): string {
+  const numFeatures = f(l, "numFeatures") ?? knownDim(l, input, 1, "channels");
+  return call(`nn.${module}`, [numFeatures], {
+    eps: [f(l, "eps"), 1e-5],
+    momentum: [f(l, "momentum"), 0.1],
+    affine: [f(l, "affine"), false],
+    track_running_stats: [f(l, "trackRunningStats"), false],
+  });
+}
+
+function batchNorm(module: string, l: LayerLike, numFeatures: unknown = f(l, "numFeatures")): string {
+  return call(`nn.${module}`, [numFeatures], {
     eps: [f(l, "eps"), 1e-5],
     momentum: [f(l, "momentum"), 0.1],
     affine: [f(l, "affine"), true],

@@ -113,6 +113,49 @@ function emitCall(t: TensorLike, module: string, names: ReadonlyMap<TensorLike, 
     ? `${forward}(${[module, ...args, ...options].join(", ")})`
     : `${module}(${[...args, ...options].join(", ")})`;
 }
+/** torch.nn's own forward of a recurrent layer or cell (the chain wrappers return the output alone). */
+const recurrentForwards: Readonly<Record<string, string>> = {
+  lstm: "nn.LSTM.forward",
+  gru: "nn.GRU.forward",
+  rnn: "nn.RNN.forward",
+  lstmCell: "nn.LSTMCell.forward",
+  gruCell: "nn.GRUCell.forward",
+  rnnCell: "nn.RNNCell.forward",
+};
+
+/**
+ * A recurrent call as PyTorch writes it, batch first, the state as PyTorch lays it out
+ * ([layers·directions, batch, hidden], a cell's [batch, hidden]): `h4_out, (h4_h, h4_c) = nn.LSTM.forward(m, x, (h0, c0))`,
+ * then `h4_outputs`, the flat tuple the graph's outputs read (out, h_n, c_n; a cell's h', c'). Undefined: not recurrent.
+ */
+function recurrentCall(
+  t: TensorLike,
+  module: string,
+  names: ReadonlyMap<TensorLike, string>,
+  v: string,
+): string[] | undefined {
+  const node = t.node as unknown as { layer: LayerLike; names: readonly string[]; from: readonly TensorLike[] };
+  const kind = String(node.layer.kind);
+  const forward = recurrentForwards[kind];
+  if (!forward) return undefined;
+  const arg = (name: string): string | undefined => {
+    const i = node.names.indexOf(name);
+    return i < 0 ? undefined : names.get(node.from[i]!)!;
+  };
+  const [x, hx, cx] = [arg("input")!, arg("hx"), arg("cx")];
+  const lstm = kind === "lstm" || kind === "lstmCell";
+  if (lstm && (hx === undefined) !== (cx === undefined))
+    throw new ExportError(`toPyTorch: ${node.layer.written ?? kind}.call: give both hx and cx, or neither`);
+  const state = hx === undefined ? "" : lstm ? `, (${hx}, ${cx})` : `, ${hx}`;
+  const apply = `${forward}(${module}, ${x}${state})`;
+  if (kind === "lstm")
+    return [`        ${v}_out, (${v}_h, ${v}_c) = ${apply}`, `        ${v}_outputs = (${v}_out, ${v}_h, ${v}_c)`];
+  if (kind === "gru" || kind === "rnn")
+    return [`        ${v}_out, ${v}_h = ${apply}`, `        ${v}_outputs = (${v}_out, ${v}_h)`];
+  if (kind === "lstmCell") return [`        ${v}_h, ${v}_c = ${apply}`, `        ${v}_outputs = (${v}_h, ${v}_c)`];
+  return [`        ${v}_outputs = (${apply},)`];
+}
+
 const operandsOf = (t: TensorLike): readonly TensorLike[] => (t.node as { from: readonly TensorLike[] }).from;
 
 function graphClass(name: string, graph: GraphLike): string {
@@ -151,6 +194,12 @@ ${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).joi
       const calls = t.node as unknown as { shapes?: readonly unknown[]; index?: number; from: readonly TensorLike[] };
       if (op === "output") {
         steps.push(`        ${v} = ${names.get(calls.from[0]!)!}_outputs[${calls.index}]  # ${showDims(t.shape)}`);
+        return;
+      }
+      const recurrent = recurrentCall(t, `self[${pipes.indexOf(t)}][0]`, names, v);
+      if (recurrent) {
+        steps.push(...recurrent);
+        steps.push(`        ${v} = ${v}_outputs[0]  # ${showDims(t.shape)}`);
         return;
       }
       const expression = emitCall(t, `self[${pipes.indexOf(t)}][0]`, names);

@@ -24,6 +24,36 @@ class GRU(nn.GRU):
     def forward(self, x):
         return super().forward(x)[0]
 `,
+  RNN: `
+class RNN(nn.RNN):
+    """shapecheck's nn.rnn: batch first, returns the output sequence only (state_dict keys as nn.RNN's)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, batch_first=True, **kwargs)
+
+    def forward(self, x):
+        return super().forward(x)[0]
+`,
+  LSTMCell: `
+class LSTMCell(nn.LSTMCell):
+    """shapecheck's nn.lstmCell in a chain: h' from a zero state (called with a state, nn.LSTMCell.forward)."""
+
+    def forward(self, x):
+        return super().forward(x)[0]
+`,
+  GRUCell: `
+GRUCell = nn.GRUCell  # a chain's gruCell: h' from a zero state, as nn.GRUCell
+`,
+  RNNCell: `
+RNNCell = nn.RNNCell  # a chain's rnnCell: h' from a zero state, as nn.RNNCell
+`,
+  EmbeddingBag: `
+class EmbeddingBag(nn.EmbeddingBag):
+    """nn.EmbeddingBag on [bags, n] indices of any dtype (shapecheck's inputs are float tensors)."""
+
+    def forward(self, x):
+        return super().forward(x.long())
+`,
   SelfAttention: `
 class SelfAttention(nn.MultiheadAttention):
     """shapecheck's nn.multiheadAttention: batch first, query = key = value = x, returns the output only."""
