@@ -190,6 +190,48 @@ export const cases: Record<string, Case> = {
       n.glu(-1),
     ),
   },
+  // Padding written as ConstantPad/ReflectionPad/ReplicationPad with `pads` (was: the config's fields as keywords, rejected by PyTorch).
+  padding: {
+    net: sequential(
+      input([2, 4, 5]),
+      n.reflectionPad2d([1, 2, 0, 1]),
+      n.replicationPad2d([2, 0, 1, 3]),
+      n.zeroPad2d([0, 1, 2, 1]),
+      n.constantPad2d([1, 0, 0, 2], 0.5),
+      n.flatten(2),
+      n.reflectionPad1d([2, 1]),
+      n.replicationPad1d([0, 3]),
+      n.zeroPad1d([1, 2]),
+      n.constantPad1d([3, 0], -1),
+      n.unflatten(2, [6, 30]),
+      n.unflatten(1, [1, 2]),
+      n.replicationPad3d([1, 0, 0, 1, 2, 0]),
+      n.zeroPad3d(1),
+      n.constantPad3d([0, 1, 1, 0, 0, 1], 2),
+      n.reflectionPad3d(1),
+    ),
+  },
+  moreByRule: {
+    net: sequential(
+      input([4, 6, 6]),
+      n.conv2d(4, 8, 1),
+      n.selu(),
+      n.softshrink(0.3),
+      n.hardshrink(0.1),
+      n.threshold(0.1, 2),
+      n.logsigmoid(),
+      n.tanhshrink(),
+      n.softsign(),
+      n.silu(),
+      n.mish(),
+      n.hardsigmoid(),
+      n.localResponseNorm(3, { alpha: 0.01 }),
+      n.channelShuffle(2),
+      n.pixelUnshuffle(2),
+      n.softmax2d(),
+      n.softmin(1),
+    ),
+  },
 };
 
 const concrete = (shape: readonly (number | null | string)[]): number[] =>

@@ -27,6 +27,7 @@ export const helpersOf: Readonly<Record<string, string>> = {
   gruCell: "GRUCell",
   rnnCell: "RNNCell",
   embeddingBag: "EmbeddingBag",
+  channelShuffle: "ChannelShuffle",
 };
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
@@ -188,6 +189,16 @@ const emitters: Readonly<Record<string, Emitter>> = {
     call("nn.UpsamplingNearest2d", [], { size: [f(l, "size"), null], scale_factor: [f(l, "scaleFactor"), null] }),
   upsamplingBilinear2d: (l) =>
     call("nn.UpsamplingBilinear2d", [], { size: [f(l, "size"), null], scale_factor: [f(l, "scaleFactor"), null] }),
+  // padding: `pads` in PyTorch's order (last dimension first); zero padding as ConstantPad (1.13 has no ZeroPad1d/3d)
+  ...Object.fromEntries(
+    [1, 2, 3].flatMap((d) => [
+      [`zeroPad${d}d`, (l: LayerLike) => call(`nn.ConstantPad${d}d`, [f(l, "pads"), 0])],
+      [`constantPad${d}d`, (l: LayerLike) => call(`nn.ConstantPad${d}d`, [f(l, "pads"), f(l, "value")])],
+      [`reflectionPad${d}d`, (l: LayerLike) => call(`nn.ReflectionPad${d}d`, [f(l, "pads")])],
+      [`replicationPad${d}d`, (l: LayerLike) => call(`nn.ReplicationPad${d}d`, [f(l, "pads")])],
+    ]),
+  ),
+  channelShuffle: (l) => call("ChannelShuffle", [f(l, "groups")]),
   rrelu: (l) => call("nn.RReLU", [f(l, "lower"), f(l, "upper")]),
   embeddingBag: (l) =>
     call("EmbeddingBag", [f(l, "numEmbeddings"), f(l, "embeddingDim")], {

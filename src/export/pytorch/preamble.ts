@@ -54,6 +54,18 @@ class EmbeddingBag(nn.EmbeddingBag):
     def forward(self, x):
         return super().forward(x.long())
 `,
+  ChannelShuffle: `
+class ChannelShuffle(nn.Module):
+    """nn.ChannelShuffle written out (PyTorch 1.13's has no backward: the model could not train)."""
+
+    def __init__(self, groups):
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, x):
+        n, c = x.shape[0], x.shape[1]
+        return x.reshape(n, self.groups, c // self.groups, *x.shape[2:]).transpose(1, 2).reshape(x.shape)
+`,
   SelfAttention: `
 class SelfAttention(nn.MultiheadAttention):
     """shapecheck's nn.multiheadAttention: batch first, query = key = value = x, returns the output only."""
