@@ -211,6 +211,15 @@ export const cases: Record<string, Case> = {
       n.reflectionPad3d(1),
     ),
   },
+  // nn.sequential and nn.repeat: nested nn.Sequential modules (keys `1.0.weight`, `2.1.0.weight`).
+  nested: {
+    net: sequential(
+      input([4, 6, 6]),
+      n.sequential(n.conv2d(4, 4, 3, 1, 1), n.batchNorm2d(4), n.relu()),
+      n.repeat(2, n.conv2d(4, 4, 1), n.tanh()),
+      n.repeat(2, n.conv2d(4, 4, 1)),
+    ),
+  },
   moreByRule: {
     net: sequential(
       input([4, 6, 6]),

@@ -274,6 +274,8 @@ const emitters: Readonly<Record<string, Emitter>> = {
   dropout2d: (l) => call("nn.Dropout2d", [f(l, "p")]),
   softmax: (l) => call("nn.Softmax", [f(l, "dim")]),
   logSoftmax: (l) => call("nn.LogSoftmax", [f(l, "dim")]),
+  // nn.sequential / nn.repeat: a nested nn.Sequential (keys `3.0.weight`, as stateDict()).
+  nestedSequential: (l, input, chain) => chain(f(l, "layers") as readonly LayerLike[], input),
   residual: (l, input, chain) => {
     const layers = f(l, "layers") as readonly LayerLike[];
     const projection = (f(l, "projection") ?? []) as readonly LayerLike[];
@@ -438,6 +440,7 @@ export function sharedLayers(lists: readonly (readonly LayerLike[])[]): LayerLik
       if (layer.kind === "residual")
         [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[]));
       if (layer.kind === "concat") (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach(visit);
+      if (layer.kind === "nestedSequential") visit(f(layer, "layers") as readonly LayerLike[]);
     });
   lists.forEach(visit);
   return [...count]
@@ -469,6 +472,7 @@ export function sharedDefinitions(
         [f(layer, "layers"), f(layer, "projection") ?? []].forEach((l) => visit(l as readonly LayerLike[], from));
       if (layer.kind === "concat")
         (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => visit(b, from));
+      if (layer.kind === "nestedSequential") visit(f(layer, "layers") as readonly LayerLike[], from);
     });
   };
   lists.forEach((layers, i) => visit(layers, inputs[i]!));
@@ -495,6 +499,7 @@ export function helpersUsed(layers: readonly LayerLike[], into = new Set<string>
     }
     if (layer.kind === "concat")
       (f(layer, "branches") as readonly (readonly LayerLike[])[]).forEach((b) => helpersUsed(b, into));
+    if (layer.kind === "nestedSequential") helpersUsed(f(layer, "layers") as readonly LayerLike[], into);
   }
   return into;
 }
