@@ -41,6 +41,7 @@ export type {
 } from "./families/pool/pool.nn.ts";
 export type { Flatten } from "./families/reshape/flatten.nn.ts";
 export type { Linear, LazyLinear } from "./families/linear/linear.nn.ts";
+export type { Bilinear, BilinearOptions } from "./families/linear/bilinear.nn.ts";
 export type {
   ReLU,
   LeakyReLU,

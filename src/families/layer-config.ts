@@ -20,6 +20,7 @@ import type { RReLUConfig } from "./activation/rrelu.nn.ts";
 import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
+import type { BilinearConfig } from "./linear/bilinear.nn.ts";
 import type * as transformer from "./transformer/transformer.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -119,6 +120,7 @@ export type LayerConfig =
   | RecurrentConfig
   | RecurrentCellConfig
   | MultiheadAttentionConfig
+  | BilinearConfig
   | transformer.TransformerEncoderLayerConfig
   | transformer.TransformerEncoderConfig
   | transformer.TransformerDecoderLayerConfig

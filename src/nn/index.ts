@@ -5,6 +5,7 @@ export { fold } from "../families/conv/fold.nn.ts";
 export { maxPool1d, maxPool2d, maxPool3d, avgPool1d, avgPool2d, avgPool3d } from "../families/pool/pool.nn.ts";
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";
+export { bilinear } from "../families/linear/bilinear.nn.ts";
 export {
   relu,
   leakyRelu,

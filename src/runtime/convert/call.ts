@@ -7,6 +7,7 @@ import type { ConfigOf, LayerKind } from "../../families/layer-config.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { ParamSpec } from "./context.ts";
 import { multiheadAttentionCall } from "../../families/attention/attention.tfjs.ts";
+import { bilinearCall } from "../../families/linear/bilinear.tfjs.ts";
 import { transformerCall } from "../../families/transformer/transformer.tfjs.ts";
 import { recurrentCall, recurrentCellCall } from "../../families/recurrent/recurrent-call.tfjs.ts";
 import { tfRecurrentCall } from "../../families/recurrent/tf-recurrent.tfjs.ts";
@@ -37,6 +38,7 @@ export interface CallConverter<Config> {
 /** The call converter of each kind that can be called on several tensors (additive: one line per kind). */
 export const callConverters: { readonly [Kind in LayerKind]?: CallConverter<ConfigOf<Kind>> } = {
   multiheadAttention: multiheadAttentionCall,
+  bilinear: bilinearCall,
   transformerEncoderLayer: transformerCall,
   transformerEncoder: transformerCall,
   transformerDecoderLayer: transformerCall,

@@ -44,6 +44,7 @@ import { isTfjsKind, tfjsLayer } from "./tfjs-layers.ts";
 import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
 import { linear } from "../../families/linear/linear.tfjs.ts";
+import { bilinear } from "../../families/linear/bilinear.tfjs.ts";
 import { pool } from "../../families/pool/pool.tfjs.ts";
 import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
 import { tfPool3d } from "../../families/pool/tf-pool3d.tfjs.ts";
@@ -80,6 +81,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   flatten,
   linear,
   lazyLinear: linear,
+  bilinear,
   relu: activation.relu,
   leakyRelu: activation.leakyRelu,
   gelu: activation.gelu,
