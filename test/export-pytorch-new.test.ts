@@ -49,7 +49,12 @@ const lstmCellCall = n.lstmCell(3, 4).call(step, [ch, cc]);
 const gruCellOut = n.gruCell(3, 4).call(step, ch);
 const rnnCellOut = n.rnnCell(3, 4, { nonlinearity: "relu" }).call(step);
 
+const left = input([3]);
+const right = input([4]);
+
 export const cases: Record<string, Case> = {
+  // nn.bilinear called on two tensors: nn.Bilinear(in1_features=…)(input1=…, input2=…), written by SPEC's naming rule.
+  bilinearCall: { net: graph({ inputs: [left, right], outputs: [n.bilinear(3, 4, 5).call(left, right)] }) },
   avgPoolCountIncludePad: {
     net: sequential(
       input([3, 9, 9]),
