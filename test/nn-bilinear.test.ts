@@ -13,6 +13,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, nn, ShapeError } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { explainGraph } from "../src/explain/index.ts";
+import { toPyTorch } from "../src/pytorch.ts";
 
 interface ShapeRecord {
   readonly sizes: [number, number, number];
@@ -232,4 +233,13 @@ test("explain: PyTorch's parameter count; pipe refuses with a message", () => {
     () => input([4]).pipe(nn.bilinear(4, 5, 3) as never),
     /bilinear\(4, 5, 3\): takes two inputs: call it on input1 and input2/,
   );
+});
+
+test("toPyTorch writes nn.Bilinear called with input1=, input2=", () => {
+  const x1 = input([7, 4]);
+  const x2 = input([7, 5]);
+  const y = nn.bilinear(4, 5, 3, { bias: false }).call(x1, x2);
+  const python = toPyTorch(graph({ inputs: [x1, x2], outputs: [y] }));
+  assert.match(python, /nn\.Bilinear\(in1_features=4, in2_features=5, out_features=3, bias=False\)/);
+  assert.match(python, /self\[0\]\[0\]\(input1=x0, input2=x1\)/);
 });

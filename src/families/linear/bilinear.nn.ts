@@ -39,8 +39,8 @@ export interface BilinearShapeRule<W extends string> extends ShapeRule {
  * `nn.bilinear(in1Features, in2Features, outFeatures)`: called on two tensors, `call(input1, input2)`.
  *
  * @example
- * const bilinear = nn.bilinear(4, 5, 3);
- * const y = bilinear.call(input([7, 4]), input([7, 5]));
+ * const layer = nn.bilinear(4, 5, 3);
+ * const y = layer.call(input([7, 4]), input([7, 5]));
  * y; // Symbolic<[number, 7, 3]>
  */
 export interface Bilinear<In1, In2, Out> extends Layer, RuntimeLayer {
