@@ -62,6 +62,10 @@ const cases: Record<string, { net: unknown; sizes?: number[][]; indices?: number
       nn.maxPool1d(2),
     ),
   },
+  poolExcludingPad: {
+    // count_include_pad=False: the padded positions left out of the divisor (was always counted: a silent difference)
+    net: sequential(input([3, 9, 9]), nn.avgPool2d(3, { stride: 2, padding: 1, countIncludePad: false })),
+  },
   adaptivePool: {
     net: sequential(
       input([3, 8, 6]),
@@ -267,6 +271,12 @@ describe("toOnnx: what has no ONNX form is an error naming it", () => {
     assert.throws(() => toOnnx(sequential(input([3, 10, 9]), nn.adaptiveAvgPool2d([4, 3])), { weights }), {
       name: "ExportError",
       message: /adaptiveAvgPool2d\(\[4, 3\]\).*has no ONNX form: ONNX has no adaptive pooling/,
+    });
+  });
+  test("avg pooling with a divisor override (ONNX's AveragePool has none)", () => {
+    assert.throws(() => toOnnx(sequential(input([3, 8, 8]), nn.avgPool2d(2, { divisorOverride: 3 })), { weights }), {
+      name: "ExportError",
+      message: /avgPool2d\(.*\).*has no ONNX form: ONNX's AveragePool has no divisor override/,
     });
   });
   test("an LSTM with a projection names itself", () => {

@@ -80,7 +80,20 @@ function pool(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key:
         { ...attributes, dilations: perDim(f(layer, "dilation") ?? 1, rank) },
         `${key}${layer.kind}`,
       )
-    : c.g.node("AveragePool", [x], { ...attributes, count_include_pad: 1 }, `${key}${layer.kind}`);
+    : averagePool(c, layer, x, key, attributes);
+}
+
+/** PyTorch's avg pooling: the padding counted in the divisor unless countIncludePad is false; no divisorOverride in ONNX. */
+function averagePool(c: Context, layer: LayerLike, x: string, key: string, attributes: object): string {
+  if (f(layer, "divisorOverride") != null)
+    throw noForm(layer, "ONNX's AveragePool has no divisor override (divisorOverride)");
+  const countIncludePad = f(layer, "countIncludePad") !== false;
+  return c.g.node(
+    "AveragePool",
+    [x],
+    { ...attributes, count_include_pad: countIncludePad ? 1 : 0 },
+    `${key}${layer.kind}`,
+  );
 }
 
 /** Adaptive pooling whose windows are equal: a plain pool (ONNX has no adaptive pooling). */
