@@ -1,6 +1,7 @@
-// Compile-time cost is budgeted like run time: checking the 200-layer sequential, ResNet-18 and the
-// SPEC.md MNIST network must not take more than 20% more type instantiations than bench/budgets.json
-// holds, under TypeScript 5.9 and TypeScript 7. Counts, unlike times, do not change from run to run.
+// Compile-time cost is budgeted like run time: checking the 200-layer sequential, ResNet-18, the
+// SPEC.md MNIST network and each model of bench/models/ (every layer family once: each builder's first
+// use) must not take more than 20% more type instantiations than bench/budgets.json holds, under
+// TypeScript 5.9 and TypeScript 7. Counts, unlike times, do not change from run to run.
 // Each model file is checked alone, the library already checked (bench/types-models.ts: Alone59, Alone7).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +10,7 @@ import { after, test } from "node:test";
 import {
   Alone59,
   Alone7,
+  benchModelCases,
   compilerNames,
   exampleCases,
   judge,
@@ -25,6 +27,7 @@ const models: ModelCase[] = [
   syntheticCase(200),
   specMnistCase,
   exampleCases().find((model) => model.name === resnet) ?? { name: resnet, source: "" },
+  ...benchModelCases(),
 ];
 const budgets = readBudgets();
 mkdirSync(join(root, ".tmp"), { recursive: true });
