@@ -198,7 +198,13 @@ for (const backend of ["wasm", "cpu"] as const) {
 
   test(`bilinear trains on ${backend}`, async () => {
     assert.equal(await ready({ backend }), backend);
-    const model = build(bilinearGraph([4, 3, 2], true, [1, 5, 4], [1, 5, 3]) as never).compile({
+    const built = build(bilinearGraph([4, 3, 2], true, [1, 5, 4], [1, 5, 3]) as never) as unknown as {
+      compile(options: unknown): {
+        stateDict(): Record<string, tf.Tensor>;
+        fit(x: unknown, y: unknown, options: unknown): Promise<unknown>;
+      };
+    };
+    const model = built.compile({
       optimizer: "adam",
       learningRate: 0.01,
       loss: "meanSquaredError",
