@@ -110,13 +110,18 @@ export const invertedResidual = <C extends number, T extends number>(channels: C
 /** n − 1 blocks after a stage's first. */
 type Rest<N extends number> = Sub<N, 1> & number;
 
-/** One row [t, c, n, s] of the setting, after `inp` channels: InvertedResidual(inp, c, s, t), then n − 1 InvertedResidual(c, c, 1, t). */
+/** A stage's layers: see `stage`. */
 type Stage<I extends number, T extends number, C extends number, N extends number, S extends number> = N extends 1
   ? InvertedResidualLayers<I, C, S, T>
   : readonly [
       ...InvertedResidualLayers<I, C, S, T>,
       ReturnType<typeof nn.repeat<Rest<N>, readonly [ReturnType<typeof invertedResidual<C, T>>]>>,
     ];
+/**
+ * One row [t, c, n, s] of the setting, after `inp` channels: InvertedResidual(inp, c, s, t), then n − 1
+ * InvertedResidual(c, c, 1, t) with their shortcut. (The first block of every row of this table changes the
+ * shape, so it has none; a table whose first block keeps it would need `invertedResidual` there.)
+ */
 export const stage = <I extends number, T extends number, C extends number, N extends number, S extends number>(
   inp: I,
   expandRatio: T,
