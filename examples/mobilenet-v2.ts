@@ -4,7 +4,7 @@
 // when the stride is 1 and the channels stay) and the inverted residual setting table [t, c, n, s]: a stage is
 // one InvertedResidual(input, c, s, t), then n − 1 that keep the shape (`nn.repeat`, checked once).
 // 1280 features before the classifier; 3,504,872 parameters, as torchvision's.
-import { input, nn, sequential, type Mul, type Sub } from "shapecheck";
+import { input, nn, sequential, ShapeError, type Mul, type Sub } from "shapecheck";
 
 /** torchvision's _make_divisible: `v` rounded to the nearest multiple of `divisor`, never 10% below `v`. */
 export function makeDivisible(v: number, divisor = 8, minValue = divisor): number {
@@ -17,7 +17,7 @@ export function makeDivisible(v: number, divisor = 8, minValue = divisor): numbe
  * multiples of 8), so the type keeps the literal; a count it would change is refused rather than mistyped.
  */
 export function divisible<C extends number>(c: C): C {
-  if (makeDivisible(c) !== c) throw new Error(`_make_divisible(${c}, 8) is ${makeDivisible(c)}, not ${c}`);
+  if (makeDivisible(c) !== c) throw new ShapeError(`_make_divisible(${c}, 8) is ${makeDivisible(c)}, not ${c}`);
   return c;
 }
 
