@@ -43,6 +43,10 @@ export type { Flatten } from "./families/reshape/flatten.nn.ts";
 export type { Linear, LazyLinear } from "./families/linear/linear.nn.ts";
 export type { Bilinear, BilinearOptions } from "./families/linear/bilinear.nn.ts";
 export type {
+  AdaptiveLogSoftmaxWithLoss,
+  AdaptiveLogSoftmaxWithLossOptions,
+} from "./families/activation/adaptive-log-softmax.nn.ts";
+export type {
   ReLU,
   LeakyReLU,
   GELU,

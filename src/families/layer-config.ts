@@ -21,6 +21,7 @@ import type { EmbeddingBagConfig } from "./embedding/embedding-bag.nn.ts";
 import type { LocalResponseNormConfig } from "./normalization/local-response-norm.nn.ts";
 import type { MultiheadAttentionConfig } from "./attention/attention.nn.ts";
 import type { BilinearConfig } from "./linear/bilinear.nn.ts";
+import type { AdaptiveLogSoftmaxWithLossConfig } from "./activation/adaptive-log-softmax.nn.ts";
 import type * as transformer from "./transformer/transformer.nn.ts";
 import type { ConcatConfig, NestedSequentialConfig, ResidualConfig } from "./blocks/blocks.nn.ts";
 import type { ConvTransposeConfig, LazyConvTransposeConfig } from "./conv/conv-transpose.nn.ts";
@@ -121,6 +122,7 @@ export type LayerConfig =
   | RecurrentCellConfig
   | MultiheadAttentionConfig
   | BilinearConfig
+  | AdaptiveLogSoftmaxWithLossConfig
   | transformer.TransformerEncoderLayerConfig
   | transformer.TransformerEncoderConfig
   | transformer.TransformerDecoderLayerConfig

@@ -6,6 +6,7 @@ export { maxPool1d, maxPool2d, maxPool3d, avgPool1d, avgPool2d, avgPool3d } from
 export { flatten } from "../families/reshape/flatten.nn.ts";
 export { linear, lazyLinear } from "../families/linear/linear.nn.ts";
 export { bilinear } from "../families/linear/bilinear.nn.ts";
+export { adaptiveLogSoftmaxWithLoss } from "../families/activation/adaptive-log-softmax.nn.ts";
 export {
   relu,
   leakyRelu,

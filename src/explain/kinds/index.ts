@@ -15,6 +15,7 @@ import { embeddingBag } from "../../families/embedding/embedding-bag.explain.ts"
 import { embedding } from "../../families/embedding/embedding.explain.ts";
 import { lazyLinear, linear } from "../../families/linear/linear.explain.ts";
 import { bilinear } from "../../families/linear/bilinear.explain.ts";
+import { adaptiveLogSoftmaxWithLoss } from "../../families/activation/adaptive-log-softmax.explain.ts";
 import { batchNorm, layerNorm } from "../../families/normalization/normalization.explain.ts";
 import { adaptivePool, lpPool, pool } from "../../families/pool/pool.explain.ts";
 import { gru, lstm, rnn } from "../../families/recurrent/recurrent.explain.ts";
@@ -76,6 +77,7 @@ export const explainers: { readonly [Kind in Exclude<LayerKind, BlockKind>]: Exp
   linear,
   lazyLinear,
   bilinear,
+  adaptiveLogSoftmaxWithLoss,
   batchNorm1d: batchNorm,
   batchNorm2d: batchNorm,
   batchNorm3d: batchNorm,

@@ -8,6 +8,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { ParamSpec } from "./context.ts";
 import { multiheadAttentionCall } from "../../families/attention/attention.tfjs.ts";
 import { bilinearCall } from "../../families/linear/bilinear.tfjs.ts";
+import { adaptiveLogSoftmaxWithLossCall } from "../../families/activation/adaptive-log-softmax.tfjs.ts";
 import { transformerCall } from "../../families/transformer/transformer.tfjs.ts";
 import { recurrentCall, recurrentCellCall } from "../../families/recurrent/recurrent-call.tfjs.ts";
 import { tfRecurrentCall } from "../../families/recurrent/tf-recurrent.tfjs.ts";
@@ -39,6 +40,7 @@ export interface CallConverter<Config> {
 export const callConverters: { readonly [Kind in LayerKind]?: CallConverter<ConfigOf<Kind>> } = {
   multiheadAttention: multiheadAttentionCall,
   bilinear: bilinearCall,
+  adaptiveLogSoftmaxWithLoss: adaptiveLogSoftmaxWithLossCall,
   transformerEncoderLayer: transformerCall,
   transformerEncoder: transformerCall,
   transformerDecoderLayer: transformerCall,

@@ -45,6 +45,7 @@ import { toLayout, type Layout } from "./layout.ts";
 import { reapply, renamed, repeatedLayers, sameOrder, type Applied } from "./shared.ts";
 import { linear } from "../../families/linear/linear.tfjs.ts";
 import { bilinear } from "../../families/linear/bilinear.tfjs.ts";
+import { adaptiveLogSoftmaxWithLoss } from "../../families/activation/adaptive-log-softmax.tfjs.ts";
 import { pool } from "../../families/pool/pool.tfjs.ts";
 import { lpPool } from "../../families/pool/lp-pool.tfjs.ts";
 import { tfPool3d } from "../../families/pool/tf-pool3d.tfjs.ts";
@@ -82,6 +83,7 @@ export const converters: { readonly [Kind in LayerKind]: Converter<ConfigOf<Kind
   linear,
   lazyLinear: linear,
   bilinear,
+  adaptiveLogSoftmaxWithLoss,
   relu: activation.relu,
   leakyRelu: activation.leakyRelu,
   gelu: activation.gelu,

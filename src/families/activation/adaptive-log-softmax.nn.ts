@@ -1,0 +1,144 @@
+// nn.adaptiveLogSoftmaxWithLoss: PyTorch's AdaptiveLogSoftmaxWithLoss, called on an input and a target:
+// `asm.call(input, target)` → [output [batch], loss []]. Rules: adaptive-log-softmax.types.ts; twin:
+// adaptive-log-softmax.ts.
+import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
+import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from "../../../types/shape/args.ts";
+import type { Shape } from "../../../types/shape/dims.ts";
+import { ShapeError } from "../../errors.ts";
+import type { RuntimeLayer } from "../../model/layer.ts";
+import { callLayer, type CallableLayer } from "../../model/call.ts";
+import type { Symbolic } from "../../model/symbolic.ts";
+import { checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import type { KindConfig } from "../layer-config.ts";
+import { asmCallShapes, cutoffsProblem } from "./adaptive-log-softmax.ts";
+import type { AsmCallRule, AsmInputProblem, AsmTargetProblem, CutoffsProblem } from "./adaptive-log-softmax.types.ts";
+
+/** PyTorch's keyword arguments of AdaptiveLogSoftmaxWithLoss. */
+export interface AdaptiveLogSoftmaxWithLossOptions {
+  /** Default 4: cluster i's hidden size is floor(inFeatures / divValue^(i+1)); must be positive. */
+  readonly divValue?: number;
+  /** Default false: a bias in the head. */
+  readonly headBias?: boolean;
+}
+
+type W<In, N, Cutoffs> = `adaptiveLogSoftmaxWithLoss(${In & number}, ${N & number}, ${Written<Cutoffs>})`;
+/** A problem of an earlier argument hides this one's (one mistake, one error). */
+type After<Earlier, Problem> = Earlier extends string ? false : Problem;
+
+/** The message when it is used in `pipe` (it takes an input and a target). */
+export type writeAsmPipeMessage<Layer extends string> =
+  `${Layer}: takes an input and a target: call it on them (asm.call(input, target))`;
+export const writeAsmPipeMessage = (layer: string): string =>
+  `${layer}: takes an input and a target: call it on them (asm.call(input, target))`;
+export interface AsmShapeRule<Layer extends string> extends ShapeRule {
+  readonly "~output": writeAsmPipeMessage<Layer>;
+}
+export const writeDivValueMessage = (layer: string, got: number): string =>
+  `${layer}: divValue must be a positive number, not ${got}`;
+
+/** The symbolic tensors a call gives: `[output, loss]`. */
+type AsmResult<Rule> = Rule extends readonly [infer O extends Shape, infer L extends Shape]
+  ? [Symbolic<O>, Symbolic<L>]
+  : [Symbolic<Shape>, Symbolic<Shape>];
+
+/**
+ * `nn.adaptiveLogSoftmaxWithLoss(inFeatures, nClasses, cutoffs)`: called on input and target.
+ *
+ * @example
+ * const asm = nn.adaptiveLogSoftmaxWithLoss(16, 100, [10, 50]);
+ * const [output, loss] = asm.call(input([16]), input([]));
+ * output; // Symbolic<[number]>
+ * loss; // Symbolic<[]>
+ */
+export interface AdaptiveLogSoftmaxWithLoss<In, N, Cutoffs> extends Layer, RuntimeLayer {
+  readonly kind: "adaptiveLogSoftmaxWithLoss";
+  readonly inFeatures: In;
+  readonly nClasses: N;
+  readonly cutoffs: Cutoffs;
+  readonly "~rule": AsmShapeRule<W<In, N, Cutoffs>>;
+  /**
+   * PyTorch's `asm(input, target)` on symbolic tensors: input [batch, inFeatures], target [batch]
+   * (class indices, as numbers) → `[output [batch], loss []]`. A mistake is an error on its argument.
+   */
+  call<I extends Shape, T extends Shape>(
+    input: Checked<Symbolic<I>, AsmInputProblem<W<In, N, Cutoffs>, In, I>>,
+    target: Checked<
+      Symbolic<T>,
+      After<AsmInputProblem<W<In, N, Cutoffs>, In, I>, AsmTargetProblem<W<In, N, Cutoffs>, I, T>>
+    >,
+  ): AsmResult<AsmCallRule<W<In, N, Cutoffs>, In, I, T>>;
+}
+
+/** The config of adaptiveLogSoftmaxWithLoss (its runtime object), PyTorch's defaults filled in. */
+export interface AdaptiveLogSoftmaxWithLossConfig extends KindConfig<"adaptiveLogSoftmaxWithLoss"> {
+  readonly callShapes: CallableLayer["callShapes"];
+  readonly inFeatures: number;
+  readonly nClasses: number;
+  readonly cutoffs: readonly number[];
+  readonly divValue: number;
+  readonly headBias: boolean;
+}
+
+/** Cluster i's hidden size (PyTorch: int(in_features // div_value ** (i + 1))). */
+export const clusterHidden = (inFeatures: number, divValue: number, i: number): number =>
+  Math.floor(inFeatures / divValue ** (i + 1));
+
+/**
+ * PyTorch's `nn.AdaptiveLogSoftmaxWithLoss(in_features, n_classes, cutoffs, div_value=4.0, head_bias=False)`:
+ * the head scores the shortlist (classes below cutoffs[0]) and one entry per cluster; cluster i (classes
+ * cutoffs[i] … the next cutoff or nClasses) has its projection. Called on input and target
+ * (`.call(input, target)`) → `[output, loss]`, not in `pipe`. Cutoffs: positive integers, increasing, below nClasses.
+ *
+ * @example
+ * nn.adaptiveLogSoftmaxWithLoss(16, 100, [10, 10]); // error: cutoffs[1] (10) must be greater than the cutoff before it (10)
+ */
+export function adaptiveLogSoftmaxWithLoss<
+  const In extends number,
+  const N extends number,
+  const Cutoffs extends readonly number[],
+  const Options extends object = {},
+>(
+  inFeatures: Arg<In, FirstSizeProblem<W<In, N, Cutoffs>, ["inFeatures"], [In]>>,
+  nClasses: Arg<N, FirstSizeProblem<W<In, N, Cutoffs>, ["nClasses"], [N]>>,
+  cutoffs: Checked<Cutoffs, CutoffsProblem<W<In, N, Cutoffs>, N, Cutoffs>>,
+  options?: Checked<
+    Options,
+    TrailingOptionsProblem<
+      W<In, N, Cutoffs>,
+      "nn.adaptiveLogSoftmaxWithLoss",
+      Options,
+      keyof AdaptiveLogSoftmaxWithLossOptions,
+      { divValue: number; headBias: boolean },
+      { divValue: "a number"; headBias: "true or false" }
+    >
+  >,
+): AdaptiveLogSoftmaxWithLoss<In, N, Cutoffs> {
+  const [inSize, n] = [inFeatures as number, nClasses as number];
+  const layer = `adaptiveLogSoftmaxWithLoss(${inSize}, ${n}, ${written(cutoffs)})`;
+  checkSizes(layer, { inFeatures: inSize, nClasses: n });
+  const list = [...(cutoffs as readonly number[])];
+  const problem = cutoffsProblem(layer, n, list);
+  if (problem !== false) throw new ShapeError(problem);
+  checkOptions(layer, "nn.adaptiveLogSoftmaxWithLoss", options, ["divValue", "headBias"], {
+    divValue: expected.number,
+    headBias: expected.boolean,
+  });
+  const given = (options ?? {}) as AdaptiveLogSoftmaxWithLossOptions;
+  const divValue = given.divValue ?? 4;
+  if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
+  const runtime: AdaptiveLogSoftmaxWithLossConfig & { call(...args: unknown[]): unknown } = {
+    kind: "adaptiveLogSoftmaxWithLoss",
+    written: layer,
+    inFeatures: inSize,
+    nClasses: n,
+    cutoffs: list,
+    divValue,
+    headBias: given.headBias ?? false,
+    outputShape: () => {
+      throw new ShapeError(writeAsmPipeMessage(layer));
+    },
+    callShapes: (inputs) => asmCallShapes(layer, inSize, inputs),
+    call: (input: unknown, target: unknown) => callLayer(runtime, { input, target }),
+  };
+  return runtime as never;
+}
