@@ -1,5 +1,5 @@
 import type { Shape } from "../../types/shape/dims.ts";
-import type { CheckedLayers, LayerOrMessage, Trace, Walk } from "../../types/model/walk.ts";
+import type { ApplyTrace, CheckedLayers, LayerOrMessage, Trace, Walk } from "../../types/model/walk.ts";
 import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
 import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
@@ -44,11 +44,11 @@ export interface Sequential<
     Layers
   >;
   /**
-   * Phantom: every layer's output shape, as `ShapeTrace` gives it. Read by the editor plugin where it cannot
+   * Phantom: every layer's output shape (the walk's own steps, cached from the check). Read by the editor plugin where it cannot
    * rebuild a layer from its arguments (a helper's layers). The compiler computes a member's type only when
    * it is asked for, so a model that is only checked does not pay for it.
    */
-  readonly "~trace": Trace<[InputShape, []], Layers>;
+  readonly "~trace": ApplyTrace<InputShape, Layers>;
 }
 
 /** The output shape of the layers on an input (the loose `Shape` when a layer does not fit: the call reports it). */

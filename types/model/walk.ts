@@ -101,6 +101,27 @@ type WalkWithOrigins<
 type Next<Index extends number> = Index extends keyof Successor ? Successor[Index] : never;
 
 /**
+ * Every layer's output shape, for the editor plugin (`Sequential`'s `"~trace"`): the same `Apply` steps as
+ * `Shapes`, so the compiler finds them in its cache when the model was checked (no origins, unlike `Trace`).
+ * Ends at a layer that does not fit or whose shape is unknown; with `...Shape[]` where the layers are not a tuple.
+ */
+export type ApplyTrace<S, Layers extends readonly unknown[]> = number extends Layers["length"]
+  ? [...ApplySteps<S, Prefix<Layers>>, ...Shape[]]
+  : ApplySteps<S, Layers>;
+type ApplySteps<
+  S,
+  Layers extends readonly unknown[],
+  Shapes extends readonly unknown[] = [],
+  Index extends number = 0,
+> = Index extends Layers["length"]
+  ? Shapes
+  : Layers[Index] extends infer L extends Layer
+    ? Apply<L, S> extends object
+      ? ApplySteps<Apply<L, S>, Layers, [...Shapes, Apply<L, S>], Next<Index>>
+      : Shapes
+    : Shapes;
+
+/**
  * Every layer's output shape in order, up to the first layer that does not fit. Where the shapes
  * become unknown (an array of layers that is not a tuple, see Walk), the trace ends with `...Shape[]`.
  */
