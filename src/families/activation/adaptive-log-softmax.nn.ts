@@ -36,8 +36,8 @@ export interface AsmShapeRule<Layer extends string> extends ShapeRule {
 export const writeDivValueMessage = (layer: string, got: number): string =>
   `${layer}: divValue must be a positive number, not ${got}`;
 
-/** The symbolic tensors a call gives: `[output, loss]`. */
-type AsmResult<Rule> = Rule extends readonly [infer O extends Shape, infer L extends Shape]
+/** The symbolic tensors a call gives: `[output, loss]` (both unknown after a mistake; not distributive). */
+type AsmResult<Rule> = [Rule] extends [readonly [infer O extends Shape, infer L extends Shape]]
   ? [Symbolic<O>, Symbolic<L>]
   : [Symbolic<Shape>, Symbolic<Shape>];
 
