@@ -476,6 +476,8 @@ const knownCounts: Record<string, number> = {
   alexnet: 61_100_840,
   vgg16: 138_357_544,
   resnet18: 11_689_512,
+  resnet50: 25_557_032, // torchvision's counts
+  mobilenetV2: 3_504_872,
 };
 
 test("every model in examples/: the shapes are the runtime trace's and ShapeTrace's, the arithmetic adds up", async (t) => {
