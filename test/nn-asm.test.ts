@@ -252,6 +252,18 @@ for (const backend of ["wasm", "cpu"] as const) {
     );
     assert.equal(unchanged.length, 0, "every (non-empty) weight trains");
   });
+
+  test(`adaptiveLogSoftmaxWithLoss: a target outside [0, nClasses) is a DataError, as PyTorch raises (${backend})`, async () => {
+    assert.equal(await ready({ backend }), backend);
+    const model = build(asmGraph([8, 12, [3, 7]], { headBias: true }) as never) as unknown as Executable;
+    const x = tf.randomNormal([3, 8]);
+    // before: a one-hot of 12 or -1 is all zeros, so that row's output was 0 and the loss silently lower
+    for (const bad of [12, -1, 2.5])
+      assert.throws(() => model.tfjs.apply([x, tf.tensor1d([0, bad, 1])]), {
+        name: "DataError",
+        message: `adaptiveLogSoftmaxWithLoss: target[1] is ${bad}: targets are class indices in [0, 11]`,
+      });
+  });
 }
 
 test("explain: PyTorch's parameter count; pipe refuses with a message", () => {

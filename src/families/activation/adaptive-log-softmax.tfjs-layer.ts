@@ -4,12 +4,13 @@
 //   output[r] = head[r, t]                                     when t < cutoffs[0]
 //             = head[r, shortlist + i] + log_softmax(x W₀ᵀ W₁ᵀ)[r, t − low]   when t is in cluster i [low, high)
 //   loss = mean(−output)
-// Every cluster is computed on every row and masked (simple, same result). Targets outside [0, nClasses)
-// give 0 where PyTorch raises (values are not shapes: not checked here).
+// Every cluster is computed on every row and masked (simple, same result). A target outside [0, nClasses), or
+// not an integer, is a DataError, as PyTorch raises (its one-hot would be all zeros: a silent loss of 0).
 // Weights in PyTorch's layout: head_weight [shortlist + clusters, in], head_bias, and per cluster
 // tail_i_0 [hidden, in], tail_i_1 [size, hidden].
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { DataError } from "../../runtime/errors.ts";
 
 type Shape = (number | null)[];
 
@@ -69,8 +70,17 @@ export class AdaptiveLogSoftmaxWithLoss extends tfl.layers.Layer {
     const shortlist = this.settings.cutoffs[0]!;
     const headSize = shortlist + this.tail.length;
     const bounds = this.bounds;
+    // PyTorch raises on a target outside [0, nClasses); a one-hot of it would be all zeros: a silent loss of 0.
+    const { nClasses } = this.settings;
+    const values = target.dataSync();
+    const bad = values.findIndex((v) => !(Number.isInteger(v) && v >= 0 && v < nClasses));
+    if (bad !== -1)
+      throw new DataError(
+        `adaptiveLogSoftmaxWithLoss: target[${bad}] is ${values[bad]}: targets are class indices in [0, ${nClasses - 1}]`,
+        [bad],
+      );
     return tf.tidy(() => {
-      const t = tf.cast(tf.round(target), "int32");
+      const t = tf.cast(target, "int32");
       let head = tf.matMul(x, this.head!.read() as tf.Tensor2D, false, true);
       if (this.headBias) head = tf.add(head, this.headBias.read());
       const headLogp = tf.logSoftmax(head);
