@@ -3,13 +3,13 @@
 // named dimensions; accepted and refused): the twin's output shape is the compiler's exact output
 // type, and the twin's ShapeError message is the compile error on that layer.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
 import { input, sequential, ShapeError, type RuntimeShape } from "../src/index.ts";
 import { myPixelShuffle } from "../examples/custom-pixel-shuffle.ts";
 import { positionalEmbedding } from "../examples/positional-embedding.ts";
+import { compile, compilers } from "./compile-blocks.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, ".tmp/define-layer-types");
@@ -96,33 +96,10 @@ cases.forEach(({ call, outcome }, index) => {
 });
 writeFileSync(file, `${lines.join("\n")}\n`);
 
-const compilers = {
-  "TypeScript 5.9": join(root, "node_modules/typescript/bin/tsc"),
-  "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
-};
-
-function diagnostics(compiler: string): { file: string; line: number; text: string }[] {
-  let output = "";
-  try {
-    execFileSync(compiler, ["-p", dir, "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    output = `${stdout ?? ""}${stderr ?? ""}`;
-    if (!/error TS\d+/.test(output)) throw error;
-  }
-  const found: { file: string; line: number; text: string }[] = [];
-  for (const line of output.split("\n")) {
-    const head = line.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/);
-    if (head) found.push({ file: resolve(root, head[1]!), line: Number(head[2]), text: `${head[4]}: ${head[5]}` });
-    else if (line.startsWith(" ") && found.length > 0) found.at(-1)!.text += `\n${line.trim()}`;
-  }
-  return found;
-}
-
 describe("defineLayer: the user's type rule agrees with its runtime twin on 400 random inputs", () => {
   for (const [name, compiler] of Object.entries(compilers)) {
-    test(name, { timeout: 600_000 }, (t) => {
-      const found = diagnostics(compiler).filter((d) => d.file === file);
+    test(name, { timeout: 600_000 }, async (t) => {
+      const found = (await compile(compiler, dir)).filter((d) => d.file === file);
       const problems: string[] = [];
       for (const [line, text] of expected) {
         const here = found.filter((d) => d.line === line);

@@ -5,7 +5,6 @@
 // shapes or an error with the runtime's message on the same line; converted graphs compute PyTorch's output
 // and loss with PyTorch's weights on wasm and cpu, and train.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
@@ -13,6 +12,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { graph, input, nn, ShapeError } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { explainGraph } from "../src/explain/index.ts";
+import { compile, compilers } from "./compile-blocks.ts";
 
 interface Options {
   readonly divValue?: number;
@@ -130,32 +130,10 @@ const errors = new Map<number, string>();
   writeFileSync(file, `${lines.join("\n")}\n`);
 }
 
-function diagnostics(compiler: string): { file: string; line: number; text: string }[] {
-  let output = "";
-  try {
-    execFileSync(compiler, ["-p", dir, "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    output = `${stdout ?? ""}${stderr ?? ""}`;
-    if (!/error TS\d+/.test(output)) throw error;
-  }
-  const found: { file: string; line: number; text: string }[] = [];
-  for (const line of output.split("\n")) {
-    const head = line.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/);
-    if (head) found.push({ file: resolve(root, head[1]!), line: Number(head[2]), text: `${head[4]}: ${head[5]}` });
-    else if (line.startsWith(" ") && found.length > 0) found.at(-1)!.text += `\n${line.trim()}`;
-  }
-  return found;
-}
-
 describe("type-level rules agree with PyTorch 1.13", () => {
-  const compilers = {
-    "TypeScript 5.9": join(root, "node_modules/typescript/bin/tsc"),
-    "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
-  };
   for (const [name, compiler] of Object.entries(compilers)) {
-    test(name, { timeout: 600_000 }, (t) => {
-      const found = diagnostics(compiler).filter((d) => d.file === file);
+    test(name, { timeout: 600_000 }, async (t) => {
+      const found = (await compile(compiler, dir)).filter((d) => d.file === file);
       const problems: string[] = [];
       for (const [line, text] of errors) {
         const here = found.filter((d) => d.line === line);

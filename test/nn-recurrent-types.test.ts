@@ -3,7 +3,6 @@
 // first NN_RECURRENT_TYPES_PER_FAMILY, default "all"; a number for the first N) and, per record it refuses, a line that
 // must not compile, annotated with the message the runtime throws (test/fixtures/pytorch-nn-recurrent.json).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
@@ -11,6 +10,7 @@ import { ShapeError } from "../src/index.ts";
 import { readFileSync } from "node:fs";
 import { extraModelCall, outcome, type ExtraFixtures } from "./pytorch/nn-extra-records.ts";
 import { callOutcome, callText, type CallRecord } from "./pytorch/nn-recurrent-calls.ts";
+import { compile, compilers } from "./compile-blocks.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, ".tmp/nn-recurrent-types");
@@ -106,34 +106,10 @@ for (const [family, records] of Object.entries(fixtures.calls)) {
   expected.set(file, errors);
 }
 
-const compilers = {
-  "TypeScript 5.9": join(root, "node_modules/typescript/bin/tsc"),
-  "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
-};
-
-function diagnostics(compiler: string): { file: string; line: number; text: string }[] {
-  let output = "";
-  try {
-    execFileSync(compiler, ["-p", dir, "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    output = `${stdout ?? ""}${stderr ?? ""}`;
-    if (!/error TS\d+/.test(output)) throw error;
-  }
-  const found: { file: string; line: number; text: string }[] = [];
-  for (const line of output.split("\n")) {
-    const head = line.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/);
-    if (head) found.push({ file: resolve(root, head[1]!), line: Number(head[2]), text: `${head[4]}: ${head[5]}` });
-    else if (/^error TS/.test(line)) found.push({ file: "", line: 0, text: line });
-    else if (line.startsWith(" ") && found.length > 0) found.at(-1)!.text += `\n${line.trim()}`;
-  }
-  return found;
-}
-
 describe("type-level rules of the recurrent nn modules agree with PyTorch 1.13", () => {
   for (const [name, compiler] of Object.entries(compilers)) {
-    test(name, { timeout: 600_000 }, (t) => {
-      const found = diagnostics(compiler);
+    test(name, { timeout: 600_000 }, async (t) => {
+      const found = await compile(compiler, dir);
       const problems: string[] = [];
       for (const [file, lines] of expected) {
         for (const [line, text] of lines) {

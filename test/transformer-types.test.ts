@@ -4,11 +4,11 @@
 // message the runtime throws (test/fixtures/pytorch-transformer.json, scripts/transformer_fixtures.py).
 // TRANSFORMER_TYPES_PER_FAMILY (default "all", or a number) limits the records per family.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
 import { input, nn, ShapeError } from "../src/index.ts";
+import { compile, compilers } from "./compile-blocks.ts";
 
 interface ShapeRecord {
   readonly call: string;
@@ -80,34 +80,10 @@ for (const [family, records] of Object.entries(shapes)) {
   expected.set(file, errors);
 }
 
-const compilers = {
-  "TypeScript 5.9": join(root, "node_modules/typescript/bin/tsc"),
-  "TypeScript 7": join(root, "node_modules/typescript-7/bin/tsc"),
-};
-
-function diagnostics(compiler: string): { file: string; line: number; text: string }[] {
-  let output = "";
-  try {
-    execFileSync(compiler, ["-p", dir, "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    output = `${stdout ?? ""}${stderr ?? ""}`;
-    if (!/error TS\d+/.test(output)) throw error;
-  }
-  const found: { file: string; line: number; text: string }[] = [];
-  for (const line of output.split("\n")) {
-    const head = line.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/);
-    if (head) found.push({ file: resolve(root, head[1]!), line: Number(head[2]), text: `${head[4]}: ${head[5]}` });
-    else if (/^error TS/.test(line)) found.push({ file: "", line: 0, text: line });
-    else if (line.startsWith(" ") && found.length > 0) found.at(-1)!.text += `\n${line.trim()}`;
-  }
-  return found;
-}
-
 describe("type-level rules of attention calls and the Transformer modules agree with PyTorch 1.13", () => {
   for (const [name, compiler] of Object.entries(compilers)) {
-    test(name, { timeout: 900_000 }, (t) => {
-      const found = diagnostics(compiler);
+    test(name, { timeout: 900_000 }, async (t) => {
+      const found = await compile(compiler, dir);
       const problems: string[] = [];
       for (const [file, lines] of expected) {
         for (const [line, text] of lines) {
