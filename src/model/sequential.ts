@@ -1,5 +1,5 @@
 import type { Shape } from "../../types/shape/dims.ts";
-import type { ApplyTrace, CheckedLayers, LayerOrMessage, Trace, Walk } from "../../types/model/walk.ts";
+import type { CheckedLayers, LayerOrMessage, Trace, Walk } from "../../types/model/walk.ts";
 import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
 import type { Input } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
@@ -48,7 +48,7 @@ export interface Sequential<
    * rebuild a layer from its arguments (a helper's layers). The compiler computes a member's type only when
    * it is asked for, so a model that is only checked does not pay for it.
    */
-  readonly "~trace": ApplyTrace<InputShape, Layers>;
+  readonly "~trace": Trace<InputShape, Layers>;
 }
 
 /** The output shape of the layers on an input (the loose `Shape` when a layer does not fit: the call reports it). */
@@ -83,7 +83,7 @@ export type ShapeTrace<M> = M extends {
   readonly "~shapes": readonly [infer InputShape extends Shape, Shape];
   readonly layers: infer Layers extends readonly unknown[];
 }
-  ? Trace<[InputShape, []], Layers>
+  ? Trace<InputShape, Layers>
   : M extends { readonly kind: "graph" }
     ? writeGraphTraceMessage
     : never;

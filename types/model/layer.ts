@@ -78,13 +78,3 @@ export type StepMessage<
 > = Out extends `${string} (input [${string}`
   ? Out // a block's inner layer: its message already has its own input
   : `${Out extends string ? Out : Out extends Invalid<infer Message> ? `${L["kind"]}: ${Message}` : `${L["kind"]}: no output shape`} (input ${S extends Shape ? ShowShape<S, Origins> : "?"})`;
-
-/** One layer applied: `[output shape, origins]`, the layer's message (StepMessage), or `UnknownShape`. */
-export type Step<L extends Layer, S extends Shape, Origins extends readonly string[]> =
-  Apply<L, S> extends infer Out
-    ? Out extends Shape
-      ? [Out, OriginsAfter<L, S, Out, Origins>]
-      : Out extends UnknownShape
-        ? Out
-        : StepMessage<L, S, Origins, Out>
-    : never;

@@ -1,12 +1,9 @@
 import type { Shape } from "../shape/dims.ts";
-import type { Apply, Layer, OriginsAfter, Step, StepMessage, UnknownShape } from "./layer.ts";
+import type { Apply, Layer, OriginsAfter, StepMessage, UnknownShape } from "./layer.ts";
 import type { Successor } from "./successor.ts";
 
 /** The message for an argument of `sequential` that is not a layer (a builder passed uncalled: `nn.relu`). */
 export type writeNotALayerMessage = "not a layer: a layer is what a builder returns, as in nn.relu()";
-
-/** The state between two layers: [shape, origins], or the message of the layer that failed. */
-type State = readonly [Shape, readonly string[]] | string;
 
 /**
  * Applies the layers in order: `{ output }`, or `{ index, message }` for the first layer that does
@@ -101,14 +98,15 @@ type WalkWithOrigins<
 type Next<Index extends number> = Index extends keyof Successor ? Successor[Index] : never;
 
 /**
- * Every layer's output shape, for the editor plugin (`Sequential`'s `"~trace"`): the same `Apply` steps as
- * `Shapes`, so the compiler finds them in its cache when the model was checked (no origins, unlike `Trace`).
- * Ends at a layer that does not fit or whose shape is unknown; with `...Shape[]` where the layers are not a tuple.
+ * Every layer's output shape in order (`ShapeTrace`, and `Sequential`'s `"~trace"` that the editor plugin reads),
+ * up to the first layer that does not fit. Where the shapes become unknown (a layer whose output is unknown, an
+ * array of layers that is not a tuple, see Walk), it ends with `...Shape[]`. The same `Apply` steps as `Shapes`,
+ * so after a model was checked the compiler finds them in its cache.
  */
-export type ApplyTrace<S, Layers extends readonly unknown[]> = number extends Layers["length"]
-  ? [...ApplySteps<S, Prefix<Layers>>, ...Shape[]]
-  : ApplySteps<S, Layers>;
-type ApplySteps<
+export type Trace<S, Layers extends readonly unknown[]> = number extends Layers["length"]
+  ? [...TraceSteps<S, Prefix<Layers>>, ...Shape[]]
+  : TraceSteps<S, Layers>;
+type TraceSteps<
   S,
   Layers extends readonly unknown[],
   Shapes extends readonly unknown[] = [],
@@ -117,31 +115,11 @@ type ApplySteps<
   ? Shapes
   : Layers[Index] extends infer L extends Layer
     ? Apply<L, S> extends object
-      ? ApplySteps<Apply<L, S>, Layers, [...Shapes, Apply<L, S>], Next<Index>>
-      : Shapes
+      ? TraceSteps<Apply<L, S>, Layers, [...Shapes, Apply<L, S>], Next<Index>>
+      : Apply<L, S> extends UnknownShape
+        ? [...Shapes, ...Shape[]]
+        : Shapes
     : Shapes;
-
-/**
- * Every layer's output shape in order, up to the first layer that does not fit. Where the shapes
- * become unknown (an array of layers that is not a tuple, see Walk), the trace ends with `...Shape[]`.
- */
-export type Trace<Current extends State, Layers extends readonly unknown[], Shapes extends readonly Shape[] = []> = [
-  Current,
-  Layers,
-] extends [
-  readonly [infer S extends Shape, infer Origins extends readonly string[]],
-  readonly [infer L extends Layer, ...infer Rest],
-]
-  ? Step<L, S, Origins> extends infer Next
-    ? Next extends State
-      ? Trace<Next, Rest, Next extends readonly [infer Out extends Shape, unknown] ? [...Shapes, Out] : Shapes>
-      : [...Shapes, ...Shape[]]
-    : never
-  : Current extends string
-    ? Shapes
-    : Layers extends readonly []
-      ? Shapes
-      : [...Shapes, ...Shape[]];
 
 /**
  * The layers as a parameter list: each layer itself, except the first that does not fit, which becomes
