@@ -572,7 +572,7 @@ class Model {
   private paramSpecs(where: string): readonly ParamSpec[] {
     if (this.params) return this.params;
     const rebuilt = this.origin.convert();
-    rebuilt.model.dispose();
+    disposeLayersModel(rebuilt.model);
     this.params = rebuilt.params;
     return this.params;
   }
@@ -586,8 +586,25 @@ class Model {
   }
 
   dispose(): void {
-    this.tfjs.dispose();
+    disposeLayersModel(this.tfjs);
   }
+}
+
+/**
+ * Disposes a tfjs model and all its weights. tfjs-layers counts a layer's applications and disposes
+ * its weights when as many `dispose()` calls have come, but a model's `dispose()` calls each layer's
+ * once: a layer applied twice (a shared layer, a model used twice as a layer) kept its weights (2
+ * tensors per nn.linear, every build or load). The weights still alive are disposed here.
+ */
+export function disposeLayersModel(model: tfl.LayersModel): void {
+  let variables: tf.Variable[] = [];
+  try {
+    variables = model.weights.map((w) => w.read());
+  } catch {
+    // disposed already: model.dispose() below throws tfjs's message
+  }
+  model.dispose();
+  for (const variable of variables) if (!variable.isDisposed) variable.dispose();
 }
 
 /** Metadata saved in model.json (`userDefinedMetadata.shapecheck`): what loading checks. */
@@ -654,7 +671,7 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
     model.loadWeights(Object.fromEntries(Object.entries(decoded).filter(([name]) => !optimizer.has(name))));
     return model;
   } catch (error) {
-    model.dispose();
+    disposeLayersModel(model);
     throw new ModelFileError(
       `load(${label}): the stored weights do not fit the stored model (${(error as Error).message})`,
       label,
@@ -703,7 +720,7 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
       }
     }
   } catch (error) {
-    model.dispose();
+    disposeLayersModel(model);
     throw error;
   }
   return new Model(model, described, null, batchlessOfOrigin(origin)) as unknown as Typed;
