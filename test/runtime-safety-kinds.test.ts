@@ -186,6 +186,25 @@ for (const c of cases) {
     dispose(x);
   });
 
+  test(`${c.name}: a step whose loss or weights become non-finite is undone, and fit says so`, async () => {
+    const model = (build(c.net() as never) as unknown as { compile(o: object): Trainable }).compile({
+      loss: "nll",
+      optimizer: "sgd",
+      learningRate: 1e38,
+    });
+    const [x, y] = [c.x(), c.y()];
+    let beforeLastBatch: string[] = [];
+    const remember = { onBatchBegin: () => void (beforeLastBatch = bytes(model.tfjs)) };
+    await assert.rejects(model.fit(x, y, { verbose: 0, epochs: 5, callbacks: remember }), {
+      name: "DataError",
+      message: /^fit: (a weight became non-finite|the loss became)/,
+    });
+    assert.deepEqual(bytes(model.tfjs), beforeLastBatch);
+    assert.ok(model.tfjs.weights.every((w) => w.read().dataSync().every(Number.isFinite)));
+    model.dispose();
+    dispose(x);
+  });
+
   test(`${c.name}: corrupt, foreign and missing files are refused; tensors flat over fits, predicts, evaluates, failed loads, builds and loads disposed`, async (t) => {
     const model = trainable(c);
     const [x, y] = [c.x(), c.y()];
