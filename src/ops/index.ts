@@ -54,4 +54,5 @@ export {
 } from "./reduce.ts";
 export { matmul, bmm } from "./matmul.ts";
 export { einsum } from "./einsum.ts";
-export { tile, pad, interpolate, type InterpolateOptions } from "./resize.ts";
+export { tile, interpolate, type InterpolateOptions } from "./resize.ts";
+export { pad } from "./pad.ts";

@@ -1,6 +1,6 @@
-// tile, pad (F.pad's reversed pairs) and interpolate (size or scale factor): operations whose output
-// sizes are computed from the input's. Each rule next to its twin, each message next to its writer.
-import type { Add, FloorDiv, Mul } from "../../types/arith/index.ts";
+// tile and interpolate (size or scale factor): operations whose output sizes are computed from the
+// input's (pad: ./pad.ts, re-exported here). Each rule next to its twin, each message next to its writer.
+import type { FloorDiv, Mul } from "../../types/arith/index.ts";
 import type { Dim, Shape, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
 import { ShapeError } from "../errors.ts";
@@ -9,6 +9,7 @@ import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts"
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 import type { UpsampleRule } from "../families/upsample/upsample.types.ts";
 import { upsampleRule } from "../families/upsample/upsample.ts";
+export { pad, padShape, writePadMessage, type PadRule } from "./pad.ts";
 
 type Times<D, K> = K extends 1 ? D & Dim : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
 const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d === "number" ? d * k : null);
@@ -56,70 +57,6 @@ export function tile<S extends Shape, const Reps extends readonly number[]>(
   reps: Checked<Reps, Problem<TileRule<S, Reps>>>,
 ): Symbolic<Result<TileRule<S, Reps>>> {
   return operation("tile", [reps], [x]) as never;
-}
-
-/** The message when F.pad's list does not fit the input. */
-export type writePadMessage<
-  Op extends string,
-  Count extends number,
-  Rank extends number,
-> = `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them, each ≥ 0`;
-export const writePadMessage = (op: string, count: number, rank: number): string =>
-  `${op}: the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them, each ≥ 0`;
-
-/** F.pad(x, pad): pad = [last's before, last's after, next-to-last's before, …]. */
-export type PadRule<S extends Shape, Pad extends readonly number[]> =
-  IsUnknownShape<S> extends true
-    ? Shape
-    : [Extract<`${Pad[number]}`, `-${string}`>] extends [never]
-      ? PadFromEnd<S, Pad, [], `pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>
-      : writePadMessage<`pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>;
-type PadFromEnd<
-  S extends Shape,
-  Pad extends readonly number[],
-  Out extends Dim[],
-  Op extends string,
-  Count extends number,
-  Rank extends number,
-> = Pad extends readonly [infer Before, infer After, ...infer Rest extends number[]]
-  ? S extends readonly [...infer Lead extends Shape, infer D]
-    ? PadFromEnd<
-        Lead,
-        Rest,
-        [D extends string ? number : Add<Add<ValueOf<D>, Before>, After> & Dim, ...Out],
-        Op,
-        Count,
-        Rank
-      >
-    : writePadMessage<Op, Count, Rank>
-  : Pad extends readonly []
-    ? [...S, ...Out]
-    : writePadMessage<Op, Count, Rank>;
-
-export function padShape(input: RuntimeShape, pad: readonly number[]): RuntimeShape {
-  const op = `pad(…, ${showShape(pad)})`;
-  if (pad.length % 2 !== 0 || pad.length > 2 * input.length || pad.some((p) => !Number.isInteger(p) || p < 0))
-    throw new ShapeError(writePadMessage(op, pad.length, input.length));
-  return input.map((d, i) => {
-    const fromEnd = input.length - 1 - i;
-    if (2 * fromEnd >= pad.length) return d;
-    return typeof d === "number" ? d + pad[2 * fromEnd]! + pad[2 * fromEnd + 1]! : null;
-  });
-}
-
-/**
- * torch.nn.functional.pad(x, pad, value): constant padding, pairs from the last dimension (PyTorch's order).
- *
- * @example
- * const images = input([3, 28, 28]);
- * ops.pad(images, [1, 1, 2, 2]); // Symbolic<[number, 3, 32, 30]>
- */
-export function pad<S extends Shape, const Pad extends readonly number[]>(
-  x: Symbolic<S>,
-  padding: Checked<Pad, Problem<PadRule<S, Pad>>>,
-  value = 0,
-): Symbolic<Result<PadRule<S, Pad>>> {
-  return operation("pad", [padding, value], [x]) as never;
 }
 
 /** interpolate's options: an output `size` or a `scaleFactor` (one, or one per spatial dimension), and the mode. */

@@ -19,7 +19,8 @@ import {
 import { stackShape } from "./join.ts";
 import { einsumShape } from "./einsum.ts";
 import { einopsShape } from "./einops.ts";
-import { interpolateShape, padShape, tileShape } from "./resize.ts";
+import { interpolateShape, tileShape } from "./resize.ts";
+import { padShape } from "./pad.ts";
 import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
