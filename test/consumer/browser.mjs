@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const types = {
@@ -67,4 +67,6 @@ export async function runPage(dir, { timeout = 240_000 } = {}) {
   }
 }
 
-if (process.argv[2]) console.log(JSON.stringify(await runPage(process.argv[2]), null, 2));
+// alone: node test/consumer/browser.mjs <dir> (not when imported: run.mjs's own arguments are not a directory)
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename && process.argv[2])
+  console.log(JSON.stringify(await runPage(process.argv[2]), null, 2));

@@ -17,7 +17,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const compilers = {
@@ -136,7 +136,38 @@ export const testDSample = [
   "test-d/errors/model/spec-network.ts",
   "test-d/errors/runtime/boundary.ts",
   "test-d/errors/arith/invalid-as-dimension.ts",
+  // later features: user-defined layers, models as layers, recurrent states, ops and einops, transformers,
+  // the layers vocabulary's option types
+  "test-d/define-layer.test-d.ts",
+  "test-d/errors/define-layer.ts",
+  "test-d/model/model-as-layer.test-d.ts",
+  "test-d/errors/model/model-as-layer.ts",
+  "test-d/nn/rnn-states.test-d.ts",
+  "test-d/errors/nn/recurrent-states.ts",
+  "test-d/model/ops-examples.test-d.ts",
+  "test-d/errors/model/functional.ts",
+  "test-d/nn/transformer.test-d.ts",
+  "test-d/errors/nn/transformer.ts",
+  "test-d/layers/recurrent.test-d.ts",
+  "test-d/errors/layers/options.ts",
 ];
+
+/**
+ * Copies a repository file into the project's types/ at the same relative path, and the files it imports
+ * with a relative specifier (test-d files import examples/), those specifiers written with `.js` as users
+ * write them (the repository's `.ts` specifiers need allowImportingTsExtensions).
+ */
+function copyWithImports(file, dir, copied = new Set()) {
+  if (copied.has(file)) return copied;
+  copied.add(file);
+  const text = readFileSync(join(root, file), "utf8");
+  const target = join(dir, file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text.replace(/(from\s*["'])(\.{1,2}\/[^"'\n]*?)\.ts(["'])/g, "$1$2.js$3"));
+  for (const [, specifier] of text.matchAll(/from\s*["'](\.{1,2}\/[^"'\n]*?\.ts)["']/g))
+    copyWithImports(relative(root, resolve(root, dirname(file), specifier)), dir, copied);
+  return copied;
+}
 
 /** What the sources say on the 9000 line, per compiler (the repo's tsconfig maps the package's names to src/). */
 function sourceMessages() {
@@ -164,8 +195,8 @@ export function checkTypes(project) {
   writeFileSync(join(dir, "mnist.ts"), mnistFile);
   const expected = [{ file: "types/mnist.ts", line: wrongLine, text: null }];
   for (const file of testDSample) {
-    const target = join(dir, file.replaceAll("/", "__"));
-    copyFileSync(join(root, file), target);
+    const target = join(dir, file);
+    copyWithImports(file, dir);
     readFileSync(target, "utf8")
       .split("\n")
       .forEach((text, index) => {
@@ -184,7 +215,7 @@ export function checkTypes(project) {
           module: resolution === "bundler" ? "esnext" : "nodenext",
           moduleResolution: resolution,
         },
-        include: ["types/*.ts"],
+        include: ["types/**/*.ts"],
       }),
     );
     for (const [name, tsc] of Object.entries(compilers)) {
