@@ -9,7 +9,8 @@ register("./checker-entry-hook.mjs", import.meta.url, { data: { log } });
 const globalsBefore = Object.keys(globalThis).sort();
 
 // Phase 1: the checker alone.
-const { einops, graph, input, layers, nn, ops, sequential, ShapeError } = await import("../src/index.ts");
+const { defineLayer, einops, graph, input, layers, named, nn, ops, sequential, ShapeError } =
+  await import("../src/index.ts");
 const net = sequential(
   input([1, 28, 28]),
   nn.conv2d(1, 32, 3, 1),
@@ -40,6 +41,53 @@ try {
 } catch (error) {
   message = error instanceof ShapeError ? error.message : String(error);
 }
+// The mechanisms added since: a custom layer (defineLayer), a model used as a layer (twice), calls on
+// several tensors (an LSTM's states, transformer modules, attention, bilinear), tf.layers' merges, and
+// the newer conv, pool, norm, upsample and loss kinds.
+const Scale = defineLayer({
+  name: "checkerEntryScale",
+  outputShape: (_settings: { by: number }, shape) => shape,
+  params: () => ({ gain: [4] }),
+  forward: (x, { gain }, tf, { by }) => tf.mul(tf.mul(x, gain), by),
+});
+const block = named("block", sequential(input([4]), nn.linear(4, 4), nn.relu()));
+const reused = sequential(input([4]), Scale.layer({ by: 2 }), block, block, nn.linear(4, 3));
+const seq = input([5, 8]);
+const [, [h, c]] = nn.lstm(8, 8).call(seq);
+const [decoded] = nn.lstm(8, 8).call(seq, [h, c]);
+const memory = seq.pipe(nn.transformerEncoderLayer(8, 2, { dimFeedforward: 16 }));
+const attended = nn.transformerDecoderLayer(8, 2, { dimFeedforward: 16 }).call(decoded, memory);
+const [mixed] = nn.multiheadAttention(8, 2).call(attended, memory, memory);
+const pair = nn.bilinear(8, 8, 4).call(mixed, attended);
+const calls = graph({ inputs: [seq], outputs: [pair] });
+const [a, b] = [input([6, 2]), input([6, 2])];
+const merged = graph({ inputs: [a, b], outputs: [layers.concatenate({ axis: -1 }).apply([a, b])] });
+const image = input([4, 8, 8]);
+const vision = graph({
+  inputs: [image],
+  outputs: [
+    image.pipe(
+      nn.upsample({ scaleFactor: 2, mode: "bilinear", alignCorners: false }),
+      nn.groupNorm(2, 4),
+      nn.instanceNorm2d(4),
+      nn.lpPool2d(2, 2),
+      nn.unfold(2, { stride: 2 }),
+      nn.fold(8, 2, { stride: 2 }),
+      nn.channelShuffle(2),
+      nn.localResponseNorm(2),
+    ),
+  ],
+});
+const logits = input([16]);
+const target = input([], { batch: "n" });
+const [, loss] = nn.adaptiveLogSoftmaxWithLoss(16, 10, [4, 8]).call(logits.pipe(nn.linear(16, 16)), target);
+const newKinds = {
+  reused: reused.outputShape,
+  calls: calls.outputShapes,
+  merged: merged.outputShapes,
+  vision: vision.outputShapes,
+  loss: loss.shape,
+};
 const globalsAfter = Object.keys(globalThis).sort();
 appendFileSync(log, "--- checker done\n");
 
@@ -58,6 +106,10 @@ process.stdout.write(
     tfVocabulary: tfVocabulary.outputShape,
     methods: ["build", "compile", "toTfjs", "load"].filter((name) => name in net || name in model),
     message,
+    newKinds,
+    newModelMethods: ["build", "compile", "toTfjs", "load"].filter((name) =>
+      [reused, calls, merged, vision].some((m) => name in m),
+    ),
     newGlobals: globalsAfter.filter((key) => !globalsBefore.includes(key)),
     registered: { before, after },
   }),

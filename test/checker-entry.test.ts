@@ -39,6 +39,15 @@ test("the checker (src/index.ts) loads no @tensorflow module, has no side effect
     assert.deepEqual(report.tfVocabulary, [null, 2]);
     assert.match(report.message, /^linear\(9216, 128\): inFeatures must equal the last input dimension 9000/);
     assert.deepEqual(report.methods, [], "a model has no runtime methods");
+    // The kinds and mechanisms added since (defineLayer, named models used twice, calls, merges, new kinds).
+    assert.deepEqual(report.newKinds, {
+      reused: [null, 3],
+      calls: [[null, 5, 4]],
+      merged: [[null, 6, 4]],
+      vision: [[null, 4, 8, 8]],
+      loss: [],
+    });
+    assert.deepEqual(report.newModelMethods, [], "those models have no runtime methods either");
     // No side effect: no global, and tfjs's class registry untouched until the runtime entry is imported.
     assert.deepEqual(report.newGlobals, []);
     assert.deepEqual(report.registered.before, []);

@@ -597,7 +597,7 @@ class Model {
  * tensors per nn.linear, every build or load). The weights still alive are disposed here.
  */
 export function disposeLayersModel(model: tfl.LayersModel): void {
-  let variables: tf.Variable[] = [];
+  let variables: tf.Tensor[] = [];
   try {
     variables = model.weights.map((w) => w.read());
   } catch {

@@ -17,10 +17,12 @@ export const extraActivation: Converter<ExtraActivationConfig> = {
   convert(layer, ctx: ConvertContext) {
     const rank = ctx.input.length;
     const params: Record<string, number> = {};
-    const fields = layer as unknown as Record<string, unknown>;
-    for (const key of numbers) if (typeof fields[key] === "number") params[key] = fields[key] as number;
+    for (const key of numbers) {
+      const value = layer[key];
+      if (value !== undefined) params[key] = value;
+    }
     let axis = -1;
-    const dim = layer.kind === "softmax2d" ? -3 : (fields["dim"] as number | undefined);
+    const dim = layer.kind === "softmax2d" ? -3 : layer.dim;
     if (dim !== undefined) {
       const index = dimIndex(dim, rank) as number;
       if (index === 0) throw notConvertible(layer, "TensorFlow.js layers keep the batch dimension apart");

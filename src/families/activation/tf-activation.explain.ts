@@ -5,20 +5,17 @@ import type { Explainer } from "../../explain/kinds/support.ts";
 import { known, product, times } from "../../explain/kinds/support.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
+import type { TfLayerNormalizationConfig } from "../normalization/tf-layer-norm.layers.ts";
+import type { TfPReLUConfig } from "./tf-activation.layers.ts";
 
-interface WithArgs extends RuntimeLayer {
-  readonly args?: object;
-}
-const arg = <Value>(layer: WithArgs, key: string, fallback: Value): Value =>
-  (((layer.args ?? {}) as Record<string, unknown>)[key] ?? fallback) as Value;
 const list = (value: number | readonly number[]): readonly number[] => (typeof value === "number" ? [value] : value);
 
 /** No parameters, the shape kept. */
-export const tfKeepsShape: Explainer<WithArgs> = () => ({ arithmetic: [], params: 0 });
+export const tfKeepsShape: Explainer<RuntimeLayer> = () => ({ arithmetic: [], params: 0 });
 
 /** PReLU: alpha of the example's shape, 1 along sharedAxes. */
-export const tfPReLU: Explainer<WithArgs> = (layer, input) => {
-  const shared = list(arg<number | readonly number[]>(layer, "sharedAxes", []));
+export const tfPReLU: Explainer<TfPReLUConfig> = (layer, input) => {
+  const shared = list(layer.args.sharedAxes ?? []);
   const alpha = input.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : d));
   const sizes = alpha.map(known);
   return {
@@ -30,12 +27,11 @@ export const tfPReLU: Explainer<WithArgs> = (layer, input) => {
 };
 
 /** LayerNormalization: gamma and beta of the axes' sizes. */
-export const tfLayerNormalization: Explainer<WithArgs> = (layer, input) => {
-  const axes = list(arg<number | readonly number[]>(layer, "axis", -1)).map((a) => dimIndex(a, input.length));
+export const tfLayerNormalization: Explainer<TfLayerNormalizationConfig> = (layer, input) => {
+  const axes = list(layer.args.axis ?? -1).map((a) => dimIndex(a, input.length));
   const dims = axes.map((a) => (a === false ? undefined : input[a]));
   const sizes = dims.map((d) => known(d ?? null));
-  const count =
-    (arg<unknown>(layer, "center", true) !== false ? 1 : 0) + (arg<unknown>(layer, "scale", true) !== false ? 1 : 0);
+  const count = (layer.args.center !== false ? 1 : 0) + (layer.args.scale !== false ? 1 : 0);
   return {
     arithmetic: [`normalized over axis ${axes.join(", ")}: gamma and beta of ${times(dims.map((d) => d ?? null))}`],
     params: sizes.every((s) => s !== null) ? count * product(sizes as number[]) : null,

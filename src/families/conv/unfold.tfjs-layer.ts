@@ -4,6 +4,7 @@
 // slice and reshape (a stride takes every s-th element as a reshape and a slice), whose gradients exist.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { convSize, paddedSize } from "./conv.ts";
 import { unfoldRule } from "./unfold.ts";
 
 type Shape = (number | null)[];
@@ -61,8 +62,9 @@ export class Unfold extends tfl.layers.Layer {
     return tf.tidy(() => {
       const [n, c] = input.shape as number[];
       const x = tf.pad(input, [[0, 0], [0, 0], ...paddings.map((p): [number, number] => [p, p])]);
+      // the blocks along each axis: conv.ts's output size (the input is padded already)
       const outs = [2, 3].map(
-        (axis, i) => Math.floor((x.shape[axis]! - (dilations[i]! * (kernels[i]! - 1) + 1)) / strides[i]!) + 1,
+        (axis, i) => convSize(this.name, axis, x.shape[axis]!, kernels[i]!, strides[i]!, 0, dilations[i]!) as number,
       );
       const columns: tf.Tensor[] = [];
       for (let i = 0; i < kernels[0]!; i++) {
@@ -111,9 +113,10 @@ export class Fold extends tfl.layers.Layer {
       const [n, columns] = input.shape as number[];
       const [kh, kw] = kernels as [number, number];
       const c = columns! / (kh * kw);
-      const padded = outputSize.map((size, i) => size + 2 * paddings[i]!) as [number, number];
-      const blocks = padded.map(
-        (size, i) => Math.floor((size - (dilations[i]! * (kernels[i]! - 1) + 1)) / strides[i]!) + 1,
+      const padded = outputSize.map((size, i) => paddedSize(size, paddings[i]!)) as [number, number];
+      // the blocks along each axis of the padded output: conv.ts's output size
+      const blocks = outputSize.map(
+        (size, i) => convSize(this.name, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!) as number,
       );
       const [bh, bw] = blocks as [number, number];
       const [sh, sw] = strides as [number, number];

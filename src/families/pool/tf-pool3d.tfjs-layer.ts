@@ -5,6 +5,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { maxPool3d } from "./pool.tfjs-layer.ts";
+import { tfConvLength } from "../conv/tf-conv.ts";
 import { tfPoolRule } from "./tf-pool.ts";
 
 type Shape = (number | null)[];
@@ -40,7 +41,7 @@ export class MaxPooling3D extends tfl.layers.Layer {
       let x = first ? tf.transpose(input, [0, 2, 3, 4, 1]) : input;
       if (padding === "same") {
         const pads = x.shape.slice(1, -1).map((n, i): [number, number] => {
-          const out = Math.ceil(n / strides[i]!);
+          const out = tfConvLength(this.name, i, n, poolSize[i]!, strides[i]!, "same", 1) as number; // ⌈n / stride⌉
           const total = Math.max((out - 1) * strides[i]! + poolSize[i]! - n, 0);
           return [Math.floor(total / 2), total - Math.floor(total / 2)];
         });
