@@ -5,7 +5,7 @@ import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { expected } from "../../shape/args.ts";
+import { expected, isOptions } from "../../shape/args.ts";
 import { writeProbabilityMessage } from "./activation.nn.ts";
 import type { ParamsProblems, ParamValue } from "./extra-activations.types.ts";
 import { readParams } from "./extra-activations.ts";
@@ -75,6 +75,8 @@ type Builder<Kind extends ExtraDropoutKind> = <
 
 function builder(kind: ExtraDropoutKind) {
   return (p?: unknown, inplace?: unknown): never => {
+    // Messages write the layer with its p as the types do (`dropout1d(0.5)`), given or not.
+    const shown = (isOptions(p) ? p["p"] : p) ?? 0.5;
     const read = readParams(
       kind,
       ["p", "inplace"],
@@ -84,6 +86,7 @@ function builder(kind: ExtraDropoutKind) {
         p: expected.number,
         inplace: expected.inplace,
       },
+      `${kind}(${String(shown)})`,
     );
     const probability = read.values["p"] as number;
     const layer = `${kind}(${probability})`;

@@ -6,7 +6,9 @@ import type { PaddingPairs, ZeroPadding } from "./tf-padding.types.ts";
 import type { TfCroppingRule } from "./tf-cropping.types.ts";
 import type {
   At,
-  CheckedOptions,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
   DataFormat,
   FirstOptionProblem,
   InputShapeChecked,
@@ -93,9 +95,9 @@ const isPair = (value: unknown): boolean => Array.isArray(value) && value.length
  * layers.cropping2D({ cropping: [[1, 2], [0, 3]] }); // [n, 8, 8, 2] → [n, 5, 5, 2]
  */
 export function cropping2D<
-  const Args extends Cropping2DArgs,
+  const Args extends RequiredOptions<Cropping2DArgs>,
   Problem = PlainOptions<Args, keyof Cropping2DArgs, "cropping", 2> extends true ? false : CroppingProblem<Args>,
->(args: CheckedOptions<Args, Problem>): Cropping2D<Args> {
+>(args: CheckedLooseOptions<Args, Problem, Cropping2DArgs>): Cropping2D<Fitting<Args, Cropping2DArgs>> {
   const options = args as Cropping2DArgs;
   const layer = writtenLayer("cropping2D", options, shown);
   checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, requiredOptions<Cropping2DArgs>()("cropping"));

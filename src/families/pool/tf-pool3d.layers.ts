@@ -6,7 +6,9 @@ import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfPoolRule } from "./tf-pool.types.ts";
 import type {
-  CheckedOptions,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
   DataFormat,
   FirstOptionProblem,
   InputShapeChecked,
@@ -127,11 +129,11 @@ type Pool3DProblem<
  * layers.maxPooling3d({ poolSize: 2 }); // [n, 16, 32, 32, 8] → [n, 8, 16, 16, 8]
  */
 export function maxPooling3d<
-  const Args extends Pooling3DArgs = {},
+  const Args extends RequiredOptions<Pooling3DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling3DArgs, "poolSize" | "strides", 3> extends true
     ? false
     : Pool3DProblem<"maxPooling3d", Args>,
->(args?: CheckedOptions<Args, Problem>): MaxPooling3D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): MaxPooling3D<Fitting<Args, Pooling3DArgs>> {
   return pool3d("MaxPooling3D", "maxPooling3d", args);
 }
 /**
@@ -141,11 +143,11 @@ export function maxPooling3d<
  * layers.averagePooling3d({ poolSize: [1, 2, 2] }); // [n, 16, 32, 32, 8] → [n, 16, 16, 16, 8]
  */
 export function averagePooling3d<
-  const Args extends Pooling3DArgs = {},
+  const Args extends RequiredOptions<Pooling3DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling3DArgs, "poolSize" | "strides", 3> extends true
     ? false
     : Pool3DProblem<"averagePooling3d", Args>,
->(args?: CheckedOptions<Args, Problem>): AveragePooling3D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): AveragePooling3D<Fitting<Args, Pooling3DArgs>> {
   return pool3d("AveragePooling3D", "averagePooling3d", args);
 }
 

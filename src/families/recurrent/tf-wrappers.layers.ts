@@ -147,16 +147,15 @@ export function timeDistributed<
   const Args extends RequiredOptions<TimeDistributedArgs>,
   Problem = Plain<Args, keyof TimeDistributedArgs, Capitalize<string>> extends true
     ? false
-    : FirstOptionProblem<
-        [
-          UnknownOptionProblem<"timeDistributed({ layer: … })", "timeDistributed", Args, keyof TimeDistributedArgs>,
-          KindProblem<"timeDistributed({ layer: … })", Args, typeof anyLayer, Capitalize<string>>,
-          At<
-            "layer",
-            WrappedState<Args> extends true ? writeWrappedStateMessage<"timeDistributed({ layer: … })"> : false
-          >,
-        ]
-      >,
+    : WrittenLayer<"timeDistributed", Args, typeof timeShown> extends infer Layer extends string
+      ? FirstOptionProblem<
+          [
+            UnknownOptionProblem<Layer, "timeDistributed", Args, keyof TimeDistributedArgs>,
+            KindProblem<Layer, Args, typeof anyLayer, Capitalize<string>>,
+            At<"layer", WrappedState<Args> extends true ? writeWrappedStateMessage<Layer> : false>,
+          ]
+        >
+      : never,
 >(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
   const options = args as TimeDistributedArgs;
   const layer = writtenLayer("timeDistributed", options, timeShown);

@@ -3,7 +3,9 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type {
-  CheckedOptions,
+  CheckedLooseOptions,
+  Fitting,
+  RequiredOptions,
   FirstOptionProblem,
   InputShapeChecked,
   PlainOptions,
@@ -81,9 +83,9 @@ export function tfRepeatVectorRule(layer: string, n: number, input: RuntimeShape
  * layers.repeatVector({ n: 3 }); // [n, 32] → [n, 3, 32]
  */
 export function repeatVector<
-  const Args extends RepeatVectorArgs,
+  const Args extends RequiredOptions<RepeatVectorArgs>,
   Problem = PlainOptions<Args, keyof RepeatVectorArgs, "n"> extends true ? false : RepeatVectorProblem<Args>,
->(args: CheckedOptions<Args, Problem>): RepeatVector<Args> {
+>(args: CheckedLooseOptions<Args, Problem, RepeatVectorArgs>): RepeatVector<Fitting<Args, RepeatVectorArgs>> {
   const options = args as RepeatVectorArgs;
   const layer = writtenLayer("repeatVector", options, shown);
   checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, requiredOptions<RepeatVectorArgs>()("n"));
