@@ -25,34 +25,46 @@ export class OnnxGraph {
 
   /** Adds a node; returns its (first) output's name. */
   node(op: string, inputs: readonly string[], attributes: Readonly<Record<string, Attribute>> = {}, hint = op): string {
-    const output = this.fresh(hint);
+    return this.nodeOutputs(op, inputs, 1, attributes, hint)[0]!;
+  }
+
+  /** Adds a node with `count` outputs (LSTM's Y, Y_h, Y_c); an input "" is an optional input left out. */
+  nodeOutputs(
+    op: string,
+    inputs: readonly string[],
+    count: number,
+    attributes: Readonly<Record<string, Attribute>> = {},
+    hint = op,
+  ): string[] {
+    const outputs = Array.from({ length: count }, (_, i) =>
+      i === 0 ? this.fresh(hint) : this.fresh(`${hint}_out${i}`),
+    );
     const fields: [number, Message[number][1]][] = [
       ...inputs.map((i) => [1, i] as [number, string]),
-      [2, output],
-      [3, output],
+      ...outputs.map((o) => [2, o] as [number, string]),
+      [3, outputs[0]!],
       [4, op],
     ];
     for (const [name, value] of Object.entries(attributes)) fields.push([5, attribute(name, value)]);
     this.nodes.push(fields);
-    return output;
+    return outputs;
   }
 
-  /** A float32 initializer. */
+  private readonly named = new Set<string>();
+
+  /** A float32 initializer (a name given twice is the same weight, written once: a model used as a layer twice). */
   floats(name: string, shape: readonly number[], data: ArrayLike<number>): string {
+    if (this.named.has(name)) return name;
+    this.named.add(name);
     const raw = new Uint8Array(Float32Array.from(data).buffer);
     this.initializers.push([...shape.map((d) => [1, d] as [number, number]), [2, FLOAT], [8, name], [9, raw]]);
     return name;
   }
 
-  /** An int64 initializer (shapes, axes). */
-  ints(name: string, values: readonly number[]): string {
+  /** An int64 initializer (shapes, axes), 1-d; `scalar`: of shape [] (one value, Gather's index that drops the axis). */
+  ints(name: string, values: readonly number[], scalar = false): string {
     const raw = new Uint8Array(BigInt64Array.from(values, (v) => BigInt(v)).buffer);
-    this.initializers.push([
-      [1, values.length],
-      [2, INT64],
-      [8, name],
-      [9, raw],
-    ]);
+    this.initializers.push([...(scalar ? [] : [[1, values.length] as const]), [2, INT64], [8, name], [9, raw]]);
     return name;
   }
 

@@ -1,13 +1,17 @@
 // One layer as ONNX nodes (opset 17). ONNX is channels-first as PyTorch, so the PyTorch-layout
 // weights (`0.weight` [out, in, kh, kw]) go in as they are, named by their state_dict keys.
 import { ExportError, writeNoFormMessage } from "../errors.ts";
-import { traceOf, type LayerLike, type RuntimeShape } from "../model-parts.ts";
+import { firstModelKeys, modelOf, traceOf, type GraphLike, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
 import { recurrent, selfAttention } from "./recurrent.ts";
 
 export interface Context {
   readonly g: OnnxGraph;
   readonly weights: Readonly<Record<string, WeightLike>>;
+  /** Each model used as a layer: the state_dict prefix of its first use, where its weights are listed (`1.0.`). */
+  readonly modelKeys: Map<LayerLike, string>;
+  /** A graph's computation on the given values (model.ts's emitGraph), for a graph used as a layer. */
+  readonly graph: (c: Context, graph: GraphLike, inputs: readonly string[], prefix: string) => string[];
 }
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
@@ -249,6 +253,16 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       return recurrent(c, layer, x, key);
     case "multiheadAttention":
       return selfAttention(c, layer, x, key);
+    case "model": {
+      // a model used as a layer: its layers (a graph: its computation) here, its weights' keys those of its first use
+      const at = c.modelKeys.get(layer) ?? key;
+      c.modelKeys.set(layer, at);
+      const model = modelOf(layer);
+      if (model.kind === "graph") return c.graph(c, model, [x], at)[0]!;
+      for (const [inner, k] of firstModelKeys([[model.layers, at]]))
+        if (!c.modelKeys.has(inner)) c.modelKeys.set(inner, k);
+      return emitChain(c, model.layers, x, input, at);
+    }
     default:
       throw noForm(
         layer,

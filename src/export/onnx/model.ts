@@ -2,8 +2,10 @@
 // outputs are named (`input`, `output`; `input0`, … for several) and carry the model's shapes: the
 // batch and named dimensions are symbolic dims (`batch`, `seq`). The weights are initializers named
 // by their PyTorch state_dict keys.
-import { ExportError, writeNoFormMessage } from "../errors.ts";
+import { ExportError } from "../errors.ts";
 import {
+  conversionOrder,
+  firstModelKeys,
   tensorsOf,
   type GraphLike,
   type LayerLike,
@@ -12,7 +14,9 @@ import {
   type TensorLike,
 } from "../model-parts.ts";
 import { OnnxGraph, type ValueInfo, type WeightLike } from "./builder.ts";
+import { emitCall, type CallNode } from "./calls.ts";
 import { emitChain, type Context } from "./layers.ts";
+import { emitOp } from "./ops.ts";
 
 /** Options of toOnnx. */
 export interface ToOnnxOptions {
@@ -39,9 +43,10 @@ const dimsOf = (shape: RuntimeShape, value: string): (number | string)[] =>
 export function toOnnx(net: unknown, options: ToOnnxOptions): Uint8Array {
   const model = net as ModelLike;
   const g = new OnnxGraph();
-  const c: Context = { g, weights: options.weights };
+  const c: Context = { g, weights: options.weights, modelKeys: new Map(), graph: emitGraph };
   const name = options.name ?? "shapecheck";
   if (model.kind === "sequential") {
+    for (const [layer, key] of firstModelKeys([[model.layers, ""]])) c.modelKeys.set(layer, key);
     const y = emitChain(c, model.layers, "input", model.inputShape, "");
     const shape = model.layers.reduce<RuntimeShape>((s, l) => (l.outputShape ? l.outputShape(s) : s), model.inputShape);
     g.node("Identity", [y], {}, "output");
@@ -64,42 +69,11 @@ function renameLast(g: OnnxGraph, output: string): void {
 
 function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
   const g = c.g;
-  const tensors = tensorsOf(graph);
-  const pipes = tensors.filter((t) => t.node.op === "layers");
-  const names = new Map<TensorLike, string>();
   const inputNames = graph.inputs.map((_, i) => (graph.inputs.length === 1 ? "input" : `input${i}`));
-  graph.inputs.forEach((t, i) => names.set(t, inputNames[i]!));
-  for (const t of tensors) {
-    if (names.has(t)) continue;
-    const node = t.node as {
-      op: string;
-      fn?: string;
-      args?: readonly unknown[];
-      dim?: number;
-      from: TensorLike | readonly TensorLike[];
-      layers?: readonly LayerLike[];
-    };
-    if (node.op === "call" || node.op === "output")
-      throw new ExportError("toOnnx: a layer called on several tensors (layer.call(…)) cannot be exported to ONNX yet");
-    if (node.op === "layers") {
-      const from = node.from as TensorLike;
-      names.set(t, emitChain(c, node.layers!, names.get(from)!, from.shape, `${pipes.indexOf(t)}.`));
-      continue;
-    }
-    const operands = (node.from as readonly TensorLike[]).map((o) => names.get(o)!);
-    names.set(
-      t,
-      emitOp(
-        g,
-        node,
-        operands,
-        (node.from as readonly TensorLike[]).map((o) => o.shape.length),
-      ),
-    );
-  }
+  const outputs = emitGraph(c, graph, inputNames, "");
   const outputNames = graph.outputs.map((_, i) => (graph.outputs.length === 1 ? "output" : `output${i}`));
-  graph.outputs.forEach((t, i) => {
-    g.node("Identity", [names.get(t)!], {}, "output");
+  outputs.forEach((y, i) => {
+    g.node("Identity", [y], {}, "output");
     renameLast(g, outputNames[i]!);
   });
   return g.model(
@@ -109,66 +83,74 @@ function graphModel(c: Context, graph: GraphLike, name: string): Uint8Array {
   );
 }
 
-const binaryOps: Readonly<Record<string, string>> = {
-  add: "Add",
-  sub: "Sub",
-  mul: "Mul",
-  div: "Div",
-  pow: "Pow",
-  maximum: "Max",
-  minimum: "Min",
-};
-const unaryOps: Readonly<Record<string, string>> = {
-  relu: "Relu",
-  sigmoid: "Sigmoid",
-  tanh: "Tanh",
-  exp: "Exp",
-  log: "Log",
-  sqrt: "Sqrt",
-  abs: "Abs",
-  neg: "Neg",
-  sin: "Sin",
-  cos: "Cos",
-  reciprocal: "Reciprocal",
-};
+/** A graph's pipe calls and layer calls (`layer.call(…)`: a pipe of one layer), their state_dict prefix their index. */
+const isPipe = (t: TensorLike): boolean => t.node.op === "layers" || t.node.op === "call";
+const layersOf = (t: TensorLike): readonly LayerLike[] =>
+  t.node.op === "call"
+    ? [(t.node as unknown as { layer: LayerLike }).layer]
+    : (t.node as { layers: readonly LayerLike[] }).layers;
 
-/** A graph's join or `ops` call as ONNX nodes. */
-function emitOp(
-  g: OnnxGraph,
-  node: { op: string; fn?: string; args?: readonly unknown[]; dim?: number },
-  operands: readonly string[],
-  ranks: readonly number[],
-): string {
-  if (node.op === "add") return g.node("Add", operands);
-  if (node.op === "cat") return g.node("Concat", operands, { axis: node.dim! });
-  if (node.op === "matmul") return g.node("MatMul", operands);
-  const fn = node.fn ?? node.op;
-  const args = node.args ?? [];
-  if (fn in binaryOps) {
-    let next = 0;
-    const sides = [0, 1].map((i) => (typeof args[i] === "number" ? g.scalar(args[i] as number) : operands[next++]!));
-    return g.node(binaryOps[fn]!, sides);
-  }
-  if (fn in unaryOps) return g.node(unaryOps[fn]!, operands);
-  switch (fn) {
-    case "matmul":
-      return g.node("MatMul", operands);
-    case "softmax":
-      return g.node("Softmax", operands, { axis: args[0] as number });
-    case "logSoftmax":
-      return g.node("LogSoftmax", operands, { axis: args[0] as number });
-    case "transpose":
-    case "permute": {
-      const rank = ranks[0]!;
-      const perm = Array.from({ length: rank }, (_, i) => i);
-      if (fn === "transpose") {
-        const [a, b] = [args[0] as number, args[1] as number].map((d) => (d + rank) % rank);
-        [perm[a!], perm[b!]] = [perm[b!]!, perm[a!]!];
-      }
-      return g.node("Transpose", operands, {
-        perm: fn === "permute" ? (args[0] as number[]).map((d) => (d + rank) % rank) : perm,
-      });
+/**
+ * A graph's computation on the values `inputs` (one per graph input); returns its outputs' names. Its weights'
+ * keys start with `prefix` (`""`; `3.` for a graph used as layer 3 of a model).
+ */
+export function emitGraph(c: Context, graph: GraphLike, inputs: readonly string[], prefix: string): string[] {
+  const g = c.g;
+  const tensors = tensorsOf(graph);
+  const pipes = tensors.filter(isPipe);
+  // a model used as a layer in two pipes: its weights under the keys of the pipe the converter applies first
+  for (const [layer, key] of firstModelKeys(
+    conversionOrder(graph)
+      .filter(isPipe)
+      .map((t) => [layersOf(t), `${prefix}${pipes.indexOf(t)}.`] as const),
+  ))
+    if (!c.modelKeys.has(layer)) c.modelKeys.set(layer, key);
+  const names = new Map<TensorLike, string>();
+  const callOutputs = new Map<TensorLike, readonly string[]>();
+  graph.inputs.forEach((t, i) => names.set(t, inputs[i]!));
+  for (const t of tensors) {
+    if (names.has(t)) continue;
+    const node = t.node as {
+      op: string;
+      fn?: string;
+      args?: readonly unknown[];
+      dim?: number;
+      index?: number;
+      from: TensorLike | readonly TensorLike[];
+      layers?: readonly LayerLike[];
+    };
+    if (node.op === "input") throw new ExportError("toOnnx: the graph uses an input that is not in its inputs");
+    if (node.op === "layers") {
+      const from = node.from as TensorLike;
+      names.set(t, emitChain(c, node.layers!, names.get(from)!, from.shape, `${prefix}${pipes.indexOf(t)}.`));
+      continue;
     }
+    const from = node.from as readonly TensorLike[];
+    if (node.op === "call") {
+      const call = t.node as unknown as CallNode;
+      const ys = emitCall(
+        c,
+        call,
+        from.map((o) => ({ name: names.get(o)!, shape: o.shape })),
+        `${prefix}${pipes.indexOf(t)}.0.`,
+      );
+      callOutputs.set(t, ys);
+      names.set(t, ys[0]!);
+      continue;
+    }
+    if (node.op === "output") {
+      names.set(t, callOutputs.get(from[0]!)![node.index!]!);
+      continue;
+    }
+    names.set(
+      t,
+      emitOp(
+        g,
+        node,
+        from.map((o) => ({ name: names.get(o)!, shape: o.shape })),
+        t.shape,
+      ),
+    );
   }
-  throw new ExportError(writeNoFormMessage("toOnnx", `ops.${fn}`, "it is not written to ONNX yet"));
+  return graph.outputs.map((t) => names.get(t)!);
 }

@@ -36,21 +36,57 @@ function get(c: Context, key: string, layer: LayerLike): { shape: readonly numbe
 
 /** nn.lstm / nn.gru on [batch, seq, features] (batch first), the output sequence only. */
 export function recurrent(c: Context, layer: LayerLike, x: string, key: string): string {
+  return recurrentCall(c, layer, x, key, {}).y;
+}
+
+/**
+ * nn.lstm / nn.gru (or a cell: one step, `cell`) from the initial state PyTorch takes (`h`, `c`: [layers·directions,
+ * batch, hidden], a cell's [batch, hidden]; absent: zeros, as ONNX's default), giving the output and the final state
+ * as PyTorch lays them out. Layer l of a stack reads its directions' rows of the state and gives its Y_h, Y_c rows.
+ */
+export function recurrentCall(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  key: string,
+  state: { readonly h?: string; readonly c?: string },
+  cell = false,
+): { y: string; h: string; c?: string } {
   const g = c.g;
-  const lstm = layer.kind === "lstm";
-  if (lstm && (f(layer, "projSize") as number) > 0)
+  const lstm = layer.kind === "lstm" || layer.kind === "lstmCell";
+  if (lstm && ((f(layer, "projSize") as number | undefined) ?? 0) > 0)
     throw new ExportError(
       writeNoFormMessage("toOnnx", `${layer.written} (kind "lstm")`, "ONNX's LSTM has no projection (projSize)"),
     );
   const hidden = f(layer, "hiddenSize") as number;
   const gates = lstm ? 4 : 3;
   const order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
-  const directions = f(layer, "bidirectional") ? ["", "_reverse"] : [""];
+  const directions = !cell && f(layer, "bidirectional") ? ["", "_reverse"] : [""];
   const bias = f(layer, "bias") !== false;
-  let y = g.node("Transpose", [x], { perm: [1, 0, 2] }, `${key}seq_first`); // [seq, batch, features]
-  for (let l = 0; l < ((f(layer, "numLayers") as number) ?? 1); l++) {
+  const D = directions.length;
+  // [seq, batch, features]; a cell's step is a sequence of one
+  let y = cell
+    ? g.node("Unsqueeze", [x, g.ints(g.fresh("axes"), [0])], {}, `${key}step`)
+    : g.node("Transpose", [x], { perm: [1, 0, 2] }, `${key}seq_first`);
+  const asLayers = (s: string | undefined): string | undefined =>
+    s === undefined || !cell ? s : g.node("Unsqueeze", [s, g.ints(g.fresh("axes"), [0])]); // a cell's [B, H] → [1, B, H]
+  const [h0, c0] = [asLayers(state.h), asLayers(state.c)];
+  const rowsOf = (s: string | undefined, l: number): string =>
+    s === undefined
+      ? ""
+      : g.node("Slice", [
+          s,
+          g.ints(g.fresh("start"), [l * D]),
+          g.ints(g.fresh("end"), [(l + 1) * D]),
+          g.ints(g.fresh("axis"), [0]),
+        ]);
+  const finalH: string[] = [];
+  const finalC: string[] = [];
+  const layers = cell ? 1 : ((f(layer, "numLayers") as number) ?? 1);
+  for (let l = 0; l < layers; l++) {
+    const suffix = cell ? "" : `_l${l}`;
     const stack = (name: string) => {
-      const parts = directions.map((d) => get(c, `${key}${name}_l${l}${d}`, layer));
+      const parts = directions.map((d) => get(c, `${key}${name}${suffix}${d}`, layer));
       const [rows, columns] = [parts[0]!.shape[0]!, parts[0]!.shape[1] ?? 1];
       const data = new Float32Array(parts.length * rows * columns);
       parts.forEach((p, i) => data.set(reordered(p.values, rows, columns, gates, order), i * rows * columns));
@@ -60,33 +96,48 @@ export function recurrent(c: Context, layer: LayerLike, x: string, key: string):
       r = stack("weight_hh");
     const inputs = [
       y,
-      g.floats(`${key}W_l${l}`, [directions.length, w.rows, w.columns], w.data),
-      g.floats(`${key}R_l${l}`, [directions.length, r.rows, r.columns], r.data),
+      g.floats(`${key}W${suffix}`, [D, w.rows, w.columns], w.data),
+      g.floats(`${key}R${suffix}`, [D, r.rows, r.columns], r.data),
     ];
     if (bias) {
       const bi = stack("bias_ih"),
         bh = stack("bias_hh");
-      const b = new Float32Array(directions.length * 2 * bi.rows);
+      const b = new Float32Array(D * 2 * bi.rows);
       directions.forEach((_, i) => {
         b.set(bi.data.subarray(i * bi.rows, (i + 1) * bi.rows), i * 2 * bi.rows);
         b.set(bh.data.subarray(i * bh.rows, (i + 1) * bh.rows), i * 2 * bi.rows + bi.rows);
       });
-      inputs.push(g.floats(`${key}B_l${l}`, [directions.length, 2 * bi.rows], b));
-    }
-    const out = g.node(
+      inputs.push(g.floats(`${key}B${suffix}`, [D, 2 * bi.rows], b));
+    } else if (h0 !== undefined) inputs.push("");
+    if (h0 !== undefined) inputs.push("", rowsOf(h0, l)); // sequence_lens left out
+    if (lstm && c0 !== undefined) inputs.push(rowsOf(c0, l));
+    const [out, yh, yc] = g.nodeOutputs(
       lstm ? "LSTM" : "GRU",
       inputs,
+      lstm ? 3 : 2,
       {
         hidden_size: hidden,
-        direction: directions.length === 2 ? "bidirectional" : "forward",
+        direction: D === 2 ? "bidirectional" : "forward",
         ...(lstm ? {} : { linear_before_reset: 1 }),
       },
-      `${key}${layer.kind}_l${l}`,
-    ); // Y: [seq, directions, batch, hidden]
-    const batchMiddle = g.node("Transpose", [out], { perm: [0, 2, 1, 3] }); // [seq, batch, directions, hidden]
+      `${key}${layer.kind}${suffix}`,
+    ); // Y: [seq, directions, batch, hidden]; Y_h, Y_c: [directions, batch, hidden]
+    finalH.push(yh!);
+    if (yc) finalC.push(yc);
+    const batchMiddle = g.node("Transpose", [out!], { perm: [0, 2, 1, 3] }); // [seq, batch, directions, hidden]
     y = g.node("Reshape", [batchMiddle, g.ints(g.fresh(`${key}shape`), [0, 0, -1])]);
   }
-  return g.node("Transpose", [y], { perm: [1, 0, 2] }, `${key}${layer.kind}`); // [batch, seq, directions·hidden]
+  const join = (parts: string[]): string => (parts.length === 1 ? parts[0]! : g.node("Concat", parts, { axis: 0 }));
+  if (cell) {
+    const squeeze = (s: string): string => g.node("Squeeze", [s, g.ints(g.fresh("axes"), [0])]);
+    const h = squeeze(join(finalH));
+    return { y: h, h, ...(lstm ? { c: squeeze(join(finalC)) } : {}) };
+  }
+  return {
+    y: g.node("Transpose", [y], { perm: [1, 0, 2] }, `${key}${layer.kind}`), // [batch, seq, directions·hidden]
+    h: join(finalH),
+    ...(lstm ? { c: join(finalC) } : {}),
+  };
 }
 
 /** nn.multiheadAttention: self-attention on [batch, seq, embed], as PyTorch computes it. */

@@ -28,6 +28,7 @@ export const helpersOf: Readonly<Record<string, string>> = {
   rnnCell: "RNNCell",
   embeddingBag: "EmbeddingBag",
   channelShuffle: "ChannelShuffle",
+  adaptiveLogSoftmaxWithLoss: "AdaptiveLogSoftmaxWithLoss",
 };
 
 const f = (layer: LayerLike, name: string): unknown => layer[name];
@@ -200,6 +201,11 @@ const emitters: Readonly<Record<string, Emitter>> = {
   ),
   channelShuffle: (l) => call("ChannelShuffle", [f(l, "groups")]),
   rrelu: (l) => call("nn.RReLU", [f(l, "lower"), f(l, "upper")]),
+  adaptiveLogSoftmaxWithLoss: (l) =>
+    call("AdaptiveLogSoftmaxWithLoss", [f(l, "inFeatures"), f(l, "nClasses"), f(l, "cutoffs")], {
+      div_value: [f(l, "divValue"), 4],
+      head_bias: [f(l, "headBias"), false],
+    }),
   embeddingBag: (l) =>
     call("EmbeddingBag", [f(l, "numEmbeddings"), f(l, "embeddingDim")], {
       mode: [f(l, "mode"), "mean"],
@@ -397,6 +403,8 @@ export function emitLayer(
 ): string {
   const emitter = emitters[layer.kind];
   if (emitter) return emitter(layer, input, chain);
+  if (layer.kind === "model")
+    throw new ExportError(`toPyTorch: ${layer.written ?? "a model"} used as a layer here cannot be exported yet`);
   const module = byLowerName.get(layer.kind.toLowerCase());
   if (module)
     return `nn.${module}(${configFields(layer)
@@ -418,7 +426,7 @@ export function chainLines(
   layers: readonly LayerLike[],
   input: RuntimeShape,
   indent: string,
-  shared: ReadonlyMap<LayerLike, string> = new Map(),
+  shared: { readonly get: (layer: LayerLike) => string | undefined } = new Map(),
 ): string[] {
   const shapes = traceOf(input, layers);
   const nested = (inner: readonly LayerLike[], from: RuntimeShape): string =>
@@ -447,6 +455,7 @@ export function sharedLayers(lists: readonly (readonly LayerLike[])[]): LayerLik
     .filter(
       ([layer, n]) =>
         n > 1 &&
+        layer.kind !== "model" && // a model used twice: one instance, registered once (module.ts)
         !/^(relu|gelu|sigmoid|tanh|identity|dropout|dropout2d|softmax|logSoftmax|leakyRelu|flatten|unflatten)$/.test(
           layer.kind,
         ),

@@ -4,6 +4,9 @@
 // Every layer line says its output shape.
 import { ExportError } from "../errors.ts";
 import {
+  conversionOrder,
+  innerLists,
+  modelOf,
   showDims,
   tensorsOf,
   type GraphLike,
@@ -39,36 +42,155 @@ export function toPyTorch(net: unknown, options: ToPyTorchOptions = {}): string 
   const model = net as ModelLike;
   const wanted = className(options.name ?? "Net");
   const name = taken.has(wanted) ? `${wanted}Model` : wanted; // not a helper's name (a model exported as \`embedding\`)
-  const body =
-    model.kind === "sequential"
-      ? sequentialClass(name, model)
-      : model.kind === "graph"
-        ? graphClass(name, model)
-        : (() => {
-            throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model");
-          })();
-  const used =
-    model.kind === "sequential" ? helpersUsed(model.layers) : helpersUsed(pipesOf(model).flatMap((t) => layersOf(t)));
-  if (model.kind === "graph" && tensorsOf(model).some((t) => einopsOps.has((t.node as { fn?: string }).fn ?? "")))
-    used.add("Einops");
+  if (model.kind !== "sequential" && model.kind !== "graph")
+    throw new ExportError("toPyTorch: give a sequential(...) or graph(...) model");
+  const e: Emission = {
+    top: model,
+    classes: new Map(),
+    written: [],
+    names: new Set([...taken, name]),
+    used: new Set(),
+    ...modelUses(model),
+  };
+  classOf(e, model, name);
   return `# Written by shapecheck (toPyTorch) from the TypeScript model${options.name ? ` "${options.name}"` : ""}; shapes in comments, N the batch.
-${preamble(used)}
+${preamble(e.used)}
 
-${body}
+${e.written.join("\n\n\n")}
 
 MODEL = ${name}
 `;
 }
 
-function sequentialClass(name: string, model: SequentialLike): string {
+/** The classes being written: one per model (the exported one, and each model used as a layer, written once). */
+interface Emission extends ModelUses {
+  readonly top: ModelLike;
+  readonly classes: Map<ModelLike, string>;
+  /** The classes' source, a model used as a layer before the model that uses it. */
+  readonly written: string[];
+  readonly names: Set<string>;
+  /** The preamble's helper classes the classes use. */
+  readonly used: Set<string>;
+}
+
+/** The class of a model, written once: a model used as a layer is named after its `named(...)` name, else `Model1`, …. */
+function classOf(e: Emission, model: ModelLike, wanted?: string): string {
+  const known = e.classes.get(model);
+  if (known) return known;
+  let name = wanted ?? className((model as { name?: string }).name ?? `Model${e.classes.size}`);
+  if (wanted === undefined) while (e.names.has(name)) name = `${name}_`;
+  e.names.add(name);
+  e.classes.set(model, name);
+  // the models it uses are written (pushed) while its body is made, so before it
+  e.written.push(model.kind === "sequential" ? sequentialClass(e, name, model) : graphClass(e, name, model));
+  return name;
+}
+
+/** Where each model used as a layer is first applied (its weights' keys are there), and the models in creation order. */
+interface ModelUses {
+  /** The model that applies it first, and in which of its pipes (-1: a sequential). */
+  readonly first: ReadonlyMap<LayerLike, { readonly owner: ModelLike; readonly pipe: number }>;
+  /** Every model used as a layer, the models it uses before it. */
+  readonly order: readonly LayerLike[];
+}
+/** A model's layer lists in the order the converter applies them, each with its pipe (-1: a sequential's layers). */
+function chainsOf(model: ModelLike): [readonly LayerLike[], number][] {
+  if (model.kind === "sequential") return [[model.layers, -1]];
+  const pipes = pipesOf(model);
+  return conversionOrder(model)
+    .filter(isPipe)
+    .map((t) => [layersOf(t), pipes.indexOf(t)]);
+}
+/** The models a model applies itself (not those inside them), in order, each once. */
+function modelsIn(model: ModelLike): LayerLike[] {
+  const found: LayerLike[] = [];
+  const visit = (layers: readonly LayerLike[]): void =>
+    layers.forEach((layer) => {
+      if (layer.kind === "model") {
+        if (!found.includes(layer)) found.push(layer);
+      } else innerLists(layer).forEach(visit);
+    });
+  chainsOf(model).forEach(([layers]) => visit(layers));
+  return found;
+}
+function modelUses(top: ModelLike): ModelUses {
+  const first = new Map<LayerLike, { owner: ModelLike; pipe: number }>();
+  const order: LayerLike[] = [];
+  const walk = (owner: ModelLike): void => {
+    const visit = (layers: readonly LayerLike[], pipe: number): void =>
+      layers.forEach((layer) => {
+        if (layer.kind !== "model") return innerLists(layer).forEach((inner) => visit(inner, pipe));
+        if (first.has(layer)) return;
+        first.set(layer, { owner, pipe });
+        walk(modelOf(layer)); // converted where first applied: the models inside it come first
+        order.push(layer);
+      });
+    chainsOf(owner).forEach(([layers, pipe]) => visit(layers, pipe));
+  };
+  walk(top);
+  return { first, order };
+}
+
+/**
+ * How a class writes the models it uses as layers. Each model is one module (its weights shared wherever it is
+ * applied): the exported class makes them all (`model_net_d = NetD()`, a model's own models passed to it), a
+ * model's class takes those it uses as arguments (made fresh when not given). The module is registered where the
+ * converter applies it first (its weights' keys); elsewhere it is `Reuse(model_net_d)`: called, not registered.
+ */
+interface References {
+  readonly get: (layer: LayerLike) => string | undefined;
+  /** `__init__`'s parameters and the lines before the container. */
+  readonly parameters: string;
+  readonly lines: string[];
+}
+const variableOf = (e: Emission, layer: LayerLike): string => `model_${snakeName(classOf(e, modelOf(layer)))}`;
+function references(
+  e: Emission,
+  owner: ModelLike,
+  shared: ReadonlyMap<LayerLike, string>,
+  pipe: () => number,
+): References {
+  const uses = modelsIn(owner);
+  const registered = new Set<LayerLike>();
+  const call = (layer: LayerLike): string =>
+    `${classOf(e, modelOf(layer))}(${modelsIn(modelOf(layer))
+      .map((inner) => variableOf(e, inner))
+      .join(", ")})`;
+  const lines =
+    owner === e.top
+      ? e.order.map((layer) => `        ${variableOf(e, layer)} = ${call(layer)}  # ${layer.written ?? "a model"}`)
+      : uses.map(
+          (layer) =>
+            `        ${variableOf(e, layer)} = ${classOf(e, modelOf(layer))}() if ${variableOf(e, layer)} is None else ${variableOf(e, layer)}`,
+        );
+  const parameters = owner === e.top ? "" : uses.map((layer) => `, ${variableOf(e, layer)}=None`).join("");
+  const get = (layer: LayerLike): string | undefined => {
+    if (layer.kind !== "model") return shared.get(layer);
+    const variable = variableOf(e, layer);
+    const first = e.first.get(layer);
+    if (!registered.has(layer) && first?.owner === owner && first.pipe === pipe()) {
+      registered.add(layer);
+      return variable;
+    }
+    e.used.add("Reuse");
+    return `Reuse(${variable})`;
+  };
+  return { get, parameters, lines };
+}
+const snakeName = (cls: string): string =>
+  cls.replace(/[A-Z]/g, (c, i: number) => `${i > 0 ? "_" : ""}${c.toLowerCase()}`);
+
+function sequentialClass(e: Emission, name: string, model: SequentialLike): string {
   const input = model.inputShape;
+  helpersUsed(model.layers, e.used);
   const shared = sharedDefinitions([model.layers], [input], "        ");
-  const lines = chainLines(model.layers, input, "            ", shared.names);
+  const refs = references(e, model, shared.names, () => -1);
+  const lines = chainLines(model.layers, input, "            ", refs);
   return `class ${name}(nn.Sequential):
     """Input ${showDims(input)}; state_dict keys as shapecheck's stateDict()."""
 
-    def __init__(self):
-${shared.lines.map((l) => `${l}\n`).join("")}        super().__init__(
+    def __init__(self${refs.parameters}):
+${[...shared.lines, ...refs.lines].map((l) => `${l}\n`).join("")}        super().__init__(
 ${lines.join("\n")}
         )`;
 }
@@ -158,9 +280,14 @@ function recurrentCall(
 
 const operandsOf = (t: TensorLike): readonly TensorLike[] => (t.node as { from: readonly TensorLike[] }).from;
 
-function graphClass(name: string, graph: GraphLike): string {
+function graphClass(e: Emission, name: string, graph: GraphLike): string {
   const tensors = tensorsOf(graph);
   const pipes = tensors.filter(isPipe);
+  helpersUsed(
+    pipes.flatMap((t) => layersOf(t)),
+    e.used,
+  );
+  if (tensors.some((t) => einopsOps.has((t.node as { fn?: string }).fn ?? ""))) e.used.add("Einops");
   const names = new Map<TensorLike, string>();
   graph.inputs.forEach((t, i) => names.set(t, graph.inputs.length === 1 ? "x" : `x${i}`));
   const chains = pipes.filter((t) => t.node.op === "layers");
@@ -169,6 +296,8 @@ function graphClass(name: string, graph: GraphLike): string {
     chains.map((t) => fromOf(t).shape),
     "        ",
   );
+  let current = -1; // the pipe being written (a model used as a layer is registered in the pipe it is first applied in)
+  const refs = references(e, graph, shared.names, () => current);
   const modules = pipes.map((t, i) =>
     t.node.op === "call"
       ? `            nn.Sequential(  # call ${i}: ${layersOf(t)[0]!.written ?? layersOf(t)[0]!.kind}
@@ -177,7 +306,7 @@ function graphClass(name: string, graph: GraphLike): string {
                 })},
             ),`
       : `            nn.Sequential(  # pipe ${i}: ${showDims(fromOf(t).shape)} -> ${showDims(t.shape)}
-${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).join("\n")}
+${((current = i), chainLines(layersOf(t), fromOf(t).shape, "                ", refs)).join("\n")}
             ),`,
   );
   const steps: string[] = [];
@@ -218,8 +347,8 @@ ${chainLines(layersOf(t), fromOf(t).shape, "                ", shared.names).joi
   return `class ${name}(nn.ModuleList):
     """Inputs ${graph.inputs.map((t) => showDims(t.shape)).join(", ")}; one nn.Sequential per pipe() call, in the order they ran."""
 
-    def __init__(self):
-${shared.lines.map((l) => `${l}\n`).join("")}        super().__init__([
+    def __init__(self${refs.parameters}):
+${[...shared.lines, ...refs.lines].map((l) => `${l}\n`).join("")}        super().__init__([
 ${modules.join("\n")}
         ])
 

@@ -160,6 +160,25 @@ except ImportError:  # else the same patterns in plain torch (names, (groups), 1
     def repeat(x, pattern, **axes):
         return _einops("repeat", x, pattern, **axes)
 `,
+  AdaptiveLogSoftmaxWithLoss: `
+class AdaptiveLogSoftmaxWithLoss(nn.AdaptiveLogSoftmaxWithLoss):
+    """nn.AdaptiveLogSoftmaxWithLoss whose target may be of any dtype (shapecheck's inputs are float tensors)."""
+
+    def forward(self, input, target):
+        return super().forward(input, target.long())
+`,
+  Reuse: `
+class Reuse(nn.Module):
+    """A model applied again (a shapecheck model used as a layer twice): the same module, called, not registered
+    again, so its weights are shared and state_dict lists them once, at its first use (as shapecheck's stateDict())."""
+
+    def __init__(self, module):
+        super().__init__()
+        self.__dict__["target"] = module  # a plain attribute, not a submodule
+
+    def forward(self, *args):
+        return self.__dict__["target"](*args)
+`,
   Residual: `
 class Residual(nn.Module):
     """shapecheck's nn.residual: layers(x) + x, or layers(x) + projection(x) when a projection is given."""
