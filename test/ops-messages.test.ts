@@ -109,6 +109,6 @@ test("the runtime messages of ops equal the compiler's (test-d/errors/model/func
   );
   throwsWith(
     () => ops.pad(features, any([1, 1, 2])),
-    "pad(…, [1, 1, 2]): the pad has 3 values; it needs pairs (before, after) for dimensions from the last, at most 4 of them, each ≥ 0",
+    "pad(…, [1, 1, 2]): the pad has 3 values; it needs pairs (before, after) for dimensions from the last, at most 4 of them",
   );
 });

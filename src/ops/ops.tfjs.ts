@@ -13,6 +13,7 @@ import { applyMerge, mergeTfjsLayer } from "../families/merge/merge.tfjs.ts";
 import type { MergeSpec } from "../families/merge/merge.ts";
 import { perSpatial } from "../families/upsample/upsample.ts";
 import { resample } from "../families/upsample/upsample.tfjs-layer.ts";
+import { padTensor } from "./pad.tfjs.ts";
 
 type Shape = (number | null)[];
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -237,13 +238,7 @@ export const opImplementations: Record<OpName, Impl> = {
     const t = all.length > x!.rank ? tf.reshape(x!, [...Array(all.length - x!.rank).fill(1), ...x!.shape]) : x!;
     return tf.tile(t, all);
   },
-  pad: ([x], [padding, value]) => {
-    const pairs = x!.shape.map((_, i): [number, number] => {
-      const fromEnd = x!.rank - 1 - i;
-      return 2 * fromEnd < padding.length ? [padding[2 * fromEnd], padding[2 * fromEnd + 1]] : [0, 0];
-    });
-    return tf.pad(x!, pairs, value ?? 0);
-  },
+  pad: ([x], [padding, value, mode]) => padTensor(x!, padding, mode ?? "constant", value ?? 0),
   // PyTorch's sampling (nn.upsample's, src/families/upsample/upsample.tfjs-layer.ts): nearest on 1 to 3 spatial
   // dimensions, bilinear on 2
   interpolate: ([x], [o], out) => {

@@ -1,73 +1,398 @@
-// ops.pad: torch.nn.functional.pad (PyTorch's reversed pairs, from the last dimension). Its rule next to its
-// twin, its message next to its writer.
-import type { Add } from "../../types/arith/index.ts";
-import type { Dim, Shape, ShowShape, ValueOf } from "../../types/shape/dims.ts";
-import type { Checked } from "../../types/shape/args.ts";
+// ops.pad: torch.nn.functional.pad (PyTorch 1.13) — pairs (before, after) from the last dimension, a negative
+// pad crops; modes "constant" (with `value`), "reflect", "replicate", "circular". Each rule is written twice,
+// once in the types (PadRule) and once at run time (padShape), in the same order, with one message writer each.
+//
+// PyTorch 1.13's rules, established against /usr/bin/python3's torch (test/ops-pad.test.ts keeps them):
+// - every mode: pads are integers, an even number of them, at most two per dimension;
+// - "constant": any rank; the negative pads of a dimension crop at most its size; when any pad is positive,
+//   every padded dimension must end at size 1 or more;
+// - other modes: 1, 2 or 3 pairs; "reflect" / "replicate" on rank pairs + 1 or pairs + 2, "circular" on rank
+//   pairs + 2 only; "reflect" / "replicate" need every dimension non-empty but the first (for "replicate" and
+//   a 3-pair "reflect", only when it is a batch: rank pairs + 2); "reflect" pads less than the size; the result
+//   is the padding of the input, then cropped: no dimension below 0 and one of the padded at least 1;
+//   "circular" crops first, then wraps the cropped dimension: each pad at most its size after cropping;
+//   `value` other than 0 is refused.
+// Where PyTorch accepts and answers from memory it never wrote ("circular" padding more than what cropping left,
+// "reflect" / "replicate" of an empty batch to a negative size), shapecheck refuses instead.
+import type { Add, Compare, Sub } from "../../types/arith/index.ts";
+import type { Dim, Shape, ShowShape } from "../../types/shape/dims.ts";
+import type { Checked, IsUnion } from "../../types/shape/args.ts";
 import { ShapeError } from "../errors.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { showShape, type RuntimeShape } from "../shape/dims.ts";
+import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+
+export type PadMode = "constant" | "reflect" | "replicate" | "circular";
+export const padModes: readonly PadMode[] = ["constant", "reflect", "replicate", "circular"];
+
+/** pad's keywords: `mode` ("constant" by default) and the constant's `value` (0 by default; "constant" only). */
+export interface PadOptions {
+  readonly mode?: PadMode;
+  readonly value?: number;
+}
+
+// ---- Messages (one writer in the types, its twin at run time)
+
+/** How a call reads in messages: `pad(…, [1, 1])`, `pad(…, [1, 1], { mode: "reflect" })`. */
+type PadLabel<
+  Pad extends readonly number[],
+  Mode extends PadMode,
+> = `pad(…, ${ShowShape<Pad>}${Mode extends "constant" ? "" : `, { mode: "${Mode}" }`})`;
+export const padLabel = (pad: readonly number[], mode: PadMode): string =>
+  `pad(…, ${showShape(pad)}${mode === "constant" ? "" : `, { mode: "${mode}" }`})`;
 
 /** The message when F.pad's list does not fit the input. */
 export type writePadMessage<
   Op extends string,
   Count extends number,
   Rank extends number,
-> = `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them, each ≥ 0`;
+> = `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them`;
 export const writePadMessage = (op: string, count: number, rank: number): string =>
-  `${op}: the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them, each ≥ 0`;
+  `${op}: the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them`;
 
-/** F.pad(x, pad): pad = [last's before, last's after, next-to-last's before, …]. */
-export type PadRule<S extends Shape, Pad extends readonly number[]> =
-  IsUnknownShape<S> extends true
-    ? Shape
-    : [Extract<`${Pad[number]}`, `-${string}`>] extends [never]
-      ? PadFromEnd<S, Pad, [], `pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>
-      : writePadMessage<`pad(…, ${ShowShape<Pad>})`, Pad["length"], S["length"]>;
-type PadFromEnd<
+export type writePadIntegerMessage<Op extends string> = `${Op}: pads must be integers`;
+export const writePadIntegerMessage = (op: string): string => `${op}: pads must be integers`;
+
+/** The ranks a mode other than "constant" pads, in words. */
+type ModeRanks<Mode extends PadMode> = Mode extends "circular"
+  ? "an input with 2 more dimensions (batch and channels): rank 3 for one pair, 4 for two, 5 for three"
+  : "an input with 1 or 2 more dimensions: rank 2 or 3 for one pair, 3 or 4 for two, 4 or 5 for three";
+const modeRanks = (mode: PadMode): string =>
+  mode === "circular"
+    ? "an input with 2 more dimensions (batch and channels): rank 3 for one pair, 4 for two, 5 for three"
+    : "an input with 1 or 2 more dimensions: rank 2 or 3 for one pair, 3 or 4 for two, 4 or 5 for three";
+export type writePadRankMessage<
+  Op extends string,
+  Mode extends PadMode,
+  Count extends number,
+  Rank extends number,
+> = `${Op}: mode "${Mode}" takes 1, 2 or 3 pairs, for ${ModeRanks<Mode>}; got ${Count} values and rank ${Rank}`;
+export const writePadRankMessage = (op: string, mode: PadMode, count: number, rank: number): string =>
+  `${op}: mode "${mode}" takes 1, 2 or 3 pairs, for ${modeRanks(mode)}; got ${count} values and rank ${rank}`;
+
+export type writePadEmptyMessage<
+  Op extends string,
+  Mode extends PadMode,
+  Index extends number,
+> = `${Op}: dimension ${Index} is empty (size 0); mode "${Mode}" needs it non-empty`;
+export const writePadEmptyMessage = (op: string, mode: PadMode, index: number): string =>
+  `${op}: dimension ${index} is empty (size 0); mode "${mode}" needs it non-empty`;
+
+export type writePadReflectMessage<
+  Op extends string,
+  Index extends number,
+  Pad extends number,
+  Size extends number,
+> = `${Op}: padding ${Pad} of dimension ${Index} must be less than its size ${Size} (mode "reflect")`;
+export const writePadReflectMessage = (op: string, index: number, pad: number, size: number): string =>
+  `${op}: padding ${pad} of dimension ${index} must be less than its size ${size} (mode "reflect")`;
+
+export type writePadWrapMessage<
+  Op extends string,
+  Index extends number,
+  Pad extends number,
+  Size extends number,
+> = `${Op}: padding ${Pad} of dimension ${Index} wraps around more than once: mode "circular" pads at most its size after cropping, ${Size}`;
+export const writePadWrapMessage = (op: string, index: number, pad: number, size: number): string =>
+  `${op}: padding ${pad} of dimension ${index} wraps around more than once: mode "circular" pads at most its size after cropping, ${size}`;
+
+export type writePadCropMessage<
+  Op extends string,
+  Index extends number,
+  Crop extends number,
+  Size extends number,
+> = `${Op}: the negative pads crop ${Crop} from dimension ${Index}, more than its size ${Size}`;
+export const writePadCropMessage = (op: string, index: number, crop: number, size: number): string =>
+  `${op}: the negative pads crop ${crop} from dimension ${index}, more than its size ${size}`;
+
+export type writePadNegativeMessage<
+  Op extends string,
+  Index extends number,
+  Size extends string,
+> = `${Op}: dimension ${Index} would have size ${Size}: the negative pads crop more than its padded size`;
+export const writePadNegativeMessage = (op: string, index: number, size: number): string =>
+  `${op}: dimension ${index} would have size ${size}: the negative pads crop more than its padded size`;
+
+export type writePadZeroMessage<
+  Op extends string,
+  Index extends number,
+> = `${Op}: dimension ${Index} would be empty (size 0); PyTorch refuses that when any pad is positive`;
+export const writePadZeroMessage = (op: string, index: number): string =>
+  `${op}: dimension ${index} would be empty (size 0); PyTorch refuses that when any pad is positive`;
+
+export type writePadAllEmptyMessage<
+  Op extends string,
+  Mode extends PadMode,
+> = `${Op}: every padded dimension would be empty (size 0); mode "${Mode}" needs one of size 1 or more`;
+export const writePadAllEmptyMessage = (op: string, mode: PadMode): string =>
+  `${op}: every padded dimension would be empty (size 0); mode "${mode}" needs one of size 1 or more`;
+
+export type writePadValueMessage<
+  Op extends string,
+  Mode extends PadMode,
+> = `${Op}: mode "${Mode}" takes no value (PyTorch refuses one other than 0)`;
+export const writePadValueMessage = (op: string, mode: PadMode): string =>
+  `${op}: mode "${mode}" takes no value (PyTorch refuses one other than 0)`;
+
+// ---- The rule in the types
+
+/** A pad's positive part (what it adds) and its crop (what a negative pad removes), as non-negative literals. */
+type Grow<P extends number> = `${P}` extends `-${string}` ? 0 : P;
+type Crop<P extends number> = `${P}` extends `-${infer M extends number}` ? M : 0;
+type Lt<A, B> = Compare<A, B> extends "lt" ? true : false;
+type Gt<A, B> = Compare<A, B> extends "gt" ? true : false;
+
+/** The ranks a mode other than "constant" takes, by the number of pads. */
+type ModeRankFits<Mode extends PadMode, Count extends number, Rank extends number> = Count extends 2 | 4 | 6
+  ? Rank extends (Mode extends "circular" ? { 2: 3; 4: 4; 6: 5 } : { 2: 2 | 3; 4: 3 | 4; 6: 4 | 5 })[Count]
+    ? true
+    : false
+  : false;
+
+/** "reflect" / "replicate": the first empty dimension not allowed to be (the first may be, as the mode allows). */
+type FirstEmpty<S extends Shape, FirstMayBe extends boolean, Index extends unknown[] = []> = S extends readonly [
+  infer D,
+  ...infer Rest extends Shape,
+]
+  ? D extends 0
+    ? Index extends []
+      ? FirstMayBe extends true
+        ? FirstEmpty<Rest, FirstMayBe, [...Index, 0]>
+        : 0
+      : Index["length"]
+    : FirstEmpty<Rest, FirstMayBe, [...Index, 0]>
+  : false;
+
+/** One padded dimension of known size D: its new size, or the message. */
+type PadKnown<
+  Op extends string,
+  Mode extends PadMode,
+  D extends number,
+  B extends number,
+  A extends number,
+  I extends number,
+> = Mode extends "constant"
+  ? Gt<Add<Crop<B>, Crop<A>>, D> extends true
+    ? writePadCropMessage<Op, I, Add<Crop<B>, Crop<A>> & number, D>
+    : Sub<Add<D, Add<Grow<B>, Grow<A>>>, Add<Crop<B>, Crop<A>>>
+  : Mode extends "circular"
+    ? Gt<Add<Crop<B>, Crop<A>>, D> extends true
+      ? writePadCropMessage<Op, I, Add<Crop<B>, Crop<A>> & number, D>
+      : Sub<D, Add<Crop<B>, Crop<A>>> extends infer L extends number
+        ? Gt<Grow<B>, L> extends true
+          ? writePadWrapMessage<Op, I, B, L>
+          : Gt<Grow<A>, L> extends true
+            ? writePadWrapMessage<Op, I, A, L>
+            : Add<L, Add<Grow<B>, Grow<A>>>
+        : never
+    : Mode extends "reflect"
+      ? Lt<Grow<B>, D> extends false
+        ? writePadReflectMessage<Op, I, B, D>
+        : Lt<Grow<A>, D> extends false
+          ? writePadReflectMessage<Op, I, A, D>
+          : PadThenCrop<Op, D, B, A, I>
+      : PadThenCrop<Op, D, B, A, I>;
+/** "reflect" / "replicate": the input padded, then cropped — never below 0. */
+type PadThenCrop<Op extends string, D extends number, B extends number, A extends number, I extends number> =
+  Add<D, Add<Grow<B>, Grow<A>>> extends infer Padded extends number
+    ? Gt<Add<Crop<B>, Crop<A>>, Padded> extends true
+      ? writePadNegativeMessage<Op, I, `-${Sub<Add<Crop<B>, Crop<A>>, Padded> & number}`>
+      : Sub<Padded, Add<Crop<B>, Crop<A>>>
+    : never;
+
+/**
+ * The padded dimensions from the last (pairs from the front of Pad, dimensions from the end of S), then the
+ * checks on all of them: ZeroAt, the first that ends empty ("constant"); NonEmpty, whether one may not.
+ */
+type PadWalk<
   S extends Shape,
   Pad extends readonly number[],
   Out extends Dim[],
   Op extends string,
-  Count extends number,
-  Rank extends number,
-> = Pad extends readonly [infer Before, infer After, ...infer Rest extends number[]]
+  Mode extends PadMode,
+  AnyPositive extends boolean,
+  ZeroAt extends number | false = false,
+  NonEmpty extends boolean = false,
+> = Pad extends readonly [infer B extends number, infer A extends number, ...infer Rest extends number[]]
   ? S extends readonly [...infer Lead extends Shape, infer D]
-    ? PadFromEnd<
-        Lead,
-        Rest,
-        [D extends string ? number : Add<Add<ValueOf<D>, Before>, After> & Dim, ...Out],
-        Op,
-        Count,
-        Rank
-      >
-    : writePadMessage<Op, Count, Rank>
-  : Pad extends readonly []
-    ? [...S, ...Out]
-    : writePadMessage<Op, Count, Rank>;
+    ? (
+        D extends number ? (number extends D ? number : PadKnown<Op, Mode, D, B, A, Lead["length"]>) : number
+      ) extends infer O
+      ? O extends string
+        ? O
+        : PadWalk<
+            Lead,
+            Rest,
+            [O & Dim, ...Out],
+            Op,
+            Mode,
+            AnyPositive,
+            ZeroAt extends false ? (O extends 0 ? Lead["length"] : false) : ZeroAt,
+            NonEmpty extends true ? true : O extends 0 ? false : true
+          >
+      : never
+    : never // the count was checked
+  : Mode extends "constant"
+    ? AnyPositive extends true
+      ? ZeroAt extends number
+        ? writePadZeroMessage<Op, ZeroAt>
+        : [...S, ...Out]
+      : [...S, ...Out]
+    : Mode extends "circular"
+      ? [...S, ...Out]
+      : NonEmpty extends true
+        ? [...S, ...Out]
+        : writePadAllEmptyMessage<Op, Mode>;
 
-export function padShape(input: RuntimeShape, pad: readonly number[]): RuntimeShape {
-  const op = `pad(…, ${showShape(pad)})`;
-  if (pad.length % 2 !== 0 || pad.length > 2 * input.length || pad.some((p) => !Number.isInteger(p) || p < 0))
-    throw new ShapeError(writePadMessage(op, pad.length, input.length));
-  return input.map((d, i) => {
-    const fromEnd = input.length - 1 - i;
-    if (2 * fromEnd >= pad.length) return d;
-    return typeof d === "number" ? d + pad[2 * fromEnd]! + pad[2 * fromEnd + 1]! : null;
-  });
+/** A pad whose values the compiler does not know: the input's rank, every dimension unknown (checked at build). */
+type Unknowns<S extends Shape> = { -readonly [K in keyof S]: number };
+
+/** F.pad(x, pad, mode): the padded shape, or the first message. */
+export type PadRule<S extends Shape, Pad extends readonly number[], Mode extends PadMode = "constant"> =
+  IsUnknownShape<S> extends true
+    ? Shape
+    : number extends Pad["length"]
+      ? Unknowns<S>
+      : IsUnion<Mode> extends true
+        ? Unknowns<S>
+        : PadChecks<S, Pad, Mode, PadLabel<Pad, Mode>>;
+type PadChecks<S extends Shape, Pad extends readonly number[], Mode extends PadMode, Op extends string> = [
+  Extract<`${Pad[number]}`, `${string}.${string}` | `${string}e${string}` | `${string}Infinity` | "NaN">,
+] extends [never]
+  ? `${Pad["length"]}` extends `${string}${1 | 3 | 5 | 7 | 9}`
+    ? writePadMessage<Op, Pad["length"], S["length"]>
+    : Gt<Pad["length"], Add<S["length"], S["length"]>> extends true
+      ? writePadMessage<Op, Pad["length"], S["length"]>
+      : Mode extends "constant"
+        ? PadWalk<S, Pad, [], Op, Mode, [Exclude<`${Pad[number]}`, "0" | `-${string}`>] extends [never] ? false : true>
+        : ModeRankFits<Mode, Pad["length"], S["length"]> extends false
+          ? writePadRankMessage<Op, Mode, Pad["length"], S["length"]>
+          : (
+                Mode extends "circular" ? false : FirstEmpty<S, FirstEmptyAllowed<Mode, Pad["length"], S["length"]>>
+              ) extends infer E extends number
+            ? writePadEmptyMessage<Op, Mode, E>
+            : PadWalk<S, Pad, [], Op, Mode, false>
+  : writePadIntegerMessage<Op>;
+/** Whether the first dimension may be empty: "reflect" with 1 or 2 pairs, or a batch (rank pairs + 2). */
+type FirstEmptyAllowed<Mode extends PadMode, Count extends number, Rank extends number> = Mode extends "reflect"
+  ? Count extends 2 | 4
+    ? true
+    : Rank extends 5
+      ? true
+      : false
+  : Rank extends { 2: 3; 4: 4; 6: 5 }[Count & (2 | 4 | 6)]
+    ? true
+    : false;
+
+/** The mode an options argument gives: a number is the constant's value. */
+export type PadModeOf<O> = O extends { readonly mode: infer M }
+  ? [M] extends [PadMode]
+    ? M
+    : PadMode
+  : "mode" extends keyof O
+    ? PadMode // an optional mode: not known to the compiler
+    : "constant";
+/** A `value` with a mode other than "constant": the message, else false. */
+export type PadValueRule<Pad extends readonly number[], O> =
+  PadModeOf<O> extends infer Mode extends PadMode
+    ? IsUnion<Mode> extends true
+      ? false
+      : Mode extends "constant"
+        ? false
+        : O extends { readonly value: infer V }
+          ? [V] extends [0 | undefined]
+            ? false
+            : number extends V
+              ? false
+              : writePadValueMessage<PadLabel<Pad, Mode>, Mode>
+          : false
+    : false;
+
+// ---- The rule at run time (the types' twin, same order)
+
+export function padShape(
+  input: RuntimeShape,
+  pad: readonly number[],
+  mode: PadMode = "constant",
+  value = 0,
+): RuntimeShape {
+  const op = padLabel(pad, mode);
+  if (mode !== "constant" && value !== 0) throw new ShapeError(writePadValueMessage(op, mode));
+  if (pad.some((p) => !Number.isInteger(p))) throw new ShapeError(writePadIntegerMessage(op));
+  const rank = input.length,
+    pairs = pad.length / 2;
+  if (pad.length % 2 !== 0 || pad.length > 2 * rank) throw new ShapeError(writePadMessage(op, pad.length, rank));
+  if (mode !== "constant") {
+    const fits =
+      pairs >= 1 && pairs <= 3 && (mode === "circular" ? rank === pairs + 2 : rank === pairs + 1 || rank === pairs + 2);
+    if (!fits) throw new ShapeError(writePadRankMessage(op, mode, pad.length, rank));
+    if (mode !== "circular") {
+      const firstMayBe = (mode === "reflect" && pairs <= 2) || rank === pairs + 2;
+      const empty = input.findIndex((d, i) => d === 0 && !(i === 0 && firstMayBe));
+      if (empty >= 0) throw new ShapeError(writePadEmptyMessage(op, mode, empty));
+    }
+  }
+  const output: RuntimeDim[] = [...input];
+  let zeroAt: number | undefined;
+  let nonEmpty = false;
+  for (let j = 0; j < pairs; j++) {
+    const i = rank - 1 - j;
+    const [b, a] = [pad[2 * j]!, pad[2 * j + 1]!];
+    const d = input[i]!;
+    const out = typeof d === "number" ? padKnown(op, mode, d, b, a, i) : null;
+    output[i] = out;
+    if (out === 0) zeroAt ??= i;
+    else nonEmpty = true;
+  }
+  if (mode === "constant" && pad.some((p) => p > 0) && zeroAt !== undefined)
+    throw new ShapeError(writePadZeroMessage(op, zeroAt));
+  if ((mode === "reflect" || mode === "replicate") && !nonEmpty)
+    throw new ShapeError(writePadAllEmptyMessage(op, mode));
+  return output;
 }
 
+/** Twin of PadKnown: one padded dimension of known size `d`. */
+function padKnown(op: string, mode: PadMode, d: number, b: number, a: number, i: number): number {
+  const grow = Math.max(b, 0) + Math.max(a, 0),
+    crop = Math.max(-b, 0) + Math.max(-a, 0);
+  if (mode === "constant" || mode === "circular") {
+    if (crop > d) throw new ShapeError(writePadCropMessage(op, i, crop, d));
+    if (mode === "circular") {
+      const left = d - crop;
+      if (b > left) throw new ShapeError(writePadWrapMessage(op, i, b, left));
+      if (a > left) throw new ShapeError(writePadWrapMessage(op, i, a, left));
+    }
+    return d - crop + grow;
+  }
+  if (mode === "reflect") {
+    if (!(Math.max(b, 0) < d)) throw new ShapeError(writePadReflectMessage(op, i, b, d));
+    if (!(Math.max(a, 0) < d)) throw new ShapeError(writePadReflectMessage(op, i, a, d));
+  }
+  if (crop > d + grow) throw new ShapeError(writePadNegativeMessage(op, i, d + grow - crop));
+  return d + grow - crop;
+}
+
+// ---- The builder
+
 /**
- * torch.nn.functional.pad(x, pad, value): constant padding, pairs from the last dimension (PyTorch's order).
+ * torch.nn.functional.pad(x, pad, mode = "constant", value = 0): pairs (before, after) from the last dimension
+ * (PyTorch's order); a negative pad crops. Options `{ mode, value }` (a number alone is the constant's value).
  *
  * @example
  * const images = input([3, 28, 28]);
  * ops.pad(images, [1, 1, 2, 2]); // Symbolic<[number, 3, 32, 30]>
+ * ops.pad(images, [2, 2, 2, 2], { mode: "reflect" }); // Symbolic<[number, 3, 32, 32]>
+ * ops.pad(images, [-1, -1]); // Symbolic<[number, 3, 28, 26]>
  */
-export function pad<S extends Shape, const Pad extends readonly number[]>(
+export function pad<
+  S extends Shape,
+  const Pad extends readonly number[],
+  const O extends number | PadOptions = { readonly mode: "constant" },
+>(
   x: Symbolic<S>,
-  padding: Checked<Pad, Problem<PadRule<S, Pad>>>,
-  value = 0,
-): Symbolic<Result<PadRule<S, Pad>>> {
-  return operation("pad", [padding, value], [x]) as never;
+  padding: Checked<Pad, Problem<PadRule<S, Pad, PadModeOf<O>>>>,
+  options?: Checked<O, Problem<PadValueRule<Pad, O>>>,
+): Symbolic<PadValueRule<Pad, O> extends string ? Shape : Result<PadRule<S, Pad, PadModeOf<O>>>> {
+  const o = (typeof options === "number" ? { value: options } : (options ?? {})) as PadOptions;
+  return operation("pad", [padding, o.value ?? 0, o.mode ?? "constant"], [x]) as never;
 }

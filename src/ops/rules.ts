@@ -71,7 +71,7 @@ export const opRules = {
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
   tile: ([x], [reps]) => tileShape(x!, reps),
-  pad: ([x], [padding]) => padShape(x!, padding),
+  pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
   interpolate: ([x], [o]) =>
     interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),

@@ -85,5 +85,5 @@ export const literalLeft = einops.rearrange(images, "b c (h 2) w -> b c h w"); /
 export const literalLeftRepeat = einops.repeat(images, "b c (h 2) w -> b c h w n", { n: 2 }); // error: a number other than 1 (2) on the left is only for reduce"
 // tile, pad, interpolate
 export const badTile = ops.tile(features, [2, -1]); // error: "tile(…, [2, -1]): repetitions must be integers ≥ 0"
-export const oddPad = ops.pad(features, [1, 1, 2]); // error: "pad(…, [1, 1, 2]): the pad has 3 values; it needs pairs (before, after) for dimensions from the last, at most 4 of them, each ≥ 0"
+export const oddPad = ops.pad(features, [1, 1, 2]); // error: "pad(…, [1, 1, 2]): the pad has 3 values; it needs pairs (before, after) for dimensions from the last, at most 4 of them"
 export const badInterpolate = ops.interpolate(features, { size: [5, 7, 3] }); // error: "interpolate: the input has 2 spatial dimensions (after batch and channels), but 3 sizes or scale factors were given"
