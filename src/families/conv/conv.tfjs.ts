@@ -57,16 +57,16 @@ export const conv: Converter<ConvConfig> = {
     if (pads !== "same" && pads.some(([before, after]) => before + after > 0))
       x = padLayer(pads, 0, ctx.name("pad")).apply(x) as tfl.SymbolicTensor;
     const fanIn = (inChannels / groups) * kernels.reduce((a, b) => a * b, 1);
+    const padding: "same" | "valid" = pads === "same" ? "same" : "valid";
     const common = {
-      kernelSize: kernels as never,
-      strides: strides as never,
-      dilationRate: dilations as never,
-      padding: pads === "same" ? "same" : "valid",
+      kernelSize: [...kernels],
+      strides: [...strides],
+      padding, // no dilationRate: a dilated conv is the custom layer (tfjs's default 1 here)
       useBias,
       biasInitializer: torchUniform(fanIn),
       name: ctx.name(),
       activation: ctx.activation,
-    } as const;
+    };
     const tfLayer = custom
       ? new Conv({
           rank: rank as 1 | 2 | 3,
@@ -83,6 +83,7 @@ export const conv: Converter<ConvConfig> = {
       : depthwise
         ? tfl.layers.depthwiseConv2d({
             ...common,
+            kernelSize: [kernels[0]!, kernels[1]!], // rank 2
             depthMultiplier: outChannels / inChannels,
             depthwiseInitializer: torchUniform(fanIn),
             dataFormat: "channelsLast",

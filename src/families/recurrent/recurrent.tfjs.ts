@@ -58,9 +58,9 @@ export const lstm: Converter<RecurrentConfig> = {
         biasInitializer: torchUniform(hidden),
       });
       const outer = bidirectional ? ctx.name(`l${k}.bidirectional`) : cellName;
-      x = (
-        bidirectional ? tfl.layers.bidirectional({ layer: cell as never, mergeMode: "concat", name: outer }) : cell
-      ).apply(x) as tfl.SymbolicTensor;
+      x = (bidirectional ? tfl.layers.bidirectional({ layer: cell, mergeMode: "concat", name: outer }) : cell).apply(
+        x,
+      ) as tfl.SymbolicTensor;
       for (const direction of bidirectional ? ["", "_reverse"] : [""]) {
         const prefix = bidirectional ? `${direction === "" ? "forward" : "backward"}_${cellName}/` : "";
         const key = (name: string) => `${ctx.path}.${name}_l${k}${direction}`;
