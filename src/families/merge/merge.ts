@@ -19,6 +19,9 @@ export interface MergeSpec {
 }
 
 const known = (dim: RuntimeDim): dim is number => typeof dim === "number";
+/** Two different dimensions that are each a size or a name (names are distinct; null agrees with anything). */
+const distinct = (a: RuntimeDim, b: RuntimeDim): boolean =>
+  a !== b && a !== null && b !== null && (typeof a === "string" || typeof b === "string");
 
 export const writeMergeCountMessage = (layer: string, expected: string, n: number): string =>
   `${layer}: takes ${expected} inputs (got ${n})`;
@@ -43,6 +46,7 @@ export const writeMergeBroadcastMessage = (
 /** tfjs's batch: an unknown one gives way to a known one; two known ones must be equal (undefined when they differ). */
 function mergeBatch(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b) return a;
+  if (distinct(a, b)) return undefined;
   if (known(a)) return known(b) ? undefined : a;
   return known(b) ? b : null;
 }
@@ -56,6 +60,7 @@ function mergeDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim {
 function checkDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b || b === 1) return a;
   if (a === 1) return b;
+  if (distinct(a, b)) return undefined;
   if (known(a)) return known(b) ? undefined : a;
   return b;
 }
@@ -121,7 +126,7 @@ export const writeConcatenateBatchMessage = (layer: string, axis: number): strin
 /** tfjs's Concatenate compares dimensions as written: equal, or both unknown to tfjs (undefined when not). */
 function sameDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b) return a;
-  return known(a) || known(b) ? undefined : null;
+  return known(a) || known(b) || distinct(a, b) ? undefined : null;
 }
 
 export function concatenateShape(layer: string, axis: number, shapes: readonly RuntimeShape[]): RuntimeShape {
@@ -155,6 +160,9 @@ export const writeDotPairMessage = (layer: string): string =>
 export const writeDotMessage = (layer: string, ia: number, a: RuntimeShape, ib: number, b: RuntimeShape): string =>
   `${layer}: dimension ${ia} of input 0 ${showShape(a)} is ${showDim(a[ia]!)} and dimension ${ib} of input 1 ${showShape(b)} is ${showDim(b[ib]!)}; they must be equal (an unknown size with an unknown size only)`;
 
+export const writeDotBatchMessage = (layer: string, a: RuntimeDim, b: RuntimeDim): string =>
+  `${layer}: input 1 has batch size ${showDim(b)} and input 0 ${showDim(a)}; a dot multiplies example by example (one batch size)`;
+
 /** The non-negative axes of a dot on shapes of these ranks (checked). */
 export function dotAxes(layer: string, axes: number | readonly [number, number], a: RuntimeShape, b: RuntimeShape) {
   const [x, y] = typeof axes === "number" ? [axes, axes] : axes;
@@ -174,6 +182,7 @@ export function dotShape(layer: string, axes: number | readonly [number, number]
   if (b.length !== 2 && b.length !== 3) throw new ShapeError(writeDotRankMessage(layer, 1, b));
   const [ia, ib] = dotAxes(layer, axes, a, b);
   if (sameDim(a[ia]!, b[ib]!) === undefined) throw new ShapeError(writeDotMessage(layer, ia, a, ib, b));
+  if (mergeBatch(a[0]!, b[0]!) === undefined) throw new ShapeError(writeDotBatchMessage(layer, a[0]!, b[0]!));
   const out = [...a.filter((_, i) => i !== ia), ...b.filter((_, i) => i !== ib).slice(1)];
   return out.length === 1 ? [...out, 1] : out;
 }

@@ -10,6 +10,11 @@ import type { IsUnknownShape } from "../../ops/common.ts";
 
 /** A size tfjs knows: a number literal (`number` and names are null to tfjs). */
 type Known<D> = D extends number ? (number extends D ? false : true) : false;
+/**
+ * Two different dimensions that are each a size or a name (issue 13: names are distinct): a name never equals
+ * another name or a size, although tfjs sees a name as null. `number` (unknown) agrees with anything.
+ */
+type Distinct<A, B> = A extends string ? (B extends string ? true : Known<B>) : B extends string ? Known<A> : false;
 /** Whether some shape is unknown (`Shape`, after a mistake): the merge then accepts it, without a new error. */
 type AnyUnknown<Shapes extends readonly unknown[]> = true extends {
   [K in keyof Shapes]: IsUnknownShape<Shapes[K]>;
@@ -52,7 +57,15 @@ export type writeMergeBroadcastMessage<
 /** tfjs's batch: an unknown one gives way to a known one; two known ones must be equal (never when they differ). */
 type MergeBatch<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherBatch<A, B>) : OtherBatch<A, B>;
 type OtherBatch<A, B> =
-  Known<A> extends true ? (Known<B> extends true ? never : A) : Known<B> extends true ? B : number;
+  Distinct<A, B> extends true
+    ? never
+    : Known<A> extends true
+      ? Known<B> extends true
+        ? never
+        : A
+      : Known<B> extends true
+        ? B
+        : number;
 
 /** tfjs's computeElementwiseOpOutputShape on one dimension: unknown if either is, 1 gives way, else equal. */
 type MergeDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherDim<A, B>) : OtherDim<A, B>;
@@ -67,11 +80,13 @@ type OtherCheck<A, B> = A extends 1
   ? B
   : B extends 1
     ? A
-    : Known<A> extends true
-      ? Known<B> extends true
-        ? never
-        : A
-      : B;
+    : Distinct<A, B> extends true
+      ? never
+      : Known<A> extends true
+        ? Known<B> extends true
+          ? never
+          : A
+        : B;
 
 /** The dimensions after the batch, checked from the end (the longer shape's leading dimensions kept). */
 type CheckDims<
@@ -178,7 +193,8 @@ export type writeConcatenateBatchMessage<
 
 /** tfjs's Concatenate compares dimensions as written: equal, or both unknown to tfjs (the result then unknown). */
 type SameDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : OtherSame<A, B>) : OtherSame<A, B>;
-type OtherSame<A, B> = Known<A> extends true ? never : Known<B> extends true ? never : number;
+type OtherSame<A, B> =
+  Known<A> extends true ? never : Known<B> extends true ? never : Distinct<A, B> extends true ? never : number;
 type SumDim<A, B> = Known<A> extends true ? (Known<B> extends true ? Add<A & number, B & number> : number) : number;
 
 type ConcatenateDims<
@@ -264,6 +280,13 @@ export type writeDotMessage<
   B extends Shape,
 > = `${Layer}: dimension ${IA} of input 0 ${ShowShape<A>} is ${ShowDim<A[IA]>} and dimension ${IB} of input 1 ${ShowShape<B>} is ${ShowDim<B[IB]>}; they must be equal (an unknown size with an unknown size only)`;
 
+/** The message when the two inputs' batch sizes differ (tfjs's batchDot multiplies example by example). */
+export type writeDotBatchMessage<
+  Layer extends string,
+  A,
+  B,
+> = `${Layer}: input 1 has batch size ${ShowDim<B>} and input 0 ${ShowDim<A>}; a dot multiplies example by example (one batch size)`;
+
 type DotRank<R> = R extends 2 | 3 ? true : false;
 /** The shape without its dimension `I` (rank ≤ 3). */
 type Without<S extends Shape, I extends number> = S extends readonly [infer D0, infer D1, infer D2]
@@ -294,7 +317,9 @@ type DotChecked<Layer extends string, A extends Shape, B extends Shape, X extend
           ? writeDotBatchAxisMessage<Layer>
           : [SameDim<A[IA], B[IB]>] extends [never]
             ? writeDotMessage<Layer, IA, A, IB, B>
-            : DotOutput<A, B, IA, IB>
+            : [MergeBatch<A[0], B[0]>] extends [never]
+              ? writeDotBatchMessage<Layer, A[0], B[0]>
+              : DotOutput<A, B, IA, IB>
       : writeDimRangeMessage<Layer, "axes", Y, B["length"]>
     : writeDimRangeMessage<Layer, "axes", X, A["length"]>;
 

@@ -32,3 +32,23 @@ export const dotPair = layers.dot({ axes: [2, -1] }).apply([input([4, 8]), input
 export const dotBatch = layers.dot({ axes: 0 }).apply([input([8]), input([8])]); // error: dot({ axes: 0 }): axes must not name the batch (dimension 0)
 // prettier-ignore
 export const option = layers.add({ axis: 1 }); // error: add(): axis is not an option of TensorFlow.js's add
+
+// Names are distinct (issue 13): two different names, or a name and a size, where a merge needs equal sizes.
+// prettier-ignore
+export const srcTgt = layers.add().apply([input(["src", 4]), input(["tgt", 4])]); // error: add(): input 1 [number, tgt, 4] does not broadcast with the inputs before it [number, src, 4]: dimension -2 is src and tgt (sizes must be equal, or one of them 1)
+// prettier-ignore
+export const nameSize = layers.multiply().apply([input([3, "a"]), input([3, 4])]); // error: multiply(): input 1 [number, 3, 4] does not broadcast with the inputs before it [number, 3, a]: dimension -1 is a and 4 (sizes must be equal, or one of them 1)
+// prettier-ignore
+export const namedBatches = layers.minimum().apply([input(["x"], { batch: "b" }), input(["x"], { batch: "c" })]); // error: minimum(): input 1 has batch size c, the inputs before it b (TensorFlow.js merges equal batch sizes only)
+// prettier-ignore
+export const concatNames = layers.concatenate().apply([input(["src", 4]), input(["tgt", 4])]); // error: concatenate(): input 1 [number, tgt, 4] and input 0 [number, src, 4] differ in dimension 1 (tgt and src)
+// prettier-ignore
+export const dotNames = layers.dot({ axes: [1, 2] }).apply([input(["a", 3]), input([3, "b"])]); // error: dot({ axes: [1, 2] }): dimension 1 of input 0 [number, a, 3] is a and dimension 2 of input 1 [number, 3, b] is b
+// prettier-ignore
+export const dotBatches = layers.dot({ axes: 2 }).apply([input([2, 4], { batch: 3 }), input([5, 4], { batch: 4 })]); // error: dot({ axes: 2 }): input 1 has batch size 4 and input 0 3; a dot multiplies example by example (one batch size)
+// the same name is equal, and an unknown size agrees with a name
+export const sameName = layers.maximum().apply([input([3, "a"]), input([3, "a"])]);
+export const unknownName = layers.concatenate().apply([input([null, 4]), input(["s", 4])]);
+export const dotSame = layers
+  .dot({ axes: 2 })
+  .apply([input(["q", 4], { batch: "b" }), input(["k", 4], { batch: "b" })]);
