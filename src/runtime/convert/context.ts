@@ -10,6 +10,13 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 
 export type { LayerConfig } from "../../families/layer-config.ts";
 
+/**
+ * A model's layers as their configs. src/model keeps layers as `RuntimeLayer` or less (it does not know the
+ * families); every runtime object a builder makes is typed by its config, a member of `LayerConfig`
+ * (the registries' key). This is the one place the conversion takes that as given.
+ */
+export const configsOf = (layers: readonly unknown[]): readonly LayerConfig[] => layers as readonly LayerConfig[];
+
 /** One PyTorch parameter (or buffer) of a layer and the tfjs weight that holds it. */
 export interface ParamSpec {
   /** PyTorch's name in the layer's state_dict: `weight`, `bias`, `running_mean`, … */

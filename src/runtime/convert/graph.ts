@@ -7,7 +7,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { dimIndex } from "../../shape/dim-index.ts";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 import type { SymbolicTensor } from "../../model/symbolic.ts";
-import { NotConvertibleError, type LayerConfig, type ParamSpec } from "./context.ts";
+import { configsOf, NotConvertibleError, type LayerConfig, type ParamSpec } from "./context.ts";
 import { chain, withKnownSizes, withSharing, type Conversion } from "./index.ts";
 import { physicalAxis, toLayout, type Layout } from "./layout.ts";
 import { MatMul } from "../../ops/matmul.tfjs.ts";
@@ -88,10 +88,7 @@ export function convertGraph(graph: GraphLike): Conversion {
 export const layerListsOf = (graph: GraphLike): (readonly LayerConfig[])[] =>
   tensorsOf(graph)
     .filter(isPipe)
-    .map(
-      (t) =>
-        (t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []) as readonly LayerConfig[],
-    );
+    .map((t) => configsOf(t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []));
 
 /**
  * A graph's computation applied to tfjs tensors (`starts`, one per input): its outputs and parameters.
@@ -106,9 +103,8 @@ export function applyGraph(
   const tensors = tensorsOf(graph);
   const pipes = tensors.filter(isPipe);
   const joins = tensors.filter((t) => !isPipe(t) && t.node.op !== "input" && t.node.op !== "output");
-  const layerLists = pipes.map(
-    (t) =>
-      (t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []) as readonly LayerConfig[],
+  const layerLists = pipes.map((t) =>
+    configsOf(t.node.op === "layers" ? t.node.layers : t.node.op === "call" ? [t.node.layer] : []),
   );
   /** A call's outputs after the first (its own tensor's), read by its "output" nodes. */
   const callOutputs = new Map<SymbolicTensor, readonly tfl.SymbolicTensor[]>();
@@ -124,18 +120,12 @@ export function applyGraph(
       throw new NotConvertibleError("toTfjs: the graph uses an input that is not in its inputs");
     } else if (node.op === "layers") {
       const from = visit(node.from);
-      const converted = chain(
-        node.layers as readonly LayerConfig[],
-        from.y,
-        from.shape,
-        from.layout,
-        `${prefix}${pipes.indexOf(t)}`,
-      );
+      const converted = chain(configsOf(node.layers), from.y, from.shape, from.layout, `${prefix}${pipes.indexOf(t)}`);
       paramsOf.set(t, converted.params ?? []);
       result = { y: converted.y, layout: converted.layout ?? from.layout, shape: converted.shape };
     } else if (node.op === "call") {
       // a layer called on several tensors: its inputs in PyTorch's layout, its outputs too
-      const layer = node.layer as unknown as LayerConfig;
+      const [layer] = configsOf([node.layer]);
       const converter = callConverters[layer.kind] as CallConverter<LayerConfig> | undefined;
       if (!converter)
         throw new NotConvertibleError(

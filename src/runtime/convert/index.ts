@@ -18,6 +18,7 @@ import { embeddingBag } from "../../families/embedding/embedding-bag.tfjs.ts";
 import { localResponseNorm } from "../../families/normalization/local-response-norm.tfjs.ts";
 import { concat, model, nestedSequential, residual, setPreferredLayout } from "../../families/blocks/blocks.tfjs.ts";
 import {
+  configsOf,
   NotConvertibleError,
   notConvertible,
   type Converted,
@@ -385,7 +386,7 @@ export function chain(
 export function convert(net: Convertible): Conversion {
   const batchShape = net.inputShape.map((dim) => (typeof dim === "number" ? dim : null));
   const x = tfl.input({ batchShape, name: "input" });
-  const layers = net.layers as readonly LayerConfig[];
+  const layers = configsOf(net.layers);
   const result = withKnownSizes(showShape(net.inputShape), () =>
     withSharing([layers], () => chain(layers, x, net.inputShape, "first", "")),
   );
