@@ -70,6 +70,9 @@ const ch = input([4], { batch: 2 });
 const cc = input([4], { batch: 2 });
 const lstmCell = n.lstmCell(3, 4).call(step, [ch, cc]);
 const gruCell = n.gruCell(3, 4).call(step, ch);
+const rh = input([2, 4], { batch: 2 }); // [2, 2, 4]: bidirectional, one layer
+const rnnStates = n.rnn(3, 4, { bidirectional: true, nonlinearity: "relu" }).call(seq, rh);
+const rnnCell = n.rnnCell(3, 4).call(step, ch);
 const query = input([4, 8]);
 const memory = input([6, 8]);
 const mha = n.multiheadAttention(8, 2);
@@ -182,6 +185,7 @@ const pytorchCases: Record<string, Case> = {
     net: graph({ inputs: [asmInput, asmTarget], outputs: [asm[0], asm[1]] }),
     indices: [undefined, 20],
   },
+  tile: { net: graph({ inputs: [x, t4], outputs: [o.tile(x, [2, 1]), o.tile(t4, [2, 1, 1, 3]), o.tile(x, [3])] }) },
 };
 
 const onnxCases: Record<string, Case> = {
@@ -195,7 +199,20 @@ const onnxCases: Record<string, Case> = {
       outputs: [lstmStates[0], lstmStates[1][0], lstmStates[1][1], gruStates[0], gruStates[1], ...lstmZero.flat()],
     }),
   },
-  cellStates: { net: graph({ inputs: [step, ch, cc], outputs: [lstmCell[0], lstmCell[1], gruCell] }) },
+  cellStates: { net: graph({ inputs: [step, ch, cc], outputs: [lstmCell[0], lstmCell[1], gruCell, rnnCell] }) },
+  rnnStates: { net: graph({ inputs: [seq, rh], outputs: [rnnStates[0], rnnStates[1]] }) },
+  rnnChain: {
+    net: sequential(
+      input([5, 3]),
+      n.rnn(3, 4, { numLayers: 2, bidirectional: true }),
+      n.rnn(8, 3, { nonlinearity: "relu", bias: false }),
+    ),
+    sizes: [[3]],
+  },
+  cellsChain: {
+    net: sequential(input([3]), n.lstmCell(3, 4), n.gruCell(4, 5), n.rnnCell(5, 2, { nonlinearity: "relu" })),
+    sizes: [[3]],
+  },
   crossAttention: {
     net: graph({ inputs: [query, memory, kv], outputs: [cross[0], cross[1], crossKdim[0], crossKdim[1]] }),
     sizes: [[3], [3], [3]],
@@ -354,6 +371,8 @@ describe("toOnnx: models used as layers, called layers, reshapes, reductions, ei
       );
       const results = await session.run(feeds);
       const outputNames = predicted.length === 1 ? ["output"] : predicted.map((_, i) => `output${i}`);
+      // not a comparison of zeros
+      assert.ok(predicted.some((y) => y.dataSync().some((v) => v !== 0)), `${name}: every output is 0`);
       predicted.forEach((y, i) => {
         const got = results[outputNames[i]!]!;
         const diff = maxDiff(y, got.dims, got.data as Float32Array);

@@ -6,7 +6,7 @@ export const opset = 17;
 const FLOAT = 1;
 const INT64 = 7;
 
-export type Attribute = number | readonly number[] | { float: number } | string;
+export type Attribute = number | readonly number[] | { float: number } | string | { strings: readonly string[] };
 
 /** A tensor given to toOnnx: a tf.Tensor (anything with dataSync()), or `{ shape, data }` (decodeSafetensors' tensors). */
 export type WeightLike =
@@ -133,6 +133,7 @@ function attribute(name: string, value: Attribute): Message {
       [3, value],
       [20, 2],
     ];
+  if ("strings" in value) return [[1, name], ...value.strings.map((v) => [9, v] as const), [20, 8]];
   if ("float" in value)
     return [
       [1, name],

@@ -34,8 +34,10 @@ export function emitCall(
   switch (layer.kind) {
     case "lstm":
     case "gru":
+    case "rnn":
     case "lstmCell":
-    case "gruCell": {
+    case "gruCell":
+    case "rnnCell": {
       const cell = layer.kind.endsWith("Cell");
       const out = recurrentCall(c, layer, arg("input")!.name, key, { h: arg("hx")?.name, c: arg("cx")?.name }, cell);
       if (cell) return out.c === undefined ? [out.h] : [out.h, out.c];

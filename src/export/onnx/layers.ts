@@ -3,7 +3,7 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { firstModelKeys, modelOf, traceOf, type GraphLike, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
-import { recurrent, selfAttention } from "./recurrent.ts";
+import { recurrent, recurrentCall, selfAttention } from "./recurrent.ts";
 
 export interface Context {
   readonly g: OnnxGraph;
@@ -250,7 +250,13 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
     }
     case "lstm":
     case "gru":
+    case "rnn":
       return recurrent(c, layer, x, key);
+    case "lstmCell":
+    case "gruCell":
+    case "rnnCell":
+      return recurrentCall(c, layer, x, key, {}, true).h; // h′ from a zero state, as the chain's cell
+
     case "multiheadAttention":
       return selfAttention(c, layer, x, key);
     case "model": {

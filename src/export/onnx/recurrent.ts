@@ -1,6 +1,6 @@
-// LSTM, GRU and self-attention as ONNX nodes. ONNX's recurrent ops take [seq, batch, features] and
+// LSTM, GRU, RNN and self-attention as ONNX nodes. ONNX's recurrent ops take [seq, batch, features] and
 // their gates in another order than PyTorch's (LSTM: PyTorch i f g o, ONNX i o f c; GRU: PyTorch
-// r z n, ONNX z r h, with linear_before_reset = 1 as PyTorch computes n); one node per layer.
+// r z n, ONNX z r h, with linear_before_reset = 1 as PyTorch computes n; RNN: tanh or relu); one node per layer.
 // Self-attention (no single op in opset 17) is written out: projections, heads, softmax(QKᵀ/√d)V.
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import type { LayerLike } from "../model-parts.ts";
@@ -34,7 +34,7 @@ function get(c: Context, key: string, layer: LayerLike): { shape: readonly numbe
   return { shape: w.shape, values: valuesOf(w) };
 }
 
-/** nn.lstm / nn.gru on [batch, seq, features] (batch first), the output sequence only. */
+/** nn.lstm / nn.gru / nn.rnn on [batch, seq, features] (batch first), the output sequence only. */
 export function recurrent(c: Context, layer: LayerLike, x: string, key: string): string {
   return recurrentCall(c, layer, x, key, {}).y;
 }
@@ -54,13 +54,14 @@ export function recurrentCall(
 ): { y: string; h: string; c?: string } {
   const g = c.g;
   const lstm = layer.kind === "lstm" || layer.kind === "lstmCell";
+  const rnn = layer.kind === "rnn" || layer.kind === "rnnCell";
   if (lstm && ((f(layer, "projSize") as number | undefined) ?? 0) > 0)
     throw new ExportError(
       writeNoFormMessage("toOnnx", `${layer.written} (kind "lstm")`, "ONNX's LSTM has no projection (projSize)"),
     );
   const hidden = f(layer, "hiddenSize") as number;
-  const gates = lstm ? 4 : 3;
-  const order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
+  const gates = lstm ? 4 : rnn ? 1 : 3;
+  const order = lstm ? [0, 3, 1, 2] : rnn ? [0] : [1, 0, 2];
   const directions = !cell && f(layer, "bidirectional") ? ["", "_reverse"] : [""];
   const bias = f(layer, "bias") !== false;
   const D = directions.length;
@@ -111,14 +112,19 @@ export function recurrentCall(
     } else if (h0 !== undefined) inputs.push("");
     if (h0 !== undefined) inputs.push("", rowsOf(h0, l)); // sequence_lens left out
     if (lstm && c0 !== undefined) inputs.push(rowsOf(c0, l));
+    const nonlinearity = f(layer, "nonlinearity") === "relu" ? "Relu" : "Tanh";
     const [out, yh, yc] = g.nodeOutputs(
-      lstm ? "LSTM" : "GRU",
+      lstm ? "LSTM" : rnn ? "RNN" : "GRU",
       inputs,
       lstm ? 3 : 2,
       {
         hidden_size: hidden,
         direction: D === 2 ? "bidirectional" : "forward",
-        ...(lstm ? {} : { linear_before_reset: 1 }),
+        ...(lstm
+          ? {}
+          : rnn
+            ? { activations: { strings: directions.map(() => nonlinearity) } }
+            : { linear_before_reset: 1 }),
       },
       `${key}${layer.kind}${suffix}`,
     ); // Y: [seq, directions, batch, hidden]; Y_h, Y_c: [directions, batch, hidden]

@@ -153,6 +153,8 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
     }
     case "einsum":
       return `torch.einsum(${py(a(0))}, ${operands.join(", ")})`;
+    case "tile":
+      return `${x}.tile(${py(a(0))})`;
     case "rearrange":
     case "repeat":
       return `${fn}(${x}, ${py(a(0))}${axes(a(1))})`;
