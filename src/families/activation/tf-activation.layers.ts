@@ -1,5 +1,5 @@
 // layers.reLU / leakyReLU / elu / prelu / softmax / thresholdedReLU: tfjs-layers' activation layers (the shape is kept).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,

@@ -1,5 +1,5 @@
 // layers.dropout / activation: tfjs-layers' Dropout and Activation (by name); the shape is kept.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,

@@ -1,5 +1,5 @@
 // layers.conv1d / conv2d / conv3d: tfjs-layers' Conv1D / Conv2D / Conv3D, channels last by default, tfjs's argument objects.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfConvRule, writeCausalMessage, writeStridesDilationMessage } from "./tf-conv.types.ts";

@@ -1,7 +1,7 @@
 // layers.depthwiseConv2d / separableConv2d: tfjs-layers' DepthwiseConv2D (each channel convolved with its own
 // depthMultiplier filters: channels × depthMultiplier out) and SeparableConv2D (that, then a 1×1 convolution to
 // `filters`), channels last by default, tfjs's argument objects. Sizes: tfjs's convOutputLength (tf-conv.types.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type {

@@ -1,5 +1,5 @@
 // layers.dense: tfjs-layers' Dense, a matrix product on the last dimension (rule: tf-dense.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfDenseRule } from "./tf-dense.types.ts";
 import type {

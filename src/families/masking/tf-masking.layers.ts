@@ -1,5 +1,5 @@
 // layers.masking: tfjs-layers' Masking (skips timesteps equal to maskValue in the layers after it); the shape is kept.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type {
   CheckedLooseOptions,
   KnownOptions,

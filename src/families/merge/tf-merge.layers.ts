@@ -2,7 +2,7 @@
 // tensors (`layers.concatenate({ axis: -1 }).apply([a, b])`, as tfjs's functional API). A merge is a node of the
 // graph (an operation of src/ops, `tfMerge`), not a layer of a chain: it takes its inputs as an array. The rules:
 // merge.types.ts, twin merge.ts; converted to tfjs's own merge layers (merge.tfjs.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Checked } from "../../../types/shape/args.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type {

@@ -1,6 +1,6 @@
 // layers.spatialDropout1d / gaussianNoise / gaussianDropout / alphaDropout: tfjs-layers' dropout and noise layers
 // (active while training only; the shape is kept). SpatialDropout1D takes [batch, length, channels] only.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,

@@ -1,5 +1,5 @@
 // layers.layerNormalization: tfjs-layers' LayerNormalization.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type {
   CheckedLooseOptions,

@@ -1,5 +1,5 @@
 // layers.batchNormalization: tfjs-layers' BatchNormalization.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { TfBatchNormRule } from "./tf-normalization.types.ts";
 import type {

@@ -1,5 +1,5 @@
 // layers.cropping2D: tfjs-layers' Cropping2D.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { PaddingPairs, ZeroPadding } from "./tf-padding.types.ts";

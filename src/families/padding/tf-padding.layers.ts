@@ -1,5 +1,5 @@
 // layers.zeroPadding2d / upSampling2d: tfjs-layers' ZeroPadding2D and UpSampling2D.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { PaddingPairs, TfUpSamplingRule, TfZeroPaddingRule, ZeroPadding } from "./tf-padding.types.ts";

@@ -1,5 +1,5 @@
 // layers.maxPooling1d / averagePooling1d / maxPooling2d / averagePooling2d and global pooling: tfjs-layers' pooling.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfGlobalPoolRule, TfPoolRule } from "./tf-pool.types.ts";

@@ -1,7 +1,7 @@
 // layers.maxPooling3d / averagePooling3d (and tfjs's aliases avgPool3d, avgPooling3d): tfjs-layers' 3D pooling on
 // [batch, depth, height, width, channels] (channels last) or [batch, channels, depth, height, width]. The rule is
 // tfjs's pooling rule of tf-pool.types.ts with three spatial dimensions.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { PerDim } from "../../../types/shape/args.ts";
 import type { TfPoolRule } from "./tf-pool.types.ts";

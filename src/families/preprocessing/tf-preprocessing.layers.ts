@@ -1,6 +1,6 @@
 // layers.resizing, centerCrop, randomWidth, categoryEncoding: tfjs-layers' preprocessing layers (the rules:
 // tf-preprocessing.types.ts, twin tf-preprocessing.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,

@@ -1,5 +1,5 @@
 // layers.rescaling: tfjs-layers' Rescaling (x · scale + offset); the shape is kept.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type {
   KnownOptions,
   UnknownOptionProblem,

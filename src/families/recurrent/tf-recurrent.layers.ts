@@ -1,6 +1,6 @@
 // layers.simpleRNN / lstm / gru / rnn, the cells (simpleRNNCell, lstmCell, gruCell, stackedRNNCells) and
 // layers.convLstm2d: tfjs-layers' recurrent layers, tfjs's argument objects (rules: tf-recurrent.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, PerDim } from "../../../types/shape/args.ts";
 import type { Shape } from "../../../types/shape/dims.ts";

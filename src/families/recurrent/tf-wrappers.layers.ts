@@ -1,6 +1,6 @@
 // layers.timeDistributed / layers.bidirectional: tfjs-layers' wrappers, which apply the rule of the `layers` layer
 // they wrap (at each time step; forward and backward). Rules: tf-recurrent.types.ts, twins in tf-recurrent.ts.
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type {
   At,

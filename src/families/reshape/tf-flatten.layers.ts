@@ -1,5 +1,5 @@
 // layers.flatten: tfjs-layers' Flatten, every dimension after the batch into one (rule: tf-flatten.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { FlattenOrigins } from "./flatten.types.ts";
 import type { TfFlattenRule } from "./tf-flatten.types.ts";

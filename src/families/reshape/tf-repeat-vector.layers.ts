@@ -1,5 +1,5 @@
 // layers.repeatVector: tfjs-layers' RepeatVector, [batch, features] → [batch, n, features] (rank 2 inputs only).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { ShapeRule } from "../../../types/model/layer.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type {

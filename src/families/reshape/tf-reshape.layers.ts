@@ -1,5 +1,5 @@
 // layers.reshape / permute: tfjs-layers' Reshape and Permute (rules: tf-reshape.ts).
-import type * as tfl from "@tensorflow/tfjs-layers";
+import type * as tfl from "../../../types/shape/tf-layer-args.ts"; // tfjs-layers' argument types
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { SizeProblem } from "../../../types/shape/args.ts";
 import type { IsPermutation, TfPermuteRule, TfReshapeRule, writePermutationMessage } from "./tf-reshape.types.ts";
