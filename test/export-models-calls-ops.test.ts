@@ -372,7 +372,10 @@ describe("toOnnx: models used as layers, called layers, reshapes, reductions, ei
       const results = await session.run(feeds);
       const outputNames = predicted.length === 1 ? ["output"] : predicted.map((_, i) => `output${i}`);
       // not a comparison of zeros
-      assert.ok(predicted.some((y) => y.dataSync().some((v) => v !== 0)), `${name}: every output is 0`);
+      assert.ok(
+        predicted.some((y) => y.dataSync().some((v) => v !== 0)),
+        `${name}: every output is 0`,
+      );
       predicted.forEach((y, i) => {
         const got = results[outputNames[i]!]!;
         const diff = maxDiff(y, got.dims, got.data as Float32Array);
