@@ -3,38 +3,13 @@
 // values come from memory it never wrote ("undefined"); the TensorFlow.js implementation gives PyTorch's values
 // and gradients (d sum(y·w) / dx) within 1e-4. The type-level half: test/ops-pad-types.test.ts.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { ShapeError, input, ops } from "../src/index.ts";
 import { ready } from "../src/tfjs.ts";
 import type { SymbolicTensor } from "../src/model/symbolic.ts";
 import { padTensor } from "../src/ops/pad.tfjs.ts";
-import type { PadMode } from "../src/ops/pad.ts";
-
-export interface PadCase {
-  readonly inputs: readonly number[][];
-  readonly pad: readonly number[];
-  readonly mode: PadMode;
-  readonly value: number | null;
-  readonly error?: string;
-  readonly undefined?: true;
-  readonly output?: number[];
-  readonly x?: number[];
-  readonly y?: number[];
-  readonly w?: number[];
-  readonly grad?: number[];
-}
-
-export const padCases = (): PadCase[] =>
-  (JSON.parse(readFileSync(new URL("./fixtures/ops-pad-torch.json", import.meta.url), "utf8")) as { cases: PadCase[] })
-    .cases;
-
-/** The options argument of a case as shapecheck takes it (a constant's value alone sometimes, as a number). */
-export function padOptions(c: PadCase, i: number): number | { mode?: PadMode; value?: number } | undefined {
-  if (c.mode === "constant") return c.value === null ? undefined : i % 2 === 0 ? c.value : { value: c.value };
-  return c.value === null ? { mode: c.mode } : { mode: c.mode, value: c.value };
-}
+import { padCases, padOptions, type PadCase } from "./pytorch/pad-cases.ts";
 
 const call = (c: PadCase, i: number): SymbolicTensor => {
   const shape = c.inputs[0]!;

@@ -4,6 +4,7 @@
 import { showDim, showShape, type RuntimeShape } from "../shape/dims.ts";
 import { mergeArithmetic } from "../families/merge/merge.explain.ts";
 import type { MergeSpec } from "../families/merge/merge.ts";
+import { padArithmetic, writtenPad } from "./pad.explain.ts";
 
 /** An operation node as explain reads it. */
 export interface OpNodeLike {
@@ -33,6 +34,7 @@ export function writtenOp(node: OpNodeLike): string {
   );
   if (node.fn === "tfMerge") return `layers.${(node.args[0] as { written: string }).written}.apply([…])`;
   if (node.fn === "einsum") return `ops.einsum(${text(node.args[0])}, …)`;
+  if (node.fn === "pad") return writtenPad(node.args);
   if (node.fn === "rearrange" || node.fn === "repeat") return `einops.${node.fn}(…, ${args.map(text).join(", ")})`;
   if (node.fn === "einopsReduce") return `einops.reduce(…, ${args.map(text).join(", ")})`;
   const reductions = ["sum", "mean", "amax", "amin", "argmax", "logsumexp", "std", "var"];
@@ -57,5 +59,6 @@ export function explainOp(
     arithmetic.push(`${elements(inputs[0] ?? [])} = ${elements(output)} elements per example`);
   }
   if (node.fn === "tfMerge") arithmetic.push(...mergeArithmetic(node.args[0] as MergeSpec, inputs, output));
+  if (node.fn === "pad") arithmetic.push(...padArithmetic(node.args, inputs[0] ?? [], output));
   return { layer, arithmetic };
 }

@@ -317,7 +317,6 @@ export function padShape(
   value = 0,
 ): RuntimeShape {
   const op = padLabel(pad, mode);
-  if (mode !== "constant" && value !== 0) throw new ShapeError(writePadValueMessage(op, mode));
   if (pad.some((p) => !Number.isInteger(p))) throw new ShapeError(writePadIntegerMessage(op));
   const rank = input.length,
     pairs = pad.length / 2;
@@ -348,6 +347,8 @@ export function padShape(
     throw new ShapeError(writePadZeroMessage(op, zeroAt));
   if ((mode === "reflect" || mode === "replicate") && !nonEmpty)
     throw new ShapeError(writePadAllEmptyMessage(op, mode));
+  // the options argument last (the compiler reports the first argument that does not fit)
+  if (mode !== "constant" && value !== 0) throw new ShapeError(writePadValueMessage(op, mode));
   return output;
 }
 

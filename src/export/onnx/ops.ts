@@ -8,6 +8,7 @@ import { ExportError, writeNoFormMessage } from "../errors.ts";
 import type { RuntimeShape } from "../model-parts.ts";
 import type { OnnxGraph } from "./builder.ts";
 import { einopsPlan, type EinopsKind } from "../../ops/einops.ts";
+import { padNode } from "./pad.ts";
 
 /** A node of a graph's join or op: `{ op: "fn", fn, args, from }` (from: the operands, with their shapes). */
 export interface OpNode {
@@ -261,6 +262,8 @@ export function emitOp(g: OnnxGraph, node: OpNode, operands: readonly Operand[],
       return einops(g, "repeat", x!, input, String(a(0)), a(1), undefined);
     case "einopsReduce":
       return einops(g, "reduce", x!, input, String(a(0)), a(1), String(a(2)));
+    case "pad":
+      return padNode(g, x!, rank, args);
   }
   throw noForm(fn, "it is not written to ONNX yet");
 }

@@ -153,6 +153,13 @@ export function emitOp(node: OpNode, operands: readonly string[]): string {
     }
     case "einsum":
       return `torch.einsum(${py(a(0))}, ${operands.join(", ")})`;
+    case "pad": {
+      // args: [pad, value, mode] (mode absent: "constant", a graph saved before modes)
+      const mode = (a(2) ?? "constant") as string;
+      const value = (a(1) ?? 0) as number;
+      const keywords = mode === "constant" ? (value === 0 ? "" : `, value=${py(value)}`) : `, mode=${py(mode)}`;
+      return `nn.functional.pad(${x}, ${py(a(0))}${keywords})`;
+    }
     case "tile":
       return `${x}.tile(${py(a(0))})`;
     case "rearrange":
