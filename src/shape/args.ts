@@ -159,3 +159,22 @@ export function checkOptions(
   checkKnownKeys(layer, of, options, known);
   checkOptionTypes(layer, options, types);
 }
+
+// ---- Argument counts (issue 13): the compiler refuses an argument a builder does not take ("Expected 1 arguments,
+// but got 2", or a number where the options object goes); the runtime refuses it too instead of dropping it.
+
+export const writeArgumentCountMessage = (layer: string, names: readonly string[], count: number): string =>
+  `${layer}: takes ${names.length === 0 ? "no arguments" : `at most ${names.length} (${names.join(", ")})`}, not ${count}`;
+export const writeNotOptionsMessage = (layer: string, value: unknown, keys: readonly string[]): string =>
+  `${layer}: ${written(value)} is not an options object; PyTorch's optional arguments are given by name here ({ ${keys.join(", ")} })`;
+
+/** Throws when a builder gets more arguments than `names` (trailing `undefined`s aside). */
+export function checkArguments(layer: string, args: ArrayLike<unknown>, names: readonly string[]): void {
+  let count = args.length;
+  while (count > 0 && args[count - 1] === undefined) count--;
+  if (count > names.length) throw new ShapeError(writeArgumentCountMessage(layer, names, count));
+}
+/** Throws when the argument where a builder takes its options object is something else (and not left out). */
+export function checkOptionsObject(layer: string, value: unknown, keys: readonly string[]): void {
+  if (value !== undefined && !isOptions(value)) throw new ShapeError(writeNotOptionsMessage(layer, value, keys));
+}

@@ -9,6 +9,7 @@ import type {
 } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import {
+  checkArguments,
   checkOptions,
   checkOptionTypes,
   expected,
@@ -223,11 +224,14 @@ export const gelu: <const Options extends object | undefined = undefined>(
   return keep("gelu", "gelu()");
 };
 /** PyTorch's `nn.Sigmoid()`. */
-export const sigmoid = (): Sigmoid => keep("sigmoid", "sigmoid()");
+export const sigmoid = (...args: []): Sigmoid => (checkArguments("sigmoid()", args, []), keep("sigmoid", "sigmoid()"));
 /** PyTorch's `nn.Tanh()`. */
-export const tanh = (): Tanh => keep("tanh", "tanh()");
+export const tanh = (...args: []): Tanh => (checkArguments("tanh()", args, []), keep("tanh", "tanh()"));
 /** PyTorch's `nn.Identity()`. */
-export const identity = (): Identity => keep("identity", "identity()");
+export const identity = (...args: []): Identity => (
+  checkArguments("identity()", args, []),
+  keep("identity", "identity()")
+);
 
 type POf<First, Second> =
   IsOptions<First> extends true
@@ -338,6 +342,7 @@ export function softmax<const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"softmax"> : unknown,
   dim?: Dim,
 ): Softmax<[Dim] extends [never] ? -1 : Dim> {
+  checkArguments(`softmax(${dim})`, arguments, ["dim"]);
   return dimLayer("softmax", dim);
 }
 /** PyTorch's `nn.LogSoftmax(dim)` (dim required, as softmax's). */
@@ -345,5 +350,6 @@ export function logSoftmax<const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"logSoftmax"> : unknown,
   dim?: Dim,
 ): LogSoftmax<[Dim] extends [never] ? -1 : Dim> {
+  checkArguments(`logSoftmax(${dim})`, arguments, ["dim"]);
   return dimLayer("logSoftmax", dim);
 }

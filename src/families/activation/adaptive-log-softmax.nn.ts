@@ -8,7 +8,7 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { asmCallShapes, cutoffsProblem } from "./adaptive-log-softmax.ts";
 import type { AsmCallRule, AsmInputProblem, AsmTargetProblem, CutoffsProblem } from "./adaptive-log-softmax.types.ts";
@@ -119,6 +119,7 @@ export function adaptiveLogSoftmaxWithLoss<
   const list = [...(cutoffs as readonly number[])];
   const problem = cutoffsProblem(layer, n, list);
   if (problem !== false) throw new ShapeError(problem);
+  checkOptionsObject(layer, options, ["divValue", "headBias"]);
   checkOptions(layer, "nn.adaptiveLogSoftmaxWithLoss", options, ["divValue", "headBias"], {
     divValue: expected.number,
     headBias: expected.boolean,

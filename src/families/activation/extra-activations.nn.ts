@@ -8,7 +8,7 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { expected } from "../../shape/args.ts";
+import { checkArguments, expected } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { dimRule } from "./activation.ts";
 import { writeNeedsDimMessage } from "./activation.nn.ts";
@@ -225,11 +225,16 @@ export const mish: InplaceBuilder<"mish", Mish> = inplaceOnly("mish");
 /** PyTorch's `nn.SELU(inplace=False)`. */
 export const selu: InplaceBuilder<"selu", SELU> = inplaceOnly("selu");
 /** PyTorch's `nn.Softsign()`: x / (1 + |x|). */
-export const softsign = (): Softsign => layerOf("softsign", "softsign()", {});
+export const softsign = (...args: []): Softsign => noArguments("softsign", args);
 /** PyTorch's `nn.LogSigmoid()`. */
-export const logsigmoid = (): LogSigmoid => layerOf("logsigmoid", "logsigmoid()", {});
+export const logsigmoid = (...args: []): LogSigmoid => noArguments("logsigmoid", args);
 /** PyTorch's `nn.Tanhshrink()`: x − tanh(x). */
-export const tanhshrink = (): Tanhshrink => layerOf("tanhshrink", "tanhshrink()", {});
+export const tanhshrink = (...args: []): Tanhshrink => noArguments("tanhshrink", args);
+/** A layer without arguments (any argument refused at run time, as the compiler does). */
+function noArguments(kind: "softsign" | "logsigmoid" | "tanhshrink", args: readonly unknown[]): never {
+  checkArguments(`${kind}()`, args, []);
+  return layerOf(kind, `${kind}()`, {});
+}
 
 // ---- one number and inplace: elu, celu
 
@@ -482,11 +487,15 @@ export function prelu<
 export function glu<const Dim extends number = -1>(dim?: Dim): GLU<Dim> {
   const d = dim ?? -1;
   const layer = `glu(${d})`;
+  checkArguments(layer, arguments, ["dim"]);
   if (typeof d !== "number") throw new ShapeError(`${layer}: dim must be a number`);
   return layerOf("glu", layer, { dim: d }, (input) => gluRule(layer, d, input));
 }
 /** PyTorch's `nn.Softmax2d()`: softmax over the channels (dim −3) of an input of rank 3 or 4. */
-export const softmax2d = (): Softmax2d => layerOf("softmax2d", "softmax2d()", {}, softmax2dRule);
+export const softmax2d = (...args: []): Softmax2d => (
+  checkArguments("softmax2d()", args, []),
+  layerOf("softmax2d", "softmax2d()", {}, softmax2dRule)
+);
 /** PyTorch's `nn.Softmin(dim)`: softmax(−x) over dim (dim required, as softmax's). */
 export function softmin<const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"softmin"> : unknown,
@@ -494,6 +503,7 @@ export function softmin<const Dim extends number = never>(
 ): Softmin<[Dim] extends [never] ? -1 : Dim> {
   if (dim === undefined) throw new ShapeError(writeNeedsDimMessage("softmin"));
   const layer = `softmin(${String(dim)})`;
+  checkArguments(layer, arguments, ["dim"]);
   if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
   return layerOf("softmin", layer, { dim }, (input) => dimRule(layer, dim, input));
 }

@@ -8,7 +8,7 @@ import type { FirstProblem } from "../../../types/shape/problems.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
@@ -257,6 +257,7 @@ export function multiheadAttention<
   const layer = `multiheadAttention(${embed}, ${heads})`;
   checkSizes(layer, { embedDim: embed, numHeads: heads });
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
+  checkOptionsObject(layer, options, attentionKeys);
   checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
   const given = (options ?? {}) as MultiheadAttentionOptions;
   const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };

@@ -7,7 +7,16 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
 import type { FoldRule } from "./unfold.types.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkSizes, checkTupleLength, isOptions, perDim, splitOptions, written } from "../../shape/args.ts";
+import {
+  checkArguments,
+  checkOptionsObject,
+  checkSizes,
+  checkTupleLength,
+  isOptions,
+  perDim,
+  splitOptions,
+  written,
+} from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -158,6 +167,8 @@ export function fold<
   const kernel = kernelSize as SizeArg;
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, 2);
+  checkArguments(layer, arguments, ["outputSize", "kernelSize", "options"]);
+  checkOptionsObject(layer, options, unfoldKeys);
   splitOptions(layer, "nn.fold", [], [given], unfoldKeys);
   checkSizes(layer, { dilation });
   checkTupleLength(layer, "dilation", dilation, 2);

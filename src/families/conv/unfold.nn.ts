@@ -21,6 +21,8 @@ import {
   splitOptions,
   writePositionalMessage as positionalMessage,
   written,
+  checkArguments,
+  checkOptionsObject,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -124,6 +126,8 @@ export function unfold<
   const layer = writtenUnfold(kernel, dilation, padding, stride);
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, 2);
+  checkArguments(layer, arguments, ["kernelSize", "options"]);
+  checkOptionsObject(layer, options, unfoldKeys);
   splitOptions(layer, "nn.unfold", [], [given], unfoldKeys);
   checkSizes(layer, { dilation });
   checkTupleLength(layer, "dilation", dilation, 2);

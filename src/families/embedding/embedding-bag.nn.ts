@@ -4,7 +4,7 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { EmbeddingBagRule } from "./embedding-bag.types.ts";
@@ -95,6 +95,7 @@ export function embeddingBag<
 ): EmbeddingBag<NumEmbeddings, EmbeddingDim> {
   const layer = `embeddingBag(${numEmbeddings}, ${embeddingDim})`;
   checkSizes(layer, { numEmbeddings, embeddingDim });
+  checkOptionsObject(layer, options, embeddingBagKeys);
   checkOptions(layer, "nn.embeddingBag", options ?? {}, embeddingBagKeys, optionTypes);
   const count = numEmbeddings as number;
   const given = (options ?? {}) as EmbeddingBagOptions;

@@ -6,7 +6,7 @@ import type { EmbeddingRule } from "./embedding.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { embeddingRule } from "./embedding.ts";
 
@@ -116,6 +116,7 @@ export function embedding<
 ): Embedding<NumEmbeddings, EmbeddingDim> {
   const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
   checkSizes(layer, { numEmbeddings, embeddingDim });
+  checkOptionsObject(layer, options, embeddingKeys);
   checkOptions(layer, "nn.embedding", options, embeddingKeys, optionTypes);
   const count = numEmbeddings as number;
   const paddingIdx = (options as EmbeddingOptions | undefined)?.paddingIdx;

@@ -9,7 +9,7 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer, type CallResult } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { bilinearCallShapes } from "./bilinear.ts";
 import type { BilinearCallRule, Input1Problem, Input2Problem } from "./bilinear.types.ts";
@@ -115,6 +115,7 @@ export function bilinear<
   };
   const layer = `bilinear(${sizes.in1Features}, ${sizes.in2Features}, ${sizes.outFeatures})`;
   checkSizes(layer, sizes);
+  checkOptionsObject(layer, options, ["bias"]);
   checkOptions(layer, "nn.bilinear", options, ["bias"], { bias: expected.boolean });
   const runtime: BilinearConfig & { call(...args: unknown[]): unknown } = {
     kind: "bilinear",

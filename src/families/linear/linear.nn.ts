@@ -12,6 +12,7 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { LinearRule } from "./linear.types.ts";
 import type { Dim, LastDim } from "../../../types/shape/dims.ts";
 import {
+  checkArguments,
   checkSizes,
   isOptions,
   splitOptions,
@@ -148,6 +149,7 @@ export function lazyLinear<const OutFeatures extends number>(
   outFeatures: Arg<OutFeatures, FirstSizeProblem<`lazyLinear(${OutFeatures})`, ["outFeatures"], [OutFeatures]>>,
 ): LazyLinear<OutFeatures> {
   const layer = `lazyLinear(${outFeatures})`;
+  checkArguments(layer, arguments, ["outFeatures"]); // PyTorch's bias: not supported here yet
   checkSizes(layer, { outFeatures });
   const runtime: LazyLinearConfig = {
     kind: "lazyLinear",

@@ -6,7 +6,7 @@ import type { IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import { batchNormRule } from "./batch-norm.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -303,6 +303,7 @@ function batchNorm(
 ): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
+  checkOptionsObject(layer, options, batchNormKeys);
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
   // batchNorm3d, syncBatchNorm: with neither weights nor running statistics PyTorch takes any channels (batchNorm1d/2d
   // keep checking them)

@@ -5,7 +5,7 @@ import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../
 import type { IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { InstanceNormRule } from "./instance-norm.types.ts";
 import { instanceNormRule } from "./instance-norm.ts";
@@ -134,6 +134,7 @@ type LazyInstanceNormBuilder<Kind extends Lazy> = <const Options extends object 
 function instanceNorm(kind: InstanceNormKind, spatial: number, numFeatures: number | null, options: unknown): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
+  checkOptionsObject(layer, options, instanceNormKeys);
   checkOptions(layer, `nn.${kind}`, options ?? {}, instanceNormKeys, optionTypes);
   const given = (options ?? {}) as InstanceNormOptions;
   const lazy = numFeatures === null;

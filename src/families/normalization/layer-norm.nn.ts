@@ -5,7 +5,7 @@ import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { layerNormRule } from "./layer-norm.ts";
 
@@ -92,6 +92,7 @@ export function layerNorm<const NormalizedShape extends number | readonly number
   const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
   if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
   checkSizes(layer, { normalizedShape: sizes });
+  checkOptionsObject(layer, options, layerNormKeys);
   checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
   const given = (options ?? {}) as LayerNormOptions;
   const runtime: LayerNormConfig = {

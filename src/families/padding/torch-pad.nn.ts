@@ -5,7 +5,7 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, TupleLengthProblem, Written } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkSizes, checkTupleLength, written } from "../../shape/args.ts";
+import { checkArguments, checkSizes, checkTupleLength, written } from "../../shape/args.ts";
 import type { PadMode, PadRule } from "./torch-pad.types.ts";
 import { padRule, padsOf } from "./torch-pad.ts";
 
@@ -98,6 +98,7 @@ type Padding = number | readonly number[];
 export function zeroPad1d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad1d(${Written<P>})`, P, 2>>,
 ): ZeroPad1d<P> {
+  checkArguments(`zeroPad1d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("zeroPad1d", "constant", 1, padding, 0, `zeroPad1d(${written(padding)})`);
 }
 /**
@@ -109,12 +110,14 @@ export function zeroPad1d<const P extends Padding>(
 export function zeroPad2d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad2d(${Written<P>})`, P, 4>>,
 ): ZeroPad2d<P> {
+  checkArguments(`zeroPad2d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("zeroPad2d", "constant", 2, padding, 0, `zeroPad2d(${written(padding)})`);
 }
 /** PyTorch 2.1's `nn.ZeroPad3d(padding)` (= `ConstantPad3d(padding, 0)`; not in PyTorch 1.13). */
 export function zeroPad3d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad3d(${Written<P>})`, P, 6>>,
 ): ZeroPad3d<P> {
+  checkArguments(`zeroPad3d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("zeroPad3d", "constant", 3, padding, 0, `zeroPad3d(${written(padding)})`);
 }
 /** PyTorch's `nn.ConstantPad1d(padding, value)`: the last dimension padded with `value`. */
@@ -122,6 +125,7 @@ export function constantPad1d<const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad1d(${Written<P>}, ${V})`, P, 2>>,
   value: V,
 ): ConstantPad1d<P, V> {
+  checkArguments(`constantPad1d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
   return padLayer("constantPad1d", "constant", 1, padding, value, `constantPad1d(${written(padding)}, ${value})`);
 }
 /** PyTorch's `nn.ConstantPad2d(padding, value)`: the last two dimensions padded with `value`. */
@@ -129,6 +133,7 @@ export function constantPad2d<const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad2d(${Written<P>}, ${V})`, P, 4>>,
   value: V,
 ): ConstantPad2d<P, V> {
+  checkArguments(`constantPad2d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
   return padLayer("constantPad2d", "constant", 2, padding, value, `constantPad2d(${written(padding)}, ${value})`);
 }
 /** PyTorch's `nn.ConstantPad3d(padding, value)`: the last three dimensions padded with `value`. */
@@ -136,6 +141,7 @@ export function constantPad3d<const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad3d(${Written<P>}, ${V})`, P, 6>>,
   value: V,
 ): ConstantPad3d<P, V> {
+  checkArguments(`constantPad3d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
   return padLayer("constantPad3d", "constant", 3, padding, value, `constantPad3d(${written(padding)}, ${value})`);
 }
 /**
@@ -147,6 +153,7 @@ export function constantPad3d<const P extends Padding, const V extends number>(
 export function reflectionPad1d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad1d(${Written<P>})`, P, 2>>,
 ): ReflectionPad1d<P> {
+  checkArguments(`reflectionPad1d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("reflectionPad1d", "reflect", 1, padding, 0, `reflectionPad1d(${written(padding)})`);
 }
 /**
@@ -158,29 +165,34 @@ export function reflectionPad1d<const P extends Padding>(
 export function reflectionPad2d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad2d(${Written<P>})`, P, 4>>,
 ): ReflectionPad2d<P> {
+  checkArguments(`reflectionPad2d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("reflectionPad2d", "reflect", 2, padding, 0, `reflectionPad2d(${written(padding)})`);
 }
 /** PyTorch's `nn.ReflectionPad3d(padding)` on `[batch, C, D, H, W]` or `[C, D, H, W]`. */
 export function reflectionPad3d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad3d(${Written<P>})`, P, 6>>,
 ): ReflectionPad3d<P> {
+  checkArguments(`reflectionPad3d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("reflectionPad3d", "reflect", 3, padding, 0, `reflectionPad3d(${written(padding)})`);
 }
 /** PyTorch's `nn.ReplicationPad1d(padding)` on `[batch, C, W]` or `[C, W]`: the edge values repeated. */
 export function replicationPad1d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad1d(${Written<P>})`, P, 2>>,
 ): ReplicationPad1d<P> {
+  checkArguments(`replicationPad1d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("replicationPad1d", "replicate", 1, padding, 0, `replicationPad1d(${written(padding)})`);
 }
 /** PyTorch's `nn.ReplicationPad2d(padding)` on `[batch, C, H, W]` or `[C, H, W]`. */
 export function replicationPad2d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad2d(${Written<P>})`, P, 4>>,
 ): ReplicationPad2d<P> {
+  checkArguments(`replicationPad2d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("replicationPad2d", "replicate", 2, padding, 0, `replicationPad2d(${written(padding)})`);
 }
 /** PyTorch's `nn.ReplicationPad3d(padding)` on `[batch, C, D, H, W]` or `[C, D, H, W]`. */
 export function replicationPad3d<const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad3d(${Written<P>})`, P, 6>>,
 ): ReplicationPad3d<P> {
+  checkArguments(`replicationPad3d(${written(padding)})`, arguments, ["padding"]);
   return padLayer("replicationPad3d", "replicate", 3, padding, 0, `replicationPad3d(${written(padding)})`);
 }

@@ -6,7 +6,7 @@ import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkSizes, checkTupleLength, perDim } from "../../shape/args.ts";
+import { checkArguments, checkSizes, checkTupleLength, perDim } from "../../shape/args.ts";
 import { adaptivePoolRule } from "./adaptive-pool.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -147,6 +147,7 @@ export function adaptiveAvgPool1d<
   const Size extends number | readonly number[],
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool1d<Size> {
+  checkArguments(`adaptiveAvgPool1d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveAvgPool1d", 1, outputSize as OutputSizeArg, false);
 }
 /**
@@ -161,6 +162,7 @@ export function adaptiveAvgPool2d<
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool2d<Size> {
+  checkArguments(`adaptiveAvgPool2d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveAvgPool2d", 2, outputSize as OutputSizeArg, true);
 }
 /**
@@ -174,6 +176,7 @@ export function adaptiveMaxPool2d<
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool2d<Size> {
+  checkArguments(`adaptiveMaxPool2d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveMaxPool2d", 2, outputSize as OutputSizeArg, true);
 }
 
@@ -187,6 +190,7 @@ export function adaptiveMaxPool1d<
   const Size extends number | readonly number[],
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool1d", 1, Size, false>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool1d<Size> {
+  checkArguments(`adaptiveMaxPool1d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveMaxPool1d", 1, outputSize as OutputSizeArg, false);
 }
 /**
@@ -201,6 +205,7 @@ export function adaptiveAvgPool3d<
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool3d", 3, Size, true>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool3d<Size> {
+  checkArguments(`adaptiveAvgPool3d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveAvgPool3d", 3, outputSize as OutputSizeArg, true);
 }
 /**
@@ -214,6 +219,7 @@ export function adaptiveMaxPool3d<
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool3d", 3, Size, true>,
 >(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool3d<Size> {
+  checkArguments(`adaptiveMaxPool3d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
   return adaptivePool("adaptiveMaxPool3d", 3, outputSize as OutputSizeArg, true);
 }
 

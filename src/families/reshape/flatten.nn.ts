@@ -5,6 +5,8 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { flattenOrigins, flattenRule } from "./flatten.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
+import { ShapeError } from "../../errors.ts";
+import { checkArguments, writeOptionTypeMessage } from "../../shape/args.ts";
 
 /** `nn.flatten(startDim, endDim)`: the dimensions startDim…endDim become their product. */
 export interface Flatten<StartDim extends number = 1, EndDim extends number = -1> extends Layer, RuntimeLayer {
@@ -41,6 +43,9 @@ export function flatten<const StartDim extends number = 1, const EndDim extends 
   const start = startDim ?? 1;
   const end = endDim ?? -1;
   const layer = start === 1 && end === -1 ? "flatten()" : `flatten(${start}, ${end})`;
+  checkArguments(layer, arguments, ["startDim", "endDim"]);
+  if (typeof start !== "number") throw new ShapeError(writeOptionTypeMessage("flatten(…)", "startDim", "a number"));
+  if (typeof end !== "number") throw new ShapeError(writeOptionTypeMessage("flatten(…)", "endDim", "a number"));
   const runtime: FlattenConfig = {
     kind: "flatten",
     written: layer,

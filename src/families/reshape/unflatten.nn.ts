@@ -5,7 +5,7 @@ import type { UnflattenRule } from "./unflatten.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { sizeProblem, written } from "../../shape/args.ts";
+import { checkArguments, sizeProblem, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { unflattenRule } from "./unflatten.ts";
 
@@ -81,6 +81,7 @@ export function unflatten<const DimArg extends number, const Sizes extends reado
 ): Unflatten<DimArg, Sizes> {
   const values = sizes as readonly number[];
   const layer = `unflatten(${dim}, ${written(values)})`;
+  checkArguments(layer, arguments, ["dim", "sizes"]);
   if (values.length === 0) throw new ShapeError(writeEmptySizesMessage(layer));
   for (const size of values) {
     const got = size === -1 ? false : sizeProblem(size);

@@ -2,7 +2,7 @@
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { checkSizes } from "../../shape/args.ts";
+import { checkArguments, checkSizes } from "../../shape/args.ts";
 import type { ChannelShuffleRule, PixelShuffleRule, PixelUnshuffleRule } from "./shuffle.types.ts";
 import { channelShuffleRule, pixelShuffleRule, pixelUnshuffleRule } from "./shuffle.ts";
 
@@ -56,6 +56,7 @@ export function pixelShuffle<const R extends number>(
   upscaleFactor: Arg<R, FirstSizeProblem<`pixelShuffle(${R})`, ["upscaleFactor"], [R]>>,
 ): PixelShuffle<R> {
   const layer = `pixelShuffle(${upscaleFactor})`;
+  checkArguments(layer, arguments, ["upscaleFactor"]);
   checkSizes(layer, { upscaleFactor });
   const r = upscaleFactor as number;
   const runtime: ShuffleConfig = {
@@ -78,6 +79,7 @@ export function pixelUnshuffle<const R extends number>(
   downscaleFactor: Arg<R, FirstSizeProblem<`pixelUnshuffle(${R})`, ["downscaleFactor"], [R]>>,
 ): PixelUnshuffle<R> {
   const layer = `pixelUnshuffle(${downscaleFactor})`;
+  checkArguments(layer, arguments, ["downscaleFactor"]);
   checkSizes(layer, { downscaleFactor });
   const r = downscaleFactor as number;
   const runtime: ShuffleConfig = {
@@ -100,6 +102,7 @@ export function channelShuffle<const G extends number>(
   groups: Arg<G, FirstSizeProblem<`channelShuffle(${G})`, ["groups"], [G]>>,
 ): ChannelShuffle<G> {
   const layer = `channelShuffle(${groups})`;
+  checkArguments(layer, arguments, ["groups"]);
   checkSizes(layer, { groups });
   const g = groups as number;
   const runtime: ShuffleConfig = {

@@ -17,7 +17,14 @@ import { ShapeError } from "../../errors.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkKnownKeys, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import {
+  checkArguments,
+  checkKnownKeys,
+  checkOptions,
+  checkOptionsObject,
+  checkSizes,
+  expected,
+} from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { LayerNormConfig } from "../normalization/layer-norm.nn.ts";
@@ -121,6 +128,7 @@ function settingsOf(layer: string, dModel: number, nhead: number, options: unkno
   checkSizes(layer, { dModel });
   checkSizes(layer, { nhead });
   if (dModel % nhead !== 0) throw new ShapeError(writeNheadMessage(layer, dModel, nhead));
+  checkOptionsObject(layer, options, layerKeys);
   checkOptions(layer, of, options, layerKeys, layerTypes);
   const given = (options ?? {}) as TransformerLayerOptions;
   const settings: TransformerSettings = {
@@ -228,6 +236,7 @@ export function transformerEncoderLayer<
   ? TransformerEncoderLayer<DModel, Nhead>
   : TransformerEncoderLayer<number, number> {
   const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
+  checkArguments(layer, arguments, ["dModel", "nhead", "options"]);
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerEncoderLayer");
   const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
     kind: "transformerEncoderLayer",
@@ -280,6 +289,7 @@ type StackOptionsProblem<W extends string, Of extends string, DModel, O> = First
   ]
 >;
 function normOf(layer: string, dModel: number, options: unknown, of: string): LayerNormConfig | null {
+  checkOptionsObject(layer, options, ["norm", "enableNestedTensor"]);
   checkOptions(layer, of, options, ["norm", "enableNestedTensor"], { enableNestedTensor: expected.boolean });
   const norm = (options as StackOptions | undefined)?.norm as LayerNormConfig | undefined;
   if (norm === undefined) return null;
@@ -499,6 +509,7 @@ export function transformerDecoderLayer<
   ? TransformerDecoderLayer<DModel, Nhead>
   : TransformerDecoderLayer<number, number> {
   const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
+  checkArguments(layer, arguments, ["dModel", "nhead", "options"]);
   const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerDecoderLayer");
   const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
     kind: "transformerDecoderLayer",
@@ -717,6 +728,8 @@ export function transformer<const Options extends object = {}>(
   const dModel = given.dModel ?? 512;
   const nhead = given.nhead ?? 8;
   const layer = `transformer(${dModel}, ${nhead})`;
+  checkArguments(layer, arguments, ["options"]);
+  checkOptionsObject(layer, options, transformerKeys);
   checkOptions(layer, "nn.transformer", options, transformerKeys, {
     ...layerTypes,
     dModel: expected.number,

@@ -5,7 +5,7 @@ import type { Checked, TrailingOptionsProblem } from "../../../types/shape/args.
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkOptions, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, expected } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
 import { upsampleModes, upsampleName, upsampleRule } from "./upsample.ts";
@@ -123,6 +123,7 @@ function upsampleOf(
 ): never {
   const given = (typeof options === "object" && options !== null ? options : {}) as UpsampleOptions;
   const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
+  checkOptionsObject(layer, options, keys);
   checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
   const { size, scaleFactor } = given;
   if ((size === undefined) === (scaleFactor === undefined)) throw new ShapeError(writeUpsampleEitherMessage(layer));
