@@ -99,6 +99,14 @@ export const writeAfterOptionsMessage = (layer: string): string =>
 export const writePositionalMessage = (layer: string, name: string, order: string): string =>
   `${layer}: ${name} is a required argument, not an option (PyTorch's order: ${order})`;
 
+export const writeExtraPositionalMessage = (
+  layer: string,
+  names: readonly string[],
+  known: readonly string[],
+  value: unknown,
+): string =>
+  `${layer}: ${written(value)} is not an options object; ${names.length === 0 ? "" : `after ${names.join(", ")}, `}PyTorch's optional arguments are given by name here ({ ${known.join(", ")} })`;
+
 /**
  * Splits PyTorch-style arguments: positional values (`undefined` when not given) up to the first
  * options object, and that object (`{}` when none). Throws when an argument follows the options
@@ -112,6 +120,9 @@ export function splitOptions(
   known: readonly string[],
 ): [unknown[], Record<string, unknown>] {
   const at = args.findIndex(isOptions);
+  // a value past the positional names (PyTorch's next argument given positionally) is refused, not dropped
+  const extra = args.slice(names.length, at === -1 ? args.length : at).find((arg) => arg !== undefined);
+  if (extra !== undefined) throw new ShapeError(writeExtraPositionalMessage(layer, names, known, extra));
   if (at === -1) return [names.map((_, i) => args[i]), {}];
   if (args.slice(at + 1).some((arg) => arg !== undefined)) throw new ShapeError(writeAfterOptionsMessage(layer));
   const options = args[at] as Record<string, unknown>;

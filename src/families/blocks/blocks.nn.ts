@@ -133,6 +133,9 @@ export function residual(...args: readonly unknown[]): RuntimeLayer {
 
 const isLayer = (value: unknown): boolean => typeof value === "object" && value !== null && "kind" in value;
 
+export const writeBranchMessage = (block: string, index: number): string =>
+  `${block}: branch ${index} must be an array of layers, as in nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)])`;
+
 /**
  * Branches applied to the same input, joined along `dim` (Inception's and DenseNet's blocks); their
  * outputs must agree on every other dimension.
@@ -145,6 +148,9 @@ export function concat<const D extends number, const Branches extends readonly (
   ...branches: Branches
 ): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;
+  branches.forEach((branch, i) => {
+    if (!Array.isArray(branch)) throw new ShapeError(writeBranchMessage(block, i));
+  });
   branches.forEach(asLayers); // a model among a branch's layers: its layer form
   const runtime: ConcatConfig = {
     kind: "concat",
