@@ -12,11 +12,30 @@ import { opRules, type OpName } from "./rules.ts";
  */
 export type IsUnknownShape<S> = S extends readonly unknown[] ? (number extends S["length"] ? true : false) : true;
 
-/** A rule's message (the parameter then asks for that text), or `false` when it fits. */
+/**
+ * A rule's message (the parameter then asks for that text), or `false` when it fits.
+ *
+ * An operation takes its rule's result as a type parameter of its own, defaulting to the rule
+ * (`Out = ReshapeRule<"view", S, Sizes>`), and its parameters read `Problem<Out>`: while the compiler
+ * infers the arguments it then sees an unconstrained `Out` there, instead of exploring the generic
+ * rule, which cost ~500 to ~1,000 instantiations the first time each operation was called in a file.
+ * (`Out` appears in no inferable position, so it always takes its default: see `Result`.)
+ */
 export type Problem<Rule> = Rule extends string ? Rule : false;
 
-/** A rule's shape, or an unknown shape when it does not fit (later lines accept it without new errors). */
-export type Result<Rule> = Rule extends Shape ? Rule : Shape;
+/** The message of a dim argument out of range (`writeDimRangeMessage` for the argument `Name`), or `false`. */
+export type DimProblem<
+  Rule,
+  Name extends string,
+> = Rule extends `${string}: ${Name} ${string} is out of range for an input of rank ${string}` ? Rule : false;
+
+/**
+ * A rule's shape, or an unknown shape when it does not fit (later lines accept it without new errors).
+ * (The shape is an `infer`red one: from a contextual type, `const y: Symbolic<[1]> = ops.add(a, b)`,
+ * the compiler would otherwise infer a builder's `Out` for the return type, or explore the rule's
+ * branches for an operation nested in another's argument.)
+ */
+export type Result<Rule> = Rule extends infer R extends Shape ? R : Shape;
 
 /** The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). */
 export type ShapeOf<T> = T extends Symbolic<infer S> ? S : T extends number ? [] : Shape;

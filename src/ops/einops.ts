@@ -483,11 +483,12 @@ type Lengths = Readonly<Record<string, number>>;
  * const images = input([3, 224, 224]);
  * rearrange(images, "b c (h p1) (w p2) -> b (h w) (p1 p2 c)", { p1: 16, p2: 16 }); // Symbolic<[number, 196, 768]>
  */
-export function rearrange<S extends Shape, const Pattern extends string, const L extends Lengths = {}>(
-  x: Symbolic<S>,
-  pattern: Arg<Pattern, Problem<EinopsRule<"rearrange", Pattern, S, L>>>,
-  axes?: L,
-): Symbolic<Result<EinopsRule<"rearrange", Pattern, S, L>>> {
+export function rearrange<
+  S extends Shape,
+  const Pattern extends string,
+  const L extends Lengths = {},
+  Out = EinopsRule<"rearrange", Pattern, S, L>,
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, axes?: L): Symbolic<Result<Out>> {
   return operation("rearrange", [pattern, axes ?? {}], [x]) as never;
 }
 
@@ -498,12 +499,12 @@ export function rearrange<S extends Shape, const Pattern extends string, const L
  * const features = input([64, 8, 8]);
  * reduce(features, "b c h w -> b c", "mean"); // Symbolic<[number, 64]>
  */
-export function reduce<S extends Shape, const Pattern extends string, const L extends Lengths = {}>(
-  x: Symbolic<S>,
-  pattern: Arg<Pattern, Problem<EinopsRule<"reduce", Pattern, S, L>>>,
-  reduction: Reduction,
-  axes?: L,
-): Symbolic<Result<EinopsRule<"reduce", Pattern, S, L>>> {
+export function reduce<
+  S extends Shape,
+  const Pattern extends string,
+  const L extends Lengths = {},
+  Out = EinopsRule<"reduce", Pattern, S, L>,
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, reduction: Reduction, axes?: L): Symbolic<Result<Out>> {
   return operation("einopsReduce", [pattern, axes ?? {}, reduction], [x]) as never;
 }
 
@@ -514,10 +515,11 @@ export function reduce<S extends Shape, const Pattern extends string, const L ex
  * const token = input([768]);
  * repeat(token, "b d -> b n d", { n: 197 }); // Symbolic<[number, 197, 768]>
  */
-export function repeat<S extends Shape, const Pattern extends string, const L extends Lengths = {}>(
-  x: Symbolic<S>,
-  pattern: Arg<Pattern, Problem<EinopsRule<"repeat", Pattern, S, L>>>,
-  axes?: L,
-): Symbolic<Result<EinopsRule<"repeat", Pattern, S, L>>> {
+export function repeat<
+  S extends Shape,
+  const Pattern extends string,
+  const L extends Lengths = {},
+  Out = EinopsRule<"repeat", Pattern, S, L>,
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, axes?: L): Symbolic<Result<Out>> {
   return operation("repeat", [pattern, axes ?? {}], [x]) as never;
 }

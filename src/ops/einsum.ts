@@ -263,9 +263,10 @@ export const parseEinsum = parse;
  * const q = input([8, "seq", 64], { batch: "b" }), k = input([8, "seq", 64], { batch: "b" });
  * ops.einsum("bhqd,bhkd->bhqk", q, k); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function einsum<const Equation extends string, const Tensors extends readonly Symbolic<Shape>[]>(
-  equation: Arg<Equation, Problem<EinsumRule<Equation, ShapesOf<Tensors>>>>,
-  ...tensors: Tensors
-): Symbolic<Result<EinsumRule<Equation, ShapesOf<Tensors>>>> {
+export function einsum<
+  const Equation extends string,
+  const Tensors extends readonly Symbolic<Shape>[],
+  Out = EinsumRule<Equation, ShapesOf<Tensors>>,
+>(equation: Arg<Equation, Problem<Out>>, ...tensors: Tensors): Symbolic<Result<Out>> {
   return operation("einsum", [equation], tensors) as never;
 }

@@ -99,17 +99,17 @@ function binary(op: BinaryName, a: unknown, b: unknown): never {
  * const x = input([16, 64, 64]);
  * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
  */
-export function add<A extends Operand, B extends Operand>(
+export function add<A extends Operand, B extends Operand, Out = BinaryRule<"add", A, B>>(
   a: A,
-  b: Checked<B, Problem<BinaryRule<"add", A, B>>>,
-): Symbolic<Result<BinaryRule<"add", A, B>>> {
+  b: Checked<B, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return binary("add", a, b);
 }
 /** torch.sub(a, b): elementwise difference with broadcasting. */
-export function sub<A extends Operand, B extends Operand>(
+export function sub<A extends Operand, B extends Operand, Out = BinaryRule<"sub", A, B>>(
   a: A,
-  b: Checked<B, Problem<BinaryRule<"sub", A, B>>>,
-): Symbolic<Result<BinaryRule<"sub", A, B>>> {
+  b: Checked<B, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return binary("sub", a, b);
 }
 /**
@@ -119,24 +119,24 @@ export function sub<A extends Operand, B extends Operand>(
  * const features = input([64, 8, 8]), gate = input([64, 1, 1]);
  * ops.mul(features, gate); // Symbolic<[number, 64, 8, 8]>
  */
-export function mul<A extends Operand, B extends Operand>(
+export function mul<A extends Operand, B extends Operand, Out = BinaryRule<"mul", A, B>>(
   a: A,
-  b: Checked<B, Problem<BinaryRule<"mul", A, B>>>,
-): Symbolic<Result<BinaryRule<"mul", A, B>>> {
+  b: Checked<B, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return binary("mul", a, b);
 }
 /** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
-export function div<A extends Operand, B extends Operand>(
+export function div<A extends Operand, B extends Operand, Out = BinaryRule<"div", A, B>>(
   a: A,
-  b: Checked<B, Problem<BinaryRule<"div", A, B>>>,
-): Symbolic<Result<BinaryRule<"div", A, B>>> {
+  b: Checked<B, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return binary("div", a, b);
 }
 /** torch.pow(a, b): elementwise power with broadcasting. */
-export function pow<A extends Operand, B extends Operand>(
+export function pow<A extends Operand, B extends Operand, Out = BinaryRule<"pow", A, B>>(
   a: A,
-  b: Checked<B, Problem<BinaryRule<"pow", A, B>>>,
-): Symbolic<Result<BinaryRule<"pow", A, B>>> {
+  b: Checked<B, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return binary("pow", a, b);
 }
 /** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
@@ -148,23 +148,23 @@ function tensorsOnly(op: "maximum" | "minimum", a: unknown, b: unknown): never {
   if (typeof a === "number" || typeof b === "number") throw new ShapeError(writeTensorsOnlyMessage(op));
   return binary(op, a, b);
 }
-type TensorsOnly<Op extends "maximum" | "minimum", A, B> = A extends number
+type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
   ? writeTensorsOnlyMessage<Op>
   : B extends number
     ? writeTensorsOnlyMessage<Op>
-    : Problem<BinaryRule<Op, A, B>>;
+    : Problem<Out>;
 /** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
-export function maximum<A extends Operand, B extends Operand>(
+export function maximum<A extends Operand, B extends Operand, Out = BinaryRule<"maximum", A, B>>(
   a: A,
-  b: Checked<B, TensorsOnly<"maximum", A, B>>,
-): Symbolic<Result<BinaryRule<"maximum", A, B>>> {
+  b: Checked<B, TensorsOnly<"maximum", A, B, Out>>,
+): Symbolic<Result<Out>> {
   return tensorsOnly("maximum", a, b);
 }
 /** torch.minimum(a, b): elementwise minimum of two tensors with broadcasting (as torch, no number). */
-export function minimum<A extends Operand, B extends Operand>(
+export function minimum<A extends Operand, B extends Operand, Out = BinaryRule<"minimum", A, B>>(
   a: A,
-  b: Checked<B, TensorsOnly<"minimum", A, B>>,
-): Symbolic<Result<BinaryRule<"minimum", A, B>>> {
+  b: Checked<B, TensorsOnly<"minimum", A, B, Out>>,
+): Symbolic<Result<Out>> {
   return tensorsOnly("minimum", a, b);
 }
 

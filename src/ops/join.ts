@@ -31,10 +31,11 @@ export const catShape = (shapes: readonly RuntimeShape[], dim: number): RuntimeS
  * const up = input([64, "h", "w"]), skip = input([64, "h", "w"]);
  * ops.cat([up, skip], 1); // Symbolic<[number, 128, "h", "w"]>
  */
-export function cat<const Tensors extends readonly Symbolic<Shape>[], const D extends number>(
-  tensors: Checked<Tensors, Problem<CatRule<ShapesOf<Tensors>, D>>>,
-  dim: D,
-): Symbolic<Result<CatRule<ShapesOf<Tensors>, D>>> {
+export function cat<
+  const Tensors extends readonly Symbolic<Shape>[],
+  const D extends number,
+  Out = CatRule<ShapesOf<Tensors>, D>,
+>(tensors: Checked<Tensors, Problem<Out>>, dim: D): Symbolic<Result<Out>> {
   const from = tensors as unknown as SymbolicTensor[];
   return new SymbolicTensor(
     catShape(
@@ -82,9 +83,10 @@ export function stackShape(shapes: readonly RuntimeShape[], dim: number): Runtim
  * const a = input([4, 5]), b = input([4, 5]);
  * ops.stack([a, b], 1); // Symbolic<[number, 2, 4, 5]>
  */
-export function stack<const Tensors extends readonly Symbolic<Shape>[], const D extends number>(
-  tensors: Checked<Tensors, Problem<StackRule<ShapesOf<Tensors>, D>>>,
-  dim: D,
-): Symbolic<Result<StackRule<ShapesOf<Tensors>, D>>> {
+export function stack<
+  const Tensors extends readonly Symbolic<Shape>[],
+  const D extends number,
+  Out = StackRule<ShapesOf<Tensors>, D>,
+>(tensors: Checked<Tensors, Problem<Out>>, dim: D): Symbolic<Result<Out>> {
   return operation("stack", [dim], tensors as unknown as readonly unknown[]) as never;
 }

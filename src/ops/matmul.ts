@@ -89,10 +89,10 @@ export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
  * const q = input([8, "seq", 64], { batch: "b" }), kT = input([8, 64, "seq"], { batch: "b" });
  * ops.matmul(q, kT); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function matmul<A extends Shape, B extends Shape>(
+export function matmul<A extends Shape, B extends Shape, Out = MatmulRule<A, B>>(
   a: Symbolic<A>,
-  b: Checked<Symbolic<B>, Problem<MatmulRule<A, B>>>,
-): Symbolic<Result<MatmulRule<A, B>>> {
+  b: Checked<Symbolic<B>, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("matmul", [], [a, b]) as never;
 }
 
@@ -125,9 +125,9 @@ export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
 }
 
 /** torch.bmm(a, b): [batch, n, k] × [batch, k, m] → [batch, n, m], no broadcasting. */
-export function bmm<A extends Shape, B extends Shape>(
+export function bmm<A extends Shape, B extends Shape, Out = BmmRule<A, B>>(
   a: Symbolic<A>,
-  b: Checked<Symbolic<B>, Problem<BmmRule<A, B>>>,
-): Symbolic<Result<BmmRule<A, B>>> {
+  b: Checked<Symbolic<B>, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("bmm", [], [a, b]) as never;
 }

@@ -87,11 +87,12 @@ type Reduction<Name extends ReduceName> = <
   S extends Shape,
   const D extends Dims = undefined,
   const Keep extends boolean = false,
+  Out = ReduceRule<Name, S, D, Keep>,
 >(
   x: Symbolic<S>,
-  dim?: Arg<D, Problem<ReduceRule<Name, S, D, Keep>>>,
+  dim?: Arg<D, Problem<Out>>,
   options?: ReduceOptions<Keep>,
-) => Symbolic<Result<ReduceRule<Name, S, D, Keep>>>;
+) => Symbolic<Result<Out>>;
 const reduction = <Name extends ReduceName>(name: Name): Reduction<Name> =>
   ((x: unknown, dim?: Dims, options?: ReduceOptions) =>
     operation(name, [dim ?? null, options?.keepdim ?? false, options?.correction ?? 1], [x])) as never;
@@ -135,16 +136,16 @@ export function softmaxShape(name: string, input: RuntimeShape, dim: number): Ru
  * const scores = input([8, "seq", "seq"], { batch: "b" });
  * ops.softmax(scores, -1); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function softmax<S extends Shape, const D extends number>(
+export function softmax<S extends Shape, const D extends number, Out = SoftmaxRule<"softmax", S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<SoftmaxRule<"softmax", S, D>>>,
-): Symbolic<Result<SoftmaxRule<"softmax", S, D>>> {
+  dim: Arg<D, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("softmax", [dim], [x]) as never;
 }
 /** torch.log_softmax(x, dim). */
-export function logSoftmax<S extends Shape, const D extends number>(
+export function logSoftmax<S extends Shape, const D extends number, Out = SoftmaxRule<"logSoftmax", S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<SoftmaxRule<"logSoftmax", S, D>>>,
-): Symbolic<Result<SoftmaxRule<"logSoftmax", S, D>>> {
+  dim: Arg<D, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("logSoftmax", [dim], [x]) as never;
 }

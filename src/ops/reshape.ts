@@ -14,7 +14,7 @@ import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-in
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { flattenRule } from "../families/reshape/flatten.ts";
 import { unflattenRule } from "../families/reshape/unflatten.ts";
-import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { operation, type DimProblem, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type IsKnown<D> = D extends number ? (number extends D ? false : true) : false;
@@ -162,10 +162,6 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
   return out(null);
 }
 
-type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly Dim[]> = Problem<
-  ReshapeRule<Name, S, Sizes>
->;
-
 /**
  * torch.reshape: the same elements in a new shape; one size may be -1 (inferred). A leading size
  * that is the input's unknown or named dimension keeps it: `ops.reshape(x, [x.size(0), -1])`.
@@ -174,10 +170,10 @@ type SizesProblem<Name extends string, S extends Shape, Sizes extends readonly D
  * const x = input([64, 7, 7]);
  * ops.reshape(x, [x.size(0), -1]); // Symbolic<[number, 3136]>
  */
-export function reshape<S extends Shape, const Sizes extends readonly Dim[]>(
+export function reshape<S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"reshape", S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, SizesProblem<"reshape", S, Sizes>>,
-): Symbolic<Result<ReshapeRule<"reshape", S, Sizes>>> {
+  sizes: Checked<Sizes, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("reshape", [sizes], [x]) as never;
 }
 
@@ -188,10 +184,10 @@ export function reshape<S extends Shape, const Sizes extends readonly Dim[]>(
  * const tokens = input(["seq", 512], { batch: "b" });
  * ops.view(tokens, ["b", "seq", 8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
-export function view<S extends Shape, const Sizes extends readonly Dim[]>(
+export function view<S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"view", S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, SizesProblem<"view", S, Sizes>>,
-): Symbolic<Result<ReshapeRule<"view", S, Sizes>>> {
+  sizes: Checked<Sizes, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("view", [sizes], [x]) as never;
 }
 
@@ -209,11 +205,12 @@ export const flattenShape = (input: RuntimeShape, start: number, end: number): R
  * const x = input([64, 7, 7]);
  * ops.flatten(x, 1); // Symbolic<[number, 3136]>
  */
-export function flatten<S extends Shape, const Start extends number = 0, const End extends number = -1>(
-  x: Symbolic<S>,
-  startDim?: Arg<Start, Problem<FlattenOp<S, Start, End>>>,
-  endDim?: End,
-): Symbolic<Result<FlattenOp<S, Start, End>>> {
+export function flatten<
+  S extends Shape,
+  const Start extends number = 0,
+  const End extends number = -1,
+  Out = FlattenOp<S, Start, End>,
+>(x: Symbolic<S>, startDim?: Arg<Start, Problem<Out>>, endDim?: End): Symbolic<Result<Out>> {
   return operation("flatten", [startDim ?? 0, endDim ?? -1], [x]) as never;
 }
 
@@ -236,11 +233,12 @@ export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly
  * const x = input(["seq", 512], { batch: "b" });
  * ops.unflatten(x, -1, [8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
-export function unflatten<S extends Shape, const D extends number, const Sizes extends readonly number[]>(
-  x: Symbolic<S>,
-  dim: D,
-  sizes: Checked<Sizes, Problem<UnflattenOp<S, D, Sizes>>>,
-): Symbolic<Result<UnflattenOp<S, D, Sizes>>> {
+export function unflatten<
+  S extends Shape,
+  const D extends number,
+  const Sizes extends readonly number[],
+  Out = UnflattenOp<S, D, Sizes>,
+>(x: Symbolic<S>, dim: D, sizes: Checked<Sizes, Problem<Out>>): Symbolic<Result<Out>> {
   return operation("unflatten", [dim, sizes], [x]) as never;
 }
 
@@ -289,10 +287,10 @@ export function permuteShape(input: RuntimeShape, dims: readonly number[]): Runt
  * const image = input([3, 32, 32]);
  * ops.permute(image, [0, 2, 3, 1]); // Symbolic<[number, 32, 32, 3]>
  */
-export function permute<S extends Shape, const Dims extends readonly number[]>(
+export function permute<S extends Shape, const Dims extends readonly number[], Out = PermuteRule<S, Dims>>(
   x: Symbolic<S>,
-  dims: Checked<Dims, Problem<PermuteRule<S, Dims>>>,
-): Symbolic<Result<PermuteRule<S, Dims>>> {
+  dims: Checked<Dims, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("permute", [dims], [x]) as never;
 }
 
@@ -304,12 +302,6 @@ export type TransposeRule<S extends Shape, D0 extends number, D1 extends number>
         ? { -readonly [K in keyof S]: K extends `${A0}` ? S[A1] : K extends `${A1}` ? S[A0] : S[K] }
         : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim1", D1, S["length"]>
       : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim0", D0, S["length"]>;
-type TransposeDim0Problem<S extends Shape, D0 extends number, D1 extends number> =
-  IsUnknownShape<S> extends true
-    ? false
-    : DimIndex<D0, S["length"]> extends number
-      ? false
-      : Problem<TransposeRule<S, D0, D1>>;
 
 export function transposeShape(input: RuntimeShape, dim0: number, dim1: number): RuntimeShape {
   const op = `transpose(…, ${dim0}, ${dim1})`;
@@ -325,11 +317,12 @@ export function transposeShape(input: RuntimeShape, dim0: number, dim1: number):
  * const q = input([8, "seq", 64], { batch: "b" });
  * ops.transpose(q, -2, -1); // Symbolic<["b", 8, 64, "seq"]>
  */
-export function transpose<S extends Shape, const D0 extends number, const D1 extends number>(
-  x: Symbolic<S>,
-  dim0: Arg<D0, TransposeDim0Problem<S, D0, D1>>,
-  dim1: Arg<D1, Problem<TransposeRule<S, D0, D1>>>,
-): Symbolic<Result<TransposeRule<S, D0, D1>>> {
+export function transpose<
+  S extends Shape,
+  const D0 extends number,
+  const D1 extends number,
+  Out = TransposeRule<S, D0, D1>,
+>(x: Symbolic<S>, dim0: Arg<D0, DimProblem<Out, "dim0">>, dim1: Arg<D1, Problem<Out>>): Symbolic<Result<Out>> {
   return operation("transpose", [dim0, dim1], [x]) as never;
 }
 
@@ -385,10 +378,10 @@ export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
  * const pooled = input([64, 1, 1]);
  * ops.squeeze(ops.squeeze(pooled, -1), -1); // Symbolic<[number, 64]>
  */
-export function squeeze<S extends Shape, const D extends number | undefined = undefined>(
-  x: Checked<Symbolic<S>, [D] extends [undefined] ? Problem<SqueezeRule<S, D>> : false>,
-  dim?: Arg<D, [D] extends [undefined] ? false : Problem<SqueezeRule<S, D>>>,
-): Symbolic<Result<SqueezeRule<S, D>>> {
+export function squeeze<S extends Shape, const D extends number | undefined = undefined, Out = SqueezeRule<S, D>>(
+  x: Checked<Symbolic<S>, [D] extends [undefined] ? Problem<Out> : false>,
+  dim?: Arg<D, [D] extends [undefined] ? false : Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("squeeze", dim === undefined ? [] : [dim], [x]) as never;
 }
 
@@ -411,10 +404,10 @@ export function unsqueezeShape(input: RuntimeShape, dim: number): RuntimeShape {
  * const scores = input(["seq"], { batch: "b" });
  * ops.unsqueeze(scores, 1); // Symbolic<["b", 1, "seq"]>
  */
-export function unsqueeze<S extends Shape, const D extends number>(
+export function unsqueeze<S extends Shape, const D extends number, Out = UnsqueezeRule<S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<UnsqueezeRule<S, D>>>,
-): Symbolic<Result<UnsqueezeRule<S, D>>> {
+  dim: Arg<D, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("unsqueeze", [dim], [x]) as never;
 }
 
@@ -493,10 +486,10 @@ export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): 
  * const gate = input([64, 1, 1]);
  * ops.expand(gate, [-1, -1, 8, 8]); // Symbolic<[number, 64, 8, 8]>
  */
-export function expand<S extends Shape, const Sizes extends readonly Dim[]>(
+export function expand<S extends Shape, const Sizes extends readonly Dim[], Out = ExpandRule<S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, Problem<ExpandRule<S, Sizes>>>,
-): Symbolic<Result<ExpandRule<S, Sizes>>> {
+  sizes: Checked<Sizes, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("expand", [sizes], [x]) as never;
 }
 
@@ -534,12 +527,6 @@ export type SelectRule<S extends Shape, D extends number, I extends number> =
         ? [...Take<S, Axis>, ...Drop<S, Add<Axis, 1> & number>]
         : writeIndexMessage<`select(…, ${D}, ${I})`, `index ${I}`, Axis, S[Axis]>
       : writeDimRangeMessage<`select(…, ${D}, ${I})`, "dim", D, S["length"]>;
-type SelectDimProblem<S extends Shape, D extends number, I extends number> =
-  IsUnknownShape<S> extends true
-    ? false
-    : DimIndex<D, S["length"]> extends number
-      ? false
-      : Problem<SelectRule<S, D, I>>;
 
 export function selectShape(input: RuntimeShape, dim: number, index: number): RuntimeShape {
   const op = `select(…, ${dim}, ${index})`;
@@ -557,11 +544,11 @@ export function selectShape(input: RuntimeShape, dim: number, index: number): Ru
  * const steps = input(["seq", 128], { batch: "b" });
  * ops.select(steps, 1, -1); // Symbolic<["b", 128]>
  */
-export function select<S extends Shape, const D extends number, const I extends number>(
+export function select<S extends Shape, const D extends number, const I extends number, Out = SelectRule<S, D, I>>(
   x: Symbolic<S>,
-  dim: Arg<D, SelectDimProblem<S, D, I>>,
-  index: Arg<I, Problem<SelectRule<S, D, I>>>,
-): Symbolic<Result<SelectRule<S, D, I>>> {
+  dim: Arg<D, DimProblem<Out, "dim">>,
+  index: Arg<I, Problem<Out>>,
+): Symbolic<Result<Out>> {
   return operation("select", [dim, index], [x]) as never;
 }
 
@@ -604,12 +591,8 @@ export function narrow<
   const D extends number,
   const Start extends number,
   const Length extends number,
->(
-  x: Symbolic<S>,
-  dim: D,
-  start: Start,
-  length: Arg<Length, Problem<NarrowRule<S, D, Start, Length>>>,
-): Symbolic<Result<NarrowRule<S, D, Start, Length>>> {
+  Out = NarrowRule<S, D, Start, Length>,
+>(x: Symbolic<S>, dim: D, start: Start, length: Arg<Length, Problem<Out>>): Symbolic<Result<Out>> {
   return operation("narrow", [dim, start, length], [x]) as never;
 }
 
@@ -750,11 +733,12 @@ export function split<S extends Shape, const SplitSize extends number | readonly
  * const [q, k, v] = ops.chunk(qkv, 3, -1);
  * q; // Symbolic<["b", "seq", 64]>
  */
-export function chunk<S extends Shape, const Chunks extends number, const D extends number = 0>(
-  x: Symbolic<S>,
-  chunks: Arg<Chunks, Problem<ChunkRule<S, Chunks, D>>>,
-  dim?: D,
-): Tensors<ChunkRule<S, Chunks, D>> {
+export function chunk<
+  S extends Shape,
+  const Chunks extends number,
+  const D extends number = 0,
+  Out = ChunkRule<S, Chunks, D>,
+>(x: Symbolic<S>, chunks: Arg<Chunks, Problem<Out>>, dim?: D): Tensors<ChunkRule<S, Chunks, D>> {
   const d = dim ?? 0;
   const shape = (x as unknown as { shape: RuntimeShape }).shape;
   const op = `chunk(…, ${chunks}, ${d})`;
