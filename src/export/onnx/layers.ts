@@ -228,6 +228,78 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       const erf = g.node("Erf", [g.node("Div", [x, g.scalar(Math.SQRT2)])]);
       return g.node("Mul", [g.node("Mul", [x, g.scalar(0.5)]), g.node("Add", [erf, g.scalar(1)])], {}, `${key}gelu`);
     }
+    case "elu":
+    case "celu":
+      return g.node(
+        layer.kind === "elu" ? "Elu" : "Celu",
+        [x],
+        { alpha: { float: f(layer, "alpha") as number } },
+        `${key}${layer.kind}`,
+      );
+    case "selu": // ONNX's default alpha and gamma are PyTorch's constants
+      return g.node("Selu", [x], {}, `${key}selu`);
+    case "relu6":
+      return g.node("Clip", [x, g.scalar(0), g.scalar(6)], {}, `${key}relu6`);
+    case "hardtanh":
+      return g.node(
+        "Clip",
+        [x, g.scalar(f(layer, "minVal") as number), g.scalar(f(layer, "maxVal") as number)],
+        {},
+        `${key}hardtanh`,
+      );
+    case "hardsigmoid": // relu6(x + 3) / 6
+      return g.node("HardSigmoid", [x], { alpha: { float: 1 / 6 }, beta: { float: 0.5 } }, `${key}hardsigmoid`);
+    case "hardswish":
+      return g.node("HardSwish", [x], {}, `${key}hardswish`);
+    case "softplus": {
+      // PyTorch: log(1 + exp(βx)) / β, and x itself where βx > threshold
+      const [beta, threshold] = [f(layer, "beta") as number, f(layer, "threshold") as number];
+      const scaled = g.node("Mul", [x, g.scalar(beta)]);
+      const soft = g.node("Div", [g.node("Softplus", [scaled]), g.scalar(beta)]);
+      return g.node("Where", [g.node("Greater", [scaled, g.scalar(threshold)]), x, soft], {}, `${key}softplus`);
+    }
+    case "softsign":
+      return g.node("Softsign", [x], {}, `${key}softsign`);
+    case "silu":
+      return g.node("Mul", [x, g.node("Sigmoid", [x])], {}, `${key}silu`);
+    case "mish":
+      return g.node("Mul", [x, g.node("Tanh", [g.node("Softplus", [x])])], {}, `${key}mish`);
+    case "logsigmoid":
+      return g.node("Neg", [g.node("Softplus", [g.node("Neg", [x])])], {}, `${key}logsigmoid`);
+    case "tanhshrink":
+      return g.node("Sub", [x, g.node("Tanh", [x])], {}, `${key}tanhshrink`);
+    case "softshrink":
+    case "hardshrink": {
+      const lambd = f(layer, "lambd") as number;
+      const bias = layer.kind === "softshrink" ? lambd : 0;
+      return g.node("Shrink", [x], { bias: { float: bias }, lambd: { float: lambd } }, `${key}${layer.kind}`);
+    }
+    case "threshold":
+      return g.node(
+        "Where",
+        [g.node("Greater", [x, g.scalar(f(layer, "threshold") as number)]), x, g.scalar(f(layer, "value") as number)],
+        {},
+        `${key}threshold`,
+      );
+    case "prelu": {
+      // the slope [n] broadcast on the channels (dimension 1)
+      const n = f(layer, "numParameters") as number;
+      const slope = weight(c, `${key}weight`, layer, (values) => [
+        n === 1 ? [1] : [n, ...new Array<number>(Math.max(input.length - 2, 0)).fill(1)],
+        values,
+      ]);
+      return g.node("PRelu", [x, slope], {}, `${key}prelu`);
+    }
+    case "glu": {
+      const [a, b] = g.nodeOutputs("Split", [x], 2, { axis: f(layer, "dim") as number });
+      return g.node("Mul", [a!, g.node("Sigmoid", [b!])], {}, `${key}glu`);
+    }
+    case "softmin":
+      return g.node("Softmax", [g.node("Neg", [x])], { axis: f(layer, "dim") as number }, `${key}softmin`);
+    case "softmax2d":
+      return g.node("Softmax", [x], { axis: -3 }, `${key}softmax2d`);
+    case "nestedSequential": // nn.sequential / nn.repeat: its layers in place (keys `3.0.weight`)
+      return emitChain(c, f(layer, "layers") as readonly LayerLike[], x, input, key);
     case "identity":
     case "dropout":
     case "dropout2d":
