@@ -2,7 +2,7 @@
 // outputs are named (`input`, `output`; `input0`, … for several) and carry the model's shapes: the
 // batch and named dimensions are symbolic dims (`batch`, `seq`). The weights are initializers named
 // by their PyTorch state_dict keys.
-import { ExportError, writeNoFormMessage } from "../errors.ts";
+import { ExportError } from "../errors.ts";
 import {
   conversionOrder,
   firstModelKeys,
