@@ -5,8 +5,8 @@ import type { TfPool3DConfig } from "./tf-pool3d.layers.ts";
 
 export const tfPool3d: Explainer<TfPool3DConfig> = (layer, input, output) => {
   const { spatial } = channelAxes(layer.dataFormat, input);
-  const kernels = sizes(layer.poolSize as number | readonly number[], 3);
-  const strides = sizes(layer.strides as number | readonly number[], 3);
+  const kernels = sizes(layer.poolSize, 3);
+  const strides = sizes(layer.strides, 3);
   const formulas = spatial.map((axis, i) =>
     layer.padding === "same"
       ? strides[i] === 1

@@ -7,7 +7,7 @@ import type { CallConverter } from "../../runtime/convert/call.ts";
 import type { Converter, ParamSpec } from "../../runtime/convert/context.ts";
 import { notConvertible } from "../../runtime/convert/context.ts";
 import { isTfjsKind, tfjsArgs, tfjsFactory } from "../../runtime/convert/tfjs-layers.ts";
-import type { RuntimeLayer } from "../../model/layer.ts";
+import type { LayerConfig } from "../layer-config.ts";
 import type { TfCellConfig, TfConvLstmConfig, TfRecurrentConfig } from "./tf-recurrent.layers.ts";
 import type { TfWrapperConfig } from "./tf-wrappers.layers.ts";
 
@@ -50,13 +50,9 @@ function tfjsCell(cell: TfCellConfig): tfl.layers.Layer {
 }
 
 /** tfjs's layer for a config of `layers` (the recurrent kinds and wrappers here, any other tfjs kind by its factory). */
-export function tfjsRecurrentLayer(
-  layer: RuntimeLayer & { readonly args?: object },
-  extra: Args = {},
-): tfl.layers.Layer {
-  const config = layer as Config;
+export function tfjsRecurrentLayer(layer: LayerConfig, extra: Args = {}): tfl.layers.Layer {
   const args = { ...tfjsArgs(layer), ...extra };
-  switch (config.kind) {
+  switch (layer.kind) {
     case "SimpleRNN":
       return tfl.layers.simpleRNN(args as never);
     case "LSTM":
@@ -66,14 +62,14 @@ export function tfjsRecurrentLayer(
     case "ConvLSTM2D":
       return tfl.layers.convLstm2d(args as never);
     case "RNN": {
-      const given = (config.args as { cell: unknown }).cell;
-      const cell = Array.isArray(given) ? config.cells.map(tfjsCell) : tfjsCell(config.cells[0]!);
+      const given = "cell" in layer.args ? layer.args.cell : undefined;
+      const cell = Array.isArray(given) ? layer.cells.map(tfjsCell) : tfjsCell(layer.cells[0]!);
       return tfl.layers.rnn({ ...args, cell } as never);
     }
     case "Bidirectional":
-      return tfl.layers.bidirectional({ ...args, layer: tfjsRecurrentLayer(config.layer) } as never);
+      return tfl.layers.bidirectional({ ...args, layer: tfjsRecurrentLayer(layer.layer) } as never);
     case "TimeDistributed":
-      return tfl.layers.timeDistributed({ ...args, layer: tfjsRecurrentLayer(config.layer) } as never);
+      return tfl.layers.timeDistributed({ ...args, layer: tfjsRecurrentLayer(layer.layer) } as never);
   }
   if (!isTfjsKind(layer.kind)) throw notConvertible(layer, `${layer.kind} is not a layer of TensorFlow.js`);
   return tfjsFactory(layer.kind)(args);
