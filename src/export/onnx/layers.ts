@@ -3,6 +3,7 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { firstModelKeys, modelOf, traceOf, type GraphLike, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
+import { padNode } from "./pad.ts";
 import { recurrent, recurrentCall, selfAttention } from "./recurrent.ts";
 
 export interface Context {
@@ -84,15 +85,57 @@ function pool(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key:
         { ...attributes, dilations: perDim(f(layer, "dilation") ?? 1, rank) },
         `${key}${layer.kind}`,
       )
-    : averagePool(c, layer, x, key, attributes);
+    : averagePool(c, layer, x, input, key, attributes);
 }
 
-/** PyTorch's avg pooling: the padding counted in the divisor unless countIncludePad is false; no divisorOverride in ONNX. */
-function averagePool(c: Context, layer: LayerLike, x: string, key: string, attributes: object): string {
+/**
+ * PyTorch's avg pooling: the padding counted in the divisor unless countIncludePad is false; no divisorOverride in
+ * ONNX. In ceil mode a last window that runs past the padded input divides by its part inside it in PyTorch, by
+ * another count in ONNX Runtime: there the input is padded with zeros explicitly (the end as far as the last window
+ * reaches), pooled without padding (a sum over k), and each output scaled by k / PyTorch's divisor (a constant).
+ */
+function averagePool(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  input: RuntimeShape,
+  key: string,
+  attributes: { kernel_shape: number[]; strides: number[]; pads: number[]; ceil_mode: number },
+): string {
   if (f(layer, "divisorOverride") != null)
     throw noForm(layer, "ONNX's AveragePool has no divisor override (divisorOverride)");
   const countIncludePad = f(layer, "countIncludePad") !== false;
-  return c.g.node(
+  const g = c.g;
+  const rank = attributes.kernel_shape.length;
+  const output = layer.outputShape ? layer.outputShape(input) : input;
+  if (attributes.ceil_mode === 1 && countIncludePad) {
+    const spatial = input.slice(2);
+    const outs = output.slice(2);
+    if ([...spatial, ...outs].some((d) => typeof d !== "number"))
+      throw noForm(layer, "in ceil mode its divisor needs the input's sizes, which are not known");
+    const { kernel_shape: k, strides: st, pads: p } = attributes;
+    const sizes = spatial as number[];
+    const out = outs as number[];
+    // the end padded so that every window lies inside: PyTorch's padding, then zeros to the last window's end
+    const ends = sizes.map((d, i) => Math.max(p[i + rank]!, (out[i]! - 1) * st[i]! + k[i]! - d - p[i]!));
+    const padded = g.node("Pad", [x, g.ints(g.fresh(`${key}pads`), [0, 0, ...p.slice(0, rank), 0, 0, ...ends])]);
+    const mean = g.node("AveragePool", [padded], {
+      kernel_shape: k,
+      strides: st,
+      pads: new Array<number>(2 * rank).fill(0),
+    });
+    // k / PyTorch's divisor: a window's part inside the padded input (start −p, end min(start + k, d + p))
+    const factors = sizes.map((d, i) =>
+      Array.from({ length: out[i]! }, (_, j) => {
+        const start = j * st[i]! - p[i]!;
+        return k[i]! / (Math.min(start + k[i]!, d + p[i + rank]!) - start);
+      }),
+    );
+    let scale: number[] = [1];
+    for (const axis of factors) scale = scale.flatMap((v) => axis.map((w) => v * w));
+    return g.node("Mul", [mean, g.floats(g.fresh(`${key}divisor`), [1, 1, ...out], scale)], {}, `${key}${layer.kind}`);
+  }
+  return g.node(
     "AveragePool",
     [x],
     { ...attributes, count_include_pad: countIncludePad ? 1 : 0 },
@@ -144,6 +187,88 @@ function ones(c: Context, key: string, n: number, value: number): string {
   return c.g.floats(c.g.fresh(key), [n], new Array(n).fill(value));
 }
 
+/** The channels (dimension 1) a layer needs known, else the ExportError naming it. */
+function channels(layer: LayerLike, input: RuntimeShape): number {
+  const n = f(layer, "numFeatures") ?? f(layer, "numChannels") ?? input[1];
+  if (typeof n !== "number")
+    throw noForm(layer, "its input's channels (dimension 1) are not known: give input() that size");
+  return n;
+}
+
+/**
+ * InstanceNorm: with running statistics (trackRunningStats) PyTorch's eval mode normalizes with them, a
+ * BatchNormalization; else each sample's own, ONNX's InstanceNormalization (scale 1 and bias 0 unless affine).
+ */
+function instanceNorm(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
+  const g = c.g;
+  const n = channels(layer, input);
+  const affine = f(layer, "affine") === true;
+  const scale = affine ? weight(c, `${key}weight`, layer) : ones(c, `${key}weight`, n, 1);
+  const bias = affine ? weight(c, `${key}bias`, layer) : ones(c, `${key}bias`, n, 0);
+  const epsilon = { float: f(layer, "eps") as number };
+  if (f(layer, "trackRunningStats") === true)
+    return g.node(
+      "BatchNormalization",
+      [x, scale, bias, weight(c, `${key}running_mean`, layer), weight(c, `${key}running_var`, layer)],
+      { epsilon },
+      `${key}${layer.kind}`,
+    );
+  return g.node("InstanceNormalization", [x, scale, bias], { epsilon }, `${key}${layer.kind}`);
+}
+
+/** GroupNorm (ONNX's GroupNormalization is opset 18): each sample's groups normalized, then the per-channel affine. */
+function groupNorm(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
+  const g = c.g;
+  const groups = f(layer, "numGroups") as number;
+  const n = channels(layer, input);
+  const grouped = g.node("Reshape", [x, g.ints(g.fresh(`${key}groups`), [0, groups, -1])]); // [N, G, C/G·…]
+  const centered = g.node("Sub", [grouped, g.node("ReduceMean", [grouped], { axes: [2], keepdims: 1 })]);
+  const variance = g.node("ReduceMean", [g.node("Mul", [centered, centered])], { axes: [2], keepdims: 1 });
+  const normed = g.node("Div", [
+    centered,
+    g.node("Sqrt", [g.node("Add", [variance, g.scalar(f(layer, "eps") as number)])]),
+  ]);
+  const back = g.node("Reshape", [normed, g.node("Shape", [x])], {}, `${key}groupNorm`);
+  if (f(layer, "affine") === false) return back;
+  const perChannel = [n, ...new Array<number>(input.length - 2).fill(1)];
+  const scale = weight(c, `${key}weight`, layer, (values) => [perChannel, values]);
+  const bias = weight(c, `${key}bias`, layer, (values) => [perChannel, values]);
+  return g.node("Add", [g.node("Mul", [back, scale]), bias]);
+}
+
+/** pixelUnshuffle and channelShuffle as Reshape → Transpose → Reshape (the batch read from the input: 0). */
+function shuffle(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  input: RuntimeShape,
+  output: RuntimeShape,
+  key: string,
+): string {
+  const g = c.g;
+  const known = (shape: RuntimeShape): number[] => {
+    if (shape.slice(1).some((d) => typeof d !== "number"))
+      throw noForm(layer, `its sizes must be known after the batch (${JSON.stringify(shape)})`);
+    return [0, ...(shape.slice(1) as number[])];
+  };
+  const [, ch, ...spatial] = known(input);
+  let split: number[], perm: number[];
+  if (layer.kind === "channelShuffle") {
+    const groups = f(layer, "groups") as number;
+    split = [0, groups, ch! / groups, ...spatial]; // [N, g, C/g, …] → [N, C/g, g, …]
+    perm = [0, 2, 1, ...spatial.map((_, i) => 3 + i)];
+  } else {
+    if (input.length !== 4) throw noForm(layer, "written for [batch, channels, height, width] only");
+    const r = f(layer, "downscaleFactor") as number;
+    const [h, w] = spatial as [number, number];
+    split = [0, ch!, h / r, r, w / r, r]; // [N, C, H/r, r, W/r, r] → [N, C, r, r, H/r, W/r]
+    perm = [0, 1, 3, 5, 2, 4];
+  }
+  const reshaped = g.node("Reshape", [x, g.ints(g.fresh(`${key}split`), split)]);
+  const moved = g.node("Transpose", [reshaped], { perm });
+  return g.node("Reshape", [moved, g.ints(g.fresh(`${key}merge`), known(output))], {}, `${key}${layer.kind}`);
+}
+
 /** The ONNX nodes of one layer on `x` (shape `input`); returns the output's name. `key`: its state_dict prefix (`3.`). */
 export function emitLayer(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
   const output = layer.outputShape ? layer.outputShape(input) : input;
@@ -152,20 +277,32 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
     case "conv1d":
     case "conv2d":
     case "conv3d":
+    case "lazyConv1d":
+    case "lazyConv2d":
+    case "lazyConv3d":
       return conv(c, layer, x, input, key, false);
     case "convTranspose1d":
     case "convTranspose2d":
+    case "convTranspose3d":
+    case "lazyConvTranspose1d":
+    case "lazyConvTranspose2d":
+    case "lazyConvTranspose3d":
       return conv(c, layer, x, input, key, true);
     case "maxPool1d":
     case "maxPool2d":
+    case "maxPool3d":
       return pool(c, layer, x, input, key, true);
     case "avgPool1d":
     case "avgPool2d":
+    case "avgPool3d":
       return pool(c, layer, x, input, key, false);
     case "adaptiveAvgPool1d":
     case "adaptiveAvgPool2d":
+    case "adaptiveAvgPool3d":
       return adaptive(c, layer, x, input, key, false);
+    case "adaptiveMaxPool1d":
     case "adaptiveMaxPool2d":
+    case "adaptiveMaxPool3d":
       return adaptive(c, layer, x, input, key, true);
     case "flatten":
     case "unflatten":
@@ -174,10 +311,15 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
     case "lazyLinear":
       return linear(c, layer, x, key);
     case "batchNorm1d":
-    case "batchNorm2d": {
+    case "batchNorm2d":
+    case "batchNorm3d":
+    case "syncBatchNorm": // one process: a batch norm
+    case "lazyBatchNorm1d":
+    case "lazyBatchNorm2d":
+    case "lazyBatchNorm3d": {
       if (f(layer, "trackRunningStats") === false)
         throw noForm(layer, "it normalizes with the batch's statistics in inference too (trackRunningStats: false)");
-      const n = f(layer, "numFeatures") as number;
+      const n = (f(layer, "numFeatures") ?? input[1]) as number;
       const affine = f(layer, "affine") !== false;
       const scale = affine ? weight(c, `${key}weight`, layer) : ones(c, `${key}weight`, n, 1);
       const bias = affine ? weight(c, `${key}bias`, layer) : ones(c, `${key}bias`, n, 0);
@@ -298,11 +440,55 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       return g.node("Softmax", [g.node("Neg", [x])], { axis: f(layer, "dim") as number }, `${key}softmin`);
     case "softmax2d":
       return g.node("Softmax", [x], { axis: -3 }, `${key}softmax2d`);
+    case "zeroPad1d":
+    case "zeroPad2d":
+    case "zeroPad3d":
+    case "constantPad1d":
+    case "constantPad2d":
+    case "constantPad3d":
+    case "reflectionPad1d":
+    case "reflectionPad2d":
+    case "reflectionPad3d":
+    case "replicationPad1d":
+    case "replicationPad2d":
+    case "replicationPad3d": {
+      // ops.pad's nodes (src/export/onnx/pad.ts) with the layer's pads, in PyTorch's order (last dimension first)
+      const mode = layer.kind.startsWith("reflection")
+        ? "reflect"
+        : layer.kind.startsWith("replication")
+          ? "replicate"
+          : "constant";
+      return padNode(g, x, input.length, [f(layer, "pads"), (f(layer, "value") as number | undefined) ?? 0, mode]);
+    }
     case "nestedSequential": // nn.sequential / nn.repeat: its layers in place (keys `3.0.weight`)
       return emitChain(c, f(layer, "layers") as readonly LayerLike[], x, input, key);
+    case "instanceNorm1d":
+    case "instanceNorm2d":
+    case "instanceNorm3d":
+    case "lazyInstanceNorm1d":
+    case "lazyInstanceNorm2d":
+    case "lazyInstanceNorm3d":
+      return instanceNorm(c, layer, x, input, key);
+    case "groupNorm":
+      return groupNorm(c, layer, x, input, key);
+    case "pixelShuffle":
+      if (input.length !== 4) throw noForm(layer, "ONNX's DepthToSpace takes [batch, channels, height, width] only");
+      return g.node(
+        "DepthToSpace",
+        [x],
+        { blocksize: f(layer, "upscaleFactor") as number, mode: "CRD" },
+        `${key}pixelShuffle`,
+      );
+    case "pixelUnshuffle":
+    case "channelShuffle":
+      return shuffle(c, layer, x, input, output, key);
     case "identity":
     case "dropout":
+    case "dropout1d":
     case "dropout2d":
+    case "dropout3d":
+    case "alphaDropout":
+    case "featureAlphaDropout":
       return g.node("Identity", [x], {}, `${key}${layer.kind}`);
     case "softmax":
       return g.node("Softmax", [x], { axis: f(layer, "dim") as number }, `${key}softmax`);
