@@ -269,3 +269,30 @@ for (const c of cases) {
     dispose(x);
   });
 }
+
+test("a graph whose inputs include LSTM states (not batch-first): NaN in a state refused, predict leaks nothing", () => {
+  const x = input([5, 3], { batch: 4 });
+  const [h0, c0] = [input([4, 4], { batch: 1 }), input([4, 4], { batch: 1 })];
+  const [out, [h, c]] = nn.lstm(3, 4).call(x, [h0, c0]);
+  const model = build(graph({ inputs: [x, h0, c0], outputs: [out, h, c] }) as never) as unknown as Built;
+  const data = [seeded([4, 5, 3], 9), tf.zeros([1, 4, 4]), tf.zeros([1, 4, 4])];
+  const nan = [data[0]!, withNaN([1, 4, 4], 10, [0, 2, 1]), data[2]!];
+  assert.throws(() => model.predict(nan), {
+    name: "DataError",
+    message: "predict (input 1): the value at [0, 2, 1] is NaN; the data must be finite numbers",
+  });
+  const shapes = (model.predict(data) as tf.Tensor[]).map((t) => t.shape);
+  assert.deepEqual(shapes, [
+    [4, 5, 4],
+    [1, 4, 4],
+    [1, 4, 4],
+  ]);
+  const start = tf.memory().numTensors;
+  for (let i = 0; i < 20; i++) {
+    tf.dispose(model.predict(data) as tf.Tensor[]); // the whole graph in one batch (tfjs's execute): 6 tensors kept before
+    assert.throws(() => model.predict(nan));
+  }
+  assert.equal(tf.memory().numTensors, start);
+  model.dispose();
+  tf.dispose([...data, nan[1]!]);
+});

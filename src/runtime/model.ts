@@ -344,11 +344,15 @@ class Model {
       if (which === "") return this.tfjs.predict(manyInputs ? tensors : tensors[0]!, { batchSize });
       if (examples > batchSize) throw new ShapeError(writeBatchlessMessage("predict", which, examples, batchSize));
       if (this.batchless.inputs.includes(true)) this.batchless.walk?.(tensors.map((t) => t.shape));
-      // one batch: the whole graph at once (tfjs's predict would still slice every input to the examples' rows)
-      const got = this.tfjs.execute(
-        manyInputs ? tensors : tensors[0]!,
-        this.tfjs.outputs.map((o) => o.name),
-      ) as tf.Tensor[];
+      // one batch: the whole graph at once (tfjs's predict would still slice every input to the examples' rows);
+      // in a tidy, as tfjs's predict is (execute keeps every intermediate tensor: 6 per call for one LSTM)
+      const got = tf.tidy(
+        () =>
+          this.tfjs.execute(
+            manyInputs ? tensors : tensors[0]!,
+            this.tfjs.outputs.map((o) => o.name),
+          ) as tf.Tensor[],
+      );
       return this.origin.manyOutputs ? got : got[0]!;
     } finally {
       dispose();
