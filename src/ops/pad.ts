@@ -139,6 +139,8 @@ export const writePadValueMessage = (op: string, mode: PadMode): string =>
 /** A pad's positive part (what it adds) and its crop (what a negative pad removes), as non-negative literals. */
 type Grow<P extends number> = `${P}` extends `-${string}` ? 0 : P;
 type Crop<P extends number> = `${P}` extends `-${infer M extends number}` ? M : 0;
+/** A + B, without the arithmetic when one of them is 0 (most pads have no crop, many dimensions no pad). */
+type Sum<A, B> = A extends 0 ? B : B extends 0 ? A : Add<A, B>;
 type Lt<A, B> = Compare<A, B> extends "lt" ? true : false;
 type Gt<A, B> = Compare<A, B> extends "gt" ? true : false;
 
@@ -163,7 +165,10 @@ type FirstEmpty<S extends Shape, FirstMayBe extends boolean, Index extends unkno
     : FirstEmpty<Rest, FirstMayBe, [...Index, 0]>
   : false;
 
-/** One padded dimension of known size D: its new size, or the message. */
+/**
+ * One padded dimension of known size D: its new size, or the message. C: what the negative pads crop, G: what the
+ * positive ones add (computed once; without a crop, no subtraction).
+ */
 type PadKnown<
   Op extends string,
   Mode extends PadMode,
@@ -171,34 +176,37 @@ type PadKnown<
   B extends number,
   A extends number,
   I extends number,
+  C = Sum<Crop<B>, Crop<A>>,
+  G = Sum<Grow<B>, Grow<A>>,
 > = Mode extends "constant"
-  ? Gt<Add<Crop<B>, Crop<A>>, D> extends true
-    ? writePadCropMessage<Op, I, Add<Crop<B>, Crop<A>> & number, D>
-    : Sub<Add<D, Add<Grow<B>, Grow<A>>>, Add<Crop<B>, Crop<A>>>
+  ? C extends 0
+    ? Sum<D, G>
+    : Gt<C, D> extends true
+      ? writePadCropMessage<Op, I, C & number, D>
+      : Sub<Add<D, G>, C>
   : Mode extends "circular"
-    ? Gt<Add<Crop<B>, Crop<A>>, D> extends true
-      ? writePadCropMessage<Op, I, Add<Crop<B>, Crop<A>> & number, D>
-      : Sub<D, Add<Crop<B>, Crop<A>>> extends infer L extends number
+    ? Gt<C, D> extends true
+      ? writePadCropMessage<Op, I, C & number, D>
+      : (C extends 0 ? D : Sub<D, C>) extends infer L extends number
         ? Gt<Grow<B>, L> extends true
           ? writePadWrapMessage<Op, I, B, L>
           : Gt<Grow<A>, L> extends true
             ? writePadWrapMessage<Op, I, A, L>
-            : Add<L, Add<Grow<B>, Grow<A>>>
+            : Add<L, G>
         : never
     : Mode extends "reflect"
       ? Lt<Grow<B>, D> extends false
         ? writePadReflectMessage<Op, I, B, D>
         : Lt<Grow<A>, D> extends false
           ? writePadReflectMessage<Op, I, A, D>
-          : PadThenCrop<Op, D, B, A, I>
-      : PadThenCrop<Op, D, B, A, I>;
-/** "reflect" / "replicate": the input padded, then cropped — never below 0. */
-type PadThenCrop<Op extends string, D extends number, B extends number, A extends number, I extends number> =
-  Add<D, Add<Grow<B>, Grow<A>>> extends infer Padded extends number
-    ? Gt<Add<Crop<B>, Crop<A>>, Padded> extends true
-      ? writePadNegativeMessage<Op, I, `-${Sub<Add<Crop<B>, Crop<A>>, Padded> & number}`>
-      : Sub<Padded, Add<Crop<B>, Crop<A>>>
-    : never;
+          : PadThenCrop<Op, D, I, C, Sum<D, G>>
+      : PadThenCrop<Op, D, I, C, Sum<D, G>>;
+/** "reflect" / "replicate": the input padded (to Padded), then cropped by C — never below 0. */
+type PadThenCrop<Op extends string, D extends number, I extends number, C, Padded> = C extends 0
+  ? Padded
+  : Gt<C, Padded> extends true
+    ? writePadNegativeMessage<Op, I, `-${Sub<C, Padded> & number}`>
+    : Sub<Padded, C>;
 
 /**
  * The padded dimensions from the last (pairs from the front of Pad, dimensions from the end of S), then the
@@ -261,7 +269,7 @@ type PadChecks<S extends Shape, Pad extends readonly number[], Mode extends PadM
 ] extends [never]
   ? `${Pad["length"]}` extends `${string}${1 | 3 | 5 | 7 | 9}`
     ? writePadMessage<Op, Pad["length"], S["length"]>
-    : Gt<Pad["length"], Add<S["length"], S["length"]>> extends true
+    : TooLong<S, Pad> extends true
       ? writePadMessage<Op, Pad["length"], S["length"]>
       : Mode extends "constant"
         ? PadWalk<S, Pad, [], Op, Mode, [Exclude<`${Pad[number]}`, "0" | `-${string}`>] extends [never] ? false : true>
@@ -273,6 +281,16 @@ type PadChecks<S extends Shape, Pad extends readonly number[], Mode extends PadM
             ? writePadEmptyMessage<Op, Mode, E>
             : PadWalk<S, Pad, [], Op, Mode, false>
   : writePadIntegerMessage<Op>;
+/** Whether Pad has more pairs than S has dimensions (a pair per dimension, without arithmetic). */
+type TooLong<S extends Shape, Pad extends readonly number[]> = Pad extends readonly [
+  unknown,
+  unknown,
+  ...infer Rest extends number[],
+]
+  ? S extends readonly [unknown, ...infer Others extends Shape]
+    ? TooLong<Others, Rest>
+    : true
+  : false;
 /** Whether the first dimension may be empty: "reflect" with 1 or 2 pairs, or a batch (rank pairs + 2). */
 type FirstEmptyAllowed<Mode extends PadMode, Count extends number, Rank extends number> = Mode extends "reflect"
   ? Count extends 2 | 4
