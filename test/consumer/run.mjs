@@ -422,6 +422,21 @@ export function checkChecker(project) {
     if (!found.some((d) => d.file === "mnist.ts" && d.line === wrongLine))
       failures.push(`${name}, the checker alone: no error on the 9000 line`);
   }
+  // The declaration files the root entry reaches: none of tfjs-layers' (the `layers` vocabulary's option
+  // types are types/shape/tf-layer-args.ts); tfjs-core's only through defineLayer's `forward` (its tensors).
+  const listed = spawnSync(process.execPath, [compilers["TypeScript 5.9"], "-p", "tsconfig.json", "--listFilesOnly"], {
+    cwd: alone,
+    encoding: "utf8",
+  }).stdout.split("\n");
+  const count = (name) => listed.filter((file) => file.includes(`/node_modules/${name}/`)).length;
+  notes.push(
+    `declaration files read: shapecheck ${count("shapecheck")}, @tensorflow/tfjs-core ${count("@tensorflow/tfjs-core")}, @tensorflow/tfjs-layers ${count("@tensorflow/tfjs-layers")}`,
+  );
+  if (count("shapecheck") === 0) failures.push("the checker alone: tsc --listFilesOnly lists no file of shapecheck");
+  if (count("@tensorflow/tfjs-layers") > 0)
+    failures.push(
+      `importing the root entry reads ${count("@tensorflow/tfjs-layers")} declaration files of tfjs-layers`,
+    );
   return { failures, notes };
 }
 
