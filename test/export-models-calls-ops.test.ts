@@ -319,6 +319,24 @@ const onnxCases: Record<string, Case> = {
       n.avgPool1d(2, { ceilMode: true }),
     ),
   },
+  upsample: {
+    net: sequential(
+      input([2, 4, 3]),
+      n.upsample({ scaleFactor: 2, mode: "bilinear", alignCorners: true }),
+      n.upsample({ size: [9, 7], mode: "bilinear" }),
+      n.upsample({ scaleFactor: 2 }),
+      n.upsample({ scaleFactor: [1.5, 0.5] }),
+      n.upsample({ size: [5, 5] }),
+      n.upsamplingNearest2d({ size: [7, 6] }),
+      n.upsamplingBilinear2d({ scaleFactor: 2 }),
+      n.upsample({ scaleFactor: 1.5, mode: "bilinear" }),
+      n.flatten(2),
+      n.upsample({ scaleFactor: 2, mode: "linear" }),
+      n.localResponseNorm(3, { alpha: 0.01 }),
+      n.rrelu(0.1, 0.3),
+    ),
+    sizes: [[3]],
+  },
   nested: {
     net: sequential(
       input([4, 6, 6]),

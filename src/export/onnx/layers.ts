@@ -269,6 +269,54 @@ function shuffle(
   return g.node("Reshape", [moved, g.ints(g.fresh(`${key}merge`), known(output))], {}, `${key}${layer.kind}`);
 }
 
+/**
+ * nn.upsample as ONNX's Resize: nearest as PyTorch (asymmetric, floor), (bi/tri)linear with PyTorch's half-pixel
+ * rule or aligned corners; the scale factor as Resize's scales (PyTorch maps coordinates by it too), a size as its
+ * sizes (the batch and channels read from the input).
+ */
+function upsample(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  input: RuntimeShape,
+  output: RuntimeShape,
+  key: string,
+): string {
+  const g = c.g;
+  const mode = f(layer, "mode") as string;
+  if (!["nearest", "linear", "bilinear", "trilinear"].includes(mode))
+    throw noForm(layer, `mode "${mode}" is not written to ONNX`);
+  const nearest = mode === "nearest";
+  const rank = input.length - 2;
+  const attributes = {
+    mode: nearest ? "nearest" : "linear",
+    coordinate_transformation_mode: nearest
+      ? "asymmetric"
+      : f(layer, "alignCorners") === true
+        ? "align_corners"
+        : "pytorch_half_pixel",
+    ...(nearest ? { nearest_mode: "floor" } : {}),
+  };
+  const factor = f(layer, "scaleFactor");
+  if (factor !== null && factor !== undefined)
+    return g.node(
+      "Resize",
+      [x, "", g.floats(g.fresh(`${key}scales`), [rank + 2], [1, 1, ...perDim(factor, rank)])],
+      attributes,
+      `${key}${layer.kind}`,
+    );
+  const spatial = output.slice(2);
+  if (spatial.some((d) => typeof d !== "number")) throw noForm(layer, "its output size is not known");
+  const lead = g.node("Slice", [
+    g.node("Shape", [x]),
+    g.ints(g.fresh("start"), [0]),
+    g.ints(g.fresh("end"), [2]),
+    g.ints(g.fresh("axis"), [0]),
+  ]);
+  const sizes = g.node("Concat", [lead, g.ints(g.fresh(`${key}size`), spatial as number[])], { axis: 0 });
+  return g.node("Resize", [x, "", "", sizes], attributes, `${key}${layer.kind}`);
+}
+
 /** The ONNX nodes of one layer on `x` (shape `input`); returns the output's name. `key`: its state_dict prefix (`3.`). */
 export function emitLayer(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
   const output = layer.outputShape ? layer.outputShape(input) : input;
@@ -460,6 +508,37 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
           : "constant";
       return padNode(g, x, input.length, [f(layer, "pads"), (f(layer, "value") as number | undefined) ?? 0, mode]);
     }
+    case "rrelu": // eval mode: the mean slope
+      return g.node(
+        "LeakyRelu",
+        [x],
+        { alpha: { float: ((f(layer, "lower") as number) + (f(layer, "upper") as number)) / 2 } },
+        `${key}rrelu`,
+      );
+    case "localResponseNorm": {
+      // PyTorch's window over channels is size//2 before, (size-1)//2 after; ONNX's LRN the other way round when even
+      const size = f(layer, "size") as number;
+      if (size % 2 === 0) throw noForm(layer, "an even size centres its window otherwise in ONNX's LRN");
+      const attributes = {
+        size,
+        alpha: { float: f(layer, "alpha") as number },
+        beta: { float: f(layer, "beta") as number },
+        bias: { float: f(layer, "k") as number },
+      };
+      if (input.length === 4) return g.node("LRN", [x], attributes, `${key}localResponseNorm`);
+      // ONNX Runtime's LRN takes 4-d inputs: the positions after the channels as one axis, and back
+      const flat = g.node("Reshape", [x, g.ints(g.fresh(`${key}flat`), [0, 0, -1, 1])]);
+      return g.node(
+        "Reshape",
+        [g.node("LRN", [flat], attributes), g.node("Shape", [x])],
+        {},
+        `${key}localResponseNorm`,
+      );
+    }
+    case "upsample":
+    case "upsamplingNearest2d":
+    case "upsamplingBilinear2d":
+      return upsample(c, layer, x, input, output, key);
     case "nestedSequential": // nn.sequential / nn.repeat: its layers in place (keys `3.0.weight`)
       return emitChain(c, f(layer, "layers") as readonly LayerLike[], x, input, key);
     case "instanceNorm1d":
