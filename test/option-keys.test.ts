@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { layers, nn, ShapeError } from "../src/index.ts";
+import { input, layers, nn, sequential, ShapeError } from "../src/index.ts";
 import { compile, compilers, root, writeProject } from "./compile-blocks.ts";
 import { suggestOption } from "../src/shape/args.ts";
 import { convKeys } from "../src/families/conv/conv.nn.ts";
@@ -460,4 +460,249 @@ test("unknown option keys: the same refusal at compile time and at run time", as
     );
   }
   console.log(`# option-keys: ${generated.length} generated cases, each checked at run time and by 2 compilers`);
+});
+
+// ---- Every builder (issue 13's audit): arguments a builder does not take, given twice, positional then options.
+
+/** Builders without an options object: a call with an argument more than they take (refused at run time and by the compiler). */
+const withoutOptions: Readonly<Record<string, string>> = {
+  sigmoid: "nn.sigmoid({ unknownOption: 1 })",
+  tanh: "nn.tanh({ inplace: true })",
+  identity: "nn.identity({ unknownOption: 1 })",
+  softsign: "nn.softsign({ unknownOption: 1 })",
+  logsigmoid: "nn.logsigmoid(1)",
+  tanhshrink: "nn.tanhshrink({ unknownOption: 1 })",
+  softmax2d: "nn.softmax2d({ unknownOption: 1 })",
+  softmax: "nn.softmax(1, { unknownOption: 1 })",
+  logSoftmax: "nn.logSoftmax(1, { unknownOption: 1 })",
+  softmin: "nn.softmin(1, { unknownOption: 1 })",
+  glu: "nn.glu(1, { unknownOption: 1 })",
+  pixelShuffle: "nn.pixelShuffle(2, { unknownOption: 1 })",
+  pixelUnshuffle: "nn.pixelUnshuffle(2, { unknownOption: 1 })",
+  channelShuffle: "nn.channelShuffle(2, { unknownOption: 1 })",
+  ...Object.fromEntries(
+    ["zero", "reflection", "replication"].flatMap((mode) =>
+      [1, 2, 3].map((n) => [`${mode}Pad${n}d`, `nn.${mode}Pad${n}d(1, { unknownOption: 1 })`]),
+    ),
+  ),
+  ...Object.fromEntries([1, 2, 3].map((n) => [`constantPad${n}d`, `nn.constantPad${n}d(1, 0, { unknownOption: 1 })`])),
+  ...Object.fromEntries(
+    ["Avg", "Max"].flatMap((kind) =>
+      [1, 2, 3].map((n) => [`adaptive${kind}Pool${n}d`, `nn.adaptive${kind}Pool${n}d(1, { unknownOption: 1 })`]),
+    ),
+  ),
+  adaptiveMaxPool2d: "nn.adaptiveMaxPool2d(1, false)",
+  flatten: "nn.flatten(1, -1, { unknownOption: 1 })",
+  unflatten: "nn.unflatten(1, [2, -1], { unknownOption: 1 })",
+  lazyLinear: "nn.lazyLinear(3, { bias: false })",
+  // blocks take layers: an options object is not one (refused when the model is built, on the same line)
+  residual: "sequential(input([4]), nn.residual(nn.relu(), { unknownOption: 1 }))",
+  concat: "sequential(input([4]), nn.concat(1, [nn.relu()], { unknownOption: 1 }))",
+  repeat: "sequential(input([4]), nn.repeat(2, nn.relu(), { unknownOption: 1 }))",
+  sequential: "sequential(input([4]), nn.sequential(nn.relu(), { unknownOption: 1 }))",
+};
+/** PyTorch's optional arguments given positionally where a builder takes them by name only (refused, not dropped). */
+const byNameOnly: readonly string[] = [
+  "nn.batchNorm2d(16, 1e-3)",
+  "nn.batchNorm3d(16, 1e-3, 0.1)",
+  "nn.syncBatchNorm(16, 1e-3)",
+  "nn.lazyBatchNorm1d(1e-3)",
+  "nn.instanceNorm2d(16, 1e-3)",
+  "nn.lazyInstanceNorm3d(1e-3)",
+  "nn.layerNorm(16, 1e-6)",
+  "nn.embedding(10, 4, 0)",
+  "nn.embeddingBag(10, 4, 2)",
+  "nn.multiheadAttention(16, 4, 0.1)",
+  "nn.bilinear(3, 4, 5, false)",
+  "nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2)",
+  "nn.upsample(2)",
+  "nn.unfold(3, 2)",
+  "nn.fold(8, 3, 2)",
+  "nn.transformerEncoderLayer(16, 4, 64, 0.1)",
+  "nn.transformerDecoderLayer(16, 4, 64)",
+  "nn.transformerEncoder(nn.transformerEncoderLayer(16, 4), 2, 1)",
+  "nn.transformerDecoder(nn.transformerDecoderLayer(16, 4), 2, 1)",
+  "nn.transformer(16, 4)",
+  // PyTorch's next positional argument after those taken here
+  "nn.maxPool2d(3, 2, 1, 2)",
+  "nn.avgPool2d(3, 2, 1, true)",
+  "nn.conv2d(3, 8, 3, 1, 1, 2)",
+  "nn.lazyConv2d(8, 3, 1, 1, 2)",
+  "nn.convTranspose2d(8, 4, 3, 2, 1, 1, 2)",
+  "nn.lpPool2d(2, 3, 2, true)",
+  "nn.lstm(10, 20, 2, false)",
+  // required arguments given by name
+  "nn.threshold({ threshold: 0.1, value: 0 })",
+  "nn.threshold(0.1, { value: 0 })",
+];
+/**
+ * Builders that take PyTorch's optional arguments positionally: the call up to them, their names and a value
+ * each. Every prefix given positionally and the rest by name is accepted, with the same layer as all by name;
+ * the first one given both ways is refused ("given twice").
+ */
+const positional: Readonly<Record<string, { base: string; names: readonly string[]; values: readonly string[] }>> = {
+  conv1d: { base: "nn.conv1d(3, 8, 3", names: ["stride", "padding"], values: ["2", "1"] },
+  conv2d: { base: "nn.conv2d(3, 8, 3", names: ["stride", "padding"], values: ["2", "1"] },
+  conv3d: { base: "nn.conv3d(3, 8, 3", names: ["stride", "padding"], values: ["2", "1"] },
+  lazyConv2d: { base: "nn.lazyConv2d(8, 3", names: ["stride", "padding"], values: ["2", "1"] },
+  convTranspose2d: {
+    base: "nn.convTranspose2d(8, 4, 3",
+    names: ["stride", "padding", "outputPadding"],
+    values: ["2", "1", "1"],
+  },
+  convTranspose3d: {
+    base: "nn.convTranspose3d(8, 4, 3",
+    names: ["stride", "padding", "outputPadding"],
+    values: ["2", "1", "1"],
+  },
+  lazyConvTranspose1d: {
+    base: "nn.lazyConvTranspose1d(4, 3",
+    names: ["stride", "padding", "outputPadding"],
+    values: ["2", "1", "1"],
+  },
+  maxPool2d: { base: "nn.maxPool2d(3", names: ["stride", "padding"], values: ["2", "1"] },
+  avgPool1d: { base: "nn.avgPool1d(3", names: ["stride", "padding"], values: ["2", "1"] },
+  maxPool3d: { base: "nn.maxPool3d(3", names: ["stride", "padding"], values: ["2", "1"] },
+  lpPool2d: { base: "nn.lpPool2d(2, 3", names: ["stride"], values: ["2"] },
+  lstm: { base: "nn.lstm(10, 20", names: ["numLayers"], values: ["2"] },
+  gru: { base: "nn.gru(10, 20", names: ["numLayers"], values: ["2"] },
+  rnn: { base: "nn.rnn(10, 20", names: ["numLayers"], values: ["2"] },
+  linear: { base: "nn.linear(10, 5", names: ["bias"], values: ["false"] },
+  relu: { base: "nn.relu(", names: ["inplace"], values: ["true"] },
+  leakyRelu: { base: "nn.leakyRelu(", names: ["negativeSlope", "inplace"], values: ["0.2", "true"] },
+  dropout: { base: "nn.dropout(", names: ["p", "inplace"], values: ["0.2", "true"] },
+  dropout2d: { base: "nn.dropout2d(", names: ["p", "inplace"], values: ["0.2", "true"] },
+  dropout1d: { base: "nn.dropout1d(", names: ["p", "inplace"], values: ["0.2", "true"] },
+  alphaDropout: { base: "nn.alphaDropout(", names: ["p", "inplace"], values: ["0.2", "true"] },
+  relu6: { base: "nn.relu6(", names: ["inplace"], values: ["true"] },
+  elu: { base: "nn.elu(", names: ["alpha", "inplace"], values: ["0.5", "true"] },
+  celu: { base: "nn.celu(", names: ["alpha", "inplace"], values: ["0.5", "true"] },
+  softplus: { base: "nn.softplus(", names: ["beta", "threshold"], values: ["2", "10"] },
+  hardtanh: { base: "nn.hardtanh(", names: ["minVal", "maxVal", "inplace"], values: ["-2", "2", "true"] },
+  softshrink: { base: "nn.softshrink(", names: ["lambd"], values: ["0.3"] },
+  hardshrink: { base: "nn.hardshrink(", names: ["lambd"], values: ["0.3"] },
+  threshold: { base: "nn.threshold(0.1, 0", names: ["inplace"], values: ["true"] },
+  prelu: { base: "nn.prelu(", names: ["numParameters", "init"], values: ["3", "0.2"] },
+  rrelu: { base: "nn.rrelu(", names: ["lower", "upper", "inplace"], values: ["0.1", "0.3", "true"] },
+  groupNorm: { base: "nn.groupNorm(2, 4", names: ["eps", "affine"], values: ["0.001", "false"] },
+  localResponseNorm: {
+    base: "nn.localResponseNorm(2",
+    names: ["alpha", "beta", "k"],
+    values: ["0.001", "0.5", "2"],
+  },
+  rnnCell: { base: "nn.rnnCell(10, 20", names: ["bias", "nonlinearity"], values: ["false", '"relu"'] },
+  lstmCell: { base: "nn.lstmCell(10, 20", names: ["bias"], values: ["false"] },
+  gruCell: { base: "nn.gruCell(10, 20", names: ["bias"], values: ["false"] },
+};
+
+/** Runs a builder's call; the ShapeError's message, or the layer. */
+function run(code: string): { message: string } | { layer: Record<string, unknown> } {
+  try {
+    return {
+      layer: new Function("nn", "layers", "input", "sequential", `return ${code};`)(nn, layers, input, sequential),
+    };
+  } catch (error) {
+    assert.ok(error instanceof ShapeError, `${code} threw ${String(error)}`);
+    return { message: error.message };
+  }
+}
+/** A layer's settings as data (its written name and functions aside): two calls give the same layer. */
+const settings = (layer: Record<string, unknown>): string =>
+  JSON.stringify(layer, (key, value: unknown) =>
+    key === "written" || typeof value === "function" ? undefined : value,
+  );
+const argsOf = (base: string, args: readonly string[]) =>
+  `${base}${base.endsWith("(") || args.length === 0 ? "" : ", "}${args.join(", ")})`;
+
+test("every builder of both vocabularies: its options, arguments it does not take, given twice, positional then options", async () => {
+  // every builder the index exports has an entry here (a new builder without one fails this test)
+  const covered = new Set([
+    ...Object.keys(nnBuilders).map((name) => `nn.${name.split(" ")[0]}`),
+    ...Object.keys(withoutOptions).map((name) => `nn.${name}`),
+    ...Object.keys(layersBuilders).map((name) => `layers.${name}`),
+  ]);
+  const missing: string[] = [];
+  for (const [vocabulary, builders] of [
+    ["nn", nn],
+    ["layers", layers],
+  ] as const) {
+    const functions = Object.entries(builders as Record<string, unknown>).filter(([, f]) => typeof f === "function");
+    for (const [name, f] of functions) {
+      // an alias (layers.maxPool2d) is covered by its builder's entry
+      const same = functions.filter(([, g]) => g === f).map(([other]) => `${vocabulary}.${other}`);
+      if (!same.some((one) => covered.has(one))) missing.push(`${vocabulary}.${name}`);
+    }
+  }
+  assert.deepEqual(missing, [], "builders without an entry in test/option-keys.test.ts");
+
+  interface Line {
+    readonly code: string;
+    /** The runtime's message (the compiler gives one error on the line containing it, or any one error when `any`). */
+    readonly message?: string;
+    readonly any?: boolean;
+  }
+  const lines: Line[] = [];
+  const problems: string[] = [];
+  for (const code of [...Object.values(withoutOptions), ...byNameOnly]) {
+    const result = run(code);
+    if ("layer" in result) problems.push(`${code}: accepted at run time`);
+    else lines.push({ code, message: result.message, any: true });
+  }
+  for (const [name, { base, names, values }] of Object.entries(positional)) {
+    const byName = argsOf(base, [`{ ${names.map((key, i) => `${key}: ${values[i]}`).join(", ")} }`]);
+    const reference = run(byName);
+    if (!("layer" in reference)) {
+      problems.push(`${name}: ${byName} refused: ${reference.message}`);
+      continue;
+    }
+    lines.push({ code: byName });
+    for (let k = 1; k <= names.length; k++) {
+      const rest = names.slice(k).map((key, i) => `${key}: ${values[k + i]}`);
+      const code = argsOf(base, [...values.slice(0, k), ...(rest.length > 0 ? [`{ ${rest.join(", ")} }`] : [])]);
+      const result = run(code);
+      if (!("layer" in result)) problems.push(`${code} refused: ${result.message}`);
+      else if (settings(result.layer) !== settings(reference.layer))
+        problems.push(`${code} is another layer than ${byName}: ${settings(result.layer)}`);
+      else lines.push({ code });
+    }
+    // given twice; after the last positional argument an options object is an argument more (the compiler's own
+    // "Expected … arguments" then, and "takes at most …" at run time)
+    const twice = argsOf(base, [values[0]!, `{ ${names[0]}: ${values[0]} }`]);
+    const result = run(twice);
+    const twiceMessage = `${names[0]} is given twice`;
+    if ("layer" in result) problems.push(`${twice}: accepted (given twice)`);
+    else if (!result.message.includes(twiceMessage) && !result.message.includes(": takes at most "))
+      problems.push(`${twice}: ${result.message}`);
+    else lines.push({ code: twice, message: result.message, any: !result.message.includes(twiceMessage) });
+  }
+  assert.deepEqual(problems, []);
+
+  const dir = join(root, ".tmp/option-keys-calls");
+  writeProject(dir, [
+    {
+      name: "cases.ts",
+      lines: [
+        { code: 'import { input, layers, nn, sequential } from "shapecheck";' },
+        ...lines.map((one) => ({ code: `${one.code};` })),
+      ],
+    },
+  ]);
+  for (const [compiler, tsc] of Object.entries(compilers)) {
+    const found = (await compile(tsc, dir)).filter((d) => d.file === join(dir, "cases.ts"));
+    lines.forEach((one, index) => {
+      const here = found.filter((d) => d.line === index + 2);
+      const fits =
+        one.message === undefined
+          ? here.length === 0
+          : here.length === 1 && (one.any === true || here[0]!.text.includes(one.message));
+      if (!fits)
+        problems.push(
+          `${one.code}\n    run time: ${one.message ?? "accepted"}\n    ${compiler}: ${here.map((d) => d.text).join(" | ") || "no error"}`,
+        );
+    });
+  }
+  assert.deepEqual(problems, [], `${problems.length} of ${lines.length} lines:\n${problems.join("\n")}`);
+  console.log(
+    `# builders: ${covered.size} entries; ${lines.length} calls (arguments not taken, positional then options, given twice) checked at run time and by 2 compilers`,
+  );
 });

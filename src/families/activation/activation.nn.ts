@@ -131,7 +131,8 @@ function checkInplace(
 }
 /** A builder of an activation that takes only `inplace`. */
 function inplaceOnly<Kind extends "relu" | "gelu" | "sigmoid" | "tanh" | "identity">(kind: Kind) {
-  return (inplace?: unknown): never => {
+  return (inplace?: unknown, ...extra: unknown[]): never => {
+    checkArguments(`${kind}()`, [inplace, ...extra], ["inplace"]);
     checkInplace(`${kind}()`, kind, inplace);
     return keep(kind, `${kind}()`);
   };
@@ -177,7 +178,7 @@ export function leakyRelu<
         : GivenTwiceProblem<LeakyName<First, Second>, Second, [First] extends [undefined] ? never : "negativeSlope">
   >,
 ): LeakyReLU<SlopeOf<First, Second>> {
-  const rest = [negativeSlopeOrOptions, inplaceOrOptions];
+  const rest = Array.from(arguments);
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as { negativeSlope?: number };
   const negativeSlope =
@@ -219,7 +220,8 @@ interface LeakyExpected {
 /** PyTorch's `nn.GELU()` (`approximate` is not supported: it is not an option here). */
 export const gelu: <const Options extends object | undefined = undefined>(
   options?: Checked<Options, InplaceProblem<"gelu()", "gelu", Options, never>>,
-) => GELU = (options?: unknown): never => {
+) => GELU = (options?: unknown, ...extra: unknown[]): never => {
+  checkArguments("gelu()", [options, ...extra], ["options"]);
   checkInplace("gelu()", "gelu", options, []);
   return keep("gelu", "gelu()");
 };
@@ -303,7 +305,7 @@ export function dropout<
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false]
     : DropoutProblems<"dropout", First, Second>,
 >(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout<POf<First, Second>> {
-  return dropoutOf("dropout", [p, inplaceOrOptions]);
+  return dropoutOf("dropout", Array.from(arguments));
 }
 /** PyTorch's `nn.Dropout2d(p=0.5, inplace=False)`: zeroes whole channels with probability p while training. */
 export function dropout2d<
@@ -313,7 +315,7 @@ export function dropout2d<
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false]
     : DropoutProblems<"dropout2d", First, Second>,
 >(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout2d<POf<First, Second>> {
-  return dropoutOf("dropout2d", [p, inplaceOrOptions]);
+  return dropoutOf("dropout2d", Array.from(arguments));
 }
 
 /** The message when softmax or logSoftmax is called without its dim. */

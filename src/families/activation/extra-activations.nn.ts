@@ -8,7 +8,7 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkArguments, expected } from "../../shape/args.ts";
+import { checkArguments, expected, isOptions } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { dimRule } from "./activation.ts";
 import { writeNeedsDimMessage } from "./activation.nn.ts";
@@ -203,8 +203,8 @@ type InplaceProblems<Kind extends string, A> = ParamsProblems<
 >;
 /** A builder of an activation whose only parameter is `inplace` (accepted; it changes nothing here). */
 function inplaceOnly(kind: ExtraActivationConfig["kind"]) {
-  return (inplace?: unknown): never => {
-    const { layer } = readParams(kind, ["inplace"], [inplace], { inplace: false }, types);
+  return (...args: unknown[]): never => {
+    const { layer } = readParams(kind, ["inplace"], args, { inplace: false }, types);
     return layerOf(kind, layer, {});
   };
 }
@@ -261,7 +261,7 @@ export function elu<
   const { layer, values } = readParams(
     "elu",
     ["alpha", "inplace"],
-    [alpha, inplace],
+    Array.from(arguments),
     { alpha: 1, inplace: false },
     types,
   );
@@ -284,7 +284,7 @@ export function celu<
   const { layer, values } = readParams(
     "celu",
     ["alpha", "inplace"],
-    [alpha, inplace],
+    Array.from(arguments),
     { alpha: 1, inplace: false },
     types,
   );
@@ -321,7 +321,7 @@ export function softplus<
   const { layer, values } = readParams(
     "softplus",
     ["beta", "threshold"],
-    [beta, threshold],
+    Array.from(arguments),
     { beta: 1, threshold: 20 },
     types,
   );
@@ -360,7 +360,7 @@ export function hardtanh<
   const { layer, values } = readParams(
     "hardtanh",
     ["minVal", "maxVal", "inplace"],
-    [minVal, maxVal, inplace],
+    Array.from(arguments),
     { minVal: -1, maxVal: 1, inplace: false },
     types,
   );
@@ -390,7 +390,7 @@ export function softshrink<
     LambdCheck<LambdName<"softshrink", A>, LambdOf<A>>
   >,
 >(lambd?: Checked<A, Problems[0]>): Softshrink<LambdOf<A>> {
-  const { layer, values } = readParams("softshrink", ["lambd"], [lambd], { lambd: 0.5 }, types);
+  const { layer, values } = readParams("softshrink", ["lambd"], Array.from(arguments), { lambd: 0.5 }, types);
   if ((values["lambd"] as number) < 0) throw new ShapeError(writeNegativeLambdMessage(layer));
   return layerOf("softshrink", layer, { lambd: values["lambd"] });
 }
@@ -406,7 +406,7 @@ export function hardshrink<
     Expected
   >,
 >(lambd?: Checked<A, Problems[0]>): Hardshrink<LambdOf<A>> {
-  const { layer, values } = readParams("hardshrink", ["lambd"], [lambd], { lambd: 0.5 }, types);
+  const { layer, values } = readParams("hardshrink", ["lambd"], Array.from(arguments), { lambd: 0.5 }, types);
   return layerOf("hardshrink", layer, { lambd: values["lambd"] });
 }
 
@@ -435,10 +435,13 @@ export function threshold<
   value: Checked<B, Problems[1]>,
   inplace?: Checked<C, Problems[2]>,
 ): Threshold<A, B> {
+  // both required positionally, as the types take them (PyTorch's order): not from an options object
+  if (typeof threshold !== "number" || typeof value !== "number")
+    throw new ShapeError("threshold(…): threshold and value are required numbers: nn.threshold(0.1, 20)");
   const { layer, values } = readParams(
     "threshold",
     ["threshold", "value", "inplace"],
-    [threshold, value, inplace],
+    Array.from(arguments),
     { inplace: false },
     types,
   );
@@ -468,12 +471,16 @@ export function prelu<
     Expected
   >,
 >(numParameters?: Checked<A, Problems[0]>, init?: Checked<B, Problems[1]>): PReLU<PreluN<A, B>> {
+  // messages name the layer as the types do: prelu() or prelu(numParameters), from an argument or an option
+  const options = [numParameters, init].find(isOptions) as { numParameters?: unknown } | undefined;
+  const shown = typeof numParameters === "number" ? numParameters : (options?.numParameters ?? 1);
   const read = readParams(
     "prelu",
     ["numParameters", "init"],
-    [numParameters, init],
+    Array.from(arguments),
     { numParameters: 1, init: 0.25 },
     types,
+    shown === 1 ? "prelu()" : `prelu(${String(shown)})`,
   );
   const n = read.values["numParameters"] as number;
   const layer = n === 1 ? "prelu()" : `prelu(${n})`;

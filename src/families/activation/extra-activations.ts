@@ -3,7 +3,7 @@
 import { ShapeError } from "../../errors.ts";
 import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { checkOptionTypes, isOptions, splitOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptionTypes, isOptions, splitOptions } from "../../shape/args.ts";
 
 type Types = Record<string, readonly [string, (value: unknown) => boolean]>;
 
@@ -19,6 +19,8 @@ export function readParams(
   defaults: Record<string, unknown>,
   types: Types,
   written?: string,
+  /** The builder's required arguments before `args` (for the message on too many arguments). */
+  required: readonly string[] = [],
 ): { layer: string; values: Record<string, unknown> } {
   const at = args.findIndex(isOptions);
   const options = (at === -1 ? {} : args[at]) as Record<string, unknown>;
@@ -32,6 +34,8 @@ export function readParams(
   });
   const shown = names.filter((name) => name !== "inplace").map((name) => String(values[name]));
   const layer = written ?? (given ? `${kind}(${shown.join(", ")})` : `${kind}()`);
+  // more arguments than the builder takes: refused, not dropped
+  checkArguments(layer, [...required, ...args], [...required, ...names]);
   splitOptions(layer, `nn.${kind}`, names, args, names);
   names.forEach((name, i) => {
     if ((i < at || at === -1) && args[i] !== undefined) checkOptionTypes(layer, { [name]: args[i] }, types);

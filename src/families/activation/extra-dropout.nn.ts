@@ -74,13 +74,14 @@ type Builder<Kind extends ExtraDropoutKind> = <
 ) => ExtraDropout<Kind, POf<A, B>>;
 
 function builder(kind: ExtraDropoutKind) {
-  return (p?: unknown, inplace?: unknown): never => {
+  return (...args: unknown[]): never => {
+    const [p] = args;
     // Messages write the layer with its p as the types do (`dropout1d(0.5)`), given or not.
     const shown = (isOptions(p) ? p["p"] : p) ?? 0.5;
     const read = readParams(
       kind,
       ["p", "inplace"],
-      [p, inplace],
+      args,
       { p: 0.5, inplace: false },
       {
         p: expected.number,

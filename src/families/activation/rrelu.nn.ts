@@ -90,13 +90,7 @@ export function rrelu<
 ): RReLU<LowerOf<A, B, C>, UpperOf<A, B, C>> {
   const types = { lower: expected.number, upper: expected.number, inplace: expected.inplace };
   const defaults = { lower: 0.125, upper: 1 / 3, inplace: false };
-  const { layer, values } = readParams(
-    "rrelu",
-    ["lower", "upper", "inplace"],
-    [lower, upper, inplace],
-    defaults,
-    types,
-  );
+  const { layer, values } = readParams("rrelu", ["lower", "upper", "inplace"], Array.from(arguments), defaults, types);
   const [low, high] = [values["lower"] as number, values["upper"] as number];
   if (low > high) throw new ShapeError(writeRReLURangeMessage(layer));
   const runtime: RReLUConfig = {

@@ -118,6 +118,7 @@ export function linear<
   biasOrOptions?: Checked<Third, Problems[2]>,
 ): Linear<InFeatures, OutFeatures> {
   const layer = `linear(${inFeatures}, ${outFeatures})`;
+  checkArguments(layer, arguments, ["inFeatures", "outFeatures", "bias"]);
   checkSizes(layer, { inFeatures, outFeatures });
   let bias: unknown = biasOrOptions;
   if (isOptions(biasOrOptions)) {

@@ -79,7 +79,15 @@ export function groupNorm<
   if (c % g !== 0) throw new ShapeError(divisibleMessage(layer, c, g));
   const types = { eps: expected.number, affine: expected.boolean };
   const defaults = { eps: 1e-5, affine: true };
-  const { values } = readParams("groupNorm", ["eps", "affine"], [eps, affine], defaults, types, layer);
+  const { values } = readParams(
+    "groupNorm",
+    ["eps", "affine"],
+    Array.from(arguments).slice(2),
+    defaults,
+    types,
+    layer,
+    ["numGroups", "numChannels"],
+  );
   const isAffine = values["affine"] as boolean;
   const runtime: GroupNormConfig = {
     kind: "groupNorm",

@@ -70,7 +70,15 @@ export function localResponseNorm<
   checkSizes(layer, { size });
   const types = { alpha: expected.number, beta: expected.number, k: expected.number };
   const defaults = { alpha: 1e-4, beta: 0.75, k: 1 };
-  const { values } = readParams("localResponseNorm", ["alpha", "beta", "k"], [alpha, beta, k], defaults, types, layer);
+  const { values } = readParams(
+    "localResponseNorm",
+    ["alpha", "beta", "k"],
+    Array.from(arguments).slice(1),
+    defaults,
+    types,
+    layer,
+    ["size"],
+  );
   const runtime: LocalResponseNormConfig = {
     kind: "localResponseNorm",
     written: layer,

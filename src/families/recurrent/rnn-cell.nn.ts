@@ -183,7 +183,7 @@ export function rnnCell<
   bias?: Checked<A, P[0]>,
   nonlinearity?: Checked<B, P[1]>,
 ): RNNCell<I, H> {
-  return cell("rnnCell", inputSize as number, hiddenSize as number, [bias, nonlinearity]);
+  return cell("rnnCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
 }
 /**
  * PyTorch's `nn.LSTMCell(input_size, hidden_size, bias=True)`: one step of an LSTM (gates i, f, g, o),
@@ -199,7 +199,7 @@ export function lstmCell<
   S extends ArgProblems = SizesProblem<"lstmCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"lstmCell", I, H>, "lstmCell", ["bias"], [A], Types, Expected>,
 >(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): LSTMCell<I, H> {
-  return cell("lstmCell", inputSize as number, hiddenSize as number, [bias]);
+  return cell("lstmCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
 }
 /**
  * PyTorch's `nn.GRUCell(input_size, hidden_size, bias=True)`: one step of a GRU (gates r, z, n),
@@ -215,7 +215,7 @@ export function gruCell<
   S extends ArgProblems = SizesProblem<"gruCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"gruCell", I, H>, "gruCell", ["bias"], [A], Types, Expected>,
 >(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): GRUCell<I, H> {
-  return cell("gruCell", inputSize as number, hiddenSize as number, [bias]);
+  return cell("gruCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
 }
 
 // ---- runtime
@@ -225,7 +225,8 @@ function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: reado
   checkSizes(layer, { inputSize, hiddenSize });
   const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
   const types = { bias: expected.boolean, nonlinearity: nonlinearityType };
-  const { values } = readParams(kind, names, args, { bias: true, nonlinearity: "tanh" }, types, layer);
+  const defaults = { bias: true, nonlinearity: "tanh" };
+  const { values } = readParams(kind, names, args, defaults, types, layer, ["inputSize", "hiddenSize"]);
   const runtime: RecurrentCellConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,
