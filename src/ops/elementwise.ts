@@ -28,10 +28,23 @@ export const writeBroadcastMessage = (
 
 /**
  * Two dimensions broadcast: the same size or name; 1 and anything; an unknown (`number`) and anything
- * (the known one, checked at build); otherwise (two names, a name and a size other than 1) `never`.
+ * (the known one, checked at build); otherwise (two names, a name and a size other than 1) `Otherwise`,
+ * `never` unless told.
  */
-export type BroadcastDim<A, B> = [A] extends [B] ? ([B] extends [A] ? A : Unequal<A, B>) : Unequal<A, B>;
-type Unequal<A, B> = A extends 1 ? B : B extends 1 ? A : number extends A ? B : number extends B ? A : never;
+export type BroadcastDim<A, B, Otherwise = never> = [A] extends [B]
+  ? [B] extends [A]
+    ? A
+    : Unequal<A, B, Otherwise>
+  : Unequal<A, B, Otherwise>;
+type Unequal<A, B, Otherwise> = A extends 1
+  ? B
+  : B extends 1
+    ? A
+    : number extends A
+      ? B
+      : number extends B
+        ? A
+        : Otherwise;
 export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (a === b || b === 1) return a;
   if (a === 1 || a === null) return b;
@@ -39,13 +52,30 @@ export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefin
   return undefined;
 }
 
-/** PyTorch's broadcasting of two shapes, aligned at the end; the message when they do not broadcast. */
+/**
+ * PyTorch's broadcasting of two shapes, aligned at the end; the message when they do not broadcast.
+ * Shapes of the same rank (the common case) broadcast dimension by dimension in one mapped type; the
+ * walk from the end, which writes the message, runs when they do not fit or their ranks differ.
+ */
 export type BroadcastRule<Op extends string, A extends Shape, B extends Shape> =
   IsUnknownShape<A> extends true
     ? Shape
     : IsUnknownShape<B> extends true
       ? Shape
-      : BroadcastFromEnd<Op, A, B, A, B, []>;
+      : B["length"] extends A["length"]
+        ? SameRank<A, B> extends infer Out
+          ? Mismatch extends Out[keyof Out & number]
+            ? BroadcastFromEnd<Op, A, B, A, B, []>
+            : Out
+          : never
+        : BroadcastFromEnd<Op, A, B, A, B, []>;
+/** Two dimensions that do not broadcast, in `SameRank` (a mapped tuple keeps `never` as an element). */
+interface Mismatch {
+  readonly "~mismatch": true;
+}
+type SameRank<A extends Shape, B extends Shape> = {
+  -readonly [K in keyof A]: BroadcastDim<A[K], B[K & keyof B], Mismatch>;
+};
 type BroadcastFromEnd<
   Op extends string,
   A extends Shape,

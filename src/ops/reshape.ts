@@ -2,7 +2,7 @@
 // permute, transpose, squeeze, unsqueeze, expand, select, narrow, split, chunk. Each type-level rule
 // sits next to its runtime twin (`PermuteRule` / `permuteShape`), each message type next to the
 // function that writes the same text (`writePermuteMessage`).
-import type { Add, CeilDiv, Compare, FloorDiv, Mod, Product, Sub } from "../../types/arith/index.ts";
+import type { Add, CeilDiv, Compare, FloorDiv, Mod, Mul, Sub } from "../../types/arith/index.ts";
 import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index.ts";
 import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Drop, FlattenRule, Take } from "../families/reshape/flatten.types.ts";
@@ -18,7 +18,6 @@ import { operation, type DimProblem, type IsUnknownShape, type Problem, type Res
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type IsKnown<D> = D extends number ? (number extends D ? false : true) : false;
-type Values<Dims extends readonly unknown[]> = { [K in keyof Dims]: ValueOf<Dims[K]> };
 type Replace<S extends Shape, Axis extends number, D> = { -readonly [K in keyof S]: K extends `${Axis}` ? D : S[K] };
 const isKnown = (dim: RuntimeDim | undefined): dim is number => typeof dim === "number";
 /** Whether a shape is one data really has (every size known: a graph being built), not a symbolic one. */
@@ -63,34 +62,12 @@ export type writeReshapeNameMessage<
 export const writeReshapeNameMessage = (op: string, name: RuntimeDim): string =>
   `${op}: the named size ${showDim(name)} must keep the input's dimension of that name, in its place among the leading dimensions`;
 
-/** Leading sizes that keep the input's unknown or named dimensions (`x.size(0)`, `"batch"`), and the rest of both. */
-type KeptPrefix<S extends Shape, Sizes extends readonly unknown[], Kept extends Dim[] = []> = [S, Sizes] extends [
-  readonly [infer A extends Dim, ...infer RestS extends Shape],
-  readonly [infer B, ...infer RestSizes],
-]
-  ? IsKnown<A> extends false
-    ? Same<A, B> extends true
-      ? KeptPrefix<RestS, RestSizes, [...Kept, A]>
-      : [Kept, S, Sizes]
-    : [Kept, S, Sizes]
-  : [Kept, S, Sizes];
 type MinusOnes<Sizes extends readonly unknown[], Count extends 0[] = []> = Sizes extends readonly [
   infer Size,
   ...infer Rest,
 ]
   ? MinusOnes<Rest, [Size] extends [-1] ? [...Count, 0] : Count>
   : Count["length"];
-type NotMinusOne<Sizes extends readonly unknown[], Known extends unknown[] = []> = Sizes extends readonly [
-  infer Size,
-  ...infer Rest,
-]
-  ? NotMinusOne<Rest, [Size] extends [-1] ? Known : [...Known, Size]>
-  : Known;
-type FirstName<Sizes extends readonly unknown[]> = Sizes extends readonly [infer Size, ...infer Rest]
-  ? Size extends string
-    ? Size
-    : FirstName<Rest>
-  : false;
 type Inferred<Sizes extends readonly unknown[], Value> = {
   -readonly [K in keyof Sizes]: [Sizes[K]] extends [-1] ? Value : Sizes[K];
 };
@@ -99,41 +76,78 @@ type Inferred<Sizes extends readonly unknown[], Value> = {
  * torch.reshape / Tensor.view: the sizes (one may be -1, inferred) must multiply out to the number of
  * elements. Leading sizes equal to the input's unknown or named dimensions keep them
  * (`ops.view(x, [x.size(0), -1])`); arithmetic that needs a name's or an unknown's value gives `number`.
+ * (The operation's text for a message, `view(…, [b, seq, 4, 16])`, is only written when there is one.)
  */
 export type ReshapeRule<Name extends string, S extends Shape, Sizes extends readonly Dim[]> =
-  IsUnknownShape<S> extends true
-    ? Shape
-    : KeptPrefix<S, Sizes> extends [
-          infer Kept extends Dim[],
-          infer RestS extends Shape,
-          infer RestSizes extends readonly unknown[],
-        ]
-      ? ReshapeRest<`${Name}(…, ${ShowShape<Sizes>})`, S, Kept, RestS, RestSizes>
-      : never;
-type ReshapeRest<
-  Op extends string,
+  IsUnknownShape<S> extends true ? Shape : KeptPrefix<Name, S, Sizes, S, Sizes>;
+/** Leading sizes that keep the input's unknown or named dimensions (`x.size(0)`, `"batch"`), then the rest. */
+type KeptPrefix<
+  Name extends string,
   S extends Shape,
+  Sizes extends readonly Dim[],
+  RestS extends Shape,
+  RestSizes extends readonly unknown[],
+  Kept extends Dim[] = [],
+> = RestS extends readonly [infer A extends Dim, ...infer MoreS extends Shape]
+  ? RestSizes extends readonly [infer B, ...infer MoreSizes]
+    ? IsKnown<A> extends false
+      ? Same<A, B> extends true
+        ? KeptPrefix<Name, S, Sizes, MoreS, MoreSizes, [...Kept, A]>
+        : ReshapeRest<Name, S, Sizes, Kept, RestS, RestSizes>
+      : ReshapeRest<Name, S, Sizes, Kept, RestS, RestSizes>
+    : ReshapeRest<Name, S, Sizes, Kept, RestS, RestSizes>
+  : ReshapeRest<Name, S, Sizes, Kept, RestS, RestSizes>;
+/**
+ * One pass over the sizes after the kept ones: [how many are -1, the first name or `false`, the
+ * product of the sizes other than -1 (a name's value is unknown: `number`)].
+ */
+type ScanSizes<
+  Sizes extends readonly unknown[],
+  MinusOne extends 0[] = [],
+  FirstName = false,
+  Known = 1,
+> = Sizes extends readonly [infer Size, ...infer Rest]
+  ? [Size] extends [-1]
+    ? ScanSizes<Rest, [...MinusOne, 0], FirstName, Known>
+    : ScanSizes<
+        Rest,
+        MinusOne,
+        [FirstName] extends [false] ? (Size extends string ? Size : false) : FirstName,
+        Mul<Known, ValueOf<Size>>
+      >
+  : [MinusOne["length"], FirstName, Known];
+/** The product of dimensions, a name's value unknown (`number`). */
+type DimsProduct<Dims extends readonly unknown[], SoFar = 1> = Dims extends readonly [infer D, ...infer Rest]
+  ? DimsProduct<Rest, Mul<SoFar, ValueOf<D>>>
+  : SoFar;
+type ReshapeOp<Name extends string, Sizes extends readonly Dim[]> = `${Name}(…, ${ShowShape<Sizes>})`;
+type ReshapeRest<
+  Name extends string,
+  S extends Shape,
+  Sizes extends readonly Dim[],
   Kept extends Dim[],
   RestS extends Shape,
   RestSizes extends readonly unknown[],
 > =
-  MinusOnes<RestSizes> extends 0 | 1
-    ? FirstName<RestSizes> extends infer NameSize extends string
-      ? writeReshapeNameMessage<Op, NameSize>
-      : [Product<Values<RestS>>, Product<Values<NotMinusOne<RestSizes>>>] extends [infer Elements, infer Known]
-        ? number extends Elements
-          ? [...Kept, ...Inferred<RestSizes, number>]
-          : number extends Known
+  ScanSizes<RestSizes> extends [infer Count, infer NameSize, infer Known]
+    ? Count extends 0 | 1
+      ? NameSize extends string
+        ? writeReshapeNameMessage<ReshapeOp<Name, Sizes>, NameSize>
+        : DimsProduct<RestS> extends infer Elements
+          ? number extends Elements
             ? [...Kept, ...Inferred<RestSizes, number>]
-            : MinusOnes<RestSizes> extends 1
-              ? Mod<Elements, Known> extends 0
-                ? [...Kept, ...Inferred<RestSizes, FloorDiv<Elements, Known>>]
-                : writeReshapeInferMessage<Op, S, Elements, Known>
-              : Same<Elements, Known> extends true
-                ? [...Kept, ...Inferred<RestSizes, never>]
-                : writeReshapeProductMessage<Op, S, Elements, Known>
-        : never
-    : writeReshapeCountMessage<Op>;
+            : number extends Known
+              ? [...Kept, ...Inferred<RestSizes, number>]
+              : Count extends 1
+                ? Mod<Elements, Known> extends 0
+                  ? [...Kept, ...Inferred<RestSizes, FloorDiv<Elements, Known>>]
+                  : writeReshapeInferMessage<ReshapeOp<Name, Sizes>, S, Elements, Known>
+                : Same<Elements, Known> extends true
+                  ? [...Kept, ...Inferred<RestSizes, never>]
+                  : writeReshapeProductMessage<ReshapeOp<Name, Sizes>, S, Elements, Known>
+          : never
+      : writeReshapeCountMessage<ReshapeOp<Name, Sizes>>
+    : never;
 
 export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   const op = `${name}(…, ${showShape(sizes)})`;
