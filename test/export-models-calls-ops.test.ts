@@ -83,6 +83,7 @@ const crossKdim = n.multiheadAttention(8, 4, { kdim: 5, vdim: 5, bias: false }).
 });
 const padMask = input([6]);
 const attnMask = input([4, 6], { batch: 1 });
+const srcMask = input([6, 6], { batch: 1 });
 const masked = n.multiheadAttention(8, 2).call(query, memory, memory, { keyPaddingMask: padMask });
 const masked2 = n.multiheadAttention(8, 2).call(query, memory, memory, { attnMask: o.flatten(attnMask, 0, 1) });
 const left = input([3]);
@@ -336,6 +337,27 @@ const onnxCases: Record<string, Case> = {
       n.rrelu(0.1, 0.3),
     ),
     sizes: [[3]],
+  },
+  transformerEncoders: {
+    net: sequential(
+      input(["seq", 8]),
+      n.transformerEncoderLayer(8, 2, { dimFeedforward: 16 }),
+      n.transformerEncoderLayer(8, 4, { dimFeedforward: 12, activation: "gelu", normFirst: true, layerNormEps: 1e-3 }),
+      n.transformerEncoder(n.transformerEncoderLayer(8, 2, { dimFeedforward: 16 }), 2, { norm: n.layerNorm(8) }),
+    ),
+    sizes: [[3, 6]],
+  },
+  encoderMasks: {
+    net: graph({
+      inputs: [memory, padMask, srcMask],
+      outputs: [
+        n.transformerEncoderLayer(8, 2, { dimFeedforward: 16 }).call(memory, { srcKeyPaddingMask: padMask }),
+        n
+          .transformerEncoder(n.transformerEncoderLayer(8, 2, { dimFeedforward: 16, normFirst: true }), 2)
+          .call(memory, { srcMask: o.flatten(srcMask, 0, 1), srcKeyPaddingMask: padMask }),
+      ],
+    }),
+    masks: [false, true, true],
   },
   nested: {
     net: sequential(

@@ -45,6 +45,15 @@ export function emitCall(
     }
     case "multiheadAttention":
       return attention(c, node, arg, key);
+    case "transformerEncoderLayer":
+    case "transformerEncoder": {
+      const attn = arg("srcMask");
+      const masks = {
+        padding: arg("srcKeyPaddingMask")?.name,
+        attn: attn && { name: attn.name, rank: attn.shape.length },
+      };
+      return [(layer.kind === "transformerEncoder" ? encoder : encoderLayer)(c, layer, arg("src")!.name, key, masks)];
+    }
     case "bilinear": {
       // y_k = x1ᵀ W_k x2 + b_k on the last dimension, any leading ones
       const w = weight(c, `${key}weight`, layer);
@@ -94,7 +103,6 @@ function biasPart(c: Context, key: string, from: number, to: number, name: strin
 /**
  * mha.call(query, key, value, { keyPaddingMask, attnMask, needWeights, averageAttnWeights }) as PyTorch 1.13
  * computes it in eval mode: outputs [out [B, L, E], weights [B, L, S] (averaged over heads) or [B, H, L, S]].
- * Masks are PyTorch's boolean masks (a value > 0.5: not attended, −∞ before the softmax).
  */
 function attention(
   c: Context,
@@ -102,8 +110,33 @@ function attention(
   arg: (name: string) => { readonly name: string; readonly shape: RuntimeShape } | undefined,
   key: string,
 ): string[] {
+  const attnMask = arg("attnMask");
+  const { out, weights } = multiHead(c, node.layer, key, [arg("query")!.name, arg("key")!.name, arg("value")!.name], {
+    padding: arg("keyPaddingMask")?.name,
+    attn: attnMask && { name: attnMask.name, rank: attnMask.shape.length },
+  });
+  const average = node.options["averageAttnWeights"] !== false;
+  return [out, average ? c.g.node("ReduceMean", [weights], { axes: [1], keepdims: 0 }) : weights];
+}
+
+/** Attention masks as PyTorch's boolean masks (a value > 0.5: not attended): key padding [B, S]; attn [L, S] or [B·H, L, S]. */
+export interface AttentionMasks {
+  readonly padding?: string | undefined;
+  readonly attn?: { readonly name: string; readonly rank: number } | undefined;
+}
+
+/**
+ * Multi-head attention of `layer` (embedDim, numHeads; its weights under `key`: in_proj_weight or q/k/v_proj_weight,
+ * in_proj_bias, out_proj) on query, key and value [B, T, ·]: the output [B, L, E] and the weights [B, H, L, S].
+ */
+export function multiHead(
+  c: Context,
+  layer: LayerLike,
+  key: string,
+  [query, keys, values]: readonly [string, string, string],
+  masks: AttentionMasks,
+): { out: string; weights: string } {
   const g = c.g;
-  const layer = node.layer;
   const embed = f(layer, "embedDim") as number,
     heads = f(layer, "numHeads") as number;
   const d = embed / heads;
@@ -118,26 +151,24 @@ function attention(
     const headed = g.node("Reshape", [biased, g.ints(g.fresh(`${key}heads`), [0, 0, heads, d])]); // [B, T, H, d]
     return g.node("Transpose", [headed], { perm: [0, 2, 1, 3] }); // [B, H, T, d]
   };
-  const q = project(arg("query")!.name, 0, "q");
-  const k = project(arg("key")!.name, 1, "k");
-  const v = project(arg("value")!.name, 2, "v");
+  const q = project(query, 0, "q");
+  const k = project(keys, 1, "k");
+  const v = project(values, 2, "v");
   let scores = g.node("Div", [
     g.node("MatMul", [q, g.node("Transpose", [k], { perm: [0, 1, 3, 2] })]),
     g.scalar(Math.sqrt(d)),
   ]); // [B, H, L, S]
-  const masks: string[] = [];
-  const padding = arg("keyPaddingMask");
-  if (padding) masks.push(g.node("Reshape", [padding.name, g.ints(g.fresh(`${key}mask`), [0, 1, 1, -1])])); // [B, 1, 1, S]
-  const attnMask = arg("attnMask");
-  if (attnMask)
-    masks.push(
-      attnMask.shape.length === 2
-        ? g.node("Unsqueeze", [attnMask.name, g.ints(g.fresh("axes"), [0, 1])]) // [1, 1, L, S]
-        : g.node("Reshape", [attnMask.name, g.ints(g.fresh(`${key}mask`), [-1, heads, 0, 0])]), // [B·H, L, S] → [B, H, L, S]
+  const masked: string[] = [];
+  if (masks.padding) masked.push(g.node("Reshape", [masks.padding, g.ints(g.fresh(`${key}mask`), [0, 1, 1, -1])])); // [B, 1, 1, S]
+  if (masks.attn)
+    masked.push(
+      masks.attn.rank === 2
+        ? g.node("Unsqueeze", [masks.attn.name, g.ints(g.fresh("axes"), [0, 1])]) // [1, 1, L, S]
+        : g.node("Reshape", [masks.attn.name, g.ints(g.fresh(`${key}mask`), [-1, heads, 0, 0])]), // [B·H, L, S] → [B, H, L, S]
     );
-  if (masks.length > 0) {
-    const masked = masks.map((m) => g.node("Greater", [m, g.scalar(0.5)])).reduce((p, q2) => g.node("Or", [p, q2]));
-    scores = g.node("Where", [masked, g.scalar(-Infinity), scores]);
+  if (masked.length > 0) {
+    const where = masked.map((m) => g.node("Greater", [m, g.scalar(0.5)])).reduce((p, q2) => g.node("Or", [p, q2]));
+    scores = g.node("Where", [where, g.scalar(-Infinity), scores]);
   }
   const weights = g.node("Softmax", [scores], { axis: -1 }, `${key}weights`); // [B, H, L, S]
   const attended = g.node("MatMul", [weights, v]); // [B, H, L, d]
@@ -149,10 +180,64 @@ function attention(
     "MatMul",
     [merged, projection(c, `${key}out_proj.weight`, layer, 0, embed, `${key}out_proj.weight.T`)],
     {},
-    `${key}multiheadAttention`,
+    `${key}attention`,
   );
   const outBias = c.weights[`${key}out_proj.bias`] ? weight(c, `${key}out_proj.bias`, layer) : undefined;
-  const y = outBias === undefined ? out : g.node("Add", [out, outBias]);
-  const average = node.options["averageAttnWeights"] !== false;
-  return [y, average ? g.node("ReduceMean", [weights], { axes: [1], keepdims: 0 }) : weights];
+  return { out: outBias === undefined ? out : g.node("Add", [out, outBias]), weights };
+}
+
+/** A Linear's weights under `key` (`linear1.`): x Wᵀ + b. */
+function dense(c: Context, layer: LayerLike, x: string, key: string): string {
+  const w = c.weights[`${key}weight`];
+  const y = c.g.node("MatMul", [x, projection(c, `${key}weight`, layer, 0, w?.shape[0] ?? 0, `${key}weight.T`)]);
+  return c.weights[`${key}bias`] ? c.g.node("Add", [y, weight(c, `${key}bias`, layer)]) : y;
+}
+
+/** A LayerNorm over the last dimension, its weights under `key` (`norm1.`). */
+function layerNorm(c: Context, layer: LayerLike, x: string, key: string, eps: number): string {
+  return c.g.node(
+    "LayerNormalization",
+    [x, weight(c, `${key}weight`, layer), weight(c, `${key}bias`, layer)],
+    { axis: -1, epsilon: { float: eps } },
+    `${key}layerNorm`,
+  );
+}
+
+/**
+ * nn.transformerEncoderLayer in eval mode (batch first), keys as PyTorch's: self_attn, linear1, linear2, norm1,
+ * norm2. Post-norm: x = norm1(x + sa(x)); x = norm2(x + ff(x)); pre-norm (normFirst): x + sa(norm1(x)), then
+ * x + ff(norm2(x)); ff = linear2(activation(linear1(x))).
+ */
+export function encoderLayer(c: Context, layer: LayerLike, x: string, key: string, masks: AttentionMasks): string {
+  const g = c.g;
+  const eps = f(layer, "layerNormEps") as number;
+  const selfAttn = { kind: "multiheadAttention", embedDim: f(layer, "dModel"), numHeads: f(layer, "nhead") };
+  const sa = (h: string): string => multiHead(c, selfAttn, `${key}self_attn.`, [h, h, h], masks).out;
+  const ff = (h: string): string => {
+    const hidden = dense(c, layer, h, `${key}linear1.`);
+    const active =
+      f(layer, "activation") === "gelu"
+        ? g.node("Mul", [
+            g.node("Mul", [hidden, g.scalar(0.5)]),
+            g.node("Add", [g.node("Erf", [g.node("Div", [hidden, g.scalar(Math.SQRT2)])]), g.scalar(1)]),
+          ])
+        : g.node("Relu", [hidden]);
+    return dense(c, layer, active, `${key}linear2.`);
+  };
+  if (f(layer, "normFirst") === true) {
+    const h = g.node("Add", [x, sa(layerNorm(c, layer, x, `${key}norm1.`, eps))]);
+    return g.node("Add", [h, ff(layerNorm(c, layer, h, `${key}norm2.`, eps))], {}, `${key}transformerEncoderLayer`);
+  }
+  const h = layerNorm(c, layer, g.node("Add", [x, sa(x)]), `${key}norm1.`, eps);
+  return layerNorm(c, layer, g.node("Add", [h, ff(h)]), `${key}norm2.`, eps);
+}
+
+/** nn.transformerEncoder: its numLayers encoder layers (`layers.i.`), then its final norm (`norm.`) when it has one. */
+export function encoder(c: Context, layer: LayerLike, x: string, key: string, masks: AttentionMasks): string {
+  const inner = f(layer, "layer") as LayerLike;
+  let y = x;
+  for (let i = 0; i < (f(layer, "numLayers") as number); i++)
+    y = encoderLayer(c, inner, y, `${key}layers.${i}.`, masks);
+  const norm = f(layer, "norm") as LayerLike | null;
+  return norm ? layerNorm(c, layer, y, `${key}norm.`, f(norm, "eps") as number) : y;
 }

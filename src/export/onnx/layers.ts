@@ -3,6 +3,7 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { firstModelKeys, modelOf, traceOf, type GraphLike, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
+import { encoder, encoderLayer } from "./calls.ts";
 import { padNode } from "./pad.ts";
 import { recurrent, recurrentCall, selfAttention } from "./recurrent.ts";
 
@@ -596,6 +597,10 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
 
     case "multiheadAttention":
       return selfAttention(c, layer, x, key);
+    case "transformerEncoderLayer":
+      return encoderLayer(c, layer, x, key, {});
+    case "transformerEncoder":
+      return encoder(c, layer, x, key, {});
     case "model": {
       // a model used as a layer: its layers (a graph: its computation) here, its weights' keys those of its first use
       const at = c.modelKeys.get(layer) ?? key;
