@@ -138,7 +138,8 @@ const bytes = (model: tfl.LayersModel) =>
 const values = (out: unknown) => (Array.isArray(out) ? out : [out]).map((t: tf.Tensor) => [...t.dataSync()]);
 const weightsFileOf = (where: string) =>
   path.join(where, JSON.parse(readFileSync(path.join(where, "model.json"), "utf8")).weightsManifest[0].paths[0]);
-const builtOf = (c: Case) => build(c.net() as never) as unknown as Built;
+const builtOfNet = (net: () => unknown) => build(net() as never) as unknown as Built;
+const builtOf = (c: Case) => builtOfNet(c.net);
 const trainable = (c: Case) =>
   (build(c.net() as never) as unknown as { compile(o: object): Trainable }).compile({ loss: "nll", optimizer: "adam" });
 const loadOf = (c: Case, where: string) => load(c.net() as never, where) as Promise<unknown> as Promise<Built>;
@@ -295,4 +296,32 @@ test("a graph whose inputs include LSTM states (not batch-first): NaN in a state
   assert.equal(tf.memory().numTensors, start);
   model.dispose();
   tf.dispose([...data, nan[1]!]);
+});
+
+test("load refuses a declared model that differs inside a model used as a layer, or in an option its text omits", async () => {
+  const withBlock = (activation: () => ReturnType<typeof nn.tanh> | ReturnType<typeof nn.relu>) => () => {
+    const block = named("block", sequential(input([6]), nn.linear(6, 6), activation()));
+    return sequential(input([6]), block, block, nn.linear(6, 3));
+  };
+  const where = path.join(dir, "inner-differs");
+  await builtOfNet(withBlock(() => nn.tanh())).save(where);
+  // before: loaded, with the stored tanh, although the declared block ends in relu
+  await assert.rejects(load(withBlock(() => nn.relu())() as never, where), {
+    name: "ShapeError",
+    message: `load(${where}): the stored model differs from the declared one at layer 2: stored block (sequential) / 1 tanh(), declared block (sequential) / 1 relu()`,
+  });
+  const lstmNet = (bias: boolean) => () => {
+    const x = input([5, 3]);
+    const [out] = nn.lstm(3, 4, { bias }).call(x);
+    return graph({ inputs: [x], outputs: [out] });
+  };
+  const lstmWhere = path.join(dir, "bias-differs");
+  await builtOfNet(lstmNet(true)).save(lstmWhere);
+  // before: loaded with the stored biases (the layer's text is lstm(3, 4) either way)
+  await assert.rejects(load(lstmNet(false)() as never, lstmWhere), {
+    name: "ShapeError",
+    message: `load(${lstmWhere}): the stored model's weights differ from the declared one's: stored 0.0.lstm/bias_ih_l0 [16], declared nothing more`,
+  });
+  const same = await load(lstmNet(true)() as never, lstmWhere);
+  (same as unknown as Built).dispose();
 });

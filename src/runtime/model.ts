@@ -634,6 +634,21 @@ export function buildTyped<Typed>(origin: Origin): Typed {
   return new Model(model, described, params, batchlessOfOrigin(origin)) as unknown as Typed;
 }
 
+/** A model's weights: tfjs's name (without the suffix tfjs adds to make it unique) and shape. */
+const weightsOf = (model: tfl.LayersModel): string[] =>
+  model.weights.map((w) => `${w.originalName} ${showShape(w.shape)}`);
+
+export const writeStoredWeightsMessage = (label: string, stored: string, declared: string): string =>
+  `load(${label}): the stored model's weights differ from the declared one's: stored ${stored}, declared ${declared}`;
+
+/** The first difference between the stored weights and the declared model's, in words; null when they agree. */
+function weightsProblem(label: string, stored: readonly string[], declared: readonly string[]): string | null {
+  const at = stored.findIndex((weight, i) => weight !== declared[i]);
+  const i = at === -1 ? (stored.length === declared.length ? -1 : stored.length) : at;
+  if (i === -1) return null;
+  return writeStoredWeightsMessage(label, stored[i] ?? "nothing more", declared[i] ?? "nothing more");
+}
+
 /** A stored dimension fits a declared one: the same size, or unknown in the stored model. */
 const storedFits = (declared: RuntimeShape, stored: readonly (number | null)[]): boolean =>
   declared.length === stored.length && declared.every((dim, i) => stored[i] === null || stored[i] === dim);
@@ -696,6 +711,7 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
   const described = describe(origin);
   const { inputShapes, outputShapes } = described;
   const model = await loadLayersModel(handlerFor(where, "load"), label);
+  let params: readonly ParamSpec[] | null = null;
   try {
     if (model.inputs.length !== inputShapes.length || model.outputs.length !== outputShapes.length) {
       throw new ShapeError(
@@ -722,10 +738,20 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
             : `load(${label}): the stored model differs from the declared one at layer ${i}: stored ${saved.layers[i]}, declared ${declared[i]}`,
         );
       }
+      // A layer's text does not show every option (nn.lstm's bias): the declared model, converted again,
+      // must have the stored weights, by name and shape (its parameter map is then the loaded model's).
+      const conversion = described.convert();
+      try {
+        const problem = weightsProblem(label, weightsOf(model), weightsOf(conversion.model));
+        if (problem !== null) throw new ShapeError(problem);
+        params = conversion.params;
+      } finally {
+        disposeLayersModel(conversion.model);
+      }
     }
   } catch (error) {
     disposeLayersModel(model);
     throw error;
   }
-  return new Model(model, described, null, batchlessOfOrigin(origin)) as unknown as Typed;
+  return new Model(model, described, params, batchlessOfOrigin(origin)) as unknown as Typed;
 }

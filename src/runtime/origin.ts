@@ -4,6 +4,7 @@
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { RuntimeLayer } from "../model/layer.ts";
 import type { SymbolicTensor } from "../model/symbolic.ts";
+import type { ModelLayerConfig } from "../model/model-as-layer.ts";
 import { walkGraph } from "../model/graph-walk.ts";
 import { walk } from "../model/walk.ts";
 import { convert, type Conversion, type Convertible } from "./convert/index.ts";
@@ -34,7 +35,10 @@ export interface Described {
   readonly manyOutputs: boolean;
   /** The layer that computes each output, when it is a layer (not a join). */
   readonly lastLayers: readonly (WrittenLayer | undefined)[];
-  /** The layers as written, in state_dict order (a graph's prefixed with their pipe: `2.0 conv2d(…)`). */
+  /**
+   * The layers as written, in state_dict order (a graph's prefixed with their pipe: `2.0 conv2d(…)`; a
+   * model used as a layer followed by its layers: `block (sequential) / 0 linear(6, 6)`).
+   */
   readonly written: readonly string[];
   /**
    * Walks the layers on the shapes data really has, when the input leaves sizes unknown (`input([3,
@@ -45,6 +49,31 @@ export interface Described {
 }
 
 const isGraph = (origin: Origin): origin is GraphOrigin => origin.kind === "graph";
+
+const isModelLayer = (layer: WrittenLayer): layer is ModelLayerConfig => layer.kind === "model";
+
+/**
+ * Layers as written; a model used as a layer is followed by its own layers (`block (sequential) / 1
+ * tanh()`): its name alone does not say what it computes, and load compares these texts.
+ */
+function writtenOf(layers: readonly WrittenLayer[], prefix: (index: number) => string): string[] {
+  return layers.flatMap((layer, index) => {
+    const text = `${prefix(index)}${layer.written}`;
+    if (!isModelLayer(layer)) return [text];
+    const inner = layer.graph ? writtenOfGraph(layer.graph) : writtenOf(layer.layers, (i) => `${i} `);
+    return [text, ...inner.map((line) => `${text} / ${line}`)];
+  });
+}
+
+/** A graph's layers as written, each after its pipe's index and its own (`2.0 conv2d(…)`). */
+const writtenOfGraph = (graph: GraphLike): string[] =>
+  pipesOf(graph).flatMap((t, i) =>
+    t.node.op === "layers"
+      ? writtenOf(t.node.layers, (j) => `${i}.${j} `)
+      : t.node.op === "call"
+        ? [`${i}.0 ${t.node.layer.written}`]
+        : [],
+  );
 
 const lastLayerOf = (t: SymbolicTensor): WrittenLayer | undefined =>
   t.node.op === "layers" ? t.node.layers.at(-1) : undefined;
@@ -57,7 +86,7 @@ export function describe(origin: Origin): Described {
       manyInputs: false,
       manyOutputs: false,
       lastLayers: [origin.layers.at(-1)],
-      written: origin.layers.map((layer) => layer.written),
+      written: writtenOf(origin.layers, () => ""),
       convert: () => convert(origin),
       ...(origin.inputShape.slice(1).every((dim) => typeof dim === "number")
         ? {}
@@ -67,20 +96,13 @@ export function describe(origin: Origin): Described {
           }),
     };
   }
-  const pipes = pipesOf(origin);
   return {
     inputShapes: origin.inputs.map((t) => t.shape),
     outputShapes: origin.outputs.map((t) => t.shape),
     manyInputs: origin.inputs.length > 1,
     manyOutputs: origin.outputs.length > 1,
     lastLayers: origin.outputs.map(lastLayerOf),
-    written: pipes.flatMap((t, i) =>
-      t.node.op === "layers"
-        ? t.node.layers.map((layer, j) => `${i}.${j} ${layer.written}`)
-        : t.node.op === "call"
-          ? [`${i}.0 ${t.node.layer.written}`]
-          : [],
-    ),
+    written: writtenOfGraph(origin),
     convert: () => convertGraph(origin),
     ...(origin.inputs.every((t) => t.shape.slice(1).every((dim) => typeof dim === "number"))
       ? {}
