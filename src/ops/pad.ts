@@ -3,7 +3,7 @@
 // once in the types (PadRule) and once at run time (padShape), in the same order, with one message writer each.
 //
 // PyTorch 1.13's rules, established against /usr/bin/python3's torch (test/ops-pad.test.ts keeps them):
-// - every mode: pads are integers, an even number of them, at most two per dimension;
+// - every mode: pads are integers, an even number of them, at most one pair per dimension;
 // - "constant": any rank; the negative pads of a dimension crop at most its size; when any pad is positive,
 //   every padded dimension must end at size 1 or more;
 // - other modes: 1, 2 or 3 pairs; "reflect" / "replicate" on rank pairs + 1 or pairs + 2, "circular" on rank
@@ -335,6 +335,9 @@ export function padShape(
   value = 0,
 ): RuntimeShape {
   const op = padLabel(pad, mode);
+  // (the types accept only these; JavaScript may pass anything)
+  if (!padModes.includes(mode))
+    throw new ShapeError(`${op}: mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
   if (pad.some((p) => !Number.isInteger(p))) throw new ShapeError(writePadIntegerMessage(op));
   const rank = input.length,
     pairs = pad.length / 2;
