@@ -84,6 +84,7 @@ const crossKdim = n.multiheadAttention(8, 4, { kdim: 5, vdim: 5, bias: false }).
 const padMask = input([6]);
 const attnMask = input([4, 6], { batch: 1 });
 const srcMask = input([6, 6], { batch: 1 });
+const tgtMask = input([4, 4], { batch: 1 });
 const masked = n.multiheadAttention(8, 2).call(query, memory, memory, { keyPaddingMask: padMask });
 const masked2 = n.multiheadAttention(8, 2).call(query, memory, memory, { attnMask: o.flatten(attnMask, 0, 1) });
 const left = input([3]);
@@ -211,7 +212,14 @@ const onnxCases: Record<string, Case> = {
     sizes: [[3]],
   },
   cellsChain: {
-    net: sequential(input([3]), n.lstmCell(3, 4), n.gruCell(4, 5), n.rnnCell(5, 2, { nonlinearity: "relu" })),
+    // a linear after the relu cell: its output is not all 0 whatever the random weights
+    net: sequential(
+      input([3]),
+      n.lstmCell(3, 4),
+      n.gruCell(4, 5),
+      n.rnnCell(5, 2, { nonlinearity: "relu" }),
+      n.linear(2, 3),
+    ),
     sizes: [[3]],
   },
   crossAttention: {
@@ -358,6 +366,30 @@ const onnxCases: Record<string, Case> = {
       ],
     }),
     masks: [false, true, true],
+  },
+  decoders: {
+    net: graph({
+      inputs: [query, memory, tgtMask, padMask],
+      outputs: [
+        n.transformerDecoderLayer(8, 2, { dimFeedforward: 16 }).call(query, memory, {
+          tgtMask: o.flatten(tgtMask, 0, 1),
+          memoryKeyPaddingMask: padMask,
+        }),
+        n
+          .transformerDecoder(
+            n.transformerDecoderLayer(8, 4, { dimFeedforward: 12, normFirst: true, activation: "gelu" }),
+            2,
+            {
+              norm: n.layerNorm(8),
+            },
+          )
+          .call(query, memory),
+        n
+          .transformer({ dModel: 8, nhead: 2, numEncoderLayers: 2, numDecoderLayers: 1, dimFeedforward: 16 })
+          .call(memory, query, { tgtMask: o.flatten(tgtMask, 0, 1), srcKeyPaddingMask: padMask }),
+      ],
+    }),
+    masks: [false, false, true, true],
   },
   nested: {
     net: sequential(

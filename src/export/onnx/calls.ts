@@ -46,14 +46,11 @@ export function emitCall(
     case "multiheadAttention":
       return attention(c, node, arg, key);
     case "transformerEncoderLayer":
-    case "transformerEncoder": {
-      const attn = arg("srcMask");
-      const masks = {
-        padding: arg("srcKeyPaddingMask")?.name,
-        attn: attn && { name: attn.name, rank: attn.shape.length },
-      };
-      return [(layer.kind === "transformerEncoder" ? encoder : encoderLayer)(c, layer, arg("src")!.name, key, masks)];
-    }
+    case "transformerEncoder":
+    case "transformerDecoderLayer":
+    case "transformerDecoder":
+    case "transformer":
+      return [transformerCall(c, layer, arg, key)];
     case "bilinear": {
       // y_k = x1ᵀ W_k x2 + b_k on the last dimension, any leading ones
       const w = weight(c, `${key}weight`, layer);
@@ -203,33 +200,77 @@ function layerNorm(c: Context, layer: LayerLike, x: string, key: string, eps: nu
   );
 }
 
+/** The feed-forward block of a transformer layer: linear2(activation(linear1(x))), relu or exact gelu. */
+function feedForward(c: Context, layer: LayerLike, h: string, key: string): string {
+  const g = c.g;
+  const hidden = dense(c, layer, h, `${key}linear1.`);
+  const active =
+    f(layer, "activation") === "gelu"
+      ? g.node("Mul", [
+          g.node("Mul", [hidden, g.scalar(0.5)]),
+          g.node("Add", [g.node("Erf", [g.node("Div", [hidden, g.scalar(Math.SQRT2)])]), g.scalar(1)]),
+        ])
+      : g.node("Relu", [hidden]);
+  return dense(c, layer, active, `${key}linear2.`);
+}
+
+/** A transformer layer's attention (`self_attn.`, `multihead_attn.`) on query and memory, its output only. */
+function layerAttention(
+  c: Context,
+  layer: LayerLike,
+  key: string,
+  q: string,
+  kv: string,
+  masks: AttentionMasks,
+): string {
+  const attention = { kind: "multiheadAttention", embedDim: f(layer, "dModel"), numHeads: f(layer, "nhead") };
+  return multiHead(c, attention, key, [q, kv, kv], masks).out;
+}
+
 /**
- * nn.transformerEncoderLayer in eval mode (batch first), keys as PyTorch's: self_attn, linear1, linear2, norm1,
- * norm2. Post-norm: x = norm1(x + sa(x)); x = norm2(x + ff(x)); pre-norm (normFirst): x + sa(norm1(x)), then
- * x + ff(norm2(x)); ff = linear2(activation(linear1(x))).
+ * A transformer layer in eval mode (batch first), keys as PyTorch's: its blocks (self-attention, cross-attention for
+ * a decoder layer, feed-forward), each with its norm (norm1, norm2, norm3). Post-norm: x = norm(x + block(x));
+ * pre-norm (normFirst): x = x + block(norm(x)).
  */
-export function encoderLayer(c: Context, layer: LayerLike, x: string, key: string, masks: AttentionMasks): string {
+function transformerLayer(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  key: string,
+  blocks: readonly ((h: string) => string)[],
+): string {
   const g = c.g;
   const eps = f(layer, "layerNormEps") as number;
-  const selfAttn = { kind: "multiheadAttention", embedDim: f(layer, "dModel"), numHeads: f(layer, "nhead") };
-  const sa = (h: string): string => multiHead(c, selfAttn, `${key}self_attn.`, [h, h, h], masks).out;
-  const ff = (h: string): string => {
-    const hidden = dense(c, layer, h, `${key}linear1.`);
-    const active =
-      f(layer, "activation") === "gelu"
-        ? g.node("Mul", [
-            g.node("Mul", [hidden, g.scalar(0.5)]),
-            g.node("Add", [g.node("Erf", [g.node("Div", [hidden, g.scalar(Math.SQRT2)])]), g.scalar(1)]),
-          ])
-        : g.node("Relu", [hidden]);
-    return dense(c, layer, active, `${key}linear2.`);
-  };
-  if (f(layer, "normFirst") === true) {
-    const h = g.node("Add", [x, sa(layerNorm(c, layer, x, `${key}norm1.`, eps))]);
-    return g.node("Add", [h, ff(layerNorm(c, layer, h, `${key}norm2.`, eps))], {}, `${key}transformerEncoderLayer`);
-  }
-  const h = layerNorm(c, layer, g.node("Add", [x, sa(x)]), `${key}norm1.`, eps);
-  return layerNorm(c, layer, g.node("Add", [h, ff(h)]), `${key}norm2.`, eps);
+  let y = x;
+  blocks.forEach((block, i) => {
+    const norm = (h: string) => layerNorm(c, layer, h, `${key}norm${i + 1}.`, eps);
+    y = f(layer, "normFirst") === true ? g.node("Add", [y, block(norm(y))]) : norm(g.node("Add", [y, block(y)]));
+  });
+  return y;
+}
+
+/** nn.transformerEncoderLayer: self-attention (`self_attn.`), feed-forward (`linear1.`, `linear2.`). */
+export function encoderLayer(c: Context, layer: LayerLike, x: string, key: string, masks: AttentionMasks): string {
+  return transformerLayer(c, layer, x, key, [
+    (h) => layerAttention(c, layer, `${key}self_attn.`, h, h, masks),
+    (h) => feedForward(c, layer, h, key),
+  ]);
+}
+
+/** nn.transformerDecoderLayer: self-attention on the target, attention on the memory (`multihead_attn.`), feed-forward. */
+function decoderLayer(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  memory: string,
+  key: string,
+  masks: { readonly tgt: AttentionMasks; readonly memory: AttentionMasks },
+): string {
+  return transformerLayer(c, layer, x, key, [
+    (h) => layerAttention(c, layer, `${key}self_attn.`, h, h, masks.tgt),
+    (h) => layerAttention(c, layer, `${key}multihead_attn.`, h, memory, masks.memory),
+    (h) => feedForward(c, layer, h, key),
+  ]);
 }
 
 /** nn.transformerEncoder: its numLayers encoder layers (`layers.i.`), then its final norm (`norm.`) when it has one. */
@@ -240,4 +281,56 @@ export function encoder(c: Context, layer: LayerLike, x: string, key: string, ma
     y = encoderLayer(c, inner, y, `${key}layers.${i}.`, masks);
   const norm = f(layer, "norm") as LayerLike | null;
   return norm ? layerNorm(c, layer, y, `${key}norm.`, f(norm, "eps") as number) : y;
+}
+
+/** nn.transformerDecoder: its decoder layers (`layers.i.`) on the target and the memory, then its norm. */
+function decoder(
+  c: Context,
+  layer: LayerLike,
+  x: string,
+  memory: string,
+  key: string,
+  masks: { readonly tgt: AttentionMasks; readonly memory: AttentionMasks },
+): string {
+  const inner = f(layer, "layer") as LayerLike;
+  let y = x;
+  for (let i = 0; i < (f(layer, "numLayers") as number); i++)
+    y = decoderLayer(c, inner, y, memory, `${key}layers.${i}.`, masks);
+  const norm = f(layer, "norm") as LayerLike | null;
+  return norm ? layerNorm(c, layer, y, `${key}norm.`, f(norm, "eps") as number) : y;
+}
+
+/** A transformer layer's call: src or tgt (and memory), its masks by PyTorch's names. */
+function transformerCall(
+  c: Context,
+  layer: LayerLike,
+  arg: (name: string) => { readonly name: string; readonly shape: RuntimeShape } | undefined,
+  key: string,
+): string {
+  const masks = (attn: string, padding: string): AttentionMasks => {
+    const a = arg(attn);
+    return { padding: arg(padding)?.name, attn: a && { name: a.name, rank: a.shape.length } };
+  };
+  const src = masks("srcMask", "srcKeyPaddingMask");
+  const decoding = { tgt: masks("tgtMask", "tgtKeyPaddingMask"), memory: masks("memoryMask", "memoryKeyPaddingMask") };
+  switch (layer.kind) {
+    case "transformerEncoderLayer":
+      return encoderLayer(c, layer, arg("src")!.name, key, src);
+    case "transformerEncoder":
+      return encoder(c, layer, arg("src")!.name, key, src);
+    case "transformerDecoderLayer":
+      return decoderLayer(c, layer, arg("tgt")!.name, arg("memory")!.name, key, decoding);
+    case "transformerDecoder":
+      return decoder(c, layer, arg("tgt")!.name, arg("memory")!.name, key, decoding);
+  }
+  // nn.transformer: the encoder (its layers and norm) on src, the decoder on tgt and that memory
+  const eps = f(layer, "layerNormEps") as number;
+  let memory = arg("src")!.name;
+  for (let i = 0; i < (f(layer, "numEncoderLayers") as number); i++)
+    memory = encoderLayer(c, layer, memory, `${key}encoder.layers.${i}.`, src);
+  memory = layerNorm(c, layer, memory, `${key}encoder.norm.`, eps);
+  let y = arg("tgt")!.name;
+  for (let i = 0; i < (f(layer, "numDecoderLayers") as number); i++)
+    y = decoderLayer(c, layer, y, memory, `${key}decoder.layers.${i}.`, decoding);
+  return layerNorm(c, layer, y, `${key}decoder.norm.`, eps);
 }
