@@ -5,6 +5,7 @@ export interface Outcome {
 }
 export declare const root: string;
 export declare const compilers: Record<"TypeScript 5.9" | "TypeScript 7", string>;
+export declare const mnistFile: string;
 export declare function makeProject(): string;
 export declare function checkTypes(project: string): Outcome;
 export declare function checkNode(project: string): Outcome;
