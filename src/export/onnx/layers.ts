@@ -3,9 +3,9 @@
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import { firstModelKeys, modelOf, traceOf, type GraphLike, type LayerLike, type RuntimeShape } from "../model-parts.ts";
 import { valuesOf, type OnnxGraph, type WeightLike } from "./builder.ts";
-import { encoder, encoderLayer } from "./calls.ts";
+import { encoder, encoderLayer, multiHead } from "./calls.ts";
 import { padNode } from "./pad.ts";
-import { recurrent, recurrentCall, selfAttention } from "./recurrent.ts";
+import { recurrent, recurrentCall } from "./recurrent.ts";
 
 export interface Context {
   readonly g: OnnxGraph;
@@ -596,7 +596,7 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
       return recurrentCall(c, layer, x, key, {}, true).h; // h′ from a zero state, as the chain's cell
 
     case "multiheadAttention":
-      return selfAttention(c, layer, x, key);
+      return multiHead(c, layer, key, [x, x, x], {}).out; // self-attention (written out: no single op in opset 17)
     case "transformerEncoderLayer":
       return encoderLayer(c, layer, x, key, {});
     case "transformerEncoder":

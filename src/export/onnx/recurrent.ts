@@ -1,7 +1,6 @@
-// LSTM, GRU, RNN and self-attention as ONNX nodes. ONNX's recurrent ops take [seq, batch, features] and
+// LSTM, GRU and RNN as ONNX nodes. ONNX's recurrent ops take [seq, batch, features] and
 // their gates in another order than PyTorch's (LSTM: PyTorch i f g o, ONNX i o f c; GRU: PyTorch
 // r z n, ONNX z r h, with linear_before_reset = 1 as PyTorch computes n; RNN: tanh or relu); one node per layer.
-// Self-attention (no single op in opset 17) is written out: projections, heads, softmax(QKᵀ/√d)V.
 import { ExportError, writeNoFormMessage } from "../errors.ts";
 import type { LayerLike } from "../model-parts.ts";
 import { valuesOf } from "./builder.ts";
@@ -144,50 +143,4 @@ export function recurrentCall(
     h: join(finalH),
     ...(lstm ? { c: join(finalC) } : {}),
   };
-}
-
-/** nn.multiheadAttention: self-attention on [batch, seq, embed], as PyTorch computes it. */
-export function selfAttention(c: Context, layer: LayerLike, x: string, key: string): string {
-  const g = c.g;
-  const embed = f(layer, "embedDim") as number,
-    heads = f(layer, "numHeads") as number;
-  const d = embed / heads;
-  const transposed = (k: string) => {
-    const { shape, values } = get(c, k, layer);
-    const [rows, columns] = [shape[0]!, shape[1]!];
-    const t = new Float32Array(rows * columns);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) t[j * rows + i] = values[i * columns + j]!;
-    return g.floats(`${k}.T`, [columns, rows], t);
-  };
-  const withBias = (y: string, k: string) =>
-    c.weights[k] ? g.node("Add", [y, g.floats(k, [...c.weights[k]!.shape], valuesOf(c.weights[k]!))]) : y;
-  const qkv = withBias(g.node("MatMul", [x, transposed(`${key}in_proj_weight`)]), `${key}in_proj_bias`); // [B, S, 3E]
-  const [q, k, v] = ["q", "k", "v"].map((name, i) => {
-    const part = g.node(
-      "Slice",
-      [
-        qkv,
-        g.ints(g.fresh("start"), [i * embed]),
-        g.ints(g.fresh("end"), [(i + 1) * embed]),
-        g.ints(g.fresh("axis"), [2]),
-      ],
-      {},
-      `${key}${name}`,
-    );
-    const headed = g.node("Reshape", [part, g.ints(g.fresh(`${key}heads`), [0, 0, heads, d])]); // [B, S, H, d]
-    return g.node("Transpose", [headed], { perm: [0, 2, 1, 3] }); // [B, H, S, d]
-  });
-  const scores = g.node("Div", [
-    g.node("MatMul", [q!, g.node("Transpose", [k!], { perm: [0, 1, 3, 2] })]),
-    g.scalar(Math.sqrt(d)),
-  ]);
-  const attended = g.node("MatMul", [g.node("Softmax", [scores], { axis: -1 }), v!]); // [B, H, S, d]
-  const merged = g.node("Reshape", [
-    g.node("Transpose", [attended], { perm: [0, 2, 1, 3] }),
-    g.ints(g.fresh(`${key}merge`), [0, 0, embed]),
-  ]);
-  return withBias(
-    g.node("MatMul", [merged, transposed(`${key}out_proj.weight`)], {}, `${key}multiheadAttention`),
-    `${key}out_proj.bias`,
-  );
 }
