@@ -292,10 +292,23 @@ import("shapecheck").then(async (esm) => {
   const esmTfjs = await import("shapecheck/tfjs");
   let error;
   try { nn.linear(0, 3); } catch (e) { error = e; }
+  // every other entry: require() gives the module import() gives (one instance)
+  const entries = ["shapecheck/explain", "shapecheck/pytorch", "shapecheck/onnx", "shapecheck/ts-plugin"];
+  const others = [];
+  for (const entry of entries) {
+    const required = require(entry);
+    const imported = await import(entry);
+    const same =
+      imported.default === required || // the plugin is CommonJS: import() gives its module.exports as default
+      (Object.keys(imported).length > 0 && Object.keys(imported).every((key) => imported[key] === required[key]));
+    if (!same)
+      others.push(entry);
+  }
   console.log(JSON.stringify({
     sameClass: esm.ShapeError === ShapeError,
     sameRuntime: esmTfjs.build === tfjs.build,
     caught: error instanceof esm.ShapeError,
+    sameEntries: others.length === 0 ? true : others,
   }));
 });
 `;
@@ -329,7 +342,12 @@ export function checkNode(project) {
   }
   const cjs = run(["app.cjs"]);
   notes.push(`app.cjs: ${cjs.trim()}`);
-  if (!cjs.includes('"sameClass":true') || !cjs.includes('"sameRuntime":true') || !cjs.includes('"caught":true'))
+  if (
+    !cjs.includes('"sameClass":true') ||
+    !cjs.includes('"sameRuntime":true') ||
+    !cjs.includes('"caught":true') ||
+    !cjs.includes('"sameEntries":true')
+  )
     failures.push(`app.cjs: require and import do not give one module: ${cjs}`);
   const explained = run(["node_modules/shapecheck/bin/shapecheck.mjs", "explain", "model.mjs"]);
   if (!explained.includes("[number, 10]")) failures.push(`shapecheck explain model.mjs: ${explained}`);
