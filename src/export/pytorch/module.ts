@@ -1,7 +1,8 @@
 // toPyTorch: a checked model as the Python source of a torch.nn.Module. A sequential is an
 // nn.Sequential subclass (keys `0.weight`); a graph an nn.ModuleList of its pipe calls, in the order
 // they ran, each an nn.Sequential (keys `2.0.weight`), with a forward that follows the graph's joins.
-// Every layer line says its output shape.
+// Every layer line says its output shape. A model used as a layer is a class of its own, written
+// before the class that uses it, and one instance wherever it is applied (references() below).
 import { ExportError } from "../errors.ts";
 import {
   conversionOrder,
@@ -20,7 +21,7 @@ import { einopsOps, emitOp } from "./ops.ts";
 import { preamble } from "./preamble.ts";
 import { className } from "./python.ts";
 
-const taken = new Set([...Object.values(helpersOf), "MODEL", "Module"]);
+const taken = new Set([...Object.values(helpersOf), "Reuse", "MODEL", "Module"]);
 
 /** Options of toPyTorch. */
 export interface ToPyTorchOptions {
