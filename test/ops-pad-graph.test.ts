@@ -1,7 +1,7 @@
 // ops.pad in graph models, each mode: converted to TensorFlow.js it trains a step on the wasm and the cpu backends
 // (the gradient reaches the convolution before the pad) with the same predictions on both; toPyTorch's module
-// (F.pad with mode / value) computes what shapecheck does and trains back; toOnnx's Pad (+ Slice for crops)
-// runs in ONNX Runtime to the same values, and "circular" is an ExportError naming it; explain shows the mode.
+// (F.pad with mode / value) computes what shapecheck does and trains back; toOnnx's Pad (+ Slice for crops; circular:
+// Slice + Concat) runs in ONNX Runtime to the same values; explain shows the mode.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,7 +13,8 @@ import * as ort from "onnxruntime-web";
 import { graph, input, nn, ops } from "../src/index.ts";
 import { build, ready } from "../src/tfjs.ts";
 import { toPyTorch } from "../src/pytorch.ts";
-import { ExportError, toOnnx } from "../src/onnx.ts";
+import { toOnnx } from "../src/onnx.ts";
+import { padCases, padOptions } from "./pytorch/pad-cases.ts";
 import { decodeSafetensors, encodeSafetensors, saveSafetensors, loadSafetensors } from "../src/runtime/safetensors.ts";
 import { explainGraph } from "../src/explain/explain.ts";
 
@@ -115,10 +116,10 @@ test("toPyTorch: F.pad with its mode / value computes what shapecheck does, and 
   }
 });
 
-test("toOnnx: Pad (constant, reflect, edge) and Slice for the crops in ONNX Runtime; circular is an ExportError", async () => {
+test("toOnnx: Pad (constant, reflect, edge) + Slice for the crops, circular by Slice + Concat, in ONNX Runtime", async () => {
   await tf.setBackend("cpu");
   const x = tf.randomNormal([2, 2, 6, 6], 0, 1, "float32", 4);
-  for (const mode of ["constant", "reflect", "replicate"] as const) {
+  for (const mode of modes) {
     const model = build(nets[mode]!);
     const bytes = toOnnx(nets[mode]!, { weights: model.stateDict(), name: `pad_${mode}` });
     const session = await ort.InferenceSession.create(bytes);
@@ -128,18 +129,25 @@ test("toOnnx: Pad (constant, reflect, edge) and Slice for the crops in ONNX Runt
     await session.release();
     model.dispose();
   }
-  const model = build(nets["circular"]!);
-  assert.throws(
-    () => toOnnx(nets["circular"]!, { weights: model.stateDict() }),
-    (error: unknown) => {
-      assert.ok(error instanceof ExportError);
-      assert.match(
-        error.message,
-        /^toOnnx: ops\.pad\(…, \[2, -1, 1, 1\], \{ mode: "circular" \}\) has no ONNX form: .*circular/,
-      );
-      return true;
-    },
-  );
+});
+
+test("toOnnx: ONNX Runtime gives PyTorch's values on the fixture's calls (every mode, crops, ranks 2 to 5)", async () => {
+  const sampled = padCases().filter((c) => c.y !== undefined);
+  let most = 0;
+  for (const [i, c] of sampled.entries()) {
+    const shape = c.inputs[0]!;
+    const x = input(shape.slice(1), { batch: shape[0]! });
+    const pad = ops.pad as unknown as (x: unknown, pad: readonly number[], options?: unknown) => typeof x;
+    const bytes = toOnnx(graph({ inputs: [x], outputs: [pad(x, c.pad, padOptions(c, i))] }), { weights: {} });
+    const session = await ort.InferenceSession.create(bytes);
+    const results = await session.run({ input: new ort.Tensor("float32", Float32Array.from(c.x!), shape) });
+    const got = results["output"]!;
+    assert.deepEqual([...got.dims], c.output, `${JSON.stringify([shape, c.pad, c.mode])}: shape`);
+    most = Math.max(most, maxDiff(got.data as Float32Array, c.y!));
+    await session.release();
+  }
+  assert.ok(most <= 1e-4, `max |difference| ${most}`);
+  console.log(`toOnnx: ${sampled.length} calls, max |difference| from PyTorch ${most}`);
 });
 
 test("explain: ops.pad's row shows the call with its mode and each padded dimension's arithmetic", () => {
