@@ -162,3 +162,15 @@ test("explain: ops.pad's row shows the call with its mode and each padded dimens
     "negative pads crop",
   ]);
 });
+
+test("a padded named dimension is `number` and checked on the data's size, with the compile-time message", async () => {
+  await tf.setBackend("cpu");
+  const x = input([2, "len"]);
+  const model = build(graph({ inputs: [x], outputs: [ops.pad(x, [3, 3], { mode: "reflect" })] }));
+  assert.deepEqual((model.predict(tf.ones([1, 2, 5]) as never) as tf.Tensor).shape, [1, 2, 11]);
+  assert.throws(() => model.predict(tf.ones([1, 2, 3]) as never), {
+    name: "ShapeError",
+    message:
+      'pad(…, [3, 3], { mode: "reflect" }): padding 3 of dimension 2 must be less than its size 3 (mode "reflect")',
+  });
+});
