@@ -186,6 +186,17 @@ function sourceMessages() {
   return messages;
 }
 
+/** Every entry's public names (SPEC), for their declarations under each resolution. */
+const entriesFile = `import { defineLayer, einops, graph, input, layers, nn, ops, sequential, ShapeError } from "shapecheck";
+import { build, load, ready, tensor, toTfjs } from "shapecheck/tfjs";
+import { explainFile, render } from "shapecheck/explain";
+import { toPyTorch } from "shapecheck/pytorch";
+import { toOnnx } from "shapecheck/onnx";
+
+export const entries = [defineLayer, einops, graph, input, layers, nn, ops, sequential, ShapeError];
+export const runtime = [build, load, ready, tensor, toTfjs, explainFile, render, toPyTorch, toOnnx];
+`;
+
 /** The type checks; returns { failures, notes }. */
 export function checkTypes(project) {
   const failures = [];
@@ -193,6 +204,7 @@ export function checkTypes(project) {
   const dir = join(project, "types");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "mnist.ts"), mnistFile);
+  writeFileSync(join(dir, "entries.ts"), entriesFile);
   const expected = [{ file: "types/mnist.ts", line: wrongLine, text: null }];
   for (const file of testDSample) {
     const target = join(dir, file);
