@@ -609,6 +609,21 @@ describe("exports: what has no form is an ExportError naming it", () => {
       () => toOnnx(graph({ inputs: [seq], outputs: [n.lstm(3, 4, { projSize: 2 }).call(seq)[0]] }), { weights }),
       /^toOnnx: lstm\(3, 4, \{ projSize: 2 \}\) \(kind "lstm"\) has no ONNX form: ONNX's LSTM has no projection/,
     ));
+  test("toOnnx: avg pooling in ceil mode on sizes that are not known", () =>
+    refused(
+      () => toOnnx(sequential(input([3, "h", "w"]), n.avgPool2d(2, { ceilMode: true })), { weights }),
+      /^toOnnx: avgPool2d\(2, \{ ceilMode: true \}\) \(kind "avgPool2d"\) has no ONNX form: in ceil mode its divisor needs the input's sizes/,
+    ));
+  test("toOnnx: local response norm of an even size", () =>
+    refused(
+      () => toOnnx(sequential(input([4, 5]), n.localResponseNorm(2)), { weights }),
+      /^toOnnx: localResponseNorm\(2\) \(kind "localResponseNorm"\) has no ONNX form: an even size/,
+    ));
+  test("toOnnx: bicubic upsampling", () =>
+    refused(
+      () => toOnnx(sequential(input([2, 4, 4]), n.upsample({ scaleFactor: 2, mode: "bicubic" })), { weights }),
+      /\(kind "upsample"\) has no ONNX form: mode "bicubic" is not written to ONNX/,
+    ));
   test("toOnnx: ops.interpolate names itself", () => {
     const y = input([3, 4, 4]);
     refused(
