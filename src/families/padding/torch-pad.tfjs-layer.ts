@@ -1,7 +1,9 @@
 // `shapecheck>TorchPad`: PyTorch's constant, reflection and replication padding of the last N dimensions of a
-// channels-first tensor (tf.pad, tf.mirrorPad "reflect", edge slices tiled); registered for (de)serialization.
+// channels-first tensor, computed by ops.pad's padTensor (ops with gradients in every mode: tf.mirrorPad's gradient
+// in tfjs 4.22 drops the reflected part, tf.tile has none at rank 5); registered for (de)serialization.
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { padTensor } from "../../ops/pad.tfjs.ts";
 
 type Shape = (number | null)[];
 
@@ -11,16 +13,6 @@ export interface TorchPadArgs {
   pads: number[];
   value: number;
   name?: string;
-}
-
-/** An edge slice of `x` (index 0 or the last along `axis`) repeated `count` times along it. */
-function edge(x: tf.Tensor, axis: number, last: boolean, count: number): tf.Tensor {
-  const begin = x.shape.map((d, i) => (i === axis && last ? d! - 1 : 0));
-  const size = x.shape.map((d, i) => (i === axis ? 1 : d!));
-  return tf.tile(
-    tf.slice(x, begin, size),
-    x.shape.map((_, i) => (i === axis ? count : 1)),
-  );
 }
 
 export class TorchPad extends tfl.layers.Layer {
@@ -49,22 +41,7 @@ export class TorchPad extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    const paddings = this.paddings(x.rank);
-    return tf.tidy(() => {
-      if (this.settings.mode === "constant") return tf.pad(x, paddings, this.settings.value);
-      if (this.settings.mode === "reflect") return tf.mirrorPad(x, paddings, "reflect");
-      let y = x;
-      paddings.forEach(([before, after], axis) => {
-        if (before === 0 && after === 0) return;
-        const parts = [
-          ...(before > 0 ? [edge(y, axis, false, before)] : []),
-          y,
-          ...(after > 0 ? [edge(y, axis, true, after)] : []),
-        ];
-        y = tf.concat(parts, axis);
-      });
-      return y;
-    });
+    return tf.tidy(() => padTensor(x, this.settings.pads, this.settings.mode, this.settings.value));
   }
 
   override getConfig(): tf.serialization.ConfigDict {
