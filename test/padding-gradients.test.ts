@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import { input, nn, sequential } from "../src/index.ts";
+import { graph, input, nn, ops, sequential } from "../src/index.ts";
 import { ready, toTfjs } from "../src/tfjs.ts";
 
 const python = process.env["SHAPECHECK_PYTHON"] ?? "/usr/bin/python3";
@@ -152,4 +152,15 @@ print(json.dumps(result))
       `${row.module}: gradients differ by ${maxDiff(row.grad, expected.grad)}`,
     );
   });
+});
+
+test("ops.tile trains at rank 5 (tf.tile has no gradient there): d sum(tile(x)) / dx is the number of copies", () => {
+  const x = input([2, 3, 1, 2]);
+  const net = graph({ inputs: [x], outputs: [ops.tile(x, [2, 1, 3, 1, 2])] });
+  const model = toTfjs(net) as unknown as { apply(x: tf.Tensor): tf.Tensor };
+  const xt = tf.tensor(values(24, 7), [2, 2, 3, 1, 2]);
+  const grad = tf.grad((t: tf.Tensor) => tf.sum(model.apply(t)))(xt);
+  assert.deepEqual(model.apply(xt).shape, [4, 2, 9, 1, 4]);
+  assert.deepEqual([...new Set(grad.dataSync())], [12]);
+  tf.dispose([xt, grad]);
 });

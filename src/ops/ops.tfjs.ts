@@ -236,7 +236,17 @@ export const opImplementations: Record<OpName, Impl> = {
   tile: ([x], [reps]) => {
     const all = [...Array(Math.max(0, x!.rank - reps.length)).fill(1), ...reps] as number[];
     const t = all.length > x!.rank ? tf.reshape(x!, [...Array(all.length - x!.rank).fill(1), ...x!.shape]) : x!;
-    return tf.tile(t, all);
+    // Axis by axis, a broadcasting product with ones (tf.tile has no gradient at rank 5 in tfjs 4.22): the axis
+    // gets a new axis of `k` before it, which the reshape folds into it — torch.tile's order.
+    return all.reduce((y, k, axis) => {
+      if (k === 1) return y;
+      const s = y.shape;
+      const spread = tf.mul(
+        tf.reshape(y, [...s.slice(0, axis), 1, ...s.slice(axis)]),
+        tf.ones([...s.slice(0, axis), k, ...s.slice(axis)]),
+      );
+      return tf.reshape(spread, [...s.slice(0, axis), k * s[axis]!, ...s.slice(axis + 1)]);
+    }, t);
   },
   pad: ([x], [padding, value, mode]) => padTensor(x!, padding, mode ?? "constant", value ?? 0),
   // PyTorch's sampling (nn.upsample's, src/families/upsample/upsample.tfjs-layer.ts): nearest on 1 to 3 spatial
