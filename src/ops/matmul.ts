@@ -44,33 +44,36 @@ export type MatmulRule<A extends Shape, B extends Shape> =
     ? Shape
     : IsUnknownShape<B> extends true
       ? Shape
-      : A extends readonly []
-        ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
-        : B extends readonly []
-          ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
-          : A extends readonly [...infer LeadA extends Shape, infer K]
-            ? (
-                B extends readonly [infer K2]
-                  ? [K2, LeadA, [], []]
-                  : B extends readonly [...infer LeadB extends Shape, infer K2, infer M]
-                    ? [K2, LeadB, [M], []]
-                    : never
-              ) extends [infer K2, infer LeadB extends Shape, infer M extends Dim[], unknown]
-              ? DimsAgree<K, K2> extends false
-                ? writeMatmulMessage<"matmul", A, B, K, K2>
-                : A extends readonly [Dim]
-                  ? [...LeadB, ...M]
-                  : LeadA extends readonly [...infer BatchA extends Shape, infer N extends Dim]
-                    ? B extends readonly [Dim]
-                      ? [...BatchA, N]
-                      : BroadcastRule<"matmul's batch dimensions", BatchA, LeadB> extends infer Batch
-                        ? Batch extends readonly Dim[]
-                          ? [...Batch, N, ...M]
-                          : Batch
-                        : never
-                    : never
-              : never
-            : never;
+      : A extends readonly [...infer BatchA extends Shape, infer N, infer K]
+        ? B extends readonly [...infer BatchB extends Shape, infer K2, infer M]
+          ? MatrixRule<A, B, BatchA, N, K, BatchB, K2, M> // both at least 2-d: the common case, in one step
+          : VectorRule<A, B>
+        : VectorRule<A, B>;
+/** Both operands at least 2-d: [...batchA, n, k] × [...batchB, k, m] → [broadcast(batchA, batchB), n, m]. */
+type MatrixRule<A extends Shape, B extends Shape, BatchA extends Shape, N, K, BatchB extends Shape, K2, M> =
+  DimsAgree<K, K2> extends false
+    ? writeMatmulMessage<"matmul", A, B, K, K2>
+    : BroadcastRule<"matmul's batch dimensions", BatchA, BatchB> extends infer Batch
+      ? Batch extends readonly Dim[]
+        ? [...Batch, N, M]
+        : Batch
+      : never;
+/** An operand of rank 0 or 1: a 1-d first operand [k] is a row (removed after), a 1-d second [k] a column. */
+type VectorRule<A extends Shape, B extends Shape> = A extends readonly []
+  ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
+  : B extends readonly []
+    ? writeMatmulRankMessage<"matmul", A, B, "at least 1 dimension each">
+    : A extends readonly [...infer LeadA extends Shape, infer K]
+      ? B extends readonly [infer K2]
+        ? DimsAgree<K, K2> extends false
+          ? writeMatmulMessage<"matmul", A, B, K, K2>
+          : [...LeadA] // [..., n, k] × [k] → [..., n]; [k] × [k] → []
+        : B extends readonly [...infer LeadB extends Shape, infer K2, infer M] // A is [k] here
+          ? DimsAgree<K, K2> extends false
+            ? writeMatmulMessage<"matmul", A, B, K, K2>
+            : [...LeadB, M]
+          : never
+      : never;
 
 export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
   if (a.length === 0 || b.length === 0)

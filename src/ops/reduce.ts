@@ -13,31 +13,33 @@ import { operation, type IsUnknownShape, type Problem, type Result } from "./com
 export type writeRepeatedDimMessage<Op extends string, D extends number> = `${Op}: dim ${D} appears more than once`;
 export const writeRepeatedDimMessage = (op: string, dim: number): string => `${op}: dim ${dim} appears more than once`;
 
-type Axes<S extends Shape, Dims extends readonly number[], Op extends string, Seen = never> = Dims extends readonly [
-  infer D extends number,
-  ...infer Rest extends readonly number[],
-]
+/** The axes a reduction's dims name (a union), or the message; `Op` only written for a message. */
+type Axes<
+  S extends Shape,
+  Dims extends readonly number[],
+  Name extends string,
+  Given,
+  Seen = never,
+> = Dims extends readonly [infer D extends number, ...infer Rest extends readonly number[]]
   ? DimIndex<D, S["length"]> extends infer Axis extends number
     ? [Axis] extends [Seen]
-      ? writeRepeatedDimMessage<Op, D>
-      : Axes<S, Rest, Op, Seen | Axis>
-    : writeDimRangeMessage<Op, "dim", D, S["length"]>
+      ? writeRepeatedDimMessage<ReduceOp<Name, Given>, D>
+      : Axes<S, Rest, Name, Given, Seen | Axis>
+    : writeDimRangeMessage<ReduceOp<Name, Given>, "dim", D, S["length"]>
   : Seen;
-type Reduced<S extends Shape, Reduce, Keep extends boolean> = {
-  -readonly [K in keyof S]: K extends `${Reduce & number}` ? 1 : S[K];
-} extends infer Kept extends Dim[]
-  ? Keep extends true
-    ? Kept
-    : Without<Kept, S, Reduce>
-  : never;
-type Without<
-  Kept extends readonly unknown[],
-  S extends Shape,
-  Reduce,
-  Out extends Dim[] = [],
-  Index extends 0[] = [],
-> = S extends readonly [infer D extends Dim, ...infer Rest extends Shape]
-  ? Without<Kept, Rest, Reduce, Index["length"] extends Reduce ? Out : [...Out, D], [...Index, 0]>
+/** A reduction as messages write it: `mean(…, -1)`, `sum(…, [2, 3])`. */
+type ReduceOp<
+  Name extends string,
+  Dims,
+> = `${Name}(…, ${Dims extends readonly number[] ? ShowShape<Dims> : Dims & number})`;
+type Reduced<S extends Shape, Reduce, Keep extends boolean> = Keep extends true
+  ? { -readonly [K in keyof S]: K extends `${Reduce & number}` ? 1 : S[K] }
+  : Without<S, Reduce>;
+type Without<S extends Shape, Reduce, Out extends Dim[] = [], Index extends 0[] = []> = S extends readonly [
+  infer D extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? Without<Rest, Reduce, Index["length"] extends Reduce ? Out : [...Out, D], [...Index, 0]>
   : Out;
 
 /** A reduction's shape: the dims (all without any) removed, or kept as 1 with `keepdim`. */
@@ -48,13 +50,10 @@ export type ReduceRule<Name extends string, S extends Shape, Dims, Keep extends 
       ? Keep extends true
         ? { -readonly [K in keyof S]: 1 }
         : []
-      : `${Name}(…, ${Dims extends readonly number[] ? ShowShape<Dims> : Dims & number})` extends infer Op extends
-            string
-        ? Axes<S, Dims extends readonly number[] ? Dims : [Dims & number], Op> extends infer Reduce
-          ? [Reduce] extends [string]
-            ? Reduce
-            : Reduced<S, Reduce, Keep>
-          : never
+      : Axes<S, Dims extends readonly number[] ? Dims : [Dims & number], Name, Dims> extends infer Reduce
+        ? [Reduce] extends [string]
+          ? Reduce
+          : Reduced<S, Reduce, Keep>
         : never;
 
 export function reduceShape(
