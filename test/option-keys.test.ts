@@ -518,8 +518,8 @@ const byNameOnly: readonly string[] = [
   "nn.upsample(2)",
   "nn.unfold(3, 2)",
   "nn.fold(8, 3, 2)",
-  "nn.transformerEncoderLayer(16, 4, 64, 0.1)",
-  "nn.transformerDecoderLayer(16, 4, 64)",
+  'nn.transformerEncoderLayer(16, 4, 64, 0.1, "gelu")',
+  'nn.transformerDecoderLayer(16, 4, 64, 0.1, "gelu")',
   "nn.transformerEncoder(nn.transformerEncoderLayer(16, 4), 2, 1)",
   "nn.transformerDecoder(nn.transformerDecoderLayer(16, 4), 2, 1)",
   "nn.transformer(16, 4)",
@@ -593,6 +593,16 @@ const positional: Readonly<Record<string, { base: string; names: readonly string
   rnnCell: { base: "nn.rnnCell(10, 20", names: ["bias", "nonlinearity"], values: ["false", '"relu"'] },
   lstmCell: { base: "nn.lstmCell(10, 20", names: ["bias"], values: ["false"] },
   gruCell: { base: "nn.gruCell(10, 20", names: ["bias"], values: ["false"] },
+  transformerEncoderLayer: {
+    base: "nn.transformerEncoderLayer(16, 4",
+    names: ["dimFeedforward", "dropout"],
+    values: ["64", "0.2"],
+  },
+  transformerDecoderLayer: {
+    base: "nn.transformerDecoderLayer(16, 4",
+    names: ["dimFeedforward", "dropout"],
+    values: ["64", "0.2"],
+  },
 };
 
 /** Runs a builder's call; the ShapeError's message, or the layer. */

@@ -7,10 +7,14 @@ import type {
   Arg,
   Checked,
   FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
   TrailingOptionsProblem,
   UnknownKeyProblem,
+  writeAfterOptionsMessage,
 } from "../../../types/shape/args.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { Mod } from "../../../types/arith/index.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
@@ -24,6 +28,7 @@ import {
   checkOptionsObject,
   checkSizes,
   expected,
+  splitOptions,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -110,6 +115,36 @@ type LayerOptionsProblem<W extends string, Of extends string, O> = FirstProblem<
     FirstSizeProblem<W, ["dimFeedforward"], [FeedforwardOf<O>]>,
   ]
 >;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/**
+ * The problems of an encoder or decoder layer's arguments after nhead, PyTorch's order: dimFeedforward and dropout
+ * positionally (`nn.transformerEncoderLayer(512, 8, 2048, 0.1)`), then an options object (its keys not given twice).
+ */
+type LayerArgsProblems<W extends string, Of extends string, Third, Fourth, Options> =
+  IsOptions<Third> extends true
+    ? [LayerOptionsProblem<W, Of, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+    : [
+        FirstSizeProblem<W, ["dimFeedforward"], [Third]>,
+        IsOptions<Fourth> extends true
+          ? FirstProblem<[LayerOptionsProblem<W, Of, Fourth>, GivenTwiceProblem<W, Fourth, "dimFeedforward">]>
+          : false,
+        IsOptions<Fourth> extends true
+          ? AfterOptions<W, Options>
+          : FirstProblem<
+              [LayerOptionsProblem<W, Of, Options>, GivenTwiceProblem<W, Options, "dimFeedforward" | "dropout">]
+            >,
+      ];
+/** Twin of `LayerArgsProblems`: the options of an encoder or decoder layer, its positional arguments among them. */
+function layerOptions(layer: string, of: string, args: readonly unknown[]): unknown {
+  const [[dimFeedforward, dropout], given] = splitOptions(layer, of, ["dimFeedforward", "dropout"], args, layerKeys);
+  return {
+    ...given,
+    ...(dimFeedforward === undefined ? {} : { dimFeedforward }),
+    ...(dropout === undefined ? {} : { dropout }),
+  };
+}
+
 type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
   [
     FirstSizeProblem<W, ["nhead"], [Nhead]>,
@@ -224,20 +259,29 @@ export interface TransformerEncoderLayerConfig extends KindConfig<"transformerEn
 export function transformerEncoderLayer<
   const DModel extends number,
   const Nhead extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | object = {},
   const Options extends object = {},
+  Problems extends ArgProblems = LayerArgsProblems<
+    WrittenEncoderLayer<DModel, Nhead>,
+    "nn.transformerEncoderLayer",
+    Third,
+    Fourth,
+    Options
+  >,
 >(
   dModel: Arg<DModel, FirstSizeProblem<WrittenEncoderLayer<DModel, Nhead>, ["dModel"], [DModel]>>,
   nhead: Arg<Nhead, NheadProblem<WrittenEncoderLayer<DModel, Nhead>, DModel, Nhead>>,
-  options?: Checked<
-    Options,
-    LayerOptionsProblem<WrittenEncoderLayer<DModel, Nhead>, "nn.transformerEncoderLayer", Options>
-  >,
+  dimFeedforward?: Checked<Third, Problems[0]>,
+  dropout?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerEncoderLayer<DModel, Nhead>
   : TransformerEncoderLayer<number, number> {
   const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
-  checkArguments(layer, arguments, ["dModel", "nhead", "options"]);
-  const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerEncoderLayer");
+  checkArguments(layer, arguments, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
+  const given = layerOptions(layer, "nn.transformerEncoderLayer", [dimFeedforward, dropout, options]);
+  const settings = settingsOf(layer, dModel as number, nhead as number, given, "nn.transformerEncoderLayer");
   const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
     kind: "transformerEncoderLayer",
     written: layer,
@@ -497,20 +541,29 @@ export interface TransformerDecoderLayerConfig extends KindConfig<"transformerDe
 export function transformerDecoderLayer<
   const DModel extends number,
   const Nhead extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | object = {},
   const Options extends object = {},
+  Problems extends ArgProblems = LayerArgsProblems<
+    WrittenDecoderLayer<DModel, Nhead>,
+    "nn.transformerDecoderLayer",
+    Third,
+    Fourth,
+    Options
+  >,
 >(
   dModel: Arg<DModel, FirstSizeProblem<WrittenDecoderLayer<DModel, Nhead>, ["dModel"], [DModel]>>,
   nhead: Arg<Nhead, NheadProblem<WrittenDecoderLayer<DModel, Nhead>, DModel, Nhead>>,
-  options?: Checked<
-    Options,
-    LayerOptionsProblem<WrittenDecoderLayer<DModel, Nhead>, "nn.transformerDecoderLayer", Options>
-  >,
+  dimFeedforward?: Checked<Third, Problems[0]>,
+  dropout?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerDecoderLayer<DModel, Nhead>
   : TransformerDecoderLayer<number, number> {
   const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
-  checkArguments(layer, arguments, ["dModel", "nhead", "options"]);
-  const settings = settingsOf(layer, dModel as number, nhead as number, options, "nn.transformerDecoderLayer");
+  checkArguments(layer, arguments, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
+  const given = layerOptions(layer, "nn.transformerDecoderLayer", [dimFeedforward, dropout, options]);
+  const settings = settingsOf(layer, dModel as number, nhead as number, given, "nn.transformerDecoderLayer");
   const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
     kind: "transformerDecoderLayer",
     written: layer,
