@@ -75,6 +75,34 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
           "nn.dropout2d(0.2)",
         ]),
       () => `nn.${pick(["softmax", "logSoftmax"])}(${int(-r - 1, r)})`,
+      // builders added since the first search (issue 13's audit): activations and dropouts of any rank
+      () =>
+        pick([
+          "nn.rrelu()",
+          "nn.rrelu(0.1, 0.3)",
+          "nn.hardtanh(-2, 2)",
+          "nn.relu6()",
+          "nn.hardswish()",
+          "nn.silu({ inplace: true })",
+          "nn.mish()",
+          "nn.elu(0.5)",
+          "nn.celu({ alpha: 2 })",
+          "nn.softplus(2, 10)",
+          "nn.softsign()",
+          "nn.logsigmoid()",
+          "nn.tanhshrink()",
+          "nn.softshrink(0.3)",
+          "nn.hardshrink()",
+          "nn.threshold(0.1, 0)",
+          "nn.selu()",
+          "nn.hardsigmoid()",
+          "nn.alphaDropout(0.2)",
+          "nn.featureAlphaDropout(0.2)",
+          "nn.hardtanh({ min_val: -1 })",
+        ]),
+      () => `nn.softmin(${int(-r - 1, r)})`,
+      () => `nn.glu(${int(-r, r - 1)})`,
+      () => `nn.prelu(${pick([1, 1, 3, 4, 8])})`,
     ];
     if (r >= 2) {
       options.push(
@@ -106,6 +134,23 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () => `nn.maxPool1d(${int(1, 3)})`,
         () => `nn.batchNorm1d(${size(s[1])})`,
         () => `nn.unflatten(${int(1, 2)}, [${pick([1, 2, 4])}, -1])`,
+        // builders added since the first search (issue 13's audit)
+        () => `nn.${pick(["instanceNorm1d", "batchNorm1d"])}(${size(s[1])}${chance(0.3) ? ", { affine: true }" : ""})`,
+        () => `nn.${pick(["lazyInstanceNorm1d", "lazyBatchNorm1d"])}()`,
+        () => `nn.groupNorm(${pick([1, 2, 4])}, ${size(s[1])})`,
+        () => `nn.localResponseNorm(${int(1, 3)})`,
+        () => `nn.rnn(${size(s[2])}, ${pick([4, 8])}${chance(0.5) ? `, ${int(1, 2)}` : ""})`,
+        () => `nn.transformerEncoderLayer(${size(s[2])}, ${pick([1, 2, 4])}, { dimFeedforward: 16 })`,
+        () => `nn.lpPool1d(2, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}` : ""})`,
+        () => `nn.adaptiveMaxPool1d(${int(1, 4)})`,
+        () => `nn.dropout1d(0.2)`,
+        () => `nn.${pick(["reflectionPad1d", "replicationPad1d", "zeroPad1d"])}(${pick(["1", "2", "[0, 2]"])})`,
+        () => `nn.constantPad1d(${pick(["1", "[2, 0]"])}, 0.5)`,
+        () => `nn.lazyConv1d(4, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 1)}` : ""})`,
+        () => `nn.lazyConvTranspose1d(4, ${int(1, 3)}, ${int(1, 2)})`,
+        () =>
+          pick([`nn.upsample({ scaleFactor: ${int(1, 3)} })`, `nn.upsample({ size: ${int(2, 9)}, mode: "linear" })`]),
+        () => `nn.maxPool1d(${int(1, 3)}, ${int(1, 2)}, 0, { dilation: ${int(1, 2)} })`,
       );
     }
     if (r === 4) {
@@ -149,6 +194,28 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
           const k = c();
           return `nn.concat(1, [nn.conv2d(${k}, 4, 1)], [nn.conv2d(${k}, 2, 3, 1, ${chance(0.85) ? 1 : 0})])`;
         },
+        // builders added since the first search (issue 13's audit)
+        () => `nn.instanceNorm2d(${c()}${chance(0.2) ? ", { track_running_stats: true }" : ""})`,
+        () => `nn.${pick(["lazyInstanceNorm2d", "lazyBatchNorm2d"])}()`,
+        () => `nn.groupNorm(${pick([1, 2, 4])}, ${c()}, 1e-5)`,
+        () => `nn.${pick(["pixelShuffle", "pixelUnshuffle", "channelShuffle"])}(${pick([2, 2, 3])})`,
+        () => `nn.${pick(["reflectionPad2d", "replicationPad2d", "zeroPad2d"])}(${pick(["1", "2", "[1, 2, 0, 1]"])})`,
+        () => `nn.constantPad2d(${pick(["1", "[0, 1, 2, 3]"])}, 0)`,
+        () => `nn.lpPool2d(2, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}` : ""})`,
+        () =>
+          pick([
+            `nn.upsample({ scaleFactor: 2, mode: "bilinear" })`,
+            `nn.upsample({ size: [${int(2, 9)}, ${int(2, 9)}] })`,
+            `nn.upsamplingNearest2d({ scaleFactor: ${int(1, 3)} })`,
+            `nn.upsamplingBilinear2d({ size: ${int(2, 9)} })`,
+          ]),
+        () => `nn.unfold(${int(1, 3)}${chance(0.5) ? `, { stride: ${int(1, 2)}, padding: ${int(0, 1)} }` : ""})`,
+        () => `nn.localResponseNorm(${int(1, 3)})`,
+        () => `nn.softmax2d()`,
+        () => `nn.lazyConv2d(8, 3, 1, 1${chance(0.3) ? ", { group: 2 }" : ""})`,
+        () => `nn.lazyConvTranspose2d(4, ${int(2, 3)}, ${int(1, 2)})`,
+        () => `nn.adaptiveAvgPool2d([null, ${int(1, 3)}])`,
+        () => `nn.avgPool2d(${int(2, 3)}, ${int(1, 2)}, ${int(0, 1)}, { count_include_pad: false })`,
       );
     }
     if (r === 5) {
@@ -156,6 +223,18 @@ export function generateModel(name: string, rand: () => number): GeneratedModel 
         () =>
           `nn.conv3d(${size(s[1])}, ${pick([2, 4])}, ${int(1, 3)}${chance(0.5) ? `, ${int(1, 2)}, ${int(0, 1)}` : ""})`,
         () => "nn.flatten(2)",
+        // builders added since the first search (issue 13's audit)
+        () => `nn.convTranspose3d(${size(s[1])}, 4, ${int(1, 2)}, ${int(1, 2)})`,
+        () => `nn.${pick(["maxPool3d", "avgPool3d"])}(${int(1, 2)}${chance(0.4) ? `, { ceilMode: true }` : ""})`,
+        () => `nn.${pick(["adaptiveAvgPool3d", "adaptiveMaxPool3d"])}(${pick(["1", "2", "[1, null, 2]"])})`,
+        () => `nn.${pick(["instanceNorm3d", "batchNorm3d"])}(${size(s[1])})`,
+        () => `nn.${pick(["lazyInstanceNorm3d", "lazyBatchNorm3d"])}()`,
+        () => `nn.dropout3d(0.2)`,
+        () => `nn.${pick(["reflectionPad3d", "replicationPad3d", "zeroPad3d"])}(1)`,
+        () => `nn.constantPad3d(1, 0)`,
+        () => `nn.upsample({ scaleFactor: 2, mode: "trilinear" })`,
+        () => `nn.lazyConv3d(4, ${int(1, 2)})`,
+        () => `nn.lazyConvTranspose3d(4, 2, 2)`,
       );
     }
     return pick(options)();
