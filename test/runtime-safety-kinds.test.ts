@@ -157,6 +157,11 @@ for (const c of cases) {
     const loaded = await loadOf(c, where);
     assert.deepEqual(bytes(loaded.tfjs), bytes(model.tfjs));
     assert.deepEqual(values(loaded.predict(x)), values(model.predict(x)));
+    // a loaded model saved again loads again (its topology as tfjs re-serializes it)
+    await loaded.save(`${where}-again`);
+    const again = await loadOf(c, `${where}-again`);
+    assert.deepEqual(bytes(again.tfjs), bytes(model.tfjs));
+    again.dispose();
     loaded.dispose();
     model.dispose();
     dispose(x);
@@ -326,4 +331,37 @@ test("load refuses a declared model that differs inside a model used as a layer,
   });
   const same = await load(lstmNet(true)() as never, lstmWhere);
   (same as unknown as Built).dispose();
+});
+
+test("load refuses a declared model whose layers compute otherwise in a setting their text does not show", async () => {
+  const cases: [string, () => unknown, () => unknown, string][] = [
+    [
+      "alignCorners",
+      () => sequential(input([2, 4, 4]), nn.upsample({ scaleFactor: 2, mode: "bilinear", alignCorners: true })),
+      () => sequential(input([2, 4, 4]), nn.upsample({ scaleFactor: 2, mode: "bilinear", alignCorners: false })),
+      "shapecheck>Upsample 0.upsample: stored align_corners true, declared align_corners false",
+    ],
+    [
+      "activation",
+      () => sequential(input([5, 8]), nn.transformerEncoderLayer(8, 2, { dimFeedforward: 16 })),
+      () => sequential(input([5, 8]), nn.transformerEncoderLayer(8, 2, { dimFeedforward: 16, activation: "gelu" })),
+      'shapecheck>Transformer 0.transformerEncoderLayer: stored activation "relu", declared activation "gelu"',
+    ],
+    [
+      "eps",
+      () => sequential(input([4, 3, 3]), nn.groupNorm(2, 4)),
+      () => sequential(input([4, 3, 3]), nn.groupNorm(2, 4, { eps: 1e-3 })),
+      "shapecheck>GroupNorm 0.groupNorm: stored eps 0.00001, declared eps 0.001",
+    ],
+  ];
+  for (const [name, saved, declared, message] of cases) {
+    const where = path.join(dir, `settings-${name}`);
+    await builtOfNet(saved).save(where);
+    // before: each loaded, computing as the stored model (the layers' texts are equal)
+    await assert.rejects(load(declared() as never, where), {
+      name: "ShapeError",
+      message: `load(${where}): the stored model computes otherwise than the declared one in its layer ${message}`,
+    });
+    ((await load(saved() as never, where)) as unknown as Built).dispose();
+  }
 });

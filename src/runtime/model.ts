@@ -649,6 +649,65 @@ function weightsProblem(label: string, stored: readonly string[], declared: read
   return writeStoredWeightsMessage(label, stored[i] ?? "nothing more", declared[i] ?? "nothing more");
 }
 
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A value of a saved topology without names, connections and what a reloaded model adds (`seed: null`, `custom_objects`). */
+function settingsOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(settingsOf);
+  if (!isRecord(value)) return value;
+  const dropped = ["name", "inbound_nodes", "customObjects", "custom_objects"];
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, v]) => !dropped.includes(key) && v !== null && v !== undefined)
+      .map(([key, v]) => [key, settingsOf(v)]),
+  );
+}
+
+/** Each tfjs layer of a saved topology (model.json's modelTopology): its class and settings, as text. */
+function layerSettings(topology: unknown): { layer: string; settings: Readonly<Record<string, string>> }[] {
+  const config = isRecord(topology) ? topology["config"] : undefined;
+  const layers = isRecord(config) && Array.isArray(config["layers"]) ? config["layers"] : [];
+  return layers.filter(isRecord).map((layer) => {
+    const settings = settingsOf(layer["config"]);
+    return {
+      layer: `${String(layer["class_name"])} ${String(layer["name"])}`,
+      settings: Object.fromEntries(
+        Object.entries(isRecord(settings) ? settings : {}).map(([key, v]) => [key, JSON.stringify(v)]),
+      ),
+    };
+  });
+}
+
+export const writeStoredSettingsMessage = (label: string, layer: string, stored: string, declared: string): string =>
+  `load(${label}): the stored model computes otherwise than the declared one in its layer ${layer}: stored ${stored}, declared ${declared}`;
+
+/**
+ * The first setting of a tfjs layer in which the stored model differs from the declared one converted
+ * again (what a layer's text does not show: nn.upsample's alignCorners, a transformer's activation);
+ * null when they agree.
+ */
+function settingsProblem(
+  label: string,
+  stored: ReturnType<typeof layerSettings>,
+  declared: ReturnType<typeof layerSettings>,
+): string | null {
+  for (const [i, mine] of declared.entries()) {
+    const theirs = stored[i];
+    if (theirs === undefined) return null; // the layers' count is checked with the weights and texts
+    for (const key of new Set([...Object.keys(theirs.settings), ...Object.keys(mine.settings)])) {
+      if (theirs.settings[key] !== mine.settings[key])
+        return writeStoredSettingsMessage(
+          label,
+          theirs.layer,
+          `${key} ${theirs.settings[key] ?? "not set"}`,
+          `${key} ${mine.settings[key] ?? "not set"}`,
+        );
+    }
+  }
+  return null;
+}
+
 /** A stored dimension fits a declared one: the same size, or unknown in the stored model. */
 const storedFits = (declared: RuntimeShape, stored: readonly (number | null)[]): boolean =>
   declared.length === stored.length && declared.every((dim, i) => stored[i] === null || stored[i] === dim);
@@ -667,9 +726,13 @@ export const writeStoredShapeMessage = (
  * model lacks) free the model and the decoded weights before the error is thrown; tfjs keeps them
  * (8 tensors lost per failed load of the MNIST network). The error is a ModelFileError.
  */
-async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise<tfl.LayersModel> {
+async function loadLayersModel(
+  handler: tf.io.IOHandler,
+  label: string,
+): Promise<{ model: tfl.LayersModel; topology: unknown }> {
   if (!handler.load) throw new ModelFileError(`load(${label}): this IOHandler cannot load`, label);
   const artifacts = await handler.load();
+  const topology = artifacts.modelTopology;
   // The topology alone: tfjs builds the model with fresh weights, which are then replaced here.
   const model = await tfl
     .loadLayersModel({ load: async () => ({ ...artifacts, weightData: undefined, weightSpecs: undefined }) })
@@ -678,7 +741,7 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
       const missing = missingDefinition(error, label);
       throw missing === undefined ? error : new ModelFileError(missing, label, { cause: error });
     });
-  if (artifacts.weightData === undefined) return model;
+  if (artifacts.weightData === undefined) return { model, topology };
   let decoded: tf.NamedTensorMap = {};
   try {
     if (!artifacts.weightSpecs) throw new Error("the weights come without their specification (weightSpecs)");
@@ -688,7 +751,7 @@ async function loadLayersModel(handler: tf.io.IOHandler, label: string): Promise
       artifacts.weightSpecs.filter((spec) => spec.group === "optimizer").map((spec) => spec.name),
     );
     model.loadWeights(Object.fromEntries(Object.entries(decoded).filter(([name]) => !optimizer.has(name))));
-    return model;
+    return { model, topology };
   } catch (error) {
     disposeLayersModel(model);
     throw new ModelFileError(
@@ -710,7 +773,7 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
   const label = typeof where === "string" ? where : "IOHandler";
   const described = describe(origin);
   const { inputShapes, outputShapes } = described;
-  const model = await loadLayersModel(handlerFor(where, "load"), label);
+  const { model, topology } = await loadLayersModel(handlerFor(where, "load"), label);
   let params: readonly ParamSpec[] | null = null;
   try {
     if (model.inputs.length !== inputShapes.length || model.outputs.length !== outputShapes.length) {
@@ -742,7 +805,9 @@ export async function loadTyped<Typed>(origin: Origin, where: string | tf.io.IOH
       // must have the stored weights, by name and shape (its parameter map is then the loaded model's).
       const conversion = described.convert();
       try {
-        const problem = weightsProblem(label, weightsOf(model), weightsOf(conversion.model));
+        const problem =
+          weightsProblem(label, weightsOf(model), weightsOf(conversion.model)) ??
+          settingsProblem(label, layerSettings(topology), layerSettings(conversion.model.toJSON(null, false)));
         if (problem !== null) throw new ShapeError(problem);
         params = conversion.params;
       } finally {
