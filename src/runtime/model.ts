@@ -656,7 +656,7 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 function settingsOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(settingsOf);
   if (!isRecord(value)) return value;
-  const dropped = ["name", "inbound_nodes", "customObjects", "custom_objects"];
+  const dropped = ["name", "inbound_nodes", "customObjects", "custom_objects", "trainable"]; // trainable: frozen by the user
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key, v]) => !dropped.includes(key) && v !== null && v !== undefined)
