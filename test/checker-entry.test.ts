@@ -52,6 +52,10 @@ test("the checker (src/index.ts) loads no @tensorflow module, has no side effect
     assert.deepEqual(report.newGlobals, []);
     assert.deepEqual(report.registered.before, []);
     assert.ok(
+      report.registered.after.includes("shapecheck>custom>checkerEntryScale"),
+      "a layer defined with defineLayer before the runtime was imported is registered once it is",
+    );
+    assert.ok(
       report.registered.after.includes("shapecheck>Pad"),
       `shapecheck/tfjs registers its layers (got ${report.registered.after.join(", ")})`,
     );
