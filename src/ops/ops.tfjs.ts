@@ -20,6 +20,12 @@ type Shape = (number | null)[];
 type Impl = (xs: tf.Tensor[], args: any[], out: number[]) => tf.Tensor;
 
 const axis = (dim: number, rank: number): number => dimIndex(dim, rank) as number;
+/**
+ * tf.broadcastTo with a gradient at every rank: a product with ones (tfjs 4.22's broadcastTo and tile have no
+ * gradient at rank 5).
+ */
+const broadcastTo = (x: tf.Tensor, shape: readonly number[]): tf.Tensor =>
+  shape.length === x.rank && shape.every((d, i) => d === x.shape[i]) ? x : tf.mul(x, tf.ones([...shape], x.dtype));
 const reshaped: Impl = ([x], _, out) => tf.reshape(x!, out);
 /** Operands back in order, numbers (kept in args, `null` where a tensor is) as scalars. */
 const operands = (xs: tf.Tensor[], args: any[]): [tf.Tensor, tf.Tensor] => {
@@ -106,7 +112,7 @@ function einsum(xs: tf.Tensor[], equation: string, out: number[]): tf.Tensor {
           outLetters.map((c) => kept.indexOf(c)),
         )
       : reduced;
-  return tf.reshape(tf.broadcastTo(moved, out.length === moved.rank ? out : moved.shape), out);
+  return tf.reshape(broadcastTo(moved, out.length === moved.rank ? out : moved.shape), out);
 }
 
 /** rearrange / reduce / repeat: split into the left side's axes, reduce, reorder, add new axes, merge. */
@@ -142,7 +148,7 @@ function einops(
     t,
     plan.right.map((a) => (kept.includes(a) ? (plan.sizes.get(a) as number) : 1)),
   );
-  if (plan.right.some((a) => !kept.includes(a))) t = tf.broadcastTo(t, plan.rightSizes as number[]);
+  if (plan.right.some((a) => !kept.includes(a))) t = broadcastTo(t, plan.rightSizes as number[]);
   return tf.reshape(t, out);
 }
 
@@ -153,7 +159,7 @@ export const opImplementations: Record<OpName, Impl> = {
   unflatten: reshaped,
   squeeze: reshaped,
   unsqueeze: reshaped,
-  expand: ([x], _, out) => tf.broadcastTo(x!, out),
+  expand: ([x], _, out) => broadcastTo(x!, out),
   permute: ([x], [dims]) =>
     tf.transpose(
       x!,
@@ -228,7 +234,7 @@ export const opImplementations: Record<OpName, Impl> = {
       right = b!.rank === 1 ? tf.reshape(b!, [-1, 1]) : b!;
     const batch = out.slice(0, Math.max(left.rank, right.rank) - 2);
     const lead = (t: tf.Tensor) =>
-      t.rank === 2 && batch.length === 0 ? t : tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
+      t.rank === 2 && batch.length === 0 ? t : broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
     return tf.reshape(tf.matMul(lead(left), lead(right)), out);
   },
   bmm: ([a, b]) => tf.matMul(a!, b!),

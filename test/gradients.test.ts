@@ -1,7 +1,9 @@
-// PyTorch's padding layers train with PyTorch's gradients: nn.reflectionPad*, replicationPad*, constantPad*,
-// zeroPad2d converted to TensorFlow.js, the gradient of sum(w · pad(x)) with respect to x equals PyTorch 1.13's
-// (Debian's python3-torch). The layer used tf.mirrorPad, whose gradient in tfjs 4.22 drops the reflected part (a
-// silent wrong training), and tf.tile, which has no gradient at rank 5 (replicationPad3d could not train).
+// Gradients that tfjs 4.22 gets wrong or lacks, checked through our layers and ops.
+// PyTorch's padding layers (nn.reflectionPad*, replicationPad*, constantPad*) converted to TensorFlow.js: the
+// gradient of sum(w · pad(x)) with respect to x equals PyTorch 1.13's (Debian's python3-torch). The layer used
+// tf.mirrorPad, whose gradient in tfjs 4.22 drops the reflected part (a silent wrong training), and tf.tile, which
+// has no gradient at rank 5 (replicationPad3d could not train). ops.tile / expand / matmul's batch broadcasting
+// train at rank 5 (tf.tile and tf.broadcastTo have no gradient there).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { before, test } from "node:test";
@@ -163,4 +165,21 @@ test("ops.tile trains at rank 5 (tf.tile has no gradient there): d sum(tile(x)) 
   assert.deepEqual(model.apply(xt).shape, [4, 2, 9, 1, 4]);
   assert.deepEqual([...new Set(grad.dataSync())], [12]);
   tf.dispose([xt, grad]);
+});
+
+test("ops.expand, ops.matmul with batch broadcasting and einops.repeat train at rank 5 (tf.broadcastTo has no gradient there)", () => {
+  const x = input([3, 1, 2, 2]);
+  const w = input([2, 5]);
+  const expanded = ops.expand(x, [2, 3, 4, 2, 2]);
+  const product = ops.matmul(expanded, w);
+  const net = graph({ inputs: [x, w], outputs: [product] });
+  const model = toTfjs(net) as unknown as { apply(x: tf.Tensor[]): tf.Tensor };
+  const xt = tf.tensor(values(12, 3), [1, 3, 1, 2, 2]);
+  const wt = tf.tensor(values(10, 4), [1, 2, 5]);
+  // d sum(expand(x) @ w) / dx: each x[i, j] meets row j of w in 4 copies along the expanded axis, and batch 2
+  const [gx] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(model.apply([a, b])))([xt, wt]);
+  const rowSums = tf.sum(wt, -1).dataSync();
+  const expected = Array.from({ length: 12 }, (_, i) => 2 * 4 * rowSums[i % 2]!);
+  gx!.dataSync().forEach((g, i) => assert.ok(Math.abs(g - expected[i]!) < 1e-4, `${g} vs ${expected[i]}`));
+  tf.dispose([xt, wt, gx!]);
 });
