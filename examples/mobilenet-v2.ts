@@ -24,21 +24,10 @@ export function divisible<C extends number>(c: C): C {
 /** Conv2dNormActivation's padding, (k − 1) / 2: the kernels of MobileNetV2 are 1 and 3. */
 type PaddingOf<K extends number> = K extends 3 ? 1 : K extends 1 ? 0 : number;
 
-/** `nn.conv2d(inp, oup, k, { stride, padding: (k − 1) / 2, groups, bias: false })`'s type for these sizes. */
-type ConvOf<I extends number, O extends number, K extends number, S extends number, G extends number> = ReturnType<
-  typeof nn.conv2d<
-    I,
-    O,
-    K,
-    { readonly stride: S; readonly padding: PaddingOf<K>; readonly groups: G; readonly bias: false }
-  >
->;
-
 /**
- * Conv2dNormActivation(inp, oup, kernel, stride, groups) with relu6: conv (padding (k − 1) / 2, no bias), batch norm, relu6.
- * Inside a generic helper the compiler does not accept a generic `groups` or `padding` option yet (only `stride`), so
- * the conv is built from plain numbers (its argument checks run here, at run time) and typed as `nn.conv2d` types
- * these sizes: where the helper is called with literals the layer is `Conv2d<32, 32, 3, 1, 1, 1, 32>`, and a
+ * Conv2dNormActivation(inp, oup, kernel, stride, groups) with relu6: conv (padding (k − 1) / 2, no bias), batch norm,
+ * relu6. The conv's options hold generic sizes (`stride`, `groups`, and the padding typed `PaddingOf<K>`): their
+ * checks wait until the helper is called with literals, where the layer is `Conv2d<32, 32, 3, 1, 1, 1, 32>` and a
  * sequential checks its input against it as for one written out.
  */
 export const convBNReLU = <
@@ -55,12 +44,12 @@ export const convBNReLU = <
   groups?: G,
 ) =>
   [
-    nn.conv2d(inPlanes as number, outPlanes as number, kernelSize as number, {
-      stride: stride as number,
-      padding: Math.floor((kernelSize - 1) / 2),
-      groups: (groups ?? 1) as number,
+    nn.conv2d(inPlanes, outPlanes, kernelSize, {
+      stride,
+      padding: ((kernelSize - 1) / 2) as PaddingOf<K>,
+      groups: (groups ?? 1) as G,
       bias: false,
-    }) as unknown as ConvOf<I, O, K, S, G>,
+    }),
     nn.batchNorm2d(outPlanes),
     nn.relu6(),
   ] as const;

@@ -1,21 +1,35 @@
 // ResNet-50 (torchvision.models.resnet50) on 224 × 224 images, written as torchvision writes it:
-// Bottleneck blocks (1×1 reduce, 3×3, 1×1 expand ×4, added to the shortcut, then relu) and stages made
-// by make_layer: a first block with a projection on the shortcut, then `nn.repeat` of identical blocks,
-// which the compiler checks once (a block that keeps its shape). 2048 features before fc.
+// conv1x1/conv3x3, Bottleneck blocks (1×1 reduce, 3×3, 1×1 expand ×4, added to the shortcut, then relu)
+// and stages made by make_layer: a first block with a projection on the shortcut, then `nn.repeat` of
+// identical blocks, which the compiler checks once (a block that keeps its shape). 2048 features before fc.
 // (examples/resnet50-written-out.ts: the same network layer by layer, for the type-check cost.)
 import { input, nn, sequential } from "shapecheck";
+
+/** torchvision's conv3x3: a 3×3 convolution, padding 1, no bias. */
+export const conv3x3 = <I extends number, O extends number, S extends number = 1>(
+  inPlanes: I,
+  outPlanes: O,
+  stride?: S,
+) => nn.conv2d(inPlanes, outPlanes, 3, { stride: (stride ?? 1) as S, padding: 1, bias: false });
+
+/** torchvision's conv1x1: a 1×1 convolution, no bias. */
+export const conv1x1 = <I extends number, O extends number, S extends number = 1>(
+  inPlanes: I,
+  outPlanes: O,
+  stride?: S,
+) => nn.conv2d(inPlanes, outPlanes, 1, { stride: (stride ?? 1) as S, bias: false });
 
 /** Bottleneck(inplanes, planes) keeping the shape (inplanes = planes × 4): `width` = planes, `out` = planes × 4. */
 export const bottleneck = <W extends number, O extends number>(width: W, out: O) =>
   [
     nn.residual(
-      nn.conv2d(out, width, 1, { bias: false }),
+      conv1x1(out, width),
       nn.batchNorm2d(width),
       nn.relu(),
-      nn.conv2d(width, width, 3, { padding: 1, bias: false }),
+      conv3x3(width, width),
       nn.batchNorm2d(width),
       nn.relu(),
-      nn.conv2d(width, out, 1, { bias: false }),
+      conv1x1(width, out),
       nn.batchNorm2d(out),
     ),
     nn.relu(),
@@ -30,14 +44,14 @@ export const downBottleneck = <I extends number, W extends number, O extends num
 ) =>
   [
     nn.residual(
-      { projection: [nn.conv2d(inPlanes, out, 1, { stride, bias: false }), nn.batchNorm2d(out)] },
-      nn.conv2d(inPlanes, width, 1, { bias: false }),
+      { projection: [conv1x1(inPlanes, out, stride), nn.batchNorm2d(out)] },
+      conv1x1(inPlanes, width),
       nn.batchNorm2d(width),
       nn.relu(),
-      nn.conv2d(width, width, 3, { stride, padding: 1, bias: false }),
+      conv3x3(width, width, stride),
       nn.batchNorm2d(width),
       nn.relu(),
-      nn.conv2d(width, out, 1, { bias: false }),
+      conv1x1(width, out),
       nn.batchNorm2d(out),
     ),
     nn.relu(),

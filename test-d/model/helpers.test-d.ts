@@ -1,7 +1,7 @@
 // Reusable code (issue 17): helpers generic over their sizes compile, and the models built from them
 // are checked where the helpers are called with literal sizes (docs/reusable.md).
 import { expectType, type TypeEqual } from "ts-expect";
-import { input, nn, sequential, type OutputShape, type ShapeTrace } from "../../src/index.ts";
+import { input, nn, sequential, type Conv2d, type OutputShape, type ShapeTrace } from "../../src/index.ts";
 import { resnet18, basicBlock, makeLayer } from "../../examples/resnet18.ts";
 import { resnet18WrittenOut } from "../../examples/resnet18-written-out.ts";
 
@@ -108,3 +108,57 @@ const vgg11Bn = sequential(
   nn.linear(4096, 1000),
 );
 expectType<TypeEqual<OutputShape<typeof vgg11Bn>, [number, 1000]>>(true);
+
+// Options objects with generic members wait, as generic positional arguments do: stride, padding,
+// dilation and groups of convolutions, transposed convolutions and poolings (issue 17).
+const depthwise = <C extends number, S extends number>(c: C, s: S) =>
+  nn.conv2d(c, c, 3, { stride: s, padding: 1, groups: c, bias: false });
+const paddedConv = <I extends number, O extends number, K extends number, P extends number>(i: I, o: O, k: K, p: P) =>
+  nn.conv2d(i, o, k, { padding: p, dilation: 1 });
+const dilated = <C extends number, D extends number>(c: C, d: D) => nn.conv1d(c, c, 3, { dilation: d, padding: d });
+const grouped = <I extends number, O extends number, K extends number, S extends number, G extends number>(
+  i: I,
+  o: O,
+  k: K,
+  s: S,
+  g: G,
+) => nn.conv2d(i, o, k, { stride: s, groups: g, bias: false });
+const upsample = <C extends number, S extends number, P extends number>(c: C, s: S, p: P) =>
+  nn.convTranspose2d(c, c, 4, { stride: s, padding: p, groups: c });
+const maxPool = <K extends number, S extends number, P extends number>(k: K, s: S, p: P) =>
+  nn.maxPool2d(k, { stride: s, padding: p });
+const avgPool = <S extends number, P extends number>(s: S, p: P) => nn.avgPool2d(3, { stride: s, padding: p });
+const lpPool = <S extends number>(s: S) => nn.lpPool2d(2, 2, { stride: s });
+
+expectType<TypeEqual<ReturnType<typeof depthwise<32, 2>>, Conv2d<32, 32, 3, 2, 1, 1, 32>>>(true);
+const generic = sequential(
+  input([16, 32, 32]),
+  depthwise(16, 2), // [n, 16, 16, 16]
+  paddedConv(16, 32, 3, 1), // [n, 32, 16, 16]
+  grouped(32, 64, 3, 2, 4), // [n, 64, 7, 7]
+  upsample(64, 2, 1), // [n, 64, 14, 14]
+  maxPool(3, 2, 1), // [n, 64, 7, 7]
+  avgPool(1, 1), // [n, 64, 7, 7]
+  lpPool(1), // [n, 64, 6, 6]
+  nn.flatten(),
+  nn.unflatten(1, [64, 36]),
+  dilated(64, 2), // [n, 64, 36]
+);
+expectType<TypeEqual<OutputShape<typeof generic>, [number, 64, 36]>>(true);
+expectType<
+  TypeEqual<
+    ShapeTrace<typeof generic>,
+    [
+      [number, 16, 16, 16],
+      [number, 32, 16, 16],
+      [number, 64, 7, 7],
+      [number, 64, 14, 14],
+      [number, 64, 7, 7],
+      [number, 64, 7, 7],
+      [number, 64, 6, 6],
+      [number, 2304],
+      [number, 64, 36],
+      [number, 64, 36],
+    ]
+  >
+>(true);

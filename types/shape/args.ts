@@ -140,13 +140,43 @@ export interface ShapeMessage<Message extends string> {
 /**
  * Like `Arg`, for tuples and option objects: `Value & message`, which keeps `const` inference of
  * the argument (a conditional parameter type would widen `[3, 2]` to `number[]`).
+ *
+ * A fine argument (`Problem` is `false`) gets `Value & unknown`: the waiting forms are built only for
+ * an argument with a message, or inside a function generic over sizes, where `Problem` is generic.
+ * There an options object waits when one of its members is generic (`LaterOptions`), or when its
+ * checks do (`LaterProblem`); a generic tuple or size, as `Arg`'s (`Later`). The order of the union
+ * is the order the compiler tries its members in: the cheap ones first (relating an argument to a
+ * generic `Problem` itself makes the compiler compute every message the checks could write).
  */
 export type Checked<Value, Problem> = Value &
   NoInfer<
-    | (Problem extends string ? (Value extends object ? Problem : ShapeMessage<Problem>) : unknown)
-    | Later<Value>
-    | LaterProblem<Value, Problem>
+    [Problem] extends [string]
+      ? | (Value extends object
+            ? LaterOptions<Value> | (Problem extends string ? Problem : never)
+            : ShapeMessage<Problem>)
+        | LaterProblem<Value, Problem>
+        | Later<Value>
+      : unknown
   >;
+
+/**
+ * An options object one of whose members is a size generic in the function being checked
+ * (`{ stride: s, groups: c }` inside a helper generic over `S` and `C`), or `never`: `Later`, member by
+ * member (a union: one generic member is enough). Its checks wait, as a generic positional argument's
+ * do. (A member whose type is `number` counts as generic too: the compiler sees a generic size as
+ * `number`; the builder checks the object when it runs.)
+ */
+type LaterOptions<Value> = {
+  [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>];
+}[keyof Value];
+
+/**
+ * `Problem`, or `false` where `Value` is a size generic in the function being checked: a builder wraps
+ * the check of an option's value in it (`{ padding: p }` inside a helper generic over `P`), so that
+ * check waits and the object's other checks run. A known value (`number` included, checked at run
+ * time) gets `Problem`.
+ */
+export type Waiting<Value, Problem> = { known: Problem; generic: false }[WhenGeneric<Value>];
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;

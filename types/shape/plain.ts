@@ -1,14 +1,20 @@
 // The fast path of argument checks: most arguments are plain sizes, which need no message.
 
 /**
- * The messages of a builder's arguments, one per parameter, `false` where the argument is fine.
- * A builder takes them as a type parameter of its own, defaulting to its checks
+ * The constraint of a builder's messages, one per parameter (`string`, or `false` where the argument
+ * is fine). A builder takes them as a type parameter of its own, defaulting to its checks
  * (`Problems extends ArgProblems = ConvProblems<…>`), and its parameters read them
- * (`Arg<In, Problems[0]>`). While the compiler infers the arguments it then sees `string | false`
+ * (`Arg<In, Problems[0]>`). While the compiler infers the arguments it then sees this constraint
  * there, instead of exploring the generic checks: that exploration cost ~20 ms the first time a
  * builder was called in a file, after every edit.
+ *
+ * `any`, not `readonly (string | false)[]`: the compiler relates the default (the checks) to the
+ * constraint after inferring the arguments, and inside a function generic over sizes (a helper:
+ * `<I extends number>(i: I) => nn.conv2d(i, 8, 3)`) the checks are generic, so that relation computed
+ * every message the checks could write (~400 instantiations a builder call in a helper). Against
+ * `any` it costs nothing; the defaults are the builders' own checks, which are such tuples.
  */
-export type ArgProblems = readonly (string | false)[];
+export type ArgProblems = readonly any[];
 
 /**
  * Whether `N` is a plain size: one positive integer literal (or 0 with `Minimum` 0). `false` means

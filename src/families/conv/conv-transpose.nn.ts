@@ -12,6 +12,7 @@ import type {
   KnownKeys,
   PerDim,
   UnknownKeyProblem,
+  Waiting,
   Written,
   writeAfterOptionsMessage,
   writePositionalMessage,
@@ -366,11 +367,13 @@ type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : number extends Out | Groups
-      ? false
-      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
-        ? false
-        : writeGroupsMessage<Layer, In, Out, Groups>;
+    : // channel counts generic in the function being checked: the division waits for them
+      Waiting<In, Waiting<Out, DividesProblem<Layer, In, Out, Groups>>>;
+type DividesProblem<Layer extends string, In, Out, Groups> = number extends Out | Groups
+  ? false
+  : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+    ? false
+    : writeGroupsMessage<Layer, In, Out, Groups>;
 /** PyTorch's rule in every dimension: outputPadding < stride or outputPadding < dilation. */
 type OutputPaddingProblem<
   Layer extends string,
@@ -412,13 +415,16 @@ type OptionsProblem<
       { bias: boolean; paddingMode: "zeros" },
       { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }
     >,
-    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
-    SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>,
-    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+    Waiting<Option<Options, "stride", 1>, SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>>,
+    Waiting<Option<Options, "padding", 0>, SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, Rank, 0>>,
+    Waiting<Option<Options, "dilation", 1>, SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>>,
     Options extends { readonly outputPadding: infer OutputPadding }
-      ? OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation>
+      ? Waiting<OutputPadding, OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation>>
       : false,
-    GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
+    Waiting<
+      In,
+      Waiting<Out, Waiting<Option<Options, "groups", 1>, GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>>>
+    >,
   ]
 >;
 /** The problem of the argument at `Index` (0: the fourth) after kernelSize: options, a positional size, or an argument after the options. */

@@ -13,6 +13,7 @@ import type {
   KnownKeys,
   PerDim,
   UnknownKeyProblem,
+  Waiting,
   WithoutLastComma,
   Written,
   writeAfterOptionsMessage,
@@ -276,17 +277,23 @@ type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : number extends Out | Groups
-      ? false
-      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
-        ? false
-        : writeGroupsMessage<Layer, In, Out, Groups>;
-type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> = [Padding] extends ["same"]
-  ? PerDim<Stride, 1>[number] extends 1
+    : // channel counts generic in the function being checked: the division waits for them
+      Waiting<In, Waiting<Out, DividesProblem<Layer, In, Out, Groups>>>;
+type DividesProblem<Layer extends string, In, Out, Groups> = number extends Out | Groups
+  ? false
+  : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
     ? false
-    : number extends PerDim<Stride, 1>[number]
-      ? false
-      : writeSameStrideMessage<Layer>
+    : writeGroupsMessage<Layer, In, Out, Groups>;
+type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> = [Padding] extends ["same"]
+  ? // a stride generic in the function being checked: the check waits for it
+    Waiting<
+      Stride,
+      PerDim<Stride, 1>[number] extends 1
+        ? false
+        : number extends PerDim<Stride, 1>[number]
+          ? false
+          : writeSameStrideMessage<Layer>
+    >
   : [Padding] extends ["valid"]
     ? false
     : SizeArgProblem<Layer, "padding", Padding, Rank, 0>;
@@ -310,10 +317,10 @@ type OptionsProblem<
       { bias: boolean; paddingMode: "zeros" },
       { bias: "true or false"; paddingMode: "'zeros' (the only mode here)" }
     >,
-    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
-    PaddingProblem<Layer, Rank, Stride, Option<Options, "padding", 0>>,
-    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
-    GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>,
+    Waiting<Option<Options, "stride", 1>, SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>>,
+    Waiting<Option<Options, "padding", 0>, PaddingProblem<Layer, Rank, Stride, Option<Options, "padding", 0>>>,
+    Waiting<Option<Options, "dilation", 1>, SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>>,
+    Waiting<Option<Options, "groups", 1>, GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>>,
   ]
 >;
 type FourthProblem<Layer extends string, Kind extends string, Rank extends number, In, Out, Fourth> =

@@ -10,6 +10,7 @@ import type {
   OptionTypeProblem,
   PerDim,
   UnknownKeyProblem,
+  Waiting,
   Written,
   writeAfterOptionsMessage,
   writePositionalMessage,
@@ -151,7 +152,7 @@ type OptionsProblem<
     UnknownKeyProblem<Layer, `nn.${Kind}`, Options, LpPoolKey>,
     GivenTwiceProblem<Layer, Options, Positional>,
     OptionTypeProblem<Layer, Options, { ceilMode: boolean }, { ceilMode: "true or false" }>,
-    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
+    Waiting<Option<Options, "stride", 1>, SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>>,
   ]
 >;
 /** Plain arguments (a positive literal normType, plain sizes, no options object or a `ceilMode` alone) skip the checks. */

@@ -10,6 +10,7 @@ import type {
   KnownKeys,
   PerDim,
   UnknownKeyProblem,
+  Waiting,
   WithoutLastComma,
   Written,
   writeAfterOptionsMessage,
@@ -269,9 +270,9 @@ type OptionsProblem<
     Options extends { readonly divisorOverride: infer Divisor }
       ? FirstSizeProblem<Layer, ["divisorOverride"], [Divisor]>
       : false,
-    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>,
-    PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>,
-    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>,
+    Waiting<Option<Options, "stride", 1>, SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, Rank>>,
+    Waiting<Option<Options, "padding", 0>, PaddingProblem<Layer, Rank, Kernel, Option<Options, "padding", 0>>>,
+    Waiting<Option<Options, "dilation", 1>, SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, Rank>>,
   ]
 >;
 type SecondProblem<Layer extends string, Kind extends string, Rank extends number, Kernel, Second> =

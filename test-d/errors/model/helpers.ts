@@ -21,3 +21,11 @@ export const wrongStage = sequential(
 // Inside a generic helper, a literal whose check needs the generic sizes waits too, except a negative or
 // fractional number, refused at once (0 waits: it is a padding; as a channel count the builder throws when called).
 export const negative = <I extends number>(i: I) => nn.conv2d(i, -1, 3); // error: Argument of type '-1' is not assignable
+
+// An options object with generic members waits too: the depthwise conv's check is on the helper's call.
+const depthwise = <C extends number, S extends number>(c: C, s: S) =>
+  nn.conv2d(c, c, 3, { stride: s, padding: 1, groups: c, bias: false });
+export const wrongDepthwise = sequential(
+  input([32, 56, 56]),
+  depthwise(64, 2), // error: conv2d(64, 64, 3, { stride: 2, padding: 1, groups: 64 }): inChannels must equal the input's channel dimension 32 (input [number, 32, 56, 56])
+);
