@@ -52,6 +52,15 @@ const mlp = named("mlp", sequential(input([8]), n.linear(8, 8), n.relu(), n.batc
 const unnamed = sequential(input([8]), n.linear(8, 8), n.sigmoid());
 const inner = named("inner", sequential(input([8]), mlp, n.linear(8, 8))); // a model using a model
 const twice = sequential(input([6]), n.linear(6, 8), block, mlp, block, unnamed, mlp, inner, n.linear(8, 3));
+// a model first applied inside a block (its keys `0.layers.0.…`), then again in the chain and in a nested sequential
+const inBlock = named("inBlock", sequential(input([8]), n.linear(8, 8), n.tanh()));
+const blocks = sequential(
+  input([8]),
+  n.residual(inBlock),
+  inBlock,
+  n.sequential(n.relu(), inBlock),
+  n.concat(1, [inBlock], [n.linear(8, 2)]),
+);
 const gx = input([8]);
 const gy = input([8]);
 const first = gy.pipe(mlp, n.relu()); // created first, converted second: mlp's keys are those of output 0's pipe
@@ -183,6 +192,7 @@ const pytorchCases: Record<string, Case> = {
   generatorThroughD: { net: generatorThroughD },
   modelsTwice: { net: twice },
   graphModelsTwice: { net: graphTwice },
+  modelInBlocks: { net: blocks },
   adaptiveLogSoftmax: {
     net: graph({ inputs: [asmInput, asmTarget], outputs: [asm[0], asm[1]] }),
     indices: [undefined, 20],
@@ -195,6 +205,7 @@ const onnxCases: Record<string, Case> = {
   generatorThroughD: { net: generatorThroughD },
   modelsTwice: { net: twice, sizes: [[3]] },
   graphModelsTwice: { net: graphTwice },
+  modelInBlocks: { net: blocks },
   recurrentStates: {
     net: graph({
       inputs: [seq, h0, c0, gh],
