@@ -166,8 +166,9 @@ export function emitOp(g: OnnxGraph, node: OpNode, operands: readonly Operand[],
       return reshape(g, x!, [...sizes.slice(0, d), ...given, ...sizes.slice(d + 1)]);
     }
     case "squeeze": {
-      if (args.length === 0 || a(0) === undefined || a(0) === null) return g.node("Squeeze", [x!]); // every size-1 dim, as torch
-      const axes = (axesOf(a(0), rank) ?? []).filter((d) => input[d] === 1);
+      // the size-1 dimensions, as the rule saw them (never the batch because it happens to be 1 when the file runs)
+      const given = a(0) === undefined || a(0) === null ? input.map((_, i) => i) : (axesOf(a(0), rank) ?? []);
+      const axes = given.filter((d) => input[d] === 1);
       if (output.length !== rank - axes.length)
         throw noForm(fn, "whether the dimension is 1 is known only when the model runs (its size is unknown)");
       return axes.length === 0 ? g.node("Identity", [x!]) : g.node("Squeeze", [x!, g.ints(g.fresh("axes"), axes)]);
