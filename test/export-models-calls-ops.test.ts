@@ -96,6 +96,7 @@ const srcMask = input([6, 6], { batch: 1 });
 const tgtMask = input([4, 4], { batch: 1 });
 const masked = n.multiheadAttention(8, 2).call(query, memory, memory, { keyPaddingMask: padMask });
 const masked2 = n.multiheadAttention(8, 2).call(query, memory, memory, { attnMask: o.flatten(attnMask, 0, 1) });
+const bagInput = input([3]);
 const left = input([3]);
 const right = input([4]);
 const asmInput = input([8]);
@@ -402,6 +403,17 @@ const onnxCases: Record<string, Case> = {
       ],
     }),
     masks: [false, false, true, true],
+  },
+  embeddingBags: {
+    net: graph({
+      inputs: [bagInput],
+      outputs: ["mean", "sum", "max"].flatMap((mode) => [
+        bagInput.pipe(n.embeddingBag(6, 4, { mode })),
+        bagInput.pipe(n.embeddingBag(6, 4, { mode, paddingIdx: 0 })),
+      ]),
+    }),
+    indices: [3], // indices 0-2: bags of padding only happen
+    sizes: [[5]],
   },
   nested: {
     net: sequential(

@@ -318,6 +318,44 @@ function upsample(
   return g.node("Resize", [x, "", "", sizes], attributes, `${key}${layer.kind}`);
 }
 
+/**
+ * nn.embeddingBag on [bags, n] indices: the rows gathered ([bags, n, dim]), then summed, averaged or maxed over each
+ * bag; an index equal to paddingIdx is left out (a mean divides by the others' count; a bag of padding only is 0).
+ */
+function embeddingBag(c: Context, layer: LayerLike, x: string, key: string): string {
+  const g = c.g;
+  const indices = g.node("Cast", [x], { to: 7 }, `${key}indices`);
+  const rows = g.node("Gather", [weight(c, `${key}weight`, layer), indices], { axis: 0 }); // [B, n, D]
+  const mode = f(layer, "mode") as string;
+  const padding = f(layer, "paddingIdx") as number | null;
+  const axes = g.ints(g.fresh("axes"), [1]);
+  if (padding === null) {
+    if (mode === "sum") return g.node("ReduceSum", [rows, axes], { keepdims: 0 }, `${key}embeddingBag`);
+    return g.node(
+      mode === "max" ? "ReduceMax" : "ReduceMean",
+      [rows],
+      { axes: [1], keepdims: 0 },
+      `${key}embeddingBag`,
+    );
+  }
+  // kept: 1 where the index is not paddingIdx, [B, n, 1]
+  const kept = g.node("Unsqueeze", [
+    g.node("Cast", [g.node("Not", [g.node("Equal", [indices, g.ints(g.fresh("padding"), [padding], true)])])], {
+      to: 1,
+    }),
+    g.ints(g.fresh("axes"), [2]),
+  ]);
+  const count = g.node("ReduceSum", [kept, axes], { keepdims: 0 }); // [B, 1]
+  if (mode === "max") {
+    const masked = g.node("Where", [g.node("Greater", [kept, g.scalar(0.5)]), rows, g.scalar(-Infinity)]);
+    const most = g.node("ReduceMax", [masked], { axes: [1], keepdims: 0 });
+    return g.node("Where", [g.node("Greater", [count, g.scalar(0.5)]), most, g.scalar(0)], {}, `${key}embeddingBag`);
+  }
+  const sum = g.node("ReduceSum", [g.node("Mul", [rows, kept]), axes], { keepdims: 0 });
+  if (mode === "sum") return sum;
+  return g.node("Div", [sum, g.node("Max", [count, g.scalar(1)])], {}, `${key}embeddingBag`);
+}
+
 /** The ONNX nodes of one layer on `x` (shape `input`); returns the output's name. `key`: its state_dict prefix (`3.`). */
 export function emitLayer(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
   const output = layer.outputShape ? layer.outputShape(input) : input;
@@ -406,6 +444,8 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
         `${key}embedding`,
       );
     }
+    case "embeddingBag":
+      return embeddingBag(c, layer, x, key);
     case "relu":
       return g.node("Relu", [x], {}, `${key}relu`);
     case "leakyRelu":
