@@ -415,6 +415,17 @@ const onnxCases: Record<string, Case> = {
     indices: [3], // indices 0-2: bags of padding only happen
     sizes: [[5]],
   },
+  foldUnfold: {
+    net: sequential(
+      input([3, 6, 6]),
+      n.unfold(2, { stride: 2 }),
+      n.fold([6, 6], 2, { stride: 2 }),
+      n.unfold([3, 2], { padding: 1, dilation: [1, 2] }),
+      n.fold([6, 6], [3, 2], { padding: 1, dilation: [1, 2] }),
+      n.unfold(3, { stride: 2, padding: 1 }),
+      n.fold([6, 6], 3, { stride: 2, padding: 1 }), // the last row and column no window reaches: output_padding
+    ),
+  },
   nested: {
     net: sequential(
       input([4, 6, 6]),

@@ -356,6 +356,39 @@ function embeddingBag(c: Context, layer: LayerLike, x: string, key: string): str
   return g.node("Div", [sum, g.node("Max", [count, g.scalar(1)])], {}, `${key}embeddingBag`);
 }
 
+/**
+ * nn.unfold (im2col) as a Conv whose kernel picks each window's values one by one (weight 1 at [c·K + i, c, i]),
+ * then [N, C·K, L1, L2] → [N, C·K, L]; nn.fold (col2im) as the ConvTranspose of the same kernel, which sums the
+ * overlapping windows as fold does (output_padding for the rows and columns no window reaches).
+ */
+function foldOrUnfold(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
+  const g = c.g;
+  const [k, d, p, st] = ["kernelSize", "dilation", "padding", "stride"].map((name) => perDim(f(layer, name), 2));
+  const K = k[0]! * k[1]!;
+  const unfold = layer.kind === "unfold";
+  const columns = input[1];
+  if (typeof columns !== "number") throw noForm(layer, "its input's channels (dimension 1) are not known");
+  const channels = unfold ? columns : columns / K;
+  const eye = new Float32Array(channels * K * channels * K);
+  for (let ch = 0; ch < channels; ch++) for (let i = 0; i < K; i++) eye[(ch * K + i) * channels * K + ch * K + i] = 1;
+  const kernel = g.floats(g.fresh(`${key}${layer.kind}_kernel`), [channels * K, channels, k[0]!, k[1]!], eye);
+  const attributes = { kernel_shape: k, strides: st, pads: [...p, ...p], dilations: d };
+  if (unfold) {
+    const windows = g.node("Conv", [x, kernel], attributes); // [N, C·K, L1, L2]
+    return g.node("Reshape", [windows, g.ints(g.fresh(`${key}shape`), [0, channels * K, -1])], {}, `${key}unfold`);
+  }
+  const out = perDim(f(layer, "outputSize"), 2);
+  const blocks = out.map((o, i) => Math.floor((o + 2 * p[i]! - d[i]! * (k[i]! - 1) - 1) / st[i]!) + 1);
+  const reach = blocks.map((b, i) => (b - 1) * st[i]! - 2 * p[i]! + d[i]! * (k[i]! - 1) + 1);
+  const grid = g.node("Reshape", [x, g.ints(g.fresh(`${key}shape`), [0, columns, ...blocks])]);
+  return g.node(
+    "ConvTranspose",
+    [grid, kernel],
+    { ...attributes, output_padding: out.map((o, i) => o - reach[i]!) },
+    `${key}fold`,
+  );
+}
+
 /** The ONNX nodes of one layer on `x` (shape `input`); returns the output's name. `key`: its state_dict prefix (`3.`). */
 export function emitLayer(c: Context, layer: LayerLike, x: string, input: RuntimeShape, key: string): string {
   const output = layer.outputShape ? layer.outputShape(input) : input;
@@ -446,6 +479,9 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
     }
     case "embeddingBag":
       return embeddingBag(c, layer, x, key);
+    case "unfold":
+    case "fold":
+      return foldOrUnfold(c, layer, x, input, key);
     case "relu":
       return g.node("Relu", [x], {}, `${key}relu`);
     case "leakyRelu":
