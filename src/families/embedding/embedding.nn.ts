@@ -1,12 +1,22 @@
 // nn.embedding: PyTorch's Embedding (a lookup table of numEmbeddings vectors of embeddingDim).
 import type { Compare, Sub } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { EmbeddingRule } from "./embedding.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { embeddingRule } from "./embedding.ts";
 
@@ -72,6 +82,27 @@ export type PaddingIdxProblem<Layer extends string, NumEmbeddings, Options> = Op
           : writePaddingIdxMessage<Layer, Index, NumEmbeddings>
   : false;
 
+type Trailing<W extends string, N, O> =
+  TrailingOptionsProblem<W, "nn.embedding", O, keyof EmbeddingOptions, OptionTypes, Expected> extends infer P extends
+    string
+    ? P
+    : PaddingIdxProblem<W, N, O>;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/** PyTorch's paddingIdx and maxNorm positionally (`nn.embedding(10000, 300, 0)`), then an options object. */
+type EmbeddingArgsProblems<W extends string, N, Third, Fourth, Options> =
+  IsOptions<Third> extends true
+    ? [Trailing<W, N, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+    : [
+        PaddingIdxProblem<W, N, { readonly paddingIdx: Third }>,
+        IsOptions<Fourth> extends true
+          ? FirstProblem<[Trailing<W, N, Fourth>, GivenTwiceProblem<W, Fourth, "paddingIdx">]>
+          : false,
+        IsOptions<Fourth> extends true
+          ? AfterOptions<W, Options>
+          : FirstProblem<[Trailing<W, N, Options>, GivenTwiceProblem<W, Options, "paddingIdx" | "maxNorm">]>,
+      ];
+
 /** The config of embedding (its runtime object); `null` for an option not given. */
 export interface EmbeddingConfig extends KindConfig<"embedding"> {
   readonly numEmbeddings: number;
@@ -90,7 +121,16 @@ export interface EmbeddingConfig extends KindConfig<"embedding"> {
 export function embedding<
   const NumEmbeddings extends number,
   const EmbeddingDim extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | object = {},
   const Options extends object = {},
+  Problems extends ArgProblems = EmbeddingArgsProblems<
+    WrittenEmbedding<NumEmbeddings, EmbeddingDim>,
+    NumEmbeddings,
+    Third,
+    Fourth,
+    Options
+  >,
 >(
   numEmbeddings: Arg<
     NumEmbeddings,
@@ -100,36 +140,39 @@ export function embedding<
     EmbeddingDim,
     FirstSizeProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, ["embeddingDim"], [EmbeddingDim]>
   >,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      WrittenEmbedding<NumEmbeddings, EmbeddingDim>,
-      "nn.embedding",
-      Options,
-      keyof EmbeddingOptions,
-      OptionTypes,
-      Expected
-    > extends infer P extends string
-      ? P
-      : PaddingIdxProblem<WrittenEmbedding<NumEmbeddings, EmbeddingDim>, NumEmbeddings, Options>
-  >,
+  paddingIdx?: Checked<Third, Problems[0]>,
+  maxNorm?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Embedding<NumEmbeddings, EmbeddingDim> {
   const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
   checkSizes(layer, { numEmbeddings, embeddingDim });
-  checkOptionsObject(layer, options, embeddingKeys);
-  checkOptions(layer, "nn.embedding", options, embeddingKeys, optionTypes);
+  checkArguments(layer, arguments, ["numEmbeddings", "embeddingDim", "paddingIdx", "maxNorm", "options"]);
+  // PyTorch's paddingIdx and maxNorm positionally, then an options object
+  const [positional, named] = splitOptions(
+    layer,
+    "nn.embedding",
+    ["paddingIdx", "maxNorm"],
+    [paddingIdx, maxNorm, options],
+    embeddingKeys,
+  );
+  const given: EmbeddingOptions = {
+    ...named,
+    ...(positional[0] === undefined ? {} : { paddingIdx: positional[0] as number }),
+    ...(positional[1] === undefined ? {} : { maxNorm: positional[1] as number }),
+  };
+  checkOptions(layer, "nn.embedding", given, embeddingKeys, optionTypes);
   const count = numEmbeddings as number;
-  const paddingIdx = (options as EmbeddingOptions | undefined)?.paddingIdx;
-  if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= -count && paddingIdx < count)) {
-    throw new ShapeError(writePaddingIdxMessage(layer, paddingIdx, count));
+  const index = given.paddingIdx;
+  if (index !== undefined && !(Number.isInteger(index) && index >= -count && index < count)) {
+    throw new ShapeError(writePaddingIdxMessage(layer, index, count));
   }
   const runtime: EmbeddingConfig = {
     kind: "embedding",
     written: layer,
     numEmbeddings: numEmbeddings as number,
     embeddingDim: embeddingDim as number,
-    paddingIdx: paddingIdx ?? null,
-    maxNorm: (options as EmbeddingOptions | undefined)?.maxNorm ?? null,
+    paddingIdx: index ?? null,
+    maxNorm: given.maxNorm ?? null,
     outputShape: (input: RuntimeShape) => embeddingRule(embeddingDim as number, input),
   };
   return runtime as never;

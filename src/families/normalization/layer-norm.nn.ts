@@ -1,11 +1,21 @@
 // nn.layerNorm: PyTorch's LayerNorm over the last dimensions.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from "../../../types/shape/args.ts";
+import type {
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+  Written,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, splitOptions, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { layerNormRule } from "./layer-norm.ts";
 
@@ -62,6 +72,30 @@ export interface LayerNormConfig extends KindConfig<"layerNorm"> {
   readonly elementwiseAffine: boolean;
 }
 
+type Trailing<W extends string, O> = TrailingOptionsProblem<
+  W,
+  "nn.layerNorm",
+  O,
+  keyof LayerNormOptions,
+  OptionTypes,
+  Expected
+>;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/** PyTorch's eps and elementwiseAffine positionally (`nn.layerNorm(512, 1e-6)`), then an options object. */
+type LayerNormArgsProblems<W extends string, Third, Fourth, Options> =
+  IsOptions<Third> extends true
+    ? [Trailing<W, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+    : [
+        false,
+        IsOptions<Fourth> extends true
+          ? FirstProblem<[Trailing<W, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
+          : false,
+        IsOptions<Fourth> extends true
+          ? AfterOptions<W, Options>
+          : FirstProblem<[Trailing<W, Options>, GivenTwiceProblem<W, Options, "eps" | "elementwiseAffine">]>,
+      ];
+
 /**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
  * dimensions, which must be `normalizedShape` (a number for the last one, or a tuple).
@@ -70,31 +104,41 @@ export interface LayerNormConfig extends KindConfig<"layerNorm"> {
  * nn.layerNorm(512);       // [n, 10, 512] → [n, 10, 512]
  * nn.layerNorm([10, 512]); // [n, 10, 512] → [n, 10, 512]
  */
-export function layerNorm<const NormalizedShape extends number | readonly number[], const Options extends object = {}>(
+export function layerNorm<
+  const NormalizedShape extends number | readonly number[],
+  const Eps extends number | object = {},
+  const Affine extends boolean | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = LayerNormArgsProblems<`layerNorm(${Written<NormalizedShape>})`, Eps, Affine, Options>,
+>(
   normalizedShape: Checked<
     NormalizedShape,
     NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>
   >,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `layerNorm(${Written<NormalizedShape>})`,
-      "nn.layerNorm",
-      Options,
-      keyof LayerNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
+  eps?: Checked<Eps, Problems[0]>,
+  elementwiseAffine?: Checked<Affine, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): LayerNorm<NormalizedShape> {
   const shape = normalizedShape as number | readonly number[];
   const layer = `layerNorm(${written(shape)})`;
   const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
   if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
   checkSizes(layer, { normalizedShape: sizes });
-  checkOptionsObject(layer, options, layerNormKeys);
-  checkOptions(layer, "nn.layerNorm", options, layerNormKeys, optionTypes);
-  const given = (options ?? {}) as LayerNormOptions;
+  checkArguments(layer, arguments, ["normalizedShape", "eps", "elementwiseAffine", "options"]);
+  // PyTorch's eps and elementwiseAffine positionally, then an options object
+  const [positional, named] = splitOptions(
+    layer,
+    "nn.layerNorm",
+    ["eps", "elementwiseAffine"],
+    [eps, elementwiseAffine, options],
+    layerNormKeys,
+  );
+  const given: LayerNormOptions = {
+    ...named,
+    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
+    ...(positional[1] === undefined ? {} : { elementwiseAffine: positional[1] as boolean }),
+  };
+  checkOptions(layer, "nn.layerNorm", given, layerNormKeys, optionTypes);
   const runtime: LayerNormConfig = {
     kind: "layerNorm",
     written: layer,
