@@ -426,6 +426,16 @@ const onnxCases: Record<string, Case> = {
       n.fold([6, 6], 3, { stride: 2, padding: 1 }), // the last row and column no window reaches: output_padding
     ),
   },
+  lpPool: {
+    net: sequential(
+      input([3, 10, 9]),
+      n.relu(), // a fractional power of a negative sum is NaN in PyTorch too
+      n.lpPool2d(2, 3),
+      n.lpPool2d(1.5, [2, 1], 1),
+      n.flatten(2),
+      n.lpPool1d(3, 2),
+    ),
+  },
   nested: {
     net: sequential(
       input([4, 6, 6]),

@@ -479,6 +479,21 @@ export function emitLayer(c: Context, layer: LayerLike, x: string, input: Runtim
     }
     case "embeddingBag":
       return embeddingBag(c, layer, x, key);
+    case "lpPool1d":
+    case "lpPool2d": {
+      // PyTorch's formula: S = avgpool(x^p) · K, then sign(S) · relu(|S|)^(1/p) (no |x|, unlike ONNX's LpPool)
+      if (f(layer, "ceilMode") === true) throw noForm(layer, "in ceil mode PyTorch scales a partial window by K too");
+      const rank = input.length - 2;
+      const kernel = perDim(f(layer, "kernelSize"), rank);
+      const p = f(layer, "normType") as number;
+      const pooled = g.node("AveragePool", [g.node("Pow", [x, g.scalar(p)])], {
+        kernel_shape: kernel,
+        strides: perDim(f(layer, "stride"), rank),
+      });
+      const sum = g.node("Mul", [pooled, g.scalar(kernel.reduce((a, b) => a * b, 1))]);
+      const root = g.node("Pow", [g.node("Relu", [g.node("Abs", [sum])]), g.scalar(1 / p)]);
+      return g.node("Mul", [g.node("Sign", [sum]), root], {}, `${key}${layer.kind}`);
+    }
     case "unfold":
     case "fold":
       return foldOrUnfold(c, layer, x, input, key);
