@@ -129,6 +129,10 @@ const maxPool = <K extends number, S extends number, P extends number>(k: K, s: 
   nn.maxPool2d(k, { stride: s, padding: p });
 const avgPool = <S extends number, P extends number>(s: S, p: P) => nn.avgPool2d(3, { stride: s, padding: p });
 const lpPool = <S extends number>(s: S) => nn.lpPool2d(2, 2, { stride: s });
+// A literal option whose check needs the generic sizes (groups must divide the channel counts) waits too.
+const pairs = <C extends number>(c: C) => nn.conv2d(c, c, 3, { padding: 1, groups: 2 });
+const paired = sequential(input([64, 8, 8]), pairs(64));
+expectType<TypeEqual<OutputShape<typeof paired>, [number, 64, 8, 8]>>(true);
 
 expectType<TypeEqual<ReturnType<typeof depthwise<32, 2>>, Conv2d<32, 32, 3, 2, 1, 1, 32>>>(true);
 const generic = sequential(

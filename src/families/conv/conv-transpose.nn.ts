@@ -367,13 +367,11 @@ type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : // channel counts generic in the function being checked: the division waits for them
-      Waiting<In, Waiting<Out, DividesProblem<Layer, In, Out, Groups>>>;
-type DividesProblem<Layer extends string, In, Out, Groups> = number extends Out | Groups
-  ? false
-  : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
-    ? false
-    : writeGroupsMessage<Layer, In, Out, Groups>;
+    : number extends Out | Groups
+      ? false
+      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+        ? false
+        : writeGroupsMessage<Layer, In, Out, Groups>;
 /** PyTorch's rule in every dimension: outputPadding < stride or outputPadding < dilation. */
 type OutputPaddingProblem<
   Layer extends string,

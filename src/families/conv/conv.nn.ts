@@ -277,13 +277,11 @@ type GroupsProblem<Layer extends string, In, Out, Groups> = [Groups] extends [1]
   ? false
   : FirstSizeProblem<Layer, ["groups"], [Groups]> extends infer P extends string
     ? P
-    : // channel counts generic in the function being checked: the division waits for them
-      Waiting<In, Waiting<Out, DividesProblem<Layer, In, Out, Groups>>>;
-type DividesProblem<Layer extends string, In, Out, Groups> = number extends Out | Groups
-  ? false
-  : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
-    ? false
-    : writeGroupsMessage<Layer, In, Out, Groups>;
+    : number extends Out | Groups
+      ? false
+      : [number extends In ? 0 : Mod<In, Groups>, Mod<Out, Groups>] extends [0, 0]
+        ? false
+        : writeGroupsMessage<Layer, In, Out, Groups>;
 type PaddingProblem<Layer extends string, Rank extends number, Stride, Padding> = [Padding] extends ["same"]
   ? // a stride generic in the function being checked: the check waits for it
     Waiting<
