@@ -512,7 +512,7 @@ const byNameOnly: readonly string[] = [
   "nn.layerNorm(16, 1e-6, false, {}, 2)",
   "nn.embedding(10, 4, 0, 2, {}, 1)",
   "nn.embeddingBag(10, 4, 2)",
-  "nn.multiheadAttention(16, 4, 0.1)",
+  "nn.multiheadAttention(16, 4, 0.1, false, {}, 1)",
   "nn.bilinear(3, 4, 5, false)",
   "nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2)",
   "nn.upsample(2)",
@@ -594,6 +594,7 @@ const positional: Readonly<Record<string, { base: string; names: readonly string
   lstmCell: { base: "nn.lstmCell(10, 20", names: ["bias"], values: ["false"] },
   gruCell: { base: "nn.gruCell(10, 20", names: ["bias"], values: ["false"] },
   embedding: { base: "nn.embedding(10, 4", names: ["paddingIdx", "maxNorm"], values: ["0", "2"] },
+  multiheadAttention: { base: "nn.multiheadAttention(16, 4", names: ["dropout", "bias"], values: ["0.1", "false"] },
   layerNorm: { base: "nn.layerNorm(16", names: ["eps", "elementwiseAffine"], values: ["0.000001", "false"] },
   transformerEncoderLayer: {
     base: "nn.transformerEncoderLayer(16, 4",

@@ -2,13 +2,22 @@
 // called on query, key and value (`mha.call(q, k, v, options)`, cross-attention, masks, weights).
 import type { Mod } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { AttentionRule } from "./attention.types.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
@@ -203,6 +212,32 @@ type NumHeadsProblem<Layer extends string, EmbedDim, NumHeads> = FirstProblem<
   ]
 >;
 
+/** The problem of an options object of multiheadAttention. */
+type OptionsProblem<W extends string, EmbedDim, Options> = FirstProblem<
+  [
+    TrailingOptionsProblem<W, "nn.multiheadAttention", Options, keyof MultiheadAttentionOptions, OptionTypes, Expected>,
+    FirstSizeProblem<W, ["kdim", "vdim"], [Given<Options, "kdim", EmbedDim>, Given<Options, "vdim", EmbedDim>]>,
+  ]
+>;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/** PyTorch's dropout and bias positionally (`nn.multiheadAttention(512, 8, 0.1)`), then an options object. */
+type AttentionArgsProblems<W extends string, EmbedDim, Third, Fourth, Options> =
+  IsOptions<Third> extends true
+    ? [OptionsProblem<W, EmbedDim, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+    : [
+        false,
+        IsOptions<Fourth> extends true
+          ? FirstProblem<[OptionsProblem<W, EmbedDim, Fourth>, GivenTwiceProblem<W, Fourth, "dropout">]>
+          : false,
+        IsOptions<Fourth> extends true
+          ? AfterOptions<W, Options>
+          : FirstProblem<[OptionsProblem<W, EmbedDim, Options>, GivenTwiceProblem<W, Options, "dropout" | "bias">]>,
+      ];
+/** The options object among the arguments after numHeads. */
+type OptionsOf<Third, Fourth, Options> =
+  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;
+
 /** The config of multiheadAttention (its runtime object), PyTorch's defaults filled in. */
 export interface MultiheadAttentionConfig extends KindConfig<"multiheadAttention"> {
   readonly callShapes: CallableLayer["callShapes"];
@@ -225,41 +260,50 @@ export interface MultiheadAttentionConfig extends KindConfig<"multiheadAttention
 export function multiheadAttention<
   const EmbedDim extends number,
   const NumHeads extends number,
+  const Third extends number | object = {},
+  const Fourth extends boolean | object = {},
   const Options extends object = {},
+  Problems extends ArgProblems = AttentionArgsProblems<
+    WrittenAttention<EmbedDim, NumHeads>,
+    EmbedDim,
+    Third,
+    Fourth,
+    Options
+  >,
 >(
   embedDim: Arg<EmbedDim, FirstSizeProblem<WrittenAttention<EmbedDim, NumHeads>, ["embedDim"], [EmbedDim]>>,
   numHeads: Arg<NumHeads, NumHeadsProblem<WrittenAttention<EmbedDim, NumHeads>, EmbedDim, NumHeads>>,
-  options?: Checked<
-    Options,
-    FirstProblem<
-      [
-        TrailingOptionsProblem<
-          WrittenAttention<EmbedDim, NumHeads>,
-          "nn.multiheadAttention",
-          Options,
-          keyof MultiheadAttentionOptions,
-          OptionTypes,
-          Expected
-        >,
-        FirstSizeProblem<
-          WrittenAttention<EmbedDim, NumHeads>,
-          ["kdim", "vdim"],
-          [Given<Options, "kdim", EmbedDim>, Given<Options, "vdim", EmbedDim>]
-        >,
-      ]
-    >
-  >,
+  dropout?: Checked<Third, Problems[0]>,
+  bias?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Mod<EmbedDim, NumHeads> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
-  ? MultiheadAttention<EmbedDim, NumHeads, KDimOf<EmbedDim, Options>, VDimOf<EmbedDim, Options>>
+  ? MultiheadAttention<
+      EmbedDim,
+      NumHeads,
+      KDimOf<EmbedDim, OptionsOf<Third, Fourth, Options>>,
+      VDimOf<EmbedDim, OptionsOf<Third, Fourth, Options>>
+    >
   : MultiheadAttention<number, number, number, number> {
   const embed = embedDim as number;
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;
   checkSizes(layer, { embedDim: embed, numHeads: heads });
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
-  checkOptionsObject(layer, options, attentionKeys);
-  checkOptions(layer, "nn.multiheadAttention", options, attentionKeys, optionTypes);
-  const given = (options ?? {}) as MultiheadAttentionOptions;
+  checkArguments(layer, arguments, ["embedDim", "numHeads", "dropout", "bias", "options"]);
+  // PyTorch's dropout and bias positionally, then an options object
+  const [positional, named] = splitOptions(
+    layer,
+    "nn.multiheadAttention",
+    ["dropout", "bias"],
+    [dropout, bias, options],
+    attentionKeys,
+  );
+  const given: MultiheadAttentionOptions = {
+    ...named,
+    ...(positional[0] === undefined ? {} : { dropout: positional[0] as number }),
+    ...(positional[1] === undefined ? {} : { bias: positional[1] as boolean }),
+  };
+  checkOptions(layer, "nn.multiheadAttention", given, attentionKeys, optionTypes);
   const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };
   checkSizes(layer, { kdim: sizes.kdim, vdim: sizes.vdim });
   const runtime: MultiheadAttentionConfig & { call(...args: unknown[]): unknown } = {
