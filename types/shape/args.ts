@@ -164,11 +164,11 @@ export type Checked<Value, Problem> = Value &
  * (`{ stride: s, groups: c }` inside a helper generic over `S` and `C`), or `never`: `Later`, member by
  * member (a union: one generic member is enough). Its checks wait, as a generic positional argument's
  * do. (A member whose type is `number` counts as generic too: the compiler sees a generic size as
- * `number`; the builder checks the object when it runs.)
+ * `number`; the builder checks the object when it runs.) Not tuples (`[3, 3]`, `[n.size(0), 3000]`).
  */
-type LaterOptions<Value> = {
-  [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>];
-}[keyof Value];
+type LaterOptions<Value> = Value extends readonly unknown[]
+  ? never // a tuple: its size checks are not waiting ones (`[n.size(0), 3000]`: a known product that must fit)
+  : { [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>] }[keyof Value];
 
 /**
  * `Problem`, or `false` where `Value` is a size generic in the function being checked: a builder wraps
