@@ -107,7 +107,14 @@ export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): R
 /** The binary elementwise operations. */
 export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum";
 type Operand = Symbolic<Shape> | number;
-type BinaryRule<Op extends BinaryName, A, B> = BroadcastRule<Op, ShapeOf<A>, ShapeOf<B>>;
+/** Broadcasting of the operands' shapes; with a number (a scalar, `ops.div(scores, 8)`) the tensor's shape, directly. */
+type BinaryRule<Op extends BinaryName, A, B> = B extends number
+  ? WithScalar<ShapeOf<A>>
+  : A extends number
+    ? WithScalar<ShapeOf<B>>
+    : BroadcastRule<Op, ShapeOf<A>, ShapeOf<B>>;
+/** What `BroadcastRule` gives for a shape and `[]`: the shape (unknown: `Shape`). */
+type WithScalar<S> = S extends readonly Dim[] ? (number extends S["length"] ? Shape : [...S]) : Shape;
 const runtimeShape = (x: unknown): RuntimeShape => (typeof x === "number" ? [] : (x as { shape: RuntimeShape }).shape);
 
 /** The runtime twin for a node: operands that are numbers are kept in `args` (`null` where a tensor is). */
