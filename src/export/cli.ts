@@ -48,7 +48,7 @@ export async function pytorchCommand(file: string, options: { out?: string; mode
   for (const [name, net] of models) {
     writeFileSync(join(options.out, `${name}.py`), toPyTorch(net, { name }));
     written.push(join(options.out, `${name}.py`));
-    if (net.kind === "sequential") {
+    if (net.kind === "sequential" || (net.kind === "graph" && net.outputs.length === 1)) {
       writeFileSync(join(options.out, `train_${name}.py`), trainScript(net, { module: name }));
       written.push(join(options.out, `train_${name}.py`));
     }

@@ -1,7 +1,7 @@
 // train.py: trains an emitted module with DistributedDataParallel under torchrun, one process per
 // CPU share or GPU (gloo on CPU, nccl on GPUs), the data sharded with DistributedSampler, and writes
 // the weights as safetensors, which loadSafetensors brings back into the TypeScript model.
-import type { LayerLike, ModelLike } from "../model-parts.ts";
+import type { LayerLike, ModelLike, TensorLike } from "../model-parts.ts";
 
 /** Options of trainScript. */
 export interface TrainScriptOptions {
@@ -9,14 +9,21 @@ export interface TrainScriptOptions {
   readonly module: string;
 }
 
-/** The loss that fits the model's last layer: NLLLoss after logSoftmax, else CrossEntropyLoss (logits). */
+/** The last layer or op before the output: logSoftmax means NLLLoss, anything else CrossEntropyLoss (logits). */
 const lossOf = (model: ModelLike): "nll" | "cross_entropy" => {
-  const last: LayerLike | undefined = model.kind === "sequential" ? model.layers.at(-1) : undefined;
-  return last?.kind === "logSoftmax" ? "nll" : "cross_entropy";
+  if (model.kind === "sequential") return model.layers.at(-1)?.kind === "logSoftmax" ? "nll" : "cross_entropy";
+  const node = model.outputs[0]!.node as { op: string; fn?: string; layers?: readonly LayerLike[] };
+  const last = node.op === "layers" ? node.layers!.at(-1)?.kind : node.fn;
+  return last === "logSoftmax" ? "nll" : "cross_entropy";
 };
 
+/** The inputs' names in data.safetensors: `x`, or `x0`, `x1`, … for a graph's several (as its forward's arguments). */
+const inputsOf = (model: ModelLike): string[] =>
+  model.kind === "graph" && model.inputs.length > 1 ? model.inputs.map((_: TensorLike, i) => `x${i}`) : ["x"];
+
 /**
- * The Python source of train.py for a model whose module `toPyTorch` wrote as `<module>.py`.
+ * The Python source of train.py for a model whose module `toPyTorch` wrote as `<module>.py`: a sequential, or a
+ * graph with one output (its inputs `x0`, `x1`, … in the data file when it has several).
  * Run it with `torchrun --standalone --nproc-per-node 2 train.py --data data.safetensors`
  * (several machines: `--nnodes 4 --node-rank i --rdzv-backend c10d --rdzv-endpoint host:29400`).
  *
@@ -25,11 +32,14 @@ const lossOf = (model: ModelLike): "nll" | "cross_entropy" => {
  */
 export function trainScript(net: unknown, options: TrainScriptOptions): string {
   const model = net as ModelLike;
-  if (model.kind !== "sequential")
+  if (model.kind !== "sequential" && !(model.kind === "graph" && model.outputs.length === 1))
     throw new Error(
-      "trainScript: give a sequential(...) model (a graph's several inputs and outputs need a training loop of your own)",
+      "trainScript: give a sequential(...) model or a graph(...) with one output (a graph's several outputs need a training loop of your own)",
     );
-  return template.replaceAll("{{module}}", options.module).replaceAll("{{loss}}", lossOf(model));
+  return template
+    .replaceAll("{{module}}", options.module)
+    .replaceAll("{{loss}}", lossOf(model))
+    .replaceAll("{{inputs}}", JSON.stringify(inputsOf(model)));
 }
 
 const template = `# Written by shapecheck (trainScript): trains {{module}}.MODEL with DistributedDataParallel.
@@ -40,7 +50,7 @@ const template = `# Written by shapecheck (trainScript): trains {{module}}.MODEL
 #   many machines (on each):   torchrun --nnodes 4 --node-rank $RANK --nproc-per-node 8 \\
 #                                --rdzv-backend c10d --rdzv-endpoint $HOST:29400 train.py --data data.safetensors
 #
-# data.safetensors holds "x" (inputs, float32) and "y" (class indices, int64). The weights are written
+# data.safetensors holds the inputs {{inputs}} (float32) and "y" (class indices, int64). The weights are written
 # as safetensors (--out), under the names shapecheck's loadSafetensors expects.
 import argparse
 import json
@@ -54,10 +64,12 @@ from torch.utils.data.distributed import DistributedSampler
 
 from {{module}} import MODEL, load_safetensors, save_safetensors
 
+INPUTS = {{inputs}}  # the model's inputs in the data file, in its forward's order
+
 
 def main():
     parser = argparse.ArgumentParser(description="Train {{module}}.MODEL with DistributedDataParallel (run it with torchrun)")
-    parser.add_argument("--data", required=True, help="safetensors file with x (inputs) and y (class indices)")
+    parser.add_argument("--data", required=True, help="safetensors file with the inputs (INPUTS) and y (class indices)")
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32, help="per process")
     parser.add_argument("--lr", type=float, default=1e-3, help="Adam's learning rate")
@@ -77,7 +89,7 @@ def main():
     torch.manual_seed(args.seed)  # the same initial weights everywhere (DDP also broadcasts rank 0's)
 
     data = load_safetensors(args.data)
-    dataset = TensorDataset(data["x"].float(), data["y"].long())
+    dataset = TensorDataset(*[data[name].float() for name in INPUTS], data["y"].long())
     sampler = DistributedSampler(dataset, num_replicas=world, rank=rank, shuffle=True, seed=args.seed)
     loader = DataLoader(dataset, batch_size=args.batch_size, sampler=sampler)
 
@@ -93,9 +105,9 @@ def main():
         model.eval()
         total = torch.zeros(2, device=device)
         with torch.no_grad():
-            for x, y in loader:
-                x, y = x.to(device), y.to(device)
-                total += torch.stack([loss_fn(model(x), y) * len(y), torch.tensor(float(len(y)), device=device)])
+            for *xs, y in loader:
+                xs, y = [x.to(device) for x in xs], y.to(device)
+                total += torch.stack([loss_fn(model(*xs), y) * len(y), torch.tensor(float(len(y)), device=device)])
         dist.all_reduce(total)
         model.train()
         return (total[0] / total[1]).item()
@@ -104,10 +116,10 @@ def main():
     for epoch in range(args.epochs):
         sampler.set_epoch(epoch)  # a new shuffle, split among the processes, every epoch
         seen = torch.zeros(2, device=device)
-        for x, y in loader:
-            x, y = x.to(device), y.to(device)
+        for *xs, y in loader:
+            xs, y = [x.to(device) for x in xs], y.to(device)
             optimizer.zero_grad()
-            loss = loss_fn(model(x), y)
+            loss = loss_fn(model(*xs), y)
             loss.backward()  # DDP averages the gradients across processes here
             optimizer.step()
             seen += torch.stack([loss.detach() * len(y), torch.tensor(float(len(y)), device=device)])
