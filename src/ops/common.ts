@@ -1,7 +1,7 @@
 // What every operation of `ops` and `einops` shares: an unknown shape after a mistake (one mistake,
 // one error), the problem of a rule as a parameter's message, and the graph node an operation makes.
 import type { Shape } from "../../types/shape/dims.ts";
-import { SymbolicTensor, type Symbolic } from "../model/symbolic.ts";
+import { SymbolicTensor } from "../model/symbolic.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { opRules, type OpName } from "./rules.ts";
 
@@ -37,8 +37,12 @@ export type DimProblem<
  */
 export type Result<Rule> = Rule extends infer R extends Shape ? R : Shape;
 
-/** The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). */
-export type ShapeOf<T> = T extends Symbolic<infer S> ? S : T extends number ? [] : Shape;
+/**
+ * The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). (Read
+ * from its phantom member: inferring from `Symbolic<infer S>` would compute every member, `pipe`'s
+ * walk included, of an `Input`, which is not itself a `Symbolic` reference.)
+ */
+export type ShapeOf<T> = T extends { readonly "~shape": infer S extends Shape } ? S : T extends number ? [] : Shape;
 
 /** Runs an operation's runtime rule and records it in the graph: `fn`, its arguments (plain data) and its operands. */
 export function operation(fn: OpName, args: readonly unknown[], from: readonly unknown[]): SymbolicTensor {
