@@ -503,9 +503,7 @@ const withoutOptions: Readonly<Record<string, string>> = {
 };
 /** PyTorch's optional arguments given positionally where a builder takes them by name only (refused, not dropped). */
 const byNameOnly: readonly string[] = [
-  "nn.batchNorm2d(16, 1e-3)",
-  "nn.batchNorm3d(16, 1e-3, 0.1)",
-  "nn.syncBatchNorm(16, 1e-3)",
+  "nn.batchNorm2d(16, 1e-3, 0.1, {}, 1)",
   "nn.lazyBatchNorm1d(1e-3)",
   "nn.instanceNorm2d(16, 1e-3)",
   "nn.lazyInstanceNorm3d(1e-3)",
@@ -593,6 +591,10 @@ const positional: Readonly<Record<string, { base: string; names: readonly string
   rnnCell: { base: "nn.rnnCell(10, 20", names: ["bias", "nonlinearity"], values: ["false", '"relu"'] },
   lstmCell: { base: "nn.lstmCell(10, 20", names: ["bias"], values: ["false"] },
   gruCell: { base: "nn.gruCell(10, 20", names: ["bias"], values: ["false"] },
+  batchNorm1d: { base: "nn.batchNorm1d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
+  batchNorm2d: { base: "nn.batchNorm2d(16", names: ["eps", "momentum"], values: ["0.001", "null"] },
+  batchNorm3d: { base: "nn.batchNorm3d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
+  syncBatchNorm: { base: "nn.syncBatchNorm(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
   embedding: { base: "nn.embedding(10, 4", names: ["paddingIdx", "maxNorm"], values: ["0", "2"] },
   multiheadAttention: { base: "nn.multiheadAttention(16, 4", names: ["dropout", "bias"], values: ["0.1", "false"] },
   layerNorm: { base: "nn.layerNorm(16", names: ["eps", "elementwiseAffine"], values: ["0.000001", "false"] },

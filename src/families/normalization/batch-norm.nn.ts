@@ -1,12 +1,21 @@
 // nn.batchNorm1d / 2d / 3d, nn.syncBatchNorm (any rank from 2; one process: a batch norm) and
 // nn.lazyBatchNorm1d / 2d / 3d (numFeatures inferred from the channels): PyTorch's batch norms on the channel dimension.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
-import type { IsPlainSize } from "../../../types/shape/plain.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
 import { batchNormRule } from "./batch-norm.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -144,6 +153,38 @@ type IsChecked<Options> = [
   ? false
   : true;
 
+type Trailing<W extends string, Of extends string, O> = TrailingOptionsProblem<
+  W,
+  Of,
+  O,
+  keyof BatchNormOptions,
+  OptionTypes,
+  Expected
+>;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/** PyTorch's eps and momentum positionally (`nn.batchNorm2d(64, 1e-3, 0.01)`), then an options object. */
+type BatchNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, Options> = {} extends Third &
+  Fourth &
+  Options
+  ? [false, false, false] // the fast path: nothing after numFeatures
+  : `${Kind}(${NumFeatures & number})` extends infer W extends string
+    ? IsOptions<Third> extends true
+      ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+      : [
+          false,
+          IsOptions<Fourth> extends true
+            ? FirstProblem<[Trailing<W, `nn.${Kind}`, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
+            : false,
+          IsOptions<Fourth> extends true
+            ? AfterOptions<W, Options>
+            : FirstProblem<[Trailing<W, `nn.${Kind}`, Options>, GivenTwiceProblem<W, Options, "eps" | "momentum">]>,
+        ]
+    : never;
+/** The options object among the arguments after numFeatures. */
+type OptionsOf<Third, Fourth, Options> =
+  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;
+
 type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
   NumFeatures,
   IsPlainSize<NumFeatures> extends true
@@ -159,21 +200,19 @@ type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
  * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
  * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
  */
-export function batchNorm1d<const NumFeatures extends number, const Options extends object = {}>(
+export function batchNorm1d<
+  const NumFeatures extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | null | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = BatchNormArgsProblems<"batchNorm1d", NumFeatures, Third, Fourth, Options>,
+>(
   numFeatures: NumFeaturesParameter<"batchNorm1d", NumFeatures>,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `batchNorm1d(${NumFeatures & number})`,
-      "nn.batchNorm1d",
-      Options,
-      keyof BatchNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
+  eps?: Checked<Third, Problems[0]>,
+  momentum?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): BatchNorm1d<NumFeatures> {
-  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, options as BatchNormOptions | undefined);
+  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, Array.from(arguments).slice(1));
 }
 /**
  * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
@@ -182,21 +221,19 @@ export function batchNorm1d<const NumFeatures extends number, const Options exte
  * @example
  * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function batchNorm2d<const NumFeatures extends number, const Options extends object = {}>(
+export function batchNorm2d<
+  const NumFeatures extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | null | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = BatchNormArgsProblems<"batchNorm2d", NumFeatures, Third, Fourth, Options>,
+>(
   numFeatures: NumFeaturesParameter<"batchNorm2d", NumFeatures>,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `batchNorm2d(${NumFeatures & number})`,
-      "nn.batchNorm2d",
-      Options,
-      keyof BatchNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
+  eps?: Checked<Third, Problems[0]>,
+  momentum?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): BatchNorm2d<NumFeatures> {
-  return batchNorm("batchNorm2d", [4], numFeatures as number, options as BatchNormOptions | undefined);
+  return batchNorm("batchNorm2d", [4], numFeatures as number, Array.from(arguments).slice(1));
 }
 
 /**
@@ -206,21 +243,19 @@ export function batchNorm2d<const NumFeatures extends number, const Options exte
  * @example
  * nn.batchNorm3d(8); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
  */
-export function batchNorm3d<const NumFeatures extends number, const Options extends object = {}>(
+export function batchNorm3d<
+  const NumFeatures extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | null | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = BatchNormArgsProblems<"batchNorm3d", NumFeatures, Third, Fourth, Options>,
+>(
   numFeatures: NumFeaturesParameter<"batchNorm3d", NumFeatures>,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `batchNorm3d(${NumFeatures & number})`,
-      "nn.batchNorm3d",
-      Options,
-      keyof BatchNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
-): BatchNorm3d<NumFeatures, IsChecked<Options>> {
-  return batchNorm("batchNorm3d", [5], numFeatures as number, options as BatchNormOptions | undefined);
+  eps?: Checked<Third, Problems[0]>,
+  momentum?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
+): BatchNorm3d<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
+  return batchNorm("batchNorm3d", [5], numFeatures as number, Array.from(arguments).slice(1));
 }
 /**
  * PyTorch's `nn.SyncBatchNorm(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)` on
@@ -229,21 +264,19 @@ export function batchNorm3d<const NumFeatures extends number, const Options exte
  * @example
  * nn.syncBatchNorm(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function syncBatchNorm<const NumFeatures extends number, const Options extends object = {}>(
+export function syncBatchNorm<
+  const NumFeatures extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | null | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = BatchNormArgsProblems<"syncBatchNorm", NumFeatures, Third, Fourth, Options>,
+>(
   numFeatures: NumFeaturesParameter<"syncBatchNorm", NumFeatures>,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `syncBatchNorm(${NumFeatures & number})`,
-      "nn.syncBatchNorm",
-      Options,
-      keyof BatchNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
-): SyncBatchNorm<NumFeatures, IsChecked<Options>> {
-  return batchNorm("syncBatchNorm", [], numFeatures as number, options as BatchNormOptions | undefined);
+  eps?: Checked<Third, Problems[0]>,
+  momentum?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
+): SyncBatchNorm<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
+  return batchNorm("syncBatchNorm", [], numFeatures as number, Array.from(arguments).slice(1));
 }
 
 type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <const Options extends object = {}>(
@@ -254,8 +287,8 @@ type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <const Options exten
 ) => LazyBatchNorm<Kind>;
 const lazyBatchNorm =
   <Kind extends LazyBatchNormKind>(kind: Kind, ranks: number[]): LazyBatchNormBuilder<Kind> =>
-  (options?: unknown) =>
-    batchNorm(kind, ranks, null, options as BatchNormOptions | undefined);
+  (...args: unknown[]) =>
+    batchNorm(kind, ranks, null, args);
 /**
  * PyTorch's `nn.LazyBatchNorm1d(eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`: batchNorm1d with
  * numFeatures the input's channels (dimension 1), inferred when the model is built.
@@ -299,11 +332,20 @@ function batchNorm(
   kind: BatchNormConfig["kind"],
   ranks: number[],
   numFeatures: number | null,
-  options: BatchNormOptions = {},
+  args: readonly unknown[],
 ): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  checkOptionsObject(layer, options, batchNormKeys);
+  // PyTorch's eps and momentum positionally (not for the lazy ones), then an options object
+  const names = numFeatures === null ? [] : ["eps", "momentum"];
+  if (numFeatures === null) checkArguments(layer, args, ["options"]);
+  else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
+  const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, batchNormKeys);
+  const options: BatchNormOptions = {
+    ...named,
+    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
+    ...(positional[1] === undefined ? {} : { momentum: positional[1] as number | null }),
+  };
   checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
   // batchNorm3d, syncBatchNorm: with neither weights nor running statistics PyTorch takes any channels (batchNorm1d/2d
   // keep checking them)
