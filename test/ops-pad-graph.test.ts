@@ -137,7 +137,7 @@ test("toOnnx: ONNX Runtime gives PyTorch's values on the fixture's calls (every 
   for (const [i, c] of sampled.entries()) {
     const shape = c.inputs[0]!;
     const x = input(shape.slice(1), { batch: shape[0]! });
-    const pad = ops.pad as unknown as (x: unknown, pad: readonly number[], options?: unknown) => typeof x;
+    const pad = ops.pad as unknown as <T>(x: T, pad: readonly number[], options?: unknown) => T;
     const bytes = toOnnx(graph({ inputs: [x], outputs: [pad(x, c.pad, padOptions(c, i))] }), { weights: {} });
     const session = await ort.InferenceSession.create(bytes);
     const results = await session.run({ input: new ort.Tensor("float32", Float32Array.from(c.x!), shape) });
