@@ -505,7 +505,7 @@ const withoutOptions: Readonly<Record<string, string>> = {
 const byNameOnly: readonly string[] = [
   "nn.batchNorm2d(16, 1e-3, 0.1, {}, 1)",
   "nn.lazyBatchNorm1d(1e-3)",
-  "nn.instanceNorm2d(16, 1e-3)",
+  "nn.instanceNorm2d(16, 1e-3, 0.1, {}, 1)",
   "nn.lazyInstanceNorm3d(1e-3)",
   "nn.layerNorm(16, 1e-6, false, {}, 2)",
   "nn.embedding(10, 4, 0, 2, {}, 1)",
@@ -595,6 +595,9 @@ const positional: Readonly<Record<string, { base: string; names: readonly string
   batchNorm2d: { base: "nn.batchNorm2d(16", names: ["eps", "momentum"], values: ["0.001", "null"] },
   batchNorm3d: { base: "nn.batchNorm3d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
   syncBatchNorm: { base: "nn.syncBatchNorm(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
+  instanceNorm1d: { base: "nn.instanceNorm1d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
+  instanceNorm2d: { base: "nn.instanceNorm2d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
+  instanceNorm3d: { base: "nn.instanceNorm3d(16", names: ["eps", "momentum"], values: ["0.001", "0.01"] },
   embedding: { base: "nn.embedding(10, 4", names: ["paddingIdx", "maxNorm"], values: ["0", "2"] },
   multiheadAttention: { base: "nn.multiheadAttention(16, 4", names: ["dropout", "bias"], values: ["0.1", "false"] },
   layerNorm: { base: "nn.layerNorm(16", names: ["eps", "elementwiseAffine"], values: ["0.000001", "false"] },

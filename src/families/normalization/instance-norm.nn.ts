@@ -1,11 +1,20 @@
 // nn.instanceNorm1d/2d/3d and nn.lazyInstanceNorm1d/2d/3d: PyTorch 1.13's InstanceNorm (each channel of each
 // example normalized over its spatial dimensions), numFeatures and an options object as batchNorm's.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
-import type { IsPlainSize } from "../../../types/shape/plain.ts";
+import type {
+  Arg,
+  Checked,
+  FirstSizeProblem,
+  GivenTwiceProblem,
+  IsOptions,
+  TrailingOptionsProblem,
+  writeAfterOptionsMessage,
+} from "../../../types/shape/args.ts";
+import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { InstanceNormRule } from "./instance-norm.types.ts";
 import { instanceNormRule } from "./instance-norm.ts";
@@ -102,9 +111,44 @@ export interface InstanceNormConfig extends KindConfig<InstanceNormKind> {
   readonly trackRunningStats: boolean;
 }
 
+type Trailing<W extends string, Of extends string, O> = TrailingOptionsProblem<
+  W,
+  Of,
+  O,
+  keyof InstanceNormOptions,
+  OptionTypes,
+  Expected
+>;
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
+/** PyTorch's eps and momentum positionally (`nn.instanceNorm2d(64, 1e-3, 0.01)`), then an options object. */
+type InstanceNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, Options> = {} extends Third &
+  Fourth &
+  Options
+  ? [false, false, false] // the fast path: nothing after numFeatures
+  : `${Kind}(${NumFeatures & number})` extends infer W extends string
+    ? IsOptions<Third> extends true
+      ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
+      : [
+          false,
+          IsOptions<Fourth> extends true
+            ? FirstProblem<[Trailing<W, `nn.${Kind}`, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
+            : false,
+          IsOptions<Fourth> extends true
+            ? AfterOptions<W, Options>
+            : FirstProblem<[Trailing<W, `nn.${Kind}`, Options>, GivenTwiceProblem<W, Options, "eps" | "momentum">]>,
+        ]
+    : never;
+/** The options object among the arguments after numFeatures. */
+type OptionsOf<Third, Fourth, Options> =
+  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;
+
 type InstanceNormBuilder<Kind extends Exclude<InstanceNormKind, Lazy>> = <
   const NumFeatures extends number,
+  const Third extends number | object = {},
+  const Fourth extends number | object = {},
   const Options extends object = {},
+  Problems extends ArgProblems = InstanceNormArgsProblems<Kind, NumFeatures, Third, Fourth, Options>,
 >(
   numFeatures: Arg<
     NumFeatures,
@@ -112,18 +156,10 @@ type InstanceNormBuilder<Kind extends Exclude<InstanceNormKind, Lazy>> = <
       ? false
       : FirstSizeProblem<`${Kind}(${NumFeatures & number})`, ["numFeatures"], [NumFeatures]>
   >,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      `${Kind}(${NumFeatures & number})`,
-      `nn.${Kind}`,
-      Options,
-      keyof InstanceNormOptions,
-      OptionTypes,
-      Expected
-    >
-  >,
-) => InstanceNorm<Kind, NumFeatures, IsChecked<Options, false>>;
+  eps?: Checked<Third, Problems[0]>,
+  momentum?: Checked<Fourth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
+) => InstanceNorm<Kind, NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>, false>>;
 type LazyInstanceNormBuilder<Kind extends Lazy> = <const Options extends object = {}>(
   options?: Checked<
     Options,
@@ -131,12 +167,25 @@ type LazyInstanceNormBuilder<Kind extends Lazy> = <const Options extends object 
   >,
 ) => InstanceNorm<Kind, "lazy", IsChecked<Options, true>>;
 
-function instanceNorm(kind: InstanceNormKind, spatial: number, numFeatures: number | null, options: unknown): never {
+function instanceNorm(
+  kind: InstanceNormKind,
+  spatial: number,
+  numFeatures: number | null,
+  args: readonly unknown[],
+): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  checkOptionsObject(layer, options, instanceNormKeys);
-  checkOptions(layer, `nn.${kind}`, options ?? {}, instanceNormKeys, optionTypes);
-  const given = (options ?? {}) as InstanceNormOptions;
+  // PyTorch's eps and momentum positionally (not for the lazy ones), then an options object
+  const names = numFeatures === null ? [] : ["eps", "momentum"];
+  if (numFeatures === null) checkArguments(layer, args, ["options"]);
+  else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
+  const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, instanceNormKeys);
+  const given: InstanceNormOptions = {
+    ...named,
+    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
+    ...(positional[1] === undefined ? {} : { momentum: positional[1] as number }),
+  };
+  checkOptions(layer, `nn.${kind}`, given, instanceNormKeys, optionTypes);
   const lazy = numFeatures === null;
   const affine = given.affine ?? lazy;
   const trackRunningStats = given.trackRunningStats ?? lazy;
@@ -156,12 +205,12 @@ function instanceNorm(kind: InstanceNormKind, spatial: number, numFeatures: numb
 }
 const eager =
   <Kind extends Exclude<InstanceNormKind, Lazy>>(kind: Kind, spatial: number): InstanceNormBuilder<Kind> =>
-  (numFeatures: unknown, options?: unknown) =>
-    instanceNorm(kind, spatial, numFeatures as number, options);
+  (numFeatures: unknown, ...args: unknown[]) =>
+    instanceNorm(kind, spatial, numFeatures as number, args);
 const lazy =
   <Kind extends Lazy>(kind: Kind, spatial: number): LazyInstanceNormBuilder<Kind> =>
-  (options?: unknown) =>
-    instanceNorm(kind, spatial, null, options);
+  (...args: unknown[]) =>
+    instanceNorm(kind, spatial, null, args);
 
 /**
  * PyTorch's `nn.InstanceNorm1d(num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False)` on
