@@ -553,3 +553,12 @@ function checkArithmetic(model: ExplainedModel): void {
     }
   }
 }
+
+test("explain(net): a model object explained as shapecheck explain does for it in a file; anything else refused", async () => {
+  const { explain } = await import("../src/explain/index.ts");
+  const { mnist } = await import("../examples/mnist.ts");
+  const fromFile = (await explainFile("examples/mnist.ts")).models.find((m) => m.name === "mnist")!;
+  assert.deepEqual(explain(mnist, "mnist"), fromFile);
+  assert.equal(explain(mnist).params.total, 1199882);
+  assert.throws(() => explain({ kind: "linear" }), /explain: not a model/);
+});

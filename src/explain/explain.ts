@@ -377,3 +377,17 @@ function explainJoin(
   }
   return { id, index, layer, kind: node.op, from, input: shapes[0] ?? [], output, arithmetic, params: 0 };
 }
+
+/**
+ * A model object explained: a `sequential(...)` or `graph(...)`, its rows with each layer's arithmetic, output
+ * shape and parameters (what `shapecheck explain` prints for a model of a file; `render` formats it).
+ *
+ * @example
+ * const net = sequential(input([1, 28, 28]), nn.flatten(), nn.linear(784, 10));
+ * explain(net, "net").params.total; // 7850
+ */
+export function explain(model: unknown, name = "model"): ExplainedModel {
+  if (isSequential(model)) return explainSequential(name, model.inputShape, model.layers);
+  if (isGraph(model)) return explainGraph(name, model);
+  throw new TypeError("explain: not a model; explain takes what sequential(...) or graph(...) returns");
+}
