@@ -4,7 +4,8 @@
 //     dist/src and dist/types, relative `.ts` imports rewritten to `.js` in the JavaScript
 //     (rewriteRelativeImportExtensions).
 //  2. The generated declaration files that tsc does not copy (types/arith/tables.d.ts, the digit
-//     tables; types/model/successor.d.ts, the successor table) go to the same place in dist/types.
+//     tables; types/model/successor.d.ts, the successor table;
+//     types/shape/tf-layer-args.d.ts, tfjs-layers' argument types) go to the same place in dist/types.
 //  3. Declarations: relative `.ts` specifiers become `.js` (the usual form, which every resolution
 //     mode maps to the `.d.ts` beside it). JavaScript: `#platform` (package.json "imports", the
 //     sources' Node/browser switch) becomes `#dist-platform`, the same switch over dist/.
@@ -32,7 +33,7 @@ try {
   console.warn("build: the sources have type errors (above); dist/ was emitted anyway");
 }
 
-for (const file of ["types/arith/tables.d.ts", "types/model/successor.d.ts"])
+for (const file of ["types/arith/tables.d.ts", "types/model/successor.d.ts", "types/shape/tf-layer-args.d.ts"])
   copyFileSync(join(root, file), join(dist, file));
 
 const filesUnder = (dir) =>

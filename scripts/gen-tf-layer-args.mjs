@@ -1,13 +1,14 @@
-// Writes types/shape/tf-layer-args.ts: the argument types of the tfjs-layers builders that the `layers`
+// Writes types/shape/tf-layer-args.d.ts (a declaration file: skipLibCheck skips it, as the other generated types): the argument types of the tfjs-layers builders that the `layers`
 // vocabulary's option types derive from (`typeof tfl.layers.dense`), copied from tfjs-layers' declarations
 // with their documentation. The checker (`shapecheck`) imports these instead of @tensorflow/tfjs-layers, so
 // that importing the package reads no TensorFlow.js declaration file (issue 15: tfjs-layers' types pulled
 // in ~350 of them). The few classes and tfjs-core types they mention are declared by hand below (`leaves`),
 // structurally: tfjs's objects (initializers, constraints, regularizers, tensors) are assignable to them.
 // test-d/layers/tf-layer-args.test-d.ts checks that tfjs's argument types are assignable to these and have
-// the same keys. Run: node scripts/gen-tf-layer-args.mjs (after a tfjs-layers update or a new `layers` builder).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// the same keys. Run: npm run gen (after a tfjs-layers update or a new `layers` builder). `--out <dir>` writes
+// <dir>/types/shape/tf-layer-args.d.ts instead (test/generated.test.ts compares it with the committed file).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import ts from "typescript";
 
 const root = join(import.meta.dirname, "..");
@@ -182,8 +183,8 @@ ${signatures.join("\n")}
 
 ${[...copied.values()].map(textOf).join("\n\n")}
 `;
-const out = join(root, "types/shape/tf-layer-args.ts");
+const outArg = process.argv.indexOf("--out");
+const out = join(outArg > 0 ? process.argv[outArg + 1] : root, "types/shape/tf-layer-args.d.ts");
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);
-console.log(
-  `wrote types/shape/tf-layer-args.ts: ${builders.length} builders, ${copied.size} declarations from tfjs-layers ${version}`,
-);
+console.log(`wrote ${out}: ${builders.length} builders, ${copied.size} declarations from tfjs-layers ${version}`);

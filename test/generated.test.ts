@@ -15,18 +15,25 @@ const scratch = join(root, ".tmp/generated");
 const generators: Record<string, readonly string[]> = {
   "scripts/gen-digit-tables.mjs": ["types/arith/tables.d.ts"],
   "scripts/gen-successor.mjs": ["types/model/successor.d.ts"],
+  "scripts/gen-tf-layer-args.mjs": ["types/shape/tf-layer-args.d.ts"],
 };
+/** Generators that read the repository (its sources, node_modules) run in place and write under `--out <dir>`. */
+const readsRepository = new Set(["scripts/gen-tf-layer-args.mjs"]);
 
 rmSync(scratch, { recursive: true, force: true });
 for (const [script, outputs] of Object.entries(generators)) {
   test(`${script} writes ${outputs.join(", ")} as committed`, () => {
     // The generators write next to themselves (new URL("../types/…", import.meta.url)): a copy of one
     // under <scratch>/scripts/ writes under <scratch>/.
-    const copy = join(scratch, script);
-    mkdirSync(dirname(copy), { recursive: true });
-    copyFileSync(join(root, script), copy);
     for (const output of outputs) mkdirSync(dirname(join(scratch, output)), { recursive: true });
-    execFileSync(process.execPath, [copy], { cwd: scratch, stdio: "pipe" });
+    if (readsRepository.has(script))
+      execFileSync(process.execPath, [join(root, script), "--out", scratch], { cwd: root, stdio: "pipe" });
+    else {
+      const copy = join(scratch, script);
+      mkdirSync(dirname(copy), { recursive: true });
+      copyFileSync(join(root, script), copy);
+      execFileSync(process.execPath, [copy], { cwd: scratch, stdio: "pipe" });
+    }
     for (const output of outputs) {
       const written = readFileSync(join(scratch, output), "utf8");
       const committed = readFileSync(join(root, output), "utf8");

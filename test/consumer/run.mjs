@@ -453,7 +453,7 @@ export function checkChecker(project) {
       failures.push(`${name}, the checker alone: no error on the 9000 line`);
   }
   // The declaration files the root entry reaches: none of tfjs-layers' (the `layers` vocabulary's option
-  // types are types/shape/tf-layer-args.ts); tfjs-core's only through defineLayer's `forward` (its tensors).
+  // types are types/shape/tf-layer-args.d.ts); tfjs-core's only through defineLayer's `forward` (its tensors).
   const listed = spawnSync(process.execPath, [compilers["TypeScript 5.9"], "-p", "tsconfig.json", "--listFilesOnly"], {
     cwd: alone,
     encoding: "utf8",
