@@ -1,4 +1,4 @@
-import type { Checked, IsUnion } from "../../types/shape/args.ts";
+import type { Checked, IsUnion, Waiting } from "../../types/shape/args.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
@@ -29,12 +29,17 @@ type BadDim<D> = [D] extends [number]
   : false;
 /** The message for the first dimension that is not valid, or `false`. */
 type CheckedDims<Dims extends readonly InputDim[]> = Dims extends readonly [infer D, ...infer Rest extends InputDim[]]
-  ? IsUnion<D> extends true
+  ? Waiting<D, DimProblem<D>> extends infer P extends string
+    ? P
+    : CheckedDims<Rest>
+  : false;
+// A size generic in the function being checked (`<C extends number>(c: C) => input([c, 8])`) waits: see `Waiting`.
+type DimProblem<D> =
+  IsUnion<D> extends true
     ? writeInputUnionMessage
     : BadDim<D> extends true
       ? writeInputDimMessage<`${D & number}`>
-      : CheckedDims<Rest>
-  : false;
+      : false;
 type ShapeOf<Dims extends readonly InputDim[]> = {
   -readonly [K in keyof Dims]: Dims[K] extends null ? number : Dims[K] & Dim;
 };

@@ -177,12 +177,30 @@ export type LooseOptions = { readonly [key: string]: unknown };
 export type RequiredOptions<TfArgs> = TfArgs | LooseOptions;
 /** `Args` where it is the tfjs type (a builder's result type): `Args` itself for any call that compiles. */
 export type Fitting<Args, TfArgs> = Args extends TfArgs ? Args : TfArgs;
-/** The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does not fit it. */
-export type CheckedLooseOptions<Args, Problem, TfArgs> = Problem extends OptionProblem
-  ? CheckedOptions<Args, Problem>
-  : [Args] extends [TfArgs]
-    ? Args
-    : TfArgs;
+/**
+ * The parameter type for `LooseOptions`: the message on the offending property, else the tfjs type when a value does
+ * not fit it. Inside a function generic over sizes (`<F extends number>(f: F) => layers.dense({ units: f })`) an
+ * object with a generic member waits (`LaterLayerOptions`): its checks run where the function is called with literal
+ * sizes (the layer then carries them).
+ */
+export type CheckedLooseOptions<Args, Problem, TfArgs> =
+  | (Problem extends OptionProblem ? CheckedOptions<Args, Problem> : [Args] extends [TfArgs] ? Args : TfArgs)
+  | LaterLayerOptions<Args, TfArgs>;
+
+/**
+ * `Args` when one of its members is a size generic in the function being checked and every key is one of the layer's
+ * (an unknown or snake_case key is refused at once, as in a literal object), else `never` (so a literal object's
+ * parameter type is unchanged). The same trick as `Later` (args.ts): an indexed access whose key, for a type
+ * parameter, the compiler computes from its constraint (`number`: `"generic"`). As with nn's `LaterOptions`, a member
+ * typed `number` counts as generic too (the compiler sees a generic size as `number`): the builder checks the object
+ * when it runs.
+ */
+type LaterLayerOptions<Args, TfArgs> = [Exclude<keyof Args, keyof TfArgs>] extends [never]
+  ? { [Key in keyof Args]-?: { known: never; generic: Args }[WhenTypeParameter<Args[Key]>] }[keyof Args]
+  : never;
+// A tuple member (`targetShape: [a, b]`, `size: [s, s]`) is generic when one of its elements is.
+type WhenTypeParameter<Value> = Value extends readonly unknown[] ? WhenSize<Value[number]> : WhenSize<Value>;
+type WhenSize<Value> = Value extends unknown ? (number extends Value ? "generic" : "known") : never;
 
 /**
  * The message when a layer's `inputShape` (or `batchInputShape`) contradicts the input it gets in the model

@@ -1,6 +1,6 @@
 // A model built from generic helpers is checked where the helpers are called with literal sizes: the
 // error is on the helper call that is wrong, with the inner layer's message.
-import { input, nn, sequential } from "shapecheck";
+import { input, layers, nn, sequential } from "shapecheck";
 import { basicBlock, makeLayer } from "../../../examples/resnet18.ts";
 
 const convBnRelu = <I extends number, O extends number>(i: I, o: O) =>
@@ -28,4 +28,30 @@ const depthwise = <C extends number, S extends number>(c: C, s: S) =>
 export const wrongDepthwise = sequential(
   input([32, 56, 56]),
   depthwise(64, 2), // error: conv2d(64, 64, 3, { stride: 2, padding: 1, groups: 64 }): inChannels must equal the input's channel dimension 32 (input [number, 32, 56, 56])
+);
+
+// The tf.layers vocabulary: an options object with a generic member waits; the layer is checked where the helper
+// is called with literal sizes (issue 17).
+const block = <F extends number, K extends number, S extends number>(f: F, k: K, s: S) =>
+  [layers.conv2d({ filters: f, kernelSize: k, strides: s, padding: "same" }), layers.dense({ units: f })] as const;
+const pooling = <P extends number>(p: P) => layers.maxPooling2d({ poolSize: p });
+const projection = <U extends number, I extends number>(units: U, inputDim: I) => layers.dense({ units, inputDim });
+export const wrongPool = sequential(
+  input([28, 28, 1]),
+  ...block(8, 3, 2),
+  pooling(16), // error: maxPooling2d({ poolSize: 16 }): the kernel (extent 16) is larger than the padded input (14) in input dimension 1 (input [number, 14, 14, 8])
+);
+export const wrongInputDim = sequential(
+  input([16, 8]),
+  projection(7, 3), // error: dense({ units: 7, inputDim: 3 }): inputDim must equal the last input dimension 8 (input [number, 16, 8])
+);
+// A key tfjs does not know is refused at once, generic members or not (the message writes the layer with the
+// helper's type parameters: `conv2d({ filters: F })`).
+export const misspelt = <F extends number, K extends number>(f: F, k: K) =>
+  layers.conv2d({ filters: f, kernel_size: k }); // error: kernel_size is not an option of TensorFlow.js's conv2d
+// An input generic over a dimension: its check waits; the model built from it is checked where it is called.
+const sequence = <C extends number>(c: C) => input([c, 8]);
+export const wrongRank = sequential(
+  sequence(16),
+  layers.conv2d({ filters: 2, kernelSize: 3 }), // error: conv2d({ filters: 2, kernelSize: 3 }): expects an input [batch, height, width, channels] (rank 4), got rank 3 (input [number, 16, 8])
 );
