@@ -364,6 +364,109 @@ type ArgMessage<Problem, Kind extends string, Kernel, Second, Third, Fourth> = P
       CeilModeOf<Second, Third, Fourth>
     >
   : false;
+// PyTorch's later arguments positionally (maxPool2d(3, 2, 1, 2), avgPool2d(3, 2, 0, true)): the "long path", taken
+// only when an argument after padding is not an options object; each value is checked as the option of its name.
+/** PyTorch's order after kernelSize. */
+type PositionalNames<Kind extends string> = Kind extends `max${string}`
+  ? ["stride", "padding", "dilation", "returnIndices", "ceilMode"]
+  : Kind extends "avgPool1d"
+    ? ["stride", "padding", "ceilMode", "countIncludePad"]
+    : ["stride", "padding", "ceilMode", "countIncludePad", "divisorOverride"];
+/** The long path: the fourth argument is not an options object, or one follows (`Later`: the later ones, intersected). */
+type IsLong<Fourth, Later> = IsOptions<Fourth> extends true ? ({} extends Later ? false : true) : true;
+/** The values given positionally, by name (`undefined`: not given), up to the options object. */
+type ByName<Names extends readonly string[], Rest extends readonly unknown[]> = Names extends readonly [
+  infer Name extends string,
+  ...infer OtherNames extends string[],
+]
+  ? Rest extends readonly [infer Value, ...infer Others]
+    ? IsOptions<Value> extends true
+      ? {}
+      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<OtherNames, Others>
+    : {}
+  : {};
+/** The options object among `Rest` (`{}` when none). */
+type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [infer Value, ...infer Others]
+  ? IsOptions<Value> extends true
+    ? Value
+    : OptionsIn<Others>
+  : {};
+/** Every setting of a long call as one options object (a value given twice: the argument's, as the runtime's). */
+type LongOptions<Kind extends string, Rest extends readonly unknown[]> =
+  ByName<PositionalNames<Kind>, Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+/** The names given positionally. */
+type GivenNames<Kind extends string, Rest extends readonly unknown[]> = keyof ByName<PositionalNames<Kind>, Rest> &
+  string;
+/** Each argument after kernelSize: its value checked as its name's option, the options object, or one after it. */
+type LongArgProblems<
+  Kind extends string,
+  Rank extends number,
+  Kernel,
+  Names extends readonly string[],
+  Rest extends readonly unknown[],
+  Given extends string,
+  Seen extends boolean = false,
+> = Rest extends readonly [infer Value, ...infer Others]
+  ? [
+      Seen extends true
+        ? [Value] extends [undefined]
+          ? false
+          : {} extends Value
+            ? false
+            : writeAfterOptionsMessage<"">
+        : IsOptions<Value> extends true
+          ? OptionsProblem<"", Kind, Rank, Kernel, Value, Given>
+          : [Value] extends [undefined]
+            ? false
+            : Names extends readonly [infer Name extends string, ...unknown[]]
+              ? OptionsProblem<"", Kind, Rank, Kernel, { readonly [K in Name]: Value }, never>
+              : false,
+      ...LongArgProblems<
+        Kind,
+        Rank,
+        Kernel,
+        Names extends readonly [unknown, ...infer OtherNames extends string[]] ? OtherNames : [],
+        Others,
+        Given,
+        Seen extends true ? true : IsOptions<Value>
+      >,
+    ]
+  : [];
+type LongProblems<Kind extends string, Rank extends number, Kernel, Rest extends readonly unknown[]> =
+  IsOptions<Kernel> extends true
+    ? [KernelProblem<Kind, Rank, Kernel>, false, false, false, false, false, false]
+    : LongOptions<Kind, Rest> extends infer All
+      ? [
+          KernelProblem<Kind, Rank, Kernel>,
+          ...LongArgProblems<Kind, Rank, Kernel, PositionalNames<Kind>, Rest, GivenNames<Kind, Rest>>,
+        ] extends infer Problems
+        ? {
+            [I in keyof Problems]: Problems[I] extends string
+              ? Named<
+                  Problems[I],
+                  Kind,
+                  Kernel,
+                  Option<All, "stride", Kernel>,
+                  Option<All, "padding", 0>,
+                  Option<All, "dilation", 1>,
+                  Option<All, "ceilMode", false>
+                >
+              : false;
+          }
+        : never
+      : never;
+/** The problems of every argument (kernelSize, then up to six). */
+type AllProblems<Kind extends string, Rank extends number, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh = {}> =
+  IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+    ? LongProblems<Kind, Rank, Kernel, [Second, Third, Fourth, Fifth, Sixth, Seventh]>
+    : [...PoolProblems<Kind, Rank, Kernel, Second, Third, Fourth>, false, false, false];
+/** A setting of a long call's layer (`Key`'s default `Default`). */
+type LongSetting<Kind extends string, Rest extends readonly unknown[], Key extends keyof PoolOptions, Default> = Option<
+  LongOptions<Kind, Rest>,
+  Key,
+  Default
+>;
+
 type Options<Kind extends string> = Kind extends `avg${string}`
   ? Omit<PoolOptions, "dilation" | "returnIndices" | (Kind extends "avgPool1d" ? "divisorOverride" : never)>
   : Omit<PoolOptions, "countIncludePad" | "divisorOverride" | "returnIndices">;
@@ -398,21 +501,35 @@ export function maxPool1d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"maxPool1d", 1, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Seventh extends object = {},
+  Problems extends ArgProblems = AllProblems<"maxPool1d", 1, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): MaxPool1d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  DilationOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("maxPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  dilationOrOptions?: Checked<Fourth, Problems[3]>,
+  returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
+  ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+  ? MaxPool1d<
+      Kernel,
+      LongSetting<"maxPool1d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
+      LongSetting<"maxPool1d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "padding", 0>,
+      LongSetting<"maxPool1d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "dilation", 1>,
+      LongSetting<"maxPool1d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "ceilMode", false>
+    >
+  : MaxPool1d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      DilationOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("maxPool1d", 1, kernelSize, Array.from(arguments).slice(1));
 }
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -424,61 +541,99 @@ export function maxPool2d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"maxPool2d", 2, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Seventh extends object = {},
+  Problems extends ArgProblems = AllProblems<"maxPool2d", 2, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): MaxPool2d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  DilationOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("maxPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  dilationOrOptions?: Checked<Fourth, Problems[3]>,
+  returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
+  ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+  ? MaxPool2d<
+      Kernel,
+      LongSetting<"maxPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
+      LongSetting<"maxPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "padding", 0>,
+      LongSetting<"maxPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "dilation", 1>,
+      LongSetting<"maxPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "ceilMode", false>
+    >
+  : MaxPool2d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      DilationOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("maxPool2d", 2, kernelSize, Array.from(arguments).slice(1));
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool1d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"avgPool1d", 1, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends object = {},
+  Problems extends ArgProblems = AllProblems<"avgPool1d", 1, Kernel, Second, Third, Fourth, Fifth, Sixth>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): AvgPool1d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("avgPool1d", 1, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
+  countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
+  options?: Checked<Sixth, Problems[5]>,
+): IsLong<Fourth, Fifth & Sixth> extends true
+  ? AvgPool1d<
+      Kernel,
+      LongSetting<"avgPool1d", [Second, Third, Fourth, Fifth, Sixth], "stride", Kernel>,
+      LongSetting<"avgPool1d", [Second, Third, Fourth, Fifth, Sixth], "padding", 0>,
+      LongSetting<"avgPool1d", [Second, Third, Fourth, Fifth, Sixth], "ceilMode", false>
+    >
+  : AvgPool1d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("avgPool1d", 1, kernelSize, Array.from(arguments).slice(1));
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool2d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"avgPool2d", 2, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Seventh extends object = {},
+  Problems extends ArgProblems = AllProblems<"avgPool2d", 2, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): AvgPool2d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("avgPool2d", 2, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
+  countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
+  divisorOverrideOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+  ? AvgPool2d<
+      Kernel,
+      LongSetting<"avgPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
+      LongSetting<"avgPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "padding", 0>,
+      LongSetting<"avgPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "ceilMode", false>
+    >
+  : AvgPool2d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("avgPool2d", 2, kernelSize, Array.from(arguments).slice(1));
 }
 
 /**
@@ -491,21 +646,35 @@ export function maxPool3d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"maxPool3d", 3, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Seventh extends object = {},
+  Problems extends ArgProblems = AllProblems<"maxPool3d", 3, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): MaxPool3d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  DilationOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("maxPool3d", 3, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  dilationOrOptions?: Checked<Fourth, Problems[3]>,
+  returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
+  ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+  ? MaxPool3d<
+      Kernel,
+      LongSetting<"maxPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
+      LongSetting<"maxPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "padding", 0>,
+      LongSetting<"maxPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "dilation", 1>,
+      LongSetting<"maxPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "ceilMode", false>
+    >
+  : MaxPool3d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      DilationOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("maxPool3d", 3, kernelSize, Array.from(arguments).slice(1));
 }
 /**
  * PyTorch's `nn.AvgPool3d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False, count_include_pad=True,
@@ -518,20 +687,33 @@ export function avgPool3d<
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = PoolProblems<"avgPool3d", 3, Kernel, Second, Third, Fourth>,
+  const Fourth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Fifth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Sixth extends SizeArg | boolean | string | object | null | undefined = {},
+  const Seventh extends object = {},
+  Problems extends ArgProblems = AllProblems<"avgPool3d", 3, Kernel, Second, Third, Fourth, Fifth, Sixth, Seventh>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
   strideOrOptions?: Checked<Second, Problems[1]>,
   paddingOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): AvgPool3d<
-  Kernel,
-  StrideOf<Kernel, Second, Third, Fourth>,
-  PaddingOf<Second, Third, Fourth>,
-  CeilModeOf<Second, Third, Fourth>
-> {
-  return pool("avgPool3d", 3, kernelSize, [strideOrOptions, paddingOrOptions, options]);
+  ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
+  countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
+  divisorOverrideOrOptions?: Checked<Sixth, Problems[5]>,
+  options?: Checked<Seventh, Problems[6]>,
+): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+  ? AvgPool3d<
+      Kernel,
+      LongSetting<"avgPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
+      LongSetting<"avgPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "padding", 0>,
+      LongSetting<"avgPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "ceilMode", false>
+    >
+  : AvgPool3d<
+      Kernel,
+      StrideOf<Kernel, Second, Third, Fourth>,
+      PaddingOf<Second, Third, Fourth>,
+      CeilModeOf<Second, Third, Fourth>
+    > {
+  return pool("avgPool3d", 3, kernelSize, Array.from(arguments).slice(1));
 }
 
 /** The config of maxPool1d/2d/3d / avgPool1d/2d/3d (its runtime object), defaults filled in. */
@@ -553,18 +735,25 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
   if (isOptions(kernelSize))
     throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
   const kernel = kernelSize as SizeArg;
+  // PyTorch's order after kernelSize, then an options object
+  const names = kind.startsWith("max")
+    ? ["stride", "padding", "dilation", "returnIndices", "ceilMode"]
+    : ["stride", "padding", "ceilMode", "countIncludePad", ...(kind === "avgPool1d" ? [] : ["divisorOverride"])];
   const at = rest.findIndex(isOptions);
-  const options = at === -1 ? {} : (rest[at] as PoolOptions);
-  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
-  const stride = (positional(0) ?? options.stride ?? kernel) as SizeArg;
-  const padding = (positional(1) ?? options.padding ?? 0) as SizeArg;
+  const byName: Record<string, unknown> = {};
+  names.forEach((name, i) => {
+    if ((at === -1 || i < at) && rest[i] !== undefined) byName[name] = rest[i];
+  });
+  const options = { ...(at === -1 ? {} : (rest[at] as PoolOptions)), ...byName } as PoolOptions;
+  const stride = options.stride ?? kernel;
+  const padding = options.padding ?? 0;
   const dilation = options.dilation ?? 1;
   const ceilMode = options.ceilMode ?? false;
   const layer = writtenPool(kind, kernel, stride, padding, dilation, ceilMode);
   splitOptions(
     layer,
     `nn.${kind}`,
-    ["stride", "padding"],
+    names,
     rest,
     kind === "avgPool1d"
       ? avgPoolKeys.filter((key) => key !== "divisorOverride")
@@ -572,7 +761,7 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
         ? avgPoolKeys
         : [...poolKeys, ...(isOptions(rest[at]) && "returnIndices" in rest[at] ? ["returnIndices"] : [])],
   );
-  checkOptionTypes(layer, rest.find(isOptions), optionTypes);
+  checkOptionTypes(layer, options, optionTypes);
   const divisorOverride = (options as PoolOptions).divisorOverride ?? null;
   if (divisorOverride !== null) checkSizes(layer, { divisorOverride });
   checkSizes(layer, { kernelSize: kernel, stride, dilation });
