@@ -20,3 +20,22 @@ const avg1d = sequential(input([3, 15]), nn.avgPool1d(4, 3, 1, true, false));
 expectType<TypeEqual<OutputShape<typeof avg1d>, [number, 3, 6]>>(true);
 const avg3d = sequential(input([2, 9, 9, 9]), nn.avgPool3d(3, 2, 1, true, true, 2));
 expectType<TypeEqual<OutputShape<typeof avg3d>, [number, 2, 5, 5, 5]>>(true);
+// lpPool(normType, kernel, stride, ceilMode)
+const lp = sequential(input([3, 16, 16]), nn.lpPool2d(2, 3, 2, true));
+expectType<TypeEqual<OutputShape<typeof lp>, [number, 3, 8, 8]>>(true);
+const lp1d = sequential(input([3, 15]), nn.lpPool1d(2, 4, 3, true, {}));
+expectType<TypeEqual<OutputShape<typeof lp1d>, [number, 3, 5]>>(true);
+// unfold(kernel, dilation, padding, stride), fold(outputSize, kernel, dilation, padding, stride)
+const unfolded = sequential(input([3, 16, 16]), nn.unfold(3, 2, 1, 2));
+expectType<TypeEqual<OutputShape<typeof unfolded>, [number, 27, 49]>>(true);
+const unfoldedMixed = sequential(input([3, 16, 16]), nn.unfold(3, 1, { stride: 2 }));
+expectType<TypeEqual<OutputShape<typeof unfoldedMixed>, [number, 27, 49]>>(true);
+const folded = sequential(input([27, 49]), nn.fold([16, 16], 3, 2, 1, 2));
+expectType<TypeEqual<OutputShape<typeof folded>, [number, 3, 16, 16]>>(true);
+// the lazy norms: eps and momentum positionally
+const lazyNorms = sequential(
+  input([4, 8, 8]),
+  nn.lazyBatchNorm2d(1e-3, null),
+  nn.lazyInstanceNorm2d(1e-3, 0.01, { affine: false }),
+);
+expectType<TypeEqual<OutputShape<typeof lazyNorms>, [number, 4, 8, 8]>>(true);

@@ -1,7 +1,7 @@
 // nn.fold: PyTorch's Fold (col2im), unfold's inverse: columns [batch, C·kH·kW, L] summed back into [batch, C, H, W].
 import type { Mul, Sub } from "../../../types/arith/index.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Checked, IsOptions, PerDim, UnknownKeyProblem, Written } from "../../../types/shape/args.ts";
+import type { Checked, IsOptions, PerDim, Written } from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
@@ -9,7 +9,6 @@ import type { FoldRule } from "./unfold.types.ts";
 import { ShapeError } from "../../errors.ts";
 import {
   checkArguments,
-  checkOptionsObject,
   checkSizes,
   checkTupleLength,
   isOptions,
@@ -23,7 +22,13 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { dilatedKernel, paddedSize } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
-import { unfoldKeys, type UnfoldOptions } from "./unfold.nn.ts";
+import {
+  unfoldKeys,
+  unfoldSettings,
+  type UnfoldArgProblems,
+  type UnfoldOptions,
+  type UnfoldSettings,
+} from "./unfold.nn.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 type Option<Options, Key extends keyof UnfoldOptions, Default> = Options extends { readonly [K in Key]: infer Value }
@@ -91,49 +96,43 @@ export type writeFoldKernelMessage<
   Padded,
 > = `${Layer}: the kernel (extent ${Extent & number}) is larger than the padded output size (${Padded & number}) in output dimension ${Axis & number}`;
 
-type FoldProblems<Out, Kernel, Options> =
-  WrittenFold<
-    Out,
-    Kernel,
-    Option<Options, "dilation", 1>,
-    Option<Options, "padding", 0>,
-    Option<Options, "stride", 1>
-  > extends infer Layer extends string
-    ? OptionsProblem<Layer, Options> extends infer OnOptions extends string | false
-      ? [
-          SizeArgProblem<Layer, "outputSize", Out, 2>,
-          IsOptions<Kernel> extends true
-            ? `${Layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`
-            : FirstProblem<
-                [
-                  SizeArgProblem<Layer, "kernelSize", Kernel, 2>,
-                  // the kernel against the padded output size, once every size is valid (on kernelSize: no options
-                  // object may be there to carry it)
-                  [SizeArgProblem<Layer, "outputSize", Out, 2>, OnOptions] extends [false, false]
-                    ? BlocksOf<
-                        Out,
-                        Kernel,
-                        Option<Options, "dilation", 1>,
-                        Option<Options, "padding", 0>,
-                        Option<Options, "stride", 1>
-                      > extends KernelTooLarge<infer Axis, infer Extent, infer Padded>
-                      ? writeFoldKernelMessage<Layer, Sub<Axis, 2>, Extent, Padded>
-                      : false
-                    : false,
-                ]
-              >,
-          OnOptions,
-        ]
+type FoldProblems<Out, Kernel, Rest extends readonly unknown[]> =
+  UnfoldSettings<Rest> extends infer All
+    ? WrittenFold<
+        Out,
+        Kernel,
+        Option<All, "dilation", 1>,
+        Option<All, "padding", 0>,
+        Option<All, "stride", 1>
+      > extends infer Layer extends string
+      ? UnfoldArgProblems<Layer, "nn.fold", Rest> extends infer Later extends readonly unknown[]
+        ? [
+            SizeArgProblem<Layer, "outputSize", Out, 2>,
+            IsOptions<Kernel> extends true
+              ? `${Layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`
+              : FirstProblem<
+                  [
+                    SizeArgProblem<Layer, "kernelSize", Kernel, 2>,
+                    // the kernel against the padded output size, once every size is valid (on kernelSize: no options
+                    // object may be there to carry it)
+                    [SizeArgProblem<Layer, "outputSize", Out, 2>, Later[number]] extends [false, false]
+                      ? BlocksOf<
+                          Out,
+                          Kernel,
+                          Option<All, "dilation", 1>,
+                          Option<All, "padding", 0>,
+                          Option<All, "stride", 1>
+                        > extends KernelTooLarge<infer Axis, infer Extent, infer Padded>
+                        ? writeFoldKernelMessage<Layer, Sub<Axis, 2>, Extent, Padded>
+                        : false
+                      : false,
+                  ]
+                >,
+            ...Later,
+          ]
+        : never
       : never
     : never;
-type OptionsProblem<Layer extends string, Options> = FirstProblem<
-  [
-    UnknownKeyProblem<Layer, "nn.fold", Options, keyof UnfoldOptions>,
-    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, 2>,
-    SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, 2, 0>,
-    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, 2>,
-  ]
->;
 
 /**
  * PyTorch's `nn.Fold(output_size, kernel_size, dilation=1, padding=0, stride=1)`: unfold's columns
@@ -145,14 +144,23 @@ type OptionsProblem<Layer extends string, Options> = FirstProblem<
 export function fold<
   const Out extends SizeArg,
   const Kernel extends SizeArg | object,
+  const Third extends SizeArg | object | undefined = {},
+  const Fourth extends SizeArg | object | undefined = {},
+  const Fifth extends SizeArg | object | undefined = {},
   const Options extends object = {},
-  Problems extends ArgProblems = FoldProblems<Out, Kernel, Options>,
+  Problems extends ArgProblems = FoldProblems<Out, Kernel, [Third, Fourth, Fifth, Options]>,
 >(
   outputSize: Checked<Out, Problems[0]>,
   kernelSize: Checked<Kernel, Problems[1]>,
-  options?: Checked<Options, Problems[2]>,
-): Fold<Out, Kernel, Option<Options, "dilation", 1>, Option<Options, "padding", 0>, Option<Options, "stride", 1>> {
-  const given = (options ?? {}) as UnfoldOptions;
+  dilationOrOptions?: Checked<Third, Problems[2]>,
+  paddingOrOptions?: Checked<Fourth, Problems[3]>,
+  strideOrOptions?: Checked<Fifth, Problems[4]>,
+  options?: Checked<Options, Problems[5]>,
+): UnfoldSettings<[Third, Fourth, Fifth, Options]> extends infer All
+  ? Fold<Out, Kernel, Option<All, "dilation", 1>, Option<All, "padding", 0>, Option<All, "stride", 1>>
+  : never {
+  const rest = Array.from(arguments).slice(2);
+  const given = unfoldSettings(rest);
   const dilation = given.dilation ?? 1;
   const padding = given.padding ?? 0;
   const stride = given.stride ?? 1;
@@ -167,9 +175,8 @@ export function fold<
   const kernel = kernelSize as SizeArg;
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, 2);
-  checkArguments(layer, arguments, ["outputSize", "kernelSize", "options"]);
-  checkOptionsObject(layer, options, unfoldKeys);
-  splitOptions(layer, "nn.fold", [], [given], unfoldKeys);
+  checkArguments(layer, arguments, ["outputSize", "kernelSize", ...unfoldKeys, "options"]);
+  splitOptions(layer, "nn.fold", unfoldKeys, rest, unfoldKeys);
   checkSizes(layer, { dilation });
   checkTupleLength(layer, "dilation", dilation, 2);
   checkSizes(layer, { padding }, 0);

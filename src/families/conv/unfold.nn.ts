@@ -4,8 +4,10 @@ import type {
   Checked,
   IsOptions,
   PerDim,
+  GivenTwiceProblem,
   UnknownKeyProblem,
   WithoutLastComma,
+  writeAfterOptionsMessage,
   Written,
   writePositionalMessage,
 } from "../../../types/shape/args.ts";
@@ -22,7 +24,6 @@ import {
   writePositionalMessage as positionalMessage,
   written,
   checkArguments,
-  checkOptionsObject,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -77,28 +78,90 @@ export interface UnfoldShapeRule<Kernel, Dilation, Padding, Stride> extends Shap
   >;
 }
 
-type UnfoldProblems<Kernel, Options> =
+// PyTorch's dilation, padding and stride positionally, then an options object (`nn.unfold(3, 1, 1, 2)`): each value
+// checked as the option of its name (shared with fold).
+/** The values given positionally, by name (left out: `undefined`), up to the options object. */
+type ByName<
+  Rest extends readonly unknown[],
+  Names extends readonly string[] = ["dilation", "padding", "stride"],
+> = Names extends readonly [infer Name extends string, ...infer OtherNames extends string[]]
+  ? Rest extends readonly [infer Value, ...infer Others]
+    ? IsOptions<Value> extends true
+      ? {}
+      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<Others, OtherNames>
+    : {}
+  : {};
+type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [infer Value, ...infer Others]
+  ? IsOptions<Value> extends true
+    ? Value
+    : OptionsIn<Others>
+  : {};
+/** Every setting after the kernel as one options object (a value given twice: the argument's, as the runtime's). */
+export type UnfoldSettings<Rest extends readonly unknown[]> =
+  ByName<Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+type SettingsProblem<Layer extends string, Of extends string, Options, Positional extends string> = FirstProblem<
+  [
+    UnknownKeyProblem<Layer, Of, Options, UnfoldKey>,
+    GivenTwiceProblem<Layer, Options, Positional>,
+    SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, 2>,
+    SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, 2, 0>,
+    SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, 2>,
+  ]
+>;
+/** Each argument after the kernel: its value checked as its name's option, the options object, or one after it. */
+export type UnfoldArgProblems<
+  Layer extends string,
+  Of extends string,
+  Rest extends readonly unknown[],
+  Given extends string = keyof ByName<Rest> & string,
+  Names extends readonly string[] = ["dilation", "padding", "stride"],
+  Seen extends boolean = false,
+> = Rest extends readonly [infer Value, ...infer Others]
+  ? [
+      Seen extends true
+        ? [Value] extends [undefined]
+          ? false
+          : {} extends Value
+            ? false
+            : writeAfterOptionsMessage<Layer>
+        : IsOptions<Value> extends true
+          ? SettingsProblem<Layer, Of, Value, Given>
+          : [Value] extends [undefined]
+            ? false
+            : Names extends readonly [infer Name extends string, ...unknown[]]
+              ? SettingsProblem<Layer, Of, { readonly [K in Name]: Value }, never>
+              : false,
+      ...UnfoldArgProblems<
+        Layer,
+        Of,
+        Others,
+        Given,
+        Names extends readonly [unknown, ...infer OtherNames extends string[]] ? OtherNames : [],
+        Seen extends true ? true : IsOptions<Value>
+      >,
+    ]
+  : [];
+
+type UnfoldProblems<Kernel, Rest extends readonly unknown[]> =
   IsOptions<Kernel> extends true
-    ? [writePositionalMessage<"unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride">, false]
-    : [IsPlainSizeArg<Kernel, 2>, {} extends Options ? true : false] extends [true, true]
-      ? [false, false]
-      : WrittenUnfold<
+    ? [
+        writePositionalMessage<"unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride">,
+        false,
+        false,
+        false,
+        false,
+      ]
+    : [IsPlainSizeArg<Kernel, 2>, {} extends Rest[0] & Rest[1] & Rest[2] & Rest[3] ? true : false] extends [true, true]
+      ? [false, false, false, false, false]
+      : UnfoldSettings<Rest> extends infer All
+        ? WrittenUnfold<
             Kernel,
-            Option<Options, "dilation", 1>,
-            Option<Options, "padding", 0>,
-            Option<Options, "stride", 1>
+            Option<All, "dilation", 1>,
+            Option<All, "padding", 0>,
+            Option<All, "stride", 1>
           > extends infer Layer extends string
-        ? [
-            SizeArgProblem<Layer, "kernelSize", Kernel, 2>,
-            FirstProblem<
-              [
-                UnknownKeyProblem<Layer, "nn.unfold", Options, UnfoldKey>,
-                SizeArgProblem<Layer, "dilation", Option<Options, "dilation", 1>, 2>,
-                SizeArgProblem<Layer, "padding", Option<Options, "padding", 0>, 2, 0>,
-                SizeArgProblem<Layer, "stride", Option<Options, "stride", 1>, 2>,
-              ]
-            >,
-          ]
+          ? [SizeArgProblem<Layer, "kernelSize", Kernel, 2>, ...UnfoldArgProblems<Layer, "nn.unfold", Rest>]
+          : never
         : never;
 
 /**
@@ -110,25 +173,33 @@ type UnfoldProblems<Kernel, Options> =
  */
 export function unfold<
   const Kernel extends SizeArg | object,
+  const Second extends SizeArg | object | undefined = {},
+  const Third extends SizeArg | object | undefined = {},
+  const Fourth extends SizeArg | object | undefined = {},
   const Options extends object = {},
-  Problems extends ArgProblems = UnfoldProblems<Kernel, Options>,
+  Problems extends ArgProblems = UnfoldProblems<Kernel, [Second, Third, Fourth, Options]>,
 >(
   kernelSize: Checked<Kernel, Problems[0]>,
-  options?: Checked<Options, Problems[1]>,
-): Unfold<Kernel, Option<Options, "dilation", 1>, Option<Options, "padding", 0>, Option<Options, "stride", 1>> {
+  dilationOrOptions?: Checked<Second, Problems[1]>,
+  paddingOrOptions?: Checked<Third, Problems[2]>,
+  strideOrOptions?: Checked<Fourth, Problems[3]>,
+  options?: Checked<Options, Problems[4]>,
+): UnfoldSettings<[Second, Third, Fourth, Options]> extends infer All
+  ? Unfold<Kernel, Option<All, "dilation", 1>, Option<All, "padding", 0>, Option<All, "stride", 1>>
+  : never {
   if (isOptions(kernelSize))
     throw new ShapeError(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
   const kernel = kernelSize as SizeArg;
-  const given = (options ?? {}) as UnfoldOptions;
+  const rest = Array.from(arguments).slice(1);
+  const given = unfoldSettings(rest);
   const dilation = given.dilation ?? 1;
   const padding = given.padding ?? 0;
   const stride = given.stride ?? 1;
   const layer = writtenUnfold(kernel, dilation, padding, stride);
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, 2);
-  checkArguments(layer, arguments, ["kernelSize", "options"]);
-  checkOptionsObject(layer, options, unfoldKeys);
-  splitOptions(layer, "nn.unfold", [], [given], unfoldKeys);
+  checkArguments(layer, arguments, ["kernelSize", ...unfoldKeys, "options"]);
+  splitOptions(layer, "nn.unfold", unfoldKeys, rest, unfoldKeys);
   checkSizes(layer, { dilation });
   checkTupleLength(layer, "dilation", dilation, 2);
   checkSizes(layer, { padding }, 0);
@@ -154,6 +225,16 @@ export function unfold<
 }
 
 // ---- runtime
+
+/** Twin of `UnfoldSettings`: PyTorch's dilation, padding and stride positionally, then an options object. */
+export function unfoldSettings(rest: readonly unknown[]): UnfoldOptions {
+  const at = rest.findIndex(isOptions);
+  const settings: Record<string, unknown> = { ...(at === -1 ? {} : (rest[at] as UnfoldOptions)) };
+  unfoldKeys.forEach((name, i) => {
+    if ((at === -1 || i < at) && rest[i] !== undefined) settings[name] = rest[i];
+  });
+  return settings as UnfoldOptions;
+}
 
 /** The config of unfold (its runtime object), defaults filled in. */
 export interface UnfoldConfig extends KindConfig<"unfold"> {

@@ -168,7 +168,7 @@ type BatchNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, Opti
   Fourth &
   Options
   ? [false, false, false] // the fast path: nothing after numFeatures
-  : `${Kind}(${NumFeatures & number})` extends infer W extends string
+  : (Kind extends LazyBatchNormKind ? `${Kind}()` : `${Kind}(${NumFeatures & number})`) extends infer W extends string
     ? IsOptions<Third> extends true
       ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
       : [
@@ -279,11 +279,16 @@ export function syncBatchNorm<
   return batchNorm("syncBatchNorm", [], numFeatures as number, Array.from(arguments).slice(1));
 }
 
-type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <const Options extends object = {}>(
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<`${Kind}()`, `nn.${Kind}`, Options, keyof BatchNormOptions, OptionTypes, Expected>
-  >,
+/** PyTorch's eps and momentum positionally (`nn.lazyBatchNorm2d(1e-3, 0.01)`), then an options object. */
+type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <
+  const Eps extends number | object = {},
+  const Momentum extends number | null | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = BatchNormArgsProblems<Kind, null, Eps, Momentum, Options>,
+>(
+  eps?: Checked<Eps, Problems[0]>,
+  momentum?: Checked<Momentum, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ) => LazyBatchNorm<Kind>;
 const lazyBatchNorm =
   <Kind extends LazyBatchNormKind>(kind: Kind, ranks: number[]): LazyBatchNormBuilder<Kind> =>
@@ -336,9 +341,9 @@ function batchNorm(
 ): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  // PyTorch's eps and momentum positionally (not for the lazy ones), then an options object
-  const names = numFeatures === null ? [] : ["eps", "momentum"];
-  if (numFeatures === null) checkArguments(layer, args, ["options"]);
+  // PyTorch's eps and momentum positionally, then an options object
+  const names = ["eps", "momentum"];
+  if (numFeatures === null) checkArguments(layer, args, [...names, "options"]);
   else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
   const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, batchNormKeys);
   const options: BatchNormOptions = {

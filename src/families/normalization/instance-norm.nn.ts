@@ -126,7 +126,7 @@ type InstanceNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, O
   Fourth &
   Options
   ? [false, false, false] // the fast path: nothing after numFeatures
-  : `${Kind}(${NumFeatures & number})` extends infer W extends string
+  : (Kind extends Lazy ? `${Kind}()` : `${Kind}(${NumFeatures & number})`) extends infer W extends string
     ? IsOptions<Third> extends true
       ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
       : [
@@ -160,12 +160,17 @@ type InstanceNormBuilder<Kind extends Exclude<InstanceNormKind, Lazy>> = <
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ) => InstanceNorm<Kind, NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>, false>>;
-type LazyInstanceNormBuilder<Kind extends Lazy> = <const Options extends object = {}>(
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<`${Kind}()`, `nn.${Kind}`, Options, keyof InstanceNormOptions, OptionTypes, Expected>
-  >,
-) => InstanceNorm<Kind, "lazy", IsChecked<Options, true>>;
+/** PyTorch's eps and momentum positionally (`nn.lazyInstanceNorm2d(1e-3, 0.01)`), then an options object. */
+type LazyInstanceNormBuilder<Kind extends Lazy> = <
+  const Eps extends number | object = {},
+  const Momentum extends number | object = {},
+  const Options extends object = {},
+  Problems extends ArgProblems = InstanceNormArgsProblems<Kind, "lazy", Eps, Momentum, Options>,
+>(
+  eps?: Checked<Eps, Problems[0]>,
+  momentum?: Checked<Momentum, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
+) => InstanceNorm<Kind, "lazy", IsChecked<OptionsOf<Eps, Momentum, Options>, true>>;
 
 function instanceNorm(
   kind: InstanceNormKind,
@@ -175,9 +180,9 @@ function instanceNorm(
 ): never {
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  // PyTorch's eps and momentum positionally (not for the lazy ones), then an options object
-  const names = numFeatures === null ? [] : ["eps", "momentum"];
-  if (numFeatures === null) checkArguments(layer, args, ["options"]);
+  // PyTorch's eps and momentum positionally, then an options object
+  const names = ["eps", "momentum"];
+  if (numFeatures === null) checkArguments(layer, args, [...names, "options"]);
   else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
   const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, instanceNormKeys);
   const given: InstanceNormOptions = {

@@ -50,13 +50,23 @@ export const lpPoolKeys = ["stride", "ceilMode"] as const satisfies readonly LpP
 type Option<Options, Key extends LpPoolKey, Default> = Options extends { readonly [K in Key]: infer Value }
   ? Value
   : Default;
-type StrideOf<Kernel, Third, Fourth> =
+/** The options object among the fourth and fifth arguments (`{}` when none). */
+type OptionsOf<Fourth, Fifth> = IsOptions<Fourth> extends true ? Fourth : Fifth;
+type StrideOf<Kernel, Third, Fourth, Fifth = {}> =
   IsOptions<Third> extends true
     ? Option<Third, "stride", Kernel>
     : [Third] extends [undefined]
-      ? Option<Fourth, "stride", Kernel>
+      ? Option<OptionsOf<Fourth, Fifth>, "stride", Kernel>
       : Third;
-type CeilModeOf<Third, Fourth> = Option<IsOptions<Third> extends true ? Third : Fourth, "ceilMode", false>;
+/** ceilMode: from the options object after kernelSize, PyTorch's fourth argument positionally, or a later object. */
+type CeilModeOf<Third, Fourth, Fifth = {}> =
+  IsOptions<Third> extends true
+    ? Option<Third, "ceilMode", false>
+    : IsOptions<Fourth> extends true
+      ? Option<Fourth, "ceilMode", false>
+      : [Fourth] extends [undefined]
+        ? Option<Fifth, "ceilMode", false>
+        : Fourth;
 
 /** How messages write an LP pooling: `lpPool2d(2, 3)`, `lpPool2d(2, 3, 2)`, `lpPool2d(2, 3, { ceilMode: true })`. */
 export type WrittenLpPool<
@@ -156,17 +166,23 @@ type OptionsProblem<
   ]
 >;
 /** Plain arguments (a positive literal normType, plain sizes, no options object or a `ceilMode` alone) skip the checks. */
-type LpPoolProblems<Kind extends string, Rank extends number, Norm, Kernel, Third, Fourth> = [
+type LpPoolProblems<Kind extends string, Rank extends number, Norm, Kernel, Third, Fourth, Fifth = {}> = [
   IsPlainSizeArg<Kernel, Rank extends 1 ? never : Rank>,
   [Third] extends [undefined] ? true : IsPlainSizeArg<Third, Rank>,
   Fourth,
 ] extends [true, true, {}]
-  ? {} extends Fourth
+  ? {} extends Fourth & Fifth
     ? NormProblem<"", Norm> extends false
-      ? [false, false, false, false]
-      : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>
-    : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>
-  : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth>;
+      ? [false, false, false, false, false]
+      : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth, Fifth>
+    : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth, Fifth>
+  : FullLpPoolProblems<Kind, Rank, Norm, Kernel, Third, Fourth, Fifth>;
+/** An argument after the options object (left out: `undefined` or `{}`). */
+type AfterOptions<Layer extends string, Value> = [Value] extends [undefined]
+  ? false
+  : {} extends Value
+    ? false
+    : writeAfterOptionsMessage<Layer>;
 type FullLpPoolProblems<
   Kind extends string,
   Rank extends number,
@@ -174,12 +190,21 @@ type FullLpPoolProblems<
   Kernel,
   Third,
   Fourth,
-  Layer extends string = WrittenLpPool<Kind, Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>>,
+  Fifth,
+  Layer extends string = WrittenLpPool<
+    Kind,
+    Norm,
+    Kernel,
+    StrideOf<Kernel, Third, Fourth, Fifth>,
+    CeilModeOf<Third, Fourth, Fifth>
+  >,
+  Stride extends string = [Third] extends [undefined] ? never : "stride",
 > =
   IsOptions<Kernel> extends true
     ? [
         false,
         writePositionalMessage<`${Kind}(${Norm & number}, { … })`, "kernelSize", "normType, kernelSize, stride">,
+        false,
         false,
         false,
       ]
@@ -194,10 +219,17 @@ type FullLpPoolProblems<
             ? false
             : SizeArgProblem<Layer, "stride", Third, Rank>,
         IsOptions<Third> extends true
-          ? {} extends Fourth
-            ? false
-            : writeAfterOptionsMessage<Layer>
-          : OptionsProblem<Layer, Kind, Rank, Fourth, [Third] extends [undefined] ? never : "stride">,
+          ? AfterOptions<Layer, Fourth>
+          : IsOptions<Fourth> extends true
+            ? OptionsProblem<Layer, Kind, Rank, Fourth, Stride>
+            : [Fourth] extends [undefined]
+              ? false
+              : OptionsProblem<Layer, Kind, Rank, { readonly ceilMode: Fourth }, never>,
+        IsOptions<Third> extends true
+          ? AfterOptions<Layer, Fifth>
+          : IsOptions<Fourth> extends true
+            ? AfterOptions<Layer, Fifth>
+            : OptionsProblem<Layer, Kind, Rank, Fifth, Stride | ([Fourth] extends [undefined] ? never : "ceilMode")>,
       ];
 
 /**
@@ -211,15 +243,17 @@ export function lpPool1d<
   const Norm extends number,
   const Kernel extends SizeArg | object,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = LpPoolProblems<"lpPool1d", 1, Norm, Kernel, Third, Fourth>,
+  const Fourth extends boolean | string | number | object | null | undefined = {},
+  const Fifth extends object = {},
+  Problems extends ArgProblems = LpPoolProblems<"lpPool1d", 1, Norm, Kernel, Third, Fourth, Fifth>,
 >(
   normType: Arg<Norm, Problems[0]>,
   kernelSize: Checked<Kernel, Problems[1]>,
   strideOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>> {
-  return lpPool("lpPool1d", 1, normType as number, kernelSize, [strideOrOptions, options]);
+  ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
+  options?: Checked<Fifth, Problems[4]>,
+): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> {
+  return lpPool("lpPool1d", 1, normType as number, kernelSize, Array.from(arguments).slice(2));
 }
 /**
  * PyTorch's `nn.LPPool2d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
@@ -233,15 +267,17 @@ export function lpPool2d<
   const Norm extends number,
   const Kernel extends SizeArg | object,
   const Third extends SizeArg | object | undefined = undefined,
-  const Fourth extends object = {},
-  Problems extends ArgProblems = LpPoolProblems<"lpPool2d", 2, Norm, Kernel, Third, Fourth>,
+  const Fourth extends boolean | string | number | object | null | undefined = {},
+  const Fifth extends object = {},
+  Problems extends ArgProblems = LpPoolProblems<"lpPool2d", 2, Norm, Kernel, Third, Fourth, Fifth>,
 >(
   normType: Arg<Norm, Problems[0]>,
   kernelSize: Checked<Kernel, Problems[1]>,
   strideOrOptions?: Checked<Third, Problems[2]>,
-  options?: Checked<Fourth, Problems[3]>,
-): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth>, CeilModeOf<Third, Fourth>> {
-  return lpPool("lpPool2d", 2, normType as number, kernelSize, [strideOrOptions, options]);
+  ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
+  options?: Checked<Fifth, Problems[4]>,
+): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> {
+  return lpPool("lpPool2d", 2, normType as number, kernelSize, Array.from(arguments).slice(2));
 }
 
 // ---- runtime
@@ -282,17 +318,24 @@ function lpPool(
       positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"),
     );
   const kernel = kernelSize as SizeArg;
+  // PyTorch's stride and ceilMode positionally, then an options object
   const at = rest.findIndex(isOptions);
-  const options = at === -1 ? {} : (rest[at] as LpPoolOptions);
-  const stride = ((at === 0 ? undefined : rest[0]) ?? options.stride ?? kernel) as SizeArg;
+  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
+  const named = at === -1 ? {} : (rest[at] as LpPoolOptions);
+  const options: LpPoolOptions = {
+    ...named,
+    ...(positional(0) === undefined ? {} : { stride: positional(0) as SizeArg }),
+    ...(positional(1) === undefined ? {} : { ceilMode: positional(1) as boolean }),
+  };
+  const stride = options.stride ?? kernel;
   const ceilMode = options.ceilMode ?? false;
   const layer = writtenLpPool(kind, normType, kernel, stride, ceilMode);
   if (!(typeof normType === "number" && normType > 0)) throw new ShapeError(writeNormTypeMessage(layer));
   if (rank === 1 && Array.isArray(kernel)) throw new ShapeError(writeKernelTupleMessage(layer));
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, rank);
-  splitOptions(layer, `nn.${kind}`, ["stride"], rest, lpPoolKeys);
-  checkOptionTypes(layer, rest.find(isOptions), { ceilMode: expected.boolean });
+  splitOptions(layer, `nn.${kind}`, ["stride", "ceilMode"], rest, lpPoolKeys);
+  checkOptionTypes(layer, options, { ceilMode: expected.boolean });
   checkSizes(layer, { stride });
   checkTupleLength(layer, "stride", stride, rank);
   const windows = {

@@ -10,3 +10,6 @@ nn.avgPool2d(3, 2, 0, true, false, 0); // error: "avgPool2d(3, { stride: 2, ceil
 nn.avgPool2d(3, 2, 0, true, {}, 1); // error: "avgPool2d(3, { stride: 2, ceilMode: true }): the options object must be the last argument"
 nn.avgPool3d(3, 2, 0, true, { ceilMode: false }); // error: "avgPool3d(3, { stride: 2, ceilMode: true }): ceilMode is given twice, as an argument and as an option"
 nn.avgPool1d(3, 2, 0, false, 1); // error: "avgPool1d(3, 2): countIncludePad must be true or false"
+nn.lpPool2d(2, 3, 2, "yes"); // error: "lpPool2d(2, 3, { stride: 2, ceilMode: 'yes' }): ceilMode must be true or false"
+nn.lpPool2d(2, 3, 2, true, { ceilMode: true }); // error: "lpPool2d(2, 3, { stride: 2, ceilMode: true }): ceilMode is given twice, as an argument and as an option"
+nn.lpPool1d(2, 3, { stride: 2 }, true); // error: "lpPool1d(2, 3, 2): the options object must be the last argument"
