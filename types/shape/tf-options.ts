@@ -193,14 +193,24 @@ export type CheckedLooseOptions<Args, Problem, TfArgs> =
  * parameter type is unchanged). The same trick as `Later` (args.ts): an indexed access whose key, for a type
  * parameter, the compiler computes from its constraint (`number`: `"generic"`). As with nn's `LaterOptions`, a member
  * typed `number` counts as generic too (the compiler sees a generic size as `number`): the builder checks the object
- * when it runs.
+ * when it runs. (The key is a union, one member per generic member; `never` for the others: the compiler reads the
+ * access as a write, the intersection of the members, so a `"known"` member would make it `never`.)
  */
-type LaterLayerOptions<Args, TfArgs> = [Exclude<keyof Args, keyof TfArgs>] extends [never]
-  ? { [Key in keyof Args]-?: { known: never; generic: Args }[WhenTypeParameter<Args[Key]>] }[keyof Args]
+type LaterLayerOptions<Args, TfArgs> = {
+  generic: [Exclude<keyof Args, keyof TfArgs>] extends [never] ? Args : never;
+}[WhenSize<Args[keyof Args]>];
+/**
+ * As `LaterLayerOptions`, for a tuple option (`targetShape: [a, b]`, `size: [s, s]`): `Args` when one of the elements
+ * of option `Key` is generic. Only the builders whose tuple options matter in helpers add it to their parameter
+ * (reshape's targetShape, upSampling2d's size): looking into every member's elements cost every builder's first call
+ * ~+5% more.
+ */
+export type LaterTupleOption<Args, Key extends string> = Args extends { readonly [K in Key]: infer Value }
+  ? Value extends readonly unknown[]
+    ? { generic: Args }[WhenSize<Value[number]>]
+    : never
   : never;
-// A tuple member (`targetShape: [a, b]`, `size: [s, s]`) is generic when one of its elements is.
-type WhenTypeParameter<Value> = Value extends readonly unknown[] ? WhenSize<Value[number]> : WhenSize<Value>;
-type WhenSize<Value> = Value extends unknown ? (number extends Value ? "generic" : "known") : never;
+type WhenSize<Value> = Value extends unknown ? (number extends Value ? "generic" : never) : never;
 
 /**
  * The message when a layer's `inputShape` (or `batchInputShape`) contradicts the input it gets in the model

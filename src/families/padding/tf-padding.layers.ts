@@ -14,6 +14,7 @@ import type {
   WrittenLayer,
   LooseOptions,
   CheckedLooseOptions,
+  LaterTupleOption,
   InputShapeChecked,
 } from "../../../types/shape/tf-options.ts";
 import { ShapeError } from "../../errors.ts";
@@ -212,7 +213,7 @@ export function upSampling2d<
   ]
     ? false
     : UpSamplingProblem<Args>,
->(args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs>): UpSampling2D<Args> {
+>(args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs> | LaterTupleOption<Args, "size">): UpSampling2D<Args> {
   const options = args as UpSampling2DArgs | undefined;
   const layer = writtenLayer("upSampling2d", options, upSamplingShown);
   checkKnownOptions(layer, "upSampling2d", options, upSampling2dOptions);

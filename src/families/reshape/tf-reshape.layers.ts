@@ -13,6 +13,7 @@ import type {
   WrittenLayer,
   InputShapeChecked,
   CheckedLooseOptions,
+  LaterTupleOption,
   Fitting,
   RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
@@ -118,7 +119,9 @@ type ReshapeProblem<
 export function reshape<
   const Args extends RequiredOptions<ReshapeArgs>,
   Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, ReshapeArgs>): Reshape<Fitting<Args, ReshapeArgs>> {
+>(
+  args: CheckedLooseOptions<Args, Problem, ReshapeArgs> | LaterTupleOption<Args, "targetShape">,
+): Reshape<Fitting<Args, ReshapeArgs>> {
   const options = args as ReshapeArgs;
   const layer = writtenLayer("reshape", options, reshapeShown);
   checkKnownOptions(layer, "reshape", options, reshapeOptions, requiredOptions<ReshapeArgs>()("targetShape"));
