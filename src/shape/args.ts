@@ -189,3 +189,22 @@ export function checkArguments(layer: string, args: ArrayLike<unknown>, names: r
 export function checkOptionsObject(layer: string, value: unknown, keys: readonly string[]): void {
   if (value !== undefined && !isOptions(value)) throw new ShapeError(writeNotOptionsMessage(layer, value, keys));
 }
+
+/**
+ * Twin of `PositionalSettings` (types/shape/positional.ts): PyTorch's optional arguments `names` positionally, then an
+ * options object, as one options object (checked as `splitOptions` checks them).
+ */
+export function positionalOptions(
+  layer: string,
+  of: string,
+  names: readonly string[],
+  args: readonly unknown[],
+  known: readonly string[],
+): Record<string, unknown> {
+  const [positional, named] = splitOptions(layer, of, names, args, known);
+  const options: Record<string, unknown> = { ...named };
+  names.forEach((name, i) => {
+    if (positional[i] !== undefined) options[name] = positional[i];
+  });
+  return options;
+}

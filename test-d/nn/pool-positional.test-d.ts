@@ -1,5 +1,5 @@
 import { expectType, type TypeEqual } from "ts-expect";
-import { input, nn, sequential, type OutputShape } from "shapecheck";
+import { input, nn, sequential, type OutputShape, type Symbolic } from "shapecheck";
 
 // PyTorch's later arguments positionally (issue 13): shapes as PyTorch 1.13 gives them.
 // maxPool(kernel, stride, padding, dilation, returnIndices, ceilMode)
@@ -39,3 +39,8 @@ const lazyNorms = sequential(
   nn.lazyInstanceNorm2d(1e-3, 0.01, { affine: false }),
 );
 expectType<TypeEqual<OutputShape<typeof lazyNorms>, [number, 4, 8, 8]>>(true);
+// bilinear(in1, in2, out, bias), adaptiveLogSoftmaxWithLoss(in, nClasses, cutoffs, divValue, headBias)
+const pair = nn.bilinear(4, 5, 3, false).call(input([4]), input([5]));
+expectType<TypeEqual<typeof pair, Symbolic<[number, 3]>>>(true);
+const asm = nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, true).call(input([8]), input([]));
+expectType<TypeEqual<typeof asm, [Symbolic<[number]>, Symbolic<[]>]>>(true);

@@ -2,13 +2,15 @@
 // `asm.call(input, target)` → [output [batch], loss []]. Rules: adaptive-log-softmax.types.ts; twin:
 // adaptive-log-softmax.ts.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem, Written } from "../../../types/shape/args.ts";
+import type { Arg, Checked, FirstSizeProblem, Written } from "../../../types/shape/args.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { PositionalProblems } from "../../../types/shape/positional.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected, written } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, positionalOptions, written } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { asmCallShapes, cutoffsProblem } from "./adaptive-log-softmax.ts";
 import type { AsmCallRule, AsmInputProblem, AsmTargetProblem, CutoffsProblem } from "./adaptive-log-softmax.types.ts";
@@ -96,22 +98,28 @@ export function adaptiveLogSoftmaxWithLoss<
   const In extends number,
   const N extends number,
   const Cutoffs extends readonly number[],
+  const Fourth extends number | boolean | string | object = {},
+  const Fifth extends number | boolean | string | object = {},
   const Options extends object = {},
+  // PyTorch's divValue and headBias positionally (`nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, true)`), then options
+  Problems extends ArgProblems = {} extends Fourth & Fifth & Options
+    ? [false, false, false]
+    : PositionalProblems<
+        W<In, N, Cutoffs>,
+        "nn.adaptiveLogSoftmaxWithLoss",
+        ["divValue", "headBias"],
+        [Fourth, Fifth, Options],
+        keyof AdaptiveLogSoftmaxWithLossOptions,
+        { divValue: number; headBias: boolean },
+        { divValue: "a number"; headBias: "true or false" }
+      >,
 >(
   inFeatures: Arg<In, FirstSizeProblem<W<In, N, Cutoffs>, ["inFeatures"], [In]>>,
   nClasses: Arg<N, FirstSizeProblem<W<In, N, Cutoffs>, ["nClasses"], [N]>>,
   cutoffs: Checked<Cutoffs, CutoffsProblem<W<In, N, Cutoffs>, N, Cutoffs>>,
-  options?: Checked<
-    Options,
-    TrailingOptionsProblem<
-      W<In, N, Cutoffs>,
-      "nn.adaptiveLogSoftmaxWithLoss",
-      Options,
-      keyof AdaptiveLogSoftmaxWithLossOptions,
-      { divValue: number; headBias: boolean },
-      { divValue: "a number"; headBias: "true or false" }
-    >
-  >,
+  divValueOrOptions?: Checked<Fourth, Problems[0]>,
+  headBiasOrOptions?: Checked<Fifth, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): AdaptiveLogSoftmaxWithLoss<In, N, Cutoffs> {
   const [inSize, n] = [inFeatures as number, nClasses as number];
   const layer = `adaptiveLogSoftmaxWithLoss(${inSize}, ${n}, ${written(cutoffs)})`;
@@ -119,12 +127,11 @@ export function adaptiveLogSoftmaxWithLoss<
   const list = [...(cutoffs as readonly number[])];
   const problem = cutoffsProblem(layer, n, list);
   if (problem !== false) throw new ShapeError(problem);
-  checkOptionsObject(layer, options, ["divValue", "headBias"]);
-  checkOptions(layer, "nn.adaptiveLogSoftmaxWithLoss", options, ["divValue", "headBias"], {
-    divValue: expected.number,
-    headBias: expected.boolean,
-  });
-  const given = (options ?? {}) as AdaptiveLogSoftmaxWithLossOptions;
+  const names = ["divValue", "headBias"];
+  checkArguments(layer, arguments, ["inFeatures", "nClasses", "cutoffs", ...names, "options"]);
+  const of = "nn.adaptiveLogSoftmaxWithLoss";
+  const given: AdaptiveLogSoftmaxWithLossOptions = positionalOptions(layer, of, names, Array.from(arguments).slice(3), names);
+  checkOptions(layer, of, given, names, { divValue: expected.number, headBias: expected.boolean });
   const divValue = given.divValue ?? 4;
   if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
   const runtime: AdaptiveLogSoftmaxWithLossConfig & { call(...args: unknown[]): unknown } = {

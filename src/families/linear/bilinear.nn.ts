@@ -2,14 +2,15 @@
 // x1 [*, in1Features] and x2 [*, in2Features] (the same leading dimensions) → [*, outFeatures].
 // Rule: bilinear.types.ts; twin: bilinear.ts.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Arg, Checked, FirstSizeProblem, TrailingOptionsProblem } from "../../../types/shape/args.ts";
-import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { Arg, Checked, FirstSizeProblem } from "../../../types/shape/args.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { PositionalProblems } from "../../../types/shape/positional.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer, type CallResult } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkOptionsObject, checkOptions, checkSizes, expected } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { bilinearCallShapes } from "./bilinear.ts";
 import type { BilinearCallRule, Input1Problem, Input2Problem } from "./bilinear.types.ts";
@@ -87,26 +88,26 @@ export function bilinear<
   const In1 extends number,
   const In2 extends number,
   const Out extends number,
+  const Fourth extends boolean | number | string | object = {},
   const Options extends object = {},
+  // PyTorch's bias positionally (`nn.bilinear(3, 4, 5, false)`), then an options object
+  Problems extends ArgProblems = {} extends Fourth & Options
+    ? [false, false]
+    : PositionalProblems<
+        WrittenBilinear<In1, In2, Out>,
+        "nn.bilinear",
+        ["bias"],
+        [Fourth, Options],
+        keyof BilinearOptions,
+        { bias: boolean },
+        { bias: "true or false" }
+      >,
 >(
   in1Features: Arg<In1, FirstSizeProblem<WrittenBilinear<In1, In2, Out>, ["in1Features"], [In1]>>,
   in2Features: Arg<In2, FirstSizeProblem<WrittenBilinear<In1, In2, Out>, ["in2Features"], [In2]>>,
   outFeatures: Arg<Out, FirstSizeProblem<WrittenBilinear<In1, In2, Out>, ["outFeatures"], [Out]>>,
-  options?: Checked<
-    Options,
-    FirstProblem<
-      [
-        TrailingOptionsProblem<
-          WrittenBilinear<In1, In2, Out>,
-          "nn.bilinear",
-          Options,
-          keyof BilinearOptions,
-          { bias: boolean },
-          { bias: "true or false" }
-        >,
-      ]
-    >
-  >,
+  biasOrOptions?: Checked<Fourth, Problems[0]>,
+  options?: Checked<Options, Problems[1]>,
 ): Bilinear<In1, In2, Out> {
   const sizes = {
     in1Features: in1Features as number,
@@ -115,13 +116,14 @@ export function bilinear<
   };
   const layer = `bilinear(${sizes.in1Features}, ${sizes.in2Features}, ${sizes.outFeatures})`;
   checkSizes(layer, sizes);
-  checkOptionsObject(layer, options, ["bias"]);
-  checkOptions(layer, "nn.bilinear", options, ["bias"], { bias: expected.boolean });
+  checkArguments(layer, arguments, ["in1Features", "in2Features", "outFeatures", "bias", "options"]);
+  const given = positionalOptions(layer, "nn.bilinear", ["bias"], Array.from(arguments).slice(3), ["bias"]);
+  checkOptions(layer, "nn.bilinear", given, ["bias"], { bias: expected.boolean });
   const runtime: BilinearConfig & { call(...args: unknown[]): unknown } = {
     kind: "bilinear",
     written: layer,
     ...sizes,
-    bias: (options as BilinearOptions | undefined)?.bias ?? true,
+    bias: (given as BilinearOptions).bias ?? true,
     outputShape: () => {
       throw new ShapeError(writeBilinearPipeMessage(layer));
     },

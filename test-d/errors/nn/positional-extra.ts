@@ -1,0 +1,11 @@
+// nn.bilinear and nn.adaptiveLogSoftmaxWithLoss with PyTorch's optional arguments positionally (issue 13): each value
+// checked as the option of its name; given twice, an argument after the options object refused. Each line gets the
+// message of its ShapeError at run time.
+import { nn } from "shapecheck";
+
+nn.bilinear(3, 4, 5, 1); // error: "bilinear(3, 4, 5): bias must be true or false"
+nn.bilinear(3, 4, 5, false, { bias: false }); // error: "bilinear(3, 4, 5): bias is given twice, as an argument and as an option"
+nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], "2"); // error: "adaptiveLogSoftmaxWithLoss(8, 10, [4]): divValue must be a number"
+nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, 1); // error: "adaptiveLogSoftmaxWithLoss(8, 10, [4]): headBias must be true or false"
+nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, { divValue: 2 }); // error: "adaptiveLogSoftmaxWithLoss(8, 10, [4]): divValue is given twice, as an argument and as an option"
+nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], { headBias: true }, true); // error: "adaptiveLogSoftmaxWithLoss(8, 10, [4]): the options object must be the last argument"

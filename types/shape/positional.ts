@@ -1,0 +1,72 @@
+// PyTorch's optional arguments positionally, then one options object (issue 13: `nn.bilinear(3, 4, 5, false)`,
+// `nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2.0, { headBias: true })`), for builders whose later arguments are all
+// options: each value given positionally is checked as the option of its name. Twin: `positionalOptions` in
+// src/shape/args.ts.
+import type { GivenTwiceProblem, IsOptions, TrailingOptionsProblem, writeAfterOptionsMessage } from "./args.ts";
+import type { FirstProblem } from "./problems.ts";
+
+/** The values given positionally, by name (left out: `undefined`), up to the options object. */
+export type ByName<Names extends readonly string[], Rest extends readonly unknown[]> = Names extends readonly [
+  infer Name extends string,
+  ...infer OtherNames extends string[],
+]
+  ? Rest extends readonly [infer Value, ...infer Others]
+    ? IsOptions<Value> extends true
+      ? {}
+      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<OtherNames, Others>
+    : {}
+  : {};
+/** The options object among `Rest` (`{}` when none). */
+export type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [infer Value, ...infer Others]
+  ? IsOptions<Value> extends true
+    ? Value
+    : OptionsIn<Others>
+  : {};
+/** Every later argument as one options object (a value given twice: the argument's, as the runtime's). */
+export type PositionalSettings<Names extends readonly string[], Rest extends readonly unknown[]> =
+  ByName<Names, Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+
+/**
+ * Each argument of `Rest` (PyTorch's optional arguments `Names`, then an options object): a value checked as its
+ * name's option, the options object (unknown keys, types, a name given twice), or an argument after it.
+ */
+export type PositionalProblems<
+  Layer extends string,
+  Of extends string,
+  Names extends readonly string[],
+  Rest extends readonly unknown[],
+  Known extends string,
+  Types = {},
+  Expected = {},
+  Given extends string = keyof ByName<Names, Rest> & string,
+  Seen extends boolean = false,
+> = Rest extends readonly [infer Value, ...infer Others]
+  ? [
+      Seen extends true
+        ? [Value] extends [undefined]
+          ? false
+          : {} extends Value
+            ? false
+            : writeAfterOptionsMessage<Layer>
+        : IsOptions<Value> extends true
+          ? FirstProblem<
+              [TrailingOptionsProblem<Layer, Of, Value, Known, Types, Expected>, GivenTwiceProblem<Layer, Value, Given>]
+            >
+          : [Value] extends [undefined]
+            ? false
+            : Names extends readonly [infer Name extends string, ...unknown[]]
+              ? TrailingOptionsProblem<Layer, Of, { readonly [K in Name]: Value }, Known, Types, Expected>
+              : false,
+      ...PositionalProblems<
+        Layer,
+        Of,
+        Names extends readonly [unknown, ...infer OtherNames extends string[]] ? OtherNames : [],
+        Others,
+        Known,
+        Types,
+        Expected,
+        Given,
+        Seen extends true ? true : IsOptions<Value>
+      >,
+    ]
+  : [];
