@@ -44,3 +44,12 @@ const pair = nn.bilinear(4, 5, 3, false).call(input([4]), input([5]));
 expectType<TypeEqual<typeof pair, Symbolic<[number, 3]>>>(true);
 const asm = nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, true).call(input([8]), input([]));
 expectType<TypeEqual<typeof asm, [Symbolic<[number]>, Symbolic<[]>]>>(true);
+// upsample(size, scaleFactor, mode, alignCorners), PyTorch's None as null; upsamplingNearest2d(size, scaleFactor)
+const up = sequential(input([3, 8, 8]), nn.upsample(null, 2, "bilinear", true));
+expectType<TypeEqual<OutputShape<typeof up>, [number, 3, 16, 16]>>(true);
+const upSize = sequential(input([3, 8, 8]), nn.upsample([5, 7]));
+expectType<TypeEqual<OutputShape<typeof upSize>, [number, 3, 5, 7]>>(true);
+const upMixed = sequential(input([3, 8, 8]), nn.upsample(null, 2, { mode: "bilinear" }));
+expectType<TypeEqual<OutputShape<typeof upMixed>, [number, 3, 16, 16]>>(true);
+const nearest = sequential(input([3, 8, 8]), nn.upsamplingNearest2d(null, 3));
+expectType<TypeEqual<OutputShape<typeof nearest>, [number, 3, 24, 24]>>(true);

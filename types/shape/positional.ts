@@ -5,15 +5,16 @@
 import type { GivenTwiceProblem, IsOptions, TrailingOptionsProblem, writeAfterOptionsMessage } from "./args.ts";
 import type { FirstProblem } from "./problems.ts";
 
-/** The values given positionally, by name (left out: `undefined`), up to the options object. */
-export type ByName<Names extends readonly string[], Rest extends readonly unknown[]> = Names extends readonly [
-  infer Name extends string,
-  ...infer OtherNames extends string[],
-]
+/** The values given positionally, by name (left out: `Absent`, `undefined` unless PyTorch's None is too), up to the options object. */
+export type ByName<
+  Names extends readonly string[],
+  Rest extends readonly unknown[],
+  Absent = undefined,
+> = Names extends readonly [infer Name extends string, ...infer OtherNames extends string[]]
   ? Rest extends readonly [infer Value, ...infer Others]
     ? IsOptions<Value> extends true
       ? {}
-      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<OtherNames, Others>
+      : ([Value] extends [Absent] ? {} : { readonly [K in Name]: Value }) & ByName<OtherNames, Others, Absent>
     : {}
   : {};
 /** The options object among `Rest` (`{}` when none). */
@@ -23,8 +24,8 @@ export type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [
     : OptionsIn<Others>
   : {};
 /** Every later argument as one options object (a value given twice: the argument's, as the runtime's). */
-export type PositionalSettings<Names extends readonly string[], Rest extends readonly unknown[]> =
-  ByName<Names, Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+export type PositionalSettings<Names extends readonly string[], Rest extends readonly unknown[], Absent = undefined> =
+  ByName<Names, Rest, Absent> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
 
 /**
  * Each argument of `Rest` (PyTorch's optional arguments `Names`, then an options object): a value checked as its
@@ -38,7 +39,8 @@ export type PositionalProblems<
   Known extends string,
   Types = {},
   Expected = {},
-  Given extends string = keyof ByName<Names, Rest> & string,
+  Absent = undefined,
+  Given extends string = keyof ByName<Names, Rest, Absent> & string,
   Seen extends boolean = false,
 > = Rest extends readonly [infer Value, ...infer Others]
   ? [
@@ -52,7 +54,7 @@ export type PositionalProblems<
           ? FirstProblem<
               [TrailingOptionsProblem<Layer, Of, Value, Known, Types, Expected>, GivenTwiceProblem<Layer, Value, Given>]
             >
-          : [Value] extends [undefined]
+          : [Value] extends [Absent]
             ? false
             : Names extends readonly [infer Name extends string, ...unknown[]]
               ? TrailingOptionsProblem<Layer, Of, { readonly [K in Name]: Value }, Known, Types, Expected>
@@ -65,6 +67,7 @@ export type PositionalProblems<
         Known,
         Types,
         Expected,
+        Absent,
         Given,
         Seen extends true ? true : IsOptions<Value>
       >,

@@ -1,11 +1,13 @@
 // nn.upsample, nn.upsamplingNearest2d, nn.upsamplingBilinear2d: PyTorch's Upsample (and its two 2d subclasses) with
 // an options object: `{ size }` or `{ scaleFactor }` (one value or one per spatial dimension), `mode`, `alignCorners`.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type { Checked, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { Checked, IsOptions, TrailingOptionsProblem } from "../../../types/shape/args.ts";
+import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { PositionalProblems, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkOptionsObject, checkOptions, expected } from "../../shape/args.ts";
+import { checkOptionsObject, checkOptions, expected, isOptions, positionalOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
 import { upsampleModes, upsampleName, upsampleRule } from "./upsample.ts";
@@ -89,6 +91,69 @@ type OptionsProblem<Kind extends string, Keys extends string, O, Mode> =
     : UpsampleValuesProblem<UpsampleName<Kind, Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>, O, Mode>;
 type ModeOf<O> = Field<O, "mode"> extends infer M extends UpsampleMode ? M : "nearest";
 
+// PyTorch's arguments positionally (`nn.upsample(null, 2, "bilinear")`, None as null), then an options object: each
+// value checked as the option of its name; the checks of the whole (size or scaleFactor, …) on the last argument given.
+/** PyTorch's order of Upsample's arguments. */
+type UpsampleNames = ["size", "scaleFactor", "mode", "alignCorners"];
+/** Every argument as one options object (the first alone when it is the options object). */
+type SettingsOf<Names extends readonly string[], Rest extends readonly unknown[]> = Rest extends readonly [
+  infer First,
+  ...infer Later,
+]
+  ? IsOptions<First> extends true
+    ? {} extends Later[number]
+      ? First
+      : PositionalSettings<Names, Rest, null | undefined>
+    : PositionalSettings<Names, Rest, null | undefined>
+  : never;
+type IsGiven<Value> = [Value] extends [undefined | null] ? false : {} extends Value ? false : true;
+/** The index of the last argument given (the first one at least). */
+type LastGiven<
+  Rest extends readonly unknown[],
+  Index extends unknown[] = [],
+  Last extends number = 0,
+> = Rest extends readonly [infer Value, ...infer Others]
+  ? LastGiven<Others, [...Index, 0], IsGiven<Value> extends true ? Index["length"] : Last>
+  : Last;
+type ArgsProblems<
+  Kind extends string,
+  Keys extends string,
+  Names extends readonly string[],
+  Rest extends readonly unknown[],
+  Mode,
+  O = SettingsOf<Names, Rest>,
+> = Rest extends readonly [infer First, ...infer Later]
+  ? IsOptions<First> extends true
+    ? {} extends Later[number]
+      ? [OptionsProblem<Kind, Keys, First, Mode>] // the options object alone
+      : WholeProblems<Kind, Keys, Names, Rest, Mode, O>
+    : WholeProblems<Kind, Keys, Names, Rest, Mode, O>
+  : never;
+type WholeProblems<
+  Kind extends string,
+  Keys extends string,
+  Names extends readonly string[],
+  Rest extends readonly unknown[],
+  Mode,
+  O,
+> =
+  PositionalProblems<
+    UpsampleName<Kind, Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>,
+    `nn.${Kind}`,
+    Names,
+    Rest,
+    Keys,
+    OptionTypes,
+    Expected,
+    null | undefined
+  > extends infer Each extends readonly unknown[]
+    ? Each[number] extends false
+      ? OptionsProblem<Kind, Keys, O, Mode> extends infer Whole
+        ? { [I in keyof Each]: I extends `${LastGiven<Rest>}` ? Whole : false }
+        : never
+      : Each
+    : never;
+
 /**
  * `nn.upsample({ scaleFactor: 2 })` and the 2d subclasses: the spatial dimensions resized.
  *
@@ -155,8 +220,27 @@ function upsampleOf(
  * nn.upsample({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
  * nn.upsample({ size: [7, 9], mode: "bilinear", alignCorners: true }); // [n, 3, 4, 4] → [n, 3, 7, 9]
  */
-export function upsample<const O extends object>(
-  options: Checked<O, OptionsProblem<"upsample", keyof UpsampleOptions, O, ModeOf<O>>>,
+export function upsample<
+  const First extends number | readonly number[] | object | null | undefined,
+  const Second extends number | readonly number[] | object | null | undefined = {},
+  const Third extends string | object | null | undefined = {},
+  const Fourth extends boolean | object | null | undefined = {},
+  const Options extends object = {},
+  O = SettingsOf<UpsampleNames, [First, Second, Third, Fourth, Options]>,
+  Problems extends ArgProblems = ArgsProblems<
+    "upsample",
+    keyof UpsampleOptions,
+    UpsampleNames,
+    [First, Second, Third, Fourth, Options],
+    ModeOf<O>,
+    O
+  >,
+>(
+  sizeOrOptions: Checked<First, Problems[0]>,
+  scaleFactorOrOptions?: Checked<Second, Problems[1]>,
+  modeOrOptions?: Checked<Third, Problems[2]>,
+  alignCornersOrOptions?: Checked<Fourth, Problems[3]>,
+  options?: Checked<Options, Problems[4]>,
 ): Upsample<
   "upsample",
   UpsampleName<"upsample", Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>,
@@ -164,7 +248,8 @@ export function upsample<const O extends object>(
   Field<O, "size">,
   Field<O, "scaleFactor">
 > {
-  return upsampleOf("upsample", ["size", "scaleFactor", "mode", "alignCorners"], options, {});
+  const keys = ["size", "scaleFactor", "mode", "alignCorners"];
+  return upsampleOf("upsample", keys, positional("upsample", keys, Array.from(arguments)), {});
 }
 /**
  * PyTorch's `nn.UpsamplingNearest2d(size=None, scale_factor=None)`: upsample in mode "nearest".
@@ -172,8 +257,23 @@ export function upsample<const O extends object>(
  * @example
  * nn.upsamplingNearest2d({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
  */
-export function upsamplingNearest2d<const O extends object>(
-  options: Checked<O, OptionsProblem<"upsamplingNearest2d", "size" | "scaleFactor", O, "nearest">>,
+export function upsamplingNearest2d<
+  const First extends number | readonly number[] | object | null | undefined,
+  const Second extends number | readonly number[] | object | null | undefined = {},
+  const Options extends object = {},
+  O = SettingsOf<["size", "scaleFactor"], [First, Second, Options]>,
+  Problems extends ArgProblems = ArgsProblems<
+    "upsamplingNearest2d",
+    "size" | "scaleFactor",
+    ["size", "scaleFactor"],
+    [First, Second, Options],
+    "nearest",
+    O
+  >,
+>(
+  sizeOrOptions: Checked<First, Problems[0]>,
+  scaleFactorOrOptions?: Checked<Second, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Upsample<
   "upsamplingNearest2d",
   UpsampleName<"upsamplingNearest2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
@@ -181,7 +281,10 @@ export function upsamplingNearest2d<const O extends object>(
   Field<O, "size">,
   Field<O, "scaleFactor">
 > {
-  return upsampleOf("upsamplingNearest2d", ["size", "scaleFactor"], options, { mode: "nearest" });
+  const keys = ["size", "scaleFactor"];
+  return upsampleOf("upsamplingNearest2d", keys, positional("upsamplingNearest2d", keys, Array.from(arguments)), {
+    mode: "nearest",
+  });
 }
 /**
  * PyTorch's `nn.UpsamplingBilinear2d(size=None, scale_factor=None)`: upsample in mode "bilinear" with
@@ -190,8 +293,23 @@ export function upsamplingNearest2d<const O extends object>(
  * @example
  * nn.upsamplingBilinear2d({ size: [32, 48] }); // [n, 64, 16, 16] → [n, 64, 32, 48]
  */
-export function upsamplingBilinear2d<const O extends object>(
-  options: Checked<O, OptionsProblem<"upsamplingBilinear2d", "size" | "scaleFactor", O, "bilinear">>,
+export function upsamplingBilinear2d<
+  const First extends number | readonly number[] | object | null | undefined,
+  const Second extends number | readonly number[] | object | null | undefined = {},
+  const Options extends object = {},
+  O = SettingsOf<["size", "scaleFactor"], [First, Second, Options]>,
+  Problems extends ArgProblems = ArgsProblems<
+    "upsamplingBilinear2d",
+    "size" | "scaleFactor",
+    ["size", "scaleFactor"],
+    [First, Second, Options],
+    "bilinear",
+    O
+  >,
+>(
+  sizeOrOptions: Checked<First, Problems[0]>,
+  scaleFactorOrOptions?: Checked<Second, Problems[1]>,
+  options?: Checked<Options, Problems[2]>,
 ): Upsample<
   "upsamplingBilinear2d",
   UpsampleName<"upsamplingBilinear2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
@@ -199,5 +317,26 @@ export function upsamplingBilinear2d<const O extends object>(
   Field<O, "size">,
   Field<O, "scaleFactor">
 > {
-  return upsampleOf("upsamplingBilinear2d", ["size", "scaleFactor"], options, { mode: "bilinear", alignCorners: true });
+  const keys = ["size", "scaleFactor"];
+  return upsampleOf("upsamplingBilinear2d", keys, positional("upsamplingBilinear2d", keys, Array.from(arguments)), {
+    mode: "bilinear",
+    alignCorners: true,
+  });
+}
+
+/**
+ * Twin of `SettingsOf`: PyTorch's arguments positionally (None as null), then an options object, as one options
+ * object; the options object alone as it is (its checks are `upsampleOf`'s).
+ */
+function positional(kind: UpsampleKind, keys: readonly string[], args: readonly unknown[]): unknown {
+  if (isOptions(args[0]) && args.slice(1).every((arg) => arg === undefined)) return args[0];
+  const present = args.map((arg) => (arg === null ? undefined : arg));
+  const at = present.findIndex(isOptions);
+  const named = (at === -1 ? {} : present[at]) as Record<string, unknown>;
+  const value = (key: string): never => {
+    const i = keys.indexOf(key);
+    return (i !== -1 && (at === -1 || i < at) && present[i] !== undefined ? present[i] : named[key]) as never;
+  };
+  const layer = upsampleName(kind, value("size"), value("scaleFactor"), value("mode"));
+  return positionalOptions(layer, `nn.${kind}`, keys, present, keys);
 }
