@@ -134,7 +134,10 @@ const nnBuilders: Readonly<Record<string, Builder>> = {
   lazyInstanceNorm3d: { call: (o) => `nn.lazyInstanceNorm3d(${o})`, keys: batchNormKeys },
   groupNorm: { call: (o) => `nn.groupNorm(2, 4, ${o})`, keys: ["eps", "affine"] },
   localResponseNorm: { call: (o) => `nn.localResponseNorm(2, ${o})`, keys: ["alpha", "beta", "k"] },
-  embeddingBag: { call: (o) => `nn.embeddingBag(10, 4, ${o})`, keys: ["mode", "paddingIdx"] },
+  embeddingBag: {
+    call: (o) => `nn.embeddingBag(10, 4, ${o})`,
+    keys: ["maxNorm", "normType", "scaleGradByFreq", "mode", "paddingIdx"],
+  },
   bilinear: { call: (o) => `nn.bilinear(3, 4, 5, ${o})`, keys: ["bias"] },
   adaptiveLogSoftmaxWithLoss: {
     call: (o) => `nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], ${o})`,
@@ -509,7 +512,7 @@ const byNameOnly: readonly string[] = [
   "nn.lazyInstanceNorm3d(1e-3, 0.1, {}, 1)",
   "nn.layerNorm(16, 1e-6, false, {}, 2)",
   "nn.embedding(10, 4, 0, 2, {}, 1)",
-  "nn.embeddingBag(10, 4, 2)",
+  'nn.embeddingBag(10, 4, null, 2, false, "sum", {}, 1)',
   "nn.multiheadAttention(16, 4, 0.1, false, {}, 1)",
   "nn.bilinear(3, 4, 5, false, {}, 1)",
   "nn.adaptiveLogSoftmaxWithLoss(8, 10, [4], 2, true, {}, 1)",
@@ -647,6 +650,11 @@ const positional: Readonly<Record<string, { base: string; names: readonly string
     values: ["2", '"bilinear"', "true"],
   },
   upsamplingNearest2d: { base: "nn.upsamplingNearest2d(null", names: ["scaleFactor"], values: ["2"] },
+  embeddingBag: {
+    base: "nn.embeddingBag(10, 4",
+    names: ["maxNorm", "normType", "scaleGradByFreq", "mode"],
+    values: ["null", "2", "false", '"sum"'],
+  },
   embedding: { base: "nn.embedding(10, 4", names: ["paddingIdx", "maxNorm"], values: ["0", "2"] },
   multiheadAttention: { base: "nn.multiheadAttention(16, 4", names: ["dropout", "bias"], values: ["0.1", "false"] },
   layerNorm: { base: "nn.layerNorm(16", names: ["eps", "elementwiseAffine"], values: ["0.000001", "false"] },

@@ -53,3 +53,6 @@ const upMixed = sequential(input([3, 8, 8]), nn.upsample(null, 2, { mode: "bilin
 expectType<TypeEqual<OutputShape<typeof upMixed>, [number, 3, 16, 16]>>(true);
 const nearest = sequential(input([3, 8, 8]), nn.upsamplingNearest2d(null, 3));
 expectType<TypeEqual<OutputShape<typeof nearest>, [number, 3, 24, 24]>>(true);
+// embeddingBag(num, dim, maxNorm (null), normType, scaleGradByFreq (false), mode)
+const bags = sequential(input([5]), nn.embeddingBag(100, 8, null, 2, false, "sum"));
+expectType<TypeEqual<OutputShape<typeof bags>, [number, 8]>>(true);

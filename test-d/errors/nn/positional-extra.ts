@@ -15,3 +15,8 @@ nn.upsample(null, null, "bilinear"); // error: "upsample('bilinear'): give eithe
 nn.upsample(null, 2, "area"); // error: "upsample(scaleFactor 2, 'area'): mode must be 'nearest', 'linear', 'bilinear', 'bicubic' or 'trilinear'"
 nn.upsample(null, 2, { scaleFactor: 2 }); // error: "upsample(scaleFactor 2): scaleFactor is given twice, as an argument and as an option"
 nn.upsamplingBilinear2d(null, 2, { mode: "nearest" }); // error: "upsamplingBilinear2d(scaleFactor 2, 'nearest'): mode is not an option of nn.upsamplingBilinear2d"
+nn.embeddingBag(100, 8, 2); // error: "embeddingBag(100, 8): maxNorm must be null: shapecheck's embeddingBag does not renormalize rows (PyTorch's max_norm)"
+nn.embeddingBag(100, 8, null, 2, true); // error: "embeddingBag(100, 8): scaleGradByFreq must be false: shapecheck's embeddingBag does not scale gradients by frequency"
+nn.embeddingBag(100, 8, null, 2, false, "median"); // error: "embeddingBag(100, 8): mode must be 'sum', 'mean' or 'max'"
+nn.embeddingBag(100, 8, null, 2, false, "sum", { paddingIdx: 100 }); // error: "embeddingBag(100, 8): paddingIdx (100) must be an index of the table, from -100 to 99"
+nn.embeddingBag(100, 8, null, 2, false, "sum", { mode: "max" }); // error: "embeddingBag(100, 8): mode is given twice, as an argument and as an option"
