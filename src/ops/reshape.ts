@@ -7,7 +7,7 @@ import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index
 import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Drop, FlattenRule, Take } from "../families/reshape/flatten.types.ts";
 import type { UnflattenRule } from "../families/reshape/unflatten.types.ts";
-import type { Arg, Checked } from "../../types/shape/args.ts";
+import type { Arg, Checked, WaitingOn } from "../../types/shape/args.ts";
 import { ShapeError } from "../errors.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";
@@ -393,7 +393,7 @@ export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
  * ops.squeeze(ops.squeeze(pooled, -1), -1); // Symbolic<[number, 64]>
  */
 export function squeeze<S extends Shape, const D extends number | undefined = undefined, Out = SqueezeRule<S, D>>(
-  x: Checked<Symbolic<S>, [D] extends [undefined] ? Problem<Out> : false>,
+  x: Checked<Symbolic<S>, WaitingOn<D, [D] extends [undefined] ? Problem<Out> : false>>,
   dim?: Arg<D, [D] extends [undefined] ? false : Problem<Out>>,
 ): Symbolic<Result<Out>> {
   return operation("squeeze", dim === undefined ? [] : [dim], [x]) as never;

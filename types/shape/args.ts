@@ -167,8 +167,25 @@ export type Checked<Value, Problem> = Value &
  * `number`; the builder checks the object when it runs.) Not tuples (`[3, 3]`, `[n.size(0), 3000]`).
  */
 type LaterOptions<Value> = Value extends readonly unknown[]
-  ? never // a tuple: its size checks are not waiting ones (`[n.size(0), 3000]`: a known product that must fit)
+  ? LaterTuple<Value>
   : { [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>] }[keyof Value];
+
+/**
+ * A tuple one of whose elements is a type parameter (`[-1, h]` inside a helper generic over `H`), or
+ * `never`. Unlike an option, an element whose type is `number` does not wait (`[n.size(0), 3000]`: a
+ * known product that must fit), nor does a literal: only a type parameter.
+ */
+type LaterTuple<Value extends readonly unknown[]> = {
+  [Index in keyof Value]: { known: never; generic: Value }[WhenTypeParameter<Value[Index]>];
+}[number];
+/**
+ * `"generic"` for a type parameter, `never` for `number`, `"known"` for a literal. How: `number extends
+ * E` is decided for `number` (→ `never`) and a literal, but deferred for a type parameter; the compiler
+ * then takes the union of both branches as its constraint, `never | WhenGeneric<E>`, which is `"generic"`
+ * at `E`'s constraint (`number`). (A distributive test would see a type parameter as its constraint,
+ * `number`, and could not tell them apart.)
+ */
+type WhenTypeParameter<Element> = number extends Element ? never : WhenGeneric<Element>;
 
 /**
  * `Problem`, or `false` where `Value` is a size generic in the function being checked: a builder wraps
@@ -177,6 +194,14 @@ type LaterOptions<Value> = Value extends readonly unknown[]
  * time) gets `Problem`.
  */
 export type Waiting<Value, Problem> = { known: Problem; generic: false }[WhenGeneric<Value>];
+
+/**
+ * As `Waiting`, for a check made on another argument than the generic one (`squeeze(x, d)`: the check of
+ * `d` is on `x` when `d` is omitted): `string` where `Value` is generic, which `Checked` lets through
+ * (`false` would not: inside `Checked`'s test `[Problem] extends [string]` the compiler reads `Problem`
+ * as `Problem & string`, and `false & string` is `never`).
+ */
+export type WaitingOn<Value, Problem> = { known: Problem; generic: string }[WhenGeneric<Value>];
 
 /** Drops the ", " that ends a list of options written one by one. */
 export type WithoutLastComma<Text extends string> = Text extends `${infer Body}, ` ? Body : Text;

@@ -1,6 +1,6 @@
 // A model built from generic helpers is checked where the helpers are called with literal sizes: the
 // error is on the helper call that is wrong, with the inner layer's message.
-import { input, layers, nn, sequential } from "shapecheck";
+import { input, layers, nn, ops, sequential } from "shapecheck";
 import { basicBlock, makeLayer } from "../../../examples/resnet18.ts";
 
 const convBnRelu = <I extends number, O extends number>(i: I, o: O) =>
@@ -55,3 +55,10 @@ export const wrongRank = sequential(
   sequence(16),
   layers.conv2d({ filters: 2, kernelSize: 3 }), // error: conv2d({ filters: 2, kernelSize: 3 }): expects an input [batch, height, width, channels] (rank 4), got rank 3 (input [number, 16, 8])
 );
+
+// Tensor operations in a generic helper wait too (issue 18's ops). The helper's signature has no place where the
+// compiler could report a wrong size, so `heads(tokens, 5)` is typed with an unknown shape and throws, when the
+// model is built, the message the same operation gets here with literal sizes (test/helpers-ops.test.ts).
+const tokens = ops.relu(input(["seq", 64], { batch: "batch" }));
+// prettier-ignore
+export const fiveHeads = ops.view(tokens, ["batch", "seq", 5, -1]); // error: view(…, [batch, seq, 5, -1]): the input [batch, seq, 64] has 64 elements, not divisible by 5, the product of the sizes other than -1

@@ -1,0 +1,42 @@
+// Tensor operations in helpers generic over their sizes (issues 17 and 18): the helpers of
+// test-d/model/helpers-ops.test-d.ts run, and a wrong helper call throws the message the same operation gets at
+// compile time when it is written with literal sizes (the compiler cannot report it on the helper call: see
+// docs/reusable.md).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { einops, input, ops, ShapeError, type Symbolic } from "../src/index.ts";
+
+type X = Symbolic<["batch", "seq", 64]>;
+const heads = <H extends number>(t: X, h: H) => ops.transpose(ops.view(t, ["batch", "seq", h, -1]), 1, 2);
+const split = <H extends number>(t: X, h: H) => einops.rearrange(t, "b s (h d) -> b h s d", { h });
+const rows = <H extends number>(t: X, h: H) => ops.reshape(t, [-1, h]);
+const padded = <P extends number>(t: X, p: P) => ops.pad(t, [p, p]);
+const moved = <D extends number>(t: X, d: D) => ops.permute(t, [0, d, 1]);
+const squeezed = <D extends number>(t: Symbolic<["batch", 1, 64]>, d: D) => ops.squeeze(t, d);
+
+test("ops in generic helpers run with the shapes the type tests pin", () => {
+  const x = ops.relu(input(["seq", 64], { batch: "batch" }));
+  const x1 = ops.unsqueeze(ops.mean(x, 1), 1);
+  const shapes = [heads(x, 8), split(x, 4), rows(x, 16), padded(x, 2), moved(x, 2), squeezed(x1, 1)].map(
+    (t) => t.shape,
+  );
+  assert.deepEqual(shapes, [
+    ["batch", 8, "seq", 8],
+    ["batch", 4, "seq", 16],
+    [null, 16], // -1 with names: unknown, as the type's number
+    ["batch", "seq", 68],
+    ["batch", 64, "seq"],
+    ["batch", 64],
+  ]);
+});
+
+test("a wrong helper call throws the operation's message", () => {
+  const x = ops.relu(input(["seq", 64], { batch: "batch" }));
+  assert.throws(
+    () => heads(x, 5),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message ===
+        "view(…, [batch, seq, 5, -1]): the input [batch, seq, 64] has 64 elements, not divisible by 5, the product of the sizes other than -1",
+  );
+});
