@@ -5,6 +5,9 @@ import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts
 
 export const dilatedKernel = (kernel: number, dilation: number): number => dilation * (kernel - 1) + 1;
 export const paddedSize = (size: number, padding: number): number => size + 2 * padding;
+/** How many windows of `extent` fit in `padded` at `stride`: the conv output-size formula (fold counts blocks with it). */
+export const windowCount = (padded: number, extent: number, stride: number): number =>
+  Math.floor((padded - extent) / stride) + 1;
 
 export const writeKernelTooLargeMessage = (layer: string, axis: number, extent: number, padded: number): string =>
   `${layer}: the kernel (extent ${extent}) is larger than the padded input (${padded}) in input dimension ${axis}`;
@@ -28,7 +31,7 @@ export function convSize(
   const padded = paddedSize(known, padding);
   const extent = dilatedKernel(kernel, dilation);
   if (padded < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
-  return Math.floor((padded - extent) / stride) + 1;
+  return windowCount(padded, extent, stride);
 }
 
 export const writeInChannelsMessage = (layer: string, channels: number): string =>

@@ -20,7 +20,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { dilatedKernel, paddedSize } from "./conv.ts";
+import { dilatedKernel, paddedSize, windowCount } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
 import {
   unfoldKeys,
@@ -189,7 +189,7 @@ export function fold<
   const counts = outs.map((size, i) => {
     const [padded, extent] = [paddedSize(size, paddings[i]!), dilatedKernel(kernels[i]!, dilations[i]!)];
     if (padded < extent) throw new ShapeError(writeFoldKernelMessage(layer, i, extent, padded));
-    return Math.floor((padded - extent) / strides[i]!) + 1;
+    return windowCount(padded, extent, strides[i]!);
   });
   const runtime: FoldConfig = {
     kind: "fold",
