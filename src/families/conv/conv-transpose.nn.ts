@@ -419,10 +419,8 @@ type OptionsProblem<
     Options extends { readonly outputPadding: infer OutputPadding }
       ? Waiting<OutputPadding, OutputPaddingArgProblem<Layer, Rank, OutputPadding, Stride, Dilation>>
       : false,
-    Waiting<
-      In,
-      Waiting<Out, Waiting<Option<Options, "groups", 1>, GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>>>
-    >,
+    // not Waiting on the channel counts: a lazy layer's inChannels is `number`, which Waiting takes for generic
+    Waiting<Option<Options, "groups", 1>, GroupsProblem<Layer, In, Out, Option<Options, "groups", 1>>>,
   ]
 >;
 /** The problem of the argument at `Index` (0: the fourth) after kernelSize: options, a positional size, or an argument after the options. */
