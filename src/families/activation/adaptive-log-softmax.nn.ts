@@ -130,7 +130,13 @@ export function adaptiveLogSoftmaxWithLoss<
   const names = ["divValue", "headBias"];
   checkArguments(layer, arguments, ["inFeatures", "nClasses", "cutoffs", ...names, "options"]);
   const of = "nn.adaptiveLogSoftmaxWithLoss";
-  const given: AdaptiveLogSoftmaxWithLossOptions = positionalOptions(layer, of, names, Array.from(arguments).slice(3), names);
+  const given: AdaptiveLogSoftmaxWithLossOptions = positionalOptions(
+    layer,
+    of,
+    names,
+    Array.from(arguments).slice(3),
+    names,
+  );
   checkOptions(layer, of, given, names, { divValue: expected.number, headBias: expected.boolean });
   const divValue = given.divValue ?? 4;
   if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
