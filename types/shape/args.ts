@@ -190,8 +190,9 @@ type WhenTypeParameter<Element> = number extends Element ? never : WhenGeneric<E
 /**
  * `Problem`, or `false` where `Value` is a size generic in the function being checked: a builder wraps
  * the check of an option's value in it (`{ padding: p }` inside a helper generic over `P`), so that
- * check waits and the object's other checks run. A known value (`number` included, checked at run
- * time) gets `Problem`.
+ * check waits and the object's other checks run. A literal value gets `Problem`; `number` counts as
+ * generic here (WhenGeneric cannot tell them apart), so a check that must run when a value is `number`
+ * (a lazy layer's inChannels) is not wrapped in it.
  */
 export type Waiting<Value, Problem> = { known: Problem; generic: false }[WhenGeneric<Value>];
 
