@@ -2,9 +2,7 @@
 // inputs x0 and x1 of the data file given to the emitted module's forward(x0, x1). The loss falls, and the weights
 // rank 0 writes load into shapecheck, whose NLL on the same data is PyTorch's (as test/export-ddp.test.ts for MNIST).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -13,8 +11,8 @@ import { graph, input, nn, ops } from "../src/index.ts";
 import { toPyTorch, trainScript } from "../src/pytorch.ts";
 import { encodeSafetensors, loadSafetensors, saveSafetensors } from "../src/runtime/safetensors.ts";
 import { build, ready } from "../src/tfjs.ts";
+import { runTorchrun } from "./torchrun.ts";
 
-const torchrun = process.env.SHAPECHECK_TORCHRUN ?? "/usr/bin/torchrun";
 const count = 256;
 const dir = mkdtempSync(join(tmpdir(), "shapecheck-ddp-graph-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,16 +51,13 @@ test(
     writeFileSync(join(dir, "train.py"), script);
     const start = build(twoInputs);
     await saveSafetensors(start, join(dir, "init.safetensors"));
-    // as test/export-ddp.test.ts: loopback rendezvous, --redirects/--tee for Debian's torchrun 1.13
-    const output = await run(
-      torchrun,
+    const output = await runTorchrun(
+      "train.py",
       [
-        ...["--redirects", "1", "--tee", "1", "--nnodes", "1", "--master_addr", "127.0.0.1"],
-        ...["--master_port", String(await freePort()), "--nproc_per_node", "2", "train.py"],
         ...["--data", "data.safetensors", "--init", "init.safetensors", "--epochs", "5", "--batch-size", "16"],
         ...["--lr", "0.01", "--out", "trained.safetensors"],
       ],
-      { cwd: dir, env: { ...process.env, OMP_NUM_THREADS: "1", GLOO_SOCKET_IFNAME: "lo" } },
+      { cwd: dir, expected: "trained.safetensors" },
     );
     const lines = output
       .split("\n")
@@ -89,41 +84,3 @@ test(
     );
   },
 );
-
-/** A TCP port nobody listens on now, for the rendezvous. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs a command and resolves with its stdout; after five minutes its process group is killed and the test fails. */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {}
-      reject(new Error(`${command} did not finish in 5 minutes; it printed:\n${stdout}\n${stderr.slice(-4000)}`));
-    }, 300_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} exited with ${code}:\n${stdout}\n${stderr.slice(-4000)}`));
-    });
-  });
-}

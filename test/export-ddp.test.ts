@@ -1,13 +1,11 @@
 // Distributed training of the emitted module: toPyTorch writes the MNIST network, trainScript its
-// train.py; two processes under torchrun (gloo on this CPU, --standalone rendezvous on localhost)
+// train.py; two processes under torchrun (gloo on this CPU, rendezvous on 127.0.0.1: test/torchrun.ts)
 // train it with DistributedDataParallel and a DistributedSampler for one epoch on a few hundred
 // digits of the `mnist` package, starting from shapecheck's initial weights. The loss falls, and the
 // safetensors weights rank 0 writes load into shapecheck, whose NLL on the same digits is PyTorch's.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -16,8 +14,8 @@ import { toPyTorch, trainScript } from "../src/pytorch.ts";
 import { encodeSafetensors, loadSafetensors, saveSafetensors } from "../src/runtime/safetensors.ts";
 import { mnist } from "../examples/mnist.ts";
 import { build, ready } from "../src/tfjs.ts";
+import { runTorchrun } from "./torchrun.ts";
 
-const torchrun = process.env.SHAPECHECK_TORCHRUN ?? "/usr/bin/torchrun";
 const digits = 320;
 const dir = mkdtempSync(join(tmpdir(), "shapecheck-ddp-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,39 +44,16 @@ test(
     const start = build(mnist); // prototype in tfjs, then train on the cluster from its weights
     await saveSafetensors(start, join(dir, "init.safetensors"));
 
-    // --redirects 1 --tee 1: rank outputs to the console ("[default0]:…"); Debian's torchrun 1.13 on Python 3.11
-    // cannot parse its own default "0" (IntFlag iteration skips the zero member) and fails without them.
-    // Rendezvous on 127.0.0.1, not --standalone: --standalone hands the workers this machine's host name as the
-    // master's address, and where that name does not resolve (seen on a CI machine) the workers retry it forever.
-    // GLOO_SOCKET_IFNAME=lo keeps gloo off the host name too.
-    const output = await run(
-      torchrun,
+    // Rendezvous on 127.0.0.1 (test/torchrun.ts), not --standalone: --standalone hands the workers this machine's
+    // host name as the master's address, and where that name does not resolve (seen on a CI machine) the workers
+    // retry it forever. GLOO_SOCKET_IFNAME=lo keeps gloo off the host name too.
+    const output = await runTorchrun(
+      "train.py",
       [
-        "--redirects",
-        "1",
-        "--tee",
-        "1",
-        "--nnodes",
-        "1",
-        "--master_addr",
-        "127.0.0.1",
-        "--master_port",
-        String(await freePort()),
-        "--nproc_per_node",
-        "2",
-        "train.py",
-        "--data",
-        "data.safetensors",
-        "--init",
-        "init.safetensors",
-        "--epochs",
-        "1",
-        "--batch-size",
-        "8",
-        "--out",
-        "trained.safetensors",
+        ...["--data", "data.safetensors", "--init", "init.safetensors", "--epochs", "1", "--batch-size", "8"],
+        ...["--out", "trained.safetensors"],
       ],
-      { cwd: dir, env: { ...process.env, OMP_NUM_THREADS: "1", GLOO_SOCKET_IFNAME: "lo" } },
+      { cwd: dir, expected: "trained.safetensors" },
     );
     const lines = output
       .split("\n")
@@ -111,44 +86,3 @@ test(
     );
   },
 );
-
-/** A TCP port nobody listens on now, for the rendezvous. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Runs a command and resolves with its stdout; after five minutes its process group is killed and the test fails
- * with what it printed (a synchronous exec would block the event loop, and the test's own timeout with it).
- */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {}
-      reject(new Error(`${command} did not finish in 5 minutes; it printed:\n${stdout}\n${stderr.slice(-4000)}`));
-    }, 300_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} exited with ${code}:\n${stdout}\n${stderr.slice(-4000)}`));
-    });
-  });
-}

@@ -130,6 +130,7 @@ def main():
     if rank == 0:
         save_safetensors(module.state_dict(), args.out)
         print(json.dumps({"processes": world, "backend": dist.get_backend(), "loss_before": before, "loss_after": after, "out": args.out}), flush=True)
+    dist.barrier()  # every process here before any tears down (gloo can hang otherwise: pytorch/pytorch#75097)
     dist.destroy_process_group()
 
 
