@@ -73,3 +73,52 @@ export type PositionalProblems<
       >,
     ]
   : [];
+
+/** An argument after the options object (left out: `{}`). */
+type AfterOptions<Layer extends string, X> = {} extends X ? false : writeAfterOptionsMessage<Layer>;
+/**
+ * Two of PyTorch's optional arguments positionally (`First`, `Second`), then an options object: the problems of
+ * the three arguments after the first (`nn.batchNorm2d(64, 1e-3, 0.01)`, `nn.instanceNorm2d(64, 1e-3)`,
+ * `nn.layerNorm(512, 1e-6)`): the options object's keys and types, a name also given positionally, an argument
+ * after the options object. Twin: `splitOptions` in src/shape/args.ts.
+ */
+export type TwoPositionalsProblems<
+  Layer extends string,
+  Of extends string,
+  First extends string,
+  Second extends string,
+  Known extends string,
+  Types,
+  Expected,
+  Third,
+  Fourth,
+  Options,
+> =
+  IsOptions<Third> extends true
+    ? [
+        TrailingOptionsProblem<Layer, Of, Third, Known, Types, Expected>,
+        AfterOptions<Layer, Fourth>,
+        AfterOptions<Layer, Options>,
+      ]
+    : [
+        false,
+        IsOptions<Fourth> extends true
+          ? FirstProblem<
+              [
+                TrailingOptionsProblem<Layer, Of, Fourth, Known, Types, Expected>,
+                GivenTwiceProblem<Layer, Fourth, First>,
+              ]
+            >
+          : false,
+        IsOptions<Fourth> extends true
+          ? AfterOptions<Layer, Options>
+          : FirstProblem<
+              [
+                TrailingOptionsProblem<Layer, Of, Options, Known, Types, Expected>,
+                GivenTwiceProblem<Layer, Options, First | Second>,
+              ]
+            >,
+      ];
+/** The options object among the three arguments of `TwoPositionalsProblems`. */
+export type OptionsAfterTwo<Third, Fourth, Options> =
+  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;

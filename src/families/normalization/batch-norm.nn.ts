@@ -1,16 +1,8 @@
 // nn.batchNorm1d / 2d / 3d, nn.syncBatchNorm (any rank from 2; one process: a batch norm) and
 // nn.lazyBatchNorm1d / 2d / 3d (numFeatures inferred from the channels): PyTorch's batch norms on the channel dimension.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type {
-  Arg,
-  Checked,
-  FirstSizeProblem,
-  GivenTwiceProblem,
-  IsOptions,
-  TrailingOptionsProblem,
-  writeAfterOptionsMessage,
-} from "../../../types/shape/args.ts";
-import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { Arg, Checked, FirstSizeProblem } from "../../../types/shape/args.ts";
+import type { OptionsAfterTwo, TwoPositionalsProblems } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -153,37 +145,25 @@ type IsChecked<Options> = [
   ? false
   : true;
 
-type Trailing<W extends string, Of extends string, O> = TrailingOptionsProblem<
-  W,
-  Of,
-  O,
-  keyof BatchNormOptions,
-  OptionTypes,
-  Expected
->;
-/** An argument after the options object (left out: `{}`). */
-type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
 /** PyTorch's eps and momentum positionally (`nn.batchNorm2d(64, 1e-3, 0.01)`), then an options object. */
 type BatchNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, Options> = {} extends Third &
   Fourth &
   Options
   ? [false, false, false] // the fast path: nothing after numFeatures
-  : (Kind extends LazyBatchNormKind ? `${Kind}()` : `${Kind}(${NumFeatures & number})`) extends infer W extends string
-    ? IsOptions<Third> extends true
-      ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
-      : [
-          false,
-          IsOptions<Fourth> extends true
-            ? FirstProblem<[Trailing<W, `nn.${Kind}`, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
-            : false,
-          IsOptions<Fourth> extends true
-            ? AfterOptions<W, Options>
-            : FirstProblem<[Trailing<W, `nn.${Kind}`, Options>, GivenTwiceProblem<W, Options, "eps" | "momentum">]>,
-        ]
-    : never;
+  : TwoPositionalsProblems<
+      Kind extends LazyBatchNormKind ? `${Kind}()` : `${Kind}(${NumFeatures & number})`,
+      `nn.${Kind}`,
+      "eps",
+      "momentum",
+      keyof BatchNormOptions,
+      OptionTypes,
+      Expected,
+      Third,
+      Fourth,
+      Options
+    >;
 /** The options object among the arguments after numFeatures. */
-type OptionsOf<Third, Fourth, Options> =
-  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;
+type OptionsOf<Third, Fourth, Options> = OptionsAfterTwo<Third, Fourth, Options>;
 
 type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
   NumFeatures,

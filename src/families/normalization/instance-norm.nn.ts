@@ -1,16 +1,8 @@
 // nn.instanceNorm1d/2d/3d and nn.lazyInstanceNorm1d/2d/3d: PyTorch 1.13's InstanceNorm (each channel of each
 // example normalized over its spatial dimensions), numFeatures and an options object as batchNorm's.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type {
-  Arg,
-  Checked,
-  FirstSizeProblem,
-  GivenTwiceProblem,
-  IsOptions,
-  TrailingOptionsProblem,
-  writeAfterOptionsMessage,
-} from "../../../types/shape/args.ts";
-import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { Arg, Checked, FirstSizeProblem } from "../../../types/shape/args.ts";
+import type { OptionsAfterTwo, TwoPositionalsProblems } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -111,37 +103,25 @@ export interface InstanceNormConfig extends KindConfig<InstanceNormKind> {
   readonly trackRunningStats: boolean;
 }
 
-type Trailing<W extends string, Of extends string, O> = TrailingOptionsProblem<
-  W,
-  Of,
-  O,
-  keyof InstanceNormOptions,
-  OptionTypes,
-  Expected
->;
-/** An argument after the options object (left out: `{}`). */
-type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
 /** PyTorch's eps and momentum positionally (`nn.instanceNorm2d(64, 1e-3, 0.01)`), then an options object. */
 type InstanceNormArgsProblems<Kind extends string, NumFeatures, Third, Fourth, Options> = {} extends Third &
   Fourth &
   Options
   ? [false, false, false] // the fast path: nothing after numFeatures
-  : (Kind extends Lazy ? `${Kind}()` : `${Kind}(${NumFeatures & number})`) extends infer W extends string
-    ? IsOptions<Third> extends true
-      ? [Trailing<W, `nn.${Kind}`, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
-      : [
-          false,
-          IsOptions<Fourth> extends true
-            ? FirstProblem<[Trailing<W, `nn.${Kind}`, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
-            : false,
-          IsOptions<Fourth> extends true
-            ? AfterOptions<W, Options>
-            : FirstProblem<[Trailing<W, `nn.${Kind}`, Options>, GivenTwiceProblem<W, Options, "eps" | "momentum">]>,
-        ]
-    : never;
+  : TwoPositionalsProblems<
+      Kind extends Lazy ? `${Kind}()` : `${Kind}(${NumFeatures & number})`,
+      `nn.${Kind}`,
+      "eps",
+      "momentum",
+      keyof InstanceNormOptions,
+      OptionTypes,
+      Expected,
+      Third,
+      Fourth,
+      Options
+    >;
 /** The options object among the arguments after numFeatures. */
-type OptionsOf<Third, Fourth, Options> =
-  IsOptions<Third> extends true ? Third : IsOptions<Fourth> extends true ? Fourth : Options;
+type OptionsOf<Third, Fourth, Options> = OptionsAfterTwo<Third, Fourth, Options>;
 
 type InstanceNormBuilder<Kind extends Exclude<InstanceNormKind, Lazy>> = <
   const NumFeatures extends number,

@@ -1,15 +1,7 @@
 // nn.layerNorm: PyTorch's LayerNorm over the last dimensions.
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import type {
-  Checked,
-  FirstSizeProblem,
-  GivenTwiceProblem,
-  IsOptions,
-  TrailingOptionsProblem,
-  writeAfterOptionsMessage,
-  Written,
-} from "../../../types/shape/args.ts";
-import type { FirstProblem } from "../../../types/shape/problems.ts";
+import type { Checked, FirstSizeProblem, Written } from "../../../types/shape/args.ts";
+import type { TwoPositionalsProblems } from "../../../types/shape/positional.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
@@ -72,29 +64,19 @@ export interface LayerNormConfig extends KindConfig<"layerNorm"> {
   readonly elementwiseAffine: boolean;
 }
 
-type Trailing<W extends string, O> = TrailingOptionsProblem<
+/** PyTorch's eps and elementwiseAffine positionally (`nn.layerNorm(512, 1e-6)`), then an options object. */
+type LayerNormArgsProblems<W extends string, Third, Fourth, Options> = TwoPositionalsProblems<
   W,
   "nn.layerNorm",
-  O,
+  "eps",
+  "elementwiseAffine",
   keyof LayerNormOptions,
   OptionTypes,
-  Expected
+  Expected,
+  Third,
+  Fourth,
+  Options
 >;
-/** An argument after the options object (left out: `{}`). */
-type AfterOptions<W extends string, X> = {} extends X ? false : writeAfterOptionsMessage<W>;
-/** PyTorch's eps and elementwiseAffine positionally (`nn.layerNorm(512, 1e-6)`), then an options object. */
-type LayerNormArgsProblems<W extends string, Third, Fourth, Options> =
-  IsOptions<Third> extends true
-    ? [Trailing<W, Third>, AfterOptions<W, Fourth>, AfterOptions<W, Options>]
-    : [
-        false,
-        IsOptions<Fourth> extends true
-          ? FirstProblem<[Trailing<W, Fourth>, GivenTwiceProblem<W, Fourth, "eps">]>
-          : false,
-        IsOptions<Fourth> extends true
-          ? AfterOptions<W, Options>
-          : FirstProblem<[Trailing<W, Options>, GivenTwiceProblem<W, Options, "eps" | "elementwiseAffine">]>,
-      ];
 
 /**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
