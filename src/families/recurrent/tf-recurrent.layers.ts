@@ -41,7 +41,6 @@ import {
   choiceOf,
   dataFormatOf,
   layerArgs,
-  optionOf,
   optionSet,
   requiredOptions,
   writtenLayer,
@@ -52,7 +51,6 @@ import {
   writeStridesDilationMessage as stridesDilationMessage,
 } from "../conv/tf-conv.ts";
 import {
-  cellStateSizes,
   checkReturnState,
   stackedStateSizes,
   tfConvLstmRule,
@@ -138,52 +136,25 @@ const rnnKeys = [
   "inputDim",
   "inputLength",
 ] as const;
+/** The options an LSTM (layer or cell, convolutional too) adds; a GRU takes the first and the last. */
+const lstmKeys = ["recurrentActivation", "unitForgetBias", "implementation"] as const;
+const gruKeys = ["recurrentActivation", "implementation"] as const;
 export const simpleRNNOptions = optionSet<SimpleRNNArgs>()(...layerArgs, ...rnnKeys, ...cellKeys);
-export const lstmOptions = optionSet<LSTMArgs>()(
-  ...layerArgs,
-  ...rnnKeys,
-  ...cellKeys,
-  "recurrentActivation",
-  "unitForgetBias",
-  "implementation",
-);
-export const gruOptions = optionSet<GRUArgs>()(
-  ...layerArgs,
-  ...rnnKeys,
-  ...cellKeys,
-  "recurrentActivation",
-  "implementation",
-);
+export const lstmOptions = optionSet<LSTMArgs>()(...layerArgs, ...rnnKeys, ...cellKeys, ...lstmKeys);
+export const gruOptions = optionSet<GRUArgs>()(...layerArgs, ...rnnKeys, ...cellKeys, ...gruKeys);
 export const simpleRNNCellOptions = optionSet<SimpleRNNCellArgs>()(...layerArgs, ...cellKeys);
-export const lstmCellOptions = optionSet<LSTMCellArgs>()(
-  ...layerArgs,
-  ...cellKeys,
-  "recurrentActivation",
-  "unitForgetBias",
-  "implementation",
-);
-export const gruCellOptions = optionSet<GRUCellArgs>()(
-  ...layerArgs,
-  ...cellKeys,
-  "recurrentActivation",
-  "implementation",
-  "resetAfter",
-);
+export const lstmCellOptions = optionSet<LSTMCellArgs>()(...layerArgs, ...cellKeys, ...lstmKeys);
+export const gruCellOptions = optionSet<GRUCellArgs>()(...layerArgs, ...cellKeys, ...gruKeys, "resetAfter");
 export const rnnOptions = optionSet<RNNArgs>()(...layerArgs, ...rnnKeys, "cell");
 export const stackedRNNCellsOptions = optionSet<StackedRNNCellsArgs>()(...layerArgs, "cells");
+/** A ConvLSTM2D's (layer or cell) cell options: filters instead of units. */
+const convCellKeys = [...cellKeys.filter((key) => key !== "units"), ...lstmKeys];
+const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
 export const convLstm2dOptions = optionSet<ConvLSTM2DArgs>()(
   ...layerArgs,
   ...rnnKeys,
-  ...cellKeys.filter((key) => key !== "units"),
-  "recurrentActivation",
-  "unitForgetBias",
-  "implementation",
-  "filters",
-  "kernelSize",
-  "strides",
-  "padding",
-  "dilationRate",
-  "dataFormat",
+  ...convCellKeys,
+  ...convCellShown,
 );
 
 // ---- messages of the argument objects
@@ -435,62 +406,88 @@ export function gru<
   return recurrent("GRU", "gru", args as GRUArgs, gruOptions) as never;
 }
 
+/** The required option of the recurrent layers and cells but rnn, stackedRNNCells and the convolutional ones. */
+const unitsRequired = requiredOptions<SimpleRNNArgs>()("units");
+
 /** The checks every recurrent layer's arguments share (units is checked by the caller when it has one). */
-function checkRecurrentArgs(layer: string, args: object): void {
+function checkRecurrentArgs(layer: string, args: SimpleRNNArgs | RNNArgs | ConvLSTM2DArgs): void {
   checkSizeOption(layer, args, "inputDim");
   checkSizeOption(layer, args, "inputLength");
-  if (optionOf<boolean>(args, "stateful", false) === true) throw new ShapeError(writeStatefulMessage(layer));
+  if (args.stateful === true) throw new ShapeError(writeStatefulMessage(layer));
+}
+
+/** The activations of a recurrent layer or cell (tfjs's identifiers). */
+function checkActivations(layer: string, args: LSTMCellArgs | ConvLSTM2DCellArgs): void {
+  checkActivation(layer, args.activation);
+  checkActivation(layer, args.recurrentActivation);
 }
 
 function recurrent(
   kind: Exclude<TfRecurrentKind, "RNN">,
   name: string,
-  args: SimpleRNNArgs,
+  args: LSTMArgs,
   known: ReadonlySet<string>,
 ): TfRecurrentConfig {
   const layer = writtenLayer(name, args, shown);
-  checkKnownOptions(layer, name, args, known, requiredOptions<SimpleRNNArgs>()("units"));
+  checkKnownOptions(layer, name, args, known, unitsRequired);
   checkSizeOption(layer, args, "units");
   checkRecurrentArgs(layer, args);
-  checkActivation(layer, args.activation);
-  checkActivation(layer, (args as LSTMArgs).recurrentActivation);
-  const returnSequences = optionOf<boolean>(args, "returnSequences", false) === true;
-  const returnState = optionOf<boolean>(args, "returnState", false) === true;
-  const rule = (input: RuntimeShape) => tfRecurrentRule(layer, args.units, returnSequences, input);
-  const sizes = kind === "LSTM" ? [args.units, args.units] : [args.units];
+  checkActivations(layer, args);
+  return recurrentConfig(
+    kind,
+    name,
+    layer,
+    args,
+    args.units,
+    [],
+    kind === "LSTM" ? [args.units, args.units] : [args.units],
+  );
+}
+
+/** The config of SimpleRNN, LSTM, GRU and RNN (output size `units`, state sizes `states`), its arguments checked. */
+function recurrentConfig(
+  kind: TfRecurrentKind,
+  name: string,
+  layer: string,
+  args: SimpleRNNArgs | RNNArgs,
+  units: number,
+  cells: TfCellConfig[],
+  states: number[],
+): TfRecurrentConfig {
+  const returnSequences = args.returnSequences === true;
   return callable<TfRecurrentConfig>(
-    {
-      kind,
-      written: layer,
-      args,
-      units: args.units,
-      returnSequences,
-      useBias: optionOf<boolean>(args, "useBias", true) !== false,
-      cells: [],
-      outputShape: checkedInputShape(name, args, (input: RuntimeShape) => {
-        checkReturnState(layer, returnState);
-        return rule(input);
-      }),
-    },
-    checkedInputShape(name, args, rule),
-    returnState ? (out) => sizes.map((size) => [out[0]!, size]) : undefined,
+    // (rnn takes no useBias: true, as its config has always said)
+    { kind, written: layer, args, units, returnSequences, useBias: (args as SimpleRNNArgs).useBias !== false, cells },
+    name,
+    (input) => tfRecurrentRule(layer, units, returnSequences, input),
+    (out) => states.map((size) => [out[0]!, size]),
   );
 }
 
 /**
- * The config with its call in the functional API (`layer.call(x)`, tfjs's `apply` on a symbolic tensor):
- * `[output, ...states]` with returnState (`states` given), `[output]` without. Twin of `TfRecurrentCallable`.
+ * The config with its shape rule, checked against inputShape / batchInputShape, and its call in the functional API
+ * (`layer.call(x)`, tfjs's `apply` on a symbolic tensor): `[output, ...states(output)]` with returnState, `[output]`
+ * without. Twin of `TfRecurrentCallable`.
  */
 function callable<Config extends TfRecurrentConfig | TfConvLstmConfig>(
-  config: Omit<Config, "callShapes">,
+  config: Omit<Config, "callShapes" | "outputShape">,
+  name: string,
   rule: (input: RuntimeShape) => RuntimeShape,
-  states: ((out: RuntimeShape) => RuntimeShape[]) | undefined,
+  states: (out: RuntimeShape) => RuntimeShape[],
 ): Config {
+  const { written: layer, args } = config;
+  const returnState = (args as SimpleRNNArgs).returnState === true;
+  const checked = checkedInputShape(name, args, rule);
   const runtime = {
     ...config,
+    // a layer of a model has one output: returnState only in the functional API
+    outputShape: checkedInputShape(name, args, (input) => {
+      checkReturnState(layer, returnState);
+      return rule(input);
+    }),
     callShapes: (inputs: CallInputs) => {
-      const out = rule(inputs["input"]!);
-      return [out, ...(states === undefined ? [] : states(out))];
+      const out = checked(inputs["input"]!);
+      return [out, ...(returnState ? states(out) : [])];
     },
     call: (input: unknown) => callLayer(runtime as unknown as Config, { input }),
   };
@@ -549,29 +546,8 @@ export function rnn<
   checkKnownOptions(layer, "rnn", options, rnnOptions, requiredOptions<RNNArgs>()("cell"));
   checkRecurrentArgs(layer, options);
   const cells = cellsOf(layer, "cell", options.cell);
-  const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
-  const returnState = optionOf<boolean>(options, "returnState", false) === true;
-  const units = cells.at(-1)!.units;
-  const rule = (input: RuntimeShape) => tfRecurrentRule(layer, units, returnSequences, input);
-  const sizes = Array.isArray(options.cell) ? stackedStateSizes(cells) : cellStateSizes(cells[0]!);
-  const runtime = callable<TfRecurrentConfig>(
-    {
-      kind: "RNN",
-      written: layer,
-      args: options,
-      units,
-      returnSequences,
-      useBias: true,
-      cells,
-      outputShape: checkedInputShape("rnn", options, (input: RuntimeShape) => {
-        checkReturnState(layer, returnState);
-        return rule(input);
-      }),
-    },
-    checkedInputShape("rnn", options, rule),
-    returnState ? (out) => sizes.map((size) => [out[0]!, size]) : undefined,
-  );
-  return runtime as never;
+  // one cell or several: the states of the cells stacked
+  return recurrentConfig("RNN", "rnn", layer, options, cells.at(-1)!.units, cells, stackedStateSizes(cells)) as never;
 }
 
 /** The cells given as `key` (one, or a non-empty array), each checked to be a cell of `layers`. */
@@ -692,26 +668,38 @@ export function gruCell<
 function cell(
   kind: Exclude<TfCellKind, "StackedRNNCells">,
   name: string,
-  args: SimpleRNNCellArgs,
+  args: GRUCellArgs,
   known: ReadonlySet<string>,
 ): TfCellConfig {
   const layer = writtenLayer(name, args, cellShown);
-  checkKnownOptions(layer, name, args, known, requiredOptions<SimpleRNNCellArgs>()("units"));
+  checkKnownOptions(layer, name, args, known, unitsRequired);
   checkSizeOption(layer, args, "units");
-  if ((args as GRUCellArgs).resetAfter === true) throw new ShapeError(writeResetAfterMessage(layer));
-  checkActivation(layer, args.activation);
-  checkActivation(layer, (args as LSTMCellArgs).recurrentActivation);
+  if (args.resetAfter === true) throw new ShapeError(writeResetAfterMessage(layer));
+  checkActivations(layer, args);
+  return cellConfig(kind, layer, args, args.units, []);
+}
+
+/**
+ * The runtime object of a cell (`cells`: those of layers.rnn and layers.stackedRNNCells, not a convLstm2dCell's): not
+ * a layer, its outputShape refuses with the cell message.
+ */
+function cellConfig(
+  kind: TfCellKind | "ConvLSTM2DCell",
+  layer: string,
+  args: object,
+  units: number,
+  cells?: TfCellConfig[],
+): TfCellConfig {
   return {
-    kind,
+    kind: kind as TfCellKind,
     written: layer,
     args,
-    units: args.units,
-    useBias: optionOf<boolean>(args, "useBias", true) !== false,
-    cells: [],
+    units,
+    ...(cells && { useBias: (args as SimpleRNNCellArgs).useBias !== false, cells }),
     outputShape: () => {
       throw new ShapeError(cellMessage(layer));
     },
-  };
+  } as TfCellConfig;
 }
 
 /**
@@ -742,32 +730,12 @@ export function stackedRNNCells<
     requiredOptions<StackedRNNCellsArgs>()("cells"),
   );
   const cells = cellsOf(layer, "cells", options.cells);
-  const runtime: TfCellConfig = {
-    kind: "StackedRNNCells",
-    written: layer,
-    args: options,
-    units: cells.at(-1)!.units,
-    useBias: true,
-    cells,
-    outputShape: () => {
-      throw new ShapeError(cellMessage(layer));
-    },
-  };
-  return runtime as never;
+  return cellConfig("StackedRNNCells", layer, options, cells.at(-1)!.units, cells) as never;
 }
 
 // ---- ConvLSTM2D
 
-const convShown = [
-  "filters",
-  "kernelSize",
-  "strides",
-  "padding",
-  "dilationRate",
-  "dataFormat",
-  "returnSequences",
-  "returnState",
-] as const;
+const convShown = [...convCellShown, "returnSequences", "returnState"] as const;
 type ConvWritten<Args> = WrittenLayer<"convLstm2d", Args, typeof convShown>;
 
 /** ConvLSTM2D's output on X, returnState aside (the rule of `call`). */
@@ -875,37 +843,13 @@ export function convLstm2d<
 >(args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
   const options = args as ConvLSTM2DArgs;
   const layer = writtenLayer("convLstm2d", options, convShown);
-  checkKnownOptions(
-    layer,
-    "convLstm2d",
-    options,
-    convLstm2dOptions,
-    requiredOptions<ConvLSTM2DArgs>()("filters", "kernelSize"),
-  );
-  checkSizeOption(layer, options, "filters");
-  checkSizeOption(layer, options, "kernelSize", 2);
-  checkSizeOption(layer, options, "strides", 2);
-  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
-  const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
-  checkSizeOption(layer, options, "dilationRate", 2);
-  const strides = perDim(optionOf<SizeArg>(options, "strides", 1), 2);
-  const dilations = perDim(optionOf<SizeArg>(options, "dilationRate", 1), 2);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
-    throw new ShapeError(stridesDilationMessage(layer));
+  const { padding, strides, dilations } = checkConvArgs(layer, "convLstm2d", options, convLstm2dOptions);
   checkRecurrentArgs(layer, options);
-  if (optionOf<boolean>(options, "unroll", false) === true) throw new ShapeError(writeUnrollMessage(layer));
+  if (options.unroll === true) throw new ShapeError(writeUnrollMessage(layer));
   const dataFormat = dataFormatOf(layer, options);
-  checkActivation(layer, options.activation);
-  checkActivation(layer, options.recurrentActivation);
-  const returnSequences = optionOf<boolean>(options, "returnSequences", false) === true;
-  const returnState = optionOf<boolean>(options, "returnState", false) === true;
+  checkActivations(layer, options);
+  const returnSequences = options.returnSequences === true;
   const kernels = perDim(options.kernelSize, 2);
-  const rule = (input: RuntimeShape) =>
-    tfConvLstmRule(
-      layer,
-      { filters: options.filters, kernels, strides, padding, dilations, dataFormat, returnSequences },
-      input,
-    );
   const runtime = callable<TfConvLstmConfig>(
     {
       kind: "ConvLSTM2D",
@@ -913,27 +857,47 @@ export function convLstm2d<
       args: options,
       filters: options.filters,
       kernelSize: options.kernelSize,
-      strides: optionOf(options, "strides", 1),
+      strides: options.strides ?? 1,
       padding,
-      dilationRate: optionOf(options, "dilationRate", 1),
+      dilationRate: options.dilationRate ?? 1,
       dataFormat,
       returnSequences,
-      useBias: optionOf<boolean>(options, "useBias", true) !== false,
-      outputShape: checkedInputShape("convLstm2d", options, (input: RuntimeShape) => {
-        checkReturnState(layer, returnState);
-        return rule(input);
-      }),
+      useBias: options.useBias !== false,
     },
-    checkedInputShape("convLstm2d", options, rule),
+    "convLstm2d",
+    (input) =>
+      tfConvLstmRule(
+        layer,
+        { filters: options.filters, kernels, strides, padding, dilations, dataFormat, returnSequences },
+        input,
+      ),
     // ConvLSTM2D's states h and c: one step's output ([batch, ...image], without time)
-    returnState ? (out) => [0, 1].map(() => [out[0]!, ...out.slice(-3)]) : undefined,
+    (out) => [0, 1].map(() => [out[0]!, ...out.slice(-3)]),
   );
   return runtime as never;
 }
 
+/**
+ * The checks convLstm2d and convLstm2dCell share, in their types' order: the options, filters and the convolution's
+ * (kernelSize, strides, padding, dilationRate); its strides and dilations per dimension.
+ */
+function checkConvArgs(layer: string, name: string, options: ConvLSTM2DCellArgs, known: ReadonlySet<string>) {
+  checkKnownOptions(layer, name, options, known, requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize"));
+  checkSizeOption(layer, options, "filters");
+  checkSizeOption(layer, options, "kernelSize", 2);
+  checkSizeOption(layer, options, "strides", 2);
+  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
+  const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
+  checkSizeOption(layer, options, "dilationRate", 2);
+  const strides = perDim(options.strides ?? 1, 2);
+  const dilations = perDim(options.dilationRate ?? 1, 2);
+  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
+    throw new ShapeError(stridesDilationMessage(layer));
+  return { padding, strides, dilations };
+}
+
 // ---- ConvLSTM2DCell
 
-const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
 /** tfjs-layers' `ConvLSTM2DCellArgs` (the options that change shapes as convolutions write them). */
 export interface ConvLSTM2DCellArgs extends Omit<
   TfArgs<typeof tfl.layers.convLstm2dCell>,
@@ -946,14 +910,7 @@ export interface ConvLSTM2DCellArgs extends Omit<
   readonly dilationRate?: SizeArg;
   readonly dataFormat?: DataFormat;
 }
-export const convLstm2dCellOptions = optionSet<ConvLSTM2DCellArgs>()(
-  ...layerArgs,
-  ...cellKeys.filter((key) => key !== "units"),
-  "recurrentActivation",
-  "unitForgetBias",
-  "implementation",
-  ...convCellShown,
-);
+export const convLstm2dCellOptions = optionSet<ConvLSTM2DCellArgs>()(...layerArgs, ...convCellKeys, ...convCellShown);
 /**
  * `layers.convLstm2dCell({ filters, kernelSize })`: one step of a ConvLSTM2D. TensorFlow.js exports it, but its RNN
  * takes [batch, time, features] only: neither a layer nor a cell for layers.rnn (layers.convLstm2d makes its own).
@@ -990,34 +947,8 @@ export function convLstm2dCell<const Args extends RequiredOptions<ConvLSTM2DCell
 ): ConvLSTM2DCell<Fitting<Args, ConvLSTM2DCellArgs>> {
   const options = args as ConvLSTM2DCellArgs;
   const layer = writtenLayer("convLstm2dCell", options, convCellShown);
-  checkKnownOptions(
-    layer,
-    "convLstm2dCell",
-    options,
-    convLstm2dCellOptions,
-    requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize"),
-  );
-  checkSizeOption(layer, options, "filters");
-  checkSizeOption(layer, options, "kernelSize", 2);
-  checkSizeOption(layer, options, "strides", 2);
-  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
-  choiceOf(layer, options, "padding", ["valid", "same"]);
-  checkSizeOption(layer, options, "dilationRate", 2);
-  const strides = perDim(optionOf<SizeArg>(options, "strides", 1), 2);
-  const dilations = perDim(optionOf<SizeArg>(options, "dilationRate", 1), 2);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
-    throw new ShapeError(stridesDilationMessage(layer));
+  checkConvArgs(layer, "convLstm2dCell", options, convLstm2dCellOptions);
   dataFormatOf(layer, options);
-  checkActivation(layer, options.activation);
-  checkActivation(layer, options.recurrentActivation);
-  const runtime = {
-    kind: "ConvLSTM2DCell",
-    written: layer,
-    args: options,
-    units: options.filters,
-    outputShape: () => {
-      throw new ShapeError(cellMessage(layer));
-    },
-  };
-  return runtime as never;
+  checkActivations(layer, options);
+  return cellConfig("ConvLSTM2DCell", layer, options, options.filters) as never;
 }
