@@ -6,7 +6,7 @@ import type { FloorDiv, Mod, Product } from "../../types/arith/index.ts";
 import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { DimsAgree } from "../../types/shape/join.ts";
 import type { Arg } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
@@ -323,9 +323,7 @@ type NotInPattern<Lengths, Axes extends string> = string extends keyof Lengths
 
 type Element = string | string[];
 function side(op: string, pattern: string, text: string): Element[] {
-  const fail = (message: string): never => {
-    throw new ShapeError(writeEinopsMessage(op, pattern, message));
-  };
+  const refuse = (message: string): never => fail(writeEinopsMessage(op, pattern, message));
   const out: Element[] = [];
   let group: string[] | undefined;
   for (const word of text
@@ -334,16 +332,16 @@ function side(op: string, pattern: string, text: string): Element[] {
     .split(" ")
     .filter((w) => w !== "")) {
     if (word === "(") {
-      if (group) fail("parentheses cannot be nested");
+      if (group) refuse("parentheses cannot be nested");
       group = [];
     } else if (word === ")") {
-      if (!group) fail("a ) has no (");
+      if (!group) refuse("a ) has no (");
       out.push(group!);
       group = undefined;
     } else if (group) group.push(word);
     else out.push(word);
   }
-  if (group) fail("a ( is not closed");
+  if (group) refuse("a ( is not closed");
   return out;
 }
 const isNumber = (word: string) => /^\d+$/.test(word);
@@ -369,24 +367,22 @@ export function einopsPlan(
   input: RuntimeShape,
   lengths: Readonly<Record<string, number>> = {},
 ): EinopsPlan {
-  const fail = (message: string): never => {
-    throw new ShapeError(writeEinopsMessage(op, pattern, message));
-  };
-  if (!pattern.includes("->")) fail("the pattern has no ->");
+  const refuse = (message: string): never => fail(writeEinopsMessage(op, pattern, message));
+  if (!pattern.includes("->")) refuse("the pattern has no ->");
   const [l, r] = pattern.split("->") as [string, string];
   const leftSide = side(op, pattern, l),
     rightSide = side(op, pattern, r);
   const onlyLeft = namesIn(leftSide).filter((a) => !namesIn(rightSide).includes(a));
   if (op !== "reduce" && onlyLeft.length > 0)
-    fail(`axis ${onlyLeft.join(" | ")} is only on the left${op === "rearrange" ? " (reduce removes axes)" : ""}`);
+    refuse(`axis ${onlyLeft.join(" | ")} is only on the left${op === "rearrange" ? " (reduce removes axes)" : ""}`);
   const stray = Object.keys(lengths).filter((a) => !namesIn(leftSide).includes(a) && !namesIn(rightSide).includes(a));
-  if (stray.length > 0) fail(`axis ${stray.join(" | ")} is given a length but is not in the pattern`);
+  if (stray.length > 0) refuse(`axis ${stray.join(" | ")} is given a length but is not in the pattern`);
   const dots = leftSide.indexOf("...");
   const named = leftSide.filter((e) => e !== "...");
   if (dots === -1 && named.length !== input.length)
-    fail(`the left side has ${named.length} dimensions, but the input ${showShape(input)} has ${input.length}`);
+    refuse(`the left side has ${named.length} dimensions, but the input ${showShape(input)} has ${input.length}`);
   if (dots !== -1 && named.length > input.length)
-    fail(
+    refuse(
       `the left side has at least ${named.length} dimensions besides ..., but the input ${showShape(input)} has ${input.length}`,
     );
   const ellipsis = dots === -1 ? [] : input.slice(dots, input.length - (leftSide.length - dots - 1));
@@ -404,30 +400,30 @@ export function einopsPlan(
       });
     if (typeof element === "string") {
       if (isNumber(element)) {
-        if (element !== "1") fail(`a number other than 1 (${element}) cannot name an input dimension`);
-        if (!dimsAgree(d, 1)) fail(`anonymous axis 1 stands for dimension ${showDim(d)}, which is not 1`);
+        if (element !== "1") refuse(`a number other than 1 (${element}) cannot name an input dimension`);
+        if (!dimsAgree(d, 1)) refuse(`anonymous axis 1 stands for dimension ${showDim(d)}, which is not 1`);
         sizes.set(`#${anonymous}`, 1);
         left.push(`#${anonymous++}`);
         return;
       }
-      if (sizes.has(element)) fail(`axis ${element} appears twice on the left`);
+      if (sizes.has(element)) refuse(`axis ${element} appears twice on the left`);
       if (element in lengths && !dimsAgree(lengths[element]!, d))
-        fail(`axis ${element} is given length ${lengths[element]} but its dimension is ${showDim(d)}`);
+        refuse(`axis ${element} is given length ${lengths[element]} but its dimension is ${showDim(d)}`);
       sizes.set(element, d);
       left.push(element);
       return;
     }
     const literal = element.find((a) => isNumber(a) && a !== "1");
     if (op !== "reduce" && literal !== undefined)
-      fail(`a number other than 1 (${literal}) on the left is only for reduce`);
+      refuse(`a number other than 1 (${literal}) on the left is only for reduce`);
     const missing = element.filter((a) => !(a in lengths) && !isNumber(a));
     const known = element.reduce((n, a) => n * (a in lengths ? lengths[a]! : isNumber(a) ? Number(a) : 1), 1);
     const text = `(${element.join(" ")})`;
-    if (missing.length > 1) fail(`group ${text}: give the lengths of all its axes but one (as { ${missing[0]}: … })`);
+    if (missing.length > 1) refuse(`group ${text}: give the lengths of all its axes but one (as { ${missing[0]}: … })`);
     if (missing.length === 0 && !dimsAgree(d, known))
-      fail(`group ${text} multiplies to ${known}, but its dimension is ${showDim(d)}`);
+      refuse(`group ${text} multiplies to ${known}, but its dimension is ${showDim(d)}`);
     if (missing.length === 1 && typeof d === "number" && d % known !== 0)
-      fail(`group ${text}: dimension ${d} is not divisible by ${known}`);
+      refuse(`group ${text}: dimension ${d} is not divisible by ${known}`);
     element.forEach((a) => {
       const size = a in lengths ? lengths[a]! : isNumber(a) ? Number(a) : typeof d === "number" ? d / known : null;
       const name = isNumber(a) ? `#${anonymous++}` : a;
@@ -450,11 +446,11 @@ export function einopsPlan(
   const sizeOf = (a: string): RuntimeDim => {
     if (sizes.has(a) && !isNumber(a)) return at(a, sizes.get(a)!);
     if (isNumber(a)) {
-      if (op !== "repeat" && a !== "1") fail(`a number other than 1 (${a}) is only for repeat`);
+      if (op !== "repeat" && a !== "1") refuse(`a number other than 1 (${a}) is only for repeat`);
       return at(`#${a}:${right.length}`, Number(a));
     }
-    if (op !== "repeat") fail(`axis ${a} is only on the right`);
-    if (!(a in lengths)) fail(`axis ${a} is only on the right: give its length (as { ${a}: … })`);
+    if (op !== "repeat") refuse(`axis ${a} is only on the right`);
+    if (!(a in lengths)) refuse(`axis ${a} is only on the right: give its length (as { ${a}: … })`);
     return at(a, lengths[a]!);
   };
   const output = rightSide.flatMap((e): RuntimeDim[] => {

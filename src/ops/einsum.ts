@@ -4,7 +4,7 @@
 // that appear once, in alphabetical order, after `...`), and the other letters are summed.
 import type { Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
 import type { Arg } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { ShapesOf, Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
@@ -211,26 +211,24 @@ const isLetter = (c: string) => /^[a-zA-Z]$/.test(c);
 /** Twin of EinsumRule: the output shape, and each letter's size (what the tfjs implementation needs). */
 export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): RuntimeShape {
   const { inputs, output } = parse(equation);
-  const fail = (text: string): never => {
-    throw new ShapeError(writeEinsumMessage(equation, text));
-  };
+  const refuse = (text: string): never => fail(writeEinsumMessage(equation, text));
   if (inputs.length !== shapes.length)
-    fail(`the equation has ${inputs.length} operands, but ${shapes.length} tensors were given`);
+    refuse(`the equation has ${inputs.length} operands, but ${shapes.length} tensors were given`);
   const env = new Map<string, RuntimeDim>();
   let ellipsis: RuntimeShape = [];
   inputs.forEach((term, i) => {
     const shape = shapes[i]!;
     const bad = term.find((c) => c !== "*" && !isLetter(c));
-    if (bad !== undefined) fail(`${bad} is not a letter (a-z, A-Z) or ...`);
+    if (bad !== undefined) refuse(`${bad} is not a letter (a-z, A-Z) or ...`);
     const dots = term.indexOf("*");
     const named = term.filter((c) => c !== "*");
     const text = term.join("").replace("*", "...");
     if (dots === -1 && named.length !== shape.length)
-      fail(
+      refuse(
         `operand ${i} (${text}) names ${named.length} dimensions, but its tensor ${showShape(shape)} has ${shape.length}`,
       );
     if (dots !== -1 && named.length > shape.length)
-      fail(
+      refuse(
         `operand ${i} (${text}) names ${named.length} dimensions besides ..., but its tensor ${showShape(shape)} has ${shape.length}`,
       );
     const after = dots === -1 ? 0 : term.length - dots - 1;
@@ -240,7 +238,7 @@ export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): 
       if (!env.has(c)) return void env.set(c, d);
       const joined = broadcastDim(env.get(c)!, d);
       if (joined === undefined)
-        fail(`letter ${c} is ${showDim(env.get(c)!)} in one operand and ${showDim(d)} in another`);
+        refuse(`letter ${c} is ${showDim(env.get(c)!)} in one operand and ${showDim(d)} in another`);
       env.set(c, joined!);
     });
     if (dots !== -1)
@@ -248,7 +246,7 @@ export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): 
   });
   return output.flatMap((c) => {
     if (c === "*") return ellipsis;
-    if (!env.has(c)) fail(`output letter ${c} is not in any operand`);
+    if (!env.has(c)) refuse(`output letter ${c} is not in any operand`);
     return [env.get(c)!];
   });
 }

@@ -2,7 +2,7 @@
 // (between tensors, and with numbers), and the common unary functions (shape kept).
 import type { Dim, Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
@@ -98,7 +98,7 @@ export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): R
     const da = a.length >= fromEnd ? a[a.length - fromEnd]! : 1,
       db = b.length >= fromEnd ? b[b.length - fromEnd]! : 1;
     const dim = fromEnd > a.length ? db : fromEnd > b.length ? da : broadcastDim(da, db);
-    if (dim === undefined) throw new ShapeError(writeBroadcastMessage(op, a, b, fromEnd, da, db));
+    if (dim === undefined) fail(writeBroadcastMessage(op, a, b, fromEnd, da, db));
     out.unshift(dim);
   }
   return out;
@@ -182,7 +182,7 @@ export type writeTensorsOnlyMessage<Op extends string> =
 export const writeTensorsOnlyMessage = (op: string): string =>
   `${op}: both operands must be tensors (torch.${op} takes no number)`;
 function tensorsOnly(op: "maximum" | "minimum", a: unknown, b: unknown): never {
-  if (typeof a === "number" || typeof b === "number") throw new ShapeError(writeTensorsOnlyMessage(op));
+  if (typeof a === "number" || typeof b === "number") fail(writeTensorsOnlyMessage(op));
   return binary(op, a, b);
 }
 type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number

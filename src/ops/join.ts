@@ -5,9 +5,8 @@ import type { Shape } from "../../types/shape/dims.ts";
 import type { ConcatShapes, EqualShapes } from "../../types/shape/join.ts";
 import type { Checked } from "../../types/shape/args.ts";
 import type { Drop, Take } from "../families/reshape/flatten.types.ts";
-import { ShapeError } from "../errors.ts";
+import { axisOf } from "./fail.ts";
 import { SymbolicTensor, type ShapesOf, type Symbolic } from "../model/symbolic.ts";
-import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import { concatShapes, equalShapes } from "../shape/join.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
@@ -71,8 +70,7 @@ export type StackRule<Shapes extends readonly Shape[], D extends number> =
 export function stackShape(shapes: readonly RuntimeShape[], dim: number): RuntimeShape {
   const op = `stack(…, ${dim})`;
   const joined = shapes.slice(1).reduce((a, b) => equalShapes(op, "the first tensor", a, "another", b), shapes[0]!);
-  const axis = dimIndex(dim, joined.length + 1);
-  if (axis === false) throw new ShapeError(writeDimRange(op, "dim", dim, joined.length + 1));
+  const axis = axisOf(op, "dim", dim, joined.length + 1);
   return [...joined.slice(0, axis), shapes.length, ...joined.slice(axis)];
 }
 

@@ -2,7 +2,7 @@
 import type { Dim, Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
 import type { DimsAgree } from "../../types/shape/join.ts";
 import type { Checked } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
@@ -76,10 +76,9 @@ type VectorRule<A extends Shape, B extends Shape> = A extends readonly []
       : never;
 
 export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
-  if (a.length === 0 || b.length === 0)
-    throw new ShapeError(writeMatmulRankMessage("matmul", a, b, "at least 1 dimension each"));
+  if (a.length === 0 || b.length === 0) fail(writeMatmulRankMessage("matmul", a, b, "at least 1 dimension each"));
   const k2 = b.length === 1 ? b[0]! : b.at(-2)!;
-  if (!dimsAgree(a.at(-1)!, k2)) throw new ShapeError(writeMatmulMessage("matmul", a, b, a.at(-1)!, k2));
+  if (!dimsAgree(a.at(-1)!, k2)) fail(writeMatmulMessage("matmul", a, b, a.at(-1)!, k2));
   if (a.length === 1) return b.length === 1 ? [] : [...b.slice(0, -2), b.at(-1)!];
   if (b.length === 1) return a.slice(0, -1);
   return [...broadcastShapes("matmul's batch dimensions", a.slice(0, -2), b.slice(0, -2)), a.at(-2)!, b.at(-1)!];
@@ -121,9 +120,9 @@ export type BmmRule<A extends Shape, B extends Shape> =
         : writeMatmulRankMessage<"bmm", A, B, "3 dimensions each">;
 
 export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
-  if (a.length !== 3 || b.length !== 3) throw new ShapeError(writeMatmulRankMessage("bmm", a, b, "3 dimensions each"));
-  if (!dimsAgree(a[0]!, b[0]!)) throw new ShapeError(writeBmmBatchMessage(a, b));
-  if (!dimsAgree(a[2]!, b[1]!)) throw new ShapeError(writeMatmulMessage("bmm", a, b, a[2]!, b[1]!));
+  if (a.length !== 3 || b.length !== 3) fail(writeMatmulRankMessage("bmm", a, b, "3 dimensions each"));
+  if (!dimsAgree(a[0]!, b[0]!)) fail(writeBmmBatchMessage(a, b));
+  if (!dimsAgree(a[2]!, b[1]!)) fail(writeMatmulMessage("bmm", a, b, a[2]!, b[1]!));
   return [a[0] === null ? b[0]! : a[0]!, a[1]!, b[2]!];
 }
 

@@ -17,7 +17,7 @@
 import type { Add, Compare, Sub } from "../../types/arith/index.ts";
 import type { Dim, Shape, ShowShape } from "../../types/shape/dims.ts";
 import type { Checked, IsUnion } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
@@ -336,20 +336,19 @@ export function padShape(
 ): RuntimeShape {
   const op = padLabel(pad, mode);
   // (the types accept only these; JavaScript may pass anything)
-  if (!padModes.includes(mode))
-    throw new ShapeError(`${op}: mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
-  if (pad.some((p) => !Number.isInteger(p))) throw new ShapeError(writePadIntegerMessage(op));
+  if (!padModes.includes(mode)) fail(`${op}: mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
+  if (pad.some((p) => !Number.isInteger(p))) fail(writePadIntegerMessage(op));
   const rank = input.length,
     pairs = pad.length / 2;
-  if (pad.length % 2 !== 0 || pad.length > 2 * rank) throw new ShapeError(writePadMessage(op, pad.length, rank));
+  if (pad.length % 2 !== 0 || pad.length > 2 * rank) fail(writePadMessage(op, pad.length, rank));
   if (mode !== "constant") {
     const fits =
       pairs >= 1 && pairs <= 3 && (mode === "circular" ? rank === pairs + 2 : rank === pairs + 1 || rank === pairs + 2);
-    if (!fits) throw new ShapeError(writePadRankMessage(op, mode, pad.length, rank));
+    if (!fits) fail(writePadRankMessage(op, mode, pad.length, rank));
     if (mode !== "circular") {
       const firstMayBe = (mode === "reflect" && pairs <= 2) || rank === pairs + 2;
       const empty = input.findIndex((d, i) => d === 0 && !(i === 0 && firstMayBe));
-      if (empty >= 0) throw new ShapeError(writePadEmptyMessage(op, mode, empty));
+      if (empty >= 0) fail(writePadEmptyMessage(op, mode, empty));
     }
   }
   const output: RuntimeDim[] = [...input];
@@ -364,12 +363,10 @@ export function padShape(
     if (out === 0) zeroAt ??= i;
     else nonEmpty = true;
   }
-  if (mode === "constant" && pad.some((p) => p > 0) && zeroAt !== undefined)
-    throw new ShapeError(writePadZeroMessage(op, zeroAt));
-  if ((mode === "reflect" || mode === "replicate") && !nonEmpty)
-    throw new ShapeError(writePadAllEmptyMessage(op, mode));
+  if (mode === "constant" && pad.some((p) => p > 0) && zeroAt !== undefined) fail(writePadZeroMessage(op, zeroAt));
+  if ((mode === "reflect" || mode === "replicate") && !nonEmpty) fail(writePadAllEmptyMessage(op, mode));
   // the options argument last (the compiler reports the first argument that does not fit)
-  if (mode !== "constant" && value !== 0) throw new ShapeError(writePadValueMessage(op, mode));
+  if (mode !== "constant" && value !== 0) fail(writePadValueMessage(op, mode));
   return output;
 }
 
@@ -378,19 +375,19 @@ function padKnown(op: string, mode: PadMode, d: number, b: number, a: number, i:
   const grow = Math.max(b, 0) + Math.max(a, 0),
     crop = Math.max(-b, 0) + Math.max(-a, 0);
   if (mode === "constant" || mode === "circular") {
-    if (crop > d) throw new ShapeError(writePadCropMessage(op, i, crop, d));
+    if (crop > d) fail(writePadCropMessage(op, i, crop, d));
     if (mode === "circular") {
       const left = d - crop;
-      if (b > left) throw new ShapeError(writePadWrapMessage(op, i, b, left));
-      if (a > left) throw new ShapeError(writePadWrapMessage(op, i, a, left));
+      if (b > left) fail(writePadWrapMessage(op, i, b, left));
+      if (a > left) fail(writePadWrapMessage(op, i, a, left));
     }
     return d - crop + grow;
   }
   if (mode === "reflect") {
-    if (!(Math.max(b, 0) < d)) throw new ShapeError(writePadReflectMessage(op, i, b, d));
-    if (!(Math.max(a, 0) < d)) throw new ShapeError(writePadReflectMessage(op, i, a, d));
+    if (!(Math.max(b, 0) < d)) fail(writePadReflectMessage(op, i, b, d));
+    if (!(Math.max(a, 0) < d)) fail(writePadReflectMessage(op, i, a, d));
   }
-  if (crop > d + grow) throw new ShapeError(writePadNegativeMessage(op, i, d + grow - crop));
+  if (crop > d + grow) fail(writePadNegativeMessage(op, i, d + grow - crop));
   return d + grow - crop;
 }
 

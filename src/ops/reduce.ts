@@ -3,9 +3,8 @@
 import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index.ts";
 import type { Dim, Shape, ShowShape } from "../../types/shape/dims.ts";
 import type { Arg } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { axisOf, fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
@@ -66,9 +65,8 @@ export function reduceShape(
   const op = `${name}(…, ${typeof dims === "number" ? dims : showShape(dims)})`;
   const axes: number[] = [];
   for (const dim of typeof dims === "number" ? [dims] : dims) {
-    const axis = dimIndex(dim, input.length);
-    if (axis === false) throw new ShapeError(writeDimRange(op, "dim", dim, input.length));
-    if (axes.includes(axis)) throw new ShapeError(writeRepeatedDimMessage(op, dim));
+    const axis = axisOf(op, "dim", dim, input.length);
+    if (axes.includes(axis)) fail(writeRepeatedDimMessage(op, dim));
     axes.push(axis);
   }
   return keepdim ? input.map((dim, i) => (axes.includes(i) ? 1 : dim)) : input.filter((_, i) => !axes.includes(i));
@@ -123,8 +121,7 @@ export type SoftmaxRule<Name extends string, S extends Shape, D extends number> 
       ? S
       : writeDimRangeMessage<`${Name}(…, ${D})`, "dim", D, S["length"]>;
 export function softmaxShape(name: string, input: RuntimeShape, dim: number): RuntimeShape {
-  if (dimIndex(dim, input.length) === false)
-    throw new ShapeError(writeDimRange(`${name}(…, ${dim})`, "dim", dim, input.length));
+  axisOf(`${name}(…, ${dim})`, "dim", dim, input.length);
   return input;
 }
 

@@ -8,9 +8,9 @@ import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/
 import type { Drop, FlattenRule, Take } from "../families/reshape/flatten.types.ts";
 import type { UnflattenRule } from "../families/reshape/unflatten.types.ts";
 import type { Arg, Checked, WaitingOn } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { axisOf, fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { dimIndex, writeDimRangeMessage as writeDimRange } from "../shape/dim-index.ts";
+import { dimIndex } from "../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { flattenRule } from "../families/reshape/flatten.ts";
 import { unflattenRule } from "../families/reshape/unflatten.ts";
@@ -24,12 +24,6 @@ const isKnown = (dim: RuntimeDim | undefined): dim is number => typeof dim === "
 const building = (shape: RuntimeShape): boolean => shape.every(isKnown);
 const productOf = (dims: readonly RuntimeDim[]): number | null =>
   dims.reduce<number | null>((total, dim) => (total === null || !isKnown(dim) ? null : total * dim), 1);
-/** A dim argument as an index, or the ShapeError. */
-function axisOf(op: string, name: string, dim: number, rank: number): number {
-  const axis = dimIndex(dim, rank);
-  if (axis === false) throw new ShapeError(writeDimRange(op, name, dim, rank));
-  return axis;
-}
 
 // ---- reshape / view -------------------------------------------------------------------------------
 
@@ -160,19 +154,18 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
       : typeof size === "string" && (size === dim || dim === null || (isKnown(dim) && building(input)));
   while (kept < sizes.length && kept < input.length && keeps(sizes[kept]!, input[kept]!)) kept++;
   const rest = sizes.slice(kept);
-  if (rest.filter((size) => size === -1).length > 1) throw new ShapeError(writeReshapeCountMessage(op));
+  if (rest.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
   const named = rest.find((size) => typeof size === "string");
-  if (named !== undefined) throw new ShapeError(writeReshapeNameMessage(op, named));
+  if (named !== undefined) fail(writeReshapeNameMessage(op, named));
   const elements = productOf(input.slice(kept));
   const known = productOf(rest.filter((size) => size !== -1));
   const out = (value: number | null) => [...input.slice(0, kept), ...rest.map((size) => (size === -1 ? value : size))];
   if (elements === null || known === null) return out(null);
   if (rest.includes(-1)) {
-    if (known === 0 || elements % known !== 0)
-      throw new ShapeError(writeReshapeInferMessage(op, input, elements, known));
+    if (known === 0 || elements % known !== 0) fail(writeReshapeInferMessage(op, input, elements, known));
     return out(elements / known);
   }
-  if (elements !== known) throw new ShapeError(writeReshapeProductMessage(op, input, elements, known));
+  if (elements !== known) fail(writeReshapeProductMessage(op, input, elements, known));
   return out(null);
 }
 
@@ -236,7 +229,7 @@ type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly numbe
       : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
 export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
   const op = `unflatten(…, ${dim}, ${showShape(sizes)})`;
-  if (sizes.filter((size) => size === -1).length > 1) throw new ShapeError(writeReshapeCountMessage(op));
+  if (sizes.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
   return unflattenRule(op, dim, sizes, input);
 }
 
@@ -290,7 +283,7 @@ export function permuteShape(input: RuntimeShape, dims: readonly number[]): Runt
   const op = `permute(…, ${showShape(dims)})`;
   const axes = dims.map((dim) => dimIndex(dim, input.length));
   if (dims.length !== input.length || axes.some((axis, i) => axis === false || axes.indexOf(axis) !== i))
-    throw new ShapeError(writePermuteMessage(op, input.length));
+    fail(writePermuteMessage(op, input.length));
   return axes.map((axis) => input[axis as number]!);
 }
 
@@ -375,12 +368,12 @@ type SqueezeAll<S extends Shape, Out extends Dim[] = [], Axis extends 0[] = []> 
 export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
   if (dim === undefined) {
     const unknown = input.findIndex((size) => !isKnown(size));
-    if (unknown !== -1) throw new ShapeError(writeSqueezeMessage("squeeze(…)", unknown, input[unknown]!));
+    if (unknown !== -1) fail(writeSqueezeMessage("squeeze(…)", unknown, input[unknown]!));
     return input.filter((size) => size !== 1);
   }
   const op = `squeeze(…, ${dim})`;
   const axis = axisOf(op, "dim", dim, input.length);
-  if (!isKnown(input[axis])) throw new ShapeError(writeSqueezeMessage(op, axis, input[axis]!));
+  if (!isKnown(input[axis])) fail(writeSqueezeMessage(op, axis, input[axis]!));
   return input[axis] === 1 ? input.filter((_, i) => i !== axis) : input;
 }
 
@@ -481,13 +474,13 @@ type ExpandDims<
 export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   const op = `expand(…, ${showShape(sizes)})`;
   const added = sizes.length - input.length;
-  if (added < 0) throw new ShapeError(writeExpandRankMessage(op, input.length));
+  if (added < 0) fail(writeExpandRankMessage(op, input.length));
   return sizes.map((to, i) => {
     if (i < added) return to;
     const from = input[i - added]!;
     if (to === -1 || to === from) return from;
     if (from === 1 || from === null) return to;
-    if (typeof from === "string" || to !== null) throw new ShapeError(writeExpandMessage(op, i, from, to));
+    if (typeof from === "string" || to !== null) fail(writeExpandMessage(op, i, from, to));
     return from;
   });
 }
@@ -546,7 +539,7 @@ export function selectShape(input: RuntimeShape, dim: number, index: number): Ru
   const op = `select(…, ${dim}, ${index})`;
   const axis = axisOf(op, "dim", dim, input.length);
   if (!Number.isInteger(index) || !inRange(index, input[axis]!))
-    throw new ShapeError(writeIndexMessage(op, `index ${index}`, axis, input[axis]!));
+    fail(writeIndexMessage(op, `index ${index}`, axis, input[axis]!));
   return input.filter((_, i) => i !== axis);
 }
 
@@ -587,9 +580,9 @@ export function narrowShape(input: RuntimeShape, dim: number, start: number, len
   const op = `narrow(…, ${dim}, ${start}, ${length})`;
   const axis = axisOf(op, "dim", dim, input.length);
   const size = input[axis]!;
-  if (!inRange(start, size)) throw new ShapeError(writeIndexMessage(op, `start ${start}`, axis, size));
+  if (!inRange(start, size)) fail(writeIndexMessage(op, `start ${start}`, axis, size));
   if (isKnown(size) && (start < 0 ? size + start : start) + length > size)
-    throw new ShapeError(writeIndexMessage(op, `start ${start} + length ${length}`, axis, size));
+    fail(writeIndexMessage(op, `start ${start} + length ${length}`, axis, size));
   return input.map((one, i) => (i === axis ? length : one));
 }
 
@@ -689,11 +682,11 @@ export function splitSizes(
   const size = input[axis]!;
   if (typeof splitSize !== "number") {
     const sum = splitSize.reduce((a, b) => a + b, 0);
-    if (isKnown(size) && sum !== size) throw new ShapeError(writeSplitSumMessage(op, axis, size, sum));
+    if (isKnown(size) && sum !== size) fail(writeSplitSumMessage(op, axis, size, sum));
     return [...splitSize];
   }
-  if (!isKnown(size)) throw new ShapeError(writeSplitUnknownMessage(op, axis, size));
-  if (!(splitSize >= 1)) throw new ShapeError(writeSplitSizeMessage(op));
+  if (!isKnown(size)) fail(writeSplitUnknownMessage(op, axis, size));
+  if (!(splitSize >= 1)) fail(writeSplitSizeMessage(op));
   const pieces: number[] = [];
   for (let left = size; left > 0 || pieces.length === 0; left -= splitSize) pieces.push(Math.min(left, splitSize));
   return pieces;
@@ -756,8 +749,8 @@ export function chunk<
   const d = dim ?? 0;
   const shape = (x as unknown as { shape: RuntimeShape }).shape;
   const op = `chunk(…, ${chunks}, ${d})`;
-  if (!(chunks >= 1)) throw new ShapeError(writeSplitSizeMessage(op));
+  if (!(chunks >= 1)) fail(writeSplitSizeMessage(op));
   const axis = axisOf(op, "dim", d, shape.length);
-  if (!isKnown(shape[axis])) throw new ShapeError(writeSplitUnknownMessage(op, axis, shape[axis]!));
+  if (!isKnown(shape[axis])) fail(writeSplitUnknownMessage(op, axis, shape[axis]!));
   return pieces(x, d, splitSizes(op, shape, Math.ceil(shape[axis] / chunks), d)) as never;
 }

@@ -3,7 +3,7 @@
 import type { FloorDiv, Mul } from "../../types/arith/index.ts";
 import type { Dim, Shape, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
@@ -38,7 +38,7 @@ type TileFromEnd<S extends Shape, Reps extends readonly number[], Out extends Di
 
 export function tileShape(input: RuntimeShape, reps: readonly number[]): RuntimeShape {
   const op = `tile(…, ${showShape(reps)})`;
-  if (reps.some((k) => !Number.isInteger(k) || k < 0)) throw new ShapeError(writeTileMessage(op));
+  if (reps.some((k) => !Number.isInteger(k) || k < 0)) fail(writeTileMessage(op));
   const rank = Math.max(input.length, reps.length);
   const shape = [...Array(rank - input.length).fill(1), ...input],
     all = [...Array(rank - reps.length).fill(1), ...reps];

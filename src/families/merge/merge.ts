@@ -1,7 +1,7 @@
 // Twin of src/families/merge/merge.types.ts: tfjs-layers' merge layers (Add, Average, Maximum, Minimum, Multiply,
 // Concatenate, Dot) on the shapes of their inputs, as tfjs's computeOutputShape and build check them.
-import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { axisOf, fail } from "../../ops/fail.ts";
+import { dimIndex } from "../../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 /** tfjs's merge layers (their class names). */
@@ -78,19 +78,19 @@ function fromEnd(a: RuntimeShape, b: RuntimeShape, dim: (x: RuntimeDim, y: Runti
 
 /** add, average, maximum, minimum, multiply. */
 export function mergeShape(layer: string, shapes: readonly RuntimeShape[]): RuntimeShape {
-  if (shapes.length < 2) throw new ShapeError(writeMergeCountMessage(layer, "at least 2", shapes.length));
+  if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
   shapes.forEach((s, i) => {
-    if (s.length === 0) throw new ShapeError(writeNoBatchMessage(layer, i));
+    if (s.length === 0) fail(writeNoBatchMessage(layer, i));
   });
   // the check (stricter than tfjs's unknown sizes), then tfjs's output shape
   shapes.slice(1).reduce((before, s, index) => {
     const i = index + 1;
     const batch = mergeBatch(before[0]!, s[0]!);
-    if (batch === undefined) throw new ShapeError(writeMergeBatchMessage(layer, i, before[0]!, s[0]!));
+    if (batch === undefined) fail(writeMergeBatchMessage(layer, i, before[0]!, s[0]!));
     const dims = fromEnd(before.slice(1), s.slice(1), checkDim);
     if (typeof dims === "number") {
       const [a, b] = [before[before.length - dims]!, s[s.length - dims]!];
-      throw new ShapeError(writeMergeBroadcastMessage(layer, i, s, before, dims, b, a));
+      fail(writeMergeBroadcastMessage(layer, i, s, before, dims, b, a));
     }
     return [batch, ...dims];
   }, shapes[0]!);
@@ -130,20 +130,18 @@ function sameDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
 }
 
 export function concatenateShape(layer: string, axis: number, shapes: readonly RuntimeShape[]): RuntimeShape {
-  if (shapes.length < 2) throw new ShapeError(writeMergeCountMessage(layer, "at least 2", shapes.length));
+  if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
   const first = shapes[0]!;
-  const index = dimIndex(axis, first.length);
-  if (index === false) throw new ShapeError(writeDimRangeMessage(layer, "axis", axis, first.length));
-  if (index === 0) throw new ShapeError(writeConcatenateBatchMessage(layer, axis));
+  const index = axisOf(layer, "axis", axis, first.length);
+  if (index === 0) fail(writeConcatenateBatchMessage(layer, axis));
   return shapes.slice(1).reduce((before, s, k) => {
     const i = k + 1;
-    if (s.length !== first.length) throw new ShapeError(writeConcatenateRankMessage(layer, i, s, first));
+    if (s.length !== first.length) fail(writeConcatenateRankMessage(layer, i, s, first));
     return before.map((a, position) => {
       const b = s[position]!;
       if (position === index) return known(a) && known(b) ? a + b : null;
       const dim = sameDim(a, b);
-      if (dim === undefined)
-        throw new ShapeError(writeConcatenateMessage(layer, i, s, first, position, b, first[position]!));
+      if (dim === undefined) fail(writeConcatenateMessage(layer, i, s, first, position, b, first[position]!));
       return dim;
     });
   }, first);
@@ -166,23 +164,21 @@ export const writeDotBatchMessage = (layer: string, a: RuntimeDim, b: RuntimeDim
 /** The non-negative axes of a dot on shapes of these ranks (checked). */
 export function dotAxes(layer: string, axes: number | readonly [number, number], a: RuntimeShape, b: RuntimeShape) {
   const [x, y] = typeof axes === "number" ? [axes, axes] : axes;
-  if (typeof axes !== "number" && (x < 0 || y < 0)) throw new ShapeError(writeDotPairMessage(layer));
-  const ia = dimIndex(x, a.length);
-  if (ia === false) throw new ShapeError(writeDimRangeMessage(layer, "axes", x, a.length));
-  const ib = dimIndex(y, b.length);
-  if (ib === false) throw new ShapeError(writeDimRangeMessage(layer, "axes", y, b.length));
-  if (ia === 0 || ib === 0) throw new ShapeError(writeDotBatchAxisMessage(layer));
+  if (typeof axes !== "number" && (x < 0 || y < 0)) fail(writeDotPairMessage(layer));
+  const ia = axisOf(layer, "axes", x, a.length);
+  const ib = axisOf(layer, "axes", y, b.length);
+  if (ia === 0 || ib === 0) fail(writeDotBatchAxisMessage(layer));
   return [ia, ib] as const;
 }
 
 export function dotShape(layer: string, axes: number | readonly [number, number], shapes: readonly RuntimeShape[]) {
-  if (shapes.length !== 2) throw new ShapeError(writeMergeCountMessage(layer, "exactly 2", shapes.length));
+  if (shapes.length !== 2) fail(writeMergeCountMessage(layer, "exactly 2", shapes.length));
   const [a, b] = shapes as [RuntimeShape, RuntimeShape];
-  if (a.length !== 2 && a.length !== 3) throw new ShapeError(writeDotRankMessage(layer, 0, a));
-  if (b.length !== 2 && b.length !== 3) throw new ShapeError(writeDotRankMessage(layer, 1, b));
+  if (a.length !== 2 && a.length !== 3) fail(writeDotRankMessage(layer, 0, a));
+  if (b.length !== 2 && b.length !== 3) fail(writeDotRankMessage(layer, 1, b));
   const [ia, ib] = dotAxes(layer, axes, a, b);
-  if (sameDim(a[ia]!, b[ib]!) === undefined) throw new ShapeError(writeDotMessage(layer, ia, a, ib, b));
-  if (mergeBatch(a[0]!, b[0]!) === undefined) throw new ShapeError(writeDotBatchMessage(layer, a[0]!, b[0]!));
+  if (sameDim(a[ia]!, b[ib]!) === undefined) fail(writeDotMessage(layer, ia, a, ib, b));
+  if (mergeBatch(a[0]!, b[0]!) === undefined) fail(writeDotBatchMessage(layer, a[0]!, b[0]!));
   const out = [...a.filter((_, i) => i !== ia), ...b.filter((_, i) => i !== ib).slice(1)];
   return out.length === 1 ? [...out, 1] : out;
 }

@@ -15,7 +15,7 @@ import type {
   WrittenLayer,
   Fitting,
 } from "../../../types/shape/tf-options.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { ShapesOf, Symbolic } from "../../model/symbolic.ts";
 import { operation, type Problem, type Result } from "../../ops/common.ts";
 import { checkKnownOptions, layerArgs, optionSet, requiredOptions, writtenLayer } from "../../shape/tf-options.ts";
@@ -118,7 +118,7 @@ function mergeLayer(spec: MergeSpec, args: object): MergeLayerOf<MergeKind, obje
     args,
     apply(inputs: unknown) {
       if (!Array.isArray(inputs) || inputs.some((t) => typeof t !== "object" || t === null || !("node" in t)))
-        throw new ShapeError(writeMergeInputsMessage(spec.written));
+        fail(writeMergeInputsMessage(spec.written));
       const shapes = (inputs as Symbolic<Shape>[]).map((t) => t.shape);
       return operation("tfMerge", [appliedSpec(spec, shapes)], inputs);
     },
@@ -195,7 +195,7 @@ export function concatenate<
   const written = writtenLayer("concatenate", options, axisShown);
   checkKnownOptions(written, "concatenate", options, concatenateOptions);
   const axis = options?.axis ?? -1;
-  if (!Number.isInteger(axis)) throw new ShapeError(writeAxisMessage(written, "axis"));
+  if (!Number.isInteger(axis)) fail(writeAxisMessage(written, "axis"));
   return mergeLayer({ kind: "Concatenate", written, axis }, options ?? {}) as never;
 }
 
@@ -216,7 +216,7 @@ export function dot<
   checkKnownOptions(written, "dot", options, dotOptions, requiredOptions<DotArgs>()("axes"));
   const axes = options.axes;
   const pair = typeof axes === "number" ? [axes] : Array.isArray(axes) && axes.length === 2 ? axes : [];
-  if (pair.length === 0 || !pair.every(Number.isInteger)) throw new ShapeError(writeAxisMessage(written, "axes"));
+  if (pair.length === 0 || !pair.every(Number.isInteger)) fail(writeAxisMessage(written, "axes"));
   return mergeLayer(
     { kind: "Dot", written, axes: options.axes, normalize: options.normalize ?? false },
     options,

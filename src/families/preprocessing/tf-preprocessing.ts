@@ -1,13 +1,13 @@
 // Twin of src/families/preprocessing/tf-preprocessing.types.ts: Resizing, CenterCrop, RandomWidth,
 // CategoryEncoding by the shapes tfjs's call gives.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeImageRankMessage = (layer: string, input: RuntimeShape): string =>
   `${layer}: takes images [batch, height, width, channels] (input ${showShape(input)} of rank ${input.length})`;
 
 function image(layer: string, input: RuntimeShape) {
-  if (input.length !== 4) throw new ShapeError(writeImageRankMessage(layer, input));
+  if (input.length !== 4) fail(writeImageRankMessage(layer, input));
   const [batch, height, width, channels] = input;
   return { batch: batch!, height: height!, width: width!, channels: channels! };
 }
@@ -27,7 +27,7 @@ const millionths = (x: number): number => Math.round(x * 1e6);
 export function tfRandomWidthRule(layer: string, lower: number, input: RuntimeShape): RuntimeShape {
   const { batch, height, width, channels } = image(layer, input);
   if (typeof width === "number" && width * (1e6 + millionths(lower)) < 5e5)
-    throw new ShapeError(writeZeroWidthMessage(layer, width, lower));
+    fail(writeZeroWidthMessage(layer, width, lower));
   return [batch, height, null, channels];
 }
 
@@ -41,7 +41,7 @@ export function factorBounds(layer: string, factor: unknown): [number, number] {
       : Array.isArray(factor) && factor.length === 2 && factor.every((f) => typeof f === "number")
         ? (factor as [number, number])
         : [NaN, NaN];
-  if (!(lower >= -1 && upper >= -1 && upper >= lower)) throw new ShapeError(writeFactorMessage(layer));
+  if (!(lower >= -1 && upper >= -1 && upper >= lower)) fail(writeFactorMessage(layer));
   return [lower, upper];
 }
 
@@ -61,12 +61,12 @@ export function tfCategoryEncodingRule(
   input: RuntimeShape,
 ): RuntimeShape {
   if (mode === "int") return input;
-  if (mode === "tfIdf") throw new ShapeError(writeTfIdfMessage(layer));
+  if (mode === "tfIdf") fail(writeTfIdfMessage(layer));
   if (input.length === 2) {
     const tokens = input[1]!;
     if (mode === "oneHot" && typeof tokens === "number" && tokens !== 1)
-      throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
+      fail(writeEncodingInputMessage(layer, mode, input));
     return [input[0]!, numTokens];
   }
-  throw new ShapeError(writeEncodingInputMessage(layer, mode, input));
+  fail(writeEncodingInputMessage(layer, mode, input));
 }

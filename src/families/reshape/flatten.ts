@@ -1,6 +1,6 @@
 // Twin of src/families/reshape/flatten.types.ts: the dimensions startDim…endDim become their product.
-import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { axisOf, fail } from "../../ops/fail.ts";
+import { dimIndex } from "../../shape/dim-index.ts";
 import { showDim, valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeFlattenOrderMessage = (layer: string): string => `${layer}: startDim cannot come after endDim`;
@@ -13,11 +13,9 @@ export const product = (dims: readonly RuntimeDim[]): number | null =>
   );
 
 function range(layer: string, startDim: number, endDim: number, input: RuntimeShape): [number, number] {
-  const start = dimIndex(startDim, input.length);
-  if (start === false) throw new ShapeError(writeDimRangeMessage(layer, "startDim", startDim, input.length));
-  const end = dimIndex(endDim, input.length);
-  if (end === false) throw new ShapeError(writeDimRangeMessage(layer, "endDim", endDim, input.length));
-  if (start > end) throw new ShapeError(writeFlattenOrderMessage(layer));
+  const start = axisOf(layer, "startDim", startDim, input.length);
+  const end = axisOf(layer, "endDim", endDim, input.length);
+  if (start > end) fail(writeFlattenOrderMessage(layer));
   return [start, end];
 }
 

@@ -16,7 +16,7 @@ import type {
 import type { writeRankMessage } from "../conv/conv.types.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage as rankMessage } from "../conv/conv.ts";
 import {
@@ -72,7 +72,7 @@ type RepeatVectorProblem<
 
 /** Twin of `TfRepeatVectorRule`. */
 export function tfRepeatVectorRule(layer: string, n: number, input: RuntimeShape): RuntimeShape {
-  if (input.length !== 2) throw new ShapeError(rankMessage(layer, "[batch, features] (rank 2)", input.length));
+  if (input.length !== 2) fail(rankMessage(layer, "[batch, features] (rank 2)", input.length));
   return [input[0]!, n, input[1]!];
 }
 

@@ -17,7 +17,7 @@ import type {
   Fitting,
   RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { sizeProblem } from "../../shape/args.ts";
@@ -129,12 +129,12 @@ export function reshape<
   let free = false;
   for (const size of target) {
     if (size === -1) {
-      if (free) throw new ShapeError(writeTwoFreeMessage(layer));
+      if (free) fail(writeTwoFreeMessage(layer));
       free = true;
       continue;
     }
     const got = sizeProblem(size);
-    if (got !== false) throw new ShapeError(writeTargetSizeMessage(layer, got));
+    if (got !== false) fail(writeTargetSizeMessage(layer, got));
   }
   const runtime: TfReshapeConfig = {
     kind: "Reshape",
@@ -209,7 +209,7 @@ export function permute<
   const layer = writtenLayer("permute", options, permuteShown);
   checkKnownOptions(layer, "permute", options, permuteOptions, requiredOptions<PermuteArgs>()("dims"));
   checkSizeOption(layer, options, "dims");
-  if (!isPermutation(options.dims)) throw new ShapeError(permutationMessage(layer, options.dims.length));
+  if (!isPermutation(options.dims)) fail(permutationMessage(layer, options.dims.length));
   const dims = [...options.dims];
   const runtime: TfPermuteConfig = {
     kind: "Permute",

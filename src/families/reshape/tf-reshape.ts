@@ -1,5 +1,5 @@
 // Twin of src/families/reshape/tf-reshape.types.ts: tfjs's Reshape (one -1) and Permute (1-based dims).
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 import { product } from "./flatten.ts";
 
@@ -16,10 +16,10 @@ export function tfReshapeRule(layer: string, target: readonly number[], input: R
   const total = product(rest)!;
   const known = product(target.filter((dim) => dim !== -1))!;
   if (target.includes(-1)) {
-    if (total % known !== 0) throw new ShapeError(writeReshapeDivideMessage(layer, known, total));
+    if (total % known !== 0) fail(writeReshapeDivideMessage(layer, known, total));
     return [batch!, ...fill(Math.floor(total / known))];
   }
-  if (known !== total) throw new ShapeError(writeReshapeSizeMessage(layer, known, total));
+  if (known !== total) fail(writeReshapeSizeMessage(layer, known, total));
   return [batch!, ...target];
 }
 
@@ -28,7 +28,7 @@ export const writePermuteRankMessage = (layer: string, expected: number, got: nu
 
 export function tfPermuteRule(layer: string, dims: readonly number[], input: RuntimeShape): RuntimeShape {
   const [batch, ...rest] = input;
-  if (rest.length !== dims.length) throw new ShapeError(writePermuteRankMessage(layer, dims.length + 1, input.length));
+  if (rest.length !== dims.length) fail(writePermuteRankMessage(layer, dims.length + 1, input.length));
   return [batch!, ...dims.map((dim) => rest[dim - 1]!)];
 }
 

@@ -2,7 +2,7 @@
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, SizeProblem, Written } from "../../../types/shape/args.ts";
 import type { UnflattenRule } from "./unflatten.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkArguments, sizeProblem, written } from "../../shape/args.ts";
@@ -82,12 +82,12 @@ export function unflatten<const DimArg extends number, const Sizes extends reado
   const values = sizes as readonly number[];
   const layer = `unflatten(${dim}, ${written(values)})`;
   checkArguments(layer, arguments, ["dim", "sizes"]);
-  if (values.length === 0) throw new ShapeError(writeEmptySizesMessage(layer));
+  if (values.length === 0) fail(writeEmptySizesMessage(layer));
   for (const size of values) {
     const got = size === -1 ? false : sizeProblem(size);
-    if (got !== false) throw new ShapeError(writeUnflattenSizeMessage(layer, got));
+    if (got !== false) fail(writeUnflattenSizeMessage(layer, got));
   }
-  if (values.filter((size) => size === -1).length > 1) throw new ShapeError(writeTwoInferredMessage(layer));
+  if (values.filter((size) => size === -1).length > 1) fail(writeTwoInferredMessage(layer));
   const runtime: UnflattenConfig = {
     kind: "unflatten",
     written: layer,

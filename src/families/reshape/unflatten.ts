@@ -1,6 +1,5 @@
 // Twin of src/families/reshape/unflatten.types.ts: dimension `dim` becomes `sizes` (one -1 inferred), whose product must be its size.
-import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { axisOf, fail } from "../../ops/fail.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeUnflattenProductMessage = (layer: string, axis: number, size: number, product: number): string =>
@@ -15,16 +14,15 @@ export function unflattenSizes(layer: string, axis: number, size: RuntimeDim, si
   const value = valueOf(size);
   if (sizes.includes(-1)) {
     if (value === null) return sizes.map((one) => (one === -1 ? null : one));
-    if (value % known !== 0) throw new ShapeError(writeUnflattenInferMessage(layer, axis, value, known));
+    if (value % known !== 0) fail(writeUnflattenInferMessage(layer, axis, value, known));
     return sizes.map((one) => (one === -1 ? value / known : one));
   }
-  if (value !== null && known !== value) throw new ShapeError(writeUnflattenProductMessage(layer, axis, value, known));
+  if (value !== null && known !== value) fail(writeUnflattenProductMessage(layer, axis, value, known));
   return [...sizes];
 }
 
 /** The unflatten rule: [..., n, ...] → [..., ...sizes, ...] with product(sizes) = n. */
 export function unflattenRule(layer: string, dim: number, sizes: readonly number[], input: RuntimeShape): RuntimeShape {
-  const axis = dimIndex(dim, input.length);
-  if (axis === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, input.length));
+  const axis = axisOf(layer, "dim", dim, input.length);
   return [...input.slice(0, axis), ...unflattenSizes(layer, axis, input[axis]!, sizes), ...input.slice(axis + 1)];
 }

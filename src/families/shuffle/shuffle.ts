@@ -1,5 +1,5 @@
 // Twin of src/families/shuffle/shuffle.types.ts: pixelShuffle, pixelUnshuffle and channelShuffle.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 
 export const writeShuffleRankMessage = (layer: string, rank: number): string =>
@@ -10,12 +10,12 @@ export const writeNotDivisibleMessage = (layer: string, what: string, by: string
 const times = (d: RuntimeDim, r: number): RuntimeDim => (typeof d === "number" ? d * r : null);
 function dividedBy(d: RuntimeDim, r: number, message: () => string): RuntimeDim {
   if (typeof d !== "number") return null;
-  if (d % r !== 0) throw new ShapeError(message());
+  if (d % r !== 0) fail(message());
   return d / r;
 }
 
 export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
   const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
   const out = dividedBy(c, r * r, () =>
     writeNotDivisibleMessage(layer, "the channels (dimension -3)", `upscaleFactor² = ${r * r}`, c as number),
@@ -24,7 +24,7 @@ export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape):
 }
 
 export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
   const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
   const outH = dividedBy(h, r, () =>
     writeNotDivisibleMessage(layer, "the height (dimension -2)", `downscaleFactor ${r}`, h as number),
@@ -36,7 +36,7 @@ export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape
 }
 
 export function channelShuffleRule(layer: string, g: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) throw new ShapeError(writeShuffleRankMessage(layer, input.length));
+  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
   dividedBy(input[1]!, g, () =>
     writeNotDivisibleMessage(layer, "the channels (dimension 1)", `groups ${g}`, input[1] as number),
   );
