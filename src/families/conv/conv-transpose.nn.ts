@@ -20,31 +20,15 @@ import type {
 import type { ConvTransposeRule, writeOutputPaddingMessage } from "./conv-transpose.types.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
-import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import {
-  checkOptionTypes,
-  checkSizes,
-  checkTupleLength,
-  expected,
-  isOptions,
-  perDim,
-  splitOptions,
-  writePositionalMessage as positionalMessage,
-  written,
-} from "../../shape/args.ts";
-import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkLazyGroups,
-  writeGroupsMessage,
-  writtenChannels,
+  conv,
   type SizeArg,
   type WrittenChannels,
+  type writeGroupsMessage,
   type writeLazyGroupsMessage,
 } from "./conv.nn.ts";
-import { valueOf } from "../../shape/dims.ts";
 
 /** PyTorch's keyword arguments of ConvTranspose1d/2d, with PyTorch's defaults. */
 export interface ConvTransposeOptions {
@@ -135,16 +119,8 @@ type GroupsOf<Fourth, Fifth = undefined, Sixth = undefined, Seventh = {}> = Opti
   1
 >;
 type ConvTransposeKey = keyof ConvTransposeOptions;
-/** PyTorch's keywords of ConvTranspose1d/2d in camelCase. */
-export const convTransposeKeys = [
-  "stride",
-  "padding",
-  "outputPadding",
-  "dilation",
-  "groups",
-  "bias",
-  "paddingMode",
-] as const satisfies readonly ConvTransposeKey[];
+/** PyTorch's keywords of ConvTranspose1d/2d/3d in camelCase (declared beside conv's, which read them). */
+export { convTransposeKeys } from "./conv.nn.ts";
 
 type Join<Parts extends readonly string[], Text extends string = ""> = Parts extends readonly [
   infer Part extends string,
@@ -617,13 +593,9 @@ export function convTranspose1d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> {
-  return convTranspose("convTranspose1d", 1, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function convTranspose1d(...args: unknown[]): unknown {
+  return conv("convTranspose1d", 1, args);
 }
 
 /**
@@ -672,13 +644,9 @@ export function convTranspose2d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> {
-  return convTranspose("convTranspose2d", 2, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function convTranspose2d(...args: unknown[]): unknown {
+  return conv("convTranspose2d", 2, args);
 }
 
 /**
@@ -726,13 +694,9 @@ export function convTranspose3d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> {
-  return convTranspose("convTranspose3d", 3, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function convTranspose3d(...args: unknown[]): unknown {
+  return conv("convTranspose3d", 3, args);
 }
 
 // ---- lazy transposed convolutions
@@ -964,13 +928,9 @@ export function lazyConvTranspose1d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
-  return convTranspose("lazyConvTranspose1d", 1, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+): LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
+export function lazyConvTranspose1d(...args: unknown[]): unknown {
+  return conv("lazyConvTranspose1d", 1, args);
 }
 /**
  * PyTorch's `nn.LazyConvTranspose2d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
@@ -994,13 +954,9 @@ export function lazyConvTranspose2d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
-  return convTranspose("lazyConvTranspose2d", 2, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+): LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
+export function lazyConvTranspose2d(...args: unknown[]): unknown {
+  return conv("lazyConvTranspose2d", 2, args);
 }
 /**
  * PyTorch's `nn.LazyConvTranspose3d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
@@ -1024,13 +980,9 @@ export function lazyConvTranspose3d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> {
-  return convTranspose("lazyConvTranspose3d", 3, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    outputPaddingOrOptions,
-    options,
-  ]) as never;
+): LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
+export function lazyConvTranspose3d(...args: unknown[]): unknown {
+  return conv("lazyConvTranspose3d", 3, args);
 }
 
 /** The config of lazyConvTranspose1d / 2d / 3d (its runtime object): inChannels null (the input's). */
@@ -1054,125 +1006,4 @@ export interface ConvTransposeConfig extends KindConfig<"convTranspose1d" | "con
   readonly dilation: SizeArg;
   readonly groups: number;
   readonly bias: boolean;
-}
-
-/** A transposed convolution's config; `inChannels` null for a lazy one, whose rule takes the input's channels. */
-function convTranspose(
-  kind: ConvTransposeConfig["kind"] | LazyConvTransposeConfig["kind"],
-  rank: number,
-  inChannels: number | null,
-  outChannels: number,
-  kernelSize: unknown,
-  rest: readonly unknown[],
-): Omit<ConvTransposeConfig, "kind" | "inChannels"> & { kind: typeof kind; inChannels: number | null } {
-  if (isOptions(kernelSize)) {
-    throw new ShapeError(
-      positionalMessage(
-        `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
-        "kernelSize",
-        `${inChannels === null ? "" : "inChannels, "}outChannels, kernelSize, stride, padding, outputPadding`,
-      ),
-    );
-  }
-  const at = rest.findIndex(isOptions);
-  const options = at === -1 ? {} : (rest[at] as ConvTransposeOptions);
-  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
-  const stride = (positional(0) ?? options.stride ?? 1) as SizeArg;
-  const padding = (positional(1) ?? options.padding ?? 0) as SizeArg;
-  const outputPadding = (positional(2) ?? options.outputPadding ?? 0) as SizeArg;
-  const dilation = options.dilation ?? 1;
-  const groups = options.groups ?? 1;
-  const layer = writtenConvTranspose(
-    kind,
-    inChannels,
-    outChannels,
-    kernelSize,
-    stride,
-    padding,
-    outputPadding,
-    dilation,
-    groups,
-  );
-  checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
-  splitOptions(layer, `nn.${kind}`, ["stride", "padding", "outputPadding"], rest, convTransposeKeys);
-  checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
-  checkSizes(layer, { kernelSize: kernelSize as SizeArg });
-  checkTupleLength(layer, "kernelSize", kernelSize, rank);
-  for (const [name, value, minimum] of [
-    ["stride", stride, 1],
-    ["padding", padding, 0],
-    ["dilation", dilation, 1],
-    ["outputPadding", outputPadding, 0],
-  ] as const) {
-    checkSizes(layer, { [name]: value }, minimum);
-    checkTupleLength(layer, name, value, rank);
-  }
-  const strides = perDim(stride, rank);
-  const dilations = perDim(dilation, rank);
-  const outputPaddings = perDim(outputPadding, rank);
-  outputPaddings.forEach((op, i) => {
-    if (!(op < strides[i]! || op < dilations[i]!))
-      throw new ShapeError(writeOutputPadding(layer, op, strides[i]!, dilations[i]!));
-  });
-  if (groups !== 1) {
-    checkSizes(layer, { groups });
-    if ((inChannels !== null && inChannels % groups !== 0) || outChannels % groups !== 0)
-      throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
-  }
-  const perDimension = {
-    kernels: perDim(kernelSize as SizeArg, rank),
-    strides,
-    paddings: perDim(padding, rank),
-    outputPaddings,
-    dilations,
-  };
-  return {
-    kind,
-    written: layer,
-    inChannels,
-    outChannels,
-    kernelSize: kernelSize as SizeArg,
-    stride,
-    padding,
-    outputPadding,
-    dilation,
-    groups,
-    bias: options.bias ?? true,
-    outputShape: (input: RuntimeShape) => {
-      const channels = inChannels ?? (valueOf(input[1] ?? null) as number); // lazy: the input's (null: any)
-      const output = convTransposeRule(layer, rank, channels, outChannels, perDimension, input);
-      if (inChannels === null) checkLazyGroups(layer, groups, input);
-      return output;
-    },
-  };
-}
-
-/** Twin of `WrittenConvTranspose`. */
-export function writtenConvTranspose(
-  kind: string,
-  inChannels: number | null,
-  outChannels: number,
-  kernel: unknown,
-  stride: unknown,
-  padding: unknown,
-  outputPadding: unknown,
-  dilation: unknown,
-  groups: number,
-): string {
-  let rest = "";
-  if (dilation === 1 && groups === 1) {
-    if (outputPadding !== 0) rest = `, ${written(stride)}, ${written(padding)}, ${written(outputPadding)}`;
-    else if (padding !== 0) rest = `, ${written(stride)}, ${written(padding)}`;
-    else if (stride !== 1) rest = `, ${written(stride)}`;
-  } else {
-    const parts = [
-      stride === 1 ? "" : `stride: ${written(stride)}`,
-      padding === 0 ? "" : `padding: ${written(padding)}`,
-      outputPadding === 0 ? "" : `outputPadding: ${written(outputPadding)}`,
-      dilation === 1 ? "" : `dilation: ${written(dilation)}`,
-      groups === 1 ? "" : `groups: ${groups}`,
-    ];
-    rest = `, { ${parts.filter(Boolean).join(", ")} }`;
-  }
-  return `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernel)}${rest})`;
 }

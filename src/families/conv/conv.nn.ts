@@ -37,6 +37,9 @@ import {
   written,
 } from "../../shape/args.ts";
 import { convRule } from "./conv.ts";
+import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
+import type { ConvTransposeConfig, ConvTransposeOptions, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
+import { writtenCall } from "./written-call.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -484,12 +487,9 @@ export function conv1d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv1d", 1, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+): ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth>;
+export function conv1d(...args: unknown[]): unknown {
+  return conv("conv1d", 1, args);
 }
 
 /**
@@ -517,12 +517,9 @@ export function conv2d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv2d", 2, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+): ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth>;
+export function conv2d(...args: unknown[]): unknown {
+  return conv("conv2d", 2, args);
 }
 
 /**
@@ -544,12 +541,9 @@ export function conv3d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> {
-  return conv("conv3d", 3, inChannels as number, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+): ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth>;
+export function conv3d(...args: unknown[]): unknown {
+  return conv("conv3d", 3, args);
 }
 
 // ---- lazy convolutions
@@ -692,12 +686,9 @@ export function lazyConv1d<
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> {
-  return conv("lazyConv1d", 1, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function lazyConv1d(...args: unknown[]): unknown {
+  return conv("lazyConv1d", 1, args);
 }
 /**
  * PyTorch's `nn.LazyConv2d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
@@ -726,12 +717,9 @@ export function lazyConv2d<
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> {
-  return conv("lazyConv2d", 2, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function lazyConv2d(...args: unknown[]): unknown {
+  return conv("lazyConv2d", 2, args);
 }
 /**
  * PyTorch's `nn.LazyConv3d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
@@ -760,12 +748,9 @@ export function lazyConv3d<
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> {
-  return conv("lazyConv3d", 3, null, outChannels as number, kernelSize, [
-    strideOrOptions,
-    paddingOrOptions,
-    options,
-  ]) as never;
+>;
+export function lazyConv3d(...args: unknown[]): unknown {
+  return conv("lazyConv3d", 3, args);
 }
 
 /** The config of lazyConv1d / 2d / 3d (its runtime object): a convolution's, inChannels null (the input's). */
@@ -785,6 +770,16 @@ export const convKeys = [
   "bias",
   "paddingMode",
 ] as const satisfies readonly ConvKey[];
+/** PyTorch's keywords of ConvTranspose1d/2d/3d in camelCase. */
+export const convTransposeKeys = [
+  "stride",
+  "padding",
+  "outputPadding",
+  "dilation",
+  "groups",
+  "bias",
+  "paddingMode",
+] as const satisfies readonly (keyof ConvTransposeOptions)[];
 
 // ---- runtime
 
@@ -792,75 +787,115 @@ export const convKeys = [
 export const writtenChannels = (inChannels: number | null, outChannels: number): string =>
   inChannels === null ? `${outChannels}` : `${inChannels}, ${outChannels}`;
 
-/** A convolution's config; `inChannels` null for a lazy one (lazyConv*), whose rule takes the input's channels. */
+type ConvKind =
+  ConvConfig["kind"] | LazyConvConfig["kind"] | ConvTransposeConfig["kind"] | LazyConvTransposeConfig["kind"];
+
+/**
+ * The config of a convolution or a transposed one (kind `…Transpose…`) from its builder's arguments in PyTorch's
+ * order: inChannels (not for a lazy one, whose inChannels is null: its rule takes the input's), outChannels,
+ * kernelSize, stride, padding, outputPadding (transposed only), then PyTorch's keywords in an options object.
+ */
 export function conv(
-  kind: ConvConfig["kind"] | LazyConvConfig["kind"],
+  kind: ConvKind,
   rank: number,
-  inChannels: number | null,
-  outChannels: number,
-  kernelSize: unknown,
-  rest: readonly unknown[],
-): Omit<ConvConfig, "kind" | "inChannels"> & { kind: typeof kind; inChannels: number | null } {
+  args: readonly unknown[],
+): Omit<ConvConfig, "kind" | "inChannels"> & {
+  kind: ConvKind;
+  inChannels: number | null;
+  outputPadding?: SizeArg;
+} {
+  const transposed = kind.includes("Transpose");
+  const [inChannels, outChannels, kernelSize, ...tail] = (kind.startsWith("lazy") ? [null, ...args] : args) as [
+    number | null,
+    number,
+    SizeArg,
+    ...unknown[],
+  ];
+  const names = transposed ? ["stride", "padding", "outputPadding"] : ["stride", "padding"];
+  const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (no more: as before)
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
         `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
         "kernelSize",
-        inChannels === null
-          ? "outChannels, kernelSize, stride, padding"
-          : "inChannels, outChannels, kernelSize, stride, padding",
+        `${inChannels === null ? "" : "inChannels, "}outChannels, kernelSize, ${names.join(", ")}`,
       ),
     );
   }
   const at = rest.findIndex(isOptions);
-  const given = at === -1 ? {} : (rest[at] as ConvOptions);
+  const given = at === -1 ? {} : (rest[at] as ConvTransposeOptions);
   const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
   const stride = (positional(0) ?? given.stride ?? 1) as SizeArg;
   const padding = (positional(1) ?? given.padding ?? 0) as PaddingArg;
+  const outputPadding = (transposed ? (positional(2) ?? given.outputPadding ?? 0) : 0) as SizeArg;
   const dilation = given.dilation ?? 1;
   const groups = given.groups ?? 1;
-  const layer = writtenConv(kind, inChannels, outChannels, kernelSize, stride, padding, dilation, groups);
+  const layer = writtenCall(
+    `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernelSize)}`,
+    names.length,
+    [
+      ["stride", stride, stride === 1],
+      ["padding", padding, padding === 0],
+      ...(transposed ? [["outputPadding", outputPadding, outputPadding === 0] as const] : []),
+      ["dilation", dilation, dilation === 1],
+      ["groups", groups, groups === 1],
+    ],
+  );
   checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
-  splitOptions(layer, `nn.${kind}`, ["stride", "padding"], rest, convKeys);
-  checkOptionTypes(layer, rest.find(isOptions), { bias: expected.boolean, paddingMode: expected.zeros });
-  checkSizes(layer, { kernelSize: kernelSize as SizeArg, stride, dilation });
-  checkSizes(layer, { padding: typeof padding === "string" ? 0 : padding }, 0);
-  for (const [name, value] of Object.entries({ kernelSize, stride, padding, dilation }))
+  splitOptions(layer, `nn.${kind}`, names, rest, transposed ? convTransposeKeys : convKeys);
+  checkOptionTypes(layer, given, { bias: expected.boolean, paddingMode: expected.zeros });
+  // each size as PyTorch requires it ("same" and "valid" aside), then its tuple's length
+  for (const [name, value, minimum] of [
+    ["kernelSize", kernelSize, 1],
+    ["stride", stride, 1],
+    ["padding", typeof padding === "string" && !transposed ? 0 : padding, 0],
+    ["dilation", dilation, 1],
+    ["outputPadding", outputPadding, 0],
+  ] as const) {
+    checkSizes(layer, { [name]: value }, minimum);
     checkTupleLength(layer, name, value, rank);
+  }
+  const windows = {
+    kernels: perDim(kernelSize, rank),
+    strides: perDim(stride, rank),
+    paddings: padding === "same" ? ("same" as const) : perDim(padding === "valid" ? 0 : padding, rank),
+    outputPaddings: perDim(outputPadding, rank),
+    dilations: perDim(dilation, rank),
+  };
+  windows.outputPaddings.forEach((op, i) => {
+    const [s, d] = [windows.strides[i]!, windows.dilations[i]!];
+    if (!(op < s || op < d)) throw new ShapeError(writeOutputPadding(layer, op, s, d));
+  });
   if (groups !== 1) {
     checkSizes(layer, { groups });
     if ((inChannels !== null && inChannels % groups !== 0) || outChannels % groups !== 0)
       throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
-  if (padding === "same" && perDim(stride, rank).some((s) => s !== 1))
-    throw new ShapeError(writeSameStrideMessage(layer));
-  const kernels = perDim(kernelSize as SizeArg, rank);
+  if (padding === "same" && windows.strides.some((s) => s !== 1)) throw new ShapeError(writeSameStrideMessage(layer));
   return {
     kind,
     written: layer,
     inChannels,
     outChannels,
-    kernelSize: kernelSize as SizeArg,
+    kernelSize,
     stride,
     padding,
+    ...(transposed ? { outputPadding } : {}),
     dilation,
     groups,
     bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => {
       const channels = inChannels ?? (valueOf(input[1] ?? null) as number); // lazy: the input's (null: any)
-      const output = convRule(
-        layer,
-        rank,
-        channels,
-        outChannels,
-        {
-          kernels,
-          strides: perDim(stride, rank),
-          dilations: perDim(dilation, rank),
-          paddings: padding === "same" ? "same" : padding === "valid" ? perDim(0, rank) : perDim(padding, rank),
-        },
-        input,
-      );
+      const output = transposed
+        ? convTransposeRule(
+            layer,
+            rank,
+            channels,
+            outChannels,
+            windows as typeof windows & { paddings: number[] },
+            input,
+          )
+        : convRule(layer, rank, channels, outChannels, windows, input);
       if (inChannels === null) checkLazyGroups(layer, groups, input);
       return output;
     },
@@ -885,30 +920,3 @@ export const writeGroupsMessage = (
   groups: number,
 ): string =>
   `${layer}: groups (${groups}) must divide ${inChannels === null ? "" : `inChannels (${inChannels}) and `}outChannels (${outChannels})`;
-
-export function writtenConv(
-  kind: string,
-  inChannels: number | null,
-  outChannels: number,
-  kernel: unknown,
-  stride: unknown,
-  padding: unknown,
-  dilation: unknown,
-  groups: number,
-): string {
-  const isDefault = (value: unknown, base: number) => value === base;
-  let rest = "";
-  if (isDefault(dilation, 1) && groups === 1) {
-    if (!(isDefault(stride, 1) && isDefault(padding, 0)))
-      rest = isDefault(padding, 0) ? `, ${written(stride)}` : `, ${written(stride)}, ${written(padding)}`;
-  } else {
-    const parts = [
-      isDefault(stride, 1) ? "" : `stride: ${written(stride)}, `,
-      isDefault(padding, 0) ? "" : `padding: ${written(padding)}, `,
-      isDefault(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
-      groups === 1 ? "" : `groups: ${groups}, `,
-    ];
-    rest = `, { ${parts.join("").slice(0, -2)} }`;
-  }
-  return `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernel)}${rest})`;
-}
