@@ -20,6 +20,7 @@ import {
 import type { DimRule } from "./activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import { dimRule } from "./activation.ts";
+import { readParams } from "./extra-activations.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -77,14 +78,48 @@ export interface SoftmaxConfig extends KindConfig<"softmax" | "logSoftmax"> {
   readonly dim: number;
 }
 
-/** A layer that keeps the shape, with its config fields (`{ p }`, `{ negativeSlope }`). */
-function keep(
-  kind: ActivationConfig["kind"],
+/** A layer's runtime object: its kind, how messages write it, its config fields and its rule (the shape kept). */
+export function keep(
+  kind: string,
   written: string,
-  fields: { p?: number; negativeSlope?: number } = {},
+  fields: Record<string, unknown> = {},
+  rule: (input: RuntimeShape) => RuntimeShape = (input) => input,
 ): never {
-  const runtime = { kind, written, ...fields, outputShape: (input: RuntimeShape) => input } as ActivationConfig;
+  const runtime: RuntimeLayer & Record<string, unknown> = { kind, written, ...fields, outputShape: rule };
   return runtime as never;
+}
+/** A builder of a layer without arguments (any argument refused at run time, as the compiler does). */
+export const noArguments =
+  (kind: string, rule?: (input: RuntimeShape) => RuntimeShape) =>
+  (...args: unknown[]): never => (checkArguments(`${kind}()`, args, []), keep(kind, `${kind}()`, {}, rule));
+
+/** What each activation parameter must be, as messages write it (one table for every activation builder). */
+export const paramTypes = {
+  inplace: expected.inplace,
+  ...Object.fromEntries(
+    ["alpha", "beta", "threshold", "minVal", "maxVal", "lambd", "value", "numParameters", "init"].map((name) => [
+      name,
+      expected.number,
+    ]),
+  ),
+};
+/**
+ * A builder of an activation with PyTorch's parameters `names` (positionally, then a last options object, read and
+ * checked by readParams); `check` refuses the values PyTorch refuses. The layer carries its parameters but inplace.
+ */
+export function withParams(
+  kind: string,
+  names: readonly string[],
+  defaults: Record<string, number>,
+  check?: (layer: string, values: Record<string, number>) => void,
+) {
+  return (...args: unknown[]): never => {
+    const read = readParams(kind, names, args, defaults, paramTypes);
+    const [layer, values] = [read.layer, read.values as Record<string, number>];
+    check?.(layer, values);
+    const fields = Object.fromEntries(names.filter((name) => name !== "inplace").map((name) => [name, values[name]]));
+    return keep(kind, layer, fields);
+  };
 }
 
 /** The message when a probability is not in [0, 1]. */
@@ -129,19 +164,10 @@ function checkInplace(
   else if (inplace !== undefined && typeof inplace !== "boolean")
     throw new ShapeError(writeOptionTypeMessage(layer, "inplace", expected.inplace[0]));
 }
-/** A builder of an activation that takes only `inplace`. */
-function inplaceOnly<Kind extends "relu" | "gelu" | "sigmoid" | "tanh" | "identity">(kind: Kind) {
-  return (inplace?: unknown, ...extra: unknown[]): never => {
-    checkArguments(`${kind}()`, [inplace, ...extra], ["inplace"]);
-    checkInplace(`${kind}()`, kind, inplace);
-    return keep(kind, `${kind}()`);
-  };
-}
-
 /** PyTorch's `nn.ReLU(inplace=False)`. */
 export const relu: <const Inplace extends boolean | object | undefined = undefined>(
   inplace?: Checked<Inplace, InplaceProblem<"relu()", "relu", Inplace>>,
-) => ReLU = inplaceOnly("relu");
+) => ReLU = withParams("relu", ["inplace"], {});
 /** PyTorch's `nn.LeakyReLU(negative_slope=0.01, inplace=False)`: `leakyRelu(0.2)`, `leakyRelu(0.2, true)`, `leakyRelu({ negativeSlope: 0.2 })`. */
 export function leakyRelu<
   const First extends number | object | undefined = undefined,
@@ -178,16 +204,7 @@ export function leakyRelu<
         : GivenTwiceProblem<LeakyName<First, Second>, Second, [First] extends [undefined] ? never : "negativeSlope">
   >,
 ): LeakyReLU<SlopeOf<First, Second>> {
-  const rest = Array.from(arguments);
-  const at = rest.findIndex(isOptions);
-  const options = (at === -1 ? {} : rest[at]) as { negativeSlope?: number };
-  const negativeSlope =
-    (at === 0 ? undefined : (negativeSlopeOrOptions as number | undefined)) ?? options.negativeSlope;
-  const layer = negativeSlope === undefined ? "leakyRelu()" : `leakyRelu(${negativeSlope})`;
-  splitOptions(layer, "nn.leakyRelu", ["negativeSlope", "inplace"], rest, ["negativeSlope", "inplace"]);
-  checkOptionTypes(layer, options, { negativeSlope: expected.number, inplace: expected.inplace });
-  if (at !== 1) checkInplace(layer, "leakyRelu", inplaceOrOptions);
-  return keep("leakyRelu", layer, { negativeSlope: negativeSlope ?? 0.01 });
+  return valueAndInplace("leakyRelu", "negativeSlope", Array.from(arguments), 0.01);
 }
 type LeakyName<First, Second> =
   IsOptions<First> extends true
@@ -226,14 +243,11 @@ export const gelu: <const Options extends object | undefined = undefined>(
   return keep("gelu", "gelu()");
 };
 /** PyTorch's `nn.Sigmoid()`. */
-export const sigmoid = (...args: []): Sigmoid => (checkArguments("sigmoid()", args, []), keep("sigmoid", "sigmoid()"));
+export const sigmoid: (...args: []) => Sigmoid = noArguments("sigmoid");
 /** PyTorch's `nn.Tanh()`. */
-export const tanh = (...args: []): Tanh => (checkArguments("tanh()", args, []), keep("tanh", "tanh()"));
+export const tanh: (...args: []) => Tanh = noArguments("tanh");
 /** PyTorch's `nn.Identity()`. */
-export const identity = (...args: []): Identity => (
-  checkArguments("identity()", args, []),
-  keep("identity", "identity()")
-);
+export const identity: (...args: []) => Identity = noArguments("identity");
 
 type POf<First, Second> =
   IsOptions<First> extends true
@@ -285,16 +299,21 @@ type ProbabilityProblem<P, Layer extends string> = number extends P
       : `${P & number}` extends `0.${string}`
         ? false
         : writeProbabilityMessage<Layer>;
-function dropoutOf(kind: "dropout" | "dropout2d", rest: readonly unknown[]): never {
+/**
+ * leakyRelu's and dropout's arguments `(value?, inplace?)`, either of which may be the options object
+ * `{ [name], inplace }`. Dropouts show p even when it is the default (`dropout(0.5)`); leakyRelu only when given.
+ */
+function valueAndInplace(kind: string, name: "p" | "negativeSlope", rest: readonly unknown[], fallback: number): never {
   const at = rest.findIndex(isOptions);
-  const options = (at === -1 ? {} : rest[at]) as { p?: number };
-  const p = (at === 0 ? undefined : (rest[0] as number | undefined)) ?? options.p ?? 0.5;
-  const layer = `${kind}(${p})`;
-  splitOptions(layer, `nn.${kind}`, ["p", "inplace"], rest, ["p", "inplace"]);
-  checkOptionTypes(layer, options, { p: expected.number, inplace: expected.inplace });
+  const options = (at === -1 ? {} : rest[at]) as Record<string, unknown>;
+  const given = (at === 0 ? undefined : rest[0]) ?? options[name];
+  const value = given ?? fallback;
+  const layer = given === undefined && name !== "p" ? `${kind}()` : `${kind}(${value})`;
+  splitOptions(layer, `nn.${kind}`, [name, "inplace"], rest, [name, "inplace"]);
+  checkOptionTypes(layer, options, { [name]: expected.number, inplace: expected.inplace });
   if (at !== 1) checkInplace(layer, kind, rest[1]);
-  checkProbability(layer, p);
-  return keep(kind, layer, { p });
+  if (name === "p") checkProbability(layer, value as number);
+  return keep(kind, layer, { [name]: value });
 }
 
 /** PyTorch's `nn.Dropout(p=0.5, inplace=False)`: zeroes elements with probability p while training. */
@@ -305,7 +324,7 @@ export function dropout<
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false]
     : DropoutProblems<"dropout", First, Second>,
 >(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout<POf<First, Second>> {
-  return dropoutOf("dropout", Array.from(arguments));
+  return valueAndInplace("dropout", "p", Array.from(arguments), 0.5);
 }
 /** PyTorch's `nn.Dropout2d(p=0.5, inplace=False)`: zeroes whole channels with probability p while training. */
 export function dropout2d<
@@ -315,7 +334,7 @@ export function dropout2d<
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false]
     : DropoutProblems<"dropout2d", First, Second>,
 >(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout2d<POf<First, Second>> {
-  return dropoutOf("dropout2d", Array.from(arguments));
+  return valueAndInplace("dropout2d", "p", Array.from(arguments), 0.5);
 }
 
 /** The message when softmax or logSoftmax is called without its dim. */
@@ -326,14 +345,11 @@ export const writeNeedsDimMessage = (kind: string): string =>
 function dimLayer(kind: "softmax" | "logSoftmax", dim: unknown): never {
   if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
   const layer = `${kind}(${String(dim)})`;
+  checkDimNumber(layer, dim);
+  return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
+}
+export function checkDimNumber(layer: string, dim: unknown): asserts dim is number {
   if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
-  const runtime: SoftmaxConfig = {
-    kind,
-    written: layer,
-    dim,
-    outputShape: (input: RuntimeShape) => dimRule(layer, dim, input),
-  };
-  return runtime as never;
 }
 
 /**

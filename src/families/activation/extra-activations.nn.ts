@@ -5,13 +5,12 @@
 import type { Layer, SameShape, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { checkArguments, expected, isOptions } from "../../shape/args.ts";
+import { checkArguments, isOptions } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { dimRule } from "./activation.ts";
-import { writeNeedsDimMessage } from "./activation.nn.ts";
+import { checkDimNumber, keep, noArguments, paramTypes, withParams, writeNeedsDimMessage } from "./activation.nn.ts";
 import type {
   CeluCheck,
   GluRule,
@@ -151,16 +150,6 @@ export interface PReLUConfig extends RuntimeLayer {
   readonly init: number;
 }
 
-function layerOf(
-  kind: ExtraActivationConfig["kind"] | "prelu",
-  written: string,
-  fields: Record<string, unknown>,
-  rule: (input: RuntimeShape) => RuntimeShape = (input) => input,
-): never {
-  const runtime: RuntimeLayer & Record<string, unknown> = { kind, written, ...fields, outputShape: rule };
-  return runtime as never;
-}
-
 interface InplaceType {
   inplace: boolean;
 }
@@ -179,19 +168,6 @@ interface NumberExpected {
   init: "a number";
 }
 type Expected = InplaceExpected & NumberExpected;
-const types = {
-  inplace: expected.inplace,
-  alpha: expected.number,
-  beta: expected.number,
-  threshold: expected.number,
-  minVal: expected.number,
-  maxVal: expected.number,
-  lambd: expected.number,
-  value: expected.number,
-  numParameters: expected.number,
-  init: expected.number,
-};
-
 type InplaceNames = ["inplace"];
 type InplaceProblems<Kind extends string, A> = ParamsProblems<
   `${Kind}()`,
@@ -201,40 +177,28 @@ type InplaceProblems<Kind extends string, A> = ParamsProblems<
   InplaceType,
   Expected
 >;
-/** A builder of an activation whose only parameter is `inplace` (accepted; it changes nothing here). */
-function inplaceOnly(kind: ExtraActivationConfig["kind"]) {
-  return (...args: unknown[]): never => {
-    const { layer } = readParams(kind, ["inplace"], args, { inplace: false }, types);
-    return layerOf(kind, layer, {});
-  };
-}
 type InplaceBuilder<Kind extends string, Result> = <const A extends boolean | object | undefined = undefined>(
   inplace?: Checked<A, InplaceProblems<Kind, A>[0]>,
 ) => Result;
 
 /** PyTorch's `nn.ReLU6(inplace=False)`: min(max(0, x), 6). */
-export const relu6: InplaceBuilder<"relu6", ReLU6> = inplaceOnly("relu6");
+export const relu6: InplaceBuilder<"relu6", ReLU6> = withParams("relu6", ["inplace"], {});
 /** PyTorch's `nn.Hardswish(inplace=False)`: x · relu6(x + 3) / 6. */
-export const hardswish: InplaceBuilder<"hardswish", Hardswish> = inplaceOnly("hardswish");
+export const hardswish: InplaceBuilder<"hardswish", Hardswish> = withParams("hardswish", ["inplace"], {});
 /** PyTorch's `nn.Hardsigmoid(inplace=False)`: relu6(x + 3) / 6. */
-export const hardsigmoid: InplaceBuilder<"hardsigmoid", Hardsigmoid> = inplaceOnly("hardsigmoid");
+export const hardsigmoid: InplaceBuilder<"hardsigmoid", Hardsigmoid> = withParams("hardsigmoid", ["inplace"], {});
 /** PyTorch's `nn.SiLU(inplace=False)`: x · sigmoid(x). */
-export const silu: InplaceBuilder<"silu", SiLU> = inplaceOnly("silu");
+export const silu: InplaceBuilder<"silu", SiLU> = withParams("silu", ["inplace"], {});
 /** PyTorch's `nn.Mish(inplace=False)`: x · tanh(softplus(x)). */
-export const mish: InplaceBuilder<"mish", Mish> = inplaceOnly("mish");
+export const mish: InplaceBuilder<"mish", Mish> = withParams("mish", ["inplace"], {});
 /** PyTorch's `nn.SELU(inplace=False)`. */
-export const selu: InplaceBuilder<"selu", SELU> = inplaceOnly("selu");
+export const selu: InplaceBuilder<"selu", SELU> = withParams("selu", ["inplace"], {});
 /** PyTorch's `nn.Softsign()`: x / (1 + |x|). */
-export const softsign = (...args: []): Softsign => noArguments("softsign", args);
+export const softsign: (...args: []) => Softsign = noArguments("softsign");
 /** PyTorch's `nn.LogSigmoid()`. */
-export const logsigmoid = (...args: []): LogSigmoid => noArguments("logsigmoid", args);
+export const logsigmoid: (...args: []) => LogSigmoid = noArguments("logsigmoid");
 /** PyTorch's `nn.Tanhshrink()`: x − tanh(x). */
-export const tanhshrink = (...args: []): Tanhshrink => noArguments("tanhshrink", args);
-/** A layer without arguments (any argument refused at run time, as the compiler does). */
-function noArguments(kind: "softsign" | "logsigmoid" | "tanhshrink", args: readonly unknown[]): never {
-  checkArguments(`${kind}()`, args, []);
-  return layerOf(kind, `${kind}()`, {});
-}
+export const tanhshrink: (...args: []) => Tanhshrink = noArguments("tanhshrink");
 
 // ---- one number and inplace: elu, celu
 
@@ -246,7 +210,7 @@ type AlphaOf<A, B> = ParamValue<AlphaNames, [A, B], "alpha", 1> & number;
 type AlphaName<Kind extends string, A, B> = ParamsName<Kind, AlphaNames, [A, B], { alpha: 1 }>;
 
 /** PyTorch's `nn.ELU(alpha=1.0, inplace=False)`: `elu(0.5)`, `elu({ alpha: 0.5 })`. */
-export function elu<
+export const elu: <
   const A extends number | object | undefined = undefined,
   const B extends boolean | object | undefined = undefined,
   Problems extends ArgProblems = ParamsProblems<
@@ -257,18 +221,12 @@ export function elu<
     AlphaTypes,
     Expected
   >,
->(alpha?: Checked<A, Problems[0]>, inplace?: Checked<B, Problems[1]>): ELU<AlphaOf<A, B>> {
-  const { layer, values } = readParams(
-    "elu",
-    ["alpha", "inplace"],
-    Array.from(arguments),
-    { alpha: 1, inplace: false },
-    types,
-  );
-  return layerOf("elu", layer, { alpha: values["alpha"] });
-}
+>(
+  alpha?: Checked<A, Problems[0]>,
+  inplace?: Checked<B, Problems[1]>,
+) => ELU<AlphaOf<A, B>> = withParams("elu", ["alpha", "inplace"], { alpha: 1 });
 /** PyTorch's `nn.CELU(alpha=1.0, inplace=False)`; alpha cannot be 0. */
-export function celu<
+export const celu: <
   const A extends number | object | undefined = undefined,
   const B extends boolean | object | undefined = undefined,
   Problems extends ArgProblems = ParamsProblems<
@@ -280,17 +238,12 @@ export function celu<
     Expected,
     CeluCheck<AlphaName<"celu", A, B>, AlphaOf<A, B>>
   >,
->(alpha?: Checked<A, Problems[0]>, inplace?: Checked<B, Problems[1]>): CELU<AlphaOf<A, B>> {
-  const { layer, values } = readParams(
-    "celu",
-    ["alpha", "inplace"],
-    Array.from(arguments),
-    { alpha: 1, inplace: false },
-    types,
-  );
-  if (values["alpha"] === 0) throw new ShapeError(writeCeluAlphaMessage(layer));
-  return layerOf("celu", layer, { alpha: values["alpha"] });
-}
+>(
+  alpha?: Checked<A, Problems[0]>,
+  inplace?: Checked<B, Problems[1]>,
+) => CELU<AlphaOf<A, B>> = withParams("celu", ["alpha", "inplace"], { alpha: 1 }, (layer, { alpha }) => {
+  if (alpha === 0) throw new ShapeError(writeCeluAlphaMessage(layer));
+});
 
 // ---- softplus(beta, threshold)
 
@@ -300,7 +253,7 @@ interface SoftplusTypes {
   threshold: number;
 }
 /** PyTorch's `nn.Softplus(beta=1, threshold=20)`: log(1 + exp(β·x)) / β, x where β·x > threshold. */
-export function softplus<
+export const softplus: <
   const A extends number | object | undefined = undefined,
   const B extends number | object | undefined = undefined,
   Problems extends ArgProblems = ParamsProblems<
@@ -314,19 +267,10 @@ export function softplus<
 >(
   beta?: Checked<A, Problems[0]>,
   threshold?: Checked<B, Problems[1]>,
-): Softplus<
+) => Softplus<
   ParamValue<SoftplusNames, [A, B], "beta", 1> & number,
   ParamValue<SoftplusNames, [A, B], "threshold", 20> & number
-> {
-  const { layer, values } = readParams(
-    "softplus",
-    ["beta", "threshold"],
-    Array.from(arguments),
-    { beta: 1, threshold: 20 },
-    types,
-  );
-  return layerOf("softplus", layer, { beta: values["beta"], threshold: values["threshold"] });
-}
+> = withParams("softplus", ["beta", "threshold"], { beta: 1, threshold: 20 });
 
 // ---- hardtanh(minVal, maxVal, inplace)
 
@@ -339,7 +283,7 @@ type HardtanhName<A, B, C> = ParamsName<"hardtanh", HardtanhNames, [A, B, C], { 
 type MinOf<A, B, C> = ParamValue<HardtanhNames, [A, B, C], "minVal", -1> & number;
 type MaxOf<A, B, C> = ParamValue<HardtanhNames, [A, B, C], "maxVal", 1> & number;
 /** PyTorch's `nn.Hardtanh(min_val=-1.0, max_val=1.0, inplace=False)`: x clipped to [minVal, maxVal]; maxVal > minVal. */
-export function hardtanh<
+export const hardtanh: <
   const A extends number | object | undefined = undefined,
   const B extends number | object | undefined = undefined,
   const C extends boolean | object | undefined = undefined,
@@ -356,18 +300,14 @@ export function hardtanh<
   minVal?: Checked<A, Problems[0]>,
   maxVal?: Checked<B, Problems[1]>,
   inplace?: Checked<C, Problems[2]>,
-): Hardtanh<MinOf<A, B, C>, MaxOf<A, B, C>> {
-  const { layer, values } = readParams(
-    "hardtanh",
-    ["minVal", "maxVal", "inplace"],
-    Array.from(arguments),
-    { minVal: -1, maxVal: 1, inplace: false },
-    types,
-  );
-  if (!((values["maxVal"] as number) > (values["minVal"] as number)))
-    throw new ShapeError(writeHardtanhRangeMessage(layer));
-  return layerOf("hardtanh", layer, { minVal: values["minVal"], maxVal: values["maxVal"] });
-}
+) => Hardtanh<MinOf<A, B, C>, MaxOf<A, B, C>> = withParams(
+  "hardtanh",
+  ["minVal", "maxVal", "inplace"],
+  { minVal: -1, maxVal: 1 },
+  (layer, values) => {
+    if (!(values["maxVal"]! > values["minVal"]!)) throw new ShapeError(writeHardtanhRangeMessage(layer));
+  },
+);
 
 // ---- softshrink(lambd), hardshrink(lambd)
 
@@ -378,7 +318,7 @@ interface LambdTypes {
 type LambdName<Kind extends string, A> = ParamsName<Kind, LambdNames, [A], { lambd: 0.5 }>;
 type LambdOf<A> = ParamValue<LambdNames, [A], "lambd", 0.5> & number;
 /** PyTorch's `nn.Softshrink(lambd=0.5)`: x ∓ lambd outside [−lambd, lambd], else 0; lambd ≥ 0. */
-export function softshrink<
+export const softshrink: <
   const A extends number | object | undefined = undefined,
   Problems extends ArgProblems = ParamsProblems<
     LambdName<"softshrink", A>,
@@ -389,13 +329,13 @@ export function softshrink<
     Expected,
     LambdCheck<LambdName<"softshrink", A>, LambdOf<A>>
   >,
->(lambd?: Checked<A, Problems[0]>): Softshrink<LambdOf<A>> {
-  const { layer, values } = readParams("softshrink", ["lambd"], Array.from(arguments), { lambd: 0.5 }, types);
-  if ((values["lambd"] as number) < 0) throw new ShapeError(writeNegativeLambdMessage(layer));
-  return layerOf("softshrink", layer, { lambd: values["lambd"] });
-}
+>(
+  lambd?: Checked<A, Problems[0]>,
+) => Softshrink<LambdOf<A>> = withParams("softshrink", ["lambd"], { lambd: 0.5 }, (layer, { lambd }) => {
+  if (lambd! < 0) throw new ShapeError(writeNegativeLambdMessage(layer));
+});
 /** PyTorch's `nn.Hardshrink(lambd=0.5)`: x outside [−lambd, lambd], else 0. */
-export function hardshrink<
+export const hardshrink: <
   const A extends number | object | undefined = undefined,
   Problems extends ArgProblems = ParamsProblems<
     LambdName<"hardshrink", A>,
@@ -405,10 +345,9 @@ export function hardshrink<
     LambdTypes,
     Expected
   >,
->(lambd?: Checked<A, Problems[0]>): Hardshrink<LambdOf<A>> {
-  const { layer, values } = readParams("hardshrink", ["lambd"], Array.from(arguments), { lambd: 0.5 }, types);
-  return layerOf("hardshrink", layer, { lambd: values["lambd"] });
-}
+>(
+  lambd?: Checked<A, Problems[0]>,
+) => Hardshrink<LambdOf<A>> = withParams("hardshrink", ["lambd"], { lambd: 0.5 });
 
 // ---- threshold(threshold, value, inplace)
 
@@ -438,17 +377,9 @@ export function threshold<
   // both required positionally, as the types take them (PyTorch's order): not from an options object
   if (typeof threshold !== "number" || typeof value !== "number")
     throw new ShapeError("threshold(…): threshold and value are required numbers: nn.threshold(0.1, 20)");
-  const { layer, values } = readParams(
-    "threshold",
-    ["threshold", "value", "inplace"],
-    Array.from(arguments),
-    { inplace: false },
-    types,
-  );
-  if (typeof values["threshold"] !== "number" || typeof values["value"] !== "number")
-    throw new ShapeError(`${layer}: threshold and value are required numbers: nn.threshold(0.1, 20)`);
-  return layerOf("threshold", layer, { threshold: values["threshold"], value: values["value"] });
+  return thresholdLayer(...arguments);
 }
+const thresholdLayer = withParams("threshold", ["threshold", "value", "inplace"], {});
 
 // ---- prelu(numParameters, init)
 
@@ -479,15 +410,13 @@ export function prelu<
     ["numParameters", "init"],
     Array.from(arguments),
     { numParameters: 1, init: 0.25 },
-    types,
+    paramTypes,
     shown === 1 ? "prelu()" : `prelu(${String(shown)})`,
   );
   const n = read.values["numParameters"] as number;
   const layer = n === 1 ? "prelu()" : `prelu(${n})`;
   if (!Number.isSafeInteger(n) || n < 1) throw new ShapeError(`${layer}: numParameters must be a positive integer`);
-  return layerOf("prelu", layer, { numParameters: n, init: read.values["init"] }, (input) =>
-    preluRule(layer, n, input),
-  );
+  return keep("prelu", layer, { numParameters: n, init: read.values["init"] }, (input) => preluRule(layer, n, input));
 }
 
 /** PyTorch's `nn.GLU(dim=-1)`: a ⊗ sigmoid(b) for the halves a, b of dimension dim, whose size must be even. */
@@ -495,14 +424,11 @@ export function glu<const Dim extends number = -1>(dim?: Dim): GLU<Dim> {
   const d = dim ?? -1;
   const layer = `glu(${d})`;
   checkArguments(layer, arguments, ["dim"]);
-  if (typeof d !== "number") throw new ShapeError(`${layer}: dim must be a number`);
-  return layerOf("glu", layer, { dim: d }, (input) => gluRule(layer, d, input));
+  checkDimNumber(layer, d);
+  return keep("glu", layer, { dim: d }, (input) => gluRule(layer, d, input));
 }
 /** PyTorch's `nn.Softmax2d()`: softmax over the channels (dim −3) of an input of rank 3 or 4. */
-export const softmax2d = (...args: []): Softmax2d => (
-  checkArguments("softmax2d()", args, []),
-  layerOf("softmax2d", "softmax2d()", {}, softmax2dRule)
-);
+export const softmax2d: (...args: []) => Softmax2d = noArguments("softmax2d", softmax2dRule);
 /** PyTorch's `nn.Softmin(dim)`: softmax(−x) over dim (dim required, as softmax's). */
 export function softmin<const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"softmin"> : unknown,
@@ -511,6 +437,6 @@ export function softmin<const Dim extends number = never>(
   if (dim === undefined) throw new ShapeError(writeNeedsDimMessage("softmin"));
   const layer = `softmin(${String(dim)})`;
   checkArguments(layer, arguments, ["dim"]);
-  if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
-  return layerOf("softmin", layer, { dim }, (input) => dimRule(layer, dim, input));
+  checkDimNumber(layer, dim);
+  return keep("softmin", layer, { dim }, (input) => dimRule(layer, dim, input));
 }
