@@ -53,3 +53,13 @@ export function operation(fn: OpName, args: readonly unknown[], from: readonly u
   );
   return new SymbolicTensor(shape, { op: "fn", fn, args, from: tensors });
 }
+
+/**
+ * The runtime of an operation on one tensor whose arguments the node records as given: `onTensor("permute")`
+ * is `(x, dims) => operation("permute", [dims], [x])`. (Its type, the operation's rule, is written where it is
+ * exported: `export const permute: <S extends Shape, …>(x: Symbolic<S>, dims: …) => … = onTensor("permute")`.
+ * A function declaration: the modules of src/ops import each other, and it is called as they load.)
+ */
+export function onTensor(fn: OpName): (x: unknown, ...args: unknown[]) => never {
+  return (x, ...args) => operation(fn, args, [x]) as never;
+}

@@ -5,7 +5,7 @@ import type { Checked } from "../../types/shape/args.ts";
 import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
-import { operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
+import { onTensor, operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
 
 /** The message when two shapes do not broadcast: names the dimension (from the end) and both sizes. */
 export type writeBroadcastMessage<
@@ -123,11 +123,31 @@ export function binaryShape(op: BinaryName, shapes: readonly RuntimeShape[], arg
   const [a, b] = [0, 1].map((i) => (typeof args[i] === "number" ? [] : shapes[next++]!));
   return broadcastShapes(op, a!, b!);
 }
-function binary(op: BinaryName, a: unknown, b: unknown): never {
-  runtimeShape(a);
-  const from = [a, b].filter((x) => typeof x !== "number");
-  return operation(op, [typeof a === "number" ? a : null, typeof b === "number" ? b : null], from) as never;
-}
+/** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
+export type writeTensorsOnlyMessage<Op extends string> =
+  `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
+export const writeTensorsOnlyMessage = (op: string): string =>
+  `${op}: both operands must be tensors (torch.${op} takes no number)`;
+type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
+  ? writeTensorsOnlyMessage<Op>
+  : B extends number
+    ? writeTensorsOnlyMessage<Op>
+    : Problem<Out>;
+/** A binary operation: `b` (and `a`) a tensor or a number; maximum and minimum take tensors only, as torch. */
+type BinaryOp<Op extends BinaryName> = <A extends Operand, B extends Operand, Out = BinaryRule<Op, A, B>>(
+  a: A,
+  b: Checked<B, Op extends "maximum" | "minimum" ? TensorsOnly<Op, A, B, Out> : Problem<Out>>,
+) => Symbolic<Result<Out>>;
+/** The runtime of a binary operation: numbers are kept in the node's `args` (`null` where a tensor is). */
+const binary =
+  <Op extends BinaryName>(op: Op): BinaryOp<Op> =>
+  (a: unknown, b: unknown): never => {
+    if ((op === "maximum" || op === "minimum") && (typeof a === "number" || typeof b === "number"))
+      fail(writeTensorsOnlyMessage(op));
+    runtimeShape(a);
+    const from = [a, b].filter((x) => typeof x !== "number");
+    return operation(op, [typeof a === "number" ? a : null, typeof b === "number" ? b : null], from) as never;
+  };
 
 /**
  * torch.add(a, b): elementwise sum with broadcasting; `b` may be a number.
@@ -136,19 +156,9 @@ function binary(op: BinaryName, a: unknown, b: unknown): never {
  * const x = input([16, 64, 64]);
  * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
  */
-export function add<A extends Operand, B extends Operand, Out = BinaryRule<"add", A, B>>(
-  a: A,
-  b: Checked<B, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return binary("add", a, b);
-}
+export const add = binary("add");
 /** torch.sub(a, b): elementwise difference with broadcasting. */
-export function sub<A extends Operand, B extends Operand, Out = BinaryRule<"sub", A, B>>(
-  a: A,
-  b: Checked<B, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return binary("sub", a, b);
-}
+export const sub = binary("sub");
 /**
  * torch.mul(a, b): elementwise product with broadcasting (a squeeze-and-excitation gate).
  *
@@ -156,54 +166,15 @@ export function sub<A extends Operand, B extends Operand, Out = BinaryRule<"sub"
  * const features = input([64, 8, 8]), gate = input([64, 1, 1]);
  * ops.mul(features, gate); // Symbolic<[number, 64, 8, 8]>
  */
-export function mul<A extends Operand, B extends Operand, Out = BinaryRule<"mul", A, B>>(
-  a: A,
-  b: Checked<B, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return binary("mul", a, b);
-}
+export const mul = binary("mul");
 /** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
-export function div<A extends Operand, B extends Operand, Out = BinaryRule<"div", A, B>>(
-  a: A,
-  b: Checked<B, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return binary("div", a, b);
-}
+export const div = binary("div");
 /** torch.pow(a, b): elementwise power with broadcasting. */
-export function pow<A extends Operand, B extends Operand, Out = BinaryRule<"pow", A, B>>(
-  a: A,
-  b: Checked<B, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return binary("pow", a, b);
-}
-/** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
-export type writeTensorsOnlyMessage<Op extends string> =
-  `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
-export const writeTensorsOnlyMessage = (op: string): string =>
-  `${op}: both operands must be tensors (torch.${op} takes no number)`;
-function tensorsOnly(op: "maximum" | "minimum", a: unknown, b: unknown): never {
-  if (typeof a === "number" || typeof b === "number") fail(writeTensorsOnlyMessage(op));
-  return binary(op, a, b);
-}
-type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
-  ? writeTensorsOnlyMessage<Op>
-  : B extends number
-    ? writeTensorsOnlyMessage<Op>
-    : Problem<Out>;
+export const pow = binary("pow");
 /** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
-export function maximum<A extends Operand, B extends Operand, Out = BinaryRule<"maximum", A, B>>(
-  a: A,
-  b: Checked<B, TensorsOnly<"maximum", A, B, Out>>,
-): Symbolic<Result<Out>> {
-  return tensorsOnly("maximum", a, b);
-}
+export const maximum = binary("maximum");
 /** torch.minimum(a, b): elementwise minimum of two tensors with broadcasting (as torch, no number). */
-export function minimum<A extends Operand, B extends Operand, Out = BinaryRule<"minimum", A, B>>(
-  a: A,
-  b: Checked<B, TensorsOnly<"minimum", A, B, Out>>,
-): Symbolic<Result<Out>> {
-  return tensorsOnly("minimum", a, b);
-}
+export const minimum = binary("minimum");
 
 /** The unary elementwise functions (torch's names). */
 export const unaryNames = [
@@ -224,7 +195,8 @@ export const unaryNames = [
   "silu",
 ] as const;
 export type UnaryName = (typeof unaryNames)[number];
-const unary = <S extends Shape>(fn: UnaryName, x: Symbolic<S>): Symbolic<S> => operation(fn, [], [x]) as never;
+/** A unary function: the shape is kept. */
+type Unary = <S extends Shape>(x: Symbolic<S>) => Symbolic<S>;
 
 /**
  * torch.relu(x): the shape is kept (so for every unary function below).
@@ -233,18 +205,18 @@ const unary = <S extends Shape>(fn: UnaryName, x: Symbolic<S>): Symbolic<S> => o
  * const x = input([64, 8, 8]);
  * ops.relu(x); // Symbolic<[number, 64, 8, 8]>
  */
-export const relu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("relu", x);
-export const sigmoid = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sigmoid", x);
-export const tanh = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("tanh", x);
-export const exp = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("exp", x);
-export const log = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("log", x);
-export const sqrt = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sqrt", x);
-export const rsqrt = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("rsqrt", x);
-export const abs = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("abs", x);
-export const neg = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("neg", x);
-export const sin = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("sin", x);
-export const cos = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("cos", x);
-export const reciprocal = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("reciprocal", x);
-export const square = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("square", x);
-export const gelu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("gelu", x);
-export const silu = <S extends Shape>(x: Symbolic<S>): Symbolic<S> => unary("silu", x);
+export const relu: Unary = onTensor("relu");
+export const sigmoid: Unary = onTensor("sigmoid");
+export const tanh: Unary = onTensor("tanh");
+export const exp: Unary = onTensor("exp");
+export const log: Unary = onTensor("log");
+export const sqrt: Unary = onTensor("sqrt");
+export const rsqrt: Unary = onTensor("rsqrt");
+export const abs: Unary = onTensor("abs");
+export const neg: Unary = onTensor("neg");
+export const sin: Unary = onTensor("sin");
+export const cos: Unary = onTensor("cos");
+export const reciprocal: Unary = onTensor("reciprocal");
+export const square: Unary = onTensor("square");
+export const gelu: Unary = onTensor("gelu");
+export const silu: Unary = onTensor("silu");

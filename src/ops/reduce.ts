@@ -6,7 +6,7 @@ import type { Arg } from "../../types/shape/args.ts";
 import { axisOf, fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
-import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { onTensor, operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 /** The message when a dim is named twice. */
 export type writeRepeatedDimMessage<Op extends string, D extends number> = `${Op}: dim ${D} appears more than once`;
@@ -125,6 +125,14 @@ export function softmaxShape(name: string, input: RuntimeShape, dim: number): Ru
   return input;
 }
 
+type Softmax<Name extends "softmax" | "logSoftmax"> = <
+  S extends Shape,
+  const D extends number,
+  Out = SoftmaxRule<Name, S, D>,
+>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<Out>>,
+) => Symbolic<Result<Out>>;
 /**
  * torch.softmax(x, dim): the shape is kept; dim must be in range.
  *
@@ -132,16 +140,6 @@ export function softmaxShape(name: string, input: RuntimeShape, dim: number): Ru
  * const scores = input([8, "seq", "seq"], { batch: "b" });
  * ops.softmax(scores, -1); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export function softmax<S extends Shape, const D extends number, Out = SoftmaxRule<"softmax", S, D>>(
-  x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("softmax", [dim], [x]) as never;
-}
+export const softmax: Softmax<"softmax"> = onTensor("softmax");
 /** torch.log_softmax(x, dim). */
-export function logSoftmax<S extends Shape, const D extends number, Out = SoftmaxRule<"logSoftmax", S, D>>(
-  x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("logSoftmax", [dim], [x]) as never;
-}
+export const logSoftmax: Softmax<"logSoftmax"> = onTensor("logSoftmax");

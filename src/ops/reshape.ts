@@ -14,7 +14,7 @@ import { dimIndex } from "../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { flattenRule } from "../families/reshape/flatten.ts";
 import { unflattenRule } from "../families/reshape/unflatten.ts";
-import { operation, type DimProblem, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { onTensor, operation, type DimProblem, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type IsKnown<D> = D extends number ? (number extends D ? false : true) : false;
@@ -177,12 +177,10 @@ export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly 
  * const x = input([64, 7, 7]);
  * ops.reshape(x, [x.size(0), -1]); // Symbolic<[number, 3136]>
  */
-export function reshape<S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"reshape", S, Sizes>>(
+export const reshape: <S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"reshape", S, Sizes>>(
   x: Symbolic<S>,
   sizes: Checked<Sizes, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("reshape", [sizes], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("reshape");
 
 /**
  * Tensor.view(*sizes), as `ops.view(x, sizes)`: reshape's rule.
@@ -191,12 +189,10 @@ export function reshape<S extends Shape, const Sizes extends readonly Dim[], Out
  * const tokens = input(["seq", 512], { batch: "b" });
  * ops.view(tokens, ["b", "seq", 8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
-export function view<S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"view", S, Sizes>>(
+export const view: <S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"view", S, Sizes>>(
   x: Symbolic<S>,
   sizes: Checked<Sizes, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("view", [sizes], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("view");
 
 // ---- flatten / unflatten --------------------------------------------------------------------------
 
@@ -240,14 +236,16 @@ export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly
  * const x = input(["seq", 512], { batch: "b" });
  * ops.unflatten(x, -1, [8, 64]); // Symbolic<["b", "seq", 8, 64]>
  */
-export function unflatten<
+export const unflatten: <
   S extends Shape,
   const D extends number,
   const Sizes extends readonly number[],
   Out = UnflattenOp<S, D, Sizes>,
->(x: Symbolic<S>, dim: D, sizes: Checked<Sizes, Problem<Out>>): Symbolic<Result<Out>> {
-  return operation("unflatten", [dim, sizes], [x]) as never;
-}
+>(
+  x: Symbolic<S>,
+  dim: D,
+  sizes: Checked<Sizes, Problem<Out>>,
+) => Symbolic<Result<Out>> = onTensor("unflatten");
 
 // ---- permute / transpose --------------------------------------------------------------------------
 
@@ -294,12 +292,10 @@ export function permuteShape(input: RuntimeShape, dims: readonly number[]): Runt
  * const image = input([3, 32, 32]);
  * ops.permute(image, [0, 2, 3, 1]); // Symbolic<[number, 32, 32, 3]>
  */
-export function permute<S extends Shape, const Dims extends readonly number[], Out = PermuteRule<S, Dims>>(
+export const permute: <S extends Shape, const Dims extends readonly number[], Out = PermuteRule<S, Dims>>(
   x: Symbolic<S>,
   dims: Checked<Dims, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("permute", [dims], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("permute");
 
 export type TransposeRule<S extends Shape, D0 extends number, D1 extends number> =
   IsUnknownShape<S> extends true
@@ -324,14 +320,16 @@ export function transposeShape(input: RuntimeShape, dim0: number, dim1: number):
  * const q = input([8, "seq", 64], { batch: "b" });
  * ops.transpose(q, -2, -1); // Symbolic<["b", 8, 64, "seq"]>
  */
-export function transpose<
+export const transpose: <
   S extends Shape,
   const D0 extends number,
   const D1 extends number,
   Out = TransposeRule<S, D0, D1>,
->(x: Symbolic<S>, dim0: Arg<D0, DimProblem<Out, "dim0">>, dim1: Arg<D1, Problem<Out>>): Symbolic<Result<Out>> {
-  return operation("transpose", [dim0, dim1], [x]) as never;
-}
+>(
+  x: Symbolic<S>,
+  dim0: Arg<D0, DimProblem<Out, "dim0">>,
+  dim1: Arg<D1, Problem<Out>>,
+) => Symbolic<Result<Out>> = onTensor("transpose");
 
 // ---- squeeze / unsqueeze --------------------------------------------------------------------------
 
@@ -411,12 +409,10 @@ export function unsqueezeShape(input: RuntimeShape, dim: number): RuntimeShape {
  * const scores = input(["seq"], { batch: "b" });
  * ops.unsqueeze(scores, 1); // Symbolic<["b", 1, "seq"]>
  */
-export function unsqueeze<S extends Shape, const D extends number, Out = UnsqueezeRule<S, D>>(
+export const unsqueeze: <S extends Shape, const D extends number, Out = UnsqueezeRule<S, D>>(
   x: Symbolic<S>,
   dim: Arg<D, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("unsqueeze", [dim], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("unsqueeze");
 
 // ---- expand ---------------------------------------------------------------------------------------
 
@@ -493,12 +489,10 @@ export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): 
  * const gate = input([64, 1, 1]);
  * ops.expand(gate, [-1, -1, 8, 8]); // Symbolic<[number, 64, 8, 8]>
  */
-export function expand<S extends Shape, const Sizes extends readonly Dim[], Out = ExpandRule<S, Sizes>>(
+export const expand: <S extends Shape, const Sizes extends readonly Dim[], Out = ExpandRule<S, Sizes>>(
   x: Symbolic<S>,
   sizes: Checked<Sizes, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("expand", [sizes], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("expand");
 
 // ---- select / narrow ------------------------------------------------------------------------------
 
@@ -551,13 +545,11 @@ export function selectShape(input: RuntimeShape, dim: number, index: number): Ru
  * const steps = input(["seq", 128], { batch: "b" });
  * ops.select(steps, 1, -1); // Symbolic<["b", 128]>
  */
-export function select<S extends Shape, const D extends number, const I extends number, Out = SelectRule<S, D, I>>(
+export const select: <S extends Shape, const D extends number, const I extends number, Out = SelectRule<S, D, I>>(
   x: Symbolic<S>,
   dim: Arg<D, DimProblem<Out, "dim">>,
   index: Arg<I, Problem<Out>>,
-): Symbolic<Result<Out>> {
-  return operation("select", [dim, index], [x]) as never;
-}
+) => Symbolic<Result<Out>> = onTensor("select");
 
 export type NarrowRule<S extends Shape, D extends number, Start extends number, Length extends number> =
   IsUnknownShape<S> extends true
@@ -593,15 +585,18 @@ export function narrowShape(input: RuntimeShape, dim: number, start: number, len
  * const x = input([10, 64]);
  * ops.narrow(x, 1, 2, 5); // Symbolic<[number, 5, 64]>
  */
-export function narrow<
+export const narrow: <
   S extends Shape,
   const D extends number,
   const Start extends number,
   const Length extends number,
   Out = NarrowRule<S, D, Start, Length>,
->(x: Symbolic<S>, dim: D, start: Start, length: Arg<Length, Problem<Out>>): Symbolic<Result<Out>> {
-  return operation("narrow", [dim, start, length], [x]) as never;
-}
+>(
+  x: Symbolic<S>,
+  dim: D,
+  start: Start,
+  length: Arg<Length, Problem<Out>>,
+) => Symbolic<Result<Out>> = onTensor("narrow");
 
 // ---- split / chunk --------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import type { Checked } from "../../types/shape/args.ts";
 import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
-import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { onTensor, operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 import type { UpsampleRule } from "../families/upsample/upsample.types.ts";
 import { upsampleRule } from "../families/upsample/upsample.ts";
 export { pad, padShape, writePadMessage, type PadRule } from "./pad.ts";
@@ -52,12 +52,10 @@ export function tileShape(input: RuntimeShape, reps: readonly number[]): Runtime
  * const x = input([2, 3]);
  * ops.tile(x, [1, 2, 2]); // Symbolic<[number, 4, 6]>
  */
-export function tile<S extends Shape, const Reps extends readonly number[]>(
+export const tile: <S extends Shape, const Reps extends readonly number[]>(
   x: Symbolic<S>,
   reps: Checked<Reps, Problem<TileRule<S, Reps>>>,
-): Symbolic<Result<TileRule<S, Reps>>> {
-  return operation("tile", [reps], [x]) as never;
-}
+) => Symbolic<Result<TileRule<S, Reps>>> = onTensor("tile");
 
 /** interpolate's options: an output `size` or a `scaleFactor` (one, or one per spatial dimension), and the mode. */
 export type InterpolateOptions =

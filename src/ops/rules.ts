@@ -24,6 +24,11 @@ import { padShape } from "./pad.ts";
 import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The rule of an operation on one tensor whose node's arguments are its shape function's, in order. */
+const one =
+  (shape: (x: RuntimeShape, ...args: never[]) => RuntimeShape): Rule =>
+  ([x], args) =>
+    shape(x!, ...(args as never[]));
 const binary =
   (name: BinaryName): Rule =>
   (shapes, args) =>
@@ -36,15 +41,15 @@ const reduce =
 export const opRules = {
   reshape: ([x], [sizes]) => reshapeShape("reshape", x!, sizes as RuntimeDim[]),
   view: ([x], [sizes]) => reshapeShape("view", x!, sizes as RuntimeDim[]),
-  flatten: ([x], [start, end]) => flattenShape(x!, start, end),
-  unflatten: ([x], [dim, sizes]) => unflattenShape(x!, dim, sizes),
-  permute: ([x], [dims]) => permuteShape(x!, dims),
-  transpose: ([x], [d0, d1]) => transposeShape(x!, d0, d1),
-  squeeze: ([x], [dim]) => squeezeShape(x!, dim),
-  unsqueeze: ([x], [dim]) => unsqueezeShape(x!, dim),
-  expand: ([x], [sizes]) => expandShape(x!, sizes),
-  select: ([x], [dim, index]) => selectShape(x!, dim, index),
-  narrow: ([x], [dim, start, length]) => narrowShape(x!, dim, start, length),
+  flatten: one(flattenShape),
+  unflatten: one(unflattenShape),
+  permute: one(permuteShape),
+  transpose: one(transposeShape),
+  squeeze: one(squeezeShape),
+  unsqueeze: one(unsqueezeShape),
+  expand: one(expandShape),
+  select: one(selectShape),
+  narrow: one(narrowShape),
   stack: (shapes, [dim]) => stackShape(shapes, dim),
   add: binary("add"),
   sub: binary("sub"),
@@ -70,7 +75,7 @@ export const opRules = {
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
-  tile: ([x], [reps]) => tileShape(x!, reps),
+  tile: one(tileShape),
   pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
   interpolate: ([x], [o]) =>
     interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),

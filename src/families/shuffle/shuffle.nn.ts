@@ -2,6 +2,7 @@
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkArguments, checkSizes } from "../../shape/args.ts";
 import type { ChannelShuffleRule, PixelShuffleRule, PixelUnshuffleRule } from "./shuffle.types.ts";
 import { channelShuffleRule, pixelShuffleRule, pixelUnshuffleRule } from "./shuffle.ts";
@@ -45,6 +46,26 @@ export interface ShuffleConfig extends RuntimeLayer {
   readonly groups?: number;
 }
 
+/** A shuffle layer: `kind(value)` with its one size argument `key` checked, and its rule on the input. */
+function shuffleLayer(
+  kind: ShuffleConfig["kind"],
+  key: "upscaleFactor" | "downscaleFactor" | "groups",
+  value: number,
+  args: IArguments,
+  rule: (layer: string, value: number, input: RuntimeShape) => RuntimeShape,
+): never {
+  const layer = `${kind}(${value})`;
+  checkArguments(layer, args, [key]);
+  checkSizes(layer, { [key]: value });
+  const runtime: ShuffleConfig = {
+    kind,
+    written: layer,
+    [key]: value,
+    outputShape: (input) => rule(layer, value, input),
+  };
+  return runtime as never;
+}
+
 /**
  * PyTorch's `nn.PixelShuffle(upscale_factor)` (ESPCN's sub-pixel convolution): the channels, divisible by
  * r², become an r × r block of each position of the last two dimensions.
@@ -55,17 +76,7 @@ export interface ShuffleConfig extends RuntimeLayer {
 export function pixelShuffle<const R extends number>(
   upscaleFactor: Arg<R, FirstSizeProblem<`pixelShuffle(${R})`, ["upscaleFactor"], [R]>>,
 ): PixelShuffle<R> {
-  const layer = `pixelShuffle(${upscaleFactor})`;
-  checkArguments(layer, arguments, ["upscaleFactor"]);
-  checkSizes(layer, { upscaleFactor });
-  const r = upscaleFactor as number;
-  const runtime: ShuffleConfig = {
-    kind: "pixelShuffle",
-    written: layer,
-    upscaleFactor: r,
-    outputShape: (input) => pixelShuffleRule(layer, r, input),
-  };
-  return runtime as never;
+  return shuffleLayer("pixelShuffle", "upscaleFactor", upscaleFactor as number, arguments, pixelShuffleRule);
 }
 
 /**
@@ -78,17 +89,7 @@ export function pixelShuffle<const R extends number>(
 export function pixelUnshuffle<const R extends number>(
   downscaleFactor: Arg<R, FirstSizeProblem<`pixelUnshuffle(${R})`, ["downscaleFactor"], [R]>>,
 ): PixelUnshuffle<R> {
-  const layer = `pixelUnshuffle(${downscaleFactor})`;
-  checkArguments(layer, arguments, ["downscaleFactor"]);
-  checkSizes(layer, { downscaleFactor });
-  const r = downscaleFactor as number;
-  const runtime: ShuffleConfig = {
-    kind: "pixelUnshuffle",
-    written: layer,
-    downscaleFactor: r,
-    outputShape: (input) => pixelUnshuffleRule(layer, r, input),
-  };
-  return runtime as never;
+  return shuffleLayer("pixelUnshuffle", "downscaleFactor", downscaleFactor as number, arguments, pixelUnshuffleRule);
 }
 
 /**
@@ -101,15 +102,5 @@ export function pixelUnshuffle<const R extends number>(
 export function channelShuffle<const G extends number>(
   groups: Arg<G, FirstSizeProblem<`channelShuffle(${G})`, ["groups"], [G]>>,
 ): ChannelShuffle<G> {
-  const layer = `channelShuffle(${groups})`;
-  checkArguments(layer, arguments, ["groups"]);
-  checkSizes(layer, { groups });
-  const g = groups as number;
-  const runtime: ShuffleConfig = {
-    kind: "channelShuffle",
-    written: layer,
-    groups: g,
-    outputShape: (input) => channelShuffleRule(layer, g, input),
-  };
-  return runtime as never;
+  return shuffleLayer("channelShuffle", "groups", groups as number, arguments, channelShuffleRule);
 }

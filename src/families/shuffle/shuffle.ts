@@ -13,10 +13,14 @@ function dividedBy(d: RuntimeDim, r: number, message: () => string): RuntimeDim 
   if (d % r !== 0) fail(message());
   return d / r;
 }
+/** The last three dimensions (channels, height, width for the pixel shuffles), after the rank check. */
+function lastThree(layer: string, input: RuntimeShape): [RuntimeDim, RuntimeDim, RuntimeDim] {
+  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
+  return input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
+}
 
 export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
-  const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
+  const [c, h, w] = lastThree(layer, input);
   const out = dividedBy(c, r * r, () =>
     writeNotDivisibleMessage(layer, "the channels (dimension -3)", `upscaleFactor² = ${r * r}`, c as number),
   );
@@ -24,8 +28,7 @@ export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape):
 }
 
 export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
-  const [c, h, w] = input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
+  const [c, h, w] = lastThree(layer, input);
   const outH = dividedBy(h, r, () =>
     writeNotDivisibleMessage(layer, "the height (dimension -2)", `downscaleFactor ${r}`, h as number),
   );
@@ -36,7 +39,7 @@ export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape
 }
 
 export function channelShuffleRule(layer: string, g: number, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
+  lastThree(layer, input);
   dividedBy(input[1]!, g, () =>
     writeNotDivisibleMessage(layer, "the channels (dimension 1)", `groups ${g}`, input[1] as number),
   );
