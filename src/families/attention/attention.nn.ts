@@ -17,7 +17,7 @@ import type { FirstProblem } from "../../../types/shape/problems.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
@@ -291,18 +291,13 @@ export function multiheadAttention<
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
   checkArguments(layer, arguments, ["embedDim", "numHeads", "dropout", "bias", "options"]);
   // PyTorch's dropout and bias positionally, then an options object
-  const [positional, named] = splitOptions(
+  const given: MultiheadAttentionOptions = positionalOptions(
     layer,
     "nn.multiheadAttention",
     ["dropout", "bias"],
     [dropout, bias, options],
     attentionKeys,
   );
-  const given: MultiheadAttentionOptions = {
-    ...named,
-    ...(positional[0] === undefined ? {} : { dropout: positional[0] as number }),
-    ...(positional[1] === undefined ? {} : { bias: positional[1] as boolean }),
-  };
   checkOptions(layer, "nn.multiheadAttention", given, attentionKeys, optionTypes);
   const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };
   checkSizes(layer, { kdim: sizes.kdim, vdim: sizes.vdim });

@@ -4,15 +4,19 @@ import { writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { sequenceRankText } from "../recurrent/recurrent.ts";
 
-export const writeEmbedDimMessage = (layer: string, features: number): string =>
-  `${layer}: embedDim must equal the last input dimension ${features}`;
+/** `name` (embedDim; a transformer's dModel) is not the input's last dimension. */
+export const writeEmbedDimMessage = (layer: string, features: number, name = "embedDim"): string =>
+  `${layer}: ${name} must equal the last input dimension ${features}`;
 
-/** The self-attention rule: [batch, seq, embedDim] → [batch, seq, embedDim]. */
-export function attentionRule(layer: string, embedDim: number, input: RuntimeShape): RuntimeShape {
-  if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, sequenceRankText("embedDim"), input.length));
+/**
+ * The self-attention rule: [batch, seq, embedDim] → [batch, seq, embedDim] (`name`: how embedDim is called; the
+ * transformer's encoders have the same rule with dModel).
+ */
+export function attentionRule(layer: string, embedDim: number, input: RuntimeShape, name = "embedDim"): RuntimeShape {
+  if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, sequenceRankText(name), input.length));
   const [batch, seq, features] = input;
   if (typeof features === "string") return input;
   if (features === null) return [batch!, seq!, embedDim];
-  if (features !== embedDim) throw new ShapeError(writeEmbedDimMessage(layer, features!));
+  if (features !== embedDim) throw new ShapeError(writeEmbedDimMessage(layer, features!, name));
   return input;
 }

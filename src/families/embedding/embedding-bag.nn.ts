@@ -4,14 +4,13 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, Checked, FirstSizeProblem, IsOptions } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { PositionalProblems } from "../../../types/shape/positional.ts";
-import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
+import { expected } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { EmbeddingBagRule } from "./embedding-bag.types.ts";
 import { embeddingBagRule } from "./embedding-bag.ts";
-import { writePaddingIdxMessage, type PaddingIdxProblem } from "./embedding.nn.ts";
+import { embeddingArgs, type PaddingIdxProblem } from "./embedding.nn.ts";
 
 export interface EmbeddingBagOptions {
   /** PyTorch's None only: shapecheck's embeddingBag does not renormalize rows. */
@@ -154,22 +153,15 @@ export function embeddingBag<
   modeOrOptions?: Checked<Sixth, Problems[3]>,
   options?: Checked<Options, Problems[4]>,
 ): EmbeddingBag<NumEmbeddings, EmbeddingDim> {
-  const layer = `embeddingBag(${numEmbeddings}, ${embeddingDim})`;
-  checkSizes(layer, { numEmbeddings, embeddingDim });
-  checkArguments(layer, arguments, ["numEmbeddings", "embeddingDim", ...positionalNames, "options"]);
-  const args = Array.from(arguments).slice(2);
-  const given = positionalOptions(
-    layer,
-    "nn.embeddingBag",
-    positionalNames,
-    args,
+  const [layer, given] = embeddingArgs<EmbeddingBagOptions>(
+    "embeddingBag",
+    arguments,
     embeddingBagKeys,
-  ) as EmbeddingBagOptions;
-  checkOptions(layer, "nn.embeddingBag", given, embeddingBagKeys, optionTypes);
+    optionTypes,
+    positionalNames,
+  );
   const count = numEmbeddings as number;
-  const paddingIdx = given.paddingIdx;
-  if (paddingIdx !== undefined && !(Number.isInteger(paddingIdx) && paddingIdx >= -count && paddingIdx < count))
-    throw new ShapeError(writePaddingIdxMessage(layer, paddingIdx, count));
+  const { paddingIdx } = given;
   const dim = embeddingDim as number;
   const runtime: EmbeddingBagConfig = {
     kind: "embeddingBag",

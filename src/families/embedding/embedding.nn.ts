@@ -16,7 +16,7 @@ import type { EmbeddingRule } from "./embedding.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { embeddingRule } from "./embedding.ts";
 
@@ -144,36 +144,39 @@ export function embedding<
   maxNorm?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ): Embedding<NumEmbeddings, EmbeddingDim> {
-  const layer = `embedding(${numEmbeddings}, ${embeddingDim})`;
-  checkSizes(layer, { numEmbeddings, embeddingDim });
-  checkArguments(layer, arguments, ["numEmbeddings", "embeddingDim", "paddingIdx", "maxNorm", "options"]);
-  // PyTorch's paddingIdx and maxNorm positionally, then an options object
-  const [positional, named] = splitOptions(
-    layer,
-    "nn.embedding",
-    ["paddingIdx", "maxNorm"],
-    [paddingIdx, maxNorm, options],
-    embeddingKeys,
-  );
-  const given: EmbeddingOptions = {
-    ...named,
-    ...(positional[0] === undefined ? {} : { paddingIdx: positional[0] as number }),
-    ...(positional[1] === undefined ? {} : { maxNorm: positional[1] as number }),
-  };
-  checkOptions(layer, "nn.embedding", given, embeddingKeys, optionTypes);
-  const count = numEmbeddings as number;
-  const index = given.paddingIdx;
-  if (index !== undefined && !(Number.isInteger(index) && index >= -count && index < count)) {
-    throw new ShapeError(writePaddingIdxMessage(layer, index, count));
-  }
+  const [layer, given] = embeddingArgs<EmbeddingOptions>("embedding", arguments, embeddingKeys, optionTypes);
   const runtime: EmbeddingConfig = {
     kind: "embedding",
     written: layer,
     numEmbeddings: numEmbeddings as number,
     embeddingDim: embeddingDim as number,
-    paddingIdx: index ?? null,
+    paddingIdx: given.paddingIdx ?? null,
     maxNorm: given.maxNorm ?? null,
     outputShape: (input: RuntimeShape) => embeddingRule(embeddingDim as number, input),
   };
   return runtime as never;
+}
+
+/**
+ * The arguments of embedding and embeddingBag (`args`: the builder's, numEmbeddings and embeddingDim first), checked:
+ * the layer's name and its options (PyTorch's optional arguments positionally, in the order of `keys`, then an options
+ * object; paddingIdx an index of the table).
+ */
+export function embeddingArgs<Options extends { readonly paddingIdx?: number }>(
+  kind: string,
+  args: IArguments,
+  keys: readonly string[],
+  types: Parameters<typeof checkOptions>[4],
+  names: readonly string[] = keys,
+): [string, Options] {
+  const [count, dim, ...rest] = Array.from(args) as [number, number, ...unknown[]];
+  const layer = `${kind}(${count}, ${dim})`;
+  checkSizes(layer, { numEmbeddings: count, embeddingDim: dim });
+  checkArguments(layer, args, ["numEmbeddings", "embeddingDim", ...names, "options"]);
+  const given = positionalOptions(layer, `nn.${kind}`, names, rest, keys) as Options;
+  checkOptions(layer, `nn.${kind}`, given, keys, types);
+  const index = given.paddingIdx;
+  if (index !== undefined && !(Number.isInteger(index) && index >= -count && index < count))
+    throw new ShapeError(writePaddingIdxMessage(layer, index, count));
+  return [layer, given];
 }

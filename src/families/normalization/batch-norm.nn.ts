@@ -7,7 +7,7 @@ import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import { batchNormRule } from "./batch-norm.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -192,7 +192,7 @@ export function batchNorm1d<
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ): BatchNorm1d<NumFeatures> {
-  return batchNorm("batchNorm1d", [2, 3], numFeatures as number, Array.from(arguments).slice(1));
+  return batchNorm("batchNorm1d", [2, 3], arguments);
 }
 /**
  * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
@@ -213,7 +213,7 @@ export function batchNorm2d<
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ): BatchNorm2d<NumFeatures> {
-  return batchNorm("batchNorm2d", [4], numFeatures as number, Array.from(arguments).slice(1));
+  return batchNorm("batchNorm2d", [4], arguments);
 }
 
 /**
@@ -235,7 +235,7 @@ export function batchNorm3d<
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ): BatchNorm3d<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
-  return batchNorm("batchNorm3d", [5], numFeatures as number, Array.from(arguments).slice(1));
+  return batchNorm("batchNorm3d", [5], arguments);
 }
 /**
  * PyTorch's `nn.SyncBatchNorm(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)` on
@@ -256,7 +256,7 @@ export function syncBatchNorm<
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
 ): SyncBatchNorm<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
-  return batchNorm("syncBatchNorm", [], numFeatures as number, Array.from(arguments).slice(1));
+  return batchNorm("syncBatchNorm", [], arguments);
 }
 
 /** PyTorch's eps and momentum positionally (`nn.lazyBatchNorm2d(1e-3, 0.01)`), then an options object. */
@@ -273,7 +273,7 @@ type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <
 const lazyBatchNorm =
   <Kind extends LazyBatchNormKind>(kind: Kind, ranks: number[]): LazyBatchNormBuilder<Kind> =>
   (...args: unknown[]) =>
-    batchNorm(kind, ranks, null, args);
+    batchNorm(kind, ranks, [null, ...args]);
 /**
  * PyTorch's `nn.LazyBatchNorm1d(eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`: batchNorm1d with
  * numFeatures the input's channels (dimension 1), inferred when the model is built.
@@ -313,25 +313,29 @@ export interface BatchNormConfig extends KindConfig<
   readonly trackRunningStats: boolean;
 }
 
-function batchNorm(
-  kind: BatchNormConfig["kind"],
-  ranks: number[],
-  numFeatures: number | null,
-  args: readonly unknown[],
-): never {
+/**
+ * The arguments of the batch and instance norms (`args`: the builder's, numFeatures first, null for the lazy ones),
+ * checked: the layer's name, numFeatures and the options (PyTorch's eps and momentum positionally, then an options
+ * object).
+ */
+export function normArgs<Options>(
+  kind: string,
+  args: ArrayLike<unknown>,
+  types: Parameters<typeof checkOptions>[4],
+): [string, number | null, Options] {
+  const [numFeatures, ...rest] = Array.from(args) as [number | null, ...unknown[]];
   const layer = `${kind}(${numFeatures ?? ""})`;
   if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  // PyTorch's eps and momentum positionally, then an options object
   const names = ["eps", "momentum"];
-  if (numFeatures === null) checkArguments(layer, args, [...names, "options"]);
-  else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
-  const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, batchNormKeys);
-  const options: BatchNormOptions = {
-    ...named,
-    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
-    ...(positional[1] === undefined ? {} : { momentum: positional[1] as number | null }),
-  };
-  checkOptions(layer, `nn.${kind}`, options, batchNormKeys, optionTypes);
+  if (numFeatures === null) checkArguments(layer, rest, [...names, "options"]);
+  else checkArguments(layer, args, ["numFeatures", ...names, "options"]);
+  const options = positionalOptions(layer, `nn.${kind}`, names, rest, batchNormKeys);
+  checkOptions(layer, `nn.${kind}`, options, batchNormKeys, types);
+  return [layer, numFeatures, options as Options];
+}
+
+function batchNorm(kind: BatchNormConfig["kind"], ranks: number[], args: ArrayLike<unknown>): never {
+  const [layer, numFeatures, options] = normArgs<BatchNormOptions>(kind, args, optionTypes);
   // batchNorm3d, syncBatchNorm: with neither weights nor running statistics PyTorch takes any channels (batchNorm1d/2d
   // keep checking them)
   const anyChannels =

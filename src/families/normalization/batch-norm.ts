@@ -1,6 +1,6 @@
 // Twin of src/families/normalization/batch-norm.types.ts: the shape is kept; the channel dimension must be numFeatures.
 import { ShapeError } from "../../errors.ts";
-import { writeRankMessage } from "../conv/conv.ts";
+import { rankText, writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 export const writeNumFeaturesMessage = (layer: string, channels: number): string =>
@@ -12,10 +12,7 @@ export const batchNormRankText = (ranks: readonly number[]): string =>
     ? "[batch, channels, ...] (rank 2 or more)"
     : ranks.includes(2)
       ? "[batch, channels] or [batch, channels, length] (rank 2 or 3)"
-      : ranks.includes(5)
-        ? "[batch, channels, depth, height, width] (rank 5)"
-        : "[batch, channels, height, width] (rank 4)";
-
+      : rankText(ranks[0]! - 2); // a convolution's input: [batch, channels, height, width] (rank 4), or rank 5
 /**
  * The batch norm rule: [batch, numFeatures, ...] → the same shape (an unknown channel dimension becomes numFeatures;
  * `ranks` empty: any rank from 2; numFeatures null: lazy, or neither affine nor trackRunningStats: any channels).

@@ -6,7 +6,8 @@ import type { OptionsAfterTwo, TwoPositionalsProblems } from "../../../types/sha
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { checkArguments, checkOptions, checkSizes, expected, splitOptions } from "../../shape/args.ts";
+import { expected } from "../../shape/args.ts";
+import { normArgs } from "./batch-norm.nn.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { InstanceNormRule } from "./instance-norm.types.ts";
 import { instanceNormRule } from "./instance-norm.ts";
@@ -18,12 +19,6 @@ export interface InstanceNormOptions {
   readonly affine?: boolean;
   readonly trackRunningStats?: boolean;
 }
-const instanceNormKeys = [
-  "eps",
-  "momentum",
-  "affine",
-  "trackRunningStats",
-] as const satisfies readonly (keyof InstanceNormOptions)[];
 interface OptionTypes {
   eps: number;
   momentum: number;
@@ -152,25 +147,8 @@ type LazyInstanceNormBuilder<Kind extends Lazy> = <
   options?: Checked<Options, Problems[2]>,
 ) => InstanceNorm<Kind, "lazy", IsChecked<OptionsOf<Eps, Momentum, Options>, true>>;
 
-function instanceNorm(
-  kind: InstanceNormKind,
-  spatial: number,
-  numFeatures: number | null,
-  args: readonly unknown[],
-): never {
-  const layer = `${kind}(${numFeatures ?? ""})`;
-  if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  // PyTorch's eps and momentum positionally, then an options object
-  const names = ["eps", "momentum"];
-  if (numFeatures === null) checkArguments(layer, args, [...names, "options"]);
-  else checkArguments(layer, [numFeatures, ...args], ["numFeatures", ...names, "options"]);
-  const [positional, named] = splitOptions(layer, `nn.${kind}`, names, args, instanceNormKeys);
-  const given: InstanceNormOptions = {
-    ...named,
-    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
-    ...(positional[1] === undefined ? {} : { momentum: positional[1] as number }),
-  };
-  checkOptions(layer, `nn.${kind}`, given, instanceNormKeys, optionTypes);
+function instanceNorm(kind: InstanceNormKind, spatial: number, args: readonly unknown[]): never {
+  const [layer, numFeatures, given] = normArgs<InstanceNormOptions>(kind, args, optionTypes);
   const lazy = numFeatures === null;
   const affine = given.affine ?? lazy;
   const trackRunningStats = given.trackRunningStats ?? lazy;
@@ -190,12 +168,12 @@ function instanceNorm(
 }
 const eager =
   <Kind extends Exclude<InstanceNormKind, Lazy>>(kind: Kind, spatial: number): InstanceNormBuilder<Kind> =>
-  (numFeatures: unknown, ...args: unknown[]) =>
-    instanceNorm(kind, spatial, numFeatures as number, args);
+  (...args: unknown[]) =>
+    instanceNorm(kind, spatial, args);
 const lazy =
   <Kind extends Lazy>(kind: Kind, spatial: number): LazyInstanceNormBuilder<Kind> =>
   (...args: unknown[]) =>
-    instanceNorm(kind, spatial, null, args);
+    instanceNorm(kind, spatial, [null, ...args]);
 
 /**
  * PyTorch's `nn.InstanceNorm1d(num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False)` on

@@ -4,13 +4,10 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 
-export const instanceNormRankText = (k: number): string =>
-  k === 1
-    ? "[batch, channels, length] or [channels, length] (rank 3 or 2)"
-    : k === 2
-      ? "[batch, channels, height, width] or [channels, height, width] (rank 4 or 3)"
-      : "[batch, channels, depth, height, width] or [channels, depth, height, width] (rank 5 or 4)";
-
+export const instanceNormRankText = (k: number): string => {
+  const spatial = ["length", "height, width", "depth, height, width"][k - 1];
+  return `[batch, channels, ${spatial}] or [channels, ${spatial}] (rank ${k + 2} or ${k + 1})`;
+};
 export const writeInstanceNormChannelsMessage = (
   layer: string,
   numFeatures: string,

@@ -24,8 +24,8 @@ export interface LayerNormalizationArgs extends Omit<
   /** Default -1: the axes normalized over (a number or a list; negative counts from the end; not the batch). */
   readonly axis?: number | readonly number[];
 }
-export const layerNormalizationOptions = optionSet<LayerNormalizationArgs>()(
-  ...layerArgs,
+/** The options layerNormalization and batchNormalization share. */
+export const normalizationKeys = [
   "axis",
   "epsilon",
   "center",
@@ -34,7 +34,8 @@ export const layerNormalizationOptions = optionSet<LayerNormalizationArgs>()(
   "gammaInitializer",
   "betaRegularizer",
   "gammaRegularizer",
-);
+] as const;
+export const layerNormalizationOptions = optionSet<LayerNormalizationArgs>()(...layerArgs, ...normalizationKeys);
 const shown = ["axis"] as const;
 
 /** `layers.layerNormalization({ axis? })`: the shape is kept. */

@@ -13,16 +13,10 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfBatchNormRule } from "./tf-normalization.ts";
-import {
-  checkKnownOptions,
-  optionSet,
-  layerArgs,
-  optionOf,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { optionSet, layerArgs, optionOf } from "../../shape/tf-options.ts";
+import { keepShapeLayer } from "../activation/tf-activation.layers.ts";
+import { normalizationKeys } from "./tf-layer-norm.layers.ts";
 
 /** tfjs-layers' `BatchNormalizationLayerArgs`. */
 export interface BatchNormalizationArgs extends Omit<
@@ -34,19 +28,12 @@ export interface BatchNormalizationArgs extends Omit<
 }
 export const batchNormalizationOptions = optionSet<BatchNormalizationArgs>()(
   ...layerArgs,
-  "axis",
+  ...normalizationKeys,
   "momentum",
-  "epsilon",
-  "center",
-  "scale",
-  "betaInitializer",
-  "gammaInitializer",
   "movingMeanInitializer",
   "movingVarianceInitializer",
   "betaConstraint",
   "gammaConstraint",
-  "betaRegularizer",
-  "gammaRegularizer",
 );
 const shownOptions = ["axis"] as const;
 
@@ -95,17 +82,18 @@ export function batchNormalization<const Args extends BatchNormalizationArgs | L
   >,
 ): BatchNormalization<Args> {
   const options = args as BatchNormalizationArgs | undefined;
-  const layer = writtenLayer("batchNormalization", options, shownOptions);
-  checkKnownOptions(layer, "batchNormalization", options, batchNormalizationOptions);
   const axis = optionOf(options, "axis", -1);
-  const runtime: TfBatchNormalizationConfig = {
-    kind: "BatchNormalization",
-    written: layer,
-    args: options ?? {},
-    axis,
-    outputShape: checkedInputShape("batchNormalization", options, (input: RuntimeShape) =>
-      tfBatchNormRule(layer, axis, input),
+  // its config (TfBatchNormalizationConfig): a layer that keeps the shape, and its axis
+  const runtime = {
+    ...keepShapeLayer(
+      "BatchNormalization",
+      "batchNormalization",
+      options,
+      batchNormalizationOptions,
+      shownOptions,
+      (written, input) => tfBatchNormRule(written, axis, input),
     ),
+    axis,
   };
   return runtime as never;
 }

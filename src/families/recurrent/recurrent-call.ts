@@ -1,8 +1,8 @@
 // Twin of recurrent-call.types.ts: the output shapes of a recurrent layer or cell called on symbolic
 // tensors with its states (`input`, then `hx` and `cx` when given), each argument checked in order.
-import { ShapeError } from "../../errors.ts";
 import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+import { throwFirst } from "../attention/cross-attention.ts";
 
 export interface SequenceSizes {
   readonly inputSize: number;
@@ -11,13 +11,6 @@ export interface SequenceSizes {
   readonly numLayers: number;
   readonly directions: number;
 }
-
-const first = (problems: readonly (() => string | false)[]): void => {
-  for (const problem of problems) {
-    const message = problem();
-    if (message !== false) throw new ShapeError(message);
-  }
-};
 
 /** [output, h_n] (gru, rnn) or [output, h_n, c_n] (lstm). */
 export function sequenceCallShapes(
@@ -38,7 +31,7 @@ export function sequenceCallShapes(
       ["batch", batch, "input's batch", "same"],
       ["last dimension", size, sizeName, "size"],
     ]);
-  first([
+  throwFirst([
     () =>
       argProblem(layer, "input", x!, "[batch, seq, inputSize]", [
         ["batch", undefined, "", "same"],
@@ -72,7 +65,7 @@ export function cellCallShapes(
       ["batch", batch, "input's batch", "same"],
       ["last dimension", sizes.hiddenSize, "hiddenSize", "size"],
     ]);
-  first([
+  throwFirst([
     () =>
       argProblem(layer, "input", x!, "[batch, inputSize]", [
         ["batch", undefined, "", "same"],

@@ -28,7 +28,7 @@ import {
   checkOptionsObject,
   checkSizes,
   expected,
-  splitOptions,
+  positionalOptions,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -136,15 +136,6 @@ type LayerArgsProblems<W extends string, Of extends string, Third, Fourth, Optio
             >,
       ];
 /** Twin of `LayerArgsProblems`: the options of an encoder or decoder layer, its positional arguments among them. */
-function layerOptions(layer: string, of: string, args: readonly unknown[]): unknown {
-  const [[dimFeedforward, dropout], given] = splitOptions(layer, of, ["dimFeedforward", "dropout"], args, layerKeys);
-  return {
-    ...given,
-    ...(dimFeedforward === undefined ? {} : { dimFeedforward }),
-    ...(dropout === undefined ? {} : { dropout }),
-  };
-}
-
 type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
   [
     FirstSizeProblem<W, ["nhead"], [Nhead]>,
@@ -187,6 +178,76 @@ const decoderCallKeys = [
   "tgtKeyPaddingMask",
   "memoryKeyPaddingMask",
 ] as const satisfies readonly (keyof DecoderCallOptions)[];
+
+/** What each module is called on (PyTorch's forward): its tensors, then an object of masks; its call's rule. */
+const roles = {
+  encoder: { tensors: ["src"], masks: encoderCallKeys, shapes: encoderCallShapes },
+  decoder: { tensors: ["tgt", "memory"], masks: decoderCallKeys, shapes: decoderCallShapes },
+  transformer: {
+    tensors: ["src", "tgt"],
+    masks: [...encoderCallKeys, ...decoderCallKeys],
+    shapes: transformerCallShapes,
+  },
+} as const;
+
+/**
+ * The runtime object of a module (`config`: its own properties): its rule in `pipe` (the encoders'; the decoders
+ * and the transformer need more tensors) and its call in the functional API (its first output).
+ */
+function moduleOf(
+  role: keyof typeof roles,
+  kind: string,
+  layer: string,
+  dModel: number,
+  nhead: number,
+  config: object,
+): never {
+  const { tensors, masks, shapes } = roles[role];
+  const runtime: CallableLayer & { call(...args: unknown[]): unknown } = {
+    kind,
+    written: layer,
+    ...config,
+    outputShape: (input: RuntimeShape) => {
+      if (role === "encoder") return transformerRule(layer, dModel, input);
+      throw new ShapeError(
+        role === "decoder" ? writeNeedsMemoryMessage(layer) : writeNeedsSourceAndTargetMessage(layer),
+      );
+    },
+    callShapes: (inputs) => shapes(layer, dModel, nhead, inputs),
+    call: (...args: unknown[]) => {
+      const given = args[tensors.length] ?? {};
+      checkKnownKeys(layer, "call", given, masks);
+      const named = Object.fromEntries(tensors.map((name, i) => [name, args[i]]));
+      return callLayer(runtime, { ...named, ...given })[0];
+    },
+  };
+  return runtime as never;
+}
+
+/** transformerEncoderLayer's and transformerDecoderLayer's arguments (`args`: the builder's), checked. */
+function layerOf(role: "encoder" | "decoder", kind: string, args: IArguments): never {
+  const [dModel, nhead, ...rest] = Array.from(args) as [number, number, ...unknown[]];
+  const layer = `${kind}(${dModel}, ${nhead})`;
+  checkArguments(layer, args, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
+  // dimFeedforward and dropout positionally, then an options object
+  const given = positionalOptions(layer, `nn.${kind}`, ["dimFeedforward", "dropout"], rest, layerKeys);
+  const settings = settingsOf(layer, dModel, nhead, given, `nn.${kind}`);
+  return moduleOf(role, kind, layer, dModel, nhead, settings);
+}
+
+/** transformerEncoder's and transformerDecoder's arguments, checked: `numLayers` copies of `inner`, then `norm`. */
+function stackOf(
+  role: "encoder" | "decoder",
+  kind: string,
+  inner: TransformerEncoderLayerConfig | TransformerDecoderLayerConfig,
+  numLayers: number,
+  options: unknown,
+): never {
+  const layer = `${kind}(${inner.written}, ${numLayers})`;
+  checkSizes(layer, { numLayers });
+  const norm = normOf(layer, inner.dModel, options, `nn.${kind}`);
+  return moduleOf(role, kind, layer, inner.dModel, inner.nhead, { layer: inner, numLayers, norm });
+}
 
 /** The rule in `pipe` of the encoder layer and encoder. */
 export interface TransformerShapeRule<W extends string, DModel> extends ShapeRule {
@@ -278,22 +339,7 @@ export function transformerEncoderLayer<
 ): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerEncoderLayer<DModel, Nhead>
   : TransformerEncoderLayer<number, number> {
-  const layer = `transformerEncoderLayer(${dModel as number}, ${nhead as number})`;
-  checkArguments(layer, arguments, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
-  const given = layerOptions(layer, "nn.transformerEncoderLayer", [dimFeedforward, dropout, options]);
-  const settings = settingsOf(layer, dModel as number, nhead as number, given, "nn.transformerEncoderLayer");
-  const runtime: TransformerEncoderLayerConfig & { call(...args: unknown[]): unknown } = {
-    kind: "transformerEncoderLayer",
-    written: layer,
-    ...settings,
-    outputShape: (input: RuntimeShape) => transformerRule(layer, settings.dModel, input),
-    callShapes: (inputs) => encoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
-    call: (src: unknown, masks: EncoderCallOptions = {}) => {
-      checkKnownKeys(layer, "call", masks, encoderCallKeys);
-      return callLayer(runtime, { src, ...masks })[0];
-    },
-  };
-  return runtime as never;
+  return layerOf("encoder", "transformerEncoderLayer", arguments);
 }
 
 // ---- Encoder -----------------------------------------------------------------------------------------
@@ -426,24 +472,7 @@ export function transformerEncoder<
     >
   >,
 ): TransformerEncoder<Of["dModel"], Of["nhead"], NumLayers> {
-  const inner = encoderLayer as unknown as TransformerEncoderLayerConfig;
-  const layer = `transformerEncoder(${inner.written}, ${numLayers as number})`;
-  checkSizes(layer, { numLayers });
-  const norm = normOf(layer, inner.dModel, options, "nn.transformerEncoder");
-  const runtime: TransformerEncoderConfig & { call(...args: unknown[]): unknown } = {
-    kind: "transformerEncoder",
-    written: layer,
-    layer: inner,
-    numLayers: numLayers as number,
-    norm,
-    outputShape: (input: RuntimeShape) => transformerRule(layer, inner.dModel, input),
-    callShapes: (inputs) => encoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
-    call: (src: unknown, masks: EncoderCallOptions = {}) => {
-      checkKnownKeys(layer, "call", masks, encoderCallKeys);
-      return callLayer(runtime, { src, ...masks })[0];
-    },
-  };
-  return runtime as never;
+  return stackOf("encoder", "transformerEncoder", encoderLayer as never, numLayers as number, options);
 }
 
 // ---- Decoder layer and decoder -------------------------------------------------------------------------
@@ -560,24 +589,7 @@ export function transformerDecoderLayer<
 ): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerDecoderLayer<DModel, Nhead>
   : TransformerDecoderLayer<number, number> {
-  const layer = `transformerDecoderLayer(${dModel as number}, ${nhead as number})`;
-  checkArguments(layer, arguments, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
-  const given = layerOptions(layer, "nn.transformerDecoderLayer", [dimFeedforward, dropout, options]);
-  const settings = settingsOf(layer, dModel as number, nhead as number, given, "nn.transformerDecoderLayer");
-  const runtime: TransformerDecoderLayerConfig & { call(...args: unknown[]): unknown } = {
-    kind: "transformerDecoderLayer",
-    written: layer,
-    ...settings,
-    outputShape: () => {
-      throw new ShapeError(writeNeedsMemoryMessage(layer));
-    },
-    callShapes: (inputs) => decoderCallShapes(layer, settings.dModel, settings.nhead, inputs),
-    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) => {
-      checkKnownKeys(layer, "call", masks, decoderCallKeys);
-      return callLayer(runtime, { tgt, memory, ...masks })[0];
-    },
-  };
-  return runtime as never;
+  return layerOf("decoder", "transformerDecoderLayer", arguments);
 }
 
 /** `nn.transformerDecoder(decoderLayer, numLayers)`, called on (tgt, memory). */
@@ -626,26 +638,7 @@ export function transformerDecoder<
     >
   >,
 ): TransformerDecoder<Of["dModel"], Of["nhead"], NumLayers> {
-  const inner = decoderLayer as unknown as TransformerDecoderLayerConfig;
-  const layer = `transformerDecoder(${inner.written}, ${numLayers as number})`;
-  checkSizes(layer, { numLayers });
-  const norm = normOf(layer, inner.dModel, options, "nn.transformerDecoder");
-  const runtime: TransformerDecoderConfig & { call(...args: unknown[]): unknown } = {
-    kind: "transformerDecoder",
-    written: layer,
-    layer: inner,
-    numLayers: numLayers as number,
-    norm,
-    outputShape: () => {
-      throw new ShapeError(writeNeedsMemoryMessage(layer));
-    },
-    callShapes: (inputs) => decoderCallShapes(layer, inner.dModel, inner.nhead, inputs),
-    call: (tgt: unknown, memory: unknown, masks: DecoderCallOptions = {}) => {
-      checkKnownKeys(layer, "call", masks, decoderCallKeys);
-      return callLayer(runtime, { tgt, memory, ...masks })[0];
-    },
-  };
-  return runtime as never;
+  return stackOf("decoder", "transformerDecoder", decoderLayer as never, numLayers as number, options);
 }
 
 // ---- Transformer ---------------------------------------------------------------------------------------
@@ -801,20 +794,9 @@ export function transformer<const Options extends object = {}>(
   });
   const { dModel: _d, nhead: _h, numEncoderLayers: _e, numDecoderLayers: _n, ...layerOptions } = given;
   const settings = settingsOf(layer, dModel, nhead, layerOptions, "nn.transformer");
-  const runtime: TransformerConfig & { call(...args: unknown[]): unknown } = {
-    kind: "transformer",
-    written: layer,
+  return moduleOf("transformer", "transformer", layer, dModel, nhead, {
     ...settings,
     numEncoderLayers,
     numDecoderLayers,
-    outputShape: () => {
-      throw new ShapeError(writeNeedsSourceAndTargetMessage(layer));
-    },
-    callShapes: (inputs) => transformerCallShapes(layer, dModel, nhead, inputs),
-    call: (src: unknown, tgt: unknown, masks: TransformerCallOptions = {}) => {
-      checkKnownKeys(layer, "call", masks, [...encoderCallKeys, ...decoderCallKeys]);
-      return callLayer(runtime, { src, tgt, ...masks })[0];
-    },
-  };
-  return runtime as never;
+  });
 }

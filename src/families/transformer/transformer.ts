@@ -1,9 +1,9 @@
 // Twin of transformer.types.ts: the Transformer modules' shape rules and messages, and their
 // PyTorch parameters (state_dict keys and shapes: the conversion's weights and explain's counts).
-import { ShapeError } from "../../errors.ts";
-import { argProblem, type CallInputs } from "../../model/call.ts";
+import { argProblem, type CallInputs, type DimSpec } from "../../model/call.ts";
+import { attentionRule } from "../attention/attention.ts";
+import { attnMaskProblem, throwFirst } from "../attention/cross-attention.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
-import { writeRankMessage } from "../conv/conv.ts";
 import type {
   TransformerConfig,
   TransformerDecoderConfig,
@@ -14,22 +14,14 @@ import type {
 
 export const writeNheadMessage = (layer: string, dModel: number, nhead: number): string =>
   `${layer}: dModel ${dModel} must be divisible by nhead ${nhead}`;
-export const writeDModelMessage = (layer: string, features: number): string =>
-  `${layer}: dModel must equal the last input dimension ${features}`;
 export const writeNeedsMemoryMessage = (layer: string): string =>
   `${layer}: needs the encoder's memory: call it as layer.call(tgt, memory)`;
 export const writeNeedsSourceAndTargetMessage = (layer: string): string =>
   `${layer}: needs the source and the target: call it as layer.call(src, tgt)`;
 
-/** The rule in `pipe`: [batch, S, dModel] → the same shape. */
-export function transformerRule(layer: string, dModel: number, input: RuntimeShape): RuntimeShape {
-  if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, "[batch, seq, dModel] (rank 3)", input.length));
-  const [batch, seq, features] = input;
-  if (typeof features === "string") return input;
-  if (features === null) return [batch!, seq!, dModel];
-  if (features !== dModel) throw new ShapeError(writeDModelMessage(layer, features!));
-  return input;
-}
+/** The rule in `pipe`: [batch, S, dModel] → the same shape (self-attention's, with dModel). */
+export const transformerRule = (layer: string, dModel: number, input: RuntimeShape): RuntimeShape =>
+  attentionRule(layer, dModel, input, "dModel");
 
 const dim = (shape: RuntimeShape | undefined, i: number): RuntimeDim | undefined =>
   shape !== undefined && shape.length === 3 ? shape[i]! : undefined;
@@ -48,131 +40,52 @@ export function sequenceProblem(
     ["last dimension", dModel, "dModel", "size"],
   ]);
 }
-function paddingProblem(
-  layer: string,
-  name: string,
-  mask: RuntimeShape | undefined,
-  batch: RuntimeDim | undefined,
-  len: RuntimeDim | undefined,
-  lenOf: string,
-): string | false {
-  if (mask === undefined) return false;
-  return argProblem(layer, name, mask, "[batch, seq]", [
-    ["batch", batch, "the batch", "same"],
-    ["seq", len, lenOf, "same"],
-  ]);
-}
-function maskProblem(
-  layer: string,
-  name: string,
-  mask: RuntimeShape | undefined,
-  batch: RuntimeDim | undefined,
-  nhead: number,
-  l: RuntimeDim | undefined,
-  lOf: string,
-  s: RuntimeDim | undefined,
-  sOf: string,
-): string | false {
-  if (mask === undefined) return false;
-  const pattern = "[L, S] or [batch·nhead, L, S]";
-  return mask.length === 3
-    ? argProblem(layer, name, mask, pattern, [
-        ["first dimension", typeof batch === "number" ? batch * nhead : undefined, "batch·nhead", "same"],
-        ["L", l, lOf, "same"],
-        ["S", s, sOf, "same"],
-      ])
-    : argProblem(layer, name, mask, pattern, [
-        ["L", l, lOf, "same"],
-        ["S", s, sOf, "same"],
+/**
+ * A call's masks: the mask's name, the sequence that gives its batch (and L), the sequence that gives its seq (S).
+ * Key padding masks are [batch, seq], attention masks [L, S] or [batch·nhead, L, S].
+ */
+type Masks = readonly (readonly [name: string, first: string, second: string])[];
+const encoderMasks: Masks = [
+  ["srcMask", "src", "src"],
+  ["srcKeyPaddingMask", "src", "src"],
+];
+const decoderMasks: Masks = [
+  ["tgtMask", "tgt", "tgt"],
+  ["memoryMask", "tgt", "memory"],
+  ["tgtKeyPaddingMask", "tgt", "tgt"],
+  ["memoryKeyPaddingMask", "tgt", "memory"],
+];
+function maskProblems(layer: string, nhead: number, inputs: CallInputs, masks: Masks) {
+  return masks.map(([name, first, second]) => () => {
+    const mask = inputs[name];
+    if (mask === undefined) return false;
+    const batch = dim(inputs[first], 0);
+    const seq = dim(inputs[second], 1);
+    if (name.endsWith("PaddingMask"))
+      return argProblem(layer, name, mask, "[batch, seq]", [
+        ["batch", batch, "the batch", "same"],
+        ["seq", seq, `${second}'s seq`, "same"],
       ]);
-}
-
-/** The first problem of a list (each run only when the ones before have none). */
-function first(problems: readonly (() => string | false)[]): void {
-  for (const problem of problems) {
-    const found = problem();
-    if (found !== false) throw new ShapeError(found);
-  }
+    const l: DimSpec = ["L", dim(inputs[first], 1), `${first}'s seq`, "same"];
+    return attnMaskProblem(layer, name, mask, batch, ["nhead", nhead], [l, ["S", seq, `${second}'s seq`, "same"]]);
+  });
 }
 
 /** An encoder layer's or encoder's call: (src, { srcMask, srcKeyPaddingMask }) → src's shape. */
 export function encoderCallShapes(layer: string, dModel: number, nhead: number, inputs: CallInputs): RuntimeShape[] {
   const src = inputs["src"]!;
-  first([
-    () => sequenceProblem(layer, "src", dModel, src),
-    () =>
-      maskProblem(
-        layer,
-        "srcMask",
-        inputs["srcMask"],
-        dim(src, 0),
-        nhead,
-        dim(src, 1),
-        "src's seq",
-        dim(src, 1),
-        "src's seq",
-      ),
-    () =>
-      paddingProblem(layer, "srcKeyPaddingMask", inputs["srcKeyPaddingMask"], dim(src, 0), dim(src, 1), "src's seq"),
-  ]);
+  throwFirst([() => sequenceProblem(layer, "src", dModel, src), ...maskProblems(layer, nhead, inputs, encoderMasks)]);
   return [[src[0]!, src[1]!, dModel]];
-}
-
-/** The decoder's masks (the target `tgt`, the memory `memory`). */
-function decoderMaskProblems(
-  layer: string,
-  nhead: number,
-  tgt: RuntimeShape,
-  memory: RuntimeShape,
-  inputs: CallInputs,
-) {
-  return [
-    () =>
-      maskProblem(
-        layer,
-        "tgtMask",
-        inputs["tgtMask"],
-        dim(tgt, 0),
-        nhead,
-        dim(tgt, 1),
-        "tgt's seq",
-        dim(tgt, 1),
-        "tgt's seq",
-      ),
-    () =>
-      maskProblem(
-        layer,
-        "memoryMask",
-        inputs["memoryMask"],
-        dim(tgt, 0),
-        nhead,
-        dim(tgt, 1),
-        "tgt's seq",
-        dim(memory, 1),
-        "memory's seq",
-      ),
-    () =>
-      paddingProblem(layer, "tgtKeyPaddingMask", inputs["tgtKeyPaddingMask"], dim(tgt, 0), dim(tgt, 1), "tgt's seq"),
-    () =>
-      paddingProblem(
-        layer,
-        "memoryKeyPaddingMask",
-        inputs["memoryKeyPaddingMask"],
-        dim(tgt, 0),
-        dim(memory, 1),
-        "memory's seq",
-      ),
-  ];
 }
 
 /** A decoder layer's or decoder's call: (tgt, memory, { masks }) → tgt's shape. */
 export function decoderCallShapes(layer: string, dModel: number, nhead: number, inputs: CallInputs): RuntimeShape[] {
   const tgt = inputs["tgt"]!;
   const memory = inputs["memory"]!;
-  first([
+  throwFirst([
     () => sequenceProblem(layer, "tgt", dModel, tgt),
     () => sequenceProblem(layer, "memory", dModel, memory, tgt[0], "tgt's batch"),
-    ...decoderMaskProblems(layer, nhead, tgt, memory, inputs),
+    ...maskProblems(layer, nhead, inputs, decoderMasks),
   ]);
   return [[tgt[0] === null ? memory[0]! : tgt[0]!, tgt[1]!, dModel]];
 }
@@ -186,24 +99,11 @@ export function transformerCallShapes(
 ): RuntimeShape[] {
   const src = inputs["src"]!;
   const tgt = inputs["tgt"]!;
-  first([
+  const withMemory = { ...inputs, memory: src };
+  throwFirst([
     () => sequenceProblem(layer, "src", dModel, src),
     () => sequenceProblem(layer, "tgt", dModel, tgt, src[0], "src's batch"),
-    () =>
-      maskProblem(
-        layer,
-        "srcMask",
-        inputs["srcMask"],
-        dim(src, 0),
-        nhead,
-        dim(src, 1),
-        "src's seq",
-        dim(src, 1),
-        "src's seq",
-      ),
-    () =>
-      paddingProblem(layer, "srcKeyPaddingMask", inputs["srcKeyPaddingMask"], dim(src, 0), dim(src, 1), "src's seq"),
-    ...decoderMaskProblems(layer, nhead, tgt, src, inputs),
+    ...maskProblems(layer, nhead, withMemory, [...encoderMasks, ...decoderMasks]),
   ]);
   return [[tgt[0] === null ? src[0]! : tgt[0]!, tgt[1]!, dModel]];
 }
