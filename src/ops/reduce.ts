@@ -3,9 +3,9 @@
 import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index.ts";
 import type { Dim, Shape, ShowShape } from "../../types/shape/dims.ts";
 import type { Arg } from "../../types/shape/args.ts";
-import { axisOf, fail } from "./fail.ts";
+import { axisOf, fail, writtenOp } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { showShape, type RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
 import { onTensor, operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 /** The message when a dim is named twice. */
@@ -62,7 +62,7 @@ export function reduceShape(
   keepdim: boolean,
 ): RuntimeShape {
   if (dims === undefined) return keepdim ? input.map(() => 1) : [];
-  const op = `${name}(…, ${typeof dims === "number" ? dims : showShape(dims)})`;
+  const op = writtenOp(name, [dims]);
   const axes: number[] = [];
   for (const dim of typeof dims === "number" ? [dims] : dims) {
     const axis = axisOf(op, "dim", dim, input.length);
@@ -120,8 +120,8 @@ export type SoftmaxRule<Name extends string, S extends Shape, D extends number> 
     : DimIndex<D, S["length"]> extends number
       ? S
       : writeDimRangeMessage<`${Name}(…, ${D})`, "dim", D, S["length"]>;
-export function softmaxShape(name: string, input: RuntimeShape, dim: number): RuntimeShape {
-  axisOf(`${name}(…, ${dim})`, "dim", dim, input.length);
+export function softmaxShape(op: string, input: RuntimeShape, dim: number): RuntimeShape {
+  axisOf(op, "dim", dim, input.length);
   return input;
 }
 

@@ -8,7 +8,7 @@ import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/
 import type { Drop, FlattenRule, Take } from "../families/reshape/flatten.types.ts";
 import type { UnflattenRule } from "../families/reshape/unflatten.types.ts";
 import type { Arg, Checked, WaitingOn } from "../../types/shape/args.ts";
-import { axisOf, fail } from "./fail.ts";
+import { axisOf, fail, writtenOp } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { dimIndex } from "../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
@@ -143,8 +143,7 @@ type ReshapeRest<
       : writeReshapeCountMessage<ReshapeOp<Name, Sizes>>
     : never;
 
-export function reshapeShape(name: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
-  const op = `${name}(…, ${showShape(sizes)})`;
+export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   let kept = 0;
   // a size null (x.size(i) of an unknown dimension) or a name keeps the input's dimension in its place
   // (a name over a known size: the shapes data has, when a graph is built)
@@ -198,8 +197,8 @@ export const view: <S extends Shape, const Sizes extends readonly Dim[], Out = R
 
 type FlattenOp<S extends Shape, Start extends number, End extends number> =
   IsUnknownShape<S> extends true ? Shape : FlattenRule<`flatten(…, ${Start}, ${End})`, Start, End, S>;
-export const flattenShape = (input: RuntimeShape, start: number, end: number): RuntimeShape =>
-  flattenRule(`flatten(…, ${start}, ${end})`, start, end, input);
+export const flattenShape = (op: string, input: RuntimeShape, start: number, end: number): RuntimeShape =>
+  flattenRule(op, start, end, input);
 
 /**
  * torch.flatten(x, startDim = 0, endDim = -1) (note: torch.flatten starts at 0, nn.Flatten at 1).
@@ -223,8 +222,7 @@ type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly numbe
     : MinusOnes<Sizes> extends 0 | 1
       ? UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>
       : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
-export function unflattenShape(input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
-  const op = `unflatten(…, ${dim}, ${showShape(sizes)})`;
+export function unflattenShape(op: string, input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
   if (sizes.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
   return unflattenRule(op, dim, sizes, input);
 }
@@ -277,8 +275,7 @@ type PermuteDims<
     : writePermuteMessage<Op, S["length"]>
   : Out;
 
-export function permuteShape(input: RuntimeShape, dims: readonly number[]): RuntimeShape {
-  const op = `permute(…, ${showShape(dims)})`;
+export function permuteShape(op: string, input: RuntimeShape, dims: readonly number[]): RuntimeShape {
   const axes = dims.map((dim) => dimIndex(dim, input.length));
   if (dims.length !== input.length || axes.some((axis, i) => axis === false || axes.indexOf(axis) !== i))
     fail(writePermuteMessage(op, input.length));
@@ -306,8 +303,7 @@ export type TransposeRule<S extends Shape, D0 extends number, D1 extends number>
         : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim1", D1, S["length"]>
       : writeDimRangeMessage<`transpose(…, ${D0}, ${D1})`, "dim0", D0, S["length"]>;
 
-export function transposeShape(input: RuntimeShape, dim0: number, dim1: number): RuntimeShape {
-  const op = `transpose(…, ${dim0}, ${dim1})`;
+export function transposeShape(op: string, input: RuntimeShape, dim0: number, dim1: number): RuntimeShape {
   const a0 = axisOf(op, "dim0", dim0, input.length),
     a1 = axisOf(op, "dim1", dim1, input.length);
   return input.map((dim, i) => (i === a0 ? input[a1]! : i === a1 ? input[a0]! : dim));
@@ -363,13 +359,12 @@ type SqueezeAll<S extends Shape, Out extends Dim[] = [], Axis extends 0[] = []> 
     : writeSqueezeMessage<"squeeze(…)", Axis["length"], D>
   : Out;
 
-export function squeezeShape(input: RuntimeShape, dim?: number): RuntimeShape {
+export function squeezeShape(op: string, input: RuntimeShape, dim?: number): RuntimeShape {
   if (dim === undefined) {
     const unknown = input.findIndex((size) => !isKnown(size));
-    if (unknown !== -1) fail(writeSqueezeMessage("squeeze(…)", unknown, input[unknown]!));
+    if (unknown !== -1) fail(writeSqueezeMessage(op, unknown, input[unknown]!));
     return input.filter((size) => size !== 1);
   }
-  const op = `squeeze(…, ${dim})`;
   const axis = axisOf(op, "dim", dim, input.length);
   if (!isKnown(input[axis])) fail(writeSqueezeMessage(op, axis, input[axis]!));
   return input[axis] === 1 ? input.filter((_, i) => i !== axis) : input;
@@ -397,8 +392,8 @@ export type UnsqueezeRule<S extends Shape, D extends number> =
       ? [...Take<S, Axis>, 1, ...Drop<S, Axis>]
       : writeDimRangeMessage<`unsqueeze(…, ${D})`, "dim", D, Add<S["length"], 1> & number>;
 
-export function unsqueezeShape(input: RuntimeShape, dim: number): RuntimeShape {
-  const axis = axisOf(`unsqueeze(…, ${dim})`, "dim", dim, input.length + 1);
+export function unsqueezeShape(op: string, input: RuntimeShape, dim: number): RuntimeShape {
+  const axis = axisOf(op, "dim", dim, input.length + 1);
   return [...input.slice(0, axis), 1, ...input.slice(axis)];
 }
 
@@ -467,8 +462,7 @@ type ExpandDims<
             : writeExpandMessage<Op, Add<Axis, Index["length"]> & number, From, To>
   : Out;
 
-export function expandShape(input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
-  const op = `expand(…, ${showShape(sizes)})`;
+export function expandShape(op: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   const added = sizes.length - input.length;
   if (added < 0) fail(writeExpandRankMessage(op, input.length));
   return sizes.map((to, i) => {
@@ -529,8 +523,7 @@ export type SelectRule<S extends Shape, D extends number, I extends number> =
         : writeIndexMessage<`select(…, ${D}, ${I})`, `index ${I}`, Axis, S[Axis]>
       : writeDimRangeMessage<`select(…, ${D}, ${I})`, "dim", D, S["length"]>;
 
-export function selectShape(input: RuntimeShape, dim: number, index: number): RuntimeShape {
-  const op = `select(…, ${dim}, ${index})`;
+export function selectShape(op: string, input: RuntimeShape, dim: number, index: number): RuntimeShape {
   const axis = axisOf(op, "dim", dim, input.length);
   if (!Number.isInteger(index) || !inRange(index, input[axis]!))
     fail(writeIndexMessage(op, `index ${index}`, axis, input[axis]!));
@@ -568,8 +561,7 @@ export type NarrowRule<S extends Shape, D extends number, Start extends number, 
         : writeDimRangeMessage<Op, "dim", D, S["length"]>
       : never;
 
-export function narrowShape(input: RuntimeShape, dim: number, start: number, length: number): RuntimeShape {
-  const op = `narrow(…, ${dim}, ${start}, ${length})`;
+export function narrowShape(op: string, input: RuntimeShape, dim: number, start: number, length: number): RuntimeShape {
   const axis = axisOf(op, "dim", dim, input.length);
   const size = input[axis]!;
   if (!inRange(start, size)) fail(writeIndexMessage(op, `start ${start}`, axis, size));
@@ -723,7 +715,7 @@ export function split<S extends Shape, const SplitSize extends number | readonly
 > {
   const d = dim ?? 0;
   const sizes = splitSize as number | readonly number[];
-  const op = `split(…, ${typeof sizes === "number" ? sizes : showShape(sizes)}, ${d})`;
+  const op = writtenOp("split", [sizes, d]);
   return pieces(x, d, splitSizes(op, (x as unknown as { shape: RuntimeShape }).shape, sizes, d)) as never;
 }
 
@@ -743,7 +735,7 @@ export function chunk<
 >(x: Symbolic<S>, chunks: Arg<Chunks, Problem<Out>>, dim?: D): Tensors<ChunkRule<S, Chunks, D>> {
   const d = dim ?? 0;
   const shape = (x as unknown as { shape: RuntimeShape }).shape;
-  const op = `chunk(…, ${chunks}, ${d})`;
+  const op = writtenOp("chunk", [chunks, d]);
   if (!(chunks >= 1)) fail(writeSplitSizeMessage(op));
   const axis = axisOf(op, "dim", d, shape.length);
   if (!isKnown(shape[axis])) fail(writeSplitUnknownMessage(op, axis, shape[axis]!));

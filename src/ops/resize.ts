@@ -5,7 +5,7 @@ import type { Dim, Shape, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
 import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeDim, RuntimeShape } from "../shape/dims.ts";
 import { onTensor, operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 import type { UpsampleRule } from "../families/upsample/upsample.types.ts";
 import { upsampleRule } from "../families/upsample/upsample.ts";
@@ -36,8 +36,7 @@ type TileFromEnd<S extends Shape, Reps extends readonly number[], Out extends Di
     ? TileFromEnd<[], LeadR, [K, ...Out]>
     : Out;
 
-export function tileShape(input: RuntimeShape, reps: readonly number[]): RuntimeShape {
-  const op = `tile(…, ${showShape(reps)})`;
+export function tileShape(op: string, input: RuntimeShape, reps: readonly number[]): RuntimeShape {
   if (reps.some((k) => !Number.isInteger(k) || k < 0)) fail(writeTileMessage(op));
   const rank = Math.max(input.length, reps.length);
   const shape = [...Array(rank - input.length).fill(1), ...input],

@@ -1,6 +1,7 @@
 // Each operation's runtime shape rule by name: run when the operation is written, and again on the
 // shapes data really has when a graph is built (src/model/graph-walk.ts through join-shape.ts).
-import type { RuntimeDim, RuntimeShape } from "../shape/dims.ts";
+import type { RuntimeShape } from "../shape/dims.ts";
+import { writtenOp } from "./fail.ts";
 import { binaryShape, unaryNames, type BinaryName, type UnaryName } from "./elementwise.ts";
 import { bmmShape, matmulShape } from "./matmul.ts";
 import { reduceShape, softmaxShape, type ReduceName } from "./reduce.ts";
@@ -24,11 +25,11 @@ import { padShape } from "./pad.ts";
 import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
-/** The rule of an operation on one tensor whose node's arguments are its shape function's, in order. */
+/** The rule of an operation on one tensor whose node's arguments are its shape function's, after its text. */
 const one =
-  (shape: (x: RuntimeShape, ...args: never[]) => RuntimeShape): Rule =>
+  (name: string, shape: (op: string, x: RuntimeShape, ...args: never[]) => RuntimeShape): Rule =>
   ([x], args) =>
-    shape(x!, ...(args as never[]));
+    shape(writtenOp(name, args), x!, ...(args as never[]));
 const binary =
   (name: BinaryName): Rule =>
   (shapes, args) =>
@@ -39,17 +40,17 @@ const reduce =
     reduceShape(name, x!, dims ?? undefined, keepdim);
 
 export const opRules = {
-  reshape: ([x], [sizes]) => reshapeShape("reshape", x!, sizes as RuntimeDim[]),
-  view: ([x], [sizes]) => reshapeShape("view", x!, sizes as RuntimeDim[]),
-  flatten: one(flattenShape),
-  unflatten: one(unflattenShape),
-  permute: one(permuteShape),
-  transpose: one(transposeShape),
-  squeeze: one(squeezeShape),
-  unsqueeze: one(unsqueezeShape),
-  expand: one(expandShape),
-  select: one(selectShape),
-  narrow: one(narrowShape),
+  reshape: one("reshape", reshapeShape),
+  view: one("view", reshapeShape),
+  flatten: one("flatten", flattenShape),
+  unflatten: one("unflatten", unflattenShape),
+  permute: one("permute", permuteShape),
+  transpose: one("transpose", transposeShape),
+  squeeze: one("squeeze", squeezeShape),
+  unsqueeze: one("unsqueeze", unsqueezeShape),
+  expand: one("expand", expandShape),
+  select: one("select", selectShape),
+  narrow: one("narrow", narrowShape),
   stack: (shapes, [dim]) => stackShape(shapes, dim),
   add: binary("add"),
   sub: binary("sub"),
@@ -70,12 +71,12 @@ export const opRules = {
   logsumexp: reduce("logsumexp"),
   std: reduce("std"),
   var: reduce("var"),
-  softmax: ([x], [dim]) => softmaxShape("softmax", x!, dim),
-  logSoftmax: ([x], [dim]) => softmaxShape("logSoftmax", x!, dim),
+  softmax: one("softmax", softmaxShape),
+  logSoftmax: one("logSoftmax", softmaxShape),
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
-  tile: one(tileShape),
+  tile: one("tile", tileShape),
   pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
   interpolate: ([x], [o]) =>
     interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),
