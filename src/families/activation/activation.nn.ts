@@ -10,12 +10,11 @@ import type {
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import {
   checkArguments,
-  checkOptions,
+  checkKnownKeys,
   checkOptionTypes,
   expected,
   isOptions,
   splitOptions,
-  writeOptionTypeMessage,
 } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { ShapeError } from "../../errors.ts";
@@ -97,10 +96,20 @@ export const noArguments =
 export const paramTypes = {
   inplace: expected.inplace,
   ...Object.fromEntries(
-    ["alpha", "beta", "threshold", "minVal", "maxVal", "lambd", "value", "numParameters", "init"].map((name) => [
-      name,
-      expected.number,
-    ]),
+    [
+      "alpha",
+      "beta",
+      "threshold",
+      "minVal",
+      "maxVal",
+      "lambd",
+      "value",
+      "numParameters",
+      "init",
+      "lower",
+      "upper",
+      "p",
+    ].map((name) => [name, expected.number]),
   ),
 };
 /**
@@ -152,24 +161,16 @@ type InplaceProblem<
 > = [Inplace] extends [boolean | undefined]
   ? false
   : TrailingOptionsProblem<Layer, `nn.${Kind}`, Inplace, Known, Types, Expected>;
-const inplaceTypes = { inplace: expected.inplace };
-function checkInplace(
-  layer: string,
-  kind: string,
-  inplace: unknown,
-  known: readonly string[] = ["inplace"],
-  types: Record<string, readonly [string, (value: unknown) => boolean]> = inplaceTypes,
-): void {
-  if (isOptions(inplace)) checkOptions(layer, `nn.${kind}`, inplace, known, types);
-  else if (inplace !== undefined && typeof inplace !== "boolean")
-    throw new ShapeError(writeOptionTypeMessage(layer, "inplace", expected.inplace[0]));
+function checkInplace(layer: string, kind: string, inplace: unknown, known: readonly string[] = ["inplace"]): void {
+  if (isOptions(inplace)) checkKnownKeys(layer, `nn.${kind}`, inplace, known);
+  checkOptionTypes(layer, isOptions(inplace) ? inplace : { inplace }, paramTypes);
 }
 /** PyTorch's `nn.ReLU(inplace=False)`. */
 export const relu: <const Inplace extends boolean | object | undefined = undefined>(
   inplace?: Checked<Inplace, InplaceProblem<"relu()", "relu", Inplace>>,
 ) => ReLU = withParams("relu", ["inplace"], {});
 /** PyTorch's `nn.LeakyReLU(negative_slope=0.01, inplace=False)`: `leakyRelu(0.2)`, `leakyRelu(0.2, true)`, `leakyRelu({ negativeSlope: 0.2 })`. */
-export function leakyRelu<
+export const leakyRelu: <
   const First extends number | object | undefined = undefined,
   const Second extends boolean | object | undefined = undefined,
 >(
@@ -203,9 +204,7 @@ export function leakyRelu<
         ? P
         : GivenTwiceProblem<LeakyName<First, Second>, Second, [First] extends [undefined] ? never : "negativeSlope">
   >,
-): LeakyReLU<SlopeOf<First, Second>> {
-  return valueAndInplace("leakyRelu", "negativeSlope", Array.from(arguments), 0.01);
-}
+) => LeakyReLU<SlopeOf<First, Second>> = valueAndInplace("leakyRelu", "negativeSlope", 0.01);
 type LeakyName<First, Second> =
   IsOptions<First> extends true
     ? First extends { readonly negativeSlope: infer S extends number }
@@ -303,50 +302,59 @@ type ProbabilityProblem<P, Layer extends string> = number extends P
  * leakyRelu's and dropout's arguments `(value?, inplace?)`, either of which may be the options object
  * `{ [name], inplace }`. Dropouts show p even when it is the default (`dropout(0.5)`); leakyRelu only when given.
  */
-function valueAndInplace(kind: string, name: "p" | "negativeSlope", rest: readonly unknown[], fallback: number): never {
-  const at = rest.findIndex(isOptions);
-  const options = (at === -1 ? {} : rest[at]) as Record<string, unknown>;
-  const given = (at === 0 ? undefined : rest[0]) ?? options[name];
-  const value = given ?? fallback;
-  const layer = given === undefined && name !== "p" ? `${kind}()` : `${kind}(${value})`;
-  splitOptions(layer, `nn.${kind}`, [name, "inplace"], rest, [name, "inplace"]);
-  checkOptionTypes(layer, options, { [name]: expected.number, inplace: expected.inplace });
-  if (at !== 1) checkInplace(layer, kind, rest[1]);
-  if (name === "p") checkProbability(layer, value as number);
-  return keep(kind, layer, { [name]: value });
+function valueAndInplace(kind: string, name: "p" | "negativeSlope", fallback: number) {
+  return (...rest: unknown[]): never => {
+    const at = rest.findIndex(isOptions);
+    const options = (at === -1 ? {} : rest[at]) as Record<string, unknown>;
+    const given = (at === 0 ? undefined : rest[0]) ?? options[name];
+    const value = given ?? fallback;
+    const layer = given === undefined && name !== "p" ? `${kind}()` : `${kind}(${value})`;
+    splitOptions(layer, `nn.${kind}`, [name, "inplace"], rest, [name, "inplace"]);
+    checkOptionTypes(layer, options, paramTypes);
+    if (at !== 1) checkInplace(layer, kind, rest[1]);
+    if (name === "p") checkProbability(layer, value as number);
+    return keep(kind, layer, { [name]: value });
+  };
 }
 
 /** PyTorch's `nn.Dropout(p=0.5, inplace=False)`: zeroes elements with probability p while training. */
-export function dropout<
+export const dropout: <
   const First extends number | object | undefined = undefined,
   const Second extends boolean | object | undefined = undefined,
   Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined]
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout(${First & number})`>, false]
     : DropoutProblems<"dropout", First, Second>,
->(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout<POf<First, Second>> {
-  return valueAndInplace("dropout", "p", Array.from(arguments), 0.5);
-}
+>(
+  p?: Checked<First, Problems[0]>,
+  inplaceOrOptions?: Checked<Second, Problems[1]>,
+) => Dropout<POf<First, Second>> = valueAndInplace("dropout", "p", 0.5);
 /** PyTorch's `nn.Dropout2d(p=0.5, inplace=False)`: zeroes whole channels with probability p while training. */
-export function dropout2d<
+export const dropout2d: <
   const First extends number | object | undefined = undefined,
   const Second extends boolean | object | undefined = undefined,
   Problems extends ArgProblems = [First, Second] extends [number | undefined, undefined]
     ? [[First] extends [undefined] ? false : ProbabilityProblem<First, `dropout2d(${First & number})`>, false]
     : DropoutProblems<"dropout2d", First, Second>,
->(p?: Checked<First, Problems[0]>, inplaceOrOptions?: Checked<Second, Problems[1]>): Dropout2d<POf<First, Second>> {
-  return valueAndInplace("dropout2d", "p", Array.from(arguments), 0.5);
-}
+>(
+  p?: Checked<First, Problems[0]>,
+  inplaceOrOptions?: Checked<Second, Problems[1]>,
+) => Dropout2d<POf<First, Second>> = valueAndInplace("dropout2d", "p", 0.5);
 
 /** The message when softmax or logSoftmax is called without its dim. */
 export type writeNeedsDimMessage<Kind extends string> =
   `${Kind}(): ${Kind} needs dim, the dimension to normalize: nn.${Kind}(1) on [batch, classes] (PyTorch's implicit dim is deprecated)`;
 export const writeNeedsDimMessage = (kind: string): string =>
   `${kind}(): ${kind} needs dim, the dimension to normalize: nn.${kind}(1) on [batch, classes] (PyTorch's implicit dim is deprecated)`;
-function dimLayer(kind: "softmax" | "logSoftmax", dim: unknown): never {
-  if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
-  const layer = `${kind}(${String(dim)})`;
-  checkDimNumber(layer, dim);
-  return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
+/** softmax's and logSoftmax's builder (dim required). */
+function dimLayer(kind: "softmax" | "logSoftmax") {
+  return (...args: unknown[]): never => {
+    const [dim] = args;
+    checkArguments(`${kind}(${dim})`, args, ["dim"]);
+    if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
+    const layer = `${kind}(${String(dim)})`;
+    checkDimNumber(layer, dim);
+    return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
+  };
 }
 export function checkDimNumber(layer: string, dim: unknown): asserts dim is number {
   if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
@@ -356,18 +364,12 @@ export function checkDimNumber(layer: string, dim: unknown): asserts dim is numb
  * PyTorch's `nn.Softmax(dim)`. The dim is required (the call without it is one error on the call,
  * made with a `this` parameter: a missing argument cannot carry a message).
  */
-export function softmax<const Dim extends number = never>(
+export const softmax: <const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"softmax"> : unknown,
   dim?: Dim,
-): Softmax<[Dim] extends [never] ? -1 : Dim> {
-  checkArguments(`softmax(${dim})`, arguments, ["dim"]);
-  return dimLayer("softmax", dim);
-}
+) => Softmax<[Dim] extends [never] ? -1 : Dim> = dimLayer("softmax");
 /** PyTorch's `nn.LogSoftmax(dim)` (dim required, as softmax's). */
-export function logSoftmax<const Dim extends number = never>(
+export const logSoftmax: <const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"logSoftmax"> : unknown,
   dim?: Dim,
-): LogSoftmax<[Dim] extends [never] ? -1 : Dim> {
-  checkArguments(`logSoftmax(${dim})`, arguments, ["dim"]);
-  return dimLayer("logSoftmax", dim);
-}
+) => LogSoftmax<[Dim] extends [never] ? -1 : Dim> = dimLayer("logSoftmax");

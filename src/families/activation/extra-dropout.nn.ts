@@ -5,8 +5,8 @@ import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { expected, isOptions } from "../../shape/args.ts";
-import { writeProbabilityMessage } from "./activation.nn.ts";
+import { isOptions } from "../../shape/args.ts";
+import { keep, paramTypes, writeProbabilityMessage } from "./activation.nn.ts";
 import type { ParamsProblems, ParamValue } from "./extra-activations.types.ts";
 import { readParams } from "./extra-activations.ts";
 import type { DropoutRankRule, DropoutRanks } from "./extra-dropout.types.ts";
@@ -78,27 +78,11 @@ function builder(kind: ExtraDropoutKind) {
     const [p] = args;
     // Messages write the layer with its p as the types do (`dropout1d(0.5)`), given or not.
     const shown = (isOptions(p) ? p["p"] : p) ?? 0.5;
-    const read = readParams(
-      kind,
-      ["p", "inplace"],
-      args,
-      { p: 0.5, inplace: false },
-      {
-        p: expected.number,
-        inplace: expected.inplace,
-      },
-      `${kind}(${String(shown)})`,
-    );
+    const read = readParams(kind, ["p", "inplace"], args, { p: 0.5 }, paramTypes, `${kind}(${String(shown)})`);
     const probability = read.values["p"] as number;
     const layer = `${kind}(${probability})`;
     if (!(probability >= 0 && probability <= 1)) throw new ShapeError(writeProbabilityMessage(layer));
-    const runtime: ExtraDropoutConfig = {
-      kind,
-      written: layer,
-      p: probability,
-      outputShape: (input) => dropoutRankRule(layer, kind, probability, input),
-    };
-    return runtime as never;
+    return keep(kind, layer, { p: probability }, (input) => dropoutRankRule(layer, kind, probability, input));
   };
 }
 

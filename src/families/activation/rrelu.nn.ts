@@ -6,10 +6,9 @@ import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
-import { expected } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { CompareAny, ParamsName, ParamsProblems, ParamValue } from "./extra-activations.types.ts";
-import { readParams } from "./extra-activations.ts";
+import { withParams } from "./activation.nn.ts";
 
 /** `nn.rrelu(lower, upper)`: the shape is kept. */
 export interface RReLU<Lower extends number = 0.125, Upper extends number = 0.3333333333333333>
@@ -70,7 +69,7 @@ type RangeCheck<Layer extends string, Lower extends number, Upper extends number
  * nn.rrelu(); // [n, 128] → [n, 128]
  * nn.rrelu(0.1, 0.3); // [n, 3, 8, 8] → [n, 3, 8, 8]
  */
-export function rrelu<
+export const rrelu: <
   const A extends number | object | undefined = undefined,
   const B extends number | object | undefined = undefined,
   const C extends boolean | object | undefined = undefined,
@@ -87,18 +86,11 @@ export function rrelu<
   lower?: Checked<A, Problems[0]>,
   upper?: Checked<B, Problems[1]>,
   inplace?: Checked<C, Problems[2]>,
-): RReLU<LowerOf<A, B, C>, UpperOf<A, B, C>> {
-  const types = { lower: expected.number, upper: expected.number, inplace: expected.inplace };
-  const defaults = { lower: 0.125, upper: 1 / 3, inplace: false };
-  const { layer, values } = readParams("rrelu", ["lower", "upper", "inplace"], Array.from(arguments), defaults, types);
-  const [low, high] = [values["lower"] as number, values["upper"] as number];
-  if (low > high) throw new ShapeError(writeRReLURangeMessage(layer));
-  const runtime: RReLUConfig = {
-    kind: "rrelu",
-    written: layer,
-    lower: low,
-    upper: high,
-    outputShape: (input) => input,
-  };
-  return runtime as never;
-}
+) => RReLU<LowerOf<A, B, C>, UpperOf<A, B, C>> = withParams(
+  "rrelu",
+  ["lower", "upper", "inplace"],
+  { lower: 0.125, upper: 1 / 3 },
+  (layer, { lower, upper }) => {
+    if (lower! > upper!) throw new ShapeError(writeRReLURangeMessage(layer));
+  },
+);
