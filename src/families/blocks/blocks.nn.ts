@@ -57,7 +57,7 @@ export const writeInnerMessage = (block: string, index: number, message: string)
   `${block}, layer ${index}: ${message}`;
 
 /** Runs layers inside a block; a ShapeError names the block and the layer's index in it. */
-function run(block: string, input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape {
+export function run(block: string, input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape {
   try {
     return walk(input, layers).at(-1) ?? input;
   } catch (error) {

@@ -3,11 +3,11 @@
 import type { RepeatRule } from "./repeat.types.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Arg, FirstSizeProblem } from "../../../types/shape/args.ts";
-import { ShapeError } from "../../errors.ts";
 import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
 import { walk } from "../../model/walk.ts";
+import { run } from "./blocks.nn.ts";
 
 /** `nn.repeat(n, ...layers)`: the layers applied n times, each copy with its own weights. */
 export interface Repeat<N extends number, Layers extends readonly AnyLayer[]> extends Layer, RuntimeLayer {
@@ -21,10 +21,6 @@ export interface RepeatShapeRule<N extends number, Layers extends readonly AnyLa
   readonly "~output": RepeatRule<`repeat(${N}, ${CountOf<Layers>} layers)`, N, Layers, this["~input"]>;
 }
 type CountOf<Items extends readonly unknown[]> = number extends Items["length"] ? "n" : Items["length"];
-
-/** Runtime twin of `writeRepeatMessage`. */
-export const writeRepeatMessage = (block: string, copy: number, index: number, message: string): string =>
-  `${block}, copy ${copy}, layer ${index}: ${message}`;
 
 /** A deep copy of a layer's runtime object: the same settings, another object (other weights), nested layers copied too. */
 export function copyLayer<L>(layer: L): L {
@@ -79,15 +75,8 @@ export function repeat<const N extends number, const Layers extends readonly Any
     layers: copies,
     outputShape: (input: RuntimeShape) => {
       let shape = input;
-      for (let copy = 1; copy <= count; copy++) {
-        try {
-          shape = walk(shape, inner).at(-1) ?? shape;
-        } catch (error) {
-          if (error instanceof ShapeError && error.layerIndex !== undefined)
-            throw new ShapeError(writeRepeatMessage(block, copy, error.layerIndex, error.message));
-          throw error;
-        }
-      }
+      // twin of writeRepeatMessage: a copy's layer is named as a block's, the copy's number after the block
+      for (let copy = 1; copy <= count; copy++) shape = run(`${block}, copy ${copy}`, shape, inner);
       return shape;
     },
   };

@@ -2,12 +2,10 @@
 // other. It has no input of its own: it is checked where it is used.
 import type { SequentialRule } from "./blocks.types.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import { ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
 import { asLayers, type AnyModel } from "../../model/model-as-layer.ts";
-import { walk } from "../../model/walk.ts";
-import { writeInnerMessage } from "./blocks.nn.ts";
+import { run } from "./blocks.nn.ts";
 
 /** `nn.sequential(...layers)`: PyTorch's nested `nn.Sequential`, its layers one after the other. */
 export interface NestedSequential<Layers extends readonly (AnyLayer | AnyModel)[]> extends Layer, RuntimeLayer {
@@ -40,15 +38,7 @@ export function sequential<const Layers extends readonly (AnyLayer | AnyModel)[]
     kind: "nestedSequential",
     written: block,
     layers: inner,
-    outputShape: (input: RuntimeShape) => {
-      try {
-        return walk(input, inner).at(-1) ?? input;
-      } catch (error) {
-        if (error instanceof ShapeError && error.layerIndex !== undefined)
-          throw new ShapeError(writeInnerMessage(block, error.layerIndex, error.message));
-        throw error;
-      }
-    },
+    outputShape: (input: RuntimeShape) => run(block, input, inner),
   };
   return runtime as never;
 }
