@@ -39,7 +39,7 @@ import {
 import { convRule } from "./conv.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { ConvTransposeConfig, ConvTransposeOptions, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
-import { writtenCall } from "./written-call.ts";
+import { writtenCall } from "./torch-arguments.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";

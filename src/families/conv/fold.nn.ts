@@ -158,31 +158,27 @@ export function fold<
   options?: Checked<Options, Problems[5]>,
 ): UnfoldSettings<[Third, Fourth, Fifth, Options]> extends infer All
   ? Fold<Out, Kernel, Option<All, "dilation", 1>, Option<All, "padding", 0>, Option<All, "stride", 1>>
-  : never {
-  const rest = Array.from(arguments).slice(2);
-  const given = unfoldSettings(rest);
-  const dilation = given.dilation ?? 1;
-  const padding = given.padding ?? 0;
-  const stride = given.stride ?? 1;
-  const out = outputSize as SizeArg;
-  const layer = writtenFold(out, kernelSize, dilation, padding, stride);
-  checkSizes(layer, { outputSize: out });
-  checkTupleLength(layer, "outputSize", out, 2);
-  if (isOptions(kernelSize))
-    throw new ShapeError(
-      `${layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`,
-    );
+  : never;
+export function fold(...args: unknown[]): unknown {
+  const [out, kernelSize] = args as [SizeArg, unknown];
   const kernel = kernelSize as SizeArg;
-  checkSizes(layer, { kernelSize: kernel });
-  checkTupleLength(layer, "kernelSize", kernel, 2);
-  checkArguments(layer, arguments, ["outputSize", "kernelSize", ...unfoldKeys, "options"]);
-  splitOptions(layer, "nn.fold", unfoldKeys, rest, unfoldKeys);
-  checkSizes(layer, { dilation });
-  checkTupleLength(layer, "dilation", dilation, 2);
-  checkSizes(layer, { padding }, 0);
-  checkTupleLength(layer, "padding", padding, 2);
-  checkSizes(layer, { stride });
-  checkTupleLength(layer, "stride", stride, 2);
+  const head = `${written(out)}, ${isOptions(kernelSize) ? "{ … }" : written(kernelSize)}`;
+  const { layer, dilation, padding, stride } = unfoldSettings(
+    "fold",
+    ["outputSize", "kernelSize"],
+    head,
+    args,
+    (layer) => {
+      checkSizes(layer, { outputSize: out });
+      checkTupleLength(layer, "outputSize", out, 2);
+      if (isOptions(kernelSize))
+        throw new ShapeError(
+          `${layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`,
+        );
+      checkSizes(layer, { kernelSize: kernel });
+      checkTupleLength(layer, "kernelSize", kernel, 2);
+    },
+  );
   const [outs, kernels, dilations, paddings, strides] = [out, kernel, dilation, padding, stride].map((v) =>
     perDim(v, 2),
   ) as [number[], number[], number[], number[], number[]];
@@ -202,7 +198,7 @@ export function fold<
     outputShape: (input: RuntimeShape) =>
       foldRule(layer, kernels[0]! * kernels[1]!, outs, counts[0]! * counts[1]!, input),
   };
-  return runtime as never;
+  return runtime;
 }
 
 // ---- runtime
@@ -217,21 +213,4 @@ export interface FoldConfig extends KindConfig<"fold"> {
   readonly dilation: SizeArg;
   readonly padding: SizeArg;
   readonly stride: SizeArg;
-}
-
-/** Twin of `WrittenFold`. */
-export function writtenFold(
-  out: unknown,
-  kernel: unknown,
-  dilation: unknown,
-  padding: unknown,
-  stride: unknown,
-): string {
-  const parts = [
-    dilation === 1 ? "" : `dilation: ${written(dilation)}`,
-    padding === 0 ? "" : `padding: ${written(padding)}`,
-    stride === 1 ? "" : `stride: ${written(stride)}`,
-  ].filter(Boolean);
-  const kernelText = isOptions(kernel) ? "{ … }" : written(kernel);
-  return `fold(${written(out)}, ${kernelText}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }

@@ -29,6 +29,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { unfoldRule } from "./unfold.ts";
+import { settingsOf, writtenCall } from "./torch-arguments.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 /** PyTorch's keyword arguments of Unfold, with PyTorch's defaults. */
@@ -186,26 +187,22 @@ export function unfold<
   options?: Checked<Options, Problems[4]>,
 ): UnfoldSettings<[Second, Third, Fourth, Options]> extends infer All
   ? Unfold<Kernel, Option<All, "dilation", 1>, Option<All, "padding", 0>, Option<All, "stride", 1>>
-  : never {
+  : never;
+export function unfold(...args: unknown[]): unknown {
+  const [kernelSize] = args;
   if (isOptions(kernelSize))
     throw new ShapeError(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
   const kernel = kernelSize as SizeArg;
-  const rest = Array.from(arguments).slice(1);
-  const given = unfoldSettings(rest);
-  const dilation = given.dilation ?? 1;
-  const padding = given.padding ?? 0;
-  const stride = given.stride ?? 1;
-  const layer = writtenUnfold(kernel, dilation, padding, stride);
-  checkSizes(layer, { kernelSize: kernel });
-  checkTupleLength(layer, "kernelSize", kernel, 2);
-  checkArguments(layer, arguments, ["kernelSize", ...unfoldKeys, "options"]);
-  splitOptions(layer, "nn.unfold", unfoldKeys, rest, unfoldKeys);
-  checkSizes(layer, { dilation });
-  checkTupleLength(layer, "dilation", dilation, 2);
-  checkSizes(layer, { padding }, 0);
-  checkTupleLength(layer, "padding", padding, 2);
-  checkSizes(layer, { stride });
-  checkTupleLength(layer, "stride", stride, 2);
+  const { layer, dilation, padding, stride } = unfoldSettings(
+    "unfold",
+    ["kernelSize"],
+    written(kernel),
+    args,
+    (layer) => {
+      checkSizes(layer, { kernelSize: kernel });
+      checkTupleLength(layer, "kernelSize", kernel, 2);
+    },
+  );
   const windows = {
     kernels: perDim(kernel, 2),
     strides: perDim(stride, 2),
@@ -221,19 +218,43 @@ export function unfold<
     stride,
     outputShape: (input: RuntimeShape) => unfoldRule(layer, windows, input),
   };
-  return runtime as never;
+  return runtime;
 }
 
 // ---- runtime
 
-/** Twin of `UnfoldSettings`: PyTorch's dilation, padding and stride positionally, then an options object. */
-export function unfoldSettings(rest: readonly unknown[]): UnfoldOptions {
-  const at = rest.findIndex(isOptions);
-  const settings: Record<string, unknown> = { ...(at === -1 ? {} : (rest[at] as UnfoldOptions)) };
-  unfoldKeys.forEach((name, i) => {
-    if ((at === -1 || i < at) && rest[i] !== undefined) settings[name] = rest[i];
-  });
-  return settings as UnfoldOptions;
+/**
+ * Unfold's and fold's dilation, padding and stride (twin of `UnfoldSettings`: PyTorch's order after the `required`
+ * arguments, then an options object) and the call as messages write it (`head`: the required arguments). Checks the
+ * required arguments (`checkRequired`), then the count of arguments, the options and each setting.
+ */
+export function unfoldSettings(
+  kind: "unfold" | "fold",
+  required: readonly string[],
+  head: string,
+  args: readonly unknown[],
+  checkRequired: (layer: string) => void,
+): { layer: string; dilation: SizeArg; padding: SizeArg; stride: SizeArg } {
+  const rest = args.slice(required.length);
+  const given = settingsOf<UnfoldOptions>(unfoldKeys, rest);
+  const settings = [
+    ["dilation", given.dilation ?? 1, 1],
+    ["padding", given.padding ?? 0, 0],
+    ["stride", given.stride ?? 1, 1],
+  ] as const;
+  const layer = writtenCall(
+    `${kind}(${head}`,
+    0,
+    settings.map(([name, value, base]) => [name, value, value === base]),
+  );
+  checkRequired(layer);
+  checkArguments(layer, args, [...required, ...unfoldKeys, "options"]);
+  splitOptions(layer, `nn.${kind}`, unfoldKeys, rest, unfoldKeys);
+  for (const [name, value, minimum] of settings) {
+    checkSizes(layer, { [name]: value }, minimum);
+    checkTupleLength(layer, name, value, 2);
+  }
+  return { layer, dilation: settings[0][1], padding: settings[1][1], stride: settings[2][1] };
 }
 
 /** The config of unfold (its runtime object), defaults filled in. */
@@ -242,14 +263,4 @@ export interface UnfoldConfig extends KindConfig<"unfold"> {
   readonly dilation: SizeArg;
   readonly padding: SizeArg;
   readonly stride: SizeArg;
-}
-
-/** Twin of `WrittenUnfold`. */
-export function writtenUnfold(kernel: unknown, dilation: unknown, padding: unknown, stride: unknown): string {
-  const parts = [
-    dilation === 1 ? "" : `dilation: ${written(dilation)}`,
-    padding === 0 ? "" : `padding: ${written(padding)}`,
-    stride === 1 ? "" : `stride: ${written(stride)}`,
-  ].filter(Boolean);
-  return `unfold(${written(kernel)}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }

@@ -32,6 +32,7 @@ import {
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule } from "./pool.ts";
+import { settingsOf, writtenCall } from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -252,8 +253,9 @@ export function lpPool1d<
   strideOrOptions?: Checked<Third, Problems[2]>,
   ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
   options?: Checked<Fifth, Problems[4]>,
-): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> {
-  return lpPool("lpPool1d", 1, normType as number, kernelSize, Array.from(arguments).slice(2));
+): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>>;
+export function lpPool1d(...args: unknown[]): unknown {
+  return lpPool("lpPool1d", 1, args);
 }
 /**
  * PyTorch's `nn.LPPool2d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
@@ -276,8 +278,9 @@ export function lpPool2d<
   strideOrOptions?: Checked<Third, Problems[2]>,
   ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
   options?: Checked<Fifth, Problems[4]>,
-): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> {
-  return lpPool("lpPool2d", 2, normType as number, kernelSize, Array.from(arguments).slice(2));
+): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>>;
+export function lpPool2d(...args: unknown[]): unknown {
+  return lpPool("lpPool2d", 2, args);
 }
 
 // ---- runtime
@@ -290,51 +293,31 @@ export interface LpPoolConfig extends KindConfig<"lpPool1d" | "lpPool2d"> {
   readonly ceilMode: boolean;
 }
 
-/** Twin of `WrittenLpPool`. */
-export function writtenLpPool(kind: string, norm: number, kernel: unknown, stride: unknown, ceilMode: unknown): string {
-  const sameStride = written(stride) === written(kernel);
-  const rest =
-    ceilMode === false
-      ? sameStride
-        ? ""
-        : `, ${written(stride)}`
-      : sameStride
-        ? `, { ceilMode: ${written(ceilMode)} }`
-        : `, { stride: ${written(stride)}, ceilMode: ${written(ceilMode)} }`;
-  return `${kind}(${norm}, ${written(kernel)}${rest})`;
-}
-
 export const writeNormTypeMessage = (layer: string): string => `${layer}: normType must be a positive number`;
 
 function lpPool(
   kind: LpPoolConfig["kind"],
   rank: number,
-  normType: number,
-  kernelSize: unknown,
-  rest: readonly unknown[],
-): never {
+  [normType, kernelSize, ...rest]: readonly unknown[],
+): LpPoolConfig {
   if (isOptions(kernelSize))
     throw new ShapeError(
       positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"),
     );
   const kernel = kernelSize as SizeArg;
   // PyTorch's stride and ceilMode positionally, then an options object
-  const at = rest.findIndex(isOptions);
-  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
-  const named = at === -1 ? {} : (rest[at] as LpPoolOptions);
-  const options: LpPoolOptions = {
-    ...named,
-    ...(positional(0) === undefined ? {} : { stride: positional(0) as SizeArg }),
-    ...(positional(1) === undefined ? {} : { ceilMode: positional(1) as boolean }),
-  };
+  const options = settingsOf<LpPoolOptions>(lpPoolKeys, rest);
   const stride = options.stride ?? kernel;
   const ceilMode = options.ceilMode ?? false;
-  const layer = writtenLpPool(kind, normType, kernel, stride, ceilMode);
+  const layer = writtenCall(`${kind}(${normType}, ${written(kernel)}`, 1, [
+    ["stride", stride, written(stride) === written(kernel)],
+    ["ceilMode", ceilMode, ceilMode === false],
+  ]);
   if (!(typeof normType === "number" && normType > 0)) throw new ShapeError(writeNormTypeMessage(layer));
   if (rank === 1 && Array.isArray(kernel)) throw new ShapeError(writeKernelTupleMessage(layer));
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, rank);
-  splitOptions(layer, `nn.${kind}`, ["stride", "ceilMode"], rest, lpPoolKeys);
+  splitOptions(layer, `nn.${kind}`, lpPoolKeys, rest, lpPoolKeys);
   checkOptionTypes(layer, options, { ceilMode: expected.boolean });
   checkSizes(layer, { stride });
   checkTupleLength(layer, "stride", stride, rank);
@@ -345,7 +328,7 @@ function lpPool(
     dilations: perDim(1, rank),
     ceilMode,
   };
-  const runtime: LpPoolConfig = {
+  return {
     kind,
     written: layer,
     normType,
@@ -354,5 +337,4 @@ function lpPool(
     ceilMode,
     outputShape: (input: RuntimeShape) => poolRule(layer, rank, windows, input),
   };
-  return runtime as never;
 }

@@ -35,6 +35,7 @@ import {
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkUnpaddedKernel, poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
+import { settingsOf, writtenCall } from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -528,8 +529,9 @@ export function maxPool1d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("maxPool1d", 1, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function maxPool1d(...args: unknown[]): unknown {
+  return pool("maxPool1d", 1, args);
 }
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -568,8 +570,9 @@ export function maxPool2d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("maxPool2d", 2, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function maxPool2d(...args: unknown[]): unknown {
+  return pool("maxPool2d", 2, args);
 }
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool1d<
@@ -599,8 +602,9 @@ export function avgPool1d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("avgPool1d", 1, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function avgPool1d(...args: unknown[]): unknown {
+  return pool("avgPool1d", 1, args);
 }
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export function avgPool2d<
@@ -632,8 +636,9 @@ export function avgPool2d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("avgPool2d", 2, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function avgPool2d(...args: unknown[]): unknown {
+  return pool("avgPool2d", 2, args);
 }
 
 /**
@@ -673,8 +678,9 @@ export function maxPool3d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("maxPool3d", 3, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function maxPool3d(...args: unknown[]): unknown {
+  return pool("maxPool3d", 3, args);
 }
 /**
  * PyTorch's `nn.AvgPool3d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False, count_include_pad=True,
@@ -712,8 +718,9 @@ export function avgPool3d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > {
-  return pool("avgPool3d", 3, kernelSize, Array.from(arguments).slice(1));
+    >;
+export function avgPool3d(...args: unknown[]): unknown {
+  return pool("avgPool3d", 3, args);
 }
 
 /** The config of maxPool1d/2d/3d / avgPool1d/2d/3d (its runtime object), defaults filled in. */
@@ -731,38 +738,38 @@ export interface PoolConfig extends KindConfig<
   readonly divisorOverride: number | null;
 }
 
-function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest: readonly unknown[]): never {
+/** A pooling layer's config from its builder's arguments: kernelSize, PyTorch's optional ones, an options object. */
+function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: readonly unknown[]): PoolConfig {
   if (isOptions(kernelSize))
     throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
   const kernel = kernelSize as SizeArg;
-  // PyTorch's order after kernelSize, then an options object
-  const names = kind.startsWith("max")
-    ? ["stride", "padding", "dilation", "returnIndices", "ceilMode"]
-    : ["stride", "padding", "ceilMode", "countIncludePad", ...(kind === "avgPool1d" ? [] : ["divisorOverride"])];
+  const average = kind.startsWith("avg");
+  // PyTorch's order after kernelSize, then an options object (average pooling's are its keywords)
+  const names = average
+    ? avgPoolKeys.filter((key) => kind !== "avgPool1d" || key !== "divisorOverride")
+    : ["stride", "padding", "dilation", "returnIndices", "ceilMode"];
+  const options = settingsOf<PoolOptions>(names, rest);
   const at = rest.findIndex(isOptions);
-  const byName: Record<string, unknown> = {};
-  names.forEach((name, i) => {
-    if ((at === -1 || i < at) && rest[i] !== undefined) byName[name] = rest[i];
-  });
-  const options = { ...(at === -1 ? {} : (rest[at] as PoolOptions)), ...byName } as PoolOptions;
   const stride = options.stride ?? kernel;
   const padding = options.padding ?? 0;
   const dilation = options.dilation ?? 1;
   const ceilMode = options.ceilMode ?? false;
-  const layer = writtenPool(kind, kernel, stride, padding, dilation, ceilMode);
+  const same = (a: unknown, b: unknown) => written(a) === written(b);
+  const layer = writtenCall(`${kind}(${written(kernel)}`, 2, [
+    ["stride", stride, same(stride, kernel)],
+    ["padding", padding, same(padding, 0)],
+    ["dilation", dilation, same(dilation, 1)],
+    ["ceilMode", ceilMode, ceilMode === false],
+  ]);
   splitOptions(
     layer,
     `nn.${kind}`,
     names,
     rest,
-    kind === "avgPool1d"
-      ? avgPoolKeys.filter((key) => key !== "divisorOverride")
-      : kind.startsWith("avg")
-        ? avgPoolKeys
-        : [...poolKeys, ...(isOptions(rest[at]) && "returnIndices" in rest[at] ? ["returnIndices"] : [])],
+    average ? names : [...poolKeys, ...(isOptions(rest[at]) && "returnIndices" in rest[at] ? ["returnIndices"] : [])],
   );
   checkOptionTypes(layer, options, optionTypes);
-  const divisorOverride = (options as PoolOptions).divisorOverride ?? null;
+  const divisorOverride = options.divisorOverride ?? null;
   if (divisorOverride !== null) checkSizes(layer, { divisorOverride });
   checkSizes(layer, { kernelSize: kernel, stride, dilation });
   checkSizes(layer, { padding }, 0);
@@ -773,7 +780,7 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
   paddings.forEach((p, i) => {
     if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));
   });
-  const runtime: PoolConfig = {
+  return {
     kind,
     written: layer,
     kernelSize: kernel,
@@ -781,7 +788,7 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
     padding,
     dilation,
     ceilMode,
-    countIncludePad: (options as PoolOptions).countIncludePad ?? true,
+    countIncludePad: options.countIncludePad ?? true,
     divisorOverride,
     outputShape: (input: RuntimeShape) => {
       const output = poolRule(
@@ -794,29 +801,4 @@ function pool(kind: PoolConfig["kind"], rank: number, kernelSize: unknown, rest:
       return output;
     },
   };
-  return runtime as never;
-}
-
-function writtenPool(
-  kind: string,
-  kernel: SizeArg,
-  stride: SizeArg,
-  padding: SizeArg,
-  dilation: SizeArg,
-  ceilMode: unknown,
-): string {
-  const same = (a: unknown, b: unknown) => written(a) === written(b);
-  if (same(dilation, 1) && ceilMode === false) {
-    if (same(stride, kernel) && same(padding, 0)) return `${kind}(${written(kernel)})`;
-    return same(padding, 0)
-      ? `${kind}(${written(kernel)}, ${written(stride)})`
-      : `${kind}(${written(kernel)}, ${written(stride)}, ${written(padding)})`;
-  }
-  const parts = [
-    same(stride, kernel) ? "" : `stride: ${written(stride)}, `,
-    same(padding, 0) ? "" : `padding: ${written(padding)}, `,
-    same(dilation, 1) ? "" : `dilation: ${written(dilation)}, `,
-    ceilMode === false ? "" : `ceilMode: ${written(ceilMode)}, `,
-  ];
-  return `${kind}(${written(kernel)}, { ${parts.join("").slice(0, -2)} })`;
 }
