@@ -40,18 +40,16 @@ export interface EmbeddingArgs extends Omit<
   /** Optional: the input's size after the batch (a number, or one size per dimension), checked and taken. */
   readonly inputLength?: number | readonly number[];
 }
+const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
 export const embeddingOptions = optionSet<EmbeddingArgs>()(
   ...layerArgs,
-  "inputDim",
-  "outputDim",
-  "inputLength",
+  ...shownOptions,
   "embeddingsInitializer",
   "embeddingsRegularizer",
   "activityRegularizer",
   "embeddingsConstraint",
   "maskZero",
 );
-const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
 
 /** `layers.embedding({ inputDim, outputDim, inputLength? })`: [batch, ...indices] → [batch, ...indices, outputDim]. */
 export interface Embedding<Args extends EmbeddingArgs = EmbeddingArgs> extends Layer, RuntimeLayer {

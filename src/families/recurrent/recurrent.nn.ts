@@ -83,23 +83,9 @@ type Key<Kind extends string> = keyof (Kind extends "lstm"
     : GRUOptions) &
   string;
 /** PyTorch's keywords of LSTM (GRU: without projSize) in camelCase. */
-export const recurrentKeys = [
-  "numLayers",
-  "bidirectional",
-  "bias",
-  "dropout",
-  "batchFirst",
-  "projSize",
-] as const satisfies readonly (keyof LSTMOptions)[];
-/** PyTorch's keywords of RNN in camelCase. */
-export const rnnKeys = [
-  "numLayers",
-  "bidirectional",
-  "bias",
-  "dropout",
-  "batchFirst",
-  "nonlinearity",
-] as const satisfies readonly (keyof RNNOptions)[];
+const sharedKeys = ["numLayers", "bidirectional", "bias", "dropout", "batchFirst"] as const;
+export const recurrentKeys = [...sharedKeys, "projSize"] as const satisfies readonly (keyof LSTMOptions)[];
+export const rnnKeys = [...sharedKeys, "nonlinearity"] as const satisfies readonly (keyof RNNOptions)[];
 interface OptionTypes {
   bias: boolean;
   bidirectional: boolean;
@@ -579,7 +565,7 @@ function recurrent(
     `nn.${kind}`,
     ["numLayers"],
     rest,
-    kind === "lstm" ? recurrentKeys : kind === "rnn" ? rnnKeys : recurrentKeys.filter((key) => key !== "projSize"),
+    kind === "lstm" ? recurrentKeys : kind === "rnn" ? rnnKeys : sharedKeys,
   );
   checkOptionTypes(layer, options, optionTypes);
   checkSizes(layer, { numLayers });

@@ -51,11 +51,11 @@ import {
   writeStridesDilationMessage as stridesDilationMessage,
 } from "../conv/tf-conv.ts";
 import {
-  checkReturnState,
   stackedStateSizes,
   tfConvLstmRule,
   tfRecurrentRule,
   writeCellMessage as cellMessage,
+  writeReturnStateMessage,
 } from "./tf-recurrent.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
@@ -482,7 +482,7 @@ function callable<Config extends TfRecurrentConfig | TfConvLstmConfig>(
     ...config,
     // a layer of a model has one output: returnState only in the functional API
     outputShape: checkedInputShape(name, args, (input) => {
-      checkReturnState(layer, returnState);
+      if (returnState) throw new ShapeError(writeReturnStateMessage(layer)); // twin of NoReturnState
       return rule(input);
     }),
     callShapes: (inputs: CallInputs) => {

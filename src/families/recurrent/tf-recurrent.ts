@@ -31,11 +31,6 @@ export function tfRecurrentRule(
   return returnSequences ? [batch!, time!, units] : [batch!, units];
 }
 
-/** Twin of `NoReturnState`. */
-export function checkReturnState(layer: string, returnState: boolean): void {
-  if (returnState) throw new ShapeError(writeReturnStateMessage(layer));
-}
-
 export const tfConvLstmRankText = (format: DataFormat): string =>
   format === "channelsFirst"
     ? "[batch, time, channels, height, width] (rank 5)"

@@ -157,37 +157,17 @@ export function timeDistributed<
         >
       : never,
 >(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
-  const options = args as TimeDistributedArgs;
-  const layer = writtenLayer("timeDistributed", options, timeShown);
-  checkKnownOptions(
-    layer,
+  return wrapper(
+    "TimeDistributed",
     "timeDistributed",
-    options,
+    args as TimeDistributedArgs,
     timeDistributedOptions,
-    requiredOptions<TimeDistributedArgs>()("layer"),
-  );
-  const inner = wrapped(layer, options.layer, anyLayer, (kind) => /^[A-Z]/.test(kind));
-  const runtime: TfWrapperConfig = {
-    kind: "TimeDistributed",
-    written: layer,
-    args: options,
-    layer: inner,
-    mergeMode: undefined,
-    outputShape: checkedInputShape("timeDistributed", options, (input: RuntimeShape) =>
-      tfTimeDistributedRule(layer, inner, input),
-    ),
-  };
-  return runtime as never;
+    timeShown,
+    [anyLayer, (kind) => /^[A-Z]/.test(kind)],
+    (layer, inner, _, input) => tfTimeDistributedRule(layer, inner, input),
+  ) as never;
 }
 
-/**
- * tfjs's `tf.layers.bidirectional({ layer, mergeMode = "concat" })`: a recurrent layer of `layers` run forward and
- * backward; 'concat' doubles the last dimension of its output, 'sum', 'mul' and 'ave' keep it.
- *
- * @example
- * layers.bidirectional({ layer: layers.lstm({ units: 8 }) });                    // [n, 10, 4] → [n, 16]
- * layers.bidirectional({ layer: layers.gru({ units: 8, returnSequences: true }), mergeMode: "sum" }); // [n, 10, 4] → [n, 10, 8]
- */
 export function bidirectional<
   const Args extends RequiredOptions<BidirectionalArgs>,
   Problem = Plain<Args, keyof BidirectionalArgs, TfRnnKind> extends true
@@ -202,38 +182,47 @@ export function bidirectional<
         >
       : never,
 >(args: CheckedLooseOptions<Args, Problem, BidirectionalArgs>): Bidirectional<Fitting<Args, BidirectionalArgs>> {
-  const options = args as BidirectionalArgs;
-  const layer = writtenLayer("bidirectional", options, biShown);
-  checkKnownOptions(
-    layer,
+  return wrapper(
+    "Bidirectional",
     "bidirectional",
-    options,
+    args as BidirectionalArgs,
     bidirectionalOptions,
-    requiredOptions<BidirectionalArgs>()("layer"),
-  );
-  const inner = wrapped(layer, options.layer, recurrentLayer, (kind) =>
-    ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"].includes(kind),
-  );
-  const mergeMode = choiceOf<MergeMode>(layer, options, "mergeMode", ["concat", "sum", "mul", "ave"]);
-  const runtime: TfWrapperConfig = {
-    kind: "Bidirectional",
-    written: layer,
-    args: options,
-    layer: inner,
-    mergeMode,
-    outputShape: checkedInputShape("bidirectional", options, (input: RuntimeShape) =>
-      tfBidirectionalRule(layer, inner, mergeMode, input),
-    ),
-  };
-  return runtime as never;
+    biShown,
+    [recurrentLayer, (kind) => ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"].includes(kind)],
+    tfBidirectionalRule,
+  ) as never;
 }
 
-/** The wrapped layer, checked to be a layer of the expected kinds. */
-function wrapped(layer: string, given: unknown, expected: string, fits: (kind: string) => boolean): LayerConfig {
-  const inner = given as Partial<LayerConfig> | null | undefined;
+/**
+ * TimeDistributed's and Bidirectional's runtime object: the options checked, then the layer they wrap (one whose kind
+ * `fits`, else a message that it must be `expected`, and without returnState), then mergeMode (Bidirectional's).
+ */
+function wrapper(
+  kind: TfWrapperConfig["kind"],
+  name: string,
+  args: TimeDistributedArgs,
+  known: ReadonlySet<string>,
+  shown: readonly string[],
+  [expected, fits]: [string, (kind: string) => boolean],
+  rule: (layer: string, inner: LayerConfig, mergeMode: MergeMode, input: RuntimeShape) => RuntimeShape,
+): TfWrapperConfig {
+  const layer = writtenLayer(name, args, shown);
+  checkKnownOptions(layer, name, args, known, requiredOptions<TimeDistributedArgs>()("layer"));
+  const inner = args.layer as Partial<LayerConfig> | null | undefined;
   if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
     throw new ShapeError(writeWrappedKindMessage(layer, expected));
   if ((inner as { args?: { returnState?: unknown } }).args?.returnState === true)
     throw new ShapeError(writeWrappedStateMessage(layer));
-  return inner as LayerConfig;
+  const mergeMode =
+    kind === "Bidirectional"
+      ? choiceOf<MergeMode>(layer, args, "mergeMode", ["concat", "sum", "mul", "ave"])
+      : undefined;
+  return {
+    kind,
+    written: layer,
+    args,
+    layer: inner as LayerConfig,
+    mergeMode,
+    outputShape: checkedInputShape(name, args, (input) => rule(layer, inner as LayerConfig, mergeMode!, input)),
+  };
 }

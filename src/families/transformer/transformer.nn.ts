@@ -654,7 +654,9 @@ export interface TransformerOptions extends TransformerLayerOptions {
   /** Default 6. */
   readonly numDecoderLayers?: number;
 }
-const transformerKeys = [...layerKeys, "dModel", "nhead", "numEncoderLayers", "numDecoderLayers"] as const;
+/** nn.transformer's own options (all numbers), then its layers'. */
+const sizeKeys = ["dModel", "nhead", "numEncoderLayers", "numDecoderLayers"] as const;
+const transformerKeys = [...layerKeys, ...sizeKeys] as const;
 type DModelOf<O> = O extends { readonly dModel: infer D } ? D : 512;
 type NheadOf<O> = O extends { readonly nhead: infer H } ? H : 8;
 type WrittenTransformer<D, H> = `transformer(${D & number}, ${H & number})`;
@@ -778,10 +780,7 @@ export function transformer<const Options extends object = {}>(
   checkOptionsObject(layer, options, transformerKeys);
   checkOptions(layer, "nn.transformer", options, transformerKeys, {
     ...layerTypes,
-    dModel: expected.number,
-    nhead: expected.number,
-    numEncoderLayers: expected.number,
-    numDecoderLayers: expected.number,
+    ...Object.fromEntries(sizeKeys.map((key) => [key, expected.number])),
   });
   const numEncoderLayers = given.numEncoderLayers ?? 6;
   const numDecoderLayers = given.numDecoderLayers ?? 6;
