@@ -372,10 +372,12 @@ export function einopsPlan(
   const [l, r] = pattern.split("->") as [string, string];
   const leftSide = side(op, pattern, l),
     rightSide = side(op, pattern, r);
-  const onlyLeft = namesIn(leftSide).filter((a) => !namesIn(rightSide).includes(a));
+  const leftNames = namesIn(leftSide),
+    rightNames = namesIn(rightSide);
+  const onlyLeft = leftNames.filter((a) => !rightNames.includes(a));
   if (op !== "reduce" && onlyLeft.length > 0)
     refuse(`axis ${onlyLeft.join(" | ")} is only on the left${op === "rearrange" ? " (reduce removes axes)" : ""}`);
-  const stray = Object.keys(lengths).filter((a) => !namesIn(leftSide).includes(a) && !namesIn(rightSide).includes(a));
+  const stray = Object.keys(lengths).filter((a) => !leftNames.includes(a) && !rightNames.includes(a));
   if (stray.length > 0) refuse(`axis ${stray.join(" | ")} is given a length but is not in the pattern`);
   const dots = leftSide.indexOf("...");
   const named = leftSide.filter((e) => e !== "...");
@@ -385,33 +387,31 @@ export function einopsPlan(
     refuse(
       `the left side has at least ${named.length} dimensions besides ..., but the input ${showShape(input)} has ${input.length}`,
     );
-  const ellipsis = dots === -1 ? [] : input.slice(dots, input.length - (leftSide.length - dots - 1));
-  const dims =
-    dots === -1 ? input : [...input.slice(0, dots), ...input.slice(input.length - (leftSide.length - dots - 1))];
+  // the dimensions "..." stands for, and those of the named elements
+  const end = input.length - (leftSide.length - dots - 1);
+  const ellipsis = dots === -1 ? [] : input.slice(dots, end);
+  const dims = dots === -1 ? input : [...input.slice(0, dots), ...input.slice(end)];
   const sizes = new Map<string, RuntimeDim>();
   const left: string[] = [];
+  const axis = (name: string, size: RuntimeDim) => {
+    sizes.set(name, size);
+    left.push(name);
+  };
+  const ellipsisAxes = () => ellipsis.forEach((dim, j) => axis(`…${j}`, dim));
   let anonymous = 0;
   named.forEach((element, i) => {
     const d = dims[i]!;
-    if (dots !== -1 && i === dots)
-      ellipsis.forEach((dim, j) => {
-        sizes.set(`…${j}`, dim);
-        left.push(`…${j}`);
-      });
+    if (dots !== -1 && i === dots) ellipsisAxes();
     if (typeof element === "string") {
       if (isNumber(element)) {
         if (element !== "1") refuse(`a number other than 1 (${element}) cannot name an input dimension`);
         if (!dimsAgree(d, 1)) refuse(`anonymous axis 1 stands for dimension ${showDim(d)}, which is not 1`);
-        sizes.set(`#${anonymous}`, 1);
-        left.push(`#${anonymous++}`);
-        return;
+        return axis(`#${anonymous++}`, 1);
       }
       if (sizes.has(element)) refuse(`axis ${element} appears twice on the left`);
       if (element in lengths && !dimsAgree(lengths[element]!, d))
         refuse(`axis ${element} is given length ${lengths[element]} but its dimension is ${showDim(d)}`);
-      sizes.set(element, d);
-      left.push(element);
-      return;
+      return axis(element, d);
     }
     const literal = element.find((a) => isNumber(a) && a !== "1");
     if (op !== "reduce" && literal !== undefined)
@@ -424,18 +424,14 @@ export function einopsPlan(
       refuse(`group ${text} multiplies to ${known}, but its dimension is ${showDim(d)}`);
     if (missing.length === 1 && typeof d === "number" && d % known !== 0)
       refuse(`group ${text}: dimension ${d} is not divisible by ${known}`);
-    element.forEach((a) => {
-      const size = a in lengths ? lengths[a]! : isNumber(a) ? Number(a) : typeof d === "number" ? d / known : null;
-      const name = isNumber(a) ? `#${anonymous++}` : a;
-      sizes.set(name, size);
-      left.push(name);
-    });
+    element.forEach((a) =>
+      axis(
+        isNumber(a) ? `#${anonymous++}` : a,
+        a in lengths ? lengths[a]! : isNumber(a) ? Number(a) : typeof d === "number" ? d / known : null,
+      ),
+    );
   });
-  if (dots !== -1 && dots === named.length)
-    ellipsis.forEach((dim, j) => {
-      sizes.set(`…${j}`, dim);
-      left.push(`…${j}`);
-    });
+  if (dots !== -1 && dots === named.length) ellipsisAxes();
   const right: string[] = [],
     rightSizes: RuntimeDim[] = [];
   const at = (name: string, size: RuntimeDim): RuntimeDim => {

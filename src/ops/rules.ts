@@ -25,11 +25,18 @@ import { padShape } from "./pad.ts";
 import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
-/** The rule of an operation on one tensor whose node's arguments are its shape function's, after its text. */
-const one =
-  (name: string, shape: (op: string, x: RuntimeShape, ...args: never[]) => RuntimeShape): Rule =>
-  ([x], args) =>
-    shape(writtenOp(name, args), x!, ...(args as never[]));
+type ShapeOfOne = (op: string, x: RuntimeShape, ...args: any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * The rules of operations on one tensor whose node's arguments are their shape function's: each gets the
+ * operation's text (`permute(…, [0, 2, 1])`), the input and the arguments.
+ */
+const onOneTensor = <Names extends string>(shapes: Record<Names, ShapeOfOne>) =>
+  Object.fromEntries(
+    Object.entries<ShapeOfOne>(shapes).map(([name, shape]) => {
+      const rule: Rule = ([x], args) => shape(writtenOp(name, args), x!, ...args);
+      return [name, rule];
+    }),
+  ) as Record<Names, Rule>;
 const binary =
   (name: BinaryName): Rule =>
   (shapes, args) =>
@@ -40,17 +47,22 @@ const reduce =
     reduceShape(name, x!, dims ?? undefined, keepdim);
 
 export const opRules = {
-  reshape: one("reshape", reshapeShape),
-  view: one("view", reshapeShape),
-  flatten: one("flatten", flattenShape),
-  unflatten: one("unflatten", unflattenShape),
-  permute: one("permute", permuteShape),
-  transpose: one("transpose", transposeShape),
-  squeeze: one("squeeze", squeezeShape),
-  unsqueeze: one("unsqueeze", unsqueezeShape),
-  expand: one("expand", expandShape),
-  select: one("select", selectShape),
-  narrow: one("narrow", narrowShape),
+  ...onOneTensor({
+    reshape: reshapeShape,
+    view: reshapeShape,
+    flatten: flattenShape,
+    unflatten: unflattenShape,
+    permute: permuteShape,
+    transpose: transposeShape,
+    squeeze: squeezeShape,
+    unsqueeze: unsqueezeShape,
+    expand: expandShape,
+    select: selectShape,
+    narrow: narrowShape,
+    softmax: softmaxShape,
+    logSoftmax: softmaxShape,
+    tile: tileShape,
+  }),
   stack: (shapes, [dim]) => stackShape(shapes, dim),
   add: binary("add"),
   sub: binary("sub"),
@@ -71,12 +83,9 @@ export const opRules = {
   logsumexp: reduce("logsumexp"),
   std: reduce("std"),
   var: reduce("var"),
-  softmax: one("softmax", softmaxShape),
-  logSoftmax: one("logSoftmax", softmaxShape),
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
-  tile: one("tile", tileShape),
   pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
   interpolate: ([x], [o]) =>
     interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),

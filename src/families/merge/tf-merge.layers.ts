@@ -124,7 +124,9 @@ function mergeLayer(spec: MergeSpec, args: object): MergeLayerOf<MergeKind, obje
     },
   };
 }
-function elementwise(kind: ElementwiseMerge, name: string, args: object | undefined) {
+/** add, average, maximum, minimum, multiply: the builder's name is tfjs's class name in lower case. */
+function elementwise(kind: ElementwiseMerge, args: object | undefined) {
+  const name = kind.toLowerCase();
   const written = writtenLayer(name, args, []);
   checkKnownOptions(written, name, args, mergeOptions);
   return mergeLayer({ kind, written }, args ?? {});
@@ -140,28 +142,28 @@ function elementwise(kind: ElementwiseMerge, name: string, args: object | undefi
 export function add<const Args extends MergeArgs | LooseOptions = {}, P = MergeProblem<"add", Args, keyof MergeArgs>>(
   args?: CheckedLooseOptions<Args, P, MergeArgs>,
 ): Add<Args> {
-  return elementwise("Add", "add", args as object | undefined) as never;
+  return elementwise("Add", args as object | undefined) as never;
 }
 /** tfjs's `tf.layers.average()`: the elementwise mean of its inputs. */
 export function average<
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"average", Args, keyof MergeArgs>,
 >(args?: CheckedLooseOptions<Args, P, MergeArgs>): Average<Args> {
-  return elementwise("Average", "average", args as object | undefined) as never;
+  return elementwise("Average", args as object | undefined) as never;
 }
 /** tfjs's `tf.layers.maximum()`: the elementwise maximum of its inputs. */
 export function maximum<
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"maximum", Args, keyof MergeArgs>,
 >(args?: CheckedLooseOptions<Args, P, MergeArgs>): Maximum<Args> {
-  return elementwise("Maximum", "maximum", args as object | undefined) as never;
+  return elementwise("Maximum", args as object | undefined) as never;
 }
 /** tfjs's `tf.layers.minimum()`: the elementwise minimum of its inputs. */
 export function minimum<
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"minimum", Args, keyof MergeArgs>,
 >(args?: CheckedLooseOptions<Args, P, MergeArgs>): Minimum<Args> {
-  return elementwise("Minimum", "minimum", args as object | undefined) as never;
+  return elementwise("Minimum", args as object | undefined) as never;
 }
 /**
  * tfjs's `tf.layers.multiply()`: the elementwise product of its inputs (a gate of size 1 broadcasts).
@@ -174,7 +176,7 @@ export function multiply<
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"multiply", Args, keyof MergeArgs>,
 >(args?: CheckedLooseOptions<Args, P, MergeArgs>): Multiply<Args> {
-  return elementwise("Multiply", "multiply", args as object | undefined) as never;
+  return elementwise("Multiply", args as object | undefined) as never;
 }
 
 /** The message for an axis that is not an integer (only JavaScript can pass one). */

@@ -176,16 +176,27 @@ type SizesProblem<Name extends string, Args, Known, Shown extends readonly strin
     ? FirstOptionProblem<{ [I in keyof Keys]: SizeOptionProblem<WrittenLayer<Name, Args, Shown>, Args, Keys[I]> }>
     : Unknown<Name, Args, Known, Shown>;
 
-function sizeLayer(
+/** resizing and centerCrop: height and width (required sizes) checked, the images made height × width. */
+function sizeLayer<Kind extends "Resizing" | "CenterCrop", Args extends ResizingArgs | CenterCropArgs>(
+  kind: Kind,
   name: "resizing" | "centerCrop",
-  options: { height: number; width: number },
+  options: Args,
   known: ReadonlySet<string>,
 ) {
   const written = writtenLayer(name, options, sizeShown);
   checkKnownOptions(written, name, options, known, requiredOptions<ResizingArgs & CenterCropArgs>()("height", "width"));
   checkSizeOption(written, options, "height");
   checkSizeOption(written, options, "width");
-  return written;
+  return {
+    kind,
+    written,
+    args: options,
+    height: options.height,
+    width: options.width,
+    outputShape: checkedInputShape(name, options, (input: RuntimeShape) =>
+      tfResizeRule(written, options.height, options.width, input),
+    ),
+  };
 }
 
 /**
@@ -200,17 +211,10 @@ export function resizing<
   Problem = SizesProblem<"resizing", Args, keyof ResizingArgs, typeof sizeShown, ["height", "width"]>,
 >(args: CheckedLooseOptions<Args, Problem, ResizingArgs>): Resizing<Fitting<Args, ResizingArgs>> {
   const options = args as ResizingArgs;
-  const written = sizeLayer("resizing", options, resizingOptions);
+  const layer = sizeLayer("Resizing", "resizing", options, resizingOptions);
   const runtime: TfResizingConfig = {
-    kind: "Resizing",
-    written,
-    args: options,
-    height: options.height,
-    width: options.width,
-    interpolation: choiceOf(written, options, "interpolation", interpolations),
-    outputShape: checkedInputShape("resizing", options, (input: RuntimeShape) =>
-      tfResizeRule(written, options.height, options.width, input),
-    ),
+    ...layer,
+    interpolation: choiceOf(layer.written, options, "interpolation", interpolations),
   };
   return runtime as never;
 }
@@ -226,18 +230,7 @@ export function centerCrop<
   const Args extends RequiredOptions<CenterCropArgs>,
   Problem = SizesProblem<"centerCrop", Args, keyof CenterCropArgs, typeof sizeShown, ["height", "width"]>,
 >(args: CheckedLooseOptions<Args, Problem, CenterCropArgs>): CenterCrop<Fitting<Args, CenterCropArgs>> {
-  const options = args as CenterCropArgs;
-  const written = sizeLayer("centerCrop", options, centerCropOptions);
-  const runtime: TfCenterCropConfig = {
-    kind: "CenterCrop",
-    written,
-    args: options,
-    height: options.height,
-    width: options.width,
-    outputShape: checkedInputShape("centerCrop", options, (input: RuntimeShape) =>
-      tfResizeRule(written, options.height, options.width, input),
-    ),
-  };
+  const runtime: TfCenterCropConfig = sizeLayer("CenterCrop", "centerCrop", args as CenterCropArgs, centerCropOptions);
   return runtime as never;
 }
 
