@@ -289,9 +289,10 @@ export function keepShapeLayer(
   known: ReadonlySet<string>,
   shown: readonly string[],
   rule: (written: string, input: RuntimeShape) => RuntimeShape = (_, input) => input,
+  required: readonly string[] = [],
 ): TfjsConfig<string, object> {
   const written = writtenLayer(name, args, shown);
-  checkKnownOptions(written, name, args, known);
+  checkKnownOptions(written, name, args, known, required);
   return {
     kind,
     written,

@@ -54,3 +54,7 @@ export const writeEluAlphaMessage = (layer: string): string =>
   `${layer}: TensorFlow.js's ELU layer supports alpha 1 only`;
 export const writeMaxValueMessage = (layer: string): string => `${layer}: maxValue must be 0 or more`;
 export const writeNoiseRateMessage = (layer: string): string => `${layer}: rate must be between 0 and 1`;
+/** A dropout's or a noise layer's rate: a number in [0, 1] (twin of their RateProblem). */
+export function checkRate(layer: string, rate: unknown): void {
+  if (!(typeof rate === "number" && rate >= 0 && rate <= 1)) throw new ShapeError(writeNoiseRateMessage(layer));
+}

@@ -16,15 +16,9 @@ import type {
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  optionSet,
-  layerArgs,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { optionSet, layerArgs, requiredOptions } from "../../shape/tf-options.ts";
+import { keepShapeLayer } from "./tf-activation.layers.ts";
+import { checkRate } from "./tf-activation.ts";
 
 /** The config of layers.dropout (its runtime object). */
 export interface TfDropoutConfig extends TfjsConfig<"Dropout", DropoutArgs> {
@@ -60,7 +54,6 @@ export interface Dropout<Args extends DropoutArgs = DropoutArgs> extends Layer, 
 
 /** The message for a rate outside [0, 1] (tfjs would silently clamp it). */
 export type writeRateMessage<Layer extends string> = `${Layer}: rate must be between 0 and 1`;
-export const writeRateMessage = (layer: string): string => `${layer}: rate must be between 0 and 1`;
 type RateProblem<Layer extends string, Rate> = number extends Rate
   ? false
   : `${Rate & number}` extends `-${string}`
@@ -99,18 +92,10 @@ export function dropout<
   Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
   const options = args as DropoutArgs;
-  const layer = writtenLayer("dropout", options, dropoutShown);
-  checkKnownOptions(layer, "dropout", options, dropoutOptions, requiredOptions<DropoutArgs>()("rate"));
-  if (!(typeof options.rate === "number" && options.rate >= 0 && options.rate <= 1))
-    throw new ShapeError(writeRateMessage(layer));
-  const runtime: TfDropoutConfig = {
-    kind: "Dropout",
-    written: layer,
-    args: options,
-    rate: options.rate,
-    outputShape: checkedInputShape("dropout", options, (input: RuntimeShape) => input),
-  };
-  return runtime as never;
+  const required = requiredOptions<DropoutArgs>()("rate");
+  const layer = keepShapeLayer("Dropout", "dropout", options, dropoutOptions, dropoutShown, undefined, required);
+  checkRate(layer.written, options.rate); // the message is writeRateMessage's
+  return { ...layer, rate: options.rate } as never;
 }
 
 /** tfjs-layers' activation names. */
@@ -180,16 +165,16 @@ export function activation<
       >,
 >(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
   const options = args as ActivationArgs;
-  const layer = writtenLayer("activation", options, activationShown);
-  checkKnownOptions(layer, "activation", options, activationOptions, requiredOptions<ActivationArgs>()("activation"));
-  if (options.activation === undefined) throw new ShapeError(writeActivationMessage(layer, "undefined"));
-  checkActivation(layer, options.activation);
-  const runtime: TfActivationConfig = {
-    kind: "Activation",
-    written: layer,
-    args: options,
-    activation: options.activation,
-    outputShape: checkedInputShape("activation", options, (input: RuntimeShape) => input),
-  };
-  return runtime as never;
+  const required = requiredOptions<ActivationArgs>()("activation");
+  const layer = keepShapeLayer(
+    "Activation",
+    "activation",
+    options,
+    activationOptions,
+    activationShown,
+    undefined,
+    required,
+  );
+  checkActivation(layer.written, options.activation);
+  return { ...layer, activation: options.activation } as never;
 }

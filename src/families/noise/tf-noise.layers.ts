@@ -17,9 +17,8 @@ import type {
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule, TfRankRule, writeNoiseRateMessage } from "../activation/tf-activation.types.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { ShapeError } from "../../errors.ts";
 import { keepShapeLayer } from "../activation/tf-activation.layers.ts";
-import { tfRankRule, writeNoiseRateMessage as rateMessage } from "../activation/tf-activation.ts";
+import { checkRate, tfRankRule } from "../activation/tf-activation.ts";
 import { layerArgs, optionSet } from "../../shape/tf-options.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
@@ -108,8 +107,7 @@ function rateLayer(kind: string, name: string, args: object, known: ReadonlySet<
   const layer = keepShapeLayer(kind, name, args, known, rateShown, (written, input) =>
     rank3 ? tfRankRule(written, [3], "[batch, length, channels]", input) : input,
   );
-  const rate = (args as { rate?: unknown }).rate;
-  if (!(typeof rate === "number" && rate >= 0 && rate <= 1)) throw new ShapeError(rateMessage(layer.written));
+  checkRate(layer.written, (args as { rate?: unknown }).rate);
   return layer as never;
 }
 
