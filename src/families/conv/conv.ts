@@ -40,12 +40,10 @@ export const writeInChannelsMessage = (layer: string, channels: number): string 
 export const writeRankMessage = (layer: string, expected: string, got: number): string =>
   `${layer}: expects an input ${expected}, got rank ${got}`;
 
-export const rankText = (rank: number): string =>
-  rank === 1
-    ? "[batch, channels, length] (rank 3)"
-    : rank === 2
-      ? "[batch, channels, height, width] (rank 4)"
-      : "[batch, channels, depth, height, width] (rank 5)";
+/** The spatial dimensions of a rank-1, 2 or 3 layer, as messages name them. */
+export const spatialText = (rank: number): string => ["length", "height, width", "depth, height, width"][rank - 1]!;
+/** `[batch, channels, height, width] (rank 4)`. */
+export const rankText = (rank: number): string => `[batch, channels, ${spatialText(rank)}] (rank ${rank + 2})`;
 
 export interface ConvOptions {
   kernels: number[];

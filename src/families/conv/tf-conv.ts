@@ -2,7 +2,7 @@
 //   "same": ⌈n / stride⌉;  "valid": ⌈(n − dilatedKernel + 1) / stride⌉ (n ≥ dilatedKernel),
 // and `deconvLength` (transposed): "same": n·stride;  "valid": n·stride + max(kernel − stride, 0).
 import { ShapeError } from "../../errors.ts";
-import { dilatedKernel, writeKernelTooLargeMessage, writeRankMessage } from "./conv.ts";
+import { dilatedKernel, rankText, spatialText, writeKernelTooLargeMessage, writeRankMessage } from "./conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 import type { DataFormat } from "../../shape/tf-options.ts";
 
@@ -31,17 +31,7 @@ export function tfConvLength(
 }
 
 export const tfRankText = (rank: number, format: DataFormat): string =>
-  format === "channelsFirst"
-    ? rank === 1
-      ? "[batch, channels, length] (rank 3)"
-      : rank === 3
-        ? "[batch, channels, depth, height, width] (rank 5)"
-        : "[batch, channels, height, width] (rank 4)"
-    : rank === 1
-      ? "[batch, length, channels] (rank 3)"
-      : rank === 3
-        ? "[batch, depth, height, width, channels] (rank 5)"
-        : "[batch, height, width, channels] (rank 4)";
+  format === "channelsFirst" ? rankText(rank) : `[batch, ${spatialText(rank)}, channels] (rank ${rank + 2})`;
 
 export interface Image {
   batch: RuntimeDim;
@@ -68,8 +58,37 @@ export const joinImage = (
   channels: RuntimeDim,
 ): RuntimeShape => (format === "channelsFirst" ? [batch, channels, ...spatial] : [batch, ...spatial, channels]);
 
+/**
+ * A rule on an image: the input split by the data format (the rank message when it does not fit), then the output
+ * channels from the input's (`channels`, first), and each spatial size from the input's (`size`, with its axis).
+ */
+export function imageRule(
+  layer: string,
+  rank: number,
+  format: DataFormat,
+  input: RuntimeShape,
+  size: (dim: RuntimeDim, i: number, axis: number) => RuntimeDim,
+  channels: (dim: RuntimeDim) => RuntimeDim = (dim) => dim,
+): RuntimeShape {
+  const image = splitImage(layer, rank, format, input);
+  const out = channels(image.channels);
+  return joinImage(
+    format,
+    image.batch,
+    image.spatial.map((dim, i) => size(dim, i, image.axis + i)),
+    out,
+  );
+}
+
 export const writeChannelsUnknownMessage = (layer: string, axis: number): string =>
   `${layer}: the channel dimension (axis ${axis}) must be known: TensorFlow.js sizes the kernel from it`;
+/** The input's channels, which tfjs's convolutions must know (their kernel's size). */
+function knownChannels(layer: string, rank: number, format: DataFormat, channels: RuntimeDim): number {
+  const known = valueOf(channels);
+  if (known === null)
+    throw new ShapeError(writeChannelsUnknownMessage(layer, format === "channelsFirst" ? 1 : rank + 1));
+  return known;
+}
 
 export interface TfConvOptions {
   filters: number;
@@ -80,16 +99,20 @@ export interface TfConvOptions {
   dataFormat: DataFormat;
 }
 
-/** tfjs's convolution rule (Conv1D, Conv2D). */
+/** tfjs's convolution rule (Conv1D, Conv2D, Conv3D, SeparableConv2D). */
 export function tfConvRule(layer: string, rank: number, options: TfConvOptions, input: RuntimeShape): RuntimeShape {
   const { filters, kernels, strides, padding, dilations, dataFormat } = options;
-  const { batch, channels, spatial, axis } = splitImage(layer, rank, dataFormat, input);
-  if (valueOf(channels) === null)
-    throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
-  const sizes = spatial.map((size, i) =>
-    tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, dilations[i]!),
+  return imageRule(
+    layer,
+    rank,
+    dataFormat,
+    input,
+    (size, i, axis) => tfConvLength(layer, axis, size, kernels[i]!, strides[i]!, padding, dilations[i]!),
+    (channels) => {
+      knownChannels(layer, rank, dataFormat, channels);
+      return filters;
+    },
   );
-  return joinImage(dataFormat, batch, sizes, filters);
 }
 
 export const writeCausalMessage = (layer: string): string =>
@@ -114,11 +137,17 @@ export function tfConvTransposeRule(
   input: RuntimeShape,
 ): RuntimeShape {
   const { filters, kernels, strides, padding, dataFormat } = options;
-  const { batch, channels, spatial } = splitImage(layer, rank, dataFormat, input);
-  if (valueOf(channels) === null)
-    throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : rank + 1));
-  const sizes = spatial.map((size, i) => tfDeconvLength(size, kernels[i]!, strides[i]!, padding));
-  return joinImage(dataFormat, batch, sizes, filters);
+  return imageRule(
+    layer,
+    rank,
+    dataFormat,
+    input,
+    (size, i) => tfDeconvLength(size, kernels[i]!, strides[i]!, padding),
+    (channels) => {
+      knownChannels(layer, rank, dataFormat, channels);
+      return filters;
+    },
+  );
 }
 
 /** tfjs's depthwise convolution rule (DepthwiseConv2D): no dilation, channels × depthMultiplier. */
@@ -128,11 +157,14 @@ export function tfDepthwiseRule(
   input: RuntimeShape,
 ): RuntimeShape {
   const { depthMultiplier, kernels, strides, padding, dataFormat } = options;
-  const { batch, channels, spatial, axis } = splitImage(layer, 2, dataFormat, input);
-  const known = valueOf(channels);
-  if (known === null) throw new ShapeError(writeChannelsUnknownMessage(layer, dataFormat === "channelsFirst" ? 1 : 3));
-  const sizes = spatial.map((size, i) => tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, 1));
-  return joinImage(dataFormat, batch, sizes, known * depthMultiplier);
+  return imageRule(
+    layer,
+    2,
+    dataFormat,
+    input,
+    (size, i, axis) => tfConvLength(layer, axis, size, kernels[i]!, strides[i]!, padding, 1),
+    (channels) => knownChannels(layer, 2, dataFormat, channels) * depthMultiplier,
+  );
 }
 
 export const writeIgnoredDilationMessage = (layer: string, className: string): string =>

@@ -1,6 +1,6 @@
 // Twin of src/families/padding/tf-padding.types.ts: tfjs's ZeroPadding2D and UpSampling2D.
-import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
-import { joinImage, splitImage } from "../conv/tf-conv.ts";
+import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
+import { imageRule } from "../conv/tf-conv.ts";
 import type { DataFormat } from "../../shape/tf-options.ts";
 
 export type ZeroPadding =
@@ -23,40 +23,26 @@ export function paddingPairs(padding: ZeroPadding): Pairs {
     : ([[...rows], [...(cols as readonly [number, number])]] as Pairs);
 }
 
-const padded = (size: RuntimeDim, [before, after]: [number, number]): RuntimeDim => {
-  const known = valueOf(size);
-  return known === null ? null : known + before + after;
-};
-
-export function tfZeroPaddingRule(
+/** tfjs's ZeroPadding2D: rows and columns grow by their pairs. */
+export const tfZeroPaddingRule = (
   layer: string,
   pairs: Pairs,
   dataFormat: DataFormat,
   input: RuntimeShape,
-): RuntimeShape {
-  const {
-    batch,
-    channels,
-    spatial: [rows, cols],
-  } = splitImage(layer, 2, dataFormat, input);
-  return joinImage(dataFormat, batch, [padded(rows!, pairs[0]), padded(cols!, pairs[1])], channels);
-}
+): RuntimeShape =>
+  imageRule(layer, 2, dataFormat, input, (size, i) => {
+    const known = valueOf(size);
+    return known === null ? null : known + pairs[i]![0] + pairs[i]![1];
+  });
 
-const scaled = (size: RuntimeDim, factor: number): RuntimeDim => {
-  const known = valueOf(size);
-  return known === null ? null : known * factor;
-};
-
-export function tfUpSamplingRule(
+/** tfjs's UpSampling2D: rows and columns times their factors. */
+export const tfUpSamplingRule = (
   layer: string,
   size: readonly number[],
   dataFormat: DataFormat,
   input: RuntimeShape,
-): RuntimeShape {
-  const {
-    batch,
-    channels,
-    spatial: [rows, cols],
-  } = splitImage(layer, 2, dataFormat, input);
-  return joinImage(dataFormat, batch, [scaled(rows!, size[0]!), scaled(cols!, size[1]!)], channels);
-}
+): RuntimeShape =>
+  imageRule(layer, 2, dataFormat, input, (dim, i) => {
+    const known = valueOf(dim);
+    return known === null ? null : known * size[i]!;
+  });

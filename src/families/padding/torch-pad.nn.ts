@@ -75,124 +75,101 @@ type PaddingProblem<Layer extends string, P, Count extends number> =
     ? Problem
     : TupleLengthProblem<Layer, "padding", P, Count>;
 
-function padLayer(kind: PadKind, mode: PadMode, n: N, padding: unknown, value: number, layer: string): never {
-  checkSizes(layer, { padding }, 0);
-  checkTupleLength(layer, "padding", padding, 2 * n);
-  if (typeof padding !== "number" && !Array.isArray(padding))
-    throw new ShapeError(`${layer}: padding must be a number or a tuple of ${2 * n}`);
-  const pads = padsOf(padding as number | number[], n);
-  const runtime: PadConfig = {
-    kind,
-    written: layer,
-    mode,
-    pads,
-    value,
-    outputShape: (input) => padRule(layer, mode, n, pads, input),
+/**
+ * The builder of a padding module: `zero` → zeroPad1d/2d/3d (mode "constant", value 0), `constant` →
+ * constantPad1d/2d/3d (padding, value), `reflection` → reflectionPad… (mode "reflect"), `replication` →
+ * replicationPad… (mode "replicate"); `n` padded dimensions.
+ */
+function padBuilder(prefix: "zero" | "constant" | "reflection" | "replication", n: N) {
+  const kind = `${prefix}Pad${n}d` as PadKind;
+  const mode: PadMode = prefix === "reflection" ? "reflect" : prefix === "replication" ? "replicate" : "constant";
+  return (...args: unknown[]): never => {
+    const [padding] = args;
+    const value = prefix === "constant" ? (args[1] as number) : 0;
+    const layer = `${kind}(${written(padding)}${prefix === "constant" ? `, ${value}` : ""})`;
+    checkArguments(layer, args, prefix === "constant" ? ["padding", "value"] : ["padding"]);
+    checkSizes(layer, { padding }, 0);
+    checkTupleLength(layer, "padding", padding, 2 * n);
+    if (typeof padding !== "number" && !Array.isArray(padding))
+      throw new ShapeError(`${layer}: padding must be a number or a tuple of ${2 * n}`);
+    const pads = padsOf(padding as number | number[], n);
+    const runtime: PadConfig = {
+      kind,
+      written: layer,
+      mode,
+      pads,
+      value,
+      outputShape: (input) => padRule(layer, mode, n, pads, input),
+    };
+    return runtime as never;
   };
-  return runtime as never;
 }
 
 type Padding = number | readonly number[];
 
 /** PyTorch 2.1's `nn.ZeroPad1d(padding)` (= `ConstantPad1d(padding, 0)`; not in PyTorch 1.13). */
-export function zeroPad1d<const P extends Padding>(
+export const zeroPad1d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad1d(${Written<P>})`, P, 2>>,
-): ZeroPad1d<P> {
-  checkArguments(`zeroPad1d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("zeroPad1d", "constant", 1, padding, 0, `zeroPad1d(${written(padding)})`);
-}
+) => ZeroPad1d<P> = padBuilder("zero", 1);
 /**
  * PyTorch's `nn.ZeroPad2d(padding)`: `(left, right, top, bottom)` zeros on the last two dimensions.
  *
  * @example
  * nn.zeroPad2d([1, 2, 0, 3]); // [n, 3, 8, 8] → [n, 3, 11, 11]
  */
-export function zeroPad2d<const P extends Padding>(
+export const zeroPad2d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad2d(${Written<P>})`, P, 4>>,
-): ZeroPad2d<P> {
-  checkArguments(`zeroPad2d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("zeroPad2d", "constant", 2, padding, 0, `zeroPad2d(${written(padding)})`);
-}
+) => ZeroPad2d<P> = padBuilder("zero", 2);
 /** PyTorch 2.1's `nn.ZeroPad3d(padding)` (= `ConstantPad3d(padding, 0)`; not in PyTorch 1.13). */
-export function zeroPad3d<const P extends Padding>(
+export const zeroPad3d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`zeroPad3d(${Written<P>})`, P, 6>>,
-): ZeroPad3d<P> {
-  checkArguments(`zeroPad3d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("zeroPad3d", "constant", 3, padding, 0, `zeroPad3d(${written(padding)})`);
-}
+) => ZeroPad3d<P> = padBuilder("zero", 3);
 /** PyTorch's `nn.ConstantPad1d(padding, value)`: the last dimension padded with `value`. */
-export function constantPad1d<const P extends Padding, const V extends number>(
+export const constantPad1d: <const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad1d(${Written<P>}, ${V})`, P, 2>>,
   value: V,
-): ConstantPad1d<P, V> {
-  checkArguments(`constantPad1d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
-  return padLayer("constantPad1d", "constant", 1, padding, value, `constantPad1d(${written(padding)}, ${value})`);
-}
+) => ConstantPad1d<P, V> = padBuilder("constant", 1);
 /** PyTorch's `nn.ConstantPad2d(padding, value)`: the last two dimensions padded with `value`. */
-export function constantPad2d<const P extends Padding, const V extends number>(
+export const constantPad2d: <const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad2d(${Written<P>}, ${V})`, P, 4>>,
   value: V,
-): ConstantPad2d<P, V> {
-  checkArguments(`constantPad2d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
-  return padLayer("constantPad2d", "constant", 2, padding, value, `constantPad2d(${written(padding)}, ${value})`);
-}
+) => ConstantPad2d<P, V> = padBuilder("constant", 2);
 /** PyTorch's `nn.ConstantPad3d(padding, value)`: the last three dimensions padded with `value`. */
-export function constantPad3d<const P extends Padding, const V extends number>(
+export const constantPad3d: <const P extends Padding, const V extends number>(
   padding: Checked<P, PaddingProblem<`constantPad3d(${Written<P>}, ${V})`, P, 6>>,
   value: V,
-): ConstantPad3d<P, V> {
-  checkArguments(`constantPad3d(${written(padding)}, ${value})`, arguments, ["padding", "value"]);
-  return padLayer("constantPad3d", "constant", 3, padding, value, `constantPad3d(${written(padding)}, ${value})`);
-}
+) => ConstantPad3d<P, V> = padBuilder("constant", 3);
 /**
  * PyTorch's `nn.ReflectionPad1d(padding)` on `[batch, C, W]` or `[C, W]`: each pad less than the width.
  *
  * @example
  * nn.reflectionPad1d([3, 1]); // [n, 2, 8] → [n, 2, 12]
  */
-export function reflectionPad1d<const P extends Padding>(
+export const reflectionPad1d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad1d(${Written<P>})`, P, 2>>,
-): ReflectionPad1d<P> {
-  checkArguments(`reflectionPad1d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("reflectionPad1d", "reflect", 1, padding, 0, `reflectionPad1d(${written(padding)})`);
-}
+) => ReflectionPad1d<P> = padBuilder("reflection", 1);
 /**
  * PyTorch's `nn.ReflectionPad2d(padding)` on `[batch, C, H, W]` or `[C, H, W]` (pix2pix, CycleGAN).
  *
  * @example
  * nn.reflectionPad2d(3); // [n, 3, 256, 256] → [n, 3, 262, 262]
  */
-export function reflectionPad2d<const P extends Padding>(
+export const reflectionPad2d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad2d(${Written<P>})`, P, 4>>,
-): ReflectionPad2d<P> {
-  checkArguments(`reflectionPad2d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("reflectionPad2d", "reflect", 2, padding, 0, `reflectionPad2d(${written(padding)})`);
-}
+) => ReflectionPad2d<P> = padBuilder("reflection", 2);
 /** PyTorch's `nn.ReflectionPad3d(padding)` on `[batch, C, D, H, W]` or `[C, D, H, W]`. */
-export function reflectionPad3d<const P extends Padding>(
+export const reflectionPad3d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`reflectionPad3d(${Written<P>})`, P, 6>>,
-): ReflectionPad3d<P> {
-  checkArguments(`reflectionPad3d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("reflectionPad3d", "reflect", 3, padding, 0, `reflectionPad3d(${written(padding)})`);
-}
+) => ReflectionPad3d<P> = padBuilder("reflection", 3);
 /** PyTorch's `nn.ReplicationPad1d(padding)` on `[batch, C, W]` or `[C, W]`: the edge values repeated. */
-export function replicationPad1d<const P extends Padding>(
+export const replicationPad1d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad1d(${Written<P>})`, P, 2>>,
-): ReplicationPad1d<P> {
-  checkArguments(`replicationPad1d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("replicationPad1d", "replicate", 1, padding, 0, `replicationPad1d(${written(padding)})`);
-}
+) => ReplicationPad1d<P> = padBuilder("replication", 1);
 /** PyTorch's `nn.ReplicationPad2d(padding)` on `[batch, C, H, W]` or `[C, H, W]`. */
-export function replicationPad2d<const P extends Padding>(
+export const replicationPad2d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad2d(${Written<P>})`, P, 4>>,
-): ReplicationPad2d<P> {
-  checkArguments(`replicationPad2d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("replicationPad2d", "replicate", 2, padding, 0, `replicationPad2d(${written(padding)})`);
-}
+) => ReplicationPad2d<P> = padBuilder("replication", 2);
 /** PyTorch's `nn.ReplicationPad3d(padding)` on `[batch, C, D, H, W]` or `[C, D, H, W]`. */
-export function replicationPad3d<const P extends Padding>(
+export const replicationPad3d: <const P extends Padding>(
   padding: Checked<P, PaddingProblem<`replicationPad3d(${Written<P>})`, P, 6>>,
-): ReplicationPad3d<P> {
-  checkArguments(`replicationPad3d(${written(padding)})`, arguments, ["padding"]);
-  return padLayer("replicationPad3d", "replicate", 3, padding, 0, `replicationPad3d(${written(padding)})`);
-}
+) => ReplicationPad3d<P> = padBuilder("replication", 3);

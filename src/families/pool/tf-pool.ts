@@ -1,6 +1,6 @@
 // Twin of src/families/pool/tf-pool.types.ts: tfjs's pooling (convOutputLength with dilation 1) and global pooling.
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { joinImage, splitImage, tfConvLength, type TfPadding } from "../conv/tf-conv.ts";
+import { imageRule, splitImage, tfConvLength, type TfPadding } from "../conv/tf-conv.ts";
 import type { DataFormat } from "../../shape/tf-options.ts";
 
 export interface TfPoolOptions {
@@ -11,12 +11,10 @@ export interface TfPoolOptions {
 }
 
 /** tfjs's pooling rule: the spatial dimensions shrink, the channels stay. */
-export function tfPoolRule(layer: string, rank: number, options: TfPoolOptions, input: RuntimeShape): RuntimeShape {
-  const { kernels, strides, padding, dataFormat } = options;
-  const { batch, channels, spatial, axis } = splitImage(layer, rank, dataFormat, input);
-  const sizes = spatial.map((size, i) => tfConvLength(layer, axis + i, size, kernels[i]!, strides[i]!, padding, 1));
-  return joinImage(dataFormat, batch, sizes, channels);
-}
+export const tfPoolRule = (layer: string, rank: number, options: TfPoolOptions, input: RuntimeShape): RuntimeShape =>
+  imageRule(layer, rank, options.dataFormat, input, (size, i, axis) =>
+    tfConvLength(layer, axis, size, options.kernels[i]!, options.strides[i]!, options.padding, 1),
+  );
 
 /** tfjs's global pooling rule: [batch, channels]. */
 export function tfGlobalPoolRule(
