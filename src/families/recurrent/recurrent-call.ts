@@ -12,6 +12,12 @@ export interface SequenceSizes {
   readonly directions: number;
 }
 
+/** PyTorch's state argument as a call's inputs: an LSTM's pair (hx, cx), the others' hx. */
+export function stateInputs(lstm: boolean, input: unknown, state: unknown): Record<string, unknown> {
+  const [hx, cx] = lstm ? ((state ?? []) as unknown[]) : [state];
+  return { input, hx, cx };
+}
+
 /** [output, h_n] (gru, rnn) or [output, h_n, c_n] (lstm). */
 export function sequenceCallShapes(
   layer: string,

@@ -35,7 +35,7 @@ import type {
   StatePair,
   StateRows,
 } from "./recurrent-call.types.ts";
-import { sequenceCallShapes } from "./recurrent-call.ts";
+import { sequenceCallShapes, stateInputs } from "./recurrent-call.ts";
 
 /** PyTorch's keyword arguments of GRU, with PyTorch's defaults (`batch_first` is always true here). */
 export interface GRUOptions {
@@ -592,12 +592,8 @@ function recurrent(
     callShapes: (inputs) => sequenceCallShapes(layer, kind === "lstm", sizes, inputs),
     // PyTorch's forward: lstm(input, (hx, cx)) → [out, [h_n, c_n]]; gru / rnn (input, hx) → [out, h_n]
     call(input: unknown, state?: unknown) {
-      if (kind === "lstm") {
-        const [hx, cx] = (state ?? []) as unknown[];
-        const [out, h, c] = callLayer(runtime, { input, hx, cx });
-        return [out, [h, c]];
-      }
-      return callLayer(runtime, { input, hx: state });
+      const [out, ...states] = callLayer(runtime, stateInputs(kind === "lstm", input, state));
+      return [out, kind === "lstm" ? states : states[0]];
     },
   };
   return runtime as never;

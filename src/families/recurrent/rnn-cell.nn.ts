@@ -26,7 +26,7 @@ import type {
   LSTMCellStateProblem,
   StatePair,
 } from "./recurrent-call.types.ts";
-import { cellCallShapes } from "./recurrent-call.ts";
+import { cellCallShapes, stateInputs } from "./recurrent-call.ts";
 
 type CellKind = "rnnCell" | "lstmCell" | "gruCell";
 
@@ -238,9 +238,8 @@ function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: reado
     callShapes: (inputs) => cellCallShapes(layer, kind === "lstmCell", { inputSize, hiddenSize }, inputs),
     // PyTorch's forward: lstmCell(input, (hx, cx)) → [h', c']; rnnCell / gruCell (input, hx) → h'
     call(input: unknown, state?: unknown) {
-      if (kind !== "lstmCell") return callLayer(runtime, { input, hx: state })[0];
-      const [hx, cx] = (state ?? []) as unknown[];
-      return callLayer(runtime, { input, hx, cx });
+      const outputs = callLayer(runtime, stateInputs(kind === "lstmCell", input, state));
+      return kind === "lstmCell" ? outputs : outputs[0];
     },
   };
   return runtime as never;

@@ -26,6 +26,7 @@ import {
   checkKnownKeys,
   checkOptions,
   checkOptionsObject,
+  checkOptionTypes,
   checkSizes,
   expected,
   positionalOptions,
@@ -149,14 +150,15 @@ type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
   ]
 >;
 
-/** The settings of a layer from its checked arguments. */
-function settingsOf(layer: string, dModel: number, nhead: number, options: unknown, of: string): TransformerSettings {
+/**
+ * The settings of a layer from its arguments, PyTorch's defaults filled in (the options' keys are checked by the
+ * caller: nn.transformer's options hold its own sizes too).
+ */
+function settingsOf(layer: string, dModel: number, nhead: number, given: TransformerLayerOptions): TransformerSettings {
   checkSizes(layer, { dModel });
   checkSizes(layer, { nhead });
   if (dModel % nhead !== 0) throw new ShapeError(writeNheadMessage(layer, dModel, nhead));
-  checkOptionsObject(layer, options, layerKeys);
-  checkOptions(layer, of, options, layerKeys, layerTypes);
-  const given = (options ?? {}) as TransformerLayerOptions;
+  checkOptionTypes(layer, given, layerTypes);
   const settings: TransformerSettings = {
     dModel,
     nhead,
@@ -230,8 +232,14 @@ function layerOf(role: "encoder" | "decoder", kind: string, args: IArguments): n
   const layer = `${kind}(${dModel}, ${nhead})`;
   checkArguments(layer, args, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
   // dimFeedforward and dropout positionally, then an options object
-  const given = positionalOptions(layer, `nn.${kind}`, ["dimFeedforward", "dropout"], rest, layerKeys);
-  const settings = settingsOf(layer, dModel, nhead, given, `nn.${kind}`);
+  const given: TransformerLayerOptions = positionalOptions(
+    layer,
+    `nn.${kind}`,
+    ["dimFeedforward", "dropout"],
+    rest,
+    layerKeys,
+  );
+  const settings = settingsOf(layer, dModel, nhead, given);
   return moduleOf(role, kind, layer, dModel, nhead, settings);
 }
 
@@ -379,8 +387,9 @@ type StackOptionsProblem<W extends string, Of extends string, DModel, O> = First
   ]
 >;
 function normOf(layer: string, dModel: number, options: unknown, of: string): LayerNormConfig | null {
-  checkOptionsObject(layer, options, ["norm", "enableNestedTensor"]);
-  checkOptions(layer, of, options, ["norm", "enableNestedTensor"], { enableNestedTensor: expected.boolean });
+  const keys = ["norm", "enableNestedTensor"];
+  checkOptionsObject(layer, options, keys);
+  checkOptions(layer, of, options, keys, { enableNestedTensor: expected.boolean });
   const norm = (options as StackOptions | undefined)?.norm as LayerNormConfig | undefined;
   if (norm === undefined) return null;
   const shape = norm.normalizedShape;
@@ -791,8 +800,7 @@ export function transformer<const Options extends object = {}>(
     numDecoderLayers,
     dimFeedforward: given.dimFeedforward ?? 2048,
   });
-  const { dModel: _d, nhead: _h, numEncoderLayers: _e, numDecoderLayers: _n, ...layerOptions } = given;
-  const settings = settingsOf(layer, dModel, nhead, layerOptions, "nn.transformer");
+  const settings = settingsOf(layer, dModel, nhead, given);
   return moduleOf("transformer", "transformer", layer, dModel, nhead, {
     ...settings,
     numEncoderLayers,
