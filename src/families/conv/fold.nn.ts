@@ -7,28 +7,14 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
 import type { FoldRule } from "./unfold.types.ts";
 import { ShapeError } from "../../errors.ts";
-import {
-  checkArguments,
-  checkSizes,
-  checkTupleLength,
-  isOptions,
-  perDim,
-  splitOptions,
-  written,
-} from "../../shape/args.ts";
+import { checkSizes, checkTupleLength, isOptions, perDim, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { dilatedKernel, paddedSize, windowCount } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
-import {
-  unfoldKeys,
-  unfoldSettings,
-  type UnfoldArgProblems,
-  type UnfoldOptions,
-  type UnfoldSettings,
-} from "./unfold.nn.ts";
+import { unfoldSettings, type UnfoldArgProblems, type UnfoldOptions, type UnfoldSettings } from "./unfold.nn.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 type Option<Options, Key extends keyof UnfoldOptions, Default> = Options extends { readonly [K in Key]: infer Value }

@@ -17,28 +17,9 @@ import type {
   Fitting,
   RequiredOptions,
 } from "../../../types/shape/tf-options.ts";
-import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import { perDim } from "../../shape/args.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  tfConvTransposeRule,
-  writeCausalMessage as causalMessage,
-  writeIgnoredDilationMessage as ignoredDilationMessage,
-} from "./tf-conv.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  choiceOf,
-  dataFormatOf,
-  checkSizeOption,
-  optionOf,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
-import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
-import { convOptions, type ConvArgs, type SizeArg } from "./tf-conv.layers.ts";
+import { conv, type ConvArgs, type SizeArg } from "./tf-conv.layers.ts";
 
 /** The options messages show, in this order. */
 const shownOptions = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
@@ -143,7 +124,7 @@ export function conv2dTranspose<
     ? false
     : ConvTransposeProblem<"conv2dTranspose", "Conv2DTranspose", 2, Args>,
 >(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv2DTranspose<Fitting<Args, ConvArgs>> {
-  return convTranspose("Conv2DTranspose", "conv2dTranspose", 2, args as ConvArgs) as never;
+  return conv("Conv2DTranspose", "conv2dTranspose", 2, args as ConvArgs) as never;
 }
 
 /**
@@ -159,7 +140,7 @@ export function conv3dTranspose<
     ? false
     : ConvTransposeProblem<"conv3dTranspose", "Conv3DTranspose", 3, Args>,
 >(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv3DTranspose<Fitting<Args, ConvArgs>> {
-  return convTranspose("Conv3DTranspose", "conv3dTranspose", 3, args as ConvArgs) as never;
+  return conv("Conv3DTranspose", "conv3dTranspose", 3, args as ConvArgs) as never;
 }
 
 // ---- runtime
@@ -171,39 +152,4 @@ export interface TfConvTransposeConfig extends TfjsConfig<"Conv2DTranspose" | "C
   readonly strides: SizeArg;
   readonly padding: "valid" | "same";
   readonly dataFormat: DataFormat;
-}
-
-function convTranspose(
-  kind: TfConvTransposeConfig["kind"],
-  name: string,
-  rank: number,
-  args: ConvArgs,
-): TfConvTransposeConfig {
-  const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, convOptions, requiredOptions<ConvArgs>()("filters", "kernelSize"));
-  checkSizeOption(layer, args, "filters");
-  checkSizeOption(layer, args, "kernelSize", rank);
-  checkSizeOption(layer, args, "strides", rank);
-  if (args.padding === "causal") throw new ShapeError(causalMessage(layer));
-  const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
-  checkSizeOption(layer, args, "dilationRate", rank);
-  if (perDim(optionOf<SizeArg>(args, "dilationRate", 1), rank).some((d) => d !== 1))
-    throw new ShapeError(ignoredDilationMessage(layer, kind));
-  const dataFormat = dataFormatOf(layer, args);
-  checkActivation(layer, args.activation);
-  const kernels = perDim(args.kernelSize, rank);
-  const strides = perDim(optionOf<SizeArg>(args, "strides", 1), rank);
-  return {
-    kind,
-    written: layer,
-    args,
-    filters: args.filters,
-    kernelSize: args.kernelSize,
-    strides: optionOf(args, "strides", 1),
-    padding,
-    dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      tfConvTransposeRule(layer, rank, { filters: args.filters, kernels, strides, padding, dataFormat }, input),
-    ),
-  };
 }

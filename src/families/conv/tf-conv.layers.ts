@@ -24,9 +24,13 @@ import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   tfConvRule,
+  tfConvTransposeRule,
   writeCausalMessage as causalMessage,
+  writeIgnoredDilationMessage as ignoredDilationMessage,
   writeStridesDilationMessage as stridesDilationMessage,
+  type TfPadding,
 } from "./tf-conv.ts";
+import type { TfConvTransposeConfig } from "./tf-conv-transpose.layers.ts";
 import {
   checkKnownOptions,
   requiredOptions,
@@ -64,19 +68,23 @@ export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.
   readonly dataFormat?: DataFormat;
 }
 
-/** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
-export const convOptions = optionSet<ConvArgs>()(
-  ...shownOptions,
+/** The options of every tfjs convolution that do not change shapes, but their kernels'. */
+export const convBaseOptions = [
   ...layerArgs,
   "activation",
   "useBias",
-  "kernelInitializer",
   "biasInitializer",
-  "kernelConstraint",
   "biasConstraint",
-  "kernelRegularizer",
   "biasRegularizer",
   "activityRegularizer",
+] as const;
+/** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
+export const convOptions = optionSet<ConvArgs>()(
+  ...shownOptions,
+  ...convBaseOptions,
+  "kernelInitializer",
+  "kernelConstraint",
+  "kernelRegularizer",
 );
 
 type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;
@@ -241,23 +249,70 @@ export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D" | "Conv3D",
   readonly activation: ConvArgs["activation"];
 }
 
-function conv(kind: TfConvConfig["kind"], name: string, rank: number, args: ConvArgs): TfConvConfig {
-  const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, convOptions, requiredOptions<ConvArgs>()("filters", "kernelSize"));
+/** The window of a tfjs convolution: the options the shape depends on, checked, and how messages write the layer. */
+export interface Window {
+  readonly layer: string;
+  readonly padding: TfPadding;
+  readonly kernels: number[];
+  readonly strides: number[];
+  readonly dilations: number[];
+}
+/**
+ * The checks every tfjs convolution's options start with (conv, transposed, depthwise, separable), in the order of
+ * their types' problems: known options, the sizes given (filters, kernelSize, depthMultiplier, strides), padding,
+ * dilationRate.
+ */
+export function checkWindow(
+  name: string,
+  rank: number,
+  args: Partial<ConvArgs> & { readonly depthMultiplier?: number },
+  known: ReadonlySet<string>,
+  required: readonly string[],
+  shown: readonly string[],
+): Window {
+  const layer = writtenLayer(name, args, shown);
+  checkKnownOptions(layer, name, args, known, required);
   checkSizeOption(layer, args, "filters");
   checkSizeOption(layer, args, "kernelSize", rank);
+  checkSizeOption(layer, args, "depthMultiplier");
   checkSizeOption(layer, args, "strides", rank);
   if (args.padding === "causal") throw new ShapeError(causalMessage(layer));
   const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
   checkSizeOption(layer, args, "dilationRate", rank);
-  const strides = perDim(optionOf<SizeArg>(args, "strides", 1), rank);
-  const dilations = perDim(optionOf<SizeArg>(args, "dilationRate", 1), rank);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
-    throw new ShapeError(stridesDilationMessage(layer));
+  return {
+    layer,
+    padding,
+    kernels: perDim(args.kernelSize!, rank),
+    strides: perDim(optionOf<SizeArg>(args, "strides", 1), rank),
+    dilations: perDim(optionOf<SizeArg>(args, "dilationRate", 1), rank),
+  };
+}
+
+/** layers.conv1d/2d/3d's and (kind `…Transpose`) conv2dTranspose/conv3dTranspose's config. */
+export function conv(
+  kind: TfConvConfig["kind"] | TfConvTransposeConfig["kind"],
+  name: string,
+  rank: number,
+  args: ConvArgs,
+): TfConvConfig | TfConvTransposeConfig {
+  const transposed = kind.endsWith("Transpose");
+  const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
+  const { layer, padding, kernels, strides, dilations } = checkWindow(
+    name,
+    rank,
+    args,
+    convOptions,
+    required,
+    shownOptions,
+  );
+  const dilated = dilations.some((d) => d !== 1);
+  // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
+  if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+  if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
   const dataFormat = dataFormatOf(layer, args);
   if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
   checkActivation(layer, args.activation);
-  const kernels = perDim(args.kernelSize, rank);
+  const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
   return {
     kind,
     written: layer,
@@ -266,11 +321,11 @@ function conv(kind: TfConvConfig["kind"], name: string, rank: number, args: Conv
     kernelSize: args.kernelSize,
     strides: optionOf(args, "strides", 1),
     padding,
-    dilationRate: optionOf(args, "dilationRate", 1),
+    ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
     dataFormat,
-    activation: args.activation,
+    ...(transposed ? {} : { activation: args.activation }),
     outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      tfConvRule(layer, rank, { filters: args.filters, kernels, strides, padding, dilations, dataFormat }, input),
+      (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
     ),
-  };
+  } as TfConvConfig | TfConvTransposeConfig;
 }

@@ -7,7 +7,6 @@ import type { PerDim } from "../../../types/shape/args.ts";
 import type {
   TfConvRule,
   TfDepthwiseRule,
-  writeCausalMessage,
   writeIgnoredDilationMessage,
   writeStridesDilationMessage,
 } from "./tf-conv.types.ts";
@@ -28,29 +27,16 @@ import type {
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   tfConvRule,
   tfDepthwiseRule,
-  writeCausalMessage as causalMessage,
   writeIgnoredDilationMessage as ignoredDilationMessage,
   writeStridesDilationMessage as stridesDilationMessage,
 } from "./tf-conv.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  choiceOf,
-  dataFormatOf,
-  optionSet,
-  checkSizeOption,
-  layerArgs,
-  optionOf,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, dataFormatOf, optionSet, optionOf, checkedInputShape } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
-import type { SizeArg } from "./tf-conv.layers.ts";
+import { checkWindow, convBaseOptions, type SizeArg } from "./tf-conv.layers.ts";
 
 const depthwiseShown = ["kernelSize", "depthMultiplier", "strides", "padding", "dilationRate", "dataFormat"] as const;
 const separableShown = ["filters", ...depthwiseShown] as const;
@@ -97,30 +83,19 @@ export interface SeparableConvArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
-const baseOptions = [
-  ...layerArgs,
-  "activation",
-  "useBias",
-  "biasInitializer",
-  "biasConstraint",
-  "biasRegularizer",
-  "activityRegularizer",
+const depthwiseKeys = [
+  ...depthwiseShown,
+  ...convBaseOptions,
+  "depthwiseInitializer",
+  "depthwiseConstraint",
+  "depthwiseRegularizer",
 ] as const;
 /** Every option tfjs's DepthwiseConv2D takes. */
-export const depthwiseOptions = optionSet<DepthwiseConvArgs>()(
-  ...depthwiseShown,
-  ...baseOptions,
-  "depthwiseInitializer",
-  "depthwiseConstraint",
-  "depthwiseRegularizer",
-);
+export const depthwiseOptions = optionSet<DepthwiseConvArgs>()(...depthwiseKeys);
 /** Every option tfjs's SeparableConv2D takes. */
 export const separableOptions = optionSet<SeparableConvArgs>()(
-  ...separableShown,
-  ...baseOptions,
-  "depthwiseInitializer",
-  "depthwiseConstraint",
-  "depthwiseRegularizer",
+  "filters",
+  ...depthwiseKeys,
   "pointwiseInitializer",
   "pointwiseConstraint",
   "pointwiseRegularizer",
@@ -246,31 +221,7 @@ export function depthwiseConv2d<
     ? false
     : DepthwiseProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, DepthwiseConvArgs>): DepthwiseConv2D<Fitting<Args, DepthwiseConvArgs>> {
-  const given = args as DepthwiseConvArgs;
-  const layer = writtenLayer("depthwiseConv2d", given, depthwiseShown);
-  const { padding, kernels, strides, dataFormat } = checkWindow(
-    layer,
-    "depthwiseConv2d",
-    given,
-    depthwiseOptions,
-    requiredOptions<DepthwiseConvArgs>()("kernelSize"),
-  );
-  if (perDim(optionOf<SizeArg>(given, "dilationRate", 1), 2).some((d) => d !== 1))
-    throw new ShapeError(ignoredDilationMessage(layer, "DepthwiseConv2D"));
-  const depthMultiplier = optionOf(given, "depthMultiplier", 1);
-  const runtime: TfDepthwiseConvConfig = {
-    kind: "DepthwiseConv2D",
-    written: layer,
-    args: given,
-    kernelSize: given.kernelSize,
-    depthMultiplier,
-    dataFormat,
-    filters: null,
-    outputShape: checkedInputShape("depthwiseConv2d", given, (input: RuntimeShape) =>
-      tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
-    ),
-  };
-  return runtime as never;
+  return depthwise("DepthwiseConv2D", args as DepthwiseConvArgs) as never;
 }
 
 /**
@@ -286,32 +237,7 @@ export function separableConv2d<
     ? false
     : SeparableProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, SeparableConvArgs>): SeparableConv2D<Fitting<Args, SeparableConvArgs>> {
-  const given = args as SeparableConvArgs;
-  const layer = writtenLayer("separableConv2d", given, separableShown);
-  const { padding, kernels, strides, dataFormat } = checkWindow(
-    layer,
-    "separableConv2d",
-    given,
-    separableOptions,
-    requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
-  );
-  const dilations = perDim(optionOf<SizeArg>(given, "dilationRate", 1), 2);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
-    throw new ShapeError(stridesDilationMessage(layer));
-  if (dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
-  const runtime: TfDepthwiseConvConfig = {
-    kind: "SeparableConv2D",
-    written: layer,
-    args: given,
-    kernelSize: given.kernelSize,
-    depthMultiplier: optionOf(given, "depthMultiplier", 1),
-    dataFormat,
-    filters: given.filters,
-    outputShape: checkedInputShape("separableConv2d", given, (input: RuntimeShape) =>
-      tfConvRule(layer, 2, { filters: given.filters, kernels, strides, padding, dilations, dataFormat }, input),
-    ),
-  };
-  return runtime as never;
+  return depthwise("SeparableConv2D", args as SeparableConvArgs) as never;
 }
 
 // ---- runtime
@@ -328,28 +254,44 @@ export interface TfDepthwiseConvConfig extends TfjsConfig<
   readonly filters: number | null;
 }
 
-/** The checks both layers share, in the order of the type-level problems. */
-function checkWindow(
-  layer: string,
-  name: string,
+/** layers.depthwiseConv2d's and layers.separableConv2d's config. */
+function depthwise(
+  kind: TfDepthwiseConvConfig["kind"],
   args: DepthwiseConvArgs | SeparableConvArgs,
-  known: ReadonlySet<string>,
-  required: readonly string[],
-) {
-  checkKnownOptions(layer, name, args, known, required);
-  if ("filters" in args) checkSizeOption(layer, args, "filters");
-  checkSizeOption(layer, args, "kernelSize", 2);
-  checkSizeOption(layer, args, "depthMultiplier");
-  checkSizeOption(layer, args, "strides", 2);
-  if (args.padding === "causal") throw new ShapeError(causalMessage(layer));
-  const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
-  checkSizeOption(layer, args, "dilationRate", 2);
+): TfDepthwiseConvConfig {
+  const separable = kind === "SeparableConv2D";
+  const name = separable ? "separableConv2d" : "depthwiseConv2d";
+  const { layer, padding, kernels, strides, dilations } = separable
+    ? checkWindow(
+        name,
+        2,
+        args,
+        separableOptions,
+        requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
+        separableShown,
+      )
+    : checkWindow(name, 2, args, depthwiseOptions, requiredOptions<DepthwiseConvArgs>()("kernelSize"), depthwiseShown);
   const dataFormat = dataFormatOf(layer, args);
   checkActivation(layer, args.activation);
+  const dilated = dilations.some((d) => d !== 1);
+  // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
+  if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+  if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+  if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
+  const depthMultiplier = optionOf(args, "depthMultiplier", 1);
+  const filters = "filters" in args ? args.filters : null;
   return {
-    padding,
-    kernels: perDim(args.kernelSize, 2),
-    strides: perDim(optionOf<SizeArg>(args, "strides", 1), 2),
+    kind,
+    written: layer,
+    args,
+    kernelSize: args.kernelSize,
+    depthMultiplier,
     dataFormat,
+    filters: separable ? filters : null,
+    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+      separable
+        ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
+        : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
+    ),
   };
 }
