@@ -10,6 +10,7 @@ import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
+import { product } from "../families/reshape/flatten.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
 /** einops' messages: `rearrange("b c h w -> b (h w) c"): <what is wrong>`. */
@@ -347,8 +348,6 @@ function side(op: string, pattern: string, text: string): Element[] {
 const isNumber = (word: string) => /^\d+$/.test(word);
 const namesIn = (elements: readonly Element[]) =>
   elements.flatMap((e) => (typeof e === "string" ? [e] : e)).filter((w) => w !== "..." && !isNumber(w));
-const product = (sizes: readonly RuntimeDim[]): RuntimeDim =>
-  sizes.reduce<RuntimeDim>((a, b) => (typeof a === "number" && typeof b === "number" ? a * b : null), 1);
 
 /** What both the shape rule and the tfjs implementation need: the input split into axes, and the output. */
 export interface EinopsPlan {

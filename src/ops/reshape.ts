@@ -12,7 +12,7 @@ import { axisOf, fail, writtenOp } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { dimIndex } from "../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
-import { flattenRule } from "../families/reshape/flatten.ts";
+import { flattenRule, product } from "../families/reshape/flatten.ts";
 import { unflattenRule } from "../families/reshape/unflatten.ts";
 import { onTensor, operation, type DimProblem, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 
@@ -22,8 +22,6 @@ type Replace<S extends Shape, Axis extends number, D> = { -readonly [K in keyof 
 const isKnown = (dim: RuntimeDim | undefined): dim is number => typeof dim === "number";
 /** Whether a shape is one data really has (every size known: a graph being built), not a symbolic one. */
 const building = (shape: RuntimeShape): boolean => shape.every(isKnown);
-const productOf = (dims: readonly RuntimeDim[]): number | null =>
-  dims.reduce<number | null>((total, dim) => (total === null || !isKnown(dim) ? null : total * dim), 1);
 
 // ---- reshape / view -------------------------------------------------------------------------------
 
@@ -156,8 +154,8 @@ export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly Ru
   if (rest.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
   const named = rest.find((size) => typeof size === "string");
   if (named !== undefined) fail(writeReshapeNameMessage(op, named));
-  const elements = productOf(input.slice(kept));
-  const known = productOf(rest.filter((size) => size !== -1));
+  const elements = product(input.slice(kept));
+  const known = product(rest.filter((size) => size !== -1));
   const out = (value: number | null) => [...input.slice(0, kept), ...rest.map((size) => (size === -1 ? value : size))];
   if (elements === null || known === null) return out(null);
   if (rest.includes(-1)) {

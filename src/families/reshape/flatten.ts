@@ -1,16 +1,13 @@
 // Twin of src/families/reshape/flatten.types.ts: the dimensions startDim…endDim become their product.
 import { axisOf, fail } from "../../ops/fail.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
-import { showDim, valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
+import { showDim, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeFlattenOrderMessage = (layer: string): string => `${layer}: startDim cannot come after endDim`;
 
-/** The product of dimensions, `null` when one is unknown. */
+/** The product of dimensions, `null` when one is unknown (`null` or a name). */
 export const product = (dims: readonly RuntimeDim[]): number | null =>
-  dims.reduce<number | null>(
-    (total, dim) => (total === null || valueOf(dim) === null ? null : total * valueOf(dim)!),
-    1,
-  );
+  dims.reduce<number | null>((total, dim) => (total === null || typeof dim !== "number" ? null : total * dim), 1);
 
 function range(layer: string, startDim: number, endDim: number, input: RuntimeShape): [number, number] {
   const start = axisOf(layer, "startDim", startDim, input.length);
