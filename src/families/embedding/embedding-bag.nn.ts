@@ -24,15 +24,9 @@ export interface EmbeddingBagOptions {
   /** Default none: entries of this index are left out of their bag (a bag of them only gives zeros). */
   readonly paddingIdx?: number;
 }
-const embeddingBagKeys = [
-  "maxNorm",
-  "normType",
-  "scaleGradByFreq",
-  "mode",
-  "paddingIdx",
-] as const satisfies readonly (keyof EmbeddingBagOptions)[];
 /** PyTorch's order after embeddingDim (given positionally, then an options object). */
 const positionalNames = ["maxNorm", "normType", "scaleGradByFreq", "mode"] as const;
+const embeddingBagKeys = [...positionalNames, "paddingIdx"] as const satisfies readonly (keyof EmbeddingBagOptions)[];
 type PositionalNames = ["maxNorm", "normType", "scaleGradByFreq", "mode"];
 interface OptionTypes {
   maxNorm: null;
@@ -161,7 +155,7 @@ export function embeddingBag<
     positionalNames,
   );
   const count = numEmbeddings as number;
-  const { paddingIdx } = given;
+  const paddingIdx = given.paddingIdx;
   const dim = embeddingDim as number;
   const runtime: EmbeddingBagConfig = {
     kind: "embeddingBag",

@@ -8,16 +8,24 @@ export const writeInputSizeMessage = (layer: string, features: number): string =
 
 export const sequenceRankText = (features: string): string => `[batch, seq, ${features}] (rank 3)`;
 
-/** The recurrent rule: [batch, seq, inputSize] → [batch, seq, outFeatures]. */
+export const cellRankText = "[batch, inputSize] (rank 2)";
+
+/**
+ * The recurrent rule: [batch, seq, inputSize] → [batch, seq, outFeatures]; a cell's (`rank` 2): [batch, inputSize] →
+ * [batch, hiddenSize].
+ */
 export function recurrentRule(
   layer: string,
   inputSize: number,
   outFeatures: number,
   input: RuntimeShape,
+  rank: 2 | 3 = 3,
 ): RuntimeShape {
-  if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, sequenceRankText("features"), input.length));
-  const [batch, seq, features] = input;
-  const known = valueOf(features!);
+  if (input.length !== rank)
+    throw new ShapeError(
+      writeRankMessage(layer, rank === 3 ? sequenceRankText("features") : cellRankText, input.length),
+    );
+  const known = valueOf(input.at(-1)!);
   if (known !== null && known !== inputSize) throw new ShapeError(writeInputSizeMessage(layer, known));
-  return [batch!, seq!, outFeatures];
+  return [...input.slice(0, -1), outFeatures];
 }
