@@ -1,20 +1,20 @@
 // Twin of src/families/preprocessing/tf-preprocessing.types.ts: Resizing, CenterCrop, RandomWidth,
 // CategoryEncoding by the shapes tfjs's call gives.
 import { fail } from "../../ops/fail.ts";
-import { showShape, type RuntimeShape } from "../../shape/dims.ts";
+import { showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeImageRankMessage = (layer: string, input: RuntimeShape): string =>
   `${layer}: takes images [batch, height, width, channels] (input ${showShape(input)} of rank ${input.length})`;
 
-function image(layer: string, input: RuntimeShape) {
+/** An image batch's [batch, height, width, channels], after the rank check. */
+function image(layer: string, input: RuntimeShape): [RuntimeDim, RuntimeDim, RuntimeDim, RuntimeDim] {
   if (input.length !== 4) fail(writeImageRankMessage(layer, input));
-  const [batch, height, width, channels] = input;
-  return { batch: batch!, height: height!, width: width!, channels: channels! };
+  return input as [RuntimeDim, RuntimeDim, RuntimeDim, RuntimeDim];
 }
 
 /** resizing and centerCrop: [batch, H, W, C] → [batch, height, width, C]. */
 export function tfResizeRule(layer: string, height: number, width: number, input: RuntimeShape): RuntimeShape {
-  const { batch, channels } = image(layer, input);
+  const [batch, , , channels] = image(layer, input);
   return [batch, height, width, channels];
 }
 
@@ -25,7 +25,7 @@ const millionths = (x: number): number => Math.round(x * 1e6);
 
 /** randomWidth: [batch, H, W, C] → [batch, H, unknown, C]; W · (1 + lower) must not round to 0. */
 export function tfRandomWidthRule(layer: string, lower: number, input: RuntimeShape): RuntimeShape {
-  const { batch, height, width, channels } = image(layer, input);
+  const [batch, height, width, channels] = image(layer, input);
   if (typeof width === "number" && width * (1e6 + millionths(lower)) < 5e5)
     fail(writeZeroWidthMessage(layer, width, lower));
   return [batch, height, null, channels];

@@ -90,7 +90,6 @@ export function repeatVector<
   const layer = writtenLayer("repeatVector", options, shown);
   checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, requiredOptions<RepeatVectorArgs>()("n"));
   checkSizeOption(layer, options, "n");
-  if (options.n === undefined) checkSizeOption(layer, { n: Number.NaN }, "n");
   const n = options.n;
   const runtime: TfRepeatVectorConfig = {
     kind: "RepeatVector",
