@@ -7,6 +7,7 @@ import type { PerDim } from "../../../types/shape/args.ts";
 import type {
   TfConvRule,
   TfDepthwiseRule,
+  writeCausalMessage,
   writeIgnoredDilationMessage,
   writeStridesDilationMessage,
 } from "./tf-conv.types.ts";
