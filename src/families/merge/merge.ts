@@ -82,27 +82,20 @@ export function mergeShape(layer: string, shapes: readonly RuntimeShape[]): Runt
   shapes.forEach((s, i) => {
     if (s.length === 0) fail(writeNoBatchMessage(layer, i));
   });
-  // the check (stricter than tfjs's unknown sizes), then tfjs's output shape
-  shapes.slice(1).reduce((before, s, index) => {
+  // input by input: the check on the inputs before it (stricter than tfjs's unknown sizes), and tfjs's output shape
+  let before = shapes[0]!,
+    out = before;
+  shapes.slice(1).forEach((s, index) => {
     const i = index + 1;
     const batch = mergeBatch(before[0]!, s[0]!);
     if (batch === undefined) fail(writeMergeBatchMessage(layer, i, before[0]!, s[0]!));
     const dims = fromEnd(before.slice(1), s.slice(1), checkDim);
-    if (typeof dims === "number") {
-      const [a, b] = [before[before.length - dims]!, s[s.length - dims]!];
-      fail(writeMergeBroadcastMessage(layer, i, s, before, dims, b, a));
-    }
-    return [batch, ...dims];
-  }, shapes[0]!);
-  return shapes
-    .slice(1)
-    .reduce(
-      (before, s) => [
-        mergeBatch(before[0]!, s[0]!)!,
-        ...(fromEnd(before.slice(1), s.slice(1), mergeDim) as RuntimeDim[]),
-      ],
-      shapes[0]!,
-    );
+    if (typeof dims === "number")
+      fail(writeMergeBroadcastMessage(layer, i, s, before, dims, s[s.length - dims]!, before[before.length - dims]!));
+    before = [batch, ...dims];
+    out = [mergeBatch(out[0]!, s[0]!)!, ...(fromEnd(out.slice(1), s.slice(1), mergeDim) as RuntimeDim[])];
+  });
+  return out;
 }
 
 // ---- concatenate
