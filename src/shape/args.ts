@@ -43,23 +43,26 @@ export const isOptions = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const camel = (key: string): string => key.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+// The option another vocabulary (or a near name) uses for a key: pairs that suggest each other, then one-way ones.
 const optionAliases: Record<string, string> = {
-  strides: "stride",
-  stride: "strides",
-  dilationRate: "dilation",
-  dilation: "dilationRate",
-  useBias: "bias",
-  bias: "useBias",
-  poolSize: "kernelSize",
-  kernelSize: "poolSize",
+  ...Object.fromEntries(
+    [
+      ["strides", "stride"],
+      ["dilationRate", "dilation"],
+      ["useBias", "bias"],
+      ["poolSize", "kernelSize"],
+      ["eps", "epsilon"],
+    ].flatMap(([a, b]) => [
+      [a, b],
+      [b, a],
+    ]),
+  ),
   group: "groups",
   pad: "padding",
   paddingMode: "padding",
   batchSize: "batchFirst",
   filters: "outChannels",
   units: "outFeatures",
-  eps: "epsilon",
-  epsilon: "eps",
   dropoutRate: "dropout",
   rate: "p",
 };
@@ -137,12 +140,13 @@ export function splitOptions(
 
 export const writeOptionTypeMessage = (layer: string, key: string, expected: string): string =>
   `${layer}: ${key} must be ${expected}`;
+const isBoolean = (value: unknown): boolean => typeof value === "boolean";
 /** What an option must be, as messages write it, and the test of a value. */
 export const expected = {
-  boolean: ["true or false", (value: unknown) => typeof value === "boolean"],
+  boolean: ["true or false", isBoolean],
   number: ["a number", (value: unknown) => typeof value === "number"],
   batchFirst: ["true: [batch, seq, features] is the only layout here", (value: unknown) => value === true],
-  inplace: ["true or false (it changes nothing here)", (value: unknown) => typeof value === "boolean"],
+  inplace: ["true or false (it changes nothing here)", isBoolean],
   zeros: ["'zeros' (the only mode here)", (value: unknown) => value === "zeros"],
 } as const satisfies Record<string, readonly [string, (value: unknown) => boolean]>;
 /** Throws for the first option of `options` whose value fails its test in `types` (twin of `OptionTypeProblem`). */
@@ -177,7 +181,7 @@ export function checkOptions(
 export const writeArgumentCountMessage = (layer: string, names: readonly string[], count: number): string =>
   `${layer}: takes ${names.length === 0 ? "no arguments" : `at most ${names.length} (${names.join(", ")})`}, not ${count}`;
 export const writeNotOptionsMessage = (layer: string, value: unknown, keys: readonly string[]): string =>
-  `${layer}: ${written(value)} is not an options object; PyTorch's optional arguments are given by name here ({ ${keys.join(", ")} })`;
+  writeExtraPositionalMessage(layer, [], keys, value);
 
 /** Throws when a builder gets more arguments than `names` (trailing `undefined`s aside). */
 export function checkArguments(layer: string, args: ArrayLike<unknown>, names: readonly string[]): void {
