@@ -1,44 +1,14 @@
 // Twin of cross-attention.types.ts: MultiheadAttention called on query, key and value (batch first),
 // each argument checked on its own, in the order of the call's parameters.
-import { ShapeError } from "../../errors.ts";
 import { argProblem, knownOf, type CallInputs, type DimSpec } from "../../model/call.ts";
-import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
+import { anyDim, attnMaskProblem, sizedArgProblem, throwFirst } from "./arg-problems.ts";
 
 export interface AttentionCallSizes {
   readonly embedDim: number;
   readonly numHeads: number;
   readonly kdim: number;
   readonly vdim: number;
-}
-
-/** The first problem of a list (each run only when the ones before have none), thrown. */
-export function throwFirst(problems: readonly (() => string | false)[]): void {
-  for (const problem of problems) {
-    const found = problem();
-    if (found !== false) throw new ShapeError(found);
-  }
-}
-
-/**
- * An attention mask, [L, S] or [batch·heads, L, S] (`heads`: how the number of heads is called, `count` its value):
- * its problem, or `false` (also when it is not given).
- */
-export function attnMaskProblem(
-  layer: string,
-  name: string,
-  mask: RuntimeShape | undefined,
-  batch: RuntimeDim | undefined,
-  [heads, count]: [string, number],
-  ls: DimSpec[],
-): string | false {
-  if (mask === undefined) return false;
-  const first: DimSpec = [
-    "first dimension",
-    typeof batch === "number" ? batch * count : undefined,
-    `batch·${heads}`,
-    "same",
-  ];
-  return argProblem(layer, name, mask, `[L, S] or [batch·${heads}, L, S]`, mask.length === 3 ? [first, ...ls] : ls);
 }
 
 /**
@@ -58,24 +28,9 @@ export function attentionCallShapes(
   const sameBatch: DimSpec = ["batch", batch, "query's batch", "same"];
   const sameS: DimSpec = ["S", s, "key's S", "same"];
   throwFirst([
-    () =>
-      argProblem(layer, "query", q!, "[batch, L, embedDim]", [
-        ["batch", undefined, "", "same"],
-        ["L", undefined, "", "same"],
-        ["last dimension", sizes.embedDim, "embedDim", "size"],
-      ]),
-    () =>
-      argProblem(layer, "key", k!, "[batch, S, kdim]", [
-        sameBatch,
-        ["S", undefined, "", "same"],
-        ["last dimension", sizes.kdim, "kdim", "size"],
-      ]),
-    () =>
-      argProblem(layer, "value", v!, "[batch, S, vdim]", [
-        sameBatch,
-        sameS,
-        ["last dimension", sizes.vdim, "vdim", "size"],
-      ]),
+    () => sizedArgProblem(layer, "query", q!, [anyDim("batch"), anyDim("L")], ["embedDim", sizes.embedDim]),
+    () => sizedArgProblem(layer, "key", k!, [sameBatch, anyDim("S")], ["kdim", sizes.kdim]),
+    () => sizedArgProblem(layer, "value", v!, [sameBatch, sameS], ["vdim", sizes.vdim]),
     () =>
       keyPaddingMask !== undefined &&
       argProblem(layer, "keyPaddingMask", keyPaddingMask, "[batch, S]", [sameBatch, sameS]),

@@ -2,7 +2,7 @@
 // tensors with its states (`input`, then `hx` and `cx` when given), each argument checked in order.
 import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
-import { throwFirst } from "../attention/cross-attention.ts";
+import { anyDim, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
 
 export interface SequenceSizes {
   readonly inputSize: number;
@@ -38,12 +38,7 @@ export function sequenceCallShapes(
       ["last dimension", size, sizeName, "size"],
     ]);
   throwFirst([
-    () =>
-      argProblem(layer, "input", x!, "[batch, seq, inputSize]", [
-        ["batch", undefined, "", "same"],
-        ["seq", undefined, "", "same"],
-        ["last dimension", inputSize, "inputSize", "size"],
-      ]),
+    () => sizedArgProblem(layer, "input", x!, [anyDim("batch"), anyDim("seq")], ["inputSize", inputSize]),
     state("hx", hx, out, projSize > 0 ? "projSize" : "hiddenSize"),
     state("cx", cx, hiddenSize, "hiddenSize"),
   ]);
@@ -67,16 +62,9 @@ export function cellCallShapes(
   const batch = x!.length === 2 ? x![0]! : undefined;
   const state = (arg: string, shape: RuntimeShape | undefined) => () =>
     shape !== undefined &&
-    argProblem(layer, arg, shape, "[batch, hiddenSize]", [
-      ["batch", batch, "input's batch", "same"],
-      ["last dimension", sizes.hiddenSize, "hiddenSize", "size"],
-    ]);
+    sizedArgProblem(layer, arg, shape, [["batch", batch, "input's batch", "same"]], ["hiddenSize", sizes.hiddenSize]);
   throwFirst([
-    () =>
-      argProblem(layer, "input", x!, "[batch, inputSize]", [
-        ["batch", undefined, "", "same"],
-        ["last dimension", sizes.inputSize, "inputSize", "size"],
-      ]),
+    () => sizedArgProblem(layer, "input", x!, [anyDim("batch")], ["inputSize", sizes.inputSize]),
     state("hx", hx),
     state("cx", cx),
   ]);

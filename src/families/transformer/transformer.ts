@@ -2,7 +2,7 @@
 // PyTorch parameters (state_dict keys and shapes: the conversion's weights and explain's counts).
 import { argProblem, type CallInputs, type DimSpec } from "../../model/call.ts";
 import { attentionRule } from "../attention/attention.ts";
-import { attnMaskProblem, throwFirst } from "../attention/cross-attention.ts";
+import { anyDim, attnMaskProblem, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 import type {
   TransformerConfig,
@@ -26,20 +26,15 @@ export const transformerRule = (layer: string, dModel: number, input: RuntimeSha
 const dim = (shape: RuntimeShape | undefined, i: number): RuntimeDim | undefined =>
   shape !== undefined && shape.length === 3 ? shape[i]! : undefined;
 
-export function sequenceProblem(
+export const sequenceProblem = (
   layer: string,
   name: string,
   dModel: number,
   shape: RuntimeShape,
   batch?: RuntimeDim,
   batchOf = "",
-): string | false {
-  return argProblem(layer, name, shape, "[batch, seq, dModel]", [
-    ["batch", batch, batchOf, "same"],
-    ["seq", undefined, "", "same"],
-    ["last dimension", dModel, "dModel", "size"],
-  ]);
-}
+): string | false =>
+  sizedArgProblem(layer, name, shape, [["batch", batch, batchOf, "same"], anyDim("seq")], ["dModel", dModel]);
 /**
  * A call's masks: the mask's name, the sequence that gives its batch (and L), the sequence that gives its seq (S).
  * Key padding masks are [batch, seq], attention masks [L, S] or [batch·nhead, L, S].
