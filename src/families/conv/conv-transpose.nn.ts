@@ -29,6 +29,7 @@ import {
   type writeGroupsMessage,
   type writeLazyGroupsMessage,
 } from "./conv.nn.ts";
+import { builder } from "./torch-arguments.ts";
 
 /** PyTorch's keyword arguments of ConvTranspose1d/2d, with PyTorch's defaults. */
 export interface ConvTransposeOptions {
@@ -557,7 +558,7 @@ type FullProblems<
  * @example
  * nn.convTranspose1d(8, 4, 3, 2); // [n, 8, 10] → [n, 4, 21]
  */
-export function convTranspose1d<
+export const convTranspose1d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -584,7 +585,7 @@ export function convTranspose1d<
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): ConvTranspose1d<
+) => ConvTranspose1d<
   In,
   Out,
   Kernel,
@@ -593,10 +594,7 @@ export function convTranspose1d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
->;
-export function convTranspose1d(...args: unknown[]): unknown {
-  return conv("convTranspose1d", 1, args);
-}
+> = builder(conv, "convTranspose1d", 1);
 
 /**
  * PyTorch's `nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
@@ -608,7 +606,7 @@ export function convTranspose1d(...args: unknown[]): unknown {
  * nn.convTranspose2d(16, 8, 3, 2, 1, 1);            // [n, 16, 14, 14] → [n, 8, 28, 28]
  * nn.convTranspose2d(16, 8, 4, { stride: 2, padding: 1 }); // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
-export function convTranspose2d<
+export const convTranspose2d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -635,7 +633,7 @@ export function convTranspose2d<
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): ConvTranspose2d<
+) => ConvTranspose2d<
   In,
   Out,
   Kernel,
@@ -644,10 +642,7 @@ export function convTranspose2d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
->;
-export function convTranspose2d(...args: unknown[]): unknown {
-  return conv("convTranspose2d", 2, args);
-}
+> = builder(conv, "convTranspose2d", 2);
 
 /**
  * PyTorch's `nn.ConvTranspose3d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
@@ -658,7 +653,7 @@ export function convTranspose2d(...args: unknown[]): unknown {
  * @example
  * nn.convTranspose3d(8, 4, 2, 2); // [n, 8, 4, 5, 6] → [n, 4, 8, 10, 12]
  */
-export function convTranspose3d<
+export const convTranspose3d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -685,7 +680,7 @@ export function convTranspose3d<
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): ConvTranspose3d<
+) => ConvTranspose3d<
   In,
   Out,
   Kernel,
@@ -694,10 +689,7 @@ export function convTranspose3d<
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
->;
-export function convTranspose3d(...args: unknown[]): unknown {
-  return conv("convTranspose3d", 3, args);
-}
+> = builder(conv, "convTranspose3d", 3);
 
 // ---- lazy transposed convolutions
 
@@ -913,7 +905,7 @@ type LazyOf<Kind extends string, Out, Kernel, Fourth, Fifth, Sixth, Seventh> = {
  * @example
  * nn.lazyConvTranspose1d(4, 3, 2); // [n, 8, 10] → [n, 4, 21]
  */
-export function lazyConvTranspose1d<
+export const lazyConvTranspose1d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -928,10 +920,11 @@ export function lazyConvTranspose1d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
-export function lazyConvTranspose1d(...args: unknown[]): unknown {
-  return conv("lazyConvTranspose1d", 1, args);
-}
+) => LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
+  conv,
+  "lazyConvTranspose1d",
+  1,
+);
 /**
  * PyTorch's `nn.LazyConvTranspose2d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
  * bias=True, dilation=1)`: inChannels is the input's channel dimension.
@@ -939,7 +932,7 @@ export function lazyConvTranspose1d(...args: unknown[]): unknown {
  * @example
  * nn.lazyConvTranspose2d(8, 3, 2, 1, 1); // [n, 16, 14, 14] → [n, 8, 28, 28]
  */
-export function lazyConvTranspose2d<
+export const lazyConvTranspose2d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -954,10 +947,11 @@ export function lazyConvTranspose2d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
-export function lazyConvTranspose2d(...args: unknown[]): unknown {
-  return conv("lazyConvTranspose2d", 2, args);
-}
+) => LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
+  conv,
+  "lazyConvTranspose2d",
+  2,
+);
 /**
  * PyTorch's `nn.LazyConvTranspose3d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
  * bias=True, dilation=1)`: inChannels is the input's channel dimension.
@@ -965,7 +959,7 @@ export function lazyConvTranspose2d(...args: unknown[]): unknown {
  * @example
  * nn.lazyConvTranspose3d(4, 2, 2); // [n, 8, 4, 5, 6] → [n, 4, 8, 10, 12]
  */
-export function lazyConvTranspose3d<
+export const lazyConvTranspose3d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -980,10 +974,11 @@ export function lazyConvTranspose3d<
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-): LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh>;
-export function lazyConvTranspose3d(...args: unknown[]): unknown {
-  return conv("lazyConvTranspose3d", 3, args);
-}
+) => LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
+  conv,
+  "lazyConvTranspose3d",
+  3,
+);
 
 /** The config of lazyConvTranspose1d / 2d / 3d (its runtime object): inChannels null (the input's). */
 export interface LazyConvTransposeConfig

@@ -39,7 +39,7 @@ import {
 import { convRule } from "./conv.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { ConvTransposeConfig, ConvTransposeOptions, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
-import { writtenCall } from "./torch-arguments.ts";
+import { builder, writtenCall } from "./torch-arguments.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -472,7 +472,7 @@ type ConvOf<Kind extends string, In, Out, Kernel, Fourth, Fifth, Sixth> = {
  * [batch, inChannels, length]. Options `{ stride, padding, dilation, groups, bias }` may follow any
  * of the positional arguments after kernelSize (as PyTorch's keywords do).
  */
-export function conv1d<
+export const conv1d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -487,10 +487,7 @@ export function conv1d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth>;
-export function conv1d(...args: unknown[]): unknown {
-  return conv("conv1d", 1, args);
-}
+) => ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv1d", 1);
 
 /**
  * `nn.conv2d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv2d on
@@ -502,7 +499,7 @@ export function conv1d(...args: unknown[]): unknown {
  * nn.conv2d(64, 64, 3, { padding: "same" });     // [n, 64, h, w] → [n, 64, h, w]
  * nn.conv2d(3, 64, 4, 2, 1, { bias: false });    // [n, 3, 64, 64] → [n, 64, 32, 32]
  */
-export function conv2d<
+export const conv2d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -517,16 +514,13 @@ export function conv2d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth>;
-export function conv2d(...args: unknown[]): unknown {
-  return conv("conv2d", 2, args);
-}
+) => ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv2d", 2);
 
 /**
  * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv3d on
  * [batch, inChannels, depth, height, width]. Options as conv2d's.
  */
-export function conv3d<
+export const conv3d: <
   const In extends number,
   const Out extends number,
   const Kernel extends SizeArg | object,
@@ -541,10 +535,7 @@ export function conv3d<
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth>;
-export function conv3d(...args: unknown[]): unknown {
-  return conv("conv3d", 3, args);
-}
+) => ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv3d", 3);
 
 // ---- lazy convolutions
 
@@ -666,7 +657,7 @@ type LazyProblems<Kind extends string, Rank extends number, Out, Kernel, Fourth,
  * @example
  * nn.lazyConv1d(16, 3); // [n, 8, 50] → [n, 16, 48]
  */
-export function lazyConv1d<
+export const lazyConv1d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -679,17 +670,14 @@ export function lazyConv1d<
   strideOrOptions?: Checked<Fourth, Problems[2]>,
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   options?: Checked<Sixth, Problems[4]>,
-): LazyConv1d<
+) => LazyConv1d<
   Out,
   Kernel,
   StrideOf<Fourth, Fifth, Sixth>,
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
->;
-export function lazyConv1d(...args: unknown[]): unknown {
-  return conv("lazyConv1d", 1, args);
-}
+> = builder(conv, "lazyConv1d", 1);
 /**
  * PyTorch's `nn.LazyConv2d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
  * inChannels is the input's channel dimension, inferred when the model is built.
@@ -697,7 +685,7 @@ export function lazyConv1d(...args: unknown[]): unknown {
  * @example
  * nn.lazyConv2d(32, 3, 1, 1); // [n, 3, 28, 28] → [n, 32, 28, 28]
  */
-export function lazyConv2d<
+export const lazyConv2d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -710,17 +698,14 @@ export function lazyConv2d<
   strideOrOptions?: Checked<Fourth, Problems[2]>,
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   options?: Checked<Sixth, Problems[4]>,
-): LazyConv2d<
+) => LazyConv2d<
   Out,
   Kernel,
   StrideOf<Fourth, Fifth, Sixth>,
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
->;
-export function lazyConv2d(...args: unknown[]): unknown {
-  return conv("lazyConv2d", 2, args);
-}
+> = builder(conv, "lazyConv2d", 2);
 /**
  * PyTorch's `nn.LazyConv3d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
  * inChannels is the input's channel dimension, inferred when the model is built.
@@ -728,7 +713,7 @@ export function lazyConv2d(...args: unknown[]): unknown {
  * @example
  * nn.lazyConv3d(8, 3); // [n, 2, 10, 10, 10] → [n, 8, 8, 8, 8]
  */
-export function lazyConv3d<
+export const lazyConv3d: <
   const Out extends number,
   const Kernel extends SizeArg | object,
   const Fourth extends SizeArg | object | undefined = 1,
@@ -741,17 +726,14 @@ export function lazyConv3d<
   strideOrOptions?: Checked<Fourth, Problems[2]>,
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   options?: Checked<Sixth, Problems[4]>,
-): LazyConv3d<
+) => LazyConv3d<
   Out,
   Kernel,
   StrideOf<Fourth, Fifth, Sixth>,
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
->;
-export function lazyConv3d(...args: unknown[]): unknown {
-  return conv("lazyConv3d", 3, args);
-}
+> = builder(conv, "lazyConv3d", 3);
 
 /** The config of lazyConv1d / 2d / 3d (its runtime object): a convolution's, inChannels null (the input's). */
 export interface LazyConvConfig

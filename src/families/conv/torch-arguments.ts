@@ -34,3 +34,16 @@ export function writtenCall(head: string, positional: number, args: readonly Opt
     .map(([, value]) => `, ${written(value)}`)
     .join("")})`;
 }
+
+/**
+ * A builder of the nn vocabulary: its arguments, as given, to `make(kind, rank, args)`. Its type is the declaration
+ * it is assigned to (`export const conv2d: <…>(inChannels: …, …) => Conv2d<…> = builder(conv, "conv2d", 2)`).
+ */
+export const builder =
+  <Kind extends string>(
+    make: (kind: Kind, rank: number, args: readonly unknown[]) => unknown,
+    kind: Kind,
+    rank: number,
+  ) =>
+  (...args: unknown[]): never =>
+    make(kind, rank, args) as never;

@@ -32,7 +32,7 @@ import {
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule } from "./pool.ts";
-import { settingsOf, writtenCall } from "../conv/torch-arguments.ts";
+import { builder, settingsOf, writtenCall } from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -240,7 +240,7 @@ type FullLpPoolProblems<
  * @example
  * nn.lpPool1d(2, 3); // [n, 16, 50] → [n, 16, 16]
  */
-export function lpPool1d<
+export const lpPool1d: <
   const Norm extends number,
   const Kernel extends SizeArg | object,
   const Third extends SizeArg | object | undefined = undefined,
@@ -253,10 +253,11 @@ export function lpPool1d<
   strideOrOptions?: Checked<Third, Problems[2]>,
   ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
   options?: Checked<Fifth, Problems[4]>,
-): LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>>;
-export function lpPool1d(...args: unknown[]): unknown {
-  return lpPool("lpPool1d", 1, args);
-}
+) => LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> = builder(
+  lpPool,
+  "lpPool1d",
+  1,
+);
 /**
  * PyTorch's `nn.LPPool2d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
  * `nn.lpPool2d(normType, kernelSize, stride?)` or `nn.lpPool2d(normType, kernelSize, { stride, ceilMode })`.
@@ -265,7 +266,7 @@ export function lpPool1d(...args: unknown[]): unknown {
  * nn.lpPool2d(2, 2);    // [n, 16, 24, 24] → [n, 16, 12, 12]
  * nn.lpPool2d(3, 3, 2); // [n, 16, 24, 24] → [n, 16, 11, 11]
  */
-export function lpPool2d<
+export const lpPool2d: <
   const Norm extends number,
   const Kernel extends SizeArg | object,
   const Third extends SizeArg | object | undefined = undefined,
@@ -278,10 +279,11 @@ export function lpPool2d<
   strideOrOptions?: Checked<Third, Problems[2]>,
   ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
   options?: Checked<Fifth, Problems[4]>,
-): LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>>;
-export function lpPool2d(...args: unknown[]): unknown {
-  return lpPool("lpPool2d", 2, args);
-}
+) => LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> = builder(
+  lpPool,
+  "lpPool2d",
+  2,
+);
 
 // ---- runtime
 

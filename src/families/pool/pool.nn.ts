@@ -35,7 +35,7 @@ import {
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkUnpaddedKernel, poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
-import { settingsOf, writtenCall } from "../conv/torch-arguments.ts";
+import { builder, settingsOf, writtenCall } from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -498,7 +498,7 @@ const optionTypes = {
 } as const;
 
 /** PyTorch's `nn.MaxPool1d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`. */
-export function maxPool1d<
+export const maxPool1d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -515,7 +515,7 @@ export function maxPool1d<
   returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
   ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+) => IsLong<Fourth, Fifth & Sixth & Seventh> extends true
   ? MaxPool1d<
       Kernel,
       LongSetting<"maxPool1d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
@@ -529,17 +529,14 @@ export function maxPool1d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function maxPool1d(...args: unknown[]): unknown {
-  return pool("maxPool1d", 1, args);
-}
+    > = builder(pool, "maxPool1d", 1);
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
  *
  * @example
  * nn.maxPool2d(2); // [n, 64, 24, 24] → [n, 64, 12, 12]
  */
-export function maxPool2d<
+export const maxPool2d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -556,7 +553,7 @@ export function maxPool2d<
   returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
   ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+) => IsLong<Fourth, Fifth & Sixth & Seventh> extends true
   ? MaxPool2d<
       Kernel,
       LongSetting<"maxPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
@@ -570,12 +567,9 @@ export function maxPool2d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function maxPool2d(...args: unknown[]): unknown {
-  return pool("maxPool2d", 2, args);
-}
+    > = builder(pool, "maxPool2d", 2);
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool1d<
+export const avgPool1d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -590,7 +584,7 @@ export function avgPool1d<
   ceilModeOrOptions?: Checked<Fourth, Problems[3]>,
   countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-): IsLong<Fourth, Fifth & Sixth> extends true
+) => IsLong<Fourth, Fifth & Sixth> extends true
   ? AvgPool1d<
       Kernel,
       LongSetting<"avgPool1d", [Second, Third, Fourth, Fifth, Sixth], "stride", Kernel>,
@@ -602,12 +596,9 @@ export function avgPool1d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function avgPool1d(...args: unknown[]): unknown {
-  return pool("avgPool1d", 1, args);
-}
+    > = builder(pool, "avgPool1d", 1);
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
-export function avgPool2d<
+export const avgPool2d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -624,7 +615,7 @@ export function avgPool2d<
   countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
   divisorOverrideOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+) => IsLong<Fourth, Fifth & Sixth & Seventh> extends true
   ? AvgPool2d<
       Kernel,
       LongSetting<"avgPool2d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
@@ -636,10 +627,7 @@ export function avgPool2d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function avgPool2d(...args: unknown[]): unknown {
-  return pool("avgPool2d", 2, args);
-}
+    > = builder(pool, "avgPool2d", 2);
 
 /**
  * PyTorch's `nn.MaxPool3d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -647,7 +635,7 @@ export function avgPool2d(...args: unknown[]): unknown {
  * @example
  * nn.maxPool3d(2); // [n, 8, 16, 16, 16] → [n, 8, 8, 8, 8]
  */
-export function maxPool3d<
+export const maxPool3d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -664,7 +652,7 @@ export function maxPool3d<
   returnIndicesOrOptions?: Checked<Fifth, Problems[4]>,
   ceilModeOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+) => IsLong<Fourth, Fifth & Sixth & Seventh> extends true
   ? MaxPool3d<
       Kernel,
       LongSetting<"maxPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
@@ -678,10 +666,7 @@ export function maxPool3d<
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function maxPool3d(...args: unknown[]): unknown {
-  return pool("maxPool3d", 3, args);
-}
+    > = builder(pool, "maxPool3d", 3);
 /**
  * PyTorch's `nn.AvgPool3d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False, count_include_pad=True,
  * divisor_override=None)`.
@@ -689,7 +674,7 @@ export function maxPool3d(...args: unknown[]): unknown {
  * @example
  * nn.avgPool3d(2, 2, 1); // [n, 8, 16, 16, 16] → [n, 8, 9, 9, 9]
  */
-export function avgPool3d<
+export const avgPool3d: <
   const Kernel extends SizeArg | object,
   const Second extends SizeArg | object | undefined = undefined,
   const Third extends SizeArg | object | undefined = undefined,
@@ -706,7 +691,7 @@ export function avgPool3d<
   countIncludePadOrOptions?: Checked<Fifth, Problems[4]>,
   divisorOverrideOrOptions?: Checked<Sixth, Problems[5]>,
   options?: Checked<Seventh, Problems[6]>,
-): IsLong<Fourth, Fifth & Sixth & Seventh> extends true
+) => IsLong<Fourth, Fifth & Sixth & Seventh> extends true
   ? AvgPool3d<
       Kernel,
       LongSetting<"avgPool3d", [Second, Third, Fourth, Fifth, Sixth, Seventh], "stride", Kernel>,
@@ -718,10 +703,7 @@ export function avgPool3d<
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    >;
-export function avgPool3d(...args: unknown[]): unknown {
-  return pool("avgPool3d", 3, args);
-}
+    > = builder(pool, "avgPool3d", 3);
 
 /** The config of maxPool1d/2d/3d / avgPool1d/2d/3d (its runtime object), defaults filled in. */
 export interface PoolConfig extends KindConfig<

@@ -36,6 +36,7 @@ import {
   checkedInputShape,
 } from "../../shape/tf-options.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
+import type { TfPool3DConfig } from "./tf-pool3d.layers.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
 type ShownOptions = typeof shownOptions;
@@ -365,8 +366,9 @@ export interface TfGlobalPoolConfig extends TfjsConfig<
   readonly dataFormat: DataFormat;
 }
 
-function pool(
-  kind: TfPoolConfig["kind"],
+/** layers.maxPooling1d/2d/3d's and averagePooling1d/2d/3d's config. */
+export function pool(
+  kind: TfPoolConfig["kind"] | TfPool3DConfig["kind"],
   name: string,
   rank: number,
   args: object | undefined,
@@ -376,12 +378,12 @@ function pool(
   checkKnownOptions(layer, name, args, known);
   checkSizeOption(layer, args, "poolSize", rank);
   checkSizeOption(layer, args, "strides", rank);
-  const poolSize = optionOf<SizeArg>(args, "poolSize", rank === 1 ? 2 : [2, 2]);
+  const poolSize = optionOf<SizeArg>(args, "poolSize", rank === 1 ? 2 : perDim(2, rank));
   const strides = optionOf<SizeArg>(args, "strides", poolSize);
   const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
   const dataFormat = dataFormatOf(layer, args);
   const kernels = perDim(poolSize, rank);
-  const runtime: TfPoolConfig = {
+  const runtime: TfPoolConfig | TfPool3DConfig = {
     kind,
     written: layer,
     args: args ?? {},

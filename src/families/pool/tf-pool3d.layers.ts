@@ -22,20 +22,8 @@ import type { TfjsConfig } from "../layer-config.ts";
 import type { TfPadding } from "../conv/tf-conv.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import { perDim } from "../../shape/args.ts";
-import { tfPoolRule } from "./tf-pool.ts";
-import {
-  checkKnownOptions,
-  checkSizeOption,
-  checkedInputShape,
-  choiceOf,
-  dataFormatOf,
-  layerArgs,
-  optionOf,
-  optionSet,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { pool } from "./tf-pool.layers.ts";
+import { layerArgs, optionSet } from "../../shape/tf-options.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
 type ShownOptions = typeof shownOptions;
@@ -134,7 +122,7 @@ export function maxPooling3d<
     ? false
     : Pool3DProblem<"maxPooling3d", Args>,
 >(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): MaxPooling3D<Fitting<Args, Pooling3DArgs>> {
-  return pool3d("MaxPooling3D", "maxPooling3d", args);
+  return pool("MaxPooling3D", "maxPooling3d", 3, args, pooling3dOptions);
 }
 /**
  * tfjs's `tf.layers.averagePooling3d({ poolSize = [2, 2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`.
@@ -148,30 +136,5 @@ export function averagePooling3d<
     ? false
     : Pool3DProblem<"averagePooling3d", Args>,
 >(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): AveragePooling3D<Fitting<Args, Pooling3DArgs>> {
-  return pool3d("AveragePooling3D", "averagePooling3d", args);
-}
-
-function pool3d(kind: TfPool3DConfig["kind"], name: string, args: object | undefined): never {
-  const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, pooling3dOptions);
-  checkSizeOption(layer, args, "poolSize", 3);
-  checkSizeOption(layer, args, "strides", 3);
-  const poolSize = optionOf<SizeArg>(args, "poolSize", [2, 2, 2]);
-  const strides = optionOf<SizeArg>(args, "strides", poolSize);
-  const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
-  const dataFormat = dataFormatOf(layer, args);
-  const kernels = perDim(poolSize, 3);
-  const runtime: TfPool3DConfig = {
-    kind,
-    written: layer,
-    args: (args ?? {}) as Pooling3DArgs,
-    poolSize,
-    strides,
-    padding,
-    dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      tfPoolRule(layer, 3, { kernels, strides: perDim(strides, 3), padding, dataFormat }, input),
-    ),
-  };
-  return runtime as never;
+  return pool("AveragePooling3D", "averagePooling3d", 3, args, pooling3dOptions);
 }
