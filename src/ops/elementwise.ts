@@ -2,7 +2,7 @@
 // (between tensors, and with numbers), and the common unary functions (shape kept).
 import type { Dim, Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
-import { fail } from "./fail.ts";
+import { fail, fromEnd } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { onTensor, operation, type IsUnknownShape, type Problem, type Result, type ShapeOf } from "./common.ts";
@@ -92,15 +92,8 @@ type BroadcastFromEnd<
   : [...RestB, ...Out];
 
 export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): RuntimeShape {
-  const rank = Math.max(a.length, b.length);
-  const out: RuntimeDim[] = [];
-  for (let fromEnd = 1; fromEnd <= rank; fromEnd++) {
-    const da = a.length >= fromEnd ? a[a.length - fromEnd]! : 1,
-      db = b.length >= fromEnd ? b[b.length - fromEnd]! : 1;
-    const dim = fromEnd > a.length ? db : fromEnd > b.length ? da : broadcastDim(da, db);
-    if (dim === undefined) fail(writeBroadcastMessage(op, a, b, fromEnd, da, db));
-    out.unshift(dim);
-  }
+  const out = fromEnd(a, b, broadcastDim);
+  if (typeof out === "number") fail(writeBroadcastMessage(op, a, b, out, a.at(-out)!, b.at(-out)!));
   return out;
 }
 

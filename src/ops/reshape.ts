@@ -195,8 +195,9 @@ export const view: <S extends Shape, const Sizes extends readonly Dim[], Out = R
 
 type FlattenOp<S extends Shape, Start extends number, End extends number> =
   IsUnknownShape<S> extends true ? Shape : FlattenRule<`flatten(…, ${Start}, ${End})`, Start, End, S>;
-export const flattenShape = (op: string, input: RuntimeShape, start: number, end: number): RuntimeShape =>
-  flattenRule(op, start, end, input);
+export function flattenShape(op: string, input: RuntimeShape, start: number, end: number): RuntimeShape {
+  return flattenRule(op, start, end, input);
+}
 
 /**
  * torch.flatten(x, startDim = 0, endDim = -1) (note: torch.flatten starts at 0, nn.Flatten at 1).

@@ -1,6 +1,6 @@
 // Twin of src/families/merge/merge.types.ts: tfjs-layers' merge layers (Add, Average, Maximum, Minimum, Multiply,
 // Concatenate, Dot) on the shapes of their inputs, as tfjs's computeOutputShape and build check them.
-import { axisOf, fail } from "../../ops/fail.ts";
+import { axisOf, fail, fromEnd } from "../../ops/fail.ts";
 import { dimIndex } from "../../shape/dim-index.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
@@ -64,18 +64,6 @@ function checkDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
   if (known(a)) return known(b) ? undefined : a;
   return b;
 }
-/** Two shapes' dimensions after the batch, from the end, by `dim` (undefined: the position from the end). */
-function fromEnd(a: RuntimeShape, b: RuntimeShape, dim: (x: RuntimeDim, y: RuntimeDim) => RuntimeDim | undefined) {
-  const out: RuntimeDim[] = [];
-  for (let k = 1; k <= Math.max(a.length, b.length); k++) {
-    const d =
-      k > a.length ? b[b.length - k]! : k > b.length ? a[a.length - k]! : dim(a[a.length - k]!, b[b.length - k]!);
-    if (d === undefined) return k;
-    out.unshift(d);
-  }
-  return out;
-}
-
 /** add, average, maximum, minimum, multiply. */
 export function mergeShape(layer: string, shapes: readonly RuntimeShape[]): RuntimeShape {
   if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
