@@ -23,3 +23,7 @@ export const showShape = (shape: RuntimeShape, origins: readonly string[] = []):
 
 export const lastDim = (shape: RuntimeShape): RuntimeDim => shape[shape.length - 1]!;
 export const withoutLast = (shape: RuntimeShape): RuntimeShape => shape.slice(0, -1);
+
+/** The message for an input of the wrong rank: `expected` as messages write it ("2 or 3", "3 or more"). */
+export const writeInputRankMessage = (layer: string, expected: string | number, got: number): string =>
+  `${layer}: expects an input of rank ${expected}, got rank ${got}`;

@@ -10,7 +10,14 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions, written } from "../../shape/args.ts";
+import {
+  checkArguments,
+  checkOptionTypes,
+  checkSizes,
+  expected,
+  positionalOptions,
+  written,
+} from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { asmCallShapes, cutoffsProblem } from "./adaptive-log-softmax.ts";
 import type { AsmCallRule, AsmInputProblem, AsmTargetProblem, CutoffsProblem } from "./adaptive-log-softmax.types.ts";
@@ -129,15 +136,15 @@ export function adaptiveLogSoftmaxWithLoss<
   if (problem !== false) throw new ShapeError(problem);
   const names = ["divValue", "headBias"];
   checkArguments(layer, arguments, ["inFeatures", "nClasses", "cutoffs", ...names, "options"]);
-  const of = "nn.adaptiveLogSoftmaxWithLoss";
   const given: AdaptiveLogSoftmaxWithLossOptions = positionalOptions(
     layer,
-    of,
+    "nn.adaptiveLogSoftmaxWithLoss",
     names,
     Array.from(arguments).slice(3),
     names,
   );
-  checkOptions(layer, of, given, names, { divValue: expected.number, headBias: expected.boolean });
+  // its keys were checked by positionalOptions; now their values
+  checkOptionTypes(layer, given, { divValue: expected.number, headBias: expected.boolean });
   const divValue = given.divValue ?? 4;
   if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
   const runtime: AdaptiveLogSoftmaxWithLossConfig & { call(...args: unknown[]): unknown } = {

@@ -1,9 +1,8 @@
 // Twin of src/families/activation/extra-dropout.types.ts.
 import { ShapeError } from "../../errors.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
+import { writeInputRankMessage, type RuntimeShape } from "../../shape/dims.ts";
 
-export const writeDropoutRankMessage = (layer: string, expected: string, rank: number): string =>
-  `${layer}: expects an input of rank ${expected}, got rank ${rank}`;
+export { writeInputRankMessage as writeDropoutRankMessage };
 
 const ranks: Record<string, [string, (rank: number) => boolean]> = {
   dropout1d: ["2 or 3", (rank) => rank === 2 || rank === 3],
@@ -15,6 +14,6 @@ const ranks: Record<string, [string, (rank: number) => boolean]> = {
 export function dropoutRankRule(layer: string, kind: string, p: number, input: RuntimeShape): RuntimeShape {
   if (kind === "featureAlphaDropout" && (p === 0 || p === 1)) return input; // PyTorch returns before its check
   const [expected, fits] = ranks[kind]!;
-  if (!fits(input.length)) throw new ShapeError(writeDropoutRankMessage(layer, expected, input.length));
+  if (!fits(input.length)) throw new ShapeError(writeInputRankMessage(layer, expected, input.length));
   return input;
 }

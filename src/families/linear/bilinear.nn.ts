@@ -10,7 +10,7 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer, type CallResult } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptionTypes, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { bilinearCallShapes } from "./bilinear.ts";
 import type { BilinearCallRule, Input1Problem, Input2Problem } from "./bilinear.types.ts";
@@ -117,8 +117,8 @@ export function bilinear<
   const layer = `bilinear(${sizes.in1Features}, ${sizes.in2Features}, ${sizes.outFeatures})`;
   checkSizes(layer, sizes);
   checkArguments(layer, arguments, ["in1Features", "in2Features", "outFeatures", "bias", "options"]);
-  const given = positionalOptions(layer, "nn.bilinear", ["bias"], Array.from(arguments).slice(3), ["bias"]);
-  checkOptions(layer, "nn.bilinear", given, ["bias"], { bias: expected.boolean });
+  const given = positionalOptions(layer, "nn.bilinear", ["bias"], [biasOrOptions, options], ["bias"]);
+  checkOptionTypes(layer, given, { bias: expected.boolean }); // its keys were checked by positionalOptions
   const runtime: BilinearConfig & { call(...args: unknown[]): unknown } = {
     kind: "bilinear",
     written: layer,

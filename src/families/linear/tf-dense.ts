@@ -1,9 +1,9 @@
 // Twin of src/families/linear/tf-dense.types.ts: tfjs's Dense on the last axis.
 import { ShapeError } from "../../errors.ts";
-import { lastDim, valueOf, withoutLast, type RuntimeShape } from "../../shape/dims.ts";
+import { lastDim, valueOf, withoutLast, writeInputRankMessage, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeMinRankMessage = (layer: string, minimum: number, got: number): string =>
-  `${layer}: expects an input of rank ${minimum} or more, got rank ${got}`;
+  writeInputRankMessage(layer, `${minimum} or more`, got);
 
 export const writeInputDimMessage = (layer: string, last: number): string =>
   `${layer}: inputDim must equal the last input dimension ${last}`;
