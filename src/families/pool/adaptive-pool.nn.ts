@@ -8,6 +8,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkArguments, checkSizes, checkTupleLength, perDim } from "../../shape/args.ts";
 import { adaptivePoolRule } from "./adaptive-pool.ts";
+import { builder } from "../conv/torch-arguments.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 /** An output size: one number for every spatial dimension, or a tuple (2d: `null` keeps that input size, PyTorch's None). */
@@ -143,13 +144,12 @@ type OutputSizeProblems<Kind extends string, Rank extends number, Size, AllowNul
  * @example
  * nn.adaptiveAvgPool1d(4); // [n, 16, 50] → [n, 16, 4]
  */
-export function adaptiveAvgPool1d<
+export const adaptiveAvgPool1d: <
   const Size extends number | readonly number[],
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool1d<Size> {
-  checkArguments(`adaptiveAvgPool1d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveAvgPool1d", 1, outputSize as OutputSizeArg, false);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveAvgPool1d<Size> = builder(adaptivePool, "adaptiveAvgPool1d", 1);
 /**
  * PyTorch's `nn.AdaptiveAvgPool2d(output_size)`: averages windows chosen so that height and width become `outputSize`
  * (a number for both, or `[height, width]` where `null` keeps that input size).
@@ -158,13 +158,12 @@ export function adaptiveAvgPool1d<
  * nn.adaptiveAvgPool2d([7, 7]);    // [n, 512, h, w] → [n, 512, 7, 7]
  * nn.adaptiveAvgPool2d([null, 1]); // [n, 512, 13, 9] → [n, 512, 13, 1]
  */
-export function adaptiveAvgPool2d<
+export const adaptiveAvgPool2d: <
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool2d<Size> {
-  checkArguments(`adaptiveAvgPool2d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveAvgPool2d", 2, outputSize as OutputSizeArg, true);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveAvgPool2d<Size> = builder(adaptivePool, "adaptiveAvgPool2d", 2);
 /**
  * PyTorch's `nn.AdaptiveMaxPool2d(output_size)`: max over windows chosen so that height and width become `outputSize`
  * (a number for both, or `[height, width]` where `null` keeps that input size).
@@ -172,13 +171,12 @@ export function adaptiveAvgPool2d<
  * @example
  * nn.adaptiveMaxPool2d(1); // [n, 512, h, w] → [n, 512, 1, 1]
  */
-export function adaptiveMaxPool2d<
+export const adaptiveMaxPool2d: <
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool2d<Size> {
-  checkArguments(`adaptiveMaxPool2d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveMaxPool2d", 2, outputSize as OutputSizeArg, true);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveMaxPool2d<Size> = builder(adaptivePool, "adaptiveMaxPool2d", 2);
 
 /**
  * PyTorch's `nn.AdaptiveMaxPool1d(output_size)`: max over windows chosen so that the length becomes `outputSize`.
@@ -186,13 +184,12 @@ export function adaptiveMaxPool2d<
  * @example
  * nn.adaptiveMaxPool1d(4); // [n, 16, 50] → [n, 16, 4]
  */
-export function adaptiveMaxPool1d<
+export const adaptiveMaxPool1d: <
   const Size extends number | readonly number[],
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool1d", 1, Size, false>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool1d<Size> {
-  checkArguments(`adaptiveMaxPool1d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveMaxPool1d", 1, outputSize as OutputSizeArg, false);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveMaxPool1d<Size> = builder(adaptivePool, "adaptiveMaxPool1d", 1);
 /**
  * PyTorch's `nn.AdaptiveAvgPool3d(output_size)`: averages windows chosen so that depth, height and width become
  * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
@@ -201,13 +198,12 @@ export function adaptiveMaxPool1d<
  * nn.adaptiveAvgPool3d(1);            // [n, 64, d, h, w] → [n, 64, 1, 1, 1]
  * nn.adaptiveAvgPool3d([1, null, 2]); // [n, 8, 5, 6, 7] → [n, 8, 1, 6, 2]
  */
-export function adaptiveAvgPool3d<
+export const adaptiveAvgPool3d: <
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool3d", 3, Size, true>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveAvgPool3d<Size> {
-  checkArguments(`adaptiveAvgPool3d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveAvgPool3d", 3, outputSize as OutputSizeArg, true);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveAvgPool3d<Size> = builder(adaptivePool, "adaptiveAvgPool3d", 3);
 /**
  * PyTorch's `nn.AdaptiveMaxPool3d(output_size)`: max over windows chosen so that depth, height and width become
  * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
@@ -215,13 +211,12 @@ export function adaptiveAvgPool3d<
  * @example
  * nn.adaptiveMaxPool3d(2); // [n, 8, 5, 6, 7] → [n, 8, 2, 2, 2]
  */
-export function adaptiveMaxPool3d<
+export const adaptiveMaxPool3d: <
   const Size extends OutputSizeArg,
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool3d", 3, Size, true>,
->(outputSize: Checked<Size, Problems[0]>): AdaptiveMaxPool3d<Size> {
-  checkArguments(`adaptiveMaxPool3d(${writtenOutputSize(outputSize)})`, arguments, ["outputSize"]);
-  return adaptivePool("adaptiveMaxPool3d", 3, outputSize as OutputSizeArg, true);
-}
+>(
+  outputSize: Checked<Size, Problems[0]>,
+) => AdaptiveMaxPool3d<Size> = builder(adaptivePool, "adaptiveMaxPool3d", 3);
 
 // ---- runtime
 
@@ -241,25 +236,22 @@ export interface AdaptivePoolConfig extends KindConfig<
   readonly outputSize: OutputSizeArg;
 }
 
-function adaptivePool(
-  kind: AdaptivePoolConfig["kind"],
-  rank: number,
-  outputSize: OutputSizeArg,
-  allowNull: boolean,
-): never {
+/** An adaptive pooling's config from its builder's argument (in a 2d or 3d one's tuple, null keeps that input size). */
+function adaptivePool(kind: AdaptivePoolConfig["kind"], rank: number, args: readonly unknown[]): AdaptivePoolConfig {
+  const outputSize = args[0] as OutputSizeArg;
   const layer = `${kind}(${writtenOutputSize(outputSize)})`;
+  checkArguments(layer, args, ["outputSize"]);
   checkSizes(
     layer,
-    { outputSize: Array.isArray(outputSize) && allowNull ? outputSize.filter((one) => one !== null) : outputSize },
+    { outputSize: Array.isArray(outputSize) && rank > 1 ? outputSize.filter((one) => one !== null) : outputSize },
     0,
   );
   checkTupleLength(layer, "outputSize", outputSize, rank);
   const sizes: (number | null)[] = Array.isArray(outputSize) ? [...outputSize] : perDim(outputSize as number, rank);
-  const runtime: AdaptivePoolConfig = {
+  return {
     kind,
     written: layer,
     outputSize,
     outputShape: (input: RuntimeShape) => adaptivePoolRule(layer, rank, sizes, input),
   };
-  return runtime as never;
 }

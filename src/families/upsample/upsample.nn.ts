@@ -11,6 +11,7 @@ import { checkOptionsObject, checkOptions, expected, isOptions, positionalOption
 import type { KindConfig } from "../layer-config.ts";
 import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
 import { upsampleModes, upsampleName, upsampleRule } from "./upsample.ts";
+import { settingsOf } from "../conv/torch-arguments.ts";
 
 /** PyTorch's arguments of Upsample: exactly one of `size` and `scaleFactor`; mode "nearest" by default. */
 export interface UpsampleOptions {
@@ -180,35 +181,38 @@ export interface UpsampleConfig extends KindConfig<UpsampleKind> {
   readonly alignCorners: boolean;
 }
 
-function upsampleOf(
-  kind: UpsampleKind,
-  keys: readonly string[],
-  options: unknown,
-  fixed: Partial<UpsampleOptions>,
-): never {
-  const given = (typeof options === "object" && options !== null ? options : {}) as UpsampleOptions;
-  const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
-  checkOptionsObject(layer, options, keys);
-  checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
-  const { size, scaleFactor } = given;
-  if ((size === undefined) === (scaleFactor === undefined)) throw new ShapeError(writeUpsampleEitherMessage(layer));
-  const all = (v: number | readonly number[]) => (typeof v === "number" ? [v] : v);
-  if (size !== undefined && all(size).some((s) => !Number.isInteger(s) || s < 1))
-    throw new ShapeError(writeUpsampleSizeMessage(layer));
-  if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0)))
-    throw new ShapeError(writeUpsampleFactorMessage(layer));
-  const mode = fixed.mode ?? given.mode ?? "nearest";
-  if (mode === "nearest" && given.alignCorners !== undefined) throw new ShapeError(writeAlignCornersMessage(layer));
-  const runtime: UpsampleConfig = {
-    kind,
-    written: layer,
-    size: size ?? null,
-    scaleFactor: scaleFactor ?? null,
-    mode,
-    alignCorners: fixed.alignCorners ?? given.alignCorners ?? false,
-    outputShape: (input: RuntimeShape) => upsampleRule(layer, mode, size, scaleFactor, input),
+/**
+ * The builder of nn.upsample, or of upsamplingNearest2d / upsamplingBilinear2d (their `fixed` mode and alignCorners;
+ * size and scaleFactor their only arguments).
+ */
+function upsampleOf(kind: UpsampleKind, fixed: Partial<UpsampleOptions>) {
+  const keys = fixed.mode === undefined ? ["size", "scaleFactor", "mode", "alignCorners"] : ["size", "scaleFactor"];
+  return (...args: unknown[]): never => {
+    const options = positional(kind, keys, args);
+    const given = (typeof options === "object" && options !== null ? options : {}) as UpsampleOptions;
+    const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
+    checkOptionsObject(layer, options, keys);
+    checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
+    const { size, scaleFactor } = given;
+    if ((size === undefined) === (scaleFactor === undefined)) throw new ShapeError(writeUpsampleEitherMessage(layer));
+    const all = (v: number | readonly number[]) => (typeof v === "number" ? [v] : v);
+    if (size !== undefined && all(size).some((s) => !Number.isInteger(s) || s < 1))
+      throw new ShapeError(writeUpsampleSizeMessage(layer));
+    if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0)))
+      throw new ShapeError(writeUpsampleFactorMessage(layer));
+    const mode = fixed.mode ?? given.mode ?? "nearest";
+    if (mode === "nearest" && given.alignCorners !== undefined) throw new ShapeError(writeAlignCornersMessage(layer));
+    const runtime: UpsampleConfig = {
+      kind,
+      written: layer,
+      size: size ?? null,
+      scaleFactor: scaleFactor ?? null,
+      mode,
+      alignCorners: fixed.alignCorners ?? given.alignCorners ?? false,
+      outputShape: (input: RuntimeShape) => upsampleRule(layer, mode, size, scaleFactor, input),
+    };
+    return runtime as never;
   };
-  return runtime as never;
 }
 
 /**
@@ -220,7 +224,7 @@ function upsampleOf(
  * nn.upsample({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
  * nn.upsample({ size: [7, 9], mode: "bilinear", alignCorners: true }); // [n, 3, 4, 4] → [n, 3, 7, 9]
  */
-export function upsample<
+export const upsample: <
   const First extends number | readonly number[] | object | null | undefined,
   const Second extends number | readonly number[] | object | null | undefined = {},
   const Third extends string | object | null | undefined = {},
@@ -241,23 +245,20 @@ export function upsample<
   modeOrOptions?: Checked<Third, Problems[2]>,
   alignCornersOrOptions?: Checked<Fourth, Problems[3]>,
   options?: Checked<Options, Problems[4]>,
-): Upsample<
+) => Upsample<
   "upsample",
   UpsampleName<"upsample", Field<O, "size">, Field<O, "scaleFactor">, Field<O, "mode">>,
   ModeOf<O>,
   Field<O, "size">,
   Field<O, "scaleFactor">
-> {
-  const keys = ["size", "scaleFactor", "mode", "alignCorners"];
-  return upsampleOf("upsample", keys, positional("upsample", keys, Array.from(arguments)), {});
-}
+> = upsampleOf("upsample", {});
 /**
  * PyTorch's `nn.UpsamplingNearest2d(size=None, scale_factor=None)`: upsample in mode "nearest".
  *
  * @example
  * nn.upsamplingNearest2d({ scaleFactor: 2 }); // [n, 64, 16, 16] → [n, 64, 32, 32]
  */
-export function upsamplingNearest2d<
+export const upsamplingNearest2d: <
   const First extends number | readonly number[] | object | null | undefined,
   const Second extends number | readonly number[] | object | null | undefined = {},
   const Options extends object = {},
@@ -274,18 +275,13 @@ export function upsamplingNearest2d<
   sizeOrOptions: Checked<First, Problems[0]>,
   scaleFactorOrOptions?: Checked<Second, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): Upsample<
+) => Upsample<
   "upsamplingNearest2d",
   UpsampleName<"upsamplingNearest2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
   "nearest",
   Field<O, "size">,
   Field<O, "scaleFactor">
-> {
-  const keys = ["size", "scaleFactor"];
-  return upsampleOf("upsamplingNearest2d", keys, positional("upsamplingNearest2d", keys, Array.from(arguments)), {
-    mode: "nearest",
-  });
-}
+> = upsampleOf("upsamplingNearest2d", { mode: "nearest" });
 /**
  * PyTorch's `nn.UpsamplingBilinear2d(size=None, scale_factor=None)`: upsample in mode "bilinear" with
  * alignCorners true, on [batch, channels, height, width].
@@ -293,7 +289,7 @@ export function upsamplingNearest2d<
  * @example
  * nn.upsamplingBilinear2d({ size: [32, 48] }); // [n, 64, 16, 16] → [n, 64, 32, 48]
  */
-export function upsamplingBilinear2d<
+export const upsamplingBilinear2d: <
   const First extends number | readonly number[] | object | null | undefined,
   const Second extends number | readonly number[] | object | null | undefined = {},
   const Options extends object = {},
@@ -310,19 +306,13 @@ export function upsamplingBilinear2d<
   sizeOrOptions: Checked<First, Problems[0]>,
   scaleFactorOrOptions?: Checked<Second, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): Upsample<
+) => Upsample<
   "upsamplingBilinear2d",
   UpsampleName<"upsamplingBilinear2d", Field<O, "size">, Field<O, "scaleFactor">, undefined>,
   "bilinear",
   Field<O, "size">,
   Field<O, "scaleFactor">
-> {
-  const keys = ["size", "scaleFactor"];
-  return upsampleOf("upsamplingBilinear2d", keys, positional("upsamplingBilinear2d", keys, Array.from(arguments)), {
-    mode: "bilinear",
-    alignCorners: true,
-  });
-}
+> = upsampleOf("upsamplingBilinear2d", { mode: "bilinear", alignCorners: true });
 
 /**
  * Twin of `SettingsOf`: PyTorch's arguments positionally (None as null), then an options object, as one options
@@ -331,12 +321,7 @@ export function upsamplingBilinear2d<
 function positional(kind: UpsampleKind, keys: readonly string[], args: readonly unknown[]): unknown {
   if (isOptions(args[0]) && args.slice(1).every((arg) => arg === undefined)) return args[0];
   const present = args.map((arg) => (arg === null ? undefined : arg));
-  const at = present.findIndex(isOptions);
-  const named = (at === -1 ? {} : present[at]) as Record<string, unknown>;
-  const value = (key: string): never => {
-    const i = keys.indexOf(key);
-    return (i !== -1 && (at === -1 || i < at) && present[i] !== undefined ? present[i] : named[key]) as never;
-  };
-  const layer = upsampleName(kind, value("size"), value("scaleFactor"), value("mode"));
+  const settings = settingsOf<UpsampleOptions>(keys, present);
+  const layer = upsampleName(kind, settings.size, settings.scaleFactor, settings.mode);
   return positionalOptions(layer, `nn.${kind}`, keys, present, keys);
 }

@@ -2,7 +2,7 @@
 // mode's rank, the same messages. `scaledSize` is also ops.interpolate's (src/ops/resize.ts).
 import { ShapeError } from "../../errors.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
-import { writeRankMessage } from "../conv/conv.ts";
+import { rankText, writeRankMessage } from "../conv/conv.ts";
 
 /** ⌊d × f⌋ (PyTorch: a product of doubles, floored); null for a named or unknown dimension. */
 export const scaledSize = (d: RuntimeDim, f: number): RuntimeDim => (typeof d === "number" ? Math.floor(d * f) : null);
@@ -18,13 +18,7 @@ export const upsampleModeRanks: Record<UpsampleMode, readonly number[]> = {
   trilinear: [5],
 };
 export const upsampleRankText = (mode: UpsampleMode): string =>
-  mode === "linear"
-    ? `[batch, channels, length] (rank 3) in mode 'linear'`
-    : mode === "bilinear" || mode === "bicubic"
-      ? `[batch, channels, height, width] (rank 4) in mode '${mode}'`
-      : mode === "trilinear"
-        ? `[batch, channels, depth, height, width] (rank 5) in mode 'trilinear'`
-        : `[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5) in mode 'nearest'`;
+  `${mode === "nearest" ? "[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5)" : rankText(upsampleModeRanks[mode][0]! - 2)} in mode '${mode}'`;
 
 export const writeUpsampleCountMessage = (layer: string, spatial: number, given: number): string =>
   `${layer}: the input has ${spatial} spatial dimensions (after batch and channels), but ${given} sizes or scale factors were given`;
