@@ -88,15 +88,14 @@ export function groupNorm<
     layer,
     ["numGroups", "numChannels"],
   );
-  const isAffine = values["affine"] as boolean;
+  const settings = values as { eps: number; affine: boolean };
   const runtime: GroupNormConfig = {
     kind: "groupNorm",
     written: layer,
     numGroups: g,
     numChannels: c,
-    eps: values["eps"] as number,
-    affine: isAffine,
-    outputShape: (input) => groupNormRule(layer, g, c, isAffine, input),
+    ...settings,
+    outputShape: (input) => groupNormRule(layer, g, c, settings.affine, input),
   };
   return runtime as never;
 }

@@ -83,9 +83,7 @@ export function localResponseNorm<
     kind: "localResponseNorm",
     written: layer,
     size: size as number,
-    alpha: values["alpha"] as number,
-    beta: values["beta"] as number,
-    k: values["k"] as number,
+    ...(values as { alpha: number; beta: number; k: number }),
     outputShape: (input) => localResponseNormRule(layer, input),
   };
   return runtime as never;

@@ -183,7 +183,7 @@ export function rnnCell<
   bias?: Checked<A, P[0]>,
   nonlinearity?: Checked<B, P[1]>,
 ): RNNCell<I, H> {
-  return cell("rnnCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
+  return cell("rnnCell", arguments);
 }
 /**
  * PyTorch's `nn.LSTMCell(input_size, hidden_size, bias=True)`: one step of an LSTM (gates i, f, g, o),
@@ -199,7 +199,7 @@ export function lstmCell<
   S extends ArgProblems = SizesProblem<"lstmCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"lstmCell", I, H>, "lstmCell", ["bias"], [A], Types, Expected>,
 >(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): LSTMCell<I, H> {
-  return cell("lstmCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
+  return cell("lstmCell", arguments);
 }
 /**
  * PyTorch's `nn.GRUCell(input_size, hidden_size, bias=True)`: one step of a GRU (gates r, z, n),
@@ -215,25 +215,26 @@ export function gruCell<
   S extends ArgProblems = SizesProblem<"gruCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"gruCell", I, H>, "gruCell", ["bias"], [A], Types, Expected>,
 >(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): GRUCell<I, H> {
-  return cell("gruCell", inputSize as number, hiddenSize as number, Array.from(arguments).slice(2));
+  return cell("gruCell", arguments);
 }
 
 // ---- runtime
 
-function cell(kind: CellKind, inputSize: number, hiddenSize: number, args: readonly unknown[]): never {
+/** A cell from its builder's arguments (`args`: inputSize, hiddenSize, then the options). */
+function cell(kind: CellKind, args: IArguments): never {
+  const [inputSize, hiddenSize, ...rest] = Array.from(args) as [number, number, ...unknown[]];
   const layer = `${kind}(${inputSize}, ${hiddenSize})`;
   checkSizes(layer, { inputSize, hiddenSize });
   const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
   const types = { bias: expected.boolean, nonlinearity: nonlinearityType };
   const defaults = { bias: true, nonlinearity: "tanh" };
-  const { values } = readParams(kind, names, args, defaults, types, layer, ["inputSize", "hiddenSize"]);
+  const { values } = readParams(kind, names, rest, defaults, types, layer, ["inputSize", "hiddenSize"]);
   const runtime: RecurrentCellConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,
     inputSize,
     hiddenSize,
-    bias: values["bias"] as boolean,
-    ...(kind === "rnnCell" ? { nonlinearity: values["nonlinearity"] as "tanh" | "relu" } : {}),
+    ...(values as { bias: boolean }), // bias, and rnnCell's nonlinearity: the values of `names`
     outputShape: (input) => cellRule(layer, inputSize, hiddenSize, input),
     callShapes: (inputs) => cellCallShapes(layer, kind === "lstmCell", { inputSize, hiddenSize }, inputs),
     // PyTorch's forward: lstmCell(input, (hx, cx)) → [h', c']; rnnCell / gruCell (input, hx) → h'

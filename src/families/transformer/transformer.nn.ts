@@ -36,7 +36,9 @@ import type { KindConfig } from "../layer-config.ts";
 import type { LayerNormConfig } from "../normalization/layer-norm.nn.ts";
 import {
   decoderCallShapes,
+  decoderMasks,
   encoderCallShapes,
+  encoderMasks,
   transformerCallShapes,
   transformerRule,
   writeNeedsMemoryMessage,
@@ -173,13 +175,8 @@ function settingsOf(layer: string, dModel: number, nhead: number, given: Transfo
 }
 
 /** The masks a call takes (an unknown key is an error, not an input left out). */
-const encoderCallKeys = ["srcMask", "srcKeyPaddingMask"] as const satisfies readonly (keyof EncoderCallOptions)[];
-const decoderCallKeys = [
-  "tgtMask",
-  "memoryMask",
-  "tgtKeyPaddingMask",
-  "memoryKeyPaddingMask",
-] as const satisfies readonly (keyof DecoderCallOptions)[];
+const encoderCallKeys = encoderMasks.map(([name]) => name);
+const decoderCallKeys = decoderMasks.map(([name]) => name);
 
 /** What each module is called on (PyTorch's forward): its tensors, then an object of masks; its call's rule. */
 const roles = {

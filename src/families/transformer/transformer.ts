@@ -4,6 +4,7 @@ import { argProblem, type CallInputs, type DimSpec } from "../../model/call.ts";
 import { attentionRule } from "../attention/attention.ts";
 import { anyDim, attnMaskProblem, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+import type { DecoderCallOptions, EncoderCallOptions } from "./transformer.types.ts";
 import type {
   TransformerConfig,
   TransformerDecoderConfig,
@@ -40,16 +41,16 @@ export const sequenceProblem = (
  * Key padding masks are [batch, seq], attention masks [L, S] or [batch·nhead, L, S].
  */
 type Masks = readonly (readonly [name: string, first: string, second: string])[];
-const encoderMasks: Masks = [
+export const encoderMasks = [
   ["srcMask", "src", "src"],
   ["srcKeyPaddingMask", "src", "src"],
-];
-const decoderMasks: Masks = [
+] as const satisfies readonly (readonly [keyof EncoderCallOptions, string, string])[];
+export const decoderMasks = [
   ["tgtMask", "tgt", "tgt"],
   ["memoryMask", "tgt", "memory"],
   ["tgtKeyPaddingMask", "tgt", "tgt"],
   ["memoryKeyPaddingMask", "tgt", "memory"],
-];
+] as const satisfies readonly (readonly [keyof DecoderCallOptions, string, string])[];
 function maskProblems(layer: string, nhead: number, inputs: CallInputs, masks: Masks) {
   return masks.map(([name, first, second]) => () => {
     const mask = inputs[name];
