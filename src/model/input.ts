@@ -3,9 +3,22 @@ import type { Dim, Shape } from "../../types/shape/dims.ts";
 import { ShapeError } from "../errors.ts";
 import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
 
-/** A model's input: a symbolic tensor whose shape is one example's with the batch dimension in front. */
-export interface Input<out S extends Shape> extends Symbolic<S> {
-  readonly node: { readonly op: "input" };
+/**
+ * A model's input: a symbolic tensor whose shape is one example's with the batch dimension in front.
+ * (`Symbolic` itself with an input's node, not an interface extending it: the compiler relates and
+ * infers between two references to `Symbolic` by their type arguments; an interface of its own (or an
+ * intersection) it compares with `Symbolic<In>` — `.pipe`'s `this`, every `ops` parameter — member by
+ * member, `pipe` and `size` with their conditional types: ~300 instantiations in every model file.)
+ */
+export type Input<S extends Shape> = Symbolic<S, InputNode>;
+/** The node of an input: what tells it from the other symbolic tensors (`sequential` takes only an input). */
+export interface InputNode {
+  readonly op: "input";
+}
+/** What `sequential` reads of its first argument: an input, and its shape (two members, related one by one). */
+export interface InputLike<S extends Shape> {
+  readonly node: InputNode;
+  readonly "~shape": S;
 }
 
 /** A dimension of `input(...)`: a size, `null` (unknown) or a name. */
@@ -65,5 +78,7 @@ export function input<const Dims extends readonly InputDim[], const Batch extend
   const batch = options?.batch;
   if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0))
     throw new ShapeError(writeInputDimMessage(String(batch)));
-  return new SymbolicTensor([batch ?? null, ...dims], { op: "input" }) as unknown as Input<[Batch, ...ShapeOf<Dims>]>;
+  return new SymbolicTensor([batch ?? null, ...dims], { op: "input" }) as unknown as Input<
+    [NoInfer<Batch>, ...ShapeOf<Dims>]
+  >;
 }

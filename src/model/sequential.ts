@@ -1,7 +1,7 @@
 import type { Shape } from "../../types/shape/dims.ts";
 import type { CheckedLayers, LayerOrMessage, Trace, Walk } from "../../types/model/walk.ts";
 import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
-import type { Input } from "./input.ts";
+import type { Input, InputLike } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
 import { ShapeError } from "../errors.ts";
@@ -112,8 +112,8 @@ export type Model<
  * net.outputShape; // [null, 10]
  */
 export function sequential<First, const Layers extends readonly unknown[]>(
-  input: First extends Input<Shape> ? First : writeSequentialInputMessage,
-  ...layers: First extends Input<infer S> ? CheckedLayers<S, Layers> : Layers
+  input: First extends InputLike<Shape> ? First : writeSequentialInputMessage,
+  ...layers: First extends InputLike<infer S> ? CheckedLayers<S, Layers> : Layers
 ): Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers> {
   const first = input as unknown as Partial<Input<Shape>> | null | undefined;
   if (typeof first !== "object" || first === null || first.node?.op !== "input" || !Array.isArray(first.shape)) {
@@ -138,4 +138,4 @@ export const writeSequentialInputMessage: writeSequentialInputMessage =
   "sequential's first argument is input(shape), as in sequential(input([1, 28, 28]), nn.conv2d(1, 32, 3))";
 
 /** The shape of `sequential`'s first argument (`[]` when it is not an input: the call reports it). */
-type InputShapeOf<First> = First extends Input<infer S> ? S : [];
+type InputShapeOf<First> = First extends InputLike<infer S> ? S : [];

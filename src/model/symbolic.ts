@@ -47,14 +47,15 @@ export type GraphNode =
 type KnownRank = readonly [] | readonly [unknown, ...unknown[]];
 
 /**
- * A tensor of a graph being built: its shape, known to the compiler (`S`) and at run time.
- * (`out S`: declared covariant, which the compiler would otherwise measure again in every new
- * checker, that is after every edit in an editor: ~5 ms.)
+ * A tensor of a graph being built: its shape, known to the compiler (`S`) and at run time; `Node`, how
+ * it was made (an input's is `{ op: "input" }`: `Input<S>`). (`out S`, `out Node`: declared covariant,
+ * which the compiler would otherwise measure again in every new checker, that is after every edit in
+ * an editor: ~5 ms.)
  */
-export interface Symbolic<out S extends Shape> {
+export interface Symbolic<out S extends Shape, out Node extends GraphNode = GraphNode> {
   /** The shape at run time, batch first (`null` where unknown). */
   readonly shape: RuntimeShape;
-  readonly node: GraphNode;
+  readonly node: Node;
   /** Phantom: the shape as a type. */
   readonly "~shape": S;
   /**

@@ -20,8 +20,9 @@ export type Walk<Input extends Shape, Layers extends readonly unknown[]> = numbe
   ? Unknown<0> // an input whose shape is unknown (`Shape`, after an array): nothing to check
   : Shapes<Input, Layers, Input>;
 
-// The next index is looked up behind a conditional: `Successor[Index & keyof Successor]` would
-// intersect with a union of 1,025 keys at every step.
+// The next index is read from the table's index signature (`Next`): `Successor[Index & keyof Successor]`
+// would intersect with a union of 1,024 keys at every step, and `Index extends keyof Successor` makes
+// every new checker create those 1,024 number literal types once (~2,000 types, as many as the rest of a model).
 //
 // Rules give a shape or a message (a string). The step tests for `object`, which the compiler answers
 // from the type's kind alone: relating each new tuple to `Shape` instead made it build the tuple's
@@ -53,8 +54,9 @@ type Unknown<From extends number> = { readonly output: Shape; readonly unknownFr
  * Layers that are not a tuple (`[Conv2d, ...AnyLayer[], Flatten]`: an array spread among them): the
  * layers before the array are walked; from the array on, the shape is unknown.
  */
-type OpenWalk<Input extends Shape, Layers extends readonly unknown[]> =
-  Prefix<Layers> extends infer Known extends readonly unknown[]
+type OpenWalk<Input extends Shape, Layers extends readonly unknown[]> = unknown[] extends Layers
+  ? Unknown<0> // no layer known (the compiler asks with `unknown[]` while it infers a `.pipe` call): as Prefix's `[]` gives
+  : Prefix<Layers> extends infer Known extends readonly unknown[]
     ? Shapes<Input, Known, Input> extends infer Result
       ? Result extends { readonly unknownFrom: number } | { readonly message: unknown }
         ? Result
@@ -95,7 +97,7 @@ type WalkWithOrigins<
         : never
     : { readonly index: Index; readonly message: writeNotALayerMessage };
 
-type Next<Index extends number> = Index extends keyof Successor ? Successor[Index] : never;
+type Next<Index extends number> = Successor[Index];
 
 /**
  * Every layer's output shape in order (`ShapeTrace`, and `Sequential`'s `"~trace"` that the editor plugin reads),

@@ -2,7 +2,7 @@
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, Written } from "../../../types/shape/args.ts";
 import type { TwoPositionalsProblems } from "../../../types/shape/positional.ts";
-import type { ArgProblems } from "../../../types/shape/plain.ts";
+import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -79,6 +79,25 @@ type LayerNormArgsProblems<W extends string, Third, Fourth, Options> = TwoPositi
 >;
 
 /**
+ * The problems of layerNorm's four arguments. The common call, one plain size and nothing else
+ * (`nn.layerNorm(512)`: the other three are their defaults, `{}`), skips the checks, which cost a
+ * model's first layerNorm ~200 instantiations; anything else takes them.
+ */
+type LayerNormProblems<NormalizedShape, Eps, Affine, Options> = [IsPlainSize<NormalizedShape>] extends [true]
+  ? {} extends Eps
+    ? {} extends Affine
+      ? {} extends Options
+        ? [false, false, false, false]
+        : LayerNormChecks<NormalizedShape, Eps, Affine, Options>
+      : LayerNormChecks<NormalizedShape, Eps, Affine, Options>
+    : LayerNormChecks<NormalizedShape, Eps, Affine, Options>
+  : LayerNormChecks<NormalizedShape, Eps, Affine, Options>;
+type LayerNormChecks<NormalizedShape, Eps, Affine, Options> = [
+  NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>,
+  ...LayerNormArgsProblems<`layerNorm(${Written<NormalizedShape>})`, Eps, Affine, Options>,
+];
+
+/**
  * PyTorch's `nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True)`: normalizes over the last
  * dimensions, which must be `normalizedShape` (a number for the last one, or a tuple).
  *
@@ -91,15 +110,12 @@ export function layerNorm<
   const Eps extends number | object = {},
   const Affine extends boolean | object = {},
   const Options extends object = {},
-  Problems extends ArgProblems = LayerNormArgsProblems<`layerNorm(${Written<NormalizedShape>})`, Eps, Affine, Options>,
+  Problems extends ArgProblems = LayerNormProblems<NormalizedShape, Eps, Affine, Options>,
 >(
-  normalizedShape: Checked<
-    NormalizedShape,
-    NormalizedShapeProblem<`layerNorm(${Written<NormalizedShape>})`, NormalizedShape>
-  >,
-  eps?: Checked<Eps, Problems[0]>,
-  elementwiseAffine?: Checked<Affine, Problems[1]>,
-  options?: Checked<Options, Problems[2]>,
+  normalizedShape: Checked<NormalizedShape, Problems[0]>,
+  eps?: Checked<Eps, Problems[1]>,
+  elementwiseAffine?: Checked<Affine, Problems[2]>,
+  options?: Checked<Options, Problems[3]>,
 ): LayerNorm<NormalizedShape> {
   const shape = normalizedShape as number | readonly number[];
   const layer = `layerNorm(${written(shape)})`;
