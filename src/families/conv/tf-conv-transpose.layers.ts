@@ -19,7 +19,7 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import { conv, type ConvArgs, type SizeArg } from "./tf-conv.layers.ts";
+import { layersConv, type ConvArgs, type SizeArg } from "./tf-conv.layers.ts";
 
 /** The options messages show, in this order. */
 const shownOptions = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
@@ -118,14 +118,14 @@ type ConvTransposeProblem<
  * @example
  * layers.conv2dTranspose({ filters: 16, kernelSize: 3, strides: 2, padding: "same" }); // [n, 14, 14, 32] → [n, 28, 28, 16]
  */
-export function conv2dTranspose<
+export const conv2dTranspose: <
   const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConvTranspose<2, Args> extends true
     ? false
     : ConvTransposeProblem<"conv2dTranspose", "Conv2DTranspose", 2, Args>,
->(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv2DTranspose<Fitting<Args, ConvArgs>> {
-  return conv("Conv2DTranspose", "conv2dTranspose", 2, args as ConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ConvArgs>,
+) => Conv2DTranspose<Fitting<Args, ConvArgs>> = layersConv("Conv2DTranspose", "conv2dTranspose", 2);
 
 /**
  * tfjs's `tf.layers.conv3dTranspose({ filters, kernelSize, strides = 1, padding = "valid", dataFormat = "channelsLast" })`:
@@ -134,14 +134,14 @@ export function conv2dTranspose<
  * @example
  * layers.conv3dTranspose({ filters: 4, kernelSize: 2, strides: 2 }); // [n, 4, 5, 6, 8] → [n, 8, 10, 12, 4]
  */
-export function conv3dTranspose<
+export const conv3dTranspose: <
   const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConvTranspose<3, Args> extends true
     ? false
     : ConvTransposeProblem<"conv3dTranspose", "Conv3DTranspose", 3, Args>,
->(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv3DTranspose<Fitting<Args, ConvArgs>> {
-  return conv("Conv3DTranspose", "conv3dTranspose", 3, args as ConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ConvArgs>,
+) => Conv3DTranspose<Fitting<Args, ConvArgs>> = layersConv("Conv3DTranspose", "conv3dTranspose", 3);
 
 // ---- runtime
 

@@ -202,12 +202,12 @@ type ConvProblem<
  * @example
  * layers.conv1d({ filters: 16, kernelSize: 5 }); // [n, 100, 8] → [n, 96, 16]
  */
-export function conv1d<
+export const conv1d: <
   const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConv<1, Args> extends true ? false : ConvProblem<"conv1d", 1, Args>,
->(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv1D<Fitting<Args, ConvArgs>> {
-  return conv("Conv1D", "conv1d", 1, args as ConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ConvArgs>,
+) => Conv1D<Fitting<Args, ConvArgs>> = layersConv("Conv1D", "conv1d", 1);
 
 /**
  * tfjs's `tf.layers.conv2d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1, dataFormat = "channelsLast" })`.
@@ -216,12 +216,12 @@ export function conv1d<
  * layers.conv2d({ filters: 32, kernelSize: 3 });                              // [n, 28, 28, 1] → [n, 26, 26, 32]
  * layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: "same" }); // [n, 28, 28, 32] → [n, 14, 14, 64]
  */
-export function conv2d<
+export const conv2d: <
   const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConv<2, Args> extends true ? false : ConvProblem<"conv2d", 2, Args>,
->(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv2D<Fitting<Args, ConvArgs>> {
-  return conv("Conv2D", "conv2d", 2, args as ConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ConvArgs>,
+) => Conv2D<Fitting<Args, ConvArgs>> = layersConv("Conv2D", "conv2d", 2);
 
 /**
  * tfjs's `tf.layers.conv3d({ filters, kernelSize, strides = 1, padding = "valid", dilationRate = 1, dataFormat = "channelsLast" })`.
@@ -229,12 +229,12 @@ export function conv2d<
  * @example
  * layers.conv3d({ filters: 8, kernelSize: 3 }); // [n, 16, 16, 16, 1] → [n, 14, 14, 14, 8]
  */
-export function conv3d<
+export const conv3d: <
   const Args extends RequiredOptions<ConvArgs>,
   Problem = PlainConv<3, Args> extends true ? false : ConvProblem<"conv3d", 3, Args>,
->(args: CheckedLooseOptions<Args, Problem, ConvArgs>): Conv3D<Fitting<Args, ConvArgs>> {
-  return conv("Conv3D", "conv3d", 3, args as ConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ConvArgs>,
+) => Conv3D<Fitting<Args, ConvArgs>> = layersConv("Conv3D", "conv3d", 3);
 
 // ---- runtime
 
@@ -288,44 +288,42 @@ export function checkWindow(
   };
 }
 
-/** layers.conv1d/2d/3d's and (kind `…Transpose`) conv2dTranspose/conv3dTranspose's config. */
-export function conv(
-  kind: TfConvConfig["kind"] | TfConvTransposeConfig["kind"],
-  name: string,
-  rank: number,
-  args: ConvArgs,
-): TfConvConfig | TfConvTransposeConfig {
-  const transposed = kind.endsWith("Transpose");
-  const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
-  const { layer, padding, kernels, strides, dilations } = checkWindow(
-    name,
-    rank,
-    args,
-    convOptions,
-    required,
-    shownOptions,
-  );
-  const dilated = dilations.some((d) => d !== 1);
-  // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
-  if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-  if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-  const dataFormat = dataFormatOf(layer, args);
-  if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
-  checkActivation(layer, args.activation);
-  const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
-  return {
-    kind,
-    written: layer,
-    args,
-    filters: args.filters,
-    kernelSize: args.kernelSize,
-    strides: optionOf(args, "strides", 1),
-    padding,
-    ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
-    dataFormat,
-    ...(transposed ? {} : { activation: args.activation }),
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
-    ),
-  } as TfConvConfig | TfConvTransposeConfig;
+/** The builder of layers.conv1d/2d/3d and (kind `…Transpose`) conv2dTranspose/conv3dTranspose. */
+export function layersConv(kind: TfConvConfig["kind"] | TfConvTransposeConfig["kind"], name: string, rank: number) {
+  return (given: unknown): never => {
+    const args = given as ConvArgs;
+    const transposed = kind.endsWith("Transpose");
+    const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
+    const { layer, padding, kernels, strides, dilations } = checkWindow(
+      name,
+      rank,
+      args,
+      convOptions,
+      required,
+      shownOptions,
+    );
+    const dilated = dilations.some((d) => d !== 1);
+    // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
+    if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+    if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+    const dataFormat = dataFormatOf(layer, args);
+    if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
+    checkActivation(layer, args.activation);
+    const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
+    return {
+      kind,
+      written: layer,
+      args,
+      filters: args.filters,
+      kernelSize: args.kernelSize,
+      strides: optionOf(args, "strides", 1),
+      padding,
+      ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
+      dataFormat,
+      ...(transposed ? {} : { activation: args.activation }),
+      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+        (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
+      ),
+    } as TfConvConfig | TfConvTransposeConfig as never;
+  };
 }

@@ -216,14 +216,14 @@ type SeparableProblem<
  * @example
  * layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2 }); // [n, 28, 28, 8] → [n, 26, 26, 16]
  */
-export function depthwiseConv2d<
+export const depthwiseConv2d: <
   const Args extends RequiredOptions<DepthwiseConvArgs>,
   Problem = Plain<Args, keyof DepthwiseConvArgs, "kernelSize" | "depthMultiplier" | "strides"> extends true
     ? false
     : DepthwiseProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, DepthwiseConvArgs>): DepthwiseConv2D<Fitting<Args, DepthwiseConvArgs>> {
-  return depthwise("DepthwiseConv2D", args as DepthwiseConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, DepthwiseConvArgs>,
+) => DepthwiseConv2D<Fitting<Args, DepthwiseConvArgs>> = depthwise("DepthwiseConv2D");
 
 /**
  * tfjs's `tf.layers.separableConv2d({ filters, kernelSize, depthMultiplier = 1, strides = 1, padding = "valid",
@@ -232,14 +232,14 @@ export function depthwiseConv2d<
  * @example
  * layers.separableConv2d({ filters: 32, kernelSize: 3, padding: "same" }); // [n, 28, 28, 8] → [n, 28, 28, 32]
  */
-export function separableConv2d<
+export const separableConv2d: <
   const Args extends RequiredOptions<SeparableConvArgs>,
   Problem = Plain<Args, keyof SeparableConvArgs, "filters" | "kernelSize" | "depthMultiplier" | "strides"> extends true
     ? false
     : SeparableProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, SeparableConvArgs>): SeparableConv2D<Fitting<Args, SeparableConvArgs>> {
-  return depthwise("SeparableConv2D", args as SeparableConvArgs) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, SeparableConvArgs>,
+) => SeparableConv2D<Fitting<Args, SeparableConvArgs>> = depthwise("SeparableConv2D");
 
 // ---- runtime
 
@@ -255,44 +255,51 @@ export interface TfDepthwiseConvConfig extends TfjsConfig<
   readonly filters: number | null;
 }
 
-/** layers.depthwiseConv2d's and layers.separableConv2d's config. */
-function depthwise(
-  kind: TfDepthwiseConvConfig["kind"],
-  args: DepthwiseConvArgs | SeparableConvArgs,
-): TfDepthwiseConvConfig {
-  const separable = kind === "SeparableConv2D";
-  const name = separable ? "separableConv2d" : "depthwiseConv2d";
-  const { layer, padding, kernels, strides, dilations } = separable
-    ? checkWindow(
-        name,
-        2,
-        args,
-        separableOptions,
-        requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
-        separableShown,
-      )
-    : checkWindow(name, 2, args, depthwiseOptions, requiredOptions<DepthwiseConvArgs>()("kernelSize"), depthwiseShown);
-  const dataFormat = dataFormatOf(layer, args);
-  checkActivation(layer, args.activation);
-  const dilated = dilations.some((d) => d !== 1);
-  // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
-  if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-  if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-  if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
-  const depthMultiplier = optionOf(args, "depthMultiplier", 1);
-  const filters = "filters" in args ? args.filters : null;
-  return {
-    kind,
-    written: layer,
-    args,
-    kernelSize: args.kernelSize,
-    depthMultiplier,
-    dataFormat,
-    filters: separable ? filters : null,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      separable
-        ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
-        : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
-    ),
+/** The builder of layers.depthwiseConv2d and layers.separableConv2d. */
+function depthwise(kind: TfDepthwiseConvConfig["kind"]) {
+  return (given: unknown): never => {
+    const args = given as DepthwiseConvArgs | SeparableConvArgs;
+    const separable = kind === "SeparableConv2D";
+    const name = separable ? "separableConv2d" : "depthwiseConv2d";
+    const { layer, padding, kernels, strides, dilations } = separable
+      ? checkWindow(
+          name,
+          2,
+          args,
+          separableOptions,
+          requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
+          separableShown,
+        )
+      : checkWindow(
+          name,
+          2,
+          args,
+          depthwiseOptions,
+          requiredOptions<DepthwiseConvArgs>()("kernelSize"),
+          depthwiseShown,
+        );
+    const dataFormat = dataFormatOf(layer, args);
+    checkActivation(layer, args.activation);
+    const dilated = dilations.some((d) => d !== 1);
+    // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
+    if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+    if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+    if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
+    const depthMultiplier = optionOf(args, "depthMultiplier", 1);
+    const filters = "filters" in args ? args.filters : null;
+    return {
+      kind,
+      written: layer,
+      args,
+      kernelSize: args.kernelSize,
+      depthMultiplier,
+      dataFormat,
+      filters: separable ? filters : null,
+      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+        separable
+          ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
+          : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
+      ),
+    } as TfDepthwiseConvConfig as never;
   };
 }

@@ -264,87 +264,107 @@ type GlobalProblem<Name extends string, Args, Known> = UnknownOptionProblem<
  * @example
  * layers.maxPooling1d({ poolSize: 3 }); // [n, 10, 8] → [n, 3, 8]
  */
-export function maxPooling1d<
+export const maxPooling1d: <
   const Args extends RequiredOptions<Pooling1DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
     ? false
     : PoolProblem<"maxPooling1d", 1, Args, keyof Pooling1DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>): MaxPooling1D<Fitting<Args, Pooling1DArgs>> {
-  return pool("MaxPooling1D", "maxPooling1d", 1, args, pooling1dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>,
+) => MaxPooling1D<Fitting<Args, Pooling1DArgs>> = layersPool("MaxPooling1D", "maxPooling1d", 1, pooling1dOptions);
 /** tfjs's `tf.layers.averagePooling1d({ poolSize = 2, strides = poolSize, padding = "valid" })`. */
-export function averagePooling1d<
+export const averagePooling1d: <
   const Args extends RequiredOptions<Pooling1DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling1DArgs, "poolSize" | "strides", 1> extends true
     ? false
     : PoolProblem<"averagePooling1d", 1, Args, keyof Pooling1DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>): AveragePooling1D<Fitting<Args, Pooling1DArgs>> {
-  return pool("AveragePooling1D", "averagePooling1d", 1, args, pooling1dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling1DArgs>,
+) => AveragePooling1D<Fitting<Args, Pooling1DArgs>> = layersPool(
+  "AveragePooling1D",
+  "averagePooling1d",
+  1,
+  pooling1dOptions,
+);
 /**
  * tfjs's `tf.layers.maxPooling2d({ poolSize = [2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`.
  *
  * @example
  * layers.maxPooling2d({ poolSize: 2 }); // [n, 26, 26, 32] → [n, 13, 13, 32]
  */
-export function maxPooling2d<
+export const maxPooling2d: <
   const Args extends RequiredOptions<Pooling2DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
     ? false
     : PoolProblem<"maxPooling2d", 2, Args, keyof Pooling2DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>): MaxPooling2D<Fitting<Args, Pooling2DArgs>> {
-  return pool("MaxPooling2D", "maxPooling2d", 2, args, pooling2dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>,
+) => MaxPooling2D<Fitting<Args, Pooling2DArgs>> = layersPool("MaxPooling2D", "maxPooling2d", 2, pooling2dOptions);
 /** tfjs's `tf.layers.averagePooling2d({ poolSize = [2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`. */
-export function averagePooling2d<
+export const averagePooling2d: <
   const Args extends RequiredOptions<Pooling2DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling2DArgs, "poolSize" | "strides", 2> extends true
     ? false
     : PoolProblem<"averagePooling2d", 2, Args, keyof Pooling2DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>): AveragePooling2D<Fitting<Args, Pooling2DArgs>> {
-  return pool("AveragePooling2D", "averagePooling2d", 2, args, pooling2dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling2DArgs>,
+) => AveragePooling2D<Fitting<Args, Pooling2DArgs>> = layersPool(
+  "AveragePooling2D",
+  "averagePooling2d",
+  2,
+  pooling2dOptions,
+);
 /** tfjs's `tf.layers.globalAveragePooling1d()`: the mean over the length. */
-export function globalAveragePooling1d<
+export const globalAveragePooling1d: <
   const Args extends GlobalPooling1DArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true
     ? false
     : GlobalProblem<"globalAveragePooling1d", Args, keyof GlobalPooling1DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalAveragePooling1D<Args> {
-  return globalPool("GlobalAveragePooling1D", "globalAveragePooling1d", 1, args, globalPooling1dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>,
+) => GlobalAveragePooling1D<Args> = layersPool(
+  "GlobalAveragePooling1D",
+  "globalAveragePooling1d",
+  1,
+  globalPooling1dOptions,
+);
 /** tfjs's `tf.layers.globalMaxPooling1d()`: the maximum over the length. */
-export function globalMaxPooling1d<
+export const globalMaxPooling1d: <
   const Args extends GlobalPooling1DArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof GlobalPooling1DArgs> extends true
     ? false
     : GlobalProblem<"globalMaxPooling1d", Args, keyof GlobalPooling1DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>): GlobalMaxPooling1D<Args> {
-  return globalPool("GlobalMaxPooling1D", "globalMaxPooling1d", 1, args, globalPooling1dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, GlobalPooling1DArgs>,
+) => GlobalMaxPooling1D<Args> = layersPool("GlobalMaxPooling1D", "globalMaxPooling1d", 1, globalPooling1dOptions);
 /**
  * tfjs's `tf.layers.globalAveragePooling2d({ dataFormat = "channelsLast" })`: the mean over height and width.
  *
  * @example
  * layers.globalAveragePooling2d(); // [n, 7, 7, 512] → [n, 512]
  */
-export function globalAveragePooling2d<
+export const globalAveragePooling2d: <
   const Args extends GlobalPooling2DArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true
     ? false
     : GlobalProblem<"globalAveragePooling2d", Args, keyof GlobalPooling2DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalAveragePooling2D<Args> {
-  return globalPool("GlobalAveragePooling2D", "globalAveragePooling2d", 2, args, globalPooling2dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>,
+) => GlobalAveragePooling2D<Args> = layersPool(
+  "GlobalAveragePooling2D",
+  "globalAveragePooling2d",
+  2,
+  globalPooling2dOptions,
+);
 /** tfjs's `tf.layers.globalMaxPooling2d({ dataFormat = "channelsLast" })`: the maximum over height and width. */
-export function globalMaxPooling2d<
+export const globalMaxPooling2d: <
   const Args extends GlobalPooling2DArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof GlobalPooling2DArgs> extends true
     ? false
     : GlobalProblem<"globalMaxPooling2d", Args, keyof GlobalPooling2DArgs>,
->(args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>): GlobalMaxPooling2D<Args> {
-  return globalPool("GlobalMaxPooling2D", "globalMaxPooling2d", 2, args, globalPooling2dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, GlobalPooling2DArgs>,
+) => GlobalMaxPooling2D<Args> = layersPool("GlobalMaxPooling2D", "globalMaxPooling2d", 2, globalPooling2dOptions);
 
 // ---- runtime
 
@@ -366,56 +386,51 @@ export interface TfGlobalPoolConfig extends TfjsConfig<
   readonly dataFormat: DataFormat;
 }
 
-/** layers.maxPooling1d/2d/3d's and averagePooling1d/2d/3d's config. */
-export function pool(
-  kind: TfPoolConfig["kind"] | TfPool3DConfig["kind"],
+/**
+ * The builder of a pooling layer (maxPooling1d/2d/3d, averagePooling1d/2d/3d) or a global one (kind `Global…`):
+ * `name` is how messages write it, `known` its options.
+ */
+export function layersPool(
+  kind: TfPoolConfig["kind"] | TfPool3DConfig["kind"] | TfGlobalPoolConfig["kind"],
   name: string,
   rank: number,
-  args: object | undefined,
   known: ReadonlySet<string>,
-): never {
-  const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, known);
-  checkSizeOption(layer, args, "poolSize", rank);
-  checkSizeOption(layer, args, "strides", rank);
-  const poolSize = optionOf<SizeArg>(args, "poolSize", rank === 1 ? 2 : perDim(2, rank));
-  const strides = optionOf<SizeArg>(args, "strides", poolSize);
-  const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
-  const dataFormat = dataFormatOf(layer, args);
-  const kernels = perDim(poolSize, rank);
-  const runtime: TfPoolConfig | TfPool3DConfig = {
-    kind,
-    written: layer,
-    args: args ?? {},
-    poolSize,
-    strides,
-    padding,
-    dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
-    ),
+) {
+  return (args?: object): never => {
+    const layer = writtenLayer(name, args, shownOptions);
+    checkKnownOptions(layer, name, args, known);
+    if (kind.startsWith("Global")) {
+      const dataFormat = dataFormatOf(layer, args);
+      const runtime: TfGlobalPoolConfig = {
+        kind: kind as TfGlobalPoolConfig["kind"],
+        written: layer,
+        args: args ?? {},
+        dataFormat,
+        outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+          tfGlobalPoolRule(layer, rank, dataFormat, input),
+        ),
+      };
+      return runtime as never;
+    }
+    checkSizeOption(layer, args, "poolSize", rank);
+    checkSizeOption(layer, args, "strides", rank);
+    const poolSize = optionOf<SizeArg>(args, "poolSize", rank === 1 ? 2 : perDim(2, rank));
+    const strides = optionOf<SizeArg>(args, "strides", poolSize);
+    const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
+    const dataFormat = dataFormatOf(layer, args);
+    const kernels = perDim(poolSize, rank);
+    const runtime: TfPoolConfig | TfPool3DConfig = {
+      kind: kind as TfPoolConfig["kind"] | TfPool3DConfig["kind"],
+      written: layer,
+      args: args ?? {},
+      poolSize,
+      strides,
+      padding,
+      dataFormat,
+      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
+        tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
+      ),
+    };
+    return runtime as never;
   };
-  return runtime as never;
-}
-
-function globalPool(
-  kind: TfGlobalPoolConfig["kind"],
-  name: string,
-  rank: number,
-  args: object | undefined,
-  known: ReadonlySet<string>,
-): never {
-  const layer = writtenLayer(name, args, shownOptions);
-  checkKnownOptions(layer, name, args, known);
-  const dataFormat = dataFormatOf(layer, args);
-  const runtime: TfGlobalPoolConfig = {
-    kind,
-    written: layer,
-    args: args ?? {},
-    dataFormat,
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-      tfGlobalPoolRule(layer, rank, dataFormat, input),
-    ),
-  };
-  return runtime as never;
 }

@@ -22,7 +22,7 @@ import type { TfjsConfig } from "../layer-config.ts";
 import type { TfPadding } from "../conv/tf-conv.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { pool } from "./tf-pool.layers.ts";
+import { layersPool } from "./tf-pool.layers.ts";
 import { layerArgs, optionSet } from "../../shape/tf-options.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
@@ -116,25 +116,30 @@ type Pool3DProblem<
  * @example
  * layers.maxPooling3d({ poolSize: 2 }); // [n, 16, 32, 32, 8] → [n, 8, 16, 16, 8]
  */
-export function maxPooling3d<
+export const maxPooling3d: <
   const Args extends RequiredOptions<Pooling3DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling3DArgs, "poolSize" | "strides", 3> extends true
     ? false
     : Pool3DProblem<"maxPooling3d", Args>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): MaxPooling3D<Fitting<Args, Pooling3DArgs>> {
-  return pool("MaxPooling3D", "maxPooling3d", 3, args, pooling3dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>,
+) => MaxPooling3D<Fitting<Args, Pooling3DArgs>> = layersPool("MaxPooling3D", "maxPooling3d", 3, pooling3dOptions);
 /**
  * tfjs's `tf.layers.averagePooling3d({ poolSize = [2, 2, 2], strides = poolSize, padding = "valid", dataFormat = "channelsLast" })`.
  *
  * @example
  * layers.averagePooling3d({ poolSize: [1, 2, 2] }); // [n, 16, 32, 32, 8] → [n, 16, 16, 16, 8]
  */
-export function averagePooling3d<
+export const averagePooling3d: <
   const Args extends RequiredOptions<Pooling3DArgs> = {},
   Problem = PlainOptions<Args, keyof Pooling3DArgs, "poolSize" | "strides", 3> extends true
     ? false
     : Pool3DProblem<"averagePooling3d", Args>,
->(args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>): AveragePooling3D<Fitting<Args, Pooling3DArgs>> {
-  return pool("AveragePooling3D", "averagePooling3d", 3, args, pooling3dOptions);
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, Pooling3DArgs>,
+) => AveragePooling3D<Fitting<Args, Pooling3DArgs>> = layersPool(
+  "AveragePooling3D",
+  "averagePooling3d",
+  3,
+  pooling3dOptions,
+);
