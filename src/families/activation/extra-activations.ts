@@ -24,22 +24,21 @@ export function readParams(
 ): { layer: string; values: Record<string, unknown> } {
   const at = args.findIndex(isOptions);
   const options = (at === -1 ? {} : args[at]) as Record<string, unknown>;
-  const values: Record<string, unknown> = {};
-  let given = false;
-  names.forEach((name, i) => {
-    const positional = i < at || at === -1 ? args[i] : undefined;
-    const value = positional !== undefined ? positional : options[name] !== undefined ? options[name] : defaults[name];
-    values[name] = value;
-    if (name !== "inplace" && (positional !== undefined || name in options)) given = true;
-  });
+  // the parameters given positionally (before the options object), by name
+  const positional = Object.fromEntries(names.map((name, i) => [name, i < at || at === -1 ? args[i] : undefined]));
+  const values = Object.fromEntries(
+    names.map((name) => [
+      name,
+      positional[name] !== undefined ? positional[name] : options[name] !== undefined ? options[name] : defaults[name],
+    ]),
+  );
+  const given = names.some((name) => name !== "inplace" && (positional[name] !== undefined || name in options));
   const shown = names.filter((name) => name !== "inplace").map((name) => String(values[name]));
   const layer = written ?? (given ? `${kind}(${shown.join(", ")})` : `${kind}()`);
   // more arguments than the builder takes: refused, not dropped
   checkArguments(layer, [...required, ...args], [...required, ...names]);
   splitOptions(layer, `nn.${kind}`, names, args, names);
-  names.forEach((name, i) => {
-    if ((i < at || at === -1) && args[i] !== undefined) checkOptionTypes(layer, { [name]: args[i] }, types);
-  });
+  checkOptionTypes(layer, positional, types);
   checkOptionTypes(layer, options, types);
   return { layer, values };
 }
