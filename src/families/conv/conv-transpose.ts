@@ -1,7 +1,7 @@
 // Twin of src/families/conv/conv-transpose.types.ts: PyTorch's transposed convolution output size,
 //   out = (L − 1)·stride − 2·padding + dilation·(kernel − 1) + outputPadding + 1   (at least 1)
 import { ShapeError } from "../../errors.ts";
-import { rankText, writeInChannelsMessage, writeRankMessage } from "./conv.ts";
+import { channelsFirstRule, checkedChannels } from "./conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeOutputTooSmallMessage = (layer: string, axis: number, size: string): string =>
@@ -51,16 +51,13 @@ export function convTransposeRule(
   options: ConvTransposeOptions,
   input: RuntimeShape,
 ): RuntimeShape {
-  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
-  const [batch, channels, ...spatial] = input;
-  const known = valueOf(channels!);
-  if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
   const { kernels, strides, paddings, outputPaddings, dilations } = options;
-  return [
-    batch!,
-    outChannels,
-    ...spatial.map((size, i) =>
-      convTransposeSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, outputPaddings[i]!, dilations[i]!),
-    ),
-  ];
+  return channelsFirstRule(
+    layer,
+    rank,
+    input,
+    (size, i, axis) =>
+      convTransposeSize(layer, axis, size, kernels[i]!, strides[i]!, paddings[i]!, outputPaddings[i]!, dilations[i]!),
+    checkedChannels(layer, inChannels, outChannels),
+  );
 }

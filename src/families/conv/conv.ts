@@ -52,6 +52,32 @@ export interface ConvOptions {
   dilations: number[];
 }
 
+/**
+ * A channels-first rule on [batch, channels, ...`rank` spatial dimensions] (the rank message otherwise): the output's
+ * channels from the input's (`channels`, first), then each spatial size from the input's (`size`, with its axis).
+ */
+export function channelsFirstRule(
+  layer: string,
+  rank: number,
+  input: RuntimeShape,
+  size: (dim: RuntimeDim, i: number, axis: number) => RuntimeDim,
+  channels: (dim: RuntimeDim) => RuntimeDim = (dim) => dim,
+): RuntimeShape {
+  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
+  const [batch, first, ...spatial] = input;
+  const out = channels(first!);
+  return [batch!, out, ...spatial.map((dim, i) => size(dim, i, i + 2))];
+}
+
+/** The input's channels must be inChannels (when known); the output has outChannels. */
+export const checkedChannels =
+  (layer: string, inChannels: number, outChannels: number) =>
+  (channels: RuntimeDim): RuntimeDim => {
+    const known = valueOf(channels);
+    if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
+    return outChannels;
+  };
+
 /** The channels-first convolution rule: [batch, inChannels, ...spatial] → [batch, outChannels, ...spatial′]. */
 export function convRule(
   layer: string,
@@ -61,13 +87,13 @@ export function convRule(
   options: ConvOptions,
   input: RuntimeShape,
 ): RuntimeShape {
-  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
-  const [batch, channels, ...spatial] = input;
-  const known = valueOf(channels!);
-  if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
   const { kernels, strides, paddings, dilations } = options;
-  const sizes = spatial.map((size, i) =>
-    paddings === "same" ? size : convSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!),
+  return channelsFirstRule(
+    layer,
+    rank,
+    input,
+    (size, i, axis) =>
+      paddings === "same" ? size : convSize(layer, axis, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!),
+    checkedChannels(layer, inChannels, outChannels),
   );
-  return [batch!, outChannels, ...sizes];
 }

@@ -1,6 +1,5 @@
 // Twin of src/families/pool/adaptive-pool.types.ts: the spatial dimensions become `outputSize` (`null` keeps the input's size).
-import { ShapeError } from "../../errors.ts";
-import { rankText, writeRankMessage } from "../conv/conv.ts";
+import { channelsFirstRule } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 /** The adaptive pooling rule: [batch, channels, ...spatial] → [batch, channels, ...outputSize]. */
@@ -10,7 +9,5 @@ export function adaptivePoolRule(
   sizes: readonly (number | null)[],
   input: RuntimeShape,
 ): RuntimeShape {
-  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
-  const [batch, channels, ...spatial] = input;
-  return [batch!, channels!, ...spatial.map((size, i) => sizes[i] ?? size)];
+  return channelsFirstRule(layer, rank, input, (size, i) => sizes[i] ?? size);
 }

@@ -1,6 +1,6 @@
 // Twin of src/families/pool/pool.types.ts: PyTorch's pooling output size, with ceil mode's last-window rule.
 import { ShapeError } from "../../errors.ts";
-import { dilatedKernel, paddedSize, rankText, writeKernelTooLargeMessage, writeRankMessage } from "../conv/conv.ts";
+import { channelsFirstRule, dilatedKernel, paddedSize, writeKernelTooLargeMessage } from "../conv/conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export function poolSize(
@@ -50,16 +50,10 @@ export interface PoolOptions {
 }
 
 export function poolRule(layer: string, rank: number, options: PoolOptions, input: RuntimeShape): RuntimeShape {
-  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
-  const [batch, channels, ...spatial] = input;
   const { kernels, strides, paddings, dilations, ceilMode } = options;
-  return [
-    batch!,
-    channels!,
-    ...spatial.map((size, i) =>
-      poolSize(layer, i + 2, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode),
-    ),
-  ];
+  return channelsFirstRule(layer, rank, input, (size, i, axis) =>
+    poolSize(layer, axis, size, kernels[i]!, strides[i]!, paddings[i]!, dilations[i]!, ceilMode),
+  );
 }
 
 export const writePoolPaddingMessage = (layer: string, padding: number, kernel: number): string =>
