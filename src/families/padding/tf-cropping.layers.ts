@@ -19,8 +19,6 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { ShapeError } from "../../errors.ts";
-import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   checkKnownOptions,
@@ -31,7 +29,7 @@ import {
   optionSet,
   writtenLayer,
 } from "../../shape/tf-options.ts";
-import { paddingPairs, type ZeroPadding as RuntimeCropping } from "./tf-padding.ts";
+import { checkedPairs } from "./tf-padding.ts";
 import { tfCroppingRule } from "./tf-cropping.ts";
 
 /** tfjs-layers' `Cropping2DLayerArgs`. */
@@ -82,11 +80,6 @@ type CroppingProblem<Args, Layer extends string = WrittenLayer<"cropping2D", Arg
   ]
 >;
 
-/** The message for a cropping that is not a number, [rows, cols] or [[top, bottom], [left, right]]. */
-export const writeCroppingFormMessage = (layer: string): string =>
-  `${layer}: cropping must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
-const isPair = (value: unknown): boolean => Array.isArray(value) && value.length === 2;
-
 /**
  * tfjs's `tf.layers.cropping2D({ cropping, dataFormat = "channelsLast" })`: cuts rows and columns off an image; at
  * least one row and one column must remain.
@@ -101,15 +94,7 @@ export function cropping2D<
   const options = args as Cropping2DArgs;
   const layer = writtenLayer("cropping2D", options, shown);
   checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, requiredOptions<Cropping2DArgs>()("cropping"));
-  const cropping = options.cropping as RuntimeCropping;
-  if (
-    typeof cropping !== "number" &&
-    !(isPair(cropping) && (cropping.every((side) => typeof side === "number") || cropping.every(isPair)))
-  ) {
-    throw new ShapeError(writeCroppingFormMessage(layer));
-  }
-  const pairs = paddingPairs(cropping);
-  checkSizes(layer, { cropping: pairs.flat() }, 0);
+  const pairs = checkedPairs(layer, "cropping", options.cropping);
   const dataFormat = dataFormatOf(layer, options);
   const runtime: TfCroppingConfig = {
     kind: "Cropping2D",

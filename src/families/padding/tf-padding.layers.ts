@@ -22,12 +22,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { checkSizes } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  paddingPairs,
-  tfUpSamplingRule,
-  tfZeroPaddingRule,
-  type ZeroPadding as RuntimeZeroPadding,
-} from "./tf-padding.ts";
+import { checkedPairs, tfUpSamplingRule, tfZeroPaddingRule } from "./tf-padding.ts";
 import {
   checkKnownOptions,
   choiceOf,
@@ -90,11 +85,6 @@ type ZeroPaddingProblem<
 >;
 
 /** The message for a padding that is not a number, [rows, cols] or [[top, bottom], [left, right]]. */
-export const writeZeroPaddingFormMessage = (layer: string): string =>
-  `${layer}: padding must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
-const isPair = (value: unknown): boolean => Array.isArray(value) && value.length === 2;
-
-/** The config of layers.zeroPadding2d (its runtime object): [before, after] per spatial dimension. */
 export interface TfZeroPaddingConfig extends TfjsConfig<"ZeroPadding2D", ZeroPadding2DArgs> {
   readonly padding: readonly (readonly [number, number])[];
   readonly dataFormat: DataFormat;
@@ -113,15 +103,7 @@ export function zeroPadding2d<
   const options = args as ZeroPadding2DArgs | undefined;
   const layer = writtenLayer("zeroPadding2d", options, zeroPaddingShown);
   checkKnownOptions(layer, "zeroPadding2d", options, zeroPadding2dOptions);
-  const padding = optionOf<RuntimeZeroPadding>(options, "padding", 1);
-  if (
-    typeof padding !== "number" &&
-    !(isPair(padding) && (padding.every((side) => typeof side === "number") || padding.every(isPair)))
-  ) {
-    throw new ShapeError(writeZeroPaddingFormMessage(layer));
-  }
-  const pairs = paddingPairs(padding);
-  checkSizes(layer, { padding: pairs.flat() }, 0);
+  const pairs = checkedPairs(layer, "padding", optionOf(options, "padding", 1));
   const dataFormat = dataFormatOf(layer, options);
   const runtime: TfZeroPaddingConfig = {
     kind: "ZeroPadding2D",

@@ -1,4 +1,6 @@
 // Twin of src/families/padding/tf-padding.types.ts: tfjs's ZeroPadding2D and UpSampling2D.
+import { ShapeError } from "../../errors.ts";
+import { checkSizes } from "../../shape/args.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import { imageRule } from "../conv/tf-conv.ts";
 import type { DataFormat } from "../../shape/tf-options.ts";
@@ -21,6 +23,21 @@ export function paddingPairs(padding: ZeroPadding): Pairs {
         [cols as number, cols as number],
       ]
     : ([[...rows], [...(cols as readonly [number, number])]] as Pairs);
+}
+
+export const writePairsFormMessage = (layer: string, name: "padding" | "cropping"): string =>
+  `${layer}: ${name} must be a number, [rows, cols] or [[top, bottom], [left, right]]`;
+/** ZeroPadding2D's padding or Cropping2D's cropping as pairs, checked: its form, then every size at least 0. */
+export function checkedPairs(layer: string, name: "padding" | "cropping", value: unknown): Pairs {
+  const isPair = (v: unknown): v is unknown[] => Array.isArray(v) && v.length === 2;
+  if (
+    typeof value !== "number" &&
+    !(isPair(value) && (value.every((side) => typeof side === "number") || value.every(isPair)))
+  )
+    throw new ShapeError(writePairsFormMessage(layer, name));
+  const pairs = paddingPairs(value as ZeroPadding);
+  checkSizes(layer, { [name]: pairs.flat() }, 0);
+  return pairs;
 }
 
 /** tfjs's ZeroPadding2D: rows and columns grow by their pairs. */
