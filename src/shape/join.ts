@@ -1,6 +1,6 @@
 // Twin of types/shape/join.ts: shapes that must agree (residual, add) or join along a dim (concat).
 import { ShapeError } from "../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "./dim-index.ts";
+import { checkedDimIndex } from "./dim-index.ts";
 import { showDim, showShape, valueOf, type RuntimeDim, type RuntimeShape } from "./dims.ts";
 
 /** Whether two dimensions can be the same: true when either is unknown (null) or both are the same size or name. */
@@ -47,8 +47,7 @@ export const writeConcatMessage = (
 
 export function concatShapes(layer: string, dim: number, shapes: readonly RuntimeShape[]): RuntimeShape {
   const [first, ...rest] = shapes;
-  const axis = dimIndex(dim, first!.length);
-  if (axis === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, first!.length));
+  const axis = checkedDimIndex(layer, "dim", dim, first!.length);
   return rest.reduce<RuntimeShape>((joined, next) => {
     const where = disagreement(joined, next, axis);
     if (where !== false) throw new ShapeError(writeConcatMessage(layer, joined, next, axis, where));

@@ -1,10 +1,8 @@
 // Twin of src/families/activation/activation.types.ts: softmax-like rules keep the shape; `dim` must be in range.
-import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { checkedDimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 export function dimRule(layer: string, dim: number, input: RuntimeShape): RuntimeShape {
-  if (dimIndex(dim, input.length) === false)
-    throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, input.length));
+  checkedDimIndex(layer, "dim", dim, input.length);
   return input;
 }

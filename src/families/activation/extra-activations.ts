@@ -1,7 +1,7 @@
 // Twin of src/families/activation/extra-activations.types.ts: argument checks and the rules of
 // prelu, glu and softmax2d, with the same messages.
 import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { checkedDimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkArguments, checkOptionTypes, isOptions, splitOptions } from "../../shape/args.ts";
 
@@ -60,8 +60,7 @@ export function preluRule(layer: string, n: number, input: RuntimeShape): Runtim
 export const writeGluOddMessage = (layer: string, index: number, size: number): string =>
   `${layer}: the halved dimension ${index} must have an even size, got ${size}`;
 export function gluRule(layer: string, dim: number, input: RuntimeShape): RuntimeShape {
-  const index = dimIndex(dim, input.length);
-  if (index === false) throw new ShapeError(writeDimRangeMessage(layer, "dim", dim, input.length));
+  const index = checkedDimIndex(layer, "dim", dim, input.length);
   const size = input[index];
   if (typeof size === "number" && size % 2 !== 0) throw new ShapeError(writeGluOddMessage(layer, index, size));
   return input.map((d, i) => (i === index ? (typeof d === "number" ? d / 2 : null) : d));

@@ -1,6 +1,6 @@
 // Twin of src/families/activation/tf-activation.types.ts: tfjs's activation layers keep the shape.
 import { ShapeError } from "../../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../../shape/dim-index.ts";
+import { checkedDimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 
@@ -21,8 +21,7 @@ export const writeAxisTwiceMessage = (layer: string, name: string, index: number
 export function checkedAxes(layer: string, name: string, axes: readonly number[], rank: number): number[] {
   const seen: number[] = [];
   for (const axis of axes) {
-    const index = dimIndex(axis, rank);
-    if (index === false) throw new ShapeError(writeDimRangeMessage(layer, name, axis, rank));
+    const index = checkedDimIndex(layer, name, axis, rank);
     if (seen.includes(index)) throw new ShapeError(writeAxisTwiceMessage(layer, name, index));
     seen.push(index);
   }
