@@ -126,14 +126,13 @@ type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
   : B extends number
     ? writeTensorsOnlyMessage<Op>
     : Problem<Out>;
-/** A binary operation: `b` (and `a`) a tensor or a number; maximum and minimum take tensors only, as torch. */
-type BinaryOp<Op extends BinaryName> = <A extends Operand, B extends Operand, Out = BinaryRule<Op, A, B>>(
-  a: A,
-  b: Checked<B, Op extends "maximum" | "minimum" ? TensorsOnly<Op, A, B, Out> : Problem<Out>>,
-) => Symbolic<Result<Out>>;
-/** The runtime of a binary operation: numbers are kept in the node's `args` (`null` where a tensor is). */
+/**
+ * The runtime of a binary operation: numbers are kept in the node's `args` (`null` where a tensor is). (Each
+ * operation's type is written out on its const: through a generic alias, `BinaryOp<"add">`, a first call cost the
+ * checker ~85 more instantiations.)
+ */
 const binary =
-  <Op extends BinaryName>(op: Op): BinaryOp<Op> =>
+  (op: BinaryName) =>
   (a: unknown, b: unknown): never => {
     if ((op === "maximum" || op === "minimum") && (typeof a === "number" || typeof b === "number"))
       fail(writeTensorsOnlyMessage(op));
@@ -149,9 +148,15 @@ const binary =
  * const x = input([16, 64, 64]);
  * ops.add(x, x.pipe(nn.conv2d(16, 16, 3, 1, 1))); // Symbolic<[number, 16, 64, 64]>
  */
-export const add = binary("add");
+export const add: <A extends Operand, B extends Operand, Out = BinaryRule<"add", A, B>>(
+  a: A,
+  b: Checked<B, Problem<Out>>,
+) => Symbolic<Result<Out>> = binary("add");
 /** torch.sub(a, b): elementwise difference with broadcasting. */
-export const sub = binary("sub");
+export const sub: <A extends Operand, B extends Operand, Out = BinaryRule<"sub", A, B>>(
+  a: A,
+  b: Checked<B, Problem<Out>>,
+) => Symbolic<Result<Out>> = binary("sub");
 /**
  * torch.mul(a, b): elementwise product with broadcasting (a squeeze-and-excitation gate).
  *
@@ -159,15 +164,30 @@ export const sub = binary("sub");
  * const features = input([64, 8, 8]), gate = input([64, 1, 1]);
  * ops.mul(features, gate); // Symbolic<[number, 64, 8, 8]>
  */
-export const mul = binary("mul");
+export const mul: <A extends Operand, B extends Operand, Out = BinaryRule<"mul", A, B>>(
+  a: A,
+  b: Checked<B, Problem<Out>>,
+) => Symbolic<Result<Out>> = binary("mul");
 /** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
-export const div = binary("div");
+export const div: <A extends Operand, B extends Operand, Out = BinaryRule<"div", A, B>>(
+  a: A,
+  b: Checked<B, Problem<Out>>,
+) => Symbolic<Result<Out>> = binary("div");
 /** torch.pow(a, b): elementwise power with broadcasting. */
-export const pow = binary("pow");
+export const pow: <A extends Operand, B extends Operand, Out = BinaryRule<"pow", A, B>>(
+  a: A,
+  b: Checked<B, Problem<Out>>,
+) => Symbolic<Result<Out>> = binary("pow");
 /** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
-export const maximum = binary("maximum");
+export const maximum: <A extends Operand, B extends Operand, Out = BinaryRule<"maximum", A, B>>(
+  a: A,
+  b: Checked<B, TensorsOnly<"maximum", A, B, Out>>,
+) => Symbolic<Result<Out>> = binary("maximum");
 /** torch.minimum(a, b): elementwise minimum of two tensors with broadcasting (as torch, no number). */
-export const minimum = binary("minimum");
+export const minimum: <A extends Operand, B extends Operand, Out = BinaryRule<"minimum", A, B>>(
+  a: A,
+  b: Checked<B, TensorsOnly<"minimum", A, B, Out>>,
+) => Symbolic<Result<Out>> = binary("minimum");
 
 /** The unary elementwise functions (torch's names). */
 export const unaryNames = [

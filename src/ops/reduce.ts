@@ -125,14 +125,6 @@ export function softmaxShape(op: string, input: RuntimeShape, dim: number): Runt
   return input;
 }
 
-type Softmax<Name extends "softmax" | "logSoftmax"> = <
-  S extends Shape,
-  const D extends number,
-  Out = SoftmaxRule<Name, S, D>,
->(
-  x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
-) => Symbolic<Result<Out>>;
 /**
  * torch.softmax(x, dim): the shape is kept; dim must be in range.
  *
@@ -140,6 +132,12 @@ type Softmax<Name extends "softmax" | "logSoftmax"> = <
  * const scores = input([8, "seq", "seq"], { batch: "b" });
  * ops.softmax(scores, -1); // Symbolic<["b", 8, "seq", "seq"]>
  */
-export const softmax: Softmax<"softmax"> = onTensor("softmax");
+export const softmax: <S extends Shape, const D extends number, Out = SoftmaxRule<"softmax", S, D>>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<Out>>,
+) => Symbolic<Result<Out>> = onTensor("softmax");
 /** torch.log_softmax(x, dim). */
-export const logSoftmax: Softmax<"logSoftmax"> = onTensor("logSoftmax");
+export const logSoftmax: <S extends Shape, const D extends number, Out = SoftmaxRule<"logSoftmax", S, D>>(
+  x: Symbolic<S>,
+  dim: Arg<D, Problem<Out>>,
+) => Symbolic<Result<Out>> = onTensor("logSoftmax");
