@@ -48,7 +48,20 @@ type Matched<
  * //=> [number, 10, 512]
  */
 export type LayerNormRule<Layer extends string, Normalized extends readonly unknown[], Input> = Input extends Shape
-  ? Compare<Input["length"], Normalized["length"]> extends "lt"
+  ? // One size (nn.layerNorm(512)) on a tuple: its last dimension, without arithmetic on the ranks (the
+    // general rule computes Sub<rank, 1>, Drop and Take: ~600 instantiations the first time).
+    Normalized extends readonly [unknown]
+    ? Input extends readonly [...infer Lead extends Dim[], infer D extends Dim]
+      ? Matched<[D], Normalized> extends infer Refined extends Shape
+        ? [...Lead, ...Refined]
+        : writeNormalizedShapeMessage<Layer, [D]>
+      : GeneralRule<Layer, Normalized, Input>
+    : GeneralRule<Layer, Normalized, Input>
+  : never;
+
+/** LayerNormRule for any normalized shape and any input (a rank the compiler does not know included). */
+type GeneralRule<Layer extends string, Normalized extends readonly unknown[], Input extends Shape> =
+  Compare<Input["length"], Normalized["length"]> extends "lt"
     ? writeLayerNormRankMessage<Layer, Normalized, Input["length"]>
     : Sub<Input["length"], Normalized["length"]> extends infer Lead extends number
       ? Drop<Input, Lead> extends infer Last extends Shape
@@ -56,5 +69,4 @@ export type LayerNormRule<Layer extends string, Normalized extends readonly unkn
           ? [...Take<Input, Lead>, ...Refined]
           : writeNormalizedShapeMessage<Layer, Last>
         : never
-      : never
-  : never;
+      : never;
