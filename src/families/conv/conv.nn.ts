@@ -794,7 +794,7 @@ export function conv(
     ...unknown[],
   ];
   const names = transposed ? ["stride", "padding", "outputPadding"] : ["stride", "padding"];
-  const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (no more: as before)
+  const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
   if (isOptions(kernelSize)) {
     throw new ShapeError(
       positionalMessage(
@@ -824,7 +824,7 @@ export function conv(
     ],
   );
   checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
-  splitOptions(layer, `nn.${kind}`, names, rest, transposed ? convTransposeKeys : convKeys);
+  splitOptions(layer, `nn.${kind}`, names, tail, transposed ? convTransposeKeys : convKeys);
   checkOptionTypes(layer, given, { bias: expected.boolean, paddingMode: expected.zeros });
   // each size as PyTorch requires it ("same" and "valid" aside), then its tuple's length
   for (const [name, value, minimum] of [
