@@ -12,6 +12,7 @@ import type {
   writePositionalMessage,
 } from "../../../types/shape/args.ts";
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
+import type { ByName, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { UnfoldRule } from "./unfold.types.ts";
 import { ShapeError } from "../../errors.ts";
@@ -82,24 +83,10 @@ export interface UnfoldShapeRule<Kernel, Dilation, Padding, Stride> extends Shap
 // PyTorch's dilation, padding and stride positionally, then an options object (`nn.unfold(3, 1, 1, 2)`): each value
 // checked as the option of its name (shared with fold).
 /** The values given positionally, by name (left out: `undefined`), up to the options object. */
-type ByName<
-  Rest extends readonly unknown[],
-  Names extends readonly string[] = ["dilation", "padding", "stride"],
-> = Names extends readonly [infer Name extends string, ...infer OtherNames extends string[]]
-  ? Rest extends readonly [infer Value, ...infer Others]
-    ? IsOptions<Value> extends true
-      ? {}
-      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<Others, OtherNames>
-    : {}
-  : {};
-type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [infer Value, ...infer Others]
-  ? IsOptions<Value> extends true
-    ? Value
-    : OptionsIn<Others>
-  : {};
+/** PyTorch's order after the kernel. */
+type UnfoldNames = ["dilation", "padding", "stride"];
 /** Every setting after the kernel as one options object (a value given twice: the argument's, as the runtime's). */
-export type UnfoldSettings<Rest extends readonly unknown[]> =
-  ByName<Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+export type UnfoldSettings<Rest extends readonly unknown[]> = PositionalSettings<UnfoldNames, Rest>;
 type SettingsProblem<Layer extends string, Of extends string, Options, Positional extends string> = FirstProblem<
   [
     UnknownKeyProblem<Layer, Of, Options, UnfoldKey>,
@@ -114,8 +101,8 @@ export type UnfoldArgProblems<
   Layer extends string,
   Of extends string,
   Rest extends readonly unknown[],
-  Given extends string = keyof ByName<Rest> & string,
-  Names extends readonly string[] = ["dilation", "padding", "stride"],
+  Given extends string = keyof ByName<UnfoldNames, Rest> & string,
+  Names extends readonly string[] = UnfoldNames,
   Seen extends boolean = false,
 > = Rest extends readonly [infer Value, ...infer Others]
   ? [

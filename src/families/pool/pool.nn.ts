@@ -19,6 +19,7 @@ import type {
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { FirstSizeProblem } from "../../../types/shape/args.ts";
+import type { ByName, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { PoolRule, UnpaddedKernelProblem, writePoolPaddingMessage } from "./pool.types.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import { ShapeError } from "../../errors.ts";
@@ -375,26 +376,11 @@ type PositionalNames<Kind extends string> = Kind extends `max${string}`
     : ["stride", "padding", "ceilMode", "countIncludePad", "divisorOverride"];
 /** The long path: the fourth argument is not an options object, or one follows (`Later`: the later ones, intersected). */
 type IsLong<Fourth, Later> = IsOptions<Fourth> extends true ? ({} extends Later ? false : true) : true;
-/** The values given positionally, by name (`undefined`: not given), up to the options object. */
-type ByName<Names extends readonly string[], Rest extends readonly unknown[]> = Names extends readonly [
-  infer Name extends string,
-  ...infer OtherNames extends string[],
-]
-  ? Rest extends readonly [infer Value, ...infer Others]
-    ? IsOptions<Value> extends true
-      ? {}
-      : ([Value] extends [undefined] ? {} : { readonly [K in Name]: Value }) & ByName<OtherNames, Others>
-    : {}
-  : {};
-/** The options object among `Rest` (`{}` when none). */
-type OptionsIn<Rest extends readonly unknown[]> = Rest extends readonly [infer Value, ...infer Others]
-  ? IsOptions<Value> extends true
-    ? Value
-    : OptionsIn<Others>
-  : {};
 /** Every setting of a long call as one options object (a value given twice: the argument's, as the runtime's). */
-type LongOptions<Kind extends string, Rest extends readonly unknown[]> =
-  ByName<PositionalNames<Kind>, Rest> extends infer Given ? Given & Omit<OptionsIn<Rest>, keyof Given> : never;
+type LongOptions<Kind extends string, Rest extends readonly unknown[]> = PositionalSettings<
+  PositionalNames<Kind>,
+  Rest
+>;
 /** The names given positionally. */
 type GivenNames<Kind extends string, Rest extends readonly unknown[]> = keyof ByName<PositionalNames<Kind>, Rest> &
   string;
