@@ -164,3 +164,20 @@ for (const backend of ["wasm", "cpu"] as const) {
     assert.ok(tf.any(tf.notEqual(model.stateDict()["0.weight"]!, before)).dataSync()[0] === 1, "the conv trains");
   });
 }
+
+test("an argument after a convolution's options object is refused with the compiler's words, not dropped", () => {
+  const call =
+    (builder: unknown, ...args: unknown[]) =>
+    () =>
+      (builder as (...a: unknown[]) => unknown)(...args);
+  for (const [run, layer] of [
+    [call(nn.conv2d, 3, 8, 3, 1, 1, {}, 1), "conv2d(3, 8, 3, 1, 1)"],
+    [call(nn.lazyConv1d, 8, 3, {}, 1), "lazyConv1d(8, 3)"],
+    [call(nn.convTranspose2d, 8, 4, 3, 2, 1, 1, {}, 1), "convTranspose2d(8, 4, 3, 2, 1, 1)"],
+  ] as const)
+    assert.throws(run, (error: unknown) => {
+      assert.ok(error instanceof ShapeError);
+      assert.equal(error.message, `${layer}: the options object must be the last argument`);
+      return true;
+    });
+});
