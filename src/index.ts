@@ -18,7 +18,7 @@ export { ShapeError } from "./errors.ts";
 export { input, type Input } from "./model/input.ts";
 export { sequential, type Sequential, type OutputShape, type ShapeTrace, type Model } from "./model/sequential.ts";
 export type { RuntimeShape, RuntimeDim } from "./shape/dims.ts";
-export * as nn from "./nn/index.ts";
+export { nn } from "./nn/object.ts";
 export type {
   Conv1d,
   Conv2d,
