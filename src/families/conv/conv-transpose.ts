@@ -1,6 +1,6 @@
 // Twin of src/families/conv/conv-transpose.types.ts: PyTorch's transposed convolution output size,
 //   out = (L − 1)·stride − 2·padding + dilation·(kernel − 1) + outputPadding + 1   (at least 1)
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { channelsFirstRule, checkedChannels } from "./conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
@@ -30,7 +30,7 @@ export function convTransposeSize(
   if (known === null) return null;
   const grown = known * stride + dilation * (kernel - 1) + outputPadding + 1;
   const cut = 2 * padding + stride;
-  if (grown <= cut) throw new ShapeError(writeOutputTooSmallMessage(layer, axis, String(grown - cut)));
+  if (grown <= cut) fail(writeOutputTooSmallMessage(layer, axis, String(grown - cut)));
   return grown - cut;
 }
 

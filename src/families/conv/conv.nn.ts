@@ -24,7 +24,7 @@ import type { ArgProblems, IsPlainSize, IsPlainSizeArg } from "../../../types/sh
 import type { ConvRule, ConvSizes } from "./conv.types.ts";
 import type { Dim, Shape } from "../../../types/shape/dims.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import {
   checkOptionTypes,
   checkSizes,
@@ -796,7 +796,7 @@ export function conv(
   const names = transposed ? ["stride", "padding", "outputPadding"] : ["stride", "padding"];
   const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
   if (isOptions(kernelSize)) {
-    throw new ShapeError(
+    fail(
       positionalMessage(
         `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
         "kernelSize",
@@ -846,14 +846,14 @@ export function conv(
   };
   windows.outputPaddings.forEach((op, i) => {
     const [s, d] = [windows.strides[i]!, windows.dilations[i]!];
-    if (!(op < s || op < d)) throw new ShapeError(writeOutputPadding(layer, op, s, d));
+    if (!(op < s || op < d)) fail(writeOutputPadding(layer, op, s, d));
   });
   if (groups !== 1) {
     checkSizes(layer, { groups });
     if ((inChannels !== null && inChannels % groups !== 0) || outChannels % groups !== 0)
-      throw new ShapeError(writeGroupsMessage(layer, inChannels, outChannels, groups));
+      fail(writeGroupsMessage(layer, inChannels, outChannels, groups));
   }
-  if (padding === "same" && windows.strides.some((s) => s !== 1)) throw new ShapeError(writeSameStrideMessage(layer));
+  if (padding === "same" && windows.strides.some((s) => s !== 1)) fail(writeSameStrideMessage(layer));
   return {
     kind,
     written: layer,
@@ -889,8 +889,7 @@ export const writeLazyGroupsMessage = (layer: string, groups: number, channels: 
 /** A lazy convolution's check on its input (PyTorch: "in_channels must be divisible by groups"). */
 export function checkLazyGroups(layer: string, groups: number, input: RuntimeShape): void {
   const channels = valueOf(input[1] ?? null);
-  if (channels !== null && channels % groups !== 0)
-    throw new ShapeError(writeLazyGroupsMessage(layer, groups, channels));
+  if (channels !== null && channels % groups !== 0) fail(writeLazyGroupsMessage(layer, groups, channels));
 }
 
 export const writeSameStrideMessage = (layer: string): string =>

@@ -1,6 +1,6 @@
 // Twin of src/families/conv/conv.types.ts: PyTorch's convolution output size,
 //   out = ⌊(L + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export const dilatedKernel = (kernel: number, dilation: number): number => dilation * (kernel - 1) + 1;
@@ -30,7 +30,7 @@ export function convSize(
     return stride === 1 && dilation === 1 && kernel % 2 === 1 && 2 * padding === kernel - 1 ? size : null;
   const padded = paddedSize(known, padding);
   const extent = dilatedKernel(kernel, dilation);
-  if (padded < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
+  if (padded < extent) fail(writeKernelTooLargeMessage(layer, axis, extent, padded));
   return windowCount(padded, extent, stride);
 }
 
@@ -63,7 +63,7 @@ export function channelsFirstRule(
   size: (dim: RuntimeDim, i: number, axis: number) => RuntimeDim,
   channels: (dim: RuntimeDim) => RuntimeDim = (dim) => dim,
 ): RuntimeShape {
-  if (input.length !== rank + 2) throw new ShapeError(writeRankMessage(layer, rankText(rank), input.length));
+  if (input.length !== rank + 2) fail(writeRankMessage(layer, rankText(rank), input.length));
   const [batch, first, ...spatial] = input;
   const out = channels(first!);
   return [batch!, out, ...spatial.map((dim, i) => size(dim, i, i + 2))];
@@ -74,7 +74,7 @@ export const checkedChannels =
   (layer: string, inChannels: number, outChannels: number) =>
   (channels: RuntimeDim): RuntimeDim => {
     const known = valueOf(channels);
-    if (known !== null && known !== inChannels) throw new ShapeError(writeInChannelsMessage(layer, known));
+    if (known !== null && known !== inChannels) fail(writeInChannelsMessage(layer, known));
     return outChannels;
   };
 

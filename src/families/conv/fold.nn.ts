@@ -6,7 +6,7 @@ import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
 import type { FoldRule } from "./unfold.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { checkSizes, checkTupleLength, isOptions, perDim, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
@@ -158,7 +158,7 @@ export function fold(...args: unknown[]): unknown {
       checkSizes(layer, { outputSize: out });
       checkTupleLength(layer, "outputSize", out, 2);
       if (isOptions(kernelSize))
-        throw new ShapeError(
+        fail(
           `${layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`,
         );
       checkSizes(layer, { kernelSize: kernel });
@@ -170,7 +170,7 @@ export function fold(...args: unknown[]): unknown {
   ) as [number[], number[], number[], number[], number[]];
   const counts = outs.map((size, i) => {
     const [padded, extent] = [paddedSize(size, paddings[i]!), dilatedKernel(kernels[i]!, dilations[i]!)];
-    if (padded < extent) throw new ShapeError(writeFoldKernelMessage(layer, i, extent, padded));
+    if (padded < extent) fail(writeFoldKernelMessage(layer, i, extent, padded));
     return windowCount(padded, extent, strides[i]!);
   });
   const runtime: FoldConfig = {

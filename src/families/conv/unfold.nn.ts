@@ -15,7 +15,7 @@ import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems
 import type { ByName, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { UnfoldRule } from "./unfold.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import {
   checkSizes,
   checkTupleLength,
@@ -178,7 +178,7 @@ export function unfold<
 export function unfold(...args: unknown[]): unknown {
   const [kernelSize] = args;
   if (isOptions(kernelSize))
-    throw new ShapeError(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
+    fail(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
   const kernel = kernelSize as SizeArg;
   const { layer, dilation, padding, stride } = unfoldSettings(
     "unfold",

@@ -1,6 +1,6 @@
 // Twin of src/families/conv/unfold.types.ts: [batch, C, H, W] → [batch, C·kH·kW, L], L = the product of the
 // convolution's output sizes (conv.ts's convSize).
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { convSize, rankText, writeRankMessage } from "./conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
@@ -18,7 +18,7 @@ const times = (a: RuntimeDim, b: RuntimeDim): number | null => {
 
 /** The unfold rule: [batch, channels, height, width] → [batch, channels·kH·kW, blocks]. */
 export function unfoldRule(layer: string, options: UnfoldOptions, input: RuntimeShape): RuntimeShape {
-  if (input.length !== 4) throw new ShapeError(writeRankMessage(layer, rankText(2), input.length));
+  if (input.length !== 4) fail(writeRankMessage(layer, rankText(2), input.length));
   const [batch, channels, ...spatial] = input;
   const { kernels, strides, paddings, dilations } = options;
   const [height, width] = spatial.map((size, i) =>
@@ -40,12 +40,11 @@ export function foldRule(
   blocks: number,
   input: RuntimeShape,
 ): RuntimeShape {
-  if (input.length !== 3)
-    throw new ShapeError(writeRankMessage(layer, "[batch, channels·kH·kW, blocks] (rank 3)", input.length));
+  if (input.length !== 3) fail(writeRankMessage(layer, "[batch, channels·kH·kW, blocks] (rank 3)", input.length));
   const [batch, channels, length] = input;
   const known = valueOf(channels!);
-  if (known !== null && known % kernel !== 0) throw new ShapeError(writeFoldChannelsMessage(layer, known, kernel));
+  if (known !== null && known % kernel !== 0) fail(writeFoldChannelsMessage(layer, known, kernel));
   const given = valueOf(length!);
-  if (given !== null && given !== blocks) throw new ShapeError(writeFoldBlocksMessage(layer, given, blocks));
+  if (given !== null && given !== blocks) fail(writeFoldBlocksMessage(layer, given, blocks));
   return [batch!, known === null ? null : known / kernel, ...outputSizes];
 }

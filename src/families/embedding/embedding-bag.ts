@@ -1,5 +1,5 @@
 // Twin of src/families/embedding/embedding-bag.types.ts: [bags, n] → [bags, embeddingDim].
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 export const writeEmbeddingBagOffsetsMessage = (layer: string): string =>
@@ -8,7 +8,7 @@ export const writeEmbeddingBagRankMessage = (layer: string, rank: number): strin
   `${layer}: expects an input [bags, n] (rank 2), got rank ${rank}`;
 
 export function embeddingBagRule(layer: string, embeddingDim: number, input: RuntimeShape): RuntimeShape {
-  if (input.length === 1) throw new ShapeError(writeEmbeddingBagOffsetsMessage(layer));
-  if (input.length !== 2) throw new ShapeError(writeEmbeddingBagRankMessage(layer, input.length));
+  if (input.length === 1) fail(writeEmbeddingBagOffsetsMessage(layer));
+  if (input.length !== 2) fail(writeEmbeddingBagRankMessage(layer, input.length));
   return [input[0]!, embeddingDim];
 }

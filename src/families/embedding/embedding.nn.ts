@@ -13,7 +13,7 @@ import type {
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { EmbeddingRule } from "./embedding.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
@@ -177,6 +177,6 @@ export function embeddingArgs<Options extends { readonly paddingIdx?: number }>(
   checkOptions(layer, `nn.${kind}`, given, keys, types);
   const index = given.paddingIdx;
   if (index !== undefined && !(Number.isInteger(index) && index >= -count && index < count))
-    throw new ShapeError(writePaddingIdxMessage(layer, index, count));
+    fail(writePaddingIdxMessage(layer, index, count));
   return [layer, given];
 }

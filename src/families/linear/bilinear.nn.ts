@@ -6,7 +6,7 @@ import type { Arg, Checked, FirstSizeProblem } from "../../../types/shape/args.t
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { PositionalProblems } from "../../../types/shape/positional.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer, type CallResult } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
@@ -125,7 +125,7 @@ export function bilinear<
     ...sizes,
     bias: (given as BilinearOptions).bias ?? true,
     outputShape: () => {
-      throw new ShapeError(writeBilinearPipeMessage(layer));
+      fail(writeBilinearPipeMessage(layer));
     },
     callShapes: (inputs) => bilinearCallShapes(layer, sizes, inputs),
     call: (input1: unknown, input2: unknown) => callLayer(runtime, { input1, input2 })[0],

@@ -1,6 +1,6 @@
 // Twin of bilinear.types.ts: Bilinear called on input1 [*, in1Features] and input2 [*, in2Features]
 // with the same leading dimensions → [*, outFeatures]; the same checks in the same order.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { knownOf, type CallInputs } from "../../model/call.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 import { dimsAgree } from "../../shape/join.ts";
@@ -49,6 +49,6 @@ export function bilinearCallShapes(layer: string, sizes: BilinearSizes, inputs: 
   const a = inputs["input1"]!;
   const b = inputs["input2"]!;
   const problem = bilinearCallProblem(layer, sizes, a, b);
-  if (problem !== false) throw new ShapeError(problem);
+  if (problem !== false) fail(problem);
   return [[...a.slice(0, -1).map((d, i) => knownOf(d, b[i]!)), sizes.outFeatures]];
 }

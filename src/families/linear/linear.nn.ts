@@ -20,7 +20,7 @@ import {
   expected,
   writeOptionTypeMessage as optionTypeMessage,
 } from "../../shape/args.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { lastDim, valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import { linearRule } from "./linear.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -126,7 +126,7 @@ export function linear<
     checkOptionTypes(layer, biasOrOptions, { bias: expected.boolean });
     bias = (biasOrOptions as { bias?: unknown }).bias;
   } else if (biasOrOptions !== undefined && typeof biasOrOptions !== "boolean") {
-    throw new ShapeError(optionTypeMessage(layer, "bias", expected.boolean[0]));
+    fail(optionTypeMessage(layer, "bias", expected.boolean[0]));
   }
   const runtime: LinearConfig = {
     kind: "linear",

@@ -1,5 +1,5 @@
 // Twin of src/families/linear/linear.types.ts: [..., inFeatures] → [..., outFeatures].
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { lastDim, valueOf, withoutLast, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeInFeaturesMessage = (layer: string, expected: number): string =>
@@ -15,9 +15,8 @@ export function linearRule(
   outFeatures: number,
   input: RuntimeShape,
 ): RuntimeShape {
-  if (input.length === 0) throw new ShapeError(writeNoFeaturesMessage(layer));
+  if (input.length === 0) fail(writeNoFeaturesMessage(layer));
   const last = valueOf(lastDim(input));
-  if (inFeatures !== null && last !== null && last !== inFeatures)
-    throw new ShapeError(writeInFeaturesMessage(layer, last));
+  if (inFeatures !== null && last !== null && last !== inFeatures) fail(writeInFeaturesMessage(layer, last));
   return [...withoutLast(input), outFeatures];
 }

@@ -4,7 +4,7 @@
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, TupleLengthProblem, Written } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { checkArguments, checkSizes, checkTupleLength, written } from "../../shape/args.ts";
 import type { PadMode, PadRule } from "./torch-pad.types.ts";
 import { padRule, padsOf } from "./torch-pad.ts";
@@ -91,7 +91,7 @@ function padBuilder(prefix: "zero" | "constant" | "reflection" | "replication", 
     checkSizes(layer, { padding }, 0);
     checkTupleLength(layer, "padding", padding, 2 * n);
     if (typeof padding !== "number" && !Array.isArray(padding))
-      throw new ShapeError(`${layer}: padding must be a number or a tuple of ${2 * n}`);
+      fail(`${layer}: padding must be a number or a tuple of ${2 * n}`);
     const pads = padsOf(padding as number | number[], n);
     const runtime: PadConfig = {
       kind,

@@ -1,5 +1,5 @@
 // Twin of src/families/padding/torch-pad.types.ts: padding of the last N dimensions, PyTorch's rules.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 
 export type PadMode = "constant" | "reflect" | "replicate";
@@ -24,10 +24,7 @@ export function padRule(
 ): RuntimeShape {
   const rank = input.length;
   const fits = mode === "constant" ? rank >= n : rank === n + 1 || rank === n + 2;
-  if (!fits)
-    throw new ShapeError(
-      writePadRankMessage(layer, mode === "constant" ? `${n} or more` : `${n + 1} or ${n + 2}`, rank),
-    );
+  if (!fits) fail(writePadRankMessage(layer, mode === "constant" ? `${n} or more` : `${n + 1} or ${n + 2}`, rank));
   const output: RuntimeDim[] = [...input];
   // check from the first padded dimension to the last, as the types do
   for (let k = n - 1; k >= 0; k--) {
@@ -39,10 +36,10 @@ export function padRule(
       continue;
     }
     if (mode === "reflect") {
-      if (!(left < size)) throw new ShapeError(writeReflectionPadMessage(layer, index, left, size));
-      if (!(right < size)) throw new ShapeError(writeReflectionPadMessage(layer, index, right, size));
+      if (!(left < size)) fail(writeReflectionPadMessage(layer, index, left, size));
+      if (!(right < size)) fail(writeReflectionPadMessage(layer, index, right, size));
     }
-    if (mode === "replicate" && size === 0) throw new ShapeError(writeEmptyPadMessage(layer, index));
+    if (mode === "replicate" && size === 0) fail(writeEmptyPadMessage(layer, index));
     output[index] = size + left + right;
   }
   return output;

@@ -18,7 +18,7 @@ import type {
 import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { PoolRule } from "./pool.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import {
   checkOptionTypes,
   checkSizes,
@@ -303,9 +303,7 @@ function lpPool(
   [normType, kernelSize, ...rest]: readonly unknown[],
 ): LpPoolConfig {
   if (isOptions(kernelSize))
-    throw new ShapeError(
-      positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"),
-    );
+    fail(positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"));
   const kernel = kernelSize as SizeArg;
   // PyTorch's stride and ceilMode positionally, then an options object
   const options = settingsOf<LpPoolOptions>(lpPoolKeys, rest);
@@ -315,8 +313,8 @@ function lpPool(
     ["stride", stride, written(stride) === written(kernel)],
     ["ceilMode", ceilMode, ceilMode === false],
   ]);
-  if (!(typeof normType === "number" && normType > 0)) throw new ShapeError(writeNormTypeMessage(layer));
-  if (rank === 1 && Array.isArray(kernel)) throw new ShapeError(writeKernelTupleMessage(layer));
+  if (!(typeof normType === "number" && normType > 0)) fail(writeNormTypeMessage(layer));
+  if (rank === 1 && Array.isArray(kernel)) fail(writeKernelTupleMessage(layer));
   checkSizes(layer, { kernelSize: kernel });
   checkTupleLength(layer, "kernelSize", kernel, rank);
   splitOptions(layer, `nn.${kind}`, lpPoolKeys, rest, lpPoolKeys);

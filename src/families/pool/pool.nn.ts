@@ -22,7 +22,7 @@ import type { FirstSizeProblem } from "../../../types/shape/args.ts";
 import type { ByName, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { PoolRule, UnpaddedKernelProblem, writePoolPaddingMessage } from "./pool.types.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import {
   checkOptionTypes,
   checkSizes,
@@ -708,8 +708,7 @@ export interface PoolConfig extends KindConfig<
 
 /** A pooling layer's config from its builder's arguments: kernelSize, PyTorch's optional ones, an options object. */
 function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: readonly unknown[]): PoolConfig {
-  if (isOptions(kernelSize))
-    throw new ShapeError(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
+  if (isOptions(kernelSize)) fail(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
   const kernel = kernelSize as SizeArg;
   const average = kind.startsWith("avg");
   // PyTorch's order after kernelSize, then an options object (average pooling's are its keywords)
@@ -746,7 +745,7 @@ function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: rea
   const kernels = perDim(kernel, rank);
   const paddings = perDim(padding, rank);
   paddings.forEach((p, i) => {
-    if (2 * p > kernels[i]!) throw new ShapeError(writePaddingMessage(layer, p, kernels[i]!));
+    if (2 * p > kernels[i]!) fail(writePaddingMessage(layer, p, kernels[i]!));
   });
   return {
     kind,

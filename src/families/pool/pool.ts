@@ -1,5 +1,5 @@
 // Twin of src/families/pool/pool.types.ts: PyTorch's pooling output size, with ceil mode's last-window rule.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { channelsFirstRule, dilatedKernel, paddedSize, writeKernelTooLargeMessage } from "../conv/conv.ts";
 import { valueOf, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
@@ -18,7 +18,7 @@ export function poolSize(
   const padded = paddedSize(known, padding);
   const extent = dilatedKernel(kernel, dilation);
   const reach = ceilMode ? padded + stride - 1 : padded;
-  if (reach < extent) throw new ShapeError(writeKernelTooLargeMessage(layer, axis, extent, padded));
+  if (reach < extent) fail(writeKernelTooLargeMessage(layer, axis, extent, padded));
   return poolWindows(known, kernel, stride, padding, dilation, ceilMode).count;
 }
 
@@ -66,7 +66,6 @@ export const writeUnpaddedKernelMessage = (layer: string, axis: number, kernel: 
 export function checkUnpaddedKernel(layer: string, kernels: number[], input: RuntimeShape): void {
   input.slice(2).forEach((size, i) => {
     const known = valueOf(size);
-    if (known !== null && known < kernels[i]!)
-      throw new ShapeError(writeUnpaddedKernelMessage(layer, i + 2, kernels[i]!, known));
+    if (known !== null && known < kernels[i]!) fail(writeUnpaddedKernelMessage(layer, i + 2, kernels[i]!, known));
   });
 }

@@ -6,7 +6,7 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { PositionalProblems, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { checkOptionsObject, checkOptions, expected, isOptions, positionalOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
@@ -194,14 +194,13 @@ function upsampleOf(kind: UpsampleKind, fixed: Partial<UpsampleOptions>) {
     checkOptionsObject(layer, options, keys);
     checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
     const { size, scaleFactor } = given;
-    if ((size === undefined) === (scaleFactor === undefined)) throw new ShapeError(writeUpsampleEitherMessage(layer));
+    if ((size === undefined) === (scaleFactor === undefined)) fail(writeUpsampleEitherMessage(layer));
     const all = (v: number | readonly number[]) => (typeof v === "number" ? [v] : v);
     if (size !== undefined && all(size).some((s) => !Number.isInteger(s) || s < 1))
-      throw new ShapeError(writeUpsampleSizeMessage(layer));
-    if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0)))
-      throw new ShapeError(writeUpsampleFactorMessage(layer));
+      fail(writeUpsampleSizeMessage(layer));
+    if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0))) fail(writeUpsampleFactorMessage(layer));
     const mode = fixed.mode ?? given.mode ?? "nearest";
-    if (mode === "nearest" && given.alignCorners !== undefined) throw new ShapeError(writeAlignCornersMessage(layer));
+    if (mode === "nearest" && given.alignCorners !== undefined) fail(writeAlignCornersMessage(layer));
     const runtime: UpsampleConfig = {
       kind,
       written: layer,

@@ -1,6 +1,6 @@
 // Twin of src/families/upsample/upsample.types.ts: sizes or ⌊size × scaleFactor⌋ on the spatial dimensions, the
 // mode's rank, the same messages. `scaledSize` is also ops.interpolate's (src/ops/resize.ts).
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../ops/fail.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 import { rankText, writeRankMessage } from "../conv/conv.ts";
 
@@ -50,18 +50,17 @@ export function upsampleRule(
   input: RuntimeShape,
 ): RuntimeShape {
   if (!upsampleModeRanks[mode].includes(input.length))
-    throw new ShapeError(writeRankMessage(layer, upsampleRankText(mode), input.length));
+    fail(writeRankMessage(layer, upsampleRankText(mode), input.length));
   const [n, c, ...spatial] = input;
   const given = perSpatial((size ?? factor)!, spatial.length);
-  if (given.length !== spatial.length)
-    throw new ShapeError(writeUpsampleCountMessage(layer, spatial.length, given.length));
+  if (given.length !== spatial.length) fail(writeUpsampleCountMessage(layer, spatial.length, given.length));
   if (size !== undefined) return [n!, c!, ...given];
   return [
     n!,
     c!,
     ...spatial.map((d, i) => {
       const out = scaledSize(d, given[i]!);
-      if (out === 0) throw new ShapeError(writeUpsampleZeroMessage(layer, d as number, given[i]!));
+      if (out === 0) fail(writeUpsampleZeroMessage(layer, d as number, given[i]!));
       return out;
     }),
   ];
