@@ -8,10 +8,11 @@ import type { DimsAgree } from "../../types/shape/join.ts";
 import type { Arg } from "../../types/shape/args.ts";
 import { fail } from "./fail.ts";
 import type { Symbolic } from "../model/symbolic.ts";
-import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
+import { showDim, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
 import { product } from "../families/reshape/flatten.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { aroundEllipsis, writeSideRankMessage } from "./ellipsis.ts";
 
 /** einops' messages: `rearrange("b c h w -> b (h w) c"): <what is wrong>`. */
 export type writeEinopsMessage<
@@ -323,15 +324,11 @@ type NotInPattern<Lengths, Axes extends string> = string extends keyof Lengths
 // ---- the runtime twin --------------------------------------------------------------------------------------
 
 type Element = string | string[];
-function side(op: string, pattern: string, text: string): Element[] {
-  const refuse = (message: string): never => fail(writeEinopsMessage(op, pattern, message));
+function side(text: string, refuse: (message: string) => never): Element[] {
   const out: Element[] = [];
   let group: string[] | undefined;
-  for (const word of text
-    .replace(/\(/g, " ( ")
-    .replace(/\)/g, " ) ")
-    .split(" ")
-    .filter((w) => w !== "")) {
+  // words between spaces, each parenthesis one
+  for (const word of text.match(/[()]|[^ ()]+/g) ?? []) {
     if (word === "(") {
       if (group) refuse("parentheses cannot be nested");
       group = [];
@@ -367,10 +364,10 @@ export function einopsPlan(
   lengths: Readonly<Record<string, number>> = {},
 ): EinopsPlan {
   const refuse = (message: string): never => fail(writeEinopsMessage(op, pattern, message));
-  if (!pattern.includes("->")) refuse("the pattern has no ->");
-  const [l, r] = pattern.split("->") as [string, string];
-  const leftSide = side(op, pattern, l),
-    rightSide = side(op, pattern, r);
+  const [l, r] = pattern.split("->") as [string, string?];
+  if (r === undefined) refuse("the pattern has no ->");
+  const leftSide = side(l, refuse),
+    rightSide = side(r!, refuse);
   const leftNames = namesIn(leftSide),
     rightNames = namesIn(rightSide);
   const onlyLeft = leftNames.filter((a) => !rightNames.includes(a));
@@ -380,16 +377,12 @@ export function einopsPlan(
   if (stray.length > 0) refuse(`axis ${stray.join(" | ")} is given a length but is not in the pattern`);
   const dots = leftSide.indexOf("...");
   const named = leftSide.filter((e) => e !== "...");
-  if (dots === -1 && named.length !== input.length)
-    refuse(`the left side has ${named.length} dimensions, but the input ${showShape(input)} has ${input.length}`);
-  if (dots !== -1 && named.length > input.length)
-    refuse(
-      `the left side has at least ${named.length} dimensions besides ..., but the input ${showShape(input)} has ${input.length}`,
-    );
   // the dimensions "..." stands for, and those of the named elements
-  const end = input.length - (leftSide.length - dots - 1);
-  const ellipsis = dots === -1 ? [] : input.slice(dots, end);
-  const dims = dots === -1 ? input : [...input.slice(0, dots), ...input.slice(end)];
+  const [ellipsis, dims] = aroundEllipsis(input, leftSide.length, dots, named.length, (besides) =>
+    refuse(
+      writeSideRankMessage(`the left side has${besides ? " at least" : ""}`, named.length, besides, "the input", input),
+    ),
+  );
   const sizes = new Map<string, RuntimeDim>();
   const left: string[] = [];
   const axis = (name: string, size: RuntimeDim) => {

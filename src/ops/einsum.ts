@@ -6,8 +6,9 @@ import type { Shape, ShowDim, ShowShape } from "../../types/shape/dims.ts";
 import type { Arg } from "../../types/shape/args.ts";
 import { fail } from "./fail.ts";
 import type { ShapesOf, Symbolic } from "../model/symbolic.ts";
-import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
+import { showDim, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
+import { aroundEllipsis, writeSideRankMessage } from "./ellipsis.ts";
 import { broadcastDim, broadcastShapes, type BroadcastDim, type BroadcastRule } from "./elementwise.ts";
 
 /** einsum's messages: `einsum("bhqd,bhkd->bhqk"): <what is wrong>`. */
@@ -189,7 +190,7 @@ export type EinsumRule<Equation extends string, Shapes extends readonly Shape[]>
 /** The parsed equation at run time: each operand's letters (`...` as "*"), and the output's. */
 function parse(equation: string): { inputs: string[][]; output: string[] } {
   const eq = equation.replace(/ /g, "");
-  const [input, explicit] = eq.includes("->") ? (eq.split("->") as [string, string]) : [eq, undefined];
+  const [input, explicit] = eq.split("->") as [string, string?];
   const letters = (term: string) => term.replace("...", "*").split("");
   const inputs = input.split(",").map(letters);
   const counts = new Map<string, number>();
@@ -202,7 +203,7 @@ function parse(equation: string): { inputs: string[][]; output: string[] } {
           ...[...counts]
             .filter(([c, n]) => n === 1 && c !== "*")
             .map(([c]) => c)
-            .sort((a, b) => Number(a > b) - Number(a < b) || 0),
+            .sort(), // single letters: by code unit, A-Z before a-z
         ];
   return { inputs, output };
 }
@@ -220,19 +221,11 @@ export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): 
     const shape = shapes[i]!;
     const bad = term.find((c) => c !== "*" && !isLetter(c));
     if (bad !== undefined) refuse(`${bad} is not a letter (a-z, A-Z) or ...`);
-    const dots = term.indexOf("*");
     const named = term.filter((c) => c !== "*");
     const text = term.join("").replace("*", "...");
-    if (dots === -1 && named.length !== shape.length)
-      refuse(
-        `operand ${i} (${text}) names ${named.length} dimensions, but its tensor ${showShape(shape)} has ${shape.length}`,
-      );
-    if (dots !== -1 && named.length > shape.length)
-      refuse(
-        `operand ${i} (${text}) names ${named.length} dimensions besides ..., but its tensor ${showShape(shape)} has ${shape.length}`,
-      );
-    const after = dots === -1 ? 0 : term.length - dots - 1;
-    const dims = dots === -1 ? shape : [...shape.slice(0, dots), ...shape.slice(shape.length - after)];
+    const [dotted, dims] = aroundEllipsis(shape, term.length, term.indexOf("*"), named.length, (besides) =>
+      refuse(writeSideRankMessage(`operand ${i} (${text}) names`, named.length, besides, "its tensor", shape)),
+    );
     named.forEach((c, j) => {
       const d = dims[j]!;
       if (!env.has(c)) return void env.set(c, d);
@@ -241,8 +234,7 @@ export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): 
         refuse(`letter ${c} is ${showDim(env.get(c)!)} in one operand and ${showDim(d)} in another`);
       env.set(c, joined!);
     });
-    if (dots !== -1)
-      ellipsis = broadcastShapes(`einsum("${equation}")`, ellipsis, shape.slice(dots, shape.length - after));
+    ellipsis = broadcastShapes(`einsum("${equation}")`, ellipsis, dotted);
   });
   return output.flatMap((c) => {
     if (c === "*") return ellipsis;

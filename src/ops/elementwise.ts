@@ -108,7 +108,6 @@ type BinaryRule<Op extends BinaryName, A, B> = B extends number
     : BroadcastRule<Op, ShapeOf<A>, ShapeOf<B>>;
 /** What `BroadcastRule` gives for a shape and `[]`: the shape (unknown: `Shape`). */
 type WithScalar<S> = S extends readonly Dim[] ? (number extends S["length"] ? Shape : [...S]) : Shape;
-const runtimeShape = (x: unknown): RuntimeShape => (typeof x === "number" ? [] : (x as { shape: RuntimeShape }).shape);
 
 /** The runtime twin for a node: operands that are numbers are kept in `args` (`null` where a tensor is). */
 export function binaryShape(op: BinaryName, shapes: readonly RuntimeShape[], args: readonly unknown[]): RuntimeShape {
@@ -136,7 +135,6 @@ const binary =
   (a: unknown, b: unknown): never => {
     if ((op === "maximum" || op === "minimum") && (typeof a === "number" || typeof b === "number"))
       fail(writeTensorsOnlyMessage(op));
-    runtimeShape(a);
     const from = [a, b].filter((x) => typeof x !== "number");
     return operation(op, [typeof a === "number" ? a : null, typeof b === "number" ? b : null], from) as never;
   };

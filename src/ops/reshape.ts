@@ -359,14 +359,11 @@ type SqueezeAll<S extends Shape, Out extends Dim[] = [], Axis extends 0[] = []> 
   : Out;
 
 export function squeezeShape(op: string, input: RuntimeShape, dim?: number): RuntimeShape {
-  if (dim === undefined) {
-    const unknown = input.findIndex((size) => !isKnown(size));
-    if (unknown !== -1) fail(writeSqueezeMessage(op, unknown, input[unknown]!));
-    return input.filter((size) => size !== 1);
-  }
-  const axis = axisOf(op, "dim", dim, input.length);
-  if (!isKnown(input[axis])) fail(writeSqueezeMessage(op, axis, input[axis]!));
-  return input[axis] === 1 ? input.filter((_, i) => i !== axis) : input;
+  // every dimension without `dim`
+  const axes = dim === undefined ? input.map((_, i) => i) : [axisOf(op, "dim", dim, input.length)];
+  const unknown = axes.find((axis) => !isKnown(input[axis]));
+  if (unknown !== undefined) fail(writeSqueezeMessage(op, unknown, input[unknown]!));
+  return input.filter((size, i) => !(size === 1 && axes.includes(i)));
 }
 
 /**
@@ -657,12 +654,13 @@ type Tensors<Rule> = Rule extends string
   ? Symbolic<Shape>[]
   : { -readonly [K in keyof Rule]: Rule[K] extends Shape ? Symbolic<Rule[K]> : never };
 
-/** The pieces of split (sizes of each along the axis), or the ShapeError. */
+/** The pieces of split (sizes of each along the axis; chunk: `splitSize` is the number of pieces), or the ShapeError. */
 export function splitSizes(
   op: string,
   input: RuntimeShape,
   splitSize: number | readonly number[],
   dim: number,
+  chunks = false,
 ): number[] {
   const axis = axisOf(op, "dim", dim, input.length);
   const size = input[axis]!;
@@ -672,15 +670,22 @@ export function splitSizes(
     return [...splitSize];
   }
   if (!isKnown(size)) fail(writeSplitUnknownMessage(op, axis, size));
-  if (!(splitSize >= 1)) fail(writeSplitSizeMessage(op));
+  const each = chunks ? Math.ceil(size / splitSize) : splitSize;
+  if (!(each >= 1)) fail(writeSplitSizeMessage(op));
   const pieces: number[] = [];
-  for (let left = size; left > 0 || pieces.length === 0; left -= splitSize) pieces.push(Math.min(left, splitSize));
+  for (let left = size; left > 0 || pieces.length === 0; left -= each) pieces.push(Math.min(left, each));
   return pieces;
 }
-const pieces = (x: unknown, dim: number, sizes: readonly number[]) => {
+/** split's and chunk's tensors: one narrow of `x` along `dim` per piece (chunk: `arg` is the number of pieces). */
+function pieces(name: "split" | "chunk", x: unknown, arg: number | readonly number[], dim: number): never {
+  const shape = (x as { shape: RuntimeShape }).shape;
+  const op = writtenOp(name, [arg, dim]);
+  if (name === "chunk" && !((arg as number) >= 1)) fail(writeSplitSizeMessage(op));
   let start = 0;
-  return sizes.map((length) => operation("narrow", [dim, (start += length) - length, length], [x]));
-};
+  return splitSizes(op, shape, arg, dim, name === "chunk").map((length) =>
+    operation("narrow", [dim, (start += length) - length, length], [x]),
+  ) as never;
+}
 
 /**
  * torch.split(x, splitSize | sizes, dim = 0): a tuple of tensors along `dim`.
@@ -712,10 +717,7 @@ export function split<S extends Shape, const SplitSize extends number | readonly
     `split(…, ${SplitSize extends readonly number[] ? ShowShape<SplitSize> : SplitSize & number}, ${D})`
   >
 > {
-  const d = dim ?? 0;
-  const sizes = splitSize as number | readonly number[];
-  const op = writtenOp("split", [sizes, d]);
-  return pieces(x, d, splitSizes(op, (x as unknown as { shape: RuntimeShape }).shape, sizes, d)) as never;
+  return pieces("split", x, splitSize as number | readonly number[], dim ?? 0);
 }
 
 /**
@@ -732,11 +734,5 @@ export function chunk<
   const D extends number = 0,
   Out = ChunkRule<S, Chunks, D>,
 >(x: Symbolic<S>, chunks: Arg<Chunks, Problem<Out>>, dim?: D): Tensors<ChunkRule<S, Chunks, D>> {
-  const d = dim ?? 0;
-  const shape = (x as unknown as { shape: RuntimeShape }).shape;
-  const op = writtenOp("chunk", [chunks, d]);
-  if (!(chunks >= 1)) fail(writeSplitSizeMessage(op));
-  const axis = axisOf(op, "dim", d, shape.length);
-  if (!isKnown(shape[axis])) fail(writeSplitUnknownMessage(op, axis, shape[axis]!));
-  return pieces(x, d, splitSizes(op, shape, Math.ceil(shape[axis] / chunks), d)) as never;
+  return pieces("chunk", x, chunks, dim ?? 0);
 }

@@ -80,12 +80,19 @@ export type InterpolateRule<S extends Shape, O> =
 export function interpolateShape(
   input: RuntimeShape,
   options: {
-    size?: number | readonly number[];
-    scaleFactor?: number | readonly number[];
+    size: number | readonly number[] | null;
+    scaleFactor: number | readonly number[] | null;
     mode?: "nearest" | "bilinear";
   },
 ): RuntimeShape {
-  return upsampleRule("interpolate", options.mode ?? "nearest", options.size, options.scaleFactor, input);
+  // (as the graph node records them: null when not given)
+  return upsampleRule(
+    "interpolate",
+    options.mode ?? "nearest",
+    options.size ?? undefined,
+    options.scaleFactor ?? undefined,
+    input,
+  );
 }
 
 /**

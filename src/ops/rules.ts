@@ -87,8 +87,7 @@ export const opRules = {
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
   pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
-  interpolate: ([x], [o]) =>
-    interpolateShape(x!, { size: o.size ?? undefined, scaleFactor: o.scaleFactor ?? undefined, mode: o.mode }),
+  interpolate: ([x], [o]) => interpolateShape(x!, o),
   rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
   einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
   repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),
