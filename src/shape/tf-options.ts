@@ -101,6 +101,70 @@ export const optionSet =
   ): ReadonlySet<string> =>
     new Set<string>(names);
 
+/** The words of a space-separated list, as a union: `Words<"units inputDim">` is `"units" | "inputDim"`. */
+type Words<List extends string> = List extends `${infer Word} ${infer Rest}`
+  ? Word | Words<Rest>
+  : List extends ""
+    ? never
+    : List;
+
+/**
+ * The option names of a tfjs argument type, as a set for `checkKnownOptions`: tfjs's `LayerArgs` (every layer takes
+ * them) and `list`, the others, separated by spaces. The compiler checks that the list names every other option of
+ * `Args` and nothing else, so the runtime check cannot drift from the type.
+ */
+export const tfOptions =
+  <Args>() =>
+  <const List extends string>(
+    list: List &
+      ([Exclude<keyof Args, Words<List> | LayerArg>] extends [never]
+        ? [Exclude<Words<List>, keyof Args>] extends [never]
+          ? unknown
+          : { readonly notAnOption: Exclude<Words<List>, keyof Args> }
+        : { readonly missing: Exclude<keyof Args, Words<List> | LayerArg> }),
+  ): ReadonlySet<string> =>
+    new Set<string>([...layerArgs, ...(list === "" ? [] : list.split(" "))]);
+
+/**
+ * The runtime object of a tfjs layer, as every builder of `layers` makes it: the layer as messages write it (`name`
+ * with the options among `shown`), the check of its options (`known`, `required`), then `make` with its own checks:
+ * its settings and its shape rule `outputShape` (none: the layer keeps the shape), which the check of `inputShape` /
+ * `batchInputShape` precedes.
+ */
+export function tfLayer<Args extends object>(
+  kind: string,
+  name: string,
+  args: Args | undefined,
+  known: ReadonlySet<string>,
+  shown: readonly string[],
+  required: readonly string[] = [],
+  make: (layer: string, args: Args) => TfLayerSettings = () => ({}),
+): TfLayerConfig {
+  const written = writtenLayer(name, args, shown);
+  checkKnownOptions(written, name, args, known, required);
+  const made = make(written, (args ?? {}) as Args);
+  return {
+    kind,
+    written,
+    args: args ?? {},
+    ...made,
+    outputShape: checkedInputShape(name, args, made.outputShape ?? ((input) => input)),
+  };
+}
+/** What a builder's `make` gives `tfLayer`: its settings (the runtime object's other properties) and its rule. */
+export interface TfLayerSettings {
+  readonly outputShape?: (input: RuntimeShape) => RuntimeShape;
+  readonly [setting: string]: unknown;
+}
+/** The runtime object `tfLayer` makes (the builders' types say more). */
+export interface TfLayerConfig {
+  readonly kind: string;
+  readonly written: string;
+  readonly args: object;
+  readonly outputShape: (input: RuntimeShape) => RuntimeShape;
+  readonly [setting: string]: unknown;
+}
+
 /** The options every tfjs layer takes (tfjs-layers' `LayerArgs`). */
 export const layerArgs = [
   "inputShape",
@@ -112,6 +176,7 @@ export const layerArgs = [
   "weights",
   "inputDType",
 ] as const;
+type LayerArg = (typeof layerArgs)[number];
 
 /** tfjs's data formats; `"channelsLast"` is the default. */
 export type DataFormat = "channelsLast" | "channelsFirst";
