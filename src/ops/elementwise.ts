@@ -133,10 +133,14 @@ type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
 const binary =
   (op: BinaryName) =>
   (a: unknown, b: unknown): never => {
-    if ((op === "maximum" || op === "minimum") && (typeof a === "number" || typeof b === "number"))
-      fail(writeTensorsOnlyMessage(op));
-    const from = [a, b].filter((x) => typeof x !== "number");
-    return operation(op, [typeof a === "number" ? a : null, typeof b === "number" ? b : null], from) as never;
+    // the node's arguments: each operand that is a number (null: a tensor, one of the node's operands)
+    const numbers = [a, b].map((x) => (typeof x === "number" ? x : null));
+    if ((op === "maximum" || op === "minimum") && numbers.some((n) => n !== null)) fail(writeTensorsOnlyMessage(op));
+    return operation(
+      op,
+      numbers,
+      [a, b].filter((_, i) => numbers[i] === null),
+    ) as never;
   };
 
 /**

@@ -376,17 +376,12 @@ function padKnown(op: string, mode: PadMode, d: number, b: number, a: number, i:
     crop = Math.max(-b, 0) + Math.max(-a, 0);
   if (mode === "constant" || mode === "circular") {
     if (crop > d) fail(writePadCropMessage(op, i, crop, d));
-    if (mode === "circular") {
-      const left = d - crop;
-      if (b > left) fail(writePadWrapMessage(op, i, b, left));
-      if (a > left) fail(writePadWrapMessage(op, i, a, left));
-    }
+    // "circular" wraps what cropping left: each pad at most that
+    if (mode === "circular") for (const p of [b, a]) if (p > d - crop) fail(writePadWrapMessage(op, i, p, d - crop));
     return d - crop + grow;
   }
-  if (mode === "reflect") {
-    if (!(Math.max(b, 0) < d)) fail(writePadReflectMessage(op, i, b, d));
-    if (!(Math.max(a, 0) < d)) fail(writePadReflectMessage(op, i, a, d));
-  }
+  // "reflect" / "replicate" pad, then crop
+  if (mode === "reflect") for (const p of [b, a]) if (!(Math.max(p, 0) < d)) fail(writePadReflectMessage(op, i, p, d));
   if (crop > d + grow) fail(writePadNegativeMessage(op, i, d + grow - crop));
   return d + grow - crop;
 }

@@ -141,6 +141,11 @@ type ReshapeRest<
       : writeReshapeCountMessage<ReshapeOp<Name, Sizes>>
     : never;
 
+/** The ShapeError when more than one size is -1. */
+const oneInferred = (op: string, sizes: readonly RuntimeDim[]) => {
+  if (sizes.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
+};
+
 export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   let kept = 0;
   // a size null (x.size(i) of an unknown dimension) or a name keeps the input's dimension in its place
@@ -151,7 +156,7 @@ export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly Ru
       : typeof size === "string" && (size === dim || dim === null || (isKnown(dim) && building(input)));
   while (kept < sizes.length && kept < input.length && keeps(sizes[kept]!, input[kept]!)) kept++;
   const rest = sizes.slice(kept);
-  if (rest.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
+  oneInferred(op, rest);
   const named = rest.find((size) => typeof size === "string");
   if (named !== undefined) fail(writeReshapeNameMessage(op, named));
   const elements = product(input.slice(kept));
@@ -222,7 +227,7 @@ type UnflattenOp<S extends Shape, D extends number, Sizes extends readonly numbe
       ? UnflattenRule<`unflatten(…, ${D}, ${ShowShape<Sizes>})`, D, Sizes, S>
       : writeReshapeCountMessage<`unflatten(…, ${D}, ${ShowShape<Sizes>})`>;
 export function unflattenShape(op: string, input: RuntimeShape, dim: number, sizes: readonly number[]): RuntimeShape {
-  if (sizes.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
+  oneInferred(op, sizes);
   return unflattenRule(op, dim, sizes, input);
 }
 

@@ -2,7 +2,7 @@
 // shapes data really has when a graph is built (src/model/graph-walk.ts through join-shape.ts).
 import type { RuntimeShape } from "../shape/dims.ts";
 import { writtenOp } from "./fail.ts";
-import { binaryShape, unaryNames, type BinaryName, type UnaryName } from "./elementwise.ts";
+import { binaryShape, unaryNames, type BinaryName } from "./elementwise.ts";
 import { bmmShape, matmulShape } from "./matmul.ts";
 import { reduceShape, softmaxShape, type ReduceName } from "./reduce.ts";
 import {
@@ -26,25 +26,21 @@ import { mergeSpecShape } from "../families/merge/merge.ts";
 
 type Rule = (shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ShapeOfOne = (op: string, x: RuntimeShape, ...args: any[]) => RuntimeShape; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** One rule per name, each given its name: `named(["add", "sub"], binaryShape)`. */
+const named = <Names extends string>(
+  names: readonly Names[],
+  rule: (name: Names, shapes: readonly RuntimeShape[], args: readonly any[]) => RuntimeShape, // eslint-disable-line @typescript-eslint/no-explicit-any
+) =>
+  Object.fromEntries(names.map((name): [Names, Rule] => [name, (shapes, args) => rule(name, shapes, args)])) as Record<
+    Names,
+    Rule
+  >;
 /**
  * The rules of operations on one tensor whose node's arguments are their shape function's: each gets the
  * operation's text (`permute(…, [0, 2, 1])`), the input and the arguments.
  */
 const onOneTensor = <Names extends string>(shapes: Record<Names, ShapeOfOne>) =>
-  Object.fromEntries(
-    Object.entries<ShapeOfOne>(shapes).map(([name, shape]) => {
-      const rule: Rule = ([x], args) => shape(writtenOp(name, args), x!, ...args);
-      return [name, rule];
-    }),
-  ) as Record<Names, Rule>;
-const binary =
-  (name: BinaryName): Rule =>
-  (shapes, args) =>
-    binaryShape(name, shapes, args);
-const reduce =
-  (name: ReduceName): Rule =>
-  ([x], [dims, keepdim]) =>
-    reduceShape(name, x!, dims ?? undefined, keepdim);
+  named(Object.keys(shapes) as Names[], (name, [x], args) => shapes[name](writtenOp(name, args), x!, ...args));
 
 export const opRules = {
   ...onOneTensor({
@@ -64,25 +60,12 @@ export const opRules = {
     tile: tileShape,
   }),
   stack: (shapes, [dim]) => stackShape(shapes, dim),
-  add: binary("add"),
-  sub: binary("sub"),
-  mul: binary("mul"),
-  div: binary("div"),
-  pow: binary("pow"),
-  maximum: binary("maximum"),
-  minimum: binary("minimum"),
-  ...(Object.fromEntries(unaryNames.map((name) => [name, ([x]: readonly RuntimeShape[]) => x!])) as unknown as Record<
-    UnaryName,
-    Rule
-  >),
-  sum: reduce("sum"),
-  mean: reduce("mean"),
-  amax: reduce("amax"),
-  amin: reduce("amin"),
-  argmax: reduce("argmax"),
-  logsumexp: reduce("logsumexp"),
-  std: reduce("std"),
-  var: reduce("var"),
+  ...named<BinaryName>(["add", "sub", "mul", "div", "pow", "maximum", "minimum"], binaryShape),
+  ...named(unaryNames, (_, [x]) => x!),
+  ...named<ReduceName>(
+    ["sum", "mean", "amax", "amin", "argmax", "logsumexp", "std", "var"],
+    (name, [x], [dims, keepdim]) => reduceShape(name, x!, dims ?? undefined, keepdim),
+  ),
   matmul: ([a, b]) => matmulShape(a!, b!),
   bmm: ([a, b]) => bmmShape(a!, b!),
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
