@@ -31,6 +31,11 @@ export interface PartialWalk {
   readonly shapes: readonly RuntimeShape[];
 }
 
+/** Throws the ShapeError with this message: `if (bad) fail(writeSomeMessage(…))` (src/ops/fail.ts has its twin). */
+export function fail(message: string): never {
+  throw new ShapeError(message);
+}
+
 /** Throws a ShapeError with `message` unless `condition` holds. */
 export function check(condition: boolean, message: () => string): asserts condition {
   if (!condition) throw new ShapeError(message());

@@ -6,7 +6,7 @@
 // argument) and calls `callLayer` here, which runs `callShapes` (the same messages at run time) and
 // records the node. The first output is the call's own tensor; the others (`op: "output"`) read it.
 import type { Shape } from "../../types/shape/dims.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
 import type { RuntimeLayer } from "./layer.ts";
@@ -37,7 +37,10 @@ export function callLayer(
 ): SymbolicTensor[] {
   const names = Object.keys(args).filter((name) => args[name] !== undefined);
   const from = names.map((name) => args[name] as SymbolicTensor);
-  const shapes = layer.callShapes(Object.fromEntries(names.map((name, i) => [name, from[i]!.shape])), options);
+  const shapes = callShapesOn(
+    { layer, names, options },
+    from.map((tensor) => tensor.shape),
+  );
   const call = new SymbolicTensor(shapes[0]!, { op: "call", layer, names, from, options, shapes });
   return [
     call,
@@ -108,7 +111,7 @@ export function argProblem(
 /** Throws the argument's ShapeError when it does not fit. */
 export function checkArg(layer: string, arg: string, shape: RuntimeShape, pattern: string, spec: readonly DimSpec[]) {
   const problem = argProblem(layer, arg, shape, pattern, spec);
-  if (problem !== false) throw new ShapeError(problem);
+  if (problem !== false) fail(problem);
 }
 
 /** A known dimension of two (the first unless it is unknown). */

@@ -20,8 +20,10 @@ export function walkGraph(
     let shape: RuntimeShape;
     if (node.op === "input")
       shape = t.shape; // graph() makes sure every input is listed
-    else if (node.op === "layers") shape = walk(shapeOf(node.from), node.layers).at(-1) ?? shapeOf(node.from);
-    else if (node.op === "call") {
+    else if (node.op === "layers") {
+      const from = shapeOf(node.from);
+      shape = walk(from, node.layers).at(-1) ?? from;
+    } else if (node.op === "call") {
       // a layer called on several tensors: all its outputs at once (its "output" nodes read them)
       const shapes = callShapesOn(node, node.from.map(shapeOf));
       calls.set(t, shapes);

@@ -1,6 +1,6 @@
 // graph({ inputs, outputs }): a model that is not a chain, built from symbolic tensors.
 import type { Shape } from "../../types/shape/dims.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
 import type { GraphAsLayer, ModelText } from "./model-as-layer.types.ts";
@@ -48,8 +48,7 @@ export function graph<
   const inputs = spec.inputs as unknown as readonly SymbolicTensor[];
   const outputs = spec.outputs as unknown as readonly SymbolicTensor[];
   outputs.forEach((output, index) => {
-    if (!sourcesOf(output).every((source) => inputs.includes(source)))
-      throw new ShapeError(writeUnlistedInputMessage(index));
+    if (!sourcesOf(output).every((source) => inputs.includes(source))) fail(writeUnlistedInputMessage(index));
   });
   return {
     kind: "graph",

@@ -1,6 +1,6 @@
 import type { Checked, IsUnion, Waiting } from "../../types/shape/args.ts";
 import type { Dim, Shape } from "../../types/shape/dims.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
 
 /**
@@ -71,13 +71,11 @@ export function input<const Dims extends readonly InputDim[], const Batch extend
 ): Input<[NoInfer<Batch>, ...ShapeOf<Dims>]> {
   // NoInfer: inside a call (`ops.cat([input(…), …])`) the batch is not inferred from the call's parameter
   const dims = shape as readonly InputDim[];
-  for (const dim of dims) {
-    if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0))
-      throw new ShapeError(writeInputDimMessage(String(dim)));
-  }
   const batch = options?.batch;
-  if (typeof batch === "number" && !(Number.isInteger(batch) && batch > 0))
-    throw new ShapeError(writeInputDimMessage(String(batch)));
+  // the dimensions, then the batch: the first that is not a positive integer, null or a name
+  for (const dim of [...dims, batch]) {
+    if (typeof dim === "number" && !(Number.isInteger(dim) && dim > 0)) fail(writeInputDimMessage(String(dim)));
+  }
   return new SymbolicTensor([batch ?? null, ...dims], { op: "input" }) as unknown as Input<
     [NoInfer<Batch>, ...ShapeOf<Dims>]
   >;

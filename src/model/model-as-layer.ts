@@ -6,7 +6,7 @@
 // PyTorch module called twice).
 import type { Shape } from "../../types/shape/dims.ts";
 import type { Layer } from "../../types/model/layer.ts";
-import { ShapeError } from "../errors.ts";
+import { ShapeError, fail } from "../errors.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import type { KindConfig, LayerConfig } from "../families/layer-config.ts";
 import type { RuntimeLayer } from "./layer.ts";
@@ -84,39 +84,32 @@ export function layerOf(model: SequentialData | GraphData): ModelLayerConfig {
   const known = forms.get(model);
   if (known) return known;
   const written = modelText(model);
-  const form: ModelLayerConfig =
-    model.kind === "sequential"
-      ? {
-          kind: "model",
-          written,
-          model,
-          layers: model.layers as readonly LayerConfig[],
-          outputShape: (input: RuntimeShape) => {
-            if (!fits(model.inputShape, input)) throw new ShapeError(writeModelInputMessage(written, model.inputShape));
-            try {
-              return walk(input, model.layers).at(-1) ?? input;
-            } catch (error) {
-              // a size the model's input left unknown: the inner layer's message, named as nn.sequential's are
-              if (error instanceof ShapeError && error.layerIndex !== undefined)
-                throw new ShapeError(`${written}, layer ${error.layerIndex}: ${error.message}`);
-              throw error;
-            }
-          },
+  const sequential = model.kind === "sequential";
+  const form: ModelLayerConfig = {
+    kind: "model",
+    written,
+    model,
+    layers: sequential ? (model.layers as readonly LayerConfig[]) : [],
+    ...(sequential ? {} : { graph: model }),
+    outputShape: (input: RuntimeShape) => {
+      if (sequential) {
+        if (!fits(model.inputShape, input)) fail(writeModelInputMessage(written, model.inputShape));
+        try {
+          return walk(input, model.layers).at(-1) ?? input;
+        } catch (error) {
+          // a size the model's input left unknown: the inner layer's message, named as nn.sequential's are
+          if (error instanceof ShapeError && error.layerIndex !== undefined)
+            fail(`${written}, layer ${error.layerIndex}: ${error.message}`);
+          throw error;
         }
-      : {
-          kind: "model",
-          written,
-          model,
-          layers: [],
-          graph: model,
-          outputShape: (input: RuntimeShape) => {
-            const [only, ...more] = model.inputs;
-            if (!only || more.length > 0 || model.outputs.length !== 1)
-              throw new ShapeError(writeModelArityMessage(written, model.inputs.length, model.outputs.length));
-            if (!fits(only.shape, input)) throw new ShapeError(writeModelInputMessage(written, only.shape));
-            return walkGraph(model.inputs, model.outputs, [input])[0]!;
-          },
-        };
+      }
+      const [only, ...more] = model.inputs;
+      if (!only || more.length > 0 || model.outputs.length !== 1)
+        fail(writeModelArityMessage(written, model.inputs.length, model.outputs.length));
+      if (!fits(only.shape, input)) fail(writeModelInputMessage(written, only.shape));
+      return walkGraph(model.inputs, model.outputs, [input])[0]!;
+    },
+  };
   forms.set(model, form);
   return form;
 }
@@ -152,7 +145,7 @@ export type Named<Name extends string, M> =
  * sequential(input([3, 28, 28]), nn.relu(), netD); // error: netD (sequential): expects input [number, 3, 32, 32] (input [number, 3, 28, 28])
  */
 export function named<const Name extends string, M extends AnyModel>(name: Name, model: M): Named<Name, M> {
-  if (!isModel(model)) throw new ShapeError(writeNamedMessage);
+  if (!isModel(model)) fail(writeNamedMessage);
   return { ...(model as object), name } as Named<Name, M>;
 }
 

@@ -4,7 +4,7 @@ import type { RuntimeShape, RuntimeShapeOf } from "../shape/dims.ts";
 import type { Input, InputLike } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import type { ModelText, SequentialAsLayer } from "./model-as-layer.types.ts";
 
 /** The count of layers a message says, `n` for an array that is not a tuple (as nn.sequential's). */
@@ -117,7 +117,7 @@ export function sequential<First, const Layers extends readonly unknown[]>(
 ): Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers> {
   const first = input as unknown as Partial<Input<Shape>> | null | undefined;
   if (typeof first !== "object" || first === null || first.node?.op !== "input" || !Array.isArray(first.shape)) {
-    throw new ShapeError(writeSequentialInputMessage);
+    fail(writeSequentialInputMessage);
   }
   const shape = first.shape;
   const chain = layers as unknown as readonly RuntimeLayer[];

@@ -5,8 +5,7 @@
 import type { CheckedLayers } from "../../types/model/walk.ts";
 import type { DimIndex } from "../../types/shape/dim-index.ts";
 import type { Shape } from "../../types/shape/dims.ts";
-import { ShapeError } from "../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../shape/dim-index.ts";
+import { checkedDimIndex } from "../shape/dim-index.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
 import type { CallableLayer } from "./call.ts";
 import type { RuntimeLayer } from "./layer.ts";
@@ -99,9 +98,7 @@ export class SymbolicTensor {
   }
 
   size(dim: number): number | null | string {
-    const axis = dimIndex(dim, this.shape.length);
-    if (axis === false) throw new ShapeError(writeDimRangeMessage(`size(${dim})`, "dim", dim, this.shape.length));
-    return this.shape[axis]!;
+    return this.shape[checkedDimIndex(`size(${dim})`, "dim", dim, this.shape.length)]!;
   }
 }
 

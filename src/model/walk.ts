@@ -13,21 +13,16 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
   let shape = input;
   let origins: readonly string[] = [];
   layers.forEach((layer, index) => {
-    if (typeof layer?.outputShape !== "function") {
-      throw new ShapeError(writeNotALayerMessage, {
-        layerIndex: index,
-        partial: { input, layers, shapes: [...shapes] },
-      });
-    }
+    // the error of the layer at `index`, with the shapes before it
+    const failed = (message: string) =>
+      new ShapeError(message, { layerIndex: index, partial: { input, layers, shapes: [...shapes] } });
+    if (typeof layer?.outputShape !== "function") throw failed(writeNotALayerMessage);
     let output: RuntimeShape;
     try {
       output = layer.outputShape(shape);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new ShapeError(withInput(error.message, shape, origins), {
-        layerIndex: index,
-        partial: { input, layers, shapes: [...shapes] },
-      });
+      throw failed(withInput(error.message, shape, origins));
     }
     origins = layer.origins ? layer.origins(shape) : sameShape(shape, output) ? origins : [];
     shapes.push(output);

@@ -1,5 +1,5 @@
 // Twin of types/shape/args.ts: checks and forms shared by layer arguments.
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 
 /** What is wrong with a size argument, or `false`. */
 export function sizeProblem(value: unknown, minimum: 0 | 1 = 1): string | false {
@@ -17,7 +17,7 @@ export function checkSizes(layer: string, named: Record<string, unknown>, minimu
   for (const [name, value] of Object.entries(named)) {
     for (const one of Array.isArray(value) ? value : [value]) {
       const got = sizeProblem(one, minimum);
-      if (got !== false) throw new ShapeError(writeSizeMessage(layer, name, minimum, got));
+      if (got !== false) fail(writeSizeMessage(layer, name, minimum, got));
     }
   }
 }
@@ -31,9 +31,8 @@ export const perDim = (value: number | readonly number[], rank: number): number[
   Array.isArray(value) ? [...value] : Array.from({ length: rank }, () => value as number);
 
 export function checkTupleLength(layer: string, name: string, value: unknown, rank: number): void {
-  if (Array.isArray(value) && value.length !== rank) {
-    throw new ShapeError(`${layer}: ${name} must be a number or a tuple of ${rank}, not a tuple of ${value.length}`);
-  }
+  if (Array.isArray(value) && value.length !== rank)
+    fail(`${layer}: ${name} must be a number or a tuple of ${rank}, not a tuple of ${value.length}`);
 }
 
 // ---- Options objects: unknown keys are refused, with a suggestion (twin of types/shape/args.ts).
@@ -70,11 +69,15 @@ const optionAliases: Record<string, string> = {
 /** Twin of `SuggestOption`: the known option a wrong key most likely meant, or `undefined`. */
 export function suggestOption(key: string, known: readonly string[]): string | undefined {
   const c = camel(key);
-  if (known.includes(c)) return c;
-  if (known.includes(`${c}s`)) return `${c}s`;
-  if (c.endsWith("s") && known.includes(c.slice(0, -1))) return c.slice(0, -1);
-  const alias = Object.hasOwn(optionAliases, c) ? optionAliases[c] : undefined;
-  if (alias !== undefined && known.includes(alias)) return alias;
+  // the key in camelCase, its plural, its singular, its alias: the first that is an option
+  const near = [
+    c,
+    `${c}s`,
+    c.endsWith("s") ? c.slice(0, -1) : undefined,
+    Object.hasOwn(optionAliases, c) ? optionAliases[c] : undefined,
+  ];
+  const found = near.find((name) => name !== undefined && known.includes(name));
+  if (found !== undefined) return found;
   const same = known.filter((k) => k.toLowerCase() === c.toLowerCase());
   return same.length === 1 ? same[0] : undefined;
 }
@@ -91,7 +94,7 @@ export const writeUnknownKeyMessage = (
 export function checkKnownKeys(layer: string, of: string, options: unknown, known: readonly string[]): void {
   if (!isOptions(options)) return;
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new ShapeError(writeUnknownKeyMessage(layer, key, of, suggestOption(key, known)));
+    if (!known.includes(key)) fail(writeUnknownKeyMessage(layer, key, of, suggestOption(key, known)));
   }
 }
 
@@ -125,15 +128,14 @@ export function splitOptions(
   const at = args.findIndex(isOptions);
   // a value past the positional names (PyTorch's next argument given positionally) is refused, not dropped
   const extra = args.slice(names.length, at === -1 ? args.length : at).find((arg) => arg !== undefined);
-  if (extra !== undefined) throw new ShapeError(writeExtraPositionalMessage(layer, names, known, extra));
-  if (at === -1) return [names.map((_, i) => args[i]), {}];
-  if (args.slice(at + 1).some((arg) => arg !== undefined)) throw new ShapeError(writeAfterOptionsMessage(layer));
+  if (extra !== undefined) fail(writeExtraPositionalMessage(layer, names, known, extra));
+  const positional = names.map((_, i) => (at === -1 || i < at ? args[i] : undefined));
+  if (at === -1) return [positional, {}];
+  if (args.slice(at + 1).some((arg) => arg !== undefined)) fail(writeAfterOptionsMessage(layer));
   const options = args[at] as Record<string, unknown>;
   checkKnownKeys(layer, of, options, known);
-  const positional = names.map((_, i) => (i < at ? args[i] : undefined));
   names.forEach((name, i) => {
-    if (positional[i] !== undefined && options[name] !== undefined)
-      throw new ShapeError(writeGivenTwiceMessage(layer, name));
+    if (positional[i] !== undefined && options[name] !== undefined) fail(writeGivenTwiceMessage(layer, name));
   });
   return [positional, options];
 }
@@ -158,8 +160,7 @@ export function checkOptionTypes(
   if (!isOptions(options)) return;
   for (const [key, value] of Object.entries(options)) {
     const type = types[key];
-    if (type !== undefined && value !== undefined && !type[1](value))
-      throw new ShapeError(writeOptionTypeMessage(layer, key, type[0]));
+    if (type !== undefined && value !== undefined && !type[1](value)) fail(writeOptionTypeMessage(layer, key, type[0]));
   }
 }
 
@@ -187,11 +188,11 @@ export const writeNotOptionsMessage = (layer: string, value: unknown, keys: read
 export function checkArguments(layer: string, args: ArrayLike<unknown>, names: readonly string[]): void {
   let count = args.length;
   while (count > 0 && args[count - 1] === undefined) count--;
-  if (count > names.length) throw new ShapeError(writeArgumentCountMessage(layer, names, count));
+  if (count > names.length) fail(writeArgumentCountMessage(layer, names, count));
 }
 /** Throws when the argument where a builder takes its options object is something else (and not left out). */
 export function checkOptionsObject(layer: string, value: unknown, keys: readonly string[]): void {
-  if (value !== undefined && !isOptions(value)) throw new ShapeError(writeNotOptionsMessage(layer, value, keys));
+  if (value !== undefined && !isOptions(value)) fail(writeNotOptionsMessage(layer, value, keys));
 }
 
 /**

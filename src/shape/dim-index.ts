@@ -1,5 +1,5 @@
 // Twin of types/shape/dim-index.ts: dimension arguments, negative counting from the end.
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 
 /** The index a dimension argument names in a shape of rank `rank`, or `false` when out of range. */
 export const dimIndex = (dim: number, rank: number): number | false =>
@@ -11,6 +11,5 @@ export const writeDimRangeMessage = (layer: string, name: string, dim: number, r
 /** The index `dim` names in a shape of rank `rank`, or throws writeDimRangeMessage (`name`: the argument's name). */
 export function checkedDimIndex(layer: string, name: string, dim: number, rank: number): number {
   const index = dimIndex(dim, rank);
-  if (index === false) throw new ShapeError(writeDimRangeMessage(layer, name, dim, rank));
-  return index;
+  return index === false ? fail(writeDimRangeMessage(layer, name, dim, rank)) : index;
 }

@@ -1,5 +1,5 @@
 // Twin of types/shape/join.ts: shapes that must agree (residual, add) or join along a dim (concat).
-import { ShapeError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import { checkedDimIndex } from "./dim-index.ts";
 import { showDim, showShape, valueOf, type RuntimeDim, type RuntimeShape } from "./dims.ts";
 
@@ -28,8 +28,8 @@ export function equalShapes(
   whatB: string,
   b: RuntimeShape,
 ): RuntimeShape {
-  if (disagreement(a, b) !== false) throw new ShapeError(writeShapesDifferMessage(layer, whatA, a, whatB, b));
-  return a.map((dim, i) => (valueOf(dim) === null && typeof dim !== "string" ? b[i]! : dim));
+  if (disagreement(a, b) !== false) fail(writeShapesDifferMessage(layer, whatA, a, whatB, b));
+  return a.map((dim, i) => dim ?? b[i]!); // a dimension unknown in a: b's
 }
 
 export const writeConcatMessage = (
@@ -50,7 +50,7 @@ export function concatShapes(layer: string, dim: number, shapes: readonly Runtim
   const axis = checkedDimIndex(layer, "dim", dim, first!.length);
   return rest.reduce<RuntimeShape>((joined, next) => {
     const where = disagreement(joined, next, axis);
-    if (where !== false) throw new ShapeError(writeConcatMessage(layer, joined, next, axis, where));
+    if (where !== false) fail(writeConcatMessage(layer, joined, next, axis, where));
     const [a, b] = [valueOf(joined[axis]!), valueOf(next[axis]!)];
     return joined.map((size, i) => (i === axis ? (a === null || b === null ? null : a + b) : size));
   }, first!);
