@@ -7,14 +7,21 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { ConvSizes, KernelTooLarge } from "./conv.types.ts";
 import type { FoldRule } from "./unfold.types.ts";
 import { fail } from "../../ops/fail.ts";
-import { checkSizes, checkTupleLength, isOptions, perDim, written } from "../../shape/args.ts";
+import { isOptions, perDim, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { dilatedKernel, paddedSize, windowCount } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
-import { unfoldSettings, type UnfoldArgProblems, type UnfoldOptions, type UnfoldSettings } from "./unfold.nn.ts";
+import { checkRequired, checkSizeArg } from "./torch-arguments.ts";
+import {
+  unfoldKeys,
+  unfoldSettings,
+  type UnfoldArgProblems,
+  type UnfoldOptions,
+  type UnfoldSettings,
+} from "./unfold.nn.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 type Option<Options, Key extends keyof UnfoldOptions, Default> = Options extends { readonly [K in Key]: infer Value }
@@ -155,14 +162,9 @@ export function fold(...args: unknown[]): unknown {
     head,
     args,
     (layer) => {
-      checkSizes(layer, { outputSize: out });
-      checkTupleLength(layer, "outputSize", out, 2);
-      if (isOptions(kernelSize))
-        fail(
-          `${layer}: kernelSize is a required argument, not an option (PyTorch's order: outputSize, kernelSize, dilation, padding, stride)`,
-        );
-      checkSizes(layer, { kernelSize: kernel });
-      checkTupleLength(layer, "kernelSize", kernel, 2);
+      checkSizeArg(layer, "outputSize", out, 2);
+      checkRequired(layer, "kernelSize", kernelSize, ["outputSize", "kernelSize", ...unfoldKeys]);
+      checkSizeArg(layer, "kernelSize", kernel, 2);
     },
   );
   const [outs, kernels, dilations, paddings, strides] = [out, kernel, dilation, padding, stride].map((v) =>

@@ -1,6 +1,7 @@
 // PyTorch's optional arguments of the conv and pool builders (conv, convTranspose, the pools, lpPool, unfold, fold):
 // their settings, and how messages write the call (twin of their `Written…` types).
-import { isOptions, written } from "../../shape/args.ts";
+import { checkSizes, checkTupleLength, isOptions, writePositionalMessage, written } from "../../shape/args.ts";
+import { fail } from "../../ops/fail.ts";
 
 /**
  * The settings of the optional arguments `names`, given positionally (up to the options object) or in the options
@@ -17,6 +18,30 @@ export function settingsOf<Settings>(names: readonly string[], args: readonly un
 
 /** An optional argument: its name, its value and whether that value is its default (the caller's comparison). */
 export type Optional = readonly [name: string, value: unknown, isDefault: boolean];
+
+/**
+ * The optional arguments `defaults` (name: default, in PyTorch's order) at their value in `settings`, else their
+ * default; each at its default when it is written as the default is (`2` and `[2, 2]` differ).
+ */
+export const optionals = (settings: object, defaults: Record<string, unknown>): Optional[] =>
+  Object.entries(defaults).map(([name, base]) => {
+    const value = (settings as Record<string, unknown>)[name] ?? base;
+    return [name, value, written(value) === written(base)];
+  });
+
+/** The values of `optionals` (to destructure: `const [stride, padding] = valuesOf(args)`). */
+export const valuesOf = (args: readonly Optional[]): unknown[] => args.map(([, value]) => value);
+
+/** Throws when the required argument `name` is an options object (`order`: PyTorch's order of the arguments). */
+export function checkRequired(layer: string, name: string, value: unknown, order: readonly string[]): void {
+  if (isOptions(value)) fail(writePositionalMessage(layer, name, order.join(", ")));
+}
+
+/** A size argument: each value an integer ≥ `minimum`, then (a tuple) one per dimension of `rank`. */
+export function checkSizeArg(layer: string, name: string, value: unknown, rank: number, minimum: 0 | 1 = 1): void {
+  checkSizes(layer, { [name]: value }, minimum);
+  checkTupleLength(layer, name, value, rank);
+}
 
 /**
  * How messages write a call: `head` up to its required arguments (`conv2d(1, 32, 3`), then its optional `args` in

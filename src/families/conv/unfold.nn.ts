@@ -15,22 +15,12 @@ import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems
 import type { ByName, PositionalSettings } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { UnfoldRule } from "./unfold.types.ts";
-import { fail } from "../../ops/fail.ts";
-import {
-  checkSizes,
-  checkTupleLength,
-  isOptions,
-  perDim,
-  splitOptions,
-  writePositionalMessage as positionalMessage,
-  written,
-  checkArguments,
-} from "../../shape/args.ts";
+import { perDim, splitOptions, written, checkArguments } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { unfoldRule } from "./unfold.ts";
-import { settingsOf, writtenCall } from "./torch-arguments.ts";
+import { checkRequired, checkSizeArg, optionals, settingsOf, valuesOf, writtenCall } from "./torch-arguments.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 /** PyTorch's keyword arguments of Unfold, with PyTorch's defaults. */
@@ -177,18 +167,14 @@ export function unfold<
   : never;
 export function unfold(...args: unknown[]): unknown {
   const [kernelSize] = args;
-  if (isOptions(kernelSize))
-    fail(positionalMessage("unfold({ … })", "kernelSize", "kernelSize, dilation, padding, stride"));
+  checkRequired("unfold({ … })", "kernelSize", kernelSize, ["kernelSize", ...unfoldKeys]);
   const kernel = kernelSize as SizeArg;
   const { layer, dilation, padding, stride } = unfoldSettings(
     "unfold",
     ["kernelSize"],
     written(kernel),
     args,
-    (layer) => {
-      checkSizes(layer, { kernelSize: kernel });
-      checkTupleLength(layer, "kernelSize", kernel, 2);
-    },
+    (layer) => checkSizeArg(layer, "kernelSize", kernel, 2),
   );
   const windows = {
     kernels: perDim(kernel, 2),
@@ -224,27 +210,17 @@ export function unfoldSettings(
 ): { layer: string; dilation: SizeArg; padding: SizeArg; stride: SizeArg } {
   const rest = args.slice(required.length);
   const given = settingsOf<UnfoldOptions>(unfoldKeys, rest);
-  const settings = [
-    ["dilation", given.dilation ?? 1, 1],
-    ["padding", given.padding ?? 0, 0],
-    ["stride", given.stride ?? 1, 1],
-  ] as const;
-  const layer = writtenCall(
-    `${kind}(${head}`,
-    0,
-    settings.map(([name, value, base]) => [name, value, value === base]),
-  );
+  const defaults = { dilation: 1, padding: 0, stride: 1 } as const; // each also the least value PyTorch takes
+  const settings = optionals(given, defaults);
+  const layer = writtenCall(`${kind}(${head}`, 0, settings);
   checkRequired(layer);
   checkArguments(layer, args, [...required, ...unfoldKeys, "options"]);
   splitOptions(layer, `nn.${kind}`, unfoldKeys, rest, unfoldKeys);
-  for (const [name, value, minimum] of settings) {
-    checkSizes(layer, { [name]: value }, minimum);
-    checkTupleLength(layer, name, value, 2);
-  }
-  return { layer, dilation: settings[0][1], padding: settings[1][1], stride: settings[2][1] };
+  for (const [name, value] of settings) checkSizeArg(layer, name, value, 2, defaults[name as UnfoldKey]);
+  const [dilation, padding, stride] = valuesOf(settings) as SizeArg[];
+  return { layer, dilation: dilation!, padding: padding!, stride: stride! };
 }
 
-/** The config of unfold (its runtime object), defaults filled in. */
 export interface UnfoldConfig extends KindConfig<"unfold"> {
   readonly kernelSize: SizeArg;
   readonly dilation: SizeArg;

@@ -19,20 +19,18 @@ import type { FirstProblem, SizeArgProblem } from "../../../types/shape/problems
 import type { ArgProblems, IsPlainSizeArg } from "../../../types/shape/plain.ts";
 import type { PoolRule } from "./pool.types.ts";
 import { fail } from "../../ops/fail.ts";
-import {
-  checkOptionTypes,
-  checkSizes,
-  checkTupleLength,
-  expected,
-  isOptions,
-  perDim,
-  splitOptions,
-  writePositionalMessage as positionalMessage,
-  written,
-} from "../../shape/args.ts";
+import { checkOptionTypes, expected, perDim, splitOptions, written } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule } from "./pool.ts";
-import { builder, settingsOf, writtenCall } from "../conv/torch-arguments.ts";
+import {
+  builder,
+  checkRequired,
+  checkSizeArg,
+  optionals,
+  settingsOf,
+  valuesOf,
+  writtenCall,
+} from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -302,25 +300,19 @@ function lpPool(
   rank: number,
   [normType, kernelSize, ...rest]: readonly unknown[],
 ): LpPoolConfig {
-  if (isOptions(kernelSize))
-    fail(positionalMessage(`${kind}(${normType}, { … })`, "kernelSize", "normType, kernelSize, stride"));
+  checkRequired(`${kind}(${normType}, { … })`, "kernelSize", kernelSize, ["normType", "kernelSize", "stride"]);
   const kernel = kernelSize as SizeArg;
   // PyTorch's stride and ceilMode positionally, then an options object
   const options = settingsOf<LpPoolOptions>(lpPoolKeys, rest);
-  const stride = options.stride ?? kernel;
-  const ceilMode = options.ceilMode ?? false;
-  const layer = writtenCall(`${kind}(${normType}, ${written(kernel)}`, 1, [
-    ["stride", stride, written(stride) === written(kernel)],
-    ["ceilMode", ceilMode, ceilMode === false],
-  ]);
+  const args = optionals(options, { stride: kernel, ceilMode: false });
+  const [stride, ceilMode] = valuesOf(args) as [SizeArg, boolean];
+  const layer = writtenCall(`${kind}(${normType}, ${written(kernel)}`, 1, args);
   if (!(typeof normType === "number" && normType > 0)) fail(writeNormTypeMessage(layer));
   if (rank === 1 && Array.isArray(kernel)) fail(writeKernelTupleMessage(layer));
-  checkSizes(layer, { kernelSize: kernel });
-  checkTupleLength(layer, "kernelSize", kernel, rank);
+  checkSizeArg(layer, "kernelSize", kernel, rank);
   splitOptions(layer, `nn.${kind}`, lpPoolKeys, rest, lpPoolKeys);
   checkOptionTypes(layer, options, { ceilMode: expected.boolean });
-  checkSizes(layer, { stride });
-  checkTupleLength(layer, "stride", stride, rank);
+  checkSizeArg(layer, "stride", stride, rank);
   const windows = {
     kernels: perDim(kernel, rank),
     strides: perDim(stride, rank),

@@ -31,12 +31,11 @@ import {
   isOptions,
   perDim,
   splitOptions,
-  writePositionalMessage as positionalMessage,
   written,
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkUnpaddedKernel, poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
-import { builder, settingsOf, writtenCall } from "../conv/torch-arguments.ts";
+import { builder, checkRequired, optionals, settingsOf, valuesOf, writtenCall } from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -708,7 +707,7 @@ export interface PoolConfig extends KindConfig<
 
 /** A pooling layer's config from its builder's arguments: kernelSize, PyTorch's optional ones, an options object. */
 function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: readonly unknown[]): PoolConfig {
-  if (isOptions(kernelSize)) fail(positionalMessage(`${kind}({ … })`, "kernelSize", "kernelSize, stride, padding"));
+  checkRequired(`${kind}({ … })`, "kernelSize", kernelSize, ["kernelSize", "stride", "padding"]);
   const kernel = kernelSize as SizeArg;
   const average = kind.startsWith("avg");
   // PyTorch's order after kernelSize, then an options object (average pooling's are its keywords)
@@ -717,17 +716,9 @@ function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: rea
     : ["stride", "padding", "dilation", "returnIndices", "ceilMode"];
   const options = settingsOf<PoolOptions>(names, rest);
   const at = rest.findIndex(isOptions);
-  const stride = options.stride ?? kernel;
-  const padding = options.padding ?? 0;
-  const dilation = options.dilation ?? 1;
-  const ceilMode = options.ceilMode ?? false;
-  const same = (a: unknown, b: unknown) => written(a) === written(b);
-  const layer = writtenCall(`${kind}(${written(kernel)}`, 2, [
-    ["stride", stride, same(stride, kernel)],
-    ["padding", padding, same(padding, 0)],
-    ["dilation", dilation, same(dilation, 1)],
-    ["ceilMode", ceilMode, ceilMode === false],
-  ]);
+  const args = optionals(options, { stride: kernel, padding: 0, dilation: 1, ceilMode: false });
+  const [stride, padding, dilation, ceilMode] = valuesOf(args) as [SizeArg, SizeArg, SizeArg, boolean];
+  const layer = writtenCall(`${kind}(${written(kernel)}`, 2, args);
   splitOptions(
     layer,
     `nn.${kind}`,
