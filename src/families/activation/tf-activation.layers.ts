@@ -22,15 +22,7 @@ import type {
 } from "./tf-activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkKnownOptions,
-  checkedInputShape,
-  layerArgs,
-  optionOf,
-  optionSet,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { optionOf, tfLayer, tfOptions } from "../../shape/tf-options.ts";
 import {
   tfPReLURule,
   tfSoftmaxRule,
@@ -59,18 +51,12 @@ export interface SoftmaxArgs extends Omit<TfArgs<typeof tfl.layers.softmax>, "ax
   readonly axis?: number | readonly number[];
 }
 
-export const reLUOptions = optionSet<ReLUArgs>()(...layerArgs, "maxValue");
-export const leakyReLUOptions = optionSet<LeakyReLUArgs>()(...layerArgs, "alpha");
-export const eluOptions = optionSet<ELUArgs>()(...layerArgs, "alpha");
-export const thresholdedReLUOptions = optionSet<ThresholdedReLUArgs>()(...layerArgs, "theta");
-export const preluOptions = optionSet<PReLUArgs>()(
-  ...layerArgs,
-  "alphaInitializer",
-  "alphaRegularizer",
-  "alphaConstraint",
-  "sharedAxes",
-);
-export const softmaxOptions = optionSet<SoftmaxArgs>()(...layerArgs, "axis");
+export const reLUOptions = tfOptions<ReLUArgs>()("maxValue");
+export const leakyReLUOptions = tfOptions<LeakyReLUArgs>()("alpha");
+export const eluOptions = tfOptions<ELUArgs>()("alpha");
+export const thresholdedReLUOptions = tfOptions<ThresholdedReLUArgs>()("theta");
+export const preluOptions = tfOptions<PReLUArgs>()("alphaInitializer alphaRegularizer alphaConstraint sharedAxes");
+export const softmaxOptions = tfOptions<SoftmaxArgs>()("axis");
 
 const reLUShown = ["maxValue"] as const;
 const alphaShown = ["alpha"] as const;
@@ -173,11 +159,11 @@ export function reLU<
       : At<"maxValue", MaxValueProblem<WrittenLayer<"reLU", Args, typeof reLUShown>, OptionOf<Args, "maxValue", 0>>>
     : FirstOptionProblem<[Unknown<"reLU", Args, keyof ReLUArgs, typeof reLUShown>]>,
 >(args?: CheckedLooseOptions<Args, Problem, ReLUArgs>): ReLU<Args> {
-  const options = args as ReLUArgs | undefined;
-  const layer = keepShapeLayer("ReLU", "reLU", options, reLUOptions, reLUShown);
-  const maxValue = optionOf<unknown>(options, "maxValue", 0);
-  if (typeof maxValue !== "number" || !(maxValue >= 0)) throw new ShapeError(maxValueMessage(layer.written));
-  return layer as never;
+  return tfLayer("ReLU", "reLU", args as ReLUArgs | undefined, reLUOptions, reLUShown, [], (layer, options) => {
+    const maxValue = optionOf<unknown>(options, "maxValue", 0);
+    if (typeof maxValue !== "number" || !(maxValue >= 0)) throw new ShapeError(maxValueMessage(layer));
+    return {};
+  }) as never;
 }
 
 /**
@@ -192,7 +178,7 @@ export function leakyReLU<
     ? false
     : Unknown<"leakyReLU", Args, keyof LeakyReLUArgs, typeof alphaShown>,
 >(args?: CheckedLooseOptions<Args, Problem, LeakyReLUArgs>): LeakyReLU<Args> {
-  return keepShapeLayer("LeakyReLU", "leakyReLU", args as object | undefined, leakyReLUOptions, alphaShown) as never;
+  return tfLayer("LeakyReLU", "leakyReLU", args as object | undefined, leakyReLUOptions, alphaShown) as never;
 }
 
 /**
@@ -209,10 +195,10 @@ export function elu<
       : At<"alpha", EluAlphaProblem<WrittenLayer<"elu", Args, typeof alphaShown>, OptionOf<Args, "alpha", 1>>>
     : Unknown<"elu", Args, keyof ELUArgs, typeof alphaShown>,
 >(args?: CheckedLooseOptions<Args, Problem, ELUArgs>): ELU<Args> {
-  const options = args as ELUArgs | undefined;
-  const layer = keepShapeLayer("ELU", "elu", options, eluOptions, alphaShown);
-  if (optionOf<unknown>(options, "alpha", 1) !== 1) throw new ShapeError(eluAlphaMessage(layer.written));
-  return layer as never;
+  return tfLayer("ELU", "elu", args as ELUArgs | undefined, eluOptions, alphaShown, [], (layer, options) => {
+    if (optionOf<unknown>(options, "alpha", 1) !== 1) throw new ShapeError(eluAlphaMessage(layer));
+    return {};
+  }) as never;
 }
 
 /**
@@ -227,7 +213,7 @@ export function thresholdedReLU<
     ? false
     : Unknown<"thresholdedReLU", Args, keyof ThresholdedReLUArgs, typeof thetaShown>,
 >(args?: CheckedLooseOptions<Args, Problem, ThresholdedReLUArgs>): ThresholdedReLU<Args> {
-  return keepShapeLayer(
+  return tfLayer(
     "ThresholdedReLU",
     "thresholdedReLU",
     args as object | undefined,
@@ -252,10 +238,9 @@ export function prelu<
   const options = args as PReLUArgs | undefined;
   const given = optionOf<number | readonly number[]>(options, "sharedAxes", []);
   const sharedAxes = typeof given === "number" ? [given] : [...given];
-  const layer = keepShapeLayer("PReLU", "prelu", options, preluOptions, sharedAxesShown, (written, input) =>
-    tfPReLURule(written, sharedAxes, input),
-  );
-  return layer as never;
+  return tfLayer("PReLU", "prelu", options, preluOptions, sharedAxesShown, [], (layer) => ({
+    outputShape: (input) => tfPReLURule(layer, sharedAxes, input),
+  })) as never;
 }
 
 /**
@@ -274,29 +259,7 @@ export function softmax<
 >(args?: CheckedLooseOptions<Args, Problem, SoftmaxArgs>): Softmax<Args> {
   const options = args as SoftmaxArgs | undefined;
   const axis = optionOf<number | readonly number[]>(options, "axis", 1);
-  return keepShapeLayer("Softmax", "softmax", options, softmaxOptions, axisShown, (written, input) =>
-    tfSoftmaxRule(written, axis, input),
-  ) as never;
-}
-
-// ---- runtime
-
-/** The runtime object of a tfjs layer that keeps the shape (after `rule`'s check). */
-export function keepShapeLayer(
-  kind: string,
-  name: string,
-  args: object | undefined,
-  known: ReadonlySet<string>,
-  shown: readonly string[],
-  rule: (written: string, input: RuntimeShape) => RuntimeShape = (_, input) => input,
-  required: readonly string[] = [],
-): TfjsConfig<string, object> {
-  const written = writtenLayer(name, args, shown);
-  checkKnownOptions(written, name, args, known, required);
-  return {
-    kind,
-    written,
-    args: args ?? {},
-    outputShape: checkedInputShape(name, args, (input: RuntimeShape) => rule(written, input)),
-  };
+  return tfLayer("Softmax", "softmax", options, softmaxOptions, axisShown, [], (layer) => ({
+    outputShape: (input) => tfSoftmaxRule(layer, axis, input),
+  })) as never;
 }

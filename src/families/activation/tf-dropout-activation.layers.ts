@@ -16,8 +16,7 @@ import type {
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import { optionSet, layerArgs, requiredOptions } from "../../shape/tf-options.ts";
-import { keepShapeLayer } from "./tf-activation.layers.ts";
+import { requiredOptions, tfLayer, tfOptions } from "../../shape/tf-options.ts";
 import { checkRate } from "./tf-activation.ts";
 
 /** The config of layers.dropout (its runtime object). */
@@ -41,7 +40,7 @@ export interface DropoutArgs extends Omit<TfArgs<typeof tfl.layers.dropout>, "ra
 export interface SameShapeChecked<Name extends string, Args> extends ShapeRule {
   readonly "~output": InputShapeChecked<Name, Args, this["~input"], this["~input"]>;
 }
-export const dropoutOptions = optionSet<DropoutArgs>()(...layerArgs, "rate", "noiseShape", "seed");
+export const dropoutOptions = tfOptions<DropoutArgs>()("rate noiseShape seed");
 const dropoutShown = ["rate"] as const;
 
 /** `layers.dropout({ rate })`: the shape is kept. */
@@ -91,11 +90,19 @@ export function dropout<
   const Args extends RequiredOptions<DropoutArgs>,
   Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
-  const options = args as DropoutArgs;
   const required = requiredOptions<DropoutArgs>()("rate");
-  const layer = keepShapeLayer("Dropout", "dropout", options, dropoutOptions, dropoutShown, undefined, required);
-  checkRate(layer.written, options.rate); // the message is writeRateMessage's
-  return { ...layer, rate: options.rate } as never;
+  return tfLayer(
+    "Dropout",
+    "dropout",
+    args as DropoutArgs,
+    dropoutOptions,
+    dropoutShown,
+    required,
+    (layer, options) => {
+      checkRate(layer, options.rate); // the message is writeRateMessage's
+      return { rate: options.rate };
+    },
+  ) as never;
 }
 
 /** tfjs-layers' activation names. */
@@ -122,7 +129,7 @@ export const activationIdentifiers: ReadonlySet<string> = new Set<ActivationIden
 export interface ActivationArgs extends TfArgs<typeof tfl.layers.activation> {
   readonly activation: ActivationIdentifier;
 }
-export const activationOptions = optionSet<ActivationArgs>()(...layerArgs, "activation");
+export const activationOptions = tfOptions<ActivationArgs>()("activation");
 const activationShown = ["activation"] as const;
 
 /** `layers.activation({ activation })`: the shape is kept. */
@@ -164,17 +171,17 @@ export function activation<
         keyof ActivationArgs
       >,
 >(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
-  const options = args as ActivationArgs;
   const required = requiredOptions<ActivationArgs>()("activation");
-  const layer = keepShapeLayer(
+  return tfLayer(
     "Activation",
     "activation",
-    options,
+    args as ActivationArgs,
     activationOptions,
     activationShown,
-    undefined,
     required,
-  );
-  checkActivation(layer.written, options.activation);
-  return { ...layer, activation: options.activation } as never;
+    (layer, options) => {
+      checkActivation(layer, options.activation);
+      return { activation: options.activation };
+    },
+  ) as never;
 }

@@ -21,7 +21,6 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { perDim } from "../../shape/args.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   tfConvRule,
   tfConvTransposeRule,
@@ -32,16 +31,13 @@ import {
 } from "./tf-conv.ts";
 import type { TfConvTransposeConfig } from "./tf-conv-transpose.layers.ts";
 import {
-  checkKnownOptions,
   requiredOptions,
   choiceOf,
   dataFormatOf,
-  optionSet,
   checkSizeOption,
-  layerArgs,
   optionOf,
-  writtenLayer,
-  checkedInputShape,
+  tfOptions,
+  tfLayer,
 } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 
@@ -69,22 +65,10 @@ export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.
 }
 
 /** The options of every tfjs convolution that do not change shapes, but their kernels'. */
-export const convBaseOptions = [
-  ...layerArgs,
-  "activation",
-  "useBias",
-  "biasInitializer",
-  "biasConstraint",
-  "biasRegularizer",
-  "activityRegularizer",
-] as const;
+export const convBaseOptions = "activation useBias biasInitializer biasConstraint biasRegularizer activityRegularizer";
 /** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
-export const convOptions = optionSet<ConvArgs>()(
-  ...shownOptions,
-  ...convBaseOptions,
-  "kernelInitializer",
-  "kernelConstraint",
-  "kernelRegularizer",
+export const convOptions = tfOptions<ConvArgs>()(
+  `filters kernelSize strides padding dilationRate dataFormat ${convBaseOptions} kernelInitializer kernelConstraint kernelRegularizer`,
 );
 
 type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;
@@ -249,29 +233,23 @@ export interface TfConvConfig extends TfjsConfig<"Conv1D" | "Conv2D" | "Conv3D",
   readonly activation: ConvArgs["activation"];
 }
 
-/** The window of a tfjs convolution: the options the shape depends on, checked, and how messages write the layer. */
+/** The window of a tfjs convolution: the options the shape depends on, checked. */
 export interface Window {
-  readonly layer: string;
   readonly padding: TfPadding;
   readonly kernels: number[];
   readonly strides: number[];
   readonly dilations: number[];
 }
 /**
- * The checks every tfjs convolution's options start with (conv, transposed, depthwise, separable), in the order of
- * their types' problems: known options, the sizes given (filters, kernelSize, depthMultiplier, strides), padding,
+ * The checks every tfjs convolution's options start with (conv, transposed, depthwise, separable) after the known
+ * options (tfLayer's), in the order of their types' problems: the sizes given (filters, kernelSize, depthMultiplier, strides), padding,
  * dilationRate.
  */
 export function checkWindow(
-  name: string,
+  layer: string,
   rank: number,
   args: Partial<ConvArgs> & { readonly depthMultiplier?: number },
-  known: ReadonlySet<string>,
-  required: readonly string[],
-  shown: readonly string[],
 ): Window {
-  const layer = writtenLayer(name, args, shown);
-  checkKnownOptions(layer, name, args, known, required);
   checkSizeOption(layer, args, "filters");
   checkSizeOption(layer, args, "kernelSize", rank);
   checkSizeOption(layer, args, "depthMultiplier");
@@ -280,7 +258,6 @@ export function checkWindow(
   const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
   checkSizeOption(layer, args, "dilationRate", rank);
   return {
-    layer,
     padding,
     kernels: perDim(args.kernelSize!, rank),
     strides: perDim(optionOf<SizeArg>(args, "strides", 1), rank),
@@ -290,40 +267,28 @@ export function checkWindow(
 
 /** The builder of layers.conv1d/2d/3d and (kind `…Transpose`) conv2dTranspose/conv3dTranspose. */
 export function layersConv(kind: TfConvConfig["kind"] | TfConvTransposeConfig["kind"], name: string, rank: number) {
-  return (given: unknown): never => {
-    const args = given as ConvArgs;
-    const transposed = kind.endsWith("Transpose");
-    const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
-    const { layer, padding, kernels, strides, dilations } = checkWindow(
-      name,
-      rank,
-      args,
-      convOptions,
-      required,
-      shownOptions,
-    );
-    const dilated = dilations.some((d) => d !== 1);
-    // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
-    if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-    if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-    const dataFormat = dataFormatOf(layer, args);
-    if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
-    checkActivation(layer, args.activation);
-    const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
-    return {
-      kind,
-      written: layer,
-      args,
-      filters: args.filters,
-      kernelSize: args.kernelSize,
-      strides: optionOf(args, "strides", 1),
-      padding,
-      ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
-      dataFormat,
-      ...(transposed ? {} : { activation: args.activation }),
-      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-        (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
-      ),
-    } as TfConvConfig | TfConvTransposeConfig as never;
-  };
+  const transposed = kind.endsWith("Transpose");
+  const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
+  return (given: unknown): never =>
+    tfLayer(kind, name, given as ConvArgs, convOptions, shownOptions, required, (layer, args) => {
+      const { padding, kernels, strides, dilations } = checkWindow(layer, rank, args);
+      const dilated = dilations.some((d) => d !== 1);
+      // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
+      if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+      if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+      const dataFormat = dataFormatOf(layer, args);
+      if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
+      checkActivation(layer, args.activation);
+      const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
+      return {
+        filters: args.filters,
+        kernelSize: args.kernelSize,
+        strides: optionOf(args, "strides", 1),
+        padding,
+        ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
+        dataFormat,
+        ...(transposed ? {} : { activation: args.activation }),
+        outputShape: (input) => (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
+      };
+    }) as never;
 }

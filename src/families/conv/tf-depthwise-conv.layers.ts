@@ -28,14 +28,13 @@ import type {
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   tfConvRule,
   tfDepthwiseRule,
   writeIgnoredDilationMessage as ignoredDilationMessage,
   writeStridesDilationMessage as stridesDilationMessage,
 } from "./tf-conv.ts";
-import { requiredOptions, dataFormatOf, optionSet, optionOf, checkedInputShape } from "../../shape/tf-options.ts";
+import { requiredOptions, dataFormatOf, tfOptions, optionOf, tfLayer } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 import { checkWindow, convBaseOptions, type SizeArg } from "./tf-conv.layers.ts";
 
@@ -84,22 +83,13 @@ export interface SeparableConvArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
-const depthwiseKeys = [
-  ...depthwiseShown,
-  ...convBaseOptions,
-  "depthwiseInitializer",
-  "depthwiseConstraint",
-  "depthwiseRegularizer",
-] as const;
+const depthwiseKeys =
+  `kernelSize depthMultiplier strides padding dilationRate dataFormat ${convBaseOptions} depthwiseInitializer depthwiseConstraint depthwiseRegularizer` as const;
 /** Every option tfjs's DepthwiseConv2D takes. */
-export const depthwiseOptions = optionSet<DepthwiseConvArgs>()(...depthwiseKeys);
+export const depthwiseOptions = tfOptions<DepthwiseConvArgs>()(depthwiseKeys);
 /** Every option tfjs's SeparableConv2D takes. */
-export const separableOptions = optionSet<SeparableConvArgs>()(
-  "filters",
-  ...depthwiseKeys,
-  "pointwiseInitializer",
-  "pointwiseConstraint",
-  "pointwiseRegularizer",
+export const separableOptions = tfOptions<SeparableConvArgs>()(
+  `filters ${depthwiseKeys} pointwiseInitializer pointwiseConstraint pointwiseRegularizer`,
 );
 
 type DepthwiseRule<Args extends DepthwiseConvArgs, Input> = TfDepthwiseRule<
@@ -257,49 +247,36 @@ export interface TfDepthwiseConvConfig extends TfjsConfig<
 
 /** The builder of layers.depthwiseConv2d and layers.separableConv2d. */
 function depthwise(kind: TfDepthwiseConvConfig["kind"]) {
-  return (given: unknown): never => {
-    const args = given as DepthwiseConvArgs | SeparableConvArgs;
-    const separable = kind === "SeparableConv2D";
-    const name = separable ? "separableConv2d" : "depthwiseConv2d";
-    const { layer, padding, kernels, strides, dilations } = separable
-      ? checkWindow(
-          name,
-          2,
-          args,
-          separableOptions,
-          requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
-          separableShown,
-        )
-      : checkWindow(
-          name,
-          2,
-          args,
-          depthwiseOptions,
-          requiredOptions<DepthwiseConvArgs>()("kernelSize"),
-          depthwiseShown,
-        );
-    const dataFormat = dataFormatOf(layer, args);
-    checkActivation(layer, args.activation);
-    const dilated = dilations.some((d) => d !== 1);
-    // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
-    if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-    if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-    if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
-    const depthMultiplier = optionOf(args, "depthMultiplier", 1);
-    const filters = "filters" in args ? args.filters : null;
-    return {
-      kind,
-      written: layer,
-      args,
-      kernelSize: args.kernelSize,
-      depthMultiplier,
-      dataFormat,
-      filters: separable ? filters : null,
-      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-        separable
-          ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
-          : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
-      ),
-    } as TfDepthwiseConvConfig as never;
-  };
+  const separable = kind === "SeparableConv2D";
+  const [name, known, shown, required] = separable
+    ? [
+        "separableConv2d",
+        separableOptions,
+        separableShown,
+        requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
+      ]
+    : ["depthwiseConv2d", depthwiseOptions, depthwiseShown, requiredOptions<DepthwiseConvArgs>()("kernelSize")];
+  return (given: unknown): never =>
+    tfLayer(kind, name, given as DepthwiseConvArgs | SeparableConvArgs, known, shown, required, (layer, args) => {
+      const { padding, kernels, strides, dilations } = checkWindow(layer, 2, args);
+      const dataFormat = dataFormatOf(layer, args);
+      checkActivation(layer, args.activation);
+      const dilated = dilations.some((d) => d !== 1);
+      // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
+      if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+      if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+      if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
+      const depthMultiplier = optionOf(args, "depthMultiplier", 1);
+      const filters = "filters" in args ? args.filters : null;
+      return {
+        kernelSize: args.kernelSize,
+        depthMultiplier,
+        dataFormat,
+        filters: separable ? filters : null,
+        outputShape: (input) =>
+          separable
+            ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
+            : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
+      };
+    }) as never;
 }

@@ -16,17 +16,8 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfEmbeddingRule } from "./tf-embedding.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  optionSet,
-  checkSizeOption,
-  layerArgs,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, checkSizeOption, tfOptions, tfLayer } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `EmbeddingLayerArgs`. */
 export interface EmbeddingArgs extends Omit<
@@ -41,14 +32,8 @@ export interface EmbeddingArgs extends Omit<
   readonly inputLength?: number | readonly number[];
 }
 const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
-export const embeddingOptions = optionSet<EmbeddingArgs>()(
-  ...layerArgs,
-  ...shownOptions,
-  "embeddingsInitializer",
-  "embeddingsRegularizer",
-  "activityRegularizer",
-  "embeddingsConstraint",
-  "maskZero",
+export const embeddingOptions = tfOptions<EmbeddingArgs>()(
+  "inputDim outputDim inputLength embeddingsInitializer embeddingsRegularizer activityRegularizer embeddingsConstraint maskZero",
 );
 
 /** `layers.embedding({ inputDim, outputDim, inputLength? })`: [batch, ...indices] → [batch, ...indices, outputDim]. */
@@ -105,29 +90,24 @@ export function embedding<
     ? false
     : EmbeddingProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>): Embedding<Fitting<Args, EmbeddingArgs>> {
-  const options = args as EmbeddingArgs;
-  const layer = writtenLayer("embedding", options, shownOptions);
-  checkKnownOptions(
-    layer,
+  return tfLayer(
+    "Embedding",
     "embedding",
-    options,
+    args as EmbeddingArgs,
     embeddingOptions,
+    shownOptions,
     requiredOptions<EmbeddingArgs>()("inputDim", "outputDim"),
-  );
-  checkSizeOption(layer, options, "inputDim");
-  checkSizeOption(layer, options, "outputDim");
-  checkSizeOption(layer, options, "inputLength");
-  const inputLength = options.inputLength ?? null;
-  const runtime: TfEmbeddingConfig = {
-    kind: "Embedding",
-    written: layer,
-    args: options,
-    inputDim: options.inputDim,
-    outputDim: options.outputDim,
-    inputLength: options.inputLength,
-    outputShape: checkedInputShape("embedding", options, (input: RuntimeShape) =>
-      tfEmbeddingRule(layer, options.outputDim, inputLength, input),
-    ),
-  };
-  return runtime as never;
+    (layer, options) => {
+      checkSizeOption(layer, options, "inputDim");
+      checkSizeOption(layer, options, "outputDim");
+      checkSizeOption(layer, options, "inputLength");
+      const inputLength = options.inputLength ?? null;
+      return {
+        inputDim: options.inputDim,
+        outputDim: options.outputDim,
+        inputLength: options.inputLength,
+        outputShape: (input) => tfEmbeddingRule(layer, options.outputDim, inputLength, input),
+      };
+    },
+  ) as never;
 }

@@ -16,17 +16,8 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfDenseRule } from "./tf-dense.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  optionSet,
-  checkSizeOption,
-  layerArgs,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, tfOptions, checkSizeOption, tfLayer } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 
 /** The config of layers.dense (its runtime object). */
@@ -45,19 +36,8 @@ export interface DenseArgs extends Omit<TfArgs<typeof tfl.layers.dense>, "units"
   /** Optional: the size the last input dimension must have. */
   readonly inputDim?: number;
 }
-export const denseOptions = optionSet<DenseArgs>()(
-  ...layerArgs,
-  "units",
-  "inputDim",
-  "activation",
-  "useBias",
-  "kernelInitializer",
-  "biasInitializer",
-  "kernelConstraint",
-  "biasConstraint",
-  "kernelRegularizer",
-  "biasRegularizer",
-  "activityRegularizer",
+export const denseOptions = tfOptions<DenseArgs>()(
+  "units inputDim activation useBias kernelInitializer biasInitializer kernelConstraint biasConstraint kernelRegularizer biasRegularizer activityRegularizer",
 );
 const denseShown = ["units", "inputDim"] as const;
 
@@ -102,23 +82,24 @@ export function dense<
   const Args extends RequiredOptions<DenseArgs>,
   Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, DenseArgs>): Dense<Fitting<Args, DenseArgs>> {
-  const options = args as DenseArgs;
-  const layer = writtenLayer("dense", options, denseShown);
-  checkKnownOptions(layer, "dense", options, denseOptions, requiredOptions<DenseArgs>()("units"));
-  checkSizeOption(layer, options, "units");
-  checkSizeOption(layer, options, "inputDim");
-  checkActivation(layer, options.activation);
-  const inputDim = options.inputDim ?? null;
-  const runtime: TfDenseConfig = {
-    kind: "Dense",
-    written: layer,
-    args: options,
-    units: options.units,
-    inputDim: options.inputDim,
-    activation: options.activation,
-    outputShape: checkedInputShape("dense", options, (input: RuntimeShape) =>
-      tfDenseRule(layer, options.units, inputDim, input),
-    ),
-  };
-  return runtime as never;
+  return tfLayer(
+    "Dense",
+    "dense",
+    args as DenseArgs,
+    denseOptions,
+    denseShown,
+    requiredOptions<DenseArgs>()("units"),
+    (layer, options) => {
+      checkSizeOption(layer, options, "units");
+      checkSizeOption(layer, options, "inputDim");
+      checkActivation(layer, options.activation);
+      const inputDim = options.inputDim ?? null;
+      return {
+        units: options.units,
+        inputDim: options.inputDim,
+        activation: options.activation,
+        outputShape: (input) => tfDenseRule(layer, options.units, inputDim, input),
+      };
+    },
+  ) as never;
 }

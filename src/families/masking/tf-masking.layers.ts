@@ -9,12 +9,12 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule } from "../activation/tf-activation.types.ts";
-import { keepShapeLayer, type TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { tfLayer, tfOptions } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `MaskingArgs`. */
 export type MaskingArgs = NonNullable<Parameters<typeof tfl.layers.masking>[0]>;
-export const maskingOptions = optionSet<MaskingArgs>()(...layerArgs, "maskValue");
+export const maskingOptions = tfOptions<MaskingArgs>()("maskValue");
 const shown = ["maskValue"] as const;
 
 /** `layers.masking({ maskValue? })`: the shape is kept. */
@@ -37,5 +37,5 @@ export function masking<
     ? false
     : UnknownOptionProblem<WrittenLayer<"masking", Args, typeof shown>, "masking", Args, keyof MaskingArgs>,
 >(args?: CheckedLooseOptions<Args, Problem, MaskingArgs>): Masking<Args> {
-  return keepShapeLayer("Masking", "masking", args as object | undefined, maskingOptions, shown) as never;
+  return tfLayer("Masking", "masking", args as object | undefined, maskingOptions, shown) as never;
 }

@@ -18,7 +18,7 @@ import type {
 import { fail } from "../../ops/fail.ts";
 import type { ShapesOf, Symbolic } from "../../model/symbolic.ts";
 import { operation, type Problem, type Result } from "../../ops/common.ts";
-import { checkKnownOptions, layerArgs, optionSet, requiredOptions, writtenLayer } from "../../shape/tf-options.ts";
+import { checkKnownOptions, tfOptions, requiredOptions, writtenLayer } from "../../shape/tf-options.ts";
 import type { ConcatenateRule, DotRule, MergeRule } from "./merge.types.ts";
 import { appliedSpec, type ElementwiseMerge, type MergeKind, type MergeSpec } from "./merge.ts";
 
@@ -28,9 +28,9 @@ export type MergeArgs = Exclude<NonNullable<Parameters<typeof tfl.layers.add>[0]
 export type ConcatenateArgs = Exclude<NonNullable<Parameters<typeof tfl.layers.concatenate>[0]>, readonly unknown[]>;
 /** tfjs-layers' `DotLayerArgs`. */
 export type DotArgs = Parameters<typeof tfl.layers.dot>[0];
-export const mergeOptions = optionSet<MergeArgs>()(...layerArgs);
-export const concatenateOptions = optionSet<ConcatenateArgs>()(...layerArgs, "axis");
-export const dotOptions = optionSet<DotArgs>()(...layerArgs, "axes", "normalize");
+export const mergeOptions = tfOptions<MergeArgs>()("");
+export const concatenateOptions = tfOptions<ConcatenateArgs>()("axis");
+export const dotOptions = tfOptions<DotArgs>()("axes normalize");
 const axisShown = ["axis"] as const;
 const axesShown = ["axes", "normalize"] as const;
 

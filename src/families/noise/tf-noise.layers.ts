@@ -17,9 +17,8 @@ import type {
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule, TfRankRule, writeNoiseRateMessage } from "../activation/tf-activation.types.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { keepShapeLayer } from "../activation/tf-activation.layers.ts";
 import { checkRate, tfRankRule } from "../activation/tf-activation.ts";
-import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+import { tfLayer, tfOptions } from "../../shape/tf-options.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
 
@@ -35,10 +34,10 @@ export type GaussianDropoutArgs = TfArgs<typeof tfl.layers.gaussianDropout>;
 /** tfjs-layers' `AlphaDropoutArgs`. */
 export type AlphaDropoutArgs = TfArgs<typeof tfl.layers.alphaDropout>;
 
-export const spatialDropout1dOptions = optionSet<SpatialDropout1DArgs>()(...layerArgs, "rate", "seed");
-export const gaussianNoiseOptions = optionSet<GaussianNoiseArgs>()(...layerArgs, "stddev");
-export const gaussianDropoutOptions = optionSet<GaussianDropoutArgs>()(...layerArgs, "rate");
-export const alphaDropoutOptions = optionSet<AlphaDropoutArgs>()(...layerArgs, "rate", "noiseShape");
+export const spatialDropout1dOptions = tfOptions<SpatialDropout1DArgs>()("rate seed");
+export const gaussianNoiseOptions = tfOptions<GaussianNoiseArgs>()("stddev");
+export const gaussianDropoutOptions = tfOptions<GaussianDropoutArgs>()("rate");
+export const alphaDropoutOptions = tfOptions<AlphaDropoutArgs>()("rate noiseShape");
 
 const rateShown = ["rate"] as const;
 const stddevShown = ["stddev"] as const;
@@ -104,11 +103,10 @@ type RateLayerProblem<
 >;
 
 function rateLayer(kind: string, name: string, args: object, known: ReadonlySet<string>, rank3 = false): never {
-  const layer = keepShapeLayer(kind, name, args, known, rateShown, (written, input) =>
-    rank3 ? tfRankRule(written, [3], "[batch, length, channels]", input) : input,
-  );
-  checkRate(layer.written, (args as { rate?: unknown }).rate);
-  return layer as never;
+  return tfLayer(kind, name, args as { rate?: unknown }, known, rateShown, [], (layer, options) => {
+    checkRate(layer, options.rate);
+    return rank3 ? { outputShape: (input) => tfRankRule(layer, [3], "[batch, length, channels]", input) } : {};
+  }) as never;
 }
 
 /**
@@ -176,5 +174,5 @@ export function gaussianNoise<
         keyof GaussianNoiseArgs
       >,
 >(args: CheckedLooseOptions<Args, Problem, GaussianNoiseArgs>): GaussianNoise<Fitting<Args, GaussianNoiseArgs>> {
-  return keepShapeLayer("GaussianNoise", "gaussianNoise", args as object, gaussianNoiseOptions, stddevShown) as never;
+  return tfLayer("GaussianNoise", "gaussianNoise", args as object, gaussianNoiseOptions, stddevShown) as never;
 }

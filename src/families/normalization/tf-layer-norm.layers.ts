@@ -12,8 +12,8 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerNormRule } from "./tf-layer-norm.types.ts";
-import { keepShapeLayer, type TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { layerArgs, optionOf, optionSet } from "../../shape/tf-options.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { optionOf, tfLayer, tfOptions } from "../../shape/tf-options.ts";
 import { tfLayerNormRule } from "./tf-layer-norm.ts";
 
 /** tfjs-layers' `LayerNormalizationLayerArgs`. */
@@ -25,17 +25,9 @@ export interface LayerNormalizationArgs extends Omit<
   readonly axis?: number | readonly number[];
 }
 /** The options layerNormalization and batchNormalization share. */
-export const normalizationKeys = [
-  "axis",
-  "epsilon",
-  "center",
-  "scale",
-  "betaInitializer",
-  "gammaInitializer",
-  "betaRegularizer",
-  "gammaRegularizer",
-] as const;
-export const layerNormalizationOptions = optionSet<LayerNormalizationArgs>()(...layerArgs, ...normalizationKeys);
+export const normalizationKeys =
+  "axis epsilon center scale betaInitializer gammaInitializer betaRegularizer gammaRegularizer" as const;
+export const layerNormalizationOptions = tfOptions<LayerNormalizationArgs>()(normalizationKeys);
 const shown = ["axis"] as const;
 
 /** `layers.layerNormalization({ axis? })`: the shape is kept. */
@@ -75,12 +67,15 @@ export function layerNormalization<
   const options = args as LayerNormalizationArgs | undefined;
   const given = optionOf<number | readonly number[]>(options, "axis", -1);
   const axis = typeof given === "number" ? given : [...given]; // tfjs normalizes its axis list in place
-  return keepShapeLayer(
+  return tfLayer(
     "LayerNormalization",
     "layerNormalization",
     options,
     layerNormalizationOptions,
     shown,
-    (written, input) => tfLayerNormRule(written, axis, input),
+    [],
+    (layer) => ({
+      outputShape: (input) => tfLayerNormRule(layer, axis, input),
+    }),
   ) as never;
 }

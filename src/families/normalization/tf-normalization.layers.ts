@@ -14,8 +14,7 @@ import type {
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { tfBatchNormRule } from "./tf-normalization.ts";
-import { optionSet, layerArgs, optionOf } from "../../shape/tf-options.ts";
-import { keepShapeLayer } from "../activation/tf-activation.layers.ts";
+import { optionOf, tfLayer, tfOptions } from "../../shape/tf-options.ts";
 import { normalizationKeys } from "./tf-layer-norm.layers.ts";
 
 /** tfjs-layers' `BatchNormalizationLayerArgs`. */
@@ -26,14 +25,8 @@ export interface BatchNormalizationArgs extends Omit<
   /** Default -1 (the channels, last): the axis normalized per feature; negative counts from the end. */
   readonly axis?: number;
 }
-export const batchNormalizationOptions = optionSet<BatchNormalizationArgs>()(
-  ...layerArgs,
-  ...normalizationKeys,
-  "momentum",
-  "movingMeanInitializer",
-  "movingVarianceInitializer",
-  "betaConstraint",
-  "gammaConstraint",
+export const batchNormalizationOptions = tfOptions<BatchNormalizationArgs>()(
+  `${normalizationKeys} momentum movingMeanInitializer movingVarianceInitializer betaConstraint gammaConstraint`,
 );
 const shownOptions = ["axis"] as const;
 
@@ -84,16 +77,16 @@ export function batchNormalization<const Args extends BatchNormalizationArgs | L
   const options = args as BatchNormalizationArgs | undefined;
   const axis = optionOf(options, "axis", -1);
   // its config (TfBatchNormalizationConfig): a layer that keeps the shape, and its axis
-  const runtime = {
-    ...keepShapeLayer(
-      "BatchNormalization",
-      "batchNormalization",
-      options,
-      batchNormalizationOptions,
-      shownOptions,
-      (written, input) => tfBatchNormRule(written, axis, input),
-    ),
-    axis,
-  };
-  return runtime as never;
+  return tfLayer(
+    "BatchNormalization",
+    "batchNormalization",
+    options,
+    batchNormalizationOptions,
+    shownOptions,
+    [],
+    (layer) => ({
+      axis,
+      outputShape: (input) => tfBatchNormRule(layer, axis, input),
+    }),
+  ) as never;
 }

@@ -19,16 +19,7 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  checkedInputShape,
-  dataFormatOf,
-  layerArgs,
-  optionSet,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, dataFormatOf, tfOptions, tfLayer } from "../../shape/tf-options.ts";
 import { checkedPairs } from "./tf-padding.ts";
 import { tfCroppingRule } from "./tf-cropping.ts";
 
@@ -42,7 +33,7 @@ export interface Cropping2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const cropping2DOptions = optionSet<Cropping2DArgs>()(...layerArgs, "cropping", "dataFormat");
+export const cropping2DOptions = tfOptions<Cropping2DArgs>()("cropping dataFormat");
 const shown = ["cropping", "dataFormat"] as const;
 
 /** `layers.cropping2D({ cropping })`: [batch, rows, cols, channels] → [batch, rows − top − bottom, cols − left − right, channels]. */
@@ -91,20 +82,21 @@ export function cropping2D<
   const Args extends RequiredOptions<Cropping2DArgs>,
   Problem = PlainOptions<Args, keyof Cropping2DArgs, "cropping", 2> extends true ? false : CroppingProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, Cropping2DArgs>): Cropping2D<Fitting<Args, Cropping2DArgs>> {
-  const options = args as Cropping2DArgs;
-  const layer = writtenLayer("cropping2D", options, shown);
-  checkKnownOptions(layer, "cropping2D", options, cropping2DOptions, requiredOptions<Cropping2DArgs>()("cropping"));
-  const pairs = checkedPairs(layer, "cropping", options.cropping);
-  const dataFormat = dataFormatOf(layer, options);
-  const runtime: TfCroppingConfig = {
-    kind: "Cropping2D",
-    written: layer,
-    args: options,
-    cropping: pairs,
-    dataFormat,
-    outputShape: checkedInputShape("cropping2D", options, (input: RuntimeShape) =>
-      tfCroppingRule(layer, pairs, dataFormat, input),
-    ),
-  };
-  return runtime as never;
+  return tfLayer(
+    "Cropping2D",
+    "cropping2D",
+    args as Cropping2DArgs,
+    cropping2DOptions,
+    shown,
+    requiredOptions<Cropping2DArgs>()("cropping"),
+    (layer, options) => {
+      const pairs = checkedPairs(layer, "cropping", options.cropping);
+      const dataFormat = dataFormatOf(layer, options);
+      return {
+        cropping: pairs,
+        dataFormat,
+        outputShape: (input) => tfCroppingRule(layer, pairs, dataFormat, input),
+      };
+    },
+  ) as never;
 }

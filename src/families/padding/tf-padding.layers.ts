@@ -21,18 +21,8 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { checkSizes } from "../../shape/args.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkedPairs, tfUpSamplingRule, tfZeroPaddingRule } from "./tf-padding.ts";
-import {
-  checkKnownOptions,
-  choiceOf,
-  dataFormatOf,
-  optionSet,
-  layerArgs,
-  optionOf,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { choiceOf, dataFormatOf, tfOptions, optionOf, tfLayer } from "../../shape/tf-options.ts";
 
 // ---- zeroPadding2d
 
@@ -46,7 +36,7 @@ export interface ZeroPadding2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const zeroPadding2dOptions = optionSet<ZeroPadding2DArgs>()(...layerArgs, "padding", "dataFormat");
+export const zeroPadding2dOptions = tfOptions<ZeroPadding2DArgs>()("padding dataFormat");
 const zeroPaddingShown = ["padding", "dataFormat"] as const;
 
 /** `layers.zeroPadding2d({ padding })`: [batch, rows, cols, channels] → [batch, rows + top + bottom, cols + left + right, channels]. */
@@ -100,22 +90,23 @@ export function zeroPadding2d<
   const Args extends ZeroPadding2DArgs | LooseOptions = {},
   Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>,
 >(args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>): ZeroPadding2D<Args> {
-  const options = args as ZeroPadding2DArgs | undefined;
-  const layer = writtenLayer("zeroPadding2d", options, zeroPaddingShown);
-  checkKnownOptions(layer, "zeroPadding2d", options, zeroPadding2dOptions);
-  const pairs = checkedPairs(layer, "padding", optionOf(options, "padding", 1));
-  const dataFormat = dataFormatOf(layer, options);
-  const runtime: TfZeroPaddingConfig = {
-    kind: "ZeroPadding2D",
-    written: layer,
-    args: options ?? {},
-    padding: pairs,
-    dataFormat,
-    outputShape: checkedInputShape("zeroPadding2d", options, (input: RuntimeShape) =>
-      tfZeroPaddingRule(layer, pairs, dataFormat, input),
-    ),
-  };
-  return runtime as never;
+  return tfLayer(
+    "ZeroPadding2D",
+    "zeroPadding2d",
+    args as ZeroPadding2DArgs | undefined,
+    zeroPadding2dOptions,
+    zeroPaddingShown,
+    [],
+    (layer, options) => {
+      const pairs = checkedPairs(layer, "padding", optionOf(options, "padding", 1));
+      const dataFormat = dataFormatOf(layer, options);
+      return {
+        padding: pairs,
+        dataFormat,
+        outputShape: (input) => tfZeroPaddingRule(layer, pairs, dataFormat, input),
+      };
+    },
+  ) as never;
 }
 
 // ---- upSampling2d
@@ -130,7 +121,7 @@ export interface UpSampling2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const upSampling2dOptions = optionSet<UpSampling2DArgs>()(...layerArgs, "size", "interpolation", "dataFormat");
+export const upSampling2dOptions = tfOptions<UpSampling2DArgs>()("size interpolation dataFormat");
 const upSamplingShown = ["size", "dataFormat"] as const;
 
 /** `layers.upSampling2d({ size })`: [batch, rows, cols, channels] → [batch, rows · size[0], cols · size[1], channels]. */
@@ -196,24 +187,25 @@ export function upSampling2d<
     ? false
     : UpSamplingProblem<Args>,
 >(args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs> | LaterTupleOption<Args, "size">): UpSampling2D<Args> {
-  const options = args as UpSampling2DArgs | undefined;
-  const layer = writtenLayer("upSampling2d", options, upSamplingShown);
-  checkKnownOptions(layer, "upSampling2d", options, upSampling2dOptions);
-  const size = optionOf<number | readonly number[]>(options, "size", [2, 2]);
-  if (!(Array.isArray(size) && size.length === 2)) throw new ShapeError(writeUpSamplingSizeMessage(layer));
-  checkSizes(layer, { size });
-  const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
-  const dataFormat = dataFormatOf(layer, options);
-  const runtime: TfUpSamplingConfig = {
-    kind: "UpSampling2D",
-    written: layer,
-    args: options ?? {},
-    size,
-    interpolation,
-    dataFormat,
-    outputShape: checkedInputShape("upSampling2d", options, (input: RuntimeShape) =>
-      tfUpSamplingRule(layer, size, dataFormat, input),
-    ),
-  };
-  return runtime as never;
+  return tfLayer(
+    "UpSampling2D",
+    "upSampling2d",
+    args as UpSampling2DArgs | undefined,
+    upSampling2dOptions,
+    upSamplingShown,
+    [],
+    (layer, options) => {
+      const size = optionOf<number | readonly number[]>(options, "size", [2, 2]);
+      if (!(Array.isArray(size) && size.length === 2)) throw new ShapeError(writeUpSamplingSizeMessage(layer));
+      checkSizes(layer, { size });
+      const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
+      const dataFormat = dataFormatOf(layer, options);
+      return {
+        size,
+        interpolation,
+        dataFormat,
+        outputShape: (input) => tfUpSamplingRule(layer, size, dataFormat, input),
+      };
+    },
+  ) as never;
 }

@@ -21,20 +21,9 @@ import type {
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { perDim } from "../../shape/args.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import type { TfPadding } from "../conv/tf-conv.ts";
 import { tfGlobalPoolRule, tfPoolRule } from "./tf-pool.ts";
-import {
-  checkKnownOptions,
-  choiceOf,
-  dataFormatOf,
-  optionSet,
-  checkSizeOption,
-  layerArgs,
-  optionOf,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { choiceOf, dataFormatOf, tfOptions, checkSizeOption, optionOf, tfLayer } from "../../shape/tf-options.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
 import type { TfPool3DConfig } from "./tf-pool3d.layers.ts";
 
@@ -78,16 +67,10 @@ export interface GlobalPooling2DArgs extends Omit<
 /** tfjs-layers' `LayerArgs` (global 1D pooling has no options of its own). */
 export type GlobalPooling1DArgs = NonNullable<Parameters<typeof tfl.layers.globalAveragePooling1d>[0]>;
 
-export const pooling1dOptions = optionSet<Pooling1DArgs>()(...layerArgs, "poolSize", "strides", "padding");
-export const pooling2dOptions = optionSet<Pooling2DArgs>()(
-  ...layerArgs,
-  "poolSize",
-  "strides",
-  "padding",
-  "dataFormat",
-);
-export const globalPooling2dOptions = optionSet<GlobalPooling2DArgs>()(...layerArgs, "dataFormat");
-export const globalPooling1dOptions = optionSet<GlobalPooling1DArgs>()(...layerArgs);
+export const pooling1dOptions = tfOptions<Pooling1DArgs>()("poolSize strides padding");
+export const pooling2dOptions = tfOptions<Pooling2DArgs>()("poolSize strides padding dataFormat");
+export const globalPooling2dOptions = tfOptions<GlobalPooling2DArgs>()("dataFormat");
+export const globalPooling1dOptions = tfOptions<GlobalPooling1DArgs>()("");
 
 type PoolSizeOf<Args, Rank extends number> = OptionOf<Args, "poolSize", Rank extends 1 ? 2 : [2, 2]>;
 type Rule<Name extends string, Rank extends number, Args, Input> = TfPoolRule<
@@ -396,41 +379,26 @@ export function layersPool(
   rank: number,
   known: ReadonlySet<string>,
 ) {
-  return (args?: object): never => {
-    const layer = writtenLayer(name, args, shownOptions);
-    checkKnownOptions(layer, name, args, known);
-    if (kind.startsWith("Global")) {
-      const dataFormat = dataFormatOf(layer, args);
-      const runtime: TfGlobalPoolConfig = {
-        kind: kind as TfGlobalPoolConfig["kind"],
-        written: layer,
-        args: args ?? {},
+  return (args?: object): never =>
+    tfLayer(kind, name, args, known, shownOptions, [], (layer, options) => {
+      if (kind.startsWith("Global")) {
+        const dataFormat = dataFormatOf(layer, options);
+        return { dataFormat, outputShape: (input) => tfGlobalPoolRule(layer, rank, dataFormat, input) };
+      }
+      checkSizeOption(layer, options, "poolSize", rank);
+      checkSizeOption(layer, options, "strides", rank);
+      const poolSize = optionOf<SizeArg>(options, "poolSize", rank === 1 ? 2 : perDim(2, rank));
+      const strides = optionOf<SizeArg>(options, "strides", poolSize);
+      const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
+      const dataFormat = dataFormatOf(layer, options);
+      const kernels = perDim(poolSize, rank);
+      return {
+        poolSize,
+        strides,
+        padding,
         dataFormat,
-        outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-          tfGlobalPoolRule(layer, rank, dataFormat, input),
-        ),
+        outputShape: (input) =>
+          tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
       };
-      return runtime as never;
-    }
-    checkSizeOption(layer, args, "poolSize", rank);
-    checkSizeOption(layer, args, "strides", rank);
-    const poolSize = optionOf<SizeArg>(args, "poolSize", rank === 1 ? 2 : perDim(2, rank));
-    const strides = optionOf<SizeArg>(args, "strides", poolSize);
-    const padding = choiceOf(layer, args, "padding", ["valid", "same"]);
-    const dataFormat = dataFormatOf(layer, args);
-    const kernels = perDim(poolSize, rank);
-    const runtime: TfPoolConfig | TfPool3DConfig = {
-      kind: kind as TfPoolConfig["kind"] | TfPool3DConfig["kind"],
-      written: layer,
-      args: args ?? {},
-      poolSize,
-      strides,
-      padding,
-      dataFormat,
-      outputShape: checkedInputShape(name, args, (input: RuntimeShape) =>
-        tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
-      ),
-    };
-    return runtime as never;
-  };
+    }) as never;
 }

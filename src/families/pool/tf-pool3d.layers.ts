@@ -23,7 +23,7 @@ import type { TfPadding } from "../conv/tf-conv.ts";
 import type { SizeArg } from "../conv/tf-conv.layers.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
 import { layersPool } from "./tf-pool.layers.ts";
-import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+import { tfOptions } from "../../shape/tf-options.ts";
 
 const shownOptions = ["poolSize", "strides", "padding", "dataFormat"] as const;
 type ShownOptions = typeof shownOptions;
@@ -42,13 +42,7 @@ export interface Pooling3DArgs extends Omit<
   /** Default "channelsLast": [batch, depth, height, width, channels]. */
   readonly dataFormat?: DataFormat;
 }
-export const pooling3dOptions = optionSet<Pooling3DArgs>()(
-  ...layerArgs,
-  "poolSize",
-  "strides",
-  "padding",
-  "dataFormat",
-);
+export const pooling3dOptions = tfOptions<Pooling3DArgs>()("poolSize strides padding dataFormat");
 
 type PoolSizeOf<Args> = OptionOf<Args, "poolSize", [2, 2, 2]>;
 type Rule<Name extends string, Args, Input> = TfPoolRule<

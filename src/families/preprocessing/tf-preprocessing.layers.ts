@@ -18,17 +18,7 @@ import type {
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
 
-import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkKnownOptions,
-  checkSizeOption,
-  checkedInputShape,
-  choiceOf,
-  layerArgs,
-  optionSet,
-  requiredOptions,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { checkSizeOption, choiceOf, tfOptions, requiredOptions, tfLayer } from "../../shape/tf-options.ts";
 import type {
   FactorProblem,
   TfCategoryEncodingRule,
@@ -53,22 +43,10 @@ export type RandomWidthArgs = Parameters<typeof tfl.layers.randomWidth>[0];
 /** tfjs-layers' `CategoryEncodingArgs`. */
 export type CategoryEncodingArgs = Parameters<typeof tfl.layers.categoryEncoding>[0];
 
-export const resizingOptions = optionSet<ResizingArgs>()(
-  ...layerArgs,
-  "height",
-  "width",
-  "interpolation",
-  "cropToAspectRatio",
-);
-export const centerCropOptions = optionSet<CenterCropArgs>()(...layerArgs, "height", "width");
-export const randomWidthOptions = optionSet<RandomWidthArgs>()(
-  ...layerArgs,
-  "factor",
-  "interpolation",
-  "seed",
-  "autoVectorize",
-);
-export const categoryEncodingOptions = optionSet<CategoryEncodingArgs>()(...layerArgs, "numTokens", "outputMode");
+export const resizingOptions = tfOptions<ResizingArgs>()("height width interpolation cropToAspectRatio");
+export const centerCropOptions = tfOptions<CenterCropArgs>()("height width");
+export const randomWidthOptions = tfOptions<RandomWidthArgs>()("factor interpolation seed autoVectorize");
+export const categoryEncodingOptions = tfOptions<CategoryEncodingArgs>()("numTokens outputMode");
 const sizeShown = ["height", "width"] as const;
 const factorShown = ["factor"] as const;
 const encodingShown = ["numTokens", "outputMode"] as const;
@@ -180,23 +158,21 @@ type SizesProblem<Name extends string, Args, Known, Shown extends readonly strin
 function sizeLayer<Kind extends "Resizing" | "CenterCrop", Args extends ResizingArgs | CenterCropArgs>(
   kind: Kind,
   name: "resizing" | "centerCrop",
-  options: Args,
+  args: Args,
   known: ReadonlySet<string>,
+  settings: (layer: string, options: Args) => object = () => ({}),
 ) {
-  const written = writtenLayer(name, options, sizeShown);
-  checkKnownOptions(written, name, options, known, requiredOptions<ResizingArgs & CenterCropArgs>()("height", "width"));
-  checkSizeOption(written, options, "height");
-  checkSizeOption(written, options, "width");
-  return {
-    kind,
-    written,
-    args: options,
-    height: options.height,
-    width: options.width,
-    outputShape: checkedInputShape(name, options, (input: RuntimeShape) =>
-      tfResizeRule(written, options.height, options.width, input),
-    ),
-  };
+  const required = requiredOptions<ResizingArgs & CenterCropArgs>()("height", "width");
+  return tfLayer(kind, name, args, known, sizeShown, required, (layer, options) => {
+    checkSizeOption(layer, options, "height");
+    checkSizeOption(layer, options, "width");
+    return {
+      height: options.height,
+      width: options.width,
+      ...settings(layer, options),
+      outputShape: (input) => tfResizeRule(layer, options.height, options.width, input),
+    };
+  });
 }
 
 /**
@@ -210,13 +186,9 @@ export function resizing<
   const Args extends RequiredOptions<ResizingArgs>,
   Problem = SizesProblem<"resizing", Args, keyof ResizingArgs, typeof sizeShown, ["height", "width"]>,
 >(args: CheckedLooseOptions<Args, Problem, ResizingArgs>): Resizing<Fitting<Args, ResizingArgs>> {
-  const options = args as ResizingArgs;
-  const layer = sizeLayer("Resizing", "resizing", options, resizingOptions);
-  const runtime: TfResizingConfig = {
-    ...layer,
-    interpolation: choiceOf(layer.written, options, "interpolation", interpolations),
-  };
-  return runtime as never;
+  return sizeLayer("Resizing", "resizing", args as ResizingArgs, resizingOptions, (layer, options) => ({
+    interpolation: choiceOf(layer, options, "interpolation", interpolations),
+  })) as never;
 }
 
 /**
@@ -230,8 +202,7 @@ export function centerCrop<
   const Args extends RequiredOptions<CenterCropArgs>,
   Problem = SizesProblem<"centerCrop", Args, keyof CenterCropArgs, typeof sizeShown, ["height", "width"]>,
 >(args: CheckedLooseOptions<Args, Problem, CenterCropArgs>): CenterCrop<Fitting<Args, CenterCropArgs>> {
-  const runtime: TfCenterCropConfig = sizeLayer("CenterCrop", "centerCrop", args as CenterCropArgs, centerCropOptions);
-  return runtime as never;
+  return sizeLayer("CenterCrop", "centerCrop", args as CenterCropArgs, centerCropOptions) as never;
 }
 
 /**
@@ -248,21 +219,23 @@ export function randomWidth<
     ? At<"factor", FactorProblem<WrittenLayer<"randomWidth", Args, typeof factorShown>, OptionOf<Args, "factor", 1>>>
     : Unknown<"randomWidth", Args, keyof RandomWidthArgs, typeof factorShown>,
 >(args: CheckedLooseOptions<Args, Problem, RandomWidthArgs>): RandomWidth<Fitting<Args, RandomWidthArgs>> {
-  const options = args as RandomWidthArgs;
-  const written = writtenLayer("randomWidth", options, factorShown);
-  checkKnownOptions(written, "randomWidth", options, randomWidthOptions, requiredOptions<RandomWidthArgs>()("factor"));
-  const factor = factorBounds(written, options.factor);
-  const runtime: TfRandomWidthConfig = {
-    kind: "RandomWidth",
-    written,
-    args: options,
-    factor,
-    interpolation: choiceOf(written, options, "interpolation", interpolations),
-    outputShape: checkedInputShape("randomWidth", options, (input: RuntimeShape) =>
-      tfRandomWidthRule(written, factor[0], input),
-    ),
-  };
-  return runtime as never;
+  const required = requiredOptions<RandomWidthArgs>()("factor");
+  return tfLayer(
+    "RandomWidth",
+    "randomWidth",
+    args as RandomWidthArgs,
+    randomWidthOptions,
+    factorShown,
+    required,
+    (layer, options) => {
+      const factor = factorBounds(layer, options.factor);
+      return {
+        factor,
+        interpolation: choiceOf(layer, options, "interpolation", interpolations),
+        outputShape: (input) => tfRandomWidthRule(layer, factor[0], input),
+      };
+    },
+  ) as never;
 }
 
 /**
@@ -279,26 +252,22 @@ export function categoryEncoding<
 >(
   args: CheckedLooseOptions<Args, Problem, CategoryEncodingArgs>,
 ): CategoryEncoding<Fitting<Args, CategoryEncodingArgs>> {
-  const options = args as CategoryEncodingArgs;
-  const written = writtenLayer("categoryEncoding", options, encodingShown);
-  checkKnownOptions(
-    written,
+  const required = requiredOptions<CategoryEncodingArgs>()("numTokens");
+  return tfLayer(
+    "CategoryEncoding",
     "categoryEncoding",
-    options,
+    args as CategoryEncodingArgs,
     categoryEncodingOptions,
-    requiredOptions<CategoryEncodingArgs>()("numTokens"),
-  );
-  checkSizeOption(written, options, "numTokens");
-  const outputMode = choiceOf(written, options, "outputMode", outputModes);
-  const runtime: TfCategoryEncodingConfig = {
-    kind: "CategoryEncoding",
-    written,
-    args: options,
-    numTokens: options.numTokens,
-    outputMode,
-    outputShape: checkedInputShape("categoryEncoding", options, (input: RuntimeShape) =>
-      tfCategoryEncodingRule(written, options.numTokens, outputMode, input),
-    ),
-  };
-  return runtime as never;
+    encodingShown,
+    required,
+    (layer, options) => {
+      checkSizeOption(layer, options, "numTokens");
+      const outputMode = choiceOf(layer, options, "outputMode", outputModes);
+      return {
+        numTokens: options.numTokens,
+        outputMode,
+        outputShape: (input) => tfCategoryEncodingRule(layer, options.numTokens, outputMode, input),
+      };
+    },
+  ) as never;
 }

@@ -10,12 +10,12 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfKeepShapeRule } from "../activation/tf-activation.types.ts";
-import { keepShapeLayer, type TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { layerArgs, optionSet } from "../../shape/tf-options.ts";
+import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
+import { tfLayer, tfOptions } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `RescalingArgs`. */
 export type RescalingArgs = NonNullable<Parameters<typeof tfl.layers.rescaling>[0]>;
-export const rescalingOptions = optionSet<RescalingArgs>()(...layerArgs, "scale", "offset");
+export const rescalingOptions = tfOptions<RescalingArgs>()("scale offset");
 const shown = ["scale", "offset"] as const;
 
 /** `layers.rescaling({ scale, offset? })`: the shape is kept. */
@@ -37,5 +37,5 @@ export function rescaling<
     ? false
     : UnknownOptionProblem<WrittenLayer<"rescaling", Args, typeof shown>, "rescaling", Args, keyof RescalingArgs>,
 >(args: CheckedLooseOptions<Args, Problem, RescalingArgs>): Rescaling<Fitting<Args, RescalingArgs>> {
-  return keepShapeLayer("Rescaling", "rescaling", args as object, rescalingOptions, shown) as never;
+  return tfLayer("Rescaling", "rescaling", args as object, rescalingOptions, shown) as never;
 }

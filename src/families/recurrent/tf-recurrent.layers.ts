@@ -40,8 +40,7 @@ import {
   checkedInputShape,
   choiceOf,
   dataFormatOf,
-  layerArgs,
-  optionSet,
+  tfOptions,
   requiredOptions,
   writtenLayer,
 } from "../../shape/tf-options.ts";
@@ -110,52 +109,25 @@ export interface ConvLSTM2DArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
-const cellKeys = [
-  "units",
-  "activation",
-  "useBias",
-  "kernelInitializer",
-  "recurrentInitializer",
-  "biasInitializer",
-  "kernelRegularizer",
-  "recurrentRegularizer",
-  "biasRegularizer",
-  "kernelConstraint",
-  "recurrentConstraint",
-  "biasConstraint",
-  "dropout",
-  "recurrentDropout",
-  "dropoutFunc",
-] as const;
-const rnnKeys = [
-  "returnSequences",
-  "returnState",
-  "goBackwards",
-  "stateful",
-  "unroll",
-  "inputDim",
-  "inputLength",
-] as const;
+/** The options of every cell but its size (`units`; a ConvLSTM2D's `filters`). */
+const cellKeys =
+  "activation useBias kernelInitializer recurrentInitializer biasInitializer kernelRegularizer recurrentRegularizer biasRegularizer kernelConstraint recurrentConstraint biasConstraint dropout recurrentDropout dropoutFunc" as const;
+const rnnKeys = "returnSequences returnState goBackwards stateful unroll inputDim inputLength" as const;
 /** The options an LSTM (layer or cell, convolutional too) adds; a GRU takes the first and the last. */
-const lstmKeys = ["recurrentActivation", "unitForgetBias", "implementation"] as const;
-const gruKeys = ["recurrentActivation", "implementation"] as const;
-export const simpleRNNOptions = optionSet<SimpleRNNArgs>()(...layerArgs, ...rnnKeys, ...cellKeys);
-export const lstmOptions = optionSet<LSTMArgs>()(...layerArgs, ...rnnKeys, ...cellKeys, ...lstmKeys);
-export const gruOptions = optionSet<GRUArgs>()(...layerArgs, ...rnnKeys, ...cellKeys, ...gruKeys);
-export const simpleRNNCellOptions = optionSet<SimpleRNNCellArgs>()(...layerArgs, ...cellKeys);
-export const lstmCellOptions = optionSet<LSTMCellArgs>()(...layerArgs, ...cellKeys, ...lstmKeys);
-export const gruCellOptions = optionSet<GRUCellArgs>()(...layerArgs, ...cellKeys, ...gruKeys, "resetAfter");
-export const rnnOptions = optionSet<RNNArgs>()(...layerArgs, ...rnnKeys, "cell");
-export const stackedRNNCellsOptions = optionSet<StackedRNNCellsArgs>()(...layerArgs, "cells");
-/** A ConvLSTM2D's (layer or cell) cell options: filters instead of units. */
-const convCellKeys = [...cellKeys.filter((key) => key !== "units"), ...lstmKeys];
+const lstmKeys = "recurrentActivation unitForgetBias implementation" as const;
+const gruKeys = "recurrentActivation implementation" as const;
+export const simpleRNNOptions = tfOptions<SimpleRNNArgs>()(`${rnnKeys} units ${cellKeys}`);
+export const lstmOptions = tfOptions<LSTMArgs>()(`${rnnKeys} units ${cellKeys} ${lstmKeys}`);
+export const gruOptions = tfOptions<GRUArgs>()(`${rnnKeys} units ${cellKeys} ${gruKeys}`);
+export const simpleRNNCellOptions = tfOptions<SimpleRNNCellArgs>()(`units ${cellKeys}`);
+export const lstmCellOptions = tfOptions<LSTMCellArgs>()(`units ${cellKeys} ${lstmKeys}`);
+export const gruCellOptions = tfOptions<GRUCellArgs>()(`units ${cellKeys} ${gruKeys} resetAfter`);
+export const rnnOptions = tfOptions<RNNArgs>()(`${rnnKeys} cell`);
+export const stackedRNNCellsOptions = tfOptions<StackedRNNCellsArgs>()("cells");
+/** A ConvLSTM2D's (layer or cell) options: filters instead of units, and the convolution's. */
+const convCellKeys = `${cellKeys} ${lstmKeys} filters kernelSize strides padding dilationRate dataFormat` as const;
 const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
-export const convLstm2dOptions = optionSet<ConvLSTM2DArgs>()(
-  ...layerArgs,
-  ...rnnKeys,
-  ...convCellKeys,
-  ...convCellShown,
-);
+export const convLstm2dOptions = tfOptions<ConvLSTM2DArgs>()(`${rnnKeys} ${convCellKeys}`);
 
 // ---- messages of the argument objects
 
@@ -910,7 +882,7 @@ export interface ConvLSTM2DCellArgs extends Omit<
   readonly dilationRate?: SizeArg;
   readonly dataFormat?: DataFormat;
 }
-export const convLstm2dCellOptions = optionSet<ConvLSTM2DCellArgs>()(...layerArgs, ...convCellKeys, ...convCellShown);
+export const convLstm2dCellOptions = tfOptions<ConvLSTM2DCellArgs>()(convCellKeys);
 /**
  * `layers.convLstm2dCell({ filters, kernelSize })`: one step of a ConvLSTM2D. TensorFlow.js exports it, but its RNN
  * takes [batch, time, features] only: neither a layer nor a cell for layers.rnn (layers.convLstm2d makes its own).

@@ -20,15 +20,7 @@ import type { MergeMode, TfBidirectionalRule, TfTimeDistributedRule } from "./tf
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import {
-  checkKnownOptions,
-  checkedInputShape,
-  choiceOf,
-  layerArgs,
-  optionSet,
-  requiredOptions,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { choiceOf, tfOptions, requiredOptions, tfLayer } from "../../shape/tf-options.ts";
 import { tfBidirectionalRule, tfTimeDistributedRule } from "./tf-recurrent.ts";
 
 type TfArgs<Builder extends (...args: never[]) => unknown> = NonNullable<Parameters<Builder>[0]>;
@@ -52,8 +44,8 @@ export interface BidirectionalArgs extends Omit<TfArgs<typeof tfl.layers.bidirec
   /** Default 'concat': the forward and backward outputs joined along the last dimension. */
   readonly mergeMode?: MergeMode;
 }
-export const timeDistributedOptions = optionSet<TimeDistributedArgs>()(...layerArgs, "layer");
-export const bidirectionalOptions = optionSet<BidirectionalArgs>()(...layerArgs, "layer", "mergeMode");
+export const timeDistributedOptions = tfOptions<TimeDistributedArgs>()("layer");
+export const bidirectionalOptions = tfOptions<BidirectionalArgs>()("layer mergeMode");
 
 /** The message when the wrapped object is not a layer of `layers` (JavaScript, or an `nn` layer). */
 export type writeWrappedKindMessage<
@@ -206,23 +198,21 @@ function wrapper(
   [expected, fits]: [string, (kind: string) => boolean],
   rule: (layer: string, inner: LayerConfig, mergeMode: MergeMode, input: RuntimeShape) => RuntimeShape,
 ): TfWrapperConfig {
-  const layer = writtenLayer(name, args, shown);
-  checkKnownOptions(layer, name, args, known, requiredOptions<TimeDistributedArgs>()("layer"));
-  const inner = args.layer as Partial<LayerConfig> | null | undefined;
-  if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
-    throw new ShapeError(writeWrappedKindMessage(layer, expected));
-  if ((inner as { args?: { returnState?: unknown } }).args?.returnState === true)
-    throw new ShapeError(writeWrappedStateMessage(layer));
-  const mergeMode =
-    kind === "Bidirectional"
-      ? choiceOf<MergeMode>(layer, args, "mergeMode", ["concat", "sum", "mul", "ave"])
-      : undefined;
-  return {
-    kind,
-    written: layer,
-    args,
-    layer: inner as LayerConfig,
-    mergeMode,
-    outputShape: checkedInputShape(name, args, (input) => rule(layer, inner as LayerConfig, mergeMode!, input)),
-  };
+  const required = requiredOptions<TimeDistributedArgs>()("layer");
+  return tfLayer(kind, name, args, known, shown, required, (layer, options) => {
+    const inner = options.layer as Partial<LayerConfig> | null | undefined;
+    if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
+      throw new ShapeError(writeWrappedKindMessage(layer, expected));
+    if ((inner as { args?: { returnState?: unknown } }).args?.returnState === true)
+      throw new ShapeError(writeWrappedStateMessage(layer));
+    const mergeMode =
+      kind === "Bidirectional"
+        ? choiceOf<MergeMode>(layer, options, "mergeMode", ["concat", "sum", "mul", "ave"])
+        : undefined;
+    return {
+      layer: inner as LayerConfig,
+      mergeMode,
+      outputShape: (input) => rule(layer, inner as LayerConfig, mergeMode!, input),
+    };
+  }) as never;
 }

@@ -14,17 +14,10 @@ import type {
 } from "../../../types/shape/tf-options.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import { flattenOrigins } from "./flatten.ts";
+import type { RuntimeShape } from "../../shape/dims.ts";
 import { tfFlattenRule } from "./tf-flatten.ts";
-import {
-  checkKnownOptions,
-  dataFormatOf,
-  optionSet,
-  layerArgs,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { dataFormatOf, tfOptions, tfLayer } from "../../shape/tf-options.ts";
 
 /** The config of layers.flatten (its runtime object). */
 export interface TfFlattenConfig extends TfjsConfig<"Flatten", FlattenArgs> {
@@ -38,7 +31,7 @@ export interface FlattenArgs extends Omit<TfArgs<typeof tfl.layers.flatten>, "da
   /** Default "channelsLast"; "channelsFirst" moves the channels last before flattening (same shape, other order). */
   readonly dataFormat?: DataFormat;
 }
-export const flattenOptions = optionSet<FlattenArgs>()(...layerArgs, "dataFormat");
+export const flattenOptions = tfOptions<FlattenArgs>()("dataFormat");
 const flattenShown = ["dataFormat"] as const;
 
 /** `layers.flatten()`: [batch, ...dims] → [batch, product of dims]. */
@@ -73,17 +66,20 @@ export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(
     FlattenArgs
   >,
 ): Flatten<Args> {
-  const options = args as FlattenArgs | undefined;
-  const layer = writtenLayer("flatten", options, flattenShown);
-  checkKnownOptions(layer, "flatten", options, flattenOptions);
-  const dataFormat = dataFormatOf(layer, options);
-  const runtime: TfFlattenConfig = {
-    kind: "Flatten",
-    written: layer,
-    args: options ?? {},
-    dataFormat,
-    outputShape: checkedInputShape("flatten", options, (input: RuntimeShape) => tfFlattenRule(layer, input)),
-    origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
-  };
-  return runtime as never;
+  return tfLayer(
+    "Flatten",
+    "flatten",
+    args as FlattenArgs | undefined,
+    flattenOptions,
+    flattenShown,
+    [],
+    (layer, options) => {
+      const dataFormat = dataFormatOf(layer, options);
+      return {
+        dataFormat,
+        outputShape: (input) => tfFlattenRule(layer, input),
+        origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
+      };
+    },
+  ) as never;
 }

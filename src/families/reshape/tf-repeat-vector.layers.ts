@@ -19,19 +19,11 @@ import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
 import { fail } from "../../ops/fail.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage as rankMessage } from "../conv/conv.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  checkSizeOption,
-  checkedInputShape,
-  layerArgs,
-  optionSet,
-  writtenLayer,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, checkSizeOption, tfOptions, tfLayer } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `RepeatVectorLayerArgs`. */
 export type RepeatVectorArgs = NonNullable<Parameters<typeof tfl.layers.repeatVector>[0]>;
-export const repeatVectorOptions = optionSet<RepeatVectorArgs>()(...layerArgs, "n");
+export const repeatVectorOptions = tfOptions<RepeatVectorArgs>()("n");
 const shown = ["n"] as const;
 
 /**
@@ -86,19 +78,20 @@ export function repeatVector<
   const Args extends RequiredOptions<RepeatVectorArgs>,
   Problem = PlainOptions<Args, keyof RepeatVectorArgs, "n"> extends true ? false : RepeatVectorProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, RepeatVectorArgs>): RepeatVector<Fitting<Args, RepeatVectorArgs>> {
-  const options = args as RepeatVectorArgs;
-  const layer = writtenLayer("repeatVector", options, shown);
-  checkKnownOptions(layer, "repeatVector", options, repeatVectorOptions, requiredOptions<RepeatVectorArgs>()("n"));
-  checkSizeOption(layer, options, "n");
-  const n = options.n;
-  const runtime: TfRepeatVectorConfig = {
-    kind: "RepeatVector",
-    written: layer,
-    args: options,
-    n,
-    outputShape: checkedInputShape("repeatVector", options, (input: RuntimeShape) =>
-      tfRepeatVectorRule(layer, n, input),
-    ),
-  };
-  return runtime as never;
+  return tfLayer(
+    "RepeatVector",
+    "repeatVector",
+    args as RepeatVectorArgs,
+    repeatVectorOptions,
+    shown,
+    requiredOptions<RepeatVectorArgs>()("n"),
+    (layer, options) => {
+      checkSizeOption(layer, options, "n");
+      const n = options.n;
+      return {
+        n,
+        outputShape: (input) => tfRepeatVectorRule(layer, n, input),
+      };
+    },
+  ) as never;
 }

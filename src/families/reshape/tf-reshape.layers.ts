@@ -21,22 +21,13 @@ import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { sizeProblem } from "../../shape/args.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   isPermutation,
   tfPermuteRule,
   tfReshapeRule,
   writePermutationMessage as permutationMessage,
 } from "./tf-reshape.ts";
-import {
-  checkKnownOptions,
-  requiredOptions,
-  optionSet,
-  checkSizeOption,
-  layerArgs,
-  writtenLayer,
-  checkedInputShape,
-} from "../../shape/tf-options.ts";
+import { requiredOptions, tfOptions, checkSizeOption, tfLayer } from "../../shape/tf-options.ts";
 
 /** The config of layers.reshape (its runtime object). */
 export interface TfReshapeConfig extends TfjsConfig<"Reshape", ReshapeArgs> {
@@ -55,7 +46,7 @@ export interface ReshapeArgs extends Omit<TfArgs<typeof tfl.layers.reshape>, "ta
   /** The shape after the batch: positive sizes and at most one -1 (what is left). */
   readonly targetShape: readonly number[];
 }
-export const reshapeOptions = optionSet<ReshapeArgs>()(...layerArgs, "targetShape");
+export const reshapeOptions = tfOptions<ReshapeArgs>()("targetShape");
 const reshapeShown = ["targetShape"] as const;
 
 /** `layers.reshape({ targetShape })`: [batch, ...dims] → [batch, ...targetShape]. */
@@ -122,28 +113,31 @@ export function reshape<
 >(
   args: CheckedLooseOptions<Args, Problem, ReshapeArgs> | LaterTupleOption<Args, "targetShape">,
 ): Reshape<Fitting<Args, ReshapeArgs>> {
-  const options = args as ReshapeArgs;
-  const layer = writtenLayer("reshape", options, reshapeShown);
-  checkKnownOptions(layer, "reshape", options, reshapeOptions, requiredOptions<ReshapeArgs>()("targetShape"));
-  const target = [...options.targetShape];
-  let free = false;
-  for (const size of target) {
-    if (size === -1) {
-      if (free) fail(writeTwoFreeMessage(layer));
-      free = true;
-      continue;
-    }
-    const got = sizeProblem(size);
-    if (got !== false) fail(writeTargetSizeMessage(layer, got));
-  }
-  const runtime: TfReshapeConfig = {
-    kind: "Reshape",
-    written: layer,
-    args: options,
-    targetShape: options.targetShape,
-    outputShape: checkedInputShape("reshape", options, (input: RuntimeShape) => tfReshapeRule(layer, target, input)),
-  };
-  return runtime as never;
+  return tfLayer(
+    "Reshape",
+    "reshape",
+    args as ReshapeArgs,
+    reshapeOptions,
+    reshapeShown,
+    requiredOptions<ReshapeArgs>()("targetShape"),
+    (layer, options) => {
+      const target = [...options.targetShape];
+      let free = false;
+      for (const size of target) {
+        if (size === -1) {
+          if (free) fail(writeTwoFreeMessage(layer));
+          free = true;
+          continue;
+        }
+        const got = sizeProblem(size);
+        if (got !== false) fail(writeTargetSizeMessage(layer, got));
+      }
+      return {
+        targetShape: options.targetShape,
+        outputShape: (input) => tfReshapeRule(layer, target, input),
+      };
+    },
+  ) as never;
 }
 
 /** tfjs-layers' `PermuteLayerArgs`. */
@@ -151,7 +145,7 @@ export interface PermuteArgs extends Omit<TfArgs<typeof tfl.layers.permute>, "di
   /** A permutation of 1…n: output dimension i + 1 is input dimension dims[i] (the batch stays first). */
   readonly dims: readonly number[];
 }
-export const permuteOptions = optionSet<PermuteArgs>()(...layerArgs, "dims");
+export const permuteOptions = tfOptions<PermuteArgs>()("dims");
 const permuteShown = ["dims"] as const;
 
 /** `layers.permute({ dims })`: [batch, d1, …, dn] → [batch, d(dims[0]), …]. */
@@ -205,18 +199,21 @@ export function permute<
   const Args extends RequiredOptions<PermuteArgs>,
   Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, PermuteArgs>): Permute<Fitting<Args, PermuteArgs>> {
-  const options = args as PermuteArgs;
-  const layer = writtenLayer("permute", options, permuteShown);
-  checkKnownOptions(layer, "permute", options, permuteOptions, requiredOptions<PermuteArgs>()("dims"));
-  checkSizeOption(layer, options, "dims");
-  if (!isPermutation(options.dims)) fail(permutationMessage(layer, options.dims.length));
-  const dims = [...options.dims];
-  const runtime: TfPermuteConfig = {
-    kind: "Permute",
-    written: layer,
-    args: options,
-    dims: options.dims,
-    outputShape: checkedInputShape("permute", options, (input: RuntimeShape) => tfPermuteRule(layer, dims, input)),
-  };
-  return runtime as never;
+  return tfLayer(
+    "Permute",
+    "permute",
+    args as PermuteArgs,
+    permuteOptions,
+    permuteShown,
+    requiredOptions<PermuteArgs>()("dims"),
+    (layer, options) => {
+      checkSizeOption(layer, options, "dims");
+      if (!isPermutation(options.dims)) fail(permutationMessage(layer, options.dims.length));
+      const dims = [...options.dims];
+      return {
+        dims: options.dims,
+        outputShape: (input) => tfPermuteRule(layer, dims, input),
+      };
+    },
+  ) as never;
 }
