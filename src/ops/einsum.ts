@@ -193,17 +193,14 @@ function parse(equation: string): { inputs: string[][]; output: string[] } {
   const [input, explicit] = eq.split("->") as [string, string?];
   const letters = (term: string) => term.replace("...", "*").split("");
   const inputs = input.split(",").map(letters);
-  const counts = new Map<string, number>();
-  inputs.flat().forEach((c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+  const all = inputs.flat();
+  // without "->": "..." first, then the letters that appear once, sorted (by code unit: A-Z before a-z)
   const output =
     explicit !== undefined
       ? letters(explicit)
       : [
           ...(input.includes("...") ? ["*"] : []),
-          ...[...counts]
-            .filter(([c, n]) => n === 1 && c !== "*")
-            .map(([c]) => c)
-            .sort(), // single letters: by code unit, A-Z before a-z
+          ...all.filter((c) => c !== "*" && all.indexOf(c) === all.lastIndexOf(c)).sort(),
         ];
   return { inputs, output };
 }
