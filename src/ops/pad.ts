@@ -1,6 +1,7 @@
 // ops.pad: torch.nn.functional.pad (PyTorch 1.13) — pairs (before, after) from the last dimension, a negative
 // pad crops; modes "constant" (with `value`), "reflect", "replicate", "circular". Each rule is written twice,
-// once in the types (PadRule) and once at run time (padShape), in the same order, with one message writer each.
+// once in the types (PadRule) and once at run time (padShape), in the same order; each message has one writer in
+// the types, and padShape writes the same text where it checks (after the call as written, `pad(…, [1, 1])`).
 //
 // PyTorch 1.13's rules, established against /usr/bin/python3's torch (test/ops-pad.test.ts keeps them):
 // - every mode: pads are integers, an even number of them, at most one pair per dimension;
@@ -31,7 +32,7 @@ export interface PadOptions {
   readonly value?: number;
 }
 
-// ---- Messages (one writer in the types, its twin at run time)
+// ---- Messages (one writer in the types; at run time padShape's `refuse` writes the same text where it checks)
 
 /** How a call reads in messages: `pad(…, [1, 1])`, `pad(…, [1, 1], { mode: "reflect" })`. */
 type PadLabel<
@@ -47,11 +48,8 @@ export type writePadMessage<
   Count extends number,
   Rank extends number,
 > = `${Op}: the pad has ${Count} values; it needs pairs (before, after) for dimensions from the last, at most ${Rank} of them`;
-export const writePadMessage = (op: string, count: number, rank: number): string =>
-  `${op}: the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them`;
 
 export type writePadIntegerMessage<Op extends string> = `${Op}: pads must be integers`;
-export const writePadIntegerMessage = (op: string): string => `${op}: pads must be integers`;
 
 /** The ranks a mode other than "constant" pads, in words. */
 type ModeRanks<Mode extends PadMode> = Mode extends "circular"
@@ -67,16 +65,12 @@ export type writePadRankMessage<
   Count extends number,
   Rank extends number,
 > = `${Op}: mode "${Mode}" takes 1, 2 or 3 pairs, for ${ModeRanks<Mode>}; got ${Count} values and rank ${Rank}`;
-export const writePadRankMessage = (op: string, mode: PadMode, count: number, rank: number): string =>
-  `${op}: mode "${mode}" takes 1, 2 or 3 pairs, for ${modeRanks(mode)}; got ${count} values and rank ${rank}`;
 
 export type writePadEmptyMessage<
   Op extends string,
   Mode extends PadMode,
   Index extends number,
 > = `${Op}: dimension ${Index} is empty (size 0); mode "${Mode}" needs it non-empty`;
-export const writePadEmptyMessage = (op: string, mode: PadMode, index: number): string =>
-  `${op}: dimension ${index} is empty (size 0); mode "${mode}" needs it non-empty`;
 
 export type writePadReflectMessage<
   Op extends string,
@@ -84,8 +78,6 @@ export type writePadReflectMessage<
   Pad extends number,
   Size extends number,
 > = `${Op}: padding ${Pad} of dimension ${Index} must be less than its size ${Size} (mode "reflect")`;
-export const writePadReflectMessage = (op: string, index: number, pad: number, size: number): string =>
-  `${op}: padding ${pad} of dimension ${index} must be less than its size ${size} (mode "reflect")`;
 
 export type writePadWrapMessage<
   Op extends string,
@@ -93,8 +85,6 @@ export type writePadWrapMessage<
   Pad extends number,
   Size extends number,
 > = `${Op}: padding ${Pad} of dimension ${Index} wraps around more than once: mode "circular" pads at most its size after cropping, ${Size}`;
-export const writePadWrapMessage = (op: string, index: number, pad: number, size: number): string =>
-  `${op}: padding ${pad} of dimension ${index} wraps around more than once: mode "circular" pads at most its size after cropping, ${size}`;
 
 export type writePadCropMessage<
   Op extends string,
@@ -102,37 +92,27 @@ export type writePadCropMessage<
   Crop extends number,
   Size extends number,
 > = `${Op}: the negative pads crop ${Crop} from dimension ${Index}, more than its size ${Size}`;
-export const writePadCropMessage = (op: string, index: number, crop: number, size: number): string =>
-  `${op}: the negative pads crop ${crop} from dimension ${index}, more than its size ${size}`;
 
 export type writePadNegativeMessage<
   Op extends string,
   Index extends number,
   Size extends string,
 > = `${Op}: dimension ${Index} would have size ${Size}: the negative pads crop more than its padded size`;
-export const writePadNegativeMessage = (op: string, index: number, size: number): string =>
-  `${op}: dimension ${index} would have size ${size}: the negative pads crop more than its padded size`;
 
 export type writePadZeroMessage<
   Op extends string,
   Index extends number,
 > = `${Op}: dimension ${Index} would be empty (size 0); PyTorch refuses that when any pad is positive`;
-export const writePadZeroMessage = (op: string, index: number): string =>
-  `${op}: dimension ${index} would be empty (size 0); PyTorch refuses that when any pad is positive`;
 
 export type writePadAllEmptyMessage<
   Op extends string,
   Mode extends PadMode,
 > = `${Op}: every padded dimension would be empty (size 0); mode "${Mode}" needs one of size 1 or more`;
-export const writePadAllEmptyMessage = (op: string, mode: PadMode): string =>
-  `${op}: every padded dimension would be empty (size 0); mode "${mode}" needs one of size 1 or more`;
 
 export type writePadValueMessage<
   Op extends string,
   Mode extends PadMode,
 > = `${Op}: mode "${Mode}" takes no value (PyTorch refuses one other than 0)`;
-export const writePadValueMessage = (op: string, mode: PadMode): string =>
-  `${op}: mode "${mode}" takes no value (PyTorch refuses one other than 0)`;
 
 // ---- The rule in the types
 
@@ -334,21 +314,26 @@ export function padShape(
   mode: PadMode = "constant",
   value = 0,
 ): RuntimeShape {
-  const op = padLabel(pad, mode);
+  const refuse = (text: string): never => fail(`${padLabel(pad, mode)}: ${text}`);
   // (the types accept only these; JavaScript may pass anything)
-  if (!padModes.includes(mode)) fail(`${op}: mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
-  if (pad.some((p) => !Number.isInteger(p))) fail(writePadIntegerMessage(op));
+  if (!padModes.includes(mode)) refuse(`mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
+  if (pad.some((p) => !Number.isInteger(p))) refuse("pads must be integers");
   const rank = input.length,
-    pairs = pad.length / 2;
-  if (pad.length % 2 !== 0 || pad.length > 2 * rank) fail(writePadMessage(op, pad.length, rank));
+    count = pad.length,
+    pairs = count / 2;
+  if (count % 2 !== 0 || count > 2 * rank)
+    refuse(
+      `the pad has ${count} values; it needs pairs (before, after) for dimensions from the last, at most ${rank} of them`,
+    );
   if (mode !== "constant") {
     const fits =
       pairs >= 1 && pairs <= 3 && (mode === "circular" ? rank === pairs + 2 : rank === pairs + 1 || rank === pairs + 2);
-    if (!fits) fail(writePadRankMessage(op, mode, pad.length, rank));
+    if (!fits)
+      refuse(`mode "${mode}" takes 1, 2 or 3 pairs, for ${modeRanks(mode)}; got ${count} values and rank ${rank}`);
     if (mode !== "circular") {
       const firstMayBe = (mode === "reflect" && pairs <= 2) || rank === pairs + 2;
       const empty = input.findIndex((d, i) => d === 0 && !(i === 0 && firstMayBe));
-      if (empty >= 0) fail(writePadEmptyMessage(op, mode, empty));
+      if (empty >= 0) refuse(`dimension ${empty} is empty (size 0); mode "${mode}" needs it non-empty`);
     }
   }
   const output: RuntimeDim[] = [...input];
@@ -358,31 +343,42 @@ export function padShape(
     const i = rank - 1 - j;
     const [b, a] = [pad[2 * j]!, pad[2 * j + 1]!];
     const d = input[i]!;
-    const out = typeof d === "number" ? padKnown(op, mode, d, b, a, i) : null;
+    const out = typeof d === "number" ? padKnown(refuse, mode, d, b, a, i) : null;
     output[i] = out;
     if (out === 0) zeroAt ??= i;
     else nonEmpty = true;
   }
-  if (mode === "constant" && pad.some((p) => p > 0) && zeroAt !== undefined) fail(writePadZeroMessage(op, zeroAt));
-  if ((mode === "reflect" || mode === "replicate") && !nonEmpty) fail(writePadAllEmptyMessage(op, mode));
+  if (mode === "constant" && pad.some((p) => p > 0) && zeroAt !== undefined)
+    refuse(`dimension ${zeroAt} would be empty (size 0); PyTorch refuses that when any pad is positive`);
+  if ((mode === "reflect" || mode === "replicate") && !nonEmpty)
+    refuse(`every padded dimension would be empty (size 0); mode "${mode}" needs one of size 1 or more`);
   // the options argument last (the compiler reports the first argument that does not fit)
-  if (mode !== "constant" && value !== 0) fail(writePadValueMessage(op, mode));
+  if (mode !== "constant" && value !== 0) refuse(`mode "${mode}" takes no value (PyTorch refuses one other than 0)`);
   return output;
 }
 
 /** Twin of PadKnown: one padded dimension of known size `d`. */
-function padKnown(op: string, mode: PadMode, d: number, b: number, a: number, i: number): number {
+function padKnown(refuse: (text: string) => never, mode: PadMode, d: number, b: number, a: number, i: number): number {
   const grow = Math.max(b, 0) + Math.max(a, 0),
     crop = Math.max(-b, 0) + Math.max(-a, 0);
   if (mode === "constant" || mode === "circular") {
-    if (crop > d) fail(writePadCropMessage(op, i, crop, d));
+    if (crop > d) refuse(`the negative pads crop ${crop} from dimension ${i}, more than its size ${d}`);
     // "circular" wraps what cropping left: each pad at most that
-    if (mode === "circular") for (const p of [b, a]) if (p > d - crop) fail(writePadWrapMessage(op, i, p, d - crop));
+    if (mode === "circular")
+      for (const p of [b, a])
+        if (p > d - crop)
+          refuse(
+            `padding ${p} of dimension ${i} wraps around more than once: mode "circular" pads at most its size after cropping, ${d - crop}`,
+          );
     return d - crop + grow;
   }
   // "reflect" / "replicate" pad, then crop
-  if (mode === "reflect") for (const p of [b, a]) if (!(Math.max(p, 0) < d)) fail(writePadReflectMessage(op, i, p, d));
-  if (crop > d + grow) fail(writePadNegativeMessage(op, i, d + grow - crop));
+  if (mode === "reflect")
+    for (const p of [b, a])
+      if (!(Math.max(p, 0) < d))
+        refuse(`padding ${p} of dimension ${i} must be less than its size ${d} (mode "reflect")`);
+  if (crop > d + grow)
+    refuse(`dimension ${i} would have size ${d + grow - crop}: the negative pads crop more than its padded size`);
   return d + grow - crop;
 }
 

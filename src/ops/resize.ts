@@ -9,7 +9,7 @@ import type { RuntimeDim, RuntimeShape } from "../shape/dims.ts";
 import { onTensor, operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
 import type { UpsampleRule } from "../families/upsample/upsample.types.ts";
 import { upsampleRule } from "../families/upsample/upsample.ts";
-export { pad, padShape, writePadMessage, type PadRule } from "./pad.ts";
+export { pad, padShape, type writePadMessage, type PadRule } from "./pad.ts";
 
 type Times<D, K> = K extends 1 ? D & Dim : D extends string ? number : Mul<ValueOf<D>, K> & Dim;
 const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d === "number" ? d * k : null);
