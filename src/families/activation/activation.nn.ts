@@ -19,7 +19,7 @@ import {
 import type { DimRule } from "./activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import { dimRule } from "./activation.ts";
-import { readParams } from "./extra-activations.ts";
+import { optionTypes, readParams } from "./torch-options.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -93,29 +93,6 @@ export const noArguments =
   (...args: unknown[]): never => (checkArguments(`${kind}()`, args, []), keep(kind, `${kind}()`, {}, rule));
 
 /** What each activation parameter must be, as messages write it (one table for every activation builder). */
-export const paramTypes = {
-  inplace: expected.inplace,
-  ...Object.fromEntries(
-    [
-      "alpha",
-      "beta",
-      "threshold",
-      "minVal",
-      "maxVal",
-      "lambd",
-      "value",
-      "numParameters",
-      "init",
-      "lower",
-      "upper",
-      "p",
-    ].map((name) => [name, expected.number]),
-  ),
-};
-/**
- * A builder of an activation with PyTorch's parameters `names` (positionally, then a last options object, read and
- * checked by readParams); `check` refuses the values PyTorch refuses. The layer carries its parameters but inplace.
- */
 export function withParams(
   kind: string,
   names: readonly string[],
@@ -123,7 +100,7 @@ export function withParams(
   check?: (layer: string, values: Record<string, number>) => void,
 ) {
   return (...args: unknown[]): never => {
-    const read = readParams(kind, names, args, defaults, paramTypes);
+    const read = readParams(kind, names, args, defaults);
     const [layer, values] = [read.layer, read.values as Record<string, number>];
     check?.(layer, values);
     const fields = Object.fromEntries(names.filter((name) => name !== "inplace").map((name) => [name, values[name]]));
@@ -163,7 +140,7 @@ type InplaceProblem<
   : TrailingOptionsProblem<Layer, `nn.${Kind}`, Inplace, Known, Types, Expected>;
 function checkInplace(layer: string, kind: string, inplace: unknown, known: readonly string[] = ["inplace"]): void {
   if (isOptions(inplace)) checkKnownKeys(layer, `nn.${kind}`, inplace, known);
-  checkOptionTypes(layer, isOptions(inplace) ? inplace : { inplace }, paramTypes);
+  checkOptionTypes(layer, isOptions(inplace) ? inplace : { inplace }, optionTypes);
 }
 /** PyTorch's `nn.ReLU(inplace=False)`. */
 export const relu: <const Inplace extends boolean | object | undefined = undefined>(
@@ -310,7 +287,7 @@ function valueAndInplace(kind: string, name: "p" | "negativeSlope", fallback: nu
     const value = given ?? fallback;
     const layer = given === undefined && name !== "p" ? `${kind}()` : `${kind}(${value})`;
     splitOptions(layer, `nn.${kind}`, [name, "inplace"], rest, [name, "inplace"]);
-    checkOptionTypes(layer, options, paramTypes);
+    checkOptionTypes(layer, options, optionTypes);
     if (at !== 1) checkInplace(layer, kind, rest[1]);
     if (name === "p") checkProbability(layer, value as number);
     return keep(kind, layer, { [name]: value });
@@ -346,12 +323,14 @@ export type writeNeedsDimMessage<Kind extends string> =
 export const writeNeedsDimMessage = (kind: string): string =>
   `${kind}(): ${kind} needs dim, the dimension to normalize: nn.${kind}(1) on [batch, classes] (PyTorch's implicit dim is deprecated)`;
 /** softmax's and logSoftmax's builder (dim required). */
-function dimLayer(kind: "softmax" | "logSoftmax") {
+export function dimLayer(kind: "softmax" | "logSoftmax" | "softmin") {
   return (...args: unknown[]): never => {
     const [dim] = args;
-    checkArguments(`${kind}(${dim})`, args, ["dim"]);
-    if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
     const layer = `${kind}(${String(dim)})`;
+    // (softmin refuses a missing dim before an argument too many)
+    if (kind === "softmin" && dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
+    checkArguments(layer, args, ["dim"]);
+    if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
     checkDimNumber(layer, dim);
     return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
   };

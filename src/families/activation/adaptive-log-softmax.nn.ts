@@ -10,14 +10,8 @@ import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import {
-  checkArguments,
-  checkOptionTypes,
-  checkSizes,
-  expected,
-  positionalOptions,
-  written,
-} from "../../shape/args.ts";
+import { checkSizes, written } from "../../shape/args.ts";
+import { readOptions } from "./torch-options.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { asmCallShapes, cutoffsProblem } from "./adaptive-log-softmax.ts";
 import type { AsmCallRule, AsmInputProblem, AsmTargetProblem, CutoffsProblem } from "./adaptive-log-softmax.types.ts";
@@ -135,16 +129,14 @@ export function adaptiveLogSoftmaxWithLoss<
   const problem = cutoffsProblem(layer, n, list);
   if (problem !== false) throw new ShapeError(problem);
   const names = ["divValue", "headBias"];
-  checkArguments(layer, arguments, ["inFeatures", "nClasses", "cutoffs", ...names, "options"]);
-  const given: AdaptiveLogSoftmaxWithLossOptions = positionalOptions(
+  const given: AdaptiveLogSoftmaxWithLossOptions = readOptions(
     layer,
-    "nn.adaptiveLogSoftmaxWithLoss",
+    "adaptiveLogSoftmaxWithLoss",
+    arguments,
+    ["inFeatures", "nClasses", "cutoffs"],
     names,
-    Array.from(arguments).slice(3),
     names,
   );
-  // its keys were checked by positionalOptions; now their values
-  checkOptionTypes(layer, given, { divValue: expected.number, headBias: expected.boolean });
   const divValue = given.divValue ?? 4;
   if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
   const runtime: AdaptiveLogSoftmaxWithLossConfig & { call(...args: unknown[]): unknown } = {

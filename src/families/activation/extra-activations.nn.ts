@@ -9,8 +9,8 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
 import { checkArguments, isOptions } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
-import { dimRule } from "./activation.ts";
-import { checkDimNumber, keep, noArguments, paramTypes, withParams, writeNeedsDimMessage } from "./activation.nn.ts";
+import { checkDimNumber, dimLayer, keep, noArguments, withParams, type writeNeedsDimMessage } from "./activation.nn.ts";
+import { readParams } from "./torch-options.ts";
 import type {
   CeluCheck,
   GluRule,
@@ -25,7 +25,6 @@ import type {
 import {
   gluRule,
   preluRule,
-  readParams,
   softmax2dRule,
   writeCeluAlphaMessage,
   writeHardtanhRangeMessage,
@@ -410,7 +409,6 @@ export function prelu<
     ["numParameters", "init"],
     Array.from(arguments),
     { numParameters: 1, init: 0.25 },
-    paramTypes,
     shown === 1 ? "prelu()" : `prelu(${String(shown)})`,
   );
   const n = read.values["numParameters"] as number;
@@ -430,13 +428,7 @@ export function glu<const Dim extends number = -1>(dim?: Dim): GLU<Dim> {
 /** PyTorch's `nn.Softmax2d()`: softmax over the channels (dim −3) of an input of rank 3 or 4. */
 export const softmax2d: (...args: []) => Softmax2d = noArguments("softmax2d", softmax2dRule);
 /** PyTorch's `nn.Softmin(dim)`: softmax(−x) over dim (dim required, as softmax's). */
-export function softmin<const Dim extends number = never>(
+export const softmin: <const Dim extends number = never>(
   this: [Dim] extends [never] ? writeNeedsDimMessage<"softmin"> : unknown,
   dim?: Dim,
-): Softmin<[Dim] extends [never] ? -1 : Dim> {
-  if (dim === undefined) throw new ShapeError(writeNeedsDimMessage("softmin"));
-  const layer = `softmin(${String(dim)})`;
-  checkArguments(layer, arguments, ["dim"]);
-  checkDimNumber(layer, dim);
-  return keep("softmin", layer, { dim }, (input) => dimRule(layer, dim, input));
-}
+) => Softmin<[Dim] extends [never] ? -1 : Dim> = dimLayer("softmin");

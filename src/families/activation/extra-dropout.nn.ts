@@ -6,9 +6,9 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
 import { isOptions } from "../../shape/args.ts";
-import { keep, paramTypes, writeProbabilityMessage } from "./activation.nn.ts";
+import { keep, writeProbabilityMessage } from "./activation.nn.ts";
 import type { ParamsProblems, ParamValue } from "./extra-activations.types.ts";
-import { readParams } from "./extra-activations.ts";
+import { readParams } from "./torch-options.ts";
 import type { DropoutRankRule, DropoutRanks } from "./extra-dropout.types.ts";
 import { dropoutRankRule } from "./extra-dropout.ts";
 
@@ -78,7 +78,7 @@ function builder(kind: ExtraDropoutKind) {
     const [p] = args;
     // Messages write the layer with its p as the types do (`dropout1d(0.5)`), given or not.
     const shown = (isOptions(p) ? p["p"] : p) ?? 0.5;
-    const read = readParams(kind, ["p", "inplace"], args, { p: 0.5 }, paramTypes, `${kind}(${String(shown)})`);
+    const read = readParams(kind, ["p", "inplace"], args, { p: 0.5 }, `${kind}(${String(shown)})`);
     const probability = read.values["p"] as number;
     const layer = `${kind}(${probability})`;
     if (!(probability >= 0 && probability <= 1)) throw new ShapeError(writeProbabilityMessage(layer));

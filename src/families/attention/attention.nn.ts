@@ -17,7 +17,8 @@ import type { FirstProblem } from "../../../types/shape/problems.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
+import { checkOptions, checkSizes } from "../../shape/args.ts";
+import { optionTypes, readOptions } from "../activation/torch-options.ts";
 import { attentionRule } from "./attention.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
@@ -69,13 +70,6 @@ interface Expected {
   kdim: "a number";
   vdim: "a number";
 }
-const optionTypes = {
-  dropout: expected.number,
-  bias: expected.boolean,
-  batchFirst: expected.batchFirst,
-  kdim: expected.number,
-  vdim: expected.number,
-} as const;
 /** The types of a call's flags (its masks are checked as tensors). */
 interface CallFlagTypes {
   needWeights: boolean;
@@ -289,16 +283,15 @@ export function multiheadAttention<
   const layer = `multiheadAttention(${embed}, ${heads})`;
   checkSizes(layer, { embedDim: embed, numHeads: heads });
   if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
-  checkArguments(layer, arguments, ["embedDim", "numHeads", "dropout", "bias", "options"]);
   // PyTorch's dropout and bias positionally, then an options object
-  const given: MultiheadAttentionOptions = positionalOptions(
+  const given: MultiheadAttentionOptions = readOptions(
     layer,
-    "nn.multiheadAttention",
+    "multiheadAttention",
+    arguments,
+    ["embedDim", "numHeads"],
     ["dropout", "bias"],
-    [dropout, bias, options],
     attentionKeys,
   );
-  checkOptions(layer, "nn.multiheadAttention", given, attentionKeys, optionTypes);
   const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };
   checkSizes(layer, { kdim: sizes.kdim, vdim: sizes.vdim });
   const runtime: MultiheadAttentionConfig & { call(...args: unknown[]): unknown } = {
@@ -313,10 +306,13 @@ export function multiheadAttention<
     },
     callShapes: (inputs, callOptions) => attentionCallShapes(layer, sizes, inputs, callOptions),
     call(query: unknown, key: unknown, value: unknown, callOptions: AttentionCallOptions = {}) {
-      checkOptions(layer, "call", callOptions, ["keyPaddingMask", "attnMask", "needWeights", "averageAttnWeights"], {
-        needWeights: expected.boolean,
-        averageAttnWeights: expected.boolean,
-      });
+      checkOptions(
+        layer,
+        "call",
+        callOptions,
+        ["keyPaddingMask", "attnMask", "needWeights", "averageAttnWeights"],
+        optionTypes,
+      );
       const { keyPaddingMask, attnMask, ...flags } = callOptions;
       const [out, weights] = callLayer(runtime, { query, key, value, keyPaddingMask, attnMask }, flags);
       return [out, flags.needWeights === false ? null : weights];

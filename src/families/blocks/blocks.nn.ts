@@ -117,15 +117,12 @@ export function residual(...args: readonly unknown[]): RuntimeLayer {
     projection: projection as readonly LayerConfig[],
     outputShape: (input: RuntimeShape) => {
       const output = run(block, input, main);
-      return projection.length === 0
-        ? equalShapes(block, "the block's output", output, "its input", input)
-        : equalShapes(
-            block,
-            "the block's output",
-            output,
-            "the projection's output",
-            run(`${block} projection`, input, projection),
-          );
+      // the sum's other term: the input, or the projection's output
+      const [other, shortcut] =
+        projection.length === 0
+          ? ["its input", input]
+          : ["the projection's output", run(`${block} projection`, input, projection)];
+      return equalShapes(block, "the block's output", output, other, shortcut);
     },
   };
   return runtime;

@@ -7,7 +7,8 @@ import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { BatchNormRule } from "./batch-norm.types.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
+import { checkSizes } from "../../shape/args.ts";
+import { optionTypes as torchTypes, readOptions } from "../activation/torch-options.ts";
 import { batchNormRule } from "./batch-norm.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -41,11 +42,10 @@ interface Expected {
   affine: "true or false";
   trackRunningStats: "true or false";
 }
+// momentum may be null (a cumulative average); instanceNorm's may not
 const optionTypes = {
-  eps: expected.number,
+  ...torchTypes,
   momentum: ["a number or null", (value: unknown) => value === null || typeof value === "number"],
-  affine: expected.boolean,
-  trackRunningStats: expected.boolean,
 } as const;
 
 /**
@@ -321,16 +321,22 @@ export interface BatchNormConfig extends KindConfig<
 export function normArgs<Options>(
   kind: string,
   args: ArrayLike<unknown>,
-  types: Parameters<typeof checkOptions>[4],
+  types?: typeof torchTypes,
 ): [string, number | null, Options] {
   const [numFeatures, ...rest] = Array.from(args) as [number | null, ...unknown[]];
   const layer = `${kind}(${numFeatures ?? ""})`;
-  if (numFeatures !== null) checkSizes(layer, { numFeatures });
-  const names = ["eps", "momentum"];
-  if (numFeatures === null) checkArguments(layer, rest, [...names, "options"]);
-  else checkArguments(layer, args, ["numFeatures", ...names, "options"]);
-  const options = positionalOptions(layer, `nn.${kind}`, names, rest, batchNormKeys);
-  checkOptions(layer, `nn.${kind}`, options, batchNormKeys, types);
+  // the lazy builders' numFeatures is null, and not one of their arguments
+  const lazy = numFeatures === null;
+  if (!lazy) checkSizes(layer, { numFeatures });
+  const options = readOptions(
+    layer,
+    kind,
+    lazy ? rest : args,
+    lazy ? [] : ["numFeatures"],
+    ["eps", "momentum"],
+    batchNormKeys,
+    types,
+  );
   return [layer, numFeatures, options as Options];
 }
 

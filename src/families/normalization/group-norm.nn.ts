@@ -7,7 +7,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import { ShapeError } from "../../errors.ts";
 import { checkSizes, expected } from "../../shape/args.ts";
 import type { ParamsProblems, ParamValue } from "../activation/extra-activations.types.ts";
-import { readParams } from "../activation/extra-activations.ts";
+import { readParams } from "../activation/torch-options.ts";
 import type { GroupNormRule, writeGroupNormDivisibleMessage } from "./group-norm.types.ts";
 import { groupNormRule, writeGroupNormDivisibleMessage as divisibleMessage } from "./group-norm.ts";
 
@@ -77,14 +77,11 @@ export function groupNorm<
   const g = numGroups as number;
   const c = numChannels as number;
   if (c % g !== 0) throw new ShapeError(divisibleMessage(layer, c, g));
-  const types = { eps: expected.number, affine: expected.boolean };
-  const defaults = { eps: 1e-5, affine: true };
   const { values } = readParams(
     "groupNorm",
     ["eps", "affine"],
     Array.from(arguments).slice(2),
-    defaults,
-    types,
+    { eps: 1e-5, affine: true },
     layer,
     ["numGroups", "numChannels"],
   );

@@ -6,7 +6,6 @@ import type { OptionsAfterTwo, TwoPositionalsProblems } from "../../../types/sha
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { expected } from "../../shape/args.ts";
 import { normArgs } from "./batch-norm.nn.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { InstanceNormRule } from "./instance-norm.types.ts";
@@ -31,12 +30,6 @@ interface Expected {
   affine: "true or false";
   trackRunningStats: "true or false";
 }
-const optionTypes = {
-  eps: expected.number,
-  momentum: expected.number,
-  affine: expected.boolean,
-  trackRunningStats: expected.boolean,
-} as const;
 
 /** The kinds of instance norm and their number of spatial dimensions. */
 interface SpatialOf {
@@ -148,7 +141,7 @@ type LazyInstanceNormBuilder<Kind extends Lazy> = <
 ) => InstanceNorm<Kind, "lazy", IsChecked<OptionsOf<Eps, Momentum, Options>, true>>;
 
 function instanceNorm(kind: InstanceNormKind, spatial: number, args: readonly unknown[]): never {
-  const [layer, numFeatures, given] = normArgs<InstanceNormOptions>(kind, args, optionTypes);
+  const [layer, numFeatures, given] = normArgs<InstanceNormOptions>(kind, args);
   const lazy = numFeatures === null;
   const affine = given.affine ?? lazy;
   const trackRunningStats = given.trackRunningStats ?? lazy;

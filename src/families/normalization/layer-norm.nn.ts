@@ -7,7 +7,8 @@ import type { LayerNormRule } from "./layer-norm.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, splitOptions, written } from "../../shape/args.ts";
+import { checkSizes, written } from "../../shape/args.ts";
+import { readOptions } from "../activation/torch-options.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { layerNormRule } from "./layer-norm.ts";
 
@@ -28,7 +29,6 @@ interface Expected {
   eps: "a number";
   elementwiseAffine: "true or false";
 }
-const optionTypes = { eps: expected.number, elementwiseAffine: expected.boolean } as const;
 
 type Sizes<NormalizedShape> = NormalizedShape extends readonly unknown[] ? NormalizedShape : [NormalizedShape];
 
@@ -122,21 +122,15 @@ export function layerNorm<
   const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
   if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
   checkSizes(layer, { normalizedShape: sizes });
-  checkArguments(layer, arguments, ["normalizedShape", "eps", "elementwiseAffine", "options"]);
   // PyTorch's eps and elementwiseAffine positionally, then an options object
-  const [positional, named] = splitOptions(
+  const given: LayerNormOptions = readOptions(
     layer,
-    "nn.layerNorm",
+    "layerNorm",
+    arguments,
+    ["normalizedShape"],
     ["eps", "elementwiseAffine"],
-    [eps, elementwiseAffine, options],
     layerNormKeys,
   );
-  const given: LayerNormOptions = {
-    ...named,
-    ...(positional[0] === undefined ? {} : { eps: positional[0] as number }),
-    ...(positional[1] === undefined ? {} : { elementwiseAffine: positional[1] as boolean }),
-  };
-  checkOptions(layer, "nn.layerNorm", given, layerNormKeys, optionTypes);
   const runtime: LayerNormConfig = {
     kind: "layerNorm",
     written: layer,

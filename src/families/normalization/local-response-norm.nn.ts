@@ -5,7 +5,7 @@ import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { checkSizes, expected } from "../../shape/args.ts";
 import type { ParamsProblems } from "../activation/extra-activations.types.ts";
-import { readParams } from "../activation/extra-activations.ts";
+import { readParams } from "../activation/torch-options.ts";
 import type { LocalResponseNormRule } from "./local-response-norm.types.ts";
 import { localResponseNormRule } from "./local-response-norm.ts";
 
@@ -68,14 +68,11 @@ export function localResponseNorm<
 ): LocalResponseNorm<Size> {
   const layer = `localResponseNorm(${size})`;
   checkSizes(layer, { size });
-  const types = { alpha: expected.number, beta: expected.number, k: expected.number };
-  const defaults = { alpha: 1e-4, beta: 0.75, k: 1 };
   const { values } = readParams(
     "localResponseNorm",
     ["alpha", "beta", "k"],
     Array.from(arguments).slice(1),
-    defaults,
-    types,
+    { alpha: 1e-4, beta: 0.75, k: 1 },
     layer,
     ["size"],
   );

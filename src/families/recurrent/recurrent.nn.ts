@@ -22,6 +22,7 @@ import type { KindConfig } from "../layer-config.ts";
 import { checkOptionTypes, checkSizes, expected, isOptions, splitOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { recurrentRule } from "./recurrent.ts";
+import { nonlinearityType } from "../activation/torch-options.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
@@ -98,11 +99,7 @@ interface Expected {
   batchFirst: "true: [batch, seq, features] is the only layout here";
   nonlinearity: "'tanh' or 'relu'";
 }
-/** RNN's non-linearity, as messages write what it must be (PyTorch: "Unknown nonlinearity"). */
-export const nonlinearityType = [
-  "'tanh' or 'relu'",
-  (value: unknown) => value === "tanh" || value === "relu",
-] as const satisfies readonly [string, (value: unknown) => boolean];
+// (rnn/lstm/gru's dropout: a probability, checked with its own message; numLayers and projSize: sizes)
 const optionTypes = {
   bias: expected.boolean,
   bidirectional: expected.boolean,

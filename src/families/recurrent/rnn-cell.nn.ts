@@ -9,8 +9,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkSizes, expected } from "../../shape/args.ts";
 import type { ParamsProblems } from "../activation/extra-activations.types.ts";
-import { readParams } from "../activation/extra-activations.ts";
-import { nonlinearityType } from "./recurrent.nn.ts";
+import { readParams } from "../activation/torch-options.ts";
 import type { CellRule } from "./rnn-cell.types.ts";
 import { cellRule } from "./rnn-cell.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
@@ -226,9 +225,8 @@ function cell(kind: CellKind, args: IArguments): never {
   const layer = `${kind}(${inputSize}, ${hiddenSize})`;
   checkSizes(layer, { inputSize, hiddenSize });
   const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
-  const types = { bias: expected.boolean, nonlinearity: nonlinearityType };
   const defaults = { bias: true, nonlinearity: "tanh" };
-  const { values } = readParams(kind, names, rest, defaults, types, layer, ["inputSize", "hiddenSize"]);
+  const { values } = readParams(kind, names, rest, defaults, layer, ["inputSize", "hiddenSize"]);
   const runtime: RecurrentCellConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,

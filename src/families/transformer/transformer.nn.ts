@@ -21,25 +21,14 @@ import { ShapeError } from "../../errors.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
-import {
-  checkArguments,
-  checkKnownKeys,
-  checkOptions,
-  checkOptionsObject,
-  checkOptionTypes,
-  checkSizes,
-  expected,
-  positionalOptions,
-} from "../../shape/args.ts";
+import { checkKnownKeys, checkOptionTypes, checkSizes } from "../../shape/args.ts";
+import { optionTypes, readOptions } from "../activation/torch-options.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { LayerNormConfig } from "../normalization/layer-norm.nn.ts";
 import {
-  decoderCallShapes,
-  decoderMasks,
-  encoderCallShapes,
-  encoderMasks,
-  transformerCallShapes,
+  moduleCallShapes,
+  roles,
   transformerRule,
   writeNeedsMemoryMessage,
   writeNeedsSourceAndTargetMessage,
@@ -102,15 +91,6 @@ interface LayerExpected {
   batchFirst: "true: [batch, seq, features] is the only layout here";
   normFirst: "true or false";
 }
-const activationType = ["'relu' or 'gelu'", (value: unknown) => value === "relu" || value === "gelu"] as const;
-const layerTypes = {
-  dimFeedforward: expected.number,
-  dropout: expected.number,
-  activation: activationType,
-  layerNormEps: expected.number,
-  batchFirst: expected.batchFirst,
-  normFirst: expected.boolean,
-} as const;
 type FeedforwardOf<O> = O extends { readonly dimFeedforward: infer F } ? F : 2048;
 type LayerOptionsProblem<W extends string, Of extends string, O> = FirstProblem<
   [
@@ -160,7 +140,7 @@ function settingsOf(layer: string, dModel: number, nhead: number, given: Transfo
   checkSizes(layer, { dModel });
   checkSizes(layer, { nhead });
   if (dModel % nhead !== 0) throw new ShapeError(writeNheadMessage(layer, dModel, nhead));
-  checkOptionTypes(layer, given, layerTypes);
+  checkOptionTypes(layer, given, optionTypes);
   const settings: TransformerSettings = {
     dModel,
     nhead,
@@ -174,21 +154,6 @@ function settingsOf(layer: string, dModel: number, nhead: number, given: Transfo
   return settings;
 }
 
-/** The masks a call takes (an unknown key is an error, not an input left out). */
-const encoderCallKeys = encoderMasks.map(([name]) => name);
-const decoderCallKeys = decoderMasks.map(([name]) => name);
-
-/** What each module is called on (PyTorch's forward): its tensors, then an object of masks; its call's rule. */
-const roles = {
-  encoder: { tensors: ["src"], masks: encoderCallKeys, shapes: encoderCallShapes },
-  decoder: { tensors: ["tgt", "memory"], masks: decoderCallKeys, shapes: decoderCallShapes },
-  transformer: {
-    tensors: ["src", "tgt"],
-    masks: [...encoderCallKeys, ...decoderCallKeys],
-    shapes: transformerCallShapes,
-  },
-} as const;
-
 /**
  * The runtime object of a module (`config`: its own properties): its rule in `pipe` (the encoders'; the decoders
  * and the transformer need more tensors) and its call in the functional API (its first output).
@@ -201,7 +166,8 @@ function moduleOf(
   nhead: number,
   config: object,
 ): never {
-  const { tensors, masks, shapes } = roles[role];
+  const { tensors, masks } = roles[role];
+  const maskKeys = masks.map(([name]) => name); // an unknown key is an error, not an input left out
   const runtime: CallableLayer & { call(...args: unknown[]): unknown } = {
     kind,
     written: layer,
@@ -212,10 +178,10 @@ function moduleOf(
         role === "decoder" ? writeNeedsMemoryMessage(layer) : writeNeedsSourceAndTargetMessage(layer),
       );
     },
-    callShapes: (inputs) => shapes(layer, dModel, nhead, inputs),
+    callShapes: (inputs) => moduleCallShapes(layer, dModel, nhead, roles[role], inputs),
     call: (...args: unknown[]) => {
       const given = args[tensors.length] ?? {};
-      checkKnownKeys(layer, "call", given, masks);
+      checkKnownKeys(layer, "call", given, maskKeys);
       const named = Object.fromEntries(tensors.map((name, i) => [name, args[i]]));
       return callLayer(runtime, { ...named, ...given })[0];
     },
@@ -225,16 +191,17 @@ function moduleOf(
 
 /** transformerEncoderLayer's and transformerDecoderLayer's arguments (`args`: the builder's), checked. */
 function layerOf(role: "encoder" | "decoder", kind: string, args: IArguments): never {
-  const [dModel, nhead, ...rest] = Array.from(args) as [number, number, ...unknown[]];
+  const [dModel, nhead] = Array.from(args) as [number, number, ...unknown[]];
   const layer = `${kind}(${dModel}, ${nhead})`;
-  checkArguments(layer, args, ["dModel", "nhead", "dimFeedforward", "dropout", "options"]);
-  // dimFeedforward and dropout positionally, then an options object
-  const given: TransformerLayerOptions = positionalOptions(
+  // dimFeedforward and dropout positionally, then an options object (their types checked by settingsOf)
+  const given: TransformerLayerOptions = readOptions(
     layer,
-    `nn.${kind}`,
+    kind,
+    args,
+    ["dModel", "nhead"],
     ["dimFeedforward", "dropout"],
-    rest,
     layerKeys,
+    {},
   );
   const settings = settingsOf(layer, dModel, nhead, given);
   return moduleOf(role, kind, layer, dModel, nhead, settings);
@@ -250,7 +217,7 @@ function stackOf(
 ): never {
   const layer = `${kind}(${inner.written}, ${numLayers})`;
   checkSizes(layer, { numLayers });
-  const norm = normOf(layer, inner.dModel, options, `nn.${kind}`);
+  const norm = normOf(layer, kind, inner.dModel, options);
   return moduleOf(role, kind, layer, inner.dModel, inner.nhead, { layer: inner, numLayers, norm });
 }
 
@@ -383,10 +350,8 @@ type StackOptionsProblem<W extends string, Of extends string, DModel, O> = First
     NormProblem<W, DModel, O>,
   ]
 >;
-function normOf(layer: string, dModel: number, options: unknown, of: string): LayerNormConfig | null {
-  const keys = ["norm", "enableNestedTensor"];
-  checkOptionsObject(layer, options, keys);
-  checkOptions(layer, of, options, keys, { enableNestedTensor: expected.boolean });
+function normOf(layer: string, kind: string, dModel: number, options: unknown): LayerNormConfig | null {
+  readOptions(layer, kind, [options], [], [], ["norm", "enableNestedTensor"]);
   const norm = (options as StackOptions | undefined)?.norm as LayerNormConfig | undefined;
   if (norm === undefined) return null;
   const shape = norm.normalizedShape;
@@ -661,8 +626,7 @@ export interface TransformerOptions extends TransformerLayerOptions {
   readonly numDecoderLayers?: number;
 }
 /** nn.transformer's own options (all numbers), then its layers'. */
-const sizeKeys = ["dModel", "nhead", "numEncoderLayers", "numDecoderLayers"] as const;
-const transformerKeys = [...layerKeys, ...sizeKeys] as const;
+const transformerKeys = [...layerKeys, "dModel", "nhead", "numEncoderLayers", "numDecoderLayers"] as const;
 type DModelOf<O> = O extends { readonly dModel: infer D } ? D : 512;
 type NheadOf<O> = O extends { readonly nhead: infer H } ? H : 8;
 type WrittenTransformer<D, H> = `transformer(${D & number}, ${H & number})`;
@@ -782,12 +746,7 @@ export function transformer<const Options extends object = {}>(
   const dModel = given.dModel ?? 512;
   const nhead = given.nhead ?? 8;
   const layer = `transformer(${dModel}, ${nhead})`;
-  checkArguments(layer, arguments, ["options"]);
-  checkOptionsObject(layer, options, transformerKeys);
-  checkOptions(layer, "nn.transformer", options, transformerKeys, {
-    ...layerTypes,
-    ...Object.fromEntries(sizeKeys.map((key) => [key, expected.number])),
-  });
+  readOptions(layer, "transformer", arguments, [], [], transformerKeys);
   const numEncoderLayers = given.numEncoderLayers ?? 6;
   const numDecoderLayers = given.numDecoderLayers ?? 6;
   checkSizes(layer, {

@@ -67,41 +67,36 @@ function maskProblems(layer: string, nhead: number, inputs: CallInputs, masks: M
   });
 }
 
-/** An encoder layer's or encoder's call: (src, { srcMask, srcKeyPaddingMask }) → src's shape. */
-export function encoderCallShapes(layer: string, dModel: number, nhead: number, inputs: CallInputs): RuntimeShape[] {
-  const src = inputs["src"]!;
-  throwFirst([() => sequenceProblem(layer, "src", dModel, src), ...maskProblems(layer, nhead, inputs, encoderMasks)]);
-  return [[src[0]!, src[1]!, dModel]];
-}
+/**
+ * What each module is called on (PyTorch's forward): its tensors, checked in this order (the second must have the
+ * first's batch), and its masks (the transformer's memory is the encoder's output: src's shape).
+ */
+export const roles = {
+  encoder: { tensors: ["src"], masks: encoderMasks },
+  decoder: { tensors: ["tgt", "memory"], masks: decoderMasks },
+  transformer: { tensors: ["src", "tgt"], masks: [...encoderMasks, ...decoderMasks] },
+} as const satisfies Record<string, { tensors: readonly string[]; masks: Masks }>;
 
-/** A decoder layer's or decoder's call: (tgt, memory, { masks }) → tgt's shape. */
-export function decoderCallShapes(layer: string, dModel: number, nhead: number, inputs: CallInputs): RuntimeShape[] {
-  const tgt = inputs["tgt"]!;
-  const memory = inputs["memory"]!;
-  throwFirst([
-    () => sequenceProblem(layer, "tgt", dModel, tgt),
-    () => sequenceProblem(layer, "memory", dModel, memory, tgt[0], "tgt's batch"),
-    ...maskProblems(layer, nhead, inputs, decoderMasks),
-  ]);
-  return [[tgt[0] === null ? memory[0]! : tgt[0]!, tgt[1]!, dModel]];
-}
-
-/** A transformer's call: (src, tgt, { masks }) → tgt's shape (the memory is the encoder's output, src's shape). */
-export function transformerCallShapes(
+/**
+ * A module's call (`role`: its tensors and masks) → tgt's shape (src's for an encoder), its batch from the other
+ * tensor when unknown.
+ */
+export function moduleCallShapes(
   layer: string,
   dModel: number,
   nhead: number,
+  { tensors: [first, second], masks }: (typeof roles)[keyof typeof roles],
   inputs: CallInputs,
 ): RuntimeShape[] {
-  const src = inputs["src"]!;
-  const tgt = inputs["tgt"]!;
-  const withMemory = { ...inputs, memory: src };
+  const a = inputs[first]!;
+  const b = inputs[second!]!;
   throwFirst([
-    () => sequenceProblem(layer, "src", dModel, src),
-    () => sequenceProblem(layer, "tgt", dModel, tgt, src[0], "src's batch"),
-    ...maskProblems(layer, nhead, withMemory, [...encoderMasks, ...decoderMasks]),
+    () => sequenceProblem(layer, first, dModel, a),
+    ...(second === undefined ? [] : [() => sequenceProblem(layer, second, dModel, b, a[0], `${first}'s batch`)]),
+    ...maskProblems(layer, nhead, first === "src" ? { ...inputs, memory: a } : inputs, masks),
   ]);
-  return [[tgt[0] === null ? src[0]! : tgt[0]!, tgt[1]!, dModel]];
+  const [out, other] = second === undefined ? [a, a] : first === "tgt" ? [a, b] : [b, a];
+  return [[out[0] === null ? other[0]! : out[0]!, out[1]!, dModel]];
 }
 
 // ---- Parameters ------------------------------------------------------------------------------------
