@@ -2,20 +2,16 @@
 // ShapeError with a message, a dimension argument read as an index, an operation as messages write it, and two
 // shapes walked from the end (broadcasting). A module that imports nothing of src/ops: the rules import it as
 // they load, whichever module loads first.
-import { ShapeError } from "../errors.ts";
-import { dimIndex, writeDimRangeMessage } from "../shape/dim-index.ts";
 import { showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 
-/** Throws the ShapeError with this message: `if (bad) fail(writeSomeMessage(…))`. */
-export function fail(message: string): never {
-  throw new ShapeError(message);
-}
+/** Throws the ShapeError with this message: `if (bad) fail(writeSomeMessage(…))` (src/errors.ts's). */
+export { fail } from "../errors.ts";
 
-/** A dimension argument `name` (`dim`, `axis`) as an index into a shape of rank `rank`, or the ShapeError. */
-export function axisOf(op: string, name: string, dim: number, rank: number): number {
-  const axis = dimIndex(dim, rank);
-  return axis === false ? fail(writeDimRangeMessage(op, name, dim, rank)) : axis;
-}
+/**
+ * A dimension argument `name` (`dim`, `axis`) as an index into a shape of rank `rank`, or the ShapeError:
+ * `axisOf(op, name, dim, rank)` (src/shape/dim-index.ts's checkedDimIndex).
+ */
+export { checkedDimIndex as axisOf } from "../shape/dim-index.ts";
 
 /** An operation on a tensor as messages write it: `permute(…, [0, 2, 1])`, `narrow(…, 1, 2, 5)`, `squeeze(…)`. */
 export const writtenOp = (name: string, args: readonly (number | readonly RuntimeDim[])[]): string =>
