@@ -25,21 +25,11 @@ import type { ConvRule, ConvSizes } from "./conv.types.ts";
 import type { Dim, Shape } from "../../../types/shape/dims.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import { fail } from "../../ops/fail.ts";
-import {
-  checkOptionTypes,
-  checkSizes,
-  checkTupleLength,
-  expected,
-  isOptions,
-  perDim,
-  splitOptions,
-  writePositionalMessage as positionalMessage,
-  written,
-} from "../../shape/args.ts";
+import { checkOptionTypes, checkSizes, expected, perDim, splitOptions, written } from "../../shape/args.ts";
 import { convRule } from "./conv.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { ConvTransposeConfig, ConvTransposeOptions, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
-import { builder, writtenCall } from "./torch-arguments.ts";
+import { builder, checkRequired, checkSizeArg, optionals, settingsOf, writtenCall } from "./torch-arguments.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -753,15 +743,12 @@ export const convKeys = [
   "paddingMode",
 ] as const satisfies readonly ConvKey[];
 /** PyTorch's keywords of ConvTranspose1d/2d/3d in camelCase. */
-export const convTransposeKeys = [
+export const convTransposeKeys: readonly (keyof ConvTransposeOptions)[] = [
   "stride",
   "padding",
   "outputPadding",
-  "dilation",
-  "groups",
-  "bias",
-  "paddingMode",
-] as const satisfies readonly (keyof ConvTransposeOptions)[];
+  ...convKeys.slice(2),
+];
 
 // ---- runtime
 
@@ -793,39 +780,46 @@ export function conv(
     SizeArg,
     ...unknown[],
   ];
-  const names = transposed ? ["stride", "padding", "outputPadding"] : ["stride", "padding"];
+  const names = convTransposeKeys.slice(0, transposed ? 3 : 2); // PyTorch's order: stride, padding, outputPadding
   const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
-  if (isOptions(kernelSize)) {
-    fail(
-      positionalMessage(
-        `${kind}(${writtenChannels(inChannels, outChannels)}, { … })`,
-        "kernelSize",
-        `${inChannels === null ? "" : "inChannels, "}outChannels, kernelSize, ${names.join(", ")}`,
-      ),
-    );
-  }
-  const at = rest.findIndex(isOptions);
-  const given = at === -1 ? {} : (rest[at] as ConvTransposeOptions);
-  const positional = (i: number) => (at === -1 || i < at ? rest[i] : undefined);
-  const stride = (positional(0) ?? given.stride ?? 1) as SizeArg;
-  const padding = (positional(1) ?? given.padding ?? 0) as PaddingArg;
-  const outputPadding = (transposed ? (positional(2) ?? given.outputPadding ?? 0) : 0) as SizeArg;
-  const dilation = given.dilation ?? 1;
-  const groups = given.groups ?? 1;
+  checkRequired(`${kind}(${writtenChannels(inChannels, outChannels)}, { … })`, "kernelSize", kernelSize, [
+    inChannels === null ? "outChannels" : "inChannels, outChannels",
+    "kernelSize",
+    ...names,
+  ]);
+  // an argument null (refused by the compiler) is not given, as its option may be
+  const settings = settingsOf<ConvTransposeOptions>(
+    names,
+    rest.map((arg) => arg ?? undefined),
+  );
+  const optional = optionals(settings, {
+    stride: 1,
+    padding: 0,
+    ...(transposed ? { outputPadding: 0 } : {}),
+    dilation: 1,
+    groups: 1,
+  });
+  const {
+    stride,
+    padding,
+    outputPadding = 0,
+    dilation,
+    groups,
+  } = Object.fromEntries(optional) as {
+    stride: SizeArg;
+    padding: PaddingArg;
+    outputPadding?: SizeArg;
+    dilation: SizeArg;
+    groups: number;
+  };
   const layer = writtenCall(
     `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernelSize)}`,
     names.length,
-    [
-      ["stride", stride, stride === 1],
-      ["padding", padding, padding === 0],
-      ...(transposed ? [["outputPadding", outputPadding, outputPadding === 0] as const] : []),
-      ["dilation", dilation, dilation === 1],
-      ["groups", groups, groups === 1],
-    ],
+    optional,
   );
   checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, names, tail, transposed ? convTransposeKeys : convKeys);
-  checkOptionTypes(layer, given, { bias: expected.boolean, paddingMode: expected.zeros });
+  checkOptionTypes(layer, settings, { bias: expected.boolean, paddingMode: expected.zeros });
   // each size as PyTorch requires it ("same" and "valid" aside), then its tuple's length
   for (const [name, value, minimum] of [
     ["kernelSize", kernelSize, 1],
@@ -833,10 +827,8 @@ export function conv(
     ["padding", typeof padding === "string" && !transposed ? 0 : padding, 0],
     ["dilation", dilation, 1],
     ["outputPadding", outputPadding, 0],
-  ] as const) {
-    checkSizes(layer, { [name]: value }, minimum);
-    checkTupleLength(layer, name, value, rank);
-  }
+  ] as const)
+    checkSizeArg(layer, name, value, rank, minimum);
   const windows = {
     kernels: perDim(kernelSize, rank),
     strides: perDim(stride, rank),
@@ -865,7 +857,7 @@ export function conv(
     ...(transposed ? { outputPadding } : {}),
     dilation,
     groups,
-    bias: given.bias ?? true,
+    bias: settings.bias ?? true,
     outputShape: (input: RuntimeShape) => {
       const channels = inChannels ?? (valueOf(input[1] ?? null) as number); // lazy: the input's (null: any)
       const output = transposed
