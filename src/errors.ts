@@ -9,7 +9,7 @@ import type { RuntimeShape } from "./shape/dims.ts";
 export class ShapeError extends Error {
   override name = "ShapeError";
   /** Index of the layer in its model, when the mistake is a layer's. */
-  readonly layerIndex: number | undefined;
+  declare readonly layerIndex: number | undefined;
   /**
    * When a chain of layers was being checked: its input, its layers, and the output shape of every
    * layer before the one that does not fit (what `shapecheck explain` shows up to the error).

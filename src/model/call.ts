@@ -42,12 +42,9 @@ export function callLayer(
     from.map((tensor) => tensor.shape),
   );
   const call = new SymbolicTensor(shapes[0]!, { op: "call", layer, names, from, options, shapes });
-  return [
-    call,
-    ...shapes
-      .slice(1)
-      .map((shape, index) => new SymbolicTensor(shape, { op: "output", index: index + 1, from: [call] })),
-  ];
+  return shapes.map((shape, index) =>
+    index === 0 ? call : new SymbolicTensor(shape, { op: "output", index, from: [call] }),
+  );
 }
 
 /** The shapes of a call's outputs on the shapes data has (a graph built on inputs with unknown sizes). */

@@ -4,7 +4,7 @@ import type { RuntimeShape } from "../shape/dims.ts";
 import { callShapesOn } from "./call.ts";
 import { joinShape } from "./join-shape.ts";
 import type { SymbolicTensor } from "./symbolic.ts";
-import { walk } from "./walk.ts";
+import { outputOf } from "./walk.ts";
 
 export function walkGraph(
   inputs: readonly SymbolicTensor[],
@@ -20,10 +20,8 @@ export function walkGraph(
     let shape: RuntimeShape;
     if (node.op === "input")
       shape = t.shape; // graph() makes sure every input is listed
-    else if (node.op === "layers") {
-      const from = shapeOf(node.from);
-      shape = walk(from, node.layers).at(-1) ?? from;
-    } else if (node.op === "call") {
+    else if (node.op === "layers") shape = outputOf(shapeOf(node.from), node.layers);
+    else if (node.op === "call") {
       // a layer called on several tensors: all its outputs at once (its "output" nodes read them)
       const shapes = callShapesOn(node, node.from.map(shapeOf));
       calls.set(t, shapes);

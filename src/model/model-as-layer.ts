@@ -13,8 +13,9 @@ import type { RuntimeLayer } from "./layer.ts";
 import type { SymbolicTensor } from "./symbolic.ts";
 import type { Graph } from "./graph.ts";
 import type { Sequential } from "./sequential.ts";
-import { walk } from "./walk.ts";
+import { outputOf } from "./walk.ts";
 import { walkGraph } from "./graph-walk.ts";
+import { isObject } from "../shape/args.ts";
 
 /** A model as a layer list may hold it (by type: a `sequential(...)` or a `graph(...)`, whose `"~rule"` makes it a layer). */
 export type AnyModel = Layer & { readonly kind: "sequential" | "graph" };
@@ -46,8 +47,6 @@ export interface ModelLayerConfig extends KindConfig<"model"> {
   /** The graph, when the model is a graph. */
   readonly graph?: GraphData;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 /** A `sequential(...)` or `graph(...)` model object (not a layer: its `outputShape` is a shape). */
 export const isModel = (value: unknown): value is SequentialData | GraphData =>
@@ -95,7 +94,7 @@ export function layerOf(model: SequentialData | GraphData): ModelLayerConfig {
       if (sequential) {
         if (!fits(model.inputShape, input)) fail(writeModelInputMessage(written, model.inputShape));
         try {
-          return walk(input, model.layers).at(-1) ?? input;
+          return outputOf(input, model.layers);
         } catch (error) {
           // a size the model's input left unknown: the inner layer's message, named as nn.sequential's are
           if (error instanceof ShapeError && error.layerIndex !== undefined)
@@ -120,10 +119,9 @@ export function layerOf(model: SequentialData | GraphData): ModelLayerConfig {
  */
 export function asLayers(layers: readonly unknown[]): void {
   const list = layers as unknown[];
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
+  list.forEach((item, i) => {
     if (isModel(item)) list[i] = layerOf(item);
-  }
+  });
 }
 
 /** A model with a name, for messages (`netD (sequential): …`) and tables. */

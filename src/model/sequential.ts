@@ -5,6 +5,7 @@ import type { Input, InputLike } from "./input.ts";
 import type { AnyLayer, RuntimeLayer } from "./layer.ts";
 import { walk } from "./walk.ts";
 import { fail } from "../errors.ts";
+import { isObject } from "../shape/args.ts";
 import type { ModelText, SequentialAsLayer } from "./model-as-layer.types.ts";
 
 /** The count of layers a message says, `n` for an array that is not a tuple (as nn.sequential's). */
@@ -116,7 +117,7 @@ export function sequential<First, const Layers extends readonly unknown[]>(
   ...layers: First extends InputLike<infer S> ? CheckedLayers<S, Layers> : Layers
 ): Sequential<InputShapeOf<First>, OutputOf<InputShapeOf<First>, Layers>, Layers> {
   const first = input as unknown as Partial<Input<Shape>> | null | undefined;
-  if (typeof first !== "object" || first === null || first.node?.op !== "input" || !Array.isArray(first.shape)) {
+  if (!isObject(first) || first.node?.op !== "input" || !Array.isArray(first.shape)) {
     fail(writeSequentialInputMessage);
   }
   const shape = first.shape;

@@ -10,7 +10,7 @@ import type { RuntimeShape } from "../shape/dims.ts";
 import type { CallableLayer } from "./call.ts";
 import type { RuntimeLayer } from "./layer.ts";
 import type { OutputOf } from "./sequential.ts";
-import { walk } from "./walk.ts";
+import { outputOf } from "./walk.ts";
 
 /** How a symbolic tensor was made: the graph's edges, read by the runtime when it builds the model. */
 export type GraphNode =
@@ -93,8 +93,7 @@ export class SymbolicTensor {
   ) {}
 
   pipe(...layers: readonly RuntimeLayer[]): SymbolicTensor {
-    const trace = walk(this.shape, layers);
-    return new SymbolicTensor(trace.at(-1) ?? this.shape, { op: "layers", from: this, layers });
+    return new SymbolicTensor(outputOf(this.shape, layers), { op: "layers", from: this, layers });
   }
 
   size(dim: number): number | null | string {

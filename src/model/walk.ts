@@ -31,6 +31,10 @@ export function walk(input: RuntimeShape, layers: readonly RuntimeLayer[]): Runt
   return shapes;
 }
 
+/** Twin of `OutputOf`: the output shape of the layers on an input (the input itself when there are none). */
+export const outputOf = (input: RuntimeShape, layers: readonly RuntimeLayer[]): RuntimeShape =>
+  walk(input, layers).at(-1) ?? input;
+
 /** Twin of the type-level message for an argument that is not a layer (`nn.relu` passed uncalled). */
 export const writeNotALayerMessage = "not a layer: a layer is what a builder returns, as in nn.relu()";
 

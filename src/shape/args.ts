@@ -4,9 +4,7 @@ import { fail } from "../errors.ts";
 /** What is wrong with a size argument, or `false`. */
 export function sizeProblem(value: unknown, minimum: 0 | 1 = 1): string | false {
   if (typeof value !== "number") return "a non-number value";
-  if (!Number.isSafeInteger(value) || value < 0) return String(value);
-  if (minimum === 1 && value === 0) return "0";
-  return false;
+  return !Number.isSafeInteger(value) || value < minimum ? String(value) : false;
 }
 
 export const writeSizeMessage = (layer: string, name: string, minimum: 0 | 1, got: string): string =>
@@ -37,9 +35,12 @@ export function checkTupleLength(layer: string, name: string, value: unknown, ra
 
 // ---- Options objects: unknown keys are refused, with a suggestion (twin of types/shape/args.ts).
 
+/** Whether a value is an object (not `null`): its properties can be read. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
 /** Whether an argument is an options object (not a size, a tuple or a string). */
-export const isOptions = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isOptions = (value: unknown): value is Record<string, unknown> => isObject(value) && !Array.isArray(value);
 
 const camel = (key: string): string => key.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
 // The option another vocabulary (or a near name) uses for a key: pairs that suggest each other, then one-way ones.
@@ -126,13 +127,13 @@ export function splitOptions(
   known: readonly string[],
 ): [unknown[], Record<string, unknown>] {
   const at = args.findIndex(isOptions);
+  const end = at === -1 ? args.length : at; // where the positional arguments end
   // a value past the positional names (PyTorch's next argument given positionally) is refused, not dropped
-  const extra = args.slice(names.length, at === -1 ? args.length : at).find((arg) => arg !== undefined);
+  const extra = args.slice(names.length, end).find((arg) => arg !== undefined);
   if (extra !== undefined) fail(writeExtraPositionalMessage(layer, names, known, extra));
-  const positional = names.map((_, i) => (at === -1 || i < at ? args[i] : undefined));
-  if (at === -1) return [positional, {}];
-  if (args.slice(at + 1).some((arg) => arg !== undefined)) fail(writeAfterOptionsMessage(layer));
-  const options = args[at] as Record<string, unknown>;
+  if (args.slice(end + 1).some((arg) => arg !== undefined)) fail(writeAfterOptionsMessage(layer));
+  const positional = names.map((_, i) => (i < end ? args[i] : undefined));
+  const options = at === -1 ? {} : (args[at] as Record<string, unknown>);
   checkKnownKeys(layer, of, options, known);
   names.forEach((name, i) => {
     if (positional[i] !== undefined && options[name] !== undefined) fail(writeGivenTwiceMessage(layer, name));

@@ -51,7 +51,8 @@ export function concatShapes(layer: string, dim: number, shapes: readonly Runtim
   return rest.reduce<RuntimeShape>((joined, next) => {
     const where = disagreement(joined, next, axis);
     if (where !== false) fail(writeConcatMessage(layer, joined, next, axis, where));
-    const [a, b] = [valueOf(joined[axis]!), valueOf(next[axis]!)];
+    const a = valueOf(joined[axis]!);
+    const b = valueOf(next[axis]!);
     return joined.map((size, i) => (i === axis ? (a === null || b === null ? null : a + b) : size));
   }, first!);
 }
