@@ -126,29 +126,25 @@ export const tfOptions =
     new Set<string>([...layerArgs, ...(list === "" ? [] : list.split(" "))]);
 
 /**
- * The runtime object of a tfjs layer, as every builder of `layers` makes it: the layer as messages write it (`name`
- * with the options among `shown`), the check of its options (`known`, `required`), then `make` with its own checks:
- * its settings and its shape rule `outputShape` (none: the layer keeps the shape), which the check of `inputShape` /
- * `batchInputShape` precedes.
+ * A builder of `layers`, as every one works: the layer as messages write it (`name` with the options among `shown`),
+ * the check of its options (`known`, `required`), then `make` with the layer's own checks: its settings and its shape
+ * rule `outputShape` (none: the layer keeps the shape), which the check of `inputShape` / `batchInputShape` precedes.
+ * The runtime object is `{ kind, written, args, ...settings, outputShape }`.
  */
 export function tfLayer<Args extends object>(
   kind: string,
   name: string,
-  args: Args | undefined,
   known: ReadonlySet<string>,
   shown: readonly string[],
   required: readonly string[] = [],
   make: (layer: string, args: Args) => TfLayerSettings = () => ({}),
-): TfLayerConfig {
-  const written = writtenLayer(name, args, shown);
-  checkKnownOptions(written, name, args, known, required);
-  const made = make(written, (args ?? {}) as Args);
-  return {
-    kind,
-    written,
-    args: args ?? {},
-    ...made,
-    outputShape: checkedInputShape(name, args, made.outputShape ?? ((input) => input)),
+): (args?: unknown) => never {
+  return (args) => {
+    const written = writtenLayer(name, args as object | undefined, shown);
+    checkKnownOptions(written, name, args as object | undefined, known, required);
+    const made = make(written, (args ?? {}) as Args);
+    const outputShape = checkedInputShape(name, args as object | undefined, made.outputShape ?? ((input) => input));
+    return { kind, written, args: args ?? {}, ...made, outputShape } satisfies TfLayerConfig as never;
   };
 }
 /** What a builder's `make` gives `tfLayer`: its settings (the runtime object's other properties) and its rule. */

@@ -151,20 +151,20 @@ type MaxValueProblem<Layer extends string, Value> = number extends Value
  * @example
  * layers.reLU({ maxValue: 6 }); // [n, 128] → [n, 128]
  */
-export function reLU<
+export const reLU: <
   const Args extends ReLUArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof ReLUArgs> extends true
     ? [MaxValueProblem<"", OptionOf<Args, "maxValue", 0>>] extends [false]
       ? false
       : At<"maxValue", MaxValueProblem<WrittenLayer<"reLU", Args, typeof reLUShown>, OptionOf<Args, "maxValue", 0>>>
     : FirstOptionProblem<[Unknown<"reLU", Args, keyof ReLUArgs, typeof reLUShown>]>,
->(args?: CheckedLooseOptions<Args, Problem, ReLUArgs>): ReLU<Args> {
-  return tfLayer("ReLU", "reLU", args as ReLUArgs | undefined, reLUOptions, reLUShown, [], (layer, options) => {
-    const maxValue = optionOf<unknown>(options, "maxValue", 0);
-    if (typeof maxValue !== "number" || !(maxValue >= 0)) throw new ShapeError(maxValueMessage(layer));
-    return {};
-  }) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, ReLUArgs>,
+) => ReLU<Args> = tfLayer("ReLU", "reLU", reLUOptions, reLUShown, [], (layer, options: ReLUArgs) => {
+  const maxValue = optionOf<unknown>(options, "maxValue", 0);
+  if (typeof maxValue !== "number" || !(maxValue >= 0)) throw new ShapeError(maxValueMessage(layer));
+  return {};
+});
 
 /**
  * tfjs's `tf.layers.leakyReLU({ alpha = 0.3 })`.
@@ -172,14 +172,14 @@ export function reLU<
  * @example
  * layers.leakyReLU({ alpha: 0.1 }); // [n, 128] → [n, 128]
  */
-export function leakyReLU<
+export const leakyReLU: <
   const Args extends LeakyReLUArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof LeakyReLUArgs> extends true
     ? false
     : Unknown<"leakyReLU", Args, keyof LeakyReLUArgs, typeof alphaShown>,
->(args?: CheckedLooseOptions<Args, Problem, LeakyReLUArgs>): LeakyReLU<Args> {
-  return tfLayer("LeakyReLU", "leakyReLU", args as object | undefined, leakyReLUOptions, alphaShown) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, LeakyReLUArgs>,
+) => LeakyReLU<Args> = tfLayer("LeakyReLU", "leakyReLU", leakyReLUOptions, alphaShown);
 
 /**
  * tfjs's `tf.layers.elu()`: TensorFlow.js's ELU layer supports alpha 1 only (it throws for another).
@@ -187,19 +187,19 @@ export function leakyReLU<
  * @example
  * layers.elu(); // [n, 128] → [n, 128]
  */
-export function elu<
+export const elu: <
   const Args extends ELUArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof ELUArgs> extends true
     ? [EluAlphaProblem<"", OptionOf<Args, "alpha", 1>>] extends [false]
       ? false
       : At<"alpha", EluAlphaProblem<WrittenLayer<"elu", Args, typeof alphaShown>, OptionOf<Args, "alpha", 1>>>
     : Unknown<"elu", Args, keyof ELUArgs, typeof alphaShown>,
->(args?: CheckedLooseOptions<Args, Problem, ELUArgs>): ELU<Args> {
-  return tfLayer("ELU", "elu", args as ELUArgs | undefined, eluOptions, alphaShown, [], (layer, options) => {
-    if (optionOf<unknown>(options, "alpha", 1) !== 1) throw new ShapeError(eluAlphaMessage(layer));
-    return {};
-  }) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, ELUArgs>,
+) => ELU<Args> = tfLayer("ELU", "elu", eluOptions, alphaShown, [], (layer, options: ELUArgs) => {
+  if (optionOf<unknown>(options, "alpha", 1) !== 1) throw new ShapeError(eluAlphaMessage(layer));
+  return {};
+});
 
 /**
  * tfjs's `tf.layers.thresholdedReLU({ theta = 1 })`.
@@ -207,20 +207,14 @@ export function elu<
  * @example
  * layers.thresholdedReLU({ theta: 0.5 }); // [n, 128] → [n, 128]
  */
-export function thresholdedReLU<
+export const thresholdedReLU: <
   const Args extends ThresholdedReLUArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof ThresholdedReLUArgs> extends true
     ? false
     : Unknown<"thresholdedReLU", Args, keyof ThresholdedReLUArgs, typeof thetaShown>,
->(args?: CheckedLooseOptions<Args, Problem, ThresholdedReLUArgs>): ThresholdedReLU<Args> {
-  return tfLayer(
-    "ThresholdedReLU",
-    "thresholdedReLU",
-    args as object | undefined,
-    thresholdedReLUOptions,
-    thetaShown,
-  ) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, ThresholdedReLUArgs>,
+) => ThresholdedReLU<Args> = tfLayer("ThresholdedReLU", "thresholdedReLU", thresholdedReLUOptions, thetaShown);
 
 /**
  * tfjs's `tf.layers.prelu({ sharedAxes? })`: alpha has one value per element of an example, shared along
@@ -229,19 +223,18 @@ export function thresholdedReLU<
  * @example
  * layers.prelu({ sharedAxes: [1, 2] }); // [n, 8, 8, 3] → [n, 8, 8, 3]
  */
-export function prelu<
+export const prelu: <
   const Args extends PReLUArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof PReLUArgs> extends true
     ? false
     : Unknown<"prelu", Args, keyof PReLUArgs, typeof sharedAxesShown>,
->(args?: CheckedLooseOptions<Args, Problem, PReLUArgs>): PReLU<Args> {
-  const options = args as PReLUArgs | undefined;
+>(
+  args?: CheckedLooseOptions<Args, Problem, PReLUArgs>,
+) => PReLU<Args> = tfLayer("PReLU", "prelu", preluOptions, sharedAxesShown, [], (layer, options: PReLUArgs) => {
   const given = optionOf<number | readonly number[]>(options, "sharedAxes", []);
   const sharedAxes = typeof given === "number" ? [given] : [...given];
-  return tfLayer("PReLU", "prelu", options, preluOptions, sharedAxesShown, [], (layer) => ({
-    outputShape: (input) => tfPReLURule(layer, sharedAxes, input),
-  })) as never;
-}
+  return { outputShape: (input) => tfPReLURule(layer, sharedAxes, input) };
+});
 
 /**
  * tfjs's `tf.layers.softmax({ axis = 1 })`. tfjs's default axis is 1, which is the last axis of a
@@ -251,15 +244,14 @@ export function prelu<
  * layers.softmax(); // [n, 10] → [n, 10]
  * layers.softmax({ axis: -1 }); // [n, 5, 10] → [n, 5, 10]
  */
-export function softmax<
+export const softmax: <
   const Args extends SoftmaxArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof SoftmaxArgs> extends true
     ? false
     : Unknown<"softmax", Args, keyof SoftmaxArgs, typeof axisShown>,
->(args?: CheckedLooseOptions<Args, Problem, SoftmaxArgs>): Softmax<Args> {
-  const options = args as SoftmaxArgs | undefined;
+>(
+  args?: CheckedLooseOptions<Args, Problem, SoftmaxArgs>,
+) => Softmax<Args> = tfLayer("Softmax", "softmax", softmaxOptions, axisShown, [], (layer, options: SoftmaxArgs) => {
   const axis = optionOf<number | readonly number[]>(options, "axis", 1);
-  return tfLayer("Softmax", "softmax", options, softmaxOptions, axisShown, [], (layer) => ({
-    outputShape: (input) => tfSoftmaxRule(layer, axis, input),
-  })) as never;
-}
+  return { outputShape: (input) => tfSoftmaxRule(layer, axis, input) };
+});

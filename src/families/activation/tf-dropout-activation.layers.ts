@@ -86,24 +86,22 @@ type DropoutProblem<
  * @example
  * layers.dropout({ rate: 0.5 }); // [n, 128] → [n, 128]
  */
-export function dropout<
+export const dropout: <
   const Args extends RequiredOptions<DropoutArgs>,
   Problem = PlainDropout<Args> extends true ? false : DropoutProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, DropoutArgs>): Dropout<Fitting<Args, DropoutArgs>> {
-  const required = requiredOptions<DropoutArgs>()("rate");
-  return tfLayer(
-    "Dropout",
-    "dropout",
-    args as DropoutArgs,
-    dropoutOptions,
-    dropoutShown,
-    required,
-    (layer, options) => {
-      checkRate(layer, options.rate); // the message is writeRateMessage's
-      return { rate: options.rate };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, DropoutArgs>,
+) => Dropout<Fitting<Args, DropoutArgs>> = tfLayer(
+  "Dropout",
+  "dropout",
+  dropoutOptions,
+  dropoutShown,
+  requiredOptions<DropoutArgs>()("rate"),
+  (layer, options: DropoutArgs) => {
+    checkRate(layer, options.rate); // the message is writeRateMessage's
+    return { rate: options.rate };
+  },
+);
 
 /** tfjs-layers' activation names. */
 export type ActivationIdentifier = NonNullable<TfArgs<typeof tfl.layers.activation>["activation"]>;
@@ -160,7 +158,7 @@ export function checkActivation(layer: string, name: unknown): void {
  * @example
  * layers.activation({ activation: "relu" }); // [n, 128] → [n, 128]
  */
-export function activation<
+export const activation: <
   const Args extends RequiredOptions<ActivationArgs>,
   Problem = KnownOptions<Args, keyof ActivationArgs> extends true
     ? false
@@ -170,18 +168,16 @@ export function activation<
         Args,
         keyof ActivationArgs
       >,
->(args: CheckedLooseOptions<Args, Problem, ActivationArgs>): Activation<Fitting<Args, ActivationArgs>> {
-  const required = requiredOptions<ActivationArgs>()("activation");
-  return tfLayer(
-    "Activation",
-    "activation",
-    args as ActivationArgs,
-    activationOptions,
-    activationShown,
-    required,
-    (layer, options) => {
-      checkActivation(layer, options.activation);
-      return { activation: options.activation };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ActivationArgs>,
+) => Activation<Fitting<Args, ActivationArgs>> = tfLayer(
+  "Activation",
+  "activation",
+  activationOptions,
+  activationShown,
+  requiredOptions<ActivationArgs>()("activation"),
+  (layer, options: ActivationArgs) => {
+    checkActivation(layer, options.activation);
+    return { activation: options.activation };
+  },
+);

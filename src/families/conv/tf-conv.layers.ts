@@ -269,26 +269,25 @@ export function checkWindow(
 export function layersConv(kind: TfConvConfig["kind"] | TfConvTransposeConfig["kind"], name: string, rank: number) {
   const transposed = kind.endsWith("Transpose");
   const required = requiredOptions<ConvArgs>()("filters", "kernelSize");
-  return (given: unknown): never =>
-    tfLayer(kind, name, given as ConvArgs, convOptions, shownOptions, required, (layer, args) => {
-      const { padding, kernels, strides, dilations } = checkWindow(layer, rank, args);
-      const dilated = dilations.some((d) => d !== 1);
-      // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
-      if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-      if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-      const dataFormat = dataFormatOf(layer, args);
-      if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
-      checkActivation(layer, args.activation);
-      const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
-      return {
-        filters: args.filters,
-        kernelSize: args.kernelSize,
-        strides: optionOf(args, "strides", 1),
-        padding,
-        ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
-        dataFormat,
-        ...(transposed ? {} : { activation: args.activation }),
-        outputShape: (input) => (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
-      };
-    }) as never;
+  return tfLayer(kind, name, convOptions, shownOptions, required, (layer, args: ConvArgs) => {
+    const { padding, kernels, strides, dilations } = checkWindow(layer, rank, args);
+    const dilated = dilations.some((d) => d !== 1);
+    // tfjs's transposed convolutions ignore dilationRate; the others cannot stride and dilate at once
+    if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+    if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+    const dataFormat = dataFormatOf(layer, args);
+    if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
+    checkActivation(layer, args.activation);
+    const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
+    return {
+      filters: args.filters,
+      kernelSize: args.kernelSize,
+      strides: optionOf(args, "strides", 1),
+      padding,
+      ...(transposed ? {} : { dilationRate: optionOf(args, "dilationRate", 1) }),
+      dataFormat,
+      ...(transposed ? {} : { activation: args.activation }),
+      outputShape: (input) => (transposed ? tfConvTransposeRule : tfConvRule)(layer, rank, window, input),
+    };
+  }) as never;
 }

@@ -256,27 +256,26 @@ function depthwise(kind: TfDepthwiseConvConfig["kind"]) {
         requiredOptions<SeparableConvArgs>()("filters", "kernelSize"),
       ]
     : ["depthwiseConv2d", depthwiseOptions, depthwiseShown, requiredOptions<DepthwiseConvArgs>()("kernelSize")];
-  return (given: unknown): never =>
-    tfLayer(kind, name, given as DepthwiseConvArgs | SeparableConvArgs, known, shown, required, (layer, args) => {
-      const { padding, kernels, strides, dilations } = checkWindow(layer, 2, args);
-      const dataFormat = dataFormatOf(layer, args);
-      checkActivation(layer, args.activation);
-      const dilated = dilations.some((d) => d !== 1);
-      // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
-      if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
-      if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-      if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
-      const depthMultiplier = optionOf(args, "depthMultiplier", 1);
-      const filters = "filters" in args ? args.filters : null;
-      return {
-        kernelSize: args.kernelSize,
-        depthMultiplier,
-        dataFormat,
-        filters: separable ? filters : null,
-        outputShape: (input) =>
-          separable
-            ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
-            : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
-      };
-    }) as never;
+  return tfLayer(kind, name, known, shown, required, (layer, args: DepthwiseConvArgs | SeparableConvArgs) => {
+    const { padding, kernels, strides, dilations } = checkWindow(layer, 2, args);
+    const dataFormat = dataFormatOf(layer, args);
+    checkActivation(layer, args.activation);
+    const dilated = dilations.some((d) => d !== 1);
+    // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
+    if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
+    if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
+    if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
+    const depthMultiplier = optionOf(args, "depthMultiplier", 1);
+    const filters = "filters" in args ? args.filters : null;
+    return {
+      kernelSize: args.kernelSize,
+      depthMultiplier,
+      dataFormat,
+      filters: separable ? filters : null,
+      outputShape: (input) =>
+        separable
+          ? tfConvRule(layer, 2, { filters: filters!, kernels, strides, padding, dilations, dataFormat }, input)
+          : tfDepthwiseRule(layer, { depthMultiplier, kernels, strides, padding, dataFormat }, input),
+    };
+  }) as never;
 }

@@ -84,30 +84,29 @@ export interface TfEmbeddingConfig extends TfjsConfig<"Embedding", EmbeddingArgs
  * @example
  * layers.embedding({ inputDim: 10000, outputDim: 64 }); // [n, 100] → [n, 100, 64]
  */
-export function embedding<
+export const embedding: <
   const Args extends RequiredOptions<EmbeddingArgs>,
   Problem = PlainOptions<Args, keyof EmbeddingArgs, "inputDim" | "outputDim" | "inputLength"> extends true
     ? false
     : EmbeddingProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>): Embedding<Fitting<Args, EmbeddingArgs>> {
-  return tfLayer(
-    "Embedding",
-    "embedding",
-    args as EmbeddingArgs,
-    embeddingOptions,
-    shownOptions,
-    requiredOptions<EmbeddingArgs>()("inputDim", "outputDim"),
-    (layer, options) => {
-      checkSizeOption(layer, options, "inputDim");
-      checkSizeOption(layer, options, "outputDim");
-      checkSizeOption(layer, options, "inputLength");
-      const inputLength = options.inputLength ?? null;
-      return {
-        inputDim: options.inputDim,
-        outputDim: options.outputDim,
-        inputLength: options.inputLength,
-        outputShape: (input) => tfEmbeddingRule(layer, options.outputDim, inputLength, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, EmbeddingArgs>,
+) => Embedding<Fitting<Args, EmbeddingArgs>> = tfLayer(
+  "Embedding",
+  "embedding",
+  embeddingOptions,
+  shownOptions,
+  requiredOptions<EmbeddingArgs>()("inputDim", "outputDim"),
+  (layer, options: EmbeddingArgs) => {
+    checkSizeOption(layer, options, "inputDim");
+    checkSizeOption(layer, options, "outputDim");
+    checkSizeOption(layer, options, "inputLength");
+    const inputLength = options.inputLength ?? null;
+    return {
+      inputDim: options.inputDim,
+      outputDim: options.outputDim,
+      inputLength: options.inputLength,
+      outputShape: (input) => tfEmbeddingRule(layer, options.outputDim, inputLength, input),
+    };
+  },
+);

@@ -78,28 +78,27 @@ type DenseProblem<Args, Layer extends string = WrittenLayer<"dense", Args, typeo
  * @example
  * layers.dense({ units: 10, activation: "softmax" }); // [n, 1600] → [n, 10]
  */
-export function dense<
+export const dense: <
   const Args extends RequiredOptions<DenseArgs>,
   Problem = PlainOptions<Args, keyof DenseArgs, "units" | "inputDim"> extends true ? false : DenseProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, DenseArgs>): Dense<Fitting<Args, DenseArgs>> {
-  return tfLayer(
-    "Dense",
-    "dense",
-    args as DenseArgs,
-    denseOptions,
-    denseShown,
-    requiredOptions<DenseArgs>()("units"),
-    (layer, options) => {
-      checkSizeOption(layer, options, "units");
-      checkSizeOption(layer, options, "inputDim");
-      checkActivation(layer, options.activation);
-      const inputDim = options.inputDim ?? null;
-      return {
-        units: options.units,
-        inputDim: options.inputDim,
-        activation: options.activation,
-        outputShape: (input) => tfDenseRule(layer, options.units, inputDim, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, DenseArgs>,
+) => Dense<Fitting<Args, DenseArgs>> = tfLayer(
+  "Dense",
+  "dense",
+  denseOptions,
+  denseShown,
+  requiredOptions<DenseArgs>()("units"),
+  (layer, options: DenseArgs) => {
+    checkSizeOption(layer, options, "units");
+    checkSizeOption(layer, options, "inputDim");
+    checkActivation(layer, options.activation);
+    const inputDim = options.inputDim ?? null;
+    return {
+      units: options.units,
+      inputDim: options.inputDim,
+      activation: options.activation,
+      outputShape: (input) => tfDenseRule(layer, options.units, inputDim, input),
+    };
+  },
+);

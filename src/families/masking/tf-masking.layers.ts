@@ -31,11 +31,11 @@ export type TfMaskingConfig = TfjsConfig<"Masking", MaskingArgs>;
  * @example
  * layers.masking(); // [n, 20, 8] → [n, 20, 8]
  */
-export function masking<
+export const masking: <
   const Args extends MaskingArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof MaskingArgs> extends true
     ? false
     : UnknownOptionProblem<WrittenLayer<"masking", Args, typeof shown>, "masking", Args, keyof MaskingArgs>,
->(args?: CheckedLooseOptions<Args, Problem, MaskingArgs>): Masking<Args> {
-  return tfLayer("Masking", "masking", args as object | undefined, maskingOptions, shown) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, MaskingArgs>,
+) => Masking<Args> = tfLayer("Masking", "masking", maskingOptions, shown);

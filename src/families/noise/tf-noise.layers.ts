@@ -102,12 +102,12 @@ type RateLayerProblem<
   [UnknownOptionProblem<Layer, Name, Args, Known>, At<"rate", RateProblem<Layer, OptionOf<Args, "rate", 0>>>]
 >;
 
-function rateLayer(kind: string, name: string, args: object, known: ReadonlySet<string>, rank3 = false): never {
-  return tfLayer(kind, name, args as { rate?: unknown }, known, rateShown, [], (layer, options) => {
+/** The builder of a layer whose option is `rate` (spatialDropout1d: on [batch, length, channels] only). */
+const rateLayer = (kind: string, name: string, known: ReadonlySet<string>, rank3 = false) =>
+  tfLayer(kind, name, known, rateShown, [], (layer, options: { rate?: unknown }) => {
     checkRate(layer, options.rate);
     return rank3 ? { outputShape: (input) => tfRankRule(layer, [3], "[batch, length, channels]", input) } : {};
-  }) as never;
-}
+  });
 
 /**
  * tfjs's `tf.layers.spatialDropout1d({ rate })` on [batch, length, channels]: drops whole channels while training.
@@ -116,16 +116,19 @@ function rateLayer(kind: string, name: string, args: object, known: ReadonlySet<
  * @example
  * layers.spatialDropout1d({ rate: 0.2 }); // [n, 20, 16] → [n, 20, 16]
  */
-export function spatialDropout1d<
+export const spatialDropout1d: <
   const Args extends RequiredOptions<SpatialDropout1DArgs>,
   Problem = PlainRate<Args, keyof SpatialDropout1DArgs> extends true
     ? false
     : RateLayerProblem<"spatialDropout1d", Args, keyof SpatialDropout1DArgs>,
 >(
   args: CheckedLooseOptions<Args, Problem, SpatialDropout1DArgs>,
-): SpatialDropout1D<Fitting<Args, SpatialDropout1DArgs>> {
-  return rateLayer("SpatialDropout1D", "spatialDropout1d", args as object, spatialDropout1dOptions, true);
-}
+) => SpatialDropout1D<Fitting<Args, SpatialDropout1DArgs>> = rateLayer(
+  "SpatialDropout1D",
+  "spatialDropout1d",
+  spatialDropout1dOptions,
+  true,
+);
 
 /**
  * tfjs's `tf.layers.gaussianDropout({ rate })`: multiplies by noise of mean 1 while training.
@@ -133,14 +136,18 @@ export function spatialDropout1d<
  * @example
  * layers.gaussianDropout({ rate: 0.1 }); // [n, 128] → [n, 128]
  */
-export function gaussianDropout<
+export const gaussianDropout: <
   const Args extends RequiredOptions<GaussianDropoutArgs>,
   Problem = PlainRate<Args, keyof GaussianDropoutArgs> extends true
     ? false
     : RateLayerProblem<"gaussianDropout", Args, keyof GaussianDropoutArgs>,
->(args: CheckedLooseOptions<Args, Problem, GaussianDropoutArgs>): GaussianDropout<Fitting<Args, GaussianDropoutArgs>> {
-  return rateLayer("GaussianDropout", "gaussianDropout", args as object, gaussianDropoutOptions);
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, GaussianDropoutArgs>,
+) => GaussianDropout<Fitting<Args, GaussianDropoutArgs>> = rateLayer(
+  "GaussianDropout",
+  "gaussianDropout",
+  gaussianDropoutOptions,
+);
 
 /**
  * tfjs's `tf.layers.alphaDropout({ rate })`: dropout that keeps a SELU network's mean and variance.
@@ -148,14 +155,14 @@ export function gaussianDropout<
  * @example
  * layers.alphaDropout({ rate: 0.1 }); // [n, 128] → [n, 128]
  */
-export function alphaDropout<
+export const alphaDropout: <
   const Args extends RequiredOptions<AlphaDropoutArgs>,
   Problem = PlainRate<Args, keyof AlphaDropoutArgs> extends true
     ? false
     : RateLayerProblem<"alphaDropout", Args, keyof AlphaDropoutArgs>,
->(args: CheckedLooseOptions<Args, Problem, AlphaDropoutArgs>): AlphaDropout<Fitting<Args, AlphaDropoutArgs>> {
-  return rateLayer("AlphaDropout", "alphaDropout", args as object, alphaDropoutOptions);
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, AlphaDropoutArgs>,
+) => AlphaDropout<Fitting<Args, AlphaDropoutArgs>> = rateLayer("AlphaDropout", "alphaDropout", alphaDropoutOptions);
 
 /**
  * tfjs's `tf.layers.gaussianNoise({ stddev })`: adds N(0, stddev²) noise while training.
@@ -163,7 +170,7 @@ export function alphaDropout<
  * @example
  * layers.gaussianNoise({ stddev: 0.1 }); // [n, 128] → [n, 128]
  */
-export function gaussianNoise<
+export const gaussianNoise: <
   const Args extends RequiredOptions<GaussianNoiseArgs>,
   Problem = KnownOptions<Args, keyof GaussianNoiseArgs> extends true
     ? false
@@ -173,6 +180,11 @@ export function gaussianNoise<
         Args,
         keyof GaussianNoiseArgs
       >,
->(args: CheckedLooseOptions<Args, Problem, GaussianNoiseArgs>): GaussianNoise<Fitting<Args, GaussianNoiseArgs>> {
-  return tfLayer("GaussianNoise", "gaussianNoise", args as object, gaussianNoiseOptions, stddevShown) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, GaussianNoiseArgs>,
+) => GaussianNoise<Fitting<Args, GaussianNoiseArgs>> = tfLayer(
+  "GaussianNoise",
+  "gaussianNoise",
+  gaussianNoiseOptions,
+  stddevShown,
+);

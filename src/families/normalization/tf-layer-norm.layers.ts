@@ -53,7 +53,7 @@ export type TfLayerNormalizationConfig = TfjsConfig<"LayerNormalization", LayerN
  * @example
  * layers.layerNormalization(); // [n, 20, 64] → [n, 20, 64]
  */
-export function layerNormalization<
+export const layerNormalization: <
   const Args extends LayerNormalizationArgs | LooseOptions = {},
   Problem = KnownOptions<Args, keyof LayerNormalizationArgs> extends true
     ? false
@@ -63,19 +63,17 @@ export function layerNormalization<
         Args,
         keyof LayerNormalizationArgs
       >,
->(args?: CheckedLooseOptions<Args, Problem, LayerNormalizationArgs>): LayerNormalization<Args> {
-  const options = args as LayerNormalizationArgs | undefined;
-  const given = optionOf<number | readonly number[]>(options, "axis", -1);
-  const axis = typeof given === "number" ? given : [...given]; // tfjs normalizes its axis list in place
-  return tfLayer(
-    "LayerNormalization",
-    "layerNormalization",
-    options,
-    layerNormalizationOptions,
-    shown,
-    [],
-    (layer) => ({
-      outputShape: (input) => tfLayerNormRule(layer, axis, input),
-    }),
-  ) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, LayerNormalizationArgs>,
+) => LayerNormalization<Args> = tfLayer(
+  "LayerNormalization",
+  "layerNormalization",
+  layerNormalizationOptions,
+  shown,
+  [],
+  (layer, options: LayerNormalizationArgs) => {
+    const given = optionOf<number | readonly number[]>(options, "axis", -1);
+    const axis = typeof given === "number" ? given : [...given]; // tfjs normalizes its axis list in place
+    return { outputShape: (input) => tfLayerNormRule(layer, axis, input) };
+  },
+);

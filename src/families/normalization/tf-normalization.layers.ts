@@ -62,7 +62,7 @@ export interface TfBatchNormalizationConfig extends TfjsConfig<"BatchNormalizati
  * @example
  * layers.batchNormalization(); // [n, 26, 26, 32] → [n, 26, 26, 32]
  */
-export function batchNormalization<const Args extends BatchNormalizationArgs | LooseOptions = {}>(
+export const batchNormalization: <const Args extends BatchNormalizationArgs | LooseOptions = {}>(
   args?: CheckedLooseOptions<
     Args,
     UnknownOptionProblem<
@@ -73,20 +73,15 @@ export function batchNormalization<const Args extends BatchNormalizationArgs | L
     >,
     BatchNormalizationArgs
   >,
-): BatchNormalization<Args> {
-  const options = args as BatchNormalizationArgs | undefined;
-  const axis = optionOf(options, "axis", -1);
-  // its config (TfBatchNormalizationConfig): a layer that keeps the shape, and its axis
-  return tfLayer(
-    "BatchNormalization",
-    "batchNormalization",
-    options,
-    batchNormalizationOptions,
-    shownOptions,
-    [],
-    (layer) => ({
-      axis,
-      outputShape: (input) => tfBatchNormRule(layer, axis, input),
-    }),
-  ) as never;
-}
+) => BatchNormalization<Args> = tfLayer(
+  "BatchNormalization",
+  "batchNormalization",
+  batchNormalizationOptions,
+  shownOptions,
+  [],
+  (layer, options: BatchNormalizationArgs) => {
+    const axis = optionOf(options, "axis", -1);
+    // its config (TfBatchNormalizationConfig): a layer that keeps the shape, and its axis
+    return { axis, outputShape: (input) => tfBatchNormRule(layer, axis, input) };
+  },
+);

@@ -78,25 +78,24 @@ type CroppingProblem<Args, Layer extends string = WrittenLayer<"cropping2D", Arg
  * @example
  * layers.cropping2D({ cropping: [[1, 2], [0, 3]] }); // [n, 8, 8, 2] → [n, 5, 5, 2]
  */
-export function cropping2D<
+export const cropping2D: <
   const Args extends RequiredOptions<Cropping2DArgs>,
   Problem = PlainOptions<Args, keyof Cropping2DArgs, "cropping", 2> extends true ? false : CroppingProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, Cropping2DArgs>): Cropping2D<Fitting<Args, Cropping2DArgs>> {
-  return tfLayer(
-    "Cropping2D",
-    "cropping2D",
-    args as Cropping2DArgs,
-    cropping2DOptions,
-    shown,
-    requiredOptions<Cropping2DArgs>()("cropping"),
-    (layer, options) => {
-      const pairs = checkedPairs(layer, "cropping", options.cropping);
-      const dataFormat = dataFormatOf(layer, options);
-      return {
-        cropping: pairs,
-        dataFormat,
-        outputShape: (input) => tfCroppingRule(layer, pairs, dataFormat, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, Cropping2DArgs>,
+) => Cropping2D<Fitting<Args, Cropping2DArgs>> = tfLayer(
+  "Cropping2D",
+  "cropping2D",
+  cropping2DOptions,
+  shown,
+  requiredOptions<Cropping2DArgs>()("cropping"),
+  (layer, options: Cropping2DArgs) => {
+    const pairs = checkedPairs(layer, "cropping", options.cropping);
+    const dataFormat = dataFormatOf(layer, options);
+    return {
+      cropping: pairs,
+      dataFormat,
+      outputShape: (input) => tfCroppingRule(layer, pairs, dataFormat, input),
+    };
+  },
+);

@@ -86,28 +86,27 @@ export interface TfZeroPaddingConfig extends TfjsConfig<"ZeroPadding2D", ZeroPad
  * @example
  * layers.zeroPadding2d({ padding: [[1, 2], [0, 3]] }); // [n, 4, 5, 2] → [n, 7, 8, 2]
  */
-export function zeroPadding2d<
+export const zeroPadding2d: <
   const Args extends ZeroPadding2DArgs | LooseOptions = {},
   Problem = PlainOptions<Args, keyof ZeroPadding2DArgs, "padding", 2> extends true ? false : ZeroPaddingProblem<Args>,
->(args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>): ZeroPadding2D<Args> {
-  return tfLayer(
-    "ZeroPadding2D",
-    "zeroPadding2d",
-    args as ZeroPadding2DArgs | undefined,
-    zeroPadding2dOptions,
-    zeroPaddingShown,
-    [],
-    (layer, options) => {
-      const pairs = checkedPairs(layer, "padding", optionOf(options, "padding", 1));
-      const dataFormat = dataFormatOf(layer, options);
-      return {
-        padding: pairs,
-        dataFormat,
-        outputShape: (input) => tfZeroPaddingRule(layer, pairs, dataFormat, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, ZeroPadding2DArgs>,
+) => ZeroPadding2D<Args> = tfLayer(
+  "ZeroPadding2D",
+  "zeroPadding2d",
+  zeroPadding2dOptions,
+  zeroPaddingShown,
+  [],
+  (layer, options: ZeroPadding2DArgs) => {
+    const pairs = checkedPairs(layer, "padding", optionOf(options, "padding", 1));
+    const dataFormat = dataFormatOf(layer, options);
+    return {
+      padding: pairs,
+      dataFormat,
+      outputShape: (input) => tfZeroPaddingRule(layer, pairs, dataFormat, input),
+    };
+  },
+);
 
 // ---- upSampling2d
 
@@ -178,7 +177,7 @@ export interface TfUpSamplingConfig extends TfjsConfig<"UpSampling2D", UpSamplin
  * @example
  * layers.upSampling2d({ size: [2, 3] }); // [n, 4, 5, 2] → [n, 8, 15, 2]
  */
-export function upSampling2d<
+export const upSampling2d: <
   const Args extends UpSampling2DArgs | LooseOptions = {},
   Problem = [PlainOptions<Args, keyof UpSampling2DArgs, "size", 2>, OptionOf<Args, "size", [2, 2]>] extends [
     true,
@@ -186,26 +185,25 @@ export function upSampling2d<
   ]
     ? false
     : UpSamplingProblem<Args>,
->(args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs> | LaterTupleOption<Args, "size">): UpSampling2D<Args> {
-  return tfLayer(
-    "UpSampling2D",
-    "upSampling2d",
-    args as UpSampling2DArgs | undefined,
-    upSampling2dOptions,
-    upSamplingShown,
-    [],
-    (layer, options) => {
-      const size = optionOf<number | readonly number[]>(options, "size", [2, 2]);
-      if (!(Array.isArray(size) && size.length === 2)) throw new ShapeError(writeUpSamplingSizeMessage(layer));
-      checkSizes(layer, { size });
-      const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
-      const dataFormat = dataFormatOf(layer, options);
-      return {
-        size,
-        interpolation,
-        dataFormat,
-        outputShape: (input) => tfUpSamplingRule(layer, size, dataFormat, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, Problem, UpSampling2DArgs> | LaterTupleOption<Args, "size">,
+) => UpSampling2D<Args> = tfLayer(
+  "UpSampling2D",
+  "upSampling2d",
+  upSampling2dOptions,
+  upSamplingShown,
+  [],
+  (layer, options: UpSampling2DArgs) => {
+    const size = optionOf<number | readonly number[]>(options, "size", [2, 2]);
+    if (!(Array.isArray(size) && size.length === 2)) throw new ShapeError(writeUpSamplingSizeMessage(layer));
+    checkSizes(layer, { size });
+    const interpolation = choiceOf(layer, options, "interpolation", ["nearest", "bilinear"]);
+    const dataFormat = dataFormatOf(layer, options);
+    return {
+      size,
+      interpolation,
+      dataFormat,
+      outputShape: (input) => tfUpSamplingRule(layer, size, dataFormat, input),
+    };
+  },
+);

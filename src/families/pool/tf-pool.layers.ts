@@ -379,26 +379,25 @@ export function layersPool(
   rank: number,
   known: ReadonlySet<string>,
 ) {
-  return (args?: object): never =>
-    tfLayer(kind, name, args, known, shownOptions, [], (layer, options) => {
-      if (kind.startsWith("Global")) {
-        const dataFormat = dataFormatOf(layer, options);
-        return { dataFormat, outputShape: (input) => tfGlobalPoolRule(layer, rank, dataFormat, input) };
-      }
-      checkSizeOption(layer, options, "poolSize", rank);
-      checkSizeOption(layer, options, "strides", rank);
-      const poolSize = optionOf<SizeArg>(options, "poolSize", rank === 1 ? 2 : perDim(2, rank));
-      const strides = optionOf<SizeArg>(options, "strides", poolSize);
-      const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
+  return tfLayer(kind, name, known, shownOptions, [], (layer, options: object) => {
+    if (kind.startsWith("Global")) {
       const dataFormat = dataFormatOf(layer, options);
-      const kernels = perDim(poolSize, rank);
-      return {
-        poolSize,
-        strides,
-        padding,
-        dataFormat,
-        outputShape: (input) =>
-          tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
-      };
-    }) as never;
+      return { dataFormat, outputShape: (input) => tfGlobalPoolRule(layer, rank, dataFormat, input) };
+    }
+    checkSizeOption(layer, options, "poolSize", rank);
+    checkSizeOption(layer, options, "strides", rank);
+    const poolSize = optionOf<SizeArg>(options, "poolSize", rank === 1 ? 2 : perDim(2, rank));
+    const strides = optionOf<SizeArg>(options, "strides", poolSize);
+    const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
+    const dataFormat = dataFormatOf(layer, options);
+    const kernels = perDim(poolSize, rank);
+    return {
+      poolSize,
+      strides,
+      padding,
+      dataFormat,
+      outputShape: (input) =>
+        tfPoolRule(layer, rank, { kernels, strides: perDim(strides, rank), padding, dataFormat }, input),
+    };
+  }) as never;
 }

@@ -158,12 +158,11 @@ type SizesProblem<Name extends string, Args, Known, Shown extends readonly strin
 function sizeLayer<Kind extends "Resizing" | "CenterCrop", Args extends ResizingArgs | CenterCropArgs>(
   kind: Kind,
   name: "resizing" | "centerCrop",
-  args: Args,
   known: ReadonlySet<string>,
   settings: (layer: string, options: Args) => object = () => ({}),
 ) {
   const required = requiredOptions<ResizingArgs & CenterCropArgs>()("height", "width");
-  return tfLayer(kind, name, args, known, sizeShown, required, (layer, options) => {
+  return tfLayer(kind, name, known, sizeShown, required, (layer, options: Args) => {
     checkSizeOption(layer, options, "height");
     checkSizeOption(layer, options, "width");
     return {
@@ -182,14 +181,14 @@ function sizeLayer<Kind extends "Resizing" | "CenterCrop", Args extends Resizing
  * @example
  * layers.resizing({ height: 14, width: 14 }); // [n, 28, 28, 1] → [n, 14, 14, 1]
  */
-export function resizing<
+export const resizing: <
   const Args extends RequiredOptions<ResizingArgs>,
   Problem = SizesProblem<"resizing", Args, keyof ResizingArgs, typeof sizeShown, ["height", "width"]>,
->(args: CheckedLooseOptions<Args, Problem, ResizingArgs>): Resizing<Fitting<Args, ResizingArgs>> {
-  return sizeLayer("Resizing", "resizing", args as ResizingArgs, resizingOptions, (layer, options) => ({
-    interpolation: choiceOf(layer, options, "interpolation", interpolations),
-  })) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, ResizingArgs>,
+) => Resizing<Fitting<Args, ResizingArgs>> = sizeLayer("Resizing", "resizing", resizingOptions, (layer, options) => ({
+  interpolation: choiceOf(layer, options, "interpolation", interpolations),
+}));
 
 /**
  * tfjs's `tf.layers.centerCrop({ height, width })`: the center height × width of each image (resized up where
@@ -198,12 +197,12 @@ export function resizing<
  * @example
  * layers.centerCrop({ height: 24, width: 24 }); // [n, 28, 28, 3] → [n, 24, 24, 3]
  */
-export function centerCrop<
+export const centerCrop: <
   const Args extends RequiredOptions<CenterCropArgs>,
   Problem = SizesProblem<"centerCrop", Args, keyof CenterCropArgs, typeof sizeShown, ["height", "width"]>,
->(args: CheckedLooseOptions<Args, Problem, CenterCropArgs>): CenterCrop<Fitting<Args, CenterCropArgs>> {
-  return sizeLayer("CenterCrop", "centerCrop", args as CenterCropArgs, centerCropOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, CenterCropArgs>,
+) => CenterCrop<Fitting<Args, CenterCropArgs>> = sizeLayer("CenterCrop", "centerCrop", centerCropOptions);
 
 /**
  * tfjs's `tf.layers.randomWidth({ factor, interpolation = 'bilinear', seed })`: each call resizes the images to
@@ -213,30 +212,28 @@ export function centerCrop<
  * @example
  * layers.randomWidth({ factor: 0.2 }); // [n, 28, 28, 3] → [n, 28, number, 3]
  */
-export function randomWidth<
+export const randomWidth: <
   const Args extends RequiredOptions<RandomWidthArgs>,
   Problem = KnownOptions<Args, keyof RandomWidthArgs> extends true
     ? At<"factor", FactorProblem<WrittenLayer<"randomWidth", Args, typeof factorShown>, OptionOf<Args, "factor", 1>>>
     : Unknown<"randomWidth", Args, keyof RandomWidthArgs, typeof factorShown>,
->(args: CheckedLooseOptions<Args, Problem, RandomWidthArgs>): RandomWidth<Fitting<Args, RandomWidthArgs>> {
-  const required = requiredOptions<RandomWidthArgs>()("factor");
-  return tfLayer(
-    "RandomWidth",
-    "randomWidth",
-    args as RandomWidthArgs,
-    randomWidthOptions,
-    factorShown,
-    required,
-    (layer, options) => {
-      const factor = factorBounds(layer, options.factor);
-      return {
-        factor,
-        interpolation: choiceOf(layer, options, "interpolation", interpolations),
-        outputShape: (input) => tfRandomWidthRule(layer, factor[0], input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, RandomWidthArgs>,
+) => RandomWidth<Fitting<Args, RandomWidthArgs>> = tfLayer(
+  "RandomWidth",
+  "randomWidth",
+  randomWidthOptions,
+  factorShown,
+  requiredOptions<RandomWidthArgs>()("factor"),
+  (layer, options: RandomWidthArgs) => {
+    const factor = factorBounds(layer, options.factor);
+    return {
+      factor,
+      interpolation: choiceOf(layer, options, "interpolation", interpolations),
+      outputShape: (input) => tfRandomWidthRule(layer, factor[0], input),
+    };
+  },
+);
 
 /**
  * tfjs's `tf.layers.categoryEncoding({ numTokens, outputMode = 'multiHot' })`: token ids in 0 … numTokens − 1 to
@@ -246,28 +243,24 @@ export function randomWidth<
  * @example
  * layers.categoryEncoding({ numTokens: 10 }); // [n, 4] → [n, 10]
  */
-export function categoryEncoding<
+export const categoryEncoding: <
   const Args extends RequiredOptions<CategoryEncodingArgs>,
   Problem = SizesProblem<"categoryEncoding", Args, keyof CategoryEncodingArgs, typeof encodingShown, ["numTokens"]>,
 >(
   args: CheckedLooseOptions<Args, Problem, CategoryEncodingArgs>,
-): CategoryEncoding<Fitting<Args, CategoryEncodingArgs>> {
-  const required = requiredOptions<CategoryEncodingArgs>()("numTokens");
-  return tfLayer(
-    "CategoryEncoding",
-    "categoryEncoding",
-    args as CategoryEncodingArgs,
-    categoryEncodingOptions,
-    encodingShown,
-    required,
-    (layer, options) => {
-      checkSizeOption(layer, options, "numTokens");
-      const outputMode = choiceOf(layer, options, "outputMode", outputModes);
-      return {
-        numTokens: options.numTokens,
-        outputMode,
-        outputShape: (input) => tfCategoryEncodingRule(layer, options.numTokens, outputMode, input),
-      };
-    },
-  ) as never;
-}
+) => CategoryEncoding<Fitting<Args, CategoryEncodingArgs>> = tfLayer(
+  "CategoryEncoding",
+  "categoryEncoding",
+  categoryEncodingOptions,
+  encodingShown,
+  requiredOptions<CategoryEncodingArgs>()("numTokens"),
+  (layer, options: CategoryEncodingArgs) => {
+    checkSizeOption(layer, options, "numTokens");
+    const outputMode = choiceOf(layer, options, "outputMode", outputModes);
+    return {
+      numTokens: options.numTokens,
+      outputMode,
+      outputShape: (input) => tfCategoryEncodingRule(layer, options.numTokens, outputMode, input),
+    };
+  },
+);

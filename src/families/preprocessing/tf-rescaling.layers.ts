@@ -31,11 +31,11 @@ export type TfRescalingConfig = TfjsConfig<"Rescaling", RescalingArgs>;
  * @example
  * layers.rescaling({ scale: 1 / 255 }); // [n, 28, 28, 1] → [n, 28, 28, 1]
  */
-export function rescaling<
+export const rescaling: <
   const Args extends RequiredOptions<RescalingArgs>,
   Problem = KnownOptions<Args, keyof RescalingArgs> extends true
     ? false
     : UnknownOptionProblem<WrittenLayer<"rescaling", Args, typeof shown>, "rescaling", Args, keyof RescalingArgs>,
->(args: CheckedLooseOptions<Args, Problem, RescalingArgs>): Rescaling<Fitting<Args, RescalingArgs>> {
-  return tfLayer("Rescaling", "rescaling", args as object, rescalingOptions, shown) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, RescalingArgs>,
+) => Rescaling<Fitting<Args, RescalingArgs>> = tfLayer("Rescaling", "rescaling", rescalingOptions, shown);

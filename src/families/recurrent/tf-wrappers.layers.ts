@@ -135,7 +135,7 @@ type Plain<Args, Known, Kinds extends string> =
  * @example
  * layers.timeDistributed({ layer: layers.dense({ units: 3 }) }); // [n, 10, 8] → [n, 10, 3]
  */
-export function timeDistributed<
+export const timeDistributed: <
   const Args extends RequiredOptions<TimeDistributedArgs>,
   Problem = Plain<Args, keyof TimeDistributedArgs, Capitalize<string>> extends true
     ? false
@@ -148,19 +148,18 @@ export function timeDistributed<
           ]
         >
       : never,
->(args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>): TimeDistributed<Fitting<Args, TimeDistributedArgs>> {
-  return wrapper(
-    "TimeDistributed",
-    "timeDistributed",
-    args as TimeDistributedArgs,
-    timeDistributedOptions,
-    timeShown,
-    [anyLayer, (kind) => /^[A-Z]/.test(kind)],
-    (layer, inner, _, input) => tfTimeDistributedRule(layer, inner, input),
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, TimeDistributedArgs>,
+) => TimeDistributed<Fitting<Args, TimeDistributedArgs>> = wrapper(
+  "TimeDistributed",
+  "timeDistributed",
+  timeDistributedOptions,
+  timeShown,
+  [anyLayer, (kind) => /^[A-Z]/.test(kind)],
+  (layer, inner, _, input) => tfTimeDistributedRule(layer, inner, input),
+);
 
-export function bidirectional<
+export const bidirectional: <
   const Args extends RequiredOptions<BidirectionalArgs>,
   Problem = Plain<Args, keyof BidirectionalArgs, TfRnnKind> extends true
     ? false
@@ -173,17 +172,16 @@ export function bidirectional<
           ]
         >
       : never,
->(args: CheckedLooseOptions<Args, Problem, BidirectionalArgs>): Bidirectional<Fitting<Args, BidirectionalArgs>> {
-  return wrapper(
-    "Bidirectional",
-    "bidirectional",
-    args as BidirectionalArgs,
-    bidirectionalOptions,
-    biShown,
-    [recurrentLayer, (kind) => ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"].includes(kind)],
-    tfBidirectionalRule,
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, BidirectionalArgs>,
+) => Bidirectional<Fitting<Args, BidirectionalArgs>> = wrapper(
+  "Bidirectional",
+  "bidirectional",
+  bidirectionalOptions,
+  biShown,
+  [recurrentLayer, (kind) => ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"].includes(kind)],
+  tfBidirectionalRule,
+);
 
 /**
  * TimeDistributed's and Bidirectional's runtime object: the options checked, then the layer they wrap (one whose kind
@@ -192,14 +190,13 @@ export function bidirectional<
 function wrapper(
   kind: TfWrapperConfig["kind"],
   name: string,
-  args: TimeDistributedArgs,
   known: ReadonlySet<string>,
   shown: readonly string[],
   [expected, fits]: [string, (kind: string) => boolean],
   rule: (layer: string, inner: LayerConfig, mergeMode: MergeMode, input: RuntimeShape) => RuntimeShape,
-): TfWrapperConfig {
+) {
   const required = requiredOptions<TimeDistributedArgs>()("layer");
-  return tfLayer(kind, name, args, known, shown, required, (layer, options) => {
+  return tfLayer(kind, name, known, shown, required, (layer, options: TimeDistributedArgs) => {
     const inner = options.layer as Partial<LayerConfig> | null | undefined;
     if (typeof inner?.kind !== "string" || typeof inner.outputShape !== "function" || !fits(inner.kind))
       throw new ShapeError(writeWrappedKindMessage(layer, expected));
@@ -214,5 +211,5 @@ function wrapper(
       mergeMode,
       outputShape: (input) => rule(layer, inner as LayerConfig, mergeMode!, input),
     };
-  }) as never;
+  });
 }

@@ -59,27 +59,17 @@ export interface FlattenShapeRule<Args extends FlattenArgs> extends ShapeRule {
  * @example
  * layers.flatten(); // [n, 5, 5, 64] → [n, 1600]
  */
-export function flatten<const Args extends FlattenArgs | LooseOptions = {}>(
+export const flatten: <const Args extends FlattenArgs | LooseOptions = {}>(
   args?: CheckedLooseOptions<
     Args,
     UnknownOptionProblem<WrittenLayer<"flatten", Args, typeof flattenShown>, "flatten", Args, keyof FlattenArgs>,
     FlattenArgs
   >,
-): Flatten<Args> {
-  return tfLayer(
-    "Flatten",
-    "flatten",
-    args as FlattenArgs | undefined,
-    flattenOptions,
-    flattenShown,
-    [],
-    (layer, options) => {
-      const dataFormat = dataFormatOf(layer, options);
-      return {
-        dataFormat,
-        outputShape: (input) => tfFlattenRule(layer, input),
-        origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
-      };
-    },
-  ) as never;
-}
+) => Flatten<Args> = tfLayer("Flatten", "flatten", flattenOptions, flattenShown, [], (layer, options: FlattenArgs) => {
+  const dataFormat = dataFormatOf(layer, options);
+  return {
+    dataFormat,
+    outputShape: (input) => tfFlattenRule(layer, input),
+    origins: (input: RuntimeShape) => flattenOrigins(1, -1, input),
+  };
+});

@@ -74,24 +74,23 @@ export function tfRepeatVectorRule(layer: string, n: number, input: RuntimeShape
  * @example
  * layers.repeatVector({ n: 3 }); // [n, 32] → [n, 3, 32]
  */
-export function repeatVector<
+export const repeatVector: <
   const Args extends RequiredOptions<RepeatVectorArgs>,
   Problem = PlainOptions<Args, keyof RepeatVectorArgs, "n"> extends true ? false : RepeatVectorProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, RepeatVectorArgs>): RepeatVector<Fitting<Args, RepeatVectorArgs>> {
-  return tfLayer(
-    "RepeatVector",
-    "repeatVector",
-    args as RepeatVectorArgs,
-    repeatVectorOptions,
-    shown,
-    requiredOptions<RepeatVectorArgs>()("n"),
-    (layer, options) => {
-      checkSizeOption(layer, options, "n");
-      const n = options.n;
-      return {
-        n,
-        outputShape: (input) => tfRepeatVectorRule(layer, n, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, RepeatVectorArgs>,
+) => RepeatVector<Fitting<Args, RepeatVectorArgs>> = tfLayer(
+  "RepeatVector",
+  "repeatVector",
+  repeatVectorOptions,
+  shown,
+  requiredOptions<RepeatVectorArgs>()("n"),
+  (layer, options: RepeatVectorArgs) => {
+    checkSizeOption(layer, options, "n");
+    const n = options.n;
+    return {
+      n,
+      outputShape: (input) => tfRepeatVectorRule(layer, n, input),
+    };
+  },
+);

@@ -107,38 +107,35 @@ type ReshapeProblem<
  * layers.reshape({ targetShape: [7, 7, 64] }); // [n, 3136] → [n, 7, 7, 64]
  * layers.reshape({ targetShape: [-1, 64] });   // [n, 7, 7, 64] → [n, 49, 64]
  */
-export function reshape<
+export const reshape: <
   const Args extends RequiredOptions<ReshapeArgs>,
   Problem = PlainOptions<Args, keyof ReshapeArgs, "targetShape", number> extends true ? false : ReshapeProblem<Args>,
 >(
   args: CheckedLooseOptions<Args, Problem, ReshapeArgs> | LaterTupleOption<Args, "targetShape">,
-): Reshape<Fitting<Args, ReshapeArgs>> {
-  return tfLayer(
-    "Reshape",
-    "reshape",
-    args as ReshapeArgs,
-    reshapeOptions,
-    reshapeShown,
-    requiredOptions<ReshapeArgs>()("targetShape"),
-    (layer, options) => {
-      const target = [...options.targetShape];
-      let free = false;
-      for (const size of target) {
-        if (size === -1) {
-          if (free) fail(writeTwoFreeMessage(layer));
-          free = true;
-          continue;
-        }
-        const got = sizeProblem(size);
-        if (got !== false) fail(writeTargetSizeMessage(layer, got));
+) => Reshape<Fitting<Args, ReshapeArgs>> = tfLayer(
+  "Reshape",
+  "reshape",
+  reshapeOptions,
+  reshapeShown,
+  requiredOptions<ReshapeArgs>()("targetShape"),
+  (layer, options: ReshapeArgs) => {
+    const target = [...options.targetShape];
+    let free = false;
+    for (const size of target) {
+      if (size === -1) {
+        if (free) fail(writeTwoFreeMessage(layer));
+        free = true;
+        continue;
       }
-      return {
-        targetShape: options.targetShape,
-        outputShape: (input) => tfReshapeRule(layer, target, input),
-      };
-    },
-  ) as never;
-}
+      const got = sizeProblem(size);
+      if (got !== false) fail(writeTargetSizeMessage(layer, got));
+    }
+    return {
+      targetShape: options.targetShape,
+      outputShape: (input) => tfReshapeRule(layer, target, input),
+    };
+  },
+);
 
 /** tfjs-layers' `PermuteLayerArgs`. */
 export interface PermuteArgs extends Omit<TfArgs<typeof tfl.layers.permute>, "dims"> {
@@ -195,25 +192,24 @@ type PermuteProblem<
  * @example
  * layers.permute({ dims: [2, 1] }); // [n, 10, 64] → [n, 64, 10]
  */
-export function permute<
+export const permute: <
   const Args extends RequiredOptions<PermuteArgs>,
   Problem = PlainPermute<Args> extends true ? false : PermuteProblem<Args>,
->(args: CheckedLooseOptions<Args, Problem, PermuteArgs>): Permute<Fitting<Args, PermuteArgs>> {
-  return tfLayer(
-    "Permute",
-    "permute",
-    args as PermuteArgs,
-    permuteOptions,
-    permuteShown,
-    requiredOptions<PermuteArgs>()("dims"),
-    (layer, options) => {
-      checkSizeOption(layer, options, "dims");
-      if (!isPermutation(options.dims)) fail(permutationMessage(layer, options.dims.length));
-      const dims = [...options.dims];
-      return {
-        dims: options.dims,
-        outputShape: (input) => tfPermuteRule(layer, dims, input),
-      };
-    },
-  ) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, PermuteArgs>,
+) => Permute<Fitting<Args, PermuteArgs>> = tfLayer(
+  "Permute",
+  "permute",
+  permuteOptions,
+  permuteShown,
+  requiredOptions<PermuteArgs>()("dims"),
+  (layer, options: PermuteArgs) => {
+    checkSizeOption(layer, options, "dims");
+    if (!isPermutation(options.dims)) fail(permutationMessage(layer, options.dims.length));
+    const dims = [...options.dims];
+    return {
+      dims: options.dims,
+      outputShape: (input) => tfPermuteRule(layer, dims, input),
+    };
+  },
+);
