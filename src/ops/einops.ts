@@ -449,12 +449,6 @@ export function einopsPlan(
   });
   return { left, sizes, right, rightSizes, output };
 }
-export const einopsShape = (
-  op: EinopsKind,
-  pattern: string,
-  input: RuntimeShape,
-  lengths?: Readonly<Record<string, number>>,
-): RuntimeShape => einopsPlan(op, pattern, input, lengths).output;
 
 // ---- the functions ------------------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ import {
 } from "./reshape.ts";
 import { stackShape } from "./join.ts";
 import { einsumShape } from "./einsum.ts";
-import { einopsShape } from "./einops.ts";
+import { einopsPlan } from "./einops.ts";
 import { interpolateShape, tileShape } from "./resize.ts";
 import { padShape } from "./pad.ts";
 import { mergeSpecShape } from "../families/merge/merge.ts";
@@ -71,9 +71,11 @@ export const opRules = {
   einsum: (shapes, [equation]) => einsumShape(equation, shapes),
   pad: ([x], [padding, value, mode]) => padShape(x!, padding, mode ?? "constant", value ?? 0),
   interpolate: ([x], [o]) => interpolateShape(x!, o),
-  rearrange: ([x], [pattern, axes]) => einopsShape("rearrange", pattern, x!, axes),
-  einopsReduce: ([x], [pattern, axes]) => einopsShape("reduce", pattern, x!, axes),
-  repeat: ([x], [pattern, axes]) => einopsShape("repeat", pattern, x!, axes),
+  // (einops.reduce's node is "einopsReduce")
+  ...named<"rearrange" | "einopsReduce" | "repeat">(
+    ["rearrange", "einopsReduce", "repeat"],
+    (fn, [x], [pattern, axes]) => einopsPlan(fn === "einopsReduce" ? "reduce" : fn, pattern, x!, axes).output,
+  ),
   // layers.add(), concatenate(), dot(), …: tfjs's merge layers (src/families/merge/)
   tfMerge: (shapes, [spec]) => mergeSpecShape(spec, shapes),
 } satisfies Record<string, Rule>;
