@@ -11,16 +11,7 @@ import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { LinearRule } from "./linear.types.ts";
 import type { Dim, LastDim } from "../../../types/shape/dims.ts";
-import {
-  checkArguments,
-  checkSizes,
-  isOptions,
-  splitOptions,
-  checkOptionTypes,
-  expected,
-  writeOptionTypeMessage as optionTypeMessage,
-} from "../../shape/args.ts";
-import { fail } from "../../ops/fail.ts";
+import { checkArguments, checkSizes, positionalOptions, checkOptionTypes, expected } from "../../shape/args.ts";
 import { lastDim, valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import { linearRule } from "./linear.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
@@ -120,20 +111,14 @@ export function linear<
   const layer = `linear(${inFeatures}, ${outFeatures})`;
   checkArguments(layer, arguments, ["inFeatures", "outFeatures", "bias"]);
   checkSizes(layer, { inFeatures, outFeatures });
-  let bias: unknown = biasOrOptions;
-  if (isOptions(biasOrOptions)) {
-    splitOptions(layer, "nn.linear", [], [biasOrOptions], ["bias"]);
-    checkOptionTypes(layer, biasOrOptions, { bias: expected.boolean });
-    bias = (biasOrOptions as { bias?: unknown }).bias;
-  } else if (biasOrOptions !== undefined && typeof biasOrOptions !== "boolean") {
-    fail(optionTypeMessage(layer, "bias", expected.boolean[0]));
-  }
+  const given = positionalOptions(layer, "nn.linear", ["bias"], [biasOrOptions], ["bias"]);
+  checkOptionTypes(layer, given, { bias: expected.boolean });
   const runtime: LinearConfig = {
     kind: "linear",
     written: layer,
     inFeatures,
     outFeatures,
-    bias: bias !== false,
+    bias: given.bias !== false,
     outputShape: (input: RuntimeShape) => linearRule(layer, inFeatures as number, outFeatures as number, input),
   };
   return runtime as never;

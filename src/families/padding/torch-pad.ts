@@ -1,11 +1,9 @@
 // Twin of src/families/padding/torch-pad.types.ts: padding of the last N dimensions, PyTorch's rules.
 import { fail } from "../../ops/fail.ts";
-import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+import { writeInputRankMessage, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
 export type PadMode = "constant" | "reflect" | "replicate";
 
-export const writePadRankMessage = (layer: string, expected: string, rank: number): string =>
-  `${layer}: expects an input of rank ${expected}, got rank ${rank}`;
 export const writeReflectionPadMessage = (layer: string, index: number, pad: number, size: number): string =>
   `${layer}: padding ${pad} of dimension ${index} must be less than its size ${size}`;
 export const writeEmptyPadMessage = (layer: string, index: number): string =>
@@ -24,7 +22,7 @@ export function padRule(
 ): RuntimeShape {
   const rank = input.length;
   const fits = mode === "constant" ? rank >= n : rank === n + 1 || rank === n + 2;
-  if (!fits) fail(writePadRankMessage(layer, mode === "constant" ? `${n} or more` : `${n + 1} or ${n + 2}`, rank));
+  if (!fits) fail(writeInputRankMessage(layer, mode === "constant" ? `${n} or more` : `${n + 1} or ${n + 2}`, rank));
   const output: RuntimeDim[] = [...input];
   // check from the first padded dimension to the last, as the types do
   for (let k = n - 1; k >= 0; k--) {
@@ -35,10 +33,8 @@ export function padRule(
       output[index] = null;
       continue;
     }
-    if (mode === "reflect") {
-      if (!(left < size)) fail(writeReflectionPadMessage(layer, index, left, size));
-      if (!(right < size)) fail(writeReflectionPadMessage(layer, index, right, size));
-    }
+    if (mode === "reflect")
+      for (const pad of [left, right]) if (!(pad < size)) fail(writeReflectionPadMessage(layer, index, pad, size));
     if (mode === "replicate" && size === 0) fail(writeEmptyPadMessage(layer, index));
     output[index] = size + left + right;
   }

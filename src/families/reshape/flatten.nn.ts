@@ -5,8 +5,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { flattenOrigins, flattenRule } from "./flatten.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { fail } from "../../ops/fail.ts";
-import { checkArguments, writeOptionTypeMessage } from "../../shape/args.ts";
+import { checkArguments, checkOptionTypes, expected } from "../../shape/args.ts";
 
 /** `nn.flatten(startDim, endDim)`: the dimensions startDim…endDim become their product. */
 export interface Flatten<StartDim extends number = 1, EndDim extends number = -1> extends Layer, RuntimeLayer {
@@ -44,8 +43,11 @@ export function flatten<const StartDim extends number = 1, const EndDim extends 
   const end = endDim ?? -1;
   const layer = start === 1 && end === -1 ? "flatten()" : `flatten(${start}, ${end})`;
   checkArguments(layer, arguments, ["startDim", "endDim"]);
-  if (typeof start !== "number") fail(writeOptionTypeMessage("flatten(…)", "startDim", "a number"));
-  if (typeof end !== "number") fail(writeOptionTypeMessage("flatten(…)", "endDim", "a number"));
+  checkOptionTypes(
+    "flatten(…)",
+    { startDim: start, endDim: end },
+    { startDim: expected.number, endDim: expected.number },
+  );
   const runtime: FlattenConfig = {
     kind: "flatten",
     written: layer,

@@ -47,24 +47,26 @@ export interface ShuffleConfig extends RuntimeLayer {
 }
 
 /** A shuffle layer: `kind(value)` with its one size argument `key` checked, and its rule on the input. */
-function shuffleLayer(
-  kind: ShuffleConfig["kind"],
-  key: "upscaleFactor" | "downscaleFactor" | "groups",
-  value: number,
-  args: IArguments,
-  rule: (layer: string, value: number, input: RuntimeShape) => RuntimeShape,
-): never {
-  const layer = `${kind}(${value})`;
-  checkArguments(layer, args, [key]);
-  checkSizes(layer, { [key]: value });
-  const runtime: ShuffleConfig = {
-    kind,
-    written: layer,
-    [key]: value,
-    outputShape: (input) => rule(layer, value, input),
+/** The builder of a shuffle layer: its one argument `key`, a positive size, to the layer of `rule`. */
+const shuffleLayer =
+  (
+    kind: ShuffleConfig["kind"],
+    key: "upscaleFactor" | "downscaleFactor" | "groups",
+    rule: (layer: string, value: number, input: RuntimeShape) => RuntimeShape,
+  ) =>
+  (...args: unknown[]): never => {
+    const value = args[0] as number;
+    const layer = `${kind}(${value})`;
+    checkArguments(layer, args, [key]);
+    checkSizes(layer, { [key]: value });
+    const runtime: ShuffleConfig = {
+      kind,
+      written: layer,
+      [key]: value,
+      outputShape: (input) => rule(layer, value, input),
+    };
+    return runtime as never;
   };
-  return runtime as never;
-}
 
 /**
  * PyTorch's `nn.PixelShuffle(upscale_factor)` (ESPCN's sub-pixel convolution): the channels, divisible by
@@ -73,11 +75,9 @@ function shuffleLayer(
  * @example
  * nn.pixelShuffle(2); // [n, 12, 8, 8] → [n, 3, 16, 16]
  */
-export function pixelShuffle<const R extends number>(
+export const pixelShuffle: <const R extends number>(
   upscaleFactor: Arg<R, FirstSizeProblem<`pixelShuffle(${R})`, ["upscaleFactor"], [R]>>,
-): PixelShuffle<R> {
-  return shuffleLayer("pixelShuffle", "upscaleFactor", upscaleFactor as number, arguments, pixelShuffleRule);
-}
+) => PixelShuffle<R> = shuffleLayer("pixelShuffle", "upscaleFactor", pixelShuffleRule);
 
 /**
  * PyTorch's `nn.PixelUnshuffle(downscale_factor)`: each r × r block of the last two dimensions (divisible
@@ -86,11 +86,9 @@ export function pixelShuffle<const R extends number>(
  * @example
  * nn.pixelUnshuffle(2); // [n, 3, 16, 16] → [n, 12, 8, 8]
  */
-export function pixelUnshuffle<const R extends number>(
+export const pixelUnshuffle: <const R extends number>(
   downscaleFactor: Arg<R, FirstSizeProblem<`pixelUnshuffle(${R})`, ["downscaleFactor"], [R]>>,
-): PixelUnshuffle<R> {
-  return shuffleLayer("pixelUnshuffle", "downscaleFactor", downscaleFactor as number, arguments, pixelUnshuffleRule);
-}
+) => PixelUnshuffle<R> = shuffleLayer("pixelUnshuffle", "downscaleFactor", pixelUnshuffleRule);
 
 /**
  * PyTorch's `nn.ChannelShuffle(groups)` (ShuffleNet): the channels (dimension 1, divisible by groups) seen
@@ -99,8 +97,6 @@ export function pixelUnshuffle<const R extends number>(
  * @example
  * nn.channelShuffle(2); // [n, 8, 4, 4] → [n, 8, 4, 4]
  */
-export function channelShuffle<const G extends number>(
+export const channelShuffle: <const G extends number>(
   groups: Arg<G, FirstSizeProblem<`channelShuffle(${G})`, ["groups"], [G]>>,
-): ChannelShuffle<G> {
-  return shuffleLayer("channelShuffle", "groups", groups as number, arguments, channelShuffleRule);
-}
+) => ChannelShuffle<G> = shuffleLayer("channelShuffle", "groups", channelShuffleRule);

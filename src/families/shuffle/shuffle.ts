@@ -1,9 +1,7 @@
 // Twin of src/families/shuffle/shuffle.types.ts: pixelShuffle, pixelUnshuffle and channelShuffle.
 import { fail } from "../../ops/fail.ts";
-import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
+import { writeInputRankMessage, type RuntimeDim, type RuntimeShape } from "../../shape/dims.ts";
 
-export const writeShuffleRankMessage = (layer: string, rank: number): string =>
-  `${layer}: expects an input of rank 3 or more ([batch, channels, ...]), got rank ${rank}`;
 export const writeNotDivisibleMessage = (layer: string, what: string, by: string, size: number): string =>
   `${layer}: ${what} must be divisible by ${by}, got ${size}`;
 
@@ -15,7 +13,7 @@ function dividedBy(d: RuntimeDim, r: number, message: () => string): RuntimeDim 
 }
 /** The last three dimensions (channels, height, width for the pixel shuffles), after the rank check. */
 function lastThree(layer: string, input: RuntimeShape): [RuntimeDim, RuntimeDim, RuntimeDim] {
-  if (input.length < 3) fail(writeShuffleRankMessage(layer, input.length));
+  if (input.length < 3) fail(writeInputRankMessage(layer, "3 or more ([batch, channels, ...])", input.length));
   return input.slice(-3) as [RuntimeDim, RuntimeDim, RuntimeDim];
 }
 
