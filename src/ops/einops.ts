@@ -12,15 +12,14 @@ import { showDim, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
 import { product } from "../families/reshape/flatten.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
-import { aroundEllipsis, writeSideRankMessage } from "./ellipsis.ts";
+import { aroundEllipsis, writePatternMessage, writeSideRankMessage } from "./ellipsis.ts";
 
-/** einops' messages: `rearrange("b c h w -> b (h w) c"): <what is wrong>`. */
+/** einops' messages: `rearrange("b c h w -> b (h w) c"): <what is wrong>` (at run time: writePatternMessage). */
 export type writeEinopsMessage<
   Op extends string,
   Pattern extends string,
   Text extends string,
 > = `${Op}("${Pattern}"): ${Text}`;
-export const writeEinopsMessage = (op: string, pattern: string, text: string): string => `${op}("${pattern}"): ${text}`;
 
 export type EinopsKind = "rearrange" | "reduce" | "repeat";
 /** einops' reductions. */
@@ -363,7 +362,7 @@ export function einopsPlan(
   input: RuntimeShape,
   lengths: Readonly<Record<string, number>> = {},
 ): EinopsPlan {
-  const refuse = (message: string): never => fail(writeEinopsMessage(op, pattern, message));
+  const refuse = (message: string): never => fail(writePatternMessage(op, pattern, message));
   const [l, r] = pattern.split("->") as [string, string?];
   if (r === undefined) refuse("the pattern has no ->");
   const leftSide = side(l, refuse),

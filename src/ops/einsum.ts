@@ -8,12 +8,11 @@ import { fail } from "./fail.ts";
 import type { ShapesOf, Symbolic } from "../model/symbolic.ts";
 import { showDim, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { operation, type IsUnknownShape, type Problem, type Result } from "./common.ts";
-import { aroundEllipsis, writeSideRankMessage } from "./ellipsis.ts";
+import { aroundEllipsis, writePatternMessage, writeSideRankMessage } from "./ellipsis.ts";
 import { broadcastDim, broadcastShapes, type BroadcastDim, type BroadcastRule } from "./elementwise.ts";
 
-/** einsum's messages: `einsum("bhqd,bhkd->bhqk"): <what is wrong>`. */
+/** einsum's messages: `einsum("bhqd,bhkd->bhqk"): <what is wrong>` (at run time: writePatternMessage). */
 export type writeEinsumMessage<Equation extends string, Text extends string> = `einsum("${Equation}"): ${Text}`;
-export const writeEinsumMessage = (equation: string, text: string): string => `einsum("${equation}"): ${text}`;
 
 type NoSpaces<S extends string, Out extends string = ""> = S extends `${infer C}${infer Rest}`
   ? NoSpaces<Rest, C extends " " ? Out : `${Out}${C}`>
@@ -209,7 +208,7 @@ const isLetter = (c: string) => /^[a-zA-Z]$/.test(c);
 /** Twin of EinsumRule: the output shape, and each letter's size (what the tfjs implementation needs). */
 export function einsumShape(equation: string, shapes: readonly RuntimeShape[]): RuntimeShape {
   const { inputs, output } = parse(equation);
-  const refuse = (text: string): never => fail(writeEinsumMessage(equation, text));
+  const refuse = (text: string): never => fail(writePatternMessage("einsum", equation, text));
   if (inputs.length !== shapes.length)
     refuse(`the equation has ${inputs.length} operands, but ${shapes.length} tensors were given`);
   const env = new Map<string, RuntimeDim>();

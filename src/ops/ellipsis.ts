@@ -1,6 +1,10 @@
-// What einops' patterns and einsum's equations share at run time: the elements of a side (a pattern's left side,
+// What einops' patterns and einsum's equations share at run time: how their messages begin, the elements of a side (a pattern's left side,
 // an operand's letters) against the shape of its tensor, "..." standing for the dimensions the others leave.
 import { showShape, type RuntimeShape } from "../shape/dims.ts";
+
+/** Their messages: `rearrange("b c h w -> b (h w) c"): <what is wrong>`, `einsum("ij,jk"): <what is wrong>`. */
+export const writePatternMessage = (op: string, pattern: string, text: string): string =>
+  `${op}("${pattern}"): ${text}`;
 
 /**
  * The message when a side names more or fewer dimensions than its tensor has: `subject` is how it reads

@@ -10,7 +10,6 @@ import { onTensor, operation, type IsUnknownShape, type Problem, type Result } f
 
 /** The message when a dim is named twice. */
 export type writeRepeatedDimMessage<Op extends string, D extends number> = `${Op}: dim ${D} appears more than once`;
-export const writeRepeatedDimMessage = (op: string, dim: number): string => `${op}: dim ${dim} appears more than once`;
 
 /** The axes a reduction's dims name (a union), or the message; `Op` only written for a message. */
 type Axes<
@@ -66,7 +65,7 @@ export function reduceShape(
   const axes: number[] = [];
   for (const dim of typeof dims === "number" ? [dims] : dims) {
     const axis = axisOf(op, "dim", dim, input.length);
-    if (axes.includes(axis)) fail(writeRepeatedDimMessage(op, dim));
+    if (axes.includes(axis)) fail(`${op}: dim ${dim} appears more than once`);
     axes.push(axis);
   }
   return keepdim ? input.map((dim, i) => (axes.includes(i) ? 1 : dim)) : input.filter((_, i) => !axes.includes(i));

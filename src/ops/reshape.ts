@@ -1,7 +1,8 @@
 // Operations that move, add or remove dimensions without computing: reshape/view, flatten, unflatten,
 // permute, transpose, squeeze, unsqueeze, expand, select, narrow, split, chunk. Each type-level rule
-// sits next to its runtime twin (`PermuteRule` / `permuteShape`), each message type next to the
-// function that writes the same text (`writePermuteMessage`).
+// sits next to its runtime twin (`PermuteRule` / `permuteShape`); each message has one writer in the
+// types (`writePermuteMessage`), and the runtime twin throws the same text where it checks (a message
+// thrown at several places has one runtime writer too: `writeIndexMessage`).
 import type { Add, CeilDiv, Compare, FloorDiv, Mod, Mul, Sub } from "../../types/arith/index.ts";
 import type { DimIndex, writeDimRangeMessage } from "../../types/shape/dim-index.ts";
 import type { Dim, Shape, ShowDim, ShowShape, ValueOf } from "../../types/shape/dims.ts";
@@ -27,7 +28,6 @@ const building = (shape: RuntimeShape): boolean => shape.every(isKnown);
 
 /** The message when two sizes are -1. */
 export type writeReshapeCountMessage<Op extends string> = `${Op}: only one size can be -1`;
-export const writeReshapeCountMessage = (op: string): string => `${op}: only one size can be -1`;
 /** The message when the sizes do not multiply out to the number of elements. */
 export type writeReshapeProductMessage<
   Op extends string,
@@ -35,8 +35,6 @@ export type writeReshapeProductMessage<
   Elements,
   Sizes,
 > = `${Op}: the sizes multiply to ${Sizes & number}, but the input ${ShowShape<Input>} has ${Elements & number} elements`;
-export const writeReshapeProductMessage = (op: string, input: RuntimeShape, elements: number, sizes: number): string =>
-  `${op}: the sizes multiply to ${sizes}, but the input ${showShape(input)} has ${elements} elements`;
 /** The message when -1 cannot be inferred. */
 export type writeReshapeInferMessage<
   Op extends string,
@@ -44,15 +42,11 @@ export type writeReshapeInferMessage<
   Elements,
   Known,
 > = `${Op}: the input ${ShowShape<Input>} has ${Elements & number} elements, not divisible by ${Known & number}, the product of the sizes other than -1`;
-export const writeReshapeInferMessage = (op: string, input: RuntimeShape, elements: number, known: number): string =>
-  `${op}: the input ${showShape(input)} has ${elements} elements, not divisible by ${known}, the product of the sizes other than -1`;
 /** The message when a named size is not the input's dimension at that place. */
 export type writeReshapeNameMessage<
   Op extends string,
   Name,
 > = `${Op}: the named size ${ShowDim<Name>} must keep the input's dimension of that name, in its place among the leading dimensions`;
-export const writeReshapeNameMessage = (op: string, name: RuntimeDim): string =>
-  `${op}: the named size ${showDim(name)} must keep the input's dimension of that name, in its place among the leading dimensions`;
 
 type MinusOnes<Sizes extends readonly unknown[], Count extends 0[] = []> = Sizes extends readonly [
   infer Size,
@@ -143,7 +137,7 @@ type ReshapeRest<
 
 /** The ShapeError when more than one size is -1. */
 const oneInferred = (op: string, sizes: readonly RuntimeDim[]) => {
-  if (sizes.filter((size) => size === -1).length > 1) fail(writeReshapeCountMessage(op));
+  if (sizes.filter((size) => size === -1).length > 1) fail(`${op}: only one size can be -1`);
 };
 
 export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
@@ -158,16 +152,23 @@ export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly Ru
   const rest = sizes.slice(kept);
   oneInferred(op, rest);
   const named = rest.find((size) => typeof size === "string");
-  if (named !== undefined) fail(writeReshapeNameMessage(op, named));
+  if (named !== undefined)
+    fail(
+      `${op}: the named size ${showDim(named)} must keep the input's dimension of that name, in its place among the leading dimensions`,
+    );
   const elements = product(input.slice(kept));
   const known = product(rest.filter((size) => size !== -1));
   const out = (value: number | null) => [...input.slice(0, kept), ...rest.map((size) => (size === -1 ? value : size))];
   if (elements === null || known === null) return out(null);
   if (rest.includes(-1)) {
-    if (known === 0 || elements % known !== 0) fail(writeReshapeInferMessage(op, input, elements, known));
+    if (known === 0 || elements % known !== 0)
+      fail(
+        `${op}: the input ${showShape(input)} has ${elements} elements, not divisible by ${known}, the product of the sizes other than -1`,
+      );
     return out(elements / known);
   }
-  if (elements !== known) fail(writeReshapeProductMessage(op, input, elements, known));
+  if (elements !== known)
+    fail(`${op}: the sizes multiply to ${known}, but the input ${showShape(input)} has ${elements} elements`);
   return out(null);
 }
 
@@ -256,8 +257,6 @@ export type writePermuteMessage<
   Op extends string,
   Rank extends number,
 > = `${Op}: dims must name each of the input's ${Rank} dimensions once`;
-export const writePermuteMessage = (op: string, rank: number): string =>
-  `${op}: dims must name each of the input's ${rank} dimensions once`;
 
 export type PermuteRule<S extends Shape, Dims extends readonly number[]> =
   IsUnknownShape<S> extends true
@@ -282,7 +281,7 @@ type PermuteDims<
 export function permuteShape(op: string, input: RuntimeShape, dims: readonly number[]): RuntimeShape {
   const axes = dims.map((dim) => dimIndex(dim, input.length));
   if (dims.length !== input.length || axes.some((axis, i) => axis === false || axes.indexOf(axis) !== i))
-    fail(writePermuteMessage(op, input.length));
+    fail(`${op}: dims must name each of the input's ${input.length} dimensions once`);
   return axes.map((axis) => input[axis as number]!);
 }
 
@@ -339,8 +338,6 @@ export type writeSqueezeMessage<
   Axis extends number,
   D,
 > = `${Op}: dimension ${Axis} is ${ShowDim<D>}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`;
-export const writeSqueezeMessage = (op: string, axis: number, dim: RuntimeDim): string =>
-  `${op}: dimension ${axis} is ${showDim(dim)}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`;
 
 export type SqueezeRule<S extends Shape, D> =
   IsUnknownShape<S> extends true
@@ -367,7 +364,10 @@ export function squeezeShape(op: string, input: RuntimeShape, dim?: number): Run
   // every dimension without `dim`
   const axes = dim === undefined ? input.map((_, i) => i) : [axisOf(op, "dim", dim, input.length)];
   const unknown = axes.find((axis) => !isKnown(input[axis]));
-  if (unknown !== undefined) fail(writeSqueezeMessage(op, unknown, input[unknown]!));
+  if (unknown !== undefined)
+    fail(
+      `${op}: dimension ${unknown} is ${showDim(input[unknown]!)}, which the compiler cannot know is 1 or not: squeeze a dimension of known size`,
+    );
   return input.filter((size, i) => !(size === 1 && axes.includes(i)));
 }
 
@@ -419,15 +419,11 @@ export type writeExpandMessage<
   From,
   To,
 > = `${Op}: dimension ${Axis} of size ${ShowDim<From>} cannot expand to ${ShowDim<To>} (only a dimension of size 1 expands; -1 keeps it)`;
-export const writeExpandMessage = (op: string, axis: number, from: RuntimeDim, to: RuntimeDim): string =>
-  `${op}: dimension ${axis} of size ${showDim(from)} cannot expand to ${showDim(to)} (only a dimension of size 1 expands; -1 keeps it)`;
 /** The message when there are fewer sizes than dimensions. */
 export type writeExpandRankMessage<
   Op extends string,
   Rank extends number,
 > = `${Op}: give at least one size for each of the input's ${Rank} dimensions`;
-export const writeExpandRankMessage = (op: string, rank: number): string =>
-  `${op}: give at least one size for each of the input's ${rank} dimensions`;
 
 export type ExpandRule<S extends Shape, Sizes extends readonly Dim[]> =
   IsUnknownShape<S> extends true
@@ -465,13 +461,16 @@ type ExpandDims<
 
 export function expandShape(op: string, input: RuntimeShape, sizes: readonly RuntimeDim[]): RuntimeShape {
   const added = sizes.length - input.length;
-  if (added < 0) fail(writeExpandRankMessage(op, input.length));
+  if (added < 0) fail(`${op}: give at least one size for each of the input's ${input.length} dimensions`);
   return sizes.map((to, i) => {
     if (i < added) return to;
     const from = input[i - added]!;
     if (to === -1 || to === from) return from;
     if (from === 1 || from === null) return to;
-    if (typeof from === "string" || to !== null) fail(writeExpandMessage(op, i, from, to));
+    if (typeof from === "string" || to !== null)
+      fail(
+        `${op}: dimension ${i} of size ${showDim(from)} cannot expand to ${showDim(to)} (only a dimension of size 1 expands; -1 keeps it)`,
+      );
     return from;
   });
 }
@@ -599,8 +598,6 @@ export type writeSplitUnknownMessage<
   Axis extends number,
   D,
 > = `${Op}: dimension ${Axis} is ${ShowDim<D>}: the compiler needs its size to know how many tensors there are`;
-export const writeSplitUnknownMessage = (op: string, axis: number, dim: RuntimeDim): string =>
-  `${op}: dimension ${axis} is ${showDim(dim)}: the compiler needs its size to know how many tensors there are`;
 /** The message when split's sizes do not add up. */
 export type writeSplitSumMessage<
   Op extends string,
@@ -608,8 +605,6 @@ export type writeSplitSumMessage<
   Size,
   Sum,
 > = `${Op}: the sizes add up to ${Sum & number}, not to the size ${ShowDim<Size>} of dimension ${Axis}`;
-export const writeSplitSumMessage = (op: string, axis: number, size: RuntimeDim, sum: number): string =>
-  `${op}: the sizes add up to ${sum}, not to the size ${showDim(size)} of dimension ${axis}`;
 /** The message for a size below 1. */
 export type writeSplitSizeMessage<Op extends string> = `${Op}: the size of the pieces must be at least 1`;
 export const writeSplitSizeMessage = (op: string): string => `${op}: the size of the pieces must be at least 1`;
@@ -671,10 +666,14 @@ export function splitSizes(
   const size = input[axis]!;
   if (typeof splitSize !== "number") {
     const sum = splitSize.reduce((a, b) => a + b, 0);
-    if (isKnown(size) && sum !== size) fail(writeSplitSumMessage(op, axis, size, sum));
+    if (isKnown(size) && sum !== size)
+      fail(`${op}: the sizes add up to ${sum}, not to the size ${showDim(size)} of dimension ${axis}`);
     return [...splitSize];
   }
-  if (!isKnown(size)) fail(writeSplitUnknownMessage(op, axis, size));
+  if (!isKnown(size))
+    fail(
+      `${op}: dimension ${axis} is ${showDim(size)}: the compiler needs its size to know how many tensors there are`,
+    );
   const each = chunks ? Math.ceil(size / splitSize) : splitSize;
   if (!(each >= 1)) fail(writeSplitSizeMessage(op));
   const pieces: number[] = [];

@@ -1,5 +1,5 @@
 // tile and interpolate (size or scale factor): operations whose output sizes are computed from the
-// input's (pad: ./pad.ts, re-exported here). Each rule next to its twin, each message next to its writer.
+// input's (pad: ./pad.ts, re-exported here). Each rule next to its twin, which throws its message type's text.
 import type { FloorDiv, Mul } from "../../types/arith/index.ts";
 import type { Dim, Shape, ShowShape, ValueOf } from "../../types/shape/dims.ts";
 import type { Checked } from "../../types/shape/args.ts";
@@ -16,7 +16,6 @@ const times = (d: RuntimeDim, k: number): RuntimeDim => (k === 1 ? d : typeof d 
 
 /** The message for a repetition below 0. */
 export type writeTileMessage<Op extends string> = `${Op}: repetitions must be integers ≥ 0`;
-export const writeTileMessage = (op: string): string => `${op}: repetitions must be integers ≥ 0`;
 
 /** torch.tile: shapes and repetitions aligned at the end (the shorter padded with 1s), sizes multiplied. */
 export type TileRule<S extends Shape, Reps extends readonly number[]> =
@@ -37,7 +36,7 @@ type TileFromEnd<S extends Shape, Reps extends readonly number[], Out extends Di
     : Out;
 
 export function tileShape(op: string, input: RuntimeShape, reps: readonly number[]): RuntimeShape {
-  if (reps.some((k) => !Number.isInteger(k) || k < 0)) fail(writeTileMessage(op));
+  if (reps.some((k) => !Number.isInteger(k) || k < 0)) fail(`${op}: repetitions must be integers ≥ 0`);
   const rank = Math.max(input.length, reps.length);
   const shape = [...Array(rank - input.length).fill(1), ...input],
     all = [...Array(rank - reps.length).fill(1), ...reps];
