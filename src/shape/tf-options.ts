@@ -48,6 +48,19 @@ export function checkKnownOptions(
   }
 }
 
+/** How messages write the layer (`writtenLayer`), once its options are checked (`checkKnownOptions`). */
+export function checkedWrittenLayer(
+  name: string,
+  args: object | undefined,
+  known: ReadonlySet<string>,
+  shown: readonly string[],
+  required: readonly string[] = [],
+): string {
+  const written = writtenLayer(name, args, shown);
+  checkKnownOptions(written, name, args, known, required);
+  return written;
+}
+
 /** A required option of a TensorFlow.js layer that was not given (at run time; the compiler says it in its words). */
 export const writeMissingOptionMessage = (layer: string, key: string, name: string): string =>
   `${layer}: ${key} is required by TensorFlow.js's ${name}`;
@@ -140,8 +153,7 @@ export function tfLayer<Args extends object>(
   make: (layer: string, args: Args) => TfLayerSettings = () => ({}),
 ): (args?: unknown) => never {
   return (args) => {
-    const written = writtenLayer(name, args as object | undefined, shown);
-    checkKnownOptions(written, name, args as object | undefined, known, required);
+    const written = checkedWrittenLayer(name, args as object | undefined, known, shown, required);
     const made = make(written, (args ?? {}) as Args);
     const outputShape = checkedInputShape(name, args as object | undefined, made.outputShape ?? ((input) => input));
     return { kind, written, args: args ?? {}, ...made, outputShape } satisfies TfLayerConfig as never;

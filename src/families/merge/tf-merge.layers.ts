@@ -18,7 +18,7 @@ import type {
 import { fail } from "../../ops/fail.ts";
 import type { ShapesOf, Symbolic } from "../../model/symbolic.ts";
 import { operation, type Problem, type Result } from "../../ops/common.ts";
-import { checkKnownOptions, tfOptions, requiredOptions, writtenLayer } from "../../shape/tf-options.ts";
+import { checkedWrittenLayer, tfOptions, requiredOptions } from "../../shape/tf-options.ts";
 import type { ConcatenateRule, DotRule, MergeRule } from "./merge.types.ts";
 import { appliedSpec, type ElementwiseMerge, type MergeKind, type MergeSpec } from "./merge.ts";
 
@@ -125,11 +125,11 @@ function mergeLayer(spec: MergeSpec, args: object): MergeLayerOf<MergeKind, obje
   };
 }
 /** add, average, maximum, minimum, multiply: the builder's name is tfjs's class name in lower case. */
-function elementwise(kind: ElementwiseMerge, args: object | undefined) {
+/** The builder of add, average, maximum, minimum and multiply. */
+function elementwise(kind: ElementwiseMerge) {
   const name = kind.toLowerCase();
-  const written = writtenLayer(name, args, []);
-  checkKnownOptions(written, name, args, mergeOptions);
-  return mergeLayer({ kind, written }, args ?? {});
+  return (args?: object): never =>
+    mergeLayer({ kind, written: checkedWrittenLayer(name, args, mergeOptions, []) }, args ?? {}) as never;
 }
 
 /**
@@ -139,32 +139,30 @@ function elementwise(kind: ElementwiseMerge, args: object | undefined) {
  * const a = input([8, 16]), b = input([8, 16]);
  * layers.add().apply([a, b]); // Symbolic<[number, 8, 16]>
  */
-export function add<const Args extends MergeArgs | LooseOptions = {}, P = MergeProblem<"add", Args, keyof MergeArgs>>(
+export const add: <const Args extends MergeArgs | LooseOptions = {}, P = MergeProblem<"add", Args, keyof MergeArgs>>(
   args?: CheckedLooseOptions<Args, P, MergeArgs>,
-): Add<Args> {
-  return elementwise("Add", args as object | undefined) as never;
-}
+) => Add<Args> = elementwise("Add");
 /** tfjs's `tf.layers.average()`: the elementwise mean of its inputs. */
-export function average<
+export const average: <
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"average", Args, keyof MergeArgs>,
->(args?: CheckedLooseOptions<Args, P, MergeArgs>): Average<Args> {
-  return elementwise("Average", args as object | undefined) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, P, MergeArgs>,
+) => Average<Args> = elementwise("Average");
 /** tfjs's `tf.layers.maximum()`: the elementwise maximum of its inputs. */
-export function maximum<
+export const maximum: <
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"maximum", Args, keyof MergeArgs>,
->(args?: CheckedLooseOptions<Args, P, MergeArgs>): Maximum<Args> {
-  return elementwise("Maximum", args as object | undefined) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, P, MergeArgs>,
+) => Maximum<Args> = elementwise("Maximum");
 /** tfjs's `tf.layers.minimum()`: the elementwise minimum of its inputs. */
-export function minimum<
+export const minimum: <
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"minimum", Args, keyof MergeArgs>,
->(args?: CheckedLooseOptions<Args, P, MergeArgs>): Minimum<Args> {
-  return elementwise("Minimum", args as object | undefined) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, P, MergeArgs>,
+) => Minimum<Args> = elementwise("Minimum");
 /**
  * tfjs's `tf.layers.multiply()`: the elementwise product of its inputs (a gate of size 1 broadcasts).
  *
@@ -172,12 +170,12 @@ export function minimum<
  * const features = input([8, 8, 64]), gate = input([1, 1, 64]);
  * layers.multiply().apply([features, gate]); // Symbolic<[number, 8, 8, 64]>
  */
-export function multiply<
+export const multiply: <
   const Args extends MergeArgs | LooseOptions = {},
   P = MergeProblem<"multiply", Args, keyof MergeArgs>,
->(args?: CheckedLooseOptions<Args, P, MergeArgs>): Multiply<Args> {
-  return elementwise("Multiply", args as object | undefined) as never;
-}
+>(
+  args?: CheckedLooseOptions<Args, P, MergeArgs>,
+) => Multiply<Args> = elementwise("Multiply");
 
 /** The message for an axis that is not an integer (only JavaScript can pass one). */
 export const writeAxisMessage = (layer: string, key: string): string => `${layer}: ${key} must be an integer`;
@@ -194,8 +192,7 @@ export function concatenate<
   P = MergeProblem<"concatenate", Args, keyof ConcatenateArgs, typeof axisShown>,
 >(args?: CheckedLooseOptions<Args, P, ConcatenateArgs>): Concatenate<Args> {
   const options = args as ConcatenateArgs | undefined;
-  const written = writtenLayer("concatenate", options, axisShown);
-  checkKnownOptions(written, "concatenate", options, concatenateOptions);
+  const written = checkedWrittenLayer("concatenate", options, concatenateOptions, axisShown);
   const axis = options?.axis ?? -1;
   if (!Number.isInteger(axis)) fail(writeAxisMessage(written, "axis"));
   return mergeLayer({ kind: "Concatenate", written, axis }, options ?? {}) as never;
@@ -214,8 +211,7 @@ export function dot<
   P = MergeProblem<"dot", Args, keyof DotArgs, typeof axesShown>,
 >(args: CheckedLooseOptions<Args, P, DotArgs>): Dot<Fitting<Args, DotArgs>> {
   const options = args as DotArgs;
-  const written = writtenLayer("dot", options, axesShown);
-  checkKnownOptions(written, "dot", options, dotOptions, requiredOptions<DotArgs>()("axes"));
+  const written = checkedWrittenLayer("dot", options, dotOptions, axesShown, requiredOptions<DotArgs>()("axes"));
   const axes = options.axes;
   const pair = typeof axes === "number" ? [axes] : Array.isArray(axes) && axes.length === 2 ? axes : [];
   if (pair.length === 0 || !pair.every(Number.isInteger)) fail(writeAxisMessage(written, "axes"));

@@ -32,23 +32,19 @@ import type {
   writeCellMessage,
 } from "./tf-recurrent.types.ts";
 import { ShapeError } from "../../errors.ts";
-import { perDim } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import {
   checkKnownOptions,
   checkSizeOption,
   checkedInputShape,
-  choiceOf,
   dataFormatOf,
   tfOptions,
   requiredOptions,
-  writtenLayer,
+  checkedWrittenLayer,
 } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
-import {
-  writeCausalMessage as causalMessage,
-  writeStridesDilationMessage as stridesDilationMessage,
-} from "../conv/tf-conv.ts";
+import { writeStridesDilationMessage as stridesDilationMessage } from "../conv/tf-conv.ts";
+import { checkWindow } from "../conv/tf-conv.layers.ts";
 import {
   stackedStateSizes,
   tfConvLstmRule,
@@ -342,14 +338,14 @@ type Plain<Args, Known> =
  * layers.simpleRNN({ units: 8 });                         // [n, 10, 4] → [n, 8]
  * layers.simpleRNN({ units: 8, returnSequences: true }); // [n, 10, 4] → [n, 10, 8]
  */
-export function simpleRNN<
+export const simpleRNN: <
   const Args extends RequiredOptions<SimpleRNNArgs>,
   Problem = Plain<Args, keyof SimpleRNNArgs> extends true
     ? false
     : RecurrentProblem<"simpleRNN", Args, keyof SimpleRNNArgs>,
->(args: CheckedLooseOptions<Args, Problem, SimpleRNNArgs>): SimpleRNN<Fitting<Args, SimpleRNNArgs>> {
-  return recurrent("SimpleRNN", "simpleRNN", args as SimpleRNNArgs, simpleRNNOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, SimpleRNNArgs>,
+) => SimpleRNN<Fitting<Args, SimpleRNNArgs>> = recurrent("SimpleRNN", "simpleRNN", simpleRNNOptions);
 
 /**
  * tfjs's `tf.layers.lstm({ units, returnSequences = false })`: a long short-term memory layer.
@@ -358,12 +354,12 @@ export function simpleRNN<
  * layers.lstm({ units: 32 });                         // [n, 20, 16] → [n, 32]
  * layers.lstm({ units: 32, returnSequences: true }); // [n, 20, 16] → [n, 20, 32]
  */
-export function lstm<
+export const lstm: <
   const Args extends RequiredOptions<LSTMArgs>,
   Problem = Plain<Args, keyof LSTMArgs> extends true ? false : RecurrentProblem<"lstm", Args, keyof LSTMArgs>,
->(args: CheckedLooseOptions<Args, Problem, LSTMArgs>): LSTM<Fitting<Args, LSTMArgs>> {
-  return recurrent("LSTM", "lstm", args as LSTMArgs, lstmOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, LSTMArgs>,
+) => LSTM<Fitting<Args, LSTMArgs>> = recurrent("LSTM", "lstm", lstmOptions);
 
 /**
  * tfjs's `tf.layers.gru({ units, returnSequences = false })`: a gated recurrent unit layer.
@@ -371,12 +367,12 @@ export function lstm<
  * @example
  * layers.gru({ units: 12 }); // [n, 7, 3] → [n, 12]
  */
-export function gru<
+export const gru: <
   const Args extends RequiredOptions<GRUArgs>,
   Problem = Plain<Args, keyof GRUArgs> extends true ? false : RecurrentProblem<"gru", Args, keyof GRUArgs>,
->(args: CheckedLooseOptions<Args, Problem, GRUArgs>): GRU<Fitting<Args, GRUArgs>> {
-  return recurrent("GRU", "gru", args as GRUArgs, gruOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, GRUArgs>,
+) => GRU<Fitting<Args, GRUArgs>> = recurrent("GRU", "gru", gruOptions);
 
 /** The required option of the recurrent layers and cells but rnn, stackedRNNCells and the convolutional ones. */
 const unitsRequired = requiredOptions<SimpleRNNArgs>()("units");
@@ -394,26 +390,17 @@ function checkActivations(layer: string, args: LSTMCellArgs | ConvLSTM2DCellArgs
   checkActivation(layer, args.recurrentActivation);
 }
 
-function recurrent(
-  kind: Exclude<TfRecurrentKind, "RNN">,
-  name: string,
-  args: LSTMArgs,
-  known: ReadonlySet<string>,
-): TfRecurrentConfig {
-  const layer = writtenLayer(name, args, shown);
-  checkKnownOptions(layer, name, args, known, unitsRequired);
-  checkSizeOption(layer, args, "units");
-  checkRecurrentArgs(layer, args);
-  checkActivations(layer, args);
-  return recurrentConfig(
-    kind,
-    name,
-    layer,
-    args,
-    args.units,
-    [],
-    kind === "LSTM" ? [args.units, args.units] : [args.units],
-  );
+/** The builder of SimpleRNN, LSTM and GRU. */
+function recurrent(kind: Exclude<TfRecurrentKind, "RNN">, name: string, known: ReadonlySet<string>) {
+  return (given: unknown): never => {
+    const args = given as LSTMArgs;
+    const layer = checkedWrittenLayer(name, args, known, shown, unitsRequired);
+    checkSizeOption(layer, args, "units");
+    checkRecurrentArgs(layer, args);
+    checkActivations(layer, args);
+    const states = kind === "LSTM" ? [args.units, args.units] : [args.units];
+    return recurrentConfig(kind, name, layer, args, args.units, [], states) as never;
+  };
 }
 
 /** The config of SimpleRNN, LSTM, GRU and RNN (output size `units`, state sizes `states`), its arguments checked. */
@@ -514,8 +501,7 @@ export function rnn<
       : never,
 >(args: CheckedLooseOptions<Args, Problem, RNNArgs>): RNN<Fitting<Args, RNNArgs>> {
   const options = args as RNNArgs;
-  const layer = writtenLayer("rnn", options, rnnShown);
-  checkKnownOptions(layer, "rnn", options, rnnOptions, requiredOptions<RNNArgs>()("cell"));
+  const layer = checkedWrittenLayer("rnn", options, rnnOptions, rnnShown, requiredOptions<RNNArgs>()("cell"));
   checkRecurrentArgs(layer, options);
   const cells = cellsOf(layer, "cell", options.cell);
   // one cell or several: the states of the cells stacked
@@ -595,14 +581,14 @@ type CellProblem<Name extends string, Args, Known> =
  * @example
  * layers.rnn({ cell: layers.simpleRNNCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
  */
-export function simpleRNNCell<
+export const simpleRNNCell: <
   const Args extends RequiredOptions<SimpleRNNCellArgs>,
   Problem = PlainOptions<Args, keyof SimpleRNNCellArgs, "units"> extends true
     ? false
     : CellProblem<"simpleRNNCell", Args, keyof SimpleRNNCellArgs>,
->(args: CheckedLooseOptions<Args, Problem, SimpleRNNCellArgs>): SimpleRNNCell<Fitting<Args, SimpleRNNCellArgs>> {
-  return cell("SimpleRNNCell", "simpleRNNCell", args as SimpleRNNCellArgs, simpleRNNCellOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, SimpleRNNCellArgs>,
+) => SimpleRNNCell<Fitting<Args, SimpleRNNCellArgs>> = cell("SimpleRNNCell", "simpleRNNCell", simpleRNNCellOptions);
 
 /**
  * tfjs's `tf.layers.lstmCell({ units })`: one step of an LSTM, for `layers.rnn({ cell })`.
@@ -610,14 +596,14 @@ export function simpleRNNCell<
  * @example
  * layers.rnn({ cell: layers.lstmCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
  */
-export function lstmCell<
+export const lstmCell: <
   const Args extends RequiredOptions<LSTMCellArgs>,
   Problem = PlainOptions<Args, keyof LSTMCellArgs, "units"> extends true
     ? false
     : CellProblem<"lstmCell", Args, keyof LSTMCellArgs>,
->(args: CheckedLooseOptions<Args, Problem, LSTMCellArgs>): LSTMCell<Fitting<Args, LSTMCellArgs>> {
-  return cell("LSTMCell", "lstmCell", args as LSTMCellArgs, lstmCellOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, LSTMCellArgs>,
+) => LSTMCell<Fitting<Args, LSTMCellArgs>> = cell("LSTMCell", "lstmCell", lstmCellOptions);
 
 /**
  * tfjs's `tf.layers.gruCell({ units })`: one step of a GRU, for `layers.rnn({ cell })` (`resetAfter` is not
@@ -626,29 +612,27 @@ export function lstmCell<
  * @example
  * layers.rnn({ cell: layers.gruCell({ units: 5 }) }); // [n, 10, 4] → [n, 5]
  */
-export function gruCell<
+export const gruCell: <
   const Args extends RequiredOptions<GRUCellArgs>,
   Problem = PlainOptions<Args, keyof GRUCellArgs, "units"> extends true
     ? [OptionOf<Args, "resetAfter", false>] extends [true]
       ? CellProblem<"gruCell", Args, keyof GRUCellArgs>
       : false
     : CellProblem<"gruCell", Args, keyof GRUCellArgs>,
->(args: CheckedLooseOptions<Args, Problem, GRUCellArgs>): GRUCell<Fitting<Args, GRUCellArgs>> {
-  return cell("GRUCell", "gruCell", args as GRUCellArgs, gruCellOptions) as never;
-}
+>(
+  args: CheckedLooseOptions<Args, Problem, GRUCellArgs>,
+) => GRUCell<Fitting<Args, GRUCellArgs>> = cell("GRUCell", "gruCell", gruCellOptions);
 
-function cell(
-  kind: Exclude<TfCellKind, "StackedRNNCells">,
-  name: string,
-  args: GRUCellArgs,
-  known: ReadonlySet<string>,
-): TfCellConfig {
-  const layer = writtenLayer(name, args, cellShown);
-  checkKnownOptions(layer, name, args, known, unitsRequired);
-  checkSizeOption(layer, args, "units");
-  if (args.resetAfter === true) throw new ShapeError(writeResetAfterMessage(layer));
-  checkActivations(layer, args);
-  return cellConfig(kind, layer, args, args.units, []);
+/** The builder of simpleRNNCell, lstmCell and gruCell. */
+function cell(kind: Exclude<TfCellKind, "StackedRNNCells">, name: string, known: ReadonlySet<string>) {
+  return (given: unknown): never => {
+    const args = given as GRUCellArgs;
+    const layer = checkedWrittenLayer(name, args, known, cellShown, unitsRequired);
+    checkSizeOption(layer, args, "units");
+    if (args.resetAfter === true) throw new ShapeError(writeResetAfterMessage(layer));
+    checkActivations(layer, args);
+    return cellConfig(kind, layer, args, args.units, []) as never;
+  };
 }
 
 /**
@@ -693,7 +677,7 @@ export function stackedRNNCells<
       >,
 >(args: CheckedLooseOptions<Args, Problem, StackedRNNCellsArgs>): StackedRNNCells<Fitting<Args, StackedRNNCellsArgs>> {
   const options = args as StackedRNNCellsArgs;
-  const layer = "stackedRNNCells({ cells: … })"; // as its type writes it
+  const layer = "stackedRNNCells({ cells: … })"; // as its type writes it (not writtenLayer's)
   checkKnownOptions(
     layer,
     "stackedRNNCells",
@@ -814,14 +798,14 @@ export function convLstm2d<
   Problem = PlainConvLstm<Args> extends true ? false : ConvLstmProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
   const options = args as ConvLSTM2DArgs;
-  const layer = writtenLayer("convLstm2d", options, convShown);
-  const { padding, strides, dilations } = checkConvArgs(layer, "convLstm2d", options, convLstm2dOptions);
+  const required = requiredOptions<ConvLSTM2DArgs>()("filters", "kernelSize");
+  const layer = checkedWrittenLayer("convLstm2d", options, convLstm2dOptions, convShown, required);
+  const { padding, kernels, strides, dilations } = checkConvArgs(layer, options);
   checkRecurrentArgs(layer, options);
   if (options.unroll === true) throw new ShapeError(writeUnrollMessage(layer));
   const dataFormat = dataFormatOf(layer, options);
   checkActivations(layer, options);
   const returnSequences = options.returnSequences === true;
-  const kernels = perDim(options.kernelSize, 2);
   const runtime = callable<TfConvLstmConfig>(
     {
       kind: "ConvLSTM2D",
@@ -850,22 +834,14 @@ export function convLstm2d<
 }
 
 /**
- * The checks convLstm2d and convLstm2dCell share, in their types' order: the options, filters and the convolution's
- * (kernelSize, strides, padding, dilationRate); its strides and dilations per dimension.
+ * The checks convLstm2d and convLstm2dCell share after their options', in their types' order: a convolution's
+ * (filters, kernelSize, strides, padding, dilationRate), which cannot both stride and dilate.
  */
-function checkConvArgs(layer: string, name: string, options: ConvLSTM2DCellArgs, known: ReadonlySet<string>) {
-  checkKnownOptions(layer, name, options, known, requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize"));
-  checkSizeOption(layer, options, "filters");
-  checkSizeOption(layer, options, "kernelSize", 2);
-  checkSizeOption(layer, options, "strides", 2);
-  if (options.padding === "causal") throw new ShapeError(causalMessage(layer));
-  const padding = choiceOf(layer, options, "padding", ["valid", "same"]);
-  checkSizeOption(layer, options, "dilationRate", 2);
-  const strides = perDim(options.strides ?? 1, 2);
-  const dilations = perDim(options.dilationRate ?? 1, 2);
-  if (strides.some((s) => s !== 1) && dilations.some((d) => d !== 1))
+function checkConvArgs(layer: string, options: ConvLSTM2DCellArgs) {
+  const window = checkWindow(layer, 2, options);
+  if (window.strides.some((s) => s !== 1) && window.dilations.some((d) => d !== 1))
     throw new ShapeError(stridesDilationMessage(layer));
-  return { padding, strides, dilations };
+  return window;
 }
 
 // ---- ConvLSTM2DCell
@@ -918,8 +894,9 @@ export function convLstm2dCell<const Args extends RequiredOptions<ConvLSTM2DCell
   args: CheckedLooseOptions<Args, Problem, ConvLSTM2DCellArgs>,
 ): ConvLSTM2DCell<Fitting<Args, ConvLSTM2DCellArgs>> {
   const options = args as ConvLSTM2DCellArgs;
-  const layer = writtenLayer("convLstm2dCell", options, convCellShown);
-  checkConvArgs(layer, "convLstm2dCell", options, convLstm2dCellOptions);
+  const required = requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize");
+  const layer = checkedWrittenLayer("convLstm2dCell", options, convLstm2dCellOptions, convCellShown, required);
+  checkConvArgs(layer, options);
   dataFormatOf(layer, options);
   checkActivations(layer, options);
   return cellConfig("ConvLSTM2DCell", layer, options, options.filters) as never;
