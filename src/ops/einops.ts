@@ -342,8 +342,7 @@ function side(text: string, refuse: (message: string) => never): Element[] {
   return out;
 }
 const isNumber = (word: string) => /^\d+$/.test(word);
-const namesIn = (elements: readonly Element[]) =>
-  elements.flatMap((e) => (typeof e === "string" ? [e] : e)).filter((w) => w !== "..." && !isNumber(w));
+const namesIn = (elements: readonly Element[]) => elements.flat().filter((w) => w !== "..." && !isNumber(w));
 
 /** What both the shape rule and the tfjs implementation need: the input split into axes, and the output. */
 export interface EinopsPlan {
@@ -392,7 +391,7 @@ export function einopsPlan(
   let anonymous = 0;
   named.forEach((element, i) => {
     const d = dims[i]!;
-    if (dots !== -1 && i === dots) ellipsisAxes();
+    if (i === dots) ellipsisAxes();
     if (typeof element === "string") {
       if (isNumber(element)) {
         if (element !== "1") refuse(`a number other than 1 (${element}) cannot name an input dimension`);
@@ -422,7 +421,7 @@ export function einopsPlan(
       ),
     );
   });
-  if (dots !== -1 && dots === named.length) ellipsisAxes();
+  if (dots === named.length) ellipsisAxes(); // "..." last
   const right: string[] = [],
     rightSizes: RuntimeDim[] = [];
   const at = (name: string, size: RuntimeDim): RuntimeDim => {
@@ -431,7 +430,7 @@ export function einopsPlan(
     return size;
   };
   const sizeOf = (a: string): RuntimeDim => {
-    if (sizes.has(a) && !isNumber(a)) return at(a, sizes.get(a)!);
+    if (sizes.has(a)) return at(a, sizes.get(a)!); // (a number is never a key: "#0" is)
     if (isNumber(a)) {
       if (op !== "repeat" && a !== "1") refuse(`a number other than 1 (${a}) is only for repeat`);
       return at(`#${a}:${right.length}`, Number(a));

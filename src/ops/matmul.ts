@@ -103,8 +103,6 @@ export type writeBmmBatchMessage<
   A extends Shape,
   B extends Shape,
 > = `bmm: ${ShowShape<A>} × ${ShowShape<B>}: the batch dimensions ${ShowDim<A[0]>} and ${ShowDim<B[0]>} must be equal`;
-export const writeBmmBatchMessage = (a: RuntimeShape, b: RuntimeShape): string =>
-  `bmm: ${showShape(a)} × ${showShape(b)}: the batch dimensions ${showDim(a[0]!)} and ${showDim(b[0]!)} must be equal`;
 
 export type BmmRule<A extends Shape, B extends Shape> =
   IsUnknownShape<A> extends true
@@ -121,7 +119,10 @@ export type BmmRule<A extends Shape, B extends Shape> =
 
 export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
   if (a.length !== 3 || b.length !== 3) fail(writeMatmulRankMessage("bmm", a, b, "3 dimensions each"));
-  if (!dimsAgree(a[0]!, b[0]!)) fail(writeBmmBatchMessage(a, b));
+  if (!dimsAgree(a[0]!, b[0]!))
+    fail(
+      `bmm: ${showShape(a)} × ${showShape(b)}: the batch dimensions ${showDim(a[0]!)} and ${showDim(b[0]!)} must be equal`,
+    );
   if (!dimsAgree(a[2]!, b[1]!)) fail(writeMatmulMessage("bmm", a, b, a[2]!, b[1]!));
   return [a[0] === null ? b[0]! : a[0]!, a[1]!, b[2]!];
 }
