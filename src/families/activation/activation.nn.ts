@@ -17,7 +17,7 @@ import {
   splitOptions,
 } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { dimRule } from "./activation.ts";
 import { optionTypes, readParams } from "./torch-options.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
@@ -95,8 +95,8 @@ export const noArguments =
 /** What each activation parameter must be, as messages write it (one table for every activation builder). */
 export function withParams(
   kind: string,
-  names: readonly string[],
-  defaults: Record<string, number>,
+  names: readonly string[] = ["inplace"], // by default: only inplace
+  defaults: Record<string, number> = {},
   check?: (layer: string, values: Record<string, number>) => void,
 ) {
   return (...args: unknown[]): never => {
@@ -112,7 +112,7 @@ export function withParams(
 export type writeProbabilityMessage<Layer extends string> = `${Layer}: p must be a probability between 0 and 1`;
 export const writeProbabilityMessage = (layer: string): string => `${layer}: p must be a probability between 0 and 1`;
 function checkProbability(layer: string, p: number): void {
-  if (!(typeof p === "number" && p >= 0 && p <= 1)) throw new ShapeError(writeProbabilityMessage(layer));
+  if (!(typeof p === "number" && p >= 0 && p <= 1)) fail(writeProbabilityMessage(layer));
 }
 
 // `inplace` (PyTorch's memory saving) changes nothing here: accepted, positionally or as an option.
@@ -145,7 +145,7 @@ function checkInplace(layer: string, kind: string, inplace: unknown, known: read
 /** PyTorch's `nn.ReLU(inplace=False)`. */
 export const relu: <const Inplace extends boolean | object | undefined = undefined>(
   inplace?: Checked<Inplace, InplaceProblem<"relu()", "relu", Inplace>>,
-) => ReLU = withParams("relu", ["inplace"], {});
+) => ReLU = withParams("relu");
 /** PyTorch's `nn.LeakyReLU(negative_slope=0.01, inplace=False)`: `leakyRelu(0.2)`, `leakyRelu(0.2, true)`, `leakyRelu({ negativeSlope: 0.2 })`. */
 export const leakyRelu: <
   const First extends number | object | undefined = undefined,
@@ -328,15 +328,15 @@ export function dimLayer(kind: "softmax" | "logSoftmax" | "softmin") {
     const [dim] = args;
     const layer = `${kind}(${String(dim)})`;
     // (softmin refuses a missing dim before an argument too many)
-    if (kind === "softmin" && dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
+    if (kind === "softmin" && dim === undefined) fail(writeNeedsDimMessage(kind));
     checkArguments(layer, args, ["dim"]);
-    if (dim === undefined) throw new ShapeError(writeNeedsDimMessage(kind));
+    if (dim === undefined) fail(writeNeedsDimMessage(kind));
     checkDimNumber(layer, dim);
     return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
   };
 }
 export function checkDimNumber(layer: string, dim: unknown): asserts dim is number {
-  if (typeof dim !== "number") throw new ShapeError(`${layer}: dim must be a number`);
+  if (typeof dim !== "number") fail(`${layer}: dim must be a number`);
 }
 
 /**

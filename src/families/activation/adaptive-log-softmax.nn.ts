@@ -6,7 +6,7 @@ import type { Arg, Checked, FirstSizeProblem, Written } from "../../../types/sha
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { PositionalProblems } from "../../../types/shape/positional.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
@@ -127,7 +127,7 @@ export function adaptiveLogSoftmaxWithLoss<
   checkSizes(layer, { inFeatures: inSize, nClasses: n });
   const list = [...(cutoffs as readonly number[])];
   const problem = cutoffsProblem(layer, n, list);
-  if (problem !== false) throw new ShapeError(problem);
+  if (problem !== false) fail(problem);
   const names = ["divValue", "headBias"];
   const given: AdaptiveLogSoftmaxWithLossOptions = readOptions(
     layer,
@@ -138,7 +138,7 @@ export function adaptiveLogSoftmaxWithLoss<
     names,
   );
   const divValue = given.divValue ?? 4;
-  if (!(divValue > 0)) throw new ShapeError(writeDivValueMessage(layer, divValue));
+  if (!(divValue > 0)) fail(writeDivValueMessage(layer, divValue));
   const runtime: AdaptiveLogSoftmaxWithLossConfig & { call(...args: unknown[]): unknown } = {
     kind: "adaptiveLogSoftmaxWithLoss",
     written: layer,
@@ -148,7 +148,7 @@ export function adaptiveLogSoftmaxWithLoss<
     divValue,
     headBias: given.headBias ?? false,
     outputShape: () => {
-      throw new ShapeError(writeAsmPipeMessage(layer));
+      fail(writeAsmPipeMessage(layer));
     },
     callShapes: (inputs) => asmCallShapes(layer, inSize, inputs),
     call: (input: unknown, target: unknown) => callLayer(runtime, { input, target }),

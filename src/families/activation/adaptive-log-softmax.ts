@@ -1,6 +1,6 @@
 // Twin of adaptive-log-softmax.types.ts: the cutoffs' checks, and the call on input [batch,
 // inFeatures] and target [batch] → [output [batch], loss []]; the same checks, in the same order.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { sizeProblem } from "../../shape/args.ts";
@@ -35,6 +35,6 @@ export function asmCallShapes(layer: string, inFeatures: number, inputs: CallInp
       ["batch", undefined, "", "same"],
       ["last dimension", inFeatures, "inFeatures", "size"],
     ]) || argProblem(layer, "target", t, "[batch]", [["batch", x[0]!, "input's batch", "same"]]);
-  if (problem !== false) throw new ShapeError(problem);
+  if (problem !== false) fail(problem);
   return [[knownOf(x[0]!, t[0]!)], []];
 }

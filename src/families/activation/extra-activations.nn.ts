@@ -6,7 +6,7 @@ import type { Layer, SameShape, ShapeRule } from "../../../types/model/layer.ts"
 import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { checkArguments, isOptions } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
 import { checkDimNumber, dimLayer, keep, noArguments, withParams, type writeNeedsDimMessage } from "./activation.nn.ts";
@@ -181,17 +181,17 @@ type InplaceBuilder<Kind extends string, Result> = <const A extends boolean | ob
 ) => Result;
 
 /** PyTorch's `nn.ReLU6(inplace=False)`: min(max(0, x), 6). */
-export const relu6: InplaceBuilder<"relu6", ReLU6> = withParams("relu6", ["inplace"], {});
+export const relu6: InplaceBuilder<"relu6", ReLU6> = withParams("relu6");
 /** PyTorch's `nn.Hardswish(inplace=False)`: x · relu6(x + 3) / 6. */
-export const hardswish: InplaceBuilder<"hardswish", Hardswish> = withParams("hardswish", ["inplace"], {});
+export const hardswish: InplaceBuilder<"hardswish", Hardswish> = withParams("hardswish");
 /** PyTorch's `nn.Hardsigmoid(inplace=False)`: relu6(x + 3) / 6. */
-export const hardsigmoid: InplaceBuilder<"hardsigmoid", Hardsigmoid> = withParams("hardsigmoid", ["inplace"], {});
+export const hardsigmoid: InplaceBuilder<"hardsigmoid", Hardsigmoid> = withParams("hardsigmoid");
 /** PyTorch's `nn.SiLU(inplace=False)`: x · sigmoid(x). */
-export const silu: InplaceBuilder<"silu", SiLU> = withParams("silu", ["inplace"], {});
+export const silu: InplaceBuilder<"silu", SiLU> = withParams("silu");
 /** PyTorch's `nn.Mish(inplace=False)`: x · tanh(softplus(x)). */
-export const mish: InplaceBuilder<"mish", Mish> = withParams("mish", ["inplace"], {});
+export const mish: InplaceBuilder<"mish", Mish> = withParams("mish");
 /** PyTorch's `nn.SELU(inplace=False)`. */
-export const selu: InplaceBuilder<"selu", SELU> = withParams("selu", ["inplace"], {});
+export const selu: InplaceBuilder<"selu", SELU> = withParams("selu");
 /** PyTorch's `nn.Softsign()`: x / (1 + |x|). */
 export const softsign: (...args: []) => Softsign = noArguments("softsign");
 /** PyTorch's `nn.LogSigmoid()`. */
@@ -241,7 +241,7 @@ export const celu: <
   alpha?: Checked<A, Problems[0]>,
   inplace?: Checked<B, Problems[1]>,
 ) => CELU<AlphaOf<A, B>> = withParams("celu", ["alpha", "inplace"], { alpha: 1 }, (layer, { alpha }) => {
-  if (alpha === 0) throw new ShapeError(writeCeluAlphaMessage(layer));
+  if (alpha === 0) fail(writeCeluAlphaMessage(layer));
 });
 
 // ---- softplus(beta, threshold)
@@ -304,7 +304,7 @@ export const hardtanh: <
   ["minVal", "maxVal", "inplace"],
   { minVal: -1, maxVal: 1 },
   (layer, values) => {
-    if (!(values["maxVal"]! > values["minVal"]!)) throw new ShapeError(writeHardtanhRangeMessage(layer));
+    if (!(values["maxVal"]! > values["minVal"]!)) fail(writeHardtanhRangeMessage(layer));
   },
 );
 
@@ -331,7 +331,7 @@ export const softshrink: <
 >(
   lambd?: Checked<A, Problems[0]>,
 ) => Softshrink<LambdOf<A>> = withParams("softshrink", ["lambd"], { lambd: 0.5 }, (layer, { lambd }) => {
-  if (lambd! < 0) throw new ShapeError(writeNegativeLambdMessage(layer));
+  if (lambd! < 0) fail(writeNegativeLambdMessage(layer));
 });
 /** PyTorch's `nn.Hardshrink(lambd=0.5)`: x outside [−lambd, lambd], else 0. */
 export const hardshrink: <
@@ -375,10 +375,10 @@ export function threshold<
 ): Threshold<A, B> {
   // both required positionally, as the types take them (PyTorch's order): not from an options object
   if (typeof threshold !== "number" || typeof value !== "number")
-    throw new ShapeError("threshold(…): threshold and value are required numbers: nn.threshold(0.1, 20)");
+    fail("threshold(…): threshold and value are required numbers: nn.threshold(0.1, 20)");
   return thresholdLayer(...arguments);
 }
-const thresholdLayer = withParams("threshold", ["threshold", "value", "inplace"], {});
+const thresholdLayer = withParams("threshold", ["threshold", "value", "inplace"]);
 
 // ---- prelu(numParameters, init)
 
@@ -413,7 +413,7 @@ export function prelu<
   );
   const n = read.values["numParameters"] as number;
   const layer = n === 1 ? "prelu()" : `prelu(${n})`;
-  if (!Number.isSafeInteger(n) || n < 1) throw new ShapeError(`${layer}: numParameters must be a positive integer`);
+  if (!Number.isSafeInteger(n) || n < 1) fail(`${layer}: numParameters must be a positive integer`);
   return keep("prelu", layer, { numParameters: n, init: read.values["init"] }, (input) => preluRule(layer, n, input));
 }
 

@@ -1,6 +1,6 @@
 // Twin of src/families/activation/extra-activations.types.ts: the rules of prelu, glu and softmax2d, with the same
 // messages.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { checkedDimIndex } from "../../shape/dim-index.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -13,8 +13,7 @@ export const writePreluChannelsMessage = (layer: string, n: number, channels: nu
 export function preluRule(layer: string, n: number, input: RuntimeShape): RuntimeShape {
   if (n === 1) return input;
   const channels = input.length >= 2 ? input[1] : 1;
-  if (typeof channels === "number" && channels !== n)
-    throw new ShapeError(writePreluChannelsMessage(layer, n, channels));
+  if (typeof channels === "number" && channels !== n) fail(writePreluChannelsMessage(layer, n, channels));
   return input;
 }
 
@@ -23,13 +22,13 @@ export const writeGluOddMessage = (layer: string, index: number, size: number): 
 export function gluRule(layer: string, dim: number, input: RuntimeShape): RuntimeShape {
   const index = checkedDimIndex(layer, "dim", dim, input.length);
   const size = input[index];
-  if (typeof size === "number" && size % 2 !== 0) throw new ShapeError(writeGluOddMessage(layer, index, size));
+  if (typeof size === "number" && size % 2 !== 0) fail(writeGluOddMessage(layer, index, size));
   return input.map((d, i) => (i === index ? (typeof d === "number" ? d / 2 : null) : d));
 }
 
 export const writeSoftmax2dRankMessage = (rank: number): string =>
   `softmax2d(): expects an input of rank 3 or 4 ([channels, height, width] or [batch, channels, height, width]), got rank ${rank}`;
 export function softmax2dRule(input: RuntimeShape): RuntimeShape {
-  if (input.length !== 3 && input.length !== 4) throw new ShapeError(writeSoftmax2dRankMessage(input.length));
+  if (input.length !== 3 && input.length !== 4) fail(writeSoftmax2dRankMessage(input.length));
   return input;
 }

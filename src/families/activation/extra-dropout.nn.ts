@@ -4,7 +4,7 @@ import type { Layer, SameShape, ShapeRule } from "../../../types/model/layer.ts"
 import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { isOptions } from "../../shape/args.ts";
 import { keep, writeProbabilityMessage } from "./activation.nn.ts";
 import type { ParamsProblems, ParamValue } from "./extra-activations.types.ts";
@@ -81,7 +81,7 @@ function builder(kind: ExtraDropoutKind) {
     const read = readParams(kind, ["p", "inplace"], args, { p: 0.5 }, `${kind}(${String(shown)})`);
     const probability = read.values["p"] as number;
     const layer = `${kind}(${probability})`;
-    if (!(probability >= 0 && probability <= 1)) throw new ShapeError(writeProbabilityMessage(layer));
+    if (!(probability >= 0 && probability <= 1)) fail(writeProbabilityMessage(layer));
     return keep(kind, layer, { p: probability }, (input) => dropoutRankRule(layer, kind, probability, input));
   };
 }

@@ -1,5 +1,5 @@
 // Twin of src/families/activation/extra-dropout.types.ts.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { writeInputRankMessage, type RuntimeShape } from "../../shape/dims.ts";
 
 export { writeInputRankMessage as writeDropoutRankMessage };
@@ -14,6 +14,6 @@ const ranks: Record<string, [string, (rank: number) => boolean]> = {
 export function dropoutRankRule(layer: string, kind: string, p: number, input: RuntimeShape): RuntimeShape {
   if (kind === "featureAlphaDropout" && (p === 0 || p === 1)) return input; // PyTorch returns before its check
   const [expected, fits] = ranks[kind]!;
-  if (!fits(input.length)) throw new ShapeError(writeInputRankMessage(layer, expected, input.length));
+  if (!fits(input.length)) fail(writeInputRankMessage(layer, expected, input.length));
   return input;
 }

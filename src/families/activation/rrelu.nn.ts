@@ -5,7 +5,7 @@ import type { Layer, SameShape } from "../../../types/model/layer.ts";
 import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { CompareAny, ParamsName, ParamsProblems, ParamValue } from "./extra-activations.types.ts";
 import { withParams } from "./activation.nn.ts";
@@ -91,6 +91,6 @@ export const rrelu: <
   ["lower", "upper", "inplace"],
   { lower: 0.125, upper: 1 / 3 },
   (layer, { lower, upper }) => {
-    if (lower! > upper!) throw new ShapeError(writeRReLURangeMessage(layer));
+    if (lower! > upper!) fail(writeRReLURangeMessage(layer));
   },
 );

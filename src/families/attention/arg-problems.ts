@@ -1,6 +1,6 @@
 // The problems of a call's arguments that multiheadAttention, the transformers and the recurrent layers share (each
 // argument checked on its own, src/model/call.ts): the first of a list thrown, a sequence with a size last, a mask.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { argProblem, type DimSpec } from "../../model/call.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 
@@ -8,7 +8,7 @@ import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 export function throwFirst(problems: readonly (() => string | false)[]): void {
   for (const problem of problems) {
     const found = problem();
-    if (found !== false) throw new ShapeError(found);
+    if (found !== false) fail(found);
   }
 }
 

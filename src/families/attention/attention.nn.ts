@@ -14,7 +14,7 @@ import type {
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { AttentionRule } from "./attention.types.ts";
 import type { FirstProblem } from "../../../types/shape/problems.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkOptions, checkSizes } from "../../shape/args.ts";
@@ -282,7 +282,7 @@ export function multiheadAttention<
   const heads = numHeads as number;
   const layer = `multiheadAttention(${embed}, ${heads})`;
   checkSizes(layer, { embedDim: embed, numHeads: heads });
-  if (embed % heads !== 0) throw new ShapeError(writeNumHeadsMessage(layer, embed, heads));
+  if (embed % heads !== 0) fail(writeNumHeadsMessage(layer, embed, heads));
   // PyTorch's dropout and bias positionally, then an options object
   const given: MultiheadAttentionOptions = readOptions(
     layer,
@@ -301,7 +301,7 @@ export function multiheadAttention<
     dropout: given.dropout ?? 0,
     bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => {
-      if (sizes.kdim !== embed || sizes.vdim !== embed) throw new ShapeError(writeSelfAttentionMessage(layer));
+      if (sizes.kdim !== embed || sizes.vdim !== embed) fail(writeSelfAttentionMessage(layer));
       return attentionRule(layer, embed, input);
     },
     callShapes: (inputs, callOptions) => attentionCallShapes(layer, sizes, inputs, callOptions),

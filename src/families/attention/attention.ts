@@ -1,5 +1,5 @@
 // Twin of src/families/attention/attention.types.ts: [batch, seq, embedDim] → the same shape.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { sequenceRankText } from "../recurrent/recurrent.ts";
@@ -13,10 +13,10 @@ export const writeEmbedDimMessage = (layer: string, features: number, name = "em
  * transformer's encoders have the same rule with dModel).
  */
 export function attentionRule(layer: string, embedDim: number, input: RuntimeShape, name = "embedDim"): RuntimeShape {
-  if (input.length !== 3) throw new ShapeError(writeRankMessage(layer, sequenceRankText(name), input.length));
+  if (input.length !== 3) fail(writeRankMessage(layer, sequenceRankText(name), input.length));
   const [batch, seq, features] = input;
   if (typeof features === "string") return input;
   if (features === null) return [batch!, seq!, embedDim];
-  if (features !== embedDim) throw new ShapeError(writeEmbedDimMessage(layer, features!, name));
+  if (features !== embedDim) fail(writeEmbedDimMessage(layer, features!, name));
   return input;
 }

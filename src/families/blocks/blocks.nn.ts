@@ -2,7 +2,7 @@
 // DenseNet blocks fit in a sequential.
 import type { ConcatRule, ResidualRule } from "./blocks.types.ts";
 import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail, ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { concatShapes, equalShapes } from "../../shape/join.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
@@ -62,7 +62,7 @@ export function run(block: string, input: RuntimeShape, layers: readonly Runtime
     return walk(input, layers).at(-1) ?? input;
   } catch (error) {
     if (error instanceof ShapeError && error.layerIndex !== undefined)
-      throw new ShapeError(writeInnerMessage(block, error.layerIndex, error.message));
+      fail(writeInnerMessage(block, error.layerIndex, error.message));
     throw error;
   }
 }
@@ -146,7 +146,7 @@ export function concat<const D extends number, const Branches extends readonly (
 ): Concat<D, Branches> {
   const block = `concat(${dim}, ${branches.length} branches)`;
   branches.forEach((branch, i) => {
-    if (!Array.isArray(branch)) throw new ShapeError(writeBranchMessage(block, i));
+    if (!Array.isArray(branch)) fail(writeBranchMessage(block, i));
   });
   branches.forEach(asLayers); // a model among a branch's layers: its layer form
   const runtime: ConcatConfig = {

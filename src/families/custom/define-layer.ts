@@ -8,7 +8,7 @@
 // (src/families/custom/custom.tfjs-layer.ts) learns of every definition through `onDefine`.
 import type * as tfc from "@tensorflow/tfjs-core";
 import type { Layer, ShapeRule, UnknownShape } from "../../../types/model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -147,8 +147,8 @@ export function defineLayer<Settings extends object, Params extends string = nev
         settings,
         outputShape(input) {
           const output = spec.outputShape(settings, input);
-          if (typeof output === "string") throw new ShapeError(output);
-          if (!Array.isArray(output)) throw new ShapeError(writeNotAShapeMessage(written, output));
+          if (typeof output === "string") fail(output);
+          if (!Array.isArray(output)) fail(writeNotAShapeMessage(written, output));
           return output;
         },
       };

@@ -180,7 +180,7 @@ type NumFeaturesParameter<Kind extends string, NumFeatures> = Arg<
  * nn.batchNorm1d(128);                          // [n, 128] → [n, 128]
  * sequential(input([64]), nn.batchNorm1d(128)); // error: numFeatures must equal the input's channel dimension 64
  */
-export function batchNorm1d<
+export const batchNorm1d: <
   const NumFeatures extends number,
   const Third extends number | object = {},
   const Fourth extends number | null | object = {},
@@ -191,9 +191,7 @@ export function batchNorm1d<
   eps?: Checked<Third, Problems[0]>,
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): BatchNorm1d<NumFeatures> {
-  return batchNorm("batchNorm1d", [2, 3], arguments);
-}
+) => BatchNorm1d<NumFeatures> = (...args: unknown[]): never => batchNorm("batchNorm1d", [2, 3], args);
 /**
  * PyTorch's `nn.BatchNorm2d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
  * on [batch, numFeatures, height, width].
@@ -201,7 +199,7 @@ export function batchNorm1d<
  * @example
  * nn.batchNorm2d(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function batchNorm2d<
+export const batchNorm2d: <
   const NumFeatures extends number,
   const Third extends number | object = {},
   const Fourth extends number | null | object = {},
@@ -212,9 +210,7 @@ export function batchNorm2d<
   eps?: Checked<Third, Problems[0]>,
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): BatchNorm2d<NumFeatures> {
-  return batchNorm("batchNorm2d", [4], arguments);
-}
+) => BatchNorm2d<NumFeatures> = (...args: unknown[]): never => batchNorm("batchNorm2d", [4], args);
 
 /**
  * PyTorch's `nn.BatchNorm3d(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)`
@@ -223,7 +219,7 @@ export function batchNorm2d<
  * @example
  * nn.batchNorm3d(8); // [n, 8, 4, 16, 16] → [n, 8, 4, 16, 16]
  */
-export function batchNorm3d<
+export const batchNorm3d: <
   const NumFeatures extends number,
   const Third extends number | object = {},
   const Fourth extends number | null | object = {},
@@ -234,9 +230,8 @@ export function batchNorm3d<
   eps?: Checked<Third, Problems[0]>,
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): BatchNorm3d<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
-  return batchNorm("batchNorm3d", [5], arguments);
-}
+) => BatchNorm3d<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> = (...args: unknown[]): never =>
+  batchNorm("batchNorm3d", [5], args);
 /**
  * PyTorch's `nn.SyncBatchNorm(num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)` on
  * [batch, numFeatures, ...] (rank 2 or more). On one process (shapecheck's models, TensorFlow.js) it is a batch norm.
@@ -244,7 +239,7 @@ export function batchNorm3d<
  * @example
  * nn.syncBatchNorm(64); // [n, 64, 28, 28] → [n, 64, 28, 28]
  */
-export function syncBatchNorm<
+export const syncBatchNorm: <
   const NumFeatures extends number,
   const Third extends number | object = {},
   const Fourth extends number | null | object = {},
@@ -255,9 +250,8 @@ export function syncBatchNorm<
   eps?: Checked<Third, Problems[0]>,
   momentum?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): SyncBatchNorm<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> {
-  return batchNorm("syncBatchNorm", [], arguments);
-}
+) => SyncBatchNorm<NumFeatures, IsChecked<OptionsOf<Third, Fourth, Options>>> = (...args: unknown[]): never =>
+  batchNorm("syncBatchNorm", [], args);
 
 /** PyTorch's eps and momentum positionally (`nn.lazyBatchNorm2d(1e-3, 0.01)`), then an options object. */
 type LazyBatchNormBuilder<Kind extends LazyBatchNormKind> = <

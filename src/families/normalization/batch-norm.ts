@@ -1,5 +1,5 @@
 // Twin of src/families/normalization/batch-norm.types.ts: the shape is kept; the channel dimension must be numFeatures.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { rankText, writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
@@ -24,10 +24,10 @@ export function batchNormRule(
   input: RuntimeShape,
 ): RuntimeShape {
   if (ranks.length === 0 ? input.length < 2 : !ranks.includes(input.length))
-    throw new ShapeError(writeRankMessage(layer, batchNormRankText(ranks), input.length));
+    fail(writeRankMessage(layer, batchNormRankText(ranks), input.length));
   const [batch, channels, ...rest] = input;
   if (typeof channels === "string" || numFeatures === null) return input;
   if (channels === null) return [batch!, numFeatures, ...rest];
-  if (channels !== numFeatures) throw new ShapeError(writeNumFeaturesMessage(layer, channels!));
+  if (channels !== numFeatures) fail(writeNumFeaturesMessage(layer, channels!));
   return input;
 }

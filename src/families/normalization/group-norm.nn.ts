@@ -4,7 +4,7 @@ import type { Arg, Checked, FirstSizeProblem } from "../../../types/shape/args.t
 import type { Mod } from "../../../types/arith/index.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { checkSizes, expected } from "../../shape/args.ts";
 import type { ParamsProblems, ParamValue } from "../activation/extra-activations.types.ts";
 import { readParams } from "../activation/torch-options.ts";
@@ -76,7 +76,7 @@ export function groupNorm<
   checkSizes(layer, { numGroups, numChannels });
   const g = numGroups as number;
   const c = numChannels as number;
-  if (c % g !== 0) throw new ShapeError(divisibleMessage(layer, c, g));
+  if (c % g !== 0) fail(divisibleMessage(layer, c, g));
   const { values } = readParams(
     "groupNorm",
     ["eps", "affine"],

@@ -1,5 +1,5 @@
 // Twin of src/families/normalization/group-norm.types.ts.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 
 export const writeGroupNormRankMessage = (layer: string, rank: number): string =>
@@ -16,12 +16,12 @@ export const writeGroupNormSingleMessage = (layer: string): string =>
 
 export function groupNormRule(layer: string, g: number, c: number, affine: boolean, input: RuntimeShape): RuntimeShape {
   if (input.length >= 2 && input[0] === 1 && input[1] === g && input.slice(2).every((d) => d === 1))
-    throw new ShapeError(writeGroupNormSingleMessage(layer));
-  if (input.length < 2) throw new ShapeError(writeGroupNormRankMessage(layer, input.length));
+    fail(writeGroupNormSingleMessage(layer));
+  if (input.length < 2) fail(writeGroupNormRankMessage(layer, input.length));
   const channels = input[1];
   if (typeof channels !== "number") return input;
   if (!affine) {
-    if (channels % g !== 0) throw new ShapeError(writeGroupNormGroupsMessage(layer, g, channels));
-  } else if (channels !== c) throw new ShapeError(writeGroupNormChannelsMessage(layer, c, channels));
+    if (channels % g !== 0) fail(writeGroupNormGroupsMessage(layer, g, channels));
+  } else if (channels !== c) fail(writeGroupNormChannelsMessage(layer, c, channels));
   return input;
 }

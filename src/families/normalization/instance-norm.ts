@@ -1,6 +1,6 @@
 // Twin of src/families/normalization/instance-norm.types.ts: the shape is kept; batched or unbatched input; the
 // channels must be numFeatures with weights or running statistics; more than one spatial element.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 
@@ -31,12 +31,12 @@ export function instanceNormRule(
   input: RuntimeShape,
 ): RuntimeShape {
   if (input.length !== k + 2 && input.length !== k + 1)
-    throw new ShapeError(writeRankMessage(layer, instanceNormRankText(k), input.length));
+    fail(writeRankMessage(layer, instanceNormRankText(k), input.length));
   const axis = input.length === k + 2 ? 1 : 0;
-  if (input.slice(axis + 1).every((d) => d === 1)) throw new ShapeError(writeInstanceNormSpatialMessage(layer));
+  if (input.slice(axis + 1).every((d) => d === 1)) fail(writeInstanceNormSpatialMessage(layer));
   const features = numFeatures ?? input[1];
   const channels = input[axis];
   if (checked && typeof channels === "number" && typeof features === "number" && channels !== features)
-    throw new ShapeError(writeInstanceNormChannelsMessage(layer, String(features), axis, channels));
+    fail(writeInstanceNormChannelsMessage(layer, String(features), axis, channels));
   return input;
 }

@@ -4,7 +4,7 @@ import type { Checked, FirstSizeProblem, Written } from "../../../types/shape/ar
 import type { TwoPositionalsProblems } from "../../../types/shape/positional.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { LayerNormRule } from "./layer-norm.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkSizes, written } from "../../shape/args.ts";
@@ -120,7 +120,7 @@ export function layerNorm<
   const shape = normalizedShape as number | readonly number[];
   const layer = `layerNorm(${written(shape)})`;
   const sizes = Array.isArray(shape) ? [...shape] : [shape as number];
-  if (sizes.length === 0) throw new ShapeError(writeEmptyNormalizedShapeMessage(layer));
+  if (sizes.length === 0) fail(writeEmptyNormalizedShapeMessage(layer));
   checkSizes(layer, { normalizedShape: sizes });
   // PyTorch's eps and elementwiseAffine positionally, then an options object
   const given: LayerNormOptions = readOptions(

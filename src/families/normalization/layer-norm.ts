@@ -1,5 +1,5 @@
 // Twin of src/families/normalization/layer-norm.types.ts: the shape is kept; its last dimensions must be normalizedShape.
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeNormalizedShapeMessage = (layer: string, last: RuntimeShape): string =>
@@ -12,12 +12,11 @@ export const writeLayerNormRankMessage = (layer: string, normalized: readonly nu
 
 /** The layer norm rule: [..., ...normalizedShape] → the same shape (unknown dims there become the sizes). */
 export function layerNormRule(layer: string, normalized: readonly number[], input: RuntimeShape): RuntimeShape {
-  if (input.length < normalized.length)
-    throw new ShapeError(writeLayerNormRankMessage(layer, normalized, input.length));
+  if (input.length < normalized.length) fail(writeLayerNormRankMessage(layer, normalized, input.length));
   const lead = input.length - normalized.length;
   const last = input.slice(lead);
   const refined = last.map((dim, i) => (typeof dim === "string" ? dim : dim === null ? normalized[i]! : dim));
   if (refined.some((dim, i) => typeof dim === "number" && dim !== normalized[i]))
-    throw new ShapeError(writeNormalizedShapeMessage(layer, last));
+    fail(writeNormalizedShapeMessage(layer, last));
   return [...input.slice(0, lead), ...refined];
 }

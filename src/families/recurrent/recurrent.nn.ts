@@ -16,7 +16,7 @@ import type {
 import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems, IsPlainSize } from "../../../types/shape/plain.ts";
 import type { RecurrentRule } from "./recurrent.types.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { checkOptionTypes, checkSizes, expected, isOptions, splitOptions } from "../../shape/args.ts";
@@ -452,7 +452,7 @@ type FullProblems<Kind extends string, InputSize, HiddenSize, Third, Fourth, Lay
  * nn.lstm(300, 128);                          // [n, 12, 300] → [n, 12, 128]
  * nn.lstm(300, 128, { bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
  */
-export function lstm<
+export const lstm: <
   const InputSize extends number,
   const HiddenSize extends number,
   const Third extends number | object | undefined = undefined,
@@ -463,9 +463,13 @@ export function lstm<
   hiddenSize: Arg<HiddenSize, Problems[1]>,
   numLayersOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): LSTM<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>, ProjSizeOf<Third, Fourth>> {
-  return recurrent("lstm", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
-}
+) => LSTM<
+  InputSize,
+  HiddenSize,
+  NumLayersOf<Third, Fourth>,
+  BidirectionalOf<Third, Fourth>,
+  ProjSizeOf<Third, Fourth>
+> = (...args: unknown[]): never => recurrent("lstm", args);
 /**
  * PyTorch's `nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=True, dropout=0,
  * bidirectional=False)` on [batch, seq, inputSize]; its output sequence is [batch, seq, directions × hiddenSize].
@@ -473,7 +477,7 @@ export function lstm<
  * @example
  * nn.gru(300, 128, { numLayers: 2 }); // [n, 12, 300] → [n, 12, 128]
  */
-export function gru<
+export const gru: <
   const InputSize extends number,
   const HiddenSize extends number,
   const Third extends number | object | undefined = undefined,
@@ -484,9 +488,9 @@ export function gru<
   hiddenSize: Arg<HiddenSize, Problems[1]>,
   numLayersOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): GRU<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> {
-  return recurrent("gru", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
-}
+) => GRU<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> = (
+  ...args: unknown[]
+): never => recurrent("gru", args);
 
 /**
  * PyTorch's `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=True,
@@ -496,7 +500,7 @@ export function gru<
  * @example
  * nn.rnn(300, 128, { nonlinearity: "relu", bidirectional: true }); // [n, 12, 300] → [n, 12, 256]
  */
-export function rnn<
+export const rnn: <
   const InputSize extends number,
   const HiddenSize extends number,
   const Third extends number | object | undefined = undefined,
@@ -507,9 +511,9 @@ export function rnn<
   hiddenSize: Arg<HiddenSize, Problems[1]>,
   numLayersOrOptions?: Checked<Third, Problems[2]>,
   options?: Checked<Fourth, Problems[3]>,
-): RNN<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> {
-  return recurrent("rnn", inputSize as number, hiddenSize as number, [numLayersOrOptions, options]);
-}
+) => RNN<InputSize, HiddenSize, NumLayersOf<Third, Fourth>, BidirectionalOf<Third, Fourth>> = (
+  ...args: unknown[]
+): never => recurrent("rnn", args);
 
 // ---- runtime
 
@@ -543,12 +547,10 @@ export interface RecurrentConfig extends KindConfig<"lstm" | "gru" | "rnn"> {
   readonly nonlinearity?: "tanh" | "relu";
 }
 
-function recurrent(
-  kind: "lstm" | "gru" | "rnn",
-  inputSize: number,
-  hiddenSize: number,
-  rest: readonly unknown[],
-): never {
+function recurrent(kind: "lstm" | "gru" | "rnn", args: ArrayLike<unknown>): never {
+  // (an argument past the options object is refused by the compiler, and dropped here)
+  const [inputSize, hiddenSize, ...rest] = Array.from(args).slice(0, 4) as [number, number, ...unknown[]];
+  const lstm = kind === "lstm";
   const at = rest.findIndex(isOptions);
   const options = (at === -1 ? {} : rest[at]) as LSTMOptions;
   const numLayers = (at === 0 ? undefined : (rest[0] as number | undefined)) ?? options.numLayers ?? 1;
@@ -557,20 +559,13 @@ function recurrent(
   const dropout = options.dropout ?? 0;
   const layer = writtenRecurrent(kind, inputSize, hiddenSize, numLayers, bidirectional, projSize);
   checkSizes(layer, { inputSize, hiddenSize });
-  splitOptions(
-    layer,
-    `nn.${kind}`,
-    ["numLayers"],
-    rest,
-    kind === "lstm" ? recurrentKeys : kind === "rnn" ? rnnKeys : sharedKeys,
-  );
+  splitOptions(layer, `nn.${kind}`, ["numLayers"], rest, lstm ? recurrentKeys : kind === "rnn" ? rnnKeys : sharedKeys);
   checkOptionTypes(layer, options, optionTypes);
   checkSizes(layer, { numLayers });
-  if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1))
-    throw new ShapeError(writeDropoutMessage(layer, dropout));
+  if (!(typeof dropout === "number" && dropout >= 0 && dropout <= 1)) fail(writeDropoutMessage(layer, dropout));
   if (projSize !== 0) {
     checkSizes(layer, { projSize }, 0);
-    if (projSize >= hiddenSize) throw new ShapeError(writeProjSizeMessage(layer, projSize, hiddenSize));
+    if (projSize >= hiddenSize) fail(writeProjSizeMessage(layer, projSize, hiddenSize));
   }
   const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
   const sizes = { inputSize, hiddenSize, projSize, numLayers, directions: bidirectional ? 2 : 1 };
@@ -583,14 +578,14 @@ function recurrent(
     bidirectional,
     bias: options.bias ?? true,
     dropout,
-    ...(kind === "lstm" ? { projSize } : {}),
+    ...(lstm ? { projSize } : {}),
     ...(kind === "rnn" ? { nonlinearity: (options as RNNOptions).nonlinearity ?? "tanh" } : {}),
     outputShape: (input: RuntimeShape) => recurrentRule(layer, inputSize, outFeatures, input),
-    callShapes: (inputs) => sequenceCallShapes(layer, kind === "lstm", sizes, inputs),
+    callShapes: (inputs) => sequenceCallShapes(layer, lstm, sizes, inputs),
     // PyTorch's forward: lstm(input, (hx, cx)) → [out, [h_n, c_n]]; gru / rnn (input, hx) → [out, h_n]
     call(input: unknown, state?: unknown) {
-      const [out, ...states] = callLayer(runtime, stateInputs(kind === "lstm", input, state));
-      return [out, kind === "lstm" ? states : states[0]];
+      const [out, ...states] = callLayer(runtime, stateInputs(lstm, input, state));
+      return [out, lstm ? states : states[0]];
     },
   };
   return runtime as never;

@@ -1,5 +1,5 @@
 // Twin of src/families/recurrent/recurrent.types.ts: [batch, seq, inputSize] → [batch, seq, outFeatures].
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 
@@ -22,10 +22,8 @@ export function recurrentRule(
   rank: 2 | 3 = 3,
 ): RuntimeShape {
   if (input.length !== rank)
-    throw new ShapeError(
-      writeRankMessage(layer, rank === 3 ? sequenceRankText("features") : cellRankText, input.length),
-    );
+    fail(writeRankMessage(layer, rank === 3 ? sequenceRankText("features") : cellRankText, input.length));
   const known = valueOf(input.at(-1)!);
-  if (known !== null && known !== inputSize) throw new ShapeError(writeInputSizeMessage(layer, known));
+  if (known !== null && known !== inputSize) fail(writeInputSizeMessage(layer, known));
   return [...input.slice(0, -1), outFeatures];
 }

@@ -161,7 +161,7 @@ type NonlinearityCheck<Layer extends string, A, B> = [NonlinearityOf<A, B>] exte
  * @example
  * nn.rnnCell(10, 20, { nonlinearity: "relu" }); // [n, 10] → [n, 20]
  */
-export function rnnCell<
+export const rnnCell: <
   const I extends number,
   const H extends number,
   const A extends boolean | object | undefined = undefined,
@@ -181,9 +181,7 @@ export function rnnCell<
   hiddenSize: Arg<H, S[1]>,
   bias?: Checked<A, P[0]>,
   nonlinearity?: Checked<B, P[1]>,
-): RNNCell<I, H> {
-  return cell("rnnCell", arguments);
-}
+) => RNNCell<I, H> = (...args: unknown[]): never => cell("rnnCell", args);
 /**
  * PyTorch's `nn.LSTMCell(input_size, hidden_size, bias=True)`: one step of an LSTM (gates i, f, g, o),
  * [batch, inputSize] → [batch, hiddenSize] (h'; c' has the same shape).
@@ -191,15 +189,17 @@ export function rnnCell<
  * @example
  * nn.lstmCell(10, 20); // [n, 10] → [n, 20]
  */
-export function lstmCell<
+export const lstmCell: <
   const I extends number,
   const H extends number,
   const A extends boolean | object | undefined = undefined,
   S extends ArgProblems = SizesProblem<"lstmCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"lstmCell", I, H>, "lstmCell", ["bias"], [A], Types, Expected>,
->(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): LSTMCell<I, H> {
-  return cell("lstmCell", arguments);
-}
+>(
+  inputSize: Arg<I, S[0]>,
+  hiddenSize: Arg<H, S[1]>,
+  bias?: Checked<A, P[0]>,
+) => LSTMCell<I, H> = (...args: unknown[]): never => cell("lstmCell", args);
 /**
  * PyTorch's `nn.GRUCell(input_size, hidden_size, bias=True)`: one step of a GRU (gates r, z, n),
  * [batch, inputSize] → [batch, hiddenSize].
@@ -207,23 +207,26 @@ export function lstmCell<
  * @example
  * nn.gruCell(10, 20, { bias: false }); // [n, 10] → [n, 20]
  */
-export function gruCell<
+export const gruCell: <
   const I extends number,
   const H extends number,
   const A extends boolean | object | undefined = undefined,
   S extends ArgProblems = SizesProblem<"gruCell", I, H>,
   P extends ArgProblems = ParamsProblems<Written<"gruCell", I, H>, "gruCell", ["bias"], [A], Types, Expected>,
->(inputSize: Arg<I, S[0]>, hiddenSize: Arg<H, S[1]>, bias?: Checked<A, P[0]>): GRUCell<I, H> {
-  return cell("gruCell", arguments);
-}
+>(
+  inputSize: Arg<I, S[0]>,
+  hiddenSize: Arg<H, S[1]>,
+  bias?: Checked<A, P[0]>,
+) => GRUCell<I, H> = (...args: unknown[]): never => cell("gruCell", args);
 
 // ---- runtime
 
 /** A cell from its builder's arguments (`args`: inputSize, hiddenSize, then the options). */
-function cell(kind: CellKind, args: IArguments): never {
+function cell(kind: CellKind, args: ArrayLike<unknown>): never {
   const [inputSize, hiddenSize, ...rest] = Array.from(args) as [number, number, ...unknown[]];
   const layer = `${kind}(${inputSize}, ${hiddenSize})`;
   checkSizes(layer, { inputSize, hiddenSize });
+  const lstm = kind === "lstmCell";
   const names = kind === "rnnCell" ? ["bias", "nonlinearity"] : ["bias"];
   const defaults = { bias: true, nonlinearity: "tanh" };
   const { values } = readParams(kind, names, rest, defaults, layer, ["inputSize", "hiddenSize"]);
@@ -234,11 +237,11 @@ function cell(kind: CellKind, args: IArguments): never {
     hiddenSize,
     ...(values as { bias: boolean }), // bias, and rnnCell's nonlinearity: the values of `names`
     outputShape: (input) => cellRule(layer, inputSize, hiddenSize, input),
-    callShapes: (inputs) => cellCallShapes(layer, kind === "lstmCell", { inputSize, hiddenSize }, inputs),
+    callShapes: (inputs) => cellCallShapes(layer, lstm, { inputSize, hiddenSize }, inputs),
     // PyTorch's forward: lstmCell(input, (hx, cx)) → [h', c']; rnnCell / gruCell (input, hx) → h'
     call(input: unknown, state?: unknown) {
-      const outputs = callLayer(runtime, stateInputs(kind === "lstmCell", input, state));
-      return kind === "lstmCell" ? outputs : outputs[0];
+      const outputs = callLayer(runtime, stateInputs(lstm, input, state));
+      return lstm ? outputs : outputs[0];
     },
   };
   return runtime as never;

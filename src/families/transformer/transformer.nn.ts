@@ -17,7 +17,7 @@ import type { FirstProblem } from "../../../types/shape/problems.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { Mod } from "../../../types/arith/index.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
-import { ShapeError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { callLayer, type CallableLayer } from "../../model/call.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { Symbolic } from "../../model/symbolic.ts";
@@ -139,7 +139,7 @@ type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
 function settingsOf(layer: string, dModel: number, nhead: number, given: TransformerLayerOptions): TransformerSettings {
   checkSizes(layer, { dModel });
   checkSizes(layer, { nhead });
-  if (dModel % nhead !== 0) throw new ShapeError(writeNheadMessage(layer, dModel, nhead));
+  if (dModel % nhead !== 0) fail(writeNheadMessage(layer, dModel, nhead));
   checkOptionTypes(layer, given, optionTypes);
   const settings: TransformerSettings = {
     dModel,
@@ -174,9 +174,7 @@ function moduleOf(
     ...config,
     outputShape: (input: RuntimeShape) => {
       if (role === "encoder") return transformerRule(layer, dModel, input);
-      throw new ShapeError(
-        role === "decoder" ? writeNeedsMemoryMessage(layer) : writeNeedsSourceAndTargetMessage(layer),
-      );
+      fail(role === "decoder" ? writeNeedsMemoryMessage(layer) : writeNeedsSourceAndTargetMessage(layer));
     },
     callShapes: (inputs) => moduleCallShapes(layer, dModel, nhead, roles[role], inputs),
     call: (...args: unknown[]) => {
@@ -190,7 +188,7 @@ function moduleOf(
 }
 
 /** transformerEncoderLayer's and transformerDecoderLayer's arguments (`args`: the builder's), checked. */
-function layerOf(role: "encoder" | "decoder", kind: string, args: IArguments): never {
+function layerOf(role: "encoder" | "decoder", kind: string, args: ArrayLike<unknown>): never {
   const [dModel, nhead] = Array.from(args) as [number, number, ...unknown[]];
   const layer = `${kind}(${dModel}, ${nhead})`;
   // dimFeedforward and dropout positionally, then an options object (their types checked by settingsOf)
@@ -208,13 +206,12 @@ function layerOf(role: "encoder" | "decoder", kind: string, args: IArguments): n
 }
 
 /** transformerEncoder's and transformerDecoder's arguments, checked: `numLayers` copies of `inner`, then `norm`. */
-function stackOf(
-  role: "encoder" | "decoder",
-  kind: string,
-  inner: TransformerEncoderLayerConfig | TransformerDecoderLayerConfig,
-  numLayers: number,
-  options: unknown,
-): never {
+function stackOf(role: "encoder" | "decoder", kind: string, args: ArrayLike<unknown>): never {
+  const [inner, numLayers, options] = args as [
+    TransformerEncoderLayerConfig | TransformerDecoderLayerConfig,
+    number,
+    unknown?,
+  ];
   const layer = `${kind}(${inner.written}, ${numLayers})`;
   checkSizes(layer, { numLayers });
   const norm = normOf(layer, kind, inner.dModel, options);
@@ -289,7 +286,7 @@ export interface TransformerEncoderLayerConfig extends KindConfig<"transformerEn
  * @example
  * nn.transformerEncoderLayer(512, 8, { dimFeedforward: 1024 }); // [n, 10, 512] → [n, 10, 512]
  */
-export function transformerEncoderLayer<
+export const transformerEncoderLayer: <
   const DModel extends number,
   const Nhead extends number,
   const Third extends number | object = {},
@@ -308,11 +305,10 @@ export function transformerEncoderLayer<
   dimFeedforward?: Checked<Third, Problems[0]>,
   dropout?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
+) => Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerEncoderLayer<DModel, Nhead>
-  : TransformerEncoderLayer<number, number> {
-  return layerOf("encoder", "transformerEncoderLayer", arguments);
-}
+  : TransformerEncoderLayer<number, number> = (...args: unknown[]): never =>
+  layerOf("encoder", "transformerEncoderLayer", args);
 
 // ---- Encoder -----------------------------------------------------------------------------------------
 
@@ -359,7 +355,7 @@ function normOf(layer: string, kind: string, dModel: number, options: unknown): 
     norm.kind !== "layerNorm" ||
     !(shape === dModel || (Array.isArray(shape) && shape.length === 1 && shape[0] === dModel))
   )
-    throw new ShapeError(writeNormMessage(layer, dModel));
+    fail(writeNormMessage(layer, dModel));
   return norm;
 }
 
@@ -421,7 +417,7 @@ export interface TransformerEncoderConfig extends KindConfig<"transformerEncoder
  * @example
  * nn.transformerEncoder(nn.transformerEncoderLayer(512, 8), 6); // [n, 10, 512] → [n, 10, 512]
  */
-export function transformerEncoder<
+export const transformerEncoder: <
   // the layer as a whole, its sizes read from it (inferring them through its interface would cost ~4,000
   // instantiations: its call method's signature)
   Of extends { readonly kind: "transformerEncoderLayer"; readonly dModel: number; readonly nhead: number },
@@ -442,9 +438,8 @@ export function transformerEncoder<
       Options
     >
   >,
-): TransformerEncoder<Of["dModel"], Of["nhead"], NumLayers> {
-  return stackOf("encoder", "transformerEncoder", encoderLayer as never, numLayers as number, options);
-}
+) => TransformerEncoder<Of["dModel"], Of["nhead"], NumLayers> = (...args: unknown[]): never =>
+  stackOf("encoder", "transformerEncoder", args);
 
 // ---- Decoder layer and decoder -------------------------------------------------------------------------
 
@@ -538,7 +533,7 @@ export interface TransformerDecoderLayerConfig extends KindConfig<"transformerDe
  * const tgt = input([7, 64]), memory = input([10, 64]);
  * decoderLayer.call(tgt, memory); // Symbolic<[number, 7, 64]>
  */
-export function transformerDecoderLayer<
+export const transformerDecoderLayer: <
   const DModel extends number,
   const Nhead extends number,
   const Third extends number | object = {},
@@ -557,11 +552,10 @@ export function transformerDecoderLayer<
   dimFeedforward?: Checked<Third, Problems[0]>,
   dropout?: Checked<Fourth, Problems[1]>,
   options?: Checked<Options, Problems[2]>,
-): Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
+) => Mod<DModel, Nhead> extends 0 // else an error on the arguments (or unknown sizes): none on the calls
   ? TransformerDecoderLayer<DModel, Nhead>
-  : TransformerDecoderLayer<number, number> {
-  return layerOf("decoder", "transformerDecoderLayer", arguments);
-}
+  : TransformerDecoderLayer<number, number> = (...args: unknown[]): never =>
+  layerOf("decoder", "transformerDecoderLayer", args);
 
 /** `nn.transformerDecoder(decoderLayer, numLayers)`, called on (tgt, memory). */
 export interface TransformerDecoder<DModel, Nhead, NumLayers = number>
@@ -587,7 +581,7 @@ export interface TransformerDecoderConfig extends KindConfig<"transformerDecoder
  * const decoder = nn.transformerDecoder(nn.transformerDecoderLayer(64, 4), 2);
  * decoder.call(input([7, 64]), input([10, 64])); // Symbolic<[number, 7, 64]>
  */
-export function transformerDecoder<
+export const transformerDecoder: <
   // the layer as a whole, its sizes read from it (inferring them through its interface would cost ~4,000
   // instantiations: its call method's signature)
   Of extends { readonly kind: "transformerDecoderLayer"; readonly dModel: number; readonly nhead: number },
@@ -608,9 +602,8 @@ export function transformerDecoder<
       Options
     >
   >,
-): TransformerDecoder<Of["dModel"], Of["nhead"], NumLayers> {
-  return stackOf("decoder", "transformerDecoder", decoderLayer as never, numLayers as number, options);
-}
+) => TransformerDecoder<Of["dModel"], Of["nhead"], NumLayers> = (...args: unknown[]): never =>
+  stackOf("decoder", "transformerDecoder", args);
 
 // ---- Transformer ---------------------------------------------------------------------------------------
 
