@@ -782,7 +782,8 @@ export function conv(
   ];
   const names = convTransposeKeys.slice(0, transposed ? 3 : 2); // PyTorch's order: stride, padding, outputPadding
   const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
-  checkRequired(`${kind}(${writtenChannels(inChannels, outChannels)}, { … })`, "kernelSize", kernelSize, [
+  const head = `${kind}(${writtenChannels(inChannels, outChannels)}`;
+  checkRequired(`${head}, { … })`, "kernelSize", kernelSize, [
     inChannels === null ? "outChannels" : "inChannels, outChannels",
     "kernelSize",
     ...names,
@@ -812,11 +813,7 @@ export function conv(
     dilation: SizeArg;
     groups: number;
   };
-  const layer = writtenCall(
-    `${kind}(${writtenChannels(inChannels, outChannels)}, ${written(kernelSize)}`,
-    names.length,
-    optional,
-  );
+  const layer = writtenCall(`${head}, ${written(kernelSize)}`, names.length, optional);
   checkSizes(layer, inChannels === null ? { outChannels } : { inChannels, outChannels });
   splitOptions(layer, `nn.${kind}`, names, tail, transposed ? convTransposeKeys : convKeys);
   checkOptionTypes(layer, settings, { bias: expected.boolean, paddingMode: expected.zeros });

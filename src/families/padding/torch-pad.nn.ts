@@ -5,7 +5,8 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, TupleLengthProblem, Written } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { fail } from "../../ops/fail.ts";
-import { checkArguments, checkSizes, checkTupleLength, written } from "../../shape/args.ts";
+import { checkArguments, written } from "../../shape/args.ts";
+import { checkSizeArg } from "../conv/torch-arguments.ts";
 import type { PadMode, PadRule } from "./torch-pad.types.ts";
 import { padRule, padsOf } from "./torch-pad.ts";
 
@@ -88,8 +89,7 @@ function padBuilder(prefix: "zero" | "constant" | "reflection" | "replication", 
     const value = prefix === "constant" ? (args[1] as number) : 0;
     const layer = `${kind}(${written(padding)}${prefix === "constant" ? `, ${value}` : ""})`;
     checkArguments(layer, args, prefix === "constant" ? ["padding", "value"] : ["padding"]);
-    checkSizes(layer, { padding }, 0);
-    checkTupleLength(layer, "padding", padding, 2 * n);
+    checkSizeArg(layer, "padding", padding, 2 * n, 0);
     if (typeof padding !== "number" && !Array.isArray(padding))
       fail(`${layer}: padding must be a number or a tuple of ${2 * n}`);
     const pads = padsOf(padding as number | number[], n);

@@ -222,7 +222,7 @@ export const adaptiveMaxPool3d: <
 
 /** Twin of `WrittenOutputSize`. */
 export const writtenOutputSize = (size: unknown): string =>
-  Array.isArray(size) ? `[${size.map((one) => (one === null ? "null" : String(one))).join(", ")}]` : String(size);
+  Array.isArray(size) ? `[${size.map(String).join(", ")}]` : String(size);
 
 /** The config of adaptiveAvgPool1d/2d/3d / adaptiveMaxPool1d/2d/3d (its runtime object). */
 export interface AdaptivePoolConfig extends KindConfig<

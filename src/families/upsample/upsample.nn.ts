@@ -186,19 +186,20 @@ export interface UpsampleConfig extends KindConfig<UpsampleKind> {
  * size and scaleFactor their only arguments).
  */
 function upsampleOf(kind: UpsampleKind, fixed: Partial<UpsampleOptions>) {
-  const keys = fixed.mode === undefined ? ["size", "scaleFactor", "mode", "alignCorners"] : ["size", "scaleFactor"];
+  // PyTorch's order; the 2d subclasses take the first two
+  const keys = ["size", "scaleFactor", "mode", "alignCorners"].slice(0, fixed.mode === undefined ? 4 : 2);
   return (...args: unknown[]): never => {
     const options = positional(kind, keys, args);
-    const given = (typeof options === "object" && options !== null ? options : {}) as UpsampleOptions;
+    const given = (isOptions(options) ? options : {}) as UpsampleOptions; // anything else is refused below
     const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
     checkOptionsObject(layer, options, keys);
     checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
     const { size, scaleFactor } = given;
     if ((size === undefined) === (scaleFactor === undefined)) fail(writeUpsampleEitherMessage(layer));
-    const all = (v: number | readonly number[]) => (typeof v === "number" ? [v] : v);
-    if (size !== undefined && all(size).some((s) => !Number.isInteger(s) || s < 1))
+    if (size !== undefined && [size].flat().some((s) => !Number.isInteger(s) || s < 1))
       fail(writeUpsampleSizeMessage(layer));
-    if (scaleFactor !== undefined && all(scaleFactor).some((f) => !(f > 0))) fail(writeUpsampleFactorMessage(layer));
+    if (scaleFactor !== undefined && [scaleFactor].flat().some((f) => !(f > 0)))
+      fail(writeUpsampleFactorMessage(layer));
     const mode = fixed.mode ?? given.mode ?? "nearest";
     if (mode === "nearest" && given.alignCorners !== undefined) fail(writeAlignCornersMessage(layer));
     const runtime: UpsampleConfig = {
