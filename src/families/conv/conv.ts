@@ -9,8 +9,15 @@ export const paddedSize = (size: number, padding: number): number => size + 2 * 
 export const windowCount = (padded: number, extent: number, stride: number): number =>
   Math.floor((padded - extent) / stride) + 1;
 
-export const writeKernelTooLargeMessage = (layer: string, axis: number, extent: number, padded: number): string =>
-  `${layer}: the kernel (extent ${extent}) is larger than the padded input (${padded}) in input dimension ${axis}`;
+/** Fold's kernel is checked against its output (`"output"`): "the padded output size … in output dimension …". */
+export const writeKernelTooLargeMessage = (
+  layer: string,
+  axis: number,
+  extent: number,
+  padded: number,
+  of: "input" | "output" = "input",
+): string =>
+  `${layer}: the kernel (extent ${extent}) is larger than the padded ${of === "input" ? "input" : "output size"} (${padded}) in ${of} dimension ${axis}`;
 
 /**
  * One spatial output size; throws when the kernel does not fit. Unknown sizes stay unknown (`null`);

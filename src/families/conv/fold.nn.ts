@@ -12,7 +12,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { Shape } from "../../../types/shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { dilatedKernel, paddedSize, windowCount } from "./conv.ts";
+import { dilatedKernel, paddedSize, windowCount, writeKernelTooLargeMessage } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
 import { checkRequired, checkSizeArg } from "./torch-arguments.ts";
 import {
@@ -172,7 +172,7 @@ export function fold(...args: unknown[]): unknown {
   ) as [number[], number[], number[], number[], number[]];
   const counts = outs.map((size, i) => {
     const [padded, extent] = [paddedSize(size, paddings[i]!), dilatedKernel(kernels[i]!, dilations[i]!)];
-    if (padded < extent) fail(writeFoldKernelMessage(layer, i, extent, padded));
+    if (padded < extent) fail(writeKernelTooLargeMessage(layer, i, extent, padded, "output"));
     return windowCount(padded, extent, strides[i]!);
   });
   const runtime: FoldConfig = {
@@ -190,9 +190,6 @@ export function fold(...args: unknown[]): unknown {
 }
 
 // ---- runtime
-
-export const writeFoldKernelMessage = (layer: string, axis: number, extent: number, padded: number): string =>
-  `${layer}: the kernel (extent ${extent}) is larger than the padded output size (${padded}) in output dimension ${axis}`;
 
 /** The config of fold (its runtime object), defaults filled in. */
 export interface FoldConfig extends KindConfig<"fold"> {

@@ -16,7 +16,7 @@ import type { EmbeddingRule } from "./embedding.types.ts";
 import { fail } from "../../ops/fail.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
-import { checkArguments, checkOptions, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
+import { checkArguments, checkOptionTypes, checkSizes, expected, positionalOptions } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { embeddingRule } from "./embedding.ts";
 
@@ -166,7 +166,7 @@ export function embeddingArgs<Options extends { readonly paddingIdx?: number }>(
   kind: string,
   args: IArguments,
   keys: readonly string[],
-  types: Parameters<typeof checkOptions>[4],
+  types: Parameters<typeof checkOptionTypes>[2],
   names: readonly string[] = keys,
 ): [string, Options] {
   const [count, dim, ...rest] = Array.from(args) as [number, number, ...unknown[]];
@@ -174,7 +174,7 @@ export function embeddingArgs<Options extends { readonly paddingIdx?: number }>(
   checkSizes(layer, { numEmbeddings: count, embeddingDim: dim });
   checkArguments(layer, args, ["numEmbeddings", "embeddingDim", ...names, "options"]);
   const given = positionalOptions(layer, `nn.${kind}`, names, rest, keys) as Options;
-  checkOptions(layer, `nn.${kind}`, given, keys, types);
+  checkOptionTypes(layer, given, types); // its keys: positionalOptions's check
   const index = given.paddingIdx;
   if (index !== undefined && !(Number.isInteger(index) && index >= -count && index < count))
     fail(writePaddingIdxMessage(layer, index, count));

@@ -84,11 +84,12 @@ type PaddingProblem<Layer extends string, P, Count extends number> =
 function padBuilder(prefix: "zero" | "constant" | "reflection" | "replication", n: N) {
   const kind = `${prefix}Pad${n}d` as PadKind;
   const mode: PadMode = prefix === "reflection" ? "reflect" : prefix === "replication" ? "replicate" : "constant";
+  const constant = prefix === "constant"; // its value argument
   return (...args: unknown[]): never => {
     const [padding] = args;
-    const value = prefix === "constant" ? (args[1] as number) : 0;
-    const layer = `${kind}(${written(padding)}${prefix === "constant" ? `, ${value}` : ""})`;
-    checkArguments(layer, args, prefix === "constant" ? ["padding", "value"] : ["padding"]);
+    const value = constant ? (args[1] as number) : 0;
+    const layer = `${kind}(${written(padding)}${constant ? `, ${value}` : ""})`;
+    checkArguments(layer, args, ["padding", "value"].slice(0, constant ? 2 : 1));
     checkSizeArg(layer, "padding", padding, 2 * n, 0);
     if (typeof padding !== "number" && !Array.isArray(padding))
       fail(`${layer}: padding must be a number or a tuple of ${2 * n}`);

@@ -712,8 +712,8 @@ function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: rea
   const average = kind.startsWith("avg");
   // PyTorch's order after kernelSize, then an options object (average pooling's are its keywords)
   const names = average
-    ? avgPoolKeys.filter((key) => kind !== "avgPool1d" || key !== "divisorOverride")
-    : ["stride", "padding", "dilation", "returnIndices", "ceilMode"];
+    ? avgPoolKeys.slice(0, kind === "avgPool1d" ? 4 : 5) // avgPool1d: no divisorOverride
+    : [...poolKeys.slice(0, 3), "returnIndices", "ceilMode"];
   const options = settingsOf<PoolOptions>(names, rest);
   const at = rest.findIndex(isOptions);
   const args = optionals(options, { stride: kernel, padding: 0, dilation: 1, ceilMode: false });

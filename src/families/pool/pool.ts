@@ -15,17 +15,10 @@ export function poolSize(
 ): number | null {
   const known = valueOf(size);
   if (known === null) return null;
-  const padded = paddedSize(known, padding);
-  const extent = dilatedKernel(kernel, dilation);
-  const reach = ceilMode ? padded + stride - 1 : padded;
+  const { count, padded, reach, extent } = poolWindows(known, kernel, stride, padding, dilation, ceilMode);
   if (reach < extent) fail(writeKernelTooLargeMessage(layer, axis, extent, padded));
-  return poolWindows(known, kernel, stride, padding, dilation, ceilMode).count;
+  return count;
 }
-
-/**
- * The windows on a known size whose kernel fits: `⌊(padded − extent) / stride⌋ + 1` (`⌈…⌉` in ceil mode),
- * less the last one when ceil mode's last window would start past the input and its left padding (PyTorch).
- */
 export function poolWindows(
   size: number,
   kernel: number,
@@ -33,12 +26,13 @@ export function poolWindows(
   padding: number,
   dilation: number,
   ceilMode: boolean,
-): { count: number; lastDropped: boolean } {
+): { count: number; lastDropped: boolean; padded: number; reach: number; extent: number } {
   const padded = paddedSize(size, padding);
   const reach = ceilMode ? padded + stride - 1 : padded;
-  const count = Math.floor((reach - dilatedKernel(kernel, dilation)) / stride) + 1;
+  const extent = dilatedKernel(kernel, dilation);
+  const count = Math.floor((reach - extent) / stride) + 1;
   const lastDropped = ceilMode && (count - 1) * stride >= size + padding;
-  return { count: lastDropped ? count - 1 : count, lastDropped };
+  return { count: lastDropped ? count - 1 : count, lastDropped, padded, reach, extent };
 }
 
 export interface PoolOptions {

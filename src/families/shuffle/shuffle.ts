@@ -27,13 +27,17 @@ export function pixelShuffleRule(layer: string, r: number, input: RuntimeShape):
 
 export function pixelUnshuffleRule(layer: string, r: number, input: RuntimeShape): RuntimeShape {
   const [c, h, w] = lastThree(layer, input);
-  const outH = dividedBy(h, r, () =>
-    writeNotDivisibleMessage(layer, "the height (dimension -2)", `downscaleFactor ${r}`, h as number),
+  const [outH, outW] = [h, w].map((d, i) =>
+    dividedBy(d, r, () =>
+      writeNotDivisibleMessage(
+        layer,
+        ["the height (dimension -2)", "the width (dimension -1)"][i]!,
+        `downscaleFactor ${r}`,
+        d as number,
+      ),
+    ),
   );
-  const outW = dividedBy(w, r, () =>
-    writeNotDivisibleMessage(layer, "the width (dimension -1)", `downscaleFactor ${r}`, w as number),
-  );
-  return [...input.slice(0, -3), times(c, r * r), outH, outW];
+  return [...input.slice(0, -3), times(c, r * r), outH!, outW!];
 }
 
 export function channelShuffleRule(layer: string, g: number, input: RuntimeShape): RuntimeShape {
