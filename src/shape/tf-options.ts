@@ -123,20 +123,23 @@ type Words<List extends string> = List extends `${infer Word} ${infer Rest}`
 
 /**
  * The option names of a tfjs argument type, as a set for `checkKnownOptions`: tfjs's `LayerArgs` (every layer takes
- * them) and `list`, the others, separated by spaces. The compiler checks that the list names every other option of
- * `Args` and nothing else, so the runtime check cannot drift from the type.
+ * them), `shown` (the options messages show, as `writtenLayer` takes them) and `others`, separated by spaces. The
+ * compiler checks that they name every option of `Args` and nothing else, so the runtime check cannot drift from the
+ * type.
  */
 export const tfOptions =
   <Args>() =>
-  <const List extends string>(
-    list: List &
-      ([Exclude<keyof Args, Words<List> | LayerArg>] extends [never]
-        ? [Exclude<Words<List>, keyof Args>] extends [never]
-          ? unknown
-          : { readonly notAnOption: Exclude<Words<List>, keyof Args> }
-        : { readonly missing: Exclude<keyof Args, Words<List> | LayerArg> }),
+  <const Shown extends readonly (keyof Args & string)[], const Others extends string = "">(
+    shown: Shown & OptionsCheck<Args, Shown[number] | Words<Others>>,
+    others?: Others,
   ): ReadonlySet<string> =>
-    new Set<string>([...layerArgs, ...(list === "" ? [] : list.split(" "))]);
+    new Set<string>([...layerArgs, ...shown, ...(others ? others.split(" ") : [])]);
+/** `unknown` when `Names` are the options of `Args` but tfjs's `LayerArgs`; what is missing or extra otherwise. */
+type OptionsCheck<Args, Names> = [Exclude<keyof Args, Names | LayerArg>] extends [never]
+  ? [Exclude<Names, keyof Args>] extends [never]
+    ? unknown
+    : { readonly notAnOption: Exclude<Names, keyof Args> }
+  : { readonly missing: Exclude<keyof Args, Names | LayerArg> };
 
 /**
  * A builder of `layers`, as every one works: the layer as messages write it (`name` with the options among `shown`),

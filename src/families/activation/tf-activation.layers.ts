@@ -51,18 +51,20 @@ export interface SoftmaxArgs extends Omit<TfArgs<typeof tfl.layers.softmax>, "ax
   readonly axis?: number | readonly number[];
 }
 
-export const reLUOptions = tfOptions<ReLUArgs>()("maxValue");
-export const leakyReLUOptions = tfOptions<LeakyReLUArgs>()("alpha");
-export const eluOptions = tfOptions<ELUArgs>()("alpha");
-export const thresholdedReLUOptions = tfOptions<ThresholdedReLUArgs>()("theta");
-export const preluOptions = tfOptions<PReLUArgs>()("alphaInitializer alphaRegularizer alphaConstraint sharedAxes");
-export const softmaxOptions = tfOptions<SoftmaxArgs>()("axis");
-
-const reLUShown = ["maxValue"] as const;
-const alphaShown = ["alpha"] as const;
-const thetaShown = ["theta"] as const;
-const sharedAxesShown = ["sharedAxes"] as const;
 const axisShown = ["axis"] as const;
+const reLUShown = ["maxValue"] as const;
+const sharedAxesShown = ["sharedAxes"] as const;
+const thetaShown = ["theta"] as const;
+const alphaShown = ["alpha"] as const;
+export const reLUOptions = tfOptions<ReLUArgs>()(reLUShown);
+export const leakyReLUOptions = tfOptions<LeakyReLUArgs>()(alphaShown);
+export const eluOptions = tfOptions<ELUArgs>()(alphaShown);
+export const thresholdedReLUOptions = tfOptions<ThresholdedReLUArgs>()(thetaShown);
+export const preluOptions = tfOptions<PReLUArgs>()(
+  sharedAxesShown,
+  "alphaInitializer alphaRegularizer alphaConstraint",
+);
+export const softmaxOptions = tfOptions<SoftmaxArgs>()(axisShown);
 
 /** A tfjs layer of the `layers` vocabulary: its argument object as given. */
 export interface TfLayerOf<Args> extends Layer, RuntimeLayer {

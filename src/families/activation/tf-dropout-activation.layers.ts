@@ -40,8 +40,9 @@ export interface DropoutArgs extends Omit<TfArgs<typeof tfl.layers.dropout>, "ra
 export interface SameShapeChecked<Name extends string, Args> extends ShapeRule {
   readonly "~output": InputShapeChecked<Name, Args, this["~input"], this["~input"]>;
 }
-export const dropoutOptions = tfOptions<DropoutArgs>()("rate noiseShape seed");
 const dropoutShown = ["rate"] as const;
+const activationShown = ["activation"] as const;
+export const dropoutOptions = tfOptions<DropoutArgs>()(dropoutShown, "noiseShape seed");
 
 /** `layers.dropout({ rate })`: the shape is kept. */
 export interface Dropout<Args extends DropoutArgs = DropoutArgs> extends Layer, RuntimeLayer {
@@ -127,8 +128,7 @@ export const activationIdentifiers: ReadonlySet<string> = new Set<ActivationIden
 export interface ActivationArgs extends TfArgs<typeof tfl.layers.activation> {
   readonly activation: ActivationIdentifier;
 }
-export const activationOptions = tfOptions<ActivationArgs>()("activation");
-const activationShown = ["activation"] as const;
+export const activationOptions = tfOptions<ActivationArgs>()(activationShown);
 
 /** `layers.activation({ activation })`: the shape is kept. */
 export interface Activation<Args extends ActivationArgs = ActivationArgs> extends Layer, RuntimeLayer {

@@ -68,7 +68,8 @@ export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.
 export const convBaseOptions = "activation useBias biasInitializer biasConstraint biasRegularizer activityRegularizer";
 /** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
 export const convOptions = tfOptions<ConvArgs>()(
-  `filters kernelSize strides padding dilationRate dataFormat ${convBaseOptions} kernelInitializer kernelConstraint kernelRegularizer`,
+  shownOptions,
+  `${convBaseOptions} kernelInitializer kernelConstraint kernelRegularizer`,
 );
 
 type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;

@@ -83,13 +83,13 @@ export interface SeparableConvArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
-const depthwiseKeys =
-  `kernelSize depthMultiplier strides padding dilationRate dataFormat ${convBaseOptions} depthwiseInitializer depthwiseConstraint depthwiseRegularizer` as const;
+const depthwiseKeys = `${convBaseOptions} depthwiseInitializer depthwiseConstraint depthwiseRegularizer` as const;
 /** Every option tfjs's DepthwiseConv2D takes. */
-export const depthwiseOptions = tfOptions<DepthwiseConvArgs>()(depthwiseKeys);
+export const depthwiseOptions = tfOptions<DepthwiseConvArgs>()(depthwiseShown, depthwiseKeys);
 /** Every option tfjs's SeparableConv2D takes. */
 export const separableOptions = tfOptions<SeparableConvArgs>()(
-  `filters ${depthwiseKeys} pointwiseInitializer pointwiseConstraint pointwiseRegularizer`,
+  separableShown,
+  `${depthwiseKeys} pointwiseInitializer pointwiseConstraint pointwiseRegularizer`,
 );
 
 type DepthwiseRule<Args extends DepthwiseConvArgs, Input> = TfDepthwiseRule<

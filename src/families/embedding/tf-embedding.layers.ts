@@ -33,7 +33,8 @@ export interface EmbeddingArgs extends Omit<
 }
 const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
 export const embeddingOptions = tfOptions<EmbeddingArgs>()(
-  "inputDim outputDim inputLength embeddingsInitializer embeddingsRegularizer activityRegularizer embeddingsConstraint maskZero",
+  shownOptions,
+  "embeddingsInitializer embeddingsRegularizer activityRegularizer embeddingsConstraint maskZero",
 );
 
 /** `layers.embedding({ inputDim, outputDim, inputLength? })`: [batch, ...indices] → [batch, ...indices, outputDim]. */

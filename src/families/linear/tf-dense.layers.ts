@@ -36,10 +36,11 @@ export interface DenseArgs extends Omit<TfArgs<typeof tfl.layers.dense>, "units"
   /** Optional: the size the last input dimension must have. */
   readonly inputDim?: number;
 }
-export const denseOptions = tfOptions<DenseArgs>()(
-  "units inputDim activation useBias kernelInitializer biasInitializer kernelConstraint biasConstraint kernelRegularizer biasRegularizer activityRegularizer",
-);
 const denseShown = ["units", "inputDim"] as const;
+export const denseOptions = tfOptions<DenseArgs>()(
+  denseShown,
+  "activation useBias kernelInitializer biasInitializer kernelConstraint biasConstraint kernelRegularizer biasRegularizer activityRegularizer",
+);
 
 /** `layers.dense({ units, inputDim? })`: [batch, ..., features] → [batch, ..., units]. */
 export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, RuntimeLayer {

@@ -14,8 +14,8 @@ import { tfLayer, tfOptions } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `MaskingArgs`. */
 export type MaskingArgs = NonNullable<Parameters<typeof tfl.layers.masking>[0]>;
-export const maskingOptions = tfOptions<MaskingArgs>()("maskValue");
 const shown = ["maskValue"] as const;
+export const maskingOptions = tfOptions<MaskingArgs>()(shown);
 
 /** `layers.masking({ maskValue? })`: the shape is kept. */
 export interface Masking<Args extends MaskingArgs = {}> extends TfLayerOf<Args> {

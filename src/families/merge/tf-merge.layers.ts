@@ -28,11 +28,11 @@ export type MergeArgs = Exclude<NonNullable<Parameters<typeof tfl.layers.add>[0]
 export type ConcatenateArgs = Exclude<NonNullable<Parameters<typeof tfl.layers.concatenate>[0]>, readonly unknown[]>;
 /** tfjs-layers' `DotLayerArgs`. */
 export type DotArgs = Parameters<typeof tfl.layers.dot>[0];
-export const mergeOptions = tfOptions<MergeArgs>()("");
-export const concatenateOptions = tfOptions<ConcatenateArgs>()("axis");
-export const dotOptions = tfOptions<DotArgs>()("axes normalize");
 const axisShown = ["axis"] as const;
 const axesShown = ["axes", "normalize"] as const;
+export const mergeOptions = tfOptions<MergeArgs>()([]);
+export const concatenateOptions = tfOptions<ConcatenateArgs>()(axisShown);
+export const dotOptions = tfOptions<DotArgs>()(axesShown);
 
 /** A merge layer: `apply` takes its inputs as an array (tfjs's functional API) and gives their merge. */
 interface MergeLayerOf<Kind extends MergeKind, Args> {

@@ -34,13 +34,12 @@ export type GaussianDropoutArgs = TfArgs<typeof tfl.layers.gaussianDropout>;
 /** tfjs-layers' `AlphaDropoutArgs`. */
 export type AlphaDropoutArgs = TfArgs<typeof tfl.layers.alphaDropout>;
 
-export const spatialDropout1dOptions = tfOptions<SpatialDropout1DArgs>()("rate seed");
-export const gaussianNoiseOptions = tfOptions<GaussianNoiseArgs>()("stddev");
-export const gaussianDropoutOptions = tfOptions<GaussianDropoutArgs>()("rate");
-export const alphaDropoutOptions = tfOptions<AlphaDropoutArgs>()("rate noiseShape");
-
-const rateShown = ["rate"] as const;
 const stddevShown = ["stddev"] as const;
+const rateShown = ["rate"] as const;
+export const spatialDropout1dOptions = tfOptions<SpatialDropout1DArgs>()(rateShown, "seed");
+export const gaussianNoiseOptions = tfOptions<GaussianNoiseArgs>()(stddevShown);
+export const gaussianDropoutOptions = tfOptions<GaussianDropoutArgs>()(rateShown);
+export const alphaDropoutOptions = tfOptions<AlphaDropoutArgs>()(rateShown, "noiseShape");
 
 /** `layers.spatialDropout1d({ rate })` on [batch, length, channels]: drops whole channels; the shape is kept. */
 export interface SpatialDropout1D<Args extends SpatialDropout1DArgs = SpatialDropout1DArgs> extends TfLayerOf<Args> {

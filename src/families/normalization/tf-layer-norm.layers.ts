@@ -24,11 +24,11 @@ export interface LayerNormalizationArgs extends Omit<
   /** Default -1: the axes normalized over (a number or a list; negative counts from the end; not the batch). */
   readonly axis?: number | readonly number[];
 }
-/** The options layerNormalization and batchNormalization share. */
+/** The options layerNormalization and batchNormalization share (but axis, which messages show). */
 export const normalizationKeys =
-  "axis epsilon center scale betaInitializer gammaInitializer betaRegularizer gammaRegularizer" as const;
-export const layerNormalizationOptions = tfOptions<LayerNormalizationArgs>()(normalizationKeys);
+  "epsilon center scale betaInitializer gammaInitializer betaRegularizer gammaRegularizer" as const;
 const shown = ["axis"] as const;
+export const layerNormalizationOptions = tfOptions<LayerNormalizationArgs>()(shown, normalizationKeys);
 
 /** `layers.layerNormalization({ axis? })`: the shape is kept. */
 export interface LayerNormalization<Args extends LayerNormalizationArgs = {}> extends TfLayerOf<Args> {

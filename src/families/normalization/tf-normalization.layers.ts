@@ -25,10 +25,11 @@ export interface BatchNormalizationArgs extends Omit<
   /** Default -1 (the channels, last): the axis normalized per feature; negative counts from the end. */
   readonly axis?: number;
 }
+const shownOptions = ["axis"] as const;
 export const batchNormalizationOptions = tfOptions<BatchNormalizationArgs>()(
+  shownOptions,
   `${normalizationKeys} momentum movingMeanInitializer movingVarianceInitializer betaConstraint gammaConstraint`,
 );
-const shownOptions = ["axis"] as const;
 
 /** `layers.batchNormalization({ axis? })`: the shape is kept. */
 export interface BatchNormalization<Args extends BatchNormalizationArgs = {}> extends Layer, RuntimeLayer {

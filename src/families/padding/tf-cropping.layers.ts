@@ -33,8 +33,8 @@ export interface Cropping2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const cropping2DOptions = tfOptions<Cropping2DArgs>()("cropping dataFormat");
 const shown = ["cropping", "dataFormat"] as const;
+export const cropping2DOptions = tfOptions<Cropping2DArgs>()(shown);
 
 /** `layers.cropping2D({ cropping })`: [batch, rows, cols, channels] → [batch, rows − top − bottom, cols − left − right, channels]. */
 export interface Cropping2D<Args extends Cropping2DArgs = Cropping2DArgs> extends TfLayerOf<Args> {

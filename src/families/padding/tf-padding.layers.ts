@@ -36,8 +36,9 @@ export interface ZeroPadding2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const zeroPadding2dOptions = tfOptions<ZeroPadding2DArgs>()("padding dataFormat");
 const zeroPaddingShown = ["padding", "dataFormat"] as const;
+const upSamplingShown = ["size", "dataFormat"] as const;
+export const zeroPadding2dOptions = tfOptions<ZeroPadding2DArgs>()(zeroPaddingShown);
 
 /** `layers.zeroPadding2d({ padding })`: [batch, rows, cols, channels] → [batch, rows + top + bottom, cols + left + right, channels]. */
 export interface ZeroPadding2D<Args extends ZeroPadding2DArgs = {}> extends Layer, RuntimeLayer {
@@ -120,8 +121,7 @@ export interface UpSampling2DArgs extends Omit<
   /** Default "channelsLast". */
   readonly dataFormat?: DataFormat;
 }
-export const upSampling2dOptions = tfOptions<UpSampling2DArgs>()("size interpolation dataFormat");
-const upSamplingShown = ["size", "dataFormat"] as const;
+export const upSampling2dOptions = tfOptions<UpSampling2DArgs>()(upSamplingShown, "interpolation");
 
 /** `layers.upSampling2d({ size })`: [batch, rows, cols, channels] → [batch, rows · size[0], cols · size[1], channels]. */
 export interface UpSampling2D<Args extends UpSampling2DArgs = {}> extends Layer, RuntimeLayer {

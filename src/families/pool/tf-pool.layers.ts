@@ -67,10 +67,10 @@ export interface GlobalPooling2DArgs extends Omit<
 /** tfjs-layers' `LayerArgs` (global 1D pooling has no options of its own). */
 export type GlobalPooling1DArgs = NonNullable<Parameters<typeof tfl.layers.globalAveragePooling1d>[0]>;
 
-export const pooling1dOptions = tfOptions<Pooling1DArgs>()("poolSize strides padding");
-export const pooling2dOptions = tfOptions<Pooling2DArgs>()("poolSize strides padding dataFormat");
-export const globalPooling2dOptions = tfOptions<GlobalPooling2DArgs>()("dataFormat");
-export const globalPooling1dOptions = tfOptions<GlobalPooling1DArgs>()("");
+export const pooling1dOptions = tfOptions<Pooling1DArgs>()([], "poolSize strides padding");
+export const pooling2dOptions = tfOptions<Pooling2DArgs>()(shownOptions);
+export const globalPooling2dOptions = tfOptions<GlobalPooling2DArgs>()([], "dataFormat");
+export const globalPooling1dOptions = tfOptions<GlobalPooling1DArgs>()([]);
 
 type PoolSizeOf<Args, Rank extends number> = OptionOf<Args, "poolSize", Rank extends 1 ? 2 : [2, 2]>;
 type Rule<Name extends string, Rank extends number, Args, Input> = TfPoolRule<

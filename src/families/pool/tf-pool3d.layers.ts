@@ -42,7 +42,7 @@ export interface Pooling3DArgs extends Omit<
   /** Default "channelsLast": [batch, depth, height, width, channels]. */
   readonly dataFormat?: DataFormat;
 }
-export const pooling3dOptions = tfOptions<Pooling3DArgs>()("poolSize strides padding dataFormat");
+export const pooling3dOptions = tfOptions<Pooling3DArgs>()(shownOptions);
 
 type PoolSizeOf<Args> = OptionOf<Args, "poolSize", [2, 2, 2]>;
 type Rule<Name extends string, Args, Input> = TfPoolRule<

@@ -43,13 +43,13 @@ export type RandomWidthArgs = Parameters<typeof tfl.layers.randomWidth>[0];
 /** tfjs-layers' `CategoryEncodingArgs`. */
 export type CategoryEncodingArgs = Parameters<typeof tfl.layers.categoryEncoding>[0];
 
-export const resizingOptions = tfOptions<ResizingArgs>()("height width interpolation cropToAspectRatio");
-export const centerCropOptions = tfOptions<CenterCropArgs>()("height width");
-export const randomWidthOptions = tfOptions<RandomWidthArgs>()("factor interpolation seed autoVectorize");
-export const categoryEncodingOptions = tfOptions<CategoryEncodingArgs>()("numTokens outputMode");
-const sizeShown = ["height", "width"] as const;
 const factorShown = ["factor"] as const;
+const sizeShown = ["height", "width"] as const;
 const encodingShown = ["numTokens", "outputMode"] as const;
+export const resizingOptions = tfOptions<ResizingArgs>()(sizeShown, "interpolation cropToAspectRatio");
+export const centerCropOptions = tfOptions<CenterCropArgs>()(sizeShown);
+export const randomWidthOptions = tfOptions<RandomWidthArgs>()(factorShown, "interpolation seed autoVectorize");
+export const categoryEncodingOptions = tfOptions<CategoryEncodingArgs>()(encodingShown);
 const interpolations = ["bilinear", "nearest"] as const;
 
 // ---- the layer types

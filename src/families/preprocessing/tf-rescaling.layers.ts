@@ -15,8 +15,8 @@ import { tfLayer, tfOptions } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `RescalingArgs`. */
 export type RescalingArgs = NonNullable<Parameters<typeof tfl.layers.rescaling>[0]>;
-export const rescalingOptions = tfOptions<RescalingArgs>()("scale offset");
 const shown = ["scale", "offset"] as const;
+export const rescalingOptions = tfOptions<RescalingArgs>()(shown);
 
 /** `layers.rescaling({ scale, offset? })`: the shape is kept. */
 export interface Rescaling<Args extends RescalingArgs = RescalingArgs> extends TfLayerOf<Args> {

@@ -105,25 +105,29 @@ export interface ConvLSTM2DArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
+/** The options messages show: a recurrent layer's, rnn's, a cell's, convLstm2dCell's and convLstm2d's. */
+const shown = ["units", "returnSequences", "returnState"] as const;
+const rnnShown = ["cell", "returnSequences", "returnState"] as const;
+const cellShown = ["units"] as const;
+const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
+const convShown = [...convCellShown, "returnSequences", "returnState"] as const;
 /** The options of every cell but its size (`units`; a ConvLSTM2D's `filters`). */
 const cellKeys =
   "activation useBias kernelInitializer recurrentInitializer biasInitializer kernelRegularizer recurrentRegularizer biasRegularizer kernelConstraint recurrentConstraint biasConstraint dropout recurrentDropout dropoutFunc" as const;
-const rnnKeys = "returnSequences returnState goBackwards stateful unroll inputDim inputLength" as const;
+/** The options of every recurrent layer but those messages show. */
+const rnnKeys = "goBackwards stateful unroll inputDim inputLength" as const;
 /** The options an LSTM (layer or cell, convolutional too) adds; a GRU takes the first and the last. */
 const lstmKeys = "recurrentActivation unitForgetBias implementation" as const;
 const gruKeys = "recurrentActivation implementation" as const;
-export const simpleRNNOptions = tfOptions<SimpleRNNArgs>()(`${rnnKeys} units ${cellKeys}`);
-export const lstmOptions = tfOptions<LSTMArgs>()(`${rnnKeys} units ${cellKeys} ${lstmKeys}`);
-export const gruOptions = tfOptions<GRUArgs>()(`${rnnKeys} units ${cellKeys} ${gruKeys}`);
-export const simpleRNNCellOptions = tfOptions<SimpleRNNCellArgs>()(`units ${cellKeys}`);
-export const lstmCellOptions = tfOptions<LSTMCellArgs>()(`units ${cellKeys} ${lstmKeys}`);
-export const gruCellOptions = tfOptions<GRUCellArgs>()(`units ${cellKeys} ${gruKeys} resetAfter`);
-export const rnnOptions = tfOptions<RNNArgs>()(`${rnnKeys} cell`);
-export const stackedRNNCellsOptions = tfOptions<StackedRNNCellsArgs>()("cells");
-/** A ConvLSTM2D's (layer or cell) options: filters instead of units, and the convolution's. */
-const convCellKeys = `${cellKeys} ${lstmKeys} filters kernelSize strides padding dilationRate dataFormat` as const;
-const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationRate", "dataFormat"] as const;
-export const convLstm2dOptions = tfOptions<ConvLSTM2DArgs>()(`${rnnKeys} ${convCellKeys}`);
+export const simpleRNNOptions = tfOptions<SimpleRNNArgs>()(shown, `${rnnKeys} ${cellKeys}`);
+export const lstmOptions = tfOptions<LSTMArgs>()(shown, `${rnnKeys} ${cellKeys} ${lstmKeys}`);
+export const gruOptions = tfOptions<GRUArgs>()(shown, `${rnnKeys} ${cellKeys} ${gruKeys}`);
+export const simpleRNNCellOptions = tfOptions<SimpleRNNCellArgs>()(cellShown, cellKeys);
+export const lstmCellOptions = tfOptions<LSTMCellArgs>()(cellShown, `${cellKeys} ${lstmKeys}`);
+export const gruCellOptions = tfOptions<GRUCellArgs>()(cellShown, `${cellKeys} ${gruKeys} resetAfter`);
+export const rnnOptions = tfOptions<RNNArgs>()(rnnShown, rnnKeys);
+export const stackedRNNCellsOptions = tfOptions<StackedRNNCellsArgs>()([], "cells");
+export const convLstm2dOptions = tfOptions<ConvLSTM2DArgs>()(convShown, `${rnnKeys} ${cellKeys} ${lstmKeys}`);
 
 // ---- messages of the argument objects
 
@@ -161,9 +165,6 @@ export const writeNotACellMessage = (layer: string, key: string): string =>
   `${layer}: ${key} must be a cell of layers (simpleRNNCell, lstmCell, gruCell or stackedRNNCells)`;
 
 // ---- the recurrent layers (SimpleRNN, LSTM, GRU, RNN)
-
-const shown = ["units", "returnSequences", "returnState"] as const;
-const rnnShown = ["cell", "returnSequences", "returnState"] as const;
 
 /** The recurrent kinds of `layers` (RNN: a cell of `layers.rnn`). */
 export type TfRecurrentKind = "SimpleRNN" | "LSTM" | "GRU" | "RNN";
@@ -527,7 +528,6 @@ function cellsOf(layer: string, key: string, given: unknown): TfCellConfig[] {
 export interface TfCellShapeRule<Layer extends string> extends ShapeRule {
   readonly "~output": writeCellMessage<Layer>;
 }
-const cellShown = ["units"] as const;
 /** `layers.simpleRNNCell({ units })`: a cell for layers.rnn. */
 export interface SimpleRNNCell<Args extends SimpleRNNCellArgs = SimpleRNNCellArgs> extends TfLayerOf<Args> {
   readonly kind: "SimpleRNNCell";
@@ -691,7 +691,6 @@ export function stackedRNNCells<
 
 // ---- ConvLSTM2D
 
-const convShown = [...convCellShown, "returnSequences", "returnState"] as const;
 type ConvWritten<Args> = WrittenLayer<"convLstm2d", Args, typeof convShown>;
 
 /** ConvLSTM2D's output on X, returnState aside (the rule of `call`). */
@@ -858,7 +857,7 @@ export interface ConvLSTM2DCellArgs extends Omit<
   readonly dilationRate?: SizeArg;
   readonly dataFormat?: DataFormat;
 }
-export const convLstm2dCellOptions = tfOptions<ConvLSTM2DCellArgs>()(convCellKeys);
+export const convLstm2dCellOptions = tfOptions<ConvLSTM2DCellArgs>()(convCellShown, `${cellKeys} ${lstmKeys}`);
 /**
  * `layers.convLstm2dCell({ filters, kernelSize })`: one step of a ConvLSTM2D. TensorFlow.js exports it, but its RNN
  * takes [batch, time, features] only: neither a layer nor a cell for layers.rnn (layers.convLstm2d makes its own).

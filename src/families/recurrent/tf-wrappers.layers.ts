@@ -44,8 +44,10 @@ export interface BidirectionalArgs extends Omit<TfArgs<typeof tfl.layers.bidirec
   /** Default 'concat': the forward and backward outputs joined along the last dimension. */
   readonly mergeMode?: MergeMode;
 }
-export const timeDistributedOptions = tfOptions<TimeDistributedArgs>()("layer");
-export const bidirectionalOptions = tfOptions<BidirectionalArgs>()("layer mergeMode");
+const timeShown = ["layer"] as const;
+const biShown = ["layer", "mergeMode"] as const;
+export const timeDistributedOptions = tfOptions<TimeDistributedArgs>()(timeShown);
+export const bidirectionalOptions = tfOptions<BidirectionalArgs>()(biShown);
 
 /** The message when the wrapped object is not a layer of `layers` (JavaScript, or an `nn` layer). */
 export type writeWrappedKindMessage<
@@ -64,9 +66,6 @@ type WrappedState<Args> = Args extends { readonly layer: { readonly args: { read
   ? true
   : false;
 const recurrentLayer = "a recurrent layer of layers (simpleRNN, lstm, gru or convLstm2d)";
-
-const timeShown = ["layer"] as const;
-const biShown = ["layer", "mergeMode"] as const;
 
 /** The shape rule of TimeDistributed. */
 export interface TimeDistributedShapeRule<Args extends TimeDistributedArgs> extends ShapeRule {

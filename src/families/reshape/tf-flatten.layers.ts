@@ -31,8 +31,8 @@ export interface FlattenArgs extends Omit<TfArgs<typeof tfl.layers.flatten>, "da
   /** Default "channelsLast"; "channelsFirst" moves the channels last before flattening (same shape, other order). */
   readonly dataFormat?: DataFormat;
 }
-export const flattenOptions = tfOptions<FlattenArgs>()("dataFormat");
 const flattenShown = ["dataFormat"] as const;
+export const flattenOptions = tfOptions<FlattenArgs>()(flattenShown);
 
 /** `layers.flatten()`: [batch, ...dims] → [batch, product of dims]. */
 export interface Flatten<Args extends FlattenArgs = {}> extends Layer, RuntimeLayer {

@@ -23,8 +23,8 @@ import { requiredOptions, checkSizeOption, tfOptions, tfLayer } from "../../shap
 
 /** tfjs-layers' `RepeatVectorLayerArgs`. */
 export type RepeatVectorArgs = NonNullable<Parameters<typeof tfl.layers.repeatVector>[0]>;
-export const repeatVectorOptions = tfOptions<RepeatVectorArgs>()("n");
 const shown = ["n"] as const;
+export const repeatVectorOptions = tfOptions<RepeatVectorArgs>()(shown);
 
 /**
  * tfjs's RepeatVector rule: [batch, features] → [batch, n, features].

@@ -46,8 +46,9 @@ export interface ReshapeArgs extends Omit<TfArgs<typeof tfl.layers.reshape>, "ta
   /** The shape after the batch: positive sizes and at most one -1 (what is left). */
   readonly targetShape: readonly number[];
 }
-export const reshapeOptions = tfOptions<ReshapeArgs>()("targetShape");
 const reshapeShown = ["targetShape"] as const;
+const permuteShown = ["dims"] as const;
+export const reshapeOptions = tfOptions<ReshapeArgs>()(reshapeShown);
 
 /** `layers.reshape({ targetShape })`: [batch, ...dims] → [batch, ...targetShape]. */
 export interface Reshape<Args extends ReshapeArgs = ReshapeArgs> extends Layer, RuntimeLayer {
@@ -142,8 +143,7 @@ export interface PermuteArgs extends Omit<TfArgs<typeof tfl.layers.permute>, "di
   /** A permutation of 1…n: output dimension i + 1 is input dimension dims[i] (the batch stays first). */
   readonly dims: readonly number[];
 }
-export const permuteOptions = tfOptions<PermuteArgs>()("dims");
-const permuteShown = ["dims"] as const;
+export const permuteOptions = tfOptions<PermuteArgs>()(permuteShown);
 
 /** `layers.permute({ dims })`: [batch, d1, …, dn] → [batch, d(dims[0]), …]. */
 export interface Permute<Args extends PermuteArgs = PermuteArgs> extends Layer, RuntimeLayer {
