@@ -323,20 +323,23 @@ export type writeNeedsDimMessage<Kind extends string> =
 export const writeNeedsDimMessage = (kind: string): string =>
   `${kind}(): ${kind} needs dim, the dimension to normalize: nn.${kind}(1) on [batch, classes] (PyTorch's implicit dim is deprecated)`;
 /** softmax's and logSoftmax's builder (dim required). */
-export function dimLayer(kind: "softmax" | "logSoftmax" | "softmin") {
+/** softmax, logSoftmax, softmin (dim required) and glu (dim -1 when left out): their dim checked, then `rule`. */
+export function dimLayer(
+  kind: "softmax" | "logSoftmax" | "softmin" | "glu",
+  rule: (layer: string, dim: number, input: RuntimeShape) => RuntimeShape = dimRule,
+  fallback?: number,
+) {
   return (...args: unknown[]): never => {
-    const [dim] = args;
+    const [given] = args;
+    const dim = fallback === undefined ? given : (given ?? fallback);
     const layer = `${kind}(${String(dim)})`;
     // (softmin refuses a missing dim before an argument too many)
     if (kind === "softmin" && dim === undefined) fail(writeNeedsDimMessage(kind));
     checkArguments(layer, args, ["dim"]);
     if (dim === undefined) fail(writeNeedsDimMessage(kind));
-    checkDimNumber(layer, dim);
-    return keep(kind, layer, { dim }, (input) => dimRule(layer, dim, input));
+    if (typeof dim !== "number") fail(`${layer}: dim must be a number`);
+    return keep(kind, layer, { dim }, (input) => rule(layer, dim, input));
   };
-}
-export function checkDimNumber(layer: string, dim: unknown): asserts dim is number {
-  if (typeof dim !== "number") fail(`${layer}: dim must be a number`);
 }
 
 /**

@@ -2,12 +2,11 @@
 // inFeatures] and target [batch] → [output [batch], loss []]; the same checks, in the same order.
 import { fail } from "../../errors.ts";
 import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
+import { anyDim, sameAs } from "../attention/arg-problems.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { sizeProblem } from "../../shape/args.ts";
+import { sizeProblem, writeSizeMessage } from "../../shape/args.ts";
 
 export const writeEmptyCutoffsMessage = (layer: string): string => `${layer}: cutoffs must not be empty`;
-export const writeCutoffMessage = (layer: string, index: number, got: string): string =>
-  `${layer}: cutoffs[${index}] must be a positive integer, not ${got}`;
 export const writeCutoffOrderMessage = (layer: string, index: number, c: number, previous: number): string =>
   `${layer}: cutoffs[${index}] (${c}) must be greater than the cutoff before it (${previous})`;
 export const writeCutoffRangeMessage = (layer: string, index: number, c: number, nClasses: number): string =>
@@ -18,7 +17,7 @@ export function cutoffsProblem(layer: string, nClasses: number, cutoffs: readonl
   if (cutoffs.length === 0) return writeEmptyCutoffsMessage(layer);
   for (let i = 0; i < cutoffs.length; i++) {
     const got = sizeProblem(cutoffs[i]);
-    if (got !== false) return writeCutoffMessage(layer, i, got);
+    if (got !== false) return writeSizeMessage(layer, `cutoffs[${i}]`, 1, got);
     const c = cutoffs[i] as number;
     if (i > 0 && c <= (cutoffs[i - 1] as number)) return writeCutoffOrderMessage(layer, i, c, cutoffs[i - 1] as number);
     if (c >= nClasses) return writeCutoffRangeMessage(layer, i, c, nClasses);
@@ -32,9 +31,9 @@ export function asmCallShapes(layer: string, inFeatures: number, inputs: CallInp
   const t = inputs["target"]!;
   const problem =
     argProblem(layer, "input", x, "[batch, inFeatures]", [
-      ["batch", undefined, "", "same"],
+      anyDim("batch"),
       ["last dimension", inFeatures, "inFeatures", "size"],
-    ]) || argProblem(layer, "target", t, "[batch]", [["batch", x[0]!, "input's batch", "same"]]);
+    ]) || argProblem(layer, "target", t, "[batch]", [sameAs("batch", x[0]!, "input's batch")]);
   if (problem !== false) fail(problem);
   return [[knownOf(x[0]!, t[0]!)], []];
 }

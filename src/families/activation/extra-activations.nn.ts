@@ -7,9 +7,9 @@ import type { Checked } from "../../../types/shape/args.ts";
 import type { ArgProblems } from "../../../types/shape/plain.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { fail } from "../../errors.ts";
-import { checkArguments, isOptions } from "../../shape/args.ts";
+import { isOptions } from "../../shape/args.ts";
 import type { DimRule } from "./activation.types.ts";
-import { checkDimNumber, dimLayer, keep, noArguments, withParams, type writeNeedsDimMessage } from "./activation.nn.ts";
+import { dimLayer, keep, noArguments, withParams, type writeNeedsDimMessage } from "./activation.nn.ts";
 import { readParams } from "./torch-options.ts";
 import type {
   CeluCheck,
@@ -403,28 +403,23 @@ export function prelu<
 >(numParameters?: Checked<A, Problems[0]>, init?: Checked<B, Problems[1]>): PReLU<PreluN<A, B>> {
   // messages name the layer as the types do: prelu() or prelu(numParameters), from an argument or an option
   const options = [numParameters, init].find(isOptions) as { numParameters?: unknown } | undefined;
+  const writtenPrelu = (n: unknown): string => (n === 1 ? "prelu()" : `prelu(${String(n)})`);
   const shown = typeof numParameters === "number" ? numParameters : (options?.numParameters ?? 1);
   const read = readParams(
     "prelu",
     ["numParameters", "init"],
     Array.from(arguments),
     { numParameters: 1, init: 0.25 },
-    shown === 1 ? "prelu()" : `prelu(${String(shown)})`,
+    writtenPrelu(shown),
   );
   const n = read.values["numParameters"] as number;
-  const layer = n === 1 ? "prelu()" : `prelu(${n})`;
+  const layer = writtenPrelu(n);
   if (!Number.isSafeInteger(n) || n < 1) fail(`${layer}: numParameters must be a positive integer`);
   return keep("prelu", layer, { numParameters: n, init: read.values["init"] }, (input) => preluRule(layer, n, input));
 }
 
 /** PyTorch's `nn.GLU(dim=-1)`: a ⊗ sigmoid(b) for the halves a, b of dimension dim, whose size must be even. */
-export function glu<const Dim extends number = -1>(dim?: Dim): GLU<Dim> {
-  const d = dim ?? -1;
-  const layer = `glu(${d})`;
-  checkArguments(layer, arguments, ["dim"]);
-  checkDimNumber(layer, d);
-  return keep("glu", layer, { dim: d }, (input) => gluRule(layer, d, input));
-}
+export const glu: <const Dim extends number = -1>(dim?: Dim) => GLU<Dim> = dimLayer("glu", gluRule, -1);
 /** PyTorch's `nn.Softmax2d()`: softmax over the channels (dim −3) of an input of rank 3 or 4. */
 export const softmax2d: (...args: []) => Softmax2d = noArguments("softmax2d", softmax2dRule);
 /** PyTorch's `nn.Softmin(dim)`: softmax(−x) over dim (dim required, as softmax's). */

@@ -2,7 +2,7 @@
 // messages.
 import { fail } from "../../errors.ts";
 import { checkedDimIndex } from "../../shape/dim-index.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
+import { writeInputRankMessage, type RuntimeShape } from "../../shape/dims.ts";
 
 export const writeHardtanhRangeMessage = (layer: string): string => `${layer}: maxVal must be greater than minVal`;
 export const writeNegativeLambdMessage = (layer: string): string => `${layer}: lambd must be at least 0`;
@@ -26,9 +26,14 @@ export function gluRule(layer: string, dim: number, input: RuntimeShape): Runtim
   return input.map((d, i) => (i === index ? (typeof d === "number" ? d / 2 : null) : d));
 }
 
-export const writeSoftmax2dRankMessage = (rank: number): string =>
-  `softmax2d(): expects an input of rank 3 or 4 ([channels, height, width] or [batch, channels, height, width]), got rank ${rank}`;
 export function softmax2dRule(input: RuntimeShape): RuntimeShape {
-  if (input.length !== 3 && input.length !== 4) fail(writeSoftmax2dRankMessage(input.length));
+  if (input.length !== 3 && input.length !== 4)
+    fail(
+      writeInputRankMessage(
+        "softmax2d()",
+        "3 or 4 ([channels, height, width] or [batch, channels, height, width])",
+        input.length,
+      ),
+    );
   return input;
 }

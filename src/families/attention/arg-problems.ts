@@ -12,8 +12,10 @@ export function throwFirst(problems: readonly (() => string | false)[]): void {
   }
 }
 
+/** A dimension that must be `value` (another argument's, as messages name it: `of`, "input's batch"). */
+export const sameAs = (name: string, value: RuntimeDim | undefined, of: string): DimSpec => [name, value, of, "same"];
 /** A dimension that can be anything. */
-export const anyDim = (name: string): DimSpec => [name, undefined, "", "same"];
+export const anyDim = (name: string): DimSpec => sameAs(name, undefined, "");
 
 /**
  * An argument [...dims, size] (`[batch, seq, inputSize]`): its problem, or `false`. `dims` say what each leading
@@ -44,11 +46,6 @@ export function attnMaskProblem(
   ls: DimSpec[],
 ): string | false {
   if (mask === undefined) return false;
-  const first: DimSpec = [
-    "first dimension",
-    typeof batch === "number" ? batch * count : undefined,
-    `batch·${heads}`,
-    "same",
-  ];
+  const first = sameAs("first dimension", typeof batch === "number" ? batch * count : undefined, `batch·${heads}`);
   return argProblem(layer, name, mask, `[L, S] or [batch·${heads}, L, S]`, mask.length === 3 ? [first, ...ls] : ls);
 }

@@ -2,11 +2,7 @@
 import { fail } from "../../errors.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { sequenceRankText } from "../recurrent/recurrent.ts";
-
-/** `name` (embedDim; a transformer's dModel) is not the input's last dimension. */
-export const writeEmbedDimMessage = (layer: string, features: number, name = "embedDim"): string =>
-  `${layer}: ${name} must equal the last input dimension ${features}`;
+import { sequenceRankText, writeLastDimMessage } from "../recurrent/recurrent.ts";
 
 /**
  * The self-attention rule: [batch, seq, embedDim] → [batch, seq, embedDim] (`name`: how embedDim is called; the
@@ -17,6 +13,6 @@ export function attentionRule(layer: string, embedDim: number, input: RuntimeSha
   const [batch, seq, features] = input;
   if (typeof features === "string") return input;
   if (features === null) return [batch!, seq!, embedDim];
-  if (features !== embedDim) fail(writeEmbedDimMessage(layer, features!, name));
+  if (features !== embedDim) fail(writeLastDimMessage(layer, name, features!));
   return input;
 }

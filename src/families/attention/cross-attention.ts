@@ -1,8 +1,8 @@
 // Twin of cross-attention.types.ts: MultiheadAttention called on query, key and value (batch first),
 // each argument checked on its own, in the order of the call's parameters.
-import { argProblem, knownOf, type CallInputs, type DimSpec } from "../../model/call.ts";
+import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
-import { anyDim, attnMaskProblem, sizedArgProblem, throwFirst } from "./arg-problems.ts";
+import { anyDim, attnMaskProblem, sameAs, sizedArgProblem, throwFirst } from "./arg-problems.ts";
 
 export interface AttentionCallSizes {
   readonly embedDim: number;
@@ -25,8 +25,8 @@ export function attentionCallShapes(
   const batch = q!.length === 3 ? q![0]! : undefined;
   const l = q!.length === 3 ? q![1]! : undefined;
   const s = k!.length === 3 ? k![1]! : undefined;
-  const sameBatch: DimSpec = ["batch", batch, "query's batch", "same"];
-  const sameS: DimSpec = ["S", s, "key's S", "same"];
+  const sameBatch = sameAs("batch", batch, "query's batch");
+  const sameS = sameAs("S", s, "key's S");
   throwFirst([
     () => sizedArgProblem(layer, "query", q!, [anyDim("batch"), anyDim("L")], ["embedDim", sizes.embedDim]),
     () => sizedArgProblem(layer, "key", k!, [sameBatch, anyDim("S")], ["kdim", sizes.kdim]),
@@ -41,7 +41,7 @@ export function attentionCallShapes(
         attnMask,
         batch,
         ["numHeads", sizes.numHeads],
-        [["L", l, "query's L", "same"], sameS],
+        [sameAs("L", l, "query's L"), sameS],
       ),
   ]);
   const batchOut = knownOf(q![0]!, k![0]!);

@@ -76,7 +76,7 @@ export function groupNorm<
   checkSizes(layer, { numGroups, numChannels });
   const g = numGroups as number;
   const c = numChannels as number;
-  if (c % g !== 0) fail(divisibleMessage(layer, c, g));
+  if (c % g !== 0) fail(divisibleMessage(layer, `numChannels ${c}`, g));
   const { values } = readParams(
     "groupNorm",
     ["eps", "affine"],

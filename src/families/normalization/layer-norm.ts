@@ -1,18 +1,15 @@
 // Twin of src/families/normalization/layer-norm.types.ts: the shape is kept; its last dimensions must be normalizedShape.
 import { fail } from "../../errors.ts";
 import { showShape, type RuntimeShape } from "../../shape/dims.ts";
+import { writeRankMessage } from "../conv/conv.ts";
 
 export const writeNormalizedShapeMessage = (layer: string, last: RuntimeShape): string =>
-  last.length === 1
-    ? `${layer}: normalizedShape must equal the last input dimension ${last[0]}`
-    : `${layer}: normalizedShape must equal the last ${last.length} input dimensions ${showShape(last)}`;
-
-export const writeLayerNormRankMessage = (layer: string, normalized: readonly number[], got: number): string =>
-  `${layer}: expects an input [..., ${normalized.join(", ")}] (rank ${normalized.length} or more), got rank ${got}`;
+  `${layer}: normalizedShape must equal the last ${last.length === 1 ? `input dimension ${last[0]}` : `${last.length} input dimensions ${showShape(last)}`}`;
 
 /** The layer norm rule: [..., ...normalizedShape] → the same shape (unknown dims there become the sizes). */
 export function layerNormRule(layer: string, normalized: readonly number[], input: RuntimeShape): RuntimeShape {
-  if (input.length < normalized.length) fail(writeLayerNormRankMessage(layer, normalized, input.length));
+  if (input.length < normalized.length)
+    fail(writeRankMessage(layer, `[..., ${normalized.join(", ")}] (rank ${normalized.length} or more)`, input.length));
   const lead = input.length - normalized.length;
   const last = input.slice(lead);
   const refined = last.map((dim, i) => (typeof dim === "string" ? dim : dim === null ? normalized[i]! : dim));

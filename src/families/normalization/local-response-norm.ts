@@ -1,11 +1,8 @@
 // Twin of src/families/normalization/local-response-norm.types.ts.
 import { fail } from "../../errors.ts";
-import type { RuntimeShape } from "../../shape/dims.ts";
-
-export const writeLocalResponseNormRankMessage = (layer: string, rank: number): string =>
-  `${layer}: expects an input of rank 3 or more ([batch, channels, ...]), got rank ${rank}`;
+import { writeInputRankMessage, type RuntimeShape } from "../../shape/dims.ts";
 
 export function localResponseNormRule(layer: string, input: RuntimeShape): RuntimeShape {
-  if (input.length < 3) fail(writeLocalResponseNormRankMessage(layer, input.length));
+  if (input.length < 3) fail(writeInputRankMessage(layer, "3 or more ([batch, channels, ...])", input.length));
   return input;
 }

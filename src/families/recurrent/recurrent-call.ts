@@ -2,7 +2,7 @@
 // tensors with its states (`input`, then `hx` and `cx` when given), each argument checked in order.
 import { argProblem, knownOf, type CallInputs } from "../../model/call.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
-import { anyDim, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
+import { anyDim, sameAs, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
 
 export interface SequenceSizes {
   readonly inputSize: number;
@@ -34,7 +34,7 @@ export function sequenceCallShapes(
     shape !== undefined &&
     argProblem(layer, arg, shape, `[numLayers·directions, batch, ${sizeName}]`, [
       ["first dimension", rows, "numLayers·directions", "size"],
-      ["batch", batch, "input's batch", "same"],
+      sameAs("batch", batch, "input's batch"),
       ["last dimension", size, sizeName, "size"],
     ]);
   throwFirst([
@@ -62,7 +62,7 @@ export function cellCallShapes(
   const batch = x!.length === 2 ? x![0]! : undefined;
   const state = (arg: string, shape: RuntimeShape | undefined) => () =>
     shape !== undefined &&
-    sizedArgProblem(layer, arg, shape, [["batch", batch, "input's batch", "same"]], ["hiddenSize", sizes.hiddenSize]);
+    sizedArgProblem(layer, arg, shape, [sameAs("batch", batch, "input's batch")], ["hiddenSize", sizes.hiddenSize]);
   throwFirst([
     () => sizedArgProblem(layer, "input", x!, [anyDim("batch")], ["inputSize", sizes.inputSize]),
     state("hx", hx),

@@ -517,20 +517,17 @@ export const rnn: <
 
 // ---- runtime
 
-/** Twin of `WrittenRecurrent`. */
+/** The options messages write when not at these defaults (twin of `WrittenRecurrent`). */
+const shownDefaults = { numLayers: 1, bidirectional: false, projSize: 0 };
 export function writtenRecurrent(
   kind: string,
   inputSize: number,
   hiddenSize: number,
-  numLayers: unknown,
-  bidirectional: unknown,
-  projSize: unknown,
+  settings: Record<string, unknown>,
 ): string {
-  const parts = [
-    numLayers === 1 ? "" : `numLayers: ${String(numLayers)}`,
-    bidirectional === false ? "" : `bidirectional: ${String(bidirectional)}`,
-    projSize === 0 ? "" : `projSize: ${String(projSize)}`,
-  ].filter(Boolean);
+  const parts = Object.entries(shownDefaults)
+    .filter(([name, value]) => settings[name] !== value)
+    .map(([name]) => `${name}: ${String(settings[name])}`);
   return `${kind}(${inputSize}, ${hiddenSize}${parts.length === 0 ? "" : `, { ${parts.join(", ")} }`})`;
 }
 
@@ -557,7 +554,7 @@ function recurrent(kind: "lstm" | "gru" | "rnn", args: ArrayLike<unknown>): neve
   const bidirectional = options.bidirectional ?? false;
   const projSize = options.projSize ?? 0;
   const dropout = options.dropout ?? 0;
-  const layer = writtenRecurrent(kind, inputSize, hiddenSize, numLayers, bidirectional, projSize);
+  const layer = writtenRecurrent(kind, inputSize, hiddenSize, { numLayers, bidirectional, projSize });
   checkSizes(layer, { inputSize, hiddenSize });
   splitOptions(layer, `nn.${kind}`, ["numLayers"], rest, lstm ? recurrentKeys : kind === "rnn" ? rnnKeys : sharedKeys);
   checkOptionTypes(layer, options, optionTypes);
@@ -567,8 +564,9 @@ function recurrent(kind: "lstm" | "gru" | "rnn", args: ArrayLike<unknown>): neve
     checkSizes(layer, { projSize }, 0);
     if (projSize >= hiddenSize) fail(writeProjSizeMessage(layer, projSize, hiddenSize));
   }
-  const outFeatures = (projSize === 0 ? hiddenSize : projSize) * (bidirectional ? 2 : 1);
-  const sizes = { inputSize, hiddenSize, projSize, numLayers, directions: bidirectional ? 2 : 1 };
+  const directions = bidirectional ? 2 : 1;
+  const outFeatures = (projSize === 0 ? hiddenSize : projSize) * directions;
+  const sizes = { inputSize, hiddenSize, projSize, numLayers, directions };
   const runtime: RecurrentConfig & { call(input: unknown, state?: unknown): unknown } = {
     kind,
     written: layer,

@@ -3,8 +3,9 @@ import { fail } from "../../errors.ts";
 import { writeRankMessage } from "../conv/conv.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 
-export const writeInputSizeMessage = (layer: string, features: number): string =>
-  `${layer}: inputSize must equal the last input dimension ${features}`;
+/** `name` (inputSize; attention's embedDim, a transformer's dModel) is not the input's last dimension. */
+export const writeLastDimMessage = (layer: string, name: string, features: number): string =>
+  `${layer}: ${name} must equal the last input dimension ${features}`;
 
 export const sequenceRankText = (features: string): string => `[batch, seq, ${features}] (rank 3)`;
 
@@ -24,6 +25,6 @@ export function recurrentRule(
   if (input.length !== rank)
     fail(writeRankMessage(layer, rank === 3 ? sequenceRankText("features") : cellRankText, input.length));
   const known = valueOf(input.at(-1)!);
-  if (known !== null && known !== inputSize) fail(writeInputSizeMessage(layer, known));
+  if (known !== null && known !== inputSize) fail(writeLastDimMessage(layer, "inputSize", known));
   return [...input.slice(0, -1), outFeatures];
 }

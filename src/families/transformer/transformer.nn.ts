@@ -137,8 +137,7 @@ type NheadProblem<W extends string, DModel, Nhead> = FirstProblem<
  * caller: nn.transformer's options hold its own sizes too).
  */
 function settingsOf(layer: string, dModel: number, nhead: number, given: TransformerLayerOptions): TransformerSettings {
-  checkSizes(layer, { dModel });
-  checkSizes(layer, { nhead });
+  checkSizes(layer, { dModel, nhead });
   if (dModel % nhead !== 0) fail(writeNheadMessage(layer, dModel, nhead));
   checkOptionTypes(layer, given, optionTypes);
   const settings: TransformerSettings = {

@@ -1,8 +1,8 @@
 // Twin of transformer.types.ts: the Transformer modules' shape rules and messages, and their
 // PyTorch parameters (state_dict keys and shapes: the conversion's weights and explain's counts).
-import { argProblem, type CallInputs, type DimSpec } from "../../model/call.ts";
+import { argProblem, type CallInputs } from "../../model/call.ts";
 import { attentionRule } from "../attention/attention.ts";
-import { anyDim, attnMaskProblem, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
+import { anyDim, attnMaskProblem, sameAs, sizedArgProblem, throwFirst } from "../attention/arg-problems.ts";
 import type { RuntimeDim, RuntimeShape } from "../../shape/dims.ts";
 import type { DecoderCallOptions, EncoderCallOptions } from "./transformer.types.ts";
 import type {
@@ -35,7 +35,7 @@ export const sequenceProblem = (
   batch?: RuntimeDim,
   batchOf = "",
 ): string | false =>
-  sizedArgProblem(layer, name, shape, [["batch", batch, batchOf, "same"], anyDim("seq")], ["dModel", dModel]);
+  sizedArgProblem(layer, name, shape, [sameAs("batch", batch, batchOf), anyDim("seq")], ["dModel", dModel]);
 /**
  * A call's masks: the mask's name, the sequence that gives its batch (and L), the sequence that gives its seq (S).
  * Key padding masks are [batch, seq], attention masks [L, S] or [batch·nhead, L, S].
@@ -59,11 +59,11 @@ function maskProblems(layer: string, nhead: number, inputs: CallInputs, masks: M
     const seq = dim(inputs[second], 1);
     if (name.endsWith("PaddingMask"))
       return argProblem(layer, name, mask, "[batch, seq]", [
-        ["batch", batch, "the batch", "same"],
-        ["seq", seq, `${second}'s seq`, "same"],
+        sameAs("batch", batch, "the batch"),
+        sameAs("seq", seq, `${second}'s seq`),
       ]);
-    const l: DimSpec = ["L", dim(inputs[first], 1), `${first}'s seq`, "same"];
-    return attnMaskProblem(layer, name, mask, batch, ["nhead", nhead], [l, ["S", seq, `${second}'s seq`, "same"]]);
+    const l = sameAs("L", dim(inputs[first], 1), `${first}'s seq`);
+    return attnMaskProblem(layer, name, mask, batch, ["nhead", nhead], [l, sameAs("S", seq, `${second}'s seq`)]);
   });
 }
 
