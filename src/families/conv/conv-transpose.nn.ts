@@ -594,7 +594,7 @@ export const convTranspose1d: <
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> = builder(conv, "convTranspose1d", 1);
+> = builder(conv, "convTranspose1d");
 
 /**
  * PyTorch's `nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
@@ -642,7 +642,7 @@ export const convTranspose2d: <
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> = builder(conv, "convTranspose2d", 2);
+> = builder(conv, "convTranspose2d");
 
 /**
  * PyTorch's `nn.ConvTranspose3d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
@@ -689,7 +689,7 @@ export const convTranspose3d: <
   OutputPaddingOf<Fourth, Fifth, Sixth, Seventh>,
   DilationOf<Fourth, Fifth, Sixth, Seventh>,
   GroupsOf<Fourth, Fifth, Sixth, Seventh>
-> = builder(conv, "convTranspose3d", 3);
+> = builder(conv, "convTranspose3d");
 
 // ---- lazy transposed convolutions
 
@@ -920,11 +920,7 @@ export const lazyConvTranspose1d: <
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-) => LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
-  conv,
-  "lazyConvTranspose1d",
-  1,
-);
+) => LazyOf<"lazyConvTranspose1d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(conv, "lazyConvTranspose1d");
 /**
  * PyTorch's `nn.LazyConvTranspose2d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
  * bias=True, dilation=1)`: inChannels is the input's channel dimension.
@@ -947,11 +943,7 @@ export const lazyConvTranspose2d: <
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-) => LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
-  conv,
-  "lazyConvTranspose2d",
-  2,
-);
+) => LazyOf<"lazyConvTranspose2d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(conv, "lazyConvTranspose2d");
 /**
  * PyTorch's `nn.LazyConvTranspose3d(out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
  * bias=True, dilation=1)`: inChannels is the input's channel dimension.
@@ -974,11 +966,7 @@ export const lazyConvTranspose3d: <
   paddingOrOptions?: Checked<Fifth, Problems[3]>,
   outputPaddingOrOptions?: Checked<Sixth, Problems[4]>,
   options?: Checked<Seventh, Problems[5]>,
-) => LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(
-  conv,
-  "lazyConvTranspose3d",
-  3,
-);
+) => LazyOf<"lazyConvTranspose3d", Out, Kernel, Fourth, Fifth, Sixth, Seventh> = builder(conv, "lazyConvTranspose3d");
 
 /** The config of lazyConvTranspose1d / 2d / 3d (its runtime object): inChannels null (the input's). */
 export interface LazyConvTransposeConfig

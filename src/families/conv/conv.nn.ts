@@ -477,7 +477,7 @@ export const conv1d: <
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-) => ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv1d", 1);
+) => ConvOf<"conv1d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv1d");
 
 /**
  * `nn.conv2d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv2d on
@@ -504,7 +504,7 @@ export const conv2d: <
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-) => ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv2d", 2);
+) => ConvOf<"conv2d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv2d");
 
 /**
  * `nn.conv3d(inChannels, outChannels, kernelSize, stride?, padding?, options?)`: PyTorch's Conv3d on
@@ -525,7 +525,7 @@ export const conv3d: <
   strideOrOptions?: Checked<Fourth, Problems[3]>,
   paddingOrOptions?: Checked<Fifth, Problems[4]>,
   options?: Checked<Sixth, Problems[5]>,
-) => ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv3d", 3);
+) => ConvOf<"conv3d", In, Out, Kernel, Fourth, Fifth, Sixth> = builder(conv, "conv3d");
 
 // ---- lazy convolutions
 
@@ -667,7 +667,7 @@ export const lazyConv1d: <
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> = builder(conv, "lazyConv1d", 1);
+> = builder(conv, "lazyConv1d");
 /**
  * PyTorch's `nn.LazyConv2d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
  * inChannels is the input's channel dimension, inferred when the model is built.
@@ -695,7 +695,7 @@ export const lazyConv2d: <
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> = builder(conv, "lazyConv2d", 2);
+> = builder(conv, "lazyConv2d");
 /**
  * PyTorch's `nn.LazyConv3d(out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`:
  * inChannels is the input's channel dimension, inferred when the model is built.
@@ -723,7 +723,7 @@ export const lazyConv3d: <
   PaddingOf<Fourth, Fifth, Sixth>,
   DilationOf<Fourth, Fifth, Sixth>,
   GroupsOf<Fourth, Fifth, Sixth>
-> = builder(conv, "lazyConv3d", 3);
+> = builder(conv, "lazyConv3d");
 
 /** The config of lazyConv1d / 2d / 3d (its runtime object): a convolution's, inChannels null (the input's). */
 export interface LazyConvConfig

@@ -61,14 +61,14 @@ export function writtenCall(head: string, positional: number, args: readonly Opt
 }
 
 /**
- * A builder of the nn vocabulary: its arguments, as given, to `make(kind, rank, args)`. Its type is the declaration
- * it is assigned to (`export const conv2d: <…>(inChannels: …, …) => Conv2d<…> = builder(conv, "conv2d", 2)`).
+ * A builder of the nn vocabulary: its arguments, as given, to `make(kind, rank, args)`, the rank the kind's digit
+ * (`conv2d`: 2). Its type is the declaration it is assigned to
+ * (`export const conv2d: <…>(inChannels: …, …) => Conv2d<…> = builder(conv, "conv2d")`).
  */
 export const builder =
-  <Kind extends string>(
+  <Kind extends `${string}${1 | 2 | 3}d`>(
     make: (kind: Kind, rank: number, args: readonly unknown[]) => unknown,
     kind: Kind,
-    rank: number,
   ) =>
   (...args: unknown[]): never =>
-    make(kind, rank, args) as never;
+    make(kind, Number(kind.at(-2)), args) as never;

@@ -149,7 +149,7 @@ export const adaptiveAvgPool1d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool1d", 1, Size, false>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveAvgPool1d<Size> = builder(adaptivePool, "adaptiveAvgPool1d", 1);
+) => AdaptiveAvgPool1d<Size> = builder(adaptivePool, "adaptiveAvgPool1d");
 /**
  * PyTorch's `nn.AdaptiveAvgPool2d(output_size)`: averages windows chosen so that height and width become `outputSize`
  * (a number for both, or `[height, width]` where `null` keeps that input size).
@@ -163,7 +163,7 @@ export const adaptiveAvgPool2d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool2d", 2, Size, true>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveAvgPool2d<Size> = builder(adaptivePool, "adaptiveAvgPool2d", 2);
+) => AdaptiveAvgPool2d<Size> = builder(adaptivePool, "adaptiveAvgPool2d");
 /**
  * PyTorch's `nn.AdaptiveMaxPool2d(output_size)`: max over windows chosen so that height and width become `outputSize`
  * (a number for both, or `[height, width]` where `null` keeps that input size).
@@ -176,7 +176,7 @@ export const adaptiveMaxPool2d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool2d", 2, Size, true>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveMaxPool2d<Size> = builder(adaptivePool, "adaptiveMaxPool2d", 2);
+) => AdaptiveMaxPool2d<Size> = builder(adaptivePool, "adaptiveMaxPool2d");
 
 /**
  * PyTorch's `nn.AdaptiveMaxPool1d(output_size)`: max over windows chosen so that the length becomes `outputSize`.
@@ -189,7 +189,7 @@ export const adaptiveMaxPool1d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool1d", 1, Size, false>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveMaxPool1d<Size> = builder(adaptivePool, "adaptiveMaxPool1d", 1);
+) => AdaptiveMaxPool1d<Size> = builder(adaptivePool, "adaptiveMaxPool1d");
 /**
  * PyTorch's `nn.AdaptiveAvgPool3d(output_size)`: averages windows chosen so that depth, height and width become
  * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
@@ -203,7 +203,7 @@ export const adaptiveAvgPool3d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveAvgPool3d", 3, Size, true>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveAvgPool3d<Size> = builder(adaptivePool, "adaptiveAvgPool3d", 3);
+) => AdaptiveAvgPool3d<Size> = builder(adaptivePool, "adaptiveAvgPool3d");
 /**
  * PyTorch's `nn.AdaptiveMaxPool3d(output_size)`: max over windows chosen so that depth, height and width become
  * `outputSize` (a number for all three, or `[depth, height, width]` where `null` keeps that input size).
@@ -216,7 +216,7 @@ export const adaptiveMaxPool3d: <
   Problems extends ArgProblems = OutputSizeProblems<"adaptiveMaxPool3d", 3, Size, true>,
 >(
   outputSize: Checked<Size, Problems[0]>,
-) => AdaptiveMaxPool3d<Size> = builder(adaptivePool, "adaptiveMaxPool3d", 3);
+) => AdaptiveMaxPool3d<Size> = builder(adaptivePool, "adaptiveMaxPool3d");
 
 // ---- runtime
 

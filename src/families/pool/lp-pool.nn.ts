@@ -254,7 +254,6 @@ export const lpPool1d: <
 ) => LpPool1d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> = builder(
   lpPool,
   "lpPool1d",
-  1,
 );
 /**
  * PyTorch's `nn.LPPool2d(norm_type, kernel_size, stride=kernel_size, ceil_mode=False)`:
@@ -280,7 +279,6 @@ export const lpPool2d: <
 ) => LpPool2d<Norm, Kernel, StrideOf<Kernel, Third, Fourth, Fifth>, CeilModeOf<Third, Fourth, Fifth>> = builder(
   lpPool,
   "lpPool2d",
-  2,
 );
 
 // ---- runtime

@@ -514,7 +514,7 @@ export const maxPool1d: <
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "maxPool1d", 1);
+    > = builder(pool, "maxPool1d");
 /**
  * PyTorch's `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
  *
@@ -552,7 +552,7 @@ export const maxPool2d: <
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "maxPool2d", 2);
+    > = builder(pool, "maxPool2d");
 /** PyTorch's `nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export const avgPool1d: <
   const Kernel extends SizeArg | object,
@@ -581,7 +581,7 @@ export const avgPool1d: <
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "avgPool1d", 1);
+    > = builder(pool, "avgPool1d");
 /** PyTorch's `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False)`. */
 export const avgPool2d: <
   const Kernel extends SizeArg | object,
@@ -612,7 +612,7 @@ export const avgPool2d: <
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "avgPool2d", 2);
+    > = builder(pool, "avgPool2d");
 
 /**
  * PyTorch's `nn.MaxPool3d(kernel_size, stride=kernel_size, padding=0, dilation=1, ceil_mode=False)`.
@@ -651,7 +651,7 @@ export const maxPool3d: <
       PaddingOf<Second, Third, Fourth>,
       DilationOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "maxPool3d", 3);
+    > = builder(pool, "maxPool3d");
 /**
  * PyTorch's `nn.AvgPool3d(kernel_size, stride=kernel_size, padding=0, ceil_mode=False, count_include_pad=True,
  * divisor_override=None)`.
@@ -688,7 +688,7 @@ export const avgPool3d: <
       StrideOf<Kernel, Second, Third, Fourth>,
       PaddingOf<Second, Third, Fourth>,
       CeilModeOf<Second, Third, Fourth>
-    > = builder(pool, "avgPool3d", 3);
+    > = builder(pool, "avgPool3d");
 
 /** The config of maxPool1d/2d/3d / avgPool1d/2d/3d (its runtime object), defaults filled in. */
 export interface PoolConfig extends KindConfig<

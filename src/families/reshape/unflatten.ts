@@ -12,13 +12,12 @@ export const writeUnflattenInferMessage = (layer: string, axis: number, size: nu
 export function unflattenSizes(layer: string, axis: number, size: RuntimeDim, sizes: readonly number[]): RuntimeDim[] {
   const known = sizes.filter((one) => one !== -1).reduce((total, one) => total * one, 1);
   const value = valueOf(size);
-  if (sizes.includes(-1)) {
-    if (value === null) return sizes.map((one) => (one === -1 ? null : one));
-    if (value % known !== 0) fail(writeUnflattenInferMessage(layer, axis, value, known));
-    return sizes.map((one) => (one === -1 ? value / known : one));
+  if (!sizes.includes(-1)) {
+    if (value !== null && known !== value) fail(writeUnflattenProductMessage(layer, axis, value, known));
+    return [...sizes];
   }
-  if (value !== null && known !== value) fail(writeUnflattenProductMessage(layer, axis, value, known));
-  return [...sizes];
+  if (value !== null && value % known !== 0) fail(writeUnflattenInferMessage(layer, axis, value, known));
+  return sizes.map((one) => (one === -1 ? (value === null ? null : value / known) : one));
 }
 
 /** The unflatten rule: [..., n, ...] → [..., ...sizes, ...] with product(sizes) = n. */

@@ -7,7 +7,7 @@ import type { PositionalProblems, PositionalSettings } from "../../../types/shap
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { fail } from "../../ops/fail.ts";
-import { checkOptionsObject, checkOptions, expected, isOptions, positionalOptions } from "../../shape/args.ts";
+import { checkOptionTypes, expected, positionalOptions } from "../../shape/args.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { UpsampleMode, UpsampleName, UpsampleRule } from "./upsample.types.ts";
 import { upsampleModes, upsampleName, upsampleRule } from "./upsample.ts";
@@ -189,11 +189,12 @@ function upsampleOf(kind: UpsampleKind, fixed: Partial<UpsampleOptions>) {
   // PyTorch's order; the 2d subclasses take the first two
   const keys = ["size", "scaleFactor", "mode", "alignCorners"].slice(0, fixed.mode === undefined ? 4 : 2);
   return (...args: unknown[]): never => {
-    const options = positional(kind, keys, args);
-    const given = (isOptions(options) ? options : {}) as UpsampleOptions; // anything else is refused below
+    // PyTorch's arguments positionally (None as null) up to an options object, as one options object
+    const present = args.map((arg) => (arg === null ? undefined : arg));
+    const given = settingsOf<UpsampleOptions>(keys, present);
     const layer = upsampleName(kind, given.size, given.scaleFactor, given.mode);
-    checkOptionsObject(layer, options, keys);
-    checkOptions(layer, `nn.${kind}`, options ?? {}, keys, optionTypes);
+    positionalOptions(layer, `nn.${kind}`, keys, present, keys); // its checks: the order, the keys, given twice
+    checkOptionTypes(layer, given, optionTypes);
     const { size, scaleFactor } = given;
     if ((size === undefined) === (scaleFactor === undefined)) fail(writeUpsampleEitherMessage(layer));
     if (size !== undefined && [size].flat().some((s) => !Number.isInteger(s) || s < 1))
@@ -313,15 +314,3 @@ export const upsamplingBilinear2d: <
   Field<O, "size">,
   Field<O, "scaleFactor">
 > = upsampleOf("upsamplingBilinear2d", { mode: "bilinear", alignCorners: true });
-
-/**
- * Twin of `SettingsOf`: PyTorch's arguments positionally (None as null), then an options object, as one options
- * object; the options object alone as it is (its checks are `upsampleOf`'s).
- */
-function positional(kind: UpsampleKind, keys: readonly string[], args: readonly unknown[]): unknown {
-  if (isOptions(args[0]) && args.slice(1).every((arg) => arg === undefined)) return args[0];
-  const present = args.map((arg) => (arg === null ? undefined : arg));
-  const settings = settingsOf<UpsampleOptions>(keys, present);
-  const layer = upsampleName(kind, settings.size, settings.scaleFactor, settings.mode);
-  return positionalOptions(layer, `nn.${kind}`, keys, present, keys);
-}

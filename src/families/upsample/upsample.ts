@@ -8,7 +8,6 @@ import { rankText, writeRankMessage } from "../conv/conv.ts";
 export const scaledSize = (d: RuntimeDim, f: number): RuntimeDim => (typeof d === "number" ? Math.floor(d * f) : null);
 
 export type UpsampleMode = "nearest" | "linear" | "bilinear" | "bicubic" | "trilinear";
-export const upsampleModes: readonly UpsampleMode[] = ["nearest", "linear", "bilinear", "bicubic", "trilinear"];
 /** The ranks each mode takes. */
 export const upsampleModeRanks: Record<UpsampleMode, readonly number[]> = {
   nearest: [3, 4, 5],
@@ -17,6 +16,7 @@ export const upsampleModeRanks: Record<UpsampleMode, readonly number[]> = {
   bicubic: [4],
   trilinear: [5],
 };
+export const upsampleModes = Object.keys(upsampleModeRanks) as readonly UpsampleMode[];
 export const upsampleRankText = (mode: UpsampleMode): string =>
   `${mode === "nearest" ? "[batch, channels, ...1 to 3 spatial dimensions] (rank 3, 4 or 5)" : rankText(upsampleModeRanks[mode][0]! - 2)} in mode '${mode}'`;
 
