@@ -22,12 +22,8 @@ export function writtenLayer(name: string, args: object | undefined, keys: reado
   return `${name}(${options.length === 0 ? "" : `{ ${options.join(", ")} }`})`;
 }
 
-export const writeUnknownOptionMessage = (
-  layer: string,
-  key: string,
-  name: string,
-  known: readonly string[] = [],
-): string => writeUnknownKeyMessage(layer, key, `TensorFlow.js's ${name}`, suggestOption(key, known));
+export const writeUnknownOptionMessage = (layer: string, key: string, name: string, known: readonly string[]): string =>
+  writeUnknownKeyMessage(layer, key, `TensorFlow.js's ${name}`, suggestOption(key, known));
 
 /** Throws for the first property of `args` that is not in `known`. */
 export function checkKnownOptions(
@@ -133,7 +129,7 @@ export const tfOptions =
     shown: Shown & OptionsCheck<Args, Shown[number] | Words<Others>>,
     others?: Others,
   ): ReadonlySet<string> =>
-    new Set<string>([...layerArgs, ...shown, ...(others ? others.split(" ") : [])]);
+    new Set<string>([...layerArgs.split(" "), ...shown, ...(others ? others.split(" ") : [])]);
 /** `unknown` when `Names` are the options of `Args` but tfjs's `LayerArgs`; what is missing or extra otherwise. */
 type OptionsCheck<Args, Names> = [Exclude<keyof Args, Names | LayerArg>] extends [never]
   ? [Exclude<Names, keyof Args>] extends [never]
@@ -155,11 +151,12 @@ export function tfLayer<Args extends object>(
   required: readonly string[] = [],
   make: (layer: string, args: Args) => TfLayerSettings = () => ({}),
 ): (args?: unknown) => never {
-  return (args) => {
-    const written = checkedWrittenLayer(name, args as object | undefined, known, shown, required);
-    const made = make(written, (args ?? {}) as Args);
-    const outputShape = checkedInputShape(name, args as object | undefined, made.outputShape ?? ((input) => input));
-    return { kind, written, args: args ?? {}, ...made, outputShape } satisfies TfLayerConfig as never;
+  return (given) => {
+    const args = (given ?? {}) as Args; // (no argument object: no option)
+    const written = checkedWrittenLayer(name, args, known, shown, required);
+    const made = make(written, args);
+    const outputShape = checkedInputShape(name, args, made.outputShape ?? ((input) => input));
+    return { kind, written, args, ...made, outputShape } satisfies TfLayerConfig as never;
   };
 }
 /** What a builder's `make` gives `tfLayer`: its settings (the runtime object's other properties) and its rule. */
@@ -176,18 +173,15 @@ export interface TfLayerConfig {
   readonly [setting: string]: unknown;
 }
 
-/** The options every tfjs layer takes (tfjs-layers' `LayerArgs`). */
-export const layerArgs = [
-  "inputShape",
-  "batchInputShape",
-  "batchSize",
-  "dtype",
-  "name",
-  "trainable",
-  "weights",
-  "inputDType",
-] as const;
-type LayerArg = (typeof layerArgs)[number];
+/** The options of a weight of a tfjs layer (`"kernel"`, `"bias"`, …): its initializer, regularizer and constraint. */
+export const weightOptions = <Name extends string>(name: Name) =>
+  `${name}Initializer ${name}Regularizer ${name}Constraint` as const;
+/** The options of a tfjs layer with an activation and a bias (Dense, the convolutions), besides its kernel's. */
+export const activationBiasOptions = `activation useBias ${weightOptions("bias")} activityRegularizer` as const;
+
+/** The options every tfjs layer takes (tfjs-layers' `LayerArgs`), separated by spaces. */
+export const layerArgs = "inputShape batchInputShape batchSize dtype name trainable weights inputDType";
+type LayerArg = Words<typeof layerArgs>;
 
 /** tfjs's data formats; `"channelsLast"` is the default. */
 export type DataFormat = "channelsLast" | "channelsFirst";

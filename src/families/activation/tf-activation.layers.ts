@@ -22,7 +22,7 @@ import type {
 } from "./tf-activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { optionOf, tfLayer, tfOptions } from "../../shape/tf-options.ts";
+import { optionOf, tfLayer, tfOptions, weightOptions } from "../../shape/tf-options.ts";
 import {
   tfPReLURule,
   tfSoftmaxRule,
@@ -60,10 +60,7 @@ export const reLUOptions = tfOptions<ReLUArgs>()(reLUShown);
 export const leakyReLUOptions = tfOptions<LeakyReLUArgs>()(alphaShown);
 export const eluOptions = tfOptions<ELUArgs>()(alphaShown);
 export const thresholdedReLUOptions = tfOptions<ThresholdedReLUArgs>()(thetaShown);
-export const preluOptions = tfOptions<PReLUArgs>()(
-  sharedAxesShown,
-  "alphaInitializer alphaRegularizer alphaConstraint",
-);
+export const preluOptions = tfOptions<PReLUArgs>()(sharedAxesShown, weightOptions("alpha"));
 export const softmaxOptions = tfOptions<SoftmaxArgs>()(axisShown);
 
 /** A tfjs layer of the `layers` vocabulary: its argument object as given. */

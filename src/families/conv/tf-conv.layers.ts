@@ -38,6 +38,8 @@ import {
   optionOf,
   tfOptions,
   tfLayer,
+  activationBiasOptions,
+  weightOptions,
 } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 
@@ -64,13 +66,8 @@ export interface ConvArgs extends Omit<NonNullable<Parameters<typeof tfl.layers.
   readonly dataFormat?: DataFormat;
 }
 
-/** The options of every tfjs convolution that do not change shapes, but their kernels'. */
-export const convBaseOptions = "activation useBias biasInitializer biasConstraint biasRegularizer activityRegularizer";
 /** Every option tfjs's convolutions take (a misspelt option is reported, not ignored). */
-export const convOptions = tfOptions<ConvArgs>()(
-  shownOptions,
-  `${convBaseOptions} kernelInitializer kernelConstraint kernelRegularizer`,
-);
+export const convOptions = tfOptions<ConvArgs>()(shownOptions, `${activationBiasOptions} ${weightOptions("kernel")}`);
 
 type Written<Name extends string, Args> = WrittenLayer<Name, Args, ShownOptions>;
 type Rule<Name extends string, Rank extends number, Args extends ConvArgs, Input> = TfConvRule<
@@ -124,11 +121,16 @@ export interface Conv3DShapeRule<Args extends ConvArgs> extends ShapeRule {
   readonly "~output": InputShapeChecked<"conv3d", Args, this["~input"], Rule<"conv3d", 3, Args, this["~input"]>>;
 }
 
-/** The message for Conv1D with channels first: tfjs's Conv1D accepts it but returns channels last. */
-export type writeConv1dFormatMessage<Layer extends string> =
-  `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's Conv1D returns its output channels last`;
-export const writeConv1dFormatMessage = (layer: string): string =>
-  `${layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's Conv1D returns its output channels last`;
+/** The message for channels first where tfjs gets it wrong (`why`): Conv1D, SeparableConv2D. */
+export type writeChannelsFirstMessage<
+  Layer extends string,
+  Why extends string,
+> = `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's ${Why}`;
+export const writeChannelsFirstMessage = (layer: string, why: string): string =>
+  `${layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's ${why}`;
+/** tfjs's Conv1D accepts channels first but returns channels last. */
+const conv1dFormat = "Conv1D returns its output channels last";
+export type writeConv1dFormatMessage<Layer extends string> = writeChannelsFirstMessage<Layer, typeof conv1dFormat>;
 
 type Each<Value, Rank extends number> = PerDim<Value, Rank> extends readonly (infer One)[] ? One : never;
 type AboveOne<Value, Rank extends number> = Each<Value, Rank> extends 1 ? false : true;
@@ -277,7 +279,8 @@ export function layersConv(kind: TfConvConfig["kind"] | TfConvTransposeConfig["k
     if (transposed && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
     if (dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
     const dataFormat = dataFormatOf(layer, args);
-    if (rank === 1 && dataFormat === "channelsFirst") throw new ShapeError(writeConv1dFormatMessage(layer));
+    if (rank === 1 && dataFormat === "channelsFirst")
+      throw new ShapeError(writeChannelsFirstMessage(layer, conv1dFormat));
     checkActivation(layer, args.activation);
     const window = { filters: args.filters, kernels, strides, padding, dilations, dataFormat };
     return {

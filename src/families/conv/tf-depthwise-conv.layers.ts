@@ -34,9 +34,17 @@ import {
   writeIgnoredDilationMessage as ignoredDilationMessage,
   writeStridesDilationMessage as stridesDilationMessage,
 } from "./tf-conv.ts";
-import { requiredOptions, dataFormatOf, tfOptions, optionOf, tfLayer } from "../../shape/tf-options.ts";
+import {
+  requiredOptions,
+  dataFormatOf,
+  tfOptions,
+  optionOf,
+  tfLayer,
+  activationBiasOptions,
+  weightOptions,
+} from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
-import { checkWindow, convBaseOptions, type SizeArg } from "./tf-conv.layers.ts";
+import { checkWindow, writeChannelsFirstMessage, type SizeArg } from "./tf-conv.layers.ts";
 
 const depthwiseShown = ["kernelSize", "depthMultiplier", "strides", "padding", "dilationRate", "dataFormat"] as const;
 const separableShown = ["filters", ...depthwiseShown] as const;
@@ -83,13 +91,13 @@ export interface SeparableConvArgs extends Omit<
   readonly dataFormat?: DataFormat;
 }
 
-const depthwiseKeys = `${convBaseOptions} depthwiseInitializer depthwiseConstraint depthwiseRegularizer` as const;
+const depthwiseKeys = `${activationBiasOptions} ${weightOptions("depthwise")}` as const;
 /** Every option tfjs's DepthwiseConv2D takes. */
 export const depthwiseOptions = tfOptions<DepthwiseConvArgs>()(depthwiseShown, depthwiseKeys);
 /** Every option tfjs's SeparableConv2D takes. */
 export const separableOptions = tfOptions<SeparableConvArgs>()(
   separableShown,
-  `${depthwiseKeys} pointwiseInitializer pointwiseConstraint pointwiseRegularizer`,
+  `${depthwiseKeys} ${weightOptions("pointwise")}`,
 );
 
 type DepthwiseRule<Args extends DepthwiseConvArgs, Input> = TfDepthwiseRule<
@@ -148,11 +156,12 @@ type StridesDilationProblem<Layer extends string, Args> =
       ? writeStridesDilationMessage<Layer>
       : false;
 
-/** The message for SeparableConv2D with channels first: tfjs-layers 4.22's layer breaks on it (its bias or its shapes). */
-export type writeSeparableFormatMessage<Layer extends string> =
-  `${Layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's SeparableConv2D gets it wrong (use channels last)`;
-export const writeSeparableFormatMessage = (layer: string): string =>
-  `${layer}: dataFormat 'channelsFirst' is not supported: TensorFlow.js's SeparableConv2D gets it wrong (use channels last)`;
+/** SeparableConv2D with channels first: tfjs-layers 4.22's layer breaks on it (its bias or its shapes). */
+const separableFormat = "SeparableConv2D gets it wrong (use channels last)";
+export type writeSeparableFormatMessage<Layer extends string> = writeChannelsFirstMessage<
+  Layer,
+  typeof separableFormat
+>;
 
 // Options that need no further check: known options, plain sizes, no dilation, padding "valid" or "same".
 type Plain<Args, Known, SizeKeys extends string> =
@@ -264,7 +273,8 @@ function depthwise(kind: TfDepthwiseConvConfig["kind"]) {
     // DepthwiseConv2D ignores dilationRate; SeparableConv2D cannot stride and dilate at once
     if (!separable && dilated) throw new ShapeError(ignoredDilationMessage(layer, kind));
     if (separable && dilated && strides.some((s) => s !== 1)) throw new ShapeError(stridesDilationMessage(layer));
-    if (separable && dataFormat === "channelsFirst") throw new ShapeError(writeSeparableFormatMessage(layer));
+    if (separable && dataFormat === "channelsFirst")
+      throw new ShapeError(writeChannelsFirstMessage(layer, separableFormat));
     const depthMultiplier = optionOf(args, "depthMultiplier", 1);
     const filters = "filters" in args ? args.filters : null;
     return {

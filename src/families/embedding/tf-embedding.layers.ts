@@ -17,7 +17,7 @@ import type {
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { tfEmbeddingRule } from "./tf-embedding.ts";
-import { requiredOptions, checkSizeOption, tfOptions, tfLayer } from "../../shape/tf-options.ts";
+import { requiredOptions, checkSizeOption, tfOptions, tfLayer, weightOptions } from "../../shape/tf-options.ts";
 
 /** tfjs-layers' `EmbeddingLayerArgs`. */
 export interface EmbeddingArgs extends Omit<
@@ -34,7 +34,7 @@ export interface EmbeddingArgs extends Omit<
 const shownOptions = ["inputDim", "outputDim", "inputLength"] as const;
 export const embeddingOptions = tfOptions<EmbeddingArgs>()(
   shownOptions,
-  "embeddingsInitializer embeddingsRegularizer activityRegularizer embeddingsConstraint maskZero",
+  `${weightOptions("embeddings")} activityRegularizer maskZero`,
 );
 
 /** `layers.embedding({ inputDim, outputDim, inputLength? })`: [batch, ...indices] → [batch, ...indices, outputDim]. */

@@ -17,7 +17,14 @@ import type {
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { TfjsConfig } from "../layer-config.ts";
 import { tfDenseRule } from "./tf-dense.ts";
-import { requiredOptions, tfOptions, checkSizeOption, tfLayer } from "../../shape/tf-options.ts";
+import {
+  requiredOptions,
+  tfOptions,
+  checkSizeOption,
+  tfLayer,
+  activationBiasOptions,
+  weightOptions,
+} from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 
 /** The config of layers.dense (its runtime object). */
@@ -37,10 +44,7 @@ export interface DenseArgs extends Omit<TfArgs<typeof tfl.layers.dense>, "units"
   readonly inputDim?: number;
 }
 const denseShown = ["units", "inputDim"] as const;
-export const denseOptions = tfOptions<DenseArgs>()(
-  denseShown,
-  "activation useBias kernelInitializer biasInitializer kernelConstraint biasConstraint kernelRegularizer biasRegularizer activityRegularizer",
-);
+export const denseOptions = tfOptions<DenseArgs>()(denseShown, `${activationBiasOptions} ${weightOptions("kernel")}`);
 
 /** `layers.dense({ units, inputDim? })`: [batch, ..., features] → [batch, ..., units]. */
 export interface Dense<Args extends DenseArgs = DenseArgs> extends Layer, RuntimeLayer {

@@ -41,6 +41,7 @@ import {
   tfOptions,
   requiredOptions,
   checkedWrittenLayer,
+  weightOptions,
 } from "../../shape/tf-options.ts";
 import { checkActivation } from "../activation/tf-dropout-activation.layers.ts";
 import { writeStridesDilationMessage as stridesDilationMessage } from "../conv/tf-conv.ts";
@@ -113,7 +114,7 @@ const convCellShown = ["filters", "kernelSize", "strides", "padding", "dilationR
 const convShown = [...convCellShown, "returnSequences", "returnState"] as const;
 /** The options of every cell but its size (`units`; a ConvLSTM2D's `filters`). */
 const cellKeys =
-  "activation useBias kernelInitializer recurrentInitializer biasInitializer kernelRegularizer recurrentRegularizer biasRegularizer kernelConstraint recurrentConstraint biasConstraint dropout recurrentDropout dropoutFunc" as const;
+  `activation useBias ${weightOptions("kernel")} ${weightOptions("recurrent")} ${weightOptions("bias")} dropout recurrentDropout dropoutFunc` as const;
 /** The options of every recurrent layer but those messages show. */
 const rnnKeys = "goBackwards stateful unroll inputDim inputLength" as const;
 /** The options an LSTM (layer or cell, convolutional too) adds; a GRU takes the first and the last. */
@@ -797,8 +798,7 @@ export function convLstm2d<
   Problem = PlainConvLstm<Args> extends true ? false : ConvLstmProblem<Args>,
 >(args: CheckedLooseOptions<Args, Problem, ConvLSTM2DArgs>): ConvLSTM2D<Fitting<Args, ConvLSTM2DArgs>> {
   const options = args as ConvLSTM2DArgs;
-  const required = requiredOptions<ConvLSTM2DArgs>()("filters", "kernelSize");
-  const layer = checkedWrittenLayer("convLstm2d", options, convLstm2dOptions, convShown, required);
+  const layer = checkedWrittenLayer("convLstm2d", options, convLstm2dOptions, convShown, convRequired);
   const { padding, kernels, strides, dilations } = checkConvArgs(layer, options);
   checkRecurrentArgs(layer, options);
   if (options.unroll === true) throw new ShapeError(writeUnrollMessage(layer));
@@ -832,6 +832,8 @@ export function convLstm2d<
   return runtime as never;
 }
 
+/** The options convLstm2d and convLstm2dCell require (the same). */
+const convRequired = requiredOptions<ConvLSTM2DArgs & ConvLSTM2DCellArgs>()("filters", "kernelSize");
 /**
  * The checks convLstm2d and convLstm2dCell share after their options', in their types' order: a convolution's
  * (filters, kernelSize, strides, padding, dilationRate), which cannot both stride and dilate.
@@ -893,8 +895,7 @@ export function convLstm2dCell<const Args extends RequiredOptions<ConvLSTM2DCell
   args: CheckedLooseOptions<Args, Problem, ConvLSTM2DCellArgs>,
 ): ConvLSTM2DCell<Fitting<Args, ConvLSTM2DCellArgs>> {
   const options = args as ConvLSTM2DCellArgs;
-  const required = requiredOptions<ConvLSTM2DCellArgs>()("filters", "kernelSize");
-  const layer = checkedWrittenLayer("convLstm2dCell", options, convLstm2dCellOptions, convCellShown, required);
+  const layer = checkedWrittenLayer("convLstm2dCell", options, convLstm2dCellOptions, convCellShown, convRequired);
   checkConvArgs(layer, options);
   dataFormatOf(layer, options);
   checkActivations(layer, options);

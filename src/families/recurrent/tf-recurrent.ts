@@ -32,9 +32,7 @@ export function tfRecurrentRule(
 }
 
 export const tfConvLstmRankText = (format: DataFormat): string =>
-  format === "channelsFirst"
-    ? "[batch, time, channels, height, width] (rank 5)"
-    : "[batch, time, height, width, channels] (rank 5)";
+  `[batch, time, ${format === "channelsFirst" ? "channels, height, width" : "height, width, channels"}] (rank 5)`;
 
 export interface TfConvLstmOptions {
   filters: number;
