@@ -29,7 +29,7 @@ import { checkOptionTypes, checkSizes, expected, perDim, splitOptions, written }
 import { convRule } from "./conv.ts";
 import { convTransposeRule, writeOutputPaddingMessage as writeOutputPadding } from "./conv-transpose.ts";
 import type { ConvTransposeConfig, ConvTransposeOptions, LazyConvTransposeConfig } from "./conv-transpose.nn.ts";
-import { builder, checkRequired, checkSizeArg, optionals, settingsOf, writtenCall } from "./torch-arguments.ts";
+import { builder, checkKernelPositional, checkSizeArg, optionals, settingsOf, writtenCall } from "./torch-arguments.ts";
 import { valueOf, type RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
@@ -783,11 +783,12 @@ export function conv(
   const names = convTransposeKeys.slice(0, transposed ? 3 : 2); // PyTorch's order: stride, padding, outputPadding
   const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
   const head = `${kind}(${writtenChannels(inChannels, outChannels)}`;
-  checkRequired(`${head}, { … })`, "kernelSize", kernelSize, [
-    inChannels === null ? "outChannels" : "inChannels, outChannels",
-    "kernelSize",
-    ...names,
-  ]);
+  checkKernelPositional(
+    `${head}, { … })`,
+    kernelSize,
+    [inChannels === null ? "outChannels" : "inChannels, outChannels"],
+    names,
+  );
   // an argument null (refused by the compiler) is not given, as its option may be
   const settings = settingsOf<ConvTransposeOptions>(
     names,
@@ -867,7 +868,9 @@ export function conv(
             input,
           )
         : convRule(layer, rank, channels, outChannels, windows, input);
-      if (inChannels === null) checkLazyGroups(layer, groups, input);
+      // a lazy convolution's check on its input (PyTorch: "in_channels must be divisible by groups")
+      if (inChannels === null && channels !== null && channels % groups !== 0)
+        fail(writeLazyGroupsMessage(layer, groups, channels));
       return output;
     },
   };
@@ -875,11 +878,6 @@ export function conv(
 
 export const writeLazyGroupsMessage = (layer: string, groups: number, channels: number): string =>
   `${layer}: groups (${groups}) must divide the input's channel dimension ${channels}`;
-/** A lazy convolution's check on its input (PyTorch: "in_channels must be divisible by groups"). */
-export function checkLazyGroups(layer: string, groups: number, input: RuntimeShape): void {
-  const channels = valueOf(input[1] ?? null);
-  if (channels !== null && channels % groups !== 0) fail(writeLazyGroupsMessage(layer, groups, channels));
-}
 
 export const writeSameStrideMessage = (layer: string): string =>
   `${layer}: padding 'same' is not supported for strided convolutions (PyTorch)`;

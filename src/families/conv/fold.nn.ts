@@ -14,7 +14,7 @@ import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { dilatedKernel, paddedSize, windowCount, writeKernelTooLargeMessage } from "./conv.ts";
 import { foldRule } from "./unfold.ts";
-import { checkRequired, checkSizeArg } from "./torch-arguments.ts";
+import { checkKernelPositional, checkSizeArg } from "./torch-arguments.ts";
 import {
   unfoldKeys,
   unfoldSettings,
@@ -163,7 +163,7 @@ export function fold(...args: unknown[]): unknown {
     args,
     (layer) => {
       checkSizeArg(layer, "outputSize", out, 2);
-      checkRequired(layer, "kernelSize", kernelSize, ["outputSize", "kernelSize", ...unfoldKeys]);
+      checkKernelPositional(layer, kernelSize, ["outputSize"], unfoldKeys);
       checkSizeArg(layer, "kernelSize", kernel, 2);
     },
   );

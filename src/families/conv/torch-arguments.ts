@@ -32,9 +32,18 @@ export const optionals = (settings: object, defaults: Record<string, unknown>): 
 /** The values of `optionals` (to destructure: `const [stride, padding] = valuesOf(args)`). */
 export const valuesOf = (args: readonly Optional[]): unknown[] => args.map(([, value]) => value);
 
-/** Throws when the required argument `name` is an options object (`order`: PyTorch's order of the arguments). */
-export function checkRequired(layer: string, name: string, value: unknown, order: readonly string[]): void {
-  if (isOptions(value)) fail(writePositionalMessage(layer, name, order.join(", ")));
+/**
+ * Throws when kernelSize, a required argument, is an options object; PyTorch's order of the arguments: `before`,
+ * kernelSize, `after`.
+ */
+export function checkKernelPositional(
+  layer: string,
+  kernelSize: unknown,
+  before: readonly string[],
+  after: readonly string[],
+): void {
+  if (isOptions(kernelSize))
+    fail(writePositionalMessage(layer, "kernelSize", [...before, "kernelSize", ...after].join(", ")));
 }
 
 /** A size argument: each value an integer ≥ `minimum`, then (a tuple) one per dimension of `rank`. */
@@ -53,7 +62,7 @@ export function writtenCall(head: string, positional: number, args: readonly Opt
   const set = args.filter(([, , isDefault]) => !isDefault);
   if (args.slice(positional).some(([, , isDefault]) => !isDefault))
     return `${head}, { ${set.map(([name, value]) => `${name}: ${written(value)}`).join(", ")} })`;
-  const shown = set.length === 0 ? 0 : args.indexOf(set[set.length - 1]!) + 1;
+  const shown = args.indexOf(set.at(-1)!) + 1; // 0 when none is set
   return `${head}${args
     .slice(0, shown)
     .map(([, value]) => `, ${written(value)}`)

@@ -20,7 +20,14 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import { unfoldRule } from "./unfold.ts";
-import { checkRequired, checkSizeArg, optionals, settingsOf, valuesOf, writtenCall } from "./torch-arguments.ts";
+import {
+  checkKernelPositional,
+  checkSizeArg,
+  optionals,
+  settingsOf,
+  valuesOf,
+  writtenCall,
+} from "./torch-arguments.ts";
 import type { SizeArg } from "./conv.nn.ts";
 
 /** PyTorch's keyword arguments of Unfold, with PyTorch's defaults. */
@@ -167,7 +174,7 @@ export function unfold<
   : never;
 export function unfold(...args: unknown[]): unknown {
   const [kernelSize] = args;
-  checkRequired("unfold({ … })", "kernelSize", kernelSize, ["kernelSize", ...unfoldKeys]);
+  checkKernelPositional("unfold({ … })", kernelSize, [], unfoldKeys);
   const kernel = kernelSize as SizeArg;
   const { layer, dilation, padding, stride } = unfoldSettings(
     "unfold",

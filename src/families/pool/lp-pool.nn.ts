@@ -24,7 +24,7 @@ import type { RuntimeShape } from "../../shape/dims.ts";
 import { poolRule } from "./pool.ts";
 import {
   builder,
-  checkRequired,
+  checkKernelPositional,
   checkSizeArg,
   optionals,
   settingsOf,
@@ -298,7 +298,7 @@ function lpPool(
   rank: number,
   [normType, kernelSize, ...rest]: readonly unknown[],
 ): LpPoolConfig {
-  checkRequired(`${kind}(${normType}, { … })`, "kernelSize", kernelSize, ["normType", "kernelSize", "stride"]);
+  checkKernelPositional(`${kind}(${normType}, { … })`, kernelSize, ["normType"], ["stride"]);
   const kernel = kernelSize as SizeArg;
   // PyTorch's stride and ceilMode positionally, then an options object
   const options = settingsOf<LpPoolOptions>(lpPoolKeys, rest);

@@ -35,7 +35,14 @@ import {
 } from "../../shape/args.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { checkUnpaddedKernel, poolRule, writePoolPaddingMessage as writePaddingMessage } from "./pool.ts";
-import { builder, checkRequired, optionals, settingsOf, valuesOf, writtenCall } from "../conv/torch-arguments.ts";
+import {
+  builder,
+  checkKernelPositional,
+  optionals,
+  settingsOf,
+  valuesOf,
+  writtenCall,
+} from "../conv/torch-arguments.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import type { KindConfig } from "../layer-config.ts";
 import type { SizeArg } from "../conv/conv.nn.ts";
@@ -707,7 +714,7 @@ export interface PoolConfig extends KindConfig<
 
 /** A pooling layer's config from its builder's arguments: kernelSize, PyTorch's optional ones, an options object. */
 function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: readonly unknown[]): PoolConfig {
-  checkRequired(`${kind}({ … })`, "kernelSize", kernelSize, ["kernelSize", "stride", "padding"]);
+  checkKernelPositional(`${kind}({ … })`, kernelSize, [], ["stride", "padding"]);
   const kernel = kernelSize as SizeArg;
   const average = kind.startsWith("avg");
   // PyTorch's order after kernelSize, then an options object (average pooling's are its keywords)
