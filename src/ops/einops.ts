@@ -362,10 +362,10 @@ export function einopsPlan(
   lengths: Readonly<Record<string, number>> = {},
 ): EinopsPlan {
   const refuse = (message: string): never => fail(writePatternMessage(op, pattern, message));
-  const [l, r] = pattern.split("->") as [string, string?];
-  if (r === undefined) refuse("the pattern has no ->");
+  if (!pattern.includes("->")) refuse("the pattern has no ->");
+  const [l, r] = pattern.split("->") as [string, string];
   const leftSide = side(l, refuse),
-    rightSide = side(r!, refuse);
+    rightSide = side(r, refuse);
   const leftNames = namesIn(leftSide),
     rightNames = namesIn(rightSide);
   const onlyLeft = leftNames.filter((a) => !rightNames.includes(a));

@@ -314,7 +314,8 @@ export function padShape(
   mode: PadMode = "constant",
   value = 0,
 ): RuntimeShape {
-  const refuse = (text: string): never => fail(`${padLabel(pad, mode)}: ${text}`);
+  const op = padLabel(pad, mode);
+  const refuse = (text: string): never => fail(`${op}: ${text}`);
   // (the types accept only these; JavaScript may pass anything)
   if (!padModes.includes(mode)) refuse(`mode must be one of ${padModes.map((m) => `"${m}"`).join(", ")}`);
   if (pad.some((p) => !Number.isInteger(p))) refuse("pads must be integers");

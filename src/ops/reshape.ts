@@ -682,8 +682,8 @@ export function splitSizes(
 }
 /** split's and chunk's tensors: one narrow of `x` along `dim` per piece (chunk: `arg` is the number of pieces). */
 function pieces(name: "split" | "chunk", x: unknown, arg: number | readonly number[], dim: number): never {
-  const shape = (x as { shape: RuntimeShape }).shape;
   const op = writtenOp(name, [arg, dim]);
+  const shape = (x as { shape: RuntimeShape }).shape;
   if (name === "chunk" && !((arg as number) >= 1)) fail(writeSplitSizeMessage(op));
   let start = 0;
   return splitSizes(op, shape, arg, dim, name === "chunk").map((length) =>
