@@ -752,10 +752,6 @@ export const convTransposeKeys: readonly (keyof ConvTransposeOptions)[] = [
 
 // ---- runtime
 
-/** `16, 32`, or `32` for a lazy convolution (inChannels null). Twin of `WrittenChannels`. */
-export const writtenChannels = (inChannels: number | null, outChannels: number): string =>
-  inChannels === null ? `${outChannels}` : `${inChannels}, ${outChannels}`;
-
 type ConvKind =
   ConvConfig["kind"] | LazyConvConfig["kind"] | ConvTransposeConfig["kind"] | LazyConvTransposeConfig["kind"];
 
@@ -782,7 +778,7 @@ export function conv(
   ];
   const names = convTransposeKeys.slice(0, transposed ? 3 : 2); // PyTorch's order: stride, padding, outputPadding
   const rest = tail.slice(0, names.length + 1); // the positional ones and an options object (splitOptions refuses more)
-  const head = `${kind}(${writtenChannels(inChannels, outChannels)}`;
+  const head = `${kind}(${inChannels === null ? "" : `${inChannels}, `}${outChannels}`; // twin of WrittenChannels
   checkKernelPositional(
     `${head}, { … })`,
     kernelSize,

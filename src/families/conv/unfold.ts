@@ -11,10 +11,9 @@ export interface UnfoldOptions {
   dilations: number[];
 }
 
-const times = (a: RuntimeDim, b: RuntimeDim): number | null => {
-  const [x, y] = [valueOf(a), valueOf(b)];
-  return x === null || y === null ? null : x * y;
-};
+/** a · b, or null when either is named or unknown. */
+const times = (a: RuntimeDim, b: RuntimeDim): number | null =>
+  typeof a === "number" && typeof b === "number" ? a * b : null;
 
 /** The unfold rule: [batch, channels, height, width] → [batch, channels·kH·kW, blocks]. */
 export function unfoldRule(layer: string, options: UnfoldOptions, input: RuntimeShape): RuntimeShape {

@@ -52,7 +52,7 @@ const optionTypes = {
     "false: shapecheck's embeddingBag does not scale gradients by frequency",
     (value: unknown) => value === false,
   ],
-  mode: ["'sum', 'mean' or 'max'", (value: unknown) => value === "sum" || value === "mean" || value === "max"],
+  mode: ["'sum', 'mean' or 'max'", (value: unknown) => ["sum", "mean", "max"].includes(value as string)],
   paddingIdx: expected.number,
 } as const;
 

@@ -5,10 +5,10 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import type { Checked, FirstSizeProblem, TupleLengthProblem, Written } from "../../../types/shape/args.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
 import { fail } from "../../ops/fail.ts";
-import { checkArguments, written } from "../../shape/args.ts";
+import { checkArguments, perDim, written } from "../../shape/args.ts";
 import { checkSizeArg } from "../conv/torch-arguments.ts";
 import type { PadMode, PadRule } from "./torch-pad.types.ts";
-import { padRule, padsOf } from "./torch-pad.ts";
+import { padRule } from "./torch-pad.ts";
 
 type N = 1 | 2 | 3;
 type Kinds = {
@@ -93,7 +93,7 @@ function padBuilder(prefix: "zero" | "constant" | "reflection" | "replication", 
     checkSizeArg(layer, "padding", padding, 2 * n, 0);
     if (typeof padding !== "number" && !Array.isArray(padding))
       fail(`${layer}: padding must be a number or a tuple of ${2 * n}`);
-    const pads = padsOf(padding as number | number[], n);
+    const pads = perDim(padding as number | number[], 2 * n); // the padding as 2N numbers
     const runtime: PadConfig = {
       kind,
       written: layer,

@@ -9,10 +9,6 @@ export const writeReflectionPadMessage = (layer: string, index: number, pad: num
 export const writeEmptyPadMessage = (layer: string, index: number): string =>
   `${layer}: dimension ${index} is empty (size 0): there is nothing to repeat`;
 
-/** The padding as 2N numbers. */
-export const padsOf = (padding: number | readonly number[], n: number): number[] =>
-  typeof padding === "number" ? Array.from({ length: 2 * n }, () => padding) : [...padding];
-
 export function padRule(
   layer: string,
   mode: PadMode,

@@ -247,7 +247,7 @@ function adaptivePool(kind: AdaptivePoolConfig["kind"], rank: number, args: read
     0,
   );
   checkTupleLength(layer, "outputSize", outputSize, rank);
-  const sizes: (number | null)[] = Array.isArray(outputSize) ? [...outputSize] : perDim(outputSize as number, rank);
+  const sizes: (number | null)[] = perDim(outputSize as number | readonly number[], rank);
   return {
     kind,
     written: layer,

@@ -722,7 +722,6 @@ function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: rea
     ? avgPoolKeys.slice(0, kind === "avgPool1d" ? 4 : 5) // avgPool1d: no divisorOverride
     : [...poolKeys.slice(0, 3), "returnIndices", "ceilMode"];
   const options = settingsOf<PoolOptions>(names, rest);
-  const at = rest.findIndex(isOptions);
   const args = optionals(options, { stride: kernel, padding: 0, dilation: 1, ceilMode: false });
   const [stride, padding, dilation, ceilMode] = valuesOf(args) as [SizeArg, SizeArg, SizeArg, boolean];
   const layer = writtenCall(`${kind}(${written(kernel)}`, 2, args);
@@ -731,7 +730,10 @@ function pool(kind: PoolConfig["kind"], rank: number, [kernelSize, ...rest]: rea
     `nn.${kind}`,
     names,
     rest,
-    average ? names : [...poolKeys, ...(isOptions(rest[at]) && "returnIndices" in rest[at] ? ["returnIndices"] : [])],
+    // (two options objects: refused before the keys are read)
+    average
+      ? names
+      : [...poolKeys, ...(rest.some((arg) => isOptions(arg) && "returnIndices" in arg) ? ["returnIndices"] : [])],
   );
   checkOptionTypes(layer, options, optionTypes);
   const divisorOverride = options.divisorOverride ?? null;
