@@ -111,9 +111,6 @@ export function withParams(
 /** The message when a probability is not in [0, 1]. */
 export type writeProbabilityMessage<Layer extends string> = `${Layer}: p must be a probability between 0 and 1`;
 export const writeProbabilityMessage = (layer: string): string => `${layer}: p must be a probability between 0 and 1`;
-function checkProbability(layer: string, p: number): void {
-  if (!(typeof p === "number" && p >= 0 && p <= 1)) fail(writeProbabilityMessage(layer));
-}
 
 // `inplace` (PyTorch's memory saving) changes nothing here: accepted, positionally or as an option.
 /** The keyword options of an activation that has nothing but `inplace`. */
@@ -289,7 +286,7 @@ function valueAndInplace(kind: string, name: "p" | "negativeSlope", fallback: nu
     splitOptions(layer, `nn.${kind}`, [name, "inplace"], rest, [name, "inplace"]);
     checkOptionTypes(layer, options, optionTypes);
     if (at !== 1) checkInplace(layer, kind, rest[1]);
-    if (name === "p") checkProbability(layer, value as number);
+    if (name === "p" && !(typeof value === "number" && value >= 0 && value <= 1)) fail(writeProbabilityMessage(layer));
     return keep(kind, layer, { [name]: value });
   };
 }

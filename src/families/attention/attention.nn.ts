@@ -292,8 +292,9 @@ export function multiheadAttention<
     ["dropout", "bias"],
     attentionKeys,
   );
-  const sizes = { embedDim: embed, numHeads: heads, kdim: given.kdim ?? embed, vdim: given.vdim ?? embed };
-  checkSizes(layer, { kdim: sizes.kdim, vdim: sizes.vdim });
+  const { kdim = embed, vdim = embed } = given; // (null is refused above: not a number)
+  checkSizes(layer, { kdim, vdim });
+  const sizes = { embedDim: embed, numHeads: heads, kdim, vdim };
   const runtime: MultiheadAttentionConfig & { call(...args: unknown[]): unknown } = {
     kind: "multiheadAttention",
     written: layer,
@@ -301,7 +302,7 @@ export function multiheadAttention<
     dropout: given.dropout ?? 0,
     bias: given.bias ?? true,
     outputShape: (input: RuntimeShape) => {
-      if (sizes.kdim !== embed || sizes.vdim !== embed) fail(writeSelfAttentionMessage(layer));
+      if (kdim !== embed || vdim !== embed) fail(writeSelfAttentionMessage(layer));
       return attentionRule(layer, embed, input);
     },
     callShapes: (inputs, callOptions) => attentionCallShapes(layer, sizes, inputs, callOptions),

@@ -5,6 +5,7 @@ import type { Layer, ShapeRule } from "../../../types/model/layer.ts";
 import { fail, ShapeError } from "../../errors.ts";
 import type { RuntimeShape } from "../../shape/dims.ts";
 import { concatShapes, equalShapes } from "../../shape/join.ts";
+import { isObject } from "../../shape/args.ts";
 import type { AnyLayer, RuntimeLayer } from "../../model/layer.ts";
 import { asLayers, type AnyModel } from "../../model/model-as-layer.ts";
 
@@ -128,7 +129,7 @@ export function residual(...args: readonly unknown[]): RuntimeLayer {
   return runtime;
 }
 
-const isLayer = (value: unknown): boolean => typeof value === "object" && value !== null && "kind" in value;
+const isLayer = (value: unknown): boolean => isObject(value) && "kind" in value;
 
 export const writeBranchMessage = (block: string, index: number): string =>
   `${block}: branch ${index} must be an array of layers, as in nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)])`;

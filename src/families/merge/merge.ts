@@ -27,6 +27,10 @@ export const writeMergeCountMessage = (layer: string, expected: string, n: numbe
   `${layer}: takes ${expected} inputs (got ${n})`;
 export const writeNoBatchMessage = (layer: string, i: number): string =>
   `${layer}: input ${i} is a scalar; a merge layer takes tensors with a batch dimension`;
+/** add, …, concatenate take at least 2 inputs. */
+function checkAtLeastTwo(layer: string, shapes: readonly RuntimeShape[]): void {
+  if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
+}
 
 // ---- add, average, maximum, minimum, multiply
 
@@ -66,7 +70,7 @@ function checkDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
 }
 /** add, average, maximum, minimum, multiply. */
 export function mergeShape(layer: string, shapes: readonly RuntimeShape[]): RuntimeShape {
-  if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
+  checkAtLeastTwo(layer, shapes);
   shapes.forEach((s, i) => {
     if (s.length === 0) fail(writeNoBatchMessage(layer, i));
   });
@@ -111,7 +115,7 @@ function sameDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefined {
 }
 
 export function concatenateShape(layer: string, axis: number, shapes: readonly RuntimeShape[]): RuntimeShape {
-  if (shapes.length < 2) fail(writeMergeCountMessage(layer, "at least 2", shapes.length));
+  checkAtLeastTwo(layer, shapes);
   const first = shapes[0]!;
   const index = axisOf(layer, "axis", axis, first.length);
   if (index === 0) fail(writeConcatenateBatchMessage(layer, axis));
@@ -155,8 +159,9 @@ export function dotAxes(layer: string, axes: number | readonly [number, number],
 export function dotShape(layer: string, axes: number | readonly [number, number], shapes: readonly RuntimeShape[]) {
   if (shapes.length !== 2) fail(writeMergeCountMessage(layer, "exactly 2", shapes.length));
   const [a, b] = shapes as [RuntimeShape, RuntimeShape];
-  if (a.length !== 2 && a.length !== 3) fail(writeDotRankMessage(layer, 0, a));
-  if (b.length !== 2 && b.length !== 3) fail(writeDotRankMessage(layer, 1, b));
+  shapes.forEach((s, i) => {
+    if (s.length !== 2 && s.length !== 3) fail(writeDotRankMessage(layer, i, s));
+  });
   const [ia, ib] = dotAxes(layer, axes, a, b);
   if (sameDim(a[ia]!, b[ib]!) === undefined) fail(writeDotMessage(layer, ia, a, ib, b));
   if (mergeBatch(a[0]!, b[0]!) === undefined) fail(writeDotBatchMessage(layer, a[0]!, b[0]!));
