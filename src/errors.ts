@@ -20,7 +20,7 @@ export class ShapeError extends Error {
   constructor(message: string, options?: { layerIndex?: number; partial?: PartialWalk }) {
     super(message);
     this.layerIndex = options?.layerIndex;
-    Object.defineProperty(this, "partial", { value: options?.partial, enumerable: false });
+    Object.defineProperty(this, "partial", { value: options?.partial }); // not enumerable, not writable (the defaults)
   }
 }
 

@@ -10,7 +10,7 @@ import { fail } from "../errors.ts";
 import { showDim, showShape, type RuntimeDim, type RuntimeShape } from "../shape/dims.ts";
 import { dimsAgree } from "../shape/join.ts";
 import type { RuntimeLayer } from "./layer.ts";
-import { SymbolicTensor, type Symbolic } from "./symbolic.ts";
+import { SymbolicTensor, shapesOf, type Symbolic } from "./symbolic.ts";
 
 /** The symbolic tensors a call takes, by argument name (`query`, `key`, `keyPaddingMask`); absent optional ones left out. */
 export type CallInputs = Readonly<Record<string, RuntimeShape>>;
@@ -37,10 +37,7 @@ export function callLayer(
 ): SymbolicTensor[] {
   const names = Object.keys(args).filter((name) => args[name] !== undefined);
   const from = names.map((name) => args[name] as SymbolicTensor);
-  const shapes = callShapesOn(
-    { layer, names, options },
-    from.map((tensor) => tensor.shape),
-  );
+  const shapes = callShapesOn({ layer, names, options }, shapesOf(from));
   const call = new SymbolicTensor(shapes[0]!, { op: "call", layer, names, from, options, shapes });
   return shapes.map((shape, index) =>
     index === 0 ? call : new SymbolicTensor(shape, { op: "output", index, from: [call] }),
@@ -96,8 +93,7 @@ export function argProblem(
   spec: readonly DimSpec[],
 ): string | false {
   if (shape.length !== spec.length) return writeArgRankMessage(layer, arg, pattern, shape);
-  for (let i = 0; i < spec.length; i++) {
-    const [name, expected, what, kind] = spec[i]!;
+  for (const [i, [name, expected, what, kind]] of spec.entries()) {
     const got = shape[i]!;
     if (expected === undefined || (kind === "size" && typeof got === "string")) continue;
     if (!dimsAgree(got, expected)) return writeArgDimMessage(layer, arg, shape, name, got, what, expected);

@@ -2,7 +2,7 @@
 import type { Shape } from "../../types/shape/dims.ts";
 import { fail } from "../errors.ts";
 import type { RuntimeShape } from "../shape/dims.ts";
-import type { ShapesOf, Symbolic, SymbolicTensor } from "./symbolic.ts";
+import { shapesOf, type ShapesOf, type Symbolic, type SymbolicTensor } from "./symbolic.ts";
 import type { GraphAsLayer, ModelText } from "./model-as-layer.types.ts";
 
 /**
@@ -54,8 +54,8 @@ export function graph<
     kind: "graph",
     inputs,
     outputs,
-    inputShapes: inputs.map((t) => t.shape),
-    outputShapes: outputs.map((t) => t.shape),
+    inputShapes: shapesOf(inputs),
+    outputShapes: shapesOf(outputs),
   } as unknown as Graph<ShapesOf<Inputs>, ShapesOf<Outputs>>;
 }
 

@@ -91,22 +91,19 @@ export function layerOf(model: SequentialData | GraphData): ModelLayerConfig {
     layers: sequential ? (model.layers as readonly LayerConfig[]) : [],
     ...(sequential ? {} : { graph: model }),
     outputShape: (input: RuntimeShape) => {
-      if (sequential) {
-        if (!fits(model.inputShape, input)) fail(writeModelInputMessage(written, model.inputShape));
-        try {
-          return outputOf(input, model.layers);
-        } catch (error) {
-          // a size the model's input left unknown: the inner layer's message, named as nn.sequential's are
-          if (error instanceof ShapeError && error.layerIndex !== undefined)
-            fail(`${written}, layer ${error.layerIndex}: ${error.message}`);
-          throw error;
-        }
-      }
-      const [only, ...more] = model.inputs;
-      if (!only || more.length > 0 || model.outputs.length !== 1)
+      if (!sequential && (!model.inputs[0] || model.inputs.length > 1 || model.outputs.length !== 1))
         fail(writeModelArityMessage(written, model.inputs.length, model.outputs.length));
-      if (!fits(only.shape, input)) fail(writeModelInputMessage(written, only.shape));
-      return walkGraph(model.inputs, model.outputs, [input])[0]!;
+      const expected = sequential ? model.inputShape : model.inputs[0]!.shape; // the model's input shape
+      if (!fits(expected, input)) fail(writeModelInputMessage(written, expected));
+      if (!sequential) return walkGraph(model.inputs, model.outputs, [input])[0]!;
+      try {
+        return outputOf(input, model.layers);
+      } catch (error) {
+        // a size the model's input left unknown: the inner layer's message, named as nn.sequential's are
+        if (error instanceof ShapeError && error.layerIndex !== undefined)
+          fail(`${written}, layer ${error.layerIndex}: ${error.message}`);
+        throw error;
+      }
     },
   };
   forms.set(model, form);
@@ -118,8 +115,7 @@ export function layerOf(model: SequentialData | GraphData): ModelLayerConfig {
  * layer lists a model keeps, and a graph's pipes, hold layers only).
  */
 export function asLayers(layers: readonly unknown[]): void {
-  const list = layers as unknown[];
-  list.forEach((item, i) => {
+  (layers as unknown[]).forEach((item, i, list) => {
     if (isModel(item)) list[i] = layerOf(item);
   });
 }

@@ -101,6 +101,9 @@ export class SymbolicTensor {
   }
 }
 
+/** Twin of `ShapesOf`: the runtime shapes of symbolic tensors. */
+export const shapesOf = (tensors: readonly SymbolicTensor[]): RuntimeShape[] => tensors.map((tensor) => tensor.shape);
+
 /** The shapes of a tuple of symbolic tensors. */
 export type ShapesOf<Tensors extends readonly unknown[]> = Tensors extends readonly [Symbolic<infer S>, ...infer Rest]
   ? [S, ...ShapesOf<Rest>]

@@ -21,7 +21,7 @@ export const showDim = (dim: RuntimeDim): string => (dim === null ? "number" : S
 export const showShape = (shape: RuntimeShape, origins: readonly string[] = []): string =>
   `[${shape.map((dim, i) => `${origins[i] ? `${origins[i]} = ` : ""}${showDim(dim)}`).join(", ")}]`;
 
-export const lastDim = (shape: RuntimeShape): RuntimeDim => shape[shape.length - 1]!;
+export const lastDim = (shape: RuntimeShape): RuntimeDim => shape.at(-1)!;
 export const withoutLast = (shape: RuntimeShape): RuntimeShape => shape.slice(0, -1);
 
 /** The message for an input of the wrong rank: `expected` as messages write it ("2 or 3", "3 or more"). */
