@@ -60,9 +60,8 @@ export function checkSizeArg(layer: string, name: string, value: unknown, rank: 
  */
 export function writtenCall(head: string, positional: number, args: readonly Optional[]): string {
   const set = args.filter(([, , isDefault]) => !isDefault);
-  if (args.slice(positional).some(([, , isDefault]) => !isDefault))
-    return `${head}, { ${set.map(([name, value]) => `${name}: ${written(value)}`).join(", ")} })`;
-  const shown = args.indexOf(set.at(-1)!) + 1; // 0 when none is set
+  const shown = args.indexOf(set.at(-1)!) + 1; // up to the last one set (0 when none is)
+  if (shown > positional) return `${head}, { ${set.map(([name, value]) => `${name}: ${written(value)}`).join(", ")} })`;
   return `${head}${args
     .slice(0, shown)
     .map(([, value]) => `, ${written(value)}`)

@@ -114,7 +114,7 @@ export function bilinear<
     in2Features: in2Features as number,
     outFeatures: outFeatures as number,
   };
-  const layer = `bilinear(${sizes.in1Features}, ${sizes.in2Features}, ${sizes.outFeatures})`;
+  const layer = `bilinear(${Object.values(sizes).map(String).join(", ")})`;
   checkSizes(layer, sizes);
   checkArguments(layer, arguments, ["in1Features", "in2Features", "outFeatures", "bias", "options"]);
   const given = positionalOptions(layer, "nn.bilinear", ["bias"], [biasOrOptions, options], ["bias"]);

@@ -9,15 +9,10 @@ export const writeFlattenOrderMessage = (layer: string): string => `${layer}: st
 export const product = (dims: readonly RuntimeDim[]): number | null =>
   dims.reduce<number | null>((total, dim) => (total === null || typeof dim !== "number" ? null : total * dim), 1);
 
-function range(layer: string, startDim: number, endDim: number, input: RuntimeShape): [number, number] {
+export function flattenRule(layer: string, startDim: number, endDim: number, input: RuntimeShape): RuntimeShape {
   const start = axisOf(layer, "startDim", startDim, input.length);
   const end = axisOf(layer, "endDim", endDim, input.length);
   if (start > end) fail(writeFlattenOrderMessage(layer));
-  return [start, end];
-}
-
-export function flattenRule(layer: string, startDim: number, endDim: number, input: RuntimeShape): RuntimeShape {
-  const [start, end] = range(layer, startDim, endDim, input);
   return [...input.slice(0, start), product(input.slice(start, end + 1)), ...input.slice(end + 1)];
 }
 

@@ -197,10 +197,8 @@ function upsampleOf(kind: UpsampleKind, fixed: Partial<UpsampleOptions>) {
     checkOptionTypes(layer, given, optionTypes);
     const { size, scaleFactor } = given;
     if ((size === undefined) === (scaleFactor === undefined)) fail(writeUpsampleEitherMessage(layer));
-    if (size !== undefined && [size].flat().some((s) => !Number.isInteger(s) || s < 1))
-      fail(writeUpsampleSizeMessage(layer));
-    if (scaleFactor !== undefined && [scaleFactor].flat().some((f) => !(f > 0)))
-      fail(writeUpsampleFactorMessage(layer));
+    if ([size ?? []].flat().some((s) => !Number.isInteger(s) || s < 1)) fail(writeUpsampleSizeMessage(layer));
+    if ([scaleFactor ?? []].flat().some((f) => !(f > 0))) fail(writeUpsampleFactorMessage(layer));
     const mode = fixed.mode ?? given.mode ?? "nearest";
     if (mode === "nearest" && given.alignCorners !== undefined) fail(writeAlignCornersMessage(layer));
     const runtime: UpsampleConfig = {
