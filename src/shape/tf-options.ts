@@ -96,20 +96,6 @@ export const requiredOptions =
 export const optionOf = <Value>(args: object | undefined, key: string, fallback: Value): Value =>
   ((args as Record<string, unknown> | undefined)?.[key] ?? fallback) as Value;
 
-/**
- * The option names of an argument type, as a set for `checkKnownOptions`. The compiler checks that the list names
- * every option of `Args` (tfjs's argument type), so the runtime check cannot drift from the type.
- */
-export const optionSet =
-  <Args>() =>
-  <const Names extends readonly (keyof Args & string)[]>(
-    ...names: Names &
-      ([Exclude<keyof Args, Names[number]>] extends [never]
-        ? unknown
-        : { readonly missing: Exclude<keyof Args, Names[number]> })
-  ): ReadonlySet<string> =>
-    new Set<string>(names);
-
 /** The words of a space-separated list, as a union: `Words<"units inputDim">` is `"units" | "inputDim"`. */
 type Words<List extends string> = List extends `${infer Word} ${infer Rest}`
   ? Word | Words<Rest>
