@@ -19,6 +19,17 @@ expectType<TypeEqual<Mul<12345678, 87654321>, 1082152022374638>>(true);
 expectType<TypeEqual<Mul<94906265, 94906265>, 9007199136250225>>(true);
 expectType<TypeEqual<Mul<3, 3002399751580330>, 9007199254740990>>(true);
 expectType<TypeEqual<Mul<1000000, 1000000>, 1000000000000>>(true);
+// both factors from 2 to 64 come from a table; its edges, and the digits just past them
+expectType<TypeEqual<Mul<2, 2>, 4>>(true);
+expectType<TypeEqual<Mul<4, 16>, 64>>(true);
+expectType<TypeEqual<Mul<16, 4>, 64>>(true);
+expectType<TypeEqual<Mul<64, 64>, 4096>>(true);
+expectType<TypeEqual<Mul<2, 64>, 128>>(true);
+expectType<TypeEqual<Mul<65, 64>, 4160>>(true);
+expectType<TypeEqual<Mul<64, 65>, 4160>>(true);
+expectType<TypeEqual<Mul<65, 2>, 130>>(true);
+expectType<TypeEqual<Mul<0, 64>, 0>>(true);
+expectType<TypeEqual<Mul<64, 1>, 64>>(true);
 expectType<TypeEqual<Mul<number, 2>, number>>(true);
 expectType<TypeEqual<Mul<2, number>, number>>(true);
 
@@ -46,3 +57,8 @@ expectType<
 expectType<TypeEqual<Mul<3, 1.5>, Invalid<"Mul<3, 1.5>: 1.5 is not an integer">>>(true);
 expectType<TypeEqual<Mul<-2, 3>, Invalid<"Mul<-2, 3>: -2 is negative">>>(true);
 expectType<TypeEqual<Mul<3, never>, Invalid<"Mul<3, never>: an operand is never">>>(true);
+// the table's range: the same refusals before it is read
+expectType<TypeEqual<Mul<4 | 8, 16>, Invalid<"Mul<union, 16>: an operand is a union; a dimension must be one number">>>(
+  true,
+);
+expectType<TypeEqual<Mul<16, 2.5>, Invalid<"Mul<16, 2.5>: 2.5 is not an integer">>>(true);

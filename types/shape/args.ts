@@ -118,7 +118,10 @@ export type LaterProblem<Value, Problem> = {
   known: never;
   fits: Value;
   generic: SizeLike<Value>;
-}[WhenGenericProblem<Problem>];
+}[WhenGenericProblem<NoInfer<Problem>>];
+// (`NoInfer`: in `Checked` the compiler gives `Problem` as `Problem & string`, and a distributive test
+// lists the members of an intersection with `string` to reduce it: String's ~50 methods, per signature.
+// `NoInfer` of a known type is that type; of a generic one it keeps it whole.)
 /** A literal argument whose check waits for other, generic arguments: not a negative or fractional number (0 waits: padding). */
 type SizeLike<Value> = Value extends number
   ? `${Value}` extends `-${string}` | `${string}.${string}` | `${string}e${string}`
@@ -168,7 +171,9 @@ export type Checked<Value, Problem> = Value &
  */
 type LaterOptions<Value> = Value extends readonly unknown[]
   ? LaterTuple<Value>
-  : { [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>] }[keyof Value];
+  : Value extends { readonly "~shape": unknown }
+    ? never // a tensor, an operand of `ops`: not an options object (and its members are many to walk)
+    : { [Key in keyof Value]-?: { known: never; generic: Value }[WhenGeneric<Value[Key]>] }[keyof Value];
 
 /**
  * A tuple one of whose elements is a type parameter (`[-1, h]` inside a helper generic over `H`), or
