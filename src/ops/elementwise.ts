@@ -16,15 +16,6 @@ export type writeBroadcastMessage<
   DA,
   DB,
 > = `${Op}: ${ShowShape<A>} and ${ShowShape<B>} do not broadcast: dimension -${FromEnd} is ${ShowDim<DA>} in the first and ${ShowDim<DB>} in the second (sizes must be equal, or one of them 1)`;
-export const writeBroadcastMessage = (
-  op: string,
-  a: RuntimeShape,
-  b: RuntimeShape,
-  fromEnd: number,
-  da: RuntimeDim,
-  db: RuntimeDim,
-): string =>
-  `${op}: ${showShape(a)} and ${showShape(b)} do not broadcast: dimension -${fromEnd} is ${showDim(da)} in the first and ${showDim(db)} in the second (sizes must be equal, or one of them 1)`;
 
 /**
  * Two dimensions broadcast: the same size or name; 1 and anything; an unknown (`number`) and anything
@@ -93,7 +84,10 @@ type BroadcastFromEnd<
 
 export function broadcastShapes(op: string, a: RuntimeShape, b: RuntimeShape): RuntimeShape {
   const out = fromEnd(a, b, broadcastDim);
-  if (typeof out === "number") fail(writeBroadcastMessage(op, a, b, out, a.at(-out)!, b.at(-out)!));
+  if (typeof out === "number")
+    fail(
+      `${op}: ${showShape(a)} and ${showShape(b)} do not broadcast: dimension -${out} is ${showDim(a.at(-out)!)} in the first and ${showDim(b.at(-out)!)} in the second (sizes must be equal, or one of them 1)`,
+    );
   return out;
 }
 
@@ -118,8 +112,6 @@ export function binaryShape(op: BinaryName, shapes: readonly RuntimeShape[], arg
 /** The message when an operation that takes tensors only (torch.maximum, torch.minimum) is given a number. */
 export type writeTensorsOnlyMessage<Op extends string> =
   `${Op}: both operands must be tensors (torch.${Op} takes no number)`;
-export const writeTensorsOnlyMessage = (op: string): string =>
-  `${op}: both operands must be tensors (torch.${op} takes no number)`;
 type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
   ? writeTensorsOnlyMessage<Op>
   : B extends number
@@ -135,7 +127,8 @@ const binary =
   (a: unknown, b: unknown): never => {
     // the node's arguments: each operand that is a number (null: a tensor, one of the node's operands)
     const numbers = [a, b].map((x) => (typeof x === "number" ? x : null));
-    if ((op === "maximum" || op === "minimum") && numbers.some((n) => n !== null)) fail(writeTensorsOnlyMessage(op));
+    if ((op === "maximum" || op === "minimum") && numbers.some((n) => n !== null))
+      fail(`${op}: both operands must be tensors (torch.${op} takes no number)`);
     return operation(
       op,
       numbers,
