@@ -31,7 +31,7 @@ export interface PartialWalk {
   readonly shapes: readonly RuntimeShape[];
 }
 
-/** Throws the ShapeError with this message: `if (bad) fail(writeSomeMessage(…))` (src/ops/fail.ts has its twin). */
+/** Throws the ShapeError with this message: `if (bad) fail(writeSomeMessage(…))` (src/ops/fail.ts re-exports it for the ops). */
 export function fail(message: string): never {
   throw new ShapeError(message);
 }
