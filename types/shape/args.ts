@@ -94,12 +94,12 @@ export type TupleLengthProblem<
  * A parameter checked in place: the argument itself, or the message when it has a problem (the compiler reports it on the argument).
  * Inside a function generic over a size (`<I extends number>(i: I) => nn.linear(i, 10)`) the check waits: see `Later`.
  */
-export type Arg<Value, Problem> = [Problem] extends [false]
-  ? Value // fits (the common case: nothing else to compute)
+export type Arg<Value, Problem> = [Value, 1] extends [never, 2]
+  ? ArgNow<Value, Problem>
   : ArgNow<Value, Problem> | Later<Value> | LaterProblem<Value, Problem>;
 // (The union is made in a branch, so that a known argument's parameter type is the message itself, not
-// the builder's alias of it. A generic argument or problem leaves the test open: the compiler then checks
-// the argument against both branches, and the first, `Value`, always holds.)
+// the builder's alias of it. The test is never true: the compiler checks a generic argument against
+// the second branch.)
 type ArgNow<Value, Problem> = NoInfer<Problem> extends infer P ? (P extends string ? P : Value) : never;
 
 /**
