@@ -128,6 +128,19 @@ test("named dimensions flow through", () => {
   assert.deepEqual(net.outputShape, ["batch", "seq", 64]);
 });
 
+test("residual with arguments the compiler refuses: a ShapeError, never a crash", () => {
+  const residual = nn.residual as (...args: unknown[]) => ReturnType<typeof nn.relu>;
+  const projection =
+    "residual: the options object's projection must be an array of layers, as in nn.residual({ projection: [nn.conv2d(64, 128, 1, 2)] }, ...layers)";
+  assert.equal(shapeError(() => residual({}, nn.relu())).message, projection);
+  assert.equal(shapeError(() => residual({ projection: 3 }, nn.relu())).message, projection);
+  for (const args of [[1, 2], ["x"], [null], [[nn.relu()], 3], [nn.relu, nn.relu()]])
+    assert.match(
+      shapeError(() => loose(input([4]), residual(...args))).message,
+      /^residual\(\d layers\), layer 0: not a layer: a layer is what a builder returns, as in nn\.relu\(\)/,
+    );
+});
+
 test("residual and concat blocks", () => {
   const net = sequential(
     input([64, 56, 56]),

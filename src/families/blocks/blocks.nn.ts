@@ -103,9 +103,13 @@ export function residual<const Projection extends readonly BlockItem[], const La
   ...layers: Layers
 ): Residual<Layers, Projection>;
 export function residual(...args: readonly unknown[]): RuntimeLayer {
-  const [options, layers] = isLayer(args[0])
-    ? [{ projection: [] }, args]
-    : [args[0] as ResidualOptions<readonly BlockItem[]>, args.slice(1)];
+  // An options object first, or layers only (a value that is neither: the walk says it is not a layer).
+  const first = args[0];
+  const [options, layers] =
+    isObject(first) && !isLayer(first) && !Array.isArray(first)
+      ? [first as Partial<ResidualOptions<readonly BlockItem[]>>, args.slice(1)]
+      : [{ projection: [] }, args];
+  if (!Array.isArray(options.projection)) fail(writeProjectionMessage);
   const main = layers as readonly RuntimeLayer[];
   const projection = options.projection as readonly RuntimeLayer[];
   asLayers(main); // a model among the layers: its layer form
@@ -130,6 +134,9 @@ export function residual(...args: readonly unknown[]): RuntimeLayer {
 }
 
 const isLayer = (value: unknown): boolean => isObject(value) && "kind" in value;
+/** The ShapeError for an options object without an array of layers as `projection`. */
+export const writeProjectionMessage =
+  "residual: the options object's projection must be an array of layers, as in nn.residual({ projection: [nn.conv2d(64, 128, 1, 2)] }, ...layers)";
 
 export const writeBranchMessage = (block: string, index: number): string =>
   `${block}: branch ${index} must be an array of layers, as in nn.concat(1, [nn.conv2d(64, 32, 1)], [nn.conv2d(64, 32, 3, 1, 1)])`;
