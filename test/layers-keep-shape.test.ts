@@ -259,4 +259,14 @@ test("run-time messages: options that tfjs refuses or that are not options", () 
     () => L["leakyReLU"]!({ Alpha: 0.2 }),
     "leakyReLU(): Alpha is not an option of TensorFlow.js's leakyReLU; did you mean `alpha`?",
   );
+  // an axis option that is neither a number nor a list of them: words, not a TypeError
+  throws(
+    () => L["prelu"]!({ sharedAxes: true }),
+    "prelu({ sharedAxes: true }): sharedAxes must be a number or an array of numbers",
+  );
+  throws(() => L["softmax"]!({ axis: true }), "softmax({ axis: true }): axis must be a number or an array of numbers");
+  throws(
+    () => L["layerNormalization"]!({ axis: [1, null] }),
+    "layerNormalization({ axis: [1, null] }): axis must be a number or an array of numbers",
+  );
 });

@@ -1,7 +1,7 @@
 // Twin of types/shape/tf-options.ts: how messages write a tfjs layer, and checks of its argument object.
-import { ShapeError } from "../errors.ts";
+import { fail, ShapeError } from "../errors.ts";
 import type { RuntimeShape } from "./dims.ts";
-import { checkSizes, checkTupleLength, suggestOption, writeUnknownKeyMessage } from "./args.ts";
+import { checkSizes, checkTupleLength, suggestOption, writeOptionTypeMessage, writeUnknownKeyMessage } from "./args.ts";
 
 /** An option value as messages write it: `3`, `[3, 2]`, `[[1, 2], [0, 3]]`, `'same'`, `true`. */
 export const writtenValue = (value: unknown): string =>
@@ -102,6 +102,15 @@ type Words<List extends string> = List extends `${infer Word} ${infer Rest}`
   : List extends ""
     ? never
     : List;
+
+/** An axis option (`axis`, `sharedAxes`): a number or an array of numbers, else a ShapeError in words. */
+export function axesOption(layer: string, args: object | undefined, key: string, fallback: number | readonly number[]) {
+  const value = optionOf<unknown>(args, key, fallback);
+  if (typeof value === "number" || typeof value === "string" || (Array.isArray(value) && value.every(isAxis)))
+    return value as number | readonly number[]; // (a name: the rule refuses it with the dimensions in view)
+  return fail(writeOptionTypeMessage(layer, key, "a number or an array of numbers"));
+}
+const isAxis = (axis: unknown): boolean => typeof axis === "number" || typeof axis === "string";
 
 /**
  * The option names of a tfjs argument type, as a set for `checkKnownOptions`: tfjs's `LayerArgs` (every layer takes

@@ -22,7 +22,7 @@ import type {
 } from "./tf-activation.types.ts";
 import { ShapeError } from "../../errors.ts";
 import type { RuntimeLayer } from "../../model/layer.ts";
-import { optionOf, tfLayer, tfOptions, weightOptions } from "../../shape/tf-options.ts";
+import { axesOption, optionOf, tfLayer, tfOptions, weightOptions } from "../../shape/tf-options.ts";
 import {
   tfPReLURule,
   tfSoftmaxRule,
@@ -230,7 +230,7 @@ export const prelu: <
 >(
   args?: CheckedLooseOptions<Args, Problem, PReLUArgs>,
 ) => PReLU<Args> = tfLayer("PReLU", "prelu", preluOptions, sharedAxesShown, [], (layer, options: PReLUArgs) => {
-  const given = optionOf<number | readonly number[]>(options, "sharedAxes", []);
+  const given = axesOption(layer, options, "sharedAxes", []);
   const sharedAxes = typeof given === "number" ? [given] : [...given];
   return { outputShape: (input) => tfPReLURule(layer, sharedAxes, input) };
 });
@@ -251,6 +251,6 @@ export const softmax: <
 >(
   args?: CheckedLooseOptions<Args, Problem, SoftmaxArgs>,
 ) => Softmax<Args> = tfLayer("Softmax", "softmax", softmaxOptions, axisShown, [], (layer, options: SoftmaxArgs) => {
-  const axis = optionOf<number | readonly number[]>(options, "axis", 1);
+  const axis = axesOption(layer, options, "axis", 1);
   return { outputShape: (input) => tfSoftmaxRule(layer, axis, input) };
 });

@@ -13,7 +13,7 @@ import type {
 import type { TfjsConfig } from "../layer-config.ts";
 import type { TfLayerNormRule } from "./tf-layer-norm.types.ts";
 import type { TfLayerOf } from "../activation/tf-activation.layers.ts";
-import { optionOf, tfLayer, tfOptions } from "../../shape/tf-options.ts";
+import { axesOption, tfLayer, tfOptions } from "../../shape/tf-options.ts";
 import { tfLayerNormRule } from "./tf-layer-norm.ts";
 
 /** tfjs-layers' `LayerNormalizationLayerArgs`. */
@@ -72,7 +72,7 @@ export const layerNormalization: <
   shown,
   [],
   (layer, options: LayerNormalizationArgs) => {
-    const given = optionOf<number | readonly number[]>(options, "axis", -1);
+    const given = axesOption(layer, options, "axis", -1);
     const axis = typeof given === "number" ? given : [...given]; // tfjs normalizes its axis list in place
     return { outputShape: (input) => tfLayerNormRule(layer, axis, input) };
   },
