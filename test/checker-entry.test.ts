@@ -63,3 +63,11 @@ test("the checker (src/index.ts) loads no @tensorflow module, has no side effect
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the root's nn object holds exactly src/nn/index.ts's builders, in the namespace's order", async () => {
+  const { nn } = await import("../src/index.ts");
+  const module = await import("../src/nn/index.ts");
+  assert.deepEqual(Object.keys(nn), Object.keys(module));
+  for (const [name, builder] of Object.entries(module))
+    assert.equal((nn as Record<string, unknown>)[name], builder, `nn.${name}`);
+});

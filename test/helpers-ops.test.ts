@@ -3,8 +3,12 @@
 // compile time when it is written with literal sizes (the compiler cannot report it on the helper call: see
 // docs/reusable.md).
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
+import ts from "typescript";
 import { einops, input, ops, ShapeError, type Symbolic } from "../src/index.ts";
+import { flags, root } from "../bench/types-models.ts";
 
 type X = Symbolic<["batch", "seq", 64]>;
 const heads = <H extends number>(t: X, h: H) => ops.transpose(ops.view(t, ["batch", "seq", h, -1]), 1, 2);
@@ -39,4 +43,29 @@ test("a wrong helper call throws the operation's message", () => {
       error.message ===
         "view(…, [batch, seq, 5, -1]): the input [batch, seq, 64] has 64 elements, not divisible by 5, the product of the sizes other than -1",
   );
+});
+
+// A file of its own, checked alone as an editor or `tsc` with skipLibCheck checks a user's file: whether the
+// compiler accepts a generic tensor in an elementwise operation depends on what it computed before, so a
+// regression here went unseen where the library's own files are checked first (the project, test-d).
+const alone = `import { expectType, type TypeEqual } from "ts-expect";
+import { input, ops, type Shape, type Symbolic } from "../../src/index.ts";
+const doubled = <S extends Shape>(t: Symbolic<S>) => ops.add(t, t);
+const scaledBy = <S extends Shape, N extends number>(t: Symbolic<S>, n: N) => ops.mul(t, n);
+const gated = <S extends Shape, G extends Shape>(t: Symbolic<S>, g: Symbolic<G>) => ops.mul(t, g);
+expectType<TypeEqual<ReturnType<typeof doubled<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 64]>>>(true);
+expectType<TypeEqual<ReturnType<typeof scaledBy<["batch", "seq", 64], 2>>, Symbolic<["batch", "seq", 64]>>>(true);
+expectType<TypeEqual<ReturnType<typeof gated<["batch", "seq", 8], ["batch", 1, 8]>>, Symbolic<["batch", "seq", 8]>>>(true);
+export const y = doubled(input(["seq", 64], { batch: "batch" }));
+`;
+
+test("TypeScript 5.9: elementwise operations on a tensor generic in a helper compile in a file checked alone", () => {
+  const file = join(root, ".tmp/helpers-ops-alone/alone.ts");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, alone);
+  const program = ts.createProgram([file], ts.parseCommandLine(flags).options);
+  const problems = program
+    .getSemanticDiagnostics(program.getSourceFile(file))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+  assert.deepEqual(problems, []);
 });

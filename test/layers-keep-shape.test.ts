@@ -266,6 +266,10 @@ test("run-time messages: options that tfjs refuses or that are not options", () 
   );
   throws(() => L["softmax"]!({ axis: true }), "softmax({ axis: true }): axis must be a number or an array of numbers");
   throws(
+    () => L["prelu"]!({ sharedAxes: "12" }),
+    "prelu({ sharedAxes: '12' }): sharedAxes must be a number or an array of numbers",
+  );
+  throws(
     () => L["layerNormalization"]!({ axis: [1, null] }),
     "layerNormalization({ axis: [1, null] }): axis must be a number or an array of numbers",
   );

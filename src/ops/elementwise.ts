@@ -54,8 +54,8 @@ export type BroadcastRule<Op extends string, A extends Shape, B extends Shape> =
     : IsUnknownShape<B> extends true
       ? Shape
       : B["length"] extends A["length"]
-        ? SameRank<A, B> extends infer Out extends readonly unknown[]
-          ? Mismatch extends Out[number]
+        ? SameRank<A, B> extends infer Out
+          ? Mismatch extends Out[keyof Out & number]
             ? BroadcastFromEnd<Op, A, B, A, B, []>
             : Out
           : never

@@ -106,11 +106,10 @@ type Words<List extends string> = List extends `${infer Word} ${infer Rest}`
 /** An axis option (`axis`, `sharedAxes`): a number or an array of numbers, else a ShapeError in words. */
 export function axesOption(layer: string, args: object | undefined, key: string, fallback: number | readonly number[]) {
   const value = optionOf<unknown>(args, key, fallback);
-  if (typeof value === "number" || typeof value === "string" || (Array.isArray(value) && value.every(isAxis)))
-    return value as number | readonly number[]; // (a name: the rule refuses it with the dimensions in view)
+  if (typeof value === "number" || (Array.isArray(value) && value.every((axis) => typeof axis === "number")))
+    return value as number | readonly number[];
   return fail(writeOptionTypeMessage(layer, key, "a number or an array of numbers"));
 }
-const isAxis = (axis: unknown): boolean => typeof axis === "number" || typeof axis === "string";
 
 /**
  * The option names of a tfjs argument type, as a set for `checkKnownOptions`: tfjs's `LayerArgs` (every layer takes

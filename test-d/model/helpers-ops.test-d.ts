@@ -1,7 +1,7 @@
 // Tensor operations in helpers generic over their sizes (issues 17 and 18): the calls compile inside the
 // helper (their checks wait for the sizes), and the helper called with literal sizes gives PyTorch's shapes.
 import { expectType, type TypeEqual } from "ts-expect";
-import { einops, input, ops, type Shape, type Symbolic } from "../../src/index.ts";
+import { einops, input, ops, type Shape, type Symbolic } from "shapecheck";
 
 type X = Symbolic<["batch", "seq", 64]>;
 const x = ops.relu(input(["seq", 64], { batch: "batch" }));
@@ -98,3 +98,12 @@ expectType<TypeEqual<ReturnType<typeof pieces<32>>, ReturnType<typeof chunks<2>>
 // shape is unknown and the build throws the operation's message (test/helpers-ops.test.ts, test-d/errors/model/helpers.ts).
 const five = heads(x, 5);
 expectType<TypeEqual<typeof five, Symbolic<Shape>>>(true);
+
+// Elementwise operations on tensors whose shape is a parameter of the helper (a residual, a scale): the
+// broadcast waits for the call, which gives the shape.
+const doubled = <S extends Shape>(t: Symbolic<S>) => ops.add(t, t);
+const scaledBy = <S extends Shape, N extends number>(t: Symbolic<S>, n: N) => ops.mul(t, n);
+const gated = <S extends Shape, G extends Shape>(t: Symbolic<S>, g: Symbolic<G>) => ops.mul(t, g);
+expectType<TypeEqual<ReturnType<typeof doubled<["batch", "seq", 64]>>, X>>(true);
+expectType<TypeEqual<ReturnType<typeof scaledBy<["batch", "seq", 64], 2>>, X>>(true);
+expectType<TypeEqual<ReturnType<typeof gated<["batch", "seq", 64], ["batch", 1, 64]>>, X>>(true);

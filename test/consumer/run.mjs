@@ -145,6 +145,7 @@ export const testDSample = [
   "test-d/nn/rnn-states.test-d.ts",
   "test-d/errors/nn/recurrent-states.ts",
   "test-d/model/ops-examples.test-d.ts",
+  "test-d/model/helpers-ops.test-d.ts",
   "test-d/errors/model/functional.ts",
   "test-d/nn/transformer.test-d.ts",
   "test-d/errors/nn/transformer.ts",
