@@ -45,21 +45,27 @@ export function broadcastDim(a: RuntimeDim, b: RuntimeDim): RuntimeDim | undefin
 
 /**
  * PyTorch's broadcasting of two shapes, aligned at the end; the message when they do not broadcast.
- * Shapes of the same rank (the common case) broadcast dimension by dimension in one mapped type; the
- * walk from the end, which writes the message, runs when they do not fit or their ranks differ.
+ * The same shape twice (a residual, `x · x`) is the answer at once. Shapes of the same rank broadcast
+ * dimension by dimension in one mapped type; the walk from the end, which writes the message, runs
+ * when they do not fit or their ranks differ.
  */
 export type BroadcastRule<Op extends string, A extends Shape, B extends Shape> =
   IsUnknownShape<A> extends true
     ? Shape
     : IsUnknownShape<B> extends true
       ? Shape
-      : B["length"] extends A["length"]
-        ? SameRank<A, B> extends infer Out
-          ? Mismatch extends Out[keyof Out & number]
-            ? BroadcastFromEnd<Op, A, B, A, B, []>
-            : Out
-          : never
-        : BroadcastFromEnd<Op, A, B, A, B, []>;
+      : [A] extends [B]
+        ? [B] extends [A]
+          ? [...A] // the same shape (a residual, x · x): no per-dimension walk
+          : SameRankOrFromEnd<Op, A, B>
+        : SameRankOrFromEnd<Op, A, B>;
+type SameRankOrFromEnd<Op extends string, A extends Shape, B extends Shape> = B["length"] extends A["length"]
+  ? SameRank<A, B> extends infer Out
+    ? Mismatch extends Out[keyof Out & number]
+      ? BroadcastFromEnd<Op, A, B, A, B, []>
+      : Out
+    : never
+  : BroadcastFromEnd<Op, A, B, A, B, []>;
 /** Two dimensions that do not broadcast, in `SameRank` (a mapped tuple keeps `never` as an element). */
 interface Mismatch {
   readonly "~mismatch": true;
