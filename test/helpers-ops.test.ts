@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
-import { einops, input, ops, ShapeError, type Symbolic } from "../src/index.ts";
+import { einops, input, ops, ShapeError, type Shape, type Symbolic } from "../src/index.ts";
 import { flags, root } from "../bench/types-models.ts";
 
 type X = Symbolic<["batch", "seq", 64]>;
@@ -34,6 +34,35 @@ test("ops in generic helpers run with the shapes the type tests pin", () => {
   ]);
 });
 
+test("helpers generic over a whole shape run, and a misfit throws the operation's message", () => {
+  const attention = <S extends Shape, T extends Shape>(q: Symbolic<S>, kT: Symbolic<T>) => ops.matmul(q, kT);
+  const regrouped = <S extends Shape>(t: Symbolic<S>) => ops.view(t, ["batch", "seq", 4, -1]);
+  const lastStep = <S extends Shape>(t: Symbolic<S>) => ops.select(t, 1, -1);
+  const x = ops.relu(input(["seq", 64], { batch: "batch" }));
+  const xT = ops.transpose(x, 1, 2);
+  assert.deepEqual(
+    [attention(x, xT), regrouped(x), lastStep(x)].map((t) => t.shape),
+    [
+      ["batch", "seq", "seq"],
+      ["batch", "seq", 4, 16],
+      ["batch", 64],
+    ],
+  );
+  // the message of the same call written with literal shapes (refused at compile time: hence the cast)
+  const written = (() => {
+    try {
+      ops.matmul(x, x as never);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  })();
+  assert.match(written!, /^matmul: \[batch, seq, 64\] × \[batch, seq, 64\]/);
+  assert.throws(
+    () => attention(x, x),
+    (error: unknown) => error instanceof ShapeError && error.message === written,
+  );
+});
+
 test("a wrong helper call throws the operation's message", () => {
   const x = ops.relu(input(["seq", 64], { batch: "batch" }));
   assert.throws(
@@ -53,13 +82,19 @@ import { input, ops, type Shape, type Symbolic } from "../../src/index.ts";
 const doubled = <S extends Shape>(t: Symbolic<S>) => ops.add(t, t);
 const scaledBy = <S extends Shape, N extends number>(t: Symbolic<S>, n: N) => ops.mul(t, n);
 const gated = <S extends Shape, G extends Shape>(t: Symbolic<S>, g: Symbolic<G>) => ops.mul(t, g);
+const attention = <S extends Shape, T extends Shape>(q: Symbolic<S>, kT: Symbolic<T>) => ops.matmul(q, kT);
+const probabilities = <S extends Shape>(t: Symbolic<S>) => ops.softmax(t, -1);
+const regrouped = <S extends Shape>(t: Symbolic<S>) => ops.view(t, ["batch", "seq", 4, -1]);
+expectType<TypeEqual<ReturnType<typeof attention<["batch", "seq", 8], ["batch", 8, "seq"]>>, Symbolic<["batch", "seq", "seq"]>>>(true);
+expectType<TypeEqual<ReturnType<typeof probabilities<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 64]>>>(true);
+expectType<TypeEqual<ReturnType<typeof regrouped<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 4, 16]>>>(true);
 expectType<TypeEqual<ReturnType<typeof doubled<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 64]>>>(true);
 expectType<TypeEqual<ReturnType<typeof scaledBy<["batch", "seq", 64], 2>>, Symbolic<["batch", "seq", 64]>>>(true);
 expectType<TypeEqual<ReturnType<typeof gated<["batch", "seq", 8], ["batch", 1, 8]>>, Symbolic<["batch", "seq", 8]>>>(true);
 export const y = doubled(input(["seq", 64], { batch: "batch" }));
 `;
 
-test("TypeScript 5.9: elementwise operations on a tensor generic in a helper compile in a file checked alone", () => {
+test("TypeScript 5.9: operations on a tensor generic in a helper (its sizes or its whole shape) compile in a file checked alone", () => {
   const file = join(root, ".tmp/helpers-ops-alone/alone.ts");
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, alone);

@@ -464,7 +464,7 @@ export function rearrange<
   const Pattern extends string,
   const L extends Lengths = {},
   Out = EinopsRule<"rearrange", Pattern, S, L>,
->(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, axes?: L): Symbolic<Result<Out>> {
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out, S>>, axes?: L): Symbolic<Result<Out>> {
   return operation("rearrange", [pattern, axes ?? {}], [x]) as never;
 }
 
@@ -480,7 +480,7 @@ export function reduce<
   const Pattern extends string,
   const L extends Lengths = {},
   Out = EinopsRule<"reduce", Pattern, S, L>,
->(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, reduction: Reduction, axes?: L): Symbolic<Result<Out>> {
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out, S>>, reduction: Reduction, axes?: L): Symbolic<Result<Out>> {
   return operation("einopsReduce", [pattern, axes ?? {}, reduction], [x]) as never;
 }
 
@@ -496,6 +496,6 @@ export function repeat<
   const Pattern extends string,
   const L extends Lengths = {},
   Out = EinopsRule<"repeat", Pattern, S, L>,
->(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out>>, axes?: L): Symbolic<Result<Out>> {
+>(x: Symbolic<S>, pattern: Arg<Pattern, Problem<Out, S>>, axes?: L): Symbolic<Result<Out>> {
   return operation("repeat", [pattern, axes ?? {}], [x]) as never;
 }

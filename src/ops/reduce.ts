@@ -86,7 +86,7 @@ type Reduction<Name extends ReduceName> = <
   Out = ReduceRule<Name, S, D, Keep>,
 >(
   x: Symbolic<S>,
-  dim?: Arg<D, Problem<Out>>,
+  dim?: Arg<D, Problem<Out, S>>,
   options?: ReduceOptions<Keep>,
 ) => Symbolic<Result<Out>>;
 const reduction = <Name extends ReduceName>(name: Name): Reduction<Name> =>
@@ -133,10 +133,10 @@ export function softmaxShape(op: string, input: RuntimeShape, dim: number): Runt
  */
 export const softmax: <S extends Shape, const D extends number, Out = SoftmaxRule<"softmax", S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
+  dim: Arg<D, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("softmax");
 /** torch.log_softmax(x, dim). */
 export const logSoftmax: <S extends Shape, const D extends number, Out = SoftmaxRule<"logSoftmax", S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
+  dim: Arg<D, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("logSoftmax");

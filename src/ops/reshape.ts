@@ -182,7 +182,7 @@ export function reshapeShape(op: string, input: RuntimeShape, sizes: readonly Ru
  */
 export const reshape: <S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"reshape", S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, Problem<Out>>,
+  sizes: Checked<Sizes, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("reshape");
 
 /**
@@ -194,7 +194,7 @@ export const reshape: <S extends Shape, const Sizes extends readonly Dim[], Out 
  */
 export const view: <S extends Shape, const Sizes extends readonly Dim[], Out = ReshapeRule<"view", S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, Problem<Out>>,
+  sizes: Checked<Sizes, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("view");
 
 // ---- flatten / unflatten --------------------------------------------------------------------------
@@ -217,7 +217,7 @@ export function flatten<
   const Start extends number = 0,
   const End extends number = -1,
   Out = FlattenOp<S, Start, End>,
->(x: Symbolic<S>, startDim?: Arg<Start, Problem<Out>>, endDim?: End): Symbolic<Result<Out>> {
+>(x: Symbolic<S>, startDim?: Arg<Start, Problem<Out, S>>, endDim?: End): Symbolic<Result<Out>> {
   return operation("flatten", [startDim ?? 0, endDim ?? -1], [x]) as never;
 }
 
@@ -247,7 +247,7 @@ export const unflatten: <
 >(
   x: Symbolic<S>,
   dim: D,
-  sizes: Checked<Sizes, Problem<Out>>,
+  sizes: Checked<Sizes, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("unflatten");
 
 // ---- permute / transpose --------------------------------------------------------------------------
@@ -294,7 +294,7 @@ export function permuteShape(op: string, input: RuntimeShape, dims: readonly num
  */
 export const permute: <S extends Shape, const Dims extends readonly number[], Out = PermuteRule<S, Dims>>(
   x: Symbolic<S>,
-  dims: Checked<Dims, Problem<Out>>,
+  dims: Checked<Dims, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("permute");
 
 export type TransposeRule<S extends Shape, D0 extends number, D1 extends number> =
@@ -326,8 +326,8 @@ export const transpose: <
   Out = TransposeRule<S, D0, D1>,
 >(
   x: Symbolic<S>,
-  dim0: Arg<D0, DimProblem<Out, "dim0">>,
-  dim1: Arg<D1, Problem<Out>>,
+  dim0: Arg<D0, DimProblem<Out, "dim0", S>>,
+  dim1: Arg<D1, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("transpose");
 
 // ---- squeeze / unsqueeze --------------------------------------------------------------------------
@@ -380,8 +380,8 @@ export function squeezeShape(op: string, input: RuntimeShape, dim?: number): Run
  * ops.squeeze(ops.squeeze(pooled, -1), -1); // Symbolic<[number, 64]>
  */
 export function squeeze<S extends Shape, const D extends number | undefined = undefined, Out = SqueezeRule<S, D>>(
-  x: Checked<Symbolic<S>, WaitingOn<D, [D] extends [undefined] ? Problem<Out> : false>>,
-  dim?: Arg<D, [D] extends [undefined] ? false : Problem<Out>>,
+  x: Checked<Symbolic<S>, WaitingOn<D, [D] extends [undefined] ? Problem<Out, S> : false>>,
+  dim?: Arg<D, [D] extends [undefined] ? false : Problem<Out, S>>,
 ): Symbolic<Result<Out>> {
   return operation("squeeze", dim === undefined ? [] : [dim], [x]) as never;
 }
@@ -407,7 +407,7 @@ export function unsqueezeShape(op: string, input: RuntimeShape, dim: number): Ru
  */
 export const unsqueeze: <S extends Shape, const D extends number, Out = UnsqueezeRule<S, D>>(
   x: Symbolic<S>,
-  dim: Arg<D, Problem<Out>>,
+  dim: Arg<D, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("unsqueeze");
 
 // ---- expand ---------------------------------------------------------------------------------------
@@ -485,7 +485,7 @@ export function expandShape(op: string, input: RuntimeShape, sizes: readonly Run
  */
 export const expand: <S extends Shape, const Sizes extends readonly Dim[], Out = ExpandRule<S, Sizes>>(
   x: Symbolic<S>,
-  sizes: Checked<Sizes, Problem<Out>>,
+  sizes: Checked<Sizes, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("expand");
 
 // ---- select / narrow ------------------------------------------------------------------------------
@@ -540,8 +540,8 @@ export function selectShape(op: string, input: RuntimeShape, dim: number, index:
  */
 export const select: <S extends Shape, const D extends number, const I extends number, Out = SelectRule<S, D, I>>(
   x: Symbolic<S>,
-  dim: Arg<D, DimProblem<Out, "dim">>,
-  index: Arg<I, Problem<Out>>,
+  dim: Arg<D, DimProblem<Out, "dim", S>>,
+  index: Arg<I, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("select");
 
 export type NarrowRule<S extends Shape, D extends number, Start extends number, Length extends number> =
@@ -587,7 +587,7 @@ export const narrow: <
   x: Symbolic<S>,
   dim: D,
   start: Start,
-  length: Arg<Length, Problem<Out>>,
+  length: Arg<Length, Problem<Out, S>>,
 ) => Symbolic<Result<Out>> = onTensor("narrow");
 
 // ---- split / chunk --------------------------------------------------------------------------------
@@ -737,6 +737,6 @@ export function chunk<
   const Chunks extends number,
   const D extends number = 0,
   Out = ChunkRule<S, Chunks, D>,
->(x: Symbolic<S>, chunks: Arg<Chunks, Problem<Out>>, dim?: D): Tensors<ChunkRule<S, Chunks, D>> {
+>(x: Symbolic<S>, chunks: Arg<Chunks, Problem<Out, S>>, dim?: D): Tensors<ChunkRule<S, Chunks, D>> {
   return pieces("chunk", x, chunks, dim ?? 0);
 }

@@ -107,3 +107,60 @@ const gated = <S extends Shape, G extends Shape>(t: Symbolic<S>, g: Symbolic<G>)
 expectType<TypeEqual<ReturnType<typeof doubled<["batch", "seq", 64]>>, X>>(true);
 expectType<TypeEqual<ReturnType<typeof scaledBy<["batch", "seq", 64], 2>>, X>>(true);
 expectType<TypeEqual<ReturnType<typeof gated<["batch", "seq", 64], ["batch", 1, 64]>>, X>>(true);
+
+// Helpers generic over a whole shape (`<S extends Shape>(t: Symbolic<S>)`): an operation on such a tensor waits
+// for the call (its dims, sizes and operands are accepted inside the helper), and the call gives PyTorch's shape.
+const attention = <S extends Shape, T extends Shape>(q: Symbolic<S>, kT: Symbolic<T>) => ops.matmul(q, kT);
+const probabilities = <S extends Shape>(t: Symbolic<S>) => ops.softmax(t, -1);
+const normed = <S extends Shape>(t: Symbolic<S>) => ops.sub(t, ops.mean(t, -1, { keepdim: true }));
+const shifted = <S extends Shape>(t: Symbolic<S>) => ops.add(t, 1);
+const regrouped = <S extends Shape>(t: Symbolic<S>) => ops.view(t, ["batch", "seq", 4, -1]);
+const swapped = <S extends Shape>(t: Symbolic<S>) => ops.transpose(t, -2, -1);
+const reordered = <S extends Shape>(t: Symbolic<S>) => ops.permute(t, [0, 2, 1]);
+const lastStep = <S extends Shape>(t: Symbolic<S>) => ops.select(t, 1, -1);
+const halves = <S extends Shape>(t: Symbolic<S>) => ops.chunk(t, 2, -1);
+const narrowed = <S extends Shape>(t: Symbolic<S>) => ops.narrow(t, 1, 0, 2);
+const unit = <S extends Shape>(t: Symbolic<S>) => ops.squeeze(t, 1);
+const flipped = <S extends Shape>(t: Symbolic<S>) => einops.rearrange(t, "b s d -> b d s");
+const batched = <S extends Shape, T extends Shape>(a: Symbolic<S>, b: Symbolic<T>) => ops.bmm(a, b);
+const larger = <S extends Shape, T extends Shape>(a: Symbolic<S>, b: Symbolic<T>) => ops.maximum(a, b);
+const xT = ops.transpose(x, 1, 2); // ["batch", 64, "seq"]
+const shapeCalls = [
+  attention(x, xT),
+  probabilities(x),
+  normed(x),
+  shifted(x),
+  regrouped(x),
+  swapped(x),
+  reordered(x),
+  lastStep(x),
+  narrowed(x),
+  unit(x1),
+  flipped(x),
+  batched(x, xT),
+  larger(x, x1),
+] as const;
+expectType<
+  TypeEqual<
+    typeof shapeCalls,
+    readonly [
+      Symbolic<["batch", "seq", "seq"]>,
+      X,
+      X,
+      X,
+      Symbolic<["batch", "seq", 4, 16]>,
+      Symbolic<["batch", 64, "seq"]>,
+      Symbolic<["batch", 64, "seq"]>,
+      Symbolic<["batch", 64]>,
+      Symbolic<["batch", 2, 64]>,
+      Symbolic<["batch", 64]>,
+      Symbolic<["batch", 64, "seq"]>,
+      Symbolic<["batch", "seq", "seq"]>,
+      X,
+    ]
+  >
+>(true);
+expectType<TypeEqual<ReturnType<typeof halves<["batch", "seq", 64]>>, ReturnType<typeof chunks<2>>>>(true);
+// Called with shapes that do not fit, the shape is unknown (the build throws the operation's message).
+const misfit = attention(x, x);
+expectType<TypeEqual<typeof misfit, Symbolic<Shape>>>(true);

@@ -119,8 +119,8 @@ export type LaterProblem<Value, Problem> = {
   fits: Value;
   generic: SizeLike<Value>;
 }[WhenGenericProblem<NoInfer<Problem>>];
-// (`NoInfer`: in `Checked` the compiler gives `Problem` as `Problem & string`, and a distributive test
-// lists the members of an intersection with `string` to reduce it: String's ~50 methods, per signature.
+// (`NoInfer`: where the compiler gives `Problem` as `Problem & string`, in the branch of a test on it, a
+// distributive test lists the members of an intersection with `string` to reduce it: String's ~50 methods.
 // `NoInfer` of a known type is that type; of a generic one it keeps it whole.)
 /** A literal argument whose check waits for other, generic arguments: not a negative or fractional number (0 waits: padding). */
 type SizeLike<Value> = Value extends number
@@ -153,14 +153,18 @@ export interface ShapeMessage<Message extends string> {
  */
 export type Checked<Value, Problem> = Value &
   NoInfer<
-    [Problem] extends [string]
+    IsMessage<Problem> extends true
       ? | (Value extends object
             ? LaterOptions<Value> | (Problem extends string ? Problem : never)
-            : ShapeMessage<Problem>)
+            : ShapeMessage<Problem & string>)
         | LaterProblem<Value, Problem>
         | Later<Value>
       : unknown
   >;
+// (The test is `IsMessage<Problem>`, not `[Problem] extends [string]`: in the branch of the latter the compiler
+// gives `Problem` as `string & Problem`, whose constraint is `never` where `Problem` is generic over a whole
+// shape, and `LaterProblem` then could not see that its check waits.)
+type IsMessage<Problem> = [Problem] extends [string] ? true : false;
 
 /**
  * An options object one of whose members is a size generic in the function being checked
