@@ -29,17 +29,21 @@ export type IsUnknownShape<S> = S extends readonly unknown[] ? (number extends S
  * whose length is `number`: `false`, no problem. (A known tuple gives the rule's problem; an unknown
  * `Shape` gives `false`, as every rule does for it.)
  */
-export type Problem<Rule, Shapes = []> = Shapes extends readonly unknown[]
-  ? number extends Shapes["length"]
+export type Problem<Rule, A = [], B = []> = A extends readonly unknown[]
+  ? number extends A["length"]
     ? false
-    : Rule extends string
-      ? Rule
+    : B extends readonly unknown[]
+      ? number extends B["length"]
+        ? false
+        : Rule extends string
+          ? Rule
+          : false
       : false
   : false;
 
 /** The message of a dim argument out of range (`writeDimRangeMessage` for the argument `Name`), or `false`. */
-export type DimProblem<Rule, Name extends string, Shapes = []> = Shapes extends readonly unknown[]
-  ? number extends Shapes["length"]
+export type DimProblem<Rule, Name extends string, S = []> = S extends readonly unknown[]
+  ? number extends S["length"]
     ? false
     : Rule extends `${string}: ${Name} ${string} is out of range for an input of rank ${string}`
       ? Rule
@@ -52,7 +56,7 @@ export type DimProblem<Rule, Name extends string, Shapes = []> = Shapes extends 
  * the compiler would otherwise infer a builder's `Out` for the return type, or explore the rule's
  * branches for an operation nested in another's argument.)
  */
-export type Result<Rule> = Rule extends infer R extends Shape ? R : Shape;
+export type Result<Rule> = [Rule] extends [infer R extends Shape] ? R : Shape;
 
 /**
  * The shape of a symbolic tensor (a number, in an elementwise operation, is a scalar `[]`). (Read

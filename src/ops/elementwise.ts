@@ -122,7 +122,7 @@ type TensorsOnly<Op extends "maximum" | "minimum", A, B, Out> = A extends number
   ? writeTensorsOnlyMessage<Op>
   : B extends number
     ? writeTensorsOnlyMessage<Op>
-    : Problem<Out, ShapeOf<A> | ShapeOf<B>>;
+    : Problem<Out, ShapeOf<A>, ShapeOf<B>>;
 /**
  * The runtime of a binary operation: numbers are kept in the node's `args` (`null` where a tensor is). (Each
  * operation's type is written out on its const: through a generic alias, `BinaryOp<"add">`, a first call cost the
@@ -151,12 +151,12 @@ const binary =
  */
 export const add: <A extends Operand, B extends Operand, Out = BinaryRule<"add", A, B>>(
   a: A,
-  b: Checked<B, Problem<Out, ShapeOf<A> | ShapeOf<B>>>,
+  b: Checked<B, Problem<Out, ShapeOf<A>, ShapeOf<B>>>,
 ) => Symbolic<Result<Out>> = binary("add");
 /** torch.sub(a, b): elementwise difference with broadcasting. */
 export const sub: <A extends Operand, B extends Operand, Out = BinaryRule<"sub", A, B>>(
   a: A,
-  b: Checked<B, Problem<Out, ShapeOf<A> | ShapeOf<B>>>,
+  b: Checked<B, Problem<Out, ShapeOf<A>, ShapeOf<B>>>,
 ) => Symbolic<Result<Out>> = binary("sub");
 /**
  * torch.mul(a, b): elementwise product with broadcasting (a squeeze-and-excitation gate).
@@ -167,17 +167,17 @@ export const sub: <A extends Operand, B extends Operand, Out = BinaryRule<"sub",
  */
 export const mul: <A extends Operand, B extends Operand, Out = BinaryRule<"mul", A, B>>(
   a: A,
-  b: Checked<B, Problem<Out, ShapeOf<A> | ShapeOf<B>>>,
+  b: Checked<B, Problem<Out, ShapeOf<A>, ShapeOf<B>>>,
 ) => Symbolic<Result<Out>> = binary("mul");
 /** torch.div(a, b): elementwise quotient with broadcasting (`ops.div(scores, 8)`). */
 export const div: <A extends Operand, B extends Operand, Out = BinaryRule<"div", A, B>>(
   a: A,
-  b: Checked<B, Problem<Out, ShapeOf<A> | ShapeOf<B>>>,
+  b: Checked<B, Problem<Out, ShapeOf<A>, ShapeOf<B>>>,
 ) => Symbolic<Result<Out>> = binary("div");
 /** torch.pow(a, b): elementwise power with broadcasting. */
 export const pow: <A extends Operand, B extends Operand, Out = BinaryRule<"pow", A, B>>(
   a: A,
-  b: Checked<B, Problem<Out, ShapeOf<A> | ShapeOf<B>>>,
+  b: Checked<B, Problem<Out, ShapeOf<A>, ShapeOf<B>>>,
 ) => Symbolic<Result<Out>> = binary("pow");
 /** torch.maximum(a, b): elementwise maximum of two tensors with broadcasting (as torch, no number). */
 export const maximum: <A extends Operand, B extends Operand, Out = BinaryRule<"maximum", A, B>>(

@@ -93,7 +93,7 @@ export function matmulShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
  */
 export function matmul<A extends Shape, B extends Shape, Out = MatmulRule<A, B>>(
   a: Symbolic<A>,
-  b: Checked<Symbolic<B>, Problem<Out, A | B>>,
+  b: Checked<Symbolic<B>, Problem<Out, A, B>>,
 ): Symbolic<Result<Out>> {
   return operation("matmul", [], [a, b]) as never;
 }
@@ -130,7 +130,7 @@ export function bmmShape(a: RuntimeShape, b: RuntimeShape): RuntimeShape {
 /** torch.bmm(a, b): [batch, n, k] × [batch, k, m] → [batch, n, m], no broadcasting. */
 export function bmm<A extends Shape, B extends Shape, Out = BmmRule<A, B>>(
   a: Symbolic<A>,
-  b: Checked<Symbolic<B>, Problem<Out, A | B>>,
+  b: Checked<Symbolic<B>, Problem<Out, A, B>>,
 ): Symbolic<Result<Out>> {
   return operation("bmm", [], [a, b]) as never;
 }

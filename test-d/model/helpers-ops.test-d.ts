@@ -161,6 +161,18 @@ expectType<
   >
 >(true);
 expectType<TypeEqual<ReturnType<typeof halves<["batch", "seq", 64]>>, ReturnType<typeof chunks<2>>>>(true);
+// Chains of operations on such a tensor: scaled dot-product attention's scores, a pool after a reshape.
+const weights = <S extends Shape, T extends Shape>(q: Symbolic<S>, k: Symbolic<T>) =>
+  ops.softmax(ops.div(ops.matmul(q, ops.transpose(k, -2, -1)), 8), -1);
+const pooled = <S extends Shape>(t: Symbolic<S>) => ops.amax(ops.squeeze(ops.unsqueeze(t, 1), 1), 1);
+const residual = <S extends Shape>(t: Symbolic<S>) => ops.add(t, ops.mul(ops.sigmoid(t), 0.5));
+expectType<
+  TypeEqual<ReturnType<typeof weights<["batch", "seq", 64], ["batch", "seq", 64]>>, Symbolic<["batch", "seq", "seq"]>>
+>(true);
+expectType<TypeEqual<ReturnType<typeof pooled<["batch", "seq", 64]>>, Symbolic<["batch", 64]>>>(true);
+expectType<TypeEqual<ReturnType<typeof residual<["batch", "seq", 64]>>, X>>(true);
+const chained = [weights(x, x), pooled(x), residual(x)] as const;
+expectType<TypeEqual<typeof chained, readonly [Symbolic<["batch", "seq", "seq"]>, Symbolic<["batch", 64]>, X]>>(true);
 // Called with shapes that do not fit, the shape is unknown (the build throws the operation's message).
 const misfit = attention(x, x);
 expectType<TypeEqual<typeof misfit, Symbolic<Shape>>>(true);

@@ -128,7 +128,7 @@ type SizeLike<Value> = Value extends number
     ? never
     : Value
   : Value;
-type WhenGenericProblem<Problem> = Problem extends string
+export type WhenGenericProblem<Problem> = Problem extends string
   ? {} extends Record<Problem, 1>
     ? "generic"
     : "known"
