@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
-import { einops, input, ops, ShapeError, type Shape, type Symbolic } from "../src/index.ts";
+import { einops, input, nn, ops, ShapeError, type Shape, type Symbolic } from "../src/index.ts";
 import { flags, root } from "../bench/types-models.ts";
 
 type X = Symbolic<["batch", "seq", 64]>;
@@ -63,6 +63,19 @@ test("helpers generic over a whole shape run, and a misfit throws the operation'
   );
 });
 
+test("layers piped in a helper generic over the shape: walked where it is called, a misfit throws the layer's message", () => {
+  const block = <S extends Shape>(t: Symbolic<S>) => t.pipe(nn.linear(64, 128), nn.relu());
+  const x = ops.relu(input(["seq", 64], { batch: "batch" }));
+  assert.deepEqual(block(x).shape, ["batch", "seq", 128]);
+  const narrow = ops.relu(input(["seq", 32], { batch: "batch" }));
+  assert.throws(
+    () => block(narrow),
+    (error: unknown) =>
+      error instanceof ShapeError &&
+      error.message.startsWith("linear(64, 128): inFeatures must equal the last input dimension 32"),
+  );
+});
+
 test("a wrong helper call throws the operation's message", () => {
   const x = ops.relu(input(["seq", 64], { batch: "batch" }));
   assert.throws(
@@ -78,13 +91,18 @@ test("a wrong helper call throws the operation's message", () => {
 // compiler accepts a generic tensor in an elementwise operation depends on what it computed before, so a
 // regression here went unseen where the library's own files are checked first (the project, test-d).
 const alone = `import { expectType, type TypeEqual } from "ts-expect";
-import { input, ops, type Shape, type Symbolic } from "../../src/index.ts";
+import { input, nn, ops, type Shape, type Symbolic } from "../../src/index.ts";
 const doubled = <S extends Shape>(t: Symbolic<S>) => ops.add(t, t);
 const scaledBy = <S extends Shape, N extends number>(t: Symbolic<S>, n: N) => ops.mul(t, n);
 const gated = <S extends Shape, G extends Shape>(t: Symbolic<S>, g: Symbolic<G>) => ops.mul(t, g);
 const attention = <S extends Shape, T extends Shape>(q: Symbolic<S>, kT: Symbolic<T>) => ops.matmul(q, kT);
 const probabilities = <S extends Shape>(t: Symbolic<S>) => ops.softmax(t, -1);
 const regrouped = <S extends Shape>(t: Symbolic<S>) => ops.view(t, ["batch", "seq", 4, -1]);
+const weights = <S extends Shape, T extends Shape>(q: Symbolic<S>, k: Symbolic<T>) =>
+  ops.softmax(ops.div(ops.matmul(q, ops.transpose(k, -2, -1)), 8), -1);
+const block = <S extends Shape>(t: Symbolic<S>) => t.pipe(nn.linear(64, 128), nn.relu());
+expectType<TypeEqual<ReturnType<typeof weights<["batch", "seq", 64], ["batch", "seq", 64]>>, Symbolic<["batch", "seq", "seq"]>>>(true);
+expectType<TypeEqual<ReturnType<typeof block<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 128]>>>(true);
 expectType<TypeEqual<ReturnType<typeof attention<["batch", "seq", 8], ["batch", 8, "seq"]>>, Symbolic<["batch", "seq", "seq"]>>>(true);
 expectType<TypeEqual<ReturnType<typeof probabilities<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 64]>>>(true);
 expectType<TypeEqual<ReturnType<typeof regrouped<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 4, 16]>>>(true);

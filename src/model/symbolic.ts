@@ -2,7 +2,7 @@
 // skip connections, shared layers). `input(...)` gives one; `.pipe(...layers)` applies layers
 // with the same per-layer checks as `sequential`; `ops` computes with them (src/ops/). After a
 // mistake a tensor's shape is unknown (`Shape`): later lines accept it without new errors.
-import type { CheckedLayers } from "../../types/model/walk.ts";
+import type { PipedLayers } from "../../types/model/walk.ts";
 import type { DimIndex } from "../../types/shape/dim-index.ts";
 import type { Shape } from "../../types/shape/dims.ts";
 import { checkedDimIndex } from "../shape/dim-index.ts";
@@ -69,7 +69,7 @@ export interface Symbolic<out S extends Shape, out Node extends GraphNode = Grap
    */
   pipe<const Layers extends readonly unknown[], In extends Shape = S>(
     this: Symbolic<In>,
-    ...layers: CheckedLayers<In, Layers>
+    ...layers: PipedLayers<In, Layers>
   ): Symbolic<OutputOf<In, Layers>>;
   /**
    * One dimension (negative from the end), as `x.size(0)`: a size, `null` (unknown) or a name at run

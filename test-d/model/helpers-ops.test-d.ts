@@ -1,7 +1,7 @@
 // Tensor operations in helpers generic over their sizes (issues 17 and 18): the calls compile inside the
 // helper (their checks wait for the sizes), and the helper called with literal sizes gives PyTorch's shapes.
 import { expectType, type TypeEqual } from "ts-expect";
-import { einops, input, ops, type Shape, type Symbolic } from "shapecheck";
+import { einops, input, nn, ops, type Shape, type Symbolic } from "shapecheck";
 
 type X = Symbolic<["batch", "seq", 64]>;
 const x = ops.relu(input(["seq", 64], { batch: "batch" }));
@@ -171,6 +171,14 @@ expectType<
 >(true);
 expectType<TypeEqual<ReturnType<typeof pooled<["batch", "seq", 64]>>, Symbolic<["batch", 64]>>>(true);
 expectType<TypeEqual<ReturnType<typeof residual<["batch", "seq", 64]>>, X>>(true);
+// Layers piped on such a tensor: accepted inside the helper, walked where it is called.
+const block = <S extends Shape>(t: Symbolic<S>) => t.pipe(nn.linear(64, 128), nn.relu());
+const normalized = <S extends Shape>(t: Symbolic<S>) => ops.add(t, t.pipe(nn.layerNorm(64)));
+expectType<TypeEqual<ReturnType<typeof block<["batch", "seq", 64]>>, Symbolic<["batch", "seq", 128]>>>(true);
+expectType<TypeEqual<ReturnType<typeof normalized<["batch", "seq", 64]>>, X>>(true);
+const narrowTokens = ops.relu(input(["seq", 32], { batch: "batch" }));
+const blockMisfit = block(narrowTokens); // linear(64, 128) on [batch, seq, 32]: unknown; the build throws linear's message
+expectType<TypeEqual<typeof blockMisfit, Symbolic<Shape>>>(true);
 const chained = [weights(x, x), pooled(x), residual(x)] as const;
 expectType<TypeEqual<typeof chained, readonly [Symbolic<["batch", "seq", "seq"]>, Symbolic<["batch", 64]>, X]>>(true);
 // Called with shapes that do not fit, the shape is unknown (the build throws the operation's message).

@@ -134,6 +134,28 @@ export type CheckedLayers<Input extends Shape, Layers extends readonly unknown[]
     ? { [K in keyof Layers]: K extends `${Index}` ? Message : Layers[K] }
     : Layers;
 
+/**
+ * `.pipe`'s parameter list: `CheckedLayers`, except on a tensor whose shape is a type parameter (inside a
+ * function generic over its shape, `<S extends Shape>(x: Symbolic<S>) => x.pipe(nn.relu())`), where the
+ * layers are accepted, and walked where the function is called with a shape (the output is that walk's).
+ * (`sequential` keeps `CheckedLayers`: there an input typed `never`, as tests write `input(shape as never)`,
+ * would make the access below `never`.)
+ */
+export type PipedLayers<Input extends Shape, Layers extends readonly unknown[]> = [Layers] extends [never]
+  ? Layers
+  : { known: CheckedLayers<Input, Layers>; generic: Layers }[WhenShapeParameter<Input>];
+/**
+ * `"generic"` for an input shape that is a type parameter, `"known"` for a tuple. How: the compiler relates
+ * the arguments to the access at the key's constraint, which it computes by putting the parameter's
+ * constraint, `Shape`, in place of `Input`. An unknown `Shape` is `"generic"` too: the walk accepts every
+ * layer on it (`Walk`'s `Unknown<0>`).
+ */
+type WhenShapeParameter<Input> = Input extends readonly unknown[]
+  ? number extends Input["length"]
+    ? "generic"
+    : "known"
+  : "generic";
+
 /** For an F-bounded constraint `Layers extends CheckedLayersAt<…>` (models declared as types). */
 export type LayerOrMessage<Input extends Shape, Layers extends readonly unknown[], K> =
   Walk<Input, Layers> extends { readonly index: infer Index extends number; readonly message: infer Message }
