@@ -650,11 +650,9 @@ type ChunkRule<S extends Shape, Chunks extends number, D extends number> =
           : writeDimRangeMessage<Op, "dim", D, S["length"]>
         : writeSplitSizeMessage<Op>
       : never;
-// (Not distributive, and `Pieces` inferred: for a rule generic over its input shape the type is then an array
-// of tensors to the compiler, which can be indexed and destructured, instead of a mapped type over the rule.)
-type Tensors<Rule> = [Rule] extends [infer Pieces extends readonly Shape[]]
-  ? { -readonly [K in keyof Pieces]: Symbolic<Pieces[K]> }
-  : Symbolic<Shape>[];
+type Tensors<Rule> = Rule extends string
+  ? Symbolic<Shape>[]
+  : { -readonly [K in keyof Rule]: Rule[K] extends Shape ? Symbolic<Rule[K]> : never };
 
 /** The pieces of split (sizes of each along the axis; chunk: `splitSize` is the number of pieces), or the ShapeError. */
 export function splitSizes(
