@@ -21,13 +21,15 @@ export type IsUnknownShape<S> = S extends readonly unknown[] ? (number extends S
  * rule, which cost ~500 to ~1,000 instantiations the first time each operation was called in a file.
  * (`Out` appears in no inferable position, so it always takes its default: see `Result`.)
  *
- * `Shapes`: the operation's input shapes. Where one is a type parameter, inside a function generic over a
+ * `A`, `B`: the operation's input shapes. Where one is a type parameter, inside a function generic over a
  * whole shape (`<S extends Shape>(x: Symbolic<S>) => ops.softmax(x, -1)`), the rule cannot run: the
  * arguments wait, as a generic size's do (`LaterProblem`, types/shape/args.ts), and the rule runs where the
- * function is called with a shape (the runtime checks the graph it builds). How: the test is distributive
- * over `Shapes`, so for a type parameter the compiler relates the argument at its constraint, `Shape`,
- * whose length is `number`: `false`, no problem. (A known tuple gives the rule's problem; an unknown
- * `Shape` gives `false`, as every rule does for it.)
+ * function is called with a shape (the runtime checks the graph it builds). How: the test is
+ * `IsUnknownShape`'s, written out so as to be distributive over `A` and over `B`: for a type parameter the
+ * compiler then relates the argument at its constraint, `Shape`, whose length is `number`: `false`, no
+ * problem. (A known tuple gives the rule's problem; an unknown `Shape` gives `false`, as every rule does for
+ * it.) The shapes are two parameters, not a union: at a union of a generic and a known shape the compiler
+ * reads `LaterProblem`'s access at two keys, for writing, as the intersection of both, `never`.
  */
 export type Problem<Rule, A = [], B = []> = A extends readonly unknown[]
   ? number extends A["length"]
@@ -42,13 +44,10 @@ export type Problem<Rule, A = [], B = []> = A extends readonly unknown[]
   : false;
 
 /** The message of a dim argument out of range (`writeDimRangeMessage` for the argument `Name`), or `false`. */
-export type DimProblem<Rule, Name extends string, S = []> = S extends readonly unknown[]
-  ? number extends S["length"]
-    ? false
-    : Rule extends `${string}: ${Name} ${string} is out of range for an input of rank ${string}`
-      ? Rule
-      : false
-  : false;
+export type DimProblem<Rule, Name extends string, S = []> = Problem<
+  Rule extends `${string}: ${Name} ${string} is out of range for an input of rank ${string}` ? Rule : false,
+  S
+>;
 
 /**
  * A rule's shape, or an unknown shape when it does not fit (later lines accept it without new errors).

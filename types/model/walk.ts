@@ -145,7 +145,8 @@ export type PipedLayers<Input extends Shape, Layers extends readonly unknown[]> 
   ? Layers
   : { known: CheckedLayers<Input, Layers>; generic: Layers }[WhenShapeParameter<Input>];
 /**
- * `"generic"` for an input shape that is a type parameter, `"known"` for a tuple. How: the compiler relates
+ * `"generic"` for an input shape that is a type parameter, `"known"` for a tuple (the test of `Problem` in
+ * src/ops/common.ts, as a key here: `.pipe`'s parameter list is itself the target). How: the compiler relates
  * the arguments to the access at the key's constraint, which it computes by putting the parameter's
  * constraint, `Shape`, in place of `Input`. An unknown `Shape` is `"generic"` too: the walk accepts every
  * layer on it (`Walk`'s `Unknown<0>`).

@@ -1,6 +1,6 @@
 // A model built from generic helpers is checked where the helpers are called with literal sizes: the
 // error is on the helper call that is wrong, with the inner layer's message.
-import { input, layers, nn, ops, sequential } from "shapecheck";
+import { input, layers, nn, ops, sequential, type Shape, type Symbolic } from "shapecheck";
 import { basicBlock, makeLayer } from "../../../examples/resnet18.ts";
 
 const convBnRelu = <I extends number, O extends number>(i: I, o: O) =>
@@ -62,3 +62,8 @@ export const wrongRank = sequential(
 const tokens = ops.relu(input(["seq", 64], { batch: "batch" }));
 // prettier-ignore
 export const fiveHeads = ops.view(tokens, ["batch", "seq", 5, -1]); // error: view(…, [batch, seq, 5, -1]): the input [batch, seq, 64] has 64 elements, not divisible by 5, the product of the sizes other than -1
+
+// In a helper generic over a whole shape, the operations on its tensor wait for the call; a tensor whose shape
+// is known there is still checked on the spot.
+const gatedBy = <S extends Shape>(t: Symbolic<S>) => ops.mul(t, ops.softmax(tokens, 5)); // error: softmax(…, 5): dim 5 is out of range for an input of rank 3 (expected -3 to 2)
+export const gatedTokens = gatedBy(tokens);
